@@ -1,0 +1,302 @@
+"""The one door to the database: opening files, the schema and its migrations, named queries.
+
+Every query lives in ``sql/<group>/<name>.sql`` and is run with bound ``$name`` parameters; nothing is
+formatted into SQL text. DuckDB 2.x refuses concurrent calls on one connection, so threads take their own
+``cursor()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+DEFAULT_DB = Path("data") / "riskdash.duckdb"
+ENV_DB = "RISKDASH_DB"
+LOCK_WAIT_SECONDS = 5.0
+
+# DuckDB's file header carries this magic at byte 8
+_DUCKDB_MAGIC = b"DUCK"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class RiskdashError(Exception):
+    """An error for the user: its message is one clear line."""
+
+
+def resolve_db_path(arg: str | os.PathLike | None) -> Path:
+    """``--db``, then ``$RISKDASH_DB``, then ``data/riskdash.duckdb``."""
+    if arg:
+        return Path(arg)
+    env = os.environ.get(ENV_DB)
+    return Path(env) if env else DEFAULT_DB
+
+
+# ---------------------------------------------------------------------------------------------- SQL files
+
+
+@cache
+def sql_text(name: str) -> str:
+    """The text of ``sql/<name>.sql`` (``name`` like ``"overview/accident_totals"``)."""
+    path = resources.files("riskdash").joinpath("sql", f"{name}.sql")
+    if not path.is_file():
+        raise KeyError(f"no SQL file sql/{name}.sql")
+    return path.read_text(encoding="utf-8")
+
+
+def sql_names(group: str) -> list[str]:
+    folder = resources.files("riskdash").joinpath("sql", group)
+    return sorted(f"{group}/{p.name[:-4]}" for p in folder.iterdir() if p.name.endswith(".sql"))
+
+
+def _bind(text: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Only the parameters the SQL names: DuckDB refuses extra ones."""
+    wanted = set(_PARAM.findall(_strip_comments(text)))
+    missing = wanted - params.keys()
+    if missing:
+        raise KeyError(f"query needs parameters {sorted(missing)}")
+    return {k: params[k] for k in wanted}
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"--[^\n]*", "", text)
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run the named query with bound parameters and return a (small) DataFrame."""
+    text = sql_text(name)
+    return con.execute(text, _bind(text, params)).df()
+
+
+def query_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any]:
+    """Run a named query that returns exactly one row, as a dict of Python values."""
+    text = sql_text(name)
+    cur = con.execute(text, _bind(text, params))
+    row = cur.fetchone()
+    if row is None:
+        raise RuntimeError(f"query {name} returned no row")
+    return dict(zip([d[0] for d in cur.description], row))
+
+
+# ---------------------------------------------------------------------------------------------- schema
+
+# Forward migrations: version -> file under sql/schema. A file written by any older release opens in this
+# one: every missing step is applied in order, in one transaction each.
+MIGRATIONS: dict[int, str] = {
+    1: "schema/001_initial",
+    2: "schema/002_hazard_plan",
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+# Derived values (grade, hazard state, region tree) are views and macros, never stored columns. They are
+# dropped and recreated whenever their text changes, so that no view goes stale after an upgrade.
+VIEW_FILES = [
+    "views/macros",
+    "views/region_ancestors",
+    "views/accidents_graded",
+    "views/hazards_enriched",
+    "views/inspections_enriched",
+]
+VIEW_NAMES = ["region_ancestors", "accidents_graded", "hazards_enriched", "inspections_enriched"]
+MACRO_NAMES = [
+    "accident_grade",
+    "accident_grade_criterion",
+    "is_larger_risk_involved",
+    "hazard_is_done",
+    "hazard_state",
+]
+
+
+def views_fingerprint() -> str:
+    text = "\n".join(sql_text(n) for n in VIEW_FILES)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    has_meta = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'meta'"
+    ).fetchone()[0]
+    if not has_meta:
+        return 0
+    row = con.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = con.execute("select value from meta where key = $key", {"key": key}).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str | None) -> None:
+    con.execute(
+        "insert or replace into meta (key, value) values ($key, $value)", {"key": key, "value": value}
+    )
+
+
+def data_as_of(con: duckdb.DuckDBPyConnection) -> date | None:
+    """The day every default period and as-of day derives from (never the clock)."""
+    value = get_meta(con, "data_as_of")
+    return date.fromisoformat(value) if value else None
+
+
+def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    return get_meta(con, "dataset") == "demo"
+
+
+def _drop_derived(con: duckdb.DuckDBPyConnection) -> None:
+    for view in reversed(VIEW_NAMES):
+        con.execute(f"drop view if exists {view}")
+    for macro in reversed(MACRO_NAMES):
+        con.execute(f"drop macro if exists {macro}")
+        con.execute(f"drop macro table if exists {macro}")
+
+
+def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
+    """Bring the schema forward to ``upto``; returns the version it started from."""
+    start = schema_version(con)
+    if start > SCHEMA_VERSION:
+        raise RiskdashError(
+            f"database schema version {start} is newer than this riskdash ({SCHEMA_VERSION}); upgrade riskdash"
+        )
+    for version in range(start + 1, upto + 1):
+        con.execute("begin transaction")
+        try:
+            _drop_derived(con)
+            con.execute(sql_text(MIGRATIONS[version]))
+            set_meta(con, "schema_version", str(version))
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+    if upto == SCHEMA_VERSION and get_meta(con, "views_fingerprint") != views_fingerprint():
+        con.execute("begin transaction")
+        try:
+            _drop_derived(con)
+            for name in VIEW_FILES:
+                con.execute(sql_text(name))
+            set_meta(con, "views_fingerprint", views_fingerprint())
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
+    return start
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """A new database: the full schema and the default reference lists."""
+    from riskdash import reference
+
+    migrate(con)
+    reference.load_defaults(con)
+
+
+# ---------------------------------------------------------------------------------------------- opening
+
+
+@dataclass(frozen=True)
+class OpenMode:
+    read_only: bool = False
+    create: bool = False
+
+
+def _looks_like_duckdb(path: Path) -> bool:
+    with path.open("rb") as fh:
+        header = fh.read(12)
+    return len(header) >= 12 and header[8:12] == _DUCKDB_MAGIC
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def _holder(exc: Exception) -> str:
+    match = re.search(r"\(PID (\d+)\)", str(exc))
+    return f" (PID {match.group(1)})" if match else ""
+
+
+def check_file(path: Path) -> None:
+    """Refuse a path that exists but is not a DuckDB database, before DuckDB touches it."""
+    if path.exists() and path.is_file() and path.stat().st_size > 0 and not _looks_like_duckdb(path):
+        raise RiskdashError(f"{path}: not a DuckDB database file (expected a riskdash .duckdb file)")
+    if path.exists() and not path.is_file():
+        raise RiskdashError(f"{path}: is not a file (expected a riskdash .duckdb file)")
+
+
+def connect(
+    path: str | os.PathLike | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = False,
+    wait_seconds: float = LOCK_WAIT_SECONDS,
+) -> duckdb.DuckDBPyConnection:
+    """Open a riskdash database with one-line errors for the user's usual mistakes.
+
+    A missing file is created (with the full schema and default reference lists) only when ``create``;
+    a file held by the running dashboard is waited for ``wait_seconds`` and then refused; a writable
+    open migrates an older schema forward.
+    """
+    path = resolve_db_path(path)
+    check_file(path)
+    existed = path.exists()
+    if not existed and not create:
+        raise RiskdashError(
+            f"{path}: no database here (run `riskdash demo --db {path}` or `riskdash import` to create one)"
+        )
+    if not existed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only and existed)
+            break
+        except duckdb.IOException as exc:
+            if _is_lock_error(exc):
+                if time.monotonic() < deadline:
+                    time.sleep(0.25)
+                    continue
+                raise RiskdashError(
+                    f"{path}: the database is held by another process{_holder(exc)}, probably the running "
+                    f"dashboard; stop it (or wait) and try again"
+                ) from None
+            if "not a valid DuckDB database" in str(exc):
+                raise RiskdashError(f"{path}: not a DuckDB database file") from None
+            raise RiskdashError(f"{path}: cannot open database: {exc}") from None
+    try:
+        version = schema_version(con)
+        if not existed or version == 0:
+            if read_only:
+                raise RiskdashError(f"{path}: not a riskdash database (no schema)")
+            if existed and _user_tables(con):
+                raise RiskdashError(f"{path}: a DuckDB file but not a riskdash database (no meta table)")
+            create_schema(con)
+        elif not read_only:
+            migrate(con)
+        elif version < SCHEMA_VERSION or get_meta(con, "views_fingerprint") != views_fingerprint():
+            raise RiskdashError(
+                f"{path}: schema version {version} needs migrating; open it once without read-only "
+                "(e.g. `riskdash serve` does) to upgrade"
+            )
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()]
+
+
+def migrate_file(path: str | os.PathLike | None) -> None:
+    """Open writable once (creating nothing) so that a later read-only open finds the current schema."""
+    connect(path).close()

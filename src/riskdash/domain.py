@@ -1,0 +1,118 @@
+"""The rules of domain.md, in Python: accident grade, hazard state, 较大涉险.
+
+The same rules exist as SQL macros (sql/views/macros.sql) for queries; tests/test_domain.py checks that both
+agree at every boundary, so neither can drift alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+Grade = Literal["general", "larger", "major", "especially_major"]
+Criterion = Literal["deaths", "serious_injuries", "direct_loss"]
+HazardState = Literal["open", "overdue", "rectified", "closed"]
+
+GRADES: tuple[Grade, ...] = ("general", "larger", "major", "especially_major")
+GRADE_ZH: dict[str, str] = {"general": "一般", "larger": "较大", "major": "重大", "especially_major": "特别重大"}
+
+# 国务院令第493号 Art. 3: lower bounds ("以上" includes the number) per grade and criterion.
+# deaths count 死亡（含失踪）; loss is in 万元.
+GRADE_THRESHOLDS: dict[Grade, dict[Criterion, Decimal]] = {
+    "especially_major": {"deaths": Decimal(30), "serious_injuries": Decimal(100), "direct_loss": Decimal(10000)},
+    "major": {"deaths": Decimal(10), "serious_injuries": Decimal(50), "direct_loss": Decimal(5000)},
+    "larger": {"deaths": Decimal(3), "serious_injuries": Decimal(10), "direct_loss": Decimal(1000)},
+}
+CRITERIA_ORDER: tuple[Criterion, ...] = ("deaths", "serious_injuries", "direct_loss")
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    grade: Grade
+    criterion: Criterion | None
+
+    @property
+    def grade_zh(self) -> str:
+        return GRADE_ZH[self.grade]
+
+    def as_json(self) -> dict:
+        return {"grade": self.grade, "grade_zh": self.grade_zh, "criterion": self.criterion}
+
+
+def grade_accident(deaths: int, serious_injuries: int, loss_wan: Decimal | float | int, missing: int = 0) -> GradeResult:
+    """Grade per Art. 3: any one criterion is enough, the highest grade reached wins.
+
+    The criterion reported is the first of deaths (含失踪), serious injuries, loss that reaches the grade.
+    """
+    for name, value in (("deaths", deaths), ("serious_injuries", serious_injuries), ("missing", missing)):
+        if value < 0:
+            raise ValueError(f"{name} must be 0 or more, got {value}")
+    loss = Decimal(str(loss_wan))
+    if loss < 0:
+        raise ValueError(f"loss_wan must be 0 or more, got {loss_wan}")
+    values: dict[Criterion, Decimal] = {
+        "deaths": Decimal(deaths + missing),
+        "serious_injuries": Decimal(serious_injuries),
+        "direct_loss": loss,
+    }
+    for grade in ("especially_major", "major", "larger"):
+        for criterion in CRITERIA_ORDER:
+            if values[criterion] >= GRADE_THRESHOLDS[grade][criterion]:
+                return GradeResult(grade, criterion)
+    return GradeResult("general", None)
+
+
+def is_larger_and_above(deaths: int, serious_injuries: int, loss_wan, missing: int = 0) -> bool:
+    """较大及以上: the 3-or-more-deaths red line of the speeches (or ≥ 10 serious injuries, ≥ 1000 万元)."""
+    return grade_accident(deaths, serious_injuries, loss_wan, missing).grade != "general"
+
+
+def is_larger_risk_involved(
+    deaths: int,
+    serious_injuries: int,
+    loss_wan,
+    missing: int = 0,
+    endangered: int | None = None,
+    trapped: int | None = None,
+    evacuated: int | None = None,
+) -> bool:
+    """较大涉险事故 (安监总局令第21号 Art. 26) on the recorded columns: a general accident that endangered ≥ 10,
+    left ≥ 3 trapped or missing, or made ≥ 500 evacuate."""
+    if is_larger_and_above(deaths, serious_injuries, loss_wan, missing):
+        return False
+    return (endangered or 0) >= 10 or (trapped or 0) + missing >= 3 or (evacuated or 0) >= 500
+
+
+def hazard_is_done(grade: str, rectified_on: date | None, verified_on: date | None, as_of: date) -> bool:
+    """General: rectified by as_of. Major: only closed (整改销号, verified) by as_of."""
+    if grade == "major":
+        return verified_on is not None and verified_on <= as_of
+    return rectified_on is not None and rectified_on <= as_of
+
+
+def hazard_state(
+    found_on: date,
+    grade: str,
+    deadline: date,
+    rectified_on: date | None,
+    verified_on: date | None,
+    as_of: date,
+) -> HazardState | None:
+    """The hazard as it stood on as_of; None when it was found later.
+
+    closed: verified by as_of. rectified: done (a general hazard) or a major hazard rectified and awaiting
+    verification within its deadline. overdue: not done and the deadline before as_of (the deadline day
+    itself is not overdue; a major hazard rectified but not verified past its deadline is overdue). open:
+    the rest.
+    """
+    if found_on > as_of:
+        return None
+    if hazard_is_done(grade, rectified_on, verified_on, as_of):
+        return "closed" if verified_on is not None and verified_on <= as_of else "rectified"
+    if deadline < as_of:
+        return "overdue"
+    if rectified_on is not None and rectified_on <= as_of:
+        return "rectified"
+    return "open"

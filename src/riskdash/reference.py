@@ -1,0 +1,124 @@
+"""Default reference lists: sectors, accident types, checklist items, risk weights, thresholds, settings.
+
+These are the rows a new database starts with (``import`` into a new path, ``demo``). All of them are data:
+another province edits them on the settings screen or imports its own. Sources are cited in domain.md and
+docs/settings.md.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# code, name_zh, name_en, aliases, statistical class, inherent risk (relative, 1 = ordinary), high-risk
+SECTORS: list[tuple[str, str, str, str, str, float, bool]] = [
+    ("coal_mine", "煤矿", "Coal mines", "煤矿企业|煤炭开采", "industrial", 5.0, True),
+    ("metal_nonmetal_mine", "金属非金属矿山", "Metal and non-metal mines", "非煤矿山|金属矿山|非金属矿山", "industrial", 4.0, True),
+    ("hazardous_chemicals", "危险化学品", "Hazardous chemicals", "危化品|危险化学品企业|化工", "industrial", 4.5, True),
+    ("fireworks", "烟花爆竹", "Fireworks", "烟花|爆竹", "industrial", 4.5, True),
+    ("construction", "建筑施工", "Construction", "建筑业|房屋市政工程|建设工程", "industrial", 3.5, True),
+    ("industry_trade", "工贸", "Industry and trade", "工商贸|冶金|有色|建材|机械|轻工|纺织|烟草|商贸", "industrial", 2.0, False),
+    ("road_transport", "道路运输", "Road transport", "道路交通|道路运输企业|交通运输", "road_traffic", 3.0, False),
+    ("fire", "消防（人员密集场所）", "Fire (crowded places)", "消防|人员密集场所|火灾", "fire", 2.5, True),
+    ("special_equipment", "特种设备", "Special equipment", "特种设备使用单位", "industrial", 2.5, False),
+    ("gas", "城镇燃气", "Town gas", "燃气|城镇燃气企业", "industrial", 3.5, True),
+    ("waterway", "水上交通", "Waterway transport", "水上交通运输|水运", "waterway", 3.0, False),
+    ("fishing", "渔业船舶", "Fishing vessels", "渔业|渔船", "fishing", 3.0, False),
+    ("agricultural_machinery", "农业机械", "Agricultural machinery", "农机", "agricultural_machinery", 2.0, False),
+    ("other", "其他", "Other", "其他行业", "industrial", 1.0, False),
+]
+
+# GB 6441-86 《企业职工伤亡事故分类》, the 20 classes
+ACCIDENT_TYPES: list[tuple[str, str, str]] = [
+    ("object_strike", "物体打击", "Struck by object"),
+    ("vehicle", "车辆伤害", "Vehicle injury"),
+    ("machinery", "机械伤害", "Machinery injury"),
+    ("lifting", "起重伤害", "Lifting injury"),
+    ("electric_shock", "触电", "Electric shock"),
+    ("drowning", "淹溺", "Drowning"),
+    ("scald_burn", "灼烫", "Scald or burn"),
+    ("fire", "火灾", "Fire"),
+    ("fall_from_height", "高处坠落", "Fall from height"),
+    ("collapse", "坍塌", "Collapse"),
+    ("roof_fall", "冒顶片帮", "Roof or rib fall"),
+    ("water_inrush", "透水", "Water inrush"),
+    ("blasting", "放炮", "Blasting"),
+    ("explosive_explosion", "火药爆炸", "Explosive explosion"),
+    ("gas_explosion", "瓦斯爆炸", "Gas (firedamp) explosion"),
+    ("boiler_explosion", "锅炉爆炸", "Boiler explosion"),
+    ("vessel_explosion", "容器爆炸", "Pressure vessel explosion"),
+    ("other_explosion", "其他爆炸", "Other explosion"),
+    ("poisoning_asphyxiation", "中毒和窒息", "Poisoning and asphyxiation"),
+    ("other_injury", "其他伤害", "Other injury"),
+]
+
+# 乡镇安全监管规范化建设: one province's list, from the speeches (seed/). code, group, zh, en, applies to
+CHECKLIST_ITEMS: list[tuple[str, str, str, str, str]] = [
+    ("org_setup", "机构建设", "设立安全生产监管机构（安监站）", "Safety supervision station set up", "all"),
+    ("duties", "职责规范", "明确监管职责并公布", "Supervision duties defined and published", "all"),
+    ("funding", "经费保障", "安全监管工作经费列入财政预算", "Supervision budget line in the township budget", "all"),
+    ("station_head", "队伍建设", "配备专职安监站长", "Full-time station head", "key"),
+    ("full_time_staff", "队伍建设", "专职安监人员达到配备标准", "Full-time staff at the required number", "key"),
+    ("named_person", "队伍建设", "明确专人负责安全监管", "A named person responsible for supervision", "all"),
+    ("six_office", "六有", "有固定办公场所", "Office rooms", "all"),
+    ("six_equipment", "六有", "有电脑、打印机、传真机等办公设备", "Computer, printer and fax", "all"),
+    ("six_vehicle", "六有", "有执法车辆", "Enforcement vehicle", "all"),
+    ("six_recording", "六有", "有执法记录仪和照相摄像设备", "Recording and camera equipment", "all"),
+    ("six_testing", "六有", "有现场检测设备", "On-site testing equipment", "all"),
+    ("six_ppe", "六有", "有个体防护装备", "Personal protective equipment", "all"),
+    ("delegated_enforcement", "委托执法", "取得县级委托执法资格", "Delegated enforcement powers", "all"),
+    ("rules", "制度建设", "建立监管工作制度", "Supervision rules in place", "all"),
+    ("archives", "基础档案", "建立企业安全生产基础档案", "Enterprise safety archives", "all"),
+    ("four_staff", "四个必须到位", "专职人员必须到位", "Full-time staff in place", "all"),
+    ("four_budget", "四个必须到位", "工作经费必须到位", "Budget in place", "all"),
+    ("four_powers", "四个必须到位", "执法权限必须到位", "Delegated powers in place", "all"),
+    ("four_dual", "四个必须到位", "双重管理必须到位", "Dual management in place", "all"),
+]
+
+# Risk score components (issue 5 documents and uses them): points per unit
+RISK_WEIGHTS: list[tuple[str, float, str, str, str]] = [
+    ("open_major_hazard", 12.0, "项", "每项未销号重大隐患", "per open major hazard"),
+    ("overdue_major_hazard", 10.0, "项", "每项逾期未销号重大隐患（另加）", "per overdue major hazard (extra)"),
+    ("supervised_major_hazard", 6.0, "项", "每项挂牌督办未销号重大隐患（另加）", "per open major hazard under listed supervision (extra)"),
+    ("overdue_general_hazard", 2.0, "项", "每项逾期未整改一般隐患", "per overdue general hazard"),
+    ("accident_death", 6.0, "人", "近3年每死亡1人（按年份衰减）", "per death in the last 3 years (decayed by age)"),
+    ("larger_accident", 25.0, "起", "近3年每起较大及以上事故（按年份衰减）", "per larger-or-above accident in the last 3 years (decayed)"),
+    ("sector_inherent", 4.0, "倍", "行业固有风险系数", "times the sector's inherent risk"),
+    ("key_site_not_in_place", 8.0, "处", "每处监控措施未落实的重点部位", "per key site whose measures are not in place"),
+    ("employees_per_100", 1.0, "百人", "每百名从业人员（封顶10）", "per 100 employees (capped at 10)"),
+    ("uninspected_per_90_days", 2.0, "90天", "距上次监管检查每90天", "per 90 days since the last supervisory inspection"),
+]
+
+# 安委办〔2016〕11号: red / orange / yellow / blue; a score at or above min_score takes the level
+RISK_THRESHOLDS: list[tuple[str, float]] = [("red", 60.0), ("orange", 35.0), ("yellow", 18.0), ("blue", 0.0)]
+
+# key, value, zh, en — documented in docs/settings.md (a catalogue test keeps that true)
+SETTINGS: list[tuple[str, str, str, str]] = [
+    ("uninspected_days", "180", "超过N天未受监管检查的企业", "Enterprises not inspected by a supervising level for more than N days"),
+    ("due_soon_days", "7", "N天内到期的隐患", "Hazards whose deadline falls within N days"),
+    ("staff_min_key", "2", "重点乡镇专职安监人员最少人数", "Minimum full-time staff in a key township"),
+    ("staff_min_ordinary", "0", "一般乡镇专职安监人员最少人数（0 = 明确专人即可）", "Minimum full-time staff in an ordinary township (0 = a named person)"),
+    ("checklist_deadline_key", "06-30", "重点乡镇规范化建设完成期限（月-日）", "Standardisation deadline for key townships (MM-DD)"),
+    ("checklist_report_key", "07-05", "重点乡镇验收报告报送期限（月-日）", "Acceptance report deadline for key townships (MM-DD)"),
+    ("checklist_deadline_all", "12-31", "全部乡镇规范化建设完成期限（月-日）", "Standardisation deadline for all townships (MM-DD)"),
+    ("checklist_deadline_zone", "06-30", "开发区、工业园区规范化建设完成期限（月-日）", "Standardisation deadline for development zones and parks (MM-DD)"),
+    ("risk_recency_years", "3", "事故历史计入风险评分的年数", "Years of accident history counted in the risk score"),
+]
+
+
+def load_defaults(con: duckdb.DuckDBPyConnection) -> None:
+    """Insert the default reference rows into empty reference tables (never overwrites edits)."""
+    _fill(con, "sectors",
+          [(c, zh, en, al, sc, risk, high, i + 1) for i, (c, zh, en, al, sc, risk, high) in enumerate(SECTORS)])
+    _fill(con, "accident_types", [(c, zh, en, i + 1) for i, (c, zh, en) in enumerate(ACCIDENT_TYPES)])
+    _fill(con, "checklist_items",
+          [(c, g, zh, en, to, i + 1) for i, (c, g, zh, en, to) in enumerate(CHECKLIST_ITEMS)])
+    _fill(con, "risk_weights", RISK_WEIGHTS)
+    _fill(con, "risk_thresholds", RISK_THRESHOLDS)
+    _fill(con, "settings", SETTINGS)
+
+
+def _fill(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+    if con.execute(f"select count(*) from {table}").fetchone()[0]:
+        return
+    marks = ", ".join("?" * len(rows[0]))
+    con.executemany(f"insert into {table} values ({marks})", rows)

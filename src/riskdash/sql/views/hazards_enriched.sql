@@ -1,0 +1,8 @@
+-- One row per hazard with its enterprise's region and sector: hazards filter on the enterprise's region.
+create or replace view hazards_enriched as
+select
+    hazards.*,
+    enterprises.region_code,
+    enterprises.industry
+from hazards
+join enterprises using (enterprise_id);
