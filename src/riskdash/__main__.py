@@ -1,0 +1,3 @@
+from riskdash.cli import main
+
+raise SystemExit(main())

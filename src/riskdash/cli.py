@@ -1,0 +1,229 @@
+"""The ``riskdash`` command line (a contract: product.md, "The command line").
+
+``metrics``, ``grade`` and ``bench`` print one JSON object on standard output. A failure exits non-zero with
+one clear line on standard error and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from riskdash import db
+
+APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
+
+
+class UsageError(db.RiskdashError):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------- argument types
+
+
+def _count(flag: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{flag} {text!r}: expected a whole number ≥ 0") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{flag} {text}: expected a whole number ≥ 0")
+        return value
+
+    return parse
+
+
+def _money(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"--loss-wan {text!r}: expected a number of 万元 ≥ 0") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"--loss-wan {text}: expected a number of 万元 ≥ 0")
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a date YYYY-MM-DD") from None
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--scale {text!r}: expected a number > 0") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"--scale {text}: expected a number > 0")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # noqa: D401
+        sys.stderr.write(f"riskdash {self.prog.split()[-1]}: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="riskdash", description="Work-safety risk analytics dashboard (安全生产风险分析)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    serve = sub.add_parser("serve", help="run the dashboard")
+    serve.add_argument("--db")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="0.0.0.0", help="listen address (default all interfaces)")
+
+    demo = sub.add_parser("demo", help="build the demo city database (演示数据)")
+    demo.add_argument("--db")
+    demo.add_argument("--scale", type=_scale, default=1.0)
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--today", type=_day)
+    demo.add_argument("--force", action="store_true", help="replace a database that is not a demo")
+
+    grade = sub.add_parser("grade", help="grade an accident (国务院令第493号 Art. 3)")
+    grade.add_argument("--deaths", type=_count("--deaths"), required=True)
+    grade.add_argument("--missing", type=_count("--missing"), default=0)
+    grade.add_argument("--serious-injuries", type=_count("--serious-injuries"), required=True)
+    grade.add_argument("--loss-wan", type=_money, required=True)
+
+    metrics = sub.add_parser("metrics", help="print a metric as JSON")
+    msub = metrics.add_subparsers(dest="metric", required=True, parser_class=_Parser)
+    acc = msub.add_parser("accidents")
+    rect = msub.add_parser("rectification")
+    for p in (acc, rect):
+        p.add_argument("--db")
+        p.add_argument("--from", dest="start", type=_day, required=True)
+        p.add_argument("--to", dest="end", type=_day, required=True)
+        p.add_argument("--region")
+        p.add_argument("--industry")
+    rect.add_argument("--as-of", dest="as_of", type=_day, required=True)
+
+    bench = sub.add_parser("bench", help="time the registered queries (JSON)")
+    bench.add_argument("--scale", type=_scale, default=1.0)
+    bench.add_argument("--db", help="benchmark database (built when missing)")
+    bench.add_argument("--runs", type=int, default=7)
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def cmd_grade(args) -> int:
+    from riskdash.domain import grade_accident
+
+    result = grade_accident(args.deaths, args.serious_injuries, args.loss_wan, missing=args.missing)
+    _print_json(result.as_json())
+    return 0
+
+
+def cmd_serve(args) -> int:
+    path = db.resolve_db_path(args.db).resolve()
+    # migrate once (writable), so that the dashboard's read-only connection finds the current schema
+    db.migrate_file(path)
+    env = {**os.environ, db.ENV_DB: str(path)}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+        "--server.port", str(args.port),
+        "--server.address", args.address,
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--global.developmentMode", "false",
+    ]
+    return subprocess.call(command, env=env)
+
+
+def cmd_demo(args) -> int:
+    from riskdash.demo import build_demo
+
+    today = args.today or date.today()
+    path = db.resolve_db_path(args.db)
+    summary = build_demo(path, scale=args.scale, seed=args.seed, today=today, force=args.force)
+    sys.stderr.write(f"riskdash demo: built {path} ({summary.get('seconds', 0):.1f} s)\n")
+    return 0
+
+
+def _filters_from(args, con):
+    from riskdash import metrics
+    from riskdash.filters import Filters, pad_region_code
+
+    if args.region:
+        region = pad_region_code(args.region)
+        metrics.check_region(con, region)
+    else:
+        root = metrics.root_region(con)
+        if root is None:
+            raise db.RiskdashError("the database has no regions yet (import regions first)")
+        region = root["region_code"]
+    if args.industry:
+        codes = set(metrics.sectors(con)["code"])
+        if args.industry not in codes:
+            raise db.RiskdashError(f"--industry {args.industry}: unknown sector code (expected one of {', '.join(sorted(codes))})")
+    if args.end < args.start:
+        raise db.RiskdashError(f"--to {args.end} is before --from {args.start}")
+    as_of = getattr(args, "as_of", None) or args.end
+    return Filters(start=args.start, end=args.end, region_code=region, as_of=as_of, industry=args.industry)
+
+
+def cmd_metrics(args) -> int:
+    from riskdash import metrics
+
+    con = db.connect(args.db, read_only=True)
+    try:
+        filters = _filters_from(args, con)
+        if args.metric == "accidents":
+            result = metrics.accidents_summary(con, filters)
+            result.pop("larger_and_above_deaths", None)
+            result["previous"].pop("larger_and_above_deaths", None)
+        else:
+            result = metrics.rectification_totals(con, filters)
+            result.pop("overdue_major", None)
+    finally:
+        con.close()
+    _print_json(result)
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from riskdash.bench import run_bench
+
+    _print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs))
+    return 0
+
+
+COMMANDS = {
+    "grade": cmd_grade,
+    "serve": cmd_serve,
+    "demo": cmd_demo,
+    "metrics": cmd_metrics,
+    "bench": cmd_bench,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except db.RiskdashError as exc:
+        sys.stderr.write(f"riskdash {args.command}: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

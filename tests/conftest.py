@@ -1,0 +1,107 @@
+"""Shared fixtures: a small hand-made city whose every figure can be worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from riskdash import db
+
+CITY = "419900000000"
+COUNTY_A = "419901000000"
+COUNTY_B = "419902000000"
+TOWN_A1 = "419901001000"
+TOWN_A2 = "419901002000"
+TOWN_B1 = "419902001000"
+AS_OF = date(2025, 6, 30)
+
+REGIONS = [
+    (CITY, "示例市", "city", None, None, None),
+    (COUNTY_A, "甲县", "county", CITY, None, None),
+    (COUNTY_B, "乙区", "county", CITY, None, None),
+    (TOWN_A1, "东镇", "township", COUNTY_A, "town", "key"),
+    (TOWN_A2, "西乡", "township", COUNTY_A, "township", "ordinary"),
+    (TOWN_B1, "南街道", "township", COUNTY_B, "subdistrict", "ordinary"),
+]
+
+ENTERPRISES = [
+    ("E1", "东镇建材厂", TOWN_A1, "industry_trade", 120),
+    ("E2", "东镇化工", TOWN_A1, "hazardous_chemicals", 300),
+    ("E3", "西乡运输", TOWN_A2, "road_transport", 40),
+    ("E4", "南街道商场", TOWN_B1, "fire", 80),
+]
+
+# accident_id, occurred_at, region, enterprise, industry, type, deaths, missing, serious, loss (万元)
+ACCIDENTS = [
+    ("A1", "2025-01-10 08:30:00", TOWN_A1, "E1", "industry_trade", "machinery", 1, 0, 0, 50),
+    ("A2", "2025-03-02 00:00:00", TOWN_A2, "E3", "road_transport", "vehicle", 2, 1, 0, 120),  # 3 incl. missing → 较大
+    ("A3", "2025-06-30 23:00:00", TOWN_B1, "E4", "fire", "fire", 0, 0, 2, 10),
+    ("A4", "2025-07-01 09:00:00", TOWN_B1, "E4", "fire", "fire", 5, 0, 0, 10),  # after the period
+    ("A5", "2024-02-11 10:00:00", COUNTY_A, None, "road_transport", "vehicle", 1, 0, 0, 5),
+    ("A6", "2024-05-20 10:00:00", TOWN_A1, "E2", "hazardous_chemicals", "poisoning_asphyxiation", 1, 0, 0, 20),
+    ("A7", "2024-06-30 10:00:00", TOWN_B1, "E4", "fire", "fire", 0, 0, 0, 1000),  # 较大 by loss
+]
+
+# hazard_id, enterprise, found_on, grade, deadline, rectified_on, verified_on, supervision_level
+HAZARDS = [
+    ("H1", "E1", "2025-01-05", "general", "2025-01-20", "2025-01-15", None, "none"),       # done
+    ("H2", "E1", "2025-02-01", "general", "2025-02-10", None, None, "none"),               # overdue
+    ("H3", "E2", "2025-03-01", "major", "2025-06-01", "2025-05-20", "2025-06-10", "city"),  # closed
+    ("H4", "E2", "2025-04-01", "major", "2025-06-15", "2025-06-01", None, "county"),        # rectified, not verified, overdue
+    ("H5", "E3", "2025-06-20", "general", "2025-06-30", None, None, "none"),               # open, deadline = as-of
+    ("H6", "E4", "2025-05-01", "general", "2025-05-10", "2025-07-05", None, "none"),       # rectified after as-of → overdue
+    ("H7", "E4", "2025-07-02", "general", "2025-07-10", None, None, "none"),               # found after as-of
+    ("H8", "E3", "2024-03-01", "general", "2024-03-10", "2024-03-05", None, "none"),       # last year
+]
+
+KEY_SITES = [
+    ("K1", TOWN_A1, "E2", "东镇化工储罐区", "other_explosion", 5, True, "2025-01-10", "2025-01-12"),
+    ("K2", TOWN_B1, "E4", "南街道商场人员密集区", "fire", 20, False, None, "2025-02-01"),
+]
+
+
+def fill_small_city(con) -> None:
+    con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", REGIONS)
+    con.executemany(
+        "insert into enterprises (enterprise_id, name, region_code, industry, employees) values (?, ?, ?, ?, ?)",
+        ENTERPRISES,
+    )
+    con.executemany(
+        """insert into accidents (accident_id, occurred_at, region_code, enterprise_id, industry, accident_type,
+                                  deaths, missing, serious_injuries, direct_loss_wan, has_time)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
+        ACCIDENTS,
+    )
+    con.executemany(
+        """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on, verified_on,
+                                supervision_level)
+           values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        HAZARDS,
+    )
+    con.executemany(
+        """insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type,
+                                  potential_fatalities, measures_in_place, filed_city_on, filed_county_on)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        KEY_SITES,
+    )
+    con.execute("insert into annual_targets values (2025, ?, 10)", [CITY])
+    db.set_meta(con, "data_as_of", AS_OF.isoformat())
+    db.set_meta(con, "dataset", "fixture")
+
+
+@pytest.fixture()
+def small_db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "small.duckdb"
+    con = db.connect(path, create=True)
+    fill_small_city(con)
+    con.close()
+    return path
+
+
+@pytest.fixture()
+def small_con(small_db_path: Path):
+    con = db.connect(small_db_path)
+    yield con
+    con.close()
