@@ -2,6 +2,12 @@
 -- Enumerations are stored as English codes; Chinese names live in the reference tables and in i18n.
 -- Region levels (an enterprise must sit in a township-level region) cross tables, so the importer checks
 -- them; DuckDB has no cross-table CHECK.
+--
+-- Foreign keys: DuckDB rewrites an update of an indexed column as delete + insert, so a row that other rows
+-- reference cannot have its own foreign-key columns changed (moving an enterprise to another township
+-- would fail once it has hazards). Tables that are referenced (enterprises, inspections) therefore carry no
+-- foreign keys of their own — the importer checks those references — while the leaf tables keep theirs.
+-- tests/test_db.py shows every kept foreign key still lets the referenced rows be updated.
 
 create table meta (
     key   varchar primary key,
@@ -42,8 +48,8 @@ create table accident_types (
 create table enterprises (
     enterprise_id varchar primary key,
     name          varchar not null,
-    region_code   varchar not null references regions (region_code),
-    industry      varchar not null references sectors (code),
+    region_code   varchar not null,      -- a township-level region (checked by the importer)
+    industry      varchar not null,      -- a sector code (checked by the importer)
     employees     integer check (employees >= 0),
     address       varchar,
     longitude     double check (longitude between -180 and 180),
@@ -78,7 +84,7 @@ create table accidents (
 create table inspections (
     inspection_id varchar primary key,
     inspected_on  date not null,
-    enterprise_id varchar not null references enterprises (enterprise_id),
+    enterprise_id varchar not null,      -- checked by the importer (inspections are referenced by hazards)
     level         varchar not null check (level in ('city', 'county', 'township', 'self')),
     kind          varchar,
     campaign      varchar,
