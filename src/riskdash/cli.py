@@ -27,26 +27,23 @@ class UsageError(db.RiskdashError):
 # ---------------------------------------------------------------------------------------------- argument types
 
 
-def _count(flag: str):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} {text!r}: expected a whole number ≥ 0") from None
-        if value < 0:
-            raise argparse.ArgumentTypeError(f"{flag} {text}: expected a whole number ≥ 0")
-        return value
-
-    return parse
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text}")
+    return value
 
 
 def _money(text: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"--loss-wan {text!r}: expected a number of 万元 ≥ 0") from None
+        raise argparse.ArgumentTypeError(f"expected a number of 万元 ≥ 0, got {text!r}") from None
     if not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"--loss-wan {text}: expected a number of 万元 ≥ 0")
+        raise argparse.ArgumentTypeError(f"expected a number of 万元 ≥ 0, got {text}")
     return value
 
 
@@ -54,16 +51,16 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a date YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _scale(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--scale {text!r}: expected a number > 0") from None
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}") from None
     if not value > 0:
-        raise argparse.ArgumentTypeError(f"--scale {text}: expected a number > 0")
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text}")
     return value
 
 
@@ -92,9 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace a database that is not a demo")
 
     grade = sub.add_parser("grade", help="grade an accident (国务院令第493号 Art. 3)")
-    grade.add_argument("--deaths", type=_count("--deaths"), required=True)
-    grade.add_argument("--missing", type=_count("--missing"), default=0)
-    grade.add_argument("--serious-injuries", type=_count("--serious-injuries"), required=True)
+    grade.add_argument("--deaths", type=_count, required=True)
+    grade.add_argument("--missing", type=_count, default=0)
+    grade.add_argument("--serious-injuries", type=_count, required=True)
     grade.add_argument("--loss-wan", type=_money, required=True)
 
     metrics = sub.add_parser("metrics", help="print a metric as JSON")
@@ -113,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--scale", type=_scale, default=1.0)
     bench.add_argument("--db", help="benchmark database (built when missing)")
     bench.add_argument("--runs", type=int, default=7)
+    bench.add_argument("--rebuild", action="store_true", help="rebuild the benchmark database")
     return parser
 
 
@@ -201,7 +199,7 @@ def cmd_metrics(args) -> int:
 def cmd_bench(args) -> int:
     from riskdash.bench import run_bench
 
-    _print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs))
+    _print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild))
     return 0
 
 

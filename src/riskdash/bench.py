@@ -1,0 +1,176 @@
+"""``riskdash bench``: warm medians of every registered query against a demo city of a given scale.
+
+Screens register their queries here (``QUERIES``): the SQL file, the filters it is timed with, the largest
+table it reads (its floor is a bare aggregate scan of that table) and, where one exists, the plain pandas
+implementation from ``riskdash.oracle``. Timings belong here, never in timed tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import duckdb
+
+from riskdash import db, metrics, oracle
+from riskdash.filters import Filters, preset_period
+
+# the bench city's "today": fixed, so that timings of different days compare
+BENCH_TODAY = date(2026, 11, 28)
+BENCH_SEED = 20261128
+
+# the floor of a table: a bare aggregate scan over its main columns
+FLOOR_SQL = {
+    "accidents": "select count(*), max(occurred_at), sum(deaths) from accidents",
+    "hazards": "select count(*), max(found_on), max(deadline) from hazards",
+    "key_sites": "select count(*), max(potential_fatalities) from key_sites",
+    "annual_targets": "select count(*), max(max_deaths) from annual_targets",
+    "regions": "select count(*), max(region_code) from regions",
+}
+
+
+@dataclass(frozen=True)
+class BenchQuery:
+    name: str  # the SQL file under sql/
+    floor_table: str
+    filters: Callable[[duckdb.DuckDBPyConnection], Filters]
+    pandas: Callable[[duckdb.DuckDBPyConnection, Filters], Any] | None = None
+
+
+def city_year_to_date(con: duckdb.DuckDBPyConnection) -> Filters:
+    """The overview's default: 1—N月 for the whole city, as of the data's as-of day."""
+    as_of = db.data_as_of(con)
+    start, end = preset_period("year_to_date", as_of)
+    root = metrics.root_region(con)["region_code"]
+    return Filters(start=start, end=end, region_code=root, as_of=as_of)
+
+
+QUERIES: list[BenchQuery] = [
+    # overview (总览)
+    BenchQuery("metrics/accident_totals", "accidents", city_year_to_date, oracle.accident_totals),
+    BenchQuery("metrics/rectification_totals", "hazards", city_year_to_date, oracle.rectification_totals),
+    BenchQuery("metrics/key_site_totals", "key_sites", city_year_to_date, oracle.key_site_totals),
+    BenchQuery("metrics/death_target", "annual_targets", city_year_to_date),
+]
+
+
+def register(query: BenchQuery) -> None:
+    """Later screens add their queries (import-time registration keeps one list)."""
+    if any(q.name == query.name for q in QUERIES):
+        raise ValueError(f"bench query {query.name} registered twice")
+    QUERIES.append(query)
+
+
+# ---------------------------------------------------------------------------------------------- timing
+
+
+def _median_ms(fn: Callable[[], Any], runs: int) -> float:
+    fn()  # warm-up: caches, first-touch of the file
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _rows_scanned(con: duckdb.DuckDBPyConnection, text: str, params: dict) -> int | None:
+    con.execute("pragma enable_profiling = 'no_output'")
+    try:
+        con.execute(text, params).fetchall()
+        info = json.loads(con.get_profiling_information(format="json"))
+        return int(info.get("query", {}).get("total_rows_scanned", 0))
+    except (duckdb.Error, ValueError, KeyError):
+        return None
+    finally:
+        con.execute("pragma disable_profiling")
+
+
+def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int) -> dict[str, Any]:
+    filters = query.filters(con)
+    text = db.sql_text(query.name)
+    params = db._bind(text, filters.params())
+    median_ms = _median_ms(lambda: con.execute(text, params).fetchall(), runs)
+    floor_ms = _median_ms(lambda: con.execute(FLOOR_SQL[query.floor_table]).fetchall(), runs)
+    pandas_ms = None
+    if query.pandas is not None:
+        pandas_ms = round(_median_ms(lambda: query.pandas(con, filters), max(1, min(runs, 3))), 2)
+    return {
+        "name": query.name,
+        "median_ms": round(median_ms, 2),
+        "floor_ms": round(floor_ms, 2),
+        "ratio_to_floor": round(median_ms / floor_ms, 2) if floor_ms > 0 else None,
+        "rows_scanned": _rows_scanned(con, text, params),
+        "pandas_ms": pandas_ms,
+        "sql_to_pandas": round(median_ms / pandas_ms, 3) if pandas_ms else None,
+    }
+
+
+def _peak_rss_mb(who: int) -> float:
+    # ru_maxrss is in KiB on Linux
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def default_bench_path(scale: float) -> Path:
+    return Path("data") / f"bench-scale-{scale:g}.duckdb"
+
+
+def _bench_db_matches(path: Path, scale: float) -> bool:
+    if not path.exists():
+        return False
+    try:
+        con = db.connect(path, read_only=True)
+    except db.RiskdashError:
+        return False
+    try:
+        return (db.get_meta(con, "dataset") == "demo" and db.get_meta(con, "demo_scale") == f"{scale:g}"
+                and db.get_meta(con, "data_as_of") == BENCH_TODAY.isoformat())
+    finally:
+        con.close()
+
+
+def build_bench_db(path: Path, scale: float) -> dict[str, Any]:
+    """Build the demo city in a child process, so that its time and peak memory are its own."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "riskdash", "demo", "--db", str(path), "--scale", f"{scale:g}",
+         "--seed", str(BENCH_SEED), "--today", BENCH_TODAY.isoformat(), "--force"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise db.RiskdashError(f"building the bench database failed: {result.stderr.strip().splitlines()[-1:]}")
+    return {
+        "name": f"demo build (scale {scale:g})",
+        "seconds": round(time.perf_counter() - started, 2),
+        "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs: int = 7,
+              rebuild: bool = False) -> dict[str, Any]:
+    path = Path(db_path) if db_path else default_bench_path(scale)
+    tasks = []
+    if rebuild or not _bench_db_matches(path, scale):
+        tasks.append(build_bench_db(path, scale))
+    db.migrate_file(path)
+    con = db.connect(path, read_only=True)
+    try:
+        results = [time_query(con, query, runs) for query in QUERIES]
+    finally:
+        con.close()
+    return {
+        "scale": scale,
+        "database": str(path),
+        "queries": results,
+        "tasks": tasks,
+        "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),
+    }

@@ -1,0 +1,124 @@
+"""Plain pandas implementations of the metrics: load the rows, filter, group, count.
+
+They share nothing with the SQL (no views, no macros): property-based tests use them as an independent
+oracle (SQL and pandas must agree on random data) and ``riskdash bench`` reports their time beside the SQL.
+Only for tests and the benchmark — screens never use them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from riskdash.filters import Filters
+
+
+def _table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    # reading a whole table is this module's point: it is the naive way
+    return con.execute(f"select * from {table}").df()  # noqa: S608 (fixed table names)
+
+
+def descendants(regions: pd.DataFrame, root: str) -> set[str]:
+    """The root region and every region below it, by walking parent_code."""
+    children: dict[str, list[str]] = {}
+    for code, parent in zip(regions["region_code"], regions["parent_code"]):
+        if isinstance(parent, str):
+            children.setdefault(parent, []).append(code)
+    found, stack = set(), [root]
+    while stack:
+        code = stack.pop()
+        if code in found:
+            continue
+        found.add(code)
+        stack.extend(children.get(code, []))
+    return found
+
+
+def grade_frame(deaths_incl_missing: pd.Series, serious: pd.Series, loss: pd.Series) -> pd.Series:
+    """Art. 3 grades, vectorised: the highest grade any criterion reaches."""
+    loss = loss.astype(float)
+    level = np.zeros(len(deaths_incl_missing), dtype=int)
+    for rank, (d, s, money) in enumerate([(3, 10, 1000), (10, 50, 5000), (30, 100, 10000)], start=1):
+        reached = (deaths_incl_missing >= d) | (serious >= s) | (loss >= money)
+        level = np.where(reached.to_numpy(), rank, level)
+    names = np.array(["general", "larger", "major", "especially_major"])
+    return pd.Series(names[level], index=deaths_incl_missing.index)
+
+
+def accident_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    accidents = _table(con, "accidents")
+    regions = _table(con, "regions")
+    keep = descendants(regions, filters.region_code)
+    day = pd.to_datetime(accidents["occurred_at"]).dt.date
+    mask = (day >= filters.start) & (day <= filters.end) & accidents["region_code"].isin(keep)
+    if filters.industry is not None:
+        mask &= accidents["industry"] == filters.industry
+    rows = accidents[mask]
+    deaths_incl = rows["deaths"] + rows["missing"]
+    grades = grade_frame(deaths_incl, rows["serious_injuries"], rows["direct_loss_wan"])
+    loss = sum((Decimal(str(v)) for v in rows["direct_loss_wan"]), Decimal(0))
+    return {
+        "accidents": int(len(rows)),
+        "deaths": int(rows["deaths"].sum()),
+        "missing": int(rows["missing"].sum()),
+        "deaths_incl_missing": int(deaths_incl.sum()),
+        "serious_injuries": int(rows["serious_injuries"].sum()),
+        "direct_loss_wan": float(loss.quantize(Decimal("0.01"))),
+        "by_grade": {g: int((grades == g).sum()) for g in ("general", "larger", "major", "especially_major")},
+        "larger_and_above": int((grades != "general").sum()),
+        "larger_and_above_deaths": int(deaths_incl[grades != "general"].sum()),
+    }
+
+
+def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    hazards = _table(con, "hazards")
+    enterprises = _table(con, "enterprises")[["enterprise_id", "region_code", "industry"]]
+    regions = _table(con, "regions")
+    rows = hazards.merge(enterprises, on="enterprise_id", how="inner")
+    keep = descendants(regions, filters.region_code)
+    found_on = pd.to_datetime(rows["found_on"]).dt.date
+    mask = (found_on >= filters.start) & (found_on <= filters.end) & (found_on <= filters.as_of)
+    mask &= rows["region_code"].isin(keep)
+    if filters.industry is not None:
+        mask &= rows["industry"] == filters.industry
+    rows = rows[mask]
+    as_of = pd.Timestamp(filters.as_of)
+    rectified = pd.to_datetime(rows["rectified_on"]) <= as_of
+    verified = pd.to_datetime(rows["verified_on"]) <= as_of
+    major = rows["grade"] == "major"
+    done = np.where(major, verified, rectified)
+    overdue = ~done & (pd.to_datetime(rows["deadline"]) < as_of)
+    general_found = int((~major).sum())
+    general_rectified = int((~major & done).sum())
+    major_found = int(major.sum())
+    major_closed = int((major & done).sum())
+    found = len(rows)
+    rect = general_rectified + major_closed
+    return {
+        "found": found,
+        "rectified": rect,
+        "rate": rect / found if found else None,
+        "general_found": general_found,
+        "general_rectified": general_rectified,
+        "general_rate": general_rectified / general_found if general_found else None,
+        "major_found": major_found,
+        "major_closed": major_closed,
+        "major_rate": major_closed / major_found if major_found else None,
+        "overdue": int(overdue.sum()),
+        "overdue_major": int((overdue & major).sum()),
+        "supervised_open": int((major & (rows["supervision_level"] != "none") & ~done).sum()),
+    }
+
+
+def key_site_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    sites = _table(con, "key_sites")
+    keep = descendants(_table(con, "regions"), filters.region_code)
+    rows = sites[sites["region_code"].isin(keep)]
+    return {
+        "key_sites": int(len(rows)),
+        "measures_not_in_place": int((rows["measures_in_place"] != True).sum()),  # noqa: E712 (null counts too)
+        "not_fully_filed": int((rows["filed_city_on"].isna() | rows["filed_county_on"].isna()).sum()),
+    }
