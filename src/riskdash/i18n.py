@@ -1,0 +1,365 @@
+"""Interface text in Simplified Chinese (the default) and English; no Streamlit here.
+
+Every string a screen shows comes from ``TEXT`` (or, for sector names, from the database's
+``sectors.name_zh`` / ``name_en``). ``t(key, lang, **values)`` formats one; a missing key is an error, so a
+typo fails the page tests instead of showing a key to an official. Names of enumeration codes (grades,
+hazard states, region levels, periods) are in ``ENUMS``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from riskdash.filters import date_text, period_text
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+LANG_NAMES = {"zh": "中文", "en": "English"}
+DASH = "—"
+
+TEXT: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------------------------------ app shell
+    "app.title": {"zh": "安全生产风险分析", "en": "Work-safety risk dashboard"},
+    "nav.analysis": {"zh": "分析", "en": "Analysis"},
+    "nav.work": {"zh": "汇报与管理", "en": "Reporting and data"},
+    "page.overview": {"zh": "总览", "en": "Overview"},
+    "page.accidents": {"zh": "事故趋势", "en": "Accident trends"},
+    "page.rectification": {"zh": "隐患治理", "en": "Hazard rectification"},
+    "page.priority": {"zh": "重点部位/较大事故风险", "en": "Key sites / major-accident risk"},
+    "page.campaigns": {"zh": "专项行动与乡镇规范化", "en": "Campaigns and township standards"},
+    "page.briefing": {"zh": "汇报", "en": "Briefing"},
+    "page.data": {"zh": "数据管理", "en": "Data management"},
+    "page.settings": {"zh": "设置", "en": "Settings"},
+    # ------------------------------------------------------------------------------------------ stamp, demo
+    "stamp.as_of": {"zh": "数据截至{day}", "en": "Data as of {day}"},
+    "demo.badge": {"zh": "演示数据", "en": "Demo data (演示数据)"},
+    "demo.note": {
+        "zh": "本库为演示数据生成器生成的虚构城市，数字不代表任何真实地区。",
+        "en": "This database is a made-up city from the demo generator; its figures describe no real place.",
+    },
+    # ------------------------------------------------------------------------------------------ errors
+    "error.db": {
+        "zh": "无法打开数据库：{message}",
+        "en": "Cannot open the database: {message}",
+    },
+    "error.db_help": {
+        "zh": "请设置环境变量 RISKDASH_DB 指向 riskdash 数据库文件，或先生成演示库 "
+        "`riskdash demo --db {path}`，再用 `riskdash serve --db {path}` 启动。",
+        "en": "Set the environment variable RISKDASH_DB to a riskdash database file, or build the demo with "
+        "`riskdash demo --db {path}`, then start with `riskdash serve --db {path}`.",
+    },
+    "error.no_regions": {
+        "zh": "数据库中还没有行政区划（regions）。请先导入：`riskdash import regions FILE --db {path}`。",
+        "en": "The database holds no regions yet. Import them first: `riskdash import regions FILE --db {path}`.",
+    },
+    "error.no_as_of": {
+        "zh": "数据库未记录“数据截至”日期（data_as_of），无法确定默认统计期。请重新导入数据或生成演示库。",
+        "en": "The database records no data-as-of day (data_as_of), so there is no default period. "
+        "Import data again or build the demo.",
+    },
+    # ------------------------------------------------------------------------------------------ filters
+    "filters.heading": {"zh": "筛选条件", "en": "Filters"},
+    "filters.language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "filters.period": {"zh": "统计期", "en": "Period"},
+    "filters.start": {"zh": "开始日期", "en": "From"},
+    "filters.end": {"zh": "结束日期", "en": "To"},
+    "filters.custom_swapped": {
+        "zh": "结束日期早于开始日期，已按 {start}—{end} 统计。",
+        "en": "The end came before the start; counting {start} – {end}.",
+    },
+    "filters.period_text": {"zh": "统计期：{period}", "en": "Period: {period}"},
+    "filters.city": {"zh": "市", "en": "City"},
+    "filters.county": {"zh": "县（市、区）", "en": "County / district"},
+    "filters.township": {"zh": "乡镇（街道）", "en": "Township / subdistrict"},
+    "filters.all_counties": {"zh": "全市（全部县区）", "en": "Whole city (all counties)"},
+    "filters.all_townships": {"zh": "全县（全部乡镇）", "en": "Whole county (all townships)"},
+    "filters.sector": {"zh": "行业", "en": "Sector"},
+    "filters.all_sectors": {"zh": "全部行业", "en": "All sectors"},
+    # ------------------------------------------------------------------------------------------ overview
+    "overview.subtitle": {
+        "zh": "{period}与上年同期（{previous}）对比 · {region} · {sector}",
+        "en": "{period} against the same dates last year ({previous}) · {region} · {sector}",
+    },
+    "overview.accidents": {"zh": "事故形势", "en": "Accidents"},
+    "overview.accidents_scope": {
+        "zh": "统计期 {period}（上年同期 {previous}）· {region}（含下辖地区，按事故发生地）· {sector} · 数据截至{as_of}",
+        "en": "{period} (same dates last year: {previous}) · {region} and below (where the accident happened) "
+        "· {sector} · data as of {as_of}",
+    },
+    "overview.hazards": {"zh": "隐患排查治理", "en": "Hazard inspection and rectification"},
+    "overview.hazards_scope": {
+        "zh": "统计期内排查的隐患，按截至{as_of}的整改状态 · {period} · {region}（按企业所在地）· {sector}",
+        "en": "Hazards found in {period}, as they stood on {as_of} · {region} (by the enterprise's region) "
+        "· {sector}",
+    },
+    "overview.rate_formula": {
+        "zh": "整改率 = (已整改（一般）+ 已整改销号（重大））÷ 排查隐患数 = ({general} + {major}) ÷ {found}。"
+        "重大隐患须验收销号才算整改完成；分母为 0 时显示“—”。",
+        "en": "Rectification rate = (general hazards rectified + major hazards closed after verification) "
+        "÷ hazards found = ({general} + {major}) ÷ {found}. A major hazard counts only when verified and "
+        "closed (整改销号); “—” where nothing was found.",
+    },
+    "overview.sites": {"zh": "逾期、督办与重点部位", "en": "Overdue, supervised and key sites"},
+    "overview.sites_scope": {
+        "zh": "隐患：{period}排查、截至{as_of}的状态 · 重点部位：台账现状（不按行业筛选）· {region} · 数据截至{as_of_data}",
+        "en": "Hazards: found in {period}, state on {as_of} · key sites: the ledger as it stands (not filtered "
+        "by sector) · {region} · data as of {as_of_data}",
+    },
+    "overview.detail": {"zh": "明细", "en": "Detail"},
+    "overview.detail_accidents": {"zh": "事故分级（本期与上年同期）", "en": "Accidents by grade (this period and last year)"},
+    "overview.detail_hazards": {"zh": "隐患分级整改情况", "en": "Hazard rectification by grade"},
+    "kpi.accidents": {"zh": "事故起数（起）", "en": "Accidents"},
+    "kpi.accidents_help": {
+        "zh": "统计期内发生的生产安全事故起数，各等级合计，按事故发生地统计。",
+        "en": "Work-safety accidents that occurred in the period, all grades, counted where they happened.",
+    },
+    "kpi.deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
+    "kpi.deaths_help": {
+        "zh": "死亡人数与失踪人数之和，即统计制度的“死亡（含失踪）”口径。",
+        "en": "Deaths plus missing persons: the official “死亡（含失踪）” count.",
+    },
+    "kpi.larger": {"zh": "较大及以上事故（起）", "en": "Larger and above (3+ deaths)"},
+    "kpi.larger_help": {
+        "zh": "死亡（含失踪）≥3人，或重伤≥10人，或直接经济损失≥1000万元的事故（国务院令第493号第三条）。",
+        "en": "Accidents with 3 or more deaths (incl. missing), or 10 or more serious injuries, or a direct "
+        "loss of 10 million yuan or more (State Council Decree 493, Art. 3).",
+    },
+    "kpi.target": {"zh": "全年死亡控制指标", "en": "Annual death control target"},
+    "kpi.target_value": {"zh": "{deaths} / {target} 人", "en": "{deaths} / {target}"},
+    "kpi.target_used": {"zh": "已用 {pct}", "en": "{pct} used"},
+    "kpi.target_none": {"zh": "未设定", "en": "Not set"},
+    "kpi.target_help": {
+        "zh": "{year}年{region}死亡（含失踪）控制指标，与统计期内死亡（含失踪）人数对比。",
+        "en": "The {year} control target of deaths (incl. missing) for {region}, against the deaths in the period.",
+    },
+    "kpi.yoy": {"zh": "同比（上年同期 {previous}）", "en": "year on year (last year {previous})"},
+    "kpi.yoy_none": {"zh": "同比（上年同期为0）", "en": "year on year (last year 0)"},
+    "kpi.found": {"zh": "排查隐患数（项）", "en": "Hazards found"},
+    "kpi.found_help": {
+        "zh": "统计期内排查发现的隐患（一般 {general} 项、重大 {major} 项），按企业所在地统计。",
+        "en": "Hazards found in the period ({general} general, {major} major), by the enterprise's region.",
+    },
+    "kpi.rate": {"zh": "隐患整改率", "en": "Rectification rate"},
+    "kpi.rate_help": {
+        "zh": "(已整改的一般隐患 + 已整改销号的重大隐患) ÷ 排查隐患数；分母为0时显示“—”。",
+        "en": "(general hazards rectified + major hazards closed) ÷ hazards found; “—” where none was found.",
+    },
+    "kpi.general_rate": {"zh": "一般隐患整改率", "en": "General hazards rectified"},
+    "kpi.general_rate_help": {
+        "zh": "已整改的一般隐患 {done} ÷ 一般隐患 {found}（月报表口径）。",
+        "en": "General hazards rectified {done} ÷ general hazards found {found} (monthly form).",
+    },
+    "kpi.major_rate": {"zh": "重大隐患整改销号率", "en": "Major hazards closed"},
+    "kpi.major_rate_help": {
+        "zh": "已整改并验收销号的重大隐患 {done} ÷ 重大隐患 {found}（月报表口径）。",
+        "en": "Major hazards rectified and closed after verification {done} ÷ major hazards found {found}.",
+    },
+    "kpi.overdue_major": {"zh": "重大隐患逾期未销号（项）", "en": "Major hazards overdue"},
+    "kpi.overdue_major_help": {
+        "zh": "整改期限已过仍未验收销号的重大隐患（含已整改待验收）；全部逾期隐患 {overdue} 项。",
+        "en": "Major hazards past their deadline and not closed (incl. rectified awaiting verification); "
+        "{overdue} hazards overdue in all.",
+    },
+    "kpi.supervised_open": {"zh": "挂牌督办未销号（项）", "en": "Under listed supervision, open"},
+    "kpi.supervised_open_help": {
+        "zh": "县、市、省级挂牌督办且尚未整改销号的重大隐患。",
+        "en": "Major hazards under county, city or provincial listed supervision (挂牌督办) not yet closed.",
+    },
+    "kpi.key_sites": {"zh": "重点部位（处）", "en": "Key sites"},
+    "kpi.key_sites_help": {
+        "zh": "可能发生较大及以上事故的重点部位台账条数（乡镇上报，市、县安委办备案）；未完成市县双备案 {not_filed} 处。",
+        "en": "Ledger entries of sites where an accident with 3+ deaths could happen; {not_filed} not yet filed "
+        "with both the city and the county.",
+    },
+    "kpi.sites_no_measures": {"zh": "监控措施未落实（处）", "en": "Key sites without measures"},
+    "kpi.sites_no_measures_help": {
+        "zh": "重点部位中监控措施未落实或未填报落实情况的条数。",
+        "en": "Key sites whose monitoring measures are not (or not reported) in place.",
+    },
+    "detail.grade": {"zh": "等级", "en": "Grade"},
+    "detail.this_period": {"zh": "本期（起）", "en": "This period"},
+    "detail.last_year": {"zh": "上年同期（起）", "en": "Same dates last year"},
+    "detail.yoy": {"zh": "同比", "en": "Year on year"},
+    "detail.total": {"zh": "合计", "en": "Total"},
+    "detail.deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
+    "detail.serious": {"zh": "重伤（人）", "en": "Serious injuries"},
+    "detail.loss": {"zh": "直接经济损失（万元）", "en": "Direct loss (10,000 yuan)"},
+    "detail.hazard_grade": {"zh": "隐患等级", "en": "Hazard grade"},
+    "detail.found": {"zh": "排查（项）", "en": "Found"},
+    "detail.done": {"zh": "已整改/销号（项）", "en": "Rectified / closed"},
+    "detail.rate": {"zh": "整改率", "en": "Rate"},
+    "detail.overdue": {"zh": "逾期（项）", "en": "Overdue"},
+    # ------------------------------------------------------------------------------------------ planned pages
+    "planned.notice": {
+        "zh": "本页正在建设中，暂不显示任何统计数字。建成后将包括：",
+        "en": "This page is being built and shows no figures yet. It will hold:",
+    },
+    "planned.filters": {
+        "zh": "左侧的统计期、地区和行业筛选条件已对本页生效，建成后的图表将按其统计。",
+        "en": "The period, region and sector chosen on the left will apply to this page's charts.",
+    },
+    "planned.accidents": {
+        "zh": "按月事故起数与死亡（含失踪）人数及同比曲线，标出死亡控制指标进度|"
+        "按行业、乡镇（街道）、事故类型（GB 6441）的分布与同比变化|"
+        "较大及以上事故和较大涉险事故清单，可追溯到每起事故记录",
+        "en": "Monthly accidents and deaths (incl. missing) against last year, with the death target's progress|"
+        "Breakdown by sector, township and accident type (GB 6441), year on year|"
+        "A list of larger-and-above and 较大涉险 accidents, traceable to each record",
+    },
+    "planned.rectification": {
+        "zh": "按行业的隐患排查治理月报表（一般隐患整改率、重大隐患整改销号率、五到位、挂牌督办）|"
+        "市级核查、县级排查、镇街巡查、企业自查四级排查情况|"
+        "逾期隐患和挂牌督办重大隐患清单，闭环管理进度",
+        "en": "The monthly hazard form by sector (general rate, major closed rate, five-in-place, supervision)|"
+        "Inspections at the four levels: city, county, township and enterprise self-checks|"
+        "Lists of overdue hazards and supervised major hazards, with the closed-loop progress",
+    },
+    "planned.priority": {
+        "zh": "预防较大及以上事故重点部位台账（监控措施、责任人、市县备案）|"
+        "按风险分值排序的企业清单（红、橙、黄、蓝四级）及其理由|"
+        "各乡镇（街道）重点部位分布与漏报核查",
+        "en": "The ledger of key sites for preventing accidents with 3+ deaths (measures, responsible person, filing)|"
+        "Enterprises ranked by risk score (red, orange, yellow, blue) with the reasons|"
+        "Key sites per township and checks for missed sites",
+    },
+    "planned.campaigns": {
+        "zh": "“1+1”专项整治：按行业分类、每行业深度检查一家、共性与个性问题、警示会|"
+        "乡镇安全监管规范化建设清单完成情况与时间节点（重点乡镇6月30日、全部12月31日）|"
+        "乡镇考核得分、一票否决事项与节假日零报告情况",
+        "en": "The “1+1” campaign: enterprises by sector, one in-depth inspection per sector, common and "
+        "individual problems, warning meetings|"
+        "Township standardisation checklists and their deadlines (key townships by 30 June, all by 31 December)|"
+        "Township assessment scores, one-vote vetoes and holiday zero reports",
+    },
+    "planned.briefing": {
+        "zh": "按所选统计期和地区生成安委会汇报材料（PPTX、Word、PDF）|"
+        "会议演示模式：大字号图表，逐页讲解",
+        "en": "Briefings for the safety committee for the chosen period and region (PPTX, Word, PDF)|"
+        "A presentation mode for meetings: large charts, one page at a time",
+    },
+    "planned.data": {
+        "zh": "导入行政区划、企业、事故、检查、隐患、重点部位等数据（Excel/CSV，中英文列名均可）|"
+        "导入结果逐行核对：哪个文件、哪一行、哪一列、应为何值|"
+        "数据库文件、数据截至日期和各表记录数",
+        "en": "Import regions, enterprises, accidents, inspections, hazards and key sites (Excel/CSV, Chinese or "
+        "English headers)|"
+        "Row-by-row import results: which file, row and column, and what was expected|"
+        "The database file, its data-as-of day and the rows per table",
+    },
+    "planned.settings": {
+        "zh": "行业、事故类型、年度控制指标、指标分母等参考数据的查看与编辑|"
+        "乡镇规范化检查项、零报告时段、风险权重与分级阈值",
+        "en": "Reference lists: sectors, accident types, annual targets, indicator denominators|"
+        "Township checklist items, zero-report windows, risk weights and level thresholds",
+    },
+}
+
+# Names of enumeration codes, by kind. Sector names come from the database (sectors.name_zh / name_en).
+ENUMS: dict[str, dict[str, dict[str, str]]] = {
+    "grade": {
+        "general": {"zh": "一般", "en": "General"},
+        "larger": {"zh": "较大", "en": "Larger"},
+        "major": {"zh": "重大", "en": "Major"},
+        "especially_major": {"zh": "特别重大", "en": "Especially major"},
+    },
+    "hazard_grade": {
+        "general": {"zh": "一般隐患", "en": "General"},
+        "major": {"zh": "重大隐患", "en": "Major"},
+    },
+    "hazard_state": {
+        "open": {"zh": "整改中", "en": "Open"},
+        "overdue": {"zh": "逾期未整改", "en": "Overdue"},
+        "rectified": {"zh": "已整改", "en": "Rectified"},
+        "closed": {"zh": "已销号", "en": "Closed"},
+    },
+    "region_level": {
+        "city": {"zh": "市", "en": "City"},
+        "county": {"zh": "县", "en": "County"},
+        "township": {"zh": "乡镇", "en": "Township"},
+    },
+    "risk_level": {
+        "red": {"zh": "红色（重大风险）", "en": "Red"},
+        "orange": {"zh": "橙色（较大风险）", "en": "Orange"},
+        "yellow": {"zh": "黄色（一般风险）", "en": "Yellow"},
+        "blue": {"zh": "蓝色（低风险）", "en": "Blue"},
+    },
+    "inspection_level": {
+        "city": {"zh": "市级核查", "en": "City check"},
+        "county": {"zh": "县级排查", "en": "County inspection"},
+        "township": {"zh": "镇街巡查", "en": "Township patrol"},
+        "self": {"zh": "企业自查", "en": "Self-inspection"},
+    },
+    "preset": {
+        "this_month": {"zh": "本月", "en": "This month"},
+        "year_to_date": {"zh": "1—{month}月", "en": "Jan–{month_abbr}"},
+        "first_half": {"zh": "上半年", "en": "First half"},
+        "full_year": {"zh": "全年", "en": "Full year"},
+        "same_period_last_year": {"zh": "上年同期", "en": "Same period last year"},
+        "custom": {"zh": "自定义", "en": "Custom"},
+    },
+}
+
+# The files in pages/, in navigation order; each page's title key is "page.<name>".
+PAGES = ("overview", "accidents", "rectification", "priority", "campaigns", "briefing", "data", "settings")
+PLANNED_PAGES = PAGES[1:]
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+    return lang
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
+    """The text of ``key`` in ``lang``, formatted with ``values``; a missing key raises KeyError."""
+    text = TEXT[key][check_lang(lang)]
+    return text.format(**values) if values else text
+
+
+def lines(key: str, lang: str = DEFAULT_LANG) -> list[str]:
+    """A list kept in one string separated by "|" (the planned pages' contents)."""
+    return t(key, lang).split("|")
+
+
+def enum_name(kind: str, code: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
+    text = ENUMS[kind][code][check_lang(lang)]
+    return text.format(**values) if values else text
+
+
+def preset_name(preset: str, as_of: date, lang: str = DEFAULT_LANG) -> str:
+    import calendar
+
+    return enum_name("preset", preset, lang, month=as_of.month, month_abbr=calendar.month_abbr[as_of.month])
+
+
+def sector_name(names_zh_en: tuple[str, str | None], lang: str = DEFAULT_LANG) -> str:
+    """A sector's name from the database's (name_zh, name_en); the Chinese name when no English one."""
+    zh, en = names_zh_en
+    return en if lang == "en" and en else zh
+
+
+def day(value: date, lang: str = DEFAULT_LANG) -> str:
+    return date_text(value, check_lang(lang))
+
+
+def period(start: date, end: date, lang: str = DEFAULT_LANG) -> str:
+    return period_text(start, end, check_lang(lang))
+
+
+def pct(fraction: float | None) -> str:
+    """A 0–1 rate as a percentage with one decimal (half away from zero); "—" where there is no rate."""
+    if fraction is None:
+        return DASH
+    from riskdash.metrics import round_pct
+
+    return f"{round_pct(fraction * 100):.1f}%"
+
+
+def signed_pct(value: float | None) -> str:
+    """A change in per cent with its sign ("-33.3%", "+12.0%", "0.0%"); "—" where there is no base."""
+    if value is None:
+        return DASH
+    if value > 0:
+        return f"+{value:.1f}%"
+    return f"{value:.1f}%"

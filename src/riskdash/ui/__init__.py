@@ -1,0 +1,31 @@
+"""The Streamlit layer: with app.py and pages/, the only code that imports Streamlit.
+
+Pages call ``start_page`` (language, filters, heading), then draw with the helpers here; the shaping of
+each screen's content lives in pure modules (``riskdash.ui.overview``).
+"""
+
+from riskdash.ui.page import (
+    PageContext,
+    current_lang,
+    formula,
+    kpi_row,
+    navigation_pages,
+    overview,
+    planned_page,
+    section,
+    start_page,
+    table,
+)
+
+__all__ = [
+    "PageContext",
+    "current_lang",
+    "formula",
+    "kpi_row",
+    "navigation_pages",
+    "overview",
+    "planned_page",
+    "section",
+    "start_page",
+    "table",
+]

@@ -1,0 +1,192 @@
+"""The overview screen's content, shaped from ``metrics.Overview``: KPI cards, scope lines, detail tables.
+
+Pure: no Streamlit here, so the wording of every card (同比, "—" for a zero denominator) is testable alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.metrics import GRADE_KEYS, Overview, change_pct
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One st.metric card: what it counts is in ``help``; its comparison, if any, in ``delta``."""
+
+    key: str
+    label: str
+    value: str
+    help: str
+    delta: str | None = None
+    delta_color: str = "off"
+    delta_arrow: str = "off"
+    delta_description: str | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The words under a section heading: what is counted, over which dates and regions, as of which day."""
+
+    region: str
+    sector: str
+    data_as_of: str
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    subtitle: str
+    accidents_scope: str
+    accident_kpis: tuple[Kpi, ...]
+    hazards_scope: str
+    hazard_kpis: tuple[Kpi, ...]
+    rate_formula: str
+    sites_scope: str
+    site_kpis: tuple[Kpi, ...]
+    accident_detail: pd.DataFrame
+    hazard_detail: pd.DataFrame
+
+
+def yoy_kpi(key: str, label: str, current: int, previous: int, pct: float | None, help: str, lang: str) -> Kpi:
+    """A count with its 同比: a fall is good (inverse colours); no base last year → "—（上年同期为0）"."""
+    if pct is None:
+        return Kpi(key, label, str(current), help, delta=i18n.DASH, delta_color="off", delta_arrow="off",
+                   delta_description=i18n.t("kpi.yoy_none", lang))
+    flat = pct == 0
+    return Kpi(
+        key,
+        label,
+        str(current),
+        help,
+        delta=i18n.signed_pct(pct),
+        delta_color="off" if flat else "inverse",
+        delta_arrow="off" if flat else "auto",
+        delta_description=i18n.t("kpi.yoy", lang, previous=previous),
+    )
+
+
+def _count(value: int) -> str:
+    return f"{value:,}"
+
+
+def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
+    f = ov.filters
+    acc, prev, rect, sites = ov.accidents, ov.accidents_previous, ov.rectification, ov.key_sites
+    period = i18n.period(f.start, f.end, lang)
+    previous_filters = f.previous_year()
+    previous = i18n.period(previous_filters.start, previous_filters.end, lang)
+    as_of = i18n.day(f.as_of, lang)
+    yoy = ov.yoy_pct
+
+    accident_kpis = (
+        yoy_kpi("accidents", i18n.t("kpi.accidents", lang), acc["accidents"], prev["accidents"],
+                yoy["accidents"], i18n.t("kpi.accidents_help", lang), lang),
+        yoy_kpi("deaths", i18n.t("kpi.deaths", lang), acc["deaths_incl_missing"], prev["deaths_incl_missing"],
+                yoy["deaths"], i18n.t("kpi.deaths_help", lang), lang),
+        yoy_kpi("larger_and_above", i18n.t("kpi.larger", lang), acc["larger_and_above"], prev["larger_and_above"],
+                yoy["larger_and_above"], i18n.t("kpi.larger_help", lang), lang),
+        _target_kpi(ov, scope, lang),
+    )
+    hazard_kpis = (
+        Kpi("found", i18n.t("kpi.found", lang), _count(rect["found"]),
+            i18n.t("kpi.found_help", lang, general=rect["general_found"], major=rect["major_found"])),
+        Kpi("rate", i18n.t("kpi.rate", lang), i18n.pct(rect["rate"]), i18n.t("kpi.rate_help", lang)),
+        Kpi("general_rate", i18n.t("kpi.general_rate", lang), i18n.pct(rect["general_rate"]),
+            i18n.t("kpi.general_rate_help", lang, done=rect["general_rectified"], found=rect["general_found"])),
+        Kpi("major_rate", i18n.t("kpi.major_rate", lang), i18n.pct(rect["major_rate"]),
+            i18n.t("kpi.major_rate_help", lang, done=rect["major_closed"], found=rect["major_found"])),
+    )
+    site_kpis = (
+        Kpi("overdue_major", i18n.t("kpi.overdue_major", lang), _count(rect["overdue_major"]),
+            i18n.t("kpi.overdue_major_help", lang, overdue=rect["overdue"])),
+        Kpi("supervised_open", i18n.t("kpi.supervised_open", lang), _count(rect["supervised_open"]),
+            i18n.t("kpi.supervised_open_help", lang)),
+        Kpi("key_sites", i18n.t("kpi.key_sites", lang), _count(sites["key_sites"]),
+            i18n.t("kpi.key_sites_help", lang, not_filed=sites["not_fully_filed"])),
+        Kpi("sites_no_measures", i18n.t("kpi.sites_no_measures", lang), _count(sites["measures_not_in_place"]),
+            i18n.t("kpi.sites_no_measures_help", lang)),
+    )
+    return OverviewView(
+        subtitle=i18n.t("overview.subtitle", lang, period=period, previous=previous, region=scope.region,
+                        sector=scope.sector),
+        accidents_scope=i18n.t("overview.accidents_scope", lang, period=period, previous=previous,
+                               region=scope.region, sector=scope.sector, as_of=scope.data_as_of),
+        accident_kpis=accident_kpis,
+        hazards_scope=i18n.t("overview.hazards_scope", lang, period=period, as_of=as_of, region=scope.region,
+                             sector=scope.sector),
+        hazard_kpis=hazard_kpis,
+        rate_formula=i18n.t("overview.rate_formula", lang, general=rect["general_rectified"],
+                            major=rect["major_closed"], found=rect["found"]),
+        sites_scope=i18n.t("overview.sites_scope", lang, period=period, as_of=as_of, region=scope.region,
+                           as_of_data=scope.data_as_of),
+        site_kpis=site_kpis,
+        accident_detail=accident_detail(ov, lang),
+        hazard_detail=hazard_detail(ov, lang),
+    )
+
+
+def _target_kpi(ov: Overview, scope: Scope, lang: str) -> Kpi:
+    year = ov.filters.end.year
+    help = i18n.t("kpi.target_help", lang, year=year, region=scope.region)
+    if ov.death_target is None:
+        return Kpi("target", i18n.t("kpi.target", lang), i18n.t("kpi.target_none", lang), help)
+    used = ov.target_used
+    return Kpi(
+        "target",
+        i18n.t("kpi.target", lang),
+        i18n.t("kpi.target_value", lang, deaths=ov.accidents["deaths_incl_missing"], target=ov.death_target),
+        help,
+        delta=i18n.t("kpi.target_used", lang, pct=i18n.pct(used)),
+        # over the target is a red flag; under it is no "improvement", so it stays grey
+        delta_color="red" if used is not None and used > 1 else "off",
+        delta_arrow="off",
+    )
+
+
+def accident_detail(ov: Overview, lang: str) -> pd.DataFrame:
+    """One row per measure (accidents, each grade, deaths, serious injuries, loss): this period, last year, 同比."""
+    acc, prev = ov.accidents, ov.accidents_previous
+    rows = [(i18n.t("kpi.accidents", lang), acc["accidents"], prev["accidents"])]
+    for grade in GRADE_KEYS:
+        rows.append(("· " + i18n.enum_name("grade", grade, lang), acc["by_grade"][grade], prev["by_grade"][grade]))
+    rows += [
+        (i18n.t("detail.deaths", lang), acc["deaths_incl_missing"], prev["deaths_incl_missing"]),
+        (i18n.t("detail.serious", lang), acc["serious_injuries"], prev["serious_injuries"]),
+        (i18n.t("detail.loss", lang), acc["direct_loss_wan"], prev["direct_loss_wan"]),
+    ]
+    return pd.DataFrame(
+        {
+            i18n.t("detail.grade", lang): [name for name, _, _ in rows],
+            i18n.t("detail.this_period", lang): [_number(now) for _, now, _ in rows],
+            i18n.t("detail.last_year", lang): [_number(then) for _, _, then in rows],
+            i18n.t("detail.yoy", lang): [i18n.signed_pct(change_pct(now, then)) for _, now, then in rows],
+        }
+    )
+
+
+def hazard_detail(ov: Overview, lang: str) -> pd.DataFrame:
+    """One row per hazard grade and the total: found, done (rectified / closed), rate, overdue."""
+    rect = ov.rectification
+    rows = [
+        (i18n.enum_name("hazard_grade", "general", lang), rect["general_found"], rect["general_rectified"],
+         rect["general_rate"], rect["overdue"] - rect["overdue_major"]),
+        (i18n.enum_name("hazard_grade", "major", lang), rect["major_found"], rect["major_closed"],
+         rect["major_rate"], rect["overdue_major"]),
+        (i18n.t("detail.total", lang), rect["found"], rect["rectified"], rect["rate"], rect["overdue"]),
+    ]
+    return pd.DataFrame(
+        {
+            i18n.t("detail.hazard_grade", lang): [r[0] for r in rows],
+            i18n.t("detail.found", lang): [_number(r[1]) for r in rows],
+            i18n.t("detail.done", lang): [_number(r[2]) for r in rows],
+            i18n.t("detail.rate", lang): [i18n.pct(r[3]) for r in rows],
+            i18n.t("detail.overdue", lang): [_number(r[4]) for r in rows],
+        }
+    )
+
+
+def _number(value: int | float) -> str:
+    return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"

@@ -1,0 +1,273 @@
+"""What every page draws first: the language switch, the global filters, the heading and the data stamp.
+
+Each page calls ``start_page`` itself. Widgets drawn in app.py vanish from AppTest after the first run and a
+cold server can drop the first click on them, so the shared widgets live here. Their values are mirrored
+into plain session-state keys (``_keep_<key>``): Streamlit forgets a widget's state on a page that does not
+draw it, and the mirror brings it back on the next page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Sequence
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from riskdash import db, i18n
+from riskdash.filters import PRESETS, Filters, preset_period
+from riskdash.ui import session
+from riskdash.ui.overview import OverviewView, Scope, overview_view
+
+ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
+LANG_KEY = "lang"
+KEYS = {
+    "preset": "flt_preset",
+    "start": "flt_start",
+    "end": "flt_end",
+    "city": "flt_city",
+    "county": "flt_county",
+    "township": "flt_township",
+    "sector": "flt_sector",
+}
+DEFAULT_PRESET = "year_to_date"
+PAGE_ICONS = {
+    "overview": ":material/dashboard:",
+    "accidents": ":material/trending_down:",
+    "rectification": ":material/build_circle:",
+    "priority": ":material/crisis_alert:",
+    "campaigns": ":material/fact_check:",
+    "briefing": ":material/co_present:",
+    "data": ":material/database:",
+    "settings": ":material/settings:",
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs after its header: this session's cursor, the filters and the words for them."""
+
+    con: duckdb.DuckDBPyConnection
+    db_key: str
+    filters: Filters
+    lang: str
+    data_as_of: date
+    is_demo: bool
+    region_name: str
+    sector_name: str
+
+    def t(self, key: str, **values: Any) -> str:
+        return i18n.t(key, self.lang, **values)
+
+
+# ---------------------------------------------------------------------------------------------- navigation
+
+
+def current_lang() -> str:
+    """The language chosen on any page so far (app.py needs it for the navigation before a page runs)."""
+    lang = st.session_state.get(_keep(LANG_KEY), st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG))
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def navigation_pages(lang: str) -> dict[str, list]:
+    """The st.navigation sections over pages/<name>.py, titled in the chosen language."""
+
+    def page(name: str) -> Any:
+        return st.Page(f"pages/{name}.py", title=i18n.t(f"page.{name}", lang), icon=PAGE_ICONS[name],
+                       url_path=name, default=name == "overview")
+
+    return {
+        i18n.t("nav.analysis", lang): [page(n) for n in ("overview", "accidents", "rectification", "priority",
+                                                         "campaigns")],
+        i18n.t("nav.work", lang): [page(n) for n in ("briefing", "data", "settings")],
+    }
+
+
+# ---------------------------------------------------------------------------------------------- page start
+
+
+def start_page(name: str) -> PageContext:
+    """Draw the sidebar (language, filters) and the heading of page ``name``; stop with an error if no data."""
+    lang = language_switch()
+    try:
+        database = session.open_database()
+    except (db.RiskdashError, duckdb.Error, OSError) as exc:
+        _stop_with_error(lang, i18n.t("error.db", lang, message=str(exc)), session.database_path())
+    con = session.session_cursor(database)
+    data_as_of, is_demo = session.dataset_facts(database.key, con)
+    regions = session.regions(database.key, con)
+    if regions.empty:
+        _stop_with_error(lang, i18n.t("error.no_regions", lang, path=database.path), None)
+    if data_as_of is None:
+        _stop_with_error(lang, i18n.t("error.no_as_of", lang), None)
+    sectors = session.sectors(database.key, con)
+    filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang)
+    ctx = PageContext(con=con, db_key=database.key, filters=filters, lang=lang, data_as_of=data_as_of,
+                      is_demo=is_demo, region_name=region_name, sector_name=sector_name)
+    heading(ctx, i18n.t(f"page.{name}", lang))
+    return ctx
+
+
+def _stop_with_error(lang: str, message: str, path) -> None:
+    st.title(i18n.t("app.title", lang))
+    st.error(message, icon=":material/error:")
+    if path is not None:
+        st.info(i18n.t("error.db_help", lang, path=path), icon=":material/info:")
+    st.stop()
+
+
+def heading(ctx: PageContext, title: str) -> None:
+    """Title, the data-as-of stamp and, on demo data, the 演示数据 marker (on every page)."""
+    st.title(title)
+    stamp = ":material/event: " + ctx.t("stamp.as_of", day=i18n.day(ctx.data_as_of, ctx.lang))
+    if ctx.is_demo:
+        st.markdown(f"{stamp} &nbsp; :orange-badge[:material/science: {ctx.t('demo.badge')}]")
+        st.caption(ctx.t("demo.note"))
+        st.sidebar.markdown(f":orange-badge[:material/science: {ctx.t('demo.badge')}]")
+    else:
+        st.markdown(stamp)
+
+
+# ---------------------------------------------------------------------------------------------- widgets
+
+
+def _keep(key: str) -> str:
+    return f"_keep_{key}"
+
+
+def _restore(key: str, default: Any, valid: Sequence[Any] | None = None) -> None:
+    """Before drawing widget ``key``: set its value from the mirror (the widget on another page is another
+    widget to Streamlit, and would start from its default); drop a value no longer offered."""
+    state = st.session_state
+    state[key] = state.get(_keep(key), state.get(key, default))
+    if valid is not None and state[key] not in valid:
+        state[key] = default
+
+
+def _remember(key: str) -> Any:
+    """Mirror widget ``key``; also its on_change callback, which runs before the page reads the mirror."""
+    value = st.session_state[key]
+    st.session_state[_keep(key)] = value
+    return value
+
+
+def _select(container, label: str, options: list, key: str, format_func: Callable, default: Any) -> Any:
+    _restore(key, default, options)
+    container.selectbox(label, options, key=key, format_func=format_func, on_change=_remember, args=(key,))
+    return _remember(key)
+
+
+def language_switch() -> str:
+    _restore(LANG_KEY, i18n.DEFAULT_LANG, i18n.LANGS)
+    st.sidebar.radio(i18n.t("filters.language", i18n.DEFAULT_LANG), list(i18n.LANGS), key=LANG_KEY,
+                     format_func=i18n.LANG_NAMES.get, horizontal=True, on_change=_remember, args=(LANG_KEY,))
+    return _remember(LANG_KEY)
+
+
+def global_filters(regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date, lang: str
+                   ) -> tuple[Filters, str, str]:
+    """The period, region and sector widgets; returns the one frozen Filters and the names it stands for."""
+    bar = st.sidebar
+    bar.subheader(i18n.t("filters.heading", lang))
+    start, end = _period_widgets(bar, as_of, lang)
+    region_code, region_name = _region_widgets(bar, regions, lang)
+    sector, sector_name = _sector_widget(bar, sectors, lang)
+    filters = Filters(start=start, end=end, region_code=region_code, as_of=min(end, as_of), industry=sector)
+    return filters, region_name, sector_name
+
+
+def _period_widgets(bar, as_of: date, lang: str) -> tuple[date, date]:
+    preset = _select(bar, i18n.t("filters.period", lang), list(PRESETS), KEYS["preset"],
+                     lambda p: i18n.preset_name(p, as_of, lang), DEFAULT_PRESET)
+    if preset != "custom":
+        start, end = preset_period(preset, as_of)
+    else:
+        default_start, default_end = preset_period(DEFAULT_PRESET, as_of)
+        earliest = date(as_of.year - 20, 1, 1)
+        cols = bar.columns(2)
+        for key, label, default in (("start", "filters.start", default_start), ("end", "filters.end", default_end)):
+            _restore(KEYS[key], default)
+            if not earliest <= st.session_state[KEYS[key]] <= as_of:
+                st.session_state[KEYS[key]] = default
+            cols[0 if key == "start" else 1].date_input(i18n.t(label, lang), key=KEYS[key], min_value=earliest,
+                                                       max_value=as_of, format="YYYY-MM-DD", on_change=_remember,
+                                                       args=(KEYS[key],))
+        start, end = _remember(KEYS["start"]), _remember(KEYS["end"])
+        if end < start:
+            start, end = end, start
+            bar.warning(i18n.t("filters.custom_swapped", lang, start=i18n.day(start, lang), end=i18n.day(end, lang)))
+    bar.caption(i18n.t("filters.period_text", lang, period=i18n.period(start, end, lang)))
+    return start, end
+
+
+def _region_widgets(bar, regions: pd.DataFrame, lang: str) -> tuple[str, str]:
+    names = dict(zip(regions["region_code"], regions["name"]))
+    parent = {code: (None if pd.isna(p) else p) for code, p in zip(regions["region_code"], regions["parent_code"])}
+
+    def children(code: str) -> list[str]:
+        return [c for c in regions["region_code"] if parent[c] == code]
+
+    cities = [c for c in regions["region_code"] if parent[c] is None]
+    city = _select(bar, i18n.t("filters.city", lang), cities, KEYS["city"], names.get, cities[0])
+    counties = children(city)
+    county = _select(bar, i18n.t("filters.county", lang), [ALL, *counties], KEYS["county"],
+                     lambda c: names[c] if c else i18n.t("filters.all_counties", lang), ALL)
+    if not county:
+        st.session_state[_keep(KEYS["township"])] = ALL
+        return city, names[city]
+    townships = children(county)
+    township = _select(bar, i18n.t("filters.township", lang), [ALL, *townships], KEYS["township"],
+                       lambda c: names[c] if c else i18n.t("filters.all_townships", lang), ALL)
+    if township:
+        return township, f"{names[county]}{names[township]}" if lang == "zh" else f"{names[township]}, {names[county]}"
+    return county, names[county]
+
+
+def _sector_widget(bar, sectors: pd.DataFrame, lang: str) -> tuple[str | None, str]:
+    names = {code: (zh, en) for code, zh, en in zip(sectors["code"], sectors["name_zh"], sectors["name_en"])}
+
+    def name(code: str) -> str:
+        return i18n.sector_name(names[code], lang) if code else i18n.t("filters.all_sectors", lang)
+
+    sector = _select(bar, i18n.t("filters.sector", lang), [ALL, *names], KEYS["sector"], name, ALL)
+    return (sector or None), name(sector)
+
+
+# ---------------------------------------------------------------------------------------------- building blocks
+
+
+def section(title: str, scope: str) -> None:
+    st.subheader(title)
+    st.caption(scope)
+
+
+def kpi_row(kpis: Sequence) -> None:
+    """One row of st.metric cards (``riskdash.ui.overview.Kpi``)."""
+    for column, kpi in zip(st.columns(len(kpis)), kpis):
+        column.metric(kpi.label, kpi.value, delta=kpi.delta, delta_color=kpi.delta_color,
+                      delta_arrow=kpi.delta_arrow if kpi.delta else "auto", help=kpi.help, border=True,
+                      delta_description=kpi.delta_description)
+
+
+def table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def planned_page(ctx: PageContext, name: str) -> None:
+    """A page still being built: what it will hold, in words, and no figures."""
+    st.info(ctx.t("planned.notice"), icon=":material/construction:")
+    st.markdown("\n".join(f"- {line}" for line in i18n.lines(f"planned.{name}", ctx.lang)))
+    st.caption(ctx.t("planned.filters"))
+
+
+def formula(text: str) -> None:
+    st.caption(":material/function: " + text)
+
+
+def overview(ctx: PageContext) -> OverviewView:
+    """The overview's KPIs for the page's filters (cached per file and Filters)."""
+    result = session.overview(ctx.db_key, ctx.filters, ctx.con)
+    scope = Scope(region=ctx.region_name, sector=ctx.sector_name, data_as_of=i18n.day(ctx.data_as_of, ctx.lang))
+    return overview_view(result, scope, ctx.lang)
