@@ -60,6 +60,7 @@ _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 _STEM_FIRST = list("青柳白清金石桃杏松竹梅兰凤龙云丰安永太平长新古临东西南北双红黄绿碧玉银铁宝华盛兴福")
 _STEM_SECOND = list("川河山水湖岭原林桥湾庄店集坪岗坡台溪泉沟塘阳源城门口峪寨营埠洲沙田圩堡")
+_UNLUCKY = {"黄泉", "太平间"}
 _ZONE_KINDS = ["经济开发区", "工业园区", "高新技术产业园区", "产业集聚区"]
 
 
@@ -71,7 +72,7 @@ def _region_frame(scale: float, seed: int) -> pd.DataFrame:
     rng = random.Random(f"riskdash-demo-regions-{seed}")
     n_counties = max(2, round(6 * scale))
     n_townships = max(2 * n_counties, round(60 * scale))
-    stems = [a + b for a in _STEM_FIRST for b in _STEM_SECOND]
+    stems = [a + b for a in _STEM_FIRST for b in _STEM_SECOND if a + b not in _UNLUCKY]
     rng.shuffle(stems)
     county_stems, town_stems = stems[:n_counties], stems[n_counties:]
     if len(town_stems) < n_townships:

@@ -60,7 +60,7 @@ select
     round(least(greatest(d.centre_lon + 0.03 * demo_z($seed, d.i, 'ent:lon'), 112.0), 113.2), 6) as longitude,
     round(least(greatest(d.centre_lat + 0.02 * demo_z($seed, d.i, 'ent:lat'), 34.2), 35.0), 6) as latitude,
     '91' || left(d.county_code, 6)
-        || array_to_string(list_transform(range(10), k ->
+        || array_to_string(list_transform(range(10), lambda k:
                substr('0123456789ABCDEFGHJKLMNPQRTUWXY', 1 + cast(hash(d.i, $seed, 'ent:credit', k) % 31 as integer), 1)), '')
         as credit_code,
     case when d.is_closed then 'closed' else 'active' end as status
