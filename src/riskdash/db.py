@@ -16,10 +16,12 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas costs seconds to import; `grade` and the lock checks need none of it
+    import pandas as pd
 
 DEFAULT_DB = Path("data") / "riskdash.duckdb"
 ENV_DB = "RISKDASH_DB"

@@ -100,6 +100,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("checklist_deadline_key", "06-30", "重点乡镇规范化建设完成期限（月-日）", "Standardisation deadline for key townships (MM-DD)"),
     ("checklist_report_key", "07-05", "重点乡镇验收报告报送期限（月-日）", "Acceptance report deadline for key townships (MM-DD)"),
     ("checklist_deadline_all", "12-31", "全部乡镇规范化建设完成期限（月-日）", "Standardisation deadline for all townships (MM-DD)"),
+    ("checklist_deadline_zone_city", "04-30", "市管开发区规范化建设完成期限（月-日；上级为市本级的开发区）", "Standardisation deadline for city-managed zones, i.e. zones whose parent is the city (MM-DD)"),
     ("checklist_deadline_zone", "06-30", "开发区、工业园区规范化建设完成期限（月-日）", "Standardisation deadline for development zones and parks (MM-DD)"),
     ("risk_recency_years", "3", "事故历史计入风险评分的年数", "Years of accident history counted in the risk score"),
 ]

@@ -1,0 +1,148 @@
+"""The command line as scripts see it: a real process, JSON on stdout, one line on stderr when refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import CITY, COUNTY_A
+
+
+def riskdash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def assert_refused(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--deaths", "2", "--serious-injuries", "9", "--loss-wan", "999.99"],
+         {"grade": "general", "grade_zh": "一般", "criterion": None}),
+        (["--deaths", "2", "--missing", "1", "--serious-injuries", "0", "--loss-wan", "0"],
+         {"grade": "larger", "grade_zh": "较大", "criterion": "deaths"}),
+        (["--deaths", "0", "--serious-injuries", "50", "--loss-wan", "5000"],
+         {"grade": "major", "grade_zh": "重大", "criterion": "serious_injuries"}),
+        (["--deaths", "1", "--serious-injuries", "0", "--loss-wan", "10000"],
+         {"grade": "especially_major", "grade_zh": "特别重大", "criterion": "direct_loss"}),
+    ],
+)
+def test_grade_prints_the_contract_json(args, expected):
+    result = riskdash("grade", *args)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--deaths", "-1", "--serious-injuries", "0", "--loss-wan", "0"], "--deaths"),
+        (["--deaths", "two", "--serious-injuries", "0", "--loss-wan", "0"], "--deaths"),
+        (["--deaths", "0", "--serious-injuries", "0", "--loss-wan", "-5"], "--loss-wan"),
+        (["--deaths", "0", "--serious-injuries", "0", "--loss-wan", "nan"], "--loss-wan"),
+        (["--deaths", "0", "--serious-injuries", "1.5", "--loss-wan", "0"], "--serious-injuries"),
+        (["--deaths", "0", "--loss-wan", "0"], "--serious-injuries"),
+    ],
+)
+def test_grade_refuses_bad_values_in_one_line(args, fragment):
+    assert_refused(riskdash("grade", *args), fragment)
+
+
+def test_metrics_accidents_contract(small_db_path):
+    result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == {"accidents", "deaths", "missing", "deaths_incl_missing", "serious_injuries",
+                        "direct_loss_wan", "by_grade", "larger_and_above", "previous", "yoy_pct"}
+    assert set(out["previous"]) == set(out) - {"previous", "yoy_pct"}
+    assert (out["accidents"], out["deaths_incl_missing"], out["larger_and_above"]) == (3, 4, 1)
+    assert out["yoy_pct"] == {"accidents": 0.0, "deaths": 100.0}
+
+
+def test_metrics_region_is_padded_and_includes_everything_below(small_db_path):
+    result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2024-01-01",
+                      "--to", "2025-06-30", "--region", COUNTY_A[:6])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["accidents"] == 4
+
+
+def test_metrics_rectification_contract(small_db_path):
+    result = riskdash("metrics", "rectification", "--db", str(small_db_path), "--from", "2025-01-01",
+                      "--to", "2025-06-30", "--as-of", "2025-06-30", "--region", CITY)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "found": 6, "rectified": 2, "rate": 2 / 6, "general_found": 4, "general_rectified": 1,
+        "general_rate": 0.25, "major_found": 2, "major_closed": 1, "major_rate": 0.5, "overdue": 3,
+        "supervised_open": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        (["--region", "419999000000"], "no such region"),
+        (["--industry", "mining"], "unknown sector code"),
+        (["--to", "2024-01-01"], "before --from"),
+    ],
+)
+def test_metrics_refusals(small_db_path, extra, fragment):
+    args = ["metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30"]
+    if extra[0] == "--to":
+        args = args[:-2]
+    assert_refused(riskdash(*args, *extra), fragment)
+
+
+def test_db_from_the_environment(small_db_path):
+    import os
+
+    env = {**os.environ, "RISKDASH_DB": str(small_db_path)}
+    result = riskdash("metrics", "accidents", "--from", "2025-01-01", "--to", "2025-06-30", env=env)
+    assert json.loads(result.stdout)["accidents"] == 3
+
+
+def test_a_file_that_is_not_duckdb_is_refused_and_unchanged(tmp_path):
+    path = tmp_path / "riskdash.duckdb"
+    path.write_text("accident_id,deaths\nA1,3\n", encoding="utf-8")
+    result = riskdash("metrics", "accidents", "--db", str(path), "--from", "2025-01-01", "--to", "2025-06-30")
+    assert_refused(result, "not a DuckDB database")
+    assert path.read_text(encoding="utf-8") == "accident_id,deaths\nA1,3\n"
+
+
+def test_a_missing_database_is_refused_not_created(tmp_path):
+    path = tmp_path / "none.duckdb"
+    assert_refused(riskdash("metrics", "accidents", "--db", str(path), "--from", "2025-01-01", "--to", "2025-06-30"),
+                   "no database here")
+    assert not path.exists()
+
+
+def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, time
+            con = duckdb.connect({str(small_db_path)!r})
+            print('held', flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01",
+                          "--to", "2025-06-30")
+        assert_refused(result, "held by another process", "dashboard")
+    finally:
+        holder.kill()
+        holder.wait()
