@@ -10,6 +10,7 @@ st.caption(view.subtitle)
 
 ui.section(page.t("overview.accidents"), view.accidents_scope)
 ui.kpi_row(view.accident_kpis)
+ui.target_bar(view.target)
 
 ui.section(page.t("overview.hazards"), view.hazards_scope)
 ui.kpi_row(view.hazard_kpis)

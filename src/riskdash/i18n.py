@@ -27,7 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
     "page.accidents": {"zh": "事故趋势", "en": "Accident trends"},
     "page.rectification": {"zh": "隐患治理", "en": "Hazard rectification"},
     "page.priority": {"zh": "重点部位/较大事故风险", "en": "Key sites / major-accident risk"},
-    "page.campaigns": {"zh": "专项行动与乡镇规范化", "en": "Campaigns and township standards"},
+    "page.campaigns": {"zh": "专项行动与乡镇规范化", "en": "Campaigns and townships"},
     "page.briefing": {"zh": "汇报", "en": "Briefing"},
     "page.data": {"zh": "数据管理", "en": "Data management"},
     "page.settings": {"zh": "设置", "en": "Settings"},
@@ -125,13 +125,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Accidents with 3 or more deaths (incl. missing), or 10 or more serious injuries, or a direct "
         "loss of 10 million yuan or more (State Council Decree 493, Art. 3).",
     },
-    "kpi.target": {"zh": "全年死亡控制指标", "en": "Annual death control target"},
-    "kpi.target_value": {"zh": "{deaths} / {target} 人", "en": "{deaths} / {target}"},
-    "kpi.target_used": {"zh": "已用 {pct}", "en": "{pct} used"},
-    "kpi.target_none": {"zh": "未设定", "en": "Not set"},
-    "kpi.target_help": {
-        "zh": "{year}年{region}死亡（含失踪）控制指标，与统计期内死亡（含失踪）人数对比。",
-        "en": "The {year} control target of deaths (incl. missing) for {region}, against the deaths in the period.",
+    "target.text": {
+        "zh": "{year}年{region}死亡（含失踪）控制指标 {target} 人：统计期内 {deaths} 人，已用 {pct}",
+        "en": "{year} control target for {region}: {target} deaths (incl. missing); {deaths} in the period, "
+        "{pct} used",
+    },
+    "target.over": {"zh": "已超出全年控制指标", "en": "over the annual target"},
+    "target.none": {
+        "zh": "{year}年{region}未设定死亡控制指标（可在“设置”中录入年度控制指标）。",
+        "en": "No {year} death control target is set for {region} (annual targets are entered in Settings).",
     },
     "kpi.yoy": {"zh": "同比（上年同期 {previous}）", "en": "year on year (last year {previous})"},
     "kpi.yoy_none": {"zh": "同比（上年同期为0）", "en": "year on year (last year 0)"},

@@ -15,6 +15,7 @@ from riskdash.ui.page import (
     section,
     start_page,
     table,
+    target_bar,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "section",
     "start_page",
     "table",
+    "target_bar",
 ]

@@ -37,10 +37,20 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class TargetBar:
+    """The year's death control target as a bar: its words, the share used (0–1, clamped) or None without one."""
+
+    text: str
+    fraction: float | None
+    is_over: bool
+
+
+@dataclass(frozen=True)
 class OverviewView:
     subtitle: str
     accidents_scope: str
     accident_kpis: tuple[Kpi, ...]
+    target: TargetBar
     hazards_scope: str
     hazard_kpis: tuple[Kpi, ...]
     rate_formula: str
@@ -88,7 +98,6 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
                 yoy["deaths"], i18n.t("kpi.deaths_help", lang), lang),
         yoy_kpi("larger_and_above", i18n.t("kpi.larger", lang), acc["larger_and_above"], prev["larger_and_above"],
                 yoy["larger_and_above"], i18n.t("kpi.larger_help", lang), lang),
-        _target_kpi(ov, scope, lang),
     )
     hazard_kpis = (
         Kpi("found", i18n.t("kpi.found", lang), _count(rect["found"]),
@@ -115,11 +124,12 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
         accidents_scope=i18n.t("overview.accidents_scope", lang, period=period, previous=previous,
                                region=scope.region, sector=scope.sector, as_of=scope.data_as_of),
         accident_kpis=accident_kpis,
+        target=target_bar(ov, scope, lang),
         hazards_scope=i18n.t("overview.hazards_scope", lang, period=period, as_of=as_of, region=scope.region,
                              sector=scope.sector),
         hazard_kpis=hazard_kpis,
-        rate_formula=i18n.t("overview.rate_formula", lang, general=rect["general_rectified"],
-                            major=rect["major_closed"], found=rect["found"]),
+        rate_formula=i18n.t("overview.rate_formula", lang, general=_count(rect["general_rectified"]),
+                            major=_count(rect["major_closed"]), found=_count(rect["found"])),
         sites_scope=i18n.t("overview.sites_scope", lang, period=period, as_of=as_of, region=scope.region,
                            as_of_data=scope.data_as_of),
         site_kpis=site_kpis,
@@ -128,22 +138,21 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
     )
 
 
-def _target_kpi(ov: Overview, scope: Scope, lang: str) -> Kpi:
+def target_bar(ov: Overview, scope: Scope, lang: str) -> TargetBar:
+    """Deaths (incl. missing) in the period against the year's control target, when one is set."""
     year = ov.filters.end.year
-    help = i18n.t("kpi.target_help", lang, year=year, region=scope.region)
     if ov.death_target is None:
-        return Kpi("target", i18n.t("kpi.target", lang), i18n.t("kpi.target_none", lang), help)
+        return TargetBar(i18n.t("target.none", lang, year=year, region=scope.region), None, False)
     used = ov.target_used
-    return Kpi(
-        "target",
-        i18n.t("kpi.target", lang),
-        i18n.t("kpi.target_value", lang, deaths=ov.accidents["deaths_incl_missing"], target=ov.death_target),
-        help,
-        delta=i18n.t("kpi.target_used", lang, pct=i18n.pct(used)),
-        # over the target is a red flag; under it is no "improvement", so it stays grey
-        delta_color="red" if used is not None and used > 1 else "off",
-        delta_arrow="off",
-    )
+    text = i18n.t("target.text", lang, year=year, region=scope.region, target=ov.death_target,
+                  deaths=ov.accidents["deaths_incl_missing"], pct=i18n.pct(used))
+    # a target of 0 deaths (零死亡) is "used up" by the first death
+    is_over = used is None and ov.accidents["deaths_incl_missing"] > 0 or used is not None and used > 1
+    if is_over:
+        over = i18n.t("target.over", lang)
+        text += f"（{over}）" if lang == "zh" else f" ({over})"
+    fraction = min(used, 1.0) if used is not None else (1.0 if is_over else 0.0)
+    return TargetBar(text, fraction, is_over)
 
 
 def accident_detail(ov: Overview, lang: str) -> pd.DataFrame:

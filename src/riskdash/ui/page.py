@@ -33,6 +33,11 @@ KEYS = {
     "sector": "flt_sector",
 }
 DEFAULT_PRESET = "year_to_date"
+# the navigation's sections (title keys) over the files in pages/, in order
+NAV_SECTIONS = {
+    "nav.analysis": ("overview", "accidents", "rectification", "priority", "campaigns"),
+    "nav.work": ("briefing", "data", "settings"),
+}
 PAGE_ICONS = {
     "overview": ":material/dashboard:",
     "accidents": ":material/trending_down:",
@@ -78,11 +83,7 @@ def navigation_pages(lang: str) -> dict[str, list]:
         return st.Page(f"pages/{name}.py", title=i18n.t(f"page.{name}", lang), icon=PAGE_ICONS[name],
                        url_path=name, default=name == "overview")
 
-    return {
-        i18n.t("nav.analysis", lang): [page(n) for n in ("overview", "accidents", "rectification", "priority",
-                                                         "campaigns")],
-        i18n.t("nav.work", lang): [page(n) for n in ("briefing", "data", "settings")],
-    }
+    return {i18n.t(section, lang): [page(n) for n in names] for section, names in NAV_SECTIONS.items()}
 
 
 # ---------------------------------------------------------------------------------------------- page start
@@ -271,3 +272,13 @@ def overview(ctx: PageContext) -> OverviewView:
     result = session.overview(ctx.db_key, ctx.filters, ctx.con)
     scope = Scope(region=ctx.region_name, sector=ctx.sector_name, data_as_of=i18n.day(ctx.data_as_of, ctx.lang))
     return overview_view(result, scope, ctx.lang)
+
+
+def target_bar(target) -> None:
+    """The death control target (``riskdash.ui.overview.TargetBar``): a bar when set, a note when not."""
+    if target.fraction is None:
+        st.caption(":material/flag: " + target.text)
+    elif target.is_over:
+        st.error(target.text, icon=":material/flag:")
+    else:
+        st.progress(target.fraction, text=":material/flag: " + target.text)

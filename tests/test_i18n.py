@@ -1,0 +1,105 @@
+"""Interface text: every key in both languages, every key the screens use exists, every page is listed."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from riskdash import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREEN_SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
+                  *sorted((ROOT / "src" / "riskdash" / "ui").glob("*.py"))]
+# t("key" ...), page.t("key" ...), ctx.t('key' ...), i18n.t("key" ...)
+USED_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.TEXT))
+def test_every_key_has_chinese_and_english_with_the_same_placeholders(key):
+    entry = i18n.TEXT[key]
+    assert set(entry) == set(i18n.LANGS)
+    assert entry["zh"].strip() and entry["en"].strip()
+    assert placeholders(entry["zh"]) == placeholders(entry["en"])
+
+
+def test_chinese_text_is_chinese():
+    # the default language: a key left in English by mistake shows up here
+    ascii_only = [k for k, v in i18n.TEXT.items() if not re.search(r"[\u4e00-\u9fff]", v["zh"])]
+    assert ascii_only == []
+
+
+@pytest.mark.parametrize("kind", sorted(i18n.ENUMS))
+def test_every_enum_code_has_both_names(kind):
+    for code, names in i18n.ENUMS[kind].items():
+        assert set(names) == set(i18n.LANGS), (kind, code)
+        assert names["zh"] and names["en"]
+
+
+def test_enum_codes_match_the_domain():
+    from riskdash.domain import GRADES
+    from riskdash.filters import PRESETS
+
+    assert tuple(i18n.ENUMS["grade"]) == GRADES
+    assert tuple(i18n.ENUMS["preset"]) == PRESETS
+
+
+def test_every_key_the_screens_use_exists():
+    used = {key for path in SCREEN_SOURCES for key in USED_KEY.findall(path.read_text(encoding="utf-8"))}
+    assert used, "the pattern found no keys: has the calling convention changed?"
+    assert sorted(used - i18n.TEXT.keys()) == []
+
+
+def test_every_page_has_its_title_and_is_in_the_navigation():
+    from riskdash.ui.page import NAV_SECTIONS, PAGE_ICONS
+
+    files = {p.stem for p in (ROOT / "pages").glob("*.py")}
+    assert files == set(i18n.PAGES)
+    assert [name for names in NAV_SECTIONS.values() for name in names] == list(i18n.PAGES)
+    assert set(PAGE_ICONS) == files and all(icon.startswith(":material/") for icon in PAGE_ICONS.values())
+    for name in i18n.PAGES:
+        assert f"page.{name}" in i18n.TEXT
+        assert f'start_page("{name}")' in (ROOT / "pages" / f"{name}.py").read_text(encoding="utf-8")
+    for name in i18n.PLANNED_PAGES:
+        assert len(i18n.lines(f"planned.{name}", "zh")) == len(i18n.lines(f"planned.{name}", "en")) >= 2
+
+
+def test_only_the_ui_layer_imports_streamlit():
+    core = [p for p in (ROOT / "src" / "riskdash").rglob("*.py") if "ui" not in p.relative_to(ROOT / "src").parts]
+    offenders = [p.name for p in core if re.search(r"^\s*(import|from)\s+streamlit", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
+def test_t_formats_and_refuses_unknown_keys_and_languages():
+    assert i18n.t("stamp.as_of", "zh", day="2026年11月28日") == "数据截至2026年11月28日"
+    assert i18n.t("stamp.as_of", "en", day="28 Nov 2026") == "Data as of 28 Nov 2026"
+    with pytest.raises(KeyError):
+        i18n.t("no.such.key")
+    with pytest.raises(ValueError):
+        i18n.t("app.title", "fr")
+
+
+def test_numbers_and_dates():
+    from datetime import date
+
+    assert i18n.pct(None) == "—"
+    assert i18n.pct(0) == "0.0%"
+    assert i18n.pct(1) == "100.0%"
+    assert i18n.pct(1 / 3) == "33.3%"
+    assert i18n.pct(0.00125) == "0.1%"  # half away from zero
+    assert i18n.signed_pct(None) == "—"
+    assert i18n.signed_pct(-33.3) == "-33.3%"
+    assert i18n.signed_pct(12) == "+12.0%"
+    assert i18n.signed_pct(0.0) == "0.0%"
+    assert i18n.day(date(2026, 11, 28)) == "2026年11月28日"
+    assert i18n.period(date(2026, 1, 1), date(2026, 6, 30)) == "2026年1—6月"
+    assert i18n.preset_name("year_to_date", date(2026, 11, 28)) == "1—11月"
+    assert i18n.preset_name("year_to_date", date(2026, 11, 28), "en") == "Jan–Nov"
+    assert i18n.sector_name(("工贸", "Industry and trade"), "en") == "Industry and trade"
+    assert i18n.sector_name(("工贸", None), "en") == "工贸"
