@@ -1,0 +1,146 @@
+"""The real thing: ``riskdash serve`` on a loopback port, the overview in headless Debian Chromium.
+
+What only a browser shows: the server starts from the command line, the page renders Chinese, a KPI on the
+screen equals the database's value, and the language switch works with a real click.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, CITY
+
+from riskdash import db, metrics
+from riskdash.filters import Filters
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+START_SECONDS = 90
+PAGE_MS = 60_000
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+
+def free_port() -> int:
+    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_health(port: int, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"riskdash serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"riskdash serve did not answer within {START_SECONDS} s:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture()
+def server(small_db_path: Path, tmp_path: Path):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "riskdash", "serve", "--db", str(small_db_path), "--port", str(port),
+             "--address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        wait_for_health(port, proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        # streamlit runs as a child of `riskdash serve`: end the whole process group we started
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+@pytest.fixture()
+def browser_page(tmp_path: Path):
+    with playwright_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "chromium-profile"),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1440, "height": 1800},
+            locale="zh-CN",
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def wait_until_idle(page) -> None:
+    """Streamlit shows a running indicator while the script runs; wait for the page to settle."""
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=PAGE_MS)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def metric_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text(timeout=PAGE_MS).strip()
+
+
+def test_overview_in_chromium(server, browser_page, small_db_path, tmp_path):
+    con = db.connect(small_db_path, read_only=True)
+    try:
+        expected = metrics.overview(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF))
+    finally:
+        con.close()
+
+    page = browser_page
+    # a cold server: load once and let the first run finish before looking at anything
+    page.goto(server, timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.reload(timeout=PAGE_MS)
+    wait_until_idle(page)
+
+    page.get_by_role("heading", name="总览").wait_for(timeout=PAGE_MS)
+    page.get_by_text("数据截至2025年6月30日").first.wait_for(timeout=PAGE_MS)
+    assert metric_value(page, "事故起数（起）") == str(expected.accidents["accidents"])
+    assert metric_value(page, "排查隐患数（项）") == str(expected.rectification["found"])
+    assert metric_value(page, "隐患整改率") == "33.3%"
+    assert page.get_by_text("演示数据").count() == 0
+    page.screenshot(path=str(tmp_path / "overview-zh.png"), full_page=True)
+
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Overview").wait_for(timeout=PAGE_MS)
+    wait_until_idle(page)
+    assert metric_value(page, "Accidents") == str(expected.accidents["accidents"])
+    assert page.get_by_text("Rectification rate").count() >= 1
+    page.screenshot(path=str(tmp_path / "overview-en.png"), full_page=True)
+    assert (tmp_path / "overview-en.png").stat().st_size > 10_000
