@@ -232,6 +232,16 @@ def test_custom_period(app_db):
     assert "统计期：2025年3—6月" in [c.value for c in at.sidebar.caption]
 
 
+def test_custom_period_given_backwards_is_counted_forwards(app_db):
+    at = start()
+    at.sidebar.selectbox(key="flt_preset").set_value("custom").run()
+    at.sidebar.date_input(key="flt_start").set_value(date(2025, 6, 30)).run()
+    at.sidebar.date_input(key="flt_end").set_value(date(2025, 3, 1)).run()
+    assert not at.exception
+    assert at.sidebar.warning and "2025年3月1日—2025年6月30日" in at.sidebar.warning[0].value
+    assert kpis(at)["事故起数（起）"][0] == "2"
+
+
 def test_presets_are_relative_to_the_data_not_the_clock(app_db):
     at = start()
     assert at.sidebar.selectbox(key="flt_preset").value == "year_to_date"

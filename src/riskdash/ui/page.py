@@ -187,14 +187,15 @@ def _period_widgets(bar, as_of: date, lang: str) -> tuple[date, date]:
     else:
         default_start, default_end = preset_period(DEFAULT_PRESET, as_of)
         earliest = date(as_of.year - 20, 1, 1)
-        cols = bar.columns(2)
+        # stacked, not side by side: two columns in the sidebar cut the dates off
         for key, label, default in (("start", "filters.start", default_start), ("end", "filters.end", default_end)):
             _restore(KEYS[key], default)
-            if not earliest <= st.session_state[KEYS[key]] <= as_of:
+            value = st.session_state[KEYS[key]]
+            if not isinstance(value, date) or not earliest <= value <= as_of:
                 st.session_state[KEYS[key]] = default
-            cols[0 if key == "start" else 1].date_input(i18n.t(label, lang), key=KEYS[key], min_value=earliest,
-                                                       max_value=as_of, format="YYYY-MM-DD", on_change=_remember,
-                                                       args=(KEYS[key],))
+            bar.date_input(i18n.t(label, lang), key=KEYS[key], min_value=earliest,
+                           max_value=as_of, format="YYYY-MM-DD", on_change=_remember,
+                           args=(KEYS[key],))
         start, end = _remember(KEYS["start"]), _remember(KEYS["end"])
         if end < start:
             start, end = end, start
