@@ -74,7 +74,9 @@ with_enterprise_flag as (
 with_enterprise as (
     select w.*, e.enterprise_id, e.region_code as enterprise_region
     from with_enterprise_flag w
-    asof left join demo_enterprise_cum e on e.industry = w.industry and w.u_enterprise >= e.cum_lo
+    -- every sector of the mix has an active enterprise whose cum_lo is 0, so the inner ASOF join keeps
+    -- every accident (an ASOF LEFT join is much slower here)
+    asof join demo_enterprise_cum e on e.industry = w.industry and w.u_enterprise >= e.cum_lo
 ),
 placed as (
     select w.*, t.region_code as drawn_township, t.county_code as drawn_county

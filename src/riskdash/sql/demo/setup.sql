@@ -1,3 +1,7 @@
+-- The planner underestimates the rows an unnest(range(n)) yields and would turn the ASOF draws into
+-- nested loops (millions of pairs at scale 20): keep the merge ASOF join for this build connection.
+set asof_loop_join_threshold = 0;
+
 -- TEMP helpers of the demo build (gone when the build's connection closes).
 -- A uniform draw in (0, 1) from a hash of a row key, the seed and a salt: deterministic under any
 -- parallelism, unlike random(). Distinct salts give independent draws for the same row.
