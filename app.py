@@ -1,4 +1,5 @@
-"""riskdash: the Streamlit entry point. It only sets up the page and the navigation; each page draws itself.
+"""riskdash: the Streamlit entry point. It sets up the page and the navigation; each page draws itself
+(language switch, filters and heading included: see riskdash.ui.start_page).
 
 Run with ``riskdash serve --db PATH`` (which sets RISKDASH_DB), or ``RISKDASH_DB=PATH streamlit run app.py``.
 """
@@ -9,4 +10,20 @@ from riskdash import i18n, ui
 
 lang = ui.current_lang()
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/health_and_safety:", layout="wide")
-st.navigation(ui.navigation_pages(lang)).run()
+
+st.navigation(
+    {
+        i18n.t("nav.analysis", lang): [
+            ui.nav_page("pages/overview.py", ":material/dashboard:", lang, default=True),
+            ui.nav_page("pages/accidents.py", ":material/trending_down:", lang),
+            ui.nav_page("pages/rectification.py", ":material/build_circle:", lang),
+            ui.nav_page("pages/priority.py", ":material/crisis_alert:", lang),
+            ui.nav_page("pages/campaigns.py", ":material/fact_check:", lang),
+        ],
+        i18n.t("nav.work", lang): [
+            ui.nav_page("pages/briefing.py", ":material/co_present:", lang),
+            ui.nav_page("pages/data.py", ":material/database:", lang),
+            ui.nav_page("pages/settings.py", ":material/settings:", lang),
+        ],
+    }
+).run()

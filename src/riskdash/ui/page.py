@@ -33,21 +33,6 @@ KEYS = {
     "sector": "flt_sector",
 }
 DEFAULT_PRESET = "year_to_date"
-# the navigation's sections (title keys) over the files in pages/, in order
-NAV_SECTIONS = {
-    "nav.analysis": ("overview", "accidents", "rectification", "priority", "campaigns"),
-    "nav.work": ("briefing", "data", "settings"),
-}
-PAGE_ICONS = {
-    "overview": ":material/dashboard:",
-    "accidents": ":material/trending_down:",
-    "rectification": ":material/build_circle:",
-    "priority": ":material/crisis_alert:",
-    "campaigns": ":material/fact_check:",
-    "briefing": ":material/co_present:",
-    "data": ":material/database:",
-    "settings": ":material/settings:",
-}
 
 
 @dataclass(frozen=True)
@@ -76,14 +61,10 @@ def current_lang() -> str:
     return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
 
 
-def navigation_pages(lang: str) -> dict[str, list]:
-    """The st.navigation sections over pages/<name>.py, titled in the chosen language."""
-
-    def page(name: str) -> Any:
-        return st.Page(f"pages/{name}.py", title=i18n.t(f"page.{name}", lang), icon=PAGE_ICONS[name],
-                       url_path=name, default=name == "overview")
-
-    return {i18n.t(section, lang): [page(n) for n in names] for section, names in NAV_SECTIONS.items()}
+def nav_page(path: str, icon: str, lang: str, default: bool = False) -> Any:
+    """An st.Page over ``pages/<name>.py``, titled ``page.<name>`` in the chosen language, at URL /<name>."""
+    name = path.rsplit("/", 1)[-1].removesuffix(".py")
+    return st.Page(path, title=i18n.t(f"page.{name}", lang), icon=icon, url_path=name, default=default)
 
 
 # ---------------------------------------------------------------------------------------------- page start
