@@ -74,6 +74,11 @@ def _region_frame(scale: float, seed: int) -> pd.DataFrame:
     n_townships = max(2 * n_counties, round(60 * scale))
     stems = [a + b for a in _STEM_FIRST for b in _STEM_SECOND if a + b not in _UNLUCKY]
     rng.shuffle(stems)
+    if len(stems) < n_counties + n_townships:
+        # past scale ~25 two-character names run out: three-character ones follow
+        longer = [a + b + c for a in _STEM_FIRST for b in _STEM_SECOND for c in "上下前后中"]
+        rng.shuffle(longer)
+        stems += longer
     county_stems, town_stems = stems[:n_counties], stems[n_counties:]
     if len(town_stems) < n_townships:
         raise db.RiskdashError(f"demo scale {scale} is too large for the invented name list")
@@ -195,8 +200,8 @@ def build_demo(
     Returns ``{"path", "scale", "seed", "today", "seconds", "counts": {table: rows}}``.
     """
     path = Path(path)
-    if not (isinstance(scale, (int, float)) and math.isfinite(scale) and 0 < scale <= 200):
-        raise db.RiskdashError(f"demo scale {scale!r}: expected a number above 0 and at most 200")
+    if not (isinstance(scale, (int, float)) and math.isfinite(scale) and 0 < scale <= 100):
+        raise db.RiskdashError(f"demo scale {scale!r}: expected a number above 0 and at most 100")
     if not isinstance(today, date) or isinstance(today, datetime):
         raise db.RiskdashError(f"demo today {today!r}: expected a date (YYYY-MM-DD)")
     started = time.perf_counter()
