@@ -146,3 +146,62 @@ def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def hold_read_only(path: Path) -> subprocess.Popen:
+    """A process holding the file read-only, as the running dashboard does."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, time
+            con = duckdb.connect({str(path)!r}, read_only=True)
+            print('held', flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_metrics_work_while_the_dashboard_serves(small_db_path):
+    holder = hold_read_only(small_db_path)
+    try:
+        result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
+        assert result.returncode == 0, result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
+    path = tmp_path / "demo.duckdb"
+    built = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")
+    assert built.returncode == 0, built.stderr
+    before = path.read_bytes()
+    holder = hold_read_only(path)
+    try:
+        assert_refused(riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-07-31"),
+                       "held by another process")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert path.read_bytes() == before
+
+
+def test_demo_refuses_a_database_that_is_not_a_demo_unless_forced(small_db_path):
+    before = small_db_path.read_bytes()
+    assert_refused(riskdash("demo", "--db", str(small_db_path), "--scale", "0.1", "--today", "2025-06-30"),
+                   "not demo data")
+    assert small_db_path.read_bytes() == before
+    forced = riskdash("demo", "--db", str(small_db_path), "--scale", "0.1", "--today", "2025-06-30", "--force")
+    assert forced.returncode == 0, forced.stderr
+    result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
+    assert json.loads(result.stdout)["accidents"] > 0
+
+
+def test_demo_refuses_a_file_that_is_not_duckdb(tmp_path):
+    path = tmp_path / "riskdash.duckdb"
+    path.write_bytes(b"PK\x03\x04 an xlsx, not a database")
+    assert_refused(riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30"),
+                   "not a DuckDB database")
+    assert path.read_bytes() == b"PK\x03\x04 an xlsx, not a database"

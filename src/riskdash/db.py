@@ -235,6 +235,37 @@ def check_file(path: Path) -> None:
         raise RiskdashError(f"{path}: is not a file (expected a riskdash .duckdb file)")
 
 
+def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, waiting up to ``wait_seconds`` for a lock held by another process."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if _is_lock_error(exc):
+                if time.monotonic() < deadline:
+                    time.sleep(0.25)
+                    continue
+                raise RiskdashError(
+                    f"{path}: the database is held by another process{_holder(exc)}, probably the running "
+                    f"dashboard; stop it (or wait) and try again"
+                ) from None
+            if "not a valid DuckDB database" in str(exc):
+                raise RiskdashError(f"{path}: not a DuckDB database file") from None
+            raise RiskdashError(f"{path}: cannot open database: {exc}") from None
+
+
+def ensure_not_held(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+    """Refuse (after waiting) a file that any other process has open, even read-only as the dashboard does.
+
+    Only an exclusive (writable) open can tell; nothing is written or migrated here.
+    """
+    path = Path(path)
+    check_file(path)
+    if path.exists() and path.stat().st_size > 0:
+        _open_waiting(path, read_only=False, wait_seconds=wait_seconds).close()
+
+
 def connect(
     path: str | os.PathLike | None = None,
     *,
@@ -257,23 +288,7 @@ def connect(
         )
     if not existed:
         path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=read_only and existed)
-            break
-        except duckdb.IOException as exc:
-            if _is_lock_error(exc):
-                if time.monotonic() < deadline:
-                    time.sleep(0.25)
-                    continue
-                raise RiskdashError(
-                    f"{path}: the database is held by another process{_holder(exc)}, probably the running "
-                    f"dashboard; stop it (or wait) and try again"
-                ) from None
-            if "not a valid DuckDB database" in str(exc):
-                raise RiskdashError(f"{path}: not a DuckDB database file") from None
-            raise RiskdashError(f"{path}: cannot open database: {exc}") from None
+    con = _open_waiting(path, read_only=read_only and existed, wait_seconds=wait_seconds)
     try:
         version = schema_version(con)
         if not existed or version == 0:

@@ -158,8 +158,10 @@ def _check_target(path: Path, force: bool, wait_seconds: float) -> None:
         if not force:
             raise db.RiskdashError(f"{path}: an empty file is in the way; remove it or pass --force")
         return
-    # read-only: a file held for writing (the running dashboard, an import) is refused by db.connect,
-    # and nothing is migrated or written here
+    # the running dashboard holds its file read-only: swapping a new file in under it would leave it
+    # serving the old one, so any holder is refused (in one line, after a few seconds' wait)
+    db.ensure_not_held(path, wait_seconds)
+    # read-only from here: nothing is migrated or written
     try:
         con = db.connect(path, read_only=True, wait_seconds=wait_seconds)
     except db.RiskdashError as exc:
