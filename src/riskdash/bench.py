@@ -133,8 +133,9 @@ def _bench_db_matches(path: Path, scale: float) -> bool:
     except db.RiskdashError:
         return False
     try:
-        return (db.get_meta(con, "dataset") == "demo" and db.get_meta(con, "demo_scale") == f"{scale:g}"
-                and db.get_meta(con, "data_as_of") == BENCH_TODAY.isoformat())
+        built_scale = db.get_meta(con, "demo_scale")
+        return (db.get_meta(con, "dataset") == "demo" and built_scale is not None
+                and float(built_scale) == scale and db.get_meta(con, "data_as_of") == BENCH_TODAY.isoformat())
     finally:
         con.close()
 

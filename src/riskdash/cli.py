@@ -141,6 +141,9 @@ def cmd_serve(args) -> int:
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",
+        # an intranet server: no "Deploy" button, no file watching of the installed code
+        "--client.toolbarMode", "minimal",
+        "--server.fileWatcherType", "none",
     ]
     return subprocess.call(command, env=env)
 
