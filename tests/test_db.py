@@ -3,6 +3,7 @@ and one-line refusals for the usual wrong files."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -31,8 +32,12 @@ def product_tables() -> dict[str, list[str]]:
     return tables
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="shared/product.md is beside the repo in every session and CI")
 def test_every_contract_table_and_column_exists(small_con):
+    if not SHARED.exists():
+        # shared/ lies beside the repo in every session and in CI; only a lone clone lacks it
+        if os.environ.get("CI"):
+            pytest.fail(f"{SHARED} is missing")
+        pytest.skip("shared/product.md is not beside this clone")
     tables = product_tables()
     assert set(tables) == {"regions", "enterprises", "accidents", "inspections", "hazards", "key_sites"}
     for table, columns in tables.items():
