@@ -1,8 +1,9 @@
 """``riskdash bench``: warm medians of every registered query against a demo city of a given scale.
 
-Screens register their queries here (``QUERIES``): the SQL file, the filters it is timed with, the largest
-table it reads (its floor is a bare aggregate scan of that table) and, where one exists, the plain pandas
-implementation from ``riskdash.oracle``. Timings belong here, never in timed tests.
+Screens register their queries as ``BENCH_QUERIES`` in their module under ``riskdash.metrics`` (see
+``riskdash.benchspec``): the SQL file, the filters it is timed with, the largest table it reads (its floor is
+a bare aggregate scan of that table) and, where one exists, the plain pandas implementation from
+``riskdash.oracle``. Timings belong here, never in timed tests.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+import importlib
+import pkgutil
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 import duckdb
 
-from riskdash import db, metrics, oracle
-from riskdash.filters import Filters, preset_period
+from riskdash import db, oracle
+from riskdash.benchspec import BenchQuery, city_year_to_date
 
 # the bench city's "today": fixed, so that timings of different days compare
 BENCH_TODAY = date(2026, 11, 28)
@@ -32,6 +34,8 @@ BENCH_SEED = 20261128
 # min/max statistics DuckDB keeps, so these really scan)
 FLOOR_SQL = {
     "accidents": "select count(*), sum(deaths + serious_injuries), sum(epoch(occurred_at)) from accidents",
+    "inspections": "select count(*), sum(epoch(inspected_on)) from inspections",
+    "enterprises": "select count(*), sum(employees) from enterprises",
     "hazards": "select count(*), sum(deadline - found_on) from hazards",
     "key_sites": "select count(*), sum(potential_fatalities) from key_sites",
     "annual_targets": "select count(*), sum(max_deaths) from annual_targets",
@@ -39,24 +43,8 @@ FLOOR_SQL = {
 }
 
 
-@dataclass(frozen=True)
-class BenchQuery:
-    name: str  # the SQL file under sql/
-    floor_table: str
-    filters: Callable[[duckdb.DuckDBPyConnection], Filters]
-    pandas: Callable[[duckdb.DuckDBPyConnection, Filters], Any] | None = None
-
-
-def city_year_to_date(con: duckdb.DuckDBPyConnection) -> Filters:
-    """The overview's default: 1—N月 for the whole city, as of the data's as-of day."""
-    as_of = db.data_as_of(con)
-    start, end = preset_period("year_to_date", as_of)
-    root = metrics.root_region(con)["region_code"]
-    return Filters(start=start, end=end, region_code=root, as_of=as_of)
-
-
-QUERIES: list[BenchQuery] = [
-    # overview (总览)
+# the overview's queries; every other screen lists its own in its metrics module (BENCH_QUERIES)
+OVERVIEW_QUERIES: list[BenchQuery] = [
     BenchQuery("metrics/accident_totals", "accidents", city_year_to_date, oracle.accident_totals),
     BenchQuery("metrics/rectification_totals", "hazards", city_year_to_date, oracle.rectification_totals),
     BenchQuery("metrics/key_site_totals", "key_sites", city_year_to_date, oracle.key_site_totals),
@@ -64,11 +52,19 @@ QUERIES: list[BenchQuery] = [
 ]
 
 
-def register(query: BenchQuery) -> None:
-    """Later screens add their queries (import-time registration keeps one list)."""
-    if any(q.name == query.name for q in QUERIES):
-        raise ValueError(f"bench query {query.name} registered twice")
-    QUERIES.append(query)
+def registered_queries() -> list[BenchQuery]:
+    """The overview's queries, then BENCH_QUERIES of every module under riskdash.metrics."""
+    import riskdash.metrics as package
+
+    queries = list(OVERVIEW_QUERIES)
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"riskdash.metrics.{info.name}")
+        queries.extend(getattr(module, "BENCH_QUERIES", []))
+    names = [q.name for q in queries]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"bench queries registered twice: {sorted(duplicates)}")
+    return queries
 
 
 # ---------------------------------------------------------------------------------------------- timing
@@ -99,7 +95,8 @@ def _rows_scanned(con: duckdb.DuckDBPyConnection, text: str, params: dict) -> in
 def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int) -> dict[str, Any]:
     filters = query.filters(con)
     text = db.sql_text(query.name)
-    params = db._bind(text, filters.params())
+    extra = query.params(filters) if query.params else {}
+    params = db._bind(text, {**filters.params(), **extra})
     median_ms = _median_ms(lambda: con.execute(text, params).fetchall(), runs)
     floor_ms = _median_ms(lambda: con.execute(FLOOR_SQL[query.floor_table]).fetchall(), runs)
     pandas_ms = None
@@ -166,7 +163,7 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
     db.migrate_file(path)
     con = db.connect(path, read_only=True)
     try:
-        results = [time_query(con, query, runs) for query in QUERIES]
+        results = [time_query(con, query, runs) for query in registered_queries()]
     finally:
         con.close()
     return {

@@ -47,7 +47,7 @@ def _money(text: str) -> Decimal:
     return value
 
 
-def _day(text: str) -> date:
+def day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db")
     demo.add_argument("--scale", type=_scale, default=1.0)
     demo.add_argument("--seed", type=int, default=42)
-    demo.add_argument("--today", type=_day)
+    demo.add_argument("--today", type=day)
     demo.add_argument("--force", action="store_true", help="replace a database that is not a demo")
 
     grade = sub.add_parser("grade", help="grade an accident (国务院令第493号 Art. 3)")
@@ -100,24 +100,40 @@ def build_parser() -> argparse.ArgumentParser:
     rect = msub.add_parser("rectification")
     for p in (acc, rect):
         p.add_argument("--db")
-        p.add_argument("--from", dest="start", type=_day, required=True)
-        p.add_argument("--to", dest="end", type=_day, required=True)
+        p.add_argument("--from", dest="start", type=day, required=True)
+        p.add_argument("--to", dest="end", type=day, required=True)
         p.add_argument("--region")
         p.add_argument("--industry")
-    rect.add_argument("--as-of", dest="as_of", type=_day, required=True)
+    rect.add_argument("--as-of", dest="as_of", type=day, required=True)
 
     bench = sub.add_parser("bench", help="time the registered queries (JSON)")
     bench.add_argument("--scale", type=_scale, default=1.0)
     bench.add_argument("--db", help="benchmark database (built when missing)")
     bench.add_argument("--runs", type=int, default=7)
     bench.add_argument("--rebuild", action="store_true", help="rebuild the benchmark database")
+    for name, handler in (("serve", cmd_serve), ("demo", cmd_demo), ("grade", cmd_grade), ("bench", cmd_bench)):
+        sub.choices[name].set_defaults(handler=handler)
+    acc.set_defaults(handler=cmd_metrics)
+    rect.set_defaults(handler=cmd_metrics)
+    _register_command_modules(sub, msub)
     return parser
+
+
+def _register_command_modules(commands, metrics) -> None:
+    """Commands that screens contribute (riskdash/commands/*.py)."""
+    import importlib
+    import pkgutil
+
+    import riskdash.commands as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        importlib.import_module(f"riskdash.commands.{info.name}").register(commands, metrics)
 
 
 # ---------------------------------------------------------------------------------------------- commands
 
 
-def _print_json(obj) -> None:
+def print_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
@@ -125,7 +141,7 @@ def cmd_grade(args) -> int:
     from riskdash.domain import grade_accident
 
     result = grade_accident(args.deaths, args.serious_injuries, args.loss_wan, missing=args.missing)
-    _print_json(result.as_json())
+    print_json(result.as_json())
     return 0
 
 
@@ -158,7 +174,7 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def _filters_from(args, con):
+def filters_from(args, con):
     from riskdash import metrics
     from riskdash.filters import Filters, pad_region_code
 
@@ -185,7 +201,7 @@ def cmd_metrics(args) -> int:
 
     con = db.connect(args.db, read_only=True)
     try:
-        filters = _filters_from(args, con)
+        filters = filters_from(args, con)
         if args.metric == "accidents":
             result = metrics.accidents_summary(con, filters)
             result.pop("larger_and_above_deaths", None)
@@ -195,30 +211,21 @@ def cmd_metrics(args) -> int:
             result.pop("overdue_major", None)
     finally:
         con.close()
-    _print_json(result)
+    print_json(result)
     return 0
 
 
 def cmd_bench(args) -> int:
     from riskdash.bench import run_bench
 
-    _print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild))
+    print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild))
     return 0
-
-
-COMMANDS = {
-    "grade": cmd_grade,
-    "serve": cmd_serve,
-    "demo": cmd_demo,
-    "metrics": cmd_metrics,
-    "bench": cmd_bench,
-}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return args.handler(args)
     except db.RiskdashError as exc:
         sys.stderr.write(f"riskdash {args.command}: {exc}\n")
         return 1

@@ -92,12 +92,19 @@ def query_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[
 
 # ---------------------------------------------------------------------------------------------- schema
 
-# Forward migrations: version -> file under sql/schema. A file written by any older release opens in this
-# one: every missing step is applied in order, in one transaction each.
-MIGRATIONS: dict[int, str] = {
-    1: "schema/001_initial",
-    2: "schema/002_hazard_plan",
-}
+# Forward migrations: version -> file sql/schema/NNN_what.sql (the number is the version). A file written by
+# any older release opens in this one: every missing step is applied in order, in one transaction each.
+def _migrations() -> dict[int, str]:
+    found: dict[int, str] = {}
+    for name in sql_names("schema"):
+        version = int(name.split("/")[1].split("_")[0])
+        if version in found:
+            raise RuntimeError(f"two schema migrations numbered {version}: {found[version]}, {name}")
+        found[version] = name
+    return found
+
+
+MIGRATIONS: dict[int, str] = _migrations()
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # Derived values (grade, hazard state, region tree) are views and macros, never stored columns. They are
@@ -170,7 +177,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         raise RiskdashError(
             f"database schema version {start} is newer than this riskdash ({SCHEMA_VERSION}); upgrade riskdash"
         )
-    for version in range(start + 1, upto + 1):
+    for version in sorted(v for v in MIGRATIONS if start < v <= upto):
         con.execute("begin transaction")
         try:
             _drop_derived(con)

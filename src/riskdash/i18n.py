@@ -302,9 +302,33 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+
+
+def _merge_screen_texts() -> None:
+    """Each screen keeps its strings in riskdash/text/<screen>.py; a key defined twice is an error."""
+    import importlib
+    import pkgutil
+
+    import riskdash.text as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"riskdash.text.{info.name}")
+        for key, value in getattr(module, "TEXT", {}).items():
+            if key in TEXT:
+                raise KeyError(f"text key {key!r} of riskdash.text.{info.name} is defined twice")
+            TEXT[key] = value
+        for kind, names in getattr(module, "ENUMS", {}).items():
+            known = ENUMS.setdefault(kind, {})
+            for code, value in names.items():
+                if code in known:
+                    raise KeyError(f"enum name {kind}.{code} of riskdash.text.{info.name} is defined twice")
+                known[code] = value
+
+
+_merge_screen_texts()
+
 # The files in pages/, in navigation order; each page's title key is "page.<name>".
 PAGES = ("overview", "accidents", "rectification", "priority", "campaigns", "briefing", "data", "settings")
-PLANNED_PAGES = PAGES[1:]
 
 
 def check_lang(lang: str) -> str:

@@ -1,0 +1,70 @@
+"""Chart builders: pure functions from a small frame to a Plotly figure, named for the picture.
+
+Each screen keeps its builders in ``riskdash/charts/<screen>.py`` and uses the helpers here, so that every
+chart names a CJK font (exports render Chinese), states measure, period, region and as-of day in its title,
+and uses the official risk colours. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import plotly.graph_objects as go
+
+from riskdash import i18n
+from riskdash.filters import Filters, date_text, period_text
+
+CJK_FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+# 安委办〔2016〕11号: red, orange, yellow, blue (never green for the lowest)
+RISK_COLOURS = {"red": "#d7191c", "orange": "#f28e2b", "yellow": "#f2c14e", "blue": "#2c7bb6"}
+# this year against last year, and a neutral series colour
+CURRENT = "#1f5fa8"
+PREVIOUS = "#9aa5b1"
+ALERT = "#c0392b"
+
+
+def chart_title(measure: str, filters: Filters, region_name: str, lang: str = "zh",
+                as_of: date | None = None) -> str:
+    """"死亡人数（含失踪）· 2026年1—6月 · 云川市 · 数据截至2026年6月30日" — what, when, where, as of."""
+    as_of = as_of or filters.as_of
+    stamp = i18n.t("stamp.as_of", lang, day=date_text(as_of, lang))
+    return f"{measure} · {period_text(filters.start, filters.end, lang)} · {region_name} · {stamp}"
+
+
+def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: str | None = None,
+          height: int = 420) -> go.Figure:
+    """The house style: CJK font named explicitly, title with its scope, unit on the axis."""
+    fig.update_layout(
+        title={"text": title, "font": {"size": 16}},
+        font={"family": CJK_FONT, "size": 13},
+        height=height,
+        margin={"l": 60, "r": 30, "t": 70, "b": 50},
+        plot_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+    )
+    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#888")
+    fig.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    return fig
+
+
+_SERVER_STARTED = False
+
+
+def to_png(fig: go.Figure, width: int = 1200, height: int | None = None, scale: float = 2.0) -> bytes:
+    """A PNG of the figure with Chinese fonts, through kaleido and Debian's Chromium (no download)."""
+    global _SERVER_STARTED
+    import kaleido
+
+    if not _SERVER_STARTED:
+        # one Chromium for all exports of this process: ~10x faster on repeated exports
+        try:
+            kaleido.start_sync_server(silence_warnings=True)
+        except Exception:  # noqa: BLE001 (an already running server is fine)
+            pass
+        _SERVER_STARTED = True
+    with warnings.catch_warnings():
+        # plotly warns that its per-call options are ignored when a server runs; we pass none
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format="png", width=width, height=height or fig.layout.height or 420, scale=scale)
