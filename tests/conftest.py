@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -111,3 +115,24 @@ def planned_pages() -> list[str]:
     """Pages still being built: they call ui.planned_page and must show no figures."""
     pages = Path(__file__).resolve().parents[1] / "pages"
     return sorted(p.stem for p in pages.glob("*.py") if "planned_page(" in p.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def held(path: Path, read_only: bool = False):
+    """Another process holding the database file: writable as an import would, read-only as the dashboard
+    does. Yields the holder's PID."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, time
+            con = duckdb.connect({str(path)!r}, read_only={read_only!r})
+            print('held', flush=True)
+            time.sleep(120)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import CITY, COUNTY_A
+from conftest import CITY, COUNTY_A, held
 
 
 def riskdash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -129,48 +128,16 @@ def test_a_missing_database_is_refused_not_created(tmp_path):
 
 
 def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, time
-            con = duckdb.connect({str(small_db_path)!r})
-            print('held', flush=True)
-            time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held(small_db_path):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01",
                           "--to", "2025-06-30")
         assert_refused(result, "held by another process", "dashboard")
-    finally:
-        holder.kill()
-        holder.wait()
-
-
-def hold_read_only(path: Path) -> subprocess.Popen:
-    """A process holding the file read-only, as the running dashboard does."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, time
-            con = duckdb.connect({str(path)!r}, read_only=True)
-            print('held', flush=True)
-            time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    assert holder.stdout.readline().strip() == "held"
-    return holder
 
 
 def test_metrics_work_while_the_dashboard_serves(small_db_path):
-    holder = hold_read_only(small_db_path)
-    try:
+    with held(small_db_path, read_only=True):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
         assert result.returncode == 0, result.stderr
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
@@ -178,13 +145,9 @@ def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
     built = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")
     assert built.returncode == 0, built.stderr
     before = path.read_bytes()
-    holder = hold_read_only(path)
-    try:
+    with held(path, read_only=True):
         assert_refused(riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-07-31"),
                        "held by another process")
-    finally:
-        holder.kill()
-        holder.wait()
     assert path.read_bytes() == before
 
 

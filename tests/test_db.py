@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -15,7 +12,7 @@ import duckdb
 import pytest
 
 from riskdash import db
-from conftest import CITY, COUNTY_A, TOWN_A1
+from conftest import CITY, COUNTY_A, TOWN_A1, held
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "product.md"
 
@@ -214,27 +211,14 @@ def test_a_foreign_duckdb_file_is_refused(tmp_path):
 
 
 def test_a_held_file_is_waited_for_then_refused_in_one_line(small_db_path):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys, time
-            con = duckdb.connect({str(small_db_path)!r})
-            print('held', flush=True)
-            time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held(small_db_path) as pid:
         started = time.monotonic()
         with pytest.raises(db.RiskdashError) as err:
             db.connect(small_db_path, wait_seconds=1.0)
         assert time.monotonic() - started >= 1.0
         message = str(err.value)
         assert "held by another process" in message and "\n" not in message
-        assert f"PID {holder.pid}" in message
-    finally:
-        holder.kill()
-        holder.wait()
+        assert f"PID {pid}" in message
     db.connect(small_db_path).close()
 
 
