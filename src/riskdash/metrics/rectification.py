@@ -1,0 +1,265 @@
+"""隐患排查治理 Hazard rectification: one function per ``sql/rectification/*.sql`` file, of the same name.
+
+Rates are unrounded fractions 0–1 and None where the denominator is 0 (shown as "—"); counts are ints. The
+official monthly form runs over 1 January to the last day of the report month, as of that day
+(domain.md §2); every other query takes the page's Filters as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from riskdash import db
+from riskdash.benchspec import BenchQuery, city_year_to_date
+from riskdash.filters import Filters, month_end
+from riskdash.metrics import rate
+
+# documented in docs/settings.md; used when a database lacks the row
+SETTING_DEFAULTS = {"due_soon_days": 7, "uninspected_days": 180}
+WEEK_DAYS = 7  # the printable weekly list: overdue, or due within the coming week
+AGE_BANDS = ("d0_30", "d31_90", "d91_180", "d181_365", "d366_plus")
+LEVELS = ("city", "county", "township", "self", "none")
+
+
+def _ints(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def _rate_column(frame: pd.DataFrame, numerator: str, denominator: str) -> pd.Series:
+    return pd.Series([rate(n, d) for n, d in zip(frame[numerator], frame[denominator])],
+                     index=frame.index, dtype=object)
+
+
+# ---------------------------------------------------------------------------------------------- settings
+
+
+def setting_value(con: duckdb.DuckDBPyConnection, key: str) -> int:
+    """An integer setting (N days) from the settings table, or its documented default."""
+    frame = db.query(con, "rectification/setting_value", key=key)
+    if frame.empty:
+        return SETTING_DEFAULTS[key]
+    try:
+        return int(str(frame.loc[0, "value"]).strip())
+    except ValueError:
+        raise db.RiskdashError(f"setting {key}: expected a whole number of days, got {frame.loc[0, 'value']!r}") from None
+
+
+# ---------------------------------------------------------------------------------------------- KPIs
+
+
+def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """The screen's KPIs: the contract's counts and rates, plus on-time rate and median days to rectify."""
+    row = db.query_one(con, "rectification/rectification_kpis", **filters.params())
+    median = row.pop("median_days_to_rectify")
+    counts = {k: int(v) for k, v in row.items()}
+    return {
+        "found": counts["found"],
+        "rectified": counts["rectified"],
+        "rate": rate(counts["rectified"], counts["found"]),
+        "general_found": counts["general_found"],
+        "general_rectified": counts["general_rectified"],
+        "general_rate": rate(counts["general_rectified"], counts["general_found"]),
+        "major_found": counts["major_found"],
+        "major_closed": counts["major_closed"],
+        "major_rate": rate(counts["major_closed"], counts["major_found"]),
+        "overdue": counts["overdue"],
+        "overdue_major": counts["overdue_major"],
+        "supervised_open": counts["supervised_open"],
+        "on_time": counts["on_time"],
+        "done_or_overdue": counts["done_or_overdue"],
+        "on_time_rate": rate(counts["on_time"], counts["done_or_overdue"]),
+        "rectified_any_grade": counts["rectified_any_grade"],
+        "median_days_to_rectify": None if median is None or pd.isna(median) else float(median),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- monthly form
+
+
+def form_filters(filters: Filters, month: date | None = None) -> Filters:
+    """The monthly form's scope: 1 January to the last day of the report month, as of that day."""
+    report = month or filters.end
+    last = month_end(report.year, report.month)
+    return replace(filters, start=date(report.year, 1, 1), end=last, as_of=last)
+
+
+FORM_COUNTS = ["enterprises_checked", "general_found", "general_rectified", "major_found", "major_closed",
+               "major_in_plan", "major_five_in_place", "major_supervised", "major_supervised_province"]
+
+
+def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date | None = None) -> pd.DataFrame:
+    """《工矿企业安全生产事故隐患排查治理情况月报表》: one row per sector, then 合计 (is_total)."""
+    scope = form_filters(filters, month)
+    frame = _ints(db.query(con, "rectification/monthly_form", **scope.params()), FORM_COUNTS)
+    frame["funds_wan"] = [round(float(v), 2) for v in frame["funds_wan"]]
+    frame["general_rate"] = _rate_column(frame, "general_rectified", "general_found")
+    frame["major_rate"] = _rate_column(frame, "major_closed", "major_found")
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------- lists
+
+
+def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "rectification/overdue_list", **filters.params()), ["days_overdue"])
+
+
+def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "rectification/supervised_list", **filters.params())
+    frame["days_left"] = frame["days_left"].astype("Int64")
+    return frame
+
+
+def follow_up_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int,
+                   include_overdue: bool) -> pd.DataFrame:
+    """Hazards not done whose deadline is within ``days`` of the as-of day (and, if asked, the overdue)."""
+    return _ints(db.query(con, "rectification/follow_up_list", **filters.params(), days=days,
+                          include_overdue=include_overdue), ["days_left"])
+
+
+def due_soon(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return follow_up_list(con, filters, setting_value(con, "due_soon_days"), include_overdue=False)
+
+
+def weekly_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return follow_up_list(con, filters, WEEK_DAYS, include_overdue=True)
+
+
+def uninspected_enterprises(con: duckdb.DuckDBPyConnection, filters: Filters,
+                            days: int | None = None) -> pd.DataFrame:
+    days = setting_value(con, "uninspected_days") if days is None else days
+    frame = db.query(con, "rectification/uninspected_enterprises", **filters.params(), days=days)
+    frame["days_since"] = frame["days_since"].astype("Int64")
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------- breakdowns
+
+
+def closed_loop(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "rectification/closed_loop", **filters.params()),
+                 ["found", "rectified", "verified", "closed"])
+
+
+def checks_by_level(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "rectification/checks_by_level", **filters.params()),
+                 ["inspections", "enterprises_inspected", "hazards_found", "major_found"])
+
+
+def _coverage(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = _ints(frame, ["active_enterprises", "supervised_enterprises", "self_checked_enterprises"])
+    frame["coverage_rate"] = _rate_column(frame, "supervised_enterprises", "active_enterprises")
+    frame["self_check_rate"] = _rate_column(frame, "self_checked_enterprises", "active_enterprises")
+    return frame
+
+
+def coverage_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _coverage(db.query(con, "rectification/coverage_by_township", **filters.params()))
+
+
+def coverage_by_sector(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _coverage(db.query(con, "rectification/coverage_by_sector", **filters.params()))
+
+
+HAZARD_COUNTS = ["found", "general_found", "general_rectified", "major_found", "major_closed", "overdue",
+                 "supervised_open"]
+
+
+def _hazard_rates(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = _ints(frame, HAZARD_COUNTS)
+    frame["rectified"] = frame["general_rectified"] + frame["major_closed"]
+    frame["rate"] = _rate_column(frame, "rectified", "found")
+    frame["general_rate"] = _rate_column(frame, "general_rectified", "general_found")
+    frame["major_rate"] = _rate_column(frame, "major_closed", "major_found")
+    return frame
+
+
+def by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _hazard_rates(db.query(con, "rectification/by_township", **filters.params()))
+
+
+def by_sector(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _hazard_rates(db.query(con, "rectification/by_sector", **filters.params()))
+
+
+def rate_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "rectification/rate_by_month", **filters.params())
+    frame = _ints(frame, [c for c in frame.columns if c.endswith("_to_date")])
+    frame["month_start"] = [pd.Timestamp(v).date() for v in frame["month_start"]]
+    frame["month_end_on"] = [pd.Timestamp(v).date() for v in frame["month_end_on"]]
+    frame["rate"] = _rate_column(frame, "done_to_date", "found_to_date")
+    frame["general_rate"] = _rate_column(frame, "general_done_to_date", "general_found_to_date")
+    frame["major_rate"] = _rate_column(frame, "major_done_to_date", "major_found_to_date")
+    return frame
+
+
+def open_ageing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "rectification/open_ageing", **filters.params()), ["open_hazards", "overdue"])
+
+
+def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = _ints(db.query(con, "rectification/evidence_by_township", **filters.params()),
+                  ["hazards", "with_inspection", "with_description", "with_deadline", "with_rectified_date",
+                   "complete"])
+    frame["completeness"] = _rate_column(frame, "complete", "hazards")
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------- bench
+
+
+def _form_params(filters: Filters) -> dict[str, Any]:
+    return form_filters(filters).params()
+
+
+class _Peer:
+    """The pandas twins, imported when first called (riskdash.oracle.rectification imports this module)."""
+
+    def __getattr__(self, name: str):
+        def run(*args):
+            from riskdash.oracle import rectification
+
+            return getattr(rectification, name)(*args)
+
+        return run
+
+
+def _bench_queries() -> list[BenchQuery]:
+    peer = _Peer()
+
+    def days(n: int, overdue: bool):
+        return lambda f: {"days": n, "include_overdue": overdue}
+
+    return [
+        BenchQuery("rectification/rectification_kpis", "hazards", city_year_to_date, peer.rectification_kpis),
+        BenchQuery("rectification/monthly_form", "inspections", city_year_to_date, peer.monthly_form,
+                   params=_form_params),
+        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list),
+        BenchQuery("rectification/supervised_list", "hazards", city_year_to_date, peer.supervised_list),
+        BenchQuery("rectification/follow_up_list", "hazards", city_year_to_date,
+                   lambda con, f: peer.follow_up_list(con, f, WEEK_DAYS, True), params=days(WEEK_DAYS, True)),
+        BenchQuery("rectification/uninspected_enterprises", "inspections", city_year_to_date,
+                   lambda con, f: peer.uninspected_enterprises(con, f, 180), params=lambda f: {"days": 180}),
+        BenchQuery("rectification/closed_loop", "hazards", city_year_to_date, peer.closed_loop),
+        BenchQuery("rectification/checks_by_level", "inspections", city_year_to_date, peer.checks_by_level),
+        BenchQuery("rectification/coverage_by_township", "inspections", city_year_to_date,
+                   peer.coverage_by_township),
+        BenchQuery("rectification/coverage_by_sector", "inspections", city_year_to_date, peer.coverage_by_sector),
+        BenchQuery("rectification/by_township", "hazards", city_year_to_date, peer.by_township),
+        BenchQuery("rectification/by_sector", "hazards", city_year_to_date, peer.by_sector),
+        BenchQuery("rectification/rate_by_month", "hazards", city_year_to_date, peer.rate_by_month),
+        BenchQuery("rectification/open_ageing", "hazards", city_year_to_date, peer.open_ageing),
+        BenchQuery("rectification/evidence_by_township", "hazards", city_year_to_date, peer.evidence_by_township),
+        BenchQuery("rectification/setting_value", "regions", city_year_to_date,
+                   params=lambda f: {"key": "due_soon_days"}),
+    ]
+
+
+BENCH_QUERIES: list[BenchQuery] = _bench_queries()

@@ -1,0 +1,44 @@
+-- Grain: one row per sector in the settings' order (only $industry when given): active enterprises in
+-- $region and below, those inspected by a supervising level (city, county or township) from $start to $end
+-- (not after $as_of), and, beside it, those that checked themselves (企业自查).
+-- coverage = supervised_enterprises ÷ active_enterprises; self-check share = self_checked ÷ active.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+active as (
+    select enterprise_id, industry
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+inspected as (
+    select
+        enterprise_id,
+        bool_or(is_supervisory) as is_supervised,
+        bool_or(level = 'self') as is_self_checked
+    from inspections_enriched
+    where inspected_on between $start and $end
+      and inspected_on <= $as_of
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+    group by enterprise_id
+)
+
+select
+    sectors.code as industry,
+    sectors.name_zh,
+    sectors.name_en,
+    count(active.enterprise_id) as active_enterprises,
+    count(*) filter (where inspected.is_supervised) as supervised_enterprises,
+    count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
+from sectors
+left join active on active.industry = sectors.code
+left join inspected on inspected.enterprise_id = active.enterprise_id
+where $industry is null or sectors.code = $industry
+group by sectors.code, sectors.name_zh, sectors.name_en, sectors.sort_order
+order by sectors.sort_order, sectors.code;

@@ -1,0 +1,51 @@
+-- Grain: one row per township-level region in $region and below: its active enterprises (sector $industry,
+-- all when null), those inspected by a supervising level (city, county or township) from $start to $end
+-- (not after $as_of), and, beside it, those that checked themselves (企业自查).
+-- coverage = supervised_enterprises ÷ active_enterprises; self-check share = self_checked ÷ active.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select township.region_code, township.name as township_name, county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+    where township.level = 'township'
+      and township.region_code in (select region_code from in_region)
+),
+
+active as (
+    select enterprise_id, region_code
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+inspected as (
+    select
+        enterprise_id,
+        bool_or(is_supervisory) as is_supervised,
+        bool_or(level = 'self') as is_self_checked
+    from inspections_enriched
+    where inspected_on between $start and $end
+      and inspected_on <= $as_of
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+    group by enterprise_id
+)
+
+select
+    townships.region_code,
+    townships.county_name,
+    townships.township_name,
+    count(active.enterprise_id) as active_enterprises,
+    count(*) filter (where inspected.is_supervised) as supervised_enterprises,
+    count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
+from townships
+left join active on active.region_code = townships.region_code
+left join inspected on inspected.enterprise_id = active.enterprise_id
+group by townships.region_code, townships.county_name, townships.township_name
+order by townships.region_code;

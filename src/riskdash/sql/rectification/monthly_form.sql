@@ -1,0 +1,117 @@
+-- Grain: one row per sector in the settings' order (only $industry when given), then one 合计 row, for
+-- 《工矿企业安全生产事故隐患排查治理情况月报表》: hazards found from $start (1 January) to $end (the report
+-- month's last day), at enterprises in $region and below, as they stood on $as_of (= $end).
+-- enterprises_checked = enterprises with any inspection (企业自查 included) or any hazard found in the
+-- period; general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
+-- in plan (列入治理计划), of which 五到位; 挂牌督办, of which provincial; funds = Σ funds_wan of the hazards.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+sectors_shown as (
+    select code, name_zh, name_en, sort_order
+    from sectors
+    where $industry is null or code = $industry
+),
+
+found as (
+    select
+        enterprise_id,
+        industry,
+        grade,
+        in_treatment_plan,
+        five_in_place,
+        supervision_level,
+        funds_wan,
+        hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done
+    from hazards_enriched
+    where found_on between $start and $end
+      and found_on <= $as_of
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+checking as (
+    select enterprise_id, industry
+    from inspections_enriched
+    where inspected_on between $start and $end
+      and inspected_on <= $as_of
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+    union
+    select enterprise_id, industry
+    from found
+),
+
+enterprises_by_sector as (
+    select industry, count(distinct enterprise_id) as enterprises_checked
+    from checking
+    group by industry
+),
+
+hazards_by_sector as (
+    select
+        industry,
+        count(*) filter (where grade = 'general') as general_found,
+        count(*) filter (where grade = 'general' and is_done) as general_rectified,
+        count(*) filter (where grade = 'major') as major_found,
+        count(*) filter (where grade = 'major' and is_done) as major_closed,
+        count(*) filter (where grade = 'major' and in_treatment_plan) as major_in_plan,
+        -- "其中" columns are subsets of the column before them
+        count(*) filter (where grade = 'major' and in_treatment_plan and five_in_place) as major_five_in_place,
+        count(*) filter (where grade = 'major' and supervision_level <> 'none') as major_supervised,
+        count(*) filter (where grade = 'major' and supervision_level = 'province') as major_supervised_province,
+        coalesce(sum(funds_wan), 0) as funds_wan
+    from found
+    group by industry
+),
+
+sector_rows as (
+    select
+        sectors_shown.sort_order,
+        sectors_shown.code as industry,
+        sectors_shown.name_zh,
+        sectors_shown.name_en,
+        false as is_total,
+        coalesce(enterprises_checked, 0) as enterprises_checked,
+        coalesce(general_found, 0) as general_found,
+        coalesce(general_rectified, 0) as general_rectified,
+        coalesce(major_found, 0) as major_found,
+        coalesce(major_closed, 0) as major_closed,
+        coalesce(major_in_plan, 0) as major_in_plan,
+        coalesce(major_five_in_place, 0) as major_five_in_place,
+        coalesce(major_supervised, 0) as major_supervised,
+        coalesce(major_supervised_province, 0) as major_supervised_province,
+        coalesce(funds_wan, 0) as funds_wan
+    from sectors_shown
+    left join enterprises_by_sector on enterprises_by_sector.industry = sectors_shown.code
+    left join hazards_by_sector on hazards_by_sector.industry = sectors_shown.code
+),
+
+total_row as (
+    select
+        cast(null as integer) as sort_order,
+        cast(null as varchar) as industry,
+        '合计' as name_zh,
+        'Total' as name_en,
+        true as is_total,
+        cast(sum(enterprises_checked) as bigint),
+        cast(sum(general_found) as bigint),
+        cast(sum(general_rectified) as bigint),
+        cast(sum(major_found) as bigint),
+        cast(sum(major_closed) as bigint),
+        cast(sum(major_in_plan) as bigint),
+        cast(sum(major_five_in_place) as bigint),
+        cast(sum(major_supervised) as bigint),
+        cast(sum(major_supervised_province) as bigint),
+        cast(sum(funds_wan) as decimal(18, 2))
+    from sector_rows
+)
+
+select industry, name_zh, name_en, is_total, enterprises_checked, general_found, general_rectified,
+       major_found, major_closed, major_in_plan, major_five_in_place, major_supervised,
+       major_supervised_province, funds_wan
+from (select * from sector_rows union all select * from total_row)
+order by is_total, sort_order, industry;

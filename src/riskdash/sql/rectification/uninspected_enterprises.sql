@@ -1,0 +1,46 @@
+-- Grain: one row per active enterprise in $region and below (sector $industry, all when null) whose last
+-- inspection by a supervising level (city, county or township) on or before $as_of is more than $days days
+-- before $as_of, or that was never inspected by one. days_since = as-of − last inspection (null: never).
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select township.region_code, township.name as township_name, county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+),
+
+active as (
+    select enterprise_id, name, region_code, industry
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+last_inspected as (
+    select enterprise_id, max(inspected_on) as last_inspected_on
+    from inspections
+    where level in ('city', 'county', 'township')
+      and inspected_on <= $as_of
+    group by enterprise_id
+)
+
+select
+    active.enterprise_id,
+    active.name as enterprise_name,
+    active.region_code,
+    townships.county_name,
+    townships.township_name,
+    active.industry,
+    last_inspected.last_inspected_on,
+    $as_of - last_inspected.last_inspected_on as days_since
+from active
+left join last_inspected using (enterprise_id)
+left join townships on townships.region_code = active.region_code
+where last_inspected.last_inspected_on is null
+   or $as_of - last_inspected.last_inspected_on > $days
+order by days_since desc nulls first, active.enterprise_id;
