@@ -1,0 +1,39 @@
+"""``riskdash metrics priority --db PATH --as-of D [--top N] [--region CODE]`` (product.md contract)."""
+
+from __future__ import annotations
+
+from riskdash import db
+
+
+def register(commands, metrics) -> None:
+    from riskdash.cli import _count, day
+
+    parser = metrics.add_parser("priority", help="enterprises ranked by risk score as of a day (JSON)")
+    parser.add_argument("--db")
+    parser.add_argument("--as-of", dest="as_of", type=day, required=True)
+    parser.add_argument("--top", type=_count, default=50)
+    parser.add_argument("--region")
+    parser.set_defaults(handler=cmd_priority)
+
+
+def cmd_priority(args) -> int:
+    from riskdash import metrics
+    from riskdash.cli import print_json
+    from riskdash.filters import pad_region_code
+    from riskdash.metrics import priority
+
+    con = db.connect(args.db, read_only=True)
+    try:
+        if args.region:
+            region = pad_region_code(args.region)
+            metrics.check_region(con, region)
+        else:
+            root = metrics.root_region(con)
+            if root is None:
+                raise db.RiskdashError("the database has no regions yet (import regions first)")
+            region = root["region_code"]
+        result = priority.priority_sites(con, priority.as_of_filters(con, args.as_of, region), top=args.top)
+    finally:
+        con.close()
+    print_json(result)
+    return 0
