@@ -1,0 +1,345 @@
+"""Accident trends (事故趋势): one function per ``sql/accidents/*.sql`` file, the year-end projection of deaths
+against the control target, and the tests that say whether a 同比 change is beyond chance.
+
+The KPI row itself is ``metrics.accidents_summary`` (the same function as ``riskdash metrics accidents``), so
+the screen and the command line cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from riskdash import benchspec, db
+from riskdash.filters import Filters
+from riskdash.metrics import accident_totals, accidents_summary, death_target, rate
+
+# how far back the monthly history reaches: the trend (24 months shown), the 12-month rolling line and the
+# seasonal baseline (the same month of the 3 years before) all need earlier months
+HISTORY_YEARS = 5
+TREND_MONTHS = 24
+SEASON_BASELINE_YEARS = 3
+# the year-end projection adds the average of this many earlier years' deaths after the same day
+PROJECTION_BASELINE_YEARS = 3
+# a change is called beyond normal fluctuation when its two-sided p-value is below this
+ALPHA = 0.05
+# months outside the central 99 % of a Poisson count with the seasonal mean are marked
+CONTROL_LEVEL = 0.99
+RESAMPLES = 9999
+SEED = 20261128
+
+
+def _params(filters: Filters) -> dict[str, Any]:
+    previous = filters.previous_year()
+    return {**filters.params(), "previous_start": previous.start, "previous_end": previous.end}
+
+
+def _ints(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------- KPI row
+
+
+def kpi_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """``riskdash metrics accidents`` for the filters, plus 环比 (the previous calendar month) for a month."""
+    summary = accidents_summary(con, filters)
+    previous_month = filters.previous_month()
+    return {
+        "summary": summary,
+        "previous_month": accident_totals(con, previous_month) if previous_month else None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- trends
+
+
+def history_start(filters: Filters) -> date:
+    return date(filters.end.year - HISTORY_YEARS, 1, 1)
+
+
+def accidents_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Every month from January five years before the period's end to its end (the start is not used)."""
+    frame = db.query(con, "accidents/accidents_by_month", **filters.params(), history_start=history_start(filters))
+    frame["month_start"] = pd.to_datetime(frame["month_start"]).dt.date
+    frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
+    frame["is_covered"] = frame["is_covered"].astype(bool)
+    return _ints(frame, ["accidents", "deaths_incl_missing", "serious_injuries", "larger_and_above"])
+
+
+def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "accidents") -> pd.DataFrame:
+    """The last TREND_MONTHS months, each with its seasonal expectation and 99 % Poisson limits.
+
+    The expectation of a month is the mean of the same calendar month in the SEASON_BASELINE_YEARS years
+    before (only months the data covers; none → no limits), scaled to the days counted in a month cut short
+    by the period's end. Outside the limits = beyond what chance gives a Poisson count with that mean.
+    """
+    by_month = {row.month_start: row for row in months.itertuples(index=False)}
+    shown = months.tail(TREND_MONTHS)
+    tail = (1 - CONTROL_LEVEL) / 2
+    rows = []
+    for row in shown.itertuples(index=False):
+        earlier = [by_month.get(row.month_start.replace(year=row.month_start.year - k))
+                   for k in range(1, SEASON_BASELINE_YEARS + 1)]
+        earlier = [getattr(e, measure) for e in earlier if e is not None and e.is_covered]
+        days = pd.Period(row.month_start, "M").days_in_month
+        counted = (end - row.month_start).days + 1 if (row.month_start.year, row.month_start.month) == (
+            end.year, end.month) else days
+        expected = float(np.mean(earlier)) * counted / days if earlier else None
+        lower = upper = None
+        if expected is not None:
+            lower = int(stats.poisson.ppf(tail, expected)) if expected > 0 else 0
+            upper = int(stats.poisson.ppf(1 - tail, expected)) if expected > 0 else 0
+        value = getattr(row, measure)
+        rows.append({
+            "month_start": row.month_start,
+            measure: value,
+            "expected": expected,
+            "lower": lower,
+            "upper": upper,
+            "is_above": upper is not None and value > upper,
+            "is_below": lower is not None and value < lower,
+            "is_partial": counted < days,
+        })
+    return pd.DataFrame(rows)
+
+
+def deaths_to_date_by_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "accidents/deaths_to_date_by_year", **{**filters.params(), "industry": None},
+                     baseline_years=PROJECTION_BASELINE_YEARS)
+    frame["cutoff_on"] = pd.to_datetime(frame["cutoff_on"]).dt.date
+    frame["is_covered"] = frame["is_covered"].astype(bool)
+    return _ints(frame, ["year", "deaths_to_date", "deaths_rest_of_year"])
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Deaths (incl. missing) of the year so far against its control target, and a year-end projection.
+
+    projected = this year's deaths from 1 January to the period's end + the average deaths of the earlier
+    years (those the data covers, up to PROJECTION_BASELINE_YEARS) from the day after to 31 December.
+    """
+
+    year: int
+    cutoff_on: date
+    target: int | None
+    deaths_to_date: int
+    baseline_years: tuple[int, ...]
+    baseline_rest_mean: float | None
+    projected: float | None
+
+    @property
+    def used(self) -> float | None:
+        return None if self.target is None else rate(self.deaths_to_date, self.target)
+
+    @property
+    def is_over(self) -> bool:
+        return self.target is not None and self.deaths_to_date > self.target
+
+    @property
+    def is_projected_over(self) -> bool:
+        return self.target is not None and self.projected is not None and self.projected > self.target
+
+
+def death_projection(con: duckdb.DuckDBPyConnection, filters: Filters) -> Projection:
+    years = deaths_to_date_by_year(con, filters)
+    this_year = years[years["year"] == filters.end.year].iloc[0]
+    earlier = years[(years["year"] < filters.end.year) & years["is_covered"]]
+    mean = float(earlier["deaths_rest_of_year"].mean()) if len(earlier) else None
+    to_date = int(this_year["deaths_to_date"])
+    return Projection(
+        year=filters.end.year,
+        cutoff_on=this_year["cutoff_on"],
+        target=death_target(con, filters),
+        deaths_to_date=to_date,
+        baseline_years=tuple(int(y) for y in earlier["year"]),
+        baseline_rest_mean=mean,
+        projected=None if mean is None else to_date + mean,
+    )
+
+
+# ---------------------------------------------------------------------------------------------- honest change
+
+
+def deaths_per_accident(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "accidents/deaths_per_accident", **_params(filters))
+    return _ints(frame, ["deaths_incl_missing", "accidents"])
+
+
+@dataclass(frozen=True)
+class ChangeTest:
+    """Is the change from ``previous`` to ``current`` beyond normal year-to-year fluctuation?
+
+    verdict: "up" / "down" (p < ALPHA), "flat" (within normal fluctuation), "none" (nothing in either period).
+    """
+
+    measure: str
+    current: int
+    previous: int
+    p_value: float | None
+    method: str  # "binomial" (accident counts) or "sign_flip" (deaths, clustered in accidents)
+
+    @property
+    def verdict(self) -> str:
+        if self.p_value is None:
+            return "none"
+        if self.p_value >= ALPHA or self.current == self.previous:
+            return "flat"
+        return "up" if self.current > self.previous else "down"
+
+
+def count_change_test(current: int, previous: int, current_days: int, previous_days: int) -> ChangeTest:
+    """Accidents as Poisson counts: given the total, the current period's share is binomial with
+    p = its share of the days (0.5 for periods of equal length) — the exact conditional test."""
+    total = current + previous
+    if total == 0:
+        return ChangeTest("accidents", 0, 0, None, "binomial")
+    p = current_days / (current_days + previous_days)
+    result = stats.binomtest(current, total, p, alternative="two-sided")
+    return ChangeTest("accidents", current, previous, float(result.pvalue), "binomial")
+
+
+def deaths_change_test(per_accident: pd.DataFrame) -> ChangeTest:
+    """Deaths cluster within accidents: one accident with 5 deaths is one event, not five.
+
+    Under no change each accident of either period was as likely to fall in one as in the other; the test
+    flips the period of each accident at random (scipy's sign-flip permutation test on deaths signed +
+    for this period, − for last year's) and asks how often the difference in deaths is as large as seen.
+    With one death per accident it is the binomial test of the accident counts.
+    """
+    current_rows = per_accident[per_accident["period"] == "current"]
+    previous_rows = per_accident[per_accident["period"] == "previous"]
+    current = int((current_rows["deaths_incl_missing"] * current_rows["accidents"]).sum())
+    previous = int((previous_rows["deaths_incl_missing"] * previous_rows["accidents"]).sum())
+    if current + previous == 0:
+        return ChangeTest("deaths", 0, 0, None, "sign_flip")
+    signed = np.concatenate([
+        np.repeat(current_rows["deaths_incl_missing"].to_numpy(), current_rows["accidents"].to_numpy()),
+        -np.repeat(previous_rows["deaths_incl_missing"].to_numpy(), previous_rows["accidents"].to_numpy()),
+    ]).astype(float)
+    signed = signed[signed != 0]  # accidents without deaths carry no information on deaths
+    result = stats.permutation_test(
+        (signed,), lambda x, axis: np.sum(x, axis=axis), vectorized=True, permutation_type="samples",
+        n_resamples=RESAMPLES, alternative="two-sided", rng=np.random.default_rng(SEED),
+    )
+    return ChangeTest("deaths", current, previous, float(min(result.pvalue, 1.0)), "sign_flip")
+
+
+def change_tests(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, ChangeTest]:
+    """同比 of accidents and of deaths (incl. missing), each with its test."""
+    per_accident = deaths_per_accident(con, filters)
+    previous = filters.previous_year()
+    current_count = int(per_accident.loc[per_accident["period"] == "current", "accidents"].sum())
+    previous_count = int(per_accident.loc[per_accident["period"] == "previous", "accidents"].sum())
+    return {
+        "accidents": count_change_test(current_count, previous_count, (filters.end - filters.start).days + 1,
+                                       (previous.end - previous.start).days + 1),
+        "deaths": deaths_change_test(per_accident),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- breakdowns
+
+_COMPARED = ["accidents", "deaths_incl_missing", "previous_accidents", "previous_deaths_incl_missing"]
+
+
+def accidents_by_sector(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "accidents/accidents_by_sector", **_params(filters)), _COMPARED)
+
+
+def accidents_by_type(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "accidents/accidents_by_type", **_params(filters)), _COMPARED)
+
+
+def accidents_by_region(con: duckdb.DuckDBPyConnection, filters: Filters, parent: str | None = None) -> pd.DataFrame:
+    """Regions one level below ``parent`` (the filtered region when None; a county chosen to drill down)."""
+    params = _params(filters if parent is None else filters.confined_to(parent))
+    frame = db.query(con, "accidents/accidents_by_region", **params)
+    frame["is_direct"] = frame["is_direct"].astype(bool)
+    return _ints(frame, _COMPARED)
+
+
+def accidents_by_weekday(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "accidents/accidents_by_weekday", **filters.params()),
+                 ["weekday", "accidents", "deaths_incl_missing"])
+
+
+def accidents_by_hour(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return _ints(db.query(con, "accidents/accidents_by_hour", **filters.params()),
+                 ["hour", "accidents", "deaths_incl_missing"])
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+def larger_and_above_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "accidents/larger_and_above_list", **filters.params())
+    frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
+    return frame
+
+
+def accident_record(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
+    frame = db.query(con, "accidents/accident_record", accident_id=accident_id)
+    if frame.empty:
+        return None
+    record = frame.iloc[0].to_dict()
+    return {k: (None if not isinstance(v, (list, tuple)) and pd.isna(v) else v) for k, v in record.items()}
+
+
+# ---------------------------------------------------------------------------------------------- rates
+
+# indicator -> (numerator column, denominator column, multiplier applied to the denominator's unit)
+RATE_INDICATORS = {
+    "per_gdp": ("deaths_incl_missing", "gdp_yi", 1),  # per 亿元
+    "per_industrial_employed": ("industrial_deaths", "industrial_employed", 1e-5),  # per 10万 people
+    "per_vehicles": ("road_deaths", "motor_vehicles", 1e-4),  # per 万 vehicles
+    "per_coal_output": ("coal_deaths", "coal_output_wan_t", 1e-2),  # 万吨 → per 百万吨
+}
+
+
+def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, dict[str, Any]]:
+    """Deaths in the period over the region's denominators for the period's year; None where none is entered."""
+    row = db.query_one(con, "accidents/rate_indicators", **filters.params())
+    result = {}
+    for key, (numerator, denominator, unit) in RATE_INDICATORS.items():
+        value = row[denominator]
+        scaled = None if value is None else float(value) * unit
+        result[key] = {
+            "deaths": int(row[numerator]),
+            "denominator": None if value is None else float(value),
+            "rate": None if scaled is None else rate(int(row[numerator]), scaled),
+        }
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- bench
+
+
+def _bench_params(filters: Filters) -> dict[str, Any]:
+    return {"previous_start": filters.previous_year().start, "previous_end": filters.previous_year().end,
+            "history_start": history_start(filters), "baseline_years": PROJECTION_BASELINE_YEARS,
+            "accident_id": "A2026-00098"}
+
+
+def _peer(name: str):
+    from riskdash.oracle import accidents as peers
+
+    return getattr(peers, name)
+
+
+BENCH_QUERIES: list[benchspec.BenchQuery] = [
+    benchspec.BenchQuery(f"accidents/{name}", "accidents", benchspec.city_year_to_date,
+                         lambda con, f, _n=name: _peer(_n)(con, f), _bench_params)
+    for name in ("accidents_by_month", "deaths_to_date_by_year", "deaths_per_accident", "accidents_by_sector",
+                 "accidents_by_type", "accidents_by_region", "accidents_by_weekday", "accidents_by_hour",
+                 "larger_and_above_list", "rate_indicators")
+] + [benchspec.BenchQuery("accidents/accident_record", "accidents", benchspec.city_year_to_date,
+                          None, _bench_params)]

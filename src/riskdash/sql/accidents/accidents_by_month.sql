@@ -1,0 +1,62 @@
+-- Grain: one row per calendar month from the month of $history_start to the month of $end (months without
+-- accidents included as zeros), for accidents in $region and below, in sector $industry (all when null).
+-- Each accident counts in the month it occurred; the last month counts only up to $end;
+-- deaths_incl_missing = deaths + missing (死亡（含失踪）); is_covered = the month is not before the first accident
+-- in the database (earlier months hold no data, not zero accidents).
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+months as (
+    select cast(range as date) as month_start
+    from range(
+        cast(date_trunc('month', cast($history_start as date)) as timestamp),
+        cast(date_trunc('month', cast($end as date)) as timestamp) + interval 1 month,
+        interval 1 month
+    )
+),
+
+selected as (
+    select
+        cast(date_trunc('month', occurred_on) as date) as month_start,
+        deaths_incl_missing,
+        serious_injuries,
+        direct_loss_wan,
+        is_larger_and_above
+    from accidents_graded
+    where occurred_on between $history_start and $end
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+data_starts as (
+    select cast(date_trunc('month', min(occurred_at)) as date) as first_month
+    from accidents
+),
+
+counted as (
+    select
+        month_start,
+        count(*) as accidents,
+        sum(deaths_incl_missing) as deaths_incl_missing,
+        sum(serious_injuries) as serious_injuries,
+        sum(direct_loss_wan) as direct_loss_wan,
+        count(*) filter (where is_larger_and_above) as larger_and_above
+    from selected
+    group by month_start
+)
+
+select
+    months.month_start,
+    coalesce(months.month_start >= data_starts.first_month, false) as is_covered,
+    coalesce(counted.accidents, 0) as accidents,
+    coalesce(counted.deaths_incl_missing, 0) as deaths_incl_missing,
+    coalesce(counted.serious_injuries, 0) as serious_injuries,
+    coalesce(counted.direct_loss_wan, 0) as direct_loss_wan,
+    coalesce(counted.larger_and_above, 0) as larger_and_above
+from months
+cross join data_starts
+left join counted using (month_start)
+order by months.month_start;

@@ -1,0 +1,42 @@
+-- Grain: one row per sector with an accident in either period (current = $start–$end, previous =
+-- $previous_start–$previous_end), for accidents in $region and below, in sector $industry (all when null),
+-- in the settings' sector order. Counts accidents and deaths (incl. missing) per period.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+in_scope as (
+    select occurred_on, industry, deaths_incl_missing
+    from accidents_graded
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+counted as (
+    select
+        industry,
+        count(*) filter (where occurred_on between $start and $end) as accidents,
+        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $start and $end), 0)
+            as deaths_incl_missing,
+        count(*) filter (where occurred_on between $previous_start and $previous_end) as previous_accidents,
+        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $previous_start and $previous_end), 0)
+            as previous_deaths_incl_missing
+    from in_scope
+    where occurred_on between $start and $end
+       or occurred_on between $previous_start and $previous_end
+    group by industry
+)
+
+select
+    counted.industry,
+    sectors.name_zh,
+    sectors.name_en,
+    counted.accidents,
+    counted.deaths_incl_missing,
+    counted.previous_accidents,
+    counted.previous_deaths_incl_missing
+from counted
+join sectors on sectors.code = counted.industry
+order by sectors.sort_order, counted.industry;

@@ -1,0 +1,35 @@
+-- Grain: one row per ISO weekday (1 = Monday … 7 = Sunday, all seven), for the accidents that occurred from
+-- $start to $end in $region and below, in sector $industry (all when null): accidents and deaths (incl.
+-- missing) by the weekday of the accident's date.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+weekdays as (
+    select cast(range as integer) as weekday
+    from range(1, 8)
+),
+
+selected as (
+    select isodow(occurred_on) as weekday, deaths_incl_missing
+    from accidents_graded
+    where occurred_on between $start and $end
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+counted as (
+    select weekday, count(*) as accidents, sum(deaths_incl_missing) as deaths_incl_missing
+    from selected
+    group by weekday
+)
+
+select
+    weekdays.weekday,
+    coalesce(counted.accidents, 0) as accidents,
+    coalesce(counted.deaths_incl_missing, 0) as deaths_incl_missing
+from weekdays
+left join counted using (weekday)
+order by weekdays.weekday;

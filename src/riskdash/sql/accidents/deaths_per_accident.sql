@@ -1,0 +1,31 @@
+-- Grain: one row per period (current = $start–$end, previous = $previous_start–$previous_end) and number of
+-- deaths (incl. missing) in one accident, for accidents in $region and below, in sector $industry (all when
+-- null): how many accidents had that many deaths. The change tests need how deaths spread over accidents
+-- (they cluster), not only the totals.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+in_scope as (
+    select occurred_on, deaths_incl_missing
+    from accidents_graded
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+-- two selections, not one case: a period longer than a year overlaps its previous one
+selected as (
+    select 'current' as period, deaths_incl_missing from in_scope where occurred_on between $start and $end
+    union all
+    select 'previous', deaths_incl_missing from in_scope where occurred_on between $previous_start and $previous_end
+)
+
+select
+    period,
+    deaths_incl_missing,
+    count(*) as accidents
+from selected
+group by period, deaths_incl_missing
+order by period, deaths_incl_missing;

@@ -1,0 +1,238 @@
+"""Interface text of the accident trends screen (事故趋势), Simplified Chinese first."""
+
+TEXT = {
+    "accidents.subtitle": {
+        "zh": "{period}与上年同期（{previous}）对比 · {region}（含下辖地区，按事故发生地）· {sector} · 数据截至{as_of}",
+        "en": "{period} against the same dates last year ({previous}) · {region} and below (where the accident "
+        "happened) · {sector} · data as of {as_of}",
+    },
+    "accidents.kpis": {"zh": "事故形势", "en": "Accident situation"},
+    "accidents.kpi_serious": {"zh": "重伤（人）", "en": "Serious injuries"},
+    "accidents.kpi_serious_help": {
+        "zh": "统计期内事故造成的重伤人数（含急性工业中毒；损失工作日≥105日，GB 6441-86）。",
+        "en": "Serious injuries in the period's accidents (incl. acute industrial poisoning; 105+ lost workdays, "
+        "GB 6441-86).",
+    },
+    "accidents.kpi_loss": {"zh": "直接经济损失（万元）", "en": "Direct loss (10,000 yuan)"},
+    "accidents.kpi_loss_help": {
+        "zh": "统计期内事故直接经济损失之和，单位万元。",
+        "en": "Sum of the period's accidents' direct economic loss, in 万元 (10,000 yuan).",
+    },
+    "accidents.yoy_mom": {
+        "zh": "同比（上年同期 {previous}）；环比 {mom}（上月 {previous_month}）",
+        "en": "year on year (last year {previous}); month on month {mom} (previous month {previous_month})",
+    },
+    "accidents.yoy_mom_none": {
+        "zh": "同比（上年同期为0）；环比 {mom}（上月 {previous_month}）",
+        "en": "year on year (last year 0); month on month {mom} (previous month {previous_month})",
+    },
+    # ------------------------------------------------------------------------------------------ honest change
+    "accidents.change": {"zh": "同比变化是否超出正常波动", "en": "Is the change beyond normal fluctuation?"},
+    "accidents.change_line": {
+        "zh": "{measure}：本期 {current}，上年同期 {previous}，同比 {pct} —— {verdict}",
+        "en": "{measure}: {current} this period, {previous} a year earlier, {pct} — {verdict}",
+    },
+    "accidents.verdict_flat": {
+        "zh": "与上年同期基本持平（变化在正常波动范围内，p = {p}）",
+        "en": "about the same as last year (within normal fluctuation, p = {p})",
+    },
+    "accidents.verdict_down": {
+        "zh": "明显下降（超出正常波动范围，p = {p}）",
+        "en": "a clear fall (beyond normal fluctuation, p = {p})",
+    },
+    "accidents.verdict_up": {
+        "zh": "明显上升（超出正常波动范围，p = {p}）",
+        "en": "a clear rise (beyond normal fluctuation, p = {p})",
+    },
+    "accidents.verdict_none": {"zh": "两期均为0，无可比较", "en": "none in either period: nothing to compare"},
+    "accidents.change_method": {
+        "zh": "方法：事故起数按泊松计数，用精确条件检验（在两期合计起数给定时，本期起数服从二项分布，p = 本期天数占两期天数之比，"
+        "scipy.stats.binomtest）；死亡人数在事故内聚集（一起事故可致多人死亡），用以事故为单位的随机翻转检验"
+        "（把每起有死亡的事故随机划归两期之一，scipy.stats.permutation_test，{resamples}次）。p < 0.05 才称“明显”上升或下降。",
+        "en": "Method: accident counts are Poisson counts, tested exactly given their total (the current share is "
+        "binomial, p = the current period's share of the days; scipy.stats.binomtest). Deaths cluster within "
+        "accidents (one accident can kill several), so they are tested by flipping whole accidents between the "
+        "two periods at random (scipy.stats.permutation_test, {resamples} resamples). Only p < 0.05 is called a "
+        "clear rise or fall.",
+    },
+    # ------------------------------------------------------------------------------------------ target
+    "accidents.target": {"zh": "死亡控制指标与全年预计", "en": "Death control target and year-end projection"},
+    "accidents.target_scope": {
+        "zh": "{year}年1月1日—{cutoff} · {region} · 全部行业（控制指标针对全部行业，不受行业筛选影响）· 数据截至{as_of}",
+        "en": "1 Jan {year} – {cutoff} · {region} · all sectors (the target covers every sector; the sector "
+        "filter does not apply) · data as of {as_of}",
+    },
+    "accidents.target_text": {
+        "zh": "{year}年控制指标 {target} 人；1月1日至{cutoff}死亡（含失踪）{deaths} 人，已用 {pct}",
+        "en": "{year} target {target} deaths; {deaths} deaths (incl. missing) from 1 January to {cutoff}, "
+        "{pct} used",
+    },
+    "accidents.target_none": {
+        "zh": "{year}年{region}未设定死亡控制指标；1月1日至{cutoff}死亡（含失踪）{deaths} 人。",
+        "en": "No {year} death target is set for {region}; {deaths} deaths (incl. missing) from 1 January to {cutoff}.",
+    },
+    "accidents.projection": {
+        "zh": "预计全年死亡（含失踪）约 {projected} 人 = 本年至今 {deaths} 人 + {years}年同期之后（{after}至12月31日）"
+        "死亡人数的平均数 {mean} 人。",
+        "en": "Projected year total about {projected} deaths = {deaths} so far this year + the average of "
+        "{years} after the same day ({after} to 31 Dec): {mean}.",
+    },
+    "accidents.projection_none": {
+        "zh": "没有往年数据，无法预计全年死亡人数。",
+        "en": "No earlier years in the data: no year-end projection.",
+    },
+    "accidents.projection_over": {
+        "zh": "按此预计，全年死亡人数将超出控制指标（{projected} > {target}），需加强防控。",
+        "en": "On this projection the year will exceed the control target ({projected} > {target}).",
+    },
+    "accidents.target_over": {
+        "zh": "本年死亡人数已超出全年控制指标（{deaths} > {target}）。",
+        "en": "Deaths this year are already over the annual target ({deaths} > {target}).",
+    },
+    # ------------------------------------------------------------------------------------------ trends
+    "accidents.trends": {"zh": "事故趋势", "en": "Trends"},
+    "accidents.trend_scope": {
+        "zh": "按事故发生月份统计，至{end}（趋势不受统计期开始日期影响）· {region} · {sector} · 数据截至{as_of}",
+        "en": "By month of occurrence, up to {end} (trends ignore the period's start) · {region} · {sector} · "
+        "data as of {as_of}",
+    },
+    "accidents.grain": {"zh": "时间粒度", "en": "Grain"},
+    "accidents.grain_month": {"zh": "按月", "en": "Month"},
+    "accidents.grain_quarter": {"zh": "按季度", "en": "Quarter"},
+    "accidents.grain_year": {"zh": "按年", "en": "Year"},
+    "accidents.measure": {"zh": "指标", "en": "Measure"},
+    "accidents.measure_accidents": {"zh": "事故起数", "en": "Accidents"},
+    "accidents.measure_deaths": {"zh": "死亡（含失踪）人数", "en": "Deaths incl. missing"},
+    "accidents.unit_accidents": {"zh": "起", "en": "accidents"},
+    "accidents.unit_deaths": {"zh": "人", "en": "people"},
+    "accidents.rolling": {"zh": "近12个月滚动合计", "en": "Rolling 12-month total"},
+    "accidents.partial": {"zh": "（至{day}）", "en": " (to {day})"},
+    "accidents.trend_title": {"zh": "{measure}{grain}统计", "en": "{measure} by {grain}"},
+    "accidents.cumulative_title": {"zh": "{measure}逐月累计：本年与上年", "en": "{measure}, cumulative by month"},
+    "accidents.this_year": {"zh": "{year}年累计", "en": "{year} cumulative"},
+    "accidents.target_line": {"zh": "全年控制指标", "en": "Annual target"},
+    "accidents.month_axis": {"zh": "月份", "en": "Month"},
+    "accidents.control_title": {
+        "zh": "月度事故起数与季节控制限",
+        "en": "Monthly accidents against seasonal control limits",
+    },
+    "accidents.expected": {"zh": "季节预期（前3年同月平均）", "en": "Seasonal expectation (same month, 3 years before)"},
+    "accidents.limits": {"zh": "99%控制限", "en": "99% control limits"},
+    "accidents.outside": {"zh": "超出控制限的月份", "en": "Months outside the limits"},
+    "accidents.control_note": {
+        "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算），按泊松分布取中间99%范围；超出者标红，"
+        "表示超出偶然波动。本图只标事故起数（死亡人数在事故内聚集，不宜按泊松判断）。{outside}",
+        "en": "Control limits: the expectation is the same month's average over the 3 years before (scaled for a "
+        "month not yet over), and the limits the central 99% of a Poisson count with that mean; months outside "
+        "are marked red — beyond chance. Only accident counts are marked (deaths cluster within accidents). "
+        "{outside}",
+    },
+    "accidents.outside_list": {"zh": "超出控制限：{months}。", "en": "Outside the limits: {months}."},
+    "accidents.outside_none": {"zh": "近24个月没有超出控制限的月份。", "en": "No month of the last 24 is outside."},
+    # ------------------------------------------------------------------------------------------ breakdowns
+    "accidents.breakdowns": {"zh": "事故分布", "en": "Breakdowns"},
+    "accidents.breakdown_scope": {
+        "zh": "{period}（对比上年同期 {previous}）· {region} · {sector} · 数据截至{as_of}",
+        "en": "{period} (against {previous}) · {region} · {sector} · data as of {as_of}",
+    },
+    "accidents.by_sector": {"zh": "按行业", "en": "By sector"},
+    "accidents.by_type": {"zh": "按事故类型（GB 6441）", "en": "By accident type (GB 6441)"},
+    "accidents.by_grade": {"zh": "按事故等级", "en": "By grade"},
+    "accidents.by_region": {"zh": "按地区", "en": "By region"},
+    "accidents.by_weekday": {"zh": "按星期", "en": "By weekday"},
+    "accidents.by_hour": {"zh": "按发生时段（仅含记录了具体时间的事故）", "en": "By hour (only accidents with a recorded time)"},
+    "accidents.hour_note": {
+        "zh": "{known} 起记录了发生时间，{unknown} 起只有日期，未计入按时段统计。",
+        "en": "{known} accidents have a recorded time; {unknown} have a date only and are left out by hour.",
+    },
+    "accidents.drill": {"zh": "下钻到", "en": "Drill down to"},
+    "accidents.drill_all": {"zh": "{region}（各下级地区）", "en": "{region} (its regions)"},
+    "accidents.direct": {"zh": "{name}（未落到下级地区）", "en": "{name} (no lower region recorded)"},
+    "accidents.this_period": {"zh": "本期", "en": "This period"},
+    "accidents.last_year": {"zh": "上年同期", "en": "Same dates last year"},
+    "accidents.col_name": {"zh": "名称", "en": "Name"},
+    "accidents.col_accidents": {"zh": "事故（起）", "en": "Accidents"},
+    "accidents.col_previous_accidents": {"zh": "上年同期（起）", "en": "Last year"},
+    "accidents.col_accidents_yoy": {"zh": "起数同比", "en": "Accidents y/y"},
+    "accidents.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths"},
+    "accidents.col_previous_deaths": {"zh": "上年同期（人）", "en": "Deaths last year"},
+    "accidents.col_deaths_yoy": {"zh": "死亡同比", "en": "Deaths y/y"},
+    "accidents.weekday_axis": {"zh": "星期", "en": "Weekday"},
+    "accidents.hour_axis": {"zh": "时（0—23）", "en": "Hour (0–23)"},
+    "accidents.weekdays": {"zh": "周一|周二|周三|周四|周五|周六|周日", "en": "Mon|Tue|Wed|Thu|Fri|Sat|Sun"},
+    # ------------------------------------------------------------------------------------------ larger list
+    "accidents.larger": {"zh": "较大及以上事故", "en": "Larger-and-above accidents"},
+    "accidents.larger_scope": {
+        "zh": "{period} · {region} · {sector}：死亡（含失踪）≥3人，或重伤≥10人，或直接经济损失≥1000万元（国务院令第493号第三条）；"
+        "“定级依据”为达到该等级的条件（多项达到时依次取死亡、重伤、损失）。选中一行查看事故记录。",
+        "en": "{period} · {region} · {sector}: 3+ deaths (incl. missing), or 10+ serious injuries, or a loss of "
+        "10 million yuan or more (State Council Decree 493, Art. 3); “Graded by” is the criterion that set the "
+        "grade (deaths, then serious injuries, then loss). Select a row to open the record.",
+    },
+    "accidents.larger_none": {
+        "zh": "统计期内没有较大及以上事故。",
+        "en": "No larger-and-above accident in the period.",
+    },
+    "accidents.col_id": {"zh": "事故编号", "en": "Accident ID"},
+    "accidents.col_when": {"zh": "发生时间", "en": "Occurred"},
+    "accidents.col_region": {"zh": "地点", "en": "Where"},
+    "accidents.col_enterprise": {"zh": "企业", "en": "Enterprise"},
+    "accidents.col_sector": {"zh": "行业", "en": "Sector"},
+    "accidents.col_type": {"zh": "事故类型", "en": "Type"},
+    "accidents.col_missing": {"zh": "其中失踪（人）", "en": "of which missing"},
+    "accidents.col_serious": {"zh": "重伤（人）", "en": "Serious injuries"},
+    "accidents.col_loss": {"zh": "直接经济损失（万元）", "en": "Direct loss (万元)"},
+    "accidents.col_grade": {"zh": "等级", "en": "Grade"},
+    "accidents.col_criterion": {"zh": "定级依据", "en": "Graded by"},
+    "accidents.no_enterprise": {"zh": "（无企业）", "en": "(no enterprise)"},
+    "accidents.record": {"zh": "事故记录：{id}", "en": "Accident record: {id}"},
+    "accidents.record_hint": {"zh": "在上表中选中一行，查看该起事故的完整记录。", "en": "Select a row above to see the record."},
+    "accidents.field_summary": {"zh": "事故简况", "en": "Summary"},
+    "accidents.field_reported": {"zh": "报告时间", "en": "Reported"},
+    "accidents.field_closed": {"zh": "结案日期", "en": "Closed"},
+    "accidents.field_minor": {"zh": "轻伤（人）", "en": "Minor injuries"},
+    "accidents.field_risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 (larger risk involved)"},
+    "accidents.time_unknown": {"zh": "（时间不详）", "en": "(time unknown)"},
+    "accidents.yes": {"zh": "是", "en": "yes"},
+    "accidents.no": {"zh": "否", "en": "no"},
+    # ------------------------------------------------------------------------------------------ rates
+    "accidents.rates": {"zh": "事故率指标", "en": "Rate indicators"},
+    "accidents.rates_scope": {
+        "zh": "{period}死亡（含失踪）人数 ÷ {region}{year}年统计公报分母（未折算为全年；全部行业）· 分母未录入时显示“—”",
+        "en": "Deaths (incl. missing) in {period} ÷ {region}'s {year} bulletin denominators (not annualised; all "
+        "sectors) · “—” where no denominator is entered",
+    },
+    "accidents.rate_per_gdp": {"zh": "亿元GDP死亡率", "en": "Deaths per 100 million yuan GDP"},
+    "accidents.rate_per_gdp_help": {
+        "zh": "死亡（含失踪）{deaths} 人 ÷ GDP {den} 亿元。",
+        "en": "{deaths} deaths ÷ GDP of {den} 亿元 (100 million yuan).",
+    },
+    "accidents.rate_per_industrial_employed": {"zh": "工矿商贸十万就业人员死亡率", "en": "工矿商贸 deaths per 100,000 employed"},
+    "accidents.rate_per_industrial_employed_help": {
+        "zh": "工矿商贸（统计分类为工矿商贸的行业）死亡 {deaths} 人 ÷ 工矿商贸就业人员 {den} 人 × 100000。",
+        "en": "{deaths} deaths in sectors of the 工矿商贸 class ÷ {den} employed × 100,000.",
+    },
+    "accidents.rate_per_vehicles": {"zh": "道路运输万车死亡率", "en": "Road deaths per 10,000 vehicles"},
+    "accidents.rate_per_vehicles_help": {
+        "zh": "本库道路交通类行业（道路运输）事故死亡 {deaths} 人 ÷ 机动车 {den} 辆 × 10000。"
+        "注意：只计本库记录的道路运输生产安全事故，官方万车死亡率按全部道路交通事故计算。",
+        "en": "{deaths} deaths in the road-traffic class sectors recorded here (road transport) ÷ {den} motor "
+        "vehicles × 10,000. Only the work-safety road accidents in this database count; the official rate "
+        "counts all road-traffic deaths.",
+    },
+    "accidents.rate_per_coal_output": {"zh": "煤矿百万吨死亡率", "en": "Coal-mine deaths per million tonnes"},
+    "accidents.rate_per_coal_output_help": {
+        "zh": "煤矿事故死亡 {deaths} 人 ÷ 煤炭产量 {den} 万吨 × 100（百万吨 = 100万吨）。",
+        "en": "{deaths} coal-mine deaths ÷ output of {den} 万吨 × 100 (a million tonnes = 100 万吨).",
+    },
+    # ------------------------------------------------------------------------------------------ downloads
+    "accidents.download_png": {"zh": "下载图片（PNG）", "en": "Download PNG"},
+}
+
+ENUMS = {
+    "grade_criterion": {
+        "deaths": {"zh": "死亡（含失踪）", "en": "Deaths incl. missing"},
+        "serious_injuries": {"zh": "重伤", "en": "Serious injuries"},
+        "direct_loss": {"zh": "直接经济损失", "en": "Direct loss"},
+    },
+}

@@ -1,0 +1,470 @@
+"""The accident trends screen's content, shaped from ``riskdash.metrics.accidents``: cards, words, frames.
+
+Pure (no Streamlit): the wording of every card, of every 同比 verdict and the shape of every chart's frame is
+testable alone. Figures come from ``riskdash.charts.accidents``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from riskdash import charts, i18n
+from riskdash.charts import accidents as pictures
+from riskdash.filters import Filters
+from riskdash.metrics import GRADE_KEYS, change_pct
+from riskdash.metrics import accidents as acc
+from riskdash.ui.overview import Kpi
+
+
+@dataclass(frozen=True)
+class Where:
+    """The words for the filters: region and sector names, the data's as-of day."""
+
+    region: str
+    sector: str
+    data_as_of: date
+
+
+def _period(filters: Filters, lang: str) -> str:
+    return i18n.period(filters.start, filters.end, lang)
+
+
+def subtitle(filters: Filters, where: Where, lang: str) -> str:
+    previous = filters.previous_year()
+    return i18n.t("accidents.subtitle", lang, period=_period(filters, lang), previous=_period(previous, lang),
+                  region=where.region, sector=where.sector, as_of=i18n.day(where.data_as_of, lang))
+
+
+# ---------------------------------------------------------------------------------------------- KPI row
+
+
+def _number(value: int | float) -> str:
+    return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+
+
+def kpi_cards(totals: dict[str, Any], lang: str) -> tuple[Kpi, ...]:
+    """Accidents, deaths (incl. missing), serious injuries, loss, 较大及以上: each with 同比 and, for a month, 环比."""
+    now, then = totals["summary"], totals["summary"]["previous"]
+    month = totals["previous_month"]
+    specs = [
+        ("accidents", "kpi.accidents", "kpi.accidents_help", "accidents"),
+        ("deaths", "kpi.deaths", "kpi.deaths_help", "deaths_incl_missing"),
+        ("serious_injuries", "accidents.kpi_serious", "accidents.kpi_serious_help", "serious_injuries"),
+        ("direct_loss", "accidents.kpi_loss", "accidents.kpi_loss_help", "direct_loss_wan"),
+        ("larger_and_above", "kpi.larger", "kpi.larger_help", "larger_and_above"),
+    ]
+    cards = []
+    for key, label, help_key, column in specs:
+        current, previous = now[column], then[column]
+        pct = change_pct(current, previous) if not isinstance(current, float) else change_pct(
+            *(_decimal(v) for v in (current, previous)))
+        if month is None:
+            description = (i18n.t("kpi.yoy", lang, previous=_number(previous)) if pct is not None
+                           else i18n.t("kpi.yoy_none", lang))
+        else:
+            mom = change_pct(*(_decimal(v) for v in (current, month[column])))
+            key_words = "accidents.yoy_mom" if pct is not None else "accidents.yoy_mom_none"
+            description = i18n.t(key_words, lang, previous=_number(previous), mom=i18n.signed_pct(mom),
+                                 previous_month=_number(month[column]))
+        flat = pct is None or pct == 0
+        cards.append(Kpi(key, i18n.t(label, lang), _number(current), i18n.t(help_key, lang),
+                         delta=i18n.signed_pct(pct), delta_color="off" if flat else "inverse",
+                         delta_arrow="off" if flat else "auto", delta_description=description))
+    return tuple(cards)
+
+
+def _decimal(value: int | float):
+    from decimal import Decimal
+
+    return Decimal(str(value))
+
+
+def _p(p_value: float) -> str:
+    return "< 0.001" if p_value < 0.001 else f"{p_value:.3f}" if p_value < 0.01 else f"{p_value:.2f}"
+
+
+def verdict_text(test: acc.ChangeTest, lang: str) -> str:
+    if test.verdict == "none":
+        return i18n.t("accidents.verdict_none", lang)
+    return i18n.t(f"accidents.verdict_{test.verdict}", lang, p=_p(test.p_value))
+
+
+def change_lines(tests: dict[str, acc.ChangeTest], lang: str) -> list[str]:
+    """One line per measure: the counts, 同比 and whether it is beyond normal fluctuation."""
+    names = {"accidents": i18n.t("kpi.accidents", lang), "deaths": i18n.t("kpi.deaths", lang)}
+    return [
+        i18n.t("accidents.change_line", lang, measure=names[key], current=test.current, previous=test.previous,
+               pct=i18n.signed_pct(change_pct(test.current, test.previous)), verdict=verdict_text(test, lang))
+        for key, test in tests.items()
+    ]
+
+
+def change_method(lang: str) -> str:
+    return i18n.t("accidents.change_method", lang, resamples=acc.RESAMPLES)
+
+
+# ---------------------------------------------------------------------------------------------- target
+
+
+@dataclass(frozen=True)
+class TargetView:
+    scope: str
+    text: str
+    fraction: float | None  # share of the target used, clamped to 0–1; None without a target
+    is_over: bool
+    projection: str
+    warning: str | None  # set when the projection (or the year so far) passes the target
+
+
+def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
+    cutoff = i18n.day(p.cutoff_on, lang)
+    short_cutoff = f"{p.cutoff_on.month}月{p.cutoff_on.day}日" if lang == "zh" else cutoff
+    scope = i18n.t("accidents.target_scope", lang, year=p.year, cutoff=cutoff, region=where.region,
+                   as_of=i18n.day(where.data_as_of, lang))
+    if p.target is None:
+        text = i18n.t("accidents.target_none", lang, year=p.year, region=where.region, cutoff=short_cutoff,
+                      deaths=p.deaths_to_date)
+        fraction = None
+    else:
+        text = i18n.t("accidents.target_text", lang, year=p.year, target=p.target, cutoff=short_cutoff,
+                      deaths=p.deaths_to_date, pct=i18n.pct(p.used) if p.used is not None else i18n.DASH)
+        fraction = min(p.used, 1.0) if p.used is not None else (1.0 if p.deaths_to_date > 0 else 0.0)
+    if p.projected is None:
+        projection = i18n.t("accidents.projection_none", lang)
+    else:
+        years = p.baseline_years
+        span = (f"{years[0]}—{years[-1]}" if len(years) > 1 else str(years[0])) if lang == "zh" else (
+            f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0]))
+        after = date.fromordinal(p.cutoff_on.toordinal() + 1)
+        after_text = f"{after.month}月{after.day}日" if lang == "zh" else i18n.day(after, lang)
+        if after.year != p.cutoff_on.year:  # the period ends on 31 December: nothing remains
+            after_text = "—"
+        projection = i18n.t("accidents.projection", lang, projected=f"{p.projected:.0f}", deaths=p.deaths_to_date,
+                            years=span, after=after_text, mean=f"{p.baseline_rest_mean:.1f}")
+    warning = None
+    if p.is_over:
+        warning = i18n.t("accidents.target_over", lang, deaths=p.deaths_to_date, target=p.target)
+    elif p.is_projected_over:
+        warning = i18n.t("accidents.projection_over", lang, projected=f"{p.projected:.0f}", target=p.target)
+    return TargetView(scope, text, fraction, p.is_over, projection, warning)
+
+
+# ---------------------------------------------------------------------------------------------- trends
+
+GRAINS = ("month", "quarter", "year")
+MEASURES = ("accidents", "deaths_incl_missing")
+
+
+def measure_name(measure: str, lang: str) -> str:
+    return i18n.t("accidents.measure_accidents" if measure == "accidents" else "accidents.measure_deaths", lang)
+
+
+def unit(measure: str, lang: str) -> str:
+    return i18n.t("accidents.unit_accidents" if measure == "accidents" else "accidents.unit_deaths", lang)
+
+
+def _covered(months: pd.DataFrame) -> pd.DataFrame:
+    return months[months["is_covered"]]
+
+
+def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang: str) -> pd.DataFrame:
+    """label, value, is_partial (the last bucket cut short by the period's end) and, for months, rolling.
+
+    Months: the last 24, with the 12-month rolling total where 12 covered months exist. Quarters and years:
+    every one the data covers.
+    """
+    frame = months.copy()
+    frame["rolling"] = frame[measure].rolling(12).sum().where(frame["is_covered"].rolling(12).sum() == 12)
+    frame = _covered(frame)
+    last_partial = end != _bucket_end(end, grain)
+    if grain == "month":
+        shown = frame.tail(acc.TREND_MONTHS)
+        labels = [f"{d.year}年{d.month}月" if lang == "zh" else f"{d:%b %Y}" for d in shown["month_start"]]
+        out = pd.DataFrame({"label": labels, "value": shown[measure].to_numpy(),
+                            "rolling": shown["rolling"].to_numpy()})
+    else:
+        keys = [(d.year, (d.month - 1) // 3 + 1) if grain == "quarter" else (d.year, 0) for d in frame["month_start"]]
+        grouped = frame.assign(key=keys).groupby("key", sort=True)[measure].sum()
+        labels = [_bucket_label(y, q, grain, lang) for y, q in grouped.index]
+        out = pd.DataFrame({"label": labels, "value": grouped.to_numpy()})
+    out["is_partial"] = False
+    if len(out) and last_partial:
+        out.loc[out.index[-1], "is_partial"] = True
+        out.loc[out.index[-1], "label"] += i18n.t("accidents.partial", lang, day=i18n.day(end, lang))
+    return out.reset_index(drop=True)
+
+
+def _bucket_end(day: date, grain: str) -> date:
+    from riskdash.filters import month_end
+
+    if grain == "month":
+        return month_end(day.year, day.month)
+    if grain == "quarter":
+        return month_end(day.year, ((day.month - 1) // 3 + 1) * 3)
+    return date(day.year, 12, 31)
+
+
+def _bucket_label(year: int, quarter: int, grain: str, lang: str) -> str:
+    if grain == "year":
+        return f"{year}年" if lang == "zh" else str(year)
+    return f"{year}年{quarter}季度" if lang == "zh" else f"Q{quarter} {year}"
+
+
+def cumulative_frame(months: pd.DataFrame, measure: str, end: date) -> pd.DataFrame:
+    """month 1–12; current = this year's running total up to the period's end month (then empty);
+    previous = last year's running total over the whole year."""
+    by_month = {d: v for d, v in zip(months["month_start"], months[measure])}
+    current = [by_month.get(date(end.year, m, 1), 0) for m in range(1, 13)]
+    previous = [by_month.get(date(end.year - 1, m, 1), 0) for m in range(1, 13)]
+    running_now = pd.Series(current).cumsum().astype("float")
+    running_now[end.month:] = float("nan")
+    return pd.DataFrame({"month": range(1, 13), "current": running_now, "previous": pd.Series(previous).cumsum()})
+
+
+def control_frame(months: pd.DataFrame, end: date, lang: str) -> pd.DataFrame:
+    frame = acc.seasonal_control_limits(months, end)
+    frame["label"] = [f"{d.year}年{d.month}月" if lang == "zh" else f"{d:%b %Y}" for d in frame["month_start"]]
+    return frame
+
+
+def outside_months(control: pd.DataFrame, lang: str) -> str:
+    marked = control[control["is_above"] | control["is_below"]]
+    if marked.empty:
+        return i18n.t("accidents.outside_none", lang)
+    words = []
+    for row in marked.itertuples(index=False):
+        arrow = "↑" if row.is_above else "↓"
+        words.append(f"{row.label}{arrow}（{row.accidents}，{row.lower}—{row.upper}）" if lang == "zh"
+                     else f"{row.label} {arrow} ({row.accidents}; {row.lower}–{row.upper})")
+    return i18n.t("accidents.outside_list", lang, months="、".join(words) if lang == "zh" else "; ".join(words))
+
+
+# ---------------------------------------------------------------------------------------------- breakdowns
+
+
+def comparison_frame(frame: pd.DataFrame, names: list[str], measure: str) -> pd.DataFrame:
+    """name, current, previous for the comparison bars."""
+    previous = "previous_accidents" if measure == "accidents" else "previous_deaths_incl_missing"
+    return pd.DataFrame({"name": names, "current": frame[measure].to_numpy(), "previous": frame[previous].to_numpy()})
+
+
+def reference_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [en if lang == "en" and en else zh for zh, en in zip(frame["name_zh"], frame["name_en"])]
+
+
+def region_names(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [i18n.t("accidents.direct", lang, name=n) if direct else n
+            for n, direct in zip(frame["name"], frame["is_direct"])]
+
+
+def breakdown_table(frame: pd.DataFrame, names: list[str], lang: str) -> pd.DataFrame:
+    """This period, last year and 同比 for accidents and deaths, one row per category."""
+    return pd.DataFrame({
+        i18n.t("accidents.col_name", lang): names,
+        i18n.t("accidents.col_accidents", lang): frame["accidents"].to_numpy(),
+        i18n.t("accidents.col_previous_accidents", lang): frame["previous_accidents"].to_numpy(),
+        i18n.t("accidents.col_accidents_yoy", lang): [i18n.signed_pct(change_pct(a, b)) for a, b in
+                                                      zip(frame["accidents"], frame["previous_accidents"])],
+        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
+        i18n.t("accidents.col_previous_deaths", lang): frame["previous_deaths_incl_missing"].to_numpy(),
+        i18n.t("accidents.col_deaths_yoy", lang): [i18n.signed_pct(change_pct(a, b)) for a, b in
+                                                   zip(frame["deaths_incl_missing"],
+                                                       frame["previous_deaths_incl_missing"])],
+    })
+
+
+def grade_frame(summary: dict[str, Any], lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "name": [i18n.enum_name("grade", g, lang) for g in GRADE_KEYS],
+        "current": [summary["by_grade"][g] for g in GRADE_KEYS],
+        "previous": [summary["previous"]["by_grade"][g] for g in GRADE_KEYS],
+    })
+
+
+def weekday_labels(lang: str) -> list[str]:
+    return i18n.lines("accidents.weekdays", lang)
+
+
+def hour_note(hours: pd.DataFrame, accidents_in_period: int, lang: str) -> str:
+    known = int(hours["accidents"].sum())
+    return i18n.t("accidents.hour_note", lang, known=known, unknown=accidents_in_period - known)
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+def _when(stamp: Any, has_time: bool, lang: str) -> str:
+    stamp = pd.Timestamp(stamp)
+    day = i18n.day(stamp.date(), lang)
+    return f"{day} {stamp:%H:%M}" if has_time else f"{day}{i18n.t('accidents.time_unknown', lang)}"
+
+
+def _place(region: str, parent: str | None, lang: str) -> str:
+    if not parent:
+        return region
+    return f"{parent}{region}" if lang == "zh" else f"{region}, {parent}"
+
+
+def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The 较大及以上 list as shown: one row per accident, the grade and the criterion that set it."""
+    zh = lang == "zh"
+    return pd.DataFrame({
+        i18n.t("accidents.col_id", lang): frame["accident_id"].to_numpy(),
+        i18n.t("accidents.col_when", lang): [_when(s, t, lang) for s, t in zip(frame["occurred_at"], frame["has_time"])],
+        i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
+                                               zip(frame["region_name"], frame["parent_region_name"])],
+        i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
+                                                   for n in frame["enterprise_name"]],
+        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
+        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
+        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
+        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
+        i18n.t("accidents.col_serious", lang): frame["serious_injuries"].to_numpy(),
+        i18n.t("accidents.col_loss", lang): frame["direct_loss_wan"].to_numpy(),
+        i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+        i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
+                                                  for c in frame["grade_criterion"]],
+    })
+
+
+def record_fields(record: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The accident's record as (label, value) pairs for the detail panel."""
+    zh = lang == "zh"
+
+    def text(value: Any) -> str:
+        return i18n.DASH if value is None else str(value)
+
+    closed = record.get("closed_on")
+    reported = record.get("reported_at")
+    criterion = record.get("grade_criterion")
+    grade = i18n.enum_name("grade", record["grade"], lang)
+    if criterion:
+        grade += f"（{i18n.enum_name('grade_criterion', criterion, lang)}）" if zh else \
+            f" ({i18n.enum_name('grade_criterion', criterion, lang)})"
+    return [
+        (i18n.t("accidents.col_when", lang), _when(record["occurred_at"], bool(record["has_time"]), lang)),
+        (i18n.t("accidents.col_region", lang), _place(record["region_name"], record.get("parent_region_name"), lang)),
+        (i18n.t("accidents.col_enterprise", lang), record.get("enterprise_name") or i18n.t("accidents.no_enterprise", lang)),
+        (i18n.t("accidents.col_sector", lang), record["industry_name_zh" if zh else "industry_name_en"]),
+        (i18n.t("accidents.col_type", lang), record["accident_type_name_zh" if zh else "accident_type_name_en"]),
+        (i18n.t("accidents.col_grade", lang), grade),
+        (i18n.t("accidents.col_deaths", lang), f"{record['deaths_incl_missing']}"),
+        (i18n.t("accidents.col_missing", lang), f"{record['missing']}"),
+        (i18n.t("accidents.col_serious", lang), f"{record['serious_injuries']}"),
+        (i18n.t("accidents.field_minor", lang), f"{record['minor_injuries']}"),
+        (i18n.t("accidents.col_loss", lang), f"{float(record['direct_loss_wan']):,.2f}"),
+        (i18n.t("accidents.field_risk_involved", lang),
+         i18n.t("accidents.yes" if record.get("is_larger_risk_involved") else "accidents.no", lang)),
+        (i18n.t("accidents.field_reported", lang), i18n.DASH if reported is None else f"{pd.Timestamp(reported):%Y-%m-%d %H:%M}"),
+        (i18n.t("accidents.field_closed", lang), i18n.DASH if closed is None else f"{pd.Timestamp(closed):%Y-%m-%d}"),
+        (i18n.t("accidents.field_summary", lang), text(record.get("summary"))),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- rates
+
+
+def rate_cards(rates: dict[str, dict[str, Any]], lang: str) -> tuple[Kpi, ...]:
+    cards = []
+    for key, item in rates.items():
+        value = i18n.DASH if item["rate"] is None else f"{item['rate']:.3f}"
+        den = i18n.DASH if item["denominator"] is None else f"{item['denominator']:,.2f}".rstrip("0").rstrip(".")
+        cards.append(Kpi(key, i18n.t(f"accidents.rate_{key}", lang), value,
+                         i18n.t(f"accidents.rate_{key}_help", lang, deaths=item["deaths"], den=den)))
+    return tuple(cards)
+
+
+def rates_scope(filters: Filters, where: Where, lang: str) -> str:
+    return i18n.t("accidents.rates_scope", lang, period=_period(filters, lang), region=where.region,
+                  year=filters.end.year)
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+def title(measure: str, filters: Filters, where: Where, lang: str, start: date | None = None) -> str:
+    shown = replace(filters, start=start) if start is not None and start <= filters.end else filters
+    return charts.chart_title(measure, shown, where.region, lang, as_of=where.data_as_of)
+
+
+def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filters, where: Where,
+                 lang: str) -> go.Figure:
+    frame = trend_frame(months, grain, measure, filters.end, lang)
+    covered = _covered(months)
+    first = covered["month_start"].iloc[-acc.TREND_MONTHS] if grain == "month" and len(covered) >= acc.TREND_MONTHS \
+        else (covered["month_start"].iloc[0] if len(covered) else filters.start)
+    if grain == "quarter":
+        first = first.replace(month=(first.month - 1) // 3 * 3 + 1)
+    elif grain == "year":
+        first = first.replace(month=1)
+    name = i18n.t("accidents.trend_title", lang, measure=measure_name(measure, lang),
+                  grain=i18n.t(f"accidents.grain_{grain}", lang))
+    return pictures.trend_bars(frame, title(name, filters, where, lang, start=first), unit(measure, lang), lang)
+
+
+def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, where: Where, target: int | None,
+                      lang: str) -> go.Figure:
+    frame = cumulative_frame(months, measure, filters.end)
+    name = i18n.t("accidents.cumulative_title", lang, measure=measure_name(measure, lang))
+    start = date(filters.end.year - 1, 1, 1)
+    return pictures.cumulative_lines(frame, title(name, filters, where, lang, start=start), unit(measure, lang),
+                                     filters.end.year, target if measure == "deaths_incl_missing" else None, lang)
+
+
+def control_figure(control: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+    start = control["month_start"].iloc[0] if len(control) else filters.start
+    return pictures.control_chart(control, title(i18n.t("accidents.control_title", lang), filters, where, lang,
+                                                 start=start), unit("accidents", lang), lang)
+
+
+def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, heading_key: str, filters: Filters,
+                      where: Where, lang: str) -> go.Figure:
+    name = f"{measure_name(measure, lang)} {i18n.t(heading_key, lang)}"
+    return pictures.comparison_bars(comparison_frame(frame, names, measure), title(name, filters, where, lang),
+                                    unit(measure, lang), lang)
+
+
+def grade_figure(summary: dict[str, Any], filters: Filters, where: Where, lang: str) -> go.Figure:
+    name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_grade', lang)}"
+    return pictures.comparison_bars(grade_frame(summary, lang), title(name, filters, where, lang),
+                                    unit("accidents", lang), lang)
+
+
+def weekday_figure(weekdays: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+    name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_weekday', lang)}"
+    return pictures.count_bars(weekday_labels(lang), weekdays["accidents"].tolist(), title(name, filters, where, lang),
+                               unit("accidents", lang), i18n.t("accidents.weekday_axis", lang))
+
+
+def hour_figure(hours: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+    name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_hour', lang)}"
+    return pictures.count_bars([f"{h}" for h in hours["hour"]], hours["accidents"].tolist(),
+                               title(name, filters, where, lang), unit("accidents", lang),
+                               i18n.t("accidents.hour_axis", lang))
+
+
+
+
+
+# ---------------------------------------------------------------------------------------------- scopes
+
+
+def trend_scope(filters: Filters, where: Where, lang: str) -> str:
+    return i18n.t("accidents.trend_scope", lang, end=i18n.day(filters.end, lang), region=where.region,
+                  sector=where.sector, as_of=i18n.day(where.data_as_of, lang))
+
+
+def breakdown_scope(filters: Filters, where: Where, lang: str) -> str:
+    return i18n.t("accidents.breakdown_scope", lang, period=_period(filters, lang),
+                  previous=_period(filters.previous_year(), lang), region=where.region, sector=where.sector,
+                  as_of=i18n.day(where.data_as_of, lang))
+
+
+def larger_scope(filters: Filters, where: Where, lang: str) -> str:
+    return i18n.t("accidents.larger_scope", lang, period=_period(filters, lang), region=where.region,
+                  sector=where.sector)

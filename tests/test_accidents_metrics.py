@@ -1,0 +1,381 @@
+"""Accident trends: whole results on hand-made rows (year end, 29 February, no enterprise, missing, last year 0,
+county and township filters, every grade boundary), the projection and change tests, the CLI against the
+screen, and SQL against the pandas peers on random data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from riskdash import cli, db, metrics
+from riskdash.filters import Filters
+from riskdash.metrics import accidents as acc
+from riskdash.oracle import accidents as peers
+
+# accident_id, occurred_at, has_time, region, enterprise, industry, type, deaths, missing, serious, loss (万元)
+ROWS = [
+    # across the year end: 2024-12-15 – 2025-01-15 against 2023-12-15 – 2024-01-15
+    ("B1", "2024-12-31 23:59", True, TOWN_A1, "E1", "industry_trade", "machinery", 2, 0, 9, "999.99"),  # general, just
+    ("B2", "2025-01-01 00:00", False, TOWN_A2, None, "road_transport", "vehicle", 2, 1, 0, "0"),  # 较大 by deaths incl. missing
+    ("B3", "2025-01-15 18:00", True, TOWN_B1, "E4", "fire", "fire", 0, 0, 10, "0"),  # 较大 by serious injuries
+    ("B4", "2025-01-16 08:00", True, TOWN_B1, "E4", "fire", "fire", 9, 1, 0, "0"),  # day after: 重大 by deaths (10)
+    ("B5", "2023-12-15 09:00", True, COUNTY_A, None, "road_transport", "vehicle", 1, 0, 0, "5"),  # county, no township
+    ("B6", "2024-01-15 10:00", True, TOWN_A1, "E2", "hazardous_chemicals", "poisoning_asphyxiation", 0, 0, 0, "1000"),
+    # 29 February and the day it shifts to
+    ("B7", "2024-02-29 10:00", True, TOWN_A1, "E1", "industry_trade", "collapse", 29, 0, 100, "0"),  # 特别重大 by serious
+    ("B8", "2023-02-28 10:00", True, TOWN_A2, "E3", "road_transport", "vehicle", 30, 0, 0, "0"),  # 特别重大 by deaths
+    # the other boundaries; nothing a year earlier
+    ("B9", "2025-03-01 10:00", True, TOWN_B1, "E4", "fire", "fire", 0, 0, 0, "10000"),  # 特别重大 by loss
+    ("B10", "2025-03-02 10:00", True, TOWN_B1, "E4", "fire", "fire", 9, 0, 49, "5000"),  # 重大 by loss
+    ("B11", "2025-03-03 10:00", True, TOWN_B1, "E4", "fire", "fire", 9, 0, 50, "4999.99"),  # 重大 by serious
+    ("B12", "2025-03-03 11:00", True, TOWN_B1, "E4", "fire", "fire", 29, 0, 99, "9999.99"),  # 重大 by deaths
+]
+
+
+def fill(con) -> None:
+    con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", REGIONS)
+    con.executemany(
+        "insert into enterprises (enterprise_id, name, region_code, industry, employees) values (?, ?, ?, ?, ?)",
+        ENTERPRISES,
+    )
+    con.executemany(
+        """insert into accidents (accident_id, occurred_at, has_time, region_code, enterprise_id, industry,
+                                  accident_type, deaths, missing, serious_injuries, direct_loss_wan)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        ROWS,
+    )
+    con.execute("insert into annual_targets values (2025, ?, 12)", [CITY])
+    con.execute("insert into indicator_denominators values (2025, ?, 250, 200000, 50000, 150)", [CITY])
+    db.set_meta(con, "data_as_of", "2025-03-31")
+    db.set_meta(con, "dataset", "fixture")
+
+
+@pytest.fixture()
+def hand_path(tmp_path):
+    path = tmp_path / "hand.duckdb"
+    con = db.connect(path, create=True)
+    fill(con)
+    con.close()
+    return path
+
+
+@pytest.fixture()
+def con(hand_path):
+    con = db.connect(hand_path, read_only=True)
+    yield con
+    con.close()
+
+
+def period(start: str, end: str, region: str = CITY, industry: str | None = None) -> Filters:
+    return Filters(date.fromisoformat(start), date.fromisoformat(end), region, date.fromisoformat(end), industry)
+
+
+def contract(con, filters: Filters) -> dict:
+    """What the screen's KPI row shows, in the CLI's shape."""
+    result = acc.kpi_totals(con, filters)["summary"]
+    result = json.loads(json.dumps(result))
+    result.pop("larger_and_above_deaths")
+    result["previous"].pop("larger_and_above_deaths")
+    return result
+
+
+# ---------------------------------------------------------------------------------------------- KPI row
+
+
+def test_period_across_the_year_end(con):
+    assert contract(con, period("2024-12-15", "2025-01-15")) == {
+        "accidents": 3, "deaths": 4, "missing": 1, "deaths_incl_missing": 5, "serious_injuries": 19,
+        "direct_loss_wan": 999.99,
+        "by_grade": {"general": 1, "larger": 2, "major": 0, "especially_major": 0}, "larger_and_above": 2,
+        "previous": {
+            "accidents": 2, "deaths": 1, "missing": 0, "deaths_incl_missing": 1, "serious_injuries": 0,
+            "direct_loss_wan": 1005.0,
+            "by_grade": {"general": 1, "larger": 1, "major": 0, "especially_major": 0}, "larger_and_above": 1,
+        },
+        "yoy_pct": {"accidents": 50.0, "deaths": 400.0},
+    }
+
+
+def test_29_february_compares_with_28_february(con):
+    leap = contract(con, period("2024-02-29", "2024-02-29"))
+    assert (leap["accidents"], leap["deaths_incl_missing"], leap["by_grade"]["especially_major"]) == (1, 29, 1)
+    assert (leap["previous"]["accidents"], leap["previous"]["deaths_incl_missing"]) == (1, 30)
+    assert leap["yoy_pct"] == {"accidents": 0.0, "deaths": -3.3}
+
+
+def test_last_year_zero_gives_null_yoy(con):
+    march = contract(con, period("2025-03-01", "2025-03-03"))
+    assert march["accidents"] == 4 and march["previous"]["accidents"] == 0
+    assert march["yoy_pct"] == {"accidents": None, "deaths": None}
+    assert march["by_grade"] == {"general": 0, "larger": 0, "major": 3, "especially_major": 1}
+
+
+def test_month_has_month_on_month(con):
+    totals = acc.kpi_totals(con, period("2025-01-01", "2025-01-31"))
+    assert totals["previous_month"]["accidents"] == 1  # B1 on 31 December
+    assert acc.kpi_totals(con, period("2025-01-01", "2025-02-15"))["previous_month"] is None
+
+
+def test_county_and_township_filters(con):
+    year_end = period("2024-12-15", "2025-01-15")
+    assert contract(con, year_end.confined_to(COUNTY_A))["accidents"] == 2  # B1, B2
+    assert contract(con, year_end.confined_to(COUNTY_A))["previous"]["accidents"] == 2  # B5 on the county, B6
+    assert contract(con, year_end.confined_to(TOWN_A2))["accidents"] == 1  # B2, no enterprise
+    assert contract(con, year_end.confined_to(TOWN_A1))["previous"]["accidents"] == 1  # B6; B5 is not in a township
+
+
+def test_screen_equals_cli(hand_path, con, capsys):
+    for args, filters in [
+        (["--from", "2024-12-15", "--to", "2025-01-15"], period("2024-12-15", "2025-01-15")),
+        (["--from", "2024-02-29", "--to", "2024-02-29", "--region", "419901"], period("2024-02-29", "2024-02-29", COUNTY_A)),
+        (["--from", "2023-01-01", "--to", "2025-12-31", "--industry", "fire"], period("2023-01-01", "2025-12-31", industry="fire")),
+    ]:
+        assert cli.main(["metrics", "accidents", "--db", str(hand_path), *args]) == 0
+        assert json.loads(capsys.readouterr().out) == contract(con, filters)
+
+
+# ---------------------------------------------------------------------------------------------- lists
+
+
+def test_larger_and_above_list_with_the_criterion_at_every_boundary(con):
+    frame = acc.larger_and_above_list(con, period("2023-01-01", "2025-12-31"))
+    got = list(zip(frame["accident_id"], frame["grade"], frame["grade_criterion"]))
+    assert got == [
+        ("B12", "major", "deaths"),
+        ("B11", "major", "serious_injuries"),
+        ("B10", "major", "direct_loss"),
+        ("B9", "especially_major", "direct_loss"),
+        ("B4", "major", "deaths"),
+        ("B3", "larger", "serious_injuries"),
+        ("B2", "larger", "deaths"),
+        ("B7", "especially_major", "serious_injuries"),
+        ("B6", "larger", "direct_loss"),
+        ("B8", "especially_major", "deaths"),
+    ]  # B1 (2 deaths, 9 serious, 999.99 万元) and B5 stay general
+    b2 = frame[frame["accident_id"] == "B2"].iloc[0]
+    assert pd.isna(b2["enterprise_name"]) and b2["deaths_incl_missing"] == 3 and b2["parent_region_name"] == "甲县"
+
+
+def test_accident_record(con):
+    record = acc.accident_record(con, "B2")
+    assert record["enterprise_name"] is None and record["has_time"] is False
+    assert (record["grade"], record["grade_criterion"], record["region_name"]) == ("larger", "deaths", "西乡")
+    assert acc.accident_record(con, "nope") is None
+
+
+# ---------------------------------------------------------------------------------------------- breakdowns
+
+
+def test_regions_below_the_city_and_below_a_county(con):
+    year_end = period("2024-12-15", "2025-01-15")
+    city = acc.accidents_by_region(con, year_end)
+    assert city[["region_code", "accidents", "deaths_incl_missing", "previous_accidents",
+                 "previous_deaths_incl_missing"]].values.tolist() == [
+        [COUNTY_A, 2, 5, 2, 1],
+        [COUNTY_B, 1, 0, 0, 0],
+    ]
+    county = acc.accidents_by_region(con, year_end, COUNTY_A)
+    assert county[["region_code", "is_direct", "accidents", "previous_accidents"]].values.tolist() == [
+        [TOWN_A2, False, 1, 0],  # most accidents first, then most deaths: B2 (3) before B1 (2)
+        [TOWN_A1, False, 1, 1],
+        [COUNTY_A, True, 0, 1],  # B5: recorded on the county, no township known
+    ]
+    assert acc.accidents_by_region(con, year_end, TOWN_B1)[["region_code", "is_direct", "accidents"]].values.tolist() == [
+        [TOWN_B1, True, 1]]
+
+
+def test_weekday_and_hour(con):
+    f = period("2024-12-15", "2025-01-15")
+    weekdays = acc.accidents_by_weekday(con, f)
+    # B1 Tue 31 Dec 2024, B2 Wed 1 Jan 2025, B3 Wed 15 Jan 2025
+    assert weekdays["accidents"].tolist() == [0, 1, 2, 0, 0, 0, 0]
+    hours = acc.accidents_by_hour(con, f)
+    # B2 has no time: left out; B1 at 23, B3 at 18
+    assert hours.loc[hours["accidents"] > 0, "hour"].tolist() == [18, 23]
+    assert hours["accidents"].sum() == 2
+
+
+def test_sector_and_type_breakdowns(con):
+    f = period("2024-12-15", "2025-01-15")
+    sectors = acc.accidents_by_sector(con, f)
+    assert sectors[["industry", "accidents", "previous_accidents"]].values.tolist() == [
+        ["hazardous_chemicals", 0, 1], ["industry_trade", 1, 0], ["road_transport", 1, 1], ["fire", 1, 0]]
+    types = acc.accidents_by_type(con, f)
+    assert set(types["accident_type"]) == {"vehicle", "machinery", "fire", "poisoning_asphyxiation"}
+
+
+def test_monthly_series_with_zeros(con):
+    months = acc.accidents_by_month(con, period("2025-01-01", "2025-03-31"))
+    assert months["month_start"].iloc[0] == date(2020, 1, 1) and months["month_start"].iloc[-1] == date(2025, 3, 1)
+    by = dict(zip(months["month_start"], months["accidents"]))
+    assert (by[date(2024, 12, 1)], by[date(2025, 1, 1)], by[date(2025, 2, 1)], by[date(2025, 3, 1)]) == (1, 3, 0, 4)
+    # the data starts in February 2023: earlier months hold no data, not zeros
+    assert not months.loc[months["month_start"] < date(2023, 2, 1), "is_covered"].any()
+    assert months.loc[months["month_start"] >= date(2023, 2, 1), "is_covered"].all()
+
+
+def test_rate_indicators(con):
+    rates = acc.rate_indicators(con, period("2025-01-01", "2025-03-31"))
+    # deaths incl. missing in Q1 2025: B2 3, B4 10, B10 9, B11 9, B12 29 = 60; industrial: none; road: B2 3
+    assert rates["per_gdp"] == {"deaths": 60, "denominator": 250.0, "rate": 60 / 250}
+    assert rates["per_industrial_employed"]["rate"] == 0.0
+    assert rates["per_vehicles"]["rate"] == pytest.approx(3 / 50000 * 10000)
+    assert rates["per_coal_output"] == {"deaths": 0, "denominator": 150.0, "rate": 0.0}
+    missing = acc.rate_indicators(con, period("2024-01-01", "2024-12-31"))
+    assert all(item["rate"] is None and item["denominator"] is None for item in missing.values())
+
+
+# ---------------------------------------------------------------------------------------------- target and change
+
+
+def test_projection_adds_the_earlier_years_rest_of_year_average(con):
+    p = acc.death_projection(con, period("2025-01-01", "2025-01-15"))
+    # 2025 to 15 Jan: B2 3; the data starts in 2023 (2022 is not averaged as 0): after 15 Jan 2023 B8 30 + B5 1
+    # = 31; after 15 Jan 2024 B7 29 + B1 2 = 31 (B6 on 15 Jan is before the cut) → 3 + 31
+    assert (p.deaths_to_date, p.baseline_years, p.baseline_rest_mean) == (3, (2023, 2024), 31.0)
+    assert p.projected == 34.0 and p.target == 12
+    assert p.is_projected_over and not p.is_over
+    later = acc.death_projection(con, period("2025-01-01", "2025-03-31"))
+    assert later.deaths_to_date == 60 and later.is_over
+
+
+def test_projection_cutoff_for_29_february(con):
+    years = acc.deaths_to_date_by_year(con, period("2024-02-01", "2024-02-29"))
+    assert years[["year", "cutoff_on"]].values.tolist() == [
+        [2021, date(2021, 2, 28)], [2022, date(2022, 2, 28)], [2023, date(2023, 2, 28)], [2024, date(2024, 2, 29)]]
+    assert years["deaths_to_date"].tolist() == [0, 0, 30, 29]
+
+
+@pytest.mark.parametrize(("current", "previous", "verdict"), [
+    (4, 6, "flat"), (6, 4, "flat"), (10, 30, "down"), (30, 10, "up"), (0, 0, "none"), (5, 5, "flat"), (0, 8, "down"),
+])
+def test_count_change_verdicts(current, previous, verdict):
+    assert acc.count_change_test(current, previous, 365, 365).verdict == verdict
+
+
+def test_count_change_is_the_exact_binomial_test():
+    from scipy.stats import binomtest
+
+    test = acc.count_change_test(4, 6, 31, 31)
+    assert test.p_value == pytest.approx(binomtest(4, 10, 0.5).pvalue) and test.p_value > 0.7
+
+
+def per_accident(current: list[int], previous: list[int]) -> pd.DataFrame:
+    rows = [("current", d, 1) for d in current] + [("previous", d, 1) for d in previous]
+    return pd.DataFrame(rows, columns=["period", "deaths_incl_missing", "accidents"])
+
+
+def test_clustered_deaths_are_not_a_trend():
+    # 12 deaths against 4, but 10 of them in one accident: one event, not a trend
+    clustered = acc.deaths_change_test(per_accident([10, 1, 1], [1, 1, 1, 1]))
+    assert (clustered.current, clustered.previous, clustered.verdict) == (12, 4, "flat")
+    # the same totals spread over many accidents are beyond chance
+    spread = acc.deaths_change_test(per_accident([1] * 24, [1] * 6))
+    assert spread.verdict == "up" and spread.p_value < 0.01
+
+
+def test_one_death_per_accident_matches_the_binomial_test():
+    from scipy.stats import binomtest
+
+    test = acc.deaths_change_test(per_accident([1] * 4, [1] * 6))
+    assert test.p_value == pytest.approx(binomtest(4, 10, 0.5).pvalue)  # exact: 2^10 sign patterns
+
+
+def test_change_tests_on_the_database(con):
+    tests = acc.change_tests(con, period("2024-12-15", "2025-01-15"))
+    assert (tests["accidents"].current, tests["accidents"].previous) == (3, 2)
+    assert (tests["deaths"].current, tests["deaths"].previous) == (5, 1)
+    assert tests["accidents"].verdict == "flat" and tests["deaths"].verdict == "flat"
+
+
+def test_seasonal_control_limits_mark_an_unusual_month():
+    months = pd.DataFrame({"month_start": [date(y, m, 1) for y in range(2021, 2025) for m in range(1, 13)]})
+    months["is_covered"] = True
+    months["accidents"] = 5
+    months.loc[months["month_start"] == date(2024, 7, 1), "accidents"] = 20
+    months.loc[months["month_start"] == date(2024, 8, 1), "accidents"] = 6
+    control = acc.seasonal_control_limits(months, date(2024, 12, 31))
+    assert len(control) == 24
+    marked = control[control["is_above"] | control["is_below"]]
+    assert marked["month_start"].tolist() == [date(2024, 7, 1)]
+    july = control[control["month_start"] == date(2024, 7, 1)].iloc[0]
+    assert july["expected"] == 5.0 and july["upper"] < 20
+
+
+# ---------------------------------------------------------------------------------------------- SQL == pandas
+
+TOWNS = [TOWN_A1, TOWN_A2, TOWN_B1, COUNTY_A]
+DAY0 = date(2023, 1, 1)
+
+accident_rows = st.lists(
+    st.tuples(
+        st.integers(0, 1100), st.integers(0, 23), st.booleans(), st.sampled_from(TOWNS),
+        st.sampled_from(["industry_trade", "road_transport", "fire", "coal_mine"]),
+        st.sampled_from(["vehicle", "fire", "machinery"]),
+        st.integers(0, 31), st.integers(0, 2), st.integers(0, 101),
+        st.sampled_from(["0", "999.99", "1000", "5000", "10000", "12.5"]),
+    ),
+    max_size=40,
+)
+
+periods = st.tuples(st.integers(0, 1100), st.integers(0, 400)).map(
+    lambda t: (DAY0 + timedelta(t[0]), DAY0 + timedelta(t[0] + t[1])))
+
+FRAMES = ["accidents_by_month", "deaths_to_date_by_year", "deaths_per_accident", "accidents_by_sector",
+          "accidents_by_type", "accidents_by_region", "accidents_by_weekday", "accidents_by_hour"]
+
+
+@pytest.fixture(scope="module")
+def oracle_con():
+    con = duckdb.connect()
+    db.create_schema(con)
+    fill_small_city(con)
+    con.execute("insert into indicator_denominators values (2024, ?, 300, 100000, 20000, 80)", [CITY])
+    yield con
+    con.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=accident_rows, span=periods, region=st.sampled_from([CITY, COUNTY_A, TOWN_A1, TOWN_B1]),
+       industry=st.sampled_from([None, "road_transport", "fire"]))
+def test_sql_equals_pandas(oracle_con, rows, span, region, industry):
+    con = oracle_con
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from accidents")
+        if rows:
+            con.executemany(
+                """insert into accidents (accident_id, occurred_at, has_time, region_code, industry, accident_type,
+                                          deaths, missing, serious_injuries, direct_loss_wan)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [(f"R{i}", pd.Timestamp(DAY0 + timedelta(off)) + pd.Timedelta(hours=hour if timed else 0), timed, town,
+                  ind, kind, d, m, s, loss)
+                 for i, (off, hour, timed, town, ind, kind, d, m, s, loss) in enumerate(rows)],
+            )
+        filters = Filters(span[0], span[1], region, span[1], industry)
+        for name in FRAMES:
+            got = getattr(acc, name)(con, filters).reset_index(drop=True)
+            expected = getattr(peers, name)(con, filters)
+            if name == "deaths_per_accident" and got.empty:
+                assert expected.empty
+                continue
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False, obj=name)
+        listed = acc.larger_and_above_list(con, filters)[["accident_id", "deaths_incl_missing", "grade",
+                                                            "grade_criterion"]]
+        pd.testing.assert_frame_equal(listed.reset_index(drop=True), peers.larger_and_above_list(con, filters),
+                                      check_dtype=False)
+        rates, expected_rates = acc.rate_indicators(con, filters), peers.rate_indicators(con, filters)
+        for key in rates:
+            assert rates[key]["deaths"] == expected_rates[key]["deaths"]
+            assert rates[key]["rate"] == pytest.approx(expected_rates[key]["rate"])
+        assert metrics.accident_totals(con, filters)["accidents"] == int(
+            acc.deaths_per_accident(con, filters).query("period == 'current'")["accidents"].sum())
+    finally:
+        con.execute("rollback")
