@@ -1,6 +1,133 @@
-"""隐患治理 Hazard rectification: being built; the page says what it will hold and shows no figures yet."""
+"""隐患治理 Hazard rectification: KPIs with their formulas, the official monthly form, overdue and 挂牌督办
+lists, the closed loop, four-level checking and coverage, due-soon and weekly lists, breakdowns."""
 
-from riskdash import ui
+import streamlit as st
+
+from riskdash import i18n, ui
+from riskdash.charts import rectification as charts
+from riskdash.exports.monthly_form import form_xlsx
+from riskdash.exports.rectification_lists import list_xlsx
+from riskdash.ui import rectification as view
+from riskdash.ui import rectification_page as rp
 
 page = ui.start_page("rectification")
-ui.planned_page(page, "rectification")
+con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
+scope = rp.scope(page)
+words = scope.words()
+sectors = rp.sector_names(page)
+st.caption(t("rectification.subtitle", **words))
+
+tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown = st.tabs([
+    t("rectification.tab_kpis"), t("rectification.tab_form"), t("rectification.tab_lists"),
+    t("rectification.tab_checks"), t("rectification.tab_due"), t("rectification.tab_breakdown"),
+])
+
+with tab_kpis:
+    kpis = rp.kpis(key, f, con)
+    cards = view.kpi_cards(kpis, scope, lang)
+    ui.kpi_row(cards[:4])
+    ui.kpi_row(cards[4:])
+    for line in view.formulas(kpis, scope, lang):
+        ui.formula(line)
+    ui.section(t("rectification.loop"), t("rectification.loop_scope", **words))
+    stages = view.funnel_stages(rp.frame(key, "closed_loop", f, con), lang)
+    rp.plot(charts.closed_loop_funnel(stages, f, page.region_name, lang))
+
+with tab_form:
+    months = view.report_months(page.data_as_of, f.end)
+    month = st.selectbox(t("rectification.form_month"), months, index=len(months) - 1, key="rect_form_month",
+                         format_func=lambda m: i18n.period(m, m, lang))
+    form_scope = rp.form_scope(page, month)
+    st.markdown(f"**{t('rectification.form_title')}**")
+    st.caption(form_scope)
+    table = view.form_table(rp.monthly_form(key, f, month, con))
+    ui.table(view.form_display(table))
+    ui.formula(t("rectification.form_note"))
+    st.download_button(t("rectification.form_download"), form_xlsx(table, form_scope),
+                       file_name=f"隐患排查治理月报表_{month:%Y%m}.xlsx", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")
+
+with tab_lists:
+    overdue = rp.frame(key, "overdue_list", f, con)
+    ui.section(t("rectification.overdue_title"), t("rectification.overdue_scope", n=len(overdue), **words))
+    rp.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
+                           t("rectification.download_csv"), t("rectification.download_xlsx"), t("rectification.empty"))
+    supervised = rp.frame(key, "supervised_list", f, con)
+    ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
+    rp.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
+                           t("rectification.supervised_title"), t("rectification.download_csv"),
+                           t("rectification.download_xlsx"), t("rectification.empty"))
+
+with tab_checks:
+    ui.section(t("rectification.levels_title"), t("rectification.levels_scope", **words))
+    ui.table(view.levels_table(rp.frame(key, "checks_by_level", f, con), lang))
+    towns = rp.frame(key, "coverage_by_township", f, con)
+    totals = view.coverage_totals(towns)
+    ui.section(t("rectification.coverage_title"), t(
+        "rectification.coverage_scope", covered=totals["covered"], active=totals["active"],
+        rate=i18n.pct(totals["rate"]), own=totals["own"], own_rate=i18n.pct(totals["own_rate"]), **words))
+    by_town, by_sector = st.columns(2)
+    with by_town:
+        st.markdown(f"**{t('rectification.by_township')}**")
+        ui.table(view.coverage_table(towns, lang, "township"))
+    with by_sector:
+        st.markdown(f"**{t('rectification.by_sector')}**")
+        ui.table(view.coverage_table(rp.frame(key, "coverage_by_sector", f, con), lang, "sector", sectors))
+    days = rp.setting(key, "uninspected_days", con)
+    uninspected = rp.frame(key, "uninspected_enterprises", f, con)
+    ui.section(t("rectification.uninspected_title", days=days),
+               t("rectification.uninspected_scope", days=days, n=len(uninspected), **words))
+    rp.list_with_downloads(view.uninspected_table(uninspected, sectors, lang), "uninspected",
+                           t("rectification.uninspected_title", days=days), t("rectification.download_csv"),
+                           t("rectification.download_xlsx"), t("rectification.empty"))
+
+with tab_due:
+    due_days = rp.setting(key, "due_soon_days", con)
+    due = rp.frame(key, "due_soon", f, con)
+    until = i18n.day(view.week_end(f.as_of, due_days), lang)
+    ui.section(t("rectification.due_title", days=due_days),
+               t("rectification.due_scope", n=len(due), until=until, **words))
+    rp.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
+                           t("rectification.due_title", days=due_days), t("rectification.download_csv"),
+                           t("rectification.download_xlsx"), t("rectification.empty"))
+    week_until = i18n.day(view.week_end(f.as_of, rp.rect.WEEK_DAYS), lang)
+    ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
+    weekly = view.weekly_by_township(rp.frame(key, "weekly_list", f, con))
+    town_names = view.township_choices(towns)
+    if not town_names:
+        st.info(t("rectification.weekly_none"), icon=":material/info:")
+    else:
+        town = st.selectbox(t("rectification.weekly_township"), list(town_names), key="rect_week_town",
+                            format_func=lambda c: f"{town_names[c]}（{len(weekly.get(c, []))}）")
+        heading = t("rectification.weekly_heading", township=town_names[town], as_of=scope.as_of,
+                    n=len(weekly.get(town, [])))
+        rows = view.follow_up_table(weekly[town], sectors, lang) if town in weekly else None
+        st.markdown(f"**{heading}**")
+        if rows is None:
+            st.info(t("rectification.empty"), icon=":material/check_circle:")
+        else:
+            ui.table(rows)
+            st.download_button(t("rectification.weekly_download"), list_xlsx({town_names[town]: rows},
+                                                                              {town_names[town]: heading}),
+                               file_name=f"本周隐患跟进清单_{town}.xlsx", icon=":material/print:",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               key="rect_week_xlsx")
+
+with tab_breakdown:
+    ui.section(t("rectification.by_township"), t("rectification.breakdown_scope", **words))
+    by_township = rp.frame(key, "by_township", f, con)
+    rp.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang))
+    ui.table(view.breakdown_table(by_township, lang, "township"))
+    ui.section(t("rectification.by_sector"), t("rectification.breakdown_scope", **words))
+    by_sector_frame = rp.frame(key, "by_sector", f, con)
+    rp.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
+                                        page.region_name, lang))
+    ui.table(view.breakdown_table(by_sector_frame, lang, "sector", sectors))
+    ui.section(t("rectification.trend_title"), t("rectification.trend_scope", **words))
+    rp.plot(charts.rate_trend_lines(rp.frame(key, "rate_by_month", f, con), f, page.region_name, lang))
+    ui.section(t("rectification.ageing_title"), t("rectification.ageing_scope", **words))
+    ageing = rp.frame(key, "open_ageing", f, con)
+    rp.plot(charts.open_ageing_bars(ageing, f, page.region_name, lang))
+    ui.table(view.ageing_table(ageing, lang))
+    ui.section(t("rectification.evidence_title"), t("rectification.evidence_scope", **words))
+    ui.table(view.evidence_table(rp.frame(key, "evidence_by_township", f, con), lang))

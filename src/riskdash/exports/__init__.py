@@ -1,0 +1,1 @@
+"""Files for download: spreadsheets in the official layouts, lists for follow-up."""

@@ -1,0 +1,250 @@
+"""Interface text of the 隐患治理 (hazard rectification) screen."""
+
+TEXT = {
+    "rectification.subtitle": {
+        "zh": "统计期 {period} 内排查的隐患，按截至{as_of}的整改状态 · {region}（按企业所在地）· {sector}",
+        "en": "Hazards found in {period}, as they stood on {as_of} · {region} (by the enterprise's region) · {sector}",
+    },
+    "rectification.tab_kpis": {"zh": "整改情况", "en": "Rectification"},
+    "rectification.tab_form": {"zh": "月报表", "en": "Monthly form"},
+    "rectification.tab_lists": {"zh": "逾期与挂牌督办", "en": "Overdue and supervised"},
+    "rectification.tab_checks": {"zh": "四级排查", "en": "Four-level checking"},
+    "rectification.tab_due": {"zh": "即将到期与周清单", "en": "Due soon and weekly list"},
+    "rectification.tab_breakdown": {"zh": "分乡镇与行业", "en": "By township and sector"},
+    # ------------------------------------------------------------------ KPIs
+    "rectification.kpi_found": {"zh": "排查隐患（项）", "en": "Hazards found"},
+    "rectification.kpi_found_help": {
+        "zh": "统计期内排查发现的隐患：一般 {general} 项、重大 {major} 项。",
+        "en": "Hazards found in the period: {general} general, {major} major.",
+    },
+    "rectification.kpi_rectified": {"zh": "已整改（项）", "en": "Rectified"},
+    "rectification.kpi_rectified_help": {
+        "zh": "已整改的一般隐患 {general} 项 + 已整改销号的重大隐患 {major} 项。",
+        "en": "{general} general hazards rectified + {major} major hazards closed after verification.",
+    },
+    "rectification.kpi_general_rate": {"zh": "一般隐患整改率", "en": "General hazards rectified"},
+    "rectification.kpi_major_rate": {"zh": "重大隐患整改率", "en": "Major hazards closed"},
+    "rectification.kpi_overdue": {"zh": "逾期未整改（项）", "en": "Overdue"},
+    "rectification.kpi_overdue_help": {
+        "zh": "截至{as_of}未完成整改且整改期限早于该日的隐患（期限当天不算逾期；重大隐患已整改未验收销号的计入），其中重大 {major} 项。",
+        "en": "Not done on {as_of} and past their deadline (the deadline day itself is not overdue; a major hazard "
+        "rectified but not verified counts); {major} of them major.",
+    },
+    "rectification.kpi_supervised_open": {"zh": "挂牌督办未销号（项）", "en": "Supervised, not closed"},
+    "rectification.kpi_supervised_open_help": {
+        "zh": "县、市、省级挂牌督办且截至{as_of}尚未验收销号的重大隐患。",
+        "en": "Major hazards under county, city or provincial listed supervision not closed on {as_of}.",
+    },
+    "rectification.kpi_on_time": {"zh": "按期整改率", "en": "On-time rate"},
+    "rectification.kpi_median_days": {"zh": "整改用时中位数（天）", "en": "Median days to rectify"},
+    "rectification.kpi_median_days_help": {
+        "zh": "截至{as_of}已整改的 {n} 项隐患（含重大隐患的整改日期）从发现到整改的天数的中位数。",
+        "en": "Median of the days from discovery to rectification of the {n} hazards rectified by {as_of} "
+        "(the rectification date of major hazards too).",
+    },
+    "rectification.formula_general": {
+        "zh": "一般隐患整改率 = 已整改 ÷ 一般隐患排查数 = {done} ÷ {found} = {rate}（整改日期不晚于{as_of}）",
+        "en": "General rate = rectified ÷ general hazards found = {done} ÷ {found} = {rate} (rectified by {as_of})",
+    },
+    "rectification.formula_major": {
+        "zh": "重大隐患整改率 = 已整改销号 ÷ 重大隐患排查数 = {done} ÷ {found} = {rate}（须验收销号，已整改未验收不计）",
+        "en": "Major rate = closed after verification ÷ major hazards found = {done} ÷ {found} = {rate} (rectified "
+        "but not verified does not count)",
+    },
+    "rectification.formula_rate": {
+        "zh": "隐患整改率 = (已整改一般 + 已销号重大) ÷ 排查隐患数 = {done} ÷ {found} = {rate}",
+        "en": "Rectification rate = (general rectified + major closed) ÷ hazards found = {done} ÷ {found} = {rate}",
+    },
+    "rectification.formula_on_time": {
+        "zh": "按期整改率 = 在整改期限内完成（一般：整改日期，重大：销号日期 ≤ 期限）÷ (已完成 + 逾期未完成) = {on_time} ÷ {due} = {rate}",
+        "en": "On-time rate = done by the deadline (general: rectified, major: verified on or before it) ÷ (done + "
+        "overdue) = {on_time} ÷ {due} = {rate}",
+    },
+    "rectification.formula_dash": {
+        "zh": "分母为 0 时显示“—”，不显示 0% 或 100%。",
+        "en": "“—” where the denominator is 0, never 0 % or 100 %.",
+    },
+    "rectification.loop": {"zh": "闭环管理：发现 → 整改 → 验收销号", "en": "Closed loop: found → rectified → verified and closed"},
+    "rectification.loop_scope": {
+        "zh": "统计期 {period} 内排查的隐患，截至{as_of}所处环节 · {region} · {sector}。一般隐患整改即闭环；重大隐患须验收销号。",
+        "en": "Hazards found in {period}, their stage on {as_of} · {region} · {sector}. A general hazard is closed "
+        "when rectified; a major one only when verified.",
+    },
+    "rectification.stage_found": {"zh": "发现登记", "en": "Found"},
+    "rectification.stage_in_progress": {"zh": "整改中（含逾期）", "en": "Being rectified (incl. overdue)"},
+    "rectification.stage_rectified": {"zh": "已整改", "en": "Rectified"},
+    "rectification.stage_closed": {"zh": "闭环（一般已整改/重大已验收销号）", "en": "Closed (general rectified / major verified)"},
+    "rectification.funnel_title": {"zh": "隐患闭环管理（项）", "en": "Hazard closed loop (hazards)"},
+    "rectification.unit_items": {"zh": "项", "en": "hazards"},
+    # ------------------------------------------------------------------ monthly form
+    "rectification.form_title": {
+        "zh": "工矿企业安全生产事故隐患排查治理情况月报表",
+        "en": "Monthly form of hazard investigation and rectification (工矿企业安全生产事故隐患排查治理情况月报表)",
+    },
+    "rectification.form_month": {"zh": "报表月份", "en": "Report month"},
+    "rectification.form_scope": {
+        "zh": "填报单位：{region} · 统计期：{period}（1月至报表月累计）· 截至{as_of} · {sector}",
+        "en": "Reporting unit: {region} · period: {period} (January to the report month) · as of {as_of} · {sector}",
+    },
+    "rectification.form_note": {
+        "zh": "排查治理的生产经营单位 = 统计期内有检查记录（含企业自查）或排查出隐患的企业；一般隐患整改率 = 已整改 ÷ 排查；重大隐患整改率 = 已整改销号 ÷ 排查；排查为 0 时整改率为“—”。",
+        "en": "Enterprises that checked = with an inspection (self-checks included) or a hazard found in the period; "
+        "general rate = rectified ÷ found; major rate = closed ÷ found; “—” where nothing was found.",
+    },
+    "rectification.form_download": {"zh": "导出月报表（Excel）", "en": "Export the monthly form (Excel)"},
+    # ------------------------------------------------------------------ lists
+    "rectification.overdue_title": {"zh": "逾期隐患清单", "en": "Overdue hazards"},
+    "rectification.overdue_scope": {
+        "zh": "统计期 {period} 内排查、截至{as_of}逾期未整改的隐患 {n} 项 · {region} · {sector}；逾期天数 = 截至日 − 整改期限。点击列标题排序。",
+        "en": "{n} hazards found in {period} and overdue on {as_of} · {region} · {sector}; days overdue = as-of − "
+        "deadline. Click a column heading to sort.",
+    },
+    "rectification.supervised_title": {"zh": "挂牌督办重大隐患", "en": "Major hazards under listed supervision"},
+    "rectification.supervised_scope": {
+        "zh": "统计期 {period} 内排查、挂牌督办的重大隐患 {n} 项（未销号在前）· 截至{as_of} · {region} · {sector}；剩余天数 = 整改期限 − 截至日，负数为逾期天数。",
+        "en": "{n} supervised major hazards found in {period} (open first) · as of {as_of} · {region} · {sector}; "
+        "days left = deadline − as-of, negative when overdue.",
+    },
+    "rectification.download_csv": {"zh": "导出 CSV", "en": "Export CSV"},
+    "rectification.download_xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
+    "rectification.empty": {"zh": "没有符合条件的记录。", "en": "Nothing to list."},
+    "rectification.col_hazard": {"zh": "隐患编号", "en": "Hazard"},
+    "rectification.col_enterprise": {"zh": "企业", "en": "Enterprise"},
+    "rectification.col_county": {"zh": "县区", "en": "County"},
+    "rectification.col_township": {"zh": "乡镇（街道）", "en": "Township"},
+    "rectification.col_sector": {"zh": "行业", "en": "Sector"},
+    "rectification.col_grade": {"zh": "隐患等级", "en": "Grade"},
+    "rectification.col_description": {"zh": "隐患描述", "en": "Description"},
+    "rectification.col_found_on": {"zh": "发现日期", "en": "Found on"},
+    "rectification.col_deadline": {"zh": "整改期限", "en": "Deadline"},
+    "rectification.col_days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
+    "rectification.col_days_left": {"zh": "剩余天数", "en": "Days left"},
+    "rectification.col_rectified_on": {"zh": "整改日期", "en": "Rectified on"},
+    "rectification.col_supervision": {"zh": "挂牌督办", "en": "Supervision"},
+    "rectification.col_supervised_on": {"zh": "挂牌日期", "en": "Listed on"},
+    "rectification.col_five": {"zh": "五到位", "en": "Five in place"},
+    "rectification.col_plan": {"zh": "列入治理计划", "en": "In a plan"},
+    "rectification.col_state": {"zh": "状态", "en": "State"},
+    "rectification.col_funds": {"zh": "治理资金（万元）", "en": "Funds (10,000 yuan)"},
+    "rectification.col_last_inspected": {"zh": "最近监管检查", "en": "Last supervisory inspection"},
+    "rectification.col_days_since": {"zh": "距今天数", "en": "Days since"},
+    "rectification.never": {"zh": "从未", "en": "never"},
+    "rectification.yes": {"zh": "是", "en": "yes"},
+    "rectification.no": {"zh": "否", "en": "no"},
+    "rectification.unknown": {"zh": "未填报", "en": "not reported"},
+    # ------------------------------------------------------------------ four-level checking
+    "rectification.levels_title": {"zh": "四级排查：各级检查与发现隐患", "en": "Four levels of checking"},
+    "rectification.levels_scope": {
+        "zh": "统计期 {period} · {region} · {sector} · 截至{as_of}；隐患按所属检查的层级归类（隐患→检查记录），无检查记录的单列。",
+        "en": "{period} · {region} · {sector} · as of {as_of}; hazards are counted under the level of the inspection "
+        "that found them; those without an inspection link are listed apart.",
+    },
+    "rectification.col_level": {"zh": "检查层级", "en": "Level"},
+    "rectification.col_inspections": {"zh": "检查次数", "en": "Inspections"},
+    "rectification.col_enterprises_inspected": {"zh": "检查企业（家）", "en": "Enterprises inspected"},
+    "rectification.col_hazards_found": {"zh": "发现隐患（项）", "en": "Hazards found"},
+    "rectification.col_major_found": {"zh": "其中重大（项）", "en": "of which major"},
+    "rectification.level_none": {"zh": "无检查记录", "en": "No inspection link"},
+    "rectification.coverage_title": {"zh": "监管检查覆盖率", "en": "Supervisory inspection coverage"},
+    "rectification.coverage_scope": {
+        "zh": "覆盖率 = 统计期 {period} 内受市级、县级或镇街检查的在营企业 ÷ 在营企业 = {covered} ÷ {active} = {rate}；企业自查 {own} 家（{own_rate}）单列，不计入覆盖率 · {region} · {sector}",
+        "en": "Coverage = active enterprises inspected by the city, county or township in {period} ÷ active "
+        "enterprises = {covered} ÷ {active} = {rate}; self-checks ({own}, {own_rate}) shown beside it, not inside · "
+        "{region} · {sector}",
+    },
+    "rectification.col_active": {"zh": "在营企业（家）", "en": "Active enterprises"},
+    "rectification.col_supervised_enterprises": {"zh": "受监管检查（家）", "en": "Inspected by supervisors"},
+    "rectification.col_coverage": {"zh": "监管检查覆盖率", "en": "Coverage"},
+    "rectification.col_self_checked": {"zh": "企业自查（家）", "en": "Self-checked"},
+    "rectification.col_self_rate": {"zh": "自查比例", "en": "Self-check share"},
+    "rectification.by_township": {"zh": "分乡镇", "en": "By township"},
+    "rectification.by_sector": {"zh": "分行业", "en": "By sector"},
+    "rectification.uninspected_title": {"zh": "超过 {days} 天未受监管检查的企业", "en": "Enterprises not inspected for more than {days} days"},
+    "rectification.uninspected_scope": {
+        "zh": "在营企业中，截至{as_of}最近一次市级、县级或镇街检查距今超过 {days} 天（设置项 uninspected_days）或从未检查的 {n} 家 · {region} · {sector}",
+        "en": "{n} active enterprises whose last city, county or township inspection was more than {days} days "
+        "before {as_of} (setting uninspected_days), or never · {region} · {sector}",
+    },
+    # ------------------------------------------------------------------ due soon / weekly
+    "rectification.due_title": {"zh": "{days} 天内到期的隐患", "en": "Hazards due within {days} days"},
+    "rectification.due_scope": {
+        "zh": "截至{as_of}尚未完成、整改期限在{as_of}至{until}之间的隐患 {n} 项（不限发现日期；设置项 due_soon_days）· {region} · {sector}",
+        "en": "{n} hazards not done on {as_of} whose deadline falls from {as_of} to {until} (any discovery date; "
+        "setting due_soon_days) · {region} · {sector}",
+    },
+    "rectification.weekly_title": {"zh": "本周跟进清单（按乡镇）", "en": "This week's follow-up list (per township)"},
+    "rectification.weekly_scope": {
+        "zh": "各乡镇安监站本周须跟进的隐患：截至{as_of}已逾期，或整改期限在{until}前到期的未完成隐患（不限发现日期）· {sector}",
+        "en": "What each township station must follow up this week: hazards not done on {as_of} that are overdue "
+        "or due by {until} (any discovery date) · {sector}",
+    },
+    "rectification.weekly_township": {"zh": "乡镇（街道）", "en": "Township"},
+    "rectification.weekly_heading": {
+        "zh": "{township} 本周隐患跟进清单（截至{as_of}，共 {n} 项）",
+        "en": "{township}: follow-up list for the week (as of {as_of}, {n} hazards)",
+    },
+    "rectification.weekly_download": {"zh": "导出本乡镇清单（Excel，可打印）", "en": "Export this township's list (Excel, printable)"},
+    "rectification.weekly_none": {"zh": "所选地区内没有乡镇。", "en": "No township in the chosen region."},
+    # ------------------------------------------------------------------ breakdowns
+    "rectification.breakdown_scope": {
+        "zh": "统计期 {period} 内排查的隐患，截至{as_of}的整改状态 · {region} · {sector}；整改率 = (已整改一般 + 已销号重大) ÷ 排查",
+        "en": "Hazards found in {period}, state on {as_of} · {region} · {sector}; rate = (general rectified + major "
+        "closed) ÷ found",
+    },
+    "rectification.col_found": {"zh": "排查（项）", "en": "Found"},
+    "rectification.col_general_found": {"zh": "一般（项）", "en": "General"},
+    "rectification.col_general_rectified": {"zh": "一般已整改", "en": "General rectified"},
+    "rectification.col_major_found": {"zh": "重大（项）", "en": "Major"},
+    "rectification.col_major_closed": {"zh": "重大已销号", "en": "Major closed"},
+    "rectification.col_rate": {"zh": "整改率", "en": "Rate"},
+    "rectification.col_overdue": {"zh": "逾期（项）", "en": "Overdue"},
+    "rectification.col_supervised_open": {"zh": "督办未销号", "en": "Supervised open"},
+    "rectification.chart_township": {"zh": "各乡镇隐患整改率", "en": "Rectification rate by township"},
+    "rectification.chart_sector": {"zh": "各行业排查隐患与逾期", "en": "Hazards found and overdue by sector"},
+    "rectification.trend_title": {"zh": "整改率月度走势（各月末累计）", "en": "Monthly trend of the rate (cumulative at each month end)"},
+    "rectification.trend_scope": {
+        "zh": "每月末：统计期初至该月末排查的隐患中，至该月末已整改（一般）或已销号（重大）的比例 · {region} · {sector}",
+        "en": "At each month end: of the hazards found from the period's start to that day, the share rectified "
+        "(general) or closed (major) by that day · {region} · {sector}",
+    },
+    "rectification.series_rate": {"zh": "隐患整改率", "en": "Rate"},
+    "rectification.series_general": {"zh": "一般隐患", "en": "General"},
+    "rectification.series_major": {"zh": "重大隐患", "en": "Major"},
+    "rectification.series_found": {"zh": "排查", "en": "Found"},
+    "rectification.series_overdue": {"zh": "逾期", "en": "Overdue"},
+    "rectification.ageing_title": {"zh": "未完成隐患账龄", "en": "Age of open hazards"},
+    "rectification.ageing_scope": {
+        "zh": "统计期 {period} 内排查、截至{as_of}尚未整改（重大：未销号）的隐患，按发现至今天数分段 · {region} · {sector}",
+        "en": "Hazards found in {period} and not done on {as_of}, by days since discovery · {region} · {sector}",
+    },
+    "rectification.col_age": {"zh": "账龄", "en": "Age"},
+    "rectification.col_open": {"zh": "未完成（项）", "en": "Open"},
+    "rectification.evidence_title": {"zh": "台账完整性（分乡镇）", "en": "Evidence completeness by township"},
+    "rectification.evidence_scope": {
+        "zh": "统计期 {period} 内排查的隐患中，有检查记录、隐患描述、整改期限，且已验收的有整改日期的比例 · {region} · {sector}",
+        "en": "Of the hazards found in {period}: the share with an inspection link, a description, a deadline and, "
+        "once verified, a rectification date · {region} · {sector}",
+    },
+    "rectification.col_hazards": {"zh": "隐患（项）", "en": "Hazards"},
+    "rectification.col_with_inspection": {"zh": "有检查记录", "en": "Inspection link"},
+    "rectification.col_with_description": {"zh": "有描述", "en": "Description"},
+    "rectification.col_with_deadline": {"zh": "有整改期限", "en": "Deadline"},
+    "rectification.col_with_date": {"zh": "有整改日期", "en": "Rectification date"},
+    "rectification.col_completeness": {"zh": "完整率", "en": "Complete"},
+}
+
+ENUMS = {
+    "supervision_level": {
+        "none": {"zh": "未挂牌", "en": "None"},
+        "county": {"zh": "县级挂牌督办", "en": "County"},
+        "city": {"zh": "市级挂牌督办", "en": "City"},
+        "province": {"zh": "省级挂牌督办", "en": "Province"},
+    },
+    "age_band": {
+        "d0_30": {"zh": "30天以内", "en": "0–30 days"},
+        "d31_90": {"zh": "31—90天", "en": "31–90 days"},
+        "d91_180": {"zh": "91—180天", "en": "91–180 days"},
+        "d181_365": {"zh": "181—365天", "en": "181–365 days"},
+        "d366_plus": {"zh": "一年以上", "en": "Over a year"},
+    },
+}

@@ -1,0 +1,338 @@
+"""The 隐患治理 screen's content, shaped from ``riskdash.metrics.rectification`` results: KPI cards, formulas,
+the monthly form table and the list tables with their column names in the chosen language.
+
+Pure: no Streamlit here. The monthly form's table (``form_table``) is the one the screen shows and the one
+the .xlsx export writes, so that the two cannot differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.metrics import round_pct
+from riskdash.ui.overview import Kpi
+
+FORM_GENERAL = "一般事故隐患"
+FORM_MAJOR = "重大事故隐患"
+# the official layout (domain.md §2): (group, column) — an empty group is a column spanning both header rows
+FORM_COLUMNS: list[tuple[str, str, str]] = [
+    ("", "行业和领域", "name_zh"),
+    ("", "排查治理的生产经营单位（家）", "enterprises_checked"),
+    (FORM_GENERAL, "排查（项）", "general_found"),
+    (FORM_GENERAL, "已整改（项）", "general_rectified"),
+    (FORM_GENERAL, "整改率（%）", "general_rate"),
+    (FORM_MAJOR, "排查（项）", "major_found"),
+    (FORM_MAJOR, "已整改销号（项）", "major_closed"),
+    (FORM_MAJOR, "整改率（%）", "major_rate"),
+    (FORM_MAJOR, "列入治理计划（项）", "major_in_plan"),
+    (FORM_MAJOR, "其中落实\"五到位\"（项）", "major_five_in_place"),
+    (FORM_MAJOR, "挂牌督办（项）", "major_supervised"),
+    (FORM_MAJOR, "其中省级挂牌督办（项）", "major_supervised_province"),
+    ("", "累计落实治理资金（万元）", "funds_wan"),
+]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every section states: the period, the as-of day, the region and the sector, in words."""
+
+    period: str
+    as_of: str
+    region: str
+    sector: str
+
+    def words(self) -> dict[str, str]:
+        return {"period": self.period, "as_of": self.as_of, "region": self.region, "sector": self.sector}
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+# ---------------------------------------------------------------------------------------------- KPIs
+
+
+def kpi_cards(k: dict[str, Any], scope: Scope, lang: str) -> tuple[Kpi, ...]:
+    t = lambda key, **v: i18n.t(f"rectification.{key}", lang, **v)  # noqa: E731
+    median = k["median_days_to_rectify"]
+    return (
+        Kpi("found", t("kpi_found"), _n(k["found"]),
+            t("kpi_found_help", general=k["general_found"], major=k["major_found"])),
+        Kpi("rectified", t("kpi_rectified"), _n(k["rectified"]),
+            t("kpi_rectified_help", general=k["general_rectified"], major=k["major_closed"])),
+        Kpi("general_rate", t("kpi_general_rate"), i18n.pct(k["general_rate"]),
+            t("formula_general", done=k["general_rectified"], found=k["general_found"],
+              rate=i18n.pct(k["general_rate"]), as_of=scope.as_of)),
+        Kpi("major_rate", t("kpi_major_rate"), i18n.pct(k["major_rate"]),
+            t("formula_major", done=k["major_closed"], found=k["major_found"], rate=i18n.pct(k["major_rate"]))),
+        Kpi("overdue", t("kpi_overdue"), _n(k["overdue"]), t("kpi_overdue_help", as_of=scope.as_of,
+                                                              major=k["overdue_major"])),
+        Kpi("supervised_open", t("kpi_supervised_open"), _n(k["supervised_open"]),
+            t("kpi_supervised_open_help", as_of=scope.as_of)),
+        Kpi("on_time_rate", t("kpi_on_time"), i18n.pct(k["on_time_rate"]),
+            t("formula_on_time", on_time=k["on_time"], due=k["done_or_overdue"], rate=i18n.pct(k["on_time_rate"]))),
+        Kpi("median_days", t("kpi_median_days"), i18n.DASH if median is None else f"{median:g}",
+            t("kpi_median_days_help", n=k["rectified_any_grade"], as_of=scope.as_of)),
+    )
+
+
+def formulas(k: dict[str, Any], scope: Scope, lang: str) -> list[str]:
+    t = lambda key, **v: i18n.t(f"rectification.{key}", lang, **v)  # noqa: E731
+    return [
+        t("formula_rate", done=_n(k["rectified"]), found=_n(k["found"]), rate=i18n.pct(k["rate"])),
+        t("formula_general", done=_n(k["general_rectified"]), found=_n(k["general_found"]),
+          rate=i18n.pct(k["general_rate"]), as_of=scope.as_of),
+        t("formula_major", done=_n(k["major_closed"]), found=_n(k["major_found"]), rate=i18n.pct(k["major_rate"])),
+        t("formula_on_time", on_time=_n(k["on_time"]), due=_n(k["done_or_overdue"]), rate=i18n.pct(k["on_time_rate"])),
+        t("formula_dash"),
+    ]
+
+
+def funnel_stages(loop: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """found → being rectified → rectified → closed, summed over the grades, and per grade."""
+    t = lambda key: i18n.t(f"rectification.{key}", lang)  # noqa: E731
+    rows = []
+    for grade, g in [("total", loop.sum(numeric_only=True))] + [(r["grade"], r) for _, r in loop.iterrows()]:
+        rows.append({"grade": grade, "stage": t("stage_found"), "hazards": int(g["found"])})
+        rows.append({"grade": grade, "stage": t("stage_in_progress"), "hazards": int(g["found"] - g["rectified"])})
+        rows.append({"grade": grade, "stage": t("stage_rectified"), "hazards": int(g["rectified"])})
+        rows.append({"grade": grade, "stage": t("stage_closed"), "hazards": int(g["closed"])})
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------- monthly form
+
+
+def form_rate(value: float | None) -> float | str:
+    """A rate of the form: a percentage to one decimal (half away from zero), "—" where nothing was found."""
+    return i18n.DASH if value is None else round_pct(value * 100)
+
+
+def form_table(form: pd.DataFrame) -> pd.DataFrame:
+    """The official layout with typed cells (int counts, percentages, "—"), two-row Chinese headers."""
+    data = {}
+    for group, column, source in FORM_COLUMNS:
+        values = list(form[source])
+        if source.endswith("_rate"):
+            values = [form_rate(v) for v in values]
+        elif source == "funds_wan":
+            values = [round(float(v), 2) for v in values]
+        elif source != "name_zh":
+            values = [int(v) for v in values]
+        data[(group, column)] = values
+    table = pd.DataFrame(data)
+    table.columns = pd.MultiIndex.from_tuples(table.columns)
+    return table
+
+
+def form_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The same table for st.dataframe: one header line per column, every cell as text."""
+    return pd.DataFrame({
+        (f"{group}·{column}" if group else column): [form_cell_text(column, v) for v in table[(group, column)]]
+        for group, column in table.columns
+    })
+
+
+def form_cell_text(column: str, value: Any) -> str:
+    """A form cell as the screen writes it: funds to 2 decimals, rates to 1 (or "—"), counts grouped."""
+    if isinstance(value, str):
+        return value
+    if "万元" in column:
+        return f"{float(value):,.2f}"
+    if "%" in column:
+        return f"{float(value):.1f}"
+    return f"{int(value):,}"
+
+
+def report_months(as_of: date, end: date) -> list[date]:
+    """The months that can be reported: January to the data's as-of month, of the period's end year."""
+    last = min(end, as_of)
+    return [date(last.year, m, 1) for m in range(1, last.month + 1)]
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def _names(kind: str, codes, lang: str) -> list[str]:
+    return [i18n.enum_name(kind, c, lang) if isinstance(c, str) else i18n.DASH for c in codes]
+
+
+def _sector_names(codes, sectors: dict[str, tuple[str, str]], lang: str) -> list[str]:
+    return [i18n.sector_name(sectors[c], lang) if c in sectors else str(c) for c in codes]
+
+
+def _day(values) -> list[str]:
+    return ["" if v is None or pd.isna(v) else pd.Timestamp(v).date().isoformat() for v in values]
+
+
+def _yes_no(values, lang: str) -> list[str]:
+    key = {True: "yes", False: "no"}
+    return [i18n.t(f"rectification.{key[bool(v)]}" if v is not None and not pd.isna(v) else "rectification.unknown",
+                   lang) for v in values]
+
+
+def _col(key: str, lang: str) -> str:
+    return i18n.t(f"rectification.col_{key}", lang)
+
+
+def _place_columns(frame: pd.DataFrame, sectors, lang: str) -> dict[str, list]:
+    return {
+        _col("enterprise", lang): list(frame["enterprise_name"]),
+        _col("county", lang): list(frame["county_name"]),
+        _col("township", lang): list(frame["township_name"]),
+        _col("sector", lang): _sector_names(frame["industry"], sectors, lang),
+    }
+
+
+def overdue_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _col("hazard", lang): list(frame["hazard_id"]),
+        **_place_columns(frame, sectors, lang),
+        _col("grade", lang): _names("hazard_grade", frame["grade"], lang),
+        _col("found_on", lang): _day(frame["found_on"]),
+        _col("deadline", lang): _day(frame["deadline"]),
+        _col("days_overdue", lang): [int(v) for v in frame["days_overdue"]],
+        _col("rectified_on", lang): _day(frame["rectified_on"]),
+        _col("supervision", lang): _names("supervision_level", frame["supervision_level"], lang),
+    })
+
+
+def supervised_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _col("hazard", lang): list(frame["hazard_id"]),
+        **_place_columns(frame, sectors, lang),
+        _col("supervision", lang): _names("supervision_level", frame["supervision_level"], lang),
+        _col("supervised_on", lang): _day(frame["supervised_on"]),
+        _col("plan", lang): _yes_no(frame["in_treatment_plan"], lang),
+        _col("five", lang): _yes_no(frame["five_in_place"], lang),
+        _col("deadline", lang): _day(frame["deadline"]),
+        _col("days_left", lang): [None if pd.isna(v) else int(v) for v in frame["days_left"]],
+        _col("state", lang): _names("hazard_state", frame["state"], lang),
+        _col("funds", lang): [None if pd.isna(v) else round(float(v), 2) for v in frame["funds_wan"]],
+    })
+
+
+def follow_up_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _col("hazard", lang): list(frame["hazard_id"]),
+        **_place_columns(frame, sectors, lang),
+        _col("grade", lang): _names("hazard_grade", frame["grade"], lang),
+        _col("description", lang): [v if isinstance(v, str) else "" for v in frame["description"]],
+        _col("found_on", lang): _day(frame["found_on"]),
+        _col("deadline", lang): _day(frame["deadline"]),
+        _col("days_left", lang): [int(v) for v in frame["days_left"]],
+        _col("supervision", lang): _names("supervision_level", frame["supervision_level"], lang),
+    })
+
+
+def weekly_by_township(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The weekly list split per township (region_code → rows), townships in code order."""
+    return {code: rows.reset_index(drop=True) for code, rows in frame.groupby("region_code", sort=True)}
+
+
+def week_end(as_of: date, days: int) -> date:
+    return as_of + timedelta(days=days)
+
+
+def uninspected_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        **_place_columns(frame, sectors, lang),
+        _col("last_inspected", lang): [i18n.t("rectification.never", lang) if v == "" else v
+                                       for v in _day(frame["last_inspected_on"])],
+        _col("days_since", lang): [None if pd.isna(v) else int(v) for v in frame["days_since"]],
+    })
+
+
+def levels_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = [i18n.t("rectification.level_none", lang) if c == "none" else i18n.enum_name("inspection_level", c, lang)
+             for c in frame["level"]]
+    return pd.DataFrame({
+        _col("level", lang): names,
+        _col("inspections", lang): list(frame["inspections"]),
+        _col("enterprises_inspected", lang): list(frame["enterprises_inspected"]),
+        _col("hazards_found", lang): list(frame["hazards_found"]),
+        _col("major_found", lang): list(frame["major_found"]),
+    })
+
+
+def coverage_totals(frame: pd.DataFrame) -> dict[str, Any]:
+    from riskdash.metrics import rate
+
+    active, covered, own = (int(frame[c].sum()) for c in
+                            ("active_enterprises", "supervised_enterprises", "self_checked_enterprises"))
+    return {"active": active, "covered": covered, "own": own, "rate": rate(covered, active),
+            "own_rate": rate(own, active)}
+
+
+def coverage_table(frame: pd.DataFrame, lang: str, by: str, sectors=None) -> pd.DataFrame:
+    first = ({_col("county", lang): list(frame["county_name"]), _col("township", lang): list(frame["township_name"])}
+             if by == "township" else {_col("sector", lang): _sector_names(frame["industry"], sectors, lang)})
+    return pd.DataFrame({
+        **first,
+        _col("active", lang): list(frame["active_enterprises"]),
+        _col("supervised_enterprises", lang): list(frame["supervised_enterprises"]),
+        _col("coverage", lang): [i18n.pct(v) for v in frame["coverage_rate"]],
+        _col("self_checked", lang): list(frame["self_checked_enterprises"]),
+        _col("self_rate", lang): [i18n.pct(v) for v in frame["self_check_rate"]],
+    })
+
+
+def breakdown_table(frame: pd.DataFrame, lang: str, by: str, sectors=None) -> pd.DataFrame:
+    first = ({_col("county", lang): list(frame["county_name"]), _col("township", lang): list(frame["township_name"])}
+             if by == "township" else {_col("sector", lang): _sector_names(frame["industry"], sectors, lang)})
+    return pd.DataFrame({
+        **first,
+        _col("found", lang): list(frame["found"]),
+        _col("general_found", lang): list(frame["general_found"]),
+        _col("general_rectified", lang): list(frame["general_rectified"]),
+        _col("major_found", lang): list(frame["major_found"]),
+        _col("major_closed", lang): list(frame["major_closed"]),
+        _col("rate", lang): [i18n.pct(v) for v in frame["rate"]],
+        _col("overdue", lang): list(frame["overdue"]),
+        _col("supervised_open", lang): list(frame["supervised_open"]),
+    })
+
+
+def ageing_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    wide = frame.pivot(index="band", columns="grade", values="open_hazards")
+    overdue = frame.groupby("band", sort=False)["overdue"].sum()
+    bands = list(dict.fromkeys(frame["band"]))
+    return pd.DataFrame({
+        _col("age", lang): [i18n.enum_name("age_band", b, lang) for b in bands],
+        _col("general_found", lang): [int(wide.loc[b, "general"]) for b in bands],
+        _col("major_found", lang): [int(wide.loc[b, "major"]) for b in bands],
+        _col("overdue", lang): [int(overdue[b]) for b in bands],
+    })
+
+
+def evidence_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from riskdash.metrics import rate
+
+    def share(column: str) -> list[str]:
+        return [i18n.pct(rate(n, d)) for n, d in zip(frame[column], frame["hazards"])]
+
+    return pd.DataFrame({
+        _col("county", lang): list(frame["county_name"]),
+        _col("township", lang): list(frame["township_name"]),
+        _col("hazards", lang): list(frame["hazards"]),
+        _col("with_inspection", lang): share("with_inspection"),
+        _col("with_description", lang): share("with_description"),
+        _col("with_deadline", lang): share("with_deadline"),
+        _col("with_date", lang): share("with_rectified_date"),
+        _col("completeness", lang): [i18n.pct(v) for v in frame["completeness"]],
+    })
+
+
+def township_choices(towns: pd.DataFrame) -> dict[str, str]:
+    """region_code → "county township" for the weekly list's township choice."""
+    return {code: f"{county} {town}" for code, county, town in
+            zip(towns["region_code"], towns["county_name"], towns["township_name"])}
+
+
+def sector_labels(frame: pd.DataFrame, sectors, lang: str) -> list[str]:
+    return _sector_names(frame["industry"], sectors, lang)

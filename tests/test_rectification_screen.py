@@ -1,0 +1,228 @@
+"""隐患治理 screen: the page under AppTest with filters changed, the monthly form's .xlsx read back cell by cell
+against the screen's table, list exports, chart builders; CLI, screen and export agree for the same filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, CITY, COUNTY_A, fill_small_city
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+from test_rectification_metrics import add_extras
+
+from riskdash import db, i18n
+from riskdash.charts import rectification as charts
+from riskdash.exports.monthly_form import form_xlsx, read_form_xlsx
+from riskdash.exports.rectification_lists import escape_formula, list_csv, list_xlsx
+from riskdash.filters import Filters
+from riskdash.metrics import rectification as rect
+from riskdash.ui import rectification as view
+
+ROOT = Path(__file__).resolve().parents[1]
+H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
+
+
+@pytest.fixture()
+def rect_db(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "rect.duckdb"
+    con = db.connect(path, create=True)
+    fill_small_city(con)
+    add_extras(con)
+    con.close()
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    return path
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/rectification.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_kpis(at: AppTest) -> dict[str, str]:
+    return {m.proto.label: m.proto.body for m in at.metric}
+
+
+def screen_form(at: AppTest):
+    """The monthly form as the page shows it (the dataframe whose first column is 行业和领域)."""
+    return next(d.value for d in at.dataframe if d.value.columns[0] == "行业和领域")
+
+
+def test_page_kpis_equal_the_metrics_and_follow_the_filters(rect_db):
+    at = start()
+    shown = shown_kpis(at)
+    con = db.connect(rect_db, read_only=True)
+    try:
+        k = rect.rectification_kpis(con, H1)
+        assert shown["排查隐患（项）"] == str(k["found"]) == "7"
+        assert shown["一般隐患整改率"] == i18n.pct(k["general_rate"]) == "25.0%"
+        assert shown["重大隐患整改率"] == "33.3%"
+        assert shown["逾期未整改（项）"] == "3"
+        assert shown["挂牌督办未销号（项）"] == "2"
+        words = "\n".join(c.value for c in at.caption)
+        assert "一般隐患整改率 = 已整改 ÷ 一般隐患排查数 = 1 ÷ 4 = 25.0%" in words
+        assert "数据截至2025年6月30日" in "\n".join(m.value for m in at.markdown)
+
+        at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
+        assert not at.exception
+        county = rect.rectification_kpis(con, H1.confined_to(COUNTY_A))
+        assert shown_kpis(at)["排查隐患（项）"] == str(county["found"]) == "6"
+
+        at.sidebar.selectbox(key="flt_sector").set_value("road_transport").run()
+        road = shown_kpis(at)
+        assert road["排查隐患（项）"] == "1"  # H5
+        assert road["重大隐患整改率"] == "—"  # no major hazard: a dash, not 0 %
+        assert road["按期整改率"] == "—"
+    finally:
+        con.close()
+
+
+def test_page_in_english_and_with_nothing_found(rect_db):
+    at = start()
+    at.sidebar.selectbox(key="flt_preset").set_value("custom").run()
+    at.sidebar.date_input(key="flt_start").set_value(date(2025, 6, 29)).run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    shown = shown_kpis(at)
+    # found 29–30 June: H9 only (major, open)
+    assert shown["Hazards found"] == "1" and shown["General hazards rectified"] == "—"
+    assert shown["Median days to rectify"] == "—"
+
+
+def test_the_lists_on_the_page_are_the_metric_lists(rect_db):
+    at = start()
+    overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
+    assert list(overdue["隐患编号"]) == ["H2", "H6", "H4"] and list(overdue["逾期天数"]) == [140, 51, 15]
+    supervised = next(d.value for d in at.dataframe if "五到位" in d.value.columns)
+    assert list(supervised["挂牌督办"]) == ["省级挂牌督办", "县级挂牌督办", "市级挂牌督办"]
+    assert list(supervised["剩余天数"].astype(object).where(supervised["剩余天数"].notna(), None)) == [92, -15, None]
+
+
+# ---------------------------------------------------------------------------------------------- monthly form export
+
+
+def test_monthly_form_xlsx_equals_the_screen_table_cell_by_cell(rect_db):
+    at = start()
+    screen = screen_form(at)
+    con = db.connect(rect_db, read_only=True)
+    try:
+        table = view.form_table(rect.monthly_form(con, H1, date(2025, 6, 1)))
+    finally:
+        con.close()
+    # what the page shows is this table, formatted
+    assert screen.equals(view.form_display(table))
+    headers, rows, merged = read_form_xlsx(form_xlsx(table, "填报单位：示例市"))
+    assert headers == list(table.columns)
+    assert [h for h in headers] == [(g, c) for g, c, _ in view.FORM_COLUMNS]
+    assert len(rows) == len(table) == len(screen)
+    for r, (xlsx_row, screen_row) in enumerate(zip(rows, screen.itertuples(index=False))):
+        for c, (cell, shown) in enumerate(zip(xlsx_row, screen_row)):
+            assert view.form_cell_text(headers[c][1], cell) == shown, (r, c, cell, shown)
+            assert cell == table.iat[r, c]
+    assert rows[-1][0] == "合计"
+    chem = next(row for row in rows if row[0] == "危险化学品")
+    # 排查3, 已整改销号1, 整改率33.3, 列入计划3, 五到位1, 挂牌督办3, 省级1, 资金56.25
+    assert chem[5:] == [3, 1, 33.3, 3, 1, 3, 1, 56.25]
+    assert rows[0][2:5] == [0, 0, "—"]  # 煤矿: nothing found → "—", never 0 % or 100 %
+    # merged header cells: the single columns span both header rows, the groups span their columns
+    assert "A3:A4" in merged and "B3:B4" in merged and "C3:E3" in merged and "F3:L3" in merged and "M3:M4" in merged
+    assert "A1:M1" in merged
+
+
+def test_monthly_form_xlsx_carries_the_title_and_scope(rect_db):
+    con = db.connect(rect_db, read_only=True)
+    try:
+        table = view.form_table(rect.monthly_form(con, H1))
+    finally:
+        con.close()
+    sheet = load_workbook(io.BytesIO(form_xlsx(table, "填报单位：示例市 · 统计期：2025年1—6月"))).active
+    assert sheet["A1"].value == "工矿企业安全生产事故隐患排查治理情况月报表"
+    assert "2025年1—6月" in sheet["A2"].value
+    assert sheet["C3"].value == "一般事故隐患" and sheet["F3"].value == "重大事故隐患"
+    assert sheet["K4"].value == "挂牌督办（项）" and sheet["L4"].value == "其中省级挂牌督办（项）"
+    assert sheet["E5"].number_format == "General" or sheet["E5"].value == "—"
+
+
+# ---------------------------------------------------------------------------------------------- CLI, screen, export
+
+
+def test_cli_screen_and_export_agree(rect_db):
+    args = ["--db", str(rect_db), "--from", "2025-01-01", "--to", "2025-06-30", "--as-of", "2025-06-30",
+            "--region", COUNTY_A]
+    result = subprocess.run([sys.executable, "-m", "riskdash", "metrics", "rectification", *args],
+                            capture_output=True, text=True, timeout=120)
+    cli = json.loads(result.stdout)
+    at = start()
+    at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
+    shown = shown_kpis(at)
+    assert shown["排查隐患（项）"] == str(cli["found"])
+    assert shown["已整改（项）"] == str(cli["rectified"])
+    assert shown["一般隐患整改率"] == i18n.pct(cli["general_rate"])
+    assert shown["重大隐患整改率"] == i18n.pct(cli["major_rate"])
+    assert shown["逾期未整改（项）"] == str(cli["overdue"])
+    assert shown["挂牌督办未销号（项）"] == str(cli["supervised_open"])
+    # the form's 合计 for the report month June (1 January to 30 June, as of 30 June) is the same count
+    _, rows, _ = read_form_xlsx(form_xlsx(view.form_table(_form(rect_db, COUNTY_A)), ""))
+    total = rows[-1]
+    assert (total[2], total[3], total[5], total[6]) == (
+        cli["general_found"], cli["general_rectified"], cli["major_found"], cli["major_closed"])
+    screen_total = screen_form(at).iloc[-1]
+    assert screen_total["一般事故隐患·排查（项）"] == str(cli["general_found"])
+
+
+def _form(path: Path, region: str):
+    con = db.connect(path, read_only=True)
+    try:
+        return rect.monthly_form(con, H1.confined_to(region), date(2025, 6, 1))
+    finally:
+        con.close()
+
+
+# ---------------------------------------------------------------------------------------------- list exports
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_looking_text_is_escaped(text):
+    assert escape_formula(text) == "'" + text
+    assert escape_formula("消防通道堵塞") == "消防通道堵塞" and escape_formula(-5) == -5
+
+
+def test_list_exports_escape_and_keep_the_rows():
+    import pandas as pd
+
+    frame = pd.DataFrame({"隐患描述": ["=1+1", "正常"], "逾期天数": [-3, 4]})
+    rows = list(csv.reader(io.StringIO(list_csv(frame).decode("utf-8-sig"))))
+    assert rows == [["隐患描述", "逾期天数"], ["'=1+1", "-3"], ["正常", "4"]]
+    sheet = load_workbook(io.BytesIO(list_xlsx({"逾期": frame}, {"逾期": "逾期隐患清单"}))).active
+    assert sheet["A1"].value == "逾期隐患清单"
+    assert [[c.value for c in r] for r in sheet.iter_rows(min_row=3)] == [
+        ["隐患描述", "逾期天数"], ["'=1+1", -3], ["正常", 4]]
+
+
+# ---------------------------------------------------------------------------------------------- charts
+
+
+def test_chart_builders_state_scope_and_use_the_data(rect_db):
+    con = db.connect(rect_db, read_only=True)
+    try:
+        stages = view.funnel_stages(rect.closed_loop(con, H1), "zh")
+        fig = charts.closed_loop_funnel(stages, H1, "示例市", "zh")
+        assert list(fig.data[0].x) == [7, 4, 3, 2]  # found, being rectified, rectified, closed
+        assert "2025年1—6月" in fig.layout.title.text and "示例市" in fig.layout.title.text
+        assert "数据截至2025年6月30日" in fig.layout.title.text
+        trend = charts.rate_trend_lines(rect.rate_by_month(con, H1), H1, "示例市", "zh")
+        assert trend.data[0].y[0] == 100.0 and len(trend.data[0].x) == 6
+        ageing = charts.open_ageing_bars(rect.open_ageing(con, H1), H1, "示例市", "en")
+        assert sum(sum(t.y) for t in ageing.data) == 5
+        towns = charts.rate_by_township_bars(rect.by_township(con, H1), H1, "示例市", "zh")
+        assert list(towns.data[0].x) == ["西乡", "南街道", "东镇"]  # lowest rate first (0, 0, 40 %), ties by code
+    finally:
+        con.close()
