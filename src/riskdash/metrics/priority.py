@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -18,6 +18,7 @@ import pandas as pd
 
 from riskdash import benchspec, db, i18n
 from riskdash.filters import Filters, shift_year
+from riskdash.metrics import rate
 
 LEVELS = ("red", "orange", "yellow", "blue")
 DEFAULT_TOP = 50
@@ -108,3 +109,202 @@ def as_of_filters(con: duckdb.DuckDBPyConnection, as_of: date, region_code: str,
                   industry: str | None = None) -> Filters:
     """The filters of a ranking: a day, a region and a sector (the period does not enter the score)."""
     return Filters(start=as_of, end=as_of, region_code=region_code, as_of=as_of, industry=industry)
+
+
+def red_orange_counts(scores: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Red and orange enterprises per township (``by="township"``) or sector (``by="sector"``) of a ranking:
+    one row per group that holds any enterprise, the most red first, then orange, then the code."""
+    key, name = ("region_code", "region_name") if by == "township" else ("industry", "sector_name_zh")
+    columns = [key, "name", "red", "orange", "enterprises"]
+    if scores.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = scores.groupby([key, name], sort=False).agg(
+        red=("level", lambda s: int((s == "red").sum())),
+        orange=("level", lambda s: int((s == "orange").sum())),
+        enterprises=("level", "size"),
+    ).reset_index().rename(columns={name: "name"})
+    grouped = grouped.sort_values(["red", "orange", key], ascending=[False, False, True], kind="stable")
+    return grouped[columns].reset_index(drop=True)
+
+
+def level_counts(scores: pd.DataFrame) -> dict[str, int]:
+    return {level: int((scores["level"] == level).sum()) for level in LEVELS}
+
+
+# ---------------------------------------------------------------------------------------------- ledger
+
+
+def key_site_ledger(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The 重点部位 ledger of the townships in the filtered region (the ledger is not split by sector)."""
+    return db.query(con, "priority/key_site_ledger", **filters.params())
+
+
+def townships_without_sites(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return db.query(con, "priority/townships_without_sites", **filters.params())
+
+
+def high_risk_enterprises_without_sites(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return db.query(con, "priority/high_risk_enterprises_without_sites", **filters.params())
+
+
+def accidents_without_ledger(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return db.query(con, "priority/accidents_without_ledger", **filters.params())
+
+
+@dataclass(frozen=True)
+class LedgerGaps:
+    """The accountability questions of the speech, for one region: each frame lists the rows behind a count."""
+
+    ledger: pd.DataFrame
+    townships_without_sites: pd.DataFrame
+    high_risk_enterprises_without_sites: pd.DataFrame
+    accidents_without_ledger: pd.DataFrame
+
+    @property
+    def not_in_place(self) -> pd.DataFrame:
+        return self.ledger[self.ledger["measures_in_place"].fillna(False).ne(True)]
+
+    @property
+    def not_fully_filed(self) -> pd.DataFrame:
+        return self.ledger[~self.ledger["is_fully_filed"].astype(bool)]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "key_sites": len(self.ledger),
+            "townships_without_sites": len(self.townships_without_sites),
+            "high_risk_enterprises_without_sites": len(self.high_risk_enterprises_without_sites),
+            "measures_not_in_place": len(self.not_in_place),
+            "not_fully_filed": len(self.not_fully_filed),
+            "accidents_without_ledger": len(self.accidents_without_ledger),
+        }
+
+
+def ledger_gaps(con: duckdb.DuckDBPyConnection, filters: Filters) -> LedgerGaps:
+    return LedgerGaps(
+        ledger=key_site_ledger(con, filters),
+        townships_without_sites=townships_without_sites(con, filters),
+        high_risk_enterprises_without_sites=high_risk_enterprises_without_sites(con, filters),
+        accidents_without_ledger=accidents_without_ledger(con, filters),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- back-test
+
+
+def backtest_accidents(con: duckdb.DuckDBPyConnection, filters: Filters, until: date) -> pd.DataFrame:
+    return db.query(con, "priority/backtest_accidents", **filters.params(), until=until)
+
+
+def backtest_days(data_as_of: date, earliest: date | None, count: int = 4) -> list[date]:
+    """Past as-of days one, two, … years before the data's as-of day, each with a full following year in the
+    data and at least one year of history before it; oldest first."""
+    days = [shift_year(data_as_of, -k) for k in range(1, count + 1)]
+    if earliest is not None:
+        days = [d for d in days if d >= shift_year(earliest, 1)]
+    return sorted(days)
+
+
+def backtest(con: duckdb.DuckDBPyConnection, region_code: str, days: list[date],
+             top_share: float = BACKTEST_TOP_SHARE) -> pd.DataFrame:
+    """For each as-of day: rank every enterprise, take the top ``top_share`` (rounded up), and count the
+    following year's 较大及以上 accidents and accidents with deaths that happened at them. One row per day
+    and a pooled last row (``as_of`` None); shares are None where no such accident happened."""
+    rows = []
+    for as_of in days:
+        filters = as_of_filters(con, as_of, region_code)
+        ranked = risk_scores(con, filters)
+        top_n = math.ceil(len(ranked) * top_share)
+        top = set(ranked["enterprise_id"].head(top_n))
+        until = shift_year(as_of, 1)
+        following = backtest_accidents(con, filters, until)
+        in_top = following["enterprise_id"].isin(top)
+        larger = following["is_larger_and_above"].astype(bool)
+        deaths = following["has_deaths"].astype(bool)
+        rows.append({
+            "as_of": as_of, "until": until, "enterprises": len(ranked), "top_n": top_n,
+            "larger_accidents": int(larger.sum()), "larger_in_top": int((larger & in_top).sum()),
+            "death_accidents": int(deaths.sum()), "death_in_top": int((deaths & in_top).sum()),
+        })
+    frame = pd.DataFrame(rows, columns=["as_of", "until", "enterprises", "top_n", "larger_accidents",
+                                        "larger_in_top", "death_accidents", "death_in_top"])
+    if not frame.empty:
+        pooled = frame[["enterprises", "top_n", "larger_accidents", "larger_in_top", "death_accidents",
+                        "death_in_top"]].sum().astype(int).to_dict()
+        frame = pd.concat([frame, pd.DataFrame([{"as_of": None, "until": None, **pooled}])], ignore_index=True)
+    frame["chance_share"] = [rate(t, n) for t, n in zip(frame["top_n"], frame["enterprises"])]
+    frame["larger_share"] = [rate(a, b) for a, b in zip(frame["larger_in_top"], frame["larger_accidents"])]
+    frame["death_share"] = [rate(a, b) for a, b in zip(frame["death_in_top"], frame["death_accidents"])]
+    return frame
+
+
+def earliest_record(con: duckdb.DuckDBPyConnection) -> date | None:
+    return db.query_one(con, "priority/earliest_record")["earliest_on"]
+
+
+# ---------------------------------------------------------------------------------------------- site card
+
+
+@dataclass(frozen=True)
+class SiteCard:
+    """One enterprise on one page: its score row, hazards, inspections, accidents and ledger entries."""
+
+    score: pd.Series | None
+    hazards: pd.DataFrame
+    inspections: pd.DataFrame
+    accidents: pd.DataFrame
+    key_sites: pd.DataFrame
+
+
+def site_hazards(con, enterprise_id: str, as_of: date) -> pd.DataFrame:
+    return db.query(con, "priority/site_hazards", enterprise_id=enterprise_id, as_of=as_of)
+
+
+def site_inspections(con, enterprise_id: str, as_of: date) -> pd.DataFrame:
+    return db.query(con, "priority/site_inspections", enterprise_id=enterprise_id, as_of=as_of)
+
+
+def site_accidents(con, enterprise_id: str, as_of: date) -> pd.DataFrame:
+    return db.query(con, "priority/site_accidents", enterprise_id=enterprise_id, as_of=as_of)
+
+
+def site_key_sites(con, enterprise_id: str) -> pd.DataFrame:
+    return db.query(con, "priority/site_key_sites", enterprise_id=enterprise_id)
+
+
+def site_card(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, enterprise_id: str, as_of: date) -> SiteCard:
+    match = scores[scores["enterprise_id"] == enterprise_id]
+    return SiteCard(
+        score=None if match.empty else match.iloc[0],
+        hazards=site_hazards(con, enterprise_id, as_of),
+        inspections=site_inspections(con, enterprise_id, as_of),
+        accidents=site_accidents(con, enterprise_id, as_of),
+        key_sites=site_key_sites(con, enterprise_id),
+    )
+
+
+def ledger_townships(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Every township of the region with its number of ledger entries (0 included)."""
+    return db.query(con, "priority/ledger_townships", **filters.params())
+
+
+def risk_weights(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    return {r.component: float(r.weight) for r in db.query(con, "priority/risk_weights").itertuples()}
+
+
+def risk_thresholds(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    return {r.level: float(r.min_score) for r in db.query(con, "priority/risk_thresholds").itertuples()}
+
+
+# the score row's count and points column of each component (the site card's breakdown)
+COMPONENT_COLUMNS = {
+    "open_major_hazard": ("open_major", "points_open_major"),
+    "overdue_major_hazard": ("overdue_major", "points_overdue_major"),
+    "supervised_major_hazard": ("supervised_major", "points_supervised_major"),
+    "overdue_general_hazard": ("overdue_general", "points_overdue_general"),
+    "accident_death": ("decayed_deaths", "points_deaths"),
+    "larger_accident": ("decayed_larger", "points_larger"),
+    "sector_inherent": ("inherent_risk", "points_sector"),
+    "key_site_not_in_place": ("sites_not_in_place", "points_sites"),
+    "employees_per_100": ("employees", "points_employees"),
+    "uninspected_per_90_days": ("days_uninspected", "points_uninspected"),
+}

@@ -1,6 +1,202 @@
 """Interface text of the priority-sites screen (重点部位 / 较大事故风险): zh first, en complete."""
 
 TEXT: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------------------------------ screen
+    "priority.subtitle": {
+        "zh": "预防较大及以上事故：企业风险排序、重点部位台账与漏报核查 · {region} · {sector} · 评分截至{as_of}",
+        "en": "Preventing accidents with 3+ deaths: enterprises ranked by risk, the key-site ledger and its gaps "
+        "· {region} · {sector} · scored as of {as_of}",
+    },
+    "priority.tab_ranking": {"zh": "风险排序", "en": "Ranking"},
+    "priority.tab_ledger": {"zh": "重点部位台账", "en": "Key-site ledger"},
+    "priority.tab_gaps": {"zh": "台账漏洞核查", "en": "Ledger gaps"},
+    "priority.tab_map": {"zh": "风险分布图", "en": "Map"},
+    "priority.tab_card": {"zh": "企业档案", "en": "Site card"},
+    "priority.tab_backtest": {"zh": "评分检验", "en": "Back-test"},
+    "priority.ranking": {"zh": "企业风险排序", "en": "Enterprises ranked by risk score"},
+    "priority.ranking_scope": {
+        "zh": "{region}（含下辖地区，按企业所在地）· {sector} · 在营企业 {n} 家 · 风险分值截至{as_of}（按截至当日的隐患、"
+        "检查、事故和台账计算）",
+        "en": "{region} and below (by the enterprise's region) · {sector} · {n} active enterprises · scores as of "
+        "{as_of} (hazards, inspections, accidents and the ledger as they stood that day)",
+    },
+    "priority.formula": {
+        "zh": "风险分值 = Σ 各项数量 × 权重（权重和分级阈值可在“设置”中修改，见 docs/risk-score.md）；"
+        "红色 ≥ {red}，橙色 ≥ {orange}，黄色 ≥ {yellow}，其余为蓝色。同分按企业编号排序。",
+        "en": "Risk score = Σ component count × weight (weights and level thresholds are editable in Settings; "
+        "see docs/risk-score.md); red ≥ {red}, orange ≥ {orange}, yellow ≥ {yellow}, blue below. Ties by "
+        "enterprise ID.",
+    },
+    "priority.kpi_level": {"zh": "{level}（家）", "en": "{level}"},
+    "priority.kpi_level_help": {
+        "zh": "风险分值达到该等级阈值的在营企业数（分值 ≥ {min}）。",
+        "en": "Active enterprises whose score reaches this level's threshold (score ≥ {min}).",
+    },
+    "priority.levels_filter": {"zh": "显示等级", "en": "Levels shown"},
+    "priority.rows_shown": {"zh": "显示前N家", "en": "Show the top N"},
+    "priority.rows_note": {
+        "zh": "显示 {shown} 家（共 {total} 家符合所选等级）；点击列标题可排序。",
+        "en": "{shown} shown ({total} at the chosen levels); click a column heading to sort.",
+    },
+    "priority.col_rank": {"zh": "排名", "en": "Rank"},
+    "priority.col_enterprise_id": {"zh": "企业编号", "en": "Enterprise ID"},
+    "priority.col_enterprise": {"zh": "企业名称", "en": "Enterprise"},
+    "priority.col_township": {"zh": "乡镇（街道）", "en": "Township"},
+    "priority.col_county": {"zh": "县（区）", "en": "County"},
+    "priority.col_sector": {"zh": "行业", "en": "Sector"},
+    "priority.col_score": {"zh": "风险分值", "en": "Score"},
+    "priority.col_level": {"zh": "风险等级", "en": "Level"},
+    "priority.col_reasons": {"zh": "主要理由", "en": "Reasons"},
+    "priority.col_red": {"zh": "红色（家）", "en": "Red"},
+    "priority.col_orange": {"zh": "橙色（家）", "en": "Orange"},
+    "priority.col_enterprises": {"zh": "在营企业（家）", "en": "Active enterprises"},
+    "priority.by_township": {"zh": "各乡镇（街道）红色、橙色企业数", "en": "Red and orange enterprises by township"},
+    "priority.by_sector": {"zh": "各行业红色、橙色企业数", "en": "Red and orange enterprises by sector"},
+    "priority.by_chart": {"zh": "红色、橙色风险企业数（前15个乡镇）", "en": "Red and orange enterprises (top 15 townships)"},
+    "priority.unit_enterprises": {"zh": "企业数（家）", "en": "Enterprises"},
+    "priority.ledger": {"zh": "预防较大及以上事故重点部位台账", "en": "Ledger of key sites for preventing accidents with 3+ deaths"},
+    "priority.ledger_scope": {
+        "zh": "{region}各乡镇（街道）上报、市县安委办备案的重点部位 {n} 处（台账现状，不按行业和统计期筛选）· 数据截至{as_of}",
+        "en": "{n} key sites reported by the townships of {region} and filed with the city and county offices (the "
+        "ledger as it stands, not filtered by sector or period) · data as of {as_of}",
+    },
+    "priority.ledger_township": {"zh": "乡镇（街道）", "en": "Township"},
+    "priority.ledger_all": {"zh": "全部乡镇（街道）", "en": "All townships"},
+    "priority.ledger_download": {"zh": "导出台账（Excel，用于备案）", "en": "Export the ledger (Excel, for filing)"},
+    "priority.ledger_empty": {"zh": "所选地区没有重点部位台账记录。", "en": "No key-site ledger entries in the chosen region."},
+    "priority.col_site": {"zh": "重点部位名称", "en": "Key site"},
+    "priority.col_accident_type": {"zh": "可能发生的事故类型", "en": "Potential accident type"},
+    "priority.col_fatalities": {"zh": "可能死亡人数", "en": "Potential deaths"},
+    "priority.col_measures": {"zh": "监控措施", "en": "Control measures"},
+    "priority.col_person": {"zh": "责任人", "en": "Responsible person"},
+    "priority.col_filed_city": {"zh": "市安委办备案", "en": "Filed with the city"},
+    "priority.col_filed_county": {"zh": "县安委办备案", "en": "Filed with the county"},
+    "priority.col_in_place": {"zh": "措施落实", "en": "Measures in place"},
+    "priority.yes": {"zh": "是", "en": "Yes"},
+    "priority.no": {"zh": "否", "en": "No"},
+    "priority.not_reported": {"zh": "未填报", "en": "Not reported"},
+    "priority.not_filed": {"zh": "未备案", "en": "Not filed"},
+    "priority.public_place": {"zh": "（公共场所）", "en": "(public place)"},
+    "priority.gaps": {"zh": "台账漏洞核查（应排查没有排查清楚）", "en": "Ledger gaps (sites that should have been found)"},
+    "priority.gaps_scope": {
+        "zh": "{region} · 台账现状；事故为{period}发生的有死亡（含失踪）或较大及以上事故（按事故发生地）· {sector} · 数据截至{as_of}",
+        "en": "{region} · the ledger as it stands; accidents with deaths (incl. missing) or of grade larger and "
+        "above that happened in {period} (where they happened) · {sector} · data as of {as_of}",
+    },
+    "priority.gap_townships": {"zh": "无台账的乡镇（个）", "en": "Townships with no entry"},
+    "priority.gap_townships_help": {
+        "zh": "一处重点部位都没有上报的乡镇（街道）。", "en": "Townships that reported no key site at all.",
+    },
+    "priority.gap_enterprises": {"zh": "无台账的高危行业企业（家）", "en": "High-risk enterprises with no entry"},
+    "priority.gap_enterprises_help": {
+        "zh": "矿山、危险化学品、烟花爆竹、建筑施工、人员密集场所、燃气等高危行业（设置中标记）的在营企业，台账中没有其任何部位。",
+        "en": "Active enterprises of high-risk sectors (mines, chemicals, fireworks, construction, crowded places, gas "
+        "…, marked in Settings) with no key site in the ledger.",
+    },
+    "priority.gap_not_in_place": {"zh": "措施未落实（处）", "en": "Measures not in place"},
+    "priority.gap_not_in_place_help": {
+        "zh": "监控措施未落实或未填报落实情况的重点部位。", "en": "Key sites whose measures are not (or not reported) in place.",
+    },
+    "priority.gap_not_filed": {"zh": "未完成市县双备案（处）", "en": "Not filed with both"},
+    "priority.gap_not_filed_help": {
+        "zh": "缺少市安委办或县安委办备案日期的重点部位。", "en": "Key sites missing the city's or the county's filing day.",
+    },
+    "priority.gap_accidents": {"zh": "台账外发生的事故（起）", "en": "Accidents outside the ledger"},
+    "priority.gap_accidents_help": {
+        "zh": "统计期内有死亡（含失踪）或较大及以上的事故，发生在没有台账记录的企业或乡镇。",
+        "en": "Accidents in the period with deaths (incl. missing) or of grade larger and above, at an enterprise or "
+        "in a township with no ledger entry.",
+    },
+    "priority.gap_list_townships": {"zh": "无台账的乡镇（街道）", "en": "Townships with no ledger entry"},
+    "priority.gap_list_enterprises": {"zh": "无台账的高危行业企业", "en": "High-risk enterprises with no ledger entry"},
+    "priority.gap_list_not_in_place": {"zh": "监控措施未落实的重点部位", "en": "Key sites without measures in place"},
+    "priority.gap_list_not_filed": {"zh": "未完成市县双备案的重点部位", "en": "Key sites not filed with both offices"},
+    "priority.gap_list_accidents": {"zh": "发生在台账外的事故", "en": "Accidents outside the ledger"},
+    "priority.col_class": {"zh": "乡镇类别", "en": "Class"},
+    "priority.col_high_risk": {"zh": "其中高危行业（家）", "en": "Of which high-risk"},
+    "priority.col_employees": {"zh": "从业人员（人）", "en": "Employees"},
+    "priority.col_accident": {"zh": "事故编号", "en": "Accident"},
+    "priority.col_occurred": {"zh": "发生日期", "en": "Date"},
+    "priority.col_place": {"zh": "发生地", "en": "Where"},
+    "priority.col_grade": {"zh": "事故等级", "en": "Grade"},
+    "priority.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
+    "priority.col_gap": {"zh": "漏洞", "en": "Gap"},
+    "priority.gap_enterprise": {"zh": "企业无台账", "en": "enterprise not in the ledger"},
+    "priority.gap_township": {"zh": "乡镇无台账", "en": "township with no ledger"},
+    "priority.none_found": {"zh": "无。", "en": "None."},
+    "priority.map": {"zh": "企业风险分布图", "en": "Map of enterprises by risk level"},
+    "priority.map_scope": {
+        "zh": "按企业登记的经纬度绘制，颜色为风险等级（离线绘制，不需要互联网地图）· {region} · {sector} · 截至{as_of} · "
+        "有坐标的企业 {n} 家",
+        "en": "Drawn from the enterprises' recorded longitude and latitude, coloured by level (offline: no internet "
+        "map needed) · {region} · {sector} · as of {as_of} · {n} enterprises with coordinates",
+    },
+    "priority.map_title": {"zh": "企业风险等级分布", "en": "Enterprises by risk level"},
+    "priority.map_none": {"zh": "所选企业没有登记经纬度，无法绘图。", "en": "None of the chosen enterprises has coordinates."},
+    "priority.longitude": {"zh": "经度（°E）", "en": "Longitude (°E)"},
+    "priority.latitude": {"zh": "纬度（°N）", "en": "Latitude (°N)"},
+    "priority.card": {"zh": "企业档案", "en": "Site card"},
+    "priority.card_pick": {"zh": "选择企业（按风险排序，前{n}家）", "en": "Enterprise (by rank, top {n})"},
+    "priority.card_scope": {
+        "zh": "{name}（{enterprise_id}）· {township} · {sector} · 截至{as_of}",
+        "en": "{name} ({enterprise_id}) · {township} · {sector} · as of {as_of}",
+    },
+    "priority.card_score": {"zh": "风险分值 {score}，{level}，排名第{rank}位", "en": "Score {score}, {level}, rank {rank}"},
+    "priority.card_components": {"zh": "分值构成", "en": "Score components"},
+    "priority.card_hazards": {"zh": "隐患（{n}项）", "en": "Hazards ({n})"},
+    "priority.card_inspections": {"zh": "检查记录（{n}次）", "en": "Inspections ({n})"},
+    "priority.card_accidents": {"zh": "事故（{n}起）", "en": "Accidents ({n})"},
+    "priority.card_sites": {"zh": "重点部位（{n}处）", "en": "Key sites ({n})"},
+    "priority.card_none": {"zh": "所选地区和行业没有在营企业。", "en": "No active enterprise in the chosen region and sector."},
+    "priority.col_component": {"zh": "构成项", "en": "Component"},
+    "priority.col_count": {"zh": "数量", "en": "Count"},
+    "priority.col_weight": {"zh": "权重", "en": "Weight"},
+    "priority.col_points": {"zh": "得分", "en": "Points"},
+    "priority.col_hazard": {"zh": "隐患编号", "en": "Hazard"},
+    "priority.col_found": {"zh": "发现日期", "en": "Found"},
+    "priority.col_hazard_grade": {"zh": "等级", "en": "Grade"},
+    "priority.col_description": {"zh": "描述", "en": "Description"},
+    "priority.col_deadline": {"zh": "整改期限", "en": "Deadline"},
+    "priority.col_state": {"zh": "截至当日状态", "en": "State on the day"},
+    "priority.col_supervision": {"zh": "挂牌督办", "en": "Listed supervision"},
+    "priority.col_inspection": {"zh": "检查编号", "en": "Inspection"},
+    "priority.col_inspected": {"zh": "检查日期", "en": "Date"},
+    "priority.col_inspection_level": {"zh": "检查层级", "en": "Level"},
+    "priority.col_kind": {"zh": "检查类型", "en": "Kind"},
+    "priority.col_hazards_found": {"zh": "发现隐患（项）", "en": "Hazards found"},
+    "priority.col_summary": {"zh": "简要经过", "en": "Summary"},
+    "priority.backtest": {"zh": "评分检验：排名靠前的企业是否真的出事", "en": "Back-test: do the top-ranked enterprises have the accidents?"},
+    "priority.backtest_scope": {
+        "zh": "{region} · 对过去每个评分日，按当日数据计算全部企业风险分值，取排名前10%的企业，统计其后一年发生的较大及以上事故和有死亡事故中，"
+        "发生在这些企业的比例；随机抽取10%的企业，预期比例约为10%。只统计有所属企业的事故。",
+        "en": "{region} · For each past scoring day, every enterprise is scored on that day's data; of the following "
+        "year's accidents of grade larger and above, and of those with deaths, the share that happened at the "
+        "enterprises then ranked in the top 10 % — against about 10 % for enterprises picked at random. Only "
+        "accidents with a recorded enterprise count.",
+    },
+    "priority.backtest_none": {
+        "zh": "数据不足：没有早于最近一年、且之前有一年以上数据的评分日。",
+        "en": "Not enough data: no scoring day with a full following year and a year of history before it.",
+    },
+    "priority.backtest_title": {"zh": "后一年事故发生在前10%企业的比例", "en": "Share of the following year's accidents at the top 10 %"},
+    "priority.backtest_larger": {"zh": "较大及以上事故", "en": "Larger and above"},
+    "priority.backtest_deaths": {"zh": "有死亡事故", "en": "With deaths"},
+    "priority.backtest_chance": {"zh": "随机预期", "en": "By chance"},
+    "priority.backtest_share": {"zh": "比例（%）", "en": "Share (%)"},
+    "priority.col_as_of": {"zh": "评分日", "en": "Scored on"},
+    "priority.col_until": {"zh": "统计至", "en": "Until"},
+    "priority.col_top_n": {"zh": "前10%企业（家）", "en": "Top 10 % (enterprises)"},
+    "priority.col_larger": {"zh": "较大及以上事故：前10% / 全部", "en": "Larger and above: top 10 % / all"},
+    "priority.col_larger_share": {"zh": "较大及以上占比", "en": "Share, larger"},
+    "priority.col_death": {"zh": "有死亡事故：前10% / 全部", "en": "With deaths: top 10 % / all"},
+    "priority.col_death_share": {"zh": "有死亡占比", "en": "Share, with deaths"},
+    "priority.col_chance": {"zh": "随机预期", "en": "By chance"},
+    "priority.pooled": {"zh": "合计", "en": "All days"},
+    "priority.backtest_formula": {
+        "zh": "占比 = 后一年发生在前10%企业的事故数 ÷ 后一年全部（有所属企业的）事故数；随机预期 = 前10%企业数 ÷ 企业总数；分母为0时显示“—”。",
+        "en": "Share = the following year's accidents at the top 10 % ÷ all its accidents with an enterprise; by "
+        "chance = top-10 % enterprises ÷ all enterprises; “—” where the denominator is 0.",
+    },
     # ------------------------------------------------------------------------------------------ reasons
     "priority.reason.overdue_major": {"zh": "{n}项重大隐患逾期未销号", "en": "{n} major hazard(s) overdue, not closed"},
     "priority.reason.open_major": {"zh": "{n}项重大隐患整改中未销号", "en": "{n} major hazard(s) open, within the deadline"},
@@ -27,5 +223,29 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "priority.reason.never_inspected": {
         "zh": "从未受监管检查（按{days}天计）", "en": "Never inspected by a supervising level (counted as {days} days)",
+    },
+}
+
+ENUMS: dict[str, dict[str, dict[str, str]]] = {
+    "priority_township_class": {
+        "key": {"zh": "重点乡镇", "en": "Key"},
+        "ordinary": {"zh": "一般乡镇", "en": "Ordinary"},
+    },
+    "priority_supervision": {
+        "county": {"zh": "县级挂牌", "en": "County"},
+        "city": {"zh": "市级挂牌", "en": "City"},
+        "province": {"zh": "省级挂牌", "en": "Province"},
+    },
+    "risk_component": {
+        "open_major_hazard": {"zh": "未销号重大隐患（项）", "en": "Open major hazards"},
+        "overdue_major_hazard": {"zh": "其中逾期（项，另加）", "en": "Of which overdue (extra)"},
+        "supervised_major_hazard": {"zh": "其中挂牌督办（项，另加）", "en": "Of which under listed supervision (extra)"},
+        "overdue_general_hazard": {"zh": "逾期一般隐患（项）", "en": "Overdue general hazards"},
+        "accident_death": {"zh": "近年事故死亡（人，按年份衰减）", "en": "Recent accident deaths (decayed)"},
+        "larger_accident": {"zh": "近年较大及以上事故（起，按年份衰减）", "en": "Recent larger-and-above accidents (decayed)"},
+        "sector_inherent": {"zh": "行业固有风险系数", "en": "Sector inherent risk"},
+        "key_site_not_in_place": {"zh": "措施未落实的重点部位（处）", "en": "Key sites without measures"},
+        "employees_per_100": {"zh": "从业人员（百人，封顶10）", "en": "Employees (hundreds, capped at 10)"},
+        "uninspected_per_90_days": {"zh": "距上次监管检查（整90天数）", "en": "Since the last supervisory inspection (full 90 days)"},
     },
 }

@@ -1,0 +1,48 @@
+-- Grain: one row per accident from $start to $end in $region and below (sector $industry, all when null)
+-- with deaths (含失踪) or of grade 较大 or above, that happened at an enterprise with no 重点部位 ledger entry
+-- or in a township with none — the speech's "应排查没有排查清楚". The ledger is taken as it stands (entries
+-- carry no start day). An accident recorded only at county level is judged by its enterprise alone.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+serious as (
+    select accidents_graded.*
+    from accidents_graded
+    where occurred_on between $start and $end
+      and region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+      and (deaths_incl_missing > 0 or is_larger_and_above)
+),
+
+flagged as (
+    select
+        serious.*,
+        serious.enterprise_id is not null
+            and serious.enterprise_id not in (select enterprise_id from key_sites where enterprise_id is not null)
+            as is_enterprise_without_ledger,
+        regions.level = 'township'
+            and serious.region_code not in (select region_code from key_sites) as is_township_without_ledger
+    from serious
+    join regions on regions.region_code = serious.region_code
+)
+
+select
+    flagged.accident_id,
+    flagged.occurred_on,
+    flagged.region_code,
+    regions.name as region_name,
+    flagged.enterprise_id,
+    enterprises.name as enterprise_name,
+    flagged.industry,
+    flagged.grade,
+    flagged.deaths_incl_missing,
+    flagged.is_enterprise_without_ledger,
+    flagged.is_township_without_ledger
+from flagged
+join regions on regions.region_code = flagged.region_code
+left join enterprises on enterprises.enterprise_id = flagged.enterprise_id
+where flagged.is_enterprise_without_ledger or flagged.is_township_without_ledger
+order by flagged.occurred_on desc, flagged.accident_id;

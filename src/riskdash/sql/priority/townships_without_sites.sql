@@ -1,0 +1,39 @@
+-- Grain: one row per township-level region in $region and below that has no 重点部位 ledger entry at all,
+-- with its active enterprises and those in high-risk sectors (sectors.is_high_risk): a township that filed
+-- nothing is the speech's "应排查没有排查清楚" question.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select regions.region_code, regions.name, regions.parent_code, regions.township_class
+    from regions
+    where regions.level = 'township'
+      and regions.region_code in (select region_code from in_region)
+      and regions.region_code not in (select region_code from key_sites)
+),
+
+enterprise_counts as (
+    select
+        enterprises.region_code,
+        count(*) as enterprises,
+        count(*) filter (where sectors.is_high_risk) as high_risk_enterprises
+    from enterprises
+    join sectors on sectors.code = enterprises.industry
+    where enterprises.status = 'active'
+    group by enterprises.region_code
+)
+
+select
+    counties.name as county_name,
+    townships.name as township_name,
+    townships.region_code,
+    townships.township_class,
+    coalesce(enterprise_counts.enterprises, 0) as enterprises,
+    coalesce(enterprise_counts.high_risk_enterprises, 0) as high_risk_enterprises
+from townships
+left join regions counties on counties.region_code = townships.parent_code
+left join enterprise_counts on enterprise_counts.region_code = townships.region_code
+order by townships.parent_code, townships.region_code;

@@ -1,0 +1,253 @@
+"""The priority-sites screen's content, shaped from ``metrics.priority``: KPI cards, scope lines and the tables
+with their Chinese headers. Pure: no Streamlit here, so every word and "—" is testable alone."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.metrics import priority
+from riskdash.ui.overview import Kpi
+
+
+def _day(value, lang: str, missing_key: str = "priority.not_filed") -> str:
+    if value is None or pd.isna(value):
+        return i18n.t(missing_key, lang)
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _yes_no(value, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return i18n.t("priority.not_reported", lang)
+    return i18n.t("priority.yes" if value else "priority.no", lang)
+
+
+def sector_of(row, lang: str) -> str:
+    return row["sector_name_en"] if lang == "en" and row["sector_name_en"] else row["sector_name_zh"]
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+# ---------------------------------------------------------------------------------------------- ranking
+
+
+def level_kpis(scores: pd.DataFrame, thresholds: dict[str, float], lang: str) -> tuple[Kpi, ...]:
+    counts = priority.level_counts(scores)
+    return tuple(
+        Kpi(level, i18n.t("priority.kpi_level", lang, level=i18n.enum_name("risk_level", level, lang)),
+            f"{counts[level]:,}",
+            i18n.t("priority.kpi_level_help", lang, min=f"{thresholds.get(level, 0):g}"))
+        for level in priority.LEVELS
+    )
+
+
+def formula(thresholds: dict[str, float], lang: str) -> str:
+    return i18n.t("priority.formula", lang, **{k: f"{thresholds.get(k, 0):g}" for k in ("red", "orange", "yellow")})
+
+
+def ranking_table(scores: pd.DataFrame, lang: str, levels: list[str] | None = None,
+                  limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The ranking as shown: rank, enterprise, township, sector, score, level and reasons (the top ``limit``
+    at the chosen levels); also how many rows the levels hold in all."""
+    chosen = scores if not levels else scores[scores["level"].isin(levels)]
+    total = len(chosen)
+    shown = chosen.head(limit) if limit else chosen
+    frame = pd.DataFrame({
+        i18n.t("priority.col_rank", lang): shown["rank"].astype(int).to_list(),
+        i18n.t("priority.col_enterprise_id", lang): shown["enterprise_id"].to_list(),
+        i18n.t("priority.col_enterprise", lang): shown["name"].to_list(),
+        i18n.t("priority.col_township", lang): shown["region_name"].to_list(),
+        i18n.t("priority.col_sector", lang): [sector_of(r, lang) for _, r in shown.iterrows()],
+        i18n.t("priority.col_score", lang): shown["score"].astype(float).round(2).to_list(),
+        i18n.t("priority.col_level", lang): [i18n.enum_name("risk_level", lv, lang) for lv in shown["level"]],
+        i18n.t("priority.col_reasons", lang): ["；".join(priority.reasons(r, lang)) if lang == "zh"
+                                               else "; ".join(priority.reasons(r, lang)) for _, r in shown.iterrows()],
+    })
+    return frame, total
+
+
+def red_orange_table(counts: pd.DataFrame, lang: str, by: str) -> pd.DataFrame:
+    name = i18n.t("priority.col_township" if by == "township" else "priority.col_sector", lang)
+    return pd.DataFrame({
+        name: counts["name"].to_list(),
+        i18n.t("priority.col_red", lang): counts["red"].astype(int).to_list(),
+        i18n.t("priority.col_orange", lang): counts["orange"].astype(int).to_list(),
+        i18n.t("priority.col_enterprises", lang): counts["enterprises"].astype(int).to_list(),
+    })
+
+
+# ---------------------------------------------------------------------------------------------- ledger
+
+
+def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
+    type_column = "accident_type_en" if lang == "en" else "accident_type_zh"
+    return pd.DataFrame({
+        i18n.t("priority.col_county", lang): ledger["county_name"].to_list(),
+        i18n.t("priority.col_township", lang): ledger["township_name"].to_list(),
+        i18n.t("priority.col_site", lang): ledger["name"].to_list(),
+        i18n.t("priority.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("priority.public_place", lang)
+                                                  for n in ledger["enterprise_name"]],
+        i18n.t("priority.col_accident_type", lang): ledger[type_column].to_list(),
+        i18n.t("priority.col_fatalities", lang): ledger["potential_fatalities"].astype(int).to_list(),
+        i18n.t("priority.col_measures", lang): ledger["control_measures"].fillna("").to_list(),
+        i18n.t("priority.col_person", lang): ledger["responsible_person"].fillna("").to_list(),
+        i18n.t("priority.col_filed_city", lang): [_day(v, lang) for v in ledger["filed_city_on"]],
+        i18n.t("priority.col_filed_county", lang): [_day(v, lang) for v in ledger["filed_county_on"]],
+        i18n.t("priority.col_in_place", lang): [_yes_no(v, lang) for v in ledger["measures_in_place"]],
+    })
+
+
+def gap_kpis(gaps: priority.LedgerGaps, lang: str) -> tuple[Kpi, ...]:
+    counts = gaps.counts()
+    cards = (("townships_without_sites", "priority.gap_townships"),
+             ("high_risk_enterprises_without_sites", "priority.gap_enterprises"),
+             ("measures_not_in_place", "priority.gap_not_in_place"),
+             ("not_fully_filed", "priority.gap_not_filed"),
+             ("accidents_without_ledger", "priority.gap_accidents"))
+    return tuple(Kpi(key, i18n.t(text, lang), f"{counts[key]:,}", i18n.t(f"{text}_help", lang)) for key, text in cards)
+
+
+def townships_without_sites_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_county", lang): frame["county_name"].to_list(),
+        i18n.t("priority.col_township", lang): frame["township_name"].to_list(),
+        i18n.t("priority.col_class", lang): [i18n.enum_name("priority_township_class", c, lang) if isinstance(c, str) else i18n.DASH
+                                             for c in frame["township_class"]],
+        i18n.t("priority.col_enterprises", lang): frame["enterprises"].astype(int).to_list(),
+        i18n.t("priority.col_high_risk", lang): frame["high_risk_enterprises"].astype(int).to_list(),
+    })
+
+
+def enterprises_without_sites_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_county", lang): frame["county_name"].to_list(),
+        i18n.t("priority.col_township", lang): frame["township_name"].to_list(),
+        i18n.t("priority.col_enterprise_id", lang): frame["enterprise_id"].to_list(),
+        i18n.t("priority.col_enterprise", lang): frame["name"].to_list(),
+        i18n.t("priority.col_sector", lang): [sector_of(r, lang) for _, r in frame.iterrows()],
+        i18n.t("priority.col_employees", lang): [int(v) if pd.notna(v) else i18n.DASH for v in frame["employees"]],
+    })
+
+
+def accidents_without_ledger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    def gap(row) -> str:
+        kinds = []
+        if row["is_enterprise_without_ledger"]:
+            kinds.append(i18n.t("priority.gap_enterprise", lang))
+        if row["is_township_without_ledger"]:
+            kinds.append(i18n.t("priority.gap_township", lang))
+        return "、".join(kinds) if lang == "zh" else ", ".join(kinds)
+
+    return pd.DataFrame({
+        i18n.t("priority.col_accident", lang): frame["accident_id"].to_list(),
+        i18n.t("priority.col_occurred", lang): [_day(v, lang) for v in frame["occurred_on"]],
+        i18n.t("priority.col_place", lang): frame["region_name"].to_list(),
+        i18n.t("priority.col_enterprise", lang): [n if isinstance(n, str) else i18n.DASH for n in frame["enterprise_name"]],
+        i18n.t("priority.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+        i18n.t("priority.col_deaths", lang): frame["deaths_incl_missing"].astype(int).to_list(),
+        i18n.t("priority.col_gap", lang): [gap(r) for _, r in frame.iterrows()],
+    })
+
+
+# ---------------------------------------------------------------------------------------------- back-test
+
+
+def backtest_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    def share(value) -> str:
+        return i18n.pct(None if value is None or pd.isna(value) else float(value))
+
+    return pd.DataFrame({
+        i18n.t("priority.col_as_of", lang): [_day(d, lang) if d is not None and not pd.isna(d)
+                                             else i18n.t("priority.pooled", lang) for d in frame["as_of"]],
+        i18n.t("priority.col_until", lang): [_day(d, lang) if d is not None and not pd.isna(d) else i18n.DASH
+                                             for d in frame["until"]],
+        i18n.t("priority.col_enterprises", lang): frame["enterprises"].astype(int).to_list(),
+        i18n.t("priority.col_top_n", lang): frame["top_n"].astype(int).to_list(),
+        i18n.t("priority.col_larger", lang): [f"{a} / {b}" for a, b in zip(frame["larger_in_top"], frame["larger_accidents"])],
+        i18n.t("priority.col_larger_share", lang): [share(v) for v in frame["larger_share"]],
+        i18n.t("priority.col_death", lang): [f"{a} / {b}" for a, b in zip(frame["death_in_top"], frame["death_accidents"])],
+        i18n.t("priority.col_death_share", lang): [share(v) for v in frame["death_share"]],
+        i18n.t("priority.col_chance", lang): [share(v) for v in frame["chance_share"]],
+    })
+
+
+# ---------------------------------------------------------------------------------------------- site card
+
+
+def component_table(row, weights: dict[str, float], lang: str) -> pd.DataFrame:
+    """The score of one enterprise, component by component: the count, its weight and the points."""
+    names, counts, weight_values, points = [], [], [], []
+    for component, (count_column, points_column) in priority.COMPONENT_COLUMNS.items():
+        count = float(row[count_column])
+        if component == "employees_per_100":
+            count = min(count / 100, 10)
+        elif component == "uninspected_per_90_days":
+            count = math.floor(min(count, priority.UNINSPECTED_CAP_DAYS) / 90)
+        names.append(i18n.enum_name("risk_component", component, lang))
+        counts.append(round(count, 2))
+        weight_values.append(weights.get(component, 0.0))
+        points.append(round(float(row[points_column]), 2))
+    names.append(i18n.t("priority.col_score", lang))
+    counts.append(None)
+    weight_values.append(None)
+    points.append(round(float(row["score"]), 2))
+    return pd.DataFrame({
+        i18n.t("priority.col_component", lang): names,
+        i18n.t("priority.col_count", lang): counts,
+        i18n.t("priority.col_weight", lang): weight_values,
+        i18n.t("priority.col_points", lang): points,
+    })
+
+
+def card_hazards_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_hazard", lang): frame["hazard_id"].to_list(),
+        i18n.t("priority.col_found", lang): [_day(v, lang) for v in frame["found_on"]],
+        i18n.t("priority.col_hazard_grade", lang): [i18n.enum_name("hazard_grade", g, lang) for g in frame["grade"]],
+        i18n.t("priority.col_description", lang): frame["description"].fillna("").to_list(),
+        i18n.t("priority.col_deadline", lang): [_day(v, lang) for v in frame["deadline"]],
+        i18n.t("priority.col_state", lang): [i18n.enum_name("hazard_state", s, lang) if isinstance(s, str) else i18n.DASH
+                                             for s in frame["state"]],
+        i18n.t("priority.col_supervision", lang): [i18n.DASH if s == "none" else i18n.enum_name("priority_supervision", s, lang)
+                                                   for s in frame["supervision_level"]],
+    })
+
+
+def card_inspections_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_inspection", lang): frame["inspection_id"].to_list(),
+        i18n.t("priority.col_inspected", lang): [_day(v, lang) for v in frame["inspected_on"]],
+        i18n.t("priority.col_inspection_level", lang): [i18n.enum_name("inspection_level", v, lang) for v in frame["level"]],
+        i18n.t("priority.col_kind", lang): frame["kind"].fillna("").to_list(),
+        i18n.t("priority.col_hazards_found", lang): frame["hazards_found"].astype(int).to_list(),
+    })
+
+
+def card_accidents_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_accident", lang): frame["accident_id"].to_list(),
+        i18n.t("priority.col_occurred", lang): [_day(v, lang) for v in frame["occurred_on"]],
+        i18n.t("priority.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+        i18n.t("priority.col_deaths", lang): frame["deaths_incl_missing"].astype(int).to_list(),
+        i18n.t("priority.col_summary", lang): frame["summary"].fillna("").to_list(),
+    })
+
+
+def card_sites_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        i18n.t("priority.col_site", lang): frame["name"].to_list(),
+        i18n.t("priority.col_fatalities", lang): frame["potential_fatalities"].astype(int).to_list(),
+        i18n.t("priority.col_measures", lang): frame["control_measures"].fillna("").to_list(),
+        i18n.t("priority.col_filed_city", lang): [_day(v, lang) for v in frame["filed_city_on"]],
+        i18n.t("priority.col_filed_county", lang): [_day(v, lang) for v in frame["filed_county_on"]],
+        i18n.t("priority.col_in_place", lang): [_yes_no(v, lang) for v in frame["measures_in_place"]],
+    })
+
+
+def as_of_text(day: date, lang: str) -> str:
+    return i18n.day(day, lang)

@@ -1,0 +1,222 @@
+"""Streamlit drawing for the priority-sites screen: cached reads keyed on the file and the frozen Filters
+(the cursor passed as ``_con``, out of the key, as in ui/session.py), the ledger download and the site card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from riskdash import charts, i18n
+from riskdash.charts import priority as priority_charts
+from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
+from riskdash.filters import Filters
+from riskdash.metrics import priority
+from riskdash.ui import priority as view
+from riskdash.ui.page import PageContext, kpi_row, section, table
+from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
+
+LEVELS_KEY = "priority_levels"
+ROWS_KEY = "priority_rows"
+LEDGER_TOWN_KEY = "priority_ledger_town"
+CARD_KEY = "priority_card"
+ROW_CHOICES = (50, 100, 200, 500)
+CARD_CHOICES = 300
+
+
+@dataclass(frozen=True)
+class ScreenData:
+    scores: pd.DataFrame
+    weights: dict[str, float]
+    thresholds: dict[str, float]
+    gaps: priority.LedgerGaps
+    ledger_townships: pd.DataFrame
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def screen_data(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> ScreenData:
+    # the ledger is not split by sector: key sites of public places have none
+    whole = replace(filters, industry=None)
+    return ScreenData(
+        scores=priority.risk_scores(_con, filters),
+        weights=priority.risk_weights(_con),
+        thresholds=priority.risk_thresholds(_con),
+        gaps=priority.LedgerGaps(
+            ledger=priority.key_site_ledger(_con, whole),
+            townships_without_sites=priority.townships_without_sites(_con, whole),
+            high_risk_enterprises_without_sites=priority.high_risk_enterprises_without_sites(_con, filters),
+            accidents_without_ledger=priority.accidents_without_ledger(_con, filters),
+        ),
+        ledger_townships=priority.ledger_townships(_con, whole),
+    )
+
+
+@st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def backtest(db_key: str, region_code: str, data_as_of: date, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    days = priority.backtest_days(data_as_of, priority.earliest_record(_con))
+    return priority.backtest(_con, region_code, days)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def ledger_workbook(db_key: str, filters: Filters, region_name: str, data_as_of: date,
+                    _con: duckdb.DuckDBPyConnection) -> bytes:
+    whole = replace(filters, industry=None)
+    return key_site_ledger_xlsx(priority.key_site_ledger(_con, whole), priority.ledger_townships(_con, whole),
+                                region_name, data_as_of)
+
+
+def subtitle(ctx: PageContext) -> None:
+    st.caption(ctx.t("priority.subtitle", region=ctx.region_name, sector=ctx.sector_name,
+                     as_of=i18n.day(ctx.filters.as_of, ctx.lang)))
+
+
+def load(ctx: PageContext) -> ScreenData:
+    return screen_data(ctx.db_key, ctx.filters, ctx.con)
+
+
+def chart(fig) -> None:
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+# ---------------------------------------------------------------------------------------------- sections
+
+
+def ranking(ctx: PageContext, data: ScreenData) -> None:
+    lang = ctx.lang
+    section(ctx.t("priority.ranking"),
+            ctx.t("priority.ranking_scope", region=ctx.region_name, sector=ctx.sector_name, n=f"{len(data.scores):,}",
+                  as_of=i18n.day(ctx.filters.as_of, lang)))
+    kpi_row(view.level_kpis(data.scores, data.thresholds, lang))
+    st.caption(":material/function: " + view.formula(data.thresholds, lang))
+    left, right = st.columns([3, 1])
+    levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),
+                              default=list(priority.LEVELS), key=LEVELS_KEY,
+                              format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
+    limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
+    frame, total = view.ranking_table(data.scores, lang, levels, limit)
+    table(frame)
+    st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
+
+    by_township = priority.red_orange_counts(data.scores, "township")
+    by_sector = priority.red_orange_counts(data.scores, "sector")
+    title = charts.chart_title(ctx.t("priority.by_chart"), ctx.filters, ctx.region_name, lang)
+    chart(priority_charts.red_orange_by_township_bars(by_township, title, lang))
+    township_column, sector_column = st.columns(2)
+    with township_column:
+        st.markdown(f"**{ctx.t('priority.by_township')}**")
+        table(view.red_orange_table(by_township, lang, "township"))
+    with sector_column:
+        st.markdown(f"**{ctx.t('priority.by_sector')}**")
+        table(view.red_orange_table(by_sector, lang, "sector"))
+
+
+def ledger(ctx: PageContext, data: ScreenData) -> None:
+    lang = ctx.lang
+    rows = data.gaps.ledger
+    section(ctx.t("priority.ledger"), ctx.t("priority.ledger_scope", region=ctx.region_name, n=f"{len(rows):,}",
+                                            as_of=i18n.day(ctx.data_as_of, lang)))
+    towns = data.ledger_townships
+    names = dict(zip(towns["region_code"], towns["township_name"] + "（" + towns["key_sites"].astype(str) + "）"))
+    township = st.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
+                            format_func=lambda c: names[c] if c else ctx.t("priority.ledger_all"))
+    shown = rows if not township else rows[rows["region_code"] == township]
+    if shown.empty:
+        st.info(ctx.t("priority.ledger_empty"), icon=":material/info:")
+    else:
+        table(view.ledger_table(shown, lang))
+    st.download_button(
+        ctx.t("priority.ledger_download"),
+        data=ledger_workbook(ctx.db_key, ctx.filters, ctx.region_name, ctx.data_as_of, ctx.con),
+        file_name=f"重点部位台账_{ctx.region_name}_{ctx.data_as_of.isoformat()}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
+
+
+def _listing(ctx: PageContext, title: str, frame: pd.DataFrame) -> None:
+    st.markdown(f"**{title}**（{len(frame):,}）")
+    if frame.empty:
+        st.caption(ctx.t("priority.none_found"))
+    else:
+        table(frame)
+
+
+def gaps(ctx: PageContext, data: ScreenData) -> None:
+    lang = ctx.lang
+    f = ctx.filters
+    section(ctx.t("priority.gaps"), ctx.t("priority.gaps_scope", region=ctx.region_name, sector=ctx.sector_name,
+                                          period=i18n.period(f.start, f.end, lang),
+                                          as_of=i18n.day(ctx.data_as_of, lang)))
+    g = data.gaps
+    kpi_row(view.gap_kpis(g, lang))
+    _listing(ctx, ctx.t("priority.gap_list_townships"), view.townships_without_sites_table(g.townships_without_sites, lang))
+    _listing(ctx, ctx.t("priority.gap_list_accidents"), view.accidents_without_ledger_table(g.accidents_without_ledger, lang))
+    _listing(ctx, ctx.t("priority.gap_list_not_in_place"), view.ledger_table(g.not_in_place, lang))
+    _listing(ctx, ctx.t("priority.gap_list_not_filed"), view.ledger_table(g.not_fully_filed, lang))
+    _listing(ctx, ctx.t("priority.gap_list_enterprises"),
+             view.enterprises_without_sites_table(g.high_risk_enterprises_without_sites, lang))
+
+
+def risk_map(ctx: PageContext, data: ScreenData) -> None:
+    lang = ctx.lang
+    located = data.scores.dropna(subset=["longitude", "latitude"])
+    section(ctx.t("priority.map"), ctx.t("priority.map_scope", region=ctx.region_name, sector=ctx.sector_name,
+                                         as_of=i18n.day(ctx.filters.as_of, lang), n=f"{len(located):,}"))
+    if located.empty:
+        st.info(ctx.t("priority.map_none"), icon=":material/info:")
+        return
+    title = charts.chart_title(ctx.t("priority.map_title"), ctx.filters, ctx.region_name, lang)
+    chart(priority_charts.risk_map(located, title, lang))
+
+
+def site_card(ctx: PageContext, data: ScreenData) -> None:
+    lang = ctx.lang
+    st.subheader(ctx.t("priority.card"))
+    if data.scores.empty:
+        st.info(ctx.t("priority.card_none"), icon=":material/info:")
+        return
+    top = data.scores.head(CARD_CHOICES)
+    labels = {r.enterprise_id: f"{r.rank}. {r.name}（{r.enterprise_id}）" for r in top.itertuples()}
+    enterprise_id = st.selectbox(ctx.t("priority.card_pick", n=len(top)), list(labels), key=CARD_KEY,
+                                 format_func=labels.get)
+    card = priority.site_card(ctx.con, data.scores, enterprise_id, ctx.filters.as_of)
+    row = card.score
+    st.caption(ctx.t("priority.card_scope", name=row["name"], enterprise_id=enterprise_id, township=row["region_name"],
+                     sector=view.sector_of(row, lang), as_of=i18n.day(ctx.filters.as_of, lang)))
+    level_text = i18n.enum_name("risk_level", row["level"], lang)
+    headline = ctx.t("priority.card_score", score=f"{float(row['score']):.2f}", level=level_text, rank=int(row["rank"]))
+    st.markdown(f"**{headline}**")
+    st.markdown("\n".join(f"- {reason}" for reason in priority.reasons(row, lang)))
+    st.markdown(f"**{ctx.t('priority.card_components')}**")
+    table(view.component_table(row, data.weights, lang))
+    for key, frame, shaped in (
+        ("priority.card_hazards", card.hazards, view.card_hazards_table),
+        ("priority.card_inspections", card.inspections, view.card_inspections_table),
+        ("priority.card_accidents", card.accidents, view.card_accidents_table),
+        ("priority.card_sites", card.key_sites, view.card_sites_table),
+    ):
+        st.markdown(f"**{ctx.t(key, n=len(frame))}**")
+        if frame.empty:
+            st.caption(ctx.t("priority.none_found"))
+        else:
+            table(shaped(frame, lang))
+
+
+def backtest_section(ctx: PageContext) -> None:
+    lang = ctx.lang
+    section(ctx.t("priority.backtest"), ctx.t("priority.backtest_scope", region=ctx.region_name))
+    frame = backtest(ctx.db_key, ctx.filters.region_code, ctx.data_as_of, ctx.con)
+    if frame.empty:
+        st.info(ctx.t("priority.backtest_none"), icon=":material/info:")
+        return
+    days = frame.dropna(subset=["as_of"])
+    period_filters = Filters(start=days["as_of"].min(), end=days["until"].max(), region_code=ctx.filters.region_code,
+                             as_of=ctx.data_as_of)
+    title = charts.chart_title(ctx.t("priority.backtest_title"), period_filters, ctx.region_name, lang,
+                               as_of=ctx.data_as_of)
+    chart(priority_charts.backtest_bars(frame, title, lang))
+    table(view.backtest_table(frame, lang))
+    st.caption(":material/function: " + ctx.t("priority.backtest_formula"))
