@@ -1,0 +1,57 @@
+"""``riskdash import KIND FILE --db PATH [--mode append|upsert] [--as-of D] [--sheet NAME] [--user NAME]``.
+
+On success one JSON object on standard output (rows inserted, updated, data_as_of). On failure nothing is
+written and standard error carries one line for a single problem, else a summary line and one line per
+problem (file, row, column, value, what was expected).
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(commands, metrics) -> None:
+    from riskdash.importer.spec import KINDS
+
+    parser = commands.add_parser("import", help="import a CSV or .xlsx file (all rows or none)")
+    parser.add_argument("kind", choices=list(KINDS), metavar="KIND",
+                        help=f"one of: {', '.join(KINDS)}")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--db")
+    parser.add_argument("--mode", choices=["append", "upsert"], default="append",
+                        help="append refuses ids already in the database; upsert updates them")
+    parser.add_argument("--as-of", dest="as_of", help="set data_as_of (default: the latest date in the data)")
+    parser.add_argument("--sheet", help="the .xlsx sheet to read (default the first)")
+    parser.add_argument("--user", help="who imports, for the audit log (default the OS user)")
+    parser.set_defaults(handler=cmd_import)
+
+
+def cmd_import(args) -> int:
+    from pathlib import Path
+
+    from riskdash import db
+    from riskdash.cli import day, print_json
+    from riskdash.importer import ImportFailed, import_file
+
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = day(args.as_of)
+        except Exception as exc:
+            raise db.RiskdashError(f"--as-of: {exc}") from None
+    path = Path(args.file)
+    if not path.is_file():
+        raise db.RiskdashError(f"{path}: no such file")
+    con = db.connect(args.db, create=True)
+    try:
+        result = import_file(con, args.kind, path, mode=args.mode, actor=args.user, as_of=as_of,
+                             sheet=args.sheet, file_label=str(path))
+    except ImportFailed as failed:
+        lines = failed.lines()
+        sys.stderr.write(f"riskdash import: {lines[0]}\n")
+        sys.stderr.writelines(f"  {line}\n" for line in lines[1:])
+        return 1
+    finally:
+        con.close()
+    print_json(result.as_json())
+    return 0

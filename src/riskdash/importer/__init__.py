@@ -1,0 +1,24 @@
+"""Importing files into the database: ``riskdash import KIND FILE`` and the 数据管理 screen.
+
+- ``spec``: what each KIND looks like (columns, types, Chinese header aliases, row rules)
+- ``aliases``: enumeration spellings (from the reference tables and a documented list)
+- ``read``: CSV (encoding detected) and .xlsx (formulas as text) into an all-text staging table
+- ``core``: validation as SQL over the staged rows, then one all-or-nothing transaction with its audit log
+- ``export``: tables out to CSV / .xlsx with formula-looking text escaped; the .xlsx templates
+"""
+
+from riskdash.importer.core import ImportFailed, ImportResult, Problem, actor_default, import_file, validate
+from riskdash.importer.spec import KINDS, MAIN_KINDS, REFERENCE_KINDS, Kind
+
+__all__ = [
+    "ImportFailed",
+    "ImportResult",
+    "KINDS",
+    "Kind",
+    "MAIN_KINDS",
+    "Problem",
+    "REFERENCE_KINDS",
+    "actor_default",
+    "import_file",
+    "validate",
+]

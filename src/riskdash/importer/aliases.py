@@ -1,0 +1,115 @@
+"""Enumeration aliases: the English code, the Chinese name and the spellings officials write, per domain.
+
+Sectors and accident types come from the database's reference tables (code, name_zh, name_en and, for
+sectors, the '|'-separated ``aliases`` column), so an edited sector list is accepted at once. The fixed
+domains below are documented in docs/import.md (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import duckdb
+
+# domain -> code -> accepted spellings (besides the code itself); the first is the name templates show
+FIXED: dict[str, dict[str, tuple[str, ...]]] = {
+    "region_level": {
+        "city": ("市", "市级", "地级市", "设区市"),
+        "county": ("县", "县级", "县区", "县（市、区）", "区", "县级市"),
+        "township": ("乡镇", "乡镇级", "乡镇（街道）", "街道", "乡", "镇"),
+    },
+    "region_kind": {
+        "town": ("镇",),
+        "township": ("乡",),
+        "subdistrict": ("街道", "街道办事处"),
+        "zone": ("开发区园区", "开发区", "工业园区", "园区", "经济开发区", "高新区"),
+    },
+    "township_class": {
+        "key": ("重点", "重点乡镇", "是"),
+        "ordinary": ("一般", "一般乡镇", "普通", "否"),
+    },
+    "enterprise_status": {
+        "active": ("在营", "正常", "在业", "存续", "开业"),
+        "closed": ("关闭", "注销", "已关闭", "停业", "吊销"),
+    },
+    "inspection_level": {
+        "city": ("市级核查", "市级", "市级检查", "市"),
+        "county": ("县级排查", "县级", "县级检查", "县区", "县"),
+        "township": ("镇街巡查", "乡镇", "镇街", "乡镇巡查", "乡镇检查"),
+        "self": ("企业自查", "自查"),
+    },
+    "hazard_grade": {
+        "general": ("一般", "一般隐患", "一般事故隐患"),
+        "major": ("重大", "重大隐患", "重大事故隐患"),
+    },
+    "supervision_level": {
+        "none": ("无", "否", "未挂牌", "不挂牌"),
+        "county": ("县级", "县级挂牌督办", "县"),
+        "city": ("市级", "市级挂牌督办", "市"),
+        "province": ("省级", "省级挂牌督办", "省"),
+    },
+    "checklist_status": {
+        "not_started": ("未开始", "未启动"),
+        "in_progress": ("进行中", "推进中", "部分完成"),
+        "done": ("已完成", "完成", "达标"),
+    },
+    "applies_to": {
+        "all": ("全部乡镇", "全部", "所有乡镇"),
+        "key": ("重点乡镇", "重点"),
+    },
+    "stat_class": {
+        "industrial": ("工矿商贸",),
+        "road_traffic": ("道路交通",),
+        "fire": ("火灾",),
+        "railway": ("铁路交通",),
+        "waterway": ("水上交通",),
+        "fishing": ("渔业船舶",),
+        "agricultural_machinery": ("农业机械",),
+    },
+    "risk_level": {
+        "red": ("重大风险", "红", "红色"),
+        "orange": ("较大风险", "橙", "橙色"),
+        "yellow": ("一般风险", "黄", "黄色"),
+        "blue": ("低风险", "蓝", "蓝色"),
+    },
+}
+
+BOOL_TRUE = ("true", "1", "yes", "y", "t", "是", "有", "已落实", "√", "✓")
+BOOL_FALSE = ("false", "0", "no", "n", "f", "否", "无", "未落实", "×", "✗")
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width (NFKC), no spaces, lower case: how headers and enumerations are compared."""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower()
+
+
+def alias_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    """(domain, normalised alias, code) for every accepted spelling of every enumeration."""
+    rows: list[tuple[str, str, str]] = []
+    for domain, codes in FIXED.items():
+        for code, spellings in codes.items():
+            rows += [(domain, normalise(s), code) for s in (code, *spellings)]
+    for code, zh, en, aliases in con.execute("select code, name_zh, name_en, aliases from sectors").fetchall():
+        spellings = [code, zh, en, *(aliases or "").split("|")]
+        rows += [("sector", normalise(s), code) for s in spellings if s]
+    for code, zh, en in con.execute("select code, name_zh, name_en from accident_types").fetchall():
+        rows += [("accident_type", normalise(s), code) for s in (code, zh, en)]
+    # the first spelling of an alias wins (a sector alias never overrides another sector's own name)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for domain, alias, code in rows:
+        if (domain, alias) not in seen:
+            seen.add((domain, alias))
+            unique.append((domain, alias, code))
+    return unique
+
+
+def allowed_text(con: duckdb.DuckDBPyConnection, domain: str) -> str:
+    """'一般 (general), 重大 (major)': what a problem message offers."""
+    if domain == "sector":
+        pairs = con.execute("select name_zh, code from sectors order by sort_order").fetchall()
+    elif domain == "accident_type":
+        pairs = con.execute("select name_zh, code from accident_types order by sort_order").fetchall()
+    else:
+        pairs = [(spellings[0], code) for code, spellings in FIXED[domain].items()]
+    return ", ".join(f"{zh} ({code})" for zh, code in pairs)

@@ -1,0 +1,423 @@
+"""Validate, then write: an import either writes every row of the file or nothing.
+
+The file is staged as text, cast once into a typed temp table (a column per contract column plus its raw
+text), and every check runs as SQL over that table: types, ranges, enumerations, references, row rules that
+mirror the schema's CHECKs, duplicate keys within the file and against the database. Identifiers in the
+generated SQL come only from the kind specs (spec.py); file values are data in tables, never SQL text.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from riskdash import db
+from riskdash.importer import read
+from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
+from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
+
+MAX_PROBLEMS = 10_000  # problems listed; the total is always counted
+PAUSE_ENV = "RISKDASH_IMPORT_PAUSE_BEFORE_COMMIT"  # tests kill an import here, mid-transaction
+
+# not-null columns with a default in the schema: an empty cell takes the default
+DEFAULTS = {
+    ("accidents", "missing"): "0",
+    ("accidents", "minor_injuries"): "0",
+    ("enterprises", "status"): "'active'",
+    ("hazards", "supervision_level"): "'none'",
+    ("checklist_items", "applies_to"): "'all'",
+    ("sectors", "is_high_risk"): "false",
+    ("zero_reports", "accidents_reported"): "0",
+}
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d")
+TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S",
+                "%Y/%m/%d %H:%M", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日%H时%M分", "%Y-%m-%d %H:%M:%S.%f")
+
+LEVEL_NAMES = {"city": "市 city", "county": "县 county", "township": "乡镇 township"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None  # spreadsheet row (header = 1); None for the file as a whole
+    column: str | None
+    value: str | None
+    code: str  # text key data.problem.<code>
+    values: dict = field(default_factory=dict)
+
+    def expected(self, lang: str = "en") -> str:
+        from riskdash import i18n
+
+        return i18n.t(f"data.problem.{self.code}", lang, **self.values)
+
+    def line(self, lang: str = "en") -> str:
+        """file:row N: column C: value 'V': expected ..."""
+        parts = [self.file if self.row is None else f"{self.file}: row {self.row}"]
+        if self.column:
+            parts.append(f"column {self.column}")
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+            parts.append(f"value {shown!r}")
+        return ": ".join(parts) + f": {self.expected(lang)}"
+
+
+class ImportFailed(db.RiskdashError):
+    """Nothing was written; ``problems`` lists what to fix (at most MAX_PROBLEMS of ``total``)."""
+
+    def __init__(self, file: str, problems: list[Problem], total: int, rows: int):
+        self.file = file
+        self.problems = problems
+        self.total = total
+        self.rows = rows
+        super().__init__(self.summary() if total != 1 else problems[0].line())
+
+    def summary(self) -> str:
+        bad_rows = len({p.row for p in self.problems})
+        shown = "" if self.total <= len(self.problems) else f" (first {len(self.problems)} listed)"
+        return (f"{self.file}: {self.total} problems in {bad_rows} rows of {self.rows}{shown}; "
+                f"nothing was written")
+
+    def lines(self) -> list[str]:
+        """What the CLI prints: one line for a single failure, else a summary line and one per problem."""
+        if self.total == 1:
+            return [self.problems[0].line()]
+        return [self.summary(), *(p.line() for p in self.problems)]
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file: str
+    rows: int
+    inserted: int
+    updated: int
+    unchanged: int
+    ignored_columns: list[str]
+    encoding: str | None
+    data_as_of: date | None
+    written: bool
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind, "file": self.file, "rows": self.rows, "inserted": self.inserted,
+            "updated": self.updated, "unchanged": self.unchanged, "ignored_columns": self.ignored_columns,
+            "encoding": self.encoding, "data_as_of": self.data_as_of.isoformat() if self.data_as_of else None,
+        }
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def actor_default() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a container: still say who in the log
+        return f"uid {os.getuid()}"
+
+
+# ---------------------------------------------------------------------------------------------- casting
+
+
+def _typed_expr(kind: Kind, column: Column, raw: str) -> str:
+    t = column.type
+    if t in ("text",):
+        expr = raw
+    elif t == "region":
+        expr = f"case when regexp_full_match({raw}, '[0-9]{{6}}|[0-9]{{9}}') then rpad({raw}, 12, '0') else {raw} end"
+    elif t == "int":
+        clean = f"replace({raw}, ',', '')"
+        expr = (f"case when regexp_full_match({clean}, '[+-]?[0-9]{{1,15}}(\\.0*)?') "
+                f"then cast(cast({clean} as decimal(38, 6)) as bigint) end")
+    elif t == "decimal":
+        clean = f"replace({raw}, ',', '')"
+        expr = (f"case when regexp_full_match({clean}, '[+-]?([0-9]{{1,12}}(\\.[0-9]*)?|\\.[0-9]+)') "
+                f"then cast({clean} as decimal(14, 2)) end")
+    elif t == "double":
+        expr = f"case when isfinite(try_cast({raw} as double)) then try_cast({raw} as double) end"
+    elif t == "date":
+        tries = ", ".join(f"try_strptime({raw}, '{f}')" for f in (*DATE_FORMATS, *TIME_FORMATS))
+        expr = f"cast(coalesce({tries}) as date)"
+    elif t == "timestamp":
+        tries = ", ".join(f"try_strptime({raw}, '{f}')" for f in (*TIME_FORMATS, *DATE_FORMATS))
+        expr = f"coalesce({tries})"
+    elif t == "bool":
+        yes = ", ".join(f"'{v}'" for v in BOOL_TRUE)
+        no = ", ".join(f"'{v}'" for v in BOOL_FALSE)
+        expr = f"case when lower({raw}) in ({yes}) then true when lower({raw}) in ({no}) then false end"
+    elif t == "enum":
+        expr = f"m_{column.name}.code"
+    else:
+        raise ValueError(f"unknown column type {t}")
+    default = DEFAULTS.get((kind.table, column.name))
+    return f"coalesce({expr}, {default})" if default else expr
+
+
+TYPE_CODE = {"int": "int", "decimal": "number", "double": "number", "date": "date", "timestamp": "datetime",
+             "bool": "bool", "enum": "enum", "region": "region_format", "text": "text"}
+
+
+def _enum_maps(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged) -> None:
+    """One mapping table raw text -> code per enumeration column, normalised in Python (NFKC, no spaces)."""
+    aliases = {(d, a): c for d, a, c in alias_rows(con)}
+    for column in kind.columns:
+        if column.type != "enum" or column.name not in staged.columns:
+            continue
+        raws = [r[0] for r in con.execute(
+            f"select distinct {_q(column.name)} from import_stage where {_q(column.name)} is not null").fetchall()]
+        pairs = [(raw, aliases.get((column.enum, normalise(raw)))) for raw in raws]
+        table = pa.table({"raw": pa.array([p[0] for p in pairs], pa.string()),
+                          "code": pa.array([p[1] for p in pairs], pa.string())})
+        con.execute(f"drop table if exists import_map_{column.name}")
+        con.register("import_map_arrow", table)
+        try:
+            con.execute(f"create temp table import_map_{column.name} as select * from import_map_arrow")
+        finally:
+            con.unregister("import_map_arrow")
+
+
+def _build_typed(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged) -> list[Column]:
+    present = [c for c in kind.columns if c.name in staged.columns]
+    selects = ["s._row"]
+    joins = []
+    for column in present:
+        raw = f"s.{_q(column.name)}"
+        selects.append(f"{raw} as {_q(column.name + '__raw')}")
+        selects.append(f"{_typed_expr(kind, column, raw)} as {_q(column.name)}")
+        if column.type == "enum":
+            joins.append(f"left join import_map_{column.name} m_{column.name} on m_{column.name}.raw = {raw}")
+    if kind.table == "accidents" and "occurred_at" in staged.columns:
+        # has_time: false when only a day was given (the row stays out of the by-hour breakdown)
+        tries = ", ".join(f"try_strptime(s.occurred_at, '{f}')" for f in TIME_FORMATS)
+        selects.append(f"coalesce({tries}) is not null as has_time")
+    con.execute("drop table if exists import_typed")
+    con.execute(f"create temp table import_typed as select {', '.join(selects)} from import_stage s "
+                f"{' '.join(joins)}")
+    return present
+
+
+# ---------------------------------------------------------------------------------------------- checks
+
+
+def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], mode: str) -> list[str]:
+    """SQL selects of (row, column, value, code, info) over import_typed, one per check."""
+    names = [c.name for c in present]
+    out: list[str] = []
+
+    def check(column: str, where: str, code: str, info: str = "null", source: str = "import_typed t") -> None:
+        value = f"t.{_q(column + '__raw')}" if column in names else "null"
+        out.append(f"select t._row, '{column}', {value}, '{code}', cast({info} as varchar) from {source} "
+                   f"where {where}")
+
+    for column in kind.columns:
+        if column.required and column.name not in names:
+            out.append(f"select null::integer, '{column.name}', null, 'missing_column', null")
+    for column in present:
+        c, raw = f"t.{_q(column.name)}", f"t.{_q(column.name + '__raw')}"
+        if column.required:
+            check(column.name, f"{raw} is null", "required")
+        if column.type not in ("text",):
+            check(column.name, f"{raw} is not null and {c} is null", TYPE_CODE[column.type])
+        if column.type == "region":
+            check(column.name, f"{c} is not null and not regexp_full_match({c}, '[0-9]{{12}}')", "region_format")
+        if column.type in ("date", "timestamp"):
+            check(column.name, f"{c} is not null and year({c}) not between 1900 and 2100", "date_range")
+        if column.type == "text":
+            check(column.name, f"length({raw}) > {TEXT_MAX}", "too_long", f"length({raw})")
+        if column.min is not None:
+            op = "<=" if column.min_exclusive else "<"
+            code = "above" if column.min_exclusive else "at_least"
+            check(column.name, f"{c} {op} {column.min!r}", code)
+        if column.max is not None:
+            check(column.name, f"{c} > {column.max!r}", "at_most")
+        ref = column.ref
+        if ref and ref.startswith("region:"):
+            levels = ref.split(":")[1]
+            check(column.name, f"{c} is not null and regexp_full_match({c}, '[0-9]{{12}}') and "
+                  f"{c} not in (select region_code from regions)", "region_unknown")
+            if levels != "any":
+                allowed = ", ".join(f"'{lv}'" for lv in levels.split(","))
+                check(column.name, f"r.level not in ({allowed})", f"region_level_{levels.replace(',', '_')}",
+                      "r.level", source=f"import_typed t join regions r on r.region_code = t.{_q(column.name)}")
+        elif ref:
+            table, key = {"enterprise": ("enterprises", "enterprise_id"),
+                          "inspection": ("inspections", "inspection_id"),
+                          "checklist_item": ("checklist_items", "item_code"),
+                          "zero_report_window": ("zero_report_windows", "window_id")}[ref]
+            check(column.name, f"{c} is not null and {c} not in (select {key} from {table})", f"{ref}_unknown")
+    if kind.table == "regions" and "parent_code" in names:
+        # the parent may come in the same file (a whole tree at once) or already be in the database
+        tree = ("(select region_code, level from regions where region_code not in "
+                "(select region_code from import_typed) union all select region_code, level from import_typed)")
+        check("parent_code", f"t.parent_code is not null and regexp_full_match(t.parent_code, '[0-9]{{12}}') "
+              f"and t.parent_code not in (select region_code from {tree})", "parent_unknown")
+        check("parent_code", "(t.level = 'county' and p.level <> 'city') or "
+              "(t.level = 'township' and p.level <> 'county') or t.level = 'city'",
+              "parent_level", "p.level", source=f"import_typed t join {tree} p on p.region_code = t.parent_code")
+        check("parent_code", "t.parent_code = t.region_code", "parent_self")
+    for rule in kind.rules:
+        if rule.column in names:
+            check(rule.column, f"({_alias(rule.bad, names, kind)}) is true", rule.code)
+    key = ", ".join(f"t.{_q(k)}" for k in kind.key)
+    if all(k in names for k in kind.key):
+        out.append(
+            f"select _row, '{kind.key[-1]}', {_q(kind.key[-1] + '__raw')}, 'duplicate_in_file', cast(first_row as varchar) "
+            f"from (select t._row, t.{_q(kind.key[-1] + '__raw')}, min(t._row) over (partition by {key}) as first_row "
+            f"from import_typed t where {' and '.join(f't.{_q(k)} is not null' for k in kind.key)}) "
+            f"where _row <> first_row")
+        if mode == "append":
+            match = " and ".join(f"x.{_q(k)} = t.{_q(k)}" for k in kind.key)
+            check(kind.key[-1], f"exists (select 1 from {kind.table} x where {match})", "exists")
+    return out
+
+
+def _alias(sql: str, names: list[str], kind: Kind) -> str:
+    """A row rule over the typed columns; a column absent from the file is null (as the insert leaves it)."""
+    import re
+
+    columns = {c.name for c in kind.columns}
+
+    def repl(match: re.Match) -> str:
+        word = match.group(0)
+        if word in names:
+            return f"t.{_q(word)}"
+        return "null" if word in columns else word
+
+    # string literals ('major', 'none') are never column names of their kind
+    return re.sub(r"(?<!')\b[a-z_]+\b(?!')", repl, sql)
+
+
+def _problem_values(con: duckdb.DuckDBPyConnection, kind: Kind, column: str | None, code: str,
+                    info: str | None) -> dict:
+    col = kind.column(column) if column and column in [c.name for c in kind.columns] else None
+    values: dict = {}
+    if code == "enum" and col is not None:
+        values["allowed"] = allowed_text(con, col.enum)
+    if code in ("at_least", "at_most", "above") and col is not None:
+        bound = col.min if code != "at_most" else col.max
+        values["bound"] = int(bound) if float(bound).is_integer() else bound
+    if code == "too_long":
+        values.update(length=int(info), limit=TEXT_MAX)
+    if code == "duplicate_in_file":
+        values["first"] = info
+    if code.startswith("region_level") or code == "parent_level":
+        values["level"] = LEVEL_NAMES.get(info, info)
+    if code == "missing_column" and col is not None:
+        values["zh"] = col.header_zh
+    return values
+
+
+# ---------------------------------------------------------------------------------------------- the import
+
+
+def validate(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *, mode: str = "append",
+             sheet: str | None = None, file_label: str | None = None) -> tuple[read.Staged, list[Problem], int]:
+    """Stage and check ``path``; leaves temp table import_typed on ``con``. Returns (staged, problems, total)."""
+    kind = KINDS[kind_name]
+    path = Path(path)
+    label = file_label or path.name
+    try:
+        staged = read.stage(con, kind, path, sheet=sheet)
+    except read.ReadFailed as exc:
+        return read.Staged([], [], 0, None, []), [Problem(label, exc.row, None, None, exc.code, exc.values)], 1
+    problems = [Problem(label, row, None, None, code, values) for row, code, values in staged.broken]
+    _enum_maps(con, kind, staged)
+    present = _build_typed(con, kind, staged)
+    checks = _checks(con, kind, present, mode)
+    union = " union all ".join(checks)
+    order = {c.name: i for i, c in enumerate(kind.columns)}
+    total = con.execute(f"select count(*) from ({union})").fetchone()[0] + len(problems)
+    rows = con.execute(f"select * from ({union}) order by 1 nulls first limit {MAX_PROBLEMS}").fetchall()
+    rows.sort(key=lambda r: (r[0] or 0, order.get(r[1], 99)))
+    for row, column, value, code, info in rows:
+        problems.append(Problem(label, row, column, value, code, _problem_values(con, kind, column, code, info)))
+    problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", 99)))
+    return staged, problems[:MAX_PROBLEMS], total
+
+
+def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *,
+                mode: str = "append", actor: str | None = None, as_of: date | None = None,
+                sheet: str | None = None, file_label: str | None = None) -> ImportResult:
+    """Validate and write ``path`` as KIND in one transaction; raises ImportFailed (nothing written)."""
+    if kind_name not in KINDS:
+        raise db.RiskdashError(f"unknown import kind {kind_name!r} (expected one of {', '.join(KINDS)})")
+    if mode not in ("append", "upsert"):
+        raise db.RiskdashError(f"--mode {mode}: expected append or upsert")
+    kind = KINDS[kind_name]
+    label = file_label or Path(path).name
+    con.execute("begin transaction")
+    try:
+        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=label)
+        if total:
+            raise ImportFailed(label, problems, total, staged.rows)
+        inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
+        con.execute(
+            "insert into audit_log (actor, action, kind, file_name, table_name, row_count) "
+            "values ($actor, 'import', $kind, $file, $table, $rows)",
+            {"actor": actor or actor_default(), "kind": kind_name, "file": label, "table": kind.table,
+             "rows": staged.rows},
+        )
+        day = as_of
+        if day is None and not kind.reference:
+            day = db.query_one(con, "data/latest_event_day")["latest_day"]
+        if day is not None:
+            db.set_meta(con, "data_as_of", day.isoformat())
+        if os.environ.get(PAUSE_ENV):
+            sys.stderr.write("riskdash import: rows written, pausing before commit\n")
+            sys.stderr.flush()
+            time.sleep(float(os.environ[PAUSE_ENV]))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        for table in ("import_stage", "import_typed", "import_before",
+                      *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
+            try:
+                con.execute(f"drop table if exists {table}")
+            except duckdb.Error:
+                pass
+    return ImportResult(kind_name, label, staged.rows, inserted, updated, unchanged, staged.ignored,
+                        staged.encoding, db.data_as_of(con), True)
+
+
+def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode: str, actor: str,
+           label: str) -> tuple[int, int, int]:
+    present = [c.name for c in kind.columns if c.name in staged.columns]
+    if kind.table == "accidents" and "occurred_at" in present:
+        present.append("has_time")
+    cols = ", ".join(_q(c) for c in present)
+    match = " and ".join(f"x.{_q(k)} = t.{_q(k)}" for k in kind.key)
+    before_match = " and ".join(f"x.{_q(k)} = b.{_q(k)}" for k in kind.key)
+    key_text = " || '|' || ".join(f"cast(x.{_q(k)} as varchar)" for k in kind.key)
+    if mode == "append":
+        con.execute(f"insert into {kind.table} ({cols}) select {cols} from import_typed order by _row")
+        return staged.rows, 0, 0
+    con.execute(f"create temp table import_before as select x.* from {kind.table} x "
+                f"where exists (select 1 from import_typed t where {match})")
+    existing = con.execute("select count(*) from import_before").fetchone()[0]
+    updates = [c for c in present if c not in kind.key]
+    conflict = (f"do update set {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in updates)}" if updates
+                else "do nothing")
+    con.execute(f"insert into {kind.table} ({cols}) select {cols} from import_typed order by _row "
+                f"on conflict ({', '.join(_q(k) for k in kind.key)}) {conflict}")
+    # one audit entry per changed row: the table, its key, the row before and after
+    changed = con.execute(
+        f"insert into audit_log (actor, action, kind, file_name, table_name, record_key, before_json, after_json) "
+        f"select $actor, 'update', $kind, $file, '{kind.table}', {key_text}, cast(to_json(b) as varchar), "
+        f"cast(to_json(x) as varchar) "
+        f"from import_before b join {kind.table} x on {before_match} "
+        f"where cast(to_json(b) as varchar) <> cast(to_json(x) as varchar)",
+        {"actor": actor, "kind": kind.name, "file": label},
+    ).fetchone()[0]
+    return staged.rows - existing, changed, existing - changed

@@ -1,0 +1,284 @@
+"""Reading import files into an all-text staging table: CSV (UTF-8, UTF-8 with BOM, GBK / GB18030, detected
+and decoded in Python — DuckDB's encodings extension is not available offline) and .xlsx (formulas read as
+their text, never evaluated; date cells as ISO dates).
+
+Rows are numbered as a spreadsheet numbers them: the header is row 1, the first record row 2. Rows are
+streamed in chunks into DuckDB, so a million-row file never sits in Python memory at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pyarrow as pa
+
+from riskdash.importer.aliases import normalise
+from riskdash.importer.spec import Kind
+
+CHUNK_ROWS = 100_000
+# the csv module's own ceiling; a field past spec.TEXT_MAX is reported as a problem, not a crash
+csv.field_size_limit(256 * 1024 * 1024)
+ENCODINGS = ("utf-8", "gb18030")  # GB18030 is a superset of GBK and GB2312
+
+
+class ReadFailed(Exception):
+    """The file cannot be read as a table at all (one problem, no row to point at, or a broken row)."""
+
+    def __init__(self, code: str, row: int | None = None, **values):
+        super().__init__(code)
+        self.code = code
+        self.row = row
+        self.values = values
+
+
+@dataclass
+class Staged:
+    columns: list[str]  # canonical column names present in the file, in the file's order
+    ignored: list[str]  # headers that matched no column
+    rows: int  # record rows (blank rows skipped)
+    encoding: str | None
+    # (row, code, values) of records that could not be split into the header's columns
+    broken: list[tuple[int, str, dict]]
+
+
+# ---------------------------------------------------------------------------------------------- encodings
+
+
+def detect_encoding(path: Path) -> str:
+    """'utf-8-sig', 'utf-8' or 'gb18030', by decoding the whole file strictly (a late GBK byte counts)."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(b"PK\x03\x04"):
+        raise ReadFailed("xlsx_as_csv")
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadFailed("encoding_utf16")
+    for encoding in ENCODINGS:
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        try:
+            with path.open("rb") as fh:
+                while block := fh.read(1 << 20):
+                    if b"\x00" in block:
+                        raise ReadFailed("encoding_binary")
+                    decoder.decode(block)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        return encoding
+    raise ReadFailed("encoding_unknown")
+
+
+# ---------------------------------------------------------------------------------------------- records
+
+
+def _csv_records(path: Path, encoding: str) -> Iterator[list[str]]:
+    with path.open("r", encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, strict=True)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            raise ReadFailed("csv_broken", row=reader.line_num, message=str(exc)) from None
+
+
+def _cell_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _xlsx_records(path: Path, sheet: str | None) -> Iterator[list[str | None]]:
+    import openpyxl
+
+    try:
+        # data_only=False: a formula is kept as its text ("=HYPERLINK(...)") and never evaluated
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a broken zip
+        raise ReadFailed("xlsx_broken", message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise ReadFailed("xlsx_no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        for row in ws.iter_rows(values_only=True):
+            yield [_cell_text(v) for v in row]
+    finally:
+        book.close()
+
+
+def records(path: Path, sheet: str | None = None) -> tuple[Iterator[list], str | None]:
+    path = Path(path)
+    if not path.is_file():
+        raise ReadFailed("no_file")
+    if path.stat().st_size == 0:
+        raise ReadFailed("empty")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_records(path, sheet), None
+    encoding = detect_encoding(path)
+    return _csv_records(path, encoding), encoding
+
+
+# ---------------------------------------------------------------------------------------------- headers
+
+
+def match_headers(kind: Kind, header: list[str | None]) -> tuple[list[int | None], list[str], list[str]]:
+    """For each file column, the index of the kind's column it names (or None); the ignored headers; the
+    canonical names found. Raises on a header naming one column twice."""
+    lookup: dict[str, str] = {}
+    for column in kind.columns:
+        for name in (column.name, *column.aliases):
+            lookup.setdefault(normalise(name).lstrip("*"), column.name)
+    names = [c.name for c in kind.columns]
+    positions: list[int | None] = []
+    ignored: list[str] = []
+    seen: dict[str, str] = {}
+    for raw in header:
+        text = "" if raw is None else str(raw).lstrip("\ufeff")
+        # template headers mark required columns with "*" and may add the code in brackets: "*事故编号"
+        key = normalise(text).lstrip("*")
+        name = lookup.get(key)
+        if name is None:
+            positions.append(None)
+            if text.strip():
+                ignored.append(text.strip())
+            continue
+        if name in seen:
+            raise ReadFailed("header_twice", column=name, first=seen[name], second=text.strip())
+        seen[name] = text.strip()
+        positions.append(names.index(name))
+    return positions, ignored, [n for n in names if n in seen]
+
+
+def _guess_delimiter(header: list[str | None]) -> str | None:
+    if len(header) != 1 or header[0] is None:
+        return None
+    for delim, name in (("\t", "tab"), (";", ";"), ("|", "|"), ("，", "，")):
+        if delim in header[0]:
+            return name
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- staging
+
+
+WHITESPACE = " \t\r\n\u3000\u00a0"
+
+
+def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, order: list[tuple[int, str]],
+                table: str) -> int | None:
+    """A well-formed CSV parsed by Arrow (C++), or None when Arrow refuses it: the caller then reads it with
+    the csv module, which reports each broken record by its row. Blank lines make Arrow refuse too, so the
+    row numbers of both readers are the same (header = 1)."""
+    import pyarrow.csv as pacsv
+
+    try:
+        data = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(skip_rows=1, autogenerate_column_names=True,
+                                           encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                                           block_size=16 << 20),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(include_columns=[f"f{i}" for i, _ in order],
+                                                 column_types={f"f{i}": pa.string() for i, _ in order},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None
+    if data.num_rows == 0:
+        return 0
+    data = data.append_column("_row", pa.array(range(2, data.num_rows + 2), type=pa.int32()))
+    con.register("import_arrow", data)
+    try:
+        values = ", ".join(f"nullif(trim(f{i}, '{WHITESPACE}'), '')" for i, _ in order)
+        con.execute(f"insert into {table} select _row, {values} from import_arrow")
+    finally:
+        con.unregister("import_arrow")
+    return data.num_rows
+
+
+def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "import_stage",
+          sheet: str | None = None) -> Staged:
+    """Read ``path`` into temp table ``table`` (``_row`` integer + one varchar column per matched column)."""
+    rows_iter, encoding = records(path, sheet)
+    try:
+        header = next(rows_iter)
+    except StopIteration:
+        raise ReadFailed("empty") from None
+    while header is not None and all(v is None or str(v).strip() == "" for v in header):
+        header = next(rows_iter, None)
+        if header is None:
+            raise ReadFailed("empty")
+    positions, ignored, found = match_headers(kind, header)
+    if not found:
+        delimiter = _guess_delimiter(header)
+        if delimiter:
+            raise ReadFailed("wrong_delimiter", delimiter=delimiter)
+        raise ReadFailed("no_known_header", header=", ".join(str(h) for h in header[:8] if h))
+    width = len(header)
+    order = [(i, kind.columns[p].name) for i, p in enumerate(positions) if p is not None]
+    con.execute(f"drop table if exists {table}")
+    cols_sql = ", ".join(f'"{name}" varchar' for _, name in order)
+    con.execute(f"create temp table {table} (_row integer, {cols_sql})")
+    if encoding is not None:
+        fast = _stage_fast(con, path, encoding, order, table)
+        if fast:
+            return Staged(columns=[n for _, n in order], ignored=ignored, rows=fast, encoding=encoding, broken=[])
+    count = 0
+    batch: list[list] = []
+    row_numbers: list[int] = []
+
+    def flush() -> None:
+        if not row_numbers:
+            return
+        arrays = [pa.array(row_numbers, type=pa.int32())]
+        arrays += [pa.array([r[j] for r in batch], type=pa.string()) for j in range(len(order))]
+        chunk = pa.Table.from_arrays(arrays, names=["_row", *[n for _, n in order]])
+        con.register("import_chunk", chunk)
+        try:
+            con.execute(f"insert into {table} select * from import_chunk")
+        finally:
+            con.unregister("import_chunk")
+        batch.clear()
+        row_numbers.clear()
+
+    broken: list[tuple[int, str, dict]] = []
+    row_number = 1
+    for record in rows_iter:
+        row_number += 1
+        if all(v is None or str(v).strip() == "" for v in record):
+            continue  # blank lines and empty spreadsheet rows
+        if len(record) != width and encoding is not None:
+            # a CSV record whose field count differs from the header: a cut-off line or a stray delimiter
+            broken.append((row_number, "field_count", {"found": len(record), "expected": width}))
+            continue
+        values = []
+        for i, _ in order:
+            value = record[i] if i < len(record) else None
+            if value is not None:
+                value = unicodedata.normalize("NFC", str(value)).strip()
+                value = value or None
+            values.append(value)
+        batch.append(values)
+        row_numbers.append(row_number)
+        count += 1
+        if len(batch) >= CHUNK_ROWS:
+            flush()
+    flush()
+    if count == 0 and not broken:
+        raise ReadFailed("header_only")
+    return Staged(columns=[n for _, n in order], ignored=ignored, rows=count + len(broken), encoding=encoding,
+                  broken=broken)

@@ -1,0 +1,142 @@
+"""数据管理 Data management: the import problems (also the CLI's wording, in English) and the screen."""
+
+TEXT = {
+    # ------------------------------------------------------------------------------------------ problems
+    # what was expected, per problem code (riskdash.importer.core.Problem.code)
+    "data.problem.no_file": {"zh": "找不到该文件", "en": "no such file"},
+    "data.problem.empty": {"zh": "文件为空（没有表头和数据）", "en": "the file is empty (expected a header row and data rows)"},
+    "data.problem.header_only": {"zh": "只有表头，没有数据行", "en": "the file has a header but no data rows"},
+    "data.problem.xlsx_as_csv": {
+        "zh": "这是 Excel 文件而不是 CSV：请把扩展名改为 .xlsx",
+        "en": "this is an Excel workbook, not CSV: name it .xlsx",
+    },
+    "data.problem.encoding_utf16": {
+        "zh": "文件为 UTF-16 编码：请另存为 UTF-8 或 GBK 编码的 CSV",
+        "en": "the file is UTF-16 text: save it as CSV in UTF-8 or GBK",
+    },
+    "data.problem.encoding_binary": {
+        "zh": "文件含有空字节，不是文本 CSV：请另存为 UTF-8 或 GBK 编码的 CSV，或使用 .xlsx",
+        "en": "the file holds NUL bytes and is not CSV text: save it as CSV in UTF-8 or GBK, or use .xlsx",
+    },
+    "data.problem.encoding_unknown": {
+        "zh": "无法按 UTF-8、带 BOM 的 UTF-8、GBK 或 GB18030 读取：请另存为 UTF-8 或 GBK 编码的 CSV",
+        "en": "cannot be read as UTF-8, UTF-8 with BOM, GBK or GB18030: save it as CSV in UTF-8 or GBK",
+    },
+    "data.problem.csv_broken": {
+        "zh": "CSV 格式错误（第{row}行附近：{message}），可能是引号未闭合或文件被截断",
+        "en": "broken CSV near line {row} ({message}): an unclosed quote or a cut-off file",
+    },
+    "data.problem.xlsx_broken": {"zh": "无法打开 Excel 文件（{message}）", "en": "cannot open the workbook ({message})"},
+    "data.problem.xlsx_no_sheet": {
+        "zh": "没有名为“{sheet}”的工作表（现有：{sheets}）",
+        "en": "no sheet named {sheet!r} (the workbook has: {sheets})",
+    },
+    "data.problem.header_twice": {
+        "zh": "两个表头“{first}”和“{second}”都对应列 {column}，请删去一个",
+        "en": "headers {first!r} and {second!r} both name column {column}; keep one",
+    },
+    "data.problem.wrong_delimiter": {
+        "zh": "列之间用的是“{delimiter}”而不是英文逗号：请另存为逗号分隔的 CSV",
+        "en": "columns are separated by {delimiter!r}, not commas: save the file as comma-separated CSV",
+    },
+    "data.problem.no_known_header": {
+        "zh": "第1行没有可识别的列名（读到：{header}）；表头须为导入说明中的英文列名或中文列名",
+        "en": "row 1 names no known column (found: {header}); the header must use the column names or "
+        "Chinese headers of docs/import.md",
+    },
+    "data.problem.field_count": {
+        "zh": "该行有{found}个字段，表头有{expected}个：该行可能被截断或多了分隔符",
+        "en": "the row has {found} fields, the header {expected}: the line is cut off or has a stray comma",
+    },
+    "data.problem.missing_column": {
+        "zh": "缺少必填列（{zh}）",
+        "en": "a required column is missing ({zh})",
+    },
+    "data.problem.required": {"zh": "必填，不能为空", "en": "a value (required)"},
+    "data.problem.int": {"zh": "应为整数", "en": "a whole number"},
+    "data.problem.number": {"zh": "应为数字", "en": "a number"},
+    "data.problem.date": {
+        "zh": "应为日期，如 2024-03-05、2024/3/5 或 2024年3月5日",
+        "en": "a date such as 2024-03-05, 2024/3/5 or 2024年3月5日",
+    },
+    "data.problem.datetime": {
+        "zh": "应为日期或日期时间，如 2024-03-05 或 2024-03-05 08:30",
+        "en": "a date, or a date and time, such as 2024-03-05 or 2024-03-05 08:30",
+    },
+    "data.problem.date_range": {"zh": "日期应在1900年至2100年之间", "en": "a date between 1900 and 2100"},
+    "data.problem.bool": {"zh": "应为 是/否", "en": "yes or no (是/否, true/false, 1/0)"},
+    "data.problem.enum": {"zh": "应为以下之一：{allowed}", "en": "one of: {allowed}"},
+    "data.problem.region_format": {
+        "zh": "应为12位行政区划代码（6位或9位会自动补零）",
+        "en": "a 12-digit region code (6- and 9-digit codes are padded with zeros)",
+    },
+    "data.problem.text": {"zh": "应为文本", "en": "text"},
+    "data.problem.too_long": {
+        "zh": "文本过长（{length}个字符，最多{limit}个）",
+        "en": "text of at most {limit} characters (this one has {length})",
+    },
+    "data.problem.at_least": {"zh": "应不小于{bound}", "en": "a value of at least {bound}"},
+    "data.problem.at_most": {"zh": "应不大于{bound}", "en": "a value of at most {bound}"},
+    "data.problem.above": {"zh": "应大于{bound}", "en": "a value above {bound}"},
+    "data.problem.region_unknown": {
+        "zh": "数据库中没有该行政区划（请先导入行政区划）",
+        "en": "a region code in the database (import the regions first)",
+    },
+    "data.problem.region_level_township": {
+        "zh": "应为乡镇级区划（乡、镇、街道或开发区园区），该代码的级别为：{level}",
+        "en": "a township-level region (this code's level: {level})",
+    },
+    "data.problem.region_level_township_county": {
+        "zh": "应为乡镇级区划，不知乡镇时可填县级区划；该代码的级别为：{level}",
+        "en": "a township-level region, or a county where no township is known (this code's level: {level})",
+    },
+    "data.problem.enterprise_unknown": {
+        "zh": "数据库中没有该企业编号（请先导入企业）",
+        "en": "an enterprise id in the database (import the enterprises first)",
+    },
+    "data.problem.inspection_unknown": {
+        "zh": "数据库中没有该检查编号（请先导入检查记录）",
+        "en": "an inspection id in the database (import the inspections first)",
+    },
+    "data.problem.checklist_item_unknown": {"zh": "没有该规范化建设项目代码", "en": "a checklist item code"},
+    "data.problem.zero_report_window_unknown": {"zh": "没有该零报告时段编号", "en": "a zero-report window id"},
+    "data.problem.parent_unknown": {
+        "zh": "上级区划既不在本文件中也不在数据库中",
+        "en": "a parent region in this file or in the database",
+    },
+    "data.problem.parent_level": {
+        "zh": "上级级别不符：市无上级，县的上级是市，乡镇的上级是县（上级的级别为：{level}）",
+        "en": "a parent one level up: a city has none, a county's is a city, a township's a county (the parent's level: {level})",
+    },
+    "data.problem.parent_self": {"zh": "上级代码不能是本身", "en": "a parent other than the region itself"},
+    "data.problem.city_parent": {
+        "zh": "市级区划不填上级代码，县和乡镇必须填写",
+        "en": "no parent for the city, a parent for every county and township",
+    },
+    "data.problem.kind_township_only": {
+        "zh": "类型（镇/乡/街道/开发区园区）只用于乡镇级区划",
+        "en": "a kind (town / township / subdistrict / zone) only on township-level regions",
+    },
+    "data.problem.closed_before_occurred": {"zh": "结案日期不能早于事故发生日期", "en": "a closing day on or after the accident day"},
+    "data.problem.reported_before_occurred": {"zh": "报告时间不能早于事故发生时间", "en": "a report time on or after the accident"},
+    "data.problem.deadline_before_found": {"zh": "整改期限不能早于发现日期", "en": "a deadline on or after found_on"},
+    "data.problem.rectified_before_found": {"zh": "整改完成日期不能早于发现日期", "en": "a rectification day on or after found_on"},
+    "data.problem.verified_not_rectified": {
+        "zh": "未填整改完成日期的隐患不能验收销号",
+        "en": "a rectification day before verification (verified_on needs rectified_on)",
+    },
+    "data.problem.verified_before_rectified": {"zh": "验收日期不能早于整改完成日期", "en": "verification on or after rectified_on"},
+    "data.problem.supervision_major_only": {"zh": "挂牌督办只适用于重大隐患", "en": "挂牌督办 only for a major hazard"},
+    "data.problem.supervised_without_level": {"zh": "填写挂牌日期时须填写挂牌督办级别", "en": "a supervision level when supervised_on is given"},
+    "data.problem.supervised_before_found": {"zh": "挂牌日期不能早于发现日期", "en": "supervised_on on or after found_on"},
+    "data.problem.delisted_rule": {
+        "zh": "摘牌须在挂牌督办且验收销号之后",
+        "en": "delisting only under supervision, after verification (delisted_on ≥ verified_on)",
+    },
+    "data.problem.end_before_start": {"zh": "结束日期不能早于开始日期", "en": "an end on or after the start"},
+    "data.problem.duplicate_in_file": {"zh": "编号与本文件第{first}行重复", "en": "a unique id (the same as row {first})"},
+    "data.problem.exists": {
+        "zh": "数据库中已有该编号（如要更新请选择“更新”模式）",
+        "en": "a new id (already in the database; use --mode upsert to update)",
+    },
+}
