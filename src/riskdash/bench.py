@@ -67,6 +67,13 @@ def registered_queries() -> list[BenchQuery]:
     return queries
 
 
+def registered_tasks() -> list[Callable[[], dict[str, Any]]]:
+    """Timed tasks screens register as BENCH_TASKS (callables returning {"name", "seconds", "peak_rss_mb"})."""
+    from riskdash.importer import bench as import_bench
+
+    return list(import_bench.BENCH_TASKS)
+
+
 # ---------------------------------------------------------------------------------------------- timing
 
 
@@ -171,6 +178,7 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
         results = [time_query(con, query, runs) for query in registered_queries()]
     finally:
         con.close()
+    tasks.extend(task() for task in registered_tasks())
     return {
         "scale": scale,
         "database": str(path),

@@ -140,3 +140,54 @@ TEXT = {
         "en": "a new id (already in the database; use --mode upsert to update)",
     },
 }
+
+TEXT.update({
+    # ------------------------------------------------------------------------------------------ screen
+    "data.import.heading": {"zh": "导入数据", "en": "Import a file"},
+    "data.import.scope": {
+        "zh": "CSV（UTF-8 或 GBK）或 .xlsx；先逐行校验，任一行有误则一行都不写入；每次导入记入操作日志。",
+        "en": "CSV (UTF-8 or GBK) or .xlsx; every row is checked first and nothing is written if any row is "
+        "wrong; every import is logged.",
+    },
+    "data.import.kind": {"zh": "数据类别", "en": "Kind of data"},
+    "data.import.mode": {"zh": "导入方式", "en": "Mode"},
+    "data.mode.append": {"zh": "追加（编号已存在则拒绝）", "en": "Append (refuse ids already present)"},
+    "data.mode.upsert": {"zh": "更新（编号已存在则更新，记录修改前后）", "en": "Upsert (update ids already present, log before and after)"},
+    "data.import.actor": {"zh": "操作人", "en": "Your name (for the log)"},
+    "data.import.template": {"zh": "下载导入模板（.xlsx）", "en": "Download the template (.xlsx)"},
+    "data.import.file": {"zh": "选择文件", "en": "Choose a file"},
+    "data.import.run": {"zh": "导入这 {rows} 行", "en": "Import these {rows} rows"},
+    "data.import.done": {
+        "zh": "已导入 {file}（{kind}）：共 {rows} 行，新增 {inserted} 行，更新 {updated} 行；数据截至 {data_as_of}。",
+        "en": "Imported {file} ({kind}): {rows} rows, {inserted} new, {updated} updated; data as of {data_as_of}.",
+    },
+    "data.check.failed": {
+        "zh": "校验未通过：{rows} 行中发现 {total} 处问题，未写入任何数据。请按下表修改后重新上传。",
+        "en": "Check failed: {total} problems in {rows} rows; nothing was written. Fix them and upload again.",
+    },
+    "data.check.passed": {"zh": "校验通过：{rows} 行均符合要求。", "en": "Check passed: all {rows} rows are valid."},
+    "data.check.download": {"zh": "下载问题清单（CSV）", "en": "Download the problems (CSV)"},
+    "data.col.file": {"zh": "文件", "en": "File"},
+    "data.col.row": {"zh": "行号", "en": "Row"},
+    "data.col.column": {"zh": "列", "en": "Column"},
+    "data.col.value": {"zh": "填写的值", "en": "Value"},
+    "data.col.expected": {"zh": "要求", "en": "Expected"},
+    "data.export.heading": {"zh": "导出数据", "en": "Export a table"},
+    "data.export.scope": {
+        "zh": "整张表全部行（不受左侧筛选影响），数据截至{day}；以“=”等开头的文本按文本导出，表格软件不会执行。",
+        "en": "Every row of the table (the filters do not apply), data as of {day}; text starting with \"=\" "
+        "and the like is exported as text that spreadsheets do not run.",
+    },
+    "data.export.table": {"zh": "数据表", "en": "Table"},
+    "data.export.rows": {"zh": "共 {rows} 行", "en": "{rows} rows"},
+    "data.export.csv": {"zh": "导出 CSV", "en": "Export CSV"},
+    "data.export.xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
+    "data.audit.heading": {"zh": "操作日志", "en": "Audit log"},
+    "data.audit.scope": {
+        "zh": "最近500条：每次导入一条（操作人、时间、文件、类别、行数）；更新导入逐行记录修改前后。",
+        "en": "The latest 500 entries: one per import (who, when, file, kind, rows); upserts log each changed "
+        "row before and after.",
+    },
+    "data.audit.empty": {"zh": "还没有写入记录。", "en": "Nothing has been written yet."},
+    "data.audit.download": {"zh": "导出操作日志（CSV）", "en": "Export the audit log (CSV)"},
+})
