@@ -112,14 +112,14 @@ def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date |
     for code, zh, en in zip(sectors["code"], sectors["name_zh"], sectors["name_en"]):
         h = rows[rows["industry"] == code]
         major, done = h["is_major"], h["is_done"]
-        plan = major & (h["in_treatment_plan"] == True)  # noqa: E712 (null is not in a plan)
+        plan = major & h["in_treatment_plan"].astype("boolean").fillna(False)  # null is not in a plan
         out.append({
             "industry": code, "name_zh": zh, "name_en": en, "is_total": False,
             "enterprises_checked": int(checking[checking["industry"] == code]["enterprise_id"].nunique()),
             "general_found": _count(~major), "general_rectified": _count(~major & done),
             "major_found": _count(major), "major_closed": _count(major & done),
             "major_in_plan": _count(plan),
-            "major_five_in_place": _count(plan & (h["five_in_place"] == True)),  # noqa: E712
+            "major_five_in_place": _count(plan & h["five_in_place"].astype("boolean").fillna(False)),
             "major_supervised": _count(major & (h["supervision_level"] != "none")),
             "major_supervised_province": _count(major & (h["supervision_level"] == "province")),
             "funds_wan": round(float(h["funds_wan"].fillna(0).astype(float).sum()), 2),
