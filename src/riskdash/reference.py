@@ -103,6 +103,18 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("checklist_deadline_zone_city", "04-30", "市管开发区规范化建设完成期限（月-日；上级为市本级的开发区）", "Standardisation deadline for city-managed zones, i.e. zones whose parent is the city (MM-DD)"),
     ("checklist_deadline_zone", "06-30", "开发区、工业园区规范化建设完成期限（月-日）", "Standardisation deadline for development zones and parks (MM-DD)"),
     ("risk_recency_years", "3", "事故历史计入风险评分的年数", "Years of accident history counted in the risk score"),
+    # 乡镇考核 (issue 8, docs/township-assessment.md): weights of the components, each scored 0–100
+    ("assessment_weight_deaths", "20", "乡镇考核权重：死亡（含失踪）与控制指标", "Township assessment weight: deaths (incl. missing) against the target"),
+    ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: larger-and-above accidents"),
+    ("assessment_weight_rectification", "15", "乡镇考核权重：隐患整改率", "Township assessment weight: hazard rectification rate"),
+    ("assessment_weight_major_closed", "10", "乡镇考核权重：重大隐患整改销号率", "Township assessment weight: major hazards closed"),
+    ("assessment_weight_ledger", "10", "乡镇考核权重：重点部位台账完整率", "Township assessment weight: key-site ledger completeness"),
+    ("assessment_weight_standardisation", "10", "乡镇考核权重：规范化建设完成率", "Township assessment weight: standardisation checklist done"),
+    ("assessment_weight_inspection_coverage", "10", "乡镇考核权重：监管检查覆盖率", "Township assessment weight: supervisory inspection coverage"),
+    ("assessment_weight_zero_report", "10", "乡镇考核权重：零报告按时率", "Township assessment weight: zero-report compliance"),
+    ("assessment_points_per_death", "20", "乡镇考核：每死亡1人（含失踪）扣分", "Township assessment: points off the deaths component per death (incl. missing)"),
+    ("assessment_pass_score", "60", "乡镇考核合格分数线（未被一票否决且得分不低于此值为合格）", "Township assessment pass mark (passed = not vetoed and score at or above it)"),
+    ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),
 ]
 
 

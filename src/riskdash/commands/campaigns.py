@@ -1,0 +1,48 @@
+"""``riskdash metrics townships --db PATH --year YYYY [--region CODE]`` (product.md contract)."""
+
+from __future__ import annotations
+
+import argparse
+
+from riskdash import db
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year YYYY, got {text!r}") from None
+    if not 1990 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a year between 1990 and 2100, got {text}")
+    return value
+
+
+def register(commands, metrics) -> None:
+    parser = metrics.add_parser("townships", help="township assessment scores for a year, ranked (JSON)")
+    parser.add_argument("--db")
+    parser.add_argument("--year", type=_year, required=True)
+    parser.add_argument("--region")
+    parser.set_defaults(handler=cmd_townships)
+
+
+def cmd_townships(args) -> int:
+    from riskdash import metrics
+    from riskdash.cli import print_json
+    from riskdash.filters import pad_region_code
+    from riskdash.metrics import campaigns
+
+    con = db.connect(args.db, read_only=True)
+    try:
+        if args.region:
+            region = pad_region_code(args.region)
+            metrics.check_region(con, region)
+        else:
+            root = metrics.root_region(con)
+            if root is None:
+                raise db.RiskdashError("the database has no regions yet (import regions first)")
+            region = root["region_code"]
+        result = campaigns.townships(con, campaigns.filters_for_year(con, args.year, region))
+    finally:
+        con.close()
+    print_json(result)
+    return 0

@@ -1,0 +1,165 @@
+"""专项行动与乡镇规范化 Campaigns and townships: one function per ``sql/campaigns/*.sql`` file, of the same name.
+
+The four parts of issue 8: the 乡镇考核 scorecard (``riskdash metrics townships``), the 规范化建设 checklist
+against its deadlines, the "1+1" campaign per township and sector, and the holiday 零报告. Weights, the pass
+mark, deadlines and thresholds are rows of ``settings`` (docs/settings.md), read at query time; the Python
+defaults of ``reference.SETTINGS`` apply only where a database lacks the row. Component formulas are in
+docs/township-assessment.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from riskdash import benchspec, db, i18n, reference
+from riskdash.filters import Filters
+from riskdash.metrics import rate, round_pct
+
+COMPONENTS = ("deaths", "larger_accidents", "rectification", "major_closed", "ledger", "standardisation",
+              "inspection_coverage", "zero_report")
+DEFAULTS = {key: value for key, value, *_ in reference.SETTINGS}
+
+
+# ---------------------------------------------------------------------------------------------- settings
+
+
+def settings_values(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The screen's settings as stored, over the documented defaults."""
+    frame = db.query(con, "campaigns/settings_values")
+    stored = dict(zip(frame["key"], frame["value"]))
+    return {**{k: v for k, v in DEFAULTS.items() if k.startswith(("assessment_", "checklist_", "campaign_",
+                                                                    "staff_min_"))}, **stored}
+
+
+def _number(values: dict[str, str], key: str) -> float:
+    text = str(values[key]).strip()
+    try:
+        number = float(text)
+    except ValueError:
+        raise db.RiskdashError(f"setting {key}: expected a number, got {text!r}") from None
+    if number < 0:
+        raise db.RiskdashError(f"setting {key}: expected a number ≥ 0, got {text}")
+    return number
+
+
+def assessment_weights(values: dict[str, str]) -> dict[str, float]:
+    return {name: _number(values, f"assessment_weight_{name}") for name in COMPONENTS}
+
+
+def month_day(values: dict[str, str], key: str, year: int) -> date:
+    """A deadline setting ``MM-DD`` in ``year`` (29 February becomes 28 February in other years)."""
+    text = str(values[key]).strip()
+    try:
+        month, day = (int(part) for part in text.split("-"))
+        return date(year, month, min(day, 28) if (month, day) == (2, 29) else day)
+    except ValueError:
+        raise db.RiskdashError(f"setting {key}: expected a month and day MM-DD, got {text!r}") from None
+
+
+# ---------------------------------------------------------------------------------------------- scorecard
+
+
+def year_filters(filters: Filters) -> Filters:
+    """The assessment year: 1 January of the as-of day's year to the as-of day (sector filter dropped:
+    townships are assessed on all their sectors)."""
+    return replace(filters, start=date(filters.as_of.year, 1, 1), end=filters.as_of, industry=None)
+
+
+def filters_for_year(con: duckdb.DuckDBPyConnection, year: int, region_code: str) -> Filters:
+    """``--year``: 1 January to the data's as-of day when it falls in that year, else to 31 December."""
+    as_of = db.data_as_of(con)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if as_of is None or not start <= as_of <= end:
+        as_of = end
+    return Filters(start=start, end=as_of, region_code=region_code, as_of=as_of)
+
+
+def scorecard_params(values: dict[str, str]) -> dict[str, Any]:
+    weights = assessment_weights(values)
+    return {**{f"w_{name}": weight for name, weight in weights.items()},
+            "points_per_death": _number(values, "assessment_points_per_death")}
+
+
+def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters,
+                       values: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per township-level region: the raw figures, each component 0–100 and the weighted score."""
+    values = settings_values(con) if values is None else values
+    scope = year_filters(filters)
+    return db.query(con, "campaigns/township_scorecard", **scope.params(), **scorecard_params(values))
+
+
+def _score(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else round_pct(float(value))
+
+
+def veto_reasons(row: Any, lang: str = "zh") -> list[str]:
+    reasons = []
+    if row["larger_accidents"]:
+        reasons.append(i18n.t("campaigns.veto.larger", lang, n=int(row["larger_accidents"])))
+    if row["is_vetoed_target"]:
+        reasons.append(i18n.t("campaigns.veto.target", lang, deaths=int(row["deaths_incl_missing"]),
+                              target=int(row["target_deaths"])))
+    return reasons
+
+
+def _components(row: Any, weights: dict[str, float]) -> dict[str, dict[str, Any]]:
+    def count(name: str) -> int:
+        return int(row[name])
+
+    target = row["target_deaths"]
+    parts = {
+        "deaths": {"deaths_incl_missing": count("deaths_incl_missing"),
+                   "target": None if pd.isna(target) else int(target)},
+        "larger_accidents": {"count": count("larger_accidents")},
+        "rectification": {"found": count("hazards_found"), "rectified": count("hazards_done"),
+                          "rate": rate(count("hazards_done"), count("hazards_found"))},
+        "major_closed": {"found": count("major_found"), "closed": count("major_closed"),
+                         "rate": rate(count("major_closed"), count("major_found"))},
+        "ledger": {"key_sites": count("key_sites"), "complete": count("key_sites_complete"),
+                   "rate": rate(count("key_sites_complete"), count("key_sites"))},
+        "standardisation": {"applicable": count("checklist_applicable"), "done": count("checklist_done"),
+                            "rate": rate(count("checklist_done"), count("checklist_applicable"))},
+        "inspection_coverage": {"active_enterprises": count("active_enterprises"),
+                                "inspected": count("inspected_enterprises"),
+                                "rate": rate(count("inspected_enterprises"), count("active_enterprises"))},
+        "zero_report": {"expected_days": count("zero_expected_days"), "reported_days": count("zero_reported_days"),
+                        "rate": rate(count("zero_reported_days"), count("zero_expected_days"))},
+    }
+    return {name: {"score": _score(row[f"score_{name}"]), "weight": weights[name], **parts[name]}
+            for name in COMPONENTS}
+
+
+def _pct(numerator: int, denominator: int) -> float | None:
+    return None if not denominator else round_pct(100 * numerator / denominator)
+
+
+def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh") -> dict[str, Any]:
+    """``riskdash metrics townships``: every township ranked, those not vetoed first, then the vetoed; each
+    group by score descending (as rounded and shown), ties by region_code."""
+    values = settings_values(con)
+    weights = assessment_weights(values)
+    pass_score = _number(values, "assessment_pass_score")
+    frame = township_scorecard(con, filters, values)
+    entries = []
+    for _, row in frame.iterrows():
+        vetoed = bool(row["is_vetoed_larger"] or row["is_vetoed_target"])
+        score = _score(row["score"])
+        passed = not vetoed and score is not None and score >= pass_score
+        entries.append({
+            "region_code": row["region_code"],
+            "name": row["name"],
+            "score": score,
+            "result": "passed" if passed else "failed",
+            "vetoed": vetoed,
+            "veto_reasons": veto_reasons(row, lang),
+            "components": _components(row, weights),
+            "checklist_done_pct": _pct(int(row["checklist_done"]), int(row["checklist_applicable"])),
+            "zero_report_missing_days": int(row["zero_expected_days"]) - int(row["zero_reported_days"]),
+        })
+    entries.sort(key=lambda e: (e["vetoed"], -(e["score"] if e["score"] is not None else -1.0), e["region_code"]))
+    return {"year": filters.as_of.year, "townships": entries}

@@ -1,0 +1,192 @@
+-- Grain: one row per township-level region in $region and below, assessed over 1 January of $year to $as_of.
+-- score = Σ weight × component ÷ Σ weight over the components that have a denominator (each 0–100); vetoed
+-- (一票否决) when a 较大及以上 accident happened in the township or its deaths (含失踪) exceed its own target.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select township.region_code, township.name, township.kind, township.township_class,
+           county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+    where township.level = 'township'
+      and township.region_code in (select region_code from in_region)
+),
+
+-- accidents count on their own region
+accidents_in_year as (
+    select
+        region_code,
+        sum(deaths_incl_missing) as deaths_incl_missing,
+        count(*) filter (where is_larger_and_above) as larger_accidents
+    from accidents_graded
+    where occurred_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+    group by region_code
+),
+
+targets as (
+    select region_code, max_deaths
+    from annual_targets
+    where year = $year
+),
+
+-- a general hazard is done when rectified, a major one only when verified and closed (整改销号)
+hazards_in_year as (
+    select
+        region_code,
+        count(*) as hazards_found,
+        count(*) filter (where hazard_is_done(grade, rectified_on, verified_on, $as_of)) as hazards_done,
+        count(*) filter (where grade = 'major') as major_found,
+        count(*) filter (where grade = 'major' and verified_on <= $as_of) as major_closed
+    from hazards_enriched
+    where found_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+    group by region_code
+),
+
+-- a ledger entry is complete when filed with both the city and the county and its measures are in place
+ledger as (
+    select
+        region_code,
+        count(*) as key_sites,
+        count(*) filter (where filed_city_on <= $as_of and filed_county_on <= $as_of
+                           and coalesce(measures_in_place, false)) as key_sites_complete
+    from key_sites
+    where region_code in (select region_code from townships)
+    group by region_code
+),
+
+checklist as (
+    select
+        townships.region_code,
+        count(items.item_code) as checklist_applicable,
+        count(*) filter (where status.status = 'done'
+                           and coalesce(status.status_on <= $as_of, true)) as checklist_done
+    from townships
+    join checklist_items as items
+      on items.applies_to = 'all' or (items.applies_to = 'key' and townships.township_class = 'key')
+    left join checklist_status as status
+      on status.region_code = townships.region_code and status.item_code = items.item_code
+    group by townships.region_code
+),
+
+active as (
+    select region_code, enterprise_id
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from townships)
+),
+
+supervised as (
+    select distinct enterprise_id
+    from inspections
+    where level in ('city', 'county', 'township')
+      and inspected_on between make_date($year, 1, 1) and $as_of
+      and enterprise_id in (select enterprise_id from active)
+),
+
+coverage as (
+    select
+        active.region_code,
+        count(*) as active_enterprises,
+        count(supervised.enterprise_id) as inspected_enterprises
+    from active
+    left join supervised using (enterprise_id)
+    group by active.region_code
+),
+
+-- every day of every window that falls in the year up to $as_of is a day each township must report
+window_days as (
+    select distinct cast(day_on as date) as report_on
+    from zero_report_windows,
+         range(cast(greatest(start_on, make_date($year, 1, 1)) as timestamp),
+               cast(least(end_on, $as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
+    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
+),
+
+reported as (
+    select region_code, count(distinct report_on) as zero_reported_days
+    from zero_reports
+    where report_on in (select report_on from window_days)
+      and region_code in (select region_code from townships)
+    group by region_code
+),
+
+figures as (
+    select
+        townships.region_code,
+        townships.name,
+        townships.county_name,
+        townships.kind,
+        townships.township_class,
+        coalesce(accidents_in_year.deaths_incl_missing, 0) as deaths_incl_missing,
+        targets.max_deaths as target_deaths,
+        coalesce(accidents_in_year.larger_accidents, 0) as larger_accidents,
+        coalesce(hazards_in_year.hazards_found, 0) as hazards_found,
+        coalesce(hazards_in_year.hazards_done, 0) as hazards_done,
+        coalesce(hazards_in_year.major_found, 0) as major_found,
+        coalesce(hazards_in_year.major_closed, 0) as major_closed,
+        coalesce(ledger.key_sites, 0) as key_sites,
+        coalesce(ledger.key_sites_complete, 0) as key_sites_complete,
+        coalesce(checklist.checklist_applicable, 0) as checklist_applicable,
+        coalesce(checklist.checklist_done, 0) as checklist_done,
+        coalesce(coverage.active_enterprises, 0) as active_enterprises,
+        coalesce(coverage.inspected_enterprises, 0) as inspected_enterprises,
+        (select count(*) from window_days) as zero_expected_days,
+        coalesce(reported.zero_reported_days, 0) as zero_reported_days
+    from townships
+    left join accidents_in_year using (region_code)
+    left join targets using (region_code)
+    left join hazards_in_year using (region_code)
+    left join ledger using (region_code)
+    left join checklist using (region_code)
+    left join coverage using (region_code)
+    left join reported using (region_code)
+),
+
+-- each component 0–100; null where it has no denominator (it then leaves the weighted mean)
+components as (
+    select
+        figures.*,
+        case when target_deaths is not null and deaths_incl_missing > target_deaths then 0.0
+             else greatest(0.0, 100.0 - $points_per_death * deaths_incl_missing) end as score_deaths,
+        case when larger_accidents = 0 then 100.0 else 0.0 end as score_larger_accidents,
+        100.0 * hazards_done / nullif(hazards_found, 0) as score_rectification,
+        100.0 * major_closed / nullif(major_found, 0) as score_major_closed,
+        -- a township that lists no key site at all has not done the ledger: 0, not "nothing to judge"
+        case when key_sites = 0 then 0.0 else 100.0 * key_sites_complete / key_sites end as score_ledger,
+        100.0 * checklist_done / nullif(checklist_applicable, 0) as score_standardisation,
+        100.0 * inspected_enterprises / nullif(active_enterprises, 0) as score_inspection_coverage,
+        100.0 * zero_reported_days / nullif(zero_expected_days, 0) as score_zero_report
+    from figures
+),
+
+weighted as (
+    select
+        components.*,
+        coalesce($w_deaths * score_deaths, 0) + coalesce($w_larger_accidents * score_larger_accidents, 0)
+            + coalesce($w_rectification * score_rectification, 0) + coalesce($w_major_closed * score_major_closed, 0)
+            + coalesce($w_ledger * score_ledger, 0) + coalesce($w_standardisation * score_standardisation, 0)
+            + coalesce($w_inspection_coverage * score_inspection_coverage, 0)
+            + coalesce($w_zero_report * score_zero_report, 0) as weighted_points,
+        $w_deaths + $w_larger_accidents
+            + case when score_rectification is null then 0 else $w_rectification end
+            + case when score_major_closed is null then 0 else $w_major_closed end
+            + $w_ledger
+            + case when score_standardisation is null then 0 else $w_standardisation end
+            + case when score_inspection_coverage is null then 0 else $w_inspection_coverage end
+            + case when score_zero_report is null then 0 else $w_zero_report end as weight_used
+    from components
+)
+
+select
+    weighted.* exclude (weighted_points, weight_used),
+    weighted_points / nullif(weight_used, 0) as score,
+    larger_accidents > 0 as is_vetoed_larger,
+    coalesce(deaths_incl_missing > target_deaths, false) as is_vetoed_target
+from weighted
+order by region_code;
