@@ -13,7 +13,9 @@ data = screen.screen_data(page.db_key, page.filters, page.con)
 summary = data.totals["summary"]
 
 ui.section(page.t("accidents.kpis"), view.subtitle(page.filters, here, page.lang))
-ui.kpi_row(view.kpi_cards(data.totals, page.lang))
+cards = view.kpi_cards(data.totals, page.lang, data.tests)
+ui.kpi_row(cards[:3])
+ui.kpi_row(cards[3:])
 
 st.markdown(f"**{page.t('accidents.change')}**")
 for line in view.change_lines(data.tests, page.lang):
@@ -27,14 +29,11 @@ screen.target(target)
 ui.section(page.t("accidents.trends"), view.trend_scope(page.filters, here, page.lang))
 grain, measure = screen.trend_controls(page)
 screen.chart(page, view.trend_figure(data.months, grain, measure, page.filters, here, page.lang), "trend")
-left, right = st.columns(2)
-with left:
-    screen.chart(page, view.cumulative_figure(data.months, measure, page.filters, here, data.projection.target,
-                                              page.lang), "cumulative")
-with right:
-    control = view.control_frame(data.months, page.filters.end, page.lang)
-    screen.chart(page, view.control_figure(control, page.filters, here, page.lang), "control")
-    ui.formula(page.t("accidents.control_note", outside=view.outside_months(control, page.lang)))
+screen.chart(page, view.cumulative_figure(data.months, measure, page.filters, here, data.projection.target,
+                                          page.lang), "cumulative")
+control = view.control_frame(data.months, page.filters.end, page.lang)
+screen.chart(page, view.control_figure(control, page.filters, here, page.lang), "control")
+ui.formula(page.t("accidents.control_note", outside=view.outside_months(control, page.lang)))
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
 by_sector, by_type, by_grade, by_region, by_time = st.tabs([

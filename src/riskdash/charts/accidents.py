@@ -21,7 +21,14 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
                                             if lang == "zh" else f"{i18n.t('accidents.rolling', lang)} ({unit})"},
                                   "overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"})
     fig.update_xaxes(type="category")
-    return charts.style(fig, title, y_title=unit)
+    return _legend_below(charts.style(fig, title, y_title=unit, height=460))
+
+
+def _legend_below(fig: go.Figure) -> go.Figure:
+    # a long title (measure · period · region · as-of) needs the whole width: the legend goes under the plot
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
+                      margin={"b": 110})
+    return fig
 
 
 def cumulative_lines(frame: pd.DataFrame, title: str, unit: str, this_year: int, target: int | None,
@@ -39,7 +46,8 @@ def cumulative_lines(frame: pd.DataFrame, title: str, unit: str, this_year: int,
                       annotation_position="top left")
     fig.update_xaxes(tickmode="array", tickvals=list(range(1, 13)),
                      ticktext=[f"{m}月" if lang == "zh" else str(m) for m in range(1, 13)])
-    return charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang))
+    return _legend_below(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
+                                      height=460))
 
 
 def control_chart(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figure:
@@ -59,7 +67,7 @@ def control_chart(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.F
                         name=i18n.t("accidents.outside", lang),
                         marker={"color": charts.ALERT, "size": 12, "symbol": "diamond-open", "line": {"width": 2}})
     fig.update_xaxes(type="category")
-    return charts.style(fig, title, y_title=unit)
+    return _legend_below(charts.style(fig, title, y_title=unit, height=460))
 
 
 def comparison_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figure:

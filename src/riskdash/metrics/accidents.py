@@ -226,6 +226,9 @@ def deaths_change_test(per_accident: pd.DataFrame) -> ChangeTest:
         -np.repeat(previous_rows["deaths_incl_missing"].to_numpy(), previous_rows["accidents"].to_numpy()),
     ]).astype(float)
     signed = signed[signed != 0]  # accidents without deaths carry no information on deaths
+    if len(signed) < 2:
+        # one accident with deaths: either period is as likely, and both give the same |difference|
+        return ChangeTest("deaths", current, previous, 1.0, "sign_flip")
     result = stats.permutation_test(
         (signed,), lambda x, axis: np.sum(x, axis=axis), vectorized=True, permutation_type="samples",
         n_resamples=RESAMPLES, alternative="two-sided", rng=np.random.default_rng(SEED),

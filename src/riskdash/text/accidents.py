@@ -33,16 +33,16 @@ TEXT = {
         "en": "{measure}: {current} this period, {previous} a year earlier, {pct} — {verdict}",
     },
     "accidents.verdict_flat": {
-        "zh": "与上年同期基本持平（变化在正常波动范围内，p = {p}）",
-        "en": "about the same as last year (within normal fluctuation, p = {p})",
+        "zh": "与上年同期基本持平（变化在正常波动范围内，p {p}）",
+        "en": "about the same as last year (within normal fluctuation, p {p})",
     },
     "accidents.verdict_down": {
-        "zh": "明显下降（超出正常波动范围，p = {p}）",
-        "en": "a clear fall (beyond normal fluctuation, p = {p})",
+        "zh": "明显下降（超出正常波动范围，p {p}）",
+        "en": "a clear fall (beyond normal fluctuation, p {p})",
     },
     "accidents.verdict_up": {
-        "zh": "明显上升（超出正常波动范围，p = {p}）",
-        "en": "a clear rise (beyond normal fluctuation, p = {p})",
+        "zh": "明显上升（超出正常波动范围，p {p}）",
+        "en": "a clear rise (beyond normal fluctuation, p {p})",
     },
     "accidents.verdict_none": {"zh": "两期均为0，无可比较", "en": "none in either period: nothing to compare"},
     "accidents.change_method": {
@@ -202,17 +202,17 @@ TEXT = {
         "en": "Deaths (incl. missing) in {period} ÷ {region}'s {year} bulletin denominators (not annualised; all "
         "sectors) · “—” where no denominator is entered",
     },
-    "accidents.rate_per_gdp": {"zh": "亿元GDP死亡率", "en": "Deaths per 100 million yuan GDP"},
+    "accidents.rate_per_gdp": {"zh": "亿元GDP死亡率（人/亿元）", "en": "Deaths per 100 million yuan GDP"},
     "accidents.rate_per_gdp_help": {
         "zh": "死亡（含失踪）{deaths} 人 ÷ GDP {den} 亿元。",
         "en": "{deaths} deaths ÷ GDP of {den} 亿元 (100 million yuan).",
     },
-    "accidents.rate_per_industrial_employed": {"zh": "工矿商贸十万就业人员死亡率", "en": "工矿商贸 deaths per 100,000 employed"},
+    "accidents.rate_per_industrial_employed": {"zh": "工矿商贸十万人死亡率（人/10万人）", "en": "工矿商贸 deaths per 100,000 employed"},
     "accidents.rate_per_industrial_employed_help": {
         "zh": "工矿商贸（统计分类为工矿商贸的行业）死亡 {deaths} 人 ÷ 工矿商贸就业人员 {den} 人 × 100000。",
         "en": "{deaths} deaths in sectors of the 工矿商贸 class ÷ {den} employed × 100,000.",
     },
-    "accidents.rate_per_vehicles": {"zh": "道路运输万车死亡率", "en": "Road deaths per 10,000 vehicles"},
+    "accidents.rate_per_vehicles": {"zh": "道路运输万车死亡率（人/万车）", "en": "Road deaths per 10,000 vehicles"},
     "accidents.rate_per_vehicles_help": {
         "zh": "本库道路交通类行业（道路运输）事故死亡 {deaths} 人 ÷ 机动车 {den} 辆 × 10000。"
         "注意：只计本库记录的道路运输生产安全事故，官方万车死亡率按全部道路交通事故计算。",
@@ -220,7 +220,7 @@ TEXT = {
         "vehicles × 10,000. Only the work-safety road accidents in this database count; the official rate "
         "counts all road-traffic deaths.",
     },
-    "accidents.rate_per_coal_output": {"zh": "煤矿百万吨死亡率", "en": "Coal-mine deaths per million tonnes"},
+    "accidents.rate_per_coal_output": {"zh": "煤矿百万吨死亡率（人/百万吨）", "en": "Coal-mine deaths per million tonnes"},
     "accidents.rate_per_coal_output_help": {
         "zh": "煤矿事故死亡 {deaths} 人 ÷ 煤炭产量 {den} 万吨 × 100（百万吨 = 100万吨）。",
         "en": "{deaths} coal-mine deaths ÷ output of {den} 万吨 × 100 (a million tonnes = 100 万吨).",

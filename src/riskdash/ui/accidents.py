@@ -47,16 +47,21 @@ def _number(value: int | float) -> str:
     return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
 
 
-def kpi_cards(totals: dict[str, Any], lang: str) -> tuple[Kpi, ...]:
-    """Accidents, deaths (incl. missing), serious injuries, loss, 较大及以上: each with 同比 and, for a month, 环比."""
+def kpi_cards(totals: dict[str, Any], lang: str, tests: dict[str, acc.ChangeTest] | None = None) -> tuple[Kpi, ...]:
+    """Accidents, deaths (incl. missing), 较大及以上, serious injuries, loss: each with 同比 and, for a month, 环比.
+
+    A 同比 is coloured (a fall green, a rise red) only where the change test finds it beyond normal
+    fluctuation; every other change stays grey, so that chance is not painted as a trend.
+    """
+    tests = tests or {}
     now, then = totals["summary"], totals["summary"]["previous"]
     month = totals["previous_month"]
     specs = [
         ("accidents", "kpi.accidents", "kpi.accidents_help", "accidents"),
         ("deaths", "kpi.deaths", "kpi.deaths_help", "deaths_incl_missing"),
+        ("larger_and_above", "kpi.larger", "kpi.larger_help", "larger_and_above"),
         ("serious_injuries", "accidents.kpi_serious", "accidents.kpi_serious_help", "serious_injuries"),
         ("direct_loss", "accidents.kpi_loss", "accidents.kpi_loss_help", "direct_loss_wan"),
-        ("larger_and_above", "kpi.larger", "kpi.larger_help", "larger_and_above"),
     ]
     cards = []
     for key, label, help_key, column in specs:
@@ -71,7 +76,8 @@ def kpi_cards(totals: dict[str, Any], lang: str) -> tuple[Kpi, ...]:
             key_words = "accidents.yoy_mom" if pct is not None else "accidents.yoy_mom_none"
             description = i18n.t(key_words, lang, previous=_number(previous), mom=i18n.signed_pct(mom),
                                  previous_month=_number(month[column]))
-        flat = pct is None or pct == 0
+        test = tests.get(key)
+        flat = pct is None or pct == 0 or test is None or test.verdict not in ("up", "down")
         cards.append(Kpi(key, i18n.t(label, lang), _number(current), i18n.t(help_key, lang),
                          delta=i18n.signed_pct(pct), delta_color="off" if flat else "inverse",
                          delta_arrow="off" if flat else "auto", delta_description=description))
@@ -85,7 +91,7 @@ def _decimal(value: int | float):
 
 
 def _p(p_value: float) -> str:
-    return "< 0.001" if p_value < 0.001 else f"{p_value:.3f}" if p_value < 0.01 else f"{p_value:.2f}"
+    return "< 0.001" if p_value < 0.001 else f"= {p_value:.3f}" if p_value < 0.01 else f"= {p_value:.2f}"
 
 
 def verdict_text(test: acc.ChangeTest, lang: str) -> str:
@@ -184,7 +190,7 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
     last_partial = end != _bucket_end(end, grain)
     if grain == "month":
         shown = frame.tail(acc.TREND_MONTHS)
-        labels = [f"{d.year}年{d.month}月" if lang == "zh" else f"{d:%b %Y}" for d in shown["month_start"]]
+        labels = [_month_label(d) for d in shown["month_start"]]
         out = pd.DataFrame({"label": labels, "value": shown[measure].to_numpy(),
                             "rolling": shown["rolling"].to_numpy()})
     else:
@@ -197,6 +203,11 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
         out.loc[out.index[-1], "is_partial"] = True
         out.loc[out.index[-1], "label"] += i18n.t("accidents.partial", lang, day=i18n.day(end, lang))
     return out.reset_index(drop=True)
+
+
+def _month_label(day: date) -> str:
+    # short ticks: 24 of them must fit under a chart without overlapping
+    return f"{day.year}-{day.month:02d}"
 
 
 def _bucket_end(day: date, grain: str) -> date:
@@ -228,7 +239,7 @@ def cumulative_frame(months: pd.DataFrame, measure: str, end: date) -> pd.DataFr
 
 def control_frame(months: pd.DataFrame, end: date, lang: str) -> pd.DataFrame:
     frame = acc.seasonal_control_limits(months, end)
-    frame["label"] = [f"{d.year}年{d.month}月" if lang == "zh" else f"{d:%b %Y}" for d in frame["month_start"]]
+    frame["label"] = [_month_label(d) for d in frame["month_start"]]
     return frame
 
 

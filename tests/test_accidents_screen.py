@@ -1,0 +1,206 @@
+"""The accident trends screen: shaping and chart builders on the hand-made small city, and the page run headless
+with AppTest (filters changed, KPI = metric, drill-down, trend grain)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2
+from streamlit.testing.v1 import AppTest
+
+from riskdash import charts, db, i18n
+from riskdash.filters import Filters
+from riskdash.metrics import accidents as acc
+from riskdash.ui import accidents as view
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
+WHERE = view.Where(region="示例市", sector="全部行业", data_as_of=AS_OF)
+
+
+def kpis(at: AppTest) -> dict[str, tuple[str, str, str]]:
+    return {m.proto.label: (m.proto.body, m.proto.delta, m.proto.delta_description) for m in at.metric}
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.warning]
+    parts += [e.value for e in at.error] + [e.value for e in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+# ---------------------------------------------------------------------------------------------- shaping
+
+
+def test_kpi_cards_colour_only_changes_beyond_chance(small_con):
+    totals = acc.kpi_totals(small_con, H1)
+    tests = acc.change_tests(small_con, H1)
+    cards = {c.key: c for c in view.kpi_cards(totals, "zh", tests)}
+    assert [c for c in cards] == ["accidents", "deaths", "larger_and_above", "serious_injuries", "direct_loss"]
+    # deaths 4 against 2: +100 %, but two accidents' worth of deaths is within chance → grey, not red
+    assert (cards["deaths"].value, cards["deaths"].delta, cards["deaths"].delta_color) == ("4", "+100.0%", "off")
+    assert tests["deaths"].verdict == "flat"
+    assert cards["direct_loss"].value == "180.00" and cards["direct_loss"].delta == "-82.4%"
+    significant = {"accidents": acc.ChangeTest("accidents", 3, 3, 0.001, "binomial"),
+                   "deaths": acc.ChangeTest("deaths", 4, 2, 0.001, "sign_flip")}
+    coloured = {c.key: c for c in view.kpi_cards(totals, "zh", significant)}
+    assert coloured["deaths"].delta_color == "inverse" and coloured["accidents"].delta_color == "off"  # 0 %
+
+
+def test_month_cards_carry_month_on_month(small_con):
+    june = Filters(date(2025, 6, 1), AS_OF, CITY, AS_OF)
+    cards = {c.key: c for c in view.kpi_cards(acc.kpi_totals(small_con, june), "zh")}
+    # June 2025: A3; June 2024: A7; May 2025: nothing → 环比 has no base
+    assert cards["accidents"].delta_description == "同比（上年同期 1）；环比 —（上月 0）"
+
+
+def test_change_lines_word_a_small_fall_as_no_trend():
+    per_accident = pd.DataFrame({"period": ["current", "previous"], "deaths_incl_missing": [1, 1], "accidents": [4, 6]})
+    tests = {"accidents": acc.count_change_test(4, 6, 181, 182), "deaths": acc.deaths_change_test(per_accident)}
+    lines = view.change_lines(tests, "zh")
+    assert lines[0].startswith("事故起数（起）：本期 4，上年同期 6，同比 -33.3% —— 与上年同期基本持平（变化在正常波动范围内")
+    assert "明显" not in "".join(lines)
+    clear = view.change_lines({"accidents": acc.count_change_test(10, 40, 365, 365)}, "zh")[0]
+    assert "明显下降（超出正常波动范围，p < 0.001）" in clear
+
+
+def test_target_view_states_the_method_and_warns(small_con):
+    tv = view.target_view(acc.death_projection(small_con, H1), WHERE, "zh")
+    assert tv.text == "2025年控制指标 10 人；1月1日至6月30日死亡（含失踪）4 人，已用 40.0%"
+    # the data starts in 2024: only 2024 is averaged; after 30 Jun 2024 nobody died → 4 + 0
+    assert tv.projection == ("预计全年死亡（含失踪）约 4 人 = 本年至今 4 人 + 2024年同期之后（7月1日至12月31日）"
+                             "死亡人数的平均数 0.0 人。")
+    assert tv.warning is None and tv.fraction == 0.4
+    over = acc.Projection(2025, AS_OF, 10, 6, (2023, 2024), 5.5, 11.5)
+    assert view.target_view(over, WHERE, "zh").warning == "按此预计，全年死亡人数将超出控制指标（12 > 10），需加强防控。"
+    none = view.target_view(acc.Projection(2025, AS_OF, None, 6, (), None, None), WHERE, "zh")
+    assert none.fraction is None and "未设定" in none.text and none.projection == "没有往年数据，无法预计全年死亡人数。"
+
+
+def test_trend_frames(small_con):
+    months = acc.accidents_by_month(small_con, H1)
+    by_month = view.trend_frame(months, "month", "accidents", AS_OF, "zh")
+    # the data starts in February 2024 (A5): 17 covered months, none partial (the period ends on 30 June)
+    assert len(by_month) == 17 and by_month["label"].iloc[-1] == "2025-06" and not by_month["is_partial"].any()
+    assert by_month["value"].sum() == 6  # A1, A2, A3, A5, A6, A7
+    years = view.trend_frame(months, "year", "deaths_incl_missing", AS_OF, "zh")
+    assert years[["label", "value"]].values.tolist() == [["2024年", 2], ["2025年（至2025年6月30日）", 4]]
+    quarters = view.trend_frame(months, "quarter", "accidents", AS_OF, "zh")
+    assert quarters["label"].tolist()[:2] == ["2024年1季度", "2024年2季度"]
+    cumulative = view.cumulative_frame(months, "deaths_incl_missing", AS_OF)
+    assert cumulative["current"].tolist()[:6] == [1, 1, 4, 4, 4, 4] and cumulative["current"].isna().sum() == 6
+    assert cumulative["previous"].tolist()[-1] == 2
+
+
+def test_breakdown_table_and_record(small_con):
+    frame = acc.accidents_by_region(small_con, H1, COUNTY_A)
+    table = view.breakdown_table(frame, view.region_names(frame, "zh"), "zh")
+    assert table.values.tolist() == [
+        ["西乡", 1, 0, "—", 3, 0, "—"],  # as many accidents as 东镇, more deaths: first
+        ["东镇", 1, 1, "0.0%", 1, 1, "0.0%"],
+        ["甲县（未落到下级地区）", 0, 1, "-100.0%", 0, 1, "-100.0%"],
+    ]
+    fields = dict(view.record_fields(acc.accident_record(small_con, "A2"), "zh"))
+    assert fields["等级"] == "较大（死亡（含失踪））" and fields["地点"] == "甲县西乡"
+    larger = view.larger_table(acc.larger_and_above_list(small_con, H1), "zh")
+    assert larger[["事故编号", "定级依据", "发生时间"]].values.tolist() == [["A2", "死亡（含失踪）", "2025年3月2日 00:00"]]
+
+
+def test_rate_cards_dash_without_denominator(small_con):
+    cards = view.rate_cards(acc.rate_indicators(small_con, H1), "zh")
+    assert [c.value for c in cards] == ["—"] * 4
+    assert "÷ GDP — 亿元" in cards[0].help
+
+
+# ---------------------------------------------------------------------------------------------- charts
+
+
+def test_chart_titles_state_measure_period_region_and_as_of(small_con):
+    months = acc.accidents_by_month(small_con, H1)
+    fig = view.trend_figure(months, "month", "accidents", H1, WHERE, "zh")
+    # the trend starts where the data does (February 2024), not at the period's start
+    assert fig.layout.title.text == "事故起数按月统计 · 2024年2月1日—2025年6月30日 · 示例市 · 数据截至2025年6月30日"
+    assert charts.CJK_FONT.split(",")[0] in fig.layout.font.family
+    assert fig.data[1].name == "近12个月滚动合计"
+    control = view.control_frame(months, AS_OF, "zh")
+    assert "季节控制限" in view.control_figure(control, H1, WHERE, "zh").layout.title.text
+    types = acc.accidents_by_type(small_con, H1)
+    by_type = view.comparison_figure(types, view.reference_names(types, "zh"), "accidents", "accidents.by_type", H1,
+                                     WHERE, "zh")
+    assert "按事故类型（GB 6441）" in by_type.layout.title.text
+
+
+def test_chart_png_has_chinese_fonts(small_con):
+    fig = view.cumulative_figure(acc.accidents_by_month(small_con, H1), "deaths_incl_missing", H1, WHERE, 10, "zh")
+    png = charts.to_png(fig, width=800, scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+
+
+# ---------------------------------------------------------------------------------------------- the page
+
+
+@pytest.fixture()
+def app_db(small_db_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    return small_db_path
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page("pages/accidents.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_shows_the_screen(app_db):
+    at = start()
+    shown = kpis(at)
+    assert shown["事故起数（起）"] == ("3", "0.0%", "同比（上年同期 3）")
+    assert shown["死亡（含失踪）（人）"] == ("4", "+100.0%", "同比（上年同期 2）")
+    assert shown["较大及以上事故（起）"][0] == "1"
+    assert shown["直接经济损失（万元）"][0] == "180.00"
+    assert shown["亿元GDP死亡率（人/亿元）"][0] == "—"
+    words = texts(at)
+    assert "与上年同期基本持平（变化在正常波动范围内" in words
+    assert "预计全年死亡（含失踪）约 4 人" in words
+    assert "scipy.stats.binomtest" in words
+    assert len(at.get("plotly_chart")) >= 8
+    assert [b.proto.label for b in at.get("download_button")].count("下载图片（PNG）") == len(at.get("plotly_chart"))
+    (bar,) = at.get("progress")
+    assert bar.proto.value == 40
+
+
+def test_page_follows_the_filters(app_db):
+    at = start()
+    at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
+    assert not at.exception
+    assert kpis(at)["事故起数（起）"][0] == "2"
+    assert "未设定死亡控制指标" in texts(at)
+    at.sidebar.selectbox(key="flt_township").set_value(TOWN_A2).run()
+    assert kpis(at)["事故起数（起）"] == ("1", "—", "同比（上年同期为0）")
+    at.sidebar.selectbox(key="flt_preset").set_value("this_month").run()
+    assert not at.exception
+    assert kpis(at)["事故起数（起）"] == ("0", "—", "同比（上年同期为0）；环比 —（上月 0）")
+    assert "统计期内没有较大及以上事故。" in texts(at)
+
+
+def test_page_grain_measure_and_drill_down(app_db):
+    at = start()
+    at.radio(key="acc_grain").set_value("quarter").run()
+    at.radio(key="acc_measure").set_value("deaths_incl_missing").run()
+    assert not at.exception
+    at.selectbox(key="acc_drill").set_value(COUNTY_A).run()
+    assert not at.exception
+    names = [row for frame in at.dataframe for row in frame.value.iloc[:, 0].tolist()]
+    assert "东镇" in names and "西乡" in names and "甲县（未落到下级地区）" in names
+
+
+def test_page_in_english(app_db):
+    at = start()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert kpis(at)["Accidents"][0] == "3"
+    assert "about the same as last year" in texts(at)
+    assert i18n.t("accidents.rates", "en") in [s.value for s in at.subheader]
