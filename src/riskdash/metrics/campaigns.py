@@ -163,3 +163,116 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
         })
     entries.sort(key=lambda e: (e["vetoed"], -(e["score"] if e["score"] is not None else -1.0), e["region_code"]))
     return {"year": filters.as_of.year, "townships": entries}
+
+
+# ---------------------------------------------------------------------------------------------- checklist
+
+DEADLINE_GROUPS = ("zone_city", "zone", "key", "all")
+_DEADLINE_KEYS = {"zone_city": "checklist_deadline_zone_city", "zone": "checklist_deadline_zone",
+                  "key": "checklist_deadline_key", "all": "checklist_deadline_all"}
+
+
+def checklist_params(values: dict[str, str], year: int) -> dict[str, date]:
+    """The deadlines of ``year`` per group (and the key townships' acceptance report), from the settings."""
+    params = {f"deadline_{group}": month_day(values, key, year) for group, key in _DEADLINE_KEYS.items()}
+    params["report_key"] = month_day(values, "checklist_report_key", year)
+    return params
+
+
+def _checklist_query(con: duckdb.DuckDBPyConnection, name: str, filters: Filters) -> pd.DataFrame:
+    scope = year_filters(filters)
+    params = checklist_params(settings_values(con), scope.as_of.year)
+    params.pop("report_key")
+    return db.query(con, f"campaigns/{name}", **scope.params(), **params)
+
+
+def checklist_items_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Every binding checklist item of every township: status, date, evidence, deadline, late or not."""
+    return _checklist_query(con, "checklist_items_by_township", filters)
+
+
+def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per township: items binding, done, in progress, not started, late; done_rate 0–1."""
+    frame = _checklist_query(con, "checklist_progress", filters)
+    for column in ("items_applicable", "items_done", "items_in_progress", "items_not_started", "items_late"):
+        frame[column] = frame[column].astype("int64")
+    frame["done_rate"] = [rate(d, n) for d, n in zip(frame["items_done"], frame["items_applicable"])]
+    return frame
+
+
+def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per deadline group present: townships, complete, late, and items done of items binding."""
+    frame = _checklist_query(con, "checklist_progress_by_group", filters)
+    for column in ("townships", "townships_complete", "townships_late", "items_applicable", "items_done"):
+        frame[column] = frame[column].astype("int64")
+    frame["completion_rate"] = [rate(c, n) for c, n in zip(frame["townships_complete"], frame["townships"])]
+    frame["done_rate"] = [rate(d, n) for d, n in zip(frame["items_done"], frame["items_applicable"])]
+    return frame
+
+
+def late_items(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Which townships are late on which items (deadline passed, item not done), township by township."""
+    items = checklist_items_by_township(con, filters)
+    return items[items["is_late"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- "1+1"
+
+
+def campaign_sectors(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township the sectors present, whether the "1+1" experts inspected each this year, its meetings."""
+    frame = db.query(con, "campaigns/campaign_sectors", **year_filters(filters).params())
+    for column in ("enterprises", "problems_found", "meetings"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Each county and the total: township × sector pairs, inspected by "1+1", with a warning meeting."""
+    frame = db.query(con, "campaigns/campaign_coverage", **year_filters(filters).params())
+    for column in ("townships", "pairs", "pairs_inspected", "pairs_with_meeting"):
+        frame[column] = frame[column].astype("int64")
+    frame["coverage_rate"] = [rate(i, n) for i, n in zip(frame["pairs_inspected"], frame["pairs"])]
+    frame["meeting_rate"] = [rate(m, n) for m, n in zip(frame["pairs_with_meeting"], frame["pairs"])]
+    return frame
+
+
+def common_problem_min(values: dict[str, str]) -> int:
+    return max(1, int(_number(values, "campaign_common_problem_min_enterprises")))
+
+
+def common_problems(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Hazard categories found at several enterprises of one sector this year (共性问题)."""
+    frame = db.query(con, "campaigns/common_problems", **year_filters(filters).params(),
+                     min_enterprises=common_problem_min(settings_values(con)))
+    for column in ("enterprises", "hazards", "townships"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def warning_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return db.query(con, "campaigns/warning_meetings", **year_filters(filters).params())
+
+
+# ---------------------------------------------------------------------------------------------- 零报告
+
+
+def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "campaigns/zero_report_windows", **year_filters(filters).params())
+    for column in ("days_due", "townships", "reports_due", "reports_received", "reports_missing",
+                   "accidents_reported"):
+        frame[column] = frame[column].astype("int64")
+    frame["compliance_rate"] = [rate(r, d) for r, d in zip(frame["reports_received"], frame["reports_due"])]
+    return frame
+
+
+def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    frame = db.query(con, "campaigns/zero_report_compliance", **year_filters(filters).params())
+    for column in ("days_due", "days_reported", "days_missing", "accidents_reported"):
+        frame[column] = frame[column].astype("int64")
+    frame["compliance_rate"] = [rate(r, d) for r, d in zip(frame["days_reported"], frame["days_due"])]
+    return frame
+
+
+def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    return db.query(con, "campaigns/zero_report_missing", **year_filters(filters).params())

@@ -1,0 +1,64 @@
+-- Grain: one row per county in $region and below, and one total row for $region (is_total), counting
+-- township × sector pairs with active enterprises. coverage = pairs inspected by the "1+1" experts from
+-- 1 January of $year to $as_of ÷ pairs; meeting share = pairs that held a warning meeting ÷ pairs.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    -- a zone directly under the city has the city as its parent: it gets a row of its own parent (the city)
+    select township.region_code, county.region_code as county_code, county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+    where township.level = 'township'
+      and township.region_code in (select region_code from in_region)
+),
+
+pairs as (
+    select distinct region_code, industry
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from townships)
+),
+
+inspected as (
+    select distinct region_code, industry
+    from inspections_enriched
+    where campaign = '1+1'
+      and inspected_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+),
+
+met as (
+    select distinct region_code, industry
+    from warning_meetings
+    where held_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+),
+
+flagged as (
+    select
+        townships.county_code,
+        townships.county_name,
+        pairs.region_code,
+        inspected.region_code is not null as is_inspected,
+        met.region_code is not null as has_meeting
+    from pairs
+    join townships using (region_code)
+    left join inspected on inspected.region_code = pairs.region_code and inspected.industry = pairs.industry
+    left join met on met.region_code = pairs.region_code and met.industry = pairs.industry
+)
+
+select
+    grouping(county_code) = 1 as is_total,
+    case when grouping(county_code) = 1 then $region else county_code end as region_code,
+    case when grouping(county_code) = 1 then null else any_value(county_name) end as county_name,
+    count(distinct region_code) as townships,
+    count(*) as pairs,
+    count(*) filter (where is_inspected) as pairs_inspected,
+    count(*) filter (where has_meeting) as pairs_with_meeting
+from flagged
+group by grouping sets ((county_code), ())
+order by is_total, region_code;

@@ -1,0 +1,84 @@
+-- Grain: one row per township-level region in $region and below × sector with active enterprises there.
+-- Whether the "1+1" in-depth expert inspection (inspections.campaign = '1+1') reached the pair from 1 January
+-- of $year to $as_of, the hazards it found, and the pair's warning meetings (警示会) in the same dates.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select township.region_code, township.name as township_name, county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+    where township.level = 'township'
+      and township.region_code in (select region_code from in_region)
+),
+
+pairs as (
+    select region_code, industry, count(*) as enterprises
+    from enterprises
+    where status = 'active'
+      and region_code in (select region_code from townships)
+    group by region_code, industry
+),
+
+campaign_inspections as (
+    select inspection_id, inspected_on, enterprise_id, region_code, industry
+    from inspections_enriched
+    where campaign = '1+1'
+      and inspected_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+),
+
+campaign_problems as (
+    select inspection_id, count(*) as problems
+    from hazards
+    where inspection_id in (select inspection_id from campaign_inspections)
+    group by inspection_id
+),
+
+inspected as (
+    select
+        campaign_inspections.region_code,
+        campaign_inspections.industry,
+        count(*) as campaign_inspections,
+        min(campaign_inspections.inspected_on) as first_inspected_on,
+        arg_min(enterprises.name, campaign_inspections.inspected_on) as inspected_enterprise,
+        coalesce(sum(campaign_problems.problems), 0) as problems_found
+    from campaign_inspections
+    join enterprises using (enterprise_id)
+    left join campaign_problems using (inspection_id)
+    group by campaign_inspections.region_code, campaign_inspections.industry
+),
+
+meetings as (
+    select region_code, industry, count(*) as meetings, max(held_on) as last_meeting_on,
+           sum(attendance) as attendance
+    from warning_meetings
+    where held_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
+    group by region_code, industry
+)
+
+select
+    townships.region_code,
+    townships.county_name,
+    townships.township_name,
+    pairs.industry,
+    sectors.name_zh as sector_name_zh,
+    sectors.name_en as sector_name_en,
+    pairs.enterprises,
+    coalesce(inspected.campaign_inspections, 0) > 0 as is_inspected,
+    inspected.first_inspected_on,
+    inspected.inspected_enterprise,
+    coalesce(inspected.problems_found, 0) as problems_found,
+    coalesce(meetings.meetings, 0) as meetings,
+    meetings.last_meeting_on,
+    meetings.attendance
+from pairs
+join townships using (region_code)
+join sectors on sectors.code = pairs.industry
+left join inspected on inspected.region_code = pairs.region_code and inspected.industry = pairs.industry
+left join meetings on meetings.region_code = pairs.region_code and meetings.industry = pairs.industry
+order by townships.region_code, sectors.sort_order;

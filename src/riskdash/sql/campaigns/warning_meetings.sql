@@ -1,0 +1,26 @@
+-- Grain: one row per "1+1" warning meeting (警示会) held in a township-level region of $region and below
+-- from 1 January of $year to $as_of, with its sector, date, attendance and note.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+)
+
+select
+    warning_meetings.meeting_id,
+    warning_meetings.held_on,
+    warning_meetings.region_code,
+    county.name as county_name,
+    township.name as township_name,
+    warning_meetings.industry,
+    sectors.name_zh as sector_name_zh,
+    sectors.name_en as sector_name_en,
+    warning_meetings.attendance,
+    warning_meetings.note
+from warning_meetings
+join regions as township on township.region_code = warning_meetings.region_code
+left join regions as county on county.region_code = township.parent_code
+join sectors on sectors.code = warning_meetings.industry
+where warning_meetings.held_on between make_date($year, 1, 1) and $as_of
+  and warning_meetings.region_code in (select region_code from in_region)
+order by warning_meetings.held_on desc, warning_meetings.region_code, sectors.sort_order;

@@ -1,0 +1,47 @@
+-- Grain: one row per township-level region in $region and below: the days it had to report (every day of
+-- every window in 1 January of $year to $as_of, a day of two windows once), the days it reported, the days
+-- missed and the accidents it reported. compliance = days_reported ÷ days_due.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select township.region_code, township.name as township_name, county.name as county_name
+    from regions as township
+    left join regions as county on county.region_code = township.parent_code
+    where township.level = 'township'
+      and township.region_code in (select region_code from in_region)
+),
+
+window_days as (
+    select distinct cast(day_on as date) as report_on
+    from zero_report_windows,
+         range(cast(greatest(start_on, make_date($year, 1, 1)) as timestamp),
+               cast(least(end_on, $as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
+    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
+),
+
+reported as (
+    select
+        region_code,
+        count(distinct report_on) as days_reported,
+        sum(accidents_reported) as accidents_reported
+    from zero_reports
+    where report_on in (select report_on from window_days)
+      and region_code in (select region_code from townships)
+    group by region_code
+)
+
+select
+    townships.region_code,
+    townships.county_name,
+    townships.township_name,
+    (select count(*) from window_days) as days_due,
+    coalesce(reported.days_reported, 0) as days_reported,
+    (select count(*) from window_days) - coalesce(reported.days_reported, 0) as days_missing,
+    coalesce(reported.accidents_reported, 0) as accidents_reported
+from townships
+left join reported using (region_code)
+order by days_missing desc, townships.region_code;

@@ -1,0 +1,55 @@
+-- Grain: one row per zero-report window with days in 1 January of $year to $as_of: its days in that span,
+-- the township-level regions of $region and below, reports due (days × townships), received, missing, and
+-- accidents reported. compliance = reports_received ÷ reports_due.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+townships as (
+    select region_code
+    from regions
+    where level = 'township'
+      and region_code in (select region_code from in_region)
+),
+
+windows as (
+    select
+        window_id,
+        name,
+        start_on,
+        end_on,
+        greatest(start_on, make_date($year, 1, 1)) as due_from,
+        least(end_on, $as_of) as due_to
+    from zero_report_windows
+    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
+),
+
+received as (
+    select
+        zero_reports.window_id,
+        count(*) as reports_received,
+        sum(zero_reports.accidents_reported) as accidents_reported
+    from zero_reports
+    join windows using (window_id)
+    where zero_reports.report_on between windows.due_from and windows.due_to
+      and zero_reports.region_code in (select region_code from townships)
+    group by zero_reports.window_id
+)
+
+select
+    windows.window_id,
+    windows.name,
+    windows.start_on,
+    windows.end_on,
+    windows.due_to - windows.due_from + 1 as days_due,
+    (select count(*) from townships) as townships,
+    (windows.due_to - windows.due_from + 1) * (select count(*) from townships) as reports_due,
+    coalesce(received.reports_received, 0) as reports_received,
+    (windows.due_to - windows.due_from + 1) * (select count(*) from townships)
+        - coalesce(received.reports_received, 0) as reports_missing,
+    coalesce(received.accidents_reported, 0) as accidents_reported
+from windows
+left join received using (window_id)
+order by windows.start_on, windows.window_id;
