@@ -36,12 +36,12 @@ with tab_kpis:
 with tab_form:
     months = view.report_months(page.data_as_of, f.end)
     month = st.selectbox(t("rectification.form_month"), months, index=len(months) - 1, key="rect_form_month",
-                         format_func=lambda m: i18n.period(m, m, lang))
+                         format_func=lambda m: view.month_text(m, lang))
     form_scope = rp.form_scope(page, month)
     st.markdown(f"**{t('rectification.form_title')}**")
     st.caption(form_scope)
     table = view.form_table(rp.monthly_form(key, f, month, con))
-    ui.table(view.form_display(table))
+    rp.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
     st.download_button(t("rectification.form_download"), form_xlsx(table, form_scope),
                        file_name=f"隐患排查治理月报表_{month:%Y%m}.xlsx", icon=":material/download:",

@@ -336,3 +336,10 @@ def township_choices(towns: pd.DataFrame) -> dict[str, str]:
 
 def sector_labels(frame: pd.DataFrame, sectors, lang: str) -> list[str]:
     return _sector_names(frame["industry"], sectors, lang)
+
+
+def month_text(month: date, lang: str) -> str:
+    """A report month as bulletins write it: 2026年11月 / Nov 2026."""
+    from riskdash.filters import month_end
+
+    return i18n.period(month, month_end(month.year, month.month), lang)

@@ -89,3 +89,8 @@ def form_scope(ctx, month: date) -> str:
     return i18n.t("rectification.form_scope", ctx.lang, region=ctx.region_name,
                   period=i18n.period(scope_filters.start, scope_filters.end, ctx.lang),
                   as_of=i18n.day(scope_filters.as_of, ctx.lang), sector=ctx.sector_name)
+
+
+def full_table(table: pd.DataFrame) -> None:
+    """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
+    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
