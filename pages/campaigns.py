@@ -1,6 +1,91 @@
-"""专项行动与乡镇规范化 Campaigns and township standards: being built; the page says what it will hold and shows no figures yet."""
+"""专项行动与乡镇规范化 Campaigns and townships: the year's township assessment with its one-vote veto, the
+规范化建设 checklist against its deadlines, the "1+1" campaign per township and sector, and 零报告."""
+
+import streamlit as st
 
 from riskdash import ui
+from riskdash.charts import campaigns as charts
+from riskdash.exports.township_scorecard import scorecard_xlsx
+from riskdash.metrics import campaigns as metric
+from riskdash.ui import campaigns as view
+from riskdash.ui import campaigns_page as cp
 
 page = ui.start_page("campaigns")
-ui.planned_page(page, "campaigns")
+con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
+scope = cp.scope(page)
+words = scope.words()
+values = cp.settings(key, con)
+pass_score = f"{float(values['assessment_pass_score']):g}"
+st.caption(t("campaigns.subtitle", **words))
+
+tab_score, tab_checklist, tab_campaign, tab_zero = st.tabs([
+    t("campaigns.tab_scorecard"), t("campaigns.tab_checklist"), t("campaigns.tab_campaign"), t("campaigns.tab_zero"),
+])
+
+with tab_score:
+    result = cp.townships(key, f, lang, con)
+    summary = view.scorecard_summary(result)
+    cols = st.columns(4)
+    cols[0].metric(t("campaigns.kpi_townships"), summary["townships"], border=True)
+    cols[1].metric(t("campaigns.kpi_passed"), summary["passed"], border=True,
+                   help=t("campaigns.kpi_passed_help", pass_score=pass_score))
+    cols[2].metric(t("campaigns.kpi_failed"), summary["failed"], border=True)
+    cols[3].metric(t("campaigns.kpi_vetoed"), summary["vetoed"], border=True, help=t("campaigns.kpi_vetoed_help"))
+    ui.formula(t("campaigns.score_formula", pass_score=pass_score))
+    ui.section(t("campaigns.ranking_title"), t("campaigns.ranking_scope", **words))
+    if not result["townships"]:
+        st.info(t("campaigns.no_townships"), icon=":material/info:")
+    else:
+        cp.plot(charts.township_score_bars(result, float(pass_score), metric.year_filters(f), page.region_name, lang))
+        ranking = view.scorecard_table(result, lang)
+        ui.table(ranking)
+        st.download_button(t("campaigns.download_xlsx"),
+                           scorecard_xlsx(ranking, t("campaigns.ranking_scope", **words)),
+                           file_name=f"乡镇考核排名_{scope.year}.xlsx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="campaigns_xlsx")
+        names = {e["region_code"]: e for e in result["townships"]}
+        pick = st.selectbox(t("campaigns.detail_pick"), list(names), key="campaigns_detail",
+                            format_func=lambda c: f"{names[c]['name']}（{names[c]['score']}）")
+        st.markdown(f"**{t('campaigns.detail_title')}**")
+        ui.table(view.component_details(names[pick], lang))
+
+with tab_checklist:
+    ui.section(t("campaigns.groups_title"), t("campaigns.groups_scope", **words, **cp.deadline_words(page, values)))
+    ui.table(view.group_table(cp.frame(key, "checklist_progress_by_group", f, con), lang))
+    progress = cp.frame(key, "checklist_progress", f, con)
+    ui.section(t("campaigns.progress_title"), t("campaigns.progress_scope", **words))
+    ui.table(view.progress_table(progress, lang))
+    late = cp.frame(key, "late_items", f, con)
+    ui.section(t("campaigns.late_title", n=len(late)), t("campaigns.late_scope", **words))
+    cp.listing(view.items_table(late, lang, with_township=True), t("campaigns.empty"))
+    if not progress.empty:
+        towns = dict(zip(progress["region_code"], progress["township_name"]))
+        town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
+                            format_func=towns.get)
+        items = cp.frame(key, "checklist_items_by_township", f, con)
+        ui.table(view.items_table(items[items["region_code"] == town], lang))
+
+with tab_campaign:
+    ui.section(t("campaigns.coverage_title"), t("campaigns.coverage_scope", **words))
+    ui.table(view.coverage_table(cp.frame(key, "campaign_coverage", f, con), lang, page.region_name))
+    st.markdown(f"**{t('campaigns.sectors_title')}**")
+    sectors = cp.frame(key, "campaign_sectors", f, con)
+    if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
+        sectors = sectors[~sectors["is_inspected"]]
+    cp.listing(view.sectors_table(sectors, lang), t("campaigns.empty"))
+    ui.section(t("campaigns.problems_title"), t("campaigns.problems_scope", n=metric.common_problem_min(values), **words))
+    cp.listing(view.problems_table(cp.frame(key, "common_problems", f, con), lang), t("campaigns.empty"))
+    meetings = cp.frame(key, "warning_meetings", f, con)
+    ui.section(t("campaigns.meetings_title", n=len(meetings)), t("campaigns.meetings_scope", **words))
+    cp.listing(view.meetings_table(meetings, lang), t("campaigns.empty"))
+
+with tab_zero:
+    ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", **words))
+    cp.listing(view.windows_table(cp.frame(key, "zero_report_windows", f, con), lang), t("campaigns.empty"))
+    missing = cp.frame(key, "zero_report_missing", f, con)
+    ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", **words))
+    cp.listing(view.compliance_table(cp.frame(key, "zero_report_compliance", f, con), missing, lang),
+               t("campaigns.empty"))
+    st.markdown(f"**{t('campaigns.missing_title', n=len(missing))}**")
+    cp.listing(view.missing_table(missing, lang), t("campaigns.empty"))

@@ -1,0 +1,246 @@
+"""专项行动与乡镇规范化: pure shaping of the screen's frames into what the page shows (no Streamlit).
+
+Tables get their headers in the page's language, rates as percentages with one decimal ("—" where the
+denominator is 0), dates as ISO days; the scorecard table is also what the .xlsx export writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.metrics.campaigns import COMPONENTS
+
+DASH = i18n.DASH
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The words every caption of the screen uses: the assessment span, the region, the as-of day."""
+
+    year: int
+    period: str
+    region: str
+    as_of: str
+
+    def words(self) -> dict[str, Any]:
+        return {"year": self.year, "period": self.period, "region": self.region, "as_of": self.as_of}
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return i18n.t(f"campaigns.{key}", lang, **values)
+
+
+def _day(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return DASH
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _score(value: Any) -> str:
+    return DASH if value is None else f"{value:.1f}"
+
+
+def _sector(row: Any, lang: str) -> str:
+    return i18n.sector_name((row["sector_name_zh"], row["sector_name_en"]), lang)
+
+
+def _town(row: Any) -> str:
+    county = row.get("county_name") if hasattr(row, "get") else None
+    return f"{county}{row['township_name']}" if isinstance(county, str) else row["township_name"]
+
+
+# ---------------------------------------------------------------------------------------------- scorecard
+
+
+def scorecard_summary(result: dict) -> dict[str, int]:
+    towns = result["townships"]
+    return {
+        "townships": len(towns),
+        "passed": sum(t["result"] == "passed" for t in towns),
+        "failed": sum(t["result"] == "failed" for t in towns),
+        "vetoed": sum(t["vetoed"] for t in towns),
+    }
+
+
+def veto_reason_words(entry: dict, lang: str) -> list[str]:
+    """The veto reasons in the page's language, from the entry's own figures."""
+    components = entry["components"]
+    reasons = []
+    if components["larger_accidents"]["count"]:
+        reasons.append(i18n.t("campaigns.veto.larger", lang, n=components["larger_accidents"]["count"]))
+    deaths, target = components["deaths"]["deaths_incl_missing"], components["deaths"]["target"]
+    if target is not None and deaths > target:
+        reasons.append(i18n.t("campaigns.veto.target", lang, deaths=deaths, target=target))
+    return reasons
+
+
+def scorecard_table(result: dict, lang: str) -> pd.DataFrame:
+    """The ranking: rank, township, score, result, veto reasons, then each component's 0–100 score."""
+    rows = []
+    for rank, entry in enumerate(result["townships"], start=1):
+        row = {
+            _t("col.rank", lang): rank,
+            _t("col.township", lang): entry["name"],
+            _t("col.region_code", lang): entry["region_code"],
+            _t("col.score", lang): entry["score"],
+            _t("col.result", lang): _t(f"result.{entry['result']}", lang),
+            _t("col.veto", lang): "；".join(veto_reason_words(entry, lang)) if entry["vetoed"] else "",
+        }
+        for name in COMPONENTS:
+            row[_t(f"component.{name}", lang)] = entry["components"][name]["score"]
+        row[_t("col.checklist_pct", lang)] = entry["checklist_done_pct"]
+        row[_t("col.zero_missing", lang)] = entry["zero_report_missing_days"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def component_details(entry: dict, lang: str) -> pd.DataFrame:
+    """One township's components: weight, score, and the figures behind it, in words."""
+    rows = []
+    for name in COMPONENTS:
+        part = entry["components"][name]
+        figures = {k: v for k, v in part.items() if k not in ("score", "weight")}
+        rows.append({
+            _t("col.component", lang): _t(f"component.{name}", lang),
+            _t("col.weight", lang): part["weight"],
+            _t("col.component_score", lang): _score(part["score"]),
+            _t("col.basis", lang): _t(f"basis.{name}", lang, **{k: (DASH if v is None else v) for k, v in figures.items()},
+                                      pct=i18n.pct(figures.get("rate"))),
+        })
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------- checklist
+
+
+def group_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.deadline_group", lang): [_t(f"group.{g}", lang) for g in frame["deadline_group"]],
+        _t("col.deadline", lang): [_day(d) for d in frame["deadline"]],
+        _t("col.townships", lang): frame["townships"],
+        _t("col.complete", lang): frame["townships_complete"],
+        _t("col.late_townships", lang): frame["townships_late"],
+        _t("col.items_done", lang): [f"{d}/{n}" for d, n in zip(frame["items_done"], frame["items_applicable"])],
+        _t("col.done_rate", lang): [i18n.pct(r) for r in frame["done_rate"]],
+    })
+
+
+def progress_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.class", lang): [_t(f"class.{c}", lang) if isinstance(c, str) else DASH for c in frame["township_class"]],
+        _t("col.deadline", lang): [_day(d) for d in frame["deadline"]],
+        _t("col.items_done", lang): [f"{d}/{n}" for d, n in zip(frame["items_done"], frame["items_applicable"])],
+        _t("col.done_rate", lang): [i18n.pct(r) for r in frame["done_rate"]],
+        _t("col.in_progress", lang): frame["items_in_progress"],
+        _t("col.not_started", lang): frame["items_not_started"],
+        _t("col.late_items", lang): frame["items_late"],
+    })
+
+
+def items_table(frame: pd.DataFrame, lang: str, with_township: bool = False) -> pd.DataFrame:
+    name_column = "item_name_zh" if lang == "zh" else "item_name_en"
+    table = {}
+    if with_township:
+        table[_t("col.township", lang)] = [_town(r) for _, r in frame.iterrows()]
+        table[_t("col.deadline", lang)] = [_day(d) for d in frame["deadline"]]
+    table[_t("col.item_group", lang)] = list(frame["item_group"])
+    table[_t("col.item", lang)] = list(frame[name_column])
+    table[_t("col.status", lang)] = [_t(f"status.{s}", lang) for s in frame["status"]]
+    table[_t("col.status_on", lang)] = [_day(d) for d in frame["status_on"]]
+    table[_t("col.evidence", lang)] = [e if isinstance(e, str) else DASH for e in frame["evidence"]]
+    if not with_township:
+        table[_t("col.late", lang)] = [_t("late.yes", lang) if x else "" for x in frame["is_late"]]
+    return pd.DataFrame(table)
+
+
+# ---------------------------------------------------------------------------------------------- "1+1"
+
+
+def coverage_table(frame: pd.DataFrame, lang: str, region_name: str) -> pd.DataFrame:
+    names = [(_t("total", lang, region=region_name) if total else name)
+             for total, name in zip(frame["is_total"], frame["county_name"])]
+    return pd.DataFrame({
+        _t("col.region", lang): names,
+        _t("col.townships", lang): frame["townships"],
+        _t("col.pairs", lang): frame["pairs"],
+        _t("col.pairs_inspected", lang): frame["pairs_inspected"],
+        _t("col.coverage", lang): [i18n.pct(r) for r in frame["coverage_rate"]],
+        _t("col.pairs_meeting", lang): frame["pairs_with_meeting"],
+        _t("col.meeting_rate", lang): [i18n.pct(r) for r in frame["meeting_rate"]],
+    })
+
+
+def sectors_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
+        _t("col.enterprises", lang): frame["enterprises"],
+        _t("col.inspected", lang): [_t("yes", lang) if x else _t("no", lang) for x in frame["is_inspected"]],
+        _t("col.inspected_on", lang): [_day(d) for d in frame["first_inspected_on"]],
+        _t("col.inspected_enterprise", lang): [e if isinstance(e, str) else DASH for e in frame["inspected_enterprise"]],
+        _t("col.problems", lang): frame["problems_found"],
+        _t("col.meetings", lang): frame["meetings"],
+        _t("col.last_meeting", lang): [_day(d) for d in frame["last_meeting_on"]],
+    })
+
+
+def problems_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
+        _t("col.category", lang): frame["category"],
+        _t("col.enterprises", lang): frame["enterprises"],
+        _t("col.hazards", lang): frame["hazards"],
+        _t("col.townships", lang): frame["townships"],
+    })
+
+
+def meetings_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.held_on", lang): [_day(d) for d in frame["held_on"]],
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
+        _t("col.attendance", lang): [DASH if pd.isna(a) else int(a) for a in frame["attendance"]],
+        _t("col.note", lang): [n if isinstance(n, str) else DASH for n in frame["note"]],
+    })
+
+
+# ---------------------------------------------------------------------------------------------- 零报告
+
+
+def windows_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.window", lang): frame["name"],
+        _t("col.window_dates", lang): [f"{_day(s)} — {_day(e)}" for s, e in zip(frame["start_on"], frame["end_on"])],
+        _t("col.days_due", lang): frame["days_due"],
+        _t("col.reports_due", lang): frame["reports_due"],
+        _t("col.reports_received", lang): frame["reports_received"],
+        _t("col.reports_missing", lang): frame["reports_missing"],
+        _t("col.compliance", lang): [i18n.pct(r) for r in frame["compliance_rate"]],
+        _t("col.accidents_reported", lang): frame["accidents_reported"],
+    })
+
+
+def compliance_table(frame: pd.DataFrame, missing: pd.DataFrame, lang: str) -> pd.DataFrame:
+    days = {code: "、".join(_day(d)[5:] for d in group["report_on"])
+            for code, group in missing.groupby("region_code")}
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.days_due", lang): frame["days_due"],
+        _t("col.days_reported", lang): frame["days_reported"],
+        _t("col.days_missing", lang): frame["days_missing"],
+        _t("col.compliance", lang): [i18n.pct(r) for r in frame["compliance_rate"]],
+        _t("col.missing_days", lang): [days.get(code, "") for code in frame["region_code"]],
+    })
+
+
+def missing_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.window", lang): frame["window_name"],
+        _t("col.report_on", lang): [_day(d) for d in frame["report_on"]],
+    })

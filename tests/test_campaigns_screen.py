@@ -1,0 +1,90 @@
+"""The 专项行动与乡镇规范化 page under AppTest on the hand-made city (ranking equals the metric, veto reasons,
+the four tabs, English), the ranking's .xlsx read back, and the chart builder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from streamlit.testing.v1 import AppTest
+from test_campaigns_scorecard import EXPECTED, fill_campaigns
+
+from riskdash import db
+from riskdash.charts import campaigns as charts
+from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
+from riskdash.filters import Filters
+from riskdash.ui import campaigns as view
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def towns_db(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "screen.duckdb"
+    con = db.connect(path, create=True)
+    fill_small_city(con)
+    fill_campaigns(con)
+    con.close()
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    return path
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/campaigns.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_ranking_is_the_metric(towns_db):
+    at = start()
+    ranking = at.dataframe[0].value
+    assert list(ranking["乡镇（街道）"]) == ["南街道", "东镇", "西乡"]
+    assert list(ranking["得分"]) == [66.7, 61.4, 16.3]
+    assert list(ranking["结果"]) == ["合格", "不合格", "不合格"]
+    assert ranking["一票否决原因"].iloc[2] == "发生较大及以上事故1起（一票否决）"
+    assert [m.value for m in at.metric] == ["3", "1", "2", "2"]
+    text = "\n".join(c.value for c in at.caption)
+    assert "数据截至2025年6月30日" in text and "示例市" in text
+
+
+def test_every_tab_shows_its_tables(towns_db):
+    at = start()
+    headers = [list(d.value.columns) for d in at.dataframe]
+    assert any("完成期限" in h and "逾期乡镇" in h for h in headers)
+    assert any("覆盖率" in h and "乡镇行业数" in h for h in headers)
+    assert any("缺报日期" in h and "缺报天数" in h for h in headers)
+    compliance = next(d.value for d in at.dataframe if "缺报天数" in d.value.columns)
+    assert list(compliance["缺报天数"]) == [3, 2, 0]
+    assert compliance["缺报日期"].iloc[0] == "01-01、06-29、06-30"
+
+
+def test_page_in_english(towns_db):
+    at = start()
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    ranking = at.dataframe[0].value
+    assert list(ranking["Result"]) == ["passed", "failed", "failed"]
+    assert "one-vote veto" in ranking["Veto reasons"].iloc[1]
+
+
+def test_scorecard_xlsx_equals_the_screen_table():
+    table = view.scorecard_table(EXPECTED, "zh")
+    cells = read_back(scorecard_xlsx(table, "范围"))
+    assert cells[0][0] == "乡镇安全生产工作考核排名" and cells[1][0] == "范围"
+    assert cells[2] == list(table.columns)
+    # an empty cell reads back as None; a component without a denominator is written as "—"
+    body = [[None if v == "" else "—" if v is None or v != v else v for v in row]
+            for row in table.itertuples(index=False)]
+    assert [list(r) for r in cells[3:]] == [list(r) for r in body]
+
+
+def test_score_chart_states_scope_and_colours_the_veto():
+    f = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
+    fig = charts.township_score_bars(EXPECTED, 60.0, f, "示例市", "zh")
+    assert "乡镇考核得分" in fig.layout.title.text and "示例市" in fig.layout.title.text
+    bars = {trace.name: list(trace.x) for trace in fig.data}
+    assert bars == {"合格": ["南街道"], "一票否决": ["东镇", "西乡"]}
+    assert fig.data[1].marker.color == "#d7191c"
