@@ -276,3 +276,47 @@ def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
 
 def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     return db.query(con, "campaigns/zero_report_missing", **year_filters(filters).params())
+
+
+# ---------------------------------------------------------------------------------------------- bench
+
+
+def _bench_scorecard_params(filters: Filters) -> dict[str, Any]:
+    return scorecard_params(DEFAULTS)
+
+
+def _bench_checklist_params(filters: Filters) -> dict[str, Any]:
+    params = checklist_params(DEFAULTS, filters.as_of.year)
+    params.pop("report_key")
+    return params
+
+
+def _bench_problem_params(filters: Filters) -> dict[str, Any]:
+    return {"min_enterprises": common_problem_min(DEFAULTS)}
+
+
+def _pandas_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.township_scorecard(con, filters, assessment_weights(DEFAULTS),
+                                     _number(DEFAULTS, "assessment_points_per_death"))
+
+
+BENCH_QUERIES: list[benchspec.BenchQuery] = [
+    benchspec.BenchQuery("campaigns/township_scorecard", "hazards", benchspec.city_year_to_date,
+                         _pandas_scorecard, _bench_scorecard_params),
+    benchspec.BenchQuery("campaigns/checklist_items_by_township", "regions", benchspec.city_year_to_date,
+                         params=_bench_checklist_params),
+    benchspec.BenchQuery("campaigns/checklist_progress", "regions", benchspec.city_year_to_date,
+                         params=_bench_checklist_params),
+    benchspec.BenchQuery("campaigns/checklist_progress_by_group", "regions", benchspec.city_year_to_date,
+                         params=_bench_checklist_params),
+    benchspec.BenchQuery("campaigns/campaign_sectors", "inspections", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/campaign_coverage", "inspections", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/common_problems", "hazards", benchspec.city_year_to_date,
+                         params=_bench_problem_params),
+    benchspec.BenchQuery("campaigns/warning_meetings", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/zero_report_windows", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/zero_report_compliance", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/zero_report_missing", "regions", benchspec.city_year_to_date),
+]
