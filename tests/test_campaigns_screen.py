@@ -85,6 +85,7 @@ def test_score_chart_states_scope_and_colours_the_veto():
     f = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
     fig = charts.township_score_bars(EXPECTED, 60.0, f, "示例市", "zh")
     assert "乡镇考核得分" in fig.layout.title.text and "示例市" in fig.layout.title.text
-    bars = {trace.name: list(trace.x) for trace in fig.data}
+    bars = {trace.name: list(trace.customdata) for trace in fig.data}
     assert bars == {"合格": ["南街道"], "一票否决": ["东镇", "西乡"]}
+    assert list(fig.layout.xaxis.ticktext) == ["南街道", "东镇", "西乡"]
     assert fig.data[1].marker.color == "#d7191c"

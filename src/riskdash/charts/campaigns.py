@@ -19,10 +19,14 @@ def township_score_bars(result: dict, pass_score: float, filters: Filters, regio
         members = [t for t in towns if (("vetoed" if t["vetoed"] else t["result"]) == group)]
         if not members:
             continue
-        fig.add_bar(x=[t["name"] for t in members], y=[t["score"] for t in members], marker_color=colours[group],
+        # by region code: township names repeat across counties (城关街道), and bars must not merge
+        fig.add_bar(x=[t["region_code"] for t in members], y=[t["score"] for t in members],
+                    customdata=[t["name"] for t in members], marker_color=colours[group],
                     name=i18n.t(f"campaigns.legend_{group}", lang),
-                    hovertemplate="%{x}: %{y:.1f}<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=[t["name"] for t in towns], tickangle=-60)
+                    hovertemplate="%{customdata}: %{y:.1f}<extra></extra>")
+    codes = [t["region_code"] for t in towns]
+    fig.update_xaxes(categoryorder="array", categoryarray=codes, tickvals=codes,
+                     ticktext=[t["name"] for t in towns], tickangle=-60)
     fig.add_hline(y=pass_score, line_dash="dash", line_color=charts.ALERT,
                   annotation_text=i18n.t("campaigns.pass_line", lang, score=f"{pass_score:g}"),
                   annotation_position="top left")
