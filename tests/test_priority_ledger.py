@@ -156,7 +156,7 @@ def test_ranking_table_in_both_languages(small_con):
     frame, total = view.ranking_table(scores, "zh", ["red"], limit=1)
     assert total == 2
     assert frame.values.tolist() == [[1, "E3", "西乡运输", "西乡", "道路运输", 71.4, "红色（重大风险）",
-                                      "近3年发生较大事故1起；近3年事故死亡（含失踪）3人；从未受监管检查（按730天计）；"
+                                      "近3年发生较大事故1起；近3年事故死亡（含失踪）3人；730天内未受监管检查（按730天计）；"
                                       "行业：道路运输（固有风险3）；从业人员40人"]]
     english, _ = view.ranking_table(scores, "en")
     assert english.columns[-1] == "Reasons" and english.iloc[0]["Sector"] == "Road transport"

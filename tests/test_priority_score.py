@@ -42,17 +42,17 @@ def test_whole_ranking_on_the_small_city(small_con):
         "sites": [
             {"enterprise_id": "E3", "name": "西乡运输", "region_code": "419901002000", "score": 71.4, "level": "red",
              "reasons": ["近3年发生较大事故1起", "近3年事故死亡（含失踪）3人",
-                         "从未受监管检查（按730天计）", "行业：道路运输（固有风险3）", "从业人员40人"]},
+                         "730天内未受监管检查（按730天计）", "行业：道路运输（固有风险3）", "从业人员40人"]},
             {"enterprise_id": "E2", "name": "东镇化工", "region_code": "419901001000", "score": 69.0, "level": "red",
-             "reasons": ["1项重大隐患逾期未销号", "高危行业：危险化学品（固有风险4.5）", "从未受监管检查（按730天计）",
+             "reasons": ["1项重大隐患逾期未销号", "高危行业：危险化学品（固有风险4.5）", "730天内未受监管检查（按730天计）",
                          "1项挂牌督办重大隐患未销号", "近3年事故死亡（含失踪）1人", "从业人员300人"]},
             {"enterprise_id": "E4", "name": "南街道商场", "region_code": "419902001000", "score": 53.47,
              "level": "orange",
-             "reasons": ["近3年发生较大事故1起", "从未受监管检查（按730天计）", "高危行业：消防（人员密集场所）（固有风险2.5）",
+             "reasons": ["近3年发生较大事故1起", "730天内未受监管检查（按730天计）", "高危行业：消防（人员密集场所）（固有风险2.5）",
                          "1处重点部位监控措施未落实", "1项一般隐患逾期未整改", "从业人员80人"]},
             {"enterprise_id": "E1", "name": "东镇建材厂", "region_code": "419901001000", "score": 33.2,
              "level": "yellow",
-             "reasons": ["从未受监管检查（按730天计）", "行业：工贸（固有风险2）", "近3年事故死亡（含失踪）1人",
+             "reasons": ["730天内未受监管检查（按730天计）", "行业：工贸（固有风险2）", "近3年事故死亡（含失踪）1人",
                          "1项一般隐患逾期未整改", "从业人员120人"]},
         ],
     }
@@ -399,3 +399,24 @@ def test_cli_bad_as_of_is_a_usage_error(small_db_path, capsys):
         cli.main(["metrics", "priority", "--db", str(small_db_path), "--as-of", "2025-13-01"])
     assert stop.value.code == 2
     assert "expected a date" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------- SQL == pandas
+
+
+@given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
+       weight_values=weights, region=st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1]),
+       industry=st.sampled_from([None, "fire", "hazardous_chemicals"]), recency=st.sampled_from(["1", "3", "5"]),
+       site_state=st.sampled_from([True, False, None]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_risk_scores_sql_equals_pandas(random_con, hazards, accidents, inspections, as_of, weight_values, region,
+                                       industry, recency, site_state):
+    from riskdash.oracle import priority as oracle
+
+    with transaction(random_con):
+        load(random_con, hazards, accidents, inspections, weight_values)
+        random_con.execute("update settings set value = ? where key = 'risk_recency_years'", [recency])
+        random_con.execute("update key_sites set measures_in_place = ? where site_id = 'K1'", [site_state])
+        filters = city(as_of=as_of, region=region, industry=industry)
+        sql = priority.risk_scores(random_con, filters)[["enterprise_id", "score", "level"]]
+        assert sql.values.tolist() == oracle.risk_scores(random_con, filters).values.tolist()

@@ -222,7 +222,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "距上次监管检查{days}天", "en": "{days} days since the last supervisory inspection",
     },
     "priority.reason.never_inspected": {
-        "zh": "从未受监管检查（按{days}天计）", "en": "Never inspected by a supervising level (counted as {days} days)",
+        "zh": "{days}天内未受监管检查（按{days}天计）",
+        "en": "No supervisory inspection in {days} days (counted as {days} days)",
     },
 }
 

@@ -4,7 +4,7 @@
 -- last risk_recency_years years decayed by age ((N − full years ago) ÷ N,
 -- N = the setting risk_recency_years), the sector's inherent risk, ledger
 -- sites whose measures are not in place, employees ÷ 100 (capped at 10), full 90-day spans since the last
--- supervisory inspection (capped at 730 days; never inspected counts as 730). Level: the highest
+-- supervisory inspection (capped at 730 days; none in the last 730 days counts as 730). Level: the highest
 -- risk_thresholds level whose min_score ≤ score (blue below every other). Ranked by score descending, ties by enterprise_id.
 with weights as (
     select
@@ -47,8 +47,16 @@ scored_enterprises as (
       and ($industry is null or enterprises.industry = $industry)
 ),
 
+open_hazard_rows as (
+    -- hazards not done on as_of: a major one is open until verified (整改销号), a general one until rectified.
+    -- Only row ids here: the few open rows are fetched by id below instead of reading every row's columns.
+    select rowid
+    from hazards
+    where found_on <= $as_of
+      and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
+),
+
 open_hazards as (
-    -- hazards as they stood on as_of: a major one is open until verified (整改销号), a general one until rectified
     select
         enterprise_id,
         count(*) filter (where grade = 'major') as open_major,
@@ -57,9 +65,7 @@ open_hazards as (
                            and (supervised_on is null or supervised_on <= $as_of)) as supervised_major,
         count(*) filter (where grade = 'general' and deadline < $as_of) as overdue_general
     from hazards
-    where found_on <= $as_of
-      and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
-      and enterprise_id in (select enterprise_id from scored_enterprises)
+    where rowid in (select rowid from open_hazard_rows)
     group by enterprise_id
 ),
 
@@ -72,7 +78,7 @@ recent_accidents as (
         -- before, ...; an accident one year to the day before as_of is 1 year ago
         year(age(cast($as_of as timestamp), cast(occurred_on as timestamp))) as years_ago
     from accidents_graded
-    where enterprise_id in (select enterprise_id from scored_enterprises)
+    where enterprise_id is not null
       and occurred_on <= $as_of
       and occurred_on > cast($as_of as date) - to_years((select years from recency))
 ),
@@ -102,11 +108,13 @@ sites_not_in_place as (
 ),
 
 last_inspection as (
-    -- supervisory levels only: 企业自查 does not count as being looked at
+    -- supervisory levels only: 企业自查 does not count as being looked at. Days are capped at 730, so only
+    -- the last 730 days are read; an enterprise with none in them counts as 730 days
     select enterprise_id, max(inspected_on) as last_inspected_on
     from inspections
-    where level in ('city', 'county', 'township')
-      and inspected_on <= $as_of
+    where inspected_on <= $as_of
+      and inspected_on > cast($as_of as date) - 730
+      and level in ('city', 'county', 'township')
     group by enterprise_id
 ),
 
