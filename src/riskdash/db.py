@@ -177,7 +177,9 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         raise RiskdashError(
             f"database schema version {start} is newer than this riskdash ({SCHEMA_VERSION}); upgrade riskdash"
         )
+    migrated = False
     for version in sorted(v for v in MIGRATIONS if start < v <= upto):
+        migrated = True  # a migration drops the derived views: they must be recreated even when unchanged
         con.execute("begin transaction")
         try:
             _drop_derived(con)
@@ -187,7 +189,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         except Exception:
             con.execute("rollback")
             raise
-    if upto == SCHEMA_VERSION and get_meta(con, "views_fingerprint") != views_fingerprint():
+    if upto == SCHEMA_VERSION and (migrated or get_meta(con, "views_fingerprint") != views_fingerprint()):
         con.execute("begin transaction")
         try:
             _drop_derived(con)
