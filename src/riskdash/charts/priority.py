@@ -48,10 +48,12 @@ def red_orange_by_township_bars(counts: pd.DataFrame, title: str, lang: str = "z
     rows = counts[(counts["red"] + counts["orange"]) > 0].head(limit).iloc[::-1]
     fig = go.Figure()
     for level in ("red", "orange"):
-        fig.add_trace(go.Bar(y=rows["name"], x=rows[level], orientation="h",
+        # keyed by code: township names repeat across counties and must not merge into one bar
+        fig.add_trace(go.Bar(y=rows["region_code"], x=rows[level], orientation="h",
                              name=i18n.enum_name("risk_level", level, lang),
                              marker_color=charts.RISK_COLOURS[level], text=rows[level], textposition="inside"))
     fig.update_layout(barmode="stack")
+    fig.update_yaxes(type="category", tickmode="array", tickvals=list(rows["region_code"]), ticktext=list(rows["name"]))
     return charts.style(fig, title, x_title=i18n.t("priority.unit_enterprises", lang),
                         height=max(300, 60 + 28 * len(rows)))
 
