@@ -162,6 +162,24 @@ def test_a_version_1_file_opens_and_migrates_keeping_its_rows(tmp_path):
     db.connect(path, read_only=True).close()
 
 
+def test_a_file_with_views_keeps_them_through_later_migrations(tmp_path):
+    """Every migration drops the derived views; they must come back even when their text is unchanged."""
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    for version in (1, 2):
+        con.execute(db.sql_text(db.MIGRATIONS[version]))
+    db.set_meta(con, "schema_version", "2")
+    for name in db.VIEW_FILES:
+        con.execute(db.sql_text(name))
+    db.set_meta(con, "views_fingerprint", db.views_fingerprint())
+    con.close()
+    con = db.connect(path)
+    assert db.schema_version(con) == db.SCHEMA_VERSION > 2
+    views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
+    assert set(db.VIEW_NAMES) <= views
+    con.close()
+
+
 def test_a_newer_file_is_refused(tmp_path):
     path = tmp_path / "new.duckdb"
     con = db.connect(path, create=True)
