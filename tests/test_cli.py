@@ -168,3 +168,22 @@ def test_demo_refuses_a_file_that_is_not_duckdb(tmp_path):
     assert_refused(riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30"),
                    "not a DuckDB database")
     assert path.read_bytes() == b"PK\x03\x04 an xlsx, not a database"
+
+
+def test_demo_replaces_an_older_demo_that_needs_migrating(tmp_path):
+    """A demo file made by an older release is still ours to rebuild (read without migrating)."""
+    import duckdb
+
+    from riskdash import db
+
+    path = tmp_path / "old-demo.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(db.sql_text(db.MIGRATIONS[1]))
+    db.set_meta(con, "schema_version", "1")
+    db.set_meta(con, "dataset", "demo")
+    con.close()
+    result = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")
+    assert result.returncode == 0, result.stderr
+    con = db.connect(path, read_only=True)
+    assert db.schema_version(con) == db.SCHEMA_VERSION and db.is_demo(con)
+    con.close()

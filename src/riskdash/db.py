@@ -275,6 +275,18 @@ def ensure_not_held(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SEC
         _open_waiting(path, read_only=False, wait_seconds=wait_seconds).close()
 
 
+def peek_meta(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SECONDS) -> dict[str, str] | None:
+    """The meta rows of a file whatever its schema version (read-only, nothing migrated); None when the
+    file is a DuckDB database without riskdash's meta table."""
+    con = _open_waiting(Path(path), read_only=True, wait_seconds=wait_seconds)
+    try:
+        if not schema_version(con):
+            return None
+        return dict(con.execute("select key, value from meta").fetchall())
+    finally:
+        con.close()
+
+
 def connect(
     path: str | os.PathLike | None = None,
     *,

@@ -161,17 +161,11 @@ def _check_target(path: Path, force: bool, wait_seconds: float) -> None:
     # the running dashboard holds its file read-only: swapping a new file in under it would leave it
     # serving the old one, so any holder is refused (in one line, after a few seconds' wait)
     db.ensure_not_held(path, wait_seconds)
-    # read-only from here: nothing is migrated or written
-    try:
-        con = db.connect(path, read_only=True, wait_seconds=wait_seconds)
-    except db.RiskdashError as exc:
-        if "held by another process" in str(exc) or not force:
-            raise
-        return
-    try:
-        dataset = db.get_meta(con, "dataset")
-    finally:
-        con.close()
+    # read-only from here, whatever the file's schema version: nothing is migrated or written
+    meta = db.peek_meta(path, wait_seconds)
+    if meta is None and not force:
+        raise db.RiskdashError(f"{path}: a DuckDB file but not a riskdash database; refusing to overwrite it")
+    dataset = (meta or {}).get("dataset")
     if dataset != "demo" and not force:
         raise db.RiskdashError(
             f"{path}: holds a riskdash database that is not demo data (dataset={dataset or 'unset'}); "
