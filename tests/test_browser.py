@@ -34,9 +34,13 @@ CHROMIUM_ARGS = [
 START_SECONDS = 90
 PAGE_MS = 60_000
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+import playwright.sync_api as playwright_api  # noqa: E402 (a test dependency: its absence is a failure)
+
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+    # scripts/setup.sh installs Debian's chromium; CI must never skip the browser quietly
+    if os.environ.get("CI"):
+        raise RuntimeError(f"no Chromium at {CHROMIUM}: run scripts/setup.sh")
+    pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/setup.sh)", allow_module_level=True)
 
 
 def free_port() -> int:
@@ -144,3 +148,15 @@ def test_overview_in_chromium(server, browser_page, small_db_path, tmp_path):
     assert page.get_by_text("Rectification rate").count() >= 1
     page.screenshot(path=str(tmp_path / "overview-en.png"), full_page=True)
     assert (tmp_path / "overview-en.png").stat().st_size > 10_000
+
+
+def test_a_bookmarked_page_url_on_a_cold_server_gets_the_navigation(server, browser_page):
+    """The first request of a fresh server goes straight to /rectification, as a bookmark would: the page
+    must run inside app.py's st.navigation (Chinese titles, wide layout), not as a bare pages/ file."""
+    page = browser_page
+    page.goto(server + "rectification", timeout=PAGE_MS)
+    wait_until_idle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text(timeout=PAGE_MS)
+    assert "总览" in nav and "隐患治理" in nav
+    assert "rectification" not in nav and "app" not in nav.split()
+    page.get_by_role("heading", name="隐患治理").wait_for(timeout=PAGE_MS)

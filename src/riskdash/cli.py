@@ -151,7 +151,7 @@ def cmd_serve(args) -> int:
     db.migrate_file(path)
     env = {**os.environ, db.ENV_DB: str(path)}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+        sys.executable, "-m", "riskdash.ui.launch", "run", str(APP_PATH),
         "--server.port", str(args.port),
         "--server.address", args.address,
         "--server.headless", "true",
