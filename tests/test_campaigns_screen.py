@@ -88,4 +88,5 @@ def test_score_chart_states_scope_and_colours_the_veto():
     bars = {trace.name: list(trace.customdata) for trace in fig.data}
     assert bars == {"合格": ["南街道"], "一票否决": ["东镇", "西乡"]}
     assert list(fig.layout.xaxis.ticktext) == ["南街道", "东镇", "西乡"]
+    assert fig.layout.xaxis.type == "category"  # numeric-looking codes must not space the bars by value
     assert fig.data[1].marker.color == "#d7191c"

@@ -25,7 +25,8 @@ def township_score_bars(result: dict, pass_score: float, filters: Filters, regio
                     name=i18n.t(f"campaigns.legend_{group}", lang),
                     hovertemplate="%{customdata}: %{y:.1f}<extra></extra>")
     codes = [t["region_code"] for t in towns]
-    fig.update_xaxes(categoryorder="array", categoryarray=codes, tickvals=codes,
+    # 12-digit codes look numeric: without type="category" plotly spaces the bars by code value
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=codes, tickvals=codes,
                      ticktext=[t["name"] for t in towns], tickangle=-60)
     fig.add_hline(y=pass_score, line_dash="dash", line_color=charts.ALERT,
                   annotation_text=i18n.t("campaigns.pass_line", lang, score=f"{pass_score:g}"),
