@@ -75,10 +75,13 @@ def import_hazards_task() -> dict:
     with tempfile.TemporaryDirectory(prefix="riskdash-bench-import-") as tmp:
         path, csv_path = write_bench_files(Path(tmp))
         script = textwrap.dedent(f"""
-            import resource, sys
+            import re, sys
             from riskdash.cli import main
             rc = main(["import", "hazards", {str(csv_path)!r}, "--db", {str(path)!r}])
-            sys.stderr.write(f"peak_kib={{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}\\n")
+            # VmHWM, not getrusage: ru_maxrss survives execve and would report the bench parent's peak
+            with open("/proc/self/status") as status:
+                peak = re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)
+            sys.stderr.write(f"peak_kib={{peak}}\\n")
             raise SystemExit(rc)
         """)
         started = time.perf_counter()
