@@ -174,18 +174,26 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def filters_from(args, con):
+def region_from(args, con) -> str:
+    """--region padded and checked (an unknown code is an error), or the top region when none is given."""
     from riskdash import metrics
-    from riskdash.filters import Filters, pad_region_code
+    from riskdash.filters import pad_region_code
 
     if args.region:
         region = pad_region_code(args.region)
         metrics.check_region(con, region)
-    else:
-        root = metrics.root_region(con)
-        if root is None:
-            raise db.RiskdashError("the database has no regions yet (import regions first)")
-        region = root["region_code"]
+        return region
+    root = metrics.root_region(con)
+    if root is None:
+        raise db.RiskdashError("the database has no regions yet (import regions first)")
+    return root["region_code"]
+
+
+def filters_from(args, con):
+    from riskdash import metrics
+    from riskdash.filters import Filters
+
+    region = region_from(args, con)
     if args.industry:
         codes = set(metrics.sectors(con)["code"])
         if args.industry not in codes:

@@ -17,21 +17,12 @@ def register(commands, metrics) -> None:
 
 
 def cmd_priority(args) -> int:
-    from riskdash import metrics
-    from riskdash.cli import print_json
-    from riskdash.filters import pad_region_code
+    from riskdash.cli import print_json, region_from
     from riskdash.metrics import priority
 
     con = db.connect(args.db, read_only=True)
     try:
-        if args.region:
-            region = pad_region_code(args.region)
-            metrics.check_region(con, region)
-        else:
-            root = metrics.root_region(con)
-            if root is None:
-                raise db.RiskdashError("the database has no regions yet (import regions first)")
-            region = root["region_code"]
+        region = region_from(args, con)
         result = priority.priority_sites(con, priority.as_of_filters(con, args.as_of, region), top=args.top)
     finally:
         con.close()
