@@ -1,0 +1,116 @@
+"""设置 shaping, no Streamlit: the reference tables the settings screen edits, the edited table as an import
+file, its validation by the importer (the same checks and messages as a file import) and its write.
+
+An edited table is written to a CSV with the kind's own column names and handed to riskdash.importer in
+upsert mode, so that the screen has no validator of its own: what a file import refuses, the screen refuses.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import tempfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from riskdash import db, i18n
+from riskdash.importer import KINDS, ImportResult, Problem, import_file, validate
+
+# kind → the query of its current rows (sql/settings/<table>.sql), in the order of the screen's tabs
+QUERIES = {
+    "settings": "settings/settings",
+    "risk-weights": "settings/risk_weights",
+    "risk-thresholds": "settings/risk_thresholds",
+    "sectors": "settings/sectors",
+    "targets": "settings/annual_targets",
+    "denominators": "settings/indicator_denominators",
+    "checklist-items": "settings/checklist_items",
+}
+EDITABLE = tuple(QUERIES)
+MODE = "upsert"  # rows are added or changed, never deleted
+
+
+def current_rows(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
+    """The stored rows of ``kind``, one column per column of its import contract."""
+    return db.query(con, QUERIES[kind])
+
+
+def kind_title(kind: str, lang: str) -> str:
+    spec = KINDS[kind]
+    return spec.title_zh if lang == "zh" else spec.title_en
+
+
+def column_labels(kind: str, lang: str) -> dict[str, str]:
+    """Column name → the header shown (the Chinese import header in Chinese, the column name in English)."""
+    return {c.name: (f"{c.header_zh}" if lang == "zh" else c.name) for c in KINDS[kind].columns}
+
+
+def label(kind: str) -> str:
+    """What the audit log and the messages name as the 'file' of an edit on the screen."""
+    return f"settings-screen:{kind}"
+
+
+def _cell(value) -> str:
+    """A cell as the import file's text: empty for missing, true/false, ISO dates, numbers without noise."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def edits_file(kind: str, frame: pd.DataFrame) -> Path:
+    """The edited table as a UTF-8 CSV in a fresh temporary folder, headed by the kind's column names."""
+    columns = [c.name for c in KINDS[kind].columns if c.name in frame.columns]
+    folder = Path(tempfile.mkdtemp(prefix="riskdash-settings-"))
+    path = folder / f"{kind}.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(columns)
+        for row in frame[columns].itertuples(index=False):
+            writer.writerow([_cell(v) for v in row])
+    return path
+
+
+def has_changes(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    if len(before) != len(after):
+        return True
+    text = lambda f: [[_cell(v) for v in row] for row in f.itertuples(index=False)]  # noqa: E731
+    return text(before) != text(after[list(before.columns)])
+
+
+def check_edits(con: duckdb.DuckDBPyConnection, kind: str, path: Path) -> tuple[int, list[Problem], int]:
+    """The importer's validation of the edited table (nothing written; temp tables only): rows, problems, total."""
+    staged, problems, total = validate(con, kind, path, mode=MODE, file_label=label(kind))
+    for table in ("import_stage", "import_typed",
+                  *(f"import_map_{c.name}" for c in KINDS[kind].columns if c.type == "enum")):
+        con.execute(f"drop table if exists {table}")
+    return staged.rows, problems, total
+
+
+def write_edits(con: duckdb.DuckDBPyConnection, kind: str, path: Path, actor: str) -> ImportResult:
+    """Validate and write in one transaction on a writable connection (raises ImportFailed, nothing written)."""
+    return import_file(con, kind, path, mode=MODE, actor=actor, file_label=label(kind))
+
+
+def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """One row per problem: the table row (1 = first row shown), the column, the value, what was expected."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("settings.col.row"): [None if p.row is None else p.row - 1 for p in problems],
+        t("settings.col.column"): [p.column or "" for p in problems],
+        t("settings.col.value"): [(p.value or "")[:200] for p in problems],
+        t("settings.col.expected"): [p.expected(lang) for p in problems],
+    })
