@@ -42,12 +42,19 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv with $python"
   "$python" -m venv .venv
 fi
-# uv installs the stack in seconds; plain pip works too, only slower
-if ! .venv/bin/python -m uv --version >/dev/null 2>&1; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check uv || true
+# uv installs the stack in seconds; plain pip works too, only slower. A .venv made by uv has no pip:
+# use a uv on PATH when there is one, else put pip (ensurepip) and uv into the venv.
+uv=()
+if command -v uv >/dev/null 2>&1; then
+  uv=(uv)
+else
+  .venv/bin/python -m pip --version >/dev/null 2>&1 || .venv/bin/python -m ensurepip -q >/dev/null 2>&1 || true
+  .venv/bin/python -m uv --version >/dev/null 2>&1 ||
+    .venv/bin/python -m pip install -q --disable-pip-version-check uv >/dev/null 2>&1 || true
+  .venv/bin/python -m uv --version >/dev/null 2>&1 && uv=(.venv/bin/python -m uv)
 fi
-if .venv/bin/python -m uv --version >/dev/null 2>&1; then
-  .venv/bin/python -m uv pip install -q -p .venv/bin/python -e ".[test]"
+if ((${#uv[@]})); then
+  "${uv[@]}" pip install -q -p .venv/bin/python -e ".[test]"
 else
   say "uv unavailable; installing with pip"
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
