@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh Debian machine (Python 3.11+, root or sudo for system packages):
-# Debian chromium + fonts-noto-cjk (browser tests, chart and PDF exports), a virtual environment in .venv
+# Debian chromium + fonts-noto-cjk (browser tests, chart and PDF exports), LibreOffice (impress, writer) and
+# poppler-utils (the briefing export checks), a virtual environment in .venv
 # with riskdash and its test tools. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if ! (command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK"); then
   need+=(fonts-noto-cjk)
 fi
+# the briefing checks render PPTX/.docx to PDF with LibreOffice and rasterise pages with poppler
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress libreoffice-writer)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo=none; fi
   if [ "$sudo" = none ] || ! command -v apt-get >/dev/null 2>&1; then
