@@ -67,11 +67,26 @@ def registered_queries() -> list[BenchQuery]:
     return queries
 
 
-def registered_tasks() -> list[Callable[[], dict[str, Any]]]:
-    """Timed tasks screens register as BENCH_TASKS (callables returning {"name", "seconds", "peak_rss_mb"})."""
-    from riskdash.importer import bench as import_bench
+TASK_MODULES = ("riskdash.importer.bench", "riskdash.briefing.bench")
 
-    return list(import_bench.BENCH_TASKS)
+
+def registered_tasks() -> list[Callable[[], dict[str, Any]]]:
+    """Timed tasks modules register as BENCH_TASKS (callables returning {"name", "seconds", "peak_rss_mb"}),
+    each with a ``bench_name`` attribute naming it for ``--only``."""
+    tasks: list[Callable[[], dict[str, Any]]] = []
+    for name in TASK_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if not (exc.name and name.startswith(exc.name)):  # a present module failing to import is a bug
+                raise
+            continue
+        tasks.extend(module.BENCH_TASKS)
+    return tasks
+
+
+def _selected(name: str, only: list[str] | None) -> bool:
+    return not only or any(name.startswith(prefix) for prefix in only)
 
 
 # ---------------------------------------------------------------------------------------------- timing
@@ -105,7 +120,7 @@ def _rows_scanned(con: duckdb.DuckDBPyConnection, text: str, params: dict) -> in
         con.execute("pragma disable_profiling")
 
 
-def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int) -> dict[str, Any]:
+def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int, pandas: bool = True) -> dict[str, Any]:
     filters = query.filters(con)
     text = db.sql_text(query.name)
     extra = query.params(filters) if query.params else {}
@@ -113,7 +128,7 @@ def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int) -> 
     median_ms = _median_ms(lambda: con.execute(text, params).fetchall(), runs)
     floor_ms = _median_ms(lambda: con.execute(FLOOR_SQL[query.floor_table]).fetchall(), runs)
     pandas_ms = None
-    if query.pandas is not None:
+    if pandas and query.pandas is not None:
         pandas_ms = round(_median_ms(lambda: query.pandas(con, filters), max(1, min(runs, 3)), slow_ms=2000), 2)
     return {
         "name": query.name,
@@ -168,7 +183,9 @@ def build_bench_db(path: Path, scale: float) -> dict[str, Any]:
 
 
 def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs: int = 7,
-              rebuild: bool = False) -> dict[str, Any]:
+              rebuild: bool = False, only: list[str] | None = None, pandas: bool = True) -> dict[str, Any]:
+    """Time every registered query and task; ``only`` keeps the names starting with one of its prefixes
+    (e.g. ``accidents/``), ``pandas=False`` skips the (slow) pandas peers."""
     path = Path(db_path) if db_path else default_bench_path(scale)
     tasks = []
     if rebuild or not _bench_db_matches(path, scale):
@@ -181,10 +198,11 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
         db.migrate_file(path)
         con = db.connect(path, read_only=True)
     try:
-        results = [time_query(con, query, runs) for query in registered_queries()]
+        results = [time_query(con, query, runs, pandas) for query in registered_queries()
+                   if _selected(query.name, only)]
     finally:
         con.close()
-    tasks.extend(task() for task in registered_tasks())
+    tasks.extend(task() for task in registered_tasks() if _selected(getattr(task, "bench_name", ""), only))
     return {
         "scale": scale,
         "database": str(path),

@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--db", help="benchmark database (built when missing)")
     bench.add_argument("--runs", type=int, default=7)
     bench.add_argument("--rebuild", action="store_true", help="rebuild the benchmark database")
+    bench.add_argument("--only", action="append", metavar="PREFIX",
+                       help="time only the queries and tasks whose name starts with PREFIX (repeatable)")
+    bench.add_argument("--no-pandas", action="store_true", help="skip the pandas peers")
     for name, handler in (("serve", cmd_serve), ("demo", cmd_demo), ("grade", cmd_grade), ("bench", cmd_bench)):
         sub.choices[name].set_defaults(handler=handler)
     acc.set_defaults(handler=cmd_metrics)
@@ -226,7 +229,8 @@ def cmd_metrics(args) -> int:
 def cmd_bench(args) -> int:
     from riskdash.bench import run_bench
 
-    print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild))
+    print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild,
+                         only=args.only, pandas=not args.no_pandas))
     return 0
 
 

@@ -94,5 +94,7 @@ def import_hazards_task() -> dict:
             "peak_rss_mb": round(peak_kib / 1024, 1)}
 
 
+import_hazards_task.bench_name = "import/hazards"  # what `riskdash bench --only import/` selects
+
 # collected by riskdash bench (a task: a callable returning {"name", "seconds", "peak_rss_mb"})
 BENCH_TASKS = [import_hazards_task]

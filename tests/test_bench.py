@@ -1,0 +1,31 @@
+"""riskdash bench: the JSON contract of product.md, and --only / --no-pandas selecting what is timed."""
+
+from riskdash import bench
+
+QUERY_KEYS = {"name", "median_ms", "floor_ms", "ratio_to_floor", "rows_scanned", "pandas_ms", "sql_to_pandas"}
+
+
+def test_every_registered_query_and_task_has_a_name_to_select_it_by():
+    names = [query.name for query in bench.registered_queries()]
+    assert len(names) == len(set(names))
+    assert all("/" in name for name in names)
+    assert all(getattr(task, "bench_name", "") for task in bench.registered_tasks())
+
+
+def test_only_times_the_selected_queries_on_a_small_demo_city(tmp_path):
+    path = tmp_path / "bench.duckdb"
+    first = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/"])
+    # the database was missing, so building it is the one task; no import/brief task was selected
+    assert [task["name"] for task in first["tasks"]] == ["demo build (scale 0.05)"]
+    expected = [query.name for query in bench.registered_queries() if query.name.startswith("metrics/")]
+    assert [row["name"] for row in first["queries"]] == expected
+    for row in first["queries"]:
+        assert set(row) == QUERY_KEYS
+        assert row["median_ms"] > 0 and row["floor_ms"] > 0
+    with_peer = [row for row in first["queries"] if row["name"] == "metrics/accident_totals"]
+    assert with_peer[0]["pandas_ms"] is not None
+
+    again = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/accident_totals"], pandas=False)
+    assert again["tasks"] == []  # the matching database is reused, not rebuilt
+    assert [row["name"] for row in again["queries"]] == ["metrics/accident_totals"]
+    assert again["queries"][0]["pandas_ms"] is None
