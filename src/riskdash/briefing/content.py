@@ -1,0 +1,502 @@
+"""The content of a meeting briefing (汇报): what each slide / section says, built from the metrics functions.
+
+Every export (PPTX here, the Word 通报 and the PDF in ``docx_export`` / ``pdf_export``) and the screen's
+presentation mode draw the same ``Brief``; none of them queries the database or computes a figure.
+
+API (stable; the exports and the screen build on it)
+----------------------------------------------------
+``build_brief(con, filters, lang="zh", generated_at=None) -> Brief``
+    Runs the metrics for ``filters`` and returns frozen dataclasses. ``lang`` is "zh" or "en" (all wording);
+    ``generated_at`` defaults to now (pass one for reproducible output).
+
+``Brief(meta: BriefMeta, slides: tuple[Slide, ...])``; ``brief.slide(key) -> Slide``.
+
+``BriefMeta``: ``region_code``, ``region_name``, ``region_level`` ("city"/"county"/"township"), ``start``,
+``end``, ``as_of`` (dates), ``is_demo`` (bool: show 演示数据), ``generated_at`` (datetime), ``lang``,
+``title`` ("云川市安全生产形势汇报"), ``period_text`` ("2026年1月1日—11月28日"), ``filters_text`` (one line
+for footers: "统计期间 2026-01-01 至 2026-11-28 · 区域 云川市 · 截至 2026-11-28"), ``generated_text``
+("生成时间 2026-11-28 16:30"), ``demo_text`` ("演示数据" or None).
+
+``Slide``: ``key`` (``SLIDE_KEYS``, in meeting order: accidents 事故形势, rectification 隐患治理, priority 重点部位,
+townships 乡镇排名, next_steps 下步工作), ``section`` (the section name), ``title`` (the conclusion in words,
+"死亡人数同比下降22.8%，在正常波动范围内"), ``headline`` (tuple of sentences in the official register),
+``kpis`` (tuple of ``Kpi``), ``chart`` (``ChartSpec`` or None), ``table`` (``TableSpec`` or None),
+``placeholder`` (str or None: what is missing, shown instead of figures that do not exist).
+
+``Kpi``: ``key`` (where the number comes from, e.g. "accidents.yoy_pct.deaths" = the ``yoy_pct.deaths`` of
+``riskdash metrics accidents``), ``label``, ``value`` (the raw int/float/None of the metric), ``display``
+(text; "—" for None), ``formula`` (text or None).
+
+``ChartSpec``: ``kind`` ("bar" horizontal / "column" vertical / "line"), ``title`` (measure · period · region
+· as-of), ``categories`` (tuple of str), ``series`` (tuple of ``(name, tuple of values)``; a value may be
+None), ``unit`` (axis title), ``colours`` (tuple of hex colours, one per series, or None);
+``chart.figure()`` → a styled plotly figure (``riskdash.charts.to_png`` for a PNG).
+
+``TableSpec``: ``title``, ``columns`` (tuple of str), ``rows`` (tuple of tuples of display strings, at most
+``TABLE_ROWS``), ``total`` (how many rows the list has in all; ``more_text`` says "共N项，列出前M项" when cut).
+
+Where the numbers come from (nothing is recomputed here):
+accidents — ``metrics.accidents.kpi_totals`` (= ``riskdash metrics accidents``), ``change_tests``,
+``death_projection``, ``accidents_by_month``, ``larger_and_above_list``; rectification —
+``metrics.rectification.rectification_kpis`` (its contract keys = ``riskdash metrics rectification``),
+``by_township``, ``overdue_list``; priority — ``metrics.priority.risk_scores``, ``level_counts``,
+``red_orange_counts``, ``ledger_gaps``; townships — ``metrics.campaigns.townships``; next steps —
+``overdue_list`` (major), ``LedgerGaps.not_fully_filed``, ``rectification.uninspected_enterprises`` of the
+red and orange enterprises of ``risk_scores``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Callable
+
+import duckdb
+import pandas as pd
+
+from riskdash import db, i18n, metrics
+from riskdash.briefing import headline as hl
+from riskdash.filters import Filters
+
+SLIDE_KEYS = ("accidents", "rectification", "priority", "townships", "next_steps")
+TABLE_ROWS = 50  # rows kept per list; the slides show fewer, the PDF more
+CHART_BARS = 10  # bars in a "lowest / most" chart: what a projector can show legibly
+
+
+# ---------------------------------------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True)
+class Kpi:
+    key: str
+    label: str
+    value: int | float | None
+    display: str
+    formula: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: str  # "bar" (horizontal), "column" (vertical) or "line"
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[int | float | None, ...]], ...]
+    unit: str
+    colours: tuple[str, ...] | None = None
+
+    def figure(self):
+        """A plotly figure in the house style (CJK font, scope in the title, unit on the axis)."""
+        import plotly.graph_objects as go
+
+        from riskdash import charts
+
+        fig = go.Figure()
+        colours = self.colours or (charts.CURRENT, charts.PREVIOUS, charts.ALERT, charts.RISK_COLOURS["blue"])
+        for i, (name, values) in enumerate(self.series):
+            colour = colours[i % len(colours)]
+            if self.kind == "line":
+                fig.add_trace(go.Scatter(x=list(self.categories), y=list(values), name=name, mode="lines+markers",
+                                         line={"color": colour}))
+            elif self.kind == "bar":
+                fig.add_trace(go.Bar(y=list(self.categories), x=list(values), name=name, orientation="h",
+                                     marker_color=colour))
+            else:
+                fig.add_trace(go.Bar(x=list(self.categories), y=list(values), name=name, marker_color=colour))
+        if self.kind == "bar":
+            fig.update_yaxes(autorange="reversed")
+            return charts.style(fig, self.title, x_title=self.unit)
+        return charts.style(fig, self.title, y_title=self.unit)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: int
+    more_text: str | None = None
+
+    def head(self, n: int) -> tuple[tuple[str, ...], ...]:
+        return self.rows[:n]
+
+    def more(self, shown: int, lang: str = "zh") -> str | None:
+        """"共N项，列出前M项" when a reader sees fewer rows than the list holds."""
+        if self.total <= shown:
+            return None
+        return i18n.t("briefing.x.more_rows", lang, total=self.total, shown=shown)
+
+
+@dataclass(frozen=True)
+class Slide:
+    key: str
+    section: str
+    title: str
+    headline: tuple[str, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    chart: ChartSpec | None = None
+    table: TableSpec | None = None
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class BriefMeta:
+    region_code: str
+    region_name: str
+    region_level: str
+    start: date
+    end: date
+    as_of: date
+    is_demo: bool
+    generated_at: datetime
+    lang: str
+    title: str
+    period_text: str
+    filters_text: str
+    generated_text: str
+    demo_text: str | None
+
+
+@dataclass(frozen=True)
+class Brief:
+    meta: BriefMeta
+    slides: tuple[Slide, ...]
+
+    def slide(self, key: str) -> Slide:
+        return next(s for s in self.slides if s.key == key)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return i18n.t(f"briefing.x.{key}", lang, **values)
+
+
+def _count(key: str, label: str, value: int | None, formula: str | None = None) -> Kpi:
+    return Kpi(key, label, value, i18n.DASH if value is None else str(value),
+               formula)
+
+
+def _rate(key: str, label: str, value: float | None, formula: str | None = None) -> Kpi:
+    return Kpi(key, label, value, hl.pct_text(value), formula)
+
+
+def _signed(key: str, label: str, value: float | None, formula: str | None = None) -> Kpi:
+    return Kpi(key, label, value, i18n.signed_pct(value), formula)
+
+
+def _text(value: Any) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return i18n.DASH
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _table(title: str, columns: list[str], rows: list[tuple], lang: str) -> TableSpec:
+    kept = tuple(tuple(_text(v) for v in row) for row in rows[:TABLE_ROWS])
+    spec = TableSpec(title, tuple(columns), kept, len(rows))
+    return spec
+
+
+def _metric_module(name: str):
+    """A screen's metrics module, or None where it has not landed (its slide then says so)."""
+    try:
+        return importlib.import_module(f"riskdash.metrics.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"riskdash.metrics.{name}":
+            raise
+        return None
+
+
+def _missing(key: str, name: str, lang: str) -> Slide:
+    return Slide(key, _t(f"section.{key}", lang), _t(f"section.{key}", lang),
+                 placeholder=_t("missing_metric", lang, name=f"riskdash.metrics.{name}"))
+
+
+def _region(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, str]:
+    frame = metrics.regions(con)
+    row = frame[frame["region_code"] == code]
+    if row.empty:
+        raise db.RiskdashError(f"region {code}: no such region in the database")
+    return str(row.iloc[0]["name"]), str(row.iloc[0]["level"])
+
+
+# ---------------------------------------------------------------------------------------------- slides
+
+
+@dataclass(frozen=True)
+class _Scope:
+    filters: Filters
+    region_name: str
+    region_level: str
+    lang: str
+
+    def chart_title(self, measure: str, filters: Filters | None = None) -> str:
+        from riskdash import charts
+
+        return charts.chart_title(measure, filters or self.filters, self.region_name, self.lang)
+
+
+def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
+    acc = _metric_module("accidents")
+    lang, f = scope.lang, scope.filters
+    if acc is None:
+        return _missing("accidents", "accidents", lang)
+    summary = acc.kpi_totals(con, f)["summary"]
+    months = acc.accidents_by_month(con, f)
+    previous = f.previous_year()
+    month_of = months["month_start"]
+    in_period = months[(month_of >= f.start.replace(day=1)) & (month_of <= f.end)]
+    in_previous = months[(month_of >= previous.start.replace(day=1)) & (month_of <= previous.end)]
+    has_data = bool(in_period["is_covered"].any())
+    # 同比 needs the data to reach into the same period last year (a database that starts this year has none)
+    has_previous = bool(in_previous["is_covered"].any())
+    projection = acc.death_projection(con, f)
+    kpis = (
+        _count("accidents.accidents", _t("kpi.accidents", lang), summary["accidents"]),
+        _count("accidents.deaths_incl_missing", _t("kpi.deaths", lang), summary["deaths_incl_missing"]),
+        _signed("accidents.yoy_pct.accidents", _t("kpi.yoy_accidents", lang), summary["yoy_pct"]["accidents"],
+                _t("formula.yoy", lang)),
+        _signed("accidents.yoy_pct.deaths", _t("kpi.yoy_deaths", lang), summary["yoy_pct"]["deaths"],
+                _t("formula.yoy", lang)),
+        _count("accidents.larger_and_above", _t("kpi.larger_and_above", lang), summary["larger_and_above"]),
+        _rate("projection.used", _t("kpi.target_used", lang), projection.used, _t("formula.target_used", lang)),
+    )
+    section = _t("section.accidents", lang)
+    if not has_data:
+        return Slide("accidents", section, _t("acc_title.missing", lang), kpis=kpis,
+                     placeholder=_t("acc.missing", lang))
+    tests = acc.change_tests(con, f) if has_previous else None
+    text = hl.accidents_headline(summary, start=f.start, end=f.end, region_name=scope.region_name,
+                                 region_level=scope.region_level, tests=tests, projection=projection,
+                                 has_previous_data=has_previous, lang=lang)
+    title = hl.accidents_title(summary, tests, has_previous, lang)
+    by_previous = {m.replace(year=m.year + 1): v for m, v in
+                   zip(in_previous["month_start"], in_previous["deaths_incl_missing"])}
+    covered_previous = dict(zip(in_previous["month_start"], in_previous["is_covered"]))
+    categories = tuple(_t("chart.month", lang, year=m.year, month=m.month) for m in in_period["month_start"])
+    this_values = tuple(int(v) for v in in_period["deaths_incl_missing"])
+    series = [(_t("chart.this_period", lang), this_values)]
+    if has_previous:
+        series.append((_t("chart.previous_period", lang), tuple(
+            int(by_previous[m]) if covered_previous.get(m.replace(year=m.year - 1)) else None
+            for m in in_period["month_start"])))
+    chart = ChartSpec("column", scope.chart_title(_t("chart.deaths_by_month", lang)), categories, tuple(series),
+                      _t("unit.people", lang))
+    larger = acc.larger_and_above_list(con, f)
+    name_col = "accident_type_name_en" if lang == "en" else "accident_type_name_zh"
+    rows = [(r["occurred_at"], r["region_name"], r["enterprise_name"], r[name_col],
+             i18n.enum_name("grade", r["grade"], lang), int(r["deaths_incl_missing"])) for _, r in larger.iterrows()]
+    table = None if not rows else _table(
+        _t("table.larger", lang),
+        [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang)
+    return Slide("accidents", section, title, text, kpis, chart, table)
+
+
+def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
+    rect = _metric_module("rectification")
+    lang, f = scope.lang, scope.filters
+    if rect is None:
+        return _missing("rectification", "rectification", lang)
+    kpis_row = rect.rectification_kpis(con, f)
+    kpis = (
+        _count("rectification.found", _t("kpi.found", lang), kpis_row["found"]),
+        _rate("rectification.rate", _t("kpi.rate", lang), kpis_row["rate"], _t("formula.rate", lang)),
+        _rate("rectification.major_rate", _t("kpi.major_rate", lang), kpis_row["major_rate"],
+              _t("formula.major_rate", lang)),
+        _count("rectification.overdue", _t("kpi.overdue", lang), kpis_row["overdue"]),
+        _count("rectification.supervised_open", _t("kpi.supervised_open", lang), kpis_row["supervised_open"]),
+    )
+    section = _t("section.rectification", lang)
+    title = hl.rectification_title(kpis_row, lang)
+    if not kpis_row["found"]:
+        return Slide("rectification", section, title, kpis=kpis, placeholder=_t("rect.missing", lang))
+    text = hl.rectification_headline(kpis_row, start=f.start, end=f.end, as_of=f.as_of,
+                                     region_name=scope.region_name, region_level=scope.region_level, lang=lang)
+    towns = rect.by_township(con, f)
+    towns = towns[towns["found"] > 0].sort_values(["rate", "region_code"], kind="stable").head(CHART_BARS)
+    chart = None
+    if len(towns) > 1:
+        chart = ChartSpec("bar", scope.chart_title(_t("chart.rate_by_township", lang)),
+                          tuple(str(n) for n in towns["township_name"]),
+                          ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
+                          _t("unit.pct", lang))
+    overdue = rect.overdue_list(con, f)
+    major = overdue[overdue["grade"] == "major"]
+    rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
+             i18n.enum_name("supervision_level", r["supervision_level"], lang)
+             if r["supervision_level"] in i18n.ENUMS.get("supervision_level", {}) else r["supervision_level"])
+            for _, r in major.iterrows()]
+    table = None if not rows else _table(
+        _t("table.overdue_major", lang),
+        [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue",
+                                        "supervision")], rows, lang)
+    return Slide("rectification", section, title, text, kpis, chart, table)
+
+
+def _priority_parts(con: duckdb.DuckDBPyConnection, scope: _Scope):
+    prio = _metric_module("priority")
+    if prio is None:
+        return None
+    f = scope.filters
+    scores = prio.risk_scores(con, prio.as_of_filters(con, f.as_of, f.region_code, f.industry))
+    return prio, scores, prio.ledger_gaps(con, f)
+
+
+def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slide:
+    lang, f = scope.lang, scope.filters
+    if parts is None:
+        return _missing("priority", "priority", lang)
+    prio, scores, gaps = parts
+    levels = prio.level_counts(scores)
+    counts = gaps.counts()
+    kpis = (
+        _count("priority.red", _t("kpi.red", lang), levels["red"]),
+        _count("priority.orange", _t("kpi.orange", lang), levels["orange"]),
+        _count("ledger.key_sites", _t("kpi.key_sites", lang), counts["key_sites"]),
+        _count("ledger.not_fully_filed", _t("kpi.not_fully_filed", lang), counts["not_fully_filed"]),
+        _count("ledger.measures_not_in_place", _t("kpi.measures_not_in_place", lang),
+               counts["measures_not_in_place"]),
+    )
+    section = _t("section.priority", lang)
+    title = hl.priority_title(levels, counts, len(scores), lang)
+    if scores.empty:
+        return Slide("priority", section, title, kpis=kpis, placeholder=_t("prio.missing", lang))
+    text = hl.priority_headline(levels, counts, enterprises=len(scores), as_of=f.as_of,
+                                region_name=scope.region_name, region_level=scope.region_level, lang=lang)
+    by_town = prio.red_orange_counts(scores, "township")
+    by_town = by_town[(by_town["red"] + by_town["orange"]) > 0].head(CHART_BARS)
+    chart = None
+    if len(by_town) > 1:
+        from riskdash.charts import RISK_COLOURS
+
+        chart = ChartSpec("bar", scope.chart_title(_t("chart.red_orange", lang)),
+                          tuple(str(n) for n in by_town["name"]),
+                          ((_t("chart.red", lang), tuple(int(v) for v in by_town["red"])),
+                           (_t("chart.orange", lang), tuple(int(v) for v in by_town["orange"]))),
+                          _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]))
+    red = scores[scores["level"] == "red"]
+    rows = [(r["name"], r["region_name"], f"{float(r['score']):g}", "；".join(prio.reasons(r, lang)[:2]))
+            for _, r in red.head(TABLE_ROWS).iterrows()]
+    table = None if red.empty else _table(
+        _t("table.red_sites", lang),
+        [_t(f"col.{c}", lang) for c in ("enterprise", "township", "score", "reasons")], rows, lang)
+    if table is not None and len(red) > TABLE_ROWS:
+        table = TableSpec(table.title, table.columns, table.rows, len(red))
+    return Slide("priority", section, title, text, kpis, chart, table)
+
+
+def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
+    camp = _metric_module("campaigns")
+    lang, f = scope.lang, scope.filters
+    if camp is None:
+        return _missing("townships", "campaigns", lang)
+    result = camp.townships(con, f, lang)
+    counts = hl.township_counts(result)
+    kpis = tuple(_count(f"townships.{k}", _t(f"kpi.{k}", lang), counts[k])
+                 for k in ("townships", "passed", "failed", "vetoed"))
+    section = _t("section.townships", lang)
+    title = hl.townships_title(counts, lang)
+    if not counts["townships"]:
+        return Slide("townships", section, title, kpis=kpis, placeholder=_t("town.missing", lang))
+    text = hl.townships_headline(counts, year=result["year"], as_of=f.as_of, lang=lang)
+    scored = [e for e in result["townships"] if e["score"] is not None]
+    lowest = sorted(scored, key=lambda e: (e["score"], e["region_code"]))[:CHART_BARS]
+    chart = None
+    if len(lowest) > 1:
+        year_scope = camp.year_filters(f)
+        chart = ChartSpec("bar", scope.chart_title(_t("chart.township_scores", lang), year_scope),
+                          tuple(e["name"] for e in lowest),
+                          ((_t("chart.score", lang), tuple(e["score"] for e in lowest)),), _t("unit.score", lang))
+    failed = [e for e in result["townships"] if e["result"] == "failed"]
+    rows = [(e["name"], e["score"], _t("result.vetoed" if e["vetoed"] else "result.failed", lang),
+             "；".join(e["veto_reasons"]) or i18n.DASH) for e in failed]
+    table = None if not rows else _table(
+        _t("table.townships", lang),
+        [_t(f"col.{c}", lang) for c in ("township", "assessment_score", "result", "veto")], rows, lang)
+    return Slide("townships", section, title, text, kpis, chart, table)
+
+
+def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slide:
+    rect = _metric_module("rectification")
+    lang, f = scope.lang, scope.filters
+    if rect is None or parts is None:
+        return _missing("next_steps", "rectification" if rect is None else "priority", lang)
+    prio, scores, gaps = parts
+    overdue = rect.overdue_list(con, f)
+    overdue_major = overdue[overdue["grade"] == "major"]
+    unfiled = gaps.not_fully_filed
+    days = rect.setting_value(con, "uninspected_days")
+    uninspected = rect.uninspected_enterprises(con, f, days)
+    high = scores[scores["level"].isin(["red", "orange"])][["enterprise_id", "level", "score"]]
+    high_uninspected = uninspected.merge(high, on="enterprise_id").sort_values(
+        ["score", "enterprise_id"], ascending=[False, True], kind="stable")
+    counts = {"overdue_major": len(overdue_major), "unfiled": len(unfiled), "uninspected": len(high_uninspected)}
+    kpis = tuple(_count(f"next_steps.{k}", _t(f"kpi.{k}", lang), v) for k, v in counts.items())
+    rows: list[tuple] = []
+    for _, r in overdue_major.iterrows():
+        rows.append((_t("next.kind.overdue_major", lang), f"{r['enterprise_name']}（{r['hazard_id']}）",
+                     r["township_name"], _t("next.detail.overdue", lang, days=int(r["days_overdue"]))))
+    for _, r in unfiled.iterrows():
+        city, county = pd.notna(r["filed_city_on"]), pd.notna(r["filed_county_on"])
+        detail = "next.detail.unfiled_both" if not city and not county else (
+            "next.detail.unfiled_city" if not city else "next.detail.unfiled_county")
+        rows.append((_t("next.kind.unfiled", lang), r["name"], r["township_name"], _t(detail, lang)))
+    for _, r in high_uninspected.iterrows():
+        detail = (_t("next.detail.never", lang) if pd.isna(r["days_since"])
+                  else _t("next.detail.days", lang, days=int(r["days_since"])))
+        rows.append((_t("next.kind.uninspected", lang), r["enterprise_name"], r["township_name"], detail))
+    table = None if not rows else _table(
+        _t("table.next_steps", lang),
+        [_t(f"col.{c}", lang) for c in ("kind", "object", "township", "detail")], rows, lang)
+    return Slide("next_steps", _t("section.next_steps", lang), hl.next_steps_title(counts, lang),
+                 hl.next_steps_headline(counts, days, lang), kpis, None, table)
+
+
+# ---------------------------------------------------------------------------------------------- the brief
+
+
+def brief_meta(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh",
+               generated_at: datetime | None = None) -> BriefMeta:
+    i18n.check_lang(lang)
+    name, level = _region(con, filters.region_code)
+    generated_at = generated_at or datetime.now().replace(microsecond=0)
+    filters_text = _t("filters_text", lang, start=filters.start.isoformat(), end=filters.end.isoformat(),
+                      region=name, as_of=filters.as_of.isoformat())
+    if filters.industry:
+        sectors = metrics.sectors(con)
+        row = sectors[sectors["code"] == filters.industry]
+        sector = filters.industry if row.empty else i18n.sector_name(
+            (row.iloc[0]["name_zh"], row.iloc[0].get("name_en")), lang)
+        filters_text += _t("sector_text", lang, sector=sector)
+    demo = db.is_demo(con)
+    return BriefMeta(
+        region_code=filters.region_code, region_name=name, region_level=level, start=filters.start,
+        end=filters.end, as_of=filters.as_of, is_demo=demo, generated_at=generated_at, lang=lang,
+        title=_t("deck_title", lang, region=name), period_text=i18n.period(filters.start, filters.end, lang),
+        filters_text=filters_text,
+        generated_text=_t("generated", lang, at=generated_at.strftime("%Y-%m-%d %H:%M")),
+        demo_text=_t("demo", lang) if demo else None,
+    )
+
+
+def build_brief(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh",
+                generated_at: datetime | None = None) -> Brief:
+    """The whole briefing for ``filters``: meta and the five slides in meeting order."""
+    meta = brief_meta(con, filters, lang, generated_at)
+    scope = _Scope(filters, meta.region_name, meta.region_level, lang)
+    parts = _priority_parts(con, scope)
+    builders: tuple[Callable[[], Slide], ...] = (
+        lambda: accidents_slide(con, scope),
+        lambda: rectification_slide(con, scope),
+        lambda: priority_slide(con, scope, parts),
+        lambda: townships_slide(con, scope),
+        lambda: next_steps_slide(con, scope, parts),
+    )
+    return Brief(meta, tuple(build() for build in builders))

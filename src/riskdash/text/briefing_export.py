@@ -1,0 +1,337 @@
+"""Wording of the briefing content and its exports (汇报材料): slide sections, conclusions, the headline text in
+the official register, KPI labels and table headings. zh first, en complete. The screen's own text is in
+``text/briefing.py``; every key here starts with ``briefing.x.``.
+
+Numbers are filled in by ``riskdash.briefing.headline`` from the metrics; nothing here holds a figure.
+"""
+
+TEXT: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------------------------------ deck
+    "briefing.x.deck_title": {"zh": "{region}安全生产形势汇报", "en": "Work-safety briefing: {region}"},
+    "briefing.x.deck_subtitle": {"zh": "统计期间：{period}", "en": "Period: {period}"},
+    "briefing.x.demo": {"zh": "演示数据", "en": "Demo data"},
+    "briefing.x.filters_text": {
+        "zh": "统计期间 {start} 至 {end} · 区域 {region} · 截至 {as_of}",
+        "en": "Period {start} to {end} · region {region} · as of {as_of}",
+    },
+    "briefing.x.sector_text": {"zh": " · 行业 {sector}", "en": " · sector {sector}"},
+    "briefing.x.generated": {"zh": "生成时间 {at}", "en": "Generated {at}"},
+    "briefing.x.page": {"zh": "第{n}页", "en": "Page {n}"},
+    "briefing.x.more_rows": {"zh": "共{total}项，列出前{shown}项", "en": "{total} in all, first {shown} listed"},
+    "briefing.x.formula": {"zh": "口径：{text}", "en": "Formula: {text}"},
+    # ------------------------------------------------------------------------------------------ sections
+    "briefing.x.section.accidents": {"zh": "事故形势", "en": "Accidents"},
+    "briefing.x.section.rectification": {"zh": "隐患治理", "en": "Hazard rectification"},
+    "briefing.x.section.priority": {"zh": "重点部位", "en": "Key sites"},
+    "briefing.x.section.townships": {"zh": "乡镇排名", "en": "Townships"},
+    "briefing.x.section.next_steps": {"zh": "下步工作", "en": "Next steps"},
+    # ------------------------------------------------------------------------------------------ places
+    "briefing.x.region.city": {"zh": "全市", "en": "the city"},
+    "briefing.x.region.county": {"zh": "全县", "en": "the county"},
+    "briefing.x.region.district": {"zh": "全区", "en": "the district"},
+    # ------------------------------------------------------------------------------------------ accidents
+    "briefing.x.acc.main": {
+        "zh": "{period}，{region}共发生生产安全事故{accidents}起、死亡{deaths}人",
+        "en": "In {period}, {region} had {accidents} work-safety accidents with {deaths} deaths",
+    },
+    "briefing.x.acc.none": {
+        "zh": "{period}，{region}未发生生产安全事故",
+        "en": "In {period}, {region} had no work-safety accident",
+    },
+    "briefing.x.acc.none_previous": {
+        "zh": "（上年同期发生{accidents}起、死亡{deaths}人）",
+        "en": " (the same period last year: {accidents} accidents, {deaths} deaths)",
+    },
+    "briefing.x.acc.both_down": {"zh": "，同比分别下降{a}%、{d}%", "en": ", down {a}% and {d}% year on year"},
+    "briefing.x.acc.both_up": {"zh": "，同比分别上升{a}%、{d}%", "en": ", up {a}% and {d}% year on year"},
+    "briefing.x.acc.both_flat": {"zh": "，与上年同期持平", "en": ", the same as a year earlier"},
+    "briefing.x.acc.mixed": {
+        "zh": "，事故起数同比{a}、死亡人数同比{d}",
+        "en": "; accidents {a} and deaths {d} year on year",
+    },
+    "briefing.x.acc.no_previous_data": {
+        "zh": "，上年同期无统计数据，同比无法计算",
+        "en": "; there are no data for the same period last year, so no year-on-year change",
+    },
+    "briefing.x.acc.previous_zero": {
+        "zh": "，上年同期未发生事故，同比无法计算",
+        "en": "; there was no accident in the same period last year, so no year-on-year change",
+    },
+    "briefing.x.change.down": {"zh": "下降{x}%", "en": "down {x}%"},
+    "briefing.x.change.up": {"zh": "上升{x}%", "en": "up {x}%"},
+    "briefing.x.change.flat": {"zh": "持平", "en": "unchanged"},
+    "briefing.x.change.none": {"zh": "无法计算（上年同期为0）", "en": "not computable (none last year)"},
+    "briefing.x.acc.larger": {"zh": "；其中{grades}、死亡{deaths}人", "en": "; of these, {grades} with {deaths} deaths"},
+    "briefing.x.acc.larger_many": {
+        "zh": "；其中{grades}，共死亡{deaths}人",
+        "en": "; of these, {grades}, with {deaths} deaths in all",
+    },
+    "briefing.x.acc.grade_count": {"zh": "{grade}事故{n}起", "en": "{n} {grade} accidents"},
+    "briefing.x.acc.no_larger": {
+        "zh": "；未发生较大及以上生产安全事故",
+        "en": "; no accident with 3 or more deaths (较大及以上) occurred",
+    },
+    "briefing.x.acc.end": {"zh": "。", "en": "."},
+    "briefing.x.acc.both_measures": {"zh": "事故起数和死亡人数", "en": "Accidents and deaths"},
+    "briefing.x.measure.accidents": {"zh": "事故起数", "en": "Accidents"},
+    "briefing.x.measure.deaths": {"zh": "死亡人数", "en": "Deaths"},
+    "briefing.x.test.flat_all": {
+        "zh": "{measure}的变化均在正常波动范围内，尚不能说明形势根本好转，不可放松。",
+        "en": "{measure} changed within normal year-to-year fluctuation: no firm trend yet, no time to relax.",
+    },
+    "briefing.x.test.flat_all_up": {
+        "zh": "{measure}的增幅在正常波动范围内，但仍需高度警惕。",
+        "en": "{measure} rose within normal year-to-year fluctuation, but call for close attention.",
+    },
+    "briefing.x.test.flat_one": {
+        "zh": "{measure}的变化在正常波动范围内",
+        "en": "{measure} changed within normal fluctuation",
+    },
+    "briefing.x.test.down_one": {
+        "zh": "{measure}的降幅超出正常波动范围",
+        "en": "{measure} fell by more than normal fluctuation",
+    },
+    "briefing.x.test.up_one": {
+        "zh": "{measure}的增幅超出正常波动范围，需引起高度重视",
+        "en": "{measure} rose by more than normal fluctuation and call for urgent attention",
+    },
+    "briefing.x.test.join": {"zh": "；", "en": "; "},
+    "briefing.x.target": {
+        "zh": "{year}年以来死亡{deaths}人，占全年控制指标（{target}人）的{used}",
+        "en": "Since 1 January {year}: {deaths} deaths, {used} of the year's control target ({target})",
+    },
+    "briefing.x.target_over": {
+        "zh": "{year}年以来死亡{deaths}人，已突破全年控制指标（{target}人）",
+        "en": "Since 1 January {year}: {deaths} deaths, above the year's control target ({target})",
+    },
+    "briefing.x.projection_over": {
+        "zh": "；按往年同期测算，全年预计死亡约{projected}人，有突破控制指标的风险。",
+        "en": "; at the pace of earlier years about {projected} deaths are projected for the year, above the target.",
+    },
+    "briefing.x.projection_within": {
+        "zh": "；按往年同期测算，全年预计死亡约{projected}人，在控制指标以内。",
+        "en": "; at the pace of earlier years about {projected} deaths are projected for the year, within the target.",
+    },
+    # accident slide conclusions
+    "briefing.x.acc_title.none": {"zh": "未发生生产安全事故", "en": "No work-safety accident"},
+    "briefing.x.acc_title.missing": {"zh": "事故数据缺失，无法研判形势", "en": "No accident data for the period"},
+    "briefing.x.acc_title.no_compare": {
+        "zh": "发生事故{accidents}起、死亡{deaths}人，同比无法计算",
+        "en": "{accidents} accidents, {deaths} deaths; no year-on-year comparison",
+    },
+    "briefing.x.acc_title.down": {"zh": "死亡人数同比下降{x}%", "en": "Deaths down {x}% year on year"},
+    "briefing.x.acc_title.up": {"zh": "死亡人数同比上升{x}%", "en": "Deaths up {x}% year on year"},
+    "briefing.x.acc_title.flat": {"zh": "死亡人数与上年同期持平", "en": "Deaths unchanged year on year"},
+    "briefing.x.acc_title.within": {"zh": "，在正常波动范围内", "en": ", within normal fluctuation"},
+    "briefing.x.acc_title.beyond_down": {"zh": "，降幅超出正常波动", "en": ", beyond normal fluctuation"},
+    "briefing.x.acc_title.beyond_up": {"zh": "，需高度警惕", "en": ", a call for urgent attention"},
+    "briefing.x.acc_title.larger": {
+        "zh": "发生较大及以上事故{n}起；",
+        "en": "{n} accidents with 3+ deaths; ",
+    },
+    "briefing.x.acc.missing": {
+        "zh": "统计期间没有事故数据（数据库中的事故记录晚于统计期间或尚未导入），本部分不作研判。",
+        "en": "There are no accident data for the period (the records start later or were not imported).",
+    },
+    # ------------------------------------------------------------------------------------------ rectification
+    "briefing.x.rect.main": {
+        "zh": "{period}，{region}共排查登记隐患{found}项，已整改{rectified}项，整改率{rate}",
+        "en": "In {period}, {region} recorded {found} hazards; {rectified} rectified, a rate of {rate}",
+    },
+    "briefing.x.rect.major": {
+        "zh": "；其中重大隐患{major_found}项，已整改销号{major_closed}项，整改率{major_rate}。",
+        "en": "; {major_found} major hazards, {major_closed} closed after verification ({major_rate}).",
+    },
+    "briefing.x.rect.no_major": {"zh": "；未排查出重大隐患。", "en": "; no major hazard was found."},
+    "briefing.x.rect.overdue": {
+        "zh": "截至{as_of}，逾期未整改隐患{overdue}项（其中重大隐患{overdue_major}项），挂牌督办未销号重大隐患{supervised_open}项。",
+        "en": "As of {as_of}, {overdue} hazards are overdue ({overdue_major} major); {supervised_open} listed "
+        "major hazards are not closed.",
+    },
+    "briefing.x.rect.no_overdue": {
+        "zh": "截至{as_of}，无逾期未整改隐患，挂牌督办未销号重大隐患{supervised_open}项。",
+        "en": "As of {as_of}, no hazard is overdue; {supervised_open} listed major hazards are not closed.",
+    },
+    "briefing.x.rect.missing": {
+        "zh": "统计期间内没有登记隐患，整改率无法计算（—）。",
+        "en": "No hazard was recorded in the period: no rectification rate (—).",
+    },
+    "briefing.x.rect_title.overdue": {
+        "zh": "隐患整改率{rate}，逾期未整改{overdue}项",
+        "en": "Rectification rate {rate}, {overdue} hazards overdue",
+    },
+    "briefing.x.rect_title.clear": {
+        "zh": "隐患整改率{rate}，无逾期未整改隐患",
+        "en": "Rectification rate {rate}, none overdue",
+    },
+    "briefing.x.rect_title.missing": {"zh": "统计期间未登记隐患", "en": "No hazards recorded in the period"},
+    # ------------------------------------------------------------------------------------------ priority
+    "briefing.x.prio.main": {
+        "zh": "截至{as_of}，{region}在营企业{enterprises}家，其中红色（重大风险）{red}家、橙色（较大风险）{orange}家。",
+        "en": "As of {as_of}, {region} has {enterprises} active enterprises: {red} red (major risk) and {orange} "
+        "orange (larger risk).",
+    },
+    "briefing.x.prio.ledger": {
+        "zh": "重点部位台账{key_sites}处，其中未完成市县两级备案{not_fully_filed}处、监控措施未落实{measures_not_in_place}处；"
+        "{townships_without_sites}个乡镇未上报重点部位，{high_risk_without_sites}家高风险行业企业未列入台账。",
+        "en": "The key-site ledger holds {key_sites} sites: {not_fully_filed} not filed with both city and county, "
+        "{measures_not_in_place} without their measures in place; {townships_without_sites} townships list no "
+        "site and {high_risk_without_sites} high-risk enterprises are not in the ledger.",
+    },
+    "briefing.x.prio.missing": {
+        "zh": "所选区域没有在营企业，无法进行风险排序。",
+        "en": "The region has no active enterprise to rank.",
+    },
+    "briefing.x.prio_title.red": {
+        "zh": "红色（重大风险）企业{red}家，需重点盯防",
+        "en": "{red} red (major-risk) enterprises need close watch",
+    },
+    "briefing.x.prio_title.no_red": {
+        "zh": "无红色（重大风险）企业，橙色（较大风险）{orange}家",
+        "en": "No red enterprise; {orange} orange",
+    },
+    "briefing.x.prio_title.unfiled": {
+        "zh": "；{n}处重点部位未完成备案",
+        "en": "; {n} key sites not fully filed",
+    },
+    "briefing.x.prio_title.missing": {"zh": "无在营企业可排序", "en": "No enterprise to rank"},
+    # ------------------------------------------------------------------------------------------ townships
+    "briefing.x.town.main": {
+        "zh": "{year}年乡镇安全生产考核（截至{as_of}）：{n}个乡镇中达标{passed}个、未达标{failed}个，其中一票否决{vetoed}个。",
+        "en": "Township assessment {year} (as of {as_of}): of {n} townships {passed} passed and {failed} failed, "
+        "{vetoed} of them by one-vote veto.",
+    },
+    "briefing.x.town.missing": {
+        "zh": "所选区域没有乡镇级区域，无法进行乡镇排名。",
+        "en": "The region holds no township-level region to rank.",
+    },
+    "briefing.x.town_title.all_passed": {"zh": "{n}个乡镇考核全部达标", "en": "All {n} townships passed"},
+    "briefing.x.town_title.failed": {
+        "zh": "{failed}个乡镇考核未达标，其中{vetoed}个一票否决",
+        "en": "{failed} townships failed, {vetoed} by veto",
+    },
+    "briefing.x.town_title.missing": {"zh": "无乡镇可排名", "en": "No township to rank"},
+    # ------------------------------------------------------------------------------------------ next steps
+    "briefing.x.next.intro": {"zh": "下步工作重点：", "en": "Priorities: "},
+    "briefing.x.next.overdue_major": {
+        "zh": "督促{n}项逾期重大隐患限期整改销号",
+        "en": "get {n} overdue major hazards rectified and closed",
+    },
+    "briefing.x.next.unfiled": {
+        "zh": "推动{n}处重点部位完成市县两级备案",
+        "en": "have {n} key sites filed with the city and the county",
+    },
+    "briefing.x.next.uninspected": {
+        "zh": "对{n}家超过{days}天未检查的高风险企业开展检查",
+        "en": "inspect {n} high-risk enterprises not inspected for over {days} days",
+    },
+    "briefing.x.next.none": {
+        "zh": "逾期重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",
+        "en": "No overdue major hazard, unfiled key site or uninspected high-risk enterprise is left: keep it so.",
+    },
+    "briefing.x.next.ordinals": {"zh": "一是|二是|三是", "en": "first, |second, |third, "},
+    "briefing.x.next_title": {
+        "zh": "下步重点：逾期重大隐患{overdue_major}项、未备案重点部位{unfiled}处、未检查高风险企业{uninspected}家",
+        "en": "Next: {overdue_major} overdue major hazards, {unfiled} unfiled key sites, {uninspected} uninspected "
+        "high-risk enterprises",
+    },
+    "briefing.x.next_title.none": {"zh": "下步重点：巩固成果、持续排查", "en": "Next: keep up the checks"},
+    "briefing.x.next.kind.overdue_major": {"zh": "逾期重大隐患", "en": "Overdue major hazard"},
+    "briefing.x.next.kind.unfiled": {"zh": "重点部位未备案", "en": "Key site not filed"},
+    "briefing.x.next.kind.uninspected": {"zh": "高风险企业未检查", "en": "High-risk enterprise not inspected"},
+    "briefing.x.next.detail.overdue": {"zh": "逾期{days}天", "en": "{days} days overdue"},
+    "briefing.x.next.detail.unfiled_city": {"zh": "未报市级备案", "en": "not filed with the city"},
+    "briefing.x.next.detail.unfiled_county": {"zh": "未报县级备案", "en": "not filed with the county"},
+    "briefing.x.next.detail.unfiled_both": {"zh": "市县均未备案", "en": "filed with neither"},
+    "briefing.x.next.detail.never": {"zh": "从未检查", "en": "never inspected"},
+    "briefing.x.next.detail.days": {"zh": "{days}天未检查", "en": "{days} days since inspected"},
+    "briefing.x.missing_metric": {
+        "zh": "本部分指标尚未建成（{name}），暂不列示。",
+        "en": "This part's metrics are not built yet ({name}).",
+    },
+    # ------------------------------------------------------------------------------------------ KPIs
+    "briefing.x.kpi.accidents": {"zh": "事故起数", "en": "Accidents"},
+    "briefing.x.kpi.deaths": {"zh": "死亡（含失踪）", "en": "Deaths (incl. missing)"},
+    "briefing.x.kpi.yoy_accidents": {"zh": "起数同比", "en": "Accidents y/y"},
+    "briefing.x.kpi.yoy_deaths": {"zh": "死亡同比", "en": "Deaths y/y"},
+    "briefing.x.kpi.larger_and_above": {"zh": "较大及以上事故", "en": "Accidents with 3+ deaths"},
+    "briefing.x.kpi.target_used": {"zh": "控制指标使用", "en": "Death target used"},
+    "briefing.x.kpi.found": {"zh": "排查隐患", "en": "Hazards found"},
+    "briefing.x.kpi.rate": {"zh": "隐患整改率", "en": "Rectification rate"},
+    "briefing.x.kpi.major_rate": {"zh": "重大隐患整改率", "en": "Major-hazard rate"},
+    "briefing.x.kpi.overdue": {"zh": "逾期未整改", "en": "Overdue"},
+    "briefing.x.kpi.supervised_open": {"zh": "挂牌督办未销号", "en": "Listed, not closed"},
+    "briefing.x.kpi.red": {"zh": "红色企业", "en": "Red enterprises"},
+    "briefing.x.kpi.orange": {"zh": "橙色企业", "en": "Orange enterprises"},
+    "briefing.x.kpi.key_sites": {"zh": "重点部位", "en": "Key sites"},
+    "briefing.x.kpi.not_fully_filed": {"zh": "未完成备案", "en": "Not fully filed"},
+    "briefing.x.kpi.measures_not_in_place": {"zh": "措施未落实", "en": "Measures not in place"},
+    "briefing.x.kpi.townships": {"zh": "乡镇数", "en": "Townships"},
+    "briefing.x.kpi.passed": {"zh": "考核达标", "en": "Passed"},
+    "briefing.x.kpi.failed": {"zh": "考核未达标", "en": "Failed"},
+    "briefing.x.kpi.vetoed": {"zh": "一票否决", "en": "Vetoed"},
+    "briefing.x.kpi.overdue_major": {"zh": "逾期重大隐患", "en": "Overdue major hazards"},
+    "briefing.x.kpi.unfiled": {"zh": "未备案重点部位", "en": "Unfiled key sites"},
+    "briefing.x.kpi.uninspected": {"zh": "未检查高风险企业", "en": "Uninspected high-risk enterprises"},
+    "briefing.x.formula.yoy": {
+        "zh": "（本期 − 上年同期）÷ 上年同期 × 100%，上年同期为0时为“—”",
+        "en": "(this period − same period last year) ÷ last year × 100 %; “—” where last year is 0",
+    },
+    "briefing.x.formula.target_used": {
+        "zh": "今年1月1日以来死亡（含失踪）÷ 全年控制指标",
+        "en": "deaths (incl. missing) since 1 January ÷ the year's control target",
+    },
+    "briefing.x.formula.rate": {
+        "zh": "（一般隐患已整改 + 重大隐患已整改销号）÷ 排查隐患",
+        "en": "(general rectified + major closed after verification) ÷ hazards found",
+    },
+    "briefing.x.formula.major_rate": {
+        "zh": "重大隐患已整改销号 ÷ 重大隐患",
+        "en": "major hazards closed after verification ÷ major hazards found",
+    },
+    # ------------------------------------------------------------------------------------------ charts and tables
+    "briefing.x.chart.deaths_by_month": {"zh": "死亡人数（含失踪）逐月对比", "en": "Deaths (incl. missing) by month"},
+    "briefing.x.chart.this_period": {"zh": "本期", "en": "This period"},
+    "briefing.x.chart.previous_period": {"zh": "上年同期", "en": "Same period last year"},
+    "briefing.x.chart.month": {"zh": "{year}年{month}月", "en": "{year}-{month:02d}"},
+    "briefing.x.unit.people": {"zh": "人", "en": "people"},
+    "briefing.x.unit.pct": {"zh": "整改率（%）", "en": "Rate (%)"},
+    "briefing.x.unit.enterprises": {"zh": "家", "en": "enterprises"},
+    "briefing.x.unit.score": {"zh": "分", "en": "points"},
+    "briefing.x.chart.rate_by_township": {
+        "zh": "隐患整改率最低的乡镇", "en": "Townships with the lowest rectification rate",
+    },
+    "briefing.x.chart.rate": {"zh": "整改率", "en": "Rectification rate"},
+    "briefing.x.chart.red_orange": {"zh": "红色、橙色企业最多的乡镇", "en": "Townships with the most red and orange enterprises"},
+    "briefing.x.chart.red": {"zh": "红色", "en": "Red"},
+    "briefing.x.chart.orange": {"zh": "橙色", "en": "Orange"},
+    "briefing.x.chart.township_scores": {"zh": "考核得分最低的乡镇", "en": "Townships with the lowest scores"},
+    "briefing.x.chart.score": {"zh": "考核得分", "en": "Score"},
+    "briefing.x.table.larger": {"zh": "较大及以上事故", "en": "Accidents with 3+ deaths"},
+    "briefing.x.table.overdue_major": {"zh": "逾期未整改重大隐患", "en": "Overdue major hazards"},
+    "briefing.x.table.red_sites": {"zh": "红色（重大风险）企业", "en": "Red (major-risk) enterprises"},
+    "briefing.x.table.townships": {"zh": "需重点关注的乡镇", "en": "Townships needing attention"},
+    "briefing.x.table.next_steps": {"zh": "下步工作清单", "en": "Next-step list"},
+    "briefing.x.col.date": {"zh": "日期", "en": "Date"},
+    "briefing.x.col.region": {"zh": "地区", "en": "Region"},
+    "briefing.x.col.township": {"zh": "乡镇", "en": "Township"},
+    "briefing.x.col.enterprise": {"zh": "企业", "en": "Enterprise"},
+    "briefing.x.col.type": {"zh": "事故类型", "en": "Type"},
+    "briefing.x.col.grade": {"zh": "等级", "en": "Grade"},
+    "briefing.x.col.deaths": {"zh": "死亡（含失踪）", "en": "Deaths"},
+    "briefing.x.col.hazard": {"zh": "隐患编号", "en": "Hazard"},
+    "briefing.x.col.deadline": {"zh": "整改期限", "en": "Deadline"},
+    "briefing.x.col.days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
+    "briefing.x.col.supervision": {"zh": "挂牌督办", "en": "Listed by"},
+    "briefing.x.col.score": {"zh": "风险分值", "en": "Score"},
+    "briefing.x.col.reasons": {"zh": "主要原因", "en": "Main reasons"},
+    "briefing.x.col.assessment_score": {"zh": "考核得分", "en": "Score"},
+    "briefing.x.col.result": {"zh": "结果", "en": "Result"},
+    "briefing.x.col.veto": {"zh": "否决原因", "en": "Veto reasons"},
+    "briefing.x.col.kind": {"zh": "事项", "en": "Item"},
+    "briefing.x.col.object": {"zh": "对象", "en": "Subject"},
+    "briefing.x.col.detail": {"zh": "情况", "en": "Detail"},
+    "briefing.x.result.passed": {"zh": "达标", "en": "Passed"},
+    "briefing.x.result.failed": {"zh": "未达标", "en": "Failed"},
+    "briefing.x.result.vetoed": {"zh": "一票否决", "en": "Vetoed"},
+}
