@@ -1,0 +1,61 @@
+"""Interface text of the briefing screen (汇报) and its presentation mode: zh first, en complete."""
+
+TEXT: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------------------------------ screen
+    "briefing.subtitle": {
+        "zh": "安全生产形势汇报：{period} · {region}（含下辖地区）· {sector} · 数据截至{as_of}。"
+        "幻灯片按安全生产会议的顺序排列，导出文件与本页内容一致。",
+        "en": "Work-safety briefing: {period} · {region} and below · {sector} · data as of {as_of}. The slides "
+        "follow the order of a safety meeting; the exported files hold the same content.",
+    },
+    "briefing.present": {"zh": "进入演示模式", "en": "Start presentation"},
+    "briefing.present_help": {
+        "zh": "全屏放映：隐藏侧边栏，大字号，每页一个结论。用 → / ← 、PageDown / PageUp 或空格翻页，Esc 退出。",
+        "en": "Full screen for a projector: sidebar hidden, large type, one message per slide. Page with → / ←, "
+        "PageDown / PageUp or space; Esc leaves.",
+    },
+    "briefing.downloads": {"zh": "导出", "en": "Export"},
+    "briefing.downloads_scope": {
+        "zh": "按当前筛选条件生成（{period} · {region} · 数据截至{as_of}）；点击后生成文件并下载。",
+        "en": "Made for the current filters ({period} · {region} · data as of {as_of}); the file is built when "
+        "you click.",
+    },
+    "briefing.download_pptx": {"zh": "下载演示文稿（PPTX）", "en": "Download slides (PPTX)"},
+    "briefing.download_docx": {"zh": "下载通报（Word）", "en": "Download 通报 (Word)"},
+    "briefing.download_pdf": {"zh": "下载通报（PDF）", "en": "Download 通报 (PDF)"},
+    "briefing.format_missing": {
+        "zh": "{format} 导出功能尚未提供（模块 {module} 未安装或未完成）。",
+        "en": "{format} export is not available yet (module {module} is missing or unfinished).",
+    },
+    "briefing.export_failed": {
+        "zh": "{format} 文件生成失败：{message}",
+        "en": "Could not build the {format} file: {message}",
+    },
+    "briefing.preview": {"zh": "幻灯片预览", "en": "Slide preview"},
+    "briefing.preview_scope": {
+        "zh": "共 {count} 页：标题页 → 事故形势 → 隐患治理 → 重点部位 → 乡镇排名 → 下步工作。",
+        "en": "{count} slides: title → accidents → hazard rectification → key sites → townships → next steps.",
+    },
+    "briefing.slide_label": {"zh": "第 {number} 页", "en": "Slide {number}"},
+    "briefing.placeholder": {"zh": "待补充", "en": "Not available yet"},
+    "briefing.no_brief": {
+        "zh": "汇报内容模块（riskdash.briefing.content）尚未提供，暂无法生成幻灯片。",
+        "en": "The briefing content module (riskdash.briefing.content) is not available yet; no slides can be made.",
+    },
+    "briefing.brief_failed": {
+        "zh": "生成汇报内容时出错：{message}",
+        "en": "Could not build the briefing: {message}",
+    },
+    # ------------------------------------------------------------------------------------------ presentation
+    "briefing.previous": {"zh": "上一页", "en": "Previous"},
+    "briefing.next": {"zh": "下一页", "en": "Next"},
+    "briefing.exit": {"zh": "退出演示", "en": "Leave"},
+    "briefing.keys": {
+        "zh": "翻页：→ / ←、PageDown / PageUp、空格；Esc 退出",
+        "en": "Keys: → / ←, PageDown / PageUp, space; Esc leaves",
+    },
+    "briefing.footer": {
+        "zh": "{region} · {period} · 数据截至{as_of}",
+        "en": "{region} · {period} · data as of {as_of}",
+    },
+}

@@ -1,0 +1,173 @@
+"""汇报 Briefing screen, headless (AppTest) on the hand-made small city: the preview holds every slide in meeting
+order, the presentation mode pages through them and stops at both ends, the URL brings a presenter back, and
+the screen speaks English on request. The slide-index rules are tested alone first."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from riskdash import db, i18n
+from riskdash.ui import briefing as view
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TIMEOUT = 90
+SHOWN_TITLE = re.compile(r'<div class="brief-title">(.*?)</div>', re.S)
+SHOWN_COUNTER = re.compile(r'<div class="brief-counter">(.*?)</div>', re.S)
+
+
+# ---------------------------------------------------------------------------------------------- the index rules
+
+
+def test_the_index_stays_in_range_and_stops_at_both_ends():
+    assert [view.clamp(i, 6) for i in (-3, -1, 0, 1, 5, 6, 99)] == [0, 0, 0, 1, 5, 5, 5]
+    assert view.clamp(4, 0) == 0
+    assert view.step(0, -1, 6) == 0
+    assert view.step(0, 1, 6) == 1
+    assert view.step(4, 1, 6) == 5
+    assert view.step(5, 1, 6) == 5
+    assert view.step(9, -1, 6) == 4  # an index left over from a longer deck is clamped first
+    assert view.step(0, 1, 1) == 0
+
+
+def test_the_counter_is_one_based():
+    assert view.counter(1, 6) == "2 / 6"
+    assert view.counter(0, 6) == "1 / 6"
+    assert view.counter(8, 6) == "6 / 6"
+    assert view.counter(0, 0) == "0 / 0"
+
+
+@pytest.mark.parametrize(("value", "index"), [
+    ("1", 0), ("2", 1), ("6", 5), ("7", 5), ("0", 0), ("-2", 0), (" 3 ", 2), ("x", 0), ("", 0), (None, 0),
+])
+def test_the_slide_parameter_is_one_based_and_kept_in_range(value, index):
+    assert view.index_from_param(value, 6) == index
+
+
+def test_the_url_names_the_slide_only_while_presenting():
+    assert view.url_params(True, 0) == {"present": "1", "slide": "1"}
+    assert view.url_params(True, 4) == {"present": "1", "slide": "5"}
+    assert view.url_params(False, 4) == {}
+    assert [view.present_from_param(v) for v in ("1", "true", "0", "", "no")] == [True, True, False, False, False]
+
+
+def test_the_key_script_clicks_the_buttons_the_page_draws():
+    script = view.keyboard_script()
+    for key in (view.NEXT_KEY, view.PREV_KEY):
+        assert f'"{key}"' in script
+    for name in ("PageDown", "PageUp", '" "'):
+        assert name in script
+    css = view.presentation_css()
+    assert '[data-testid="stSidebar"]' in css and f".st-key-{view.SLIDE_CONTAINER_KEY}" in css
+
+
+# ---------------------------------------------------------------------------------------------- the screen
+
+
+@pytest.fixture()
+def app_db(small_db_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    return small_db_path
+
+
+def start(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    if query:
+        at.query_params.update(query)
+    at.switch_page("pages/briefing.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def preview_titles(at: AppTest) -> list[str]:
+    """The headings of the preview's slide cards, in page order: "第 N 页 · <title>"."""
+    return [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+
+
+def shown(at: AppTest) -> tuple[str, str]:
+    """(the slide title on the projector, the counter "n / N")."""
+    words = "\n".join(m.value for m in at.markdown)
+    titles, counters = SHOWN_TITLE.findall(words), SHOWN_COUNTER.findall(words)
+    assert len(titles) == 1 and len(counters) == 1, (titles, counters)
+    return html.unescape(titles[0]), html.unescape(counters[0])
+
+
+def expected_titles(at: AppTest, lang: str = "zh") -> list[str]:
+    return [s.title for s in view.standin_slides(lang)]
+
+
+def present(at: AppTest) -> AppTest:
+    at.button(key=view.PRESENT_KEY).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_preview_holds_every_slide_in_meeting_order(app_db):
+    at = start()
+    titles = expected_titles(at)
+    assert len(titles) >= 6
+    assert preview_titles(at) == [i18n.t("briefing.slide_label", "zh", number=n + 1) + " · " + title
+                                  for n, title in enumerate(titles)]
+    assert [b.key for b in at.button] == [view.PRESENT_KEY]  # not presenting: no paging buttons
+    assert dict(at.query_params) == {}
+
+
+def test_presentation_pages_forward_and_back_and_stops_at_both_ends(app_db):
+    at = present(start())
+    titles = expected_titles(at)
+    count = len(titles)
+    assert shown(at) == (titles[0], f"1 / {count}")
+    assert at.button(key=view.PREV_KEY).disabled
+    assert not at.markdown or not preview_titles(at)  # the preview is gone: one slide on the screen
+
+    for number in range(2, count + 1):
+        at.button(key=view.NEXT_KEY).click().run()
+        assert shown(at) == (titles[number - 1], f"{number} / {count}")
+        assert at.session_state["brief_index"] == number - 1
+        assert dict(at.query_params) == {"present": "1", "slide": str(number)}
+    assert at.button(key=view.NEXT_KEY).disabled  # the last slide: next stops here
+    assert not at.button(key=view.PREV_KEY).disabled
+
+    for number in range(count - 1, 0, -1):
+        at.button(key=view.PREV_KEY).click().run()
+        assert shown(at) == (titles[number - 1], f"{number} / {count}")
+    assert at.session_state["brief_index"] == 0
+    assert at.button(key=view.PREV_KEY).disabled
+
+
+def test_leaving_returns_to_the_preview_and_clears_the_url(app_db):
+    at = present(start())
+    at.button(key=view.NEXT_KEY).click().run()
+    at.button(key=view.EXIT_KEY).click().run()
+    assert not at.exception
+    assert not SHOWN_TITLE.findall("\n".join(m.value for m in at.markdown))
+    assert len(preview_titles(at)) == len(expected_titles(at))
+    assert "present" not in at.query_params and "slide" not in at.query_params
+    # coming back resumes where the presenter left
+    present(at)
+    assert shown(at)[1].startswith("2 / ")
+
+
+def test_the_url_brings_a_reloading_presenter_back_to_the_slide(app_db):
+    at = start({"present": "1", "slide": "3"})
+    titles = expected_titles(at)
+    assert shown(at) == (titles[2], f"3 / {len(titles)}")
+    at = start({"present": "1", "slide": "99"})
+    assert shown(at) == (titles[-1], f"{len(titles)} / {len(titles)}")
+
+
+def test_the_screen_in_english(app_db):
+    at = start()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Briefing"]
+    titles = expected_titles(at, "en")
+    assert preview_titles(at) == [f"Slide {n + 1} · {title}" for n, title in enumerate(titles)]
+    present(at)
+    assert shown(at) == (titles[0], f"1 / {len(titles)}")
+    assert at.button(key=view.NEXT_KEY).label == "Next"
