@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -330,6 +331,43 @@ def validate(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.Path
         staged = read.stage(con, kind, path, sheet=sheet)
     except read.ReadFailed as exc:
         return read.Staged([], [], 0, None, []), [Problem(label, exc.row, None, None, exc.code, exc.values)], 1
+    return staged, *_check_staged(con, kind, staged, label, mode)
+
+
+def stage_rows(con: duckdb.DuckDBPyConnection, kind: Kind, rows: list[dict], table: str = "import_stage"
+               ) -> read.Staged:
+    """Rows typed in a form (column name -> text) staged as a file's rows would be (row 2, 3, ...), so that
+    one record goes through the very checks of an import."""
+    names = [c.name for c in kind.columns if any(c.name in r for r in rows)]
+    con.execute(f"drop table if exists {table}")
+    con.execute(f"create temp table {table} (_row integer{''.join(f', {_q(n)} varchar' for n in names)})")
+
+    def text(value):
+        if value is None:
+            return None
+        value = unicodedata.normalize("NFC", str(value)).strip()
+        return value or None
+
+    arrays = [pa.array(range(2, len(rows) + 2), type=pa.int32())]
+    arrays += [pa.array([text(r.get(n)) for r in rows], type=pa.string()) for n in names]
+    con.register("import_rows_arrow", pa.Table.from_arrays(arrays, names=["_row", *names]))
+    try:
+        con.execute(f"insert into {table} select * from import_rows_arrow")
+    finally:
+        con.unregister("import_rows_arrow")
+    return read.Staged(columns=names, ignored=[], rows=len(rows), encoding=None, broken=[])
+
+
+def validate_rows(con: duckdb.DuckDBPyConnection, kind_name: str, rows: list[dict], *, mode: str = "append",
+                  label: str = "form") -> tuple[read.Staged, list[Problem], int]:
+    """validate() for rows given as dicts (the record forms); leaves temp table import_typed on ``con``."""
+    kind = KINDS[kind_name]
+    staged = stage_rows(con, kind, rows)
+    return staged, *_check_staged(con, kind, staged, label, mode)
+
+
+def _check_staged(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, label: str,
+                  mode: str) -> tuple[list[Problem], int]:
     problems = [Problem(label, row, None, None, code, values) for row, code, values in staged.broken]
     _enum_maps(con, kind, staged)
     present = _build_typed(con, kind, staged)
@@ -342,7 +380,7 @@ def validate(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.Path
     for row, column, value, code, info in rows:
         problems.append(Problem(label, row, column, value, code, _problem_values(con, kind, column, code, info)))
     problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", 99)))
-    return staged, problems[:MAX_PROBLEMS], total
+    return problems[:MAX_PROBLEMS], total
 
 
 def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *,

@@ -191,3 +191,59 @@ TEXT.update({
     "data.audit.empty": {"zh": "还没有写入记录。", "en": "Nothing has been written yet."},
     "data.audit.download": {"zh": "导出操作日志（CSV）", "en": "Export the audit log (CSV)"},
 })
+
+# ---------------------------------------------------------------------------------------------- records
+# why a form, an edit or a step of the rectification loop was refused (riskdash.records.RecordRefused.code)
+TEXT.update({
+    "data.rule.more": {"zh": "（另有 {n} 处问题）", "en": " (and {n} more problems)"},
+    "data.rule.not_found": {"zh": "{table} 中没有编号为“{id}”的记录", "en": "no record {id!r} in {table}"},
+    "data.rule.key_change": {
+        "zh": "编号（{column}）不能修改：请新增一条记录",
+        "en": "the id ({column}) cannot be changed; add a new record instead",
+    },
+    "data.rule.unknown_column": {"zh": "{table} 没有列 {column}", "en": "{table} has no column {column}"},
+    "data.rule.future": {
+        "zh": "{column} 为 {value}，晚于今天（{today}）：不能登记尚未发生的事",
+        "en": "{column} {value} is after today ({today}): nothing can be recorded before it happens",
+    },
+    "data.rule.unknown_action": {"zh": "未知操作 {action}", "en": "unknown action {action!r}"},
+    "data.rule.already_rectified": {
+        "zh": "该隐患已于 {day} 整改完成，不能再次登记整改",
+        "en": "the hazard was already rectified on {day}",
+    },
+    "data.rule.verify_not_rectified": {
+        "zh": "该隐患尚未整改完成，不能验收销号：请先登记整改完成",
+        "en": "the hazard is not rectified yet, so it cannot be verified: record the rectification first",
+    },
+    "data.rule.already_verified": {"zh": "该隐患已于 {day} 验收销号", "en": "the hazard was already verified on {day}"},
+    "data.rule.supervise_major_only": {
+        "zh": "只有重大隐患才能挂牌督办",
+        "en": "only a major hazard can be placed under supervision (挂牌督办)",
+    },
+    "data.rule.supervise_level": {
+        "zh": "督办级别须为县级、市级或省级（填写的是“{level}”）",
+        "en": "the supervision level must be county, city or province (got {level!r})",
+    },
+    "data.rule.already_supervised": {
+        "zh": "该隐患已由{level}级挂牌督办，不能重复挂牌",
+        "en": "the hazard is already under {level}-level supervision",
+    },
+    "data.rule.supervise_closed": {
+        "zh": "该隐患已于 {day} 验收销号，不再挂牌督办",
+        "en": "the hazard was verified and closed on {day}; a closed hazard is not placed under supervision",
+    },
+    "data.rule.delist_not_supervised": {"zh": "该隐患未挂牌督办，无需摘牌", "en": "the hazard is not under supervision"},
+    "data.rule.already_delisted": {"zh": "该隐患已于 {day} 摘牌", "en": "the hazard was already delisted on {day}"},
+    "data.rule.delist_not_verified": {
+        "zh": "该隐患尚未验收销号，不能摘牌：请先验收",
+        "en": "the hazard is not verified yet, so it cannot be delisted: verify it first",
+    },
+    "data.rule.action_future": {
+        "zh": "日期 {day} 晚于今天（{today}）",
+        "en": "the date {day} is after today ({today})",
+    },
+    "data.rule.backwards": {
+        "zh": "日期 {day} 早于该隐患已登记的 {column}（{latest}）：办理日期不能倒退",
+        "en": "the date {day} is before the hazard's {column} ({latest}): dates never go backwards",
+    },
+})

@@ -1,0 +1,115 @@
+"""Records from the command line (additive to the product.md contract), one JSON line out on success:
+
+- ``riskdash backup --db PATH --out DIR``: every table as Parquet plus manifest.json (works while the
+  dashboard serves the file: it only reads)
+- ``riskdash restore --db PATH --from DIR [--user NAME]``: all or nothing; the old file is kept as
+  ``PATH.pre-restore``; refused while another process (the dashboard) holds the file
+- ``riskdash record add KIND --set COLUMN=VALUE ... [--user NAME]`` (accidents, inspections, hazards)
+- ``riskdash record edit KIND ID --set COLUMN=VALUE ...`` (also enterprises, key-sites); an empty VALUE
+  clears the field
+- ``riskdash record hazard ACTION HAZARD_ID --on DAY [--level county|city|province]``: rectify, verify,
+  supervise, delist
+
+A refused record prints one line on standard error and exits 1; nothing is written.
+"""
+
+from __future__ import annotations
+
+
+def register(commands, metrics) -> None:
+    from riskdash.cli import day
+    from riskdash.records import ACTIONS, FORM_KINDS, RECORD_KINDS, SUPERVISION_LEVELS
+
+    backup = commands.add_parser("backup", help="full backup: every table as Parquet plus a manifest (JSON)")
+    backup.add_argument("--db")
+    backup.add_argument("--out", required=True, metavar="DIR", help="a new (or empty) directory")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", help="replace the database by a backup, all or nothing (JSON)")
+    restore.add_argument("--db")
+    restore.add_argument("--from", dest="source", required=True, metavar="DIR")
+    restore.add_argument("--user", help="who restores, for the audit log (default the OS user)")
+    restore.set_defaults(handler=cmd_restore)
+
+    record = commands.add_parser("record", help="add or edit one record, or a step of a hazard's rectification")
+    sub = record.add_subparsers(dest="record_command", required=True, metavar="add|edit|hazard")
+    add = sub.add_parser("add", help="add an accident, an inspection or a hazard (the import's checks)")
+    add.add_argument("kind", choices=FORM_KINDS, metavar="KIND", help=", ".join(FORM_KINDS))
+    edit = sub.add_parser("edit", help="change fields of one record (the import's checks), audited")
+    edit.add_argument("kind", choices=RECORD_KINDS, metavar="KIND", help=", ".join(RECORD_KINDS))
+    edit.add_argument("key", metavar="ID")
+    for parser in (add, edit):
+        parser.add_argument("--set", dest="values", action="append", default=[], metavar="COLUMN=VALUE",
+                            help="a column (English name) and its value, as in an import file")
+    hazard = sub.add_parser("hazard", help="rectify, verify, supervise (挂牌督办) or delist one hazard")
+    hazard.add_argument("action", choices=ACTIONS, metavar="ACTION", help=", ".join(ACTIONS))
+    hazard.add_argument("key", metavar="HAZARD_ID")
+    hazard.add_argument("--on", type=day, required=True, help="the day it was done (YYYY-MM-DD)")
+    hazard.add_argument("--level", choices=SUPERVISION_LEVELS, help="supervision level (supervise only)")
+    for parser in (add, edit, hazard):
+        parser.add_argument("--db")
+        parser.add_argument("--user", help="who writes, for the audit log (default the OS user)")
+    record.set_defaults(handler=cmd_record)
+
+
+def _pairs(items: list[str]) -> dict:
+    from riskdash import db
+
+    values = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise db.RiskdashError(f"--set {item!r}: expected COLUMN=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def cmd_backup(args) -> int:
+    from riskdash import db, records
+    from riskdash.cli import print_json
+
+    con = db.connect(args.db, read_only=True)
+    try:
+        manifest = records.backup(con, args.out)
+    finally:
+        con.close()
+    print_json({"db": str(db.resolve_db_path(args.db)), "out": args.out,
+                "schema_version": manifest["schema_version"], "data_as_of": manifest["data_as_of"],
+                "tables": len(manifest["tables"]),
+                "rows": sum(t["rows"] for t in manifest["tables"].values())})
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from pathlib import Path
+
+    from riskdash import db, records
+    from riskdash.cli import print_json
+
+    path = db.resolve_db_path(args.db)
+    records.read_manifest(Path(args.source))  # a bad backup is refused before waiting
+    db.ensure_not_held(path)
+    print_json(records.restore(path, args.source, actor=args.user))
+    return 0
+
+
+def cmd_record(args) -> int:
+    from riskdash import db, records
+    from riskdash.cli import print_json
+
+    con = db.connect(args.db)
+    try:
+        if args.record_command == "add":
+            result = records.add(con, args.kind, _pairs(args.values), actor=args.user)
+        elif args.record_command == "edit":
+            if not args.values:
+                raise db.RiskdashError("record edit: nothing to change (give --set COLUMN=VALUE)")
+            result = records.edit(con, args.kind, args.key, _pairs(args.values), actor=args.user)
+        else:
+            result = records.hazard_action(con, args.key, args.action, args.on, level=args.level,
+                                           actor=args.user)
+    finally:
+        con.close()
+    print_json({k: ({c: records.json_value(v) for c, v in val.items()} if isinstance(val, dict) else val)
+                for k, val in result.as_json().items()})
+    return 0

@@ -1,0 +1,584 @@
+"""Records kept by hand on the 数据管理 screen: forms, edits, the rectification closed loop, backup and restore.
+
+Every write here goes through the importer's checks (one record is staged exactly as a file row would be,
+so a form shows the same messages and keeps the same rules as an import) and writes, in one transaction,
+the change and its audit-log entry (table, key, before and after of the changed columns).
+
+Rules of the rectification closed loop (整改闭环) for one hazard, checked by ``action_problem`` (pure):
+
+- rectify (整改完成): not already rectified;
+- verify (验收销号): only a rectified hazard, not already verified (a general hazard may be verified too;
+  a major hazard counts as done only once verified);
+- supervise (挂牌督办): major hazards only, at county, city or province level, not already under
+  supervision, not once verified (a closed hazard is not listed);
+- delist (摘牌): only a hazard under supervision, already verified, not already delisted.
+- Dates never go backwards: an action's date is on or after every date already recorded on the hazard
+  (found, rectified, verified, supervised), and never after today (the machine's date). It may be after
+  data_as_of: a rectification reported today is news the data did not hold yet, and data_as_of then moves
+  forward to it, as an import would move it.
+
+Backup is one Parquet file per table plus manifest.json (schema version, row counts, SHA-256 of each
+file). Restore builds a new database file beside the old one in one transaction, checks every count against
+the manifest, and only then replaces the file (the old one is kept as ``<name>.pre-restore``): all or
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from riskdash import db, i18n
+from riskdash.importer import core
+from riskdash.importer.spec import KINDS, Kind
+
+FORM_KINDS = ("accidents", "inspections", "hazards")
+RECORD_KINDS = ("accidents", "inspections", "hazards", "enterprises", "key-sites")
+ACTIONS = ("rectify", "verify", "supervise", "delist")
+SUPERVISION_LEVELS = ("county", "city", "province")
+# days of events (not deadlines or filing dates): a form may not put them after today
+EVENT_DAYS = {"accidents": ("occurred_at", "reported_at"), "inspections": ("inspected_on",),
+              "hazards": ("found_on", "rectified_on", "verified_on", "supervised_on", "delisted_on")}
+BACKUP_FORMAT = "riskdash-backup"
+MANIFEST = "manifest.json"
+TEMP_TABLES = ("import_stage", "import_typed", "import_before")
+
+
+class RecordRefused(db.RiskdashError):
+    """Nothing was written. ``code`` is a text key data.rule.<code>, or ``problems`` the importer's."""
+
+    def __init__(self, code: str | None = None, values: dict | None = None, problems: list | None = None,
+                 total: int = 0):
+        self.code = code
+        self.values = values or {}
+        self.problems = problems or []
+        self.total = total or len(self.problems)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        if self.problems:
+            first = self.problems[0].line(lang)
+            more = self.total - 1
+            return first if not more else first + i18n.t("data.rule.more", lang, n=more)
+        return i18n.t(f"data.rule.{self.code}", lang, **self.values)
+
+
+@dataclass
+class RecordResult:
+    action: str  # insert | update | rectify | verify | supervise | delist
+    table: str
+    key: str
+    before: dict | None  # the changed columns before (None for a new record)
+    after: dict | None  # the changed columns after (the whole row for a new record)
+    entry_id: int | None  # the audit-log entry, None when nothing changed
+
+    def as_json(self) -> dict:
+        return {"action": self.action, "table": self.table, "key": self.key, "before": self.before,
+                "after": self.after, "audit_entry": self.entry_id}
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+def json_value(value):
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _json(row: dict | None) -> str | None:
+    return None if row is None else json.dumps({k: json_value(v) for k, v in row.items()}, ensure_ascii=False)
+
+
+def text_value(kind: Kind, name: str, value, row: dict) -> str | None:
+    """A stored value as the text a file would carry, so that an unchanged field passes the same checks."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if kind.table == "accidents" and name == "occurred_at" and row.get("has_time") is False:
+            return value.date().isoformat()  # a date-only accident stays date-only
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _kind(kind_name: str, allowed: tuple[str, ...]) -> Kind:
+    if kind_name not in allowed:
+        raise db.RiskdashError(f"unknown record kind {kind_name!r} (expected one of {', '.join(allowed)})")
+    return KINDS[kind_name]
+
+
+def load(con: duckdb.DuckDBPyConnection, kind_name: str, key: str) -> dict | None:
+    """One record by its id, as stored (None when there is none)."""
+    kind = _kind(kind_name, RECORD_KINDS)
+    cur = con.execute(f'select * from {kind.table} where "{kind.key[0]}" = $key', {"key": key})
+    row = cur.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cur.description], row))
+
+
+def _typed_row(con: duckdb.DuckDBPyConnection) -> dict:
+    cur = con.execute("select * exclude (_row) from import_typed")
+    row = cur.fetchone()
+    return {name: value for name, value in zip([d[0] for d in cur.description], row)
+            if not name.endswith("__raw")}
+
+
+def _audit(con, actor: str, action: str, kind: str, table: str, key: str, before: dict | None,
+           after: dict | None) -> int:
+    return con.execute(
+        "insert into audit_log (actor, action, kind, table_name, record_key, before_json, after_json, row_count) "
+        "values ($actor, $action, $kind, $table, $key, $before, $after, 1) returning entry_id",
+        {"actor": actor, "action": action, "kind": kind, "table": table, "key": key,
+         "before": _json(before), "after": _json(after)},
+    ).fetchone()[0]
+
+
+def _advance_as_of(con: duckdb.DuckDBPyConnection) -> None:
+    """data_as_of moves forward to the latest recorded event, never back (an edit may remove the latest)."""
+    latest = db.query_one(con, "data/latest_event_day")["latest_day"]
+    current = db.data_as_of(con)
+    if latest is not None and (current is None or latest > current):
+        db.set_meta(con, "data_as_of", latest.isoformat())
+
+
+def _drop_temp(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
+    for table in (*TEMP_TABLES, *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
+        try:
+            con.execute(f"drop table if exists {table}")
+        except duckdb.Error:
+            pass
+
+
+def _checked(con, kind: Kind, row: dict, mode: str, label: str, today: date, days: tuple[str, ...]) -> dict:
+    """The importer's checks on one row, then the forms' own: no event after today. Returns the typed row."""
+    staged, problems, total = core.validate_rows(con, kind.name, [row], mode=mode, label=label)
+    if total:
+        raise RecordRefused(problems=[_no_row(p) for p in problems], total=total)
+    typed = _typed_row(con)
+    for name in days:
+        value = typed.get(name)
+        day = value.date() if isinstance(value, datetime) else value
+        if day is not None and day > today:
+            raise RecordRefused("future", {"column": name, "value": day.isoformat(), "today": today.isoformat()})
+    return typed
+
+
+def _no_row(problem: core.Problem) -> core.Problem:
+    """A form has no spreadsheet row: the message names the record instead."""
+    from dataclasses import replace
+
+    return replace(problem, row=None)
+
+
+# ---------------------------------------------------------------------------------------------- forms
+
+
+def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: str | None = None,
+        today: date | None = None) -> RecordResult:
+    """A new accident, inspection or hazard from a form: the import's checks (append mode: a duplicate id
+    is refused), then the row and its audit entry (before null, after the row) in one transaction."""
+    kind = _kind(kind_name, FORM_KINDS)
+    actor = actor or core.actor_default()
+    today = today or date.today()
+    row = {c.name: values.get(c.name) for c in kind.columns}
+    key_text = str(values.get(kind.key[0]) or "").strip()
+    label = f"{kind.table} {key_text or '?'}"
+    con.execute("begin transaction")
+    try:
+        typed = _checked(con, kind, row, "append", label, today, EVENT_DAYS.get(kind.table, ()))
+        key = typed[kind.key[0]]
+        columns = [c.name for c in kind.columns] + (["has_time"] if kind.table == "accidents" else [])
+        names = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"insert into {kind.table} ({names}) select {names} from import_typed")
+        after = load(con, kind_name, key)
+        entry = _audit(con, actor, "insert", kind.name, kind.table, key, None, after)
+        _advance_as_of(con)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        _drop_temp(con, kind)
+    return RecordResult("insert", kind.table, key, None, after, entry)
+
+
+# ---------------------------------------------------------------------------------------------- edits
+
+
+def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict, *,
+         actor: str | None = None, today: date | None = None) -> RecordResult:
+    """Change fields of one record: the stored row with ``changes`` applied goes through the import's checks
+    (upsert mode); only the changed columns are written and audited. A broken rule refuses the whole edit."""
+    kind = _kind(kind_name, RECORD_KINDS)
+    actor = actor or core.actor_default()
+    today = today or date.today()
+    key_col = kind.key[0]
+    columns = {c.name for c in kind.columns}
+    unknown = sorted(set(changes) - columns)
+    if unknown:
+        raise RecordRefused("unknown_column", {"column": ", ".join(unknown), "table": kind.table})
+    if key_col in changes and str(changes[key_col]).strip() != key:
+        raise RecordRefused("key_change", {"column": key_col})
+    before = load(con, kind_name, key)
+    if before is None:
+        raise RecordRefused("not_found", {"table": kind.table, "id": key})
+    row = {c.name: text_value(kind, c.name, before.get(c.name), before) for c in kind.columns}
+    row.update({k: v for k, v in changes.items() if k != key_col})
+    label = f"{kind.table} {key}"
+    con.execute("begin transaction")
+    try:
+        typed = _checked(con, kind, row, "upsert", label, today, ())
+        changed = [c for c in typed if c != key_col and c in before and typed[c] != before[c]]
+        moved = [c for c in changed if c in EVENT_DAYS.get(kind.table, ())]
+        for name in moved:  # an edit may not move an event past today either
+            value = typed[name]
+            day = value.date() if isinstance(value, datetime) else value
+            if day is not None and day > today:
+                raise RecordRefused("future", {"column": name, "value": day.isoformat(),
+                                               "today": today.isoformat()})
+        if not changed:
+            con.execute("rollback")
+            return RecordResult("update", kind.table, key, {}, {}, None)
+        sets = ", ".join(f'"{c}" = t."{c}"' for c in changed)
+        con.execute(f'update {kind.table} set {sets} from import_typed t '
+                    f'where {kind.table}."{key_col}" = t."{key_col}"')
+        after_row = load(con, kind_name, key)
+        old = {c: before[c] for c in changed}
+        new = {c: after_row[c] for c in changed}
+        entry = _audit(con, actor, "update", kind.name, kind.table, key, old, new)
+        _advance_as_of(con)
+        con.execute("commit")
+    except BaseException:
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # already rolled back (nothing changed)
+        raise
+    finally:
+        _drop_temp(con, kind)
+    return RecordResult("update", kind.table, key, old, new, entry)
+
+
+# ---------------------------------------------------------------------------------------------- closed loop
+
+
+@dataclass(frozen=True)
+class HazardDates:
+    hazard_id: str
+    grade: str
+    found_on: date
+    rectified_on: date | None = None
+    verified_on: date | None = None
+    supervision_level: str = "none"
+    supervised_on: date | None = None
+    delisted_on: date | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "HazardDates":
+        return cls(row["hazard_id"], row["grade"], row["found_on"], row["rectified_on"], row["verified_on"],
+                   row["supervision_level"] or "none", row["supervised_on"], row["delisted_on"])
+
+    def latest(self) -> tuple[str, date]:
+        """The latest date recorded on the hazard and its column: no action may go before it."""
+        recorded = [(c, getattr(self, c)) for c in ("found_on", "rectified_on", "verified_on", "supervised_on")
+                    if getattr(self, c) is not None]
+        return max(recorded, key=lambda cv: cv[1])
+
+
+def action_problem(h: HazardDates, action: str, on: date, today: date,
+                   level: str | None = None) -> tuple[str, dict] | None:
+    """Why ``action`` on day ``on`` is refused (a data.rule.<code> and its values), or None when allowed."""
+    if action not in ACTIONS:
+        return "unknown_action", {"action": action}
+    if action == "rectify":
+        if h.rectified_on is not None:
+            return "already_rectified", {"day": h.rectified_on.isoformat()}
+    elif action == "verify":
+        if h.rectified_on is None:
+            return "verify_not_rectified", {}
+        if h.verified_on is not None:
+            return "already_verified", {"day": h.verified_on.isoformat()}
+    elif action == "supervise":
+        if h.grade != "major":
+            return "supervise_major_only", {}
+        if level not in SUPERVISION_LEVELS:
+            return "supervise_level", {"level": level or ""}
+        if h.supervision_level != "none":
+            return "already_supervised", {"level": h.supervision_level}
+        if h.verified_on is not None:
+            return "supervise_closed", {"day": h.verified_on.isoformat()}
+    elif action == "delist":
+        if h.supervision_level == "none":
+            return "delist_not_supervised", {}
+        if h.delisted_on is not None:
+            return "already_delisted", {"day": h.delisted_on.isoformat()}
+        if h.verified_on is None:
+            return "delist_not_verified", {}
+    if on > today:
+        return "action_future", {"day": on.isoformat(), "today": today.isoformat()}
+    column, latest = h.latest()
+    if on < latest:
+        return "backwards", {"day": on.isoformat(), "column": column, "latest": latest.isoformat()}
+    return None
+
+
+def action_changes(action: str, on: date, level: str | None = None) -> dict:
+    """The columns an allowed action sets."""
+    return {"rectify": {"rectified_on": on}, "verify": {"verified_on": on},
+            "supervise": {"supervision_level": level, "supervised_on": on},
+            "delist": {"delisted_on": on}}[action]
+
+
+def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, on: date, *,
+                  level: str | None = None, actor: str | None = None, today: date | None = None) -> RecordResult:
+    """One step of the closed loop for one hazard, with its audit entry (before/after of the changed columns)."""
+    actor = actor or core.actor_default()
+    today = today or date.today()
+    con.execute("begin transaction")
+    try:
+        row = load(con, "hazards", hazard_id)
+        if row is None:
+            raise RecordRefused("not_found", {"table": "hazards", "id": hazard_id})
+        refused = action_problem(HazardDates.from_row(row), action, on, today, level)
+        if refused:
+            raise RecordRefused(*refused)
+        changes = action_changes(action, on, level)
+        sets = ", ".join(f'"{c}" = ${c}' for c in changes)
+        con.execute(f"update hazards set {sets} where hazard_id = $hazard_id", {**changes, "hazard_id": hazard_id})
+        after = load(con, "hazards", hazard_id)
+        before = {c: row[c] for c in changes}
+        new = {c: after[c] for c in changes}
+        entry = _audit(con, actor, "update", action, "hazards", hazard_id, before, new)
+        _advance_as_of(con)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return RecordResult(action, "hazards", hazard_id, before, new, entry)
+
+
+def open_hazards(con: duckdb.DuckDBPyConnection, region: str, limit: int = 50):
+    """Hazards of a region's enterprises whose loop is not closed yet (the rectification flow's short list)."""
+    return db.query(con, "data/open_hazards", region=region, limit=limit)
+
+
+# ---------------------------------------------------------------------------------------------- backup
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every base table, parents before the tables whose foreign keys point at them."""
+    names = sorted(r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() "
+        "and schema_name = 'main' and not temporary").fetchall())
+    parents = {n: set() for n in names}
+    for table, ref in con.execute(
+            "select table_name, referenced_table from duckdb_constraints() where constraint_type = 'FOREIGN KEY' "
+            "and database_name = current_database()").fetchall():
+        if table in parents and ref and ref != table:
+            parents[table].add(ref)
+    order: list[str] = []
+    while len(order) < len(names):
+        ready = [n for n in names if n not in order and parents[n] <= set(order)]
+        if not ready:
+            raise db.RiskdashError("foreign keys form a cycle; cannot order the tables")
+        order.extend(ready)
+    return order
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
+    """Every table to ``out_dir/<table>.parquet`` from one snapshot, and manifest.json; returns the manifest."""
+    out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise db.RiskdashError(f"{out}: exists and is not an empty directory; choose a new one")
+    out.mkdir(parents=True, exist_ok=True)
+    con.execute("begin transaction")  # one snapshot: every table as of the same moment
+    try:
+        tables = {}
+        for table in _tables(con):
+            file = out / f"{table}.parquet"
+            con.execute(f"copy (select * from {table}) to {_sql_path(file)} (format parquet)")
+            rows = con.execute(f"select count(*) from {table}").fetchone()[0]
+            tables[table] = {"rows": rows, "file": file.name, "sha256": _sha256(file)}
+        manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
+                    "data_as_of": db.get_meta(con, "data_as_of"),
+                    "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
+    finally:
+        con.execute("commit")
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return manifest
+
+
+def read_manifest(folder: Path) -> dict:
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise db.RiskdashError(f"{folder}: no {MANIFEST} here (not a riskdash backup)")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise db.RiskdashError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
+        raise db.RiskdashError(f"{path}: not a riskdash backup manifest")
+    version = manifest.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise db.RiskdashError(f"{path}: no schema version")
+    if version > db.SCHEMA_VERSION:
+        raise db.RiskdashError(f"{folder}: backup of schema version {version}, newer than this riskdash "
+                               f"({db.SCHEMA_VERSION}); upgrade riskdash")
+    for table, info in manifest.get("tables", {}).items():
+        file = folder / str(info.get("file", ""))
+        if not file.is_file() or file.parent != folder:
+            raise db.RiskdashError(f"{folder}: {info.get('file')} listed in the manifest is missing")
+        if _sha256(file) != info.get("sha256"):
+            raise db.RiskdashError(f"{file}: does not match the manifest (changed or damaged)")
+    return manifest
+
+
+def _remove_db_files(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        if p.exists():
+            p.unlink()
+
+
+def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str | None = None) -> dict:
+    """Replace the database at ``path`` by the backup in ``from_dir``, all or nothing.
+
+    A new file is built beside ``path``: the schema at the backup's version, every table loaded in one
+    transaction, each count checked against the manifest, an audit entry, then migrated to the current
+    version. Only then does it replace ``path`` (the old file is kept as ``<name>.pre-restore``). The caller
+    makes sure nobody holds ``path`` open.
+    """
+    path = db.resolve_db_path(path)
+    folder = Path(from_dir)
+    manifest = read_manifest(folder)
+    actor = actor or core.actor_default()
+    building = path.with_name(path.name + ".restoring")
+    _remove_db_files(building)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(building))
+    try:
+        db.migrate(con, upto=manifest["schema_version"])
+        tables = _tables(con)
+        listed = manifest["tables"]
+        if set(listed) != set(tables):
+            missing = sorted(set(tables) - set(listed))
+            extra = sorted(set(listed) - set(tables))
+            raise db.RiskdashError(f"{folder}: the backup's tables do not match schema version "
+                                   f"{manifest['schema_version']} (missing: {', '.join(missing) or '-'}; "
+                                   f"unknown: {', '.join(extra) or '-'})")
+        con.execute("begin transaction")
+        try:
+            keep = dict(con.execute("select key, value from meta").fetchall())
+            con.execute("delete from meta")
+            total = 0
+            for table in tables:
+                file = folder / listed[table]["file"]
+                con.execute(f"insert into {table} by name select * from read_parquet({_sql_path(file)})")
+                rows = con.execute(f"select count(*) from {table}").fetchone()[0]
+                if rows != listed[table]["rows"]:
+                    raise db.RiskdashError(f"{file}: {rows} rows, the manifest says {listed[table]['rows']}; "
+                                           "nothing was restored")
+                total += rows
+            for key in ("schema_version", "views_fingerprint"):  # this file's own, not the backup's
+                if key in keep:
+                    db.set_meta(con, key, keep[key])
+            # new audit entries must not reuse the restored ids
+            top = con.execute("select coalesce(max(entry_id), 0) from audit_log").fetchone()[0]
+            if top:
+                con.execute(f"select max(nextval('audit_log_seq')) from range({int(top)})")
+            con.execute(
+                "insert into audit_log (actor, action, file_name, row_count, after_json) "
+                "values ($actor, 'restore', $file, $rows, $manifest)",
+                {"actor": actor, "file": str(folder), "rows": total,
+                 "manifest": json.dumps({"created_at": manifest.get("created_at"),
+                                         "schema_version": manifest["schema_version"]})})
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+        db.migrate(con)
+        data_as_of = db.get_meta(con, "data_as_of")
+    except BaseException:
+        con.close()
+        _remove_db_files(building)
+        raise
+    con.close()
+    previous = None
+    if path.exists():
+        previous = path.with_name(path.name + ".pre-restore")
+        _remove_db_files(previous)
+        os.replace(path, previous)
+        wal = path.with_name(path.name + ".wal")
+        if wal.exists():
+            os.replace(wal, previous.with_name(previous.name + ".wal"))
+    os.replace(building, path)
+    return {"db": str(path), "from": str(folder), "schema_version": db.SCHEMA_VERSION,
+            "backup_schema_version": manifest["schema_version"], "tables": len(listed), "rows": total,
+            "data_as_of": data_as_of, "previous": str(previous) if previous else None}
+
+
+# ------------------------------------------------------------------------------------ zip (the screen)
+
+
+def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+    """The whole backup as one .zip (the screen's download)."""
+    with tempfile.TemporaryDirectory(prefix="riskdash-backup-") as tmp:
+        folder = Path(tmp) / "backup"
+        backup(con, folder)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted(folder.iterdir()):
+                archive.write(file, file.name)
+        return buffer.getvalue()
+
+
+def unpack_zip(data: bytes, into: Path) -> Path:
+    """An uploaded backup .zip into ``into`` (flat names only: no path in the archive reaches outside)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise db.RiskdashError("not a .zip file (expected a riskdash backup)") from None
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name = Path(info.filename).name
+            if not (name == MANIFEST or name.endswith(".parquet")):
+                continue
+            (into / name).write_bytes(archive.read(info))
+    return into
+
+
+def restore_zip(path: str | os.PathLike, data: bytes, *, actor: str | None = None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="riskdash-restore-") as tmp:
+        return restore(path, unpack_zip(data, Path(tmp)), actor=actor)

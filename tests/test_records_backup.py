@@ -1,0 +1,184 @@
+"""Full backup (Parquet + manifest) and restore: the round trip gives every table back; a damaged, newer or
+mismatched backup is refused with the database untouched; the CLI prints one JSON line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import held
+from riskdash import db, records
+
+SKIP_META = ("views_fingerprint",)
+
+
+def contents(path: Path) -> dict:
+    """Every table's rows, sorted (the restore's own audit entry left out)."""
+    con = db.connect(path, read_only=True)
+    try:
+        out = {}
+        for (table,) in con.execute("select table_name from duckdb_tables() where not temporary").fetchall():
+            where = " where action <> 'restore'" if table == "audit_log" else ""
+            where = f" where key not in {SKIP_META!r}".replace(",)", ")") if table == "meta" else where
+            out[table] = sorted(map(repr, con.execute(f"select * from {table}{where}").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def filled(small_db_path: Path) -> Path:
+    """The small city with an import-like audit entry and a form-added hazard (so audit ids exist)."""
+    con = db.connect(small_db_path)
+    records.add(con, "hazards", {"hazard_id": "H100", "enterprise_id": "E1", "found_on": "2025-06-01",
+                                 "grade": "major", "deadline": "2025-07-01",
+                                 "description": "=HYPERLINK(\"x\"); drop table hazards"}, today=date(2025, 7, 1))
+    con.close()
+    return small_db_path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_round_trip_into_a_fresh_database_gives_every_table_back(filled, tmp_path):
+    con = db.connect(filled, read_only=True)
+    manifest = records.backup(con, tmp_path / "bk")
+    con.close()
+    assert manifest["schema_version"] == db.SCHEMA_VERSION
+    assert manifest["tables"]["hazards"]["rows"] == 9 and manifest["tables"]["regions"]["rows"] == 6
+    fresh = tmp_path / "fresh.duckdb"
+    result = records.restore(fresh, tmp_path / "bk", actor="restorer")
+    assert result["previous"] is None and result["rows"] == sum(t["rows"] for t in manifest["tables"].values())
+    assert contents(fresh) == contents(filled)
+    con = db.connect(fresh)
+    try:
+        entry = con.execute("select actor, action, row_count from audit_log where action = 'restore'").fetchall()
+        assert entry == [("restorer", "restore", result["rows"])]
+        # new entries after a restore never reuse a restored id
+        top = con.execute("select max(entry_id) from audit_log").fetchone()[0]
+        records.edit(con, "hazards", "H100", {"category": "设备"}, today=date(2025, 7, 1))
+        assert con.execute("select max(entry_id) from audit_log").fetchone()[0] == top + 1
+        assert db.data_as_of(con) == date(2025, 7, 5)
+    finally:
+        con.close()
+
+
+def test_restore_over_an_existing_database_keeps_the_old_file(filled, tmp_path):
+    con = db.connect(filled, read_only=True)
+    records.backup(con, tmp_path / "bk")
+    con.close()
+    other = tmp_path / "other.duckdb"
+    con = db.connect(other, create=True)
+    con.execute("insert into regions values ('419900000000', '别的市', 'city', null, null, null)")
+    con.close()
+    result = records.restore(other, tmp_path / "bk")
+    assert result["previous"] == str(other) + ".pre-restore"
+    assert contents(other) == contents(filled)
+    assert contents(Path(result["previous"]))["regions"] == ["('419900000000', '别的市', 'city', None, None, None)"]
+    assert not (tmp_path / "other.duckdb.restoring").exists()
+
+
+def _backup(filled: Path, folder: Path) -> Path:
+    con = db.connect(filled, read_only=True)
+    records.backup(con, folder)
+    con.close()
+    return folder
+
+
+def _refused(target: Path, folder: Path, match: str) -> None:
+    before = contents(target)
+    with pytest.raises(db.RiskdashError, match=match):
+        records.restore(target, folder)
+    assert contents(target) == before
+    assert not target.with_name(target.name + ".restoring").exists()
+    assert not target.with_name(target.name + ".pre-restore").exists()
+
+
+def test_a_damaged_file_is_refused_and_nothing_changes(filled, tmp_path):
+    folder = _backup(filled, tmp_path / "bk")
+    (folder / "hazards.parquet").write_bytes(b"PAR1 broken")
+    _refused(filled, folder, "does not match the manifest")
+
+
+def test_counts_are_checked_against_the_manifest(filled, tmp_path):
+    folder = _backup(filled, tmp_path / "bk")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["tables"]["hazards"]["rows"] = 8
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    _refused(filled, folder, "9 rows, the manifest says 8")
+
+
+def test_a_newer_schema_a_missing_table_and_a_missing_manifest_are_refused(filled, tmp_path):
+    folder = _backup(filled, tmp_path / "bk")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "schema_version": db.SCHEMA_VERSION + 1}))
+    _refused(filled, folder, "newer than this riskdash")
+    tables = dict(manifest["tables"])
+    del tables["hazards"]
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "tables": tables}))
+    _refused(filled, folder, "missing: hazards")
+    (folder / "manifest.json").unlink()
+    _refused(filled, folder, "no manifest.json")
+
+
+def test_backup_refuses_a_directory_that_is_not_empty(filled, tmp_path):
+    (tmp_path / "bk").mkdir()
+    (tmp_path / "bk" / "x.txt").write_text("x")
+    con = db.connect(filled, read_only=True)
+    try:
+        with pytest.raises(db.RiskdashError, match="not an empty directory"):
+            records.backup(con, tmp_path / "bk")
+    finally:
+        con.close()
+
+
+def test_zip_round_trip_and_names_outside_the_folder_are_ignored(filled, tmp_path):
+    con = db.connect(filled, read_only=True)
+    data = records.backup_zip(con)
+    con.close()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "manifest.json" in names and "hazards.parquet" in names
+    # an archive with a path that would climb out of the folder: the file lands inside, by its bare name
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as dst:
+            for name in src.namelist():
+                dst.writestr(f"../../{name}" if name == "regions.parquet" else name, src.read(name))
+            dst.writestr("../../evil.sh", "echo")
+    target = tmp_path / "z.duckdb"
+    records.restore_zip(target, buffer.getvalue())
+    assert contents(target) == contents(filled)
+    assert not (tmp_path.parent / "evil.sh").exists()
+    with pytest.raises(db.RiskdashError, match="not a .zip"):
+        records.restore_zip(target, b"not a zip")
+
+
+def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path):
+    out = run_cli("backup", "--db", str(filled), "--out", str(tmp_path / "bk"))
+    assert out.returncode == 0, out.stderr
+    line = json.loads(out.stdout)
+    assert line["schema_version"] == db.SCHEMA_VERSION and line["tables"] >= 20 and line["rows"] > 0
+    restored = tmp_path / "r.duckdb"
+    out = run_cli("restore", "--db", str(restored), "--from", str(tmp_path / "bk"), "--user", "cli")
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.splitlines()) == 1 and json.loads(out.stdout)["rows"] == line["rows"]
+    assert contents(restored) == contents(filled)
+    bad = run_cli("restore", "--db", str(restored), "--from", str(tmp_path))
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "no manifest.json" in bad.stderr
+
+
+def test_cli_restore_is_refused_while_the_dashboard_holds_the_file(filled, tmp_path):
+    assert run_cli("backup", "--db", str(filled), "--out", str(tmp_path / "bk")).returncode == 0
+    before = contents(filled)
+    with held(filled, read_only=True):
+        out = run_cli("restore", "--db", str(filled), "--from", str(tmp_path / "bk"))
+    assert out.returncode != 0 and "held by another process" in out.stderr
+    assert contents(filled) == before
