@@ -115,6 +115,7 @@ VIEW_FILES = [
     "views/accidents_graded",
     "views/hazards_enriched",
     "views/inspections_enriched",
+    "views/checklist_applicable",
 ]
 VIEW_NAMES = ["region_ancestors", "accidents_graded", "hazards_enriched", "inspections_enriched"]
 MACRO_NAMES = [
@@ -123,6 +124,8 @@ MACRO_NAMES = [
     "is_larger_risk_involved",
     "hazard_is_done",
     "hazard_state",
+    "checklist_deadlines",
+    "checklist_applicable",
 ]
 
 

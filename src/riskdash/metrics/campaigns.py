@@ -302,21 +302,63 @@ def _pandas_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters):
                                      _number(DEFAULTS, "assessment_points_per_death"))
 
 
+def _bench_deadlines(filters: Filters) -> dict[str, date]:
+    params = _bench_checklist_params(filters)
+    return {group: params[f"deadline_{group}"] for group in DEADLINE_GROUPS}
+
+
+def _pandas_checklist_items(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.checklist_items_by_township(con, filters, _bench_deadlines(filters))
+
+
+def _pandas_checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.checklist_progress(con, filters, _bench_deadlines(filters))
+
+
+def _pandas_coverage(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.campaign_coverage(con, filters)
+
+
+def _pandas_problems(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.common_problems(con, filters, common_problem_min(DEFAULTS))
+
+
+def _pandas_compliance(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.zero_report_compliance(con, filters)
+
+
+def _pandas_missing(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.zero_report_missing(con, filters)
+
+
 BENCH_QUERIES: list[benchspec.BenchQuery] = [
     benchspec.BenchQuery("campaigns/township_scorecard", "hazards", benchspec.city_year_to_date,
                          _pandas_scorecard, _bench_scorecard_params),
     benchspec.BenchQuery("campaigns/checklist_items_by_township", "regions", benchspec.city_year_to_date,
-                         params=_bench_checklist_params),
+                         _pandas_checklist_items, _bench_checklist_params),
     benchspec.BenchQuery("campaigns/checklist_progress", "regions", benchspec.city_year_to_date,
-                         params=_bench_checklist_params),
+                         _pandas_checklist_progress, _bench_checklist_params),
     benchspec.BenchQuery("campaigns/checklist_progress_by_group", "regions", benchspec.city_year_to_date,
                          params=_bench_checklist_params),
     benchspec.BenchQuery("campaigns/campaign_sectors", "inspections", benchspec.city_year_to_date),
-    benchspec.BenchQuery("campaigns/campaign_coverage", "inspections", benchspec.city_year_to_date),
-    benchspec.BenchQuery("campaigns/common_problems", "hazards", benchspec.city_year_to_date,
-                         params=_bench_problem_params),
+    benchspec.BenchQuery("campaigns/campaign_coverage", "inspections", benchspec.city_year_to_date, _pandas_coverage),
+    benchspec.BenchQuery("campaigns/common_problems", "hazards", benchspec.city_year_to_date, _pandas_problems,
+                         _bench_problem_params),
     benchspec.BenchQuery("campaigns/warning_meetings", "regions", benchspec.city_year_to_date),
     benchspec.BenchQuery("campaigns/zero_report_windows", "regions", benchspec.city_year_to_date),
-    benchspec.BenchQuery("campaigns/zero_report_compliance", "regions", benchspec.city_year_to_date),
-    benchspec.BenchQuery("campaigns/zero_report_missing", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/zero_report_compliance", "regions", benchspec.city_year_to_date,
+                         _pandas_compliance),
+    benchspec.BenchQuery("campaigns/zero_report_missing", "regions", benchspec.city_year_to_date, _pandas_missing),
 ]

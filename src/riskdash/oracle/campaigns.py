@@ -129,3 +129,170 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     out["is_vetoed_larger"] = out["larger_accidents"] > 0
     out["is_vetoed_target"] = over
     return out
+
+
+# ---------------------------------------------------------------------------------------------- checklist
+
+
+def _townships(con: duckdb.DuckDBPyConnection, root: str) -> pd.DataFrame:
+    """Township-level regions under ``root`` with their parent's code, name and level."""
+    regions = _table(con, "regions")
+    keep = descendants(regions, root)
+    towns = regions[(regions["level"] == "township") & regions["region_code"].isin(keep)].copy()
+    parents = regions.set_index("region_code")
+    towns["county_code"] = towns["parent_code"]
+    towns["county_name"] = towns["parent_code"].map(parents["name"])
+    towns["parent_level"] = towns["parent_code"].map(parents["level"])
+    return towns.reset_index(drop=True)
+
+
+def _deadline_group(town: pd.Series) -> str:
+    if town["kind"] == "zone":
+        return "zone_city" if town["parent_level"] == "city" else "zone"
+    return "key" if town["township_class"] == "key" else "all"
+
+
+def checklist_items_by_township(con: duckdb.DuckDBPyConnection, filters: Filters,
+                                deadlines: dict[str, date]) -> pd.DataFrame:
+    """Every item that binds every township under the region: status on the as-of day, deadline, late or not.
+
+    ``deadlines`` maps the groups zone_city, zone, key and all to their day."""
+    as_of = filters.as_of
+    towns = _townships(con, filters.region_code)
+    towns["deadline_group"] = [_deadline_group(town) for _, town in towns.iterrows()]
+    towns["deadline"] = towns["deadline_group"].map(deadlines)
+    items = _table(con, "checklist_items")
+    pairs = towns[["region_code", "township_class", "deadline_group", "deadline"]].merge(
+        items[["item_code", "applies_to", "sort_order"]], how="cross")
+    pairs = pairs[(pairs["applies_to"] == "all") | (pairs["township_class"] == "key")]
+    status = _table(con, "checklist_status")[["region_code", "item_code", "status", "status_on"]]
+    frame = pairs.merge(status, on=["region_code", "item_code"], how="left")
+    frame["status"] = frame["status"].fillna("not_started")
+    frame["status_on"] = [None if pd.isna(d) else pd.Timestamp(d).date() for d in frame["status_on"]]
+    frame["is_done"] = [s == "done" and (d is None or d <= as_of) for s, d in zip(frame["status"], frame["status_on"])]
+    frame["is_late"] = [dl < as_of and not done for dl, done in zip(frame["deadline"], frame["is_done"])]
+    frame["is_done_late"] = [done and d is not None and d > dl
+                             for done, d, dl in zip(frame["is_done"], frame["status_on"], frame["deadline"])]
+    columns = ["region_code", "deadline_group", "deadline", "item_code", "sort_order", "status", "status_on",
+               "is_done", "is_late", "is_done_late"]
+    return frame[columns].sort_values(["region_code", "sort_order"], kind="stable").reset_index(drop=True)
+
+
+def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters, deadlines: dict[str, date]) -> pd.DataFrame:
+    """One row per township under the region (those with no binding item too): items binding, done, in
+    progress, not started, late; complete and late flags."""
+    items = checklist_items_by_township(con, filters, deadlines)
+    open_ = ~items["is_done"]
+    items = items.assign(n=1, done=items["is_done"].astype(int), late=items["is_late"].astype(int),
+                         in_progress=(open_ & (items["status"] == "in_progress")).astype(int),
+                         not_started=(open_ & (items["status"] != "in_progress")).astype(int))
+    counted = items.groupby("region_code")[["n", "done", "in_progress", "not_started", "late"]].sum()
+    towns = sorted(_townships(con, filters.region_code)["region_code"])
+    frame = counted.reindex(towns, fill_value=0).reset_index()
+    frame.columns = ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
+                     "items_late"]
+    frame["is_complete"] = (frame["items_applicable"] > 0) & (frame["items_done"] == frame["items_applicable"])
+    frame["is_late"] = frame["items_late"] > 0
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------- "1+1"
+
+
+def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per county (the township's parent) and for the region: township × sector pairs with active enterprises,
+    those the "1+1" experts inspected from 1 January to the as-of day, those with a warning meeting."""
+    as_of = filters.as_of
+    jan1 = date(filters.end.year, 1, 1)
+    towns = _townships(con, filters.region_code)
+    county_of = dict(zip(towns["region_code"], towns["county_code"]))
+    ent = _table(con, "enterprises")
+    active = ent[(ent["status"] == "active") & ent["region_code"].isin(county_of)]
+    pairs = set(zip(active["region_code"], active["industry"]))
+    insp = _table(con, "inspections").merge(ent[["enterprise_id", "region_code", "industry"]], on="enterprise_id")
+    on = _day(insp["inspected_on"])
+    insp = insp[(insp["campaign"] == "1+1") & (on >= jan1) & (on <= as_of)]
+    inspected = set(zip(insp["region_code"], insp["industry"]))
+    meetings = _table(con, "warning_meetings")
+    held = _day(meetings["held_on"])
+    meetings = meetings[(held >= jan1) & (held <= as_of)]
+    met = set(zip(meetings["region_code"], meetings["industry"]))
+    flagged = pd.DataFrame([{"county_code": county_of[r], "region_code": r, "is_inspected": (r, i) in inspected,
+                             "has_meeting": (r, i) in met} for r, i in pairs],
+                           columns=["county_code", "region_code", "is_inspected", "has_meeting"])
+
+    def row(part: pd.DataFrame, code: str, is_total: bool) -> dict:
+        return {"is_total": is_total, "region_code": code, "townships": part["region_code"].nunique(),
+                "pairs": len(part), "pairs_inspected": int(part["is_inspected"].sum()),
+                "pairs_with_meeting": int(part["has_meeting"].sum())}
+
+    rows = [row(part, code, False) for code, part in flagged.groupby("county_code")]
+    rows.append(row(flagged, filters.region_code, True))
+    return pd.DataFrame(rows).sort_values(["is_total", "region_code"]).reset_index(drop=True)
+
+
+def common_problems(con: duckdb.DuckDBPyConnection, filters: Filters, min_enterprises: int) -> pd.DataFrame:
+    """Sector × hazard category found this year at ``min_enterprises`` or more enterprises of the sector."""
+    as_of = filters.as_of
+    jan1 = date(filters.end.year, 1, 1)
+    regions = _table(con, "regions")
+    keep = descendants(regions, filters.region_code)
+    ent = _table(con, "enterprises")[["enterprise_id", "region_code", "industry"]]
+    haz = _table(con, "hazards").merge(ent, on="enterprise_id")
+    found = _day(haz["found_on"])
+    haz = haz[(found >= jan1) & (found <= as_of) & haz["category"].notna() & haz["region_code"].isin(keep)]
+    grouped = haz.groupby(["industry", "category"]).agg(
+        enterprises=("enterprise_id", "nunique"), hazards=("hazard_id", "count"),
+        townships=("region_code", "nunique")).reset_index()
+    grouped = grouped[grouped["enterprises"] >= min_enterprises]
+    sectors = _table(con, "sectors")[["code", "sort_order"]].rename(columns={"code": "industry"})
+    grouped = grouped.merge(sectors, on="industry")
+    grouped = grouped.sort_values(["sort_order", "enterprises", "hazards", "category"],
+                                  ascending=[True, False, False, True])
+    return grouped[["industry", "category", "enterprises", "hazards", "townships"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- 零报告
+
+
+def _window_days(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[date, list[str]]:
+    """Each day of a window between 1 January and the as-of day, with the names of its windows in order."""
+    jan1 = date(filters.end.year, 1, 1)
+    windows = _table(con, "zero_report_windows")
+    windows = windows.assign(start=_day(windows["start_on"]), stop=_day(windows["end_on"]))
+    days: dict[date, list[str]] = {}
+    for _, window in windows.sort_values(["start", "window_id"]).iterrows():
+        day = max(window["start"], jan1)
+        while day <= min(window["stop"], filters.as_of):
+            days.setdefault(day, []).append(window["name"])
+            day += timedelta(days=1)
+    return days
+
+
+def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township: days due, days reported, days missing and accidents reported, most missing first."""
+    towns = _townships(con, filters.region_code)
+    days = _window_days(con, filters)
+    reports = _table(con, "zero_reports")
+    reports = reports.assign(day=_day(reports["report_on"]))
+    reports = reports[reports["day"].isin(set(days))]
+    rows = []
+    for code in towns["region_code"]:
+        mine = reports[reports["region_code"] == code]
+        reported = mine["day"].nunique()
+        rows.append({"region_code": code, "days_due": len(days), "days_reported": reported,
+                     "days_missing": len(days) - reported, "accidents_reported": int(mine["accidents_reported"].sum())})
+    frame = pd.DataFrame(rows, columns=["region_code", "days_due", "days_reported", "days_missing",
+                                        "accidents_reported"])
+    return frame.sort_values(["days_missing", "region_code"], ascending=[False, True]).reset_index(drop=True)
+
+
+def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Each township × window day with no report, named with its windows."""
+    towns = _townships(con, filters.region_code)
+    days = _window_days(con, filters)
+    reports = _table(con, "zero_reports")
+    filed = set(zip(reports["region_code"], _day(reports["report_on"])))
+    rows = [{"region_code": code, "window_name": "、".join(days[day]), "report_on": day}
+            for code in sorted(towns["region_code"]) for day in sorted(days) if (code, day) not in filed]
+    return pd.DataFrame(rows, columns=["region_code", "window_name", "report_on"])

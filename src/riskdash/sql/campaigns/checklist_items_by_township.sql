@@ -2,68 +2,14 @@
 -- items bind key townships only). The deadline is the township's by kind and class (city-managed zones,
 -- other zones, key townships, all others: $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all);
 -- is_late = deadline before $as_of and the item not done by $as_of; is_done_late = done after its deadline.
+-- The rule itself is the checklist_applicable macro (sql/views/checklist_applicable.sql).
 with in_region as (
     select region_code
     from region_ancestors
     where ancestor_code = $region
-),
-
-townships as (
-    select
-        township.region_code,
-        township.name as township_name,
-        county.name as county_name,
-        township.kind,
-        township.township_class,
-        case when township.kind = 'zone' and county.level = 'city' then 'zone_city'
-             when township.kind = 'zone' then 'zone'
-             when township.township_class = 'key' then 'key'
-             else 'all' end as deadline_group
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
-),
-
-deadlines as (
-    select
-        townships.*,
-        case deadline_group when 'zone_city' then $deadline_zone_city when 'zone' then $deadline_zone
-                            when 'key' then $deadline_key else $deadline_all end as deadline
-    from townships
-),
-
-items as (
-    select
-        deadlines.*,
-        checklist_items.item_code,
-        checklist_items.item_group,
-        checklist_items.name_zh as item_name_zh,
-        checklist_items.name_en as item_name_en,
-        checklist_items.sort_order
-    from deadlines
-    join checklist_items
-      on checklist_items.applies_to = 'all'
-      or (checklist_items.applies_to = 'key' and deadlines.township_class = 'key')
-),
-
--- an item without a status row has not been started
-statused as (
-    select
-        items.*,
-        coalesce(checklist_status.status, 'not_started') as status,
-        checklist_status.status_on,
-        checklist_status.evidence,
-        coalesce(checklist_status.status = 'done', false)
-            and coalesce(checklist_status.status_on <= $as_of, true) as is_done
-    from items
-    left join checklist_status
-      on checklist_status.region_code = items.region_code and checklist_status.item_code = items.item_code
 )
 
-select
-    *,
-    deadline < $as_of and not is_done as is_late,
-    is_done and coalesce(status_on > deadline, false) as is_done_late
-from statused
+select *
+from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
+where region_code in (select region_code from in_region)
 order by region_code, sort_order;

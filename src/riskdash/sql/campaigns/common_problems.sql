@@ -7,23 +7,32 @@ with in_region as (
     where ancestor_code = $region
 ),
 
-found as (
-    select enterprise_id, region_code, industry, category
-    from hazards_enriched
+-- one row per enterprise and category first: the distinct counts below then run over far fewer rows
+per_enterprise as (
+    select enterprise_id, category, count(*) as hazards
+    from hazards
     where found_on between make_date($year, 1, 1) and $as_of
       and category is not null
-      and region_code in (select region_code from in_region)
+    group by enterprise_id, category
+),
+
+found as (
+    select enterprises.region_code, enterprises.industry, per_enterprise.category, per_enterprise.hazards
+    from per_enterprise
+    join enterprises using (enterprise_id)
+    where enterprises.region_code in (select region_code from in_region)
 ),
 
 grouped as (
     select
         industry,
         category,
-        count(distinct enterprise_id) as enterprises,
-        count(*) as hazards,
+        count(*) as enterprises,
+        sum(hazards) as hazards,
         count(distinct region_code) as townships
     from found
     group by industry, category
+    having count(*) >= $min_enterprises
 )
 
 select
@@ -36,5 +45,4 @@ select
     grouped.townships
 from grouped
 join sectors on sectors.code = grouped.industry
-where grouped.enterprises >= $min_enterprises
 order by sectors.sort_order, grouped.enterprises desc, grouped.hazards desc, grouped.category;

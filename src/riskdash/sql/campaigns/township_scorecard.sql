@@ -34,18 +34,31 @@ targets as (
     where year = $year
 ),
 
--- a general hazard is done when rectified, a major one only when verified and closed (整改销号)
-hazards_in_year as (
+-- a general hazard is done when rectified, a major one only when verified and closed (整改销号); counted per
+-- enterprise first so that only the per-enterprise counts meet the enterprises table
+hazards_per_enterprise as (
     select
-        region_code,
+        enterprise_id,
         count(*) as hazards_found,
         count(*) filter (where hazard_is_done(grade, rectified_on, verified_on, $as_of)) as hazards_done,
         count(*) filter (where grade = 'major') as major_found,
         count(*) filter (where grade = 'major' and verified_on <= $as_of) as major_closed
-    from hazards_enriched
+    from hazards
     where found_on between make_date($year, 1, 1) and $as_of
-      and region_code in (select region_code from townships)
-    group by region_code
+    group by enterprise_id
+),
+
+hazards_in_year as (
+    select
+        enterprises.region_code,
+        cast(sum(hazards_found) as bigint) as hazards_found,
+        cast(sum(hazards_done) as bigint) as hazards_done,
+        cast(sum(major_found) as bigint) as major_found,
+        cast(sum(major_closed) as bigint) as major_closed
+    from hazards_per_enterprise
+    join enterprises using (enterprise_id)
+    where enterprises.region_code in (select region_code from townships)
+    group by enterprises.region_code
 ),
 
 -- a ledger entry is complete when filed with both the city and the county and its measures are in place
@@ -60,18 +73,15 @@ ledger as (
     group by region_code
 ),
 
+-- the checklist's binding items and what is done by $as_of (its deadlines play no part in the score)
 checklist as (
     select
-        townships.region_code,
-        count(items.item_code) as checklist_applicable,
-        count(*) filter (where status.status = 'done'
-                           and coalesce(status.status_on <= $as_of, true)) as checklist_done
-    from townships
-    join checklist_items as items
-      on items.applies_to = 'all' or (items.applies_to = 'key' and townships.township_class = 'key')
-    left join checklist_status as status
-      on status.region_code = townships.region_code and status.item_code = items.item_code
-    group by townships.region_code
+        region_code,
+        count(*) as checklist_applicable,
+        count(*) filter (where is_done) as checklist_done
+    from checklist_applicable($as_of, cast(null as date), cast(null as date), cast(null as date), cast(null as date))
+    where region_code in (select region_code from townships)
+    group by region_code
 ),
 
 active as (

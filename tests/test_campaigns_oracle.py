@@ -1,0 +1,147 @@
+"""The campaigns screen's SQL against its plain pandas oracle on random rows: checklist items and progress
+(every deadline group, zones under the city and under a county), "1+1" coverage, common problems, and the
+zero-report compliance and missing days (overlapping windows, reports outside any window)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from riskdash import db, reference
+from riskdash.filters import Filters
+from riskdash.metrics import campaigns
+from riskdash.oracle import campaigns as oracle
+
+ZONE_CITY = "419990001000"
+ZONE_COUNTY = "419901900000"
+TOWNS = [TOWN_A1, TOWN_A2, TOWN_B1, ZONE_CITY, ZONE_COUNTY]
+ZONES = [(ZONE_CITY, "市高新区", "township", CITY, "zone", "key"),
+         (ZONE_COUNTY, "甲县工业园", "township", COUNTY_A, "zone", "ordinary")]
+MORE_ENTERPRISES = [("E5", "高新区电子厂", ZONE_CITY, "industry_trade", 50),
+                    ("E6", "园区化工二厂", ZONE_COUNTY, "hazardous_chemicals", 90),
+                    ("E7", "东镇化工二厂", TOWN_A1, "hazardous_chemicals", 60)]
+ENTS = [e for e, *_ in ENTERPRISES + MORE_ENTERPRISES]
+ITEMS = [code for code, *_ in reference.CHECKLIST_ITEMS]
+CATEGORIES = ["消防通道堵塞", "储罐区防雷失效", "安全培训不到位"]
+day = st.dates(date(2024, 12, 1), date(2025, 12, 31))
+
+
+@st.composite
+def random_rows(draw):
+    status = [(town, item, draw(st.sampled_from(["not_started", "in_progress", "done"])),
+               draw(st.one_of(st.none(), day)))
+              for town in TOWNS for item in draw(st.lists(st.sampled_from(ITEMS), unique=True, max_size=6))]
+    inspections = [(f"J{i}", draw(day), draw(st.sampled_from(ENTS)), draw(st.sampled_from(["township", "county"])),
+                    draw(st.sampled_from([None, "1+1"]))) for i in range(draw(st.integers(0, 8)))]
+    meetings = [(f"M{i}", draw(st.sampled_from(TOWNS)),
+                 draw(st.sampled_from(["industry_trade", "hazardous_chemicals", "fire"])), draw(day))
+                for i in range(draw(st.integers(0, 4)))]
+    hazards = [(f"Y{i}", draw(st.sampled_from(ENTS)), draw(day), draw(st.sampled_from(CATEGORIES + [None])))
+               for i in range(draw(st.integers(0, 12)))]
+    windows = []
+    for i in range(draw(st.integers(0, 3))):
+        start = draw(day)
+        windows.append((f"W{i}", f"窗口{i}", start, start + timedelta(days=draw(st.integers(0, 4)))))
+    reports = []
+    for wid, _, start, end in windows:
+        for town in TOWNS:
+            for k in range(-1, (end - start).days + 2):  # a day either side lies outside this window
+                if draw(st.integers(0, 2)) == 0:
+                    reports.append((wid, town, start + timedelta(days=k), draw(st.integers(0, 2))))
+    return dict(status=status, inspections=inspections, meetings=meetings, hazards=hazards, windows=windows,
+                reports=reports, closed=draw(st.lists(st.sampled_from(ENTS), unique=True, max_size=2)),
+                as_of=draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))),
+                region=draw(st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1])),
+                min_enterprises=draw(st.integers(1, 3)),
+                deadline_zone=draw(st.sampled_from(["03-31", "06-30"])))
+
+
+@pytest.fixture(scope="module")
+def base_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("campaigns_oracle") / "base.duckdb"
+    con = db.connect(path, create=True)
+    con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", REGIONS + ZONES)
+    con.executemany("insert into enterprises (enterprise_id, name, region_code, industry) values (?, ?, ?, ?)",
+                    [(e, n, r, i) for e, n, r, i, _ in ENTERPRISES + MORE_ENTERPRISES])
+    con.close()
+    return path
+
+
+def fill(con, rows) -> None:
+    if rows["status"]:
+        con.executemany("insert into checklist_status (region_code, item_code, status, status_on) values (?, ?, ?, ?)",
+                        rows["status"])
+    if rows["inspections"]:
+        con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level, campaign) "
+                        "values (?, ?, ?, ?, ?)", rows["inspections"])
+    if rows["meetings"]:
+        con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on) values (?, ?, ?, ?)",
+                        rows["meetings"])
+    if rows["hazards"]:
+        con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, category)
+                           values (?, ?, ?, 'general', ?, ?)""",
+                        [(h, e, found, found + timedelta(days=10), c) for h, e, found, c in rows["hazards"]])
+    if rows["windows"]:
+        con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", rows["windows"])
+    if rows["reports"]:
+        con.executemany("insert into zero_reports (window_id, region_code, report_on, accidents_reported) "
+                        "values (?, ?, ?, ?)", rows["reports"])
+    for ent in rows["closed"]:
+        con.execute("update enterprises set status = 'closed' where enterprise_id = ?", [ent])
+    con.execute("update settings set value = ? where key = 'checklist_deadline_zone'", [rows["deadline_zone"]])
+    con.execute("update settings set value = ? where key = 'campaign_common_problem_min_enterprises'",
+                [str(rows["min_enterprises"])])
+
+
+def plain(value):
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if not isinstance(value, str) and pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def assert_same(got: pd.DataFrame, want: pd.DataFrame, columns: list[str]) -> None:
+    left = [tuple(plain(v) for v in row) for row in got[columns].itertuples(index=False)]
+    right = [tuple(plain(v) for v in row) for row in want[columns].itertuples(index=False)]
+    assert left == right
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=random_rows())
+def test_campaign_queries_equal_pandas(base_path, rows):
+    con = duckdb.connect(str(base_path))
+    con.execute("begin transaction")
+    try:
+        fill(con, rows)
+        as_of = rows["as_of"]
+        filters = Filters(date(as_of.year, 1, 1), as_of, rows["region"], as_of)
+        values = campaigns.settings_values(con)
+        params = campaigns.checklist_params(values, as_of.year)
+        deadlines = {group: params[f"deadline_{group}"] for group in campaigns.DEADLINE_GROUPS}
+
+        assert_same(campaigns.checklist_items_by_township(con, filters),
+                    oracle.checklist_items_by_township(con, filters, deadlines),
+                    ["region_code", "deadline_group", "deadline", "item_code", "status", "status_on", "is_done",
+                     "is_late", "is_done_late"])
+        assert_same(campaigns.checklist_progress(con, filters), oracle.checklist_progress(con, filters, deadlines),
+                    ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
+                     "items_late", "is_complete", "is_late"])
+        assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
+                    ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
+        assert_same(campaigns.common_problems(con, filters),
+                    oracle.common_problems(con, filters, rows["min_enterprises"]),
+                    ["industry", "category", "enterprises", "hazards", "townships"])
+        assert_same(campaigns.zero_report_compliance(con, filters), oracle.zero_report_compliance(con, filters),
+                    ["region_code", "days_due", "days_reported", "days_missing", "accidents_reported"])
+        assert_same(campaigns.zero_report_missing(con, filters), oracle.zero_report_missing(con, filters),
+                    ["region_code", "window_name", "report_on"])
+    finally:
+        con.execute("rollback")
+        con.close()
