@@ -29,7 +29,8 @@ townships 乡镇排名, next_steps 下步工作), ``section`` (the section name)
 
 ``ChartSpec``: ``kind`` ("bar" horizontal / "column" vertical / "line"), ``title`` (measure · period · region
 · as-of), ``categories`` (tuple of str), ``series`` (tuple of ``(name, tuple of values)``; a value may be
-None), ``unit`` (axis title), ``colours`` (tuple of hex colours, one per series, or None);
+None), ``unit`` (axis title), ``colours`` (tuple of hex colours, one per series, or None), ``stacked``
+(bool: series stacked in one bar);
 ``chart.figure()`` → a styled plotly figure (``riskdash.charts.to_png`` for a PNG).
 
 ``TableSpec``: ``title``, ``columns`` (tuple of str), ``rows`` (tuple of tuples of display strings, at most
@@ -84,6 +85,7 @@ class ChartSpec:
     series: tuple[tuple[str, tuple[int | float | None, ...]], ...]
     unit: str
     colours: tuple[str, ...] | None = None
+    stacked: bool = False
 
     def figure(self):
         """A plotly figure in the house style (CJK font, scope in the title, unit on the axis)."""
@@ -103,6 +105,8 @@ class ChartSpec:
                                      marker_color=colour))
             else:
                 fig.add_trace(go.Bar(x=list(self.categories), y=list(values), name=name, marker_color=colour))
+        if self.stacked and self.kind != "line":
+            fig.update_layout(barmode="stack")
         if self.kind == "bar":
             fig.update_yaxes(autorange="reversed")
             return charts.style(fig, self.title, x_title=self.unit)
@@ -380,7 +384,7 @@ def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slid
                           tuple(str(n) for n in by_town["name"]),
                           ((_t("chart.red", lang), tuple(int(v) for v in by_town["red"])),
                            (_t("chart.orange", lang), tuple(int(v) for v in by_town["orange"]))),
-                          _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]))
+                          _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]), stacked=True)
     red = scores[scores["level"] == "red"]
     rows = [(r["name"], r["region_name"], f"{float(r['score']):g}", "；".join(prio.reasons(r, lang)[:2]))
             for _, r in red.head(TABLE_ROWS).iterrows()]

@@ -31,6 +31,9 @@ from riskdash import i18n
 from riskdash.filters import en_period, month_end
 
 GRADES_HIGH_FIRST = ("especially_major", "major", "larger")
+# punctuation of the register (full-width in Chinese)
+FULL_STOP = {"zh": "。", "en": "."}
+CLAUSE_SEP = {"zh": "；", "en": "; "}
 MEASURES = ("accidents", "deaths")
 
 
@@ -135,7 +138,7 @@ def caution_sentence(summary: Mapping[str, Any], tests: Mapping[str, Any] | None
         return _t(key, lang, measure=names[judged[0]])
     parts = [_t({"flat": "test.flat_one", "down": "test.down_one", "up": "test.up_one"}[verdicts[m]], lang,
                 measure=names[m]) for m in judged if verdicts[m] in ("flat", "down", "up")]
-    return _t("test.join", lang).join(parts) + _t("acc.end", lang) if parts else None
+    return CLAUSE_SEP[lang].join(parts) + FULL_STOP[lang] if parts else None
 
 
 def target_sentence(projection: Any | None, lang: str = "zh") -> str | None:
@@ -145,10 +148,10 @@ def target_sentence(projection: Any | None, lang: str = "zh") -> str | None:
         return None
     values = {"year": projection.year, "deaths": projection.deaths_to_date, "target": projection.target}
     if projection.is_over:
-        return _t("target_over", lang, **values) + _t("acc.end", lang)
+        return _t("target_over", lang, **values) + FULL_STOP[lang]
     text = _t("target", lang, **values, used=pct_text(projection.used))
     if projection.projected is None:
-        return text + _t("acc.end", lang)
+        return text + FULL_STOP[lang]
     key = "projection_over" if projection.is_projected_over else "projection_within"
     return text + _t(key, lang, projected=round(projection.projected))
 
@@ -163,14 +166,14 @@ def accidents_headline(summary: Mapping[str, Any], *, start: date, end: date, re
         first = (_t("acc.main", lang, period=period, region=region, accidents=summary["accidents"],
                     deaths=summary["deaths_incl_missing"])
                  + compare_phrase(summary, has_previous_data, lang) + larger_phrase(summary, lang)
-                 + _t("acc.end", lang))
+                 + FULL_STOP[lang])
     else:
         first = _t("acc.none", lang, period=period, region=region)
         previous = summary["previous"]
         if has_previous_data and previous["accidents"]:
             first += _t("acc.none_previous", lang, accidents=previous["accidents"],
                         deaths=previous["deaths_incl_missing"])
-        first += _t("acc.end", lang)
+        first += FULL_STOP[lang]
     sentences = [first, caution_sentence(summary, tests, has_previous_data, lang), target_sentence(projection, lang)]
     return tuple(s for s in sentences if s)
 
@@ -307,8 +310,8 @@ def next_steps_headline(counts: Mapping[str, int], uninspected_days: int, lang: 
     if len(items) == 1:
         body = items[0]
     else:
-        body = _t("test.join", lang).join(ordinals[i] + item for i, item in enumerate(items))
-    return (_t("next.intro", lang) + body + _t("acc.end", lang),)
+        body = CLAUSE_SEP[lang].join(ordinals[i] + item for i, item in enumerate(items))
+    return (_t("next.intro", lang) + body + FULL_STOP[lang],)
 
 
 def next_steps_title(counts: Mapping[str, int], lang: str = "zh") -> str:

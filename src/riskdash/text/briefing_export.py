@@ -71,7 +71,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "；未发生较大及以上生产安全事故",
         "en": "; no accident with 3 or more deaths (较大及以上) occurred",
     },
-    "briefing.x.acc.end": {"zh": "。", "en": "."},
     "briefing.x.acc.both_measures": {"zh": "事故起数和死亡人数", "en": "Accidents and deaths"},
     "briefing.x.measure.accidents": {"zh": "事故起数", "en": "Accidents"},
     "briefing.x.measure.deaths": {"zh": "死亡人数", "en": "Deaths"},
@@ -95,7 +94,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{measure}的增幅超出正常波动范围，需引起高度重视",
         "en": "{measure} rose by more than normal fluctuation and call for urgent attention",
     },
-    "briefing.x.test.join": {"zh": "；", "en": "; "},
     "briefing.x.target": {
         "zh": "{year}年以来死亡{deaths}人，占全年控制指标（{target}人）的{used}",
         "en": "Since 1 January {year}: {deaths} deaths, {used} of the year's control target ({target})",

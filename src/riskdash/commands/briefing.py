@@ -1,0 +1,85 @@
+"""``riskdash brief --db PATH --from D --to D [--as-of D] [--region CODE] --out FILE.pptx|FILE.docx|FILE.pdf``.
+
+Builds the briefing for the filters and writes it in the format its suffix names; prints one JSON line
+``{"out", "format", "slides", "seconds"}``. The file is written beside the target under a temporary name and
+renamed into place, so a failure leaves neither a half-written file nor a damaged earlier one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from riskdash import db
+
+# suffix -> (module, function); the Word and PDF writers come from their own modules (issue 7b)
+WRITERS = {
+    ".pptx": ("riskdash.briefing.pptx_export", "write_pptx"),
+    ".docx": ("riskdash.briefing.docx_export", "write_docx"),
+    ".pdf": ("riskdash.briefing.pdf_export", "write_pdf"),
+}
+
+
+def register(commands, metrics) -> None:
+    from riskdash.cli import day
+
+    brief = commands.add_parser("brief", help="write the meeting briefing (汇报): PPTX, Word 通报 or PDF")
+    brief.add_argument("--db")
+    brief.add_argument("--from", dest="start", type=day, required=True)
+    brief.add_argument("--to", dest="end", type=day, required=True)
+    brief.add_argument("--as-of", dest="as_of", type=day, help="the day hazards are judged on (default --to)")
+    brief.add_argument("--region", help="region code (default the top region)")
+    brief.add_argument("--out", required=True, help="FILE.pptx, FILE.docx or FILE.pdf")
+    # English wording for a visitor's copy; not part of the command-line contract
+    brief.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)
+    brief.set_defaults(handler=cmd_brief, industry=None)
+
+
+def writer_for(path: Path):
+    """The writer function for the file's suffix; a one-line error for an unknown or not yet available one."""
+    suffix = path.suffix.lower()
+    if suffix not in WRITERS:
+        raise db.RiskdashError(f"--out {path}: unknown format {suffix or '(none)'!r} (expected .pptx, .docx or .pdf)")
+    module_name, function = WRITERS[suffix]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise db.RiskdashError(f"--out {path}: the {suffix} briefing is not available yet") from None
+    return getattr(module, function)
+
+
+def cmd_brief(args) -> int:
+    from riskdash.briefing import build_brief
+    from riskdash.cli import filters_from, print_json
+
+    started = time.perf_counter()
+    out = Path(args.out)
+    write = writer_for(out)
+    if not out.parent.exists():
+        raise db.RiskdashError(f"--out {out}: folder {out.parent} does not exist")
+    con = db.connect(args.db, read_only=True)
+    try:
+        filters = filters_from(args, con)
+        if filters.as_of < filters.start:
+            raise db.RiskdashError(f"--as-of {filters.as_of} is before --from {filters.start}")
+        brief = build_brief(con, filters, lang=args.lang)
+    finally:
+        con.close()
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=out.suffix, dir=out.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(brief, temp)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    # slides: the briefing's parts (事故形势 … 下步工作), the same for every format; the deck adds a title slide
+    print_json({"out": str(out), "format": out.suffix.lower().lstrip("."), "slides": len(brief.slides),
+                "seconds": round(time.perf_counter() - started, 2)})
+    return 0
