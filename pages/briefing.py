@@ -1,5 +1,5 @@
-"""汇报 Briefing: the meeting deck for the chosen period, region and as-of day — a preview of the slides, the
-PPTX / Word / PDF downloads, and the full-screen presentation mode for a projector."""
+"""汇报 Briefing: the meeting deck for the chosen period, region and as-of day — the full-screen presentation
+mode for a projector, the PPTX / Word / PDF downloads, and a preview of every slide."""
 
 import streamlit as st
 
@@ -7,20 +7,20 @@ from riskdash import ui
 from riskdash.ui import briefing_page as screen
 
 page = ui.start_page("briefing")
-brief, deck = screen.deck(page)
-footer = screen.footer_text(page)
-presenting, index = screen.present_state(len(deck))
+brief, slides = screen.deck(page)
+presenting, index = screen.present_state(len(slides))
 
 if presenting:
-    screen.presentation(page, deck, index, footer)
+    screen.presentation(page, brief, index)
 else:
     st.caption(screen.subtitle(page))
-    screen.present_button(page)
+    screen.present_button(page, len(slides))
 
     ui.section(page.t("briefing.downloads"), screen.downloads_scope(page))
     screen.downloads(page, brief)
 
-    ui.section(page.t("briefing.preview"), page.t("briefing.preview_scope", count=len(deck)))
-    screen.preview(page, deck, footer)
+    if slides:
+        ui.section(page.t("briefing.preview"), screen.preview_scope(page, slides))
+        screen.preview(page, slides)
 
 screen.finish(presenting, index)

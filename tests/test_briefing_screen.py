@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import AS_OF, CITY
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n
+from riskdash.briefing import build_brief
+from riskdash.filters import Filters
 from riskdash.ui import briefing as view
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 TIMEOUT = 90
-SHOWN_TITLE = re.compile(r'<div class="brief-title">(.*?)</div>', re.S)
+SHOWN_TITLE = re.compile(r'<div class="brief-title[^"]*">(.*?)</div>', re.S)
 SHOWN_COUNTER = re.compile(r'<div class="brief-counter">(.*?)</div>', re.S)
 
 
@@ -97,8 +101,17 @@ def shown(at: AppTest) -> tuple[str, str]:
     return html.unescape(titles[0]), html.unescape(counters[0])
 
 
+def expected_slides(lang: str = "zh") -> tuple[view.SlideView, ...]:
+    """The deck the content model builds for the page's default filters (1 January to the as-of day, the city)."""
+    con = db.connect(db.resolve_db_path(None), read_only=True)
+    try:
+        return view.slide_views(build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), lang), lang)
+    finally:
+        con.close()
+
+
 def expected_titles(at: AppTest, lang: str = "zh") -> list[str]:
-    return [s.title for s in view.standin_slides(lang)]
+    return [s.title for s in expected_slides(lang)]
 
 
 def present(at: AppTest) -> AppTest:
@@ -109,12 +122,53 @@ def present(at: AppTest) -> AppTest:
 
 def test_the_preview_holds_every_slide_in_meeting_order(app_db):
     at = start()
-    titles = expected_titles(at)
-    assert len(titles) >= 6
-    assert preview_titles(at) == [i18n.t("briefing.slide_label", "zh", number=n + 1) + " · " + title
-                                  for n, title in enumerate(titles)]
+    slides = expected_slides()
+    assert [s.section for s in slides] == ["封面", "事故形势", "隐患治理", "重点部位", "乡镇排名", "下步工作"]
+    assert slides[0].title == "示例市安全生产形势汇报"
+    assert preview_titles(at) == [f"第 {n + 1} 页 · {s.title}" for n, s in enumerate(slides)]
     assert [b.key for b in at.button] == [view.PRESENT_KEY]  # not presenting: no paging buttons
     assert dict(at.query_params) == {}
+    assert not at.error
+    # every KPI of every slide is on the preview with the content model's figure
+    cards = [(m.proto.label, m.proto.body) for m in at.metric]
+    assert cards == [(k.label, k.value) for s in slides for k in s.kpis]
+    assert len(at.get("plotly_chart")) == sum(s.chart is not None for s in slides)
+
+
+def test_the_deck_opens_with_a_cover_and_cuts_long_lists(app_db):
+    slides = expected_slides()
+    cover = slides[0]
+    assert cover.key == "cover" and cover.number == 1 and not cover.kpis and cover.chart is None
+    assert cover.headline[0] == "统计期：2025年1—6月" and cover.headline[1] == "数据截至2025年6月30日"
+    assert cover.headline[2] == "汇报内容：事故形势 → 隐患治理 → 重点部位 → 乡镇排名 → 下步工作"
+    assert [s.number for s in slides] == list(range(1, len(slides) + 1))
+    con = db.connect(db.resolve_db_path(None), read_only=True)
+    try:
+        brief = build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), "zh")
+    finally:
+        con.close()
+    listed = [s for s in brief.slides if s.table is not None and len(s.table.rows) >= 2]
+    assert listed, "the small city should give at least one list of two rows"
+    cut = view.slide_views(brief, "zh", table_rows=1)
+    for slide in cut[1:]:
+        source = brief.slide(slide.key).table
+        if source is None or not source.rows:
+            assert slide.table is None
+            continue
+        assert list(slide.table.columns) == list(source.columns)
+        assert [tuple(r) for r in slide.table.itertuples(index=False)] == [tuple(source.rows[0])]
+        assert slide.table_more == (None if source.total <= 1 else f"共{source.total}项，列出前1项")
+
+
+def test_the_download_buttons_and_a_missing_format(app_db, monkeypatch):
+    at = start()
+    assert len(at.get("download_button")) == 3
+    assert not at.info or all("导出功能尚未提供" not in i.value for i in at.info)
+    missing = (("odp", "riskdash.briefing.no_such_export", "write_odp", "briefing.download_pdf", "x/y"),)
+    monkeypatch.setattr(view, "EXPORT_FORMATS", view.EXPORT_FORMATS[:2] + missing)
+    at.run()
+    assert len(at.get("download_button")) == 2
+    assert any("ODP 导出功能尚未提供" in i.value for i in at.info)
 
 
 def test_presentation_pages_forward_and_back_and_stops_at_both_ends(app_db):
@@ -159,6 +213,19 @@ def test_the_url_brings_a_reloading_presenter_back_to_the_slide(app_db):
     assert shown(at) == (titles[2], f"3 / {len(titles)}")
     at = start({"present": "1", "slide": "99"})
     assert shown(at) == (titles[-1], f"{len(titles)} / {len(titles)}")
+
+
+def test_demo_data_is_said_on_the_slides(small_db_path, tmp_path, monkeypatch):
+    path = tmp_path / "demo.duckdb"
+    path.write_bytes(small_db_path.read_bytes())
+    con = db.connect(path)
+    db.set_meta(con, "dataset", "demo")
+    con.close()
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    at = present(start())
+    words = "\n".join(m.value for m in at.markdown)
+    assert '<span class="brief-demo">演示数据</span>' in words
+    assert '<div class="brief-cover-demo">演示数据</div>' in words
 
 
 def test_the_screen_in_english(app_db):

@@ -33,11 +33,16 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "briefing.preview": {"zh": "幻灯片预览", "en": "Slide preview"},
     "briefing.preview_scope": {
-        "zh": "共 {count} 页：标题页 → 事故形势 → 隐患治理 → 重点部位 → 乡镇排名 → 下步工作。",
-        "en": "{count} slides: title → accidents → hazard rectification → key sites → townships → next steps.",
+        "zh": "共 {count} 页，按安全生产会议的顺序：封面 → {sections}。每页标题即该页结论。",
+        "en": "{count} slides in the order of a safety meeting: title → {sections}. Each slide's title is its "
+        "conclusion.",
     },
     "briefing.slide_label": {"zh": "第 {number} 页", "en": "Slide {number}"},
-    "briefing.placeholder": {"zh": "待补充", "en": "Not available yet"},
+    "briefing.cover": {"zh": "封面", "en": "Title"},
+    "briefing.cover_period": {"zh": "统计期：{period}", "en": "Period: {period}"},
+    "briefing.cover_as_of": {"zh": "数据截至{as_of}", "en": "Data as of {as_of}"},
+    "briefing.cover_contents": {"zh": "汇报内容：{sections}", "en": "Contents: {sections}"},
+    "briefing.building": {"zh": "正在根据当前筛选条件生成汇报内容……", "en": "Building the briefing for these filters…"},
     "briefing.no_brief": {
         "zh": "汇报内容模块（riskdash.briefing.content）尚未提供，暂无法生成幻灯片。",
         "en": "The briefing content module (riskdash.briefing.content) is not available yet; no slides can be made.",

@@ -8,6 +8,7 @@ cannot disagree.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,27 +41,62 @@ EXPORT_FORMATS = (
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ("pdf", "riskdash.briefing.pdf_export", "write_pdf", "briefing.download_pdf", "application/pdf"),
 )
+PREVIEW_ROWS = 10  # list rows in the preview; the files carry the whole list
+PROJECTOR_ROWS = 8  # what a projector shows legibly beside a chart
 
 
 @dataclass(frozen=True)
 class KpiView:
     label: str
     value: str
-    note: str | None = None
+    note: str | None = None  # the formula of a rate or a change
 
 
 @dataclass(frozen=True)
 class SlideView:
-    """One slide as the screen draws it: a conclusion title, its headline text and at most one of each body."""
+    """One slide as the screen draws it: where it sits in the meeting (``section``), its conclusion as the
+    title, the headline sentences, and what backs them (KPIs, a chart, a short table) or what is missing."""
 
     number: int  # 1-based, as the counter shows it
+    key: str  # "cover", then content.SLIDE_KEYS
+    section: str
     title: str
-    headline: str
-    kpis: tuple[KpiView, ...]
-    figure: Any | None  # a plotly Figure
-    table: pd.DataFrame | None
-    placeholder: str | None
-    bullets: tuple[str, ...] = ()
+    headline: tuple[str, ...] = ()
+    kpis: tuple[KpiView, ...] = ()
+    chart: Any | None = None  # content.ChartSpec: its figure() is drawn
+    table: pd.DataFrame | None = None
+    table_title: str | None = None
+    table_more: str | None = None
+    placeholder: str | None = None
+
+
+def slide_views(brief: Any, lang: str, table_rows: int = PREVIEW_ROWS) -> tuple[SlideView, ...]:
+    """The deck of ``brief`` (``riskdash.briefing.content.Brief``): a cover, then its slides in meeting order.
+    ``table_rows`` cuts each list to what the screen shows, with "共N项，列出前M项" under it."""
+    meta = brief.meta
+    cover = SlideView(
+        number=1, key="cover", section=i18n.t("briefing.cover", lang), title=meta.title,
+        headline=(
+            i18n.t("briefing.cover_period", lang, period=meta.period_text),
+            i18n.t("briefing.cover_as_of", lang, as_of=i18n.day(meta.as_of, lang)),
+            i18n.t("briefing.cover_contents", lang, sections=" → ".join(s.section for s in brief.slides)),
+            meta.generated_text,
+        ),
+    )
+    return (cover, *(_slide_view(n, slide, lang, table_rows) for n, slide in enumerate(brief.slides, start=2)))
+
+
+def _slide_view(number: int, slide: Any, lang: str, table_rows: int) -> SlideView:
+    table, title, more = None, None, None
+    if slide.table is not None and slide.table.rows:
+        rows = slide.table.head(table_rows)
+        table = pd.DataFrame([list(r) for r in rows], columns=list(slide.table.columns))
+        title, more = slide.table.title, slide.table.more(len(rows), lang)
+    return SlideView(
+        number=number, key=slide.key, section=slide.section, title=slide.title, headline=tuple(slide.headline),
+        kpis=tuple(KpiView(k.label, k.display, k.formula) for k in slide.kpis), chart=slide.chart, table=table,
+        table_title=title, table_more=more, placeholder=slide.placeholder,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- the index
@@ -115,26 +151,29 @@ def presentation_css() -> str:
 /* the page heading and filters' stamp drawn by start_page are not part of a slide */
 [data-testid="stMainBlockContainer"] > div > [data-testid="stElementContainer"] {{ display: none !important; }}
 [data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 1.2rem 3.5rem 1rem !important; }}
-{slide} .brief-bar {{ display: flex; justify-content: space-between; font-size: 1.3rem; color: #5f6b7a;
-  border-bottom: 3px solid #c0392b; padding-bottom: .3rem; margin-bottom: .6rem; }}
-{slide} .brief-title {{ font-size: 3.0rem; line-height: 1.25; font-weight: 700; margin: .2rem 0 .8rem;
+{slide} .brief-bar {{ display: flex; justify-content: space-between; font-size: 1.15rem; color: #5f6b7a;
+  border-bottom: 3px solid #c0392b; padding-bottom: .3rem; margin-bottom: .5rem; }}
+{slide} .brief-bar b {{ color: #c0392b; }}
+{slide} .brief-title {{ font-size: 2.6rem; line-height: 1.3; font-weight: 700; margin: .3rem 0 .6rem;
   color: #1f2933; }}
-{slide} .brief-headline {{ font-size: 1.9rem; line-height: 1.6; color: #1f2933; margin-bottom: 1rem; }}
-{slide} .brief-kpis {{ display: flex; gap: 1.2rem; flex-wrap: wrap; margin: .6rem 0 1rem; }}
-{slide} .brief-kpi {{ flex: 1 1 0; min-width: 12rem; border: 2px solid #d5dbe3; border-radius: .6rem;
-  padding: .6rem 1rem; }}
-{slide} .brief-kpi-label {{ font-size: 1.3rem; color: #5f6b7a; }}
-{slide} .brief-kpi-value {{ font-size: 3.2rem; font-weight: 700; color: #1f2933; line-height: 1.2; }}
-{slide} .brief-kpi-note {{ font-size: 1.2rem; color: #5f6b7a; }}
-{slide} .brief-bullets {{ font-size: 1.9rem; line-height: 1.7; }}
-{slide} .brief-placeholder {{ font-size: 1.9rem; color: #8a5a00; background: #fff4e0; border-radius: .6rem;
-  padding: 1rem 1.4rem; }}
+{slide} .brief-title.brief-cover {{ font-size: 3.6rem; margin: 14vh 0 2rem; }}
+{slide} .brief-headline {{ font-size: 1.45rem; line-height: 1.6; color: #1f2933; margin-bottom: .35rem; }}
+{slide} .brief-kpis {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: .8rem 0 .6rem; }}
+{slide} .brief-kpi {{ flex: 1 1 0; min-width: 10rem; border: 2px solid #d5dbe3; border-radius: .6rem;
+  padding: .4rem .9rem; }}
+{slide} .brief-kpi-label {{ font-size: 1.15rem; color: #5f6b7a; }}
+{slide} .brief-kpi-value {{ font-size: 2.6rem; font-weight: 700; color: #1f2933; line-height: 1.2; }}
+{slide} .brief-placeholder {{ font-size: 1.6rem; color: #8a5a00; background: #fff4e0; border-radius: .6rem;
+  padding: 1rem 1.4rem; margin: .6rem 0; }}
 {slide} .brief-demo {{ color: #b35900; font-weight: 700; }}
-{slide} [data-testid="stTable"] td, {slide} [data-testid="stTable"] th {{ font-size: 1.3rem; }}
+{slide} .brief-cover-demo {{ display: inline-block; margin-top: 1.2rem; font-size: 1.6rem; font-weight: 700;
+  color: #b35900; border: 2px solid #b35900; border-radius: .4rem; padding: .2rem .9rem; }}
+{slide} .brief-table-title {{ font-size: 1.25rem; font-weight: 700; margin: .4rem 0 .2rem; }}
+{slide} [data-testid="stTable"] td, {slide} [data-testid="stTable"] th {{ font-size: 1.15rem; }}
 /* the slide fills the screen; the controls sit in a quiet strip at the bottom */
 {slide} {{ padding-bottom: 5rem; }}
 .st-key-{NAV_CONTAINER_KEY} {{ position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #ffffffee;
-  border-top: 1px solid #e3e7ec; padding: .5rem 3.5rem; }}
+  border-top: 1px solid #e3e7ec; padding: .4rem 3.5rem .6rem; }}
 .st-key-{PREV_KEY} button, .st-key-{NEXT_KEY} button, .st-key-{EXIT_KEY} button {{ min-height: 2.8rem; }}
 .st-key-{PREV_KEY} button p, .st-key-{NEXT_KEY} button p {{ font-size: 1.3rem; }}
 .brief-counter {{ font-size: 1.6rem; font-weight: 700; text-align: center; color: #1f2933; }}
@@ -175,19 +214,4 @@ def keyboard_script() -> str:
 
 
 def _js(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)
-
-
-# ---------------------------------------------------------------------------------------------- stand-in
-# Until riskdash.briefing.content lands: the shape of a deck, no figures from the data.
-
-
-def standin_slides(lang: str) -> tuple[SlideView, ...]:
-    titles = ["标题页", "事故形势", "隐患治理", "重点部位", "乡镇排名", "下步工作"]
-    return tuple(
-        SlideView(number=i + 1, title=title, headline="", kpis=(), figure=None, table=None,
-                  placeholder=i18n.t("briefing.placeholder", lang))
-        for i, title in enumerate(titles)
-    )

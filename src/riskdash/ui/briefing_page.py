@@ -16,29 +16,43 @@ from typing import Any, Callable
 import duckdb
 import streamlit as st
 
-from riskdash.filters import Filters
 from riskdash import i18n
+from riskdash.filters import Filters
 from riskdash.ui import briefing as view
 from riskdash.ui.page import PageContext
-from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
+from riskdash.ui.session import CACHE_TTL_SECONDS
 
 PRESENT_STATE = "brief_present"
 INDEX_STATE = "brief_index"
 URL_READ_STATE = "_brief_url_read"
-BRIEF_CACHE_ENTRIES = 16  # a Brief holds figures: fewer of them than of plain frames
+BRIEF_CACHE_ENTRIES = 32  # a Brief is small (its charts are specs, drawn on demand)
+PROJECTOR_CHART_PX = 430
+PREVIEW_CHART_PX = 380
 
 
 # ---------------------------------------------------------------------------------------------- the content
 
 
 @st.cache_data(max_entries=BRIEF_CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def slides(db_key: str, filters: Filters, lang: str, _con: duckdb.DuckDBPyConnection) -> tuple[view.SlideView, ...]:
-    return view.standin_slides(lang)
+def brief(db_key: str, filters: Filters, lang: str, _con: duckdb.DuckDBPyConnection) -> Any:
+    from riskdash.briefing.content import build_brief
+
+    return build_brief(_con, filters, lang)
 
 
 def deck(page: PageContext) -> tuple[Any, tuple[view.SlideView, ...]]:
-    """(the Brief the exports write, its slides as the screen draws them)."""
-    return None, slides(page.db_key, page.filters, page.lang, page.con)
+    """(the Brief the exports write, its slides as the preview draws them); (None, ()) after telling the user
+    why when the content cannot be built."""
+    try:
+        with st.spinner(page.t("briefing.building")):
+            made = brief(page.db_key, page.filters, page.lang, page.con)
+    except ImportError:
+        st.error(page.t("briefing.no_brief"), icon=":material/error:")
+        return None, ()
+    except Exception as exc:  # noqa: BLE001 — the screen says what failed instead of a traceback
+        st.error(page.t("briefing.brief_failed", message=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
+        return None, ()
+    return made, view.slide_views(made, page.lang)
 
 
 # ---------------------------------------------------------------------------------------------- state
@@ -54,10 +68,12 @@ def present_state(count: int) -> tuple[bool, int]:
             state[PRESENT_STATE] = True
             state[INDEX_STATE] = view.index_from_param(params.get("slide", "1"), count)
     state[INDEX_STATE] = view.clamp(state.get(INDEX_STATE, 0), count)
-    return bool(state.get(PRESENT_STATE, False)), state[INDEX_STATE]
+    presenting = bool(state.get(PRESENT_STATE, False)) and count > 0
+    return presenting, state[INDEX_STATE]
 
 
-def _sync_url(present: bool, index: int) -> None:
+def finish(present: bool, index: int) -> None:
+    """Mirror the state into the URL (only when it differs: each change is a message to the browser)."""
     wanted = view.url_params(present, index)
     params = st.query_params
     if {k: params.get(k) for k in ("present", "slide") if k in params} != wanted:
@@ -78,84 +94,109 @@ def _set_present(on: bool) -> None:
 # ---------------------------------------------------------------------------------------------- presentation
 
 
-def presentation(page: PageContext, deck: tuple[view.SlideView, ...], index: int, footer: str) -> None:
-    """One slide, full screen, with previous / next / leave; keys through the injected script."""
+def presentation(page: PageContext, brief: Any, index: int) -> None:
+    """One slide, full screen, with previous / next / leave; PageUp/PageDown/space through the key script."""
     st.html(view.presentation_css())
-    count = len(deck)
+    slides = view.slide_views(brief, page.lang, view.PROJECTOR_ROWS)
+    count = len(slides)
+    slide = slides[index]
     with st.container(key=view.SLIDE_CONTAINER_KEY):
-        if count:
-            slide_body(page, deck[index], count, footer, big=True)
-        with st.container(key=view.NAV_CONTAINER_KEY):
-            left, middle, right, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
-            left.button(page.t("briefing.previous"), key=view.PREV_KEY, icon=":material/arrow_back:",
-                        width="stretch", disabled=index <= 0, on_click=_go, args=(-1, count),
-                        shortcut=view.PREVIOUS_SHORTCUT)
-            middle.markdown(f'<div class="brief-counter">{html.escape(view.counter(index, count))}</div>'
-                            f'<div class="brief-keys">{html.escape(page.t("briefing.keys"))}</div>',
-                            unsafe_allow_html=True)
-            right.button(page.t("briefing.next"), key=view.NEXT_KEY, icon=":material/arrow_forward:",
-                         width="stretch", disabled=index >= count - 1, on_click=_go, args=(1, count),
-                         shortcut=view.NEXT_SHORTCUT)
-            leave.button(page.t("briefing.exit"), key=view.EXIT_KEY, icon=":material/close_fullscreen:",
-                         width="stretch", on_click=_set_present, args=(False,), shortcut=view.EXIT_SHORTCUT)
-        st.html(view.keyboard_script(), unsafe_allow_javascript=True)
-
-
-def slide_body(page: PageContext, slide: view.SlideView, count: int, footer: str, big: bool) -> None:
-    """A slide's content; ``big`` for the projector (custom large type), else the preview's native widgets."""
-    if big:
-        demo = f' · <span class="brief-demo">{html.escape(page.t("demo.badge"))}</span>' if page.is_demo else ""
+        demo = f' · <span class="brief-demo">{html.escape(brief.meta.demo_text)}</span>' if brief.meta.is_demo else ""
         st.markdown(
-            f'<div class="brief-bar"><span>{html.escape(footer)}{demo}</span>'
-            f'<span>{html.escape(view.counter(slide.number - 1, count))}</span></div>'
-            f'<div class="brief-title">{html.escape(slide.title)}</div>'
-            + (f'<div class="brief-headline">{html.escape(slide.headline)}</div>' if slide.headline else ""),
+            f'<div class="brief-bar"><span><b>{html.escape(slide.section)}</b> · '
+            f'{html.escape(footer_text(page))}{demo}</span>'
+            f'<span>{html.escape(view.counter(index, count))}</span></div>'
+            f'<div class="brief-title{" brief-cover" if slide.key == "cover" else ""}">{html.escape(slide.title)}</div>'
+            + "".join(f'<div class="brief-headline">{html.escape(line)}</div>' for line in slide.headline)
+            + (f'<div class="brief-cover-demo">{html.escape(brief.meta.demo_text)}</div>'
+               if slide.key == "cover" and brief.meta.is_demo else ""),
             unsafe_allow_html=True,
         )
         if slide.kpis:
-            cards = "".join(
+            st.markdown('<div class="brief-kpis">' + "".join(
                 f'<div class="brief-kpi"><div class="brief-kpi-label">{html.escape(k.label)}</div>'
-                f'<div class="brief-kpi-value">{html.escape(k.value)}</div>'
-                + (f'<div class="brief-kpi-note">{html.escape(k.note)}</div>' if k.note else "") + "</div>"
-                for k in slide.kpis
-            )
-            st.markdown(f'<div class="brief-kpis">{cards}</div>', unsafe_allow_html=True)
-        if slide.bullets:
-            items = "".join(f"<li>{html.escape(b)}</li>" for b in slide.bullets)
-            st.markdown(f'<ul class="brief-bullets">{items}</ul>', unsafe_allow_html=True)
-    else:
-        st.markdown(f"#### {page.t('briefing.slide_label', number=slide.number)} · {slide.title}")
-        if slide.headline:
-            st.markdown(slide.headline)
-        if slide.kpis:
-            for column, kpi in zip(st.columns(len(slide.kpis)), slide.kpis):
-                column.metric(kpi.label, kpi.value, help=kpi.note, border=True)
-        for line in slide.bullets:
-            st.markdown(f"- {line}")
-    if slide.figure is not None:
-        st.plotly_chart(slide.figure, width="stretch", key=f"brief_chart_{'big' if big else 'small'}_{slide.number}")
-    if slide.table is not None and not slide.table.empty:
-        st.table(slide.table) if big else st.dataframe(slide.table, hide_index=True, width="stretch")
-    if slide.placeholder:
-        if big:
+                f'<div class="brief-kpi-value">{html.escape(k.value)}</div></div>' for k in slide.kpis
+            ) + "</div>", unsafe_allow_html=True)
+        if slide.placeholder:
             st.markdown(f'<div class="brief-placeholder">{html.escape(slide.placeholder)}</div>',
                         unsafe_allow_html=True)
-        else:
-            st.info(slide.placeholder, icon=":material/pending:")
+        if slide.chart is not None and slide.table is not None:
+            left, right = st.columns([3, 2])
+            with left:
+                _chart(slide, big=True)
+            with right:
+                _table(slide, big=True)
+        elif slide.chart is not None:
+            _chart(slide, big=True)
+        elif slide.table is not None:
+            _table(slide, big=True)
+
+    with st.container(key=view.NAV_CONTAINER_KEY):
+        left, middle, right, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+        left.button(page.t("briefing.previous"), key=view.PREV_KEY, icon=":material/arrow_back:",
+                    width="stretch", disabled=index <= 0, on_click=_go, args=(-1, count),
+                    shortcut=view.PREVIOUS_SHORTCUT)
+        middle.markdown(f'<div class="brief-counter">{html.escape(view.counter(index, count))}</div>'
+                        f'<div class="brief-keys">{html.escape(page.t("briefing.keys"))}</div>',
+                        unsafe_allow_html=True)
+        right.button(page.t("briefing.next"), key=view.NEXT_KEY, icon=":material/arrow_forward:",
+                     width="stretch", disabled=index >= count - 1, on_click=_go, args=(1, count),
+                     shortcut=view.NEXT_SHORTCUT)
+        leave.button(page.t("briefing.exit"), key=view.EXIT_KEY, icon=":material/close_fullscreen:",
+                     width="stretch", on_click=_set_present, args=(False,), shortcut=view.EXIT_SHORTCUT)
+        st.html(view.keyboard_script(), unsafe_allow_javascript=True)
+
+
+def _chart(slide: view.SlideView, big: bool) -> None:
+    fig = slide.chart.figure()
+    if big:
+        # the house style is sized for a screen at arm's length; a projector needs bigger ticks and legend
+        fig.update_layout(height=PROJECTOR_CHART_PX, title_font_size=17, legend_font_size=16)
+        fig.update_xaxes(tickfont_size=15, title_font_size=16)
+        fig.update_yaxes(tickfont_size=15, title_font_size=16)
+    else:
+        fig.update_layout(height=PREVIEW_CHART_PX)
+    st.plotly_chart(fig, width="stretch", key=f"brief_chart_{'big' if big else 'small'}_{slide.number}",
+                    config={"displayModeBar": not big})
+
+
+def _table(slide: view.SlideView, big: bool) -> None:
+    if big:
+        st.markdown(f'<div class="brief-table-title">{html.escape(slide.table_title or "")}</div>',
+                    unsafe_allow_html=True)
+        st.table(slide.table.set_index(slide.table.columns[0]))
+    else:
+        st.markdown(f"**{slide.table_title}**")
+        st.dataframe(slide.table, hide_index=True, width="stretch")
+    if slide.table_more:
+        st.caption(slide.table_more)
 
 
 # ---------------------------------------------------------------------------------------------- screen parts
 
 
-def present_button(page: PageContext) -> None:
+def present_button(page: PageContext, count: int) -> None:
     st.button(page.t("briefing.present"), key=view.PRESENT_KEY, icon=":material/slideshow:", type="primary",
-              help=page.t("briefing.present_help"), on_click=_set_present, args=(True,))
+              help=page.t("briefing.present_help"), on_click=_set_present, args=(True,), disabled=count == 0)
 
 
-def preview(page: PageContext, deck: tuple[view.SlideView, ...], footer: str) -> None:
-    for slide in deck:
+def preview(page: PageContext, slides: tuple[view.SlideView, ...]) -> None:
+    """Every slide in a card, in order, with native widgets (hover help carries each KPI's formula)."""
+    for slide in slides:
         with st.container(border=True):
-            slide_body(page, slide, len(deck), footer, big=False)
+            st.markdown(f"#### {page.t('briefing.slide_label', number=slide.number)} · {slide.title}")
+            st.caption(slide.section)
+            for line in slide.headline:
+                st.markdown(line)
+            if slide.kpis:
+                for column, kpi in zip(st.columns(len(slide.kpis)), slide.kpis):
+                    column.metric(kpi.label, kpi.value, help=kpi.note, border=True)
+            if slide.placeholder:
+                st.info(slide.placeholder, icon=":material/pending:")
+            if slide.chart is not None:
+                _chart(slide, big=False)
+            if slide.table is not None:
+                _table(slide, big=False)
 
 
 def downloads(page: PageContext, brief: Any) -> None:
@@ -194,6 +235,9 @@ def _file_name(page: PageContext, fmt: str) -> str:
     return f"briefing-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}.{fmt}"
 
 
+# ---------------------------------------------------------------------------------------------- words
+
+
 def subtitle(page: PageContext) -> str:
     f = page.filters
     return page.t("briefing.subtitle", period=i18n.period(f.start, f.end, page.lang), region=page.region_name,
@@ -206,11 +250,11 @@ def downloads_scope(page: PageContext) -> str:
                   region=page.region_name, as_of=i18n.day(f.as_of, page.lang))
 
 
+def preview_scope(page: PageContext, slides: tuple[view.SlideView, ...]) -> str:
+    return page.t("briefing.preview_scope", count=len(slides), sections=" → ".join(s.section for s in slides[1:]))
+
+
 def footer_text(page: PageContext) -> str:
     f = page.filters
     return page.t("briefing.footer", region=page.region_name, period=i18n.period(f.start, f.end, page.lang),
                   as_of=i18n.day(f.as_of, page.lang))
-
-
-def finish(present: bool, index: int) -> None:
-    _sync_url(present, index)

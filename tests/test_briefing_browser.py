@@ -1,0 +1,181 @@
+"""汇报 presentation mode in headless Debian Chromium: what only a browser shows — the sidebar and Streamlit's
+chrome really hidden, the Next button and the keys (→ ←, PageDown, space, Esc) really paging, and a reload
+with ?present=1&slide=N coming back to the same slide.
+
+The server runs the hand-made small city marked as demo data, so the slide must say 演示数据.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, CITY
+from test_browser import CHROMIUM, CHROMIUM_ARGS, PAGE_MS, free_port, wait_for_health
+
+from riskdash import db
+from riskdash.briefing import build_brief
+from riskdash.filters import Filters
+from riskdash.ui import briefing as view
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+import playwright.sync_api as playwright_api  # noqa: E402 (a test dependency: its absence is a failure)
+
+
+@pytest.fixture()
+def demo_server(small_db_path: Path, tmp_path: Path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(small_db_path, path)
+    con = db.connect(path)
+    db.set_meta(con, "dataset", "demo")
+    con.close()
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "riskdash", "serve", "--db", str(path), "--port", str(port),
+             "--address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        wait_for_health(port, proc, log)
+        yield f"http://127.0.0.1:{port}/", path
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+@pytest.fixture()
+def projector(tmp_path: Path):
+    """A 1920×1080 window, as a projector shows it."""
+    with playwright_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "chromium-profile"), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1920, "height": 1080}, locale="zh-CN",
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def settle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(400)
+
+
+def slide_title(page) -> str:
+    return page.locator(".brief-title").inner_text(timeout=PAGE_MS).strip()
+
+
+def counter(page) -> str:
+    return page.locator(".brief-counter").inner_text(timeout=PAGE_MS).strip()
+
+
+def wait_for_slide(page, number: int, count: int) -> None:
+    page.wait_for_function(
+        "(text) => { const c = document.querySelector('.brief-counter'); return c && c.innerText.trim() === text; }",
+        arg=f"{number} / {count}", timeout=PAGE_MS,
+    )
+    settle(page)
+
+
+def expected_titles(db_path: Path) -> list[str]:
+    con = db.connect(db_path, read_only=True)
+    try:
+        brief = build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), "zh")
+    finally:
+        con.close()
+    return [s.title for s in view.slide_views(brief, "zh")]
+
+
+def test_presentation_mode_pages_with_buttons_and_keys(demo_server, projector, tmp_path):
+    url, db_path = demo_server
+    titles = expected_titles(db_path)
+    count = len(titles)
+    page = projector
+    # a cold server: the first run warms the caches; look only after the second load
+    page.goto(url + "briefing", timeout=PAGE_MS)
+    page.get_by_role("button", name="进入演示模式").wait_for(timeout=PAGE_MS)
+    settle(page)
+    page.reload(timeout=PAGE_MS)
+    page.get_by_role("button", name="进入演示模式").wait_for(timeout=PAGE_MS)
+    settle(page)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    page.screenshot(path=str(tmp_path / "briefing-preview.png"))
+
+    page.get_by_role("button", name="进入演示模式").click()
+    wait_for_slide(page, 1, count)
+    assert slide_title(page) == titles[0]
+    # full screen: the sidebar, Streamlit's header and the page heading are gone; the slide says 演示数据
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('[data-testid="stHeader"]').is_visible()
+    assert not page.get_by_role("heading", name="汇报").is_visible()
+    assert page.locator(".brief-demo").inner_text().strip() == "演示数据"
+    assert page.locator(".brief-cover-demo").inner_text().strip() == "演示数据"
+    assert "present=1" in page.url and "slide=1" in page.url
+    # large type for the projector
+    size = page.locator(".brief-title").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 40
+    page.screenshot(path=str(tmp_path / "briefing-slide-1.png"))
+
+    seen = [slide_title(page)]
+    page.get_by_role("button", name="下一页").click()
+    wait_for_slide(page, 2, count)
+    seen.append(slide_title(page))
+    page.keyboard.press("ArrowRight")
+    wait_for_slide(page, 3, count)
+    seen.append(slide_title(page))
+    page.keyboard.press("PageDown")
+    wait_for_slide(page, 4, count)
+    seen.append(slide_title(page))
+    page.screenshot(path=str(tmp_path / "briefing-slide-4.png"))
+    page.keyboard.press("ArrowLeft")
+    wait_for_slide(page, 3, count)
+    seen.append(slide_title(page))
+    page.keyboard.press("Space")
+    wait_for_slide(page, 4, count)
+    seen.append(slide_title(page))
+    assert seen == [titles[0], titles[1], titles[2], titles[3], titles[2], titles[3]]
+
+    # to the end: the last slide stays the last
+    for number in range(5, count + 1):
+        page.keyboard.press("ArrowRight")
+        wait_for_slide(page, number, count)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(800)
+    settle(page)
+    assert counter(page) == f"{count} / {count}" and slide_title(page) == titles[-1]
+    assert page.get_by_role("button", name="下一页").is_disabled()
+
+    # a reload comes back to the same slide, still presenting
+    assert f"slide={count}" in page.url
+    page.reload(timeout=PAGE_MS)
+    wait_for_slide(page, count, count)
+    assert slide_title(page) == titles[-1]
+
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="进入演示模式").wait_for(timeout=PAGE_MS)
+    settle(page)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    assert "present=" not in page.url
+    # the keys are the page's usual keys again: no slide appears
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(500)
+    assert page.locator(".brief-title").count() == 0
