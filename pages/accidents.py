@@ -31,9 +31,9 @@ grain, measure = screen.trend_controls(page)
 screen.chart(page, view.trend_figure(data.months, grain, measure, page.filters, here, page.lang), "trend")
 screen.chart(page, view.cumulative_figure(data.months, measure, page.filters, here, data.projection.target,
                                           page.lang), "cumulative")
-control = view.control_frame(data.months, page.filters.end, page.lang)
-screen.chart(page, view.control_figure(control, page.filters, here, page.lang), "control")
-ui.formula(page.t("accidents.control_note", outside=view.outside_months(control, page.lang)))
+control = view.control_frame(data.months, page.filters.end, page.lang, measure)
+screen.chart(page, view.control_figure(control, page.filters, here, page.lang, measure), "control")
+ui.formula(view.control_note(control, measure, page.lang))
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
 by_sector, by_type, by_grade, by_region, by_time = st.tabs([
@@ -53,11 +53,7 @@ with by_type:
 with by_grade:
     screen.chart(page, view.grade_figure(summary, page.filters, here, page.lang), "grade")
 with by_region:
-    regions, region_here = screen.drill_down(page)
-    names = view.region_names(regions, page.lang)
-    screen.chart(page, view.comparison_figure(regions, names, measure, "accidents.by_region", page.filters,
-                                              region_here, page.lang), "region")
-    ui.table(view.breakdown_table(regions, names, page.lang))
+    screen.drill_down(page, measure)
 with by_time:
     screen.chart(page, view.weekday_figure(data.weekdays, page.filters, here, page.lang), "weekday")
     screen.chart(page, view.hour_figure(data.hours, page.filters, here, page.lang), "hour")
@@ -65,6 +61,9 @@ with by_time:
 
 ui.section(page.t("accidents.larger"), view.larger_scope(page.filters, here, page.lang))
 screen.larger_list(page, data.larger)
+
+ui.section(page.t("accidents.risk_involved"), view.larger_risk_scope(page.filters, here, page.lang))
+screen.risk_involved_list(page, data.risk_involved)
 
 ui.section(page.t("accidents.rates"), view.rates_scope(page.filters, here, page.lang))
 ui.kpi_row(view.rate_cards(data.rates, page.lang))

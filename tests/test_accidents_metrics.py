@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 import pytest
+from scipy import stats
 from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -163,6 +164,54 @@ def test_larger_and_above_list_with_the_criterion_at_every_boundary(con):
     assert pd.isna(b2["enterprise_name"]) and b2["deaths_incl_missing"] == 3 and b2["parent_region_name"] == "甲县"
 
 
+# accident_id, deaths, missing, serious, loss, endangered, trapped, evacuated: each 较大涉险 threshold on both sides
+RISK_ROWS = [
+    ("R1", 0, 0, 0, "0", 9, 2, 499),  # every count one short: not flagged
+    ("R2", 0, 0, 0, "0", 10, None, None),  # 10 endangered
+    ("R3", 0, 1, 0, "0", None, 2, None),  # 2 trapped + 1 missing = 3
+    ("R4", 0, 0, 0, "0", None, None, 500),  # 500 evacuated
+    ("R5", 2, 0, 9, "999.99", 40, 5, 900),  # general by a hair, every threshold met
+    ("R6", 3, 0, 0, "0", 40, 5, 900),  # 较大 by deaths: a graded accident is not 较大涉险
+    ("R7", 0, 0, 10, "0", 40, 0, 0),  # 较大 by serious injuries
+    ("R8", 0, 0, 0, "1000", 40, 0, 0),  # 较大 by loss
+    ("R9", 0, 0, 0, "0", None, None, None),  # nothing recorded
+]
+
+
+def test_larger_risk_involved_list_at_every_threshold(hand_path):
+    writable = db.connect(hand_path)
+    writable.executemany(
+        """insert into accidents (accident_id, occurred_at, has_time, region_code, industry, accident_type, deaths,
+                                  missing, serious_injuries, direct_loss_wan, endangered, trapped, evacuated)
+           values (?, ?, true, ?, 'fire', 'fire', ?, ?, ?, ?, ?, ?, ?)""",
+        [(r[0], f"2025-05-{i + 1:02d} 10:00", TOWN_A1 if i % 2 else COUNTY_A, *r[1:]) for i, r in enumerate(RISK_ROWS)],
+    )
+    writable.close()
+    con = db.connect(hand_path, read_only=True)
+    try:
+        frame = acc.larger_risk_involved_list(con, period("2025-05-01", "2025-05-31"))
+        got = [tuple(r) for r in frame[["accident_id", "is_endangered", "is_trapped", "is_evacuated"]].itertuples(
+            index=False)]
+        assert got == [
+            ("R5", True, True, True),
+            ("R4", False, False, True),
+            ("R3", False, True, False),
+            ("R2", True, False, False),
+        ]
+        r3 = frame[frame["accident_id"] == "R3"].iloc[0]
+        assert pd.isna(r3["endangered"]) and r3["trapped"] == 2 and r3["missing"] == 1 and r3["region_name"] == "甲县"
+        assert frame[frame["accident_id"] == "R2"].iloc[0]["parent_region_name"] == "甲县"
+        # the region filter: R2 and R4 are on the township 东镇, R3 and R5 on the county itself
+        town = acc.larger_risk_involved_list(con, period("2025-05-01", "2025-05-31", TOWN_A1))
+        assert town["accident_id"].tolist() == ["R4", "R2"]
+        assert acc.larger_risk_involved_list(con, period("2025-05-01", "2025-05-31", COUNTY_B)).empty
+        pd.testing.assert_frame_equal(
+            frame[["accident_id", "is_endangered", "is_trapped", "is_evacuated"]].reset_index(drop=True),
+            peers.larger_risk_involved_list(con, period("2025-05-01", "2025-05-31")), check_dtype=False)
+    finally:
+        con.close()
+
+
 def test_accident_record(con):
     record = acc.accident_record(con, "B2")
     assert record["enterprise_name"] is None and record["has_time"] is False
@@ -309,6 +358,45 @@ def test_seasonal_control_limits_mark_an_unusual_month():
     assert july["expected"] == 5.0 and july["upper"] < 20
 
 
+def _months_with_deaths(per_accident: list[int]) -> pd.DataFrame:
+    """Four years of months, each with the same accidents and deaths per accident."""
+    months = pd.DataFrame({"month_start": [date(y, m, 1) for y in range(2021, 2025) for m in range(1, 13)]})
+    months["is_covered"] = True
+    months["accidents"] = len(per_accident)
+    months["deaths_incl_missing"] = sum(per_accident)
+    months["deaths_incl_missing_squared"] = sum(d * d for d in per_accident)
+    return months
+
+
+def test_death_dispersion_is_deaths_squared_over_deaths():
+    assert acc.death_dispersion(_months_with_deaths([1, 1, 0])) == 1.0  # one death each: Poisson
+    assert acc.death_dispersion(_months_with_deaths([4, 0, 0])) == 4.0  # all four in one accident
+    assert acc.death_dispersion(_months_with_deaths([3, 1])) == pytest.approx(10 / 4)
+    assert acc.death_dispersion(_months_with_deaths([0, 0])) == 1.0  # no deaths: nothing to measure
+
+
+def test_death_control_limits_allow_for_clustering():
+    clustered = _months_with_deaths([4, 0, 0])  # 4 deaths a month, in one accident: φ = 4
+    july_rows = clustered["month_start"] == date(2024, 7, 1)
+    clustered.loc[july_rows, ["accidents", "deaths_incl_missing", "deaths_incl_missing_squared"]] = [9, 12, 48]
+    deaths = acc.seasonal_control_limits(clustered, date(2024, 12, 31), "deaths_incl_missing")
+    july = deaths[deaths["month_start"] == date(2024, 7, 1)].iloc[0]
+    assert july["expected"] == 4.0 and july["dispersion"] == 4.0
+    # the negative binomial with mean 4 and variance 16 (n = 4/3, p = 1/4)
+    model = stats.nbinom(4 / 3, 1 / 4)
+    assert (july["lower"], july["upper"]) == (int(model.ppf(0.005)), int(model.ppf(0.995)))
+    assert july["upper"] >= 12 and not july["is_above"]  # 12 deaths = three such accidents: within chance
+    # the same 12 deaths judged as Poisson (one death per accident) are far outside
+    single = _months_with_deaths([1, 1, 1, 1])
+    single.loc[single["month_start"] == date(2024, 7, 1),
+               ["accidents", "deaths_incl_missing", "deaths_incl_missing_squared"]] = [12, 12, 12]
+    poisson = acc.seasonal_control_limits(single, date(2024, 12, 31), "deaths_incl_missing")
+    july = poisson[poisson["month_start"] == date(2024, 7, 1)].iloc[0]
+    assert july["dispersion"] == 1.0 and july["upper"] == int(stats.poisson.ppf(0.995, 4.0)) and july["is_above"]
+    # accidents are always Poisson, whatever the deaths
+    assert (acc.seasonal_control_limits(clustered, date(2024, 12, 31))["dispersion"] == 1.0).all()
+
+
 # ---------------------------------------------------------------------------------------------- SQL == pandas
 
 TOWNS = [TOWN_A1, TOWN_A2, TOWN_B1, COUNTY_A]
@@ -321,6 +409,7 @@ accident_rows = st.lists(
         st.sampled_from(["vehicle", "fire", "machinery"]),
         st.integers(0, 31), st.integers(0, 2), st.integers(0, 101),
         st.sampled_from(["0", "999.99", "1000", "5000", "10000", "12.5"]),
+        st.sampled_from([None, 0, 9, 10, 40]), st.sampled_from([None, 0, 2, 3]), st.sampled_from([None, 0, 499, 500]),
     ),
     max_size=40,
 )
@@ -353,11 +442,12 @@ def test_sql_equals_pandas(oracle_con, rows, span, region, industry):
         if rows:
             con.executemany(
                 """insert into accidents (accident_id, occurred_at, has_time, region_code, industry, accident_type,
-                                          deaths, missing, serious_injuries, direct_loss_wan)
-                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                          deaths, missing, serious_injuries, direct_loss_wan, endangered, trapped,
+                                          evacuated)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [(f"R{i}", pd.Timestamp(DAY0 + timedelta(off)) + pd.Timedelta(hours=hour if timed else 0), timed, town,
-                  ind, kind, d, m, s, loss)
-                 for i, (off, hour, timed, town, ind, kind, d, m, s, loss) in enumerate(rows)],
+                  ind, kind, d, m, s, loss, e, t, v)
+                 for i, (off, hour, timed, town, ind, kind, d, m, s, loss, e, t, v) in enumerate(rows)],
             )
         filters = Filters(span[0], span[1], region, span[1], industry)
         for name in FRAMES:
@@ -370,6 +460,10 @@ def test_sql_equals_pandas(oracle_con, rows, span, region, industry):
         listed = acc.larger_and_above_list(con, filters)[["accident_id", "deaths_incl_missing", "grade",
                                                             "grade_criterion"]]
         pd.testing.assert_frame_equal(listed.reset_index(drop=True), peers.larger_and_above_list(con, filters),
+                                      check_dtype=False)
+        risky = acc.larger_risk_involved_list(con, filters)[["accident_id", "is_endangered", "is_trapped",
+                                                               "is_evacuated"]]
+        pd.testing.assert_frame_equal(risky.reset_index(drop=True), peers.larger_risk_involved_list(con, filters),
                                       check_dtype=False)
         rates, expected_rates = acc.rate_indicators(con, filters), peers.rate_indicators(con, filters)
         for key in rates:

@@ -108,6 +108,51 @@ def test_breakdown_table_and_record(small_con):
     assert larger[["事故编号", "定级依据", "发生时间"]].values.tolist() == [["A2", "死亡（含失踪）", "2025年3月2日 00:00"]]
 
 
+def test_larger_risk_table_names_the_thresholds_met(small_con):
+    small_con.execute("""insert into accidents (accident_id, occurred_at, has_time, region_code, industry,
+                             accident_type, deaths, missing, serious_injuries, direct_loss_wan, endangered, trapped,
+                             evacuated)
+                         values ('X1', '2025-04-02 09:30', true, ?, 'fire', 'fire', 0, 1, 0, 0, 12, 2, null)""",
+                      [TOWN_A2])
+    frame = acc.larger_risk_involved_list(small_con, H1)
+    table = view.larger_risk_table(frame, "zh")
+    assert table[["事故编号", "危及生命（人）", "被困（人）", "紧急疏散（人）", "涉险依据"]].values.tolist() == [
+        ["X1", "12", "2", "—", "危及≥10人、被困及失踪≥3人"]]
+    assert table["地点"].tolist() == ["甲县西乡"]
+    english = view.larger_risk_table(frame, "en")
+    assert english["Criteria met"].tolist() == ["10+ endangered; 3+ trapped or missing"]
+    assert "安监总局令第21号第二十六条" in view.larger_risk_scope(H1, WHERE, "zh")
+
+
+def test_region_chain_and_clicked_region(small_con):
+    from riskdash import metrics
+
+    regions = metrics.regions(small_con)
+    assert view.region_chain(regions, CITY) == [CITY]
+    assert view.region_chain(regions, COUNTY_A) == [CITY, COUNTY_A]
+    assert view.region_chain(regions, TOWN_A2) == [CITY, COUNTY_A, TOWN_A2]
+    frame = acc.accidents_by_region(small_con, H1, COUNTY_A)  # 东镇, 西乡 and 甲县 itself (is_direct)
+    assert view.clicked_region([{"customdata": TOWN_A2, "y": "西乡"}], frame) == TOWN_A2
+    assert view.clicked_region([{"customdata": [TOWN_A2]}], frame) == TOWN_A2
+    assert view.clicked_region([{"customdata": COUNTY_A}], frame) is None  # its own row: nowhere to go
+    assert view.clicked_region([], frame) is None
+    fig = view.comparison_figure(frame, view.region_names(frame, "zh"), "accidents", "accidents.by_region", H1,
+                                 WHERE, "zh", keys=frame["region_code"].tolist())
+    # both bars of a region carry its code, in the drawn (reversed) order
+    assert list(fig.data[1].customdata) == frame["region_code"].tolist()[::-1] == list(fig.data[0].customdata)
+
+
+def test_control_chart_for_deaths_states_its_model(small_con):
+    months = acc.accidents_by_month(small_con, H1)
+    control = view.control_frame(months, AS_OF, "zh", "deaths_incl_missing")
+    fig = view.control_figure(control, H1, WHERE, "zh", "deaths_incl_missing")
+    assert fig.layout.title.text.startswith("月度死亡（含失踪）人数与季节控制限 · ")
+    assert list(fig.data[0].y) == control["deaths_incl_missing"].tolist()
+    note = view.control_note(control, "deaths_incl_missing", "zh")
+    assert "负二项分布" in note and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in note
+    assert "泊松分布取中间99%" in view.control_note(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+
+
 def test_rate_cards_dash_without_denominator(small_con):
     cards = view.rate_cards(acc.rate_indicators(small_con, H1), "zh")
     assert [c.value for c in cards] == ["—"] * 4
@@ -191,10 +236,25 @@ def test_page_grain_measure_and_drill_down(app_db):
     at.radio(key="acc_grain").set_value("quarter").run()
     at.radio(key="acc_measure").set_value("deaths_incl_missing").run()
     assert not at.exception
+    assert "负二项分布" in texts(at)  # the control chart follows the measure
+    # choosing a county drills the whole screen down: the sidebar, the KPI row and the lists follow
     at.selectbox(key="acc_drill").set_value(COUNTY_A).run()
     assert not at.exception
+    assert at.sidebar.selectbox(key="flt_county").value == COUNTY_A
+    assert kpis(at)["事故起数（起）"][0] == "2"
     names = [row for frame in at.dataframe for row in frame.value.iloc[:, 0].tolist()]
     assert "东镇" in names and "西乡" in names and "甲县（未落到下级地区）" in names
+    # on to a township, where nothing lies below; then back up one level at a time
+    at.selectbox(key="acc_drill").set_value(TOWN_A2).run()
+    assert at.sidebar.selectbox(key="flt_township").value == TOWN_A2
+    assert kpis(at)["事故起数（起）"][0] == "1"
+    assert "甲县西乡已是最下一级" in texts(at)
+    at.button(key="acc_drill_up").click().run()
+    assert at.sidebar.selectbox(key="flt_county").value == COUNTY_A and kpis(at)["事故起数（起）"][0] == "2"
+    at.button(key="acc_drill_up").click().run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="flt_county").value == "" and kpis(at)["事故起数（起）"][0] == "3"
+    assert not any(b.label.startswith("返回上一级") for b in at.button)
 
 
 def test_page_in_english(app_db):

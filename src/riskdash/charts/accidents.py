@@ -50,11 +50,11 @@ def cumulative_lines(frame: pd.DataFrame, title: str, unit: str, this_year: int,
                                       height=460))
 
 
-def control_chart(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figure:
-    """Monthly counts with the seasonal expectation and 99 % limits; months outside marked red."""
+def control_chart(frame: pd.DataFrame, title: str, unit: str, measure_name: str, lang: str) -> go.Figure:
+    """Monthly counts (``value``) with the seasonal expectation and 99 % limits; months outside marked red."""
     fig = go.Figure()
     outside = frame["is_above"] | frame["is_below"]
-    fig.add_bar(x=frame["label"], y=frame["accidents"], name=i18n.t("accidents.measure_accidents", lang),
+    fig.add_bar(x=frame["label"], y=frame["value"], name=measure_name,
                 marker_color=[charts.ALERT if o else charts.CURRENT for o in outside])
     fig.add_scatter(x=frame["label"], y=frame["expected"], mode="lines", name=i18n.t("accidents.expected", lang),
                     line={"color": "#333", "dash": "dot"})
@@ -63,7 +63,7 @@ def control_chart(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.F
     fig.add_scatter(x=frame["label"], y=frame["lower"], mode="lines", showlegend=False,
                     line={"color": charts.RISK_COLOURS["orange"], "dash": "dash", "shape": "hvh"})
     if outside.any():
-        fig.add_scatter(x=frame.loc[outside, "label"], y=frame.loc[outside, "accidents"], mode="markers",
+        fig.add_scatter(x=frame.loc[outside, "label"], y=frame.loc[outside, "value"], mode="markers",
                         name=i18n.t("accidents.outside", lang),
                         marker={"color": charts.ALERT, "size": 12, "symbol": "diamond-open", "line": {"width": 2}})
     fig.update_xaxes(type="category")
@@ -71,13 +71,16 @@ def control_chart(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.F
 
 
 def comparison_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figure:
-    """Horizontal bars per category (``name``): this period (``current``) beside last year (``previous``)."""
+    """Horizontal bars per category (``name``): this period (``current``) beside last year (``previous``);
+    an optional ``key`` column rides on both bars as customdata (what a click selects)."""
     frame = frame.iloc[::-1]  # plotly draws the first category at the bottom
+    keys = frame["key"].tolist() if "key" in frame else None
     fig = go.Figure()
     fig.add_bar(y=frame["name"], x=frame["previous"], orientation="h", name=i18n.t("accidents.last_year", lang),
-                marker_color=charts.PREVIOUS)
+                marker_color=charts.PREVIOUS, customdata=keys)
     fig.add_bar(y=frame["name"], x=frame["current"], orientation="h", name=i18n.t("accidents.this_period", lang),
-                marker_color=charts.CURRENT, text=frame["current"], textposition="outside", cliponaxis=False)
+                marker_color=charts.CURRENT, text=frame["current"], textposition="outside", cliponaxis=False,
+                customdata=keys)
     fig.update_layout(barmode="group")
     fig.update_yaxes(type="category")
     height = max(320, 90 + 34 * len(frame))

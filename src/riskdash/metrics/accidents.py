@@ -29,7 +29,8 @@ SEASON_BASELINE_YEARS = 3
 PROJECTION_BASELINE_YEARS = 3
 # a change is called beyond normal fluctuation when its two-sided p-value is below this
 ALPHA = 0.05
-# months outside the central 99 % of a Poisson count with the seasonal mean are marked
+# months outside the central 99 % of a count with the seasonal mean are marked (Poisson for accidents, the
+# negative binomial of the compound-Poisson variance for deaths)
 CONTROL_LEVEL = 0.99
 RESAMPLES = 9999
 SEED = 20261128
@@ -72,19 +73,46 @@ def accidents_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
     frame["month_start"] = pd.to_datetime(frame["month_start"]).dt.date
     frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
     frame["is_covered"] = frame["is_covered"].astype(bool)
-    return _ints(frame, ["accidents", "deaths_incl_missing", "serious_injuries", "larger_and_above"])
+    return _ints(frame, ["accidents", "deaths_incl_missing", "deaths_incl_missing_squared", "serious_injuries",
+                         "larger_and_above"])
+
+
+def death_dispersion(months: pd.DataFrame) -> float:
+    """How much deaths cluster within accidents: φ = Σ deaths² ÷ Σ deaths over the accidents of the covered
+    months (deaths incl. missing per accident). With accidents Poisson and deaths per accident drawn
+    independently, a month's deaths have variance φ × mean (compound Poisson); φ = 1 when every accident with
+    deaths has exactly one, and is larger the more deaths come several to an accident."""
+    covered = months[months["is_covered"]]
+    deaths = float(covered["deaths_incl_missing"].sum())
+    return max(1.0, float(covered["deaths_incl_missing_squared"].sum()) / deaths) if deaths > 0 else 1.0
+
+
+def _limits(expected: float, dispersion: float) -> tuple[int, int]:
+    """The central CONTROL_LEVEL of a count with this mean: Poisson when φ = 1, else the negative binomial with
+    the same mean and variance φ × mean (n = mean / (φ − 1), p = 1 / φ)."""
+    tail = (1 - CONTROL_LEVEL) / 2
+    if expected <= 0:
+        return 0, 0
+    if dispersion <= 1.0:
+        model = stats.poisson(expected)
+    else:
+        model = stats.nbinom(expected / (dispersion - 1.0), 1.0 / dispersion)
+    return int(model.ppf(tail)), int(model.ppf(1 - tail))
 
 
 def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "accidents") -> pd.DataFrame:
-    """The last TREND_MONTHS months, each with its seasonal expectation and 99 % Poisson limits.
+    """The last TREND_MONTHS months, each with its seasonal expectation and 99 % limits.
 
     The expectation of a month is the mean of the same calendar month in the SEASON_BASELINE_YEARS years
     before (only months the data covers; none → no limits), scaled to the days counted in a month cut short
-    by the period's end. Outside the limits = beyond what chance gives a Poisson count with that mean.
+    by the period's end. Accidents: the limits of a Poisson count with that mean. Deaths (incl. missing)
+    cluster within accidents, so their limits come from the negative binomial with that mean and the
+    compound-Poisson variance φ × mean (``death_dispersion``); ``dispersion`` holds the φ used (1 for accidents).
+    Outside the limits = beyond what chance gives.
     """
     by_month = {row.month_start: row for row in months.itertuples(index=False)}
     shown = months.tail(TREND_MONTHS)
-    tail = (1 - CONTROL_LEVEL) / 2
+    dispersion = death_dispersion(months) if measure == "deaths_incl_missing" else 1.0
     rows = []
     for row in shown.itertuples(index=False):
         earlier = [by_month.get(row.month_start.replace(year=row.month_start.year - k))
@@ -96,18 +124,19 @@ def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "acc
         expected = float(np.mean(earlier)) * counted / days if earlier else None
         lower = upper = None
         if expected is not None:
-            lower = int(stats.poisson.ppf(tail, expected)) if expected > 0 else 0
-            upper = int(stats.poisson.ppf(1 - tail, expected)) if expected > 0 else 0
+            lower, upper = _limits(expected, dispersion)
         value = getattr(row, measure)
         rows.append({
             "month_start": row.month_start,
             measure: value,
+            "value": value,
             "expected": expected,
             "lower": lower,
             "upper": upper,
             "is_above": upper is not None and value > upper,
             "is_below": lower is not None and value < lower,
             "is_partial": counted < days,
+            "dispersion": dispersion,
         })
     return pd.DataFrame(rows)
 
@@ -289,6 +318,15 @@ def larger_and_above_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
     return frame
 
 
+def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """较大涉险 accidents of the period: below 较大, but with many endangered, trapped or evacuated."""
+    frame = db.query(con, "accidents/larger_risk_involved_list", **filters.params())
+    frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
+    for column in ("is_endangered", "is_trapped", "is_evacuated", "has_time"):
+        frame[column] = frame[column].astype(bool)
+    return frame
+
+
 def accident_record(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
     frame = db.query(con, "accidents/accident_record", accident_id=accident_id)
     if frame.empty:
@@ -343,6 +381,6 @@ BENCH_QUERIES: list[benchspec.BenchQuery] = [
                          lambda con, f, _n=name: _peer(_n)(con, f), _bench_params)
     for name in ("accidents_by_month", "deaths_to_date_by_year", "deaths_per_accident", "accidents_by_sector",
                  "accidents_by_type", "accidents_by_region", "accidents_by_weekday", "accidents_by_hour",
-                 "larger_and_above_list", "rate_indicators")
+                 "larger_and_above_list", "larger_risk_involved_list", "rate_indicators")
 ] + [benchspec.BenchQuery("accidents/accident_record", "accidents", benchspec.city_year_to_date,
                           None, _bench_params)]

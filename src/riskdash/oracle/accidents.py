@@ -57,6 +57,7 @@ def accidents_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
             "is_covered": first_month is not None and month >= first_month,
             "accidents": len(part),
             "deaths_incl_missing": int(part["dead"].sum()),
+            "deaths_incl_missing_squared": int((part["dead"] ** 2).sum()),
             "serious_injuries": int(part["serious_injuries"].sum()),
             "direct_loss_wan": round(float(sum(float(v) for v in part["direct_loss_wan"])), 2),
             "larger_and_above": int(part["larger"].sum()),
@@ -193,6 +194,21 @@ def larger_and_above_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
     rows = rows.sort_values(["occurred_at", "accident_id"], ascending=[False, True])
     return rows[["accident_id", "dead", "grade", "grade_criterion"]].rename(
         columns={"dead": "deaths_incl_missing"}).reset_index(drop=True)
+
+
+def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Only the columns a test compares: id and which 较大涉险 threshold each accident met, latest first."""
+    rows = _accidents(con, filters.region_code, filters.industry)
+    rows = rows[_between(rows, filters.start, filters.end)].copy()
+    general = grade_frame(rows["dead"], rows["serious_injuries"], rows["direct_loss_wan"]) == "general"
+    endangered = rows["endangered"].fillna(0).astype("int64")
+    trapped = rows["trapped"].fillna(0).astype("int64") + rows["missing"].astype("int64")
+    evacuated = rows["evacuated"].fillna(0).astype("int64")
+    rows["is_endangered"], rows["is_trapped"], rows["is_evacuated"] = endangered >= 10, trapped >= 3, evacuated >= 500
+    rows = rows[general & (rows["is_endangered"] | rows["is_trapped"] | rows["is_evacuated"])]
+    rows = rows.sort_values(["occurred_at", "accident_id"], ascending=[False, True])
+    return rows[["accident_id", "is_endangered", "is_trapped", "is_evacuated"]].astype(
+        {"is_endangered": bool, "is_trapped": bool, "is_evacuated": bool}).reset_index(drop=True)
 
 
 def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:

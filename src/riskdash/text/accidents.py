@@ -113,19 +113,30 @@ TEXT = {
     "accidents.target_line": {"zh": "全年控制指标", "en": "Annual target"},
     "accidents.month_axis": {"zh": "月份", "en": "Month"},
     "accidents.control_title": {
-        "zh": "月度事故起数与季节控制限",
-        "en": "Monthly accidents against seasonal control limits",
+        "zh": "月度{measure}与季节控制限",
+        "en": "Monthly {measure} against seasonal control limits",
     },
     "accidents.expected": {"zh": "季节预期（前3年同月平均）", "en": "Seasonal expectation (same month, 3 years before)"},
     "accidents.limits": {"zh": "99%控制限", "en": "99% control limits"},
     "accidents.outside": {"zh": "超出控制限的月份", "en": "Months outside the limits"},
     "accidents.control_note": {
         "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算），按泊松分布取中间99%范围；超出者标红，"
-        "表示超出偶然波动。本图只标事故起数（死亡人数在事故内聚集，不宜按泊松判断）。{outside}",
+        "表示超出偶然波动。{outside}",
         "en": "Control limits: the expectation is the same month's average over the 3 years before (scaled for a "
         "month not yet over), and the limits the central 99% of a Poisson count with that mean; months outside "
-        "are marked red — beyond chance. Only accident counts are marked (deaths cluster within accidents). "
-        "{outside}",
+        "are marked red — beyond chance. {outside}",
+    },
+    "accidents.control_note_deaths": {
+        "zh": "控制限：以前3年同月平均死亡（含失踪）人数为预期（当月未满按已过天数折算）。死亡人数在事故内聚集"
+        "（一起事故可死多人），不按泊松分布判断：月死亡人数的方差取“预期 × 离散系数φ”（复合泊松：事故起数服从泊松，"
+        "每起死亡人数独立），φ = Σ每起死亡人数² ÷ Σ死亡人数 = {phi}（按图中5年的事故计算），按同均值同方差的负二项分布"
+        "取中间99%范围；超出者标红。{outside}",
+        "en": "Control limits: the expectation is the same month's average deaths (incl. missing) over the 3 years "
+        "before (scaled for a month not yet over). Deaths cluster within accidents (one accident can kill several), "
+        "so they are not judged as Poisson: a month's deaths have variance expectation × φ (compound Poisson: "
+        "accidents Poisson, each one's deaths independent), φ = Σ deaths per accident² ÷ Σ deaths = {phi} (over "
+        "the 5 years of accidents behind the chart); the limits are the central 99% of the negative binomial with "
+        "that mean and variance; months outside are marked red. {outside}",
     },
     "accidents.outside_list": {"zh": "超出控制限：{months}。", "en": "Outside the limits: {months}."},
     "accidents.outside_none": {"zh": "近24个月没有超出控制限的月份。", "en": "No month of the last 24 is outside."},
@@ -146,7 +157,17 @@ TEXT = {
         "en": "{known} accidents have a recorded time; {unknown} have a date only and are left out by hour.",
     },
     "accidents.drill": {"zh": "下钻到", "en": "Drill down to"},
-    "accidents.drill_all": {"zh": "{region}（各下级地区）", "en": "{region} (its regions)"},
+    "accidents.drill_pick": {"zh": "选择下级地区…", "en": "Choose a region below…"},
+    "accidents.drill_hint": {
+        "zh": "点击图中某一地区的柱条，或在上面选择，整页（指标、趋势、分布和事故清单）即切换到该地区；左侧筛选随之变化。",
+        "en": "Click a region's bar, or choose it above: the whole screen (figures, trends, breakdowns, lists) "
+        "switches to that region, and so does the sidebar filter.",
+    },
+    "accidents.drill_up": {"zh": "返回上一级：{region}", "en": "Back up to {region}"},
+    "accidents.drill_bottom": {
+        "zh": "{region}已是最下一级，没有下级地区。",
+        "en": "{region} is the lowest level: there is no region below it.",
+    },
     "accidents.direct": {"zh": "{name}（未落到下级地区）", "en": "{name} (no lower region recorded)"},
     "accidents.this_period": {"zh": "本期", "en": "This period"},
     "accidents.last_year": {"zh": "上年同期", "en": "Same dates last year"},
@@ -173,6 +194,27 @@ TEXT = {
         "zh": "统计期内没有较大及以上事故。",
         "en": "No larger-and-above accident in the period.",
     },
+    "accidents.risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 accidents (larger risk involved)"},
+    "accidents.risk_involved_scope": {
+        "zh": "{period} · {region} · {sector}：未达到较大事故（死亡（含失踪）<3人、重伤<10人、直接经济损失<1000万元），"
+        "但危及10人以上生命安全，或被困、失踪3人以上，或紧急疏散500人以上（安监总局令第21号第二十六条；"
+        "造成严重环境污染、危及重要场所和设施的情形无记录字段，未判断）。“涉险依据”为达到的条件。选中一行查看事故记录。",
+        "en": "{period} · {region} · {sector}: below 较大 (under 3 deaths incl. missing, 10 serious injuries and "
+        "10 million yuan), but 10+ people endangered, or 3+ trapped or missing, or 500+ evacuated (SAWS Decree 21, "
+        "Art. 26; serious pollution and danger to key facilities have no recorded column and are not judged). "
+        "“Criteria met” names the thresholds reached. Select a row to open the record.",
+    },
+    "accidents.risk_involved_none": {
+        "zh": "统计期内没有较大涉险事故。",
+        "en": "No 较大涉险 accident in the period.",
+    },
+    "accidents.col_endangered": {"zh": "危及生命（人）", "en": "Endangered"},
+    "accidents.col_trapped": {"zh": "被困（人）", "en": "Trapped"},
+    "accidents.col_evacuated": {"zh": "紧急疏散（人）", "en": "Evacuated"},
+    "accidents.col_risk_criteria": {"zh": "涉险依据", "en": "Criteria met"},
+    "accidents.risk_endangered": {"zh": "危及≥10人", "en": "10+ endangered"},
+    "accidents.risk_trapped": {"zh": "被困及失踪≥3人", "en": "3+ trapped or missing"},
+    "accidents.risk_evacuated": {"zh": "疏散≥500人", "en": "500+ evacuated"},
     "accidents.col_id": {"zh": "事故编号", "en": "Accident ID"},
     "accidents.col_when": {"zh": "发生时间", "en": "Occurred"},
     "accidents.col_region": {"zh": "地点", "en": "Where"},

@@ -237,8 +237,8 @@ def cumulative_frame(months: pd.DataFrame, measure: str, end: date) -> pd.DataFr
     return pd.DataFrame({"month": range(1, 13), "current": running_now, "previous": pd.Series(previous).cumsum()})
 
 
-def control_frame(months: pd.DataFrame, end: date, lang: str) -> pd.DataFrame:
-    frame = acc.seasonal_control_limits(months, end)
+def control_frame(months: pd.DataFrame, end: date, lang: str, measure: str = "accidents") -> pd.DataFrame:
+    frame = acc.seasonal_control_limits(months, end, measure)
     frame["label"] = [_month_label(d) for d in frame["month_start"]]
     return frame
 
@@ -250,9 +250,19 @@ def outside_months(control: pd.DataFrame, lang: str) -> str:
     words = []
     for row in marked.itertuples(index=False):
         arrow = "↑" if row.is_above else "↓"
-        words.append(f"{row.label}{arrow}（{row.accidents}，{row.lower}—{row.upper}）" if lang == "zh"
-                     else f"{row.label} {arrow} ({row.accidents}; {row.lower}–{row.upper})")
+        words.append(f"{row.label}{arrow}（{row.value}，{row.lower}—{row.upper}）" if lang == "zh"
+                     else f"{row.label} {arrow} ({row.value}; {row.lower}–{row.upper})")
     return i18n.t("accidents.outside_list", lang, months="、".join(words) if lang == "zh" else "; ".join(words))
+
+
+def control_note(control: pd.DataFrame, measure: str, lang: str) -> str:
+    """How the limits were set (Poisson for accidents; for deaths the negative binomial with the dispersion φ
+    measured on the data) and which months fall outside."""
+    outside = outside_months(control, lang)
+    if measure == "accidents":
+        return i18n.t("accidents.control_note", lang, outside=outside)
+    dispersion = float(control["dispersion"].iloc[0]) if len(control) else 1.0
+    return i18n.t("accidents.control_note_deaths", lang, phi=f"{dispersion:.2f}", outside=outside)
 
 
 # ---------------------------------------------------------------------------------------------- breakdowns
@@ -271,6 +281,28 @@ def reference_names(frame: pd.DataFrame, lang: str) -> list[str]:
 def region_names(frame: pd.DataFrame, lang: str) -> list[str]:
     return [i18n.t("accidents.direct", lang, name=n) if direct else n
             for n, direct in zip(frame["name"], frame["is_direct"])]
+
+
+def region_chain(regions: pd.DataFrame, code: str) -> list[str]:
+    """The codes from the city down to ``code`` (city, county, township): what the sidebar's region selects
+    must hold for the filters to be ``code``."""
+    parent = {c: (None if pd.isna(p) else p) for c, p in zip(regions["region_code"], regions["parent_code"])}
+    chain = [code]
+    while parent.get(chain[0]) is not None and len(chain) < 10:
+        chain.insert(0, parent[chain[0]])
+    return chain
+
+
+def clicked_region(points: list[dict[str, Any]], frame: pd.DataFrame) -> str | None:
+    """The region a click on the region bars chose: a region below the current one (bars carry its code as
+    customdata); None for a click on the current region's own row or on nothing."""
+    below = set(frame.loc[~frame["is_direct"], "region_code"])
+    for point in points:
+        data = point.get("customdata")
+        code = data[0] if isinstance(data, (list, tuple)) and data else data
+        if code in below:
+            return code
+    return None
 
 
 def breakdown_table(frame: pd.DataFrame, names: list[str], lang: str) -> pd.DataFrame:
@@ -341,6 +373,40 @@ def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
                                                   for c in frame["grade_criterion"]],
     })
+
+
+def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The 较大涉险 list as shown: one row per accident, the counts behind the flag and the thresholds it met."""
+    zh = lang == "zh"
+
+    def count(value: Any) -> str:
+        return i18n.DASH if value is None or pd.isna(value) else f"{int(value):,}"
+
+    sep = "、" if zh else "; "
+    criteria = [sep.join(i18n.t(f"accidents.risk_{name}", lang) for name, met in
+                         (("endangered", e), ("trapped", t), ("evacuated", v)) if met)
+                for e, t, v in zip(frame["is_endangered"], frame["is_trapped"], frame["is_evacuated"])]
+    return pd.DataFrame({
+        i18n.t("accidents.col_id", lang): frame["accident_id"].to_numpy(),
+        i18n.t("accidents.col_when", lang): [_when(s, t, lang) for s, t in zip(frame["occurred_at"], frame["has_time"])],
+        i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
+                                               zip(frame["region_name"], frame["parent_region_name"])],
+        i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
+                                                   for n in frame["enterprise_name"]],
+        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
+        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
+        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
+        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
+        i18n.t("accidents.col_endangered", lang): [count(v) for v in frame["endangered"]],
+        i18n.t("accidents.col_trapped", lang): [count(v) for v in frame["trapped"]],
+        i18n.t("accidents.col_evacuated", lang): [count(v) for v in frame["evacuated"]],
+        i18n.t("accidents.col_risk_criteria", lang): criteria,
+    })
+
+
+def larger_risk_scope(filters: Filters, where: Where, lang: str) -> str:
+    return i18n.t("accidents.risk_involved_scope", lang, period=_period(filters, lang), region=where.region,
+                  sector=where.sector)
 
 
 def record_fields(record: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -427,17 +493,22 @@ def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, wher
                                      filters.end.year, target if measure == "deaths_incl_missing" else None, lang)
 
 
-def control_figure(control: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+def control_figure(control: pd.DataFrame, filters: Filters, where: Where, lang: str,
+                   measure: str = "accidents") -> go.Figure:
     start = control["month_start"].iloc[0] if len(control) else filters.start
-    return pictures.control_chart(control, title(i18n.t("accidents.control_title", lang), filters, where, lang,
-                                                 start=start), unit("accidents", lang), lang)
+    name = i18n.t("accidents.control_title", lang, measure=measure_name(measure, lang))
+    return pictures.control_chart(control, title(name, filters, where, lang, start=start), unit(measure, lang),
+                                  measure_name(measure, lang), lang)
 
 
 def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, heading_key: str, filters: Filters,
-                      where: Where, lang: str) -> go.Figure:
+                      where: Where, lang: str, keys: list[str] | None = None) -> go.Figure:
+    """``keys`` (e.g. region codes) ride on the bars as customdata, so that a click says which one."""
     name = f"{measure_name(measure, lang)} {i18n.t(heading_key, lang)}"
-    return pictures.comparison_bars(comparison_frame(frame, names, measure), title(name, filters, where, lang),
-                                    unit(measure, lang), lang)
+    shown = comparison_frame(frame, names, measure)
+    if keys is not None:
+        shown["key"] = keys
+    return pictures.comparison_bars(shown, title(name, filters, where, lang), unit(measure, lang), lang)
 
 
 def grade_figure(summary: dict[str, Any], filters: Filters, where: Where, lang: str) -> go.Figure:

@@ -6,6 +6,7 @@ The cursor is passed as ``_con`` (out of the cache key); ``db_key`` names the fi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,17 +15,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from riskdash import charts
+from riskdash import charts, ui
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
 from riskdash.ui import accidents as view
-from riskdash.ui.page import PageContext
+from riskdash.ui.page import ALL, PageContext
+from riskdash.ui.page import KEYS as PAGE_KEYS
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
 DRILL_KEY = "acc_drill"
+UP_KEY = "acc_drill_up"
 LIST_KEY = "acc_larger"
+RISK_LIST_KEY = "acc_risk_involved"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class ScreenData:
     weekdays: pd.DataFrame
     hours: pd.DataFrame
     larger: pd.DataFrame
+    risk_involved: pd.DataFrame
     rates: dict[str, dict[str, Any]]
 
 
@@ -53,6 +58,7 @@ def screen_data(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) 
         weekdays=acc.accidents_by_weekday(_con, filters),
         hours=acc.accidents_by_hour(_con, filters),
         larger=acc.larger_and_above_list(_con, filters),
+        risk_involved=acc.larger_risk_involved_list(_con, filters),
         rates=acc.rate_indicators(_con, filters),
     )
 
@@ -77,6 +83,10 @@ def where(page: PageContext) -> view.Where:
 def chart(page: PageContext, fig: go.Figure, name: str) -> None:
     """The figure and, under it, a PNG download (Chinese fonts, made only when clicked)."""
     st.plotly_chart(fig, width="stretch", key=f"acc_chart_{name}")
+    _png_button(page, fig, name)
+
+
+def _png_button(page: PageContext, fig: go.Figure, name: str) -> None:
     st.download_button(page.t("accidents.download_png"), data=lambda: charts.to_png(fig),
                        file_name=f"accidents-{name}-{page.filters.start}-{page.filters.end}.png", mime="image/png",
                        key=f"acc_png_{name}", icon=":material/download:", on_click="ignore")
@@ -112,41 +122,89 @@ def trend_controls(page: PageContext) -> tuple[str, str]:
     return grain, measure
 
 
-def drill_down(page: PageContext) -> tuple[pd.DataFrame, view.Where]:
-    """Regions below the filtered one; choosing one of them shows the regions below it (county → township)."""
+def _go_to(regions: pd.DataFrame, code: str) -> None:
+    """Make ``code`` the page's region: the sidebar's city / county / township selects are restored from their
+    mirrors (ui.page) on the next run, so every chart, the KPI row and the lists follow it."""
+    chain = view.region_chain(regions, code) + [ALL, ALL]
+    for level, value in zip(("city", "county", "township"), chain):
+        st.session_state[f"_keep_{PAGE_KEYS[level]}"] = value
+
+
+def _on_bar_click(regions: pd.DataFrame, frame: pd.DataFrame, chart_key: str) -> None:
+    state = st.session_state.get(chart_key)
+    points = list(getattr(getattr(state, "selection", None), "points", []) or [])
+    chosen = view.clicked_region(points, frame)
+    if chosen:
+        _go_to(regions, chosen)
+
+
+def _on_choose(regions: pd.DataFrame) -> None:
+    chosen = st.session_state.get(DRILL_KEY)
+    if chosen:
+        _go_to(regions, chosen)
+
+
+def drill_down(page: PageContext, measure: str) -> None:
+    """Regions one level below the page's region; clicking a bar (or choosing below) makes that region the
+    page's region, so the whole screen follows it; a button goes back up one level."""
+    from riskdash.ui import session
+
     w = where(page)
-    top = regions_below(page.db_key, page.filters, page.filters.region_code, page.con)
-    below = top[~top["is_direct"]]
-    has_lower = below["region_code"].tolist()
-    options = ["", *has_lower]
-    names = {"": page.t("accidents.drill_all", region=w.region), **dict(zip(below["region_code"], below["name"]))}
-    if st.session_state.get(DRILL_KEY) not in options:
-        st.session_state[DRILL_KEY] = ""
-    chosen = st.selectbox(page.t("accidents.drill"), options, key=DRILL_KEY, format_func=names.get)
-    if not chosen:
-        return top, w
-    frame = regions_below(page.db_key, page.filters, chosen, page.con)
-    name = f"{w.region}{names[chosen]}" if page.lang == "zh" else f"{names[chosen]}, {w.region}"
-    return frame, view.Where(region=name, sector=w.sector, data_as_of=w.data_as_of)
+    regions = session.regions(page.db_key, page.con)
+    here = page.filters.region_code
+    frame = regions_below(page.db_key, page.filters, here, page.con)
+    below = frame[~frame["is_direct"]]
+    parent = dict(zip(regions["region_code"], regions["parent_code"])).get(here)
+    if isinstance(parent, str):
+        names = dict(zip(regions["region_code"], regions["name"]))
+        st.button(page.t("accidents.drill_up", region=names[parent]), key=UP_KEY, icon=":material/arrow_upward:",
+                  on_click=_go_to, args=(regions, parent))
+    if below.empty:
+        st.caption(":material/info: " + page.t("accidents.drill_bottom", region=w.region))
+    else:
+        options = ["", *below["region_code"]]
+        choices = {"": page.t("accidents.drill_pick"), **dict(zip(below["region_code"], below["name"]))}
+        st.session_state[DRILL_KEY] = ""  # a choice is applied at once: the select always offers a fresh pick
+        st.selectbox(page.t("accidents.drill"), options, key=DRILL_KEY, format_func=choices.get,
+                     on_change=_on_choose, args=(regions,))
+        st.caption(":material/touch_app: " + page.t("accidents.drill_hint"))
+    names_shown = view.region_names(frame, page.lang)
+    fig = view.comparison_figure(frame, names_shown, measure, "accidents.by_region", page.filters, w, page.lang,
+                                 keys=frame["region_code"].tolist())
+    # one chart key per region: a selection left on the county's chart must not drill again on the next level
+    chart_key = f"acc_chart_region_{here}"
+    st.plotly_chart(fig, width="stretch", key=chart_key, selection_mode="points",
+                    on_select=functools.partial(_on_bar_click, regions, frame, chart_key))
+    _png_button(page, fig, "region")
+    ui.table(view.breakdown_table(frame, names_shown, page.lang))
 
 
 def larger_list(page: PageContext, frame: pd.DataFrame) -> None:
     """The 较大及以上 list; selecting a row opens the accident's record below it."""
+    _record_list(page, frame, view.larger_table(frame, page.lang), LIST_KEY, "accidents.larger_none")
+
+
+def risk_involved_list(page: PageContext, frame: pd.DataFrame) -> None:
+    """The 较大涉险 list; selecting a row opens the accident's record below it."""
+    _record_list(page, frame, view.larger_risk_table(frame, page.lang), RISK_LIST_KEY,
+                 "accidents.risk_involved_none")
+
+
+def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, key: str, none_key: str) -> None:
     if frame.empty:
-        st.info(page.t("accidents.larger_none"), icon=":material/check_circle:")
+        st.info(page.t(none_key), icon=":material/check_circle:")
         return
-    event = st.dataframe(view.larger_table(frame, page.lang), hide_index=True, width="stretch", key=LIST_KEY,
-                         on_select="rerun", selection_mode="single-row")
+    event = st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select="rerun",
+                         selection_mode="single-row")
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    if not rows:
+    if not rows or rows[0] >= len(frame):
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))
         return
     accident_id = frame.iloc[rows[0]]["accident_id"]
     found = record(page.db_key, accident_id, page.con)
     if found is None:
         return
-    with st.container(border=True):
+    with st.container(border=True, key=f"{key}_record"):
         st.markdown(f"**:material/description: {page.t('accidents.record', id=accident_id)}**")
         fields = view.record_fields(found, page.lang)
         st.table(pd.DataFrame(fields, columns=["", " "]).set_index(""))
-

@@ -13,9 +13,9 @@ hours as (
 ),
 
 selected as (
-    select hour(occurred_at) as hour, deaths_incl_missing
-    from accidents_graded
-    where occurred_on between $start and $end
+    select hour(occurred_at) as hour, deaths + missing as deaths_incl_missing
+    from accidents
+    where cast(occurred_at as date) between $start and $end
       and has_time
       and region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)

@@ -2,7 +2,8 @@
 -- accidents included as zeros), for accidents in $region and below, in sector $industry (all when null).
 -- Each accident counts in the month it occurred; the last month counts only up to $end;
 -- deaths_incl_missing = deaths + missing (死亡（含失踪）); is_covered = the month is not before the first accident
--- in the database (earlier months hold no data, not zero accidents).
+-- in the database (earlier months hold no data, not zero accidents); deaths_incl_missing_squared = the sum over
+-- the month's accidents of the square of each one's deaths (how deaths cluster, for the deaths' control limits).
 with in_region as (
     select region_code
     from region_ancestors
@@ -20,13 +21,13 @@ months as (
 
 selected as (
     select
-        cast(date_trunc('month', occurred_on) as date) as month_start,
-        deaths_incl_missing,
+        cast(date_trunc('month', occurred_at) as date) as month_start,
+        deaths + missing as deaths_incl_missing,
         serious_injuries,
         direct_loss_wan,
-        is_larger_and_above
-    from accidents_graded
-    where occurred_on between $history_start and $end
+        accident_grade(deaths + missing, serious_injuries, direct_loss_wan) <> 'general' as is_larger_and_above
+    from accidents
+    where cast(occurred_at as date) between $history_start and $end
       and region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
 ),
@@ -41,6 +42,7 @@ counted as (
         month_start,
         count(*) as accidents,
         sum(deaths_incl_missing) as deaths_incl_missing,
+        sum(deaths_incl_missing * deaths_incl_missing) as deaths_incl_missing_squared,
         sum(serious_injuries) as serious_injuries,
         sum(direct_loss_wan) as direct_loss_wan,
         count(*) filter (where is_larger_and_above) as larger_and_above
@@ -53,6 +55,7 @@ select
     coalesce(months.month_start >= data_starts.first_month, false) as is_covered,
     coalesce(counted.accidents, 0) as accidents,
     coalesce(counted.deaths_incl_missing, 0) as deaths_incl_missing,
+    coalesce(counted.deaths_incl_missing_squared, 0) as deaths_incl_missing_squared,
     coalesce(counted.serious_injuries, 0) as serious_injuries,
     coalesce(counted.direct_loss_wan, 0) as direct_loss_wan,
     coalesce(counted.larger_and_above, 0) as larger_and_above

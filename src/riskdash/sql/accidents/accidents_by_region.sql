@@ -30,14 +30,14 @@ unit_of as (
 selected as (
     select
         coalesce(unit_of.unit_code, $region) as unit_code,
-        accidents_graded.occurred_on,
-        accidents_graded.deaths_incl_missing
-    from accidents_graded
+        cast(accidents.occurred_at as date) as occurred_on,
+        accidents.deaths + accidents.missing as deaths_incl_missing
+    from accidents
     left join unit_of using (region_code)
-    where (accidents_graded.occurred_on between $start and $end
-           or accidents_graded.occurred_on between $previous_start and $previous_end)
-      and accidents_graded.region_code in (select region_code from in_region)
-      and ($industry is null or accidents_graded.industry = $industry)
+    where (cast(accidents.occurred_at as date) between $start and $end
+           or cast(accidents.occurred_at as date) between $previous_start and $previous_end)
+      and accidents.region_code in (select region_code from in_region)
+      and ($industry is null or accidents.industry = $industry)
 ),
 
 counted as (

@@ -8,8 +8,8 @@ with in_region as (
 ),
 
 in_scope as (
-    select occurred_on, accident_type, deaths_incl_missing
-    from accidents_graded
+    select cast(occurred_at as date) as occurred_on, accident_type, deaths + missing as deaths_incl_missing
+    from accidents
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
 ),

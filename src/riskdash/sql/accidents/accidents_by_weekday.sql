@@ -13,9 +13,9 @@ weekdays as (
 ),
 
 selected as (
-    select isodow(occurred_on) as weekday, deaths_incl_missing
-    from accidents_graded
-    where occurred_on between $start and $end
+    select isodow(occurred_at) as weekday, deaths + missing as deaths_incl_missing
+    from accidents
+    where cast(occurred_at as date) between $start and $end
       and region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
 ),

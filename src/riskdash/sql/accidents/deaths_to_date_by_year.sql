@@ -30,11 +30,11 @@ data_starts as (
 
 selected as (
     select
-        year(occurred_on) as year,
-        occurred_on,
-        deaths_incl_missing
-    from accidents_graded
-    where occurred_on between make_date($year - $baseline_years, 1, 1) and make_date($year, 12, 31)
+        year(occurred_at) as year,
+        cast(occurred_at as date) as occurred_on,
+        deaths + missing as deaths_incl_missing
+    from accidents
+    where cast(occurred_at as date) between make_date($year - $baseline_years, 1, 1) and make_date($year, 12, 31)
       and region_code in (select region_code from in_region)
 )
 

@@ -8,13 +8,22 @@ with in_region as (
     where ancestor_code = $region
 ),
 
-selected as (
-    select *
-    from accidents_graded
-    where occurred_on between $start and $end
-      and is_larger_and_above
+in_scope as (
+    select *, deaths + missing as deaths_incl_missing
+    from accidents
+    where cast(occurred_at as date) between $start and $end
       and region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
+),
+
+-- graded here, on the period's rows only, rather than through accidents_graded for every accident
+selected as (
+    select
+        *,
+        accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade,
+        accident_grade_criterion(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade_criterion
+    from in_scope
+    where accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) <> 'general'
 )
 
 select

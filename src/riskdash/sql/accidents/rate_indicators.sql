@@ -10,11 +10,11 @@ with in_region as (
 ),
 
 selected as (
-    select accidents_graded.deaths_incl_missing, accidents_graded.industry, sectors.stat_class
-    from accidents_graded
-    join sectors on sectors.code = accidents_graded.industry
-    where accidents_graded.occurred_on between $start and $end
-      and accidents_graded.region_code in (select region_code from in_region)
+    select accidents.deaths + accidents.missing as deaths_incl_missing, accidents.industry, sectors.stat_class
+    from accidents
+    join sectors on sectors.code = accidents.industry
+    where cast(accidents.occurred_at as date) between $start and $end
+      and accidents.region_code in (select region_code from in_region)
 ),
 
 counted as (

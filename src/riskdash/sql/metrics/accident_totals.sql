@@ -7,12 +7,18 @@ with in_region as (
     where ancestor_code = $region
 ),
 
-selected as (
-    select accidents_graded.*
-    from accidents_graded
-    where occurred_on between $start and $end
+in_scope as (
+    select deaths, missing, deaths + missing as deaths_incl_missing, serious_injuries, direct_loss_wan
+    from accidents
+    where cast(occurred_at as date) between $start and $end
       and region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
+),
+
+-- the grade macro alone, not the accidents_graded view: its other columns cost planning time on every call
+selected as (
+    select *, accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade
+    from in_scope
 )
 
 select
@@ -26,6 +32,6 @@ select
     count(*) filter (where grade = 'larger') as grade_larger,
     count(*) filter (where grade = 'major') as grade_major,
     count(*) filter (where grade = 'especially_major') as grade_especially_major,
-    count(*) filter (where is_larger_and_above) as larger_and_above,
-    coalesce(sum(deaths_incl_missing) filter (where is_larger_and_above), 0) as larger_and_above_deaths
+    count(*) filter (where grade <> 'general') as larger_and_above,
+    coalesce(sum(deaths_incl_missing) filter (where grade <> 'general'), 0) as larger_and_above_deaths
 from selected;
