@@ -1,0 +1,359 @@
+"""The Word 通报 (.docx) in the layout of an official document (GB/T 9704-2012), editable in WPS and Word.
+
+Layout, from the standard: A4; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so bottom 35 mm, right 26 mm);
+title in 2号 小标宋, centred; one blank line, then 主送 flush left ending in a full-width colon; body in
+3号 仿宋 with a first-line indent of two characters and 22 lines to the page (exact line pitch 28.95 pt);
+headings 一、 in 黑体 and （一） in 楷体; 落款 (issuing body and the date in full, "2026年11月28日") right,
+four characters in from the margin; page numbers "— 1 —" in 4号 宋体, odd pages right and even pages left.
+
+The fonts named here (方正小标宋简体, 仿宋, 黑体, 楷体) are the ones an office PC has; each run names its East
+Asian font in ``w:rFonts/@w:eastAsia`` (Word and WPS pick the Chinese face from that attribute, not from
+``w:ascii``), and the font table says they are GB2312 fonts with a common substitute, so a PC without
+方正小标宋 still shows a 宋体 title. LibreOffice, which has none of them here, falls back to Noto CJK.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
+
+# GB/T 9704-2012 7.1 / 5.2.1 — page and type area
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+TYPE_AREA_WIDTH = Mm(156)
+
+# the faces an office PC has for each role, with the substitute named in the font table
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋"
+HEADING_FONT = "黑体"
+SUBHEADING_FONT = "楷体"
+PAGE_NUMBER_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+SUBSTITUTES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋_GB2312", SUBHEADING_FONT: "楷体_GB2312", HEADING_FONT: "SimHei",
+               PAGE_NUMBER_FONT: "SimSun"}
+
+# 号 → points
+SIZE_2 = Pt(22)  # 二号: title
+SIZE_3 = Pt(16)  # 三号: body, headings, 主送, 落款
+SIZE_4 = Pt(14)  # 四号: page numbers, table captions
+SIZE_SMALL_4 = Pt(12)  # 小四: table cells and notes
+SIZE_SMALL_5 = Pt(9)  # 小五: the footer line
+LINE_PITCH = Pt(28.95)  # 225 mm type area ÷ 22 lines
+TITLE_PITCH = Pt(35)
+INDENT_2_CHARS = Pt(32)  # two characters of 三号
+MISSING_COLOUR = RGBColor(0x80, 0x80, 0x80)
+DEMO_COLOUR = RGBColor(0xC0, 0x39, 0x2B)
+
+
+def write_docx(brief, path: str | Path) -> Path:
+    """Write the briefing as a .docx 通报 at ``path`` and return the path."""
+    from riskdash.briefing.tongbao import outline
+
+    return write_tongbao_docx(outline(brief), path)
+
+
+def write_tongbao_docx(doc_outline: Tongbao, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_bytes(docx_bytes(doc_outline))
+    return path
+
+
+def docx_bytes(tb: Tongbao) -> bytes:
+    document = Document()
+    _set_defaults(document)
+    _set_page(document.sections[0])
+    _font_table(document)
+    document.core_properties.title = tb.title
+    document.core_properties.author = tb.issuer
+    document.core_properties.language = "zh-CN" if tb.lang == "zh" else "en-GB"
+
+    if tb.demo_mark:
+        # where GB/T 9704 puts 密级: top left, 黑体 — a reader sees at once that the numbers are not real
+        mark = document.add_paragraph()
+        _run(mark, tb.demo_mark, HEADING_FONT, SIZE_3, colour=DEMO_COLOUR)
+        _exact(mark, LINE_PITCH)
+    title = document.add_paragraph()
+    for number, line in enumerate(tb.title_lines()):
+        if number:
+            title.runs[-1].add_break()
+        _run(title, line, TITLE_FONT, SIZE_2)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _exact(title, TITLE_PITCH)
+    title.paragraph_format.space_before = LINE_PITCH if tb.demo_mark else Pt(0)
+    if tb.subtitle:
+        sub = document.add_paragraph()
+        _run(sub, tb.subtitle, SUBHEADING_FONT, SIZE_3)
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _exact(sub, LINE_PITCH)
+    document.add_paragraph()  # one blank line between title and 主送
+    addressee = document.add_paragraph()
+    _run(addressee, tb.addressee, BODY_FONT, SIZE_3)
+    _exact(addressee, LINE_PITCH)
+
+    for block in tb.blocks:
+        if isinstance(block, Heading):
+            _heading(document, block)
+        elif isinstance(block, Paragraph):
+            _body_paragraph(document, block)
+        elif isinstance(block, Table):
+            _table(document, block)
+        elif isinstance(block, Figure):
+            _figure(document, block)
+
+    # 落款: two blank lines after the body, issuing body over the date, right, 4 characters in
+    document.add_paragraph()
+    document.add_paragraph()
+    for text in (tb.issuer, tb.issued_on_text):
+        line = document.add_paragraph()
+        _run(line, text, BODY_FONT, SIZE_3)
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.paragraph_format.right_indent = Pt(64)
+        _exact(line, LINE_PITCH)
+        line.paragraph_format.keep_with_next = True
+
+    _footers(document, tb.footer)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+
+
+def _heading(document, block: Heading) -> None:
+    paragraph = document.add_paragraph()
+    font = HEADING_FONT if block.level == 1 else SUBHEADING_FONT
+    _run(paragraph, block.text, font, SIZE_3)
+    paragraph.paragraph_format.first_line_indent = INDENT_2_CHARS
+    _indent_chars(paragraph)
+    paragraph.paragraph_format.keep_with_next = True
+    _exact(paragraph, LINE_PITCH)
+
+
+def _body_paragraph(document, block: Paragraph) -> None:
+    paragraph = document.add_paragraph()
+    _run(paragraph, block.text, BODY_FONT, SIZE_3, colour=MISSING_COLOUR if block.missing else None)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = INDENT_2_CHARS
+    _indent_chars(paragraph)
+    _exact(paragraph, LINE_PITCH)
+
+
+def _table(document, block: Table) -> None:
+    caption = document.add_paragraph()
+    _run(caption, block.caption, HEADING_FONT, SIZE_4)
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(6)
+    caption.paragraph_format.space_after = Pt(3)
+
+    table = document.add_table(rows=1 + len(block.rows), cols=len(block.columns))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = column_widths(block)
+    for column, width in zip(table.columns, widths):
+        column.width = width  # w:gridCol, which LibreOffice reads
+    for row_index, values in enumerate([block.columns, *block.rows]):
+        row = table.rows[row_index]
+        for cell, value, width in zip(row.cells, values, widths):
+            cell.width = width  # w:tcW, which Word reads
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            _run(paragraph, str(value), HEADING_FONT if row_index == 0 else BODY_FONT, SIZE_SMALL_4)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.line_spacing = 1.15
+        if row_index == 0:
+            _repeat_header(row)
+        _cant_split(row)
+    for first, count in block.first_column_groups():
+        if count > 1:
+            _merge_down(table, first + 1, count)
+
+    if block.note:
+        note = document.add_paragraph()
+        _run(note, block.note, BODY_FONT, SIZE_SMALL_4)
+        note.paragraph_format.space_before = Pt(3)
+        note.paragraph_format.space_after = Pt(6)
+        note.paragraph_format.line_spacing = 1.15
+    else:
+        document.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def column_widths(block: Table) -> list[int]:
+    return [int(TYPE_AREA_WIDTH * share) for share in block.column_shares()]
+
+
+def _merge_down(table, first_row: int, count: int) -> None:
+    """One cell for a group's rows in the first column, holding its name once."""
+    top = table.cell(first_row, 0)
+    for r in range(first_row + 1, first_row + count):
+        cell = table.cell(r, 0)
+        for paragraph in cell.paragraphs:
+            paragraph._p.getparent().remove(paragraph._p)
+        cell._tc.append(OxmlElement("w:p"))  # a cell needs a paragraph until it is merged
+    merged = top.merge(table.cell(first_row + count - 1, 0))
+    for paragraph in merged.paragraphs[1:]:
+        if not paragraph.text:
+            paragraph._p.getparent().remove(paragraph._p)
+
+
+def _figure(document, block: Figure) -> None:
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.keep_with_next = True
+    _run(picture, "", BODY_FONT, SIZE_3).add_picture(BytesIO(block.png), width=TYPE_AREA_WIDTH)
+    caption = document.add_paragraph()
+    _run(caption, block.caption, HEADING_FONT, SIZE_4)
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.space_after = Pt(6)
+
+
+# ---------------------------------------------------------------------------------------------- page
+
+
+def _set_page(section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+    section.header_distance = Mm(15)
+    # the page number sits about 7 mm under the type area (GB/T 9704 7.5); the footer line sits above it
+    section.footer_distance = Mm(14)
+
+
+def _footers(document, footer_text: str) -> None:
+    """Odd pages: number right; even pages: number left (GB/T 9704 7.5); the scope line on every page."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        scope = footer.paragraphs[0]
+        _run(scope, footer_text, BODY_FONT, SIZE_SMALL_5, colour=RGBColor(0x55, 0x55, 0x55))
+        scope.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        scope.paragraph_format.space_after = Pt(2)
+        number = footer.add_paragraph()
+        number.alignment = align
+        # 单页码居右空一字, 双页码居左空一字
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            number.paragraph_format.right_indent = SIZE_4
+        else:
+            number.paragraph_format.left_indent = SIZE_4
+        _run(number, "— ", PAGE_NUMBER_FONT, SIZE_4)
+        _page_field(number)
+        _run(number, " —", PAGE_NUMBER_FONT, SIZE_4)
+
+
+def _page_field(paragraph) -> None:
+    run = _run(paragraph, "", PAGE_NUMBER_FONT, SIZE_4)
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+# ---------------------------------------------------------------------------------------------- runs and styles
+
+
+def _run(paragraph, text: str, east_asian_font: str, size, *, bold: bool = False, colour: RGBColor | None = None):
+    run = paragraph.add_run(text)
+    run.font.size = size
+    run.font.bold = bold
+    if colour is not None:
+        run.font.color.rgb = colour
+    _fonts(run._r.get_or_add_rPr(), east_asian_font)
+    return run
+
+
+def _fonts(rpr, east_asian_font: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:cs"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), east_asian_font)
+    # full-width punctuation and digits next to Chinese take the East Asian face
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_defaults(document) -> None:
+    """Normal is 三号 仿宋 in Chinese, so text an official types into the file later looks right too."""
+    normal = document.styles["Normal"]
+    normal.font.size = SIZE_3
+    rpr = normal.element.get_or_add_rPr()
+    _fonts(rpr, BODY_FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.widow_control = True
+
+
+def _font_table(document) -> None:
+    """Declare the Chinese faces as GB2312 fonts with a substitute, so Word and WPS pick a Chinese face."""
+    font_part = next((rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable")),
+                     None)
+    if font_part is None:
+        return
+    from lxml import etree
+
+    root = etree.fromstring(font_part.blob)
+    for name, substitute in SUBSTITUTES.items():
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        etree.SubElement(font, qn("w:altName")).set(qn("w:val"), substitute)
+        etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")  # GB2312
+        etree.SubElement(font, qn("w:family")).set(qn("w:val"), "modern" if name != TITLE_FONT else "roman")
+        etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "fixed" if name != TITLE_FONT else "variable")
+    font_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _exact(paragraph, pitch) -> None:
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.paragraph_format.line_spacing = pitch
+
+
+def _indent_chars(paragraph) -> None:
+    # WPS keeps a 2-character indent in characters when the size changes; Word reads the twips
+    ind = paragraph._p.get_or_add_pPr().find(qn("w:ind"))
+    if ind is not None:
+        ind.set(qn("w:firstLineChars"), "200")
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)

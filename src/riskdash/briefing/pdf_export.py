@@ -1,0 +1,97 @@
+"""The A4 PDF 通报 (weasyprint): the same outline as the Word file, laid out on the same page.
+
+HTML is built here with every piece of data text escaped (an enterprise name imported as "<b>…" must print
+as those characters, not as markup); the look lives in ``templates/tongbao.css``. The footer — filters,
+as-of day, generation time, 演示数据 — is a running element, so it repeats on every page, with the page
+number beside it. Charts are embedded as the PNGs the outline carries; fonts are embedded by weasyprint.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
+
+
+def write_pdf(brief, path: str | Path) -> Path:
+    """Write the briefing as an A4 PDF 通报 at ``path`` and return the path."""
+    from riskdash.briefing.tongbao import outline
+
+    return write_tongbao_pdf(outline(brief), path)
+
+
+def write_tongbao_pdf(doc_outline: Tongbao, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_bytes(pdf_bytes(doc_outline))
+    return path
+
+
+def pdf_bytes(tb: Tongbao) -> bytes:
+    import logging
+
+    from weasyprint import CSS, HTML
+
+    # weasyprint logs every CSS property it does not know at WARNING; the command line stays quiet
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return HTML(string=html_text(tb)).write_pdf(stylesheets=[CSS(string=stylesheet())])
+
+
+def stylesheet() -> str:
+    return resources.files("riskdash.briefing").joinpath("templates/tongbao.css").read_text(encoding="utf-8")
+
+
+def html_text(tb: Tongbao) -> str:
+    e = _escape
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if tb.lang == "zh" else "en"}"><head><meta charset="utf-8">',
+        f"<title>{e(tb.title)}</title></head><body>",
+        # the running footer must come before the content to appear on the first page
+        f'<div class="footer">{e(tb.footer)}</div>',
+    ]
+    if tb.demo_mark:
+        parts.append(f'<p class="demo-mark">{e(tb.demo_mark)}</p>')
+    parts.append(f'<h1 class="title">{"<br>".join(e(line) for line in tb.title_lines())}</h1>')
+    if tb.subtitle:
+        parts.append(f'<p class="subtitle">{e(tb.subtitle)}</p>')
+    parts.append(f'<p class="addressee">{e(tb.addressee)}</p>')
+    for block in tb.blocks:
+        parts.append(_block(block))
+    parts.append(f'<div class="signature"><p>{e(tb.issuer)}</p><p>{e(tb.issued_on_text)}</p></div>')
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _block(block) -> str:
+    e = _escape
+    if isinstance(block, Heading):
+        tag = "h2" if block.level == 1 else "h3"
+        return f"<{tag}>{e(block.text)}</{tag}>"
+    if isinstance(block, Paragraph):
+        return f'<p class="{"missing" if block.missing else "body"}">{e(block.text)}</p>'
+    if isinstance(block, Table):
+        head = "".join(f"<th>{e(c)}</th>" for c in block.columns)
+        rows = ""
+        for first, count in block.first_column_groups():
+            for i in range(first, first + count):
+                row = block.rows[i]
+                cells = [f"<td>{e(v)}</td>" for v in row]
+                if count > 1:
+                    cells[0] = f'<td rowspan="{count}">{e(row[0])}</td>' if i == first else ""
+                rows += "<tr>" + "".join(cells) + "</tr>"
+        note = f'<p class="table-note">{e(block.note)}</p>' if block.note else ""
+        cols = "".join(f'<col style="width:{share * 100:.2f}%">' for share in block.column_shares())
+        return (f'<p class="table-caption">{e(block.caption)}</p>'
+                f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}")
+    if isinstance(block, Figure):
+        data = base64.b64encode(block.png).decode("ascii")
+        return (f'<figure><img src="data:image/png;base64,{data}" alt="{e(block.caption)}">'
+                f'<p class="figure-caption">{e(block.caption)}</p></figure>')
+    raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _escape(text: object) -> str:
+    return escape(str(text), quote=True)

@@ -1,0 +1,279 @@
+"""The Word 通报 (.docx): read back with python-docx — GB/T 9704 page, title, 主送, headings in order, numbered
+tables holding the Brief's (and so ``riskdash metrics``') numbers, the East Asian font on every run, footers —
+and rendered by LibreOffice to check the pages a reader sees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+import office_render
+from briefing_documents_support import (
+    ADDRESSEE, HOSTILE_NAME, SECTIONS, TITLE, empty_city, expected_kpi_rows, small_city, squeeze,
+)
+from riskdash.briefing import docx_export, tongbao
+from riskdash.briefing.docx_export import write_docx
+
+CHINESE_FACES = {"方正小标宋简体", "仿宋", "黑体", "楷体", "宋体"}
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("docx")
+    made = small_city(folder)
+    out = write_docx(made.brief, folder / "通报.docx")
+    return made, out, docx.Document(out)
+
+
+@pytest.fixture(scope="module")
+def rendered(city, tmp_path_factory):
+    _, out, _ = city
+    folder = tmp_path_factory.mktemp("docx-render")
+    pdf = office_render.to_pdf(out, folder)
+    return pdf, office_render.pdf_text(pdf), office_render.rasterise(pdf, folder)
+
+
+def _body_paragraphs(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def _east_asian_font(paragraph) -> str | None:
+    fonts = {r._r.rPr.rFonts.get(qn("w:eastAsia")) for r in paragraph.runs if r.text}
+    return fonts.pop() if len(fonts) == 1 else None
+
+
+def test_page_is_a4_with_the_official_margins(city):
+    section = city[2].sections[0]
+    assert len(city[2].sections) == 1
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,
+                                  section.right_margin)] == [37, 35, 28, 26]
+    # the type area GB/T 9704 asks for: 156 × 225 mm
+    assert round((section.page_width - section.left_margin - section.right_margin) / Mm(1)) == 156
+    assert round((section.page_height - section.top_margin - section.bottom_margin) / Mm(1)) == 225
+
+
+def test_title_addressee_and_headings_in_order(city):
+    made, _, document = city
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    title, addressee = paragraphs[0], paragraphs[2]
+    # a 20-character title is broken by sense, after the region, into two centred lines
+    assert title.text.split("\n") == ["关于2025年1—6月示例市", "安全生产形势的通报"]
+    assert title.text.replace("\n", "") == TITLE
+    assert title.alignment == 1 and _east_asian_font(title) == "方正小标宋简体"
+    assert title.runs[0].font.size.pt == 22
+    assert paragraphs[1].text == "（数据截至2025年6月30日）"
+    assert addressee.text == ADDRESSEE and _east_asian_font(addressee) == "仿宋"
+    assert paragraphs[3].text == "现将2025年1—6月示例市安全生产形势通报如下。"
+    assert paragraphs[3].paragraph_format.first_line_indent.pt == 32  # two characters of 三号
+
+    headings = [(p.text, _east_asian_font(p)) for p in paragraphs if re.match(r"^([一二三四五六]、|（[一二三]）)", p.text)]
+    brief = made.brief
+    expected = []
+    for number, slide in zip(SECTIONS, brief.slides):
+        expected.append((number, "黑体"))
+        expected.append((f"（一）{slide.title}", "楷体"))
+        if slide.table is not None:
+            expected.append((f"（二）{slide.table.title}", "楷体"))
+    assert headings == expected
+    # 落款: the issuing body over the date, right-aligned
+    assert [p.text for p in paragraphs[-2:]] == ["示例市安全生产委员会办公室", "2025年7月1日"]
+    assert all(p.alignment == 2 for p in paragraphs[-2:])
+
+
+def test_body_carries_the_headline_text_in_fangsong(city):
+    made, _, document = city
+    by_text = {p.text: p for p in document.paragraphs}
+    for slide in made.brief.slides:
+        text = "".join(slide.headline)
+        assert text in by_text, slide.key
+        paragraph = by_text[text]
+        assert _east_asian_font(paragraph) == "仿宋" and paragraph.runs[0].font.size.pt == 16
+        assert paragraph.paragraph_format.first_line_indent.pt == 32
+
+
+def test_tables_are_numbered_and_hold_the_briefs_cells(city):
+    made, _, document = city
+    captions = [p.text for p in document.paragraphs if re.match(r"^表\d+ ", p.text)]
+    lists = [s.table for s in made.brief.slides if s.table is not None]
+    assert captions == ["表1 主要指标", *(f"表{n} {t.title}" for n, t in enumerate(lists, start=2))]
+    assert len(document.tables) == 1 + len(lists)
+
+    kpi_rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert kpi_rows[0] == ["类别", "指标", "数值"]
+    assert kpi_rows[1:] == [[s.section, k.label, k.display] for s in made.brief.slides for k in s.kpis]
+    for table, spec in zip(document.tables[1:], lists):
+        rows = [tuple(c.text for c in row.cells) for row in table.rows]
+        assert rows == [spec.columns, *spec.rows]
+    # the imported name is text, not markup
+    assert any(HOSTILE_NAME in cell for row in lists[1].rows for cell in row)
+
+
+def test_kpi_numbers_equal_riskdash_metrics(city, capsys):
+    made, _, document = city
+    shown = {row.cells[1].text: row.cells[2].text for row in document.tables[0].rows[1:]}
+    expected = expected_kpi_rows(capsys, made.path)
+    assert {label: shown[label] for label in expected} == expected
+    # and the small city's figures, worked out by hand
+    assert expected == {"事故起数": "3", "死亡（含失踪）": "4", "起数同比": "0.0%", "死亡同比": "+100.0%",
+                        "较大及以上事故": "1", "排查隐患": "6", "隐患整改率": "33.3%", "重大隐患整改率": "50.0%",
+                        "逾期未整改": "3", "挂牌督办未销号": "1"}
+
+
+def test_every_run_names_its_east_asian_font(city):
+    document = city[2]
+    section = document.sections[0]
+    parts = [document.element.body, section.footer._element, section.even_page_footer._element]
+    runs = [r for part in parts for r in part.iter(qn("w:r"))]
+    assert len(runs) > 100
+    missing = [r for r in runs if r.rPr is None or r.rPr.rFonts is None or not r.rPr.rFonts.get(qn("w:eastAsia"))]
+    assert missing == []
+    assert {r.rPr.rFonts.get(qn("w:eastAsia")) for r in runs} <= CHINESE_FACES
+    # text typed later into the file takes 仿宋 too
+    normal = document.styles["Normal"].element.rPr.rFonts
+    assert normal.get(qn("w:eastAsia")) == "仿宋"
+
+
+def test_charts_are_pictures_with_numbered_captions(city):
+    made, _, document = city
+    charts = [s.chart for s in made.brief.slides if s.chart is not None]
+    assert len(document.inline_shapes) == len(charts) >= 3
+    assert all(round(shape.width.mm) == 156 for shape in document.inline_shapes)
+    captions = [p.text for p in document.paragraphs if re.match(r"^图\d+ ", p.text)]
+    assert captions == [f"图{n} {c.title}" for n, c in enumerate(charts, start=1)]
+
+
+def test_footer_has_the_filters_as_of_day_and_generation_time_and_page_numbers(city):
+    made, _, document = city
+    section = document.sections[0]
+    assert document.settings.odd_and_even_pages_header_footer
+    meta = made.brief.meta
+    for footer, align in ((section.footer, 2), (section.even_page_footer, 0)):
+        scope, number = footer.paragraphs
+        assert scope.text == f"{meta.filters_text} · {meta.generated_text}"
+        assert "截至 2025-06-30" in scope.text and "生成时间 2025-07-01 09:00" in scope.text
+        assert number.alignment == align  # GB/T 9704: odd pages right, even pages left
+        assert " PAGE " in "".join(t.text for t in number._p.iter(qn("w:instrText")))
+    assert "演示数据" not in section.footer.paragraphs[0].text  # the fixture is not demo data
+
+
+def test_demo_data_is_marked_on_the_page_and_in_the_footer(city):
+    made, _, _ = city
+    demo = replace(made.brief, meta=replace(made.brief.meta, is_demo=True, demo_text="演示数据"))
+    outline = tongbao.outline(demo, chart_png=lambda chart: _PNG)
+    document = docx.Document(BytesIO(docx_export.docx_bytes(outline)))
+    first = document.paragraphs[0]
+    assert first.text == "演示数据" and _east_asian_font(first) == "黑体"
+    assert document.sections[0].footer.paragraphs[0].text.endswith("· 演示数据（非真实数据）")
+
+
+def test_libreoffice_renders_pages_with_ink_and_the_text(city, rendered):
+    made, _, _ = city
+    pdf, pages, pngs = rendered
+    assert len(pages) == len(pngs) >= 3
+    assert all(office_render.ink_share(png) > 0.01 for png in pngs)
+    whole = squeeze("".join(pages))
+    assert squeeze(TITLE) in squeeze(pages[0])
+    assert squeeze(ADDRESSEE) in squeeze(pages[0])
+    for slide in made.brief.slides:
+        assert squeeze("".join(slide.headline)) in whole, slide.key
+    assert squeeze(HOSTILE_NAME) in whole
+    # the footer line and a page number on every page
+    for n, page in enumerate(pages, start=1):
+        assert squeeze("生成时间 2025-07-01 09:00") in squeeze(page), n
+        assert f"—{n}—" in squeeze(page), n
+
+
+def test_an_empty_period_renders_and_says_what_is_missing(tmp_path):
+    brief = empty_city(tmp_path)
+    out = write_docx(brief, tmp_path / "empty.docx")
+    document = docx.Document(out)
+    text = _body_paragraphs(document)
+    placeholders = [s.placeholder for s in brief.slides if s.placeholder]
+    assert len(placeholders) >= 4
+    for placeholder in placeholders:
+        assert placeholder in text
+    assert [t for t in text if re.match(r"^[一二三四五]、", t)] == SECTIONS
+    assert len(document.inline_shapes) == 0  # no chart drawn from no data
+    kpis = {row.cells[1].text: row.cells[2].text for row in document.tables[0].rows[1:]}
+    assert kpis["隐患整改率"] == "—" and kpis["重大隐患整改率"] == "—"
+    pdf = office_render.to_pdf(out, tmp_path)
+    assert all(office_render.ink_share(png) > 0.005 for png in office_render.rasterise(pdf, tmp_path))
+    assert squeeze(placeholders[0]) in squeeze("".join(office_render.pdf_text(pdf)))
+
+
+def test_english_brief_numbers_its_headings_in_figures(tmp_path):
+    made = small_city(tmp_path, lang="en")
+    outline = tongbao.outline(made.brief, chart_png=lambda chart: _PNG)
+    document = docx.Document(BytesIO(docx_export.docx_bytes(outline)))
+    text = _body_paragraphs(document)
+    assert [t for t in text if re.match(r"^\d\. ", t)] == [
+        "1. Accidents", "2. Hazard rectification", "3. Key sites", "4. Townships", "5. Next steps"]
+    assert [t for t in text if t.startswith("Table ")][0] == "Table 1. Key figures"
+    assert document.paragraphs[0].text.replace("\n", "") == "Work-safety bulletin: 示例市, Jan–Jun 2025"
+
+
+# ---------------------------------------------------------------------------------------------- layout rules
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("关于2026年3月全市安全生产形势的通报", ["关于2026年3月全市安全生产形势的通报"]),
+    ("关于2026年1—11月全市安全生产形势的通报", ["关于2026年1—11月全", "市安全生产形势的通报"]),
+    # never inside 2026, never between a number and 年/月/日, never a closing mark at a line start
+    ("关于云川市（演示）2026年1月1日—11月28日安全生产形势的通报",
+     ["关于云川市（演示）2026年1月1日", "—11月28日安全生产形势的通报"]),
+])
+def test_long_titles_break_into_balanced_lines(text, lines):
+    assert tongbao.balanced_lines(text, tongbao.TITLE_LINE_CHARS) == lines
+
+
+def test_title_breaks_by_sense_when_the_lines_fit():
+    doc = tongbao.Tongbao(title="关于2026年1月1日—11月28日云川市（演示）安全生产形势的通报", addressee="", blocks=[],
+                          issuer="", issued_on=None, issued_on_text="", footer="", title_breaks=(18, 25))
+    assert doc.title_lines() == ["关于2026年1月1日—11月28日", "云川市（演示）安全生产形势的通报"]
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (5, "五"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")])
+def test_chinese_heading_numerals(n, text):
+    assert tongbao.zh_numeral(n) == text
+
+
+def test_short_columns_keep_their_width_and_long_ones_share_the_rest():
+    name, reasons = "某" * 24 + "有限公司", "近3年发生较大事故1起；" * 3
+    crowded = tongbao.Table("表1 x", ["隐患编号", "企业", "原因", "整改期限"],
+                            [["H000160002", name, reasons, "2026-02-09"]])
+    shares = crowded.column_shares()
+    assert sum(shares) == pytest.approx(1)
+    # the code and the date keep their full width (10 half-characters and the padding); the two long
+    # columns share the other 48 alike (both over the 40 cap)
+    assert [round(s * tongbao.TABLE_HALF_CHARS, 6) for s in shares] == [12, 24, 24, 12]
+    roomy = tongbao.Table("表2 x", ["隐患编号", "企业", "整改期限"], [["H000160002", name, "2026-02-09"]])
+    # everything fits once the name is capped: shares by need, nothing wraps
+    assert roomy.column_shares() == pytest.approx([12 / 64, 40 / 64, 12 / 64])
+    small = tongbao.Table("表3 y", ["类别", "数值"], [["事故", "3"]])
+    assert small.column_shares() == pytest.approx([6 / 12, 6 / 12])
+
+
+def test_grouped_first_column_runs():
+    table = tongbao.Table("表1", ["类别", "指标"], [["a", "1"], ["a", "2"], ["b", "3"], ["a", "4"]], grouped=True)
+    assert table.first_column_groups() == [(0, 2), (2, 1), (3, 1)]
+    assert replace(table, grouped=False).first_column_groups() == [(0, 1), (1, 1), (2, 1), (3, 1)]
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (120, 40), "#1f5fa8").save(out, format="PNG")
+    return out.getvalue()
+
+
+# a plain picture: the layout tests need one, not a chart (kaleido is slow)
+_PNG = _png()
