@@ -1,4 +1,5 @@
-"""数据管理 Data management: import a file (checked before anything is written), export any table, the audit log."""
+"""数据管理 Data management: import a file (checked before anything is written), add records, the hazard
+rectification loop, edit any record, export tables and filtered views, backup and restore, the audit log."""
 
 import streamlit as st
 
@@ -8,20 +9,44 @@ from riskdash.ui import data, data_page
 page = ui.start_page("data")
 t, lang = page.t, page.lang
 
-ui.section(t("data.import.heading"), t("data.import.scope"))
 data_page.last_import(page)
-kind = st.selectbox(t("data.import.kind"), data.import_kinds(), format_func=lambda k: data.kind_label(k, lang))
-mode = st.radio(t("data.import.mode"), ["append", "upsert"], horizontal=True,
-                format_func=lambda m: t(f"data.mode.{m}"))
+data_page.last_record(page)
 actor = st.text_input(t("data.import.actor"), value=data_page.default_actor())
-st.download_button(t("data.import.template"), data_page.template(kind), file_name=f"template-{kind}.xlsx",
-                   icon=":material/download:")
-upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"])
-if upload is not None:
-    data_page.check_and_import(page, kind, mode, actor, upload)
+tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = st.tabs(
+    [t("data.tab.import"), t("data.tab.add"), t("data.tab.flow"), t("data.tab.edit"), t("data.tab.export"),
+     t("data.tab.audit")])
 
-ui.section(t("data.export.heading"), t("data.export.scope", day=data_page.day_text(page)))
-data_page.export_panel(page)
+with tab_import:
+    ui.section(t("data.import.heading"), t("data.import.scope"))
+    kind = st.selectbox(t("data.import.kind"), data.import_kinds(), format_func=lambda k: data.kind_label(k, lang))
+    mode = st.radio(t("data.import.mode"), ["append", "upsert"], horizontal=True,
+                    format_func=lambda m: t(f"data.mode.{m}"))
+    st.download_button(t("data.import.template"), data_page.template(kind), file_name=f"template-{kind}.xlsx",
+                       icon=":material/download:")
+    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"])
+    if upload is not None:
+        data_page.check_and_import(page, kind, mode, actor, upload)
 
-ui.section(t("data.audit.heading"), t("data.audit.scope"))
-data_page.audit_panel(page)
+with tab_add:
+    ui.section(t("data.add.heading"), t("data.add.scope"))
+    data_page.add_panel(page, actor)
+
+with tab_flow:
+    ui.section(t("data.flow.heading"), t("data.flow.scope"))
+    data_page.flow_panel(page, actor)
+
+with tab_edit:
+    ui.section(t("data.edit.heading"), t("data.edit.scope"))
+    data_page.edit_panel(page, actor)
+
+with tab_export:
+    ui.section(t("data.view.heading"), "")
+    data_page.view_export_panel(page)
+    ui.section(t("data.export.heading"), t("data.export.scope", day=data_page.day_text(page)))
+    data_page.export_panel(page)
+    ui.section(t("data.backup.heading"), t("data.backup.scope"))
+    data_page.backup_panel(page, actor)
+
+with tab_audit:
+    ui.section(t("data.audit.heading"), t("data.audit.scope"))
+    data_page.audit_panel(page)

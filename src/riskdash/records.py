@@ -193,9 +193,10 @@ def _no_row(problem: core.Problem) -> core.Problem:
 
 
 def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: str | None = None,
-        today: date | None = None) -> RecordResult:
+        today: date | None = None, check_only: bool = False) -> RecordResult | None:
     """A new accident, inspection or hazard from a form: the import's checks (append mode: a duplicate id
-    is refused), then the row and its audit entry (before null, after the row) in one transaction."""
+    is refused), then the row and its audit entry (before null, after the row) in one transaction.
+    ``check_only``: the checks alone, nothing written (works on a read-only connection); returns None."""
     kind = _kind(kind_name, FORM_KINDS)
     actor = actor or core.actor_default()
     today = today or date.today()
@@ -205,6 +206,9 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
     con.execute("begin transaction")
     try:
         typed = _checked(con, kind, row, "append", label, today, EVENT_DAYS.get(kind.table, ()))
+        if check_only:
+            con.execute("rollback")
+            return None
         key = typed[kind.key[0]]
         columns = [c.name for c in kind.columns] + (["has_time"] if kind.table == "accidents" else [])
         names = ", ".join(f'"{c}"' for c in columns)
@@ -225,7 +229,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
 
 
 def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict, *,
-         actor: str | None = None, today: date | None = None) -> RecordResult:
+         actor: str | None = None, today: date | None = None, check_only: bool = False) -> RecordResult:
     """Change fields of one record: the stored row with ``changes`` applied goes through the import's checks
     (upsert mode); only the changed columns are written and audited. A broken rule refuses the whole edit."""
     kind = _kind(kind_name, RECORD_KINDS)
@@ -255,9 +259,10 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
             if day is not None and day > today:
                 raise RecordRefused("future", {"column": name, "value": day.isoformat(),
                                                "today": today.isoformat()})
-        if not changed:
+        if not changed or check_only:
             con.execute("rollback")
-            return RecordResult("update", kind.table, key, {}, {}, None)
+            return RecordResult("update", kind.table, key, {c: before[c] for c in changed},
+                                {c: typed[c] for c in changed}, None)
         sets = ", ".join(f'"{c}" = t."{c}"' for c in changed)
         con.execute(f'update {kind.table} set {sets} from import_typed t '
                     f'where {kind.table}."{key_col}" = t."{key_col}"')
@@ -349,7 +354,8 @@ def action_changes(action: str, on: date, level: str | None = None) -> dict:
 
 
 def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, on: date, *,
-                  level: str | None = None, actor: str | None = None, today: date | None = None) -> RecordResult:
+                  level: str | None = None, actor: str | None = None, today: date | None = None,
+                  check_only: bool = False) -> RecordResult | None:
     """One step of the closed loop for one hazard, with its audit entry (before/after of the changed columns)."""
     actor = actor or core.actor_default()
     today = today or date.today()
@@ -361,6 +367,9 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
         refused = action_problem(HazardDates.from_row(row), action, on, today, level)
         if refused:
             raise RecordRefused(*refused)
+        if check_only:
+            con.execute("rollback")
+            return None
         changes = action_changes(action, on, level)
         sets = ", ".join(f'"{c}" = ${c}' for c in changes)
         con.execute(f"update hazards set {sets} where hazard_id = $hazard_id", {**changes, "hazard_id": hazard_id})

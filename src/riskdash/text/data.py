@@ -184,9 +184,11 @@ TEXT.update({
     "data.export.xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
     "data.audit.heading": {"zh": "操作日志", "en": "Audit log"},
     "data.audit.scope": {
-        "zh": "最近500条：每次导入一条（操作人、时间、文件、类别、行数）；更新导入逐行记录修改前后。",
-        "en": "The latest 500 entries: one per import (who, when, file, kind, rows); upserts log each changed "
-        "row before and after.",
+        "zh": "最近500条（可按数据表、类别、操作和日期筛选）：每次导入一条（操作人、时间、文件、类别、行数）；更新导入、新增记录、"
+        "修改和整改闭环的每一步逐条记录数据表、编号及改动字段的修改前后；恢复备份一条。",
+        "en": "The latest 500 entries (filter by table, kind, action and date): one per import (who, when, file, kind, "
+        "rows); upserts, added records, edits and each rectification step log the table, id and the changed fields "
+        "before and after; one per restore.",
     },
     "data.audit.empty": {"zh": "还没有写入记录。", "en": "Nothing has been written yet."},
     "data.audit.download": {"zh": "导出操作日志（CSV）", "en": "Export the audit log (CSV)"},
@@ -246,4 +248,122 @@ TEXT.update({
         "zh": "日期 {day} 早于该隐患已登记的 {column}（{latest}）：办理日期不能倒退",
         "en": "the date {day} is before the hazard's {column} ({latest}): dates never go backwards",
     },
+})
+
+# ---------------------------------------------------------------------------------------------- the screen
+TEXT.update({
+    "data.tab.import": {"zh": "导入文件", "en": "Import a file"},
+    "data.tab.add": {"zh": "新增记录", "en": "Add a record"},
+    "data.tab.flow": {"zh": "隐患整改闭环", "en": "Rectification loop"},
+    "data.tab.edit": {"zh": "修改记录", "en": "Edit a record"},
+    "data.tab.export": {"zh": "导出与备份", "en": "Export and backup"},
+    "data.tab.audit": {"zh": "操作日志", "en": "Audit log"},
+    "data.col.field": {"zh": "字段", "en": "Field"},
+    "data.col.stored": {"zh": "当前值", "en": "Stored value"},
+    "data.record.actor": {"zh": "操作人", "en": "Who"},
+    "data.add.heading": {"zh": "新增一条记录", "en": "Add one record"},
+    "data.add.scope": {
+        "zh": "逐条录入事故、检查或隐患：与导入文件执行同样的校验（区划级别、企业是否存在、日期先后、枚举、数值范围、编号重复），"
+        "发生类日期不能晚于今天；写入后记入操作日志（修改前为空、修改后为整行）。带*为必填。",
+        "en": "Enter one accident, inspection or hazard: the same checks as an imported file (region level, enterprise "
+        "exists, dates in order, enumerations, ranges, duplicate id); event dates may not be after today. Each write "
+        "is logged (before empty, after the row). * = required.",
+    },
+    "data.add.kind": {"zh": "记录类别", "en": "Record kind"},
+    "data.add.submit": {"zh": "校验并保存", "en": "Check and save"},
+    "data.form.choose": {"zh": "（未填）", "en": "(empty)"},
+    "data.form.yes": {"zh": "是", "en": "yes"},
+    "data.form.no": {"zh": "否", "en": "no"},
+    "data.form.time_hint": {"zh": "如 2025-03-05 08:30，只知日期可只填日期", "en": "e.g. 2025-03-05 08:30; a date alone is fine"},
+    "data.record.refused": {"zh": "未保存：{message}", "en": "Not saved: {message}"},
+    "data.record.done.insert": {
+        "zh": "已保存：{table} 新增 {id}（操作日志第 {entry} 条）",
+        "en": "Saved: {id} added to {table} (audit entry {entry})",
+    },
+    "data.record.done.update": {
+        "zh": "已保存：{table} {id} 修改了 {columns}（操作日志第 {entry} 条）",
+        "en": "Saved: {table} {id}, changed {columns} (audit entry {entry})",
+    },
+    "data.record.unchanged": {"zh": "{table} {id} 没有变化，未写入", "en": "{table} {id}: nothing changed, nothing written"},
+    "data.edit.heading": {"zh": "修改一条记录", "en": "Edit one record"},
+    "data.edit.scope": {
+        "zh": "按编号调出事故、检查、隐患、企业或重点部位，修改后按导入规则校验；违反规则（如整改期限早于发现日期）则不保存，数据库不变。"
+        "只写入改动的字段，操作日志记录每个改动字段的修改前后。编号不可修改。",
+        "en": "Load an accident, inspection, hazard, enterprise or key site by its id; the edit is checked by the import "
+        "rules, and one that breaks a rule (e.g. a deadline before the day found) is refused with the database "
+        "unchanged. Only changed fields are written; the audit log keeps each one before and after. Ids cannot change.",
+    },
+    "data.edit.kind": {"zh": "数据表", "en": "Table"},
+    "data.edit.key": {"zh": "编号", "en": "Id"},
+    "data.edit.missing": {"zh": "{table} 中没有编号为“{id}”的记录", "en": "No record {id!r} in {table}"},
+    "data.edit.submit": {"zh": "校验并保存修改", "en": "Check and save the edit"},
+    "data.flow.heading": {"zh": "隐患整改闭环", "en": "Hazard rectification loop"},
+    "data.flow.scope": {
+        "zh": "登记整改完成 → 验收销号 → （重大隐患）挂牌督办与摘牌。规则：未整改不能验收；只有重大隐患可挂牌（县级、市级或省级）；"
+        "摘牌须已验收；办理日期不早于该隐患已登记的任一日期，也不晚于今天（可晚于数据截至日，截至日随之后移）。每一步记入操作日志。",
+        "en": "Record rectified → verified and closed → (major hazards) 挂牌督办 and delisting. Rules: no verification "
+        "before rectification; only major hazards are supervised (county, city or province); delisting needs "
+        "verification; a step's date is never before a date already recorded on the hazard nor after today (it may "
+        "be after the data's as-of day, which then moves forward). Every step is logged.",
+    },
+    "data.flow.township": {"zh": "乡镇（街道）", "en": "Township"},
+    "data.flow.open": {"zh": "未闭环隐患（最早发现的 {n} 条）", "en": "Hazards not closed (the {n} found earliest)"},
+    "data.flow.none_open": {"zh": "该乡镇没有未闭环的隐患。", "en": "No hazard of this township is still open."},
+    "data.flow.by_id": {"zh": "或直接输入隐患编号", "en": "Or type a hazard id"},
+    "data.flow.step": {"zh": "环节", "en": "Step"},
+    "data.flow.day": {"zh": "日期", "en": "Day"},
+    "data.flow.col.found_on": {"zh": "发现", "en": "Found"},
+    "data.flow.col.deadline": {"zh": "整改期限", "en": "Deadline"},
+    "data.flow.col.rectified_on": {"zh": "整改完成", "en": "Rectified"},
+    "data.flow.col.verified_on": {"zh": "验收销号", "en": "Verified and closed"},
+    "data.flow.col.supervised_on": {"zh": "挂牌督办", "en": "Placed under supervision"},
+    "data.flow.col.delisted_on": {"zh": "摘牌", "en": "Delisted"},
+    "data.flow.level.county": {"zh": "县级", "en": "county"},
+    "data.flow.level.city": {"zh": "市级", "en": "city"},
+    "data.flow.level.province": {"zh": "省级", "en": "province"},
+    "data.flow.grade.general": {"zh": "一般", "en": "general"},
+    "data.flow.grade.major": {"zh": "重大", "en": "major"},
+    "data.flow.action": {"zh": "办理", "en": "Step"},
+    "data.flow.action.rectify": {"zh": "登记整改完成", "en": "Mark rectified"},
+    "data.flow.action.verify": {"zh": "验收销号", "en": "Verify and close"},
+    "data.flow.action.supervise": {"zh": "挂牌督办", "en": "Place under supervision"},
+    "data.flow.action.delist": {"zh": "摘牌", "en": "Delist"},
+    "data.flow.on": {"zh": "办理日期", "en": "Date"},
+    "data.flow.level": {"zh": "督办级别", "en": "Supervision level"},
+    "data.flow.submit": {"zh": "保存", "en": "Save"},
+    "data.flow.closed": {"zh": "该隐患已完成闭环，没有待办环节。", "en": "This hazard's loop is complete; nothing left to do."},
+    "data.view.heading": {"zh": "导出筛选结果", "en": "Export the filtered view"},
+    "data.view.scope": {
+        "zh": "按左侧筛选（{start} 至 {end}，{region}，{sector}）选出的{table}，数据截至{day}；事故按发生地，隐患、检查按企业所在地。",
+        "en": "{table} selected by the filters ({start} to {end}, {region}, {sector}), data as of {day}; accidents by "
+        "their own region, hazards and inspections by the enterprise's.",
+    },
+    "data.backup.heading": {"zh": "备份与恢复", "en": "Backup and restore"},
+    "data.backup.scope": {
+        "zh": "完整备份：每张表一个 Parquet 文件和清单（库结构版本、行数、校验值），打包为 .zip。恢复：上传备份 .zip，"
+        "全部成功才替换数据库（原文件保留为 .pre-restore），否则数据库不变；恢复记入操作日志。",
+        "en": "Full backup: one Parquet file per table and a manifest (schema version, row counts, checksums) in a .zip. "
+        "Restore: upload a backup .zip; the database is replaced only if every table loads and matches (the old file "
+        "is kept as .pre-restore), else it is unchanged; the restore is logged.",
+    },
+    "data.backup.make": {"zh": "生成备份", "en": "Make a backup"},
+    "data.backup.download": {"zh": "下载备份（.zip）", "en": "Download the backup (.zip)"},
+    "data.backup.file": {"zh": "上传备份 .zip 以恢复", "en": "Upload a backup .zip to restore"},
+    "data.backup.confirm": {
+        "zh": "我确认用该备份替换当前数据库的全部数据",
+        "en": "I confirm: replace all data of the database with this backup",
+    },
+    "data.backup.restore": {"zh": "恢复", "en": "Restore"},
+    "data.backup.restored": {
+        "zh": "已恢复：{tables} 张表共 {rows} 行，数据截至 {data_as_of}",
+        "en": "Restored: {rows} rows in {tables} tables, data as of {data_as_of}",
+    },
+    "data.audit.filter.table": {"zh": "数据表", "en": "Table"},
+    "data.audit.filter.kind": {"zh": "类别", "en": "Kind"},
+    "data.audit.filter.action": {"zh": "操作", "en": "Action"},
+    "data.audit.filter.start": {"zh": "起始日期", "en": "From"},
+    "data.audit.filter.end": {"zh": "截止日期", "en": "To"},
+    "data.audit.all": {"zh": "全部", "en": "All"},
+    "data.audit.download_xlsx": {"zh": "导出操作日志（Excel）", "en": "Export the audit log (Excel)"},
+    "data.audit.shown": {"zh": "符合条件的最近 {n} 条", "en": "The latest {n} matching entries"},
 })

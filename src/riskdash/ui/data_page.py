@@ -39,21 +39,29 @@ def check_upload(con, kind: str, path: Path, mode: str, label: str):
     return staged.rows, problems, total
 
 
-def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> ImportResult:
-    """The exclusive write window (see the module docstring); raises ImportFailed or db.RiskdashError."""
+def write_window(write, *, connect: bool = True):
+    """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
+    ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file)."""
     with _WRITE_LOCK:
         database = session.open_database()
         with database.lock:
             database.connection.close()
         session._open.clear()
         try:
+            if not connect:
+                return write(database.path)
             con = db.connect(database.path, wait_seconds=db.LOCK_WAIT_SECONDS)
             try:
-                return import_file(con, kind, path, mode=mode, actor=actor, file_label=label)
+                return write(con)
             finally:
                 con.close()
         finally:
             st.cache_data.clear()
+
+
+def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> ImportResult:
+    """An import in the write window; raises ImportFailed or db.RiskdashError."""
+    return write_window(lambda con: import_file(con, kind, path, mode=mode, actor=actor, file_label=label))
 
 
 # ---------------------------------------------------------------------------------------------- drawing
@@ -126,13 +134,270 @@ def export_panel(page) -> None:
                           icon=":material/download:")
 
 
-def audit_panel(page) -> None:
-    from riskdash.importer.export import to_csv_bytes
 
-    frame = db.query(page.con, "data/audit_entries", limit=500)
-    if frame.empty:
+
+# ---------------------------------------------------------------------------------------------- records
+# A form's write goes straight to the write window: records.add / edit / hazard_action check and write in
+# one transaction there, so a refused record has written nothing.
+
+
+def _flash(page, text: str, ok: bool = True) -> None:
+    st.session_state["data_last_record"] = (ok, text)
+    st.rerun()
+
+
+def last_record(page) -> None:
+    done = st.session_state.pop("data_last_record", None)
+    if done:
+        ok, text = done
+        if ok:
+            st.success(text, icon=":material/check_circle:")
+        else:
+            st.error(text, icon=":material/error:")
+
+
+def _refused_message(page, refused) -> None:
+    from riskdash.ui.data import problems_frame
+
+    st.error(page.t("data.record.refused", message=refused.message(page.lang)), icon=":material/error:")
+    if refused.problems and refused.total > 1:
+        st.dataframe(problems_frame(refused.problems, page.lang), hide_index=True, width="stretch")
+
+
+def _write_record(page, write) -> None:
+    """``write(con, check_only)``: checked first through the session's read-only cursor (a refusal is shown in
+    place, the shared connection untouched), then written in the write window and the page rerun."""
+    from riskdash.records import RecordRefused
+    from riskdash.ui.data import result_text
+
+    try:
+        checked = write(page.con, True)
+    except RecordRefused as refused:
+        _refused_message(page, refused)
+        return
+    if checked is not None and checked.entry_id is None and not checked.after:
+        st.info(result_text(checked, page.lang), icon=":material/info:")
+        return
+    try:
+        result = write_window(lambda con: write(con, False))
+    except RecordRefused as refused:  # the data changed between the check and the write
+        _flash(page, page.t("data.record.refused", message=refused.message(page.lang)), ok=False)
+    except db.RiskdashError as exc:
+        _flash(page, str(exc), ok=False)
+    else:
+        _flash(page, result_text(result, page.lang))
+
+
+def _field(page, kind: str, column, current, key: str, disabled: bool = False):
+    """One input of a record form; returns its value as the text an import file would carry."""
+    from datetime import date as _date
+
+    from riskdash.ui.data import column_label, enum_choices
+
+    label = column_label(kind, column.name, page.lang)
+    if column.type == "enum":
+        choices = enum_choices(page.con, column.enum, page.lang)
+        codes = [None, *[c for c, _ in choices]]
+        names = dict(choices)
+        index = codes.index(current) if current in codes else 0
+        return st.selectbox(label, codes, index=index, key=key, disabled=disabled,
+                            format_func=lambda c: page.t("data.form.choose") if c is None else f"{names[c]}")
+    if column.type == "date":
+        value = _date.fromisoformat(current) if current else None
+        picked = st.date_input(label, value=value, min_value=_date(1900, 1, 1), max_value=_date(2100, 12, 31),
+                               format="YYYY-MM-DD", key=key, disabled=disabled)
+        return picked.isoformat() if picked else None
+    if column.type == "bool":
+        options = [None, "true", "false"]
+        names = {None: page.t("data.form.choose"), "true": page.t("data.form.yes"), "false": page.t("data.form.no")}
+        return st.selectbox(label, options, index=options.index(current) if current in options else 0, key=key,
+                            format_func=names.get, disabled=disabled)
+    help_text = page.t("data.form.time_hint") if column.type == "timestamp" else None
+    return st.text_input(label, value=current or "", key=key, disabled=disabled, help=help_text,
+                         placeholder=column.example or None) or None
+
+
+def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
+    from riskdash.importer import KINDS
+
+    spec = KINDS[kind]
+    values = {}
+    columns = st.columns(3)
+    for i, column in enumerate(spec.columns):
+        with columns[i % 3]:
+            locked = current is not None and column.name in spec.key
+            values[column.name] = _field(page, kind, column, (current or {}).get(column.name),
+                                         f"{prefix}_{kind}_{column.name}", disabled=locked)
+    return values
+
+
+def add_panel(page, actor: str) -> None:
+    from riskdash import records
+    from riskdash.ui.data import kind_label
+
+    kind = st.selectbox(page.t("data.add.kind"), records.FORM_KINDS, key="data_add_kind",
+                        format_func=lambda k: kind_label(k, page.lang))
+    with st.form(f"data_add_form_{kind}"):
+        values = _record_fields(page, kind, None, "data_add")
+        submitted = st.form_submit_button(page.t("data.add.submit"), type="primary", icon=":material/save:")
+    if submitted:
+        _write_record(page, lambda con, check: records.add(con, kind, values, actor=actor or default_actor(),
+                                                           check_only=check))
+
+
+def edit_panel(page, actor: str) -> None:
+    from riskdash import records
+    from riskdash.importer import KINDS
+    from riskdash.ui.data import kind_label, record_frame
+
+    left, right = st.columns([1, 2])
+    kind = left.selectbox(page.t("data.edit.kind"), records.RECORD_KINDS, key="data_edit_kind",
+                          format_func=lambda k: kind_label(k, page.lang))
+    key = right.text_input(page.t("data.edit.key"), key="data_edit_key").strip()
+    if not key:
+        return
+    row = records.load(page.con, kind, key)
+    if row is None:
+        st.warning(page.t("data.edit.missing", table=KINDS[kind].table, id=key), icon=":material/search_off:")
+        return
+    with st.expander(page.t("data.col.stored")):
+        st.dataframe(record_frame(row, kind, page.lang), hide_index=True, width="stretch")
+    spec = KINDS[kind]
+    current = {c.name: records.text_value(spec, c.name, row.get(c.name), row) for c in spec.columns}
+    with st.form(f"data_edit_form_{kind}_{key}"):
+        values = _record_fields(page, kind, current, f"data_edit_{key}")
+        submitted = st.form_submit_button(page.t("data.edit.submit"), type="primary", icon=":material/save:")
+    if submitted:
+        changes = {c: v for c, v in values.items() if c not in spec.key and (v or None) != (current.get(c) or None)}
+        _write_record(page, lambda con, check: records.edit(con, kind, key, changes, actor=actor or default_actor(),
+                                                            check_only=check))
+
+
+def flow_panel(page, actor: str) -> None:
+    from datetime import date as _date
+
+    from riskdash import records
+    from riskdash.ui.data import hazard_choice_label, hazard_steps, offered_actions, townships
+
+    towns = townships(page.con, page.filters.region_code)
+    left, right = st.columns(2)
+    hazard_id = None
+    if not towns.empty:
+        names = dict(zip(towns["region_code"], towns["name"]))
+        town = left.selectbox(page.t("data.flow.township"), list(names), key="data_flow_town",
+                              format_func=lambda c: f"{names[c]} ({c})")
+        listed = records.open_hazards(page.con, town, limit=50)
+        if listed.empty:
+            left.info(page.t("data.flow.none_open"), icon=":material/task_alt:")
+        else:
+            rows = {r["hazard_id"]: r for r in listed.to_dict("records")}
+            hazard_id = left.selectbox(page.t("data.flow.open", n=len(rows)), list(rows), key="data_flow_pick",
+                                       format_func=lambda h: hazard_choice_label(rows[h], page.lang))
+    typed = right.text_input(page.t("data.flow.by_id"), key="data_flow_id").strip()
+    hazard_id = typed or hazard_id
+    if not hazard_id:
+        return
+    row = records.load(page.con, "hazards", hazard_id)
+    if row is None:
+        st.warning(page.t("data.edit.missing", table="hazards", id=hazard_id), icon=":material/search_off:")
+        return
+    today = _date.today()
+    steps, form_side = st.columns([1, 1])
+    steps.dataframe(hazard_steps(row, page.lang), hide_index=True, width="stretch")
+    offered = offered_actions(row, today)
+    if not offered:
+        form_side.success(page.t("data.flow.closed"), icon=":material/task_alt:")
+        return
+    with form_side:
+        action = st.radio(page.t("data.flow.action"), offered, horizontal=True, key=f"data_flow_action_{hazard_id}",
+                          format_func=lambda a: page.t(f"data.flow.action.{a}"))
+        with st.form(f"data_flow_form_{hazard_id}_{action}"):
+            on = st.date_input(page.t("data.flow.on"), value=today, min_value=_date(1900, 1, 1),
+                               max_value=_date(2100, 12, 31), format="YYYY-MM-DD")
+            level = None
+            if action == "supervise":
+                level = st.selectbox(page.t("data.flow.level"), records.SUPERVISION_LEVELS, index=1,
+                                     format_func=lambda v: page.t(f"data.flow.level.{v}"))
+            submitted = st.form_submit_button(page.t("data.flow.submit"), type="primary", icon=":material/save:")
+    if submitted:
+        _write_record(page, lambda con, check: records.hazard_action(
+            con, hazard_id, action, on, level=level, actor=actor or default_actor(), check_only=check))
+
+
+def view_export_panel(page) -> None:
+    from riskdash import i18n
+    from riskdash.importer import KINDS
+    from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
+    from riskdash.ui.data import VIEW_TABLES, filtered_view
+
+    table = st.selectbox(page.t("data.export.table"), VIEW_TABLES, key="data_view_table",
+                         format_func=lambda k: KINDS[k].title_zh if page.lang == "zh" else KINDS[k].title_en)
+    f = page.filters
+    st.caption(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
+                      region=page.region_name, sector=page.sector_name, day=day_text(page),
+                      table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en))
+    frame = filtered_view(page.con, table, f)
+    st.caption(page.t("data.export.rows", rows=len(frame)))
+    name = f"{table}-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
+    left, right = st.columns(2)
+    left.download_button(page.t("data.export.csv"), to_csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
+                         icon=":material/download:", key="data_view_csv")
+    right.download_button(page.t("data.export.xlsx"), to_xlsx_bytes(frame, table), file_name=f"{name}.xlsx",
+                          icon=":material/download:", key="data_view_xlsx")
+
+
+def backup_panel(page, actor: str) -> None:
+    from riskdash import records
+
+    if st.button(page.t("data.backup.make"), icon=":material/inventory_2:", key="data_backup_make"):
+        st.session_state["data_backup_zip"] = records.backup_zip(page.con)
+    data = st.session_state.get("data_backup_zip")
+    if data:
+        st.download_button(page.t("data.backup.download"), data, file_name="riskdash-backup.zip",
+                           mime="application/zip", icon=":material/download:", key="data_backup_download")
+    upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file")
+    if upload is None:
+        return
+    sure = st.checkbox(page.t("data.backup.confirm"), key="data_restore_confirm")
+    if st.button(page.t("data.backup.restore"), type="primary", disabled=not sure, icon=":material/restore:",
+                 key="data_restore_run"):
+        payload = upload.getvalue()
+        try:
+            result = write_window(lambda path: records.restore_zip(path, payload, actor=actor or default_actor()),
+                                  connect=False)
+        except db.RiskdashError as exc:
+            st.error(str(exc), icon=":material/error:")
+            return
+        st.session_state.pop("data_backup_zip", None)
+        _flash(page, page.t("data.backup.restored", **result))
+
+
+def audit_panel(page) -> None:
+    from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
+    from riskdash.ui.data import audit_choices, audit_entries
+
+    choices = audit_choices(page.con)
+    if choices.empty:
         st.info(page.t("data.audit.empty"), icon=":material/info:")
         return
+    every = page.t("data.audit.all")
+    cols = st.columns(5)
+
+    def pick(col, label, values, key):
+        options = [None, *sorted({v for v in values if v is not None})]
+        return col.selectbox(label, options, key=key, format_func=lambda v: every if v is None else v)
+
+    table = pick(cols[0], page.t("data.audit.filter.table"), choices["table_name"], "data_audit_table")
+    kind = pick(cols[1], page.t("data.audit.filter.kind"), choices["kind"], "data_audit_kind")
+    action = pick(cols[2], page.t("data.audit.filter.action"), choices["action"], "data_audit_action")
+    start = cols[3].date_input(page.t("data.audit.filter.start"), value=None, format="YYYY-MM-DD",
+                               key="data_audit_start")
+    end = cols[4].date_input(page.t("data.audit.filter.end"), value=None, format="YYYY-MM-DD", key="data_audit_end")
+    frame = audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
+    st.caption(page.t("data.audit.shown", n=len(frame)))
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(page.t("data.audit.download"), to_csv_bytes(frame), file_name="audit_log.csv",
-                       mime="text/csv", icon=":material/download:")
+    left, right = st.columns(2)
+    left.download_button(page.t("data.audit.download"), to_csv_bytes(frame), file_name="audit_log.csv",
+                         mime="text/csv", icon=":material/download:", key="data_audit_csv")
+    right.download_button(page.t("data.audit.download_xlsx"), to_xlsx_bytes(frame, "audit_log"),
+                          file_name="audit_log.xlsx", icon=":material/download:", key="data_audit_xlsx")

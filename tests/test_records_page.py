@@ -1,0 +1,144 @@
+"""数据管理 records on the screen under AppTest: the add form, an edit, the rectification loop, the audit-log
+filters, and a restore through the write window while the dashboard holds its read-only connection."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from riskdash import db, i18n, records
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+@pytest.fixture()
+def at(small_db_path, monkeypatch):
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    app = AppTest.from_file(str(APP), default_timeout=90).run()
+    app.switch_page("pages/data.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def rows(path: Path, sql: str) -> list:
+    con = db.connect(path, read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def press(app, label: str):
+    button = next(b for b in app.button if b.label == label)
+    return button.click().run()
+
+
+def messages(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def test_add_a_hazard_from_the_form(at, small_db_path):
+    at.selectbox(key="data_add_kind").set_value("hazards").run()
+    at.text_input(key="data_add_hazards_hazard_id").input("H100")
+    at.text_input(key="data_add_hazards_enterprise_id").input("E2")
+    at.selectbox(key="data_add_hazards_grade").set_value("major")
+    at.date_input(key="data_add_hazards_found_on").set_value(date(2025, 7, 1))
+    at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 6, 30))
+    press(at, "校验并保存")
+    assert not at.exception, at.exception
+    errors = messages(at.error)
+    assert errors and errors[0].startswith("未保存：hazards H100: column deadline")
+    assert rows(small_db_path, "select count(*) from hazards where hazard_id = 'H100'") == [(0,)]
+    at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 7, 31))
+    press(at, "校验并保存")
+    assert not at.exception, at.exception
+    assert "已保存：hazards 新增 H100" in " ".join(messages(at.success))
+    assert rows(small_db_path, "select grade, deadline from hazards where hazard_id = 'H100'") == [
+        ("major", date(2025, 7, 31))]
+    assert rows(small_db_path, "select action, table_name, record_key, before_json from audit_log") == [
+        ("insert", "hazards", "H100", None)]
+
+
+def test_edit_refuses_a_broken_rule_then_saves_a_good_one(at, small_db_path):
+    at.selectbox(key="data_edit_kind").set_value("hazards").run()
+    at.text_input(key="data_edit_key").input("H2").run()
+    assert not at.exception, at.exception
+    at.date_input(key="data_edit_H2_hazards_deadline").set_value(date(2025, 1, 31))
+    press(at, "校验并保存修改")
+    assert "未保存" in " ".join(messages(at.error))
+    assert rows(small_db_path, "select deadline from hazards where hazard_id = 'H2'") == [(date(2025, 2, 10),)]
+    at.date_input(key="data_edit_H2_hazards_deadline").set_value(date(2025, 2, 28))
+    press(at, "校验并保存修改")
+    assert "修改了 deadline" in " ".join(messages(at.success))
+    assert rows(small_db_path, "select before_json, after_json from audit_log") == [
+        ('{"deadline": "2025-02-10"}', '{"deadline": "2025-02-28"}')]
+
+
+def test_edit_of_a_missing_id_says_so(at):
+    at.text_input(key="data_edit_key").input("X404").run()
+    assert any("X404" in w for w in messages(at.warning))
+
+
+def test_rectification_loop_from_the_township_list(at, small_db_path):
+    # the filter region is the whole city: the first township (东镇) lists H2, H3, H4 (found earliest first)
+    pick = at.selectbox(key="data_flow_pick")
+    assert pick.value == "H2" and list(pick.options) == [
+        "H2 · 东镇建材厂 · 一般 · 2025-02-01", "H3 · 东镇化工 · 重大 · 2025-03-01", "H4 · 东镇化工 · 重大 · 2025-04-01"]
+    # not rectified yet: rectifying is the only step offered
+    assert list(at.radio(key="data_flow_action_H2").options) == ["登记整改完成"]
+    at.date_input[-1].set_value(date(2025, 1, 31))  # before it was found
+    press(at, "保存")
+    assert "不能倒退" in " ".join(messages(at.error))
+    at.date_input[-1].set_value(date(2025, 2, 20))
+    press(at, "保存")
+    assert not at.exception, at.exception
+    assert rows(small_db_path, "select rectified_on from hazards where hazard_id = 'H2'") == [(date(2025, 2, 20),)]
+    assert rows(small_db_path, "select kind, record_key from audit_log") == [("rectify", "H2")]
+
+
+def test_supervise_a_major_hazard_by_id(at, small_db_path):
+    at.text_input(key="data_flow_id").input("H4").run()
+    at.radio(key="data_flow_action_H4").set_value("verify").run()
+    at.date_input[-1].set_value(date(2025, 6, 2))
+    press(at, "保存")
+    assert rows(small_db_path, "select verified_on from hazards where hazard_id = 'H4'") == [(date(2025, 6, 2),)]
+    # H4 is under county supervision and now verified: delisting is offered, verifying no longer
+    assert at.radio(key="data_flow_action_H4").options == ["摘牌"]
+
+
+def test_audit_log_filters(at, small_db_path):
+    from riskdash.ui import data_page
+
+    data_page.write_window(lambda con: records.hazard_action(con, "H2", "rectify", date(2025, 2, 20), actor="甲"))
+    data_page.write_window(lambda con: records.edit(con, "enterprises", "E1", {"employees": "121"}, actor="乙"))
+    at.run()
+    at.selectbox(key="data_audit_table").set_value("enterprises").run()
+    frame = at.dataframe[-1].value
+    assert list(frame["record_key"]) == ["E1"]
+    at.selectbox(key="data_audit_table").set_value(None)
+    at.selectbox(key="data_audit_kind").set_value("rectify").run()
+    assert list(at.dataframe[-1].value["actor"]) == ["甲"]
+    at.date_input(key="data_audit_start").set_value(date.today() + timedelta(days=1)).run()
+    assert at.dataframe[-1].value.empty
+
+
+def test_restore_in_the_write_window_while_the_dashboard_reads(small_db_path, tmp_path, monkeypatch):
+    from riskdash.ui import data_page, session
+
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    cursor = session.open_database().connection.cursor()
+    backup = records.backup_zip(cursor)
+    cursor.execute("select 1")
+    con = session.open_database()
+    data_page.write_window(lambda c: records.hazard_action(c, "H2", "rectify", date(2025, 2, 20)))
+    assert session.open_database().connection.cursor().execute(
+        "select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (date(2025, 2, 20),)
+    result = data_page.write_window(lambda path: records.restore_zip(path, backup, actor="屏幕"), connect=False)
+    assert result["previous"] == str(small_db_path) + ".pre-restore"
+    after = session.open_database().connection.cursor()
+    assert after.execute("select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (None,)
+    assert after.execute("select actor from audit_log where action = 'restore'").fetchall() == [("屏幕",)]
+    assert con is not session.open_database()
