@@ -81,11 +81,14 @@ with tab_campaign:
     cp.listing(view.meetings_table(meetings, lang), t("campaigns.empty"))
 
 with tab_zero:
+    windows = cp.frame(key, "zero_report_windows", f, con)
     ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", **words))
-    cp.listing(view.windows_table(cp.frame(key, "zero_report_windows", f, con), lang), t("campaigns.empty"))
+    cp.listing(view.windows_table(windows, lang), t("campaigns.empty"))
     missing = cp.frame(key, "zero_report_missing", f, con)
+    compliance = cp.frame(key, "zero_report_compliance", f, con)
     ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", **words))
-    cp.listing(view.compliance_table(cp.frame(key, "zero_report_compliance", f, con), missing, lang),
-               t("campaigns.empty"))
+    cp.listing(view.compliance_table(compliance, missing, lang), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.missing_title', n=len(missing))}**")
     cp.listing(view.missing_table(missing, lang), t("campaigns.empty"))
+    ui.section(t("campaigns.form_title"), t("campaigns.form_scope"))
+    cp.zero_report_form(page, windows, compliance)

@@ -227,4 +227,39 @@ TEXT = {
     "campaigns.col.days_missing": {"zh": "缺报天数", "en": "Days missed"},
     "campaigns.col.missing_days": {"zh": "缺报日期", "en": "Days missed (MM-DD)"},
     "campaigns.col.report_on": {"zh": "缺报日期", "en": "Day"},
+    # ------------------------------------------------------------------ zero-report form
+    "campaigns.form_title": {"zh": "填报零报告", "en": "Record a zero report"},
+    "campaigns.form_scope": {
+        "zh": "乡镇安监站（或市应急管理局代报）逐日报送：时段内每天一报，当天无事故填0；同一乡镇同一天再报即更正前一次。"
+              "报送人记入操作日志；校验与“数据管理”导入零报告相同。",
+        "en": "Township stations (or the city office on their behalf) report every day of a window, 0 when there was "
+              "no accident; a second report of the same township and day corrects the first. The reporter is "
+              "recorded in the audit log; the checks are those of the zero-report import.",
+    },
+    "campaigns.form_window": {"zh": "时段", "en": "Window"},
+    "campaigns.form_township": {"zh": "乡镇（街道、开发区）", "en": "Township"},
+    "campaigns.form_day": {"zh": "报告日期", "en": "Day reported"},
+    "campaigns.form_accidents": {"zh": "报告事故起数（无事故填0）", "en": "Accidents reported (0 if none)"},
+    "campaigns.form_reporter": {"zh": "报送人", "en": "Reporter"},
+    "campaigns.form_submit": {"zh": "提交报告", "en": "Submit report"},
+    "campaigns.form_saved": {
+        "zh": "已记录：{township} {day}（{window}）报告事故{n}起，报送人：{actor}。",
+        "en": "Recorded: {township}, {day} ({window}), {n} accident(s) reported, by {actor}.",
+    },
+    "campaigns.form_refused": {
+        "zh": "未记录：发现{total}处问题（与文件导入的校验相同），请修改后再提交。",
+        "en": "Not recorded: {total} problem(s) found (the same checks as a file import); correct and submit again.",
+    },
+    "campaigns.form_no_windows": {
+        "zh": "本年度截至数据日没有零报告时段（或没有乡镇）：请先在“设置”或“数据管理”中录入零报告时段。",
+        "en": "No zero-report window this year up to the data day (or no township): add the windows first "
+              "(Settings or Data).",
+    },
+    "campaigns.form_bulk": {
+        "zh": "批量报送：下载零报告导入模板，填好后在“数据管理”页导入（类型“零报告”，更新模式），"
+              "或用命令 riskdash import zero-reports 文件.xlsx --mode upsert --user 报送人。",
+        "en": "Many reports at once: download the zero-report template, fill it in and import it on the Data screen "
+              "(kind \"Zero reports\", upsert), or run riskdash import zero-reports FILE.xlsx --mode upsert --user NAME.",
+    },
+    "campaigns.form_template": {"zh": "下载零报告导入模板", "en": "Download the zero-report template"},
 }

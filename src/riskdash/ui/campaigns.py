@@ -6,7 +6,10 @@ denominator is 0), dates as ISO days; the scorecard table is also what the .xlsx
 
 from __future__ import annotations
 
+import csv
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -244,3 +247,64 @@ def missing_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         _t("col.window", lang): frame["window_name"],
         _t("col.report_on", lang): [_day(d) for d in frame["report_on"]],
     })
+
+
+# ---------------------------------------------------------------------------------------------- 零报告 form
+
+# A day's report goes through the importer as a one-row file of its zero-reports kind, in upsert mode (a
+# second report of the same window, township and day corrects the first), so that the form refuses exactly
+# what a file import refuses; the import writes the audit entry with the reporter as its actor.
+ZERO_REPORT_KIND = "zero-reports"
+ZERO_REPORT_MODE = "upsert"
+ZERO_REPORT_COLUMNS = ("window_id", "region_code", "report_on", "accidents_reported", "reported_at")
+
+
+def zero_report_label(region_code: str, report_on: Any) -> str:
+    """What the audit log names as the 'file' of a report made on the screen."""
+    return f"campaigns-form:zero-report {region_code} {pd.Timestamp(report_on).date().isoformat()}"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+def zero_report_file(window_id: str, region_code: str, report_on: Any, accidents_reported: Any,
+                     reported_at: Any = None) -> Path:
+    """The report as a one-row UTF-8 CSV headed by the kind's column names, in a fresh temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="riskdash-zero-report-"))
+    path = folder / "zero-reports.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(ZERO_REPORT_COLUMNS)
+        writer.writerow([_cell(v) for v in (window_id, region_code, report_on, accidents_reported, reported_at)])
+    return path
+
+
+def check_zero_report(con, path: Path, label: str) -> tuple[int, list, int]:
+    """The importer's validation of the report (nothing written; temp tables only): rows, problems, total."""
+    from riskdash.importer import KINDS, validate
+
+    staged, problems, total = validate(con, ZERO_REPORT_KIND, path, mode=ZERO_REPORT_MODE, file_label=label)
+    for table in ("import_stage", "import_typed",
+                  *(f"import_map_{c.name}" for c in KINDS[ZERO_REPORT_KIND].columns if c.type == "enum")):
+        con.execute(f"drop table if exists {table}")
+    return staged.rows, problems, total
+
+
+def write_zero_report(con, path: Path, actor: str, label: str):
+    """Validate and write on a writable connection, with its audit entry (raises ImportFailed: nothing written)."""
+    from riskdash.importer import import_file
+
+    return import_file(con, ZERO_REPORT_KIND, path, mode=ZERO_REPORT_MODE, actor=actor, file_label=label)
+
+
+def report_days(window: Any, as_of: Any) -> tuple[Any, Any, Any]:
+    """(first, last, default) day the form offers for a window: any of its days; by default the as-of day
+    when it falls in the window, else the nearer end."""
+    first = pd.Timestamp(window["start_on"]).date()
+    last = pd.Timestamp(window["end_on"]).date()
+    return first, last, min(max(pd.Timestamp(as_of).date(), first), last)

@@ -61,3 +61,67 @@ def listing(table: pd.DataFrame, empty: str) -> None:
         st.info(empty, icon=":material/check_circle:")
     else:
         st.dataframe(table, hide_index=True, width="stretch")
+
+
+_SAVED = "campaigns_zero_report_saved"
+
+
+def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
+    """A township station (or the city office) records one day's report; the write goes through the 数据管理
+    screen's exclusive write window with the importer's checks and its audit entry (the reporter is the actor)."""
+    from datetime import datetime
+
+    from riskdash import db
+    from riskdash.importer import ImportFailed
+    from riskdash.ui import campaigns as view
+    from riskdash.ui import data_page
+    from riskdash.ui.data import problems_frame
+
+    t = page.t
+    done = st.session_state.pop(_SAVED, None)
+    if done:
+        st.success(t("campaigns.form_saved", **done), icon=":material/check_circle:")
+    if windows.empty or towns.empty:
+        st.info(t("campaigns.form_no_windows"), icon=":material/info:")
+    else:
+        names = dict(zip(windows["window_id"], windows["name"]))
+        places = {row["region_code"]: view._town(row) for _, row in towns.sort_values("region_code").iterrows()}
+        window_id = st.selectbox(t("campaigns.form_window"), list(names)[::-1], format_func=names.get,
+                                 key="campaigns_form_window")
+        window = windows[windows["window_id"] == window_id].iloc[0]
+        first, last, default = view.report_days(window, page.filters.as_of)
+        with st.form("campaigns_zero_report", clear_on_submit=False, border=True):
+            cols = st.columns(2)
+            region_code = cols[0].selectbox(t("campaigns.form_township"), list(places), format_func=places.get,
+                                            key="campaigns_form_town")
+            report_on = cols[1].date_input(t("campaigns.form_day"), value=default, min_value=first, max_value=last,
+                                           key=f"campaigns_form_day_{window_id}")
+            accidents = cols[0].number_input(t("campaigns.form_accidents"), min_value=0, step=1, value=0,
+                                             key="campaigns_form_accidents")
+            actor = cols[1].text_input(t("campaigns.form_reporter"), value=data_page.default_actor(),
+                                       key="campaigns_form_actor")
+            submitted = st.form_submit_button(t("campaigns.form_submit"), type="primary", icon=":material/send:")
+        if submitted:
+            label = view.zero_report_label(region_code, report_on)
+            path = view.zero_report_file(window_id, region_code, report_on, int(accidents),
+                                         datetime.now().replace(microsecond=0))
+            rows, problems, total = view.check_zero_report(page.con, path, label)
+            try:
+                if total:
+                    raise ImportFailed(label, problems, total, rows)
+                data_page.write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
+                                       actor.strip() or data_page.default_actor(), label)
+            except ImportFailed as failed:
+                st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
+                st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch")
+            except db.RiskdashError as exc:
+                st.error(str(exc), icon=":material/error:")
+            else:
+                st.session_state[_SAVED] = {"township": places[region_code], "day": report_on.isoformat(),
+                                            "window": names[window_id], "n": int(accidents),
+                                            "actor": actor.strip() or data_page.default_actor()}
+                st.rerun()
+    st.caption(t("campaigns.form_bulk"))
+    st.download_button(t("campaigns.form_template"), data_page.template(view.ZERO_REPORT_KIND),
+                       file_name="零报告导入模板.xlsx", icon=":material/download:", key="campaigns_zero_template",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
