@@ -407,16 +407,77 @@ def test_cli_bad_as_of_is_a_usage_error(small_db_path, capsys):
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights, region=st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1]),
        industry=st.sampled_from([None, "fire", "hazardous_chemicals"]), recency=st.sampled_from(["1", "3", "5"]),
-       site_state=st.sampled_from([True, False, None]))
+       site_state=st.sampled_from([True, False, None]),
+       filed=st.lists(st.one_of(st.none(), as_of_days), min_size=4, max_size=4),
+       read_on=st.one_of(st.none(), as_of_days))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_risk_scores_sql_equals_pandas(random_con, hazards, accidents, inspections, as_of, weight_values, region,
-                                       industry, recency, site_state):
+                                       industry, recency, site_state, filed, read_on):
     from riskdash.oracle import priority as oracle
 
     with transaction(random_con):
         load(random_con, hazards, accidents, inspections, weight_values)
         random_con.execute("update settings set value = ? where key = 'risk_recency_years'", [recency])
         random_con.execute("update key_sites set measures_in_place = ? where site_id = 'K1'", [site_state])
+        # the ledger as it stood: random filing days (none, before or after the scoring day) and ledger read day
+        random_con.execute("update key_sites set measures_in_place = false, filed_city_on = ?, filed_county_on = ?"
+                           " where site_id = 'K2'", filed[:2])
+        random_con.execute("update key_sites set filed_city_on = ?, filed_county_on = ? where site_id = 'K1'",
+                           filed[2:])
+        if read_on is None:
+            random_con.execute("delete from meta where key = 'data_as_of'")
+        else:
+            db.set_meta(random_con, "data_as_of", read_on.isoformat())
         filters = city(as_of=as_of, region=region, industry=industry)
         sql = priority.risk_scores(random_con, filters)[["enterprise_id", "score", "level"]]
         assert sql.values.tolist() == oracle.risk_scores(random_con, filters).values.tolist()
+
+
+@given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
+       weight_values=weights)
+@PROPERTY
+def test_the_points_of_the_components_add_up_to_the_score(random_con, hazards, accidents, inspections, as_of,
+                                                          weight_values):
+    # the SQL sums count × weight; the points the reasons and the site card show are multiplied out in Python
+    with transaction(random_con):
+        load(random_con, hazards, accidents, inspections, weight_values)
+        frame = priority.risk_scores(random_con, city(as_of=as_of))
+    points = frame[[c for c in frame.columns if c.startswith("points_")]].sum(axis=1)
+    assert (points.round(2) - frame["score"]).abs().max() < 0.006
+    assert list(frame["rank"]) == list(range(1, len(frame) + 1))
+
+
+# ---------------------------------------------------------------------------------------------- the ledger as it was
+
+
+def add_site(con, site_id: str, enterprise: str, city_on, county_on, in_place=False) -> None:
+    con.execute("""insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type,
+                                          potential_fatalities, measures_in_place, filed_city_on, filed_county_on)
+                   select ?, region_code, enterprise_id, '测试部位', 'fire', 3, ?, ?, ?
+                   from enterprises where enterprise_id = ?""", [site_id, in_place, city_on, county_on, enterprise])
+
+
+@pytest.mark.parametrize(
+    ("city_on", "county_on", "as_of", "counted"),
+    [
+        # K2 of the fixture is the county's only filing: 2025-02-01
+        (date(2025, 3, 1), date(2025, 2, 1), date(2025, 1, 31), False),
+        (date(2025, 3, 1), date(2025, 2, 1), date(2025, 2, 1), True),   # the filing day itself
+        (date(2025, 1, 5), None, date(2025, 1, 5), True),                # the city filing alone is enough
+        (date(2025, 1, 5), None, date(2025, 1, 4), False),
+        # never filed: no day of its own; on the ledger from the day it was read (data_as_of 2025-06-30)
+        (None, None, AS_OF, True),
+        (None, None, AS_OF - timedelta(1), False),
+    ],
+)
+def test_a_ledger_site_counts_from_its_first_filing(small_con, city_on, county_on, as_of, counted):
+    add_site(small_con, "K9", "E1", city_on, county_on)
+    row = priority.risk_scores(small_con, city(as_of=as_of)).set_index("enterprise_id").loc["E1"]
+    assert row["sites_not_in_place"] == (1 if counted else 0)
+
+
+def test_the_fixture_ledger_before_and_after_its_filing(small_con):
+    # K2 (E4, measures not in place) was filed with the county on 2025-02-01 and never with the city
+    before = priority.risk_scores(small_con, city(as_of=date(2025, 1, 31))).set_index("enterprise_id").loc["E4"]
+    after = priority.risk_scores(small_con, city(as_of=date(2025, 2, 1))).set_index("enterprise_id").loc["E4"]
+    assert before["points_sites"] == 0 and after["points_sites"] == 8

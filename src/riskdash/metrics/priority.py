@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from riskdash import benchspec, db, i18n
@@ -31,9 +32,83 @@ UNINSPECTED_CAP_DAYS = 730
 # ---------------------------------------------------------------------------------------------- score
 
 
+# the columns of a ranking, in this order: the SQL's counts and score, the labels looked up and the points
+SCORE_COLUMNS = (
+    "rank", "enterprise_id", "name", "region_code", "region_name", "industry", "sector_name_zh", "sector_name_en",
+    "is_high_risk", "employees", "inherent_risk", "longitude", "latitude", "open_major", "overdue_major",
+    "supervised_major", "overdue_general", "decayed_deaths", "decayed_larger", "deaths", "larger_accidents",
+    "major_accidents", "especially_major_accidents", "sites_not_in_place", "last_inspected_on", "days_uninspected",
+    "recency_years", "points_open_major", "points_overdue_major", "points_supervised_major",
+    "points_overdue_general", "points_deaths", "points_larger", "points_sector", "points_sites", "points_employees",
+    "points_uninspected", "score", "level",
+)
+
+
 def risk_scores(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Every active enterprise of the filtered region and sector, scored as of ``filters.as_of``, ranked."""
-    return db.query(con, "priority/risk_scores", **filters.params())
+    """Every active enterprise of the filtered region and sector, scored as of ``filters.as_of``, ranked.
+
+    The SQL scores, levels and orders; it returns counts only, because a city's 100 k rows of repeated
+    township and sector names cost more to fetch than the score costs to compute. The names come from two
+    lookups and each component's points (count × weight, the terms the SQL summed) are multiplied out here
+    for the reasons and the site card."""
+    ranked = db.query(con, "priority/risk_scores", **filters.params())
+    return label_scores(ranked, score_sectors(con), region_names(con), risk_weights(con), risk_recency(con),
+                        filters.as_of)
+
+
+def risk_recency(con: duckdb.DuckDBPyConnection) -> int:
+    return int(db.query_one(con, "priority/risk_recency")["recency_years"])
+
+
+def score_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return db.query(con, "priority/score_sectors")
+
+
+def region_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return db.query(con, "priority/region_names")
+
+
+def label_scores(ranked: pd.DataFrame, sectors: pd.DataFrame, regions: pd.DataFrame, weights: dict[str, float],
+                 recency_years: int, as_of: date) -> pd.DataFrame:
+    """The SQL ranking with its rank, township and sector names, last inspection day and points per component."""
+    frame = ranked.copy()
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    frame = frame.merge(regions, on="region_code", how="left").merge(sectors, on="industry", how="left")
+    days = frame["days_uninspected"]
+    # a day within the capped window is a real inspection; the cap itself means none in the last 730 days
+    frame["last_inspected_on"] = pd.to_datetime(
+        [pd.Timestamp(as_of) - pd.Timedelta(days=int(d)) if d < UNINSPECTED_CAP_DAYS else pd.NaT for d in days])
+    frame["recency_years"] = np.int32(recency_years)
+    frame["deaths"] = frame["deaths"].astype(float)  # a sum, as the frame has always carried it
+    for column, points in component_points(frame, weights).items():
+        frame[column] = points
+    return frame[list(SCORE_COLUMNS)]
+
+
+def component_points(frame: pd.DataFrame, weights: dict[str, float]) -> dict[str, pd.Series]:
+    """Each component's points (count × weight) of every row of a ranking: the terms risk_scores.sql sums."""
+    w = lambda component: float(weights.get(component, 0.0))  # noqa: E731
+    return {
+        "points_open_major": frame["open_major"] * w("open_major_hazard"),
+        "points_overdue_major": frame["overdue_major"] * w("overdue_major_hazard"),
+        "points_supervised_major": frame["supervised_major"] * w("supervised_major_hazard"),
+        "points_overdue_general": frame["overdue_general"] * w("overdue_general_hazard"),
+        "points_deaths": frame["decayed_deaths"] * w("accident_death"),
+        "points_larger": frame["decayed_larger"] * w("larger_accident"),
+        "points_sector": frame["inherent_risk"].astype(float) * w("sector_inherent"),
+        "points_sites": frame["sites_not_in_place"] * w("key_site_not_in_place"),
+        "points_employees": np.minimum(frame["employees"] / 100.0, 10) * w("employees_per_100"),
+        "points_uninspected": np.floor(frame["days_uninspected"] / 90) * w("uninspected_per_90_days"),
+    }
+
+
+def rescored(scores: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
+    """A ranking scored again with other weights (a what-if: the stored weights are not touched): the
+    enterprise ids and scores, by score descending, ties by enterprise_id, as the SQL orders."""
+    points = component_points(scores, weights)
+    score = sum(points.values(), pd.Series(0.0, index=scores.index)).round(2)
+    frame = pd.DataFrame({"enterprise_id": scores["enterprise_id"], "score": score})
+    return frame.sort_values(["score", "enterprise_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _number(value: float) -> str:
@@ -204,37 +279,89 @@ def backtest_days(data_as_of: date, earliest: date | None, count: int = 4) -> li
     return sorted(days)
 
 
-def backtest(con: duckdb.DuckDBPyConnection, region_code: str, days: list[date],
-             top_share: float = BACKTEST_TOP_SHARE) -> pd.DataFrame:
-    """For each as-of day: rank every enterprise, take the top ``top_share`` (rounded up), and count the
-    following year's 较大及以上 accidents and accidents with deaths that happened at them. One row per day
-    and a pooled last row (``as_of`` None); shares are None where no such accident happened."""
-    rows = []
+@dataclass(frozen=True)
+class BacktestDay:
+    """One scoring day of the back-test: the ranking as of it and the accidents of the year after it."""
+
+    as_of: date
+    until: date
+    scores: pd.DataFrame
+    following: pd.DataFrame
+
+
+def backtest_rankings(con: duckdb.DuckDBPyConnection, region_code: str, days: list[date]) -> list[BacktestDay]:
+    result = []
     for as_of in days:
         filters = as_of_filters(con, as_of, region_code)
-        ranked = risk_scores(con, filters)
-        top_n = math.ceil(len(ranked) * top_share)
-        top = set(ranked["enterprise_id"].head(top_n))
         until = shift_year(as_of, 1)
-        following = backtest_accidents(con, filters, until)
-        in_top = following["enterprise_id"].isin(top)
-        larger = following["is_larger_and_above"].astype(bool)
-        deaths = following["has_deaths"].astype(bool)
-        rows.append({
-            "as_of": as_of, "until": until, "enterprises": len(ranked), "top_n": top_n,
-            "larger_accidents": int(larger.sum()), "larger_in_top": int((larger & in_top).sum()),
-            "death_accidents": int(deaths.sum()), "death_in_top": int((deaths & in_top).sum()),
-        })
-    frame = pd.DataFrame(rows, columns=["as_of", "until", "enterprises", "top_n", "larger_accidents",
-                                        "larger_in_top", "death_accidents", "death_in_top"])
-    if not frame.empty:
-        pooled = frame[["enterprises", "top_n", "larger_accidents", "larger_in_top", "death_accidents",
-                        "death_in_top"]].sum().astype(int).to_dict()
-        frame = pd.concat([frame, pd.DataFrame([{"as_of": None, "until": None, **pooled}])], ignore_index=True)
+        result.append(BacktestDay(as_of, until, risk_scores(con, filters), backtest_accidents(con, filters, until)))
+    return result
+
+
+def _capture(ranked_ids: pd.Series, following: pd.DataFrame, top_share: float) -> dict[str, int]:
+    """How many of the following year's accidents happened at the first ``top_share`` of ``ranked_ids``."""
+    top_n = math.ceil(len(ranked_ids) * top_share)
+    in_top = following["enterprise_id"].isin(set(ranked_ids.head(top_n)))
+    larger = following["is_larger_and_above"].astype(bool)
+    deaths = following["has_deaths"].astype(bool)
+    return {
+        "enterprises": len(ranked_ids), "top_n": top_n,
+        "larger_accidents": int(larger.sum()), "larger_in_top": int((larger & in_top).sum()),
+        "death_accidents": int(deaths.sum()), "death_in_top": int((deaths & in_top).sum()),
+    }
+
+
+CAPTURE_COLUMNS = ["enterprises", "top_n", "larger_accidents", "larger_in_top", "death_accidents", "death_in_top"]
+
+
+def _shares(frame: pd.DataFrame) -> pd.DataFrame:
     frame["chance_share"] = [rate(t, n) for t, n in zip(frame["top_n"], frame["enterprises"])]
     frame["larger_share"] = [rate(a, b) for a, b in zip(frame["larger_in_top"], frame["larger_accidents"])]
     frame["death_share"] = [rate(a, b) for a, b in zip(frame["death_in_top"], frame["death_accidents"])]
     return frame
+
+
+def backtest(con: duckdb.DuckDBPyConnection, region_code: str, days: list[date],
+             top_share: float = BACKTEST_TOP_SHARE, rankings: list[BacktestDay] | None = None) -> pd.DataFrame:
+    """For each as-of day: rank every enterprise with the data and the ledger as they stood that day, take
+    the top ``top_share`` (rounded up), and count the following year's 较大及以上 accidents and accidents with
+    deaths that happened at them. One row per day and a pooled last row (``as_of`` None); shares are None
+    where no such accident happened."""
+    rankings = backtest_rankings(con, region_code, days) if rankings is None else rankings
+    rows = [{"as_of": day.as_of, "until": day.until, **_capture(day.scores["enterprise_id"], day.following, top_share)}
+            for day in rankings]
+    frame = pd.DataFrame(rows, columns=["as_of", "until", *CAPTURE_COLUMNS])
+    if not frame.empty:
+        pooled = frame[CAPTURE_COLUMNS].sum().astype(int).to_dict()
+        frame = pd.concat([frame, pd.DataFrame([{"as_of": None, "until": None, **pooled}])], ignore_index=True)
+    return _shares(frame)
+
+
+# The weight sets the back-test compares: the stored weights, and documented alternatives that each set some
+# stored weights to 0 (docs/risk-score.md). "Without the sector" asks whether the sector's inherent risk
+# earns its points; "records only" keeps only what happened at the enterprise (hazards, accidents, ledger,
+# inspections), dropping the sector and the head count.
+WEIGHT_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "stored": (),
+    "no_sector": ("sector_inherent",),
+    "records_only": ("sector_inherent", "employees_per_100"),
+}
+
+
+def weight_calibration(rankings: list[BacktestDay], weights: dict[str, float],
+                       top_share: float = BACKTEST_TOP_SHARE) -> pd.DataFrame:
+    """The back-test pooled over its days for each weight set of WEIGHT_ALTERNATIVES: one row per set with
+    the weights it zeroes, the capture counts and the shares (None where no such accident happened)."""
+    rows = []
+    for key, zeroed in WEIGHT_ALTERNATIVES.items():
+        changed = {**weights, **{component: 0.0 for component in zeroed}}
+        totals = dict.fromkeys(CAPTURE_COLUMNS, 0)
+        for day in rankings:
+            ranked = day.scores["enterprise_id"] if not zeroed else rescored(day.scores, changed)["enterprise_id"]
+            for column, value in _capture(ranked, day.following, top_share).items():
+                totals[column] += value
+        rows.append({"weights": key, "zeroed": zeroed, "days": len(rankings), **totals})
+    return _shares(pd.DataFrame(rows, columns=["weights", "zeroed", "days", *CAPTURE_COLUMNS]))
 
 
 def earliest_record(con: duckdb.DuckDBPyConnection) -> date | None:

@@ -81,7 +81,14 @@ def risk_scores(con, filters: Filters) -> pd.DataFrame:
     sites = _table(con, "key_sites")
     # not reported (null) counts as not in place
     in_place = sites["measures_in_place"].astype("boolean").fillna(False).astype(bool)
-    not_in_place = sites[~in_place & sites["enterprise_id"].notna()]
+    # on the ledger by the day: first filed with the city or the county by then; never filed: from the day the
+    # ledger was read (the data's as-of day, else the scoring day)
+    meta = _table(con, "meta").set_index("key")["value"].to_dict()
+    read_on = pd.Timestamp(meta["data_as_of"]) if meta.get("data_as_of") else as_of
+    first_filed = pd.concat([pd.to_datetime(sites["filed_city_on"]), pd.to_datetime(sites["filed_county_on"])],
+                            axis=1).min(axis=1)
+    on_ledger = (first_filed <= as_of) | (first_filed.isna() & (read_on <= as_of))
+    not_in_place = sites[~in_place & sites["enterprise_id"].notna() & on_ledger]
     score += not_in_place.groupby("enterprise_id").size().reindex(ents.index, fill_value=0) * w("key_site_not_in_place")
 
     employees = ents["employees"].fillna(0).astype(float)

@@ -1,11 +1,15 @@
 -- Grain: one row per active enterprise in $region and below (sector $industry, all when null), scored as of $as_of.
 -- score = Σ component count × its weight from risk_weights (read now, editable data): open major hazards
 -- (+ extra when overdue, + extra under 挂牌督办), overdue general hazards, deaths and 较大及以上 accidents of the
--- last risk_recency_years years decayed by age ((N − full years ago) ÷ N,
--- N = the setting risk_recency_years), the sector's inherent risk, ledger
--- sites whose measures are not in place, employees ÷ 100 (capped at 10), full 90-day spans since the last
--- supervisory inspection (capped at 730 days; none in the last 730 days counts as 730). Level: the highest
--- risk_thresholds level whose min_score ≤ score (blue below every other). Ranked by score descending, ties by enterprise_id.
+-- last risk_recency_years years decayed by age ((N − full years ago) ÷ N, N = the setting risk_recency_years),
+-- the sector's inherent risk, 重点部位 on the ledger by $as_of (filed with the city or county by then) whose
+-- measures are not in place,
+-- employees ÷ 100 (capped at 10), full 90-day spans since the last supervisory inspection (capped at 730 days;
+-- none in the last 730 days counts as 730). Level: the highest risk_thresholds level whose min_score ≤ score
+-- (blue below every other). Ordered by score descending, ties by enterprise_id (the rank is the row's place).
+-- Each source is aggregated once per enterprise before the join. The result carries counts, not labels or
+-- points (township and sector names, the recency setting and count × weight are added by the caller), so that
+-- a city's 100 k rows stay cheap to fetch: every column of them costs more to fetch than a source to score.
 with weights as (
     select
         coalesce(max(weight) filter (where component = 'open_major_hazard'), 0) as w_open_major,
@@ -28,6 +32,14 @@ recency as (
     where key = 'risk_recency_years'
 ),
 
+thresholds as (
+    select
+        max(min_score) filter (where level = 'red') as red_min,
+        max(min_score) filter (where level = 'orange') as orange_min,
+        max(min_score) filter (where level = 'yellow') as yellow_min
+    from risk_thresholds
+),
+
 in_region as (
     select region_code
     from region_ancestors
@@ -35,28 +47,18 @@ in_region as (
 ),
 
 scored_enterprises as (
-    select enterprises.enterprise_id, enterprises.name, enterprises.region_code, regions.name as region_name,
-           enterprises.industry, sectors.name_zh as sector_name_zh, sectors.name_en as sector_name_en,
-           sectors.is_high_risk, coalesce(enterprises.employees, 0) as employees, sectors.inherent_risk,
+    select enterprises.enterprise_id, enterprises.name, enterprises.region_code, enterprises.industry,
+           coalesce(enterprises.employees, 0) as employees, sectors.inherent_risk,
            enterprises.longitude, enterprises.latitude
     from enterprises
     join sectors on sectors.code = enterprises.industry
-    join regions on regions.region_code = enterprises.region_code
     where enterprises.status = 'active'
       and enterprises.region_code in (select region_code from in_region)
       and ($industry is null or enterprises.industry = $industry)
 ),
 
-open_hazard_rows as (
-    -- hazards not done on as_of: a major one is open until verified (整改销号), a general one until rectified.
-    -- Only row ids here: the few open rows are fetched by id below instead of reading every row's columns.
-    select rowid
-    from hazards
-    where found_on <= $as_of
-      and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
-),
-
 open_hazards as (
+    -- hazards not done on as_of: a major one is open until verified (整改销号), a general one until rectified
     select
         enterprise_id,
         count(*) filter (where grade = 'major') as open_major,
@@ -65,7 +67,8 @@ open_hazards as (
                            and (supervised_on is null or supervised_on <= $as_of)) as supervised_major,
         count(*) filter (where grade = 'general' and deadline < $as_of) as overdue_general
     from hazards
-    where rowid in (select rowid from open_hazard_rows)
+    where found_on <= $as_of
+      and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
     group by enterprise_id
 ),
 
@@ -91,7 +94,7 @@ accident_history as (
         sum(case when grade <> 'general'
                  then (recency.years - least(years_ago, recency.years - 1)) / recency.years else 0 end)
             as decayed_larger,
-        sum(deaths_incl_missing) as deaths,
+        cast(sum(deaths_incl_missing) as integer) as deaths,
         count(*) filter (where grade = 'larger') as larger_accidents,
         count(*) filter (where grade = 'major') as major_accidents,
         count(*) filter (where grade = 'especially_major') as especially_major_accidents
@@ -99,17 +102,27 @@ accident_history as (
     group by enterprise_id, recency.years
 ),
 
+ledger_day as (
+    -- the day the ledger was read: the data's as-of day (meta), else the scoring day itself
+    select coalesce(max(try_cast(value as date)) filter (where key = 'data_as_of'), cast($as_of as date)) as read_on
+    from meta
+),
+
 sites_not_in_place as (
+    -- the ledger as it stood on as_of: an entry is on it from its first filing (备案) with the city or the
+    -- county; an entry filed with neither has no day and counts only from the day the ledger was read. The
+    -- measures' state has no history: it is the state recorded now.
     select enterprise_id, count(*) as sites_not_in_place
-    from key_sites
+    from key_sites, ledger_day
     where measures_in_place is not true
       and enterprise_id is not null
+      and coalesce(least(filed_city_on, filed_county_on) <= $as_of, ledger_day.read_on <= $as_of)
     group by enterprise_id
 ),
 
 last_inspection as (
-    -- supervisory levels only: 企业自查 does not count as being looked at. Days are capped at 730, so only
-    -- the last 730 days are read; an enterprise with none in them counts as 730 days
+    -- the latest supervisory inspection per enterprise (企业自查 does not count as being looked at). Days are
+    -- capped at 730, so only the last 730 days are read; an enterprise with none in them counts as 730 days
     select enterprise_id, max(inspected_on) as last_inspected_on
     from inspections
     where inspected_on <= $as_of
@@ -123,11 +136,7 @@ components as (
         e.enterprise_id,
         e.name,
         e.region_code,
-        e.region_name,
         e.industry,
-        e.sector_name_zh,
-        e.sector_name_en,
-        e.is_high_risk,
         e.employees,
         e.inherent_risk,
         e.longitude,
@@ -143,7 +152,6 @@ components as (
         coalesce(a.major_accidents, 0) as major_accidents,
         coalesce(a.especially_major_accidents, 0) as especially_major_accidents,
         coalesce(s.sites_not_in_place, 0) as sites_not_in_place,
-        i.last_inspected_on,
         least(coalesce(date_diff('day', i.last_inspected_on, cast($as_of as date)), 730), 730) as days_uninspected
     from scored_enterprises e
     left join open_hazards h using (enterprise_id)
@@ -152,53 +160,42 @@ components as (
     left join last_inspection i using (enterprise_id)
 ),
 
-points as (
-    select
-        components.*,
-        (select years from recency) as recency_years,
-        open_major * w_open_major as points_open_major,
-        overdue_major * w_overdue_major as points_overdue_major,
-        supervised_major * w_supervised_major as points_supervised_major,
-        overdue_general * w_overdue_general as points_overdue_general,
-        decayed_deaths * w_death as points_deaths,
-        decayed_larger * w_larger as points_larger,
-        inherent_risk * w_sector as points_sector,
-        sites_not_in_place * w_site as points_sites,
-        least(employees / 100.0, 10) * w_employees as points_employees,
-        floor(days_uninspected / 90) * w_uninspected as points_uninspected
-    from components, weights
-),
-
 totalled as (
     select
-        points.*,
+        components.*,
         -- rounded to 0.01 so that the order does not hang on floating-point noise
-        round(points_open_major + points_overdue_major + points_supervised_major + points_overdue_general
-              + points_deaths + points_larger + points_sector + points_sites + points_employees
-              + points_uninspected, 2) as score
-    from points
-),
-
-thresholds as (
-    select
-        max(min_score) filter (where level = 'red') as red_min,
-        max(min_score) filter (where level = 'orange') as orange_min,
-        max(min_score) filter (where level = 'yellow') as yellow_min
-    from risk_thresholds
-),
-
-levelled as (
-    select
-        totalled.*,
-        case when score >= red_min then 'red'
-             when score >= orange_min then 'orange'
-             when score >= yellow_min then 'yellow'
-             else 'blue' end as level
-    from totalled, thresholds
+        round(open_major * w_open_major + overdue_major * w_overdue_major
+              + supervised_major * w_supervised_major + overdue_general * w_overdue_general
+              + decayed_deaths * w_death + decayed_larger * w_larger + inherent_risk * w_sector
+              + sites_not_in_place * w_site + least(employees / 100.0, 10) * w_employees
+              + floor(days_uninspected / 90) * w_uninspected, 2) as score
+    from components, weights
 )
 
 select
-    row_number() over (order by score desc, enterprise_id) as rank,
-    levelled.*
-from levelled
-order by rank;
+    enterprise_id,
+    name,
+    region_code,
+    industry,
+    employees,
+    longitude,
+    latitude,
+    open_major,
+    overdue_major,
+    supervised_major,
+    overdue_general,
+    decayed_deaths,
+    decayed_larger,
+    deaths,
+    larger_accidents,
+    major_accidents,
+    especially_major_accidents,
+    sites_not_in_place,
+    days_uninspected,
+    score,
+    case when score >= red_min then 'red'
+         when score >= orange_min then 'orange'
+         when score >= yellow_min then 'yellow'
+         else 'blue' end as level
+from totalled, thresholds
+order by score desc, enterprise_id;
