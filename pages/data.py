@@ -18,14 +18,16 @@ tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = st.tabs(
 
 with tab_import:
     ui.section(t("data.import.heading"), t("data.import.scope"))
-    kind = st.selectbox(t("data.import.kind"), data.import_kinds(), format_func=lambda k: data.kind_label(k, lang))
+    kind = st.selectbox(t("data.import.kind"), data.import_kinds(), format_func=lambda k: data.kind_label(k, lang),
+                        key="data_import_kind")
     mode = st.radio(t("data.import.mode"), ["append", "upsert"], horizontal=True,
                     format_func=lambda m: t(f"data.mode.{m}"))
     st.download_button(t("data.import.template"), data_page.template(kind), file_name=f"template-{kind}.xlsx",
                        icon=":material/download:")
-    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"])
+    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"], key=data_page.upload_key())
     if upload is not None:
         data_page.check_and_import(page, kind, mode, actor, upload)
+    data_page.counts_panel(page)
 
 with tab_add:
     ui.section(t("data.add.heading"), t("data.add.scope"))

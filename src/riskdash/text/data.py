@@ -367,3 +367,9 @@ TEXT.update({
     "data.audit.download_xlsx": {"zh": "导出操作日志（Excel）", "en": "Export the audit log (Excel)"},
     "data.audit.shown": {"zh": "符合条件的最近 {n} 条", "en": "The latest {n} matching entries"},
 })
+
+TEXT.update({
+    "data.counts.heading": {"zh": "各表现有行数", "en": "Rows held now"},
+    "data.counts.table": {"zh": "数据表", "en": "Table"},
+    "data.counts.rows": {"zh": "行数", "en": "Rows"},
+})

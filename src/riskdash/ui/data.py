@@ -141,3 +141,13 @@ def filtered_view(con, table: str, filters) -> pd.DataFrame:
     if table not in VIEW_TABLES:
         raise ValueError(f"no filtered view of {table!r}")
     return db.query(con, VIEW_QUERIES[table], **filters.params())
+
+
+def table_counts(con, lang: str) -> pd.DataFrame:
+    """How many rows each of the six tables holds now (shown beside an import, so new rows are seen counted)."""
+    from riskdash import db
+
+    frame = db.query(con, "data/table_counts")
+    titles = {k.table: (k.title_zh if lang == "zh" else k.title_en) for k in KINDS.values()}
+    return pd.DataFrame({i18n.t("data.counts.table", lang): [titles.get(t, t) for t in frame["table_name"]],
+                         i18n.t("data.counts.rows", lang): frame["count_rows"].astype(int).tolist()})

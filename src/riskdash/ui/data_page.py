@@ -112,7 +112,13 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload) -> None:
             st.error(str(exc), icon=":material/error:")
             return
         st.session_state["data_last_import"] = result.as_json()
+        # a new uploader: the imported file is not checked again (it would now meet its own rows)
+        st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
         st.rerun()
+
+
+def upload_key() -> str:
+    return f"data_import_file_{st.session_state.get('data_upload_round', 0)}"
 
 
 def last_import(page) -> None:
@@ -401,3 +407,11 @@ def audit_panel(page) -> None:
                          mime="text/csv", icon=":material/download:", key="data_audit_csv")
     right.download_button(page.t("data.audit.download_xlsx"), to_xlsx_bytes(frame, "audit_log"),
                           file_name="audit_log.xlsx", icon=":material/download:", key="data_audit_xlsx")
+
+
+def counts_panel(page) -> None:
+    from riskdash.ui.data import table_counts
+
+    with st.container(key="data_counts"):
+        st.caption(page.t("data.counts.heading"))
+        st.table(table_counts(page.con, page.lang), hide_index=True, width="content")
