@@ -1,0 +1,113 @@
+"""The 专项行动与乡镇规范化 screen in headless Debian Chromium (``riskdash serve`` on a loopback port): each
+tab renders in Chinese with the figures of the hand-made city — the scorecard with its veto, the checklist,
+the "1+1" coverage, the zero-report compliance and its form."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import fill_small_city
+from test_browser import PAGE_MS, ROOT, browser_page, free_port, wait_for_health, wait_until_idle  # noqa: F401
+from test_campaigns_scorecard import fill_campaigns
+
+from riskdash import db
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def towns_server(tmp_path: Path):
+    path = tmp_path / "towns.duckdb"
+    con = db.connect(path, create=True)
+    fill_small_city(con)
+    fill_campaigns(con)
+    con.close()
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "riskdash", "serve", "--db", str(path), "--port", str(port),
+             "--address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        wait_for_health(port, proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def panel(page):
+    """The visible tab panel."""
+    return page.locator('[role="tabpanel"]:visible').first
+
+
+def grid_text(scope, header: str) -> str:
+    """The text of the first data grid with a column ``header``: the grid draws on a canvas, and glide keeps
+    a visually hidden table of the rows on screen in the DOM for assistive technology, which is read here."""
+    grid = scope.locator('[data-testid="stDataFrame"]').filter(has=scope.page.locator("th", has_text=header)).first
+    grid.wait_for(timeout=PAGE_MS)
+    return grid.text_content(timeout=PAGE_MS)
+
+
+def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):
+    page = browser_page
+    # a cold server: the first run warms up; then open the screen itself, as a bookmark would
+    page.goto(towns_server, timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.goto(towns_server + "campaigns", timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.get_by_role("heading", name="专项行动与乡镇规范化").wait_for(timeout=PAGE_MS)
+    page.get_by_text("数据截至2025年6月30日").first.wait_for(timeout=PAGE_MS)
+
+    # 乡镇考核: three townships, one passed, two failed, two vetoed (a 较大 accident; deaths above the target)
+    values = [v.inner_text().strip() for v in panel(page).locator('[data-testid="stMetricValue"]').all()]
+    assert values == ["3", "1", "2", "2"]
+    ranking = grid_text(panel(page), "一票否决原因")
+    assert "南街道" in ranking and "66.7" in ranking and "合格" in ranking
+    assert "发生较大及以上事故1起（一票否决）" in ranking
+    assert panel(page).locator(".js-plotly-plot").count() == 1
+    page.screenshot(path=str(tmp_path / "campaigns-scorecard.png"))
+
+    # 规范化建设: the deadline groups and the township progress
+    open_tab(page, "规范化建设")
+    groups = grid_text(panel(page), "逾期乡镇")
+    assert "重点乡镇" in groups and "2025-06-30" in groups and "17/19" in groups
+    progress = grid_text(panel(page), "推进中")
+    assert "甲县东镇" in progress and "17/19" in progress
+    page.screenshot(path=str(tmp_path / "campaigns-checklist.png"))
+
+    # "1+1": the coverage per county and for the city
+    open_tab(page, "“1+1”专项整治")
+    coverage = grid_text(panel(page), "覆盖率")
+    assert "甲县" in coverage and "示例市" in coverage
+    page.screenshot(path=str(tmp_path / "campaigns-1plus1.png"))
+
+    # 零报告: compliance names the township and its missed days; the form is there with its template
+    open_tab(page, "零报告")
+    compliance = grid_text(panel(page), "缺报天数")
+    assert "甲县西乡" in compliance and "05-02、06-30" in compliance
+    panel(page).get_by_role("heading", name="填报零报告").wait_for(timeout=PAGE_MS)
+    assert panel(page).get_by_role("button", name="提交报告").count() == 1
+    assert panel(page).get_by_role("button", name="下载零报告导入模板").count() == 1
+    page.screenshot(path=str(tmp_path / "campaigns-zero.png"), full_page=True)
+    assert (tmp_path / "campaigns-zero.png").stat().st_size > 10_000
