@@ -62,7 +62,7 @@ from riskdash.filters import Filters
 
 SLIDE_KEYS = ("accidents", "rectification", "priority", "townships", "next_steps")
 TABLE_ROWS = 50  # rows kept per list; the slides show fewer, the PDF more
-CHART_BARS = 10  # bars in a "lowest / most" chart: what a projector can show legibly
+CHART_BARS = 8  # bars in a "lowest / most" chart: what a projector can show legibly
 
 
 # ---------------------------------------------------------------------------------------------- the model
@@ -223,6 +223,18 @@ def _missing(key: str, name: str, lang: str) -> Slide:
                  placeholder=_t("missing_metric", lang, name=f"riskdash.metrics.{name}"))
 
 
+def _township_labels(con: duckdb.DuckDBPyConnection, codes, names) -> tuple[str, ...]:
+    """Township names for a chart's categories; two of one name (城关街道 in two counties) get their county."""
+    names = [str(n) for n in names]
+    if len(set(names)) == len(names):
+        return tuple(names)
+    regions = metrics.regions(con)
+    by_code = dict(zip(regions["region_code"], regions["parent_code"]))
+    region_names = dict(zip(regions["region_code"], regions["name"]))
+    return tuple(f"{n}（{region_names.get(by_code.get(c), '')}）" if names.count(n) > 1 else n
+                 for c, n in zip(codes, names))
+
+
 def _region(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, str]:
     frame = metrics.regions(con)
     row = frame[frame["region_code"] == code]
@@ -328,7 +340,7 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     chart = None
     if len(towns) > 1:
         chart = ChartSpec("bar", scope.chart_title(_t("chart.rate_by_township", lang)),
-                          tuple(str(n) for n in towns["township_name"]),
+                          _township_labels(con, towns["region_code"], towns["township_name"]),
                           ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
                           _t("unit.pct", lang))
     overdue = rect.overdue_list(con, f)
@@ -381,7 +393,7 @@ def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slid
         from riskdash.charts import RISK_COLOURS
 
         chart = ChartSpec("bar", scope.chart_title(_t("chart.red_orange", lang)),
-                          tuple(str(n) for n in by_town["name"]),
+                          _township_labels(con, by_town["region_code"], by_town["name"]),
                           ((_t("chart.red", lang), tuple(int(v) for v in by_town["red"])),
                            (_t("chart.orange", lang), tuple(int(v) for v in by_town["orange"]))),
                           _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]), stacked=True)
@@ -416,7 +428,7 @@ def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     if len(lowest) > 1:
         year_scope = camp.year_filters(f)
         chart = ChartSpec("bar", scope.chart_title(_t("chart.township_scores", lang), year_scope),
-                          tuple(e["name"] for e in lowest),
+                          _township_labels(con, [e["region_code"] for e in lowest], [e["name"] for e in lowest]),
                           ((_t("chart.score", lang), tuple(e["score"] for e in lowest)),), _t("unit.score", lang))
     failed = [e for e in result["townships"] if e["result"] == "failed"]
     rows = [(e["name"], e["score"], _t("result.vetoed" if e["vetoed"] else "result.failed", lang),

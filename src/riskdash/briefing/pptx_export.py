@@ -150,10 +150,10 @@ def _kpis(slide, kpis, top) -> None:
     width = int((WIDTH - 2 * MARGIN - gap * (len(kpis) - 1)) / len(kpis))
     for i, kpi in enumerate(kpis):
         left = MARGIN + i * (width + gap)
-        _rect(slide, f"kpi-box:{kpi.key}", left, top, width, Inches(1.0), KPI_FILL)
-        _text_box(slide, f"kpi:{kpi.key}", left, top + Inches(0.05), width, Inches(0.55),
+        _rect(slide, f"kpi-box:{kpi.key}", left, top, width, Inches(0.9), KPI_FILL)
+        _text_box(slide, f"kpi:{kpi.key}", left, top + Inches(0.03), width, Inches(0.52),
                   [(kpi.display, 26, True, ACCENT)], align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
-        _text_box(slide, f"kpi-label:{kpi.key}", left, top + Inches(0.6), width, Inches(0.35),
+        _text_box(slide, f"kpi-label:{kpi.key}", left, top + Inches(0.53), width, Inches(0.33),
                   [(kpi.label, 12, False, MUTED)], align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
 
 
@@ -174,7 +174,7 @@ def _chart(slide, spec: ChartSpec, left, top, width, height) -> None:
     title_frame.text = spec.title
     for paragraph in title_frame.paragraphs:
         for run in paragraph.runs:
-            _style_run(run, 12, True)
+            _style_run(run, 10.5, True)
     chart.has_legend = len(spec.series) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -189,6 +189,7 @@ def _chart(slide, spec: ChartSpec, left, top, width, height) -> None:
             _style_run(run, 11, False, MUTED)
     if spec.kind != "line":
         value_axis.minimum_scale = 0  # a bar starting above zero misstates the differences
+    _label_every_category(chart.category_axis)
     if spec.kind == "bar":
         chart.category_axis.reverse_order = True  # the first category on top, as listed
     plot = chart.plots[0]
@@ -227,11 +228,27 @@ def _text_height(paragraphs: list[str], width_in: float, size_pt: float, space_p
     return (lines * size_pt * 1.3 + len(paragraphs) * space_pt) / 72 + 0.15
 
 
+def _label_every_category(axis) -> None:
+    """c:tickLblSkip=1: LibreOffice otherwise drops every other township name when space is short."""
+    element = axis._element
+    for old in element.findall(qn("c:tickLblSkip")):
+        element.remove(old)
+    skip = etree.SubElement(element, qn("c:tickLblSkip"))
+    skip.set("val", "1")
+    follower = next((f for f in (element.find(qn(t)) for t in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst"))
+                     if f is not None), None)
+    if follower is not None:
+        follower.addprevious(skip)
+    axis.tick_labels.font.size = Pt(9)
+    set_typefaces(axis.tick_labels.font._element)
+
+
 def _table(slide, spec: TableSpec, lang: str, left, top, width, bottom) -> None:
     """The table's first rows that fit above ``bottom`` (wrapped rows counted), columns sized to their text."""
     size, line_in = 10.5, 10.5 * 1.25 / 72
     width_in = width / 914400
-    weights = [min(18.0, max([_units(spec.columns[c])] + [_units(r[c]) for r in spec.rows[:12]]))
+    # each column as wide as its longest text (capped), plus the cell margins
+    weights = [min(18.0, max([_units(spec.columns[c])] + [_units(r[c]) for r in spec.rows[:12]])) + 1.5
                for c in range(len(spec.columns))]
     col_in = [width_in * w / sum(weights) for w in weights]
 
@@ -284,11 +301,11 @@ def _content_slide(prs, brief: Brief, slide_spec: Slide, number: int, page: int)
     _text_box(slide, "title", MARGIN, Inches(0.6), WIDTH - 2 * MARGIN, Inches(0.75),
               [(slide_spec.title, _title_size(slide_spec.title), True, INK)], anchor=MSO_ANCHOR.MIDDLE)
     _kpis(slide, slide_spec.kpis, Inches(1.45))
-    top, bottom = Inches(2.6), HEIGHT - Inches(0.55)
+    top, bottom = Inches(2.45), HEIGHT - Inches(0.5)
     full = WIDTH - 2 * MARGIN
     text = list(slide_spec.headline)
     if text:
-        size = 15
+        size = 14
         height = Inches(_text_height(text, full / 914400 - 0.1, size, 6))
         _text_box(slide, "headline", MARGIN, top, full, height, [(t, size, False, INK) for t in text], space_after=6)
         top += height + Inches(0.05)
