@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from riskdash.ui import briefing as view
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
+COLD_MS = 180_000  # a cold server imports everything and builds the Brief on its first run; CI machines are busy
 
 import playwright.sync_api as playwright_api  # noqa: E402 (a test dependency: its absence is a failure)
 
@@ -111,14 +113,25 @@ def test_presentation_mode_pages_with_buttons_and_keys(demo_server, projector, t
     count = len(titles)
     page = projector
     # a cold server: the first run warms the caches; look only after the second load
-    page.goto(url + "briefing", timeout=PAGE_MS)
-    page.get_by_role("button", name="进入演示模式").wait_for(timeout=PAGE_MS)
+    page.goto(url + "briefing", timeout=COLD_MS)
+    page.get_by_role("button", name="进入演示模式").wait_for(timeout=COLD_MS)
     settle(page)
-    page.reload(timeout=PAGE_MS)
-    page.get_by_role("button", name="进入演示模式").wait_for(timeout=PAGE_MS)
+    page.reload(timeout=COLD_MS)
+    page.get_by_role("button", name="进入演示模式").wait_for(timeout=COLD_MS)
     settle(page)
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     page.screenshot(path=str(tmp_path / "briefing-preview.png"))
+
+    # one click gives the deck: the file is built on the click, for the filters on the screen
+    with page.expect_download(timeout=PAGE_MS) as download:
+        page.get_by_role("button", name="下载演示文稿（PPTX）").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == f"briefing-{CITY}-20250101-20250630.pptx"
+    with zipfile.ZipFile(saved) as deck:
+        slides_xml = "".join(deck.read(n).decode("utf-8") for n in deck.namelist()
+                             if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
+    assert titles[0] in slides_xml and "演示数据" in slides_xml
 
     page.get_by_role("button", name="进入演示模式").click()
     wait_for_slide(page, 1, count)

@@ -215,6 +215,20 @@ def test_the_url_brings_a_reloading_presenter_back_to_the_slide(app_db):
     assert shown(at) == (titles[-1], f"{len(titles)} / {len(titles)}")
 
 
+def test_a_failing_content_build_is_said_in_one_line_and_offers_no_slides(app_db, monkeypatch):
+    from riskdash.briefing import content
+
+    def broken(con, filters, lang="zh", generated_at=None):
+        raise ValueError("no annual target table")
+
+    monkeypatch.setattr(content, "build_brief", broken)
+    at = start()
+    assert [e.value for e in at.error] == ["生成汇报内容时出错：ValueError: no annual target table"]
+    assert not preview_titles(at) and not at.metric
+    assert at.button(key=view.PRESENT_KEY).disabled
+    assert len(at.get("download_button")) == 0  # nothing to write
+
+
 def test_demo_data_is_said_on_the_slides(small_db_path, tmp_path, monkeypatch):
     path = tmp_path / "demo.duckdb"
     path.write_bytes(small_db_path.read_bytes())
