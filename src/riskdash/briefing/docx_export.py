@@ -110,9 +110,11 @@ def docx_bytes(tb: Tongbao) -> bytes:
         elif isinstance(block, Figure):
             _figure(document, block)
 
-    # 落款: two blank lines after the body, issuing body over the date, right, 4 characters in
-    document.add_paragraph()
-    document.add_paragraph()
+    # 落款: two blank lines after the body, issuing body over the date, right, 4 characters in; kept on
+    # the page of the last body line (a 落款 alone on a page is what GB/T 9704 7.3.5 forbids)
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    for _ in range(2):
+        document.add_paragraph().paragraph_format.keep_with_next = True
     for text in (tb.issuer, tb.issued_on_text):
         line = document.add_paragraph()
         _run(line, text, BODY_FONT, SIZE_3)

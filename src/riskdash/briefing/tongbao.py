@@ -20,7 +20,7 @@ SHORT_COLUMN = 14  # "2026-02-09" (10) and "H000160002" (10) with their padding:
 LONG_COLUMN = 40
 # GB/T 9704 7.3.3: 一、 then （一）; English documents number 1. and (1)
 HEADING_FORMATS = {"zh": ("{n}、{title}", "（{n}）{title}"), "en": ("{n}. {title}", "({n}) {title}")}
-_NO_LINE_START = set("，。、；：？！）》」』”’%")
+_NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)")
 
 
 def _width(text: str) -> float:
@@ -34,6 +34,11 @@ def balanced_lines(text: str, per_line: float) -> list[str]:
     if count == 1:
         return [text]
     target = total / count
+    if " " in text.strip():
+        # a Latin title breaks between words only
+        cut_points = [i for i in range(1, len(text)) if text[i - 1] == " " and text[i] not in _NO_LINE_START]
+        best = min(cut_points, key=lambda i: abs(_width(text[:i]) - target), default=None)
+        return [text] if best is None else [text[:best], *balanced_lines(text[best:], per_line)]
     cut_points = [
         i for i in range(1, len(text))
         if not (text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii() and text[i].isalnum())
@@ -137,7 +142,8 @@ class Tongbao:
         never inside a number such as 2026."""
         if _width(self.title) > per_line:
             fitting = [i for i in self.title_breaks
-                       if _width(self.title[:i]) <= per_line and _width(self.title[i:]) <= per_line]
+                       if _width(self.title[:i]) <= per_line and _width(self.title[i:]) <= per_line
+                       and self.title[i] not in _NO_LINE_START and not self.title[i].isspace()]
             if fitting:
                 best = min(fitting, key=lambda i: abs(_width(self.title[:i]) - _width(self.title[i:])))
                 return [self.title[:best], self.title[best:]]
@@ -290,4 +296,5 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
 def _chart_png(chart) -> bytes:
     from riskdash import charts
 
-    return charts.to_png(chart.figure(), width=1200, height=480)
+    # 1800 × 720 px printed 156 mm wide is about 290 dpi: sharp on paper, and quicker to draw and to embed
+    return charts.to_png(chart.figure(), width=1200, height=480, scale=1.5)
