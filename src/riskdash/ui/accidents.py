@@ -354,24 +354,25 @@ def _place(region: str, parent: str | None, lang: str) -> str:
 
 
 def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The 较大及以上 list as shown: one row per accident, the grade and the criterion that set it."""
+    """The 较大及以上 list as shown: one row per accident, the grade and the criterion that set it first (a wide
+    table is cut off on the right)."""
     zh = lang == "zh"
     return pd.DataFrame({
         i18n.t("accidents.col_id", lang): frame["accident_id"].to_numpy(),
         i18n.t("accidents.col_when", lang): [_when(s, t, lang) for s, t in zip(frame["occurred_at"], frame["has_time"])],
         i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
                                                zip(frame["region_name"], frame["parent_region_name"])],
-        i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
-                                                   for n in frame["enterprise_name"]],
-        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
-        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
+        i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+        i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
+                                                  for c in frame["grade_criterion"]],
         i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
         i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
         i18n.t("accidents.col_serious", lang): frame["serious_injuries"].to_numpy(),
         i18n.t("accidents.col_loss", lang): frame["direct_loss_wan"].to_numpy(),
-        i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
-        i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
-                                                  for c in frame["grade_criterion"]],
+        i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
+                                                   for n in frame["enterprise_name"]],
+        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
+        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
     })
 
 
@@ -386,21 +387,22 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     criteria = [sep.join(i18n.t(f"accidents.risk_{name}", lang) for name, met in
                          (("endangered", e), ("trapped", t), ("evacuated", v)) if met)
                 for e, t, v in zip(frame["is_endangered"], frame["is_trapped"], frame["is_evacuated"])]
+    # what makes it 较大涉险 comes first: a wide table is cut off on the right
     return pd.DataFrame({
         i18n.t("accidents.col_id", lang): frame["accident_id"].to_numpy(),
         i18n.t("accidents.col_when", lang): [_when(s, t, lang) for s, t in zip(frame["occurred_at"], frame["has_time"])],
         i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
                                                zip(frame["region_name"], frame["parent_region_name"])],
+        i18n.t("accidents.col_risk_criteria", lang): criteria,
+        i18n.t("accidents.col_endangered", lang): [count(v) for v in frame["endangered"]],
+        i18n.t("accidents.col_trapped", lang): [count(v) for v in frame["trapped"]],
+        i18n.t("accidents.col_evacuated", lang): [count(v) for v in frame["evacuated"]],
+        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
+        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
         i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
         i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
-        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
-        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
-        i18n.t("accidents.col_endangered", lang): [count(v) for v in frame["endangered"]],
-        i18n.t("accidents.col_trapped", lang): [count(v) for v in frame["trapped"]],
-        i18n.t("accidents.col_evacuated", lang): [count(v) for v in frame["evacuated"]],
-        i18n.t("accidents.col_risk_criteria", lang): criteria,
     })
 
 
