@@ -117,10 +117,10 @@ def test_audit_log_filters(at, small_db_path):
     at.run()
     at.selectbox(key="data_audit_table").set_value("enterprises").run()
     frame = at.dataframe[-1].value
-    assert list(frame["record_key"]) == ["E1"]
+    assert list(frame["编号"]) == ["E1"]
     at.selectbox(key="data_audit_table").set_value(None)
     at.selectbox(key="data_audit_kind").set_value("rectify").run()
-    assert list(at.dataframe[-1].value["actor"]) == ["甲"]
+    assert list(at.dataframe[-1].value["操作人"]) == ["甲"]
     at.date_input(key="data_audit_start").set_value(date.today() + timedelta(days=1)).run()
     assert at.dataframe[-1].value.empty
 
@@ -142,3 +142,46 @@ def test_restore_in_the_write_window_while_the_dashboard_reads(small_db_path, tm
     assert after.execute("select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (None,)
     assert after.execute("select actor from audit_log where action = 'restore'").fetchall() == [("屏幕",)]
     assert con is not session.open_database()
+
+
+def test_filtered_view_follows_period_region_and_sector(small_con):
+    from conftest import CITY, COUNTY_A, TOWN_B1
+
+    from riskdash.filters import Filters
+    from riskdash.ui.data import filtered_view
+
+    def view(table, region, start=date(2025, 1, 1), end=date(2025, 6, 30), industry=None):
+        f = Filters(start=start, end=end, region_code=region, industry=industry, as_of=end)
+        return filtered_view(small_con, table, f)
+
+    # accidents by their own region, the period's both ends included (A3 at 23:00 on the last day)
+    assert view("accidents", CITY)["accident_id"].tolist() == ["A1", "A2", "A3"]
+    assert view("accidents", TOWN_B1)["accident_id"].tolist() == ["A3"]
+    assert view("accidents", CITY, start=date(2025, 1, 11))["accident_id"].tolist() == ["A2", "A3"]
+    # hazards by the enterprise's region and sector; every column of the table comes out
+    frame = view("hazards", COUNTY_A)
+    assert frame["hazard_id"].tolist() == ["H1", "H2", "H3", "H4", "H5"]
+    assert list(frame.columns) == [r[0] for r in small_con.execute("describe hazards").fetchall()]
+    assert view("hazards", CITY, industry="hazardous_chemicals")["hazard_id"].tolist() == ["H3", "H4"]
+    assert view("inspections", CITY).empty
+    with pytest.raises(ValueError):
+        view("regions", CITY)
+
+
+def test_hazard_steps_and_offered_actions(small_con):
+    from riskdash.ui.data import hazard_steps, offered_actions
+
+    h4 = records.load(small_con, "hazards", "H4")
+    steps = hazard_steps(h4, "zh")
+    assert steps.to_dict("records")[4] == {"环节": "挂牌督办", "日期": "— (县级)"}
+    assert steps["日期"].tolist()[:3] == ["2025-04-01", "2025-06-15", "2025-06-01"]
+    assert offered_actions(h4, date(2025, 7, 10)) == ["verify"]  # rectified, supervised, not verified
+    assert offered_actions(records.load(small_con, "hazards", "H3"), date(2025, 7, 10)) == ["delist"]
+    assert offered_actions(records.load(small_con, "hazards", "H1"), date(2025, 7, 10)) == ["verify"]
+    assert offered_actions(records.load(small_con, "hazards", "H5"), date(2025, 7, 10)) == ["rectify"]
+
+
+def test_the_export_tab_offers_deferred_downloads(at):
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("导出 CSV") == 2 and labels.count("导出 Excel") == 2
+    assert "下载备份（.zip）" in labels

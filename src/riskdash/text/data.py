@@ -179,7 +179,6 @@ TEXT.update({
         "and the like is exported as text that spreadsheets do not run.",
     },
     "data.export.table": {"zh": "数据表", "en": "Table"},
-    "data.export.rows": {"zh": "共 {rows} 行", "en": "{rows} rows"},
     "data.export.csv": {"zh": "导出 CSV", "en": "Export CSV"},
     "data.export.xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
     "data.audit.heading": {"zh": "操作日志", "en": "Audit log"},
@@ -346,7 +345,6 @@ TEXT.update({
         "Restore: upload a backup .zip; the database is replaced only if every table loads and matches (the old file "
         "is kept as .pre-restore), else it is unchanged; the restore is logged.",
     },
-    "data.backup.make": {"zh": "生成备份", "en": "Make a backup"},
     "data.backup.download": {"zh": "下载备份（.zip）", "en": "Download the backup (.zip)"},
     "data.backup.file": {"zh": "上传备份 .zip 以恢复", "en": "Upload a backup .zip to restore"},
     "data.backup.confirm": {
@@ -372,4 +370,18 @@ TEXT.update({
     "data.counts.heading": {"zh": "各表现有行数", "en": "Rows held now"},
     "data.counts.table": {"zh": "数据表", "en": "Table"},
     "data.counts.rows": {"zh": "行数", "en": "Rows"},
+})
+
+TEXT.update({
+    "data.audit.col.entry_id": {"zh": "序号", "en": "Entry"},
+    "data.audit.col.logged_at": {"zh": "时间", "en": "When"},
+    "data.audit.col.actor": {"zh": "操作人", "en": "Who"},
+    "data.audit.col.action": {"zh": "操作", "en": "Action"},
+    "data.audit.col.kind": {"zh": "类别", "en": "Kind"},
+    "data.audit.col.file_name": {"zh": "文件", "en": "File"},
+    "data.audit.col.table_name": {"zh": "数据表", "en": "Table"},
+    "data.audit.col.record_key": {"zh": "编号", "en": "Id"},
+    "data.audit.col.row_count": {"zh": "行数", "en": "Rows"},
+    "data.audit.col.before_json": {"zh": "修改前", "en": "Before"},
+    "data.audit.col.after_json": {"zh": "修改后", "en": "After"},
 })

@@ -151,3 +151,8 @@ def table_counts(con, lang: str) -> pd.DataFrame:
     titles = {k.table: (k.title_zh if lang == "zh" else k.title_en) for k in KINDS.values()}
     return pd.DataFrame({i18n.t("data.counts.table", lang): [titles.get(t, t) for t in frame["table_name"]],
                          i18n.t("data.counts.rows", lang): frame["count_rows"].astype(int).tolist()})
+
+
+def audit_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The audit entries with headers in the interface language (the export keeps them too)."""
+    return frame.rename(columns={c: i18n.t(f"data.audit.col.{c}", lang) for c in frame.columns})

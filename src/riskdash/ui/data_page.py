@@ -127,19 +127,33 @@ def last_import(page) -> None:
         st.success(page.t("data.import.done", **done), icon=":material/check_circle:")
 
 
+def _deferred(build):
+    """Download data made only when the button is clicked (a whole table is too big to build on every run).
+    Streamlit runs the callable on its own thread, so it reads through a cursor of its own."""
+
+    def data() -> bytes:
+        database = session.open_database()
+        with database.lock:
+            con = database.connection.cursor()
+        try:
+            return build(con)
+        finally:
+            con.close()
+
+    return data
+
+
 def export_panel(page) -> None:
     from riskdash.importer.export import EXPORT_TABLES, export_table, to_csv_bytes, to_xlsx_bytes
 
     table = st.selectbox(page.t("data.export.table"), EXPORT_TABLES, key="data_export_table")
-    frame = export_table(page.con, table)
-    st.caption(page.t("data.export.rows", rows=len(frame)))
     left, right = st.columns(2)
-    left.download_button(page.t("data.export.csv"), to_csv_bytes(frame), file_name=f"{table}.csv",
-                         mime="text/csv", icon=":material/download:")
-    right.download_button(page.t("data.export.xlsx"), to_xlsx_bytes(frame, table), file_name=f"{table}.xlsx",
-                          icon=":material/download:")
-
-
+    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(export_table(con, table))),
+                         file_name=f"{table}.csv", mime="text/csv", icon=":material/download:",
+                         key="data_export_csv")
+    right.download_button(page.t("data.export.xlsx"),
+                          _deferred(lambda con: to_xlsx_bytes(export_table(con, table), table)),
+                          file_name=f"{table}.xlsx", icon=":material/download:", key="data_export_xlsx")
 
 
 # ---------------------------------------------------------------------------------------------- records
@@ -342,25 +356,20 @@ def view_export_panel(page) -> None:
     st.caption(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
                       region=page.region_name, sector=page.sector_name, day=day_text(page),
                       table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en))
-    frame = filtered_view(page.con, table, f)
-    st.caption(page.t("data.export.rows", rows=len(frame)))
     name = f"{table}-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
     left, right = st.columns(2)
-    left.download_button(page.t("data.export.csv"), to_csv_bytes(frame), file_name=f"{name}.csv", mime="text/csv",
-                         icon=":material/download:", key="data_view_csv")
-    right.download_button(page.t("data.export.xlsx"), to_xlsx_bytes(frame, table), file_name=f"{name}.xlsx",
-                          icon=":material/download:", key="data_view_xlsx")
+    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(filtered_view(con, table, f))),
+                         file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", key="data_view_csv")
+    right.download_button(page.t("data.export.xlsx"),
+                          _deferred(lambda con: to_xlsx_bytes(filtered_view(con, table, f), table)),
+                          file_name=f"{name}.xlsx", icon=":material/download:", key="data_view_xlsx")
 
 
 def backup_panel(page, actor: str) -> None:
     from riskdash import records
 
-    if st.button(page.t("data.backup.make"), icon=":material/inventory_2:", key="data_backup_make"):
-        st.session_state["data_backup_zip"] = records.backup_zip(page.con)
-    data = st.session_state.get("data_backup_zip")
-    if data:
-        st.download_button(page.t("data.backup.download"), data, file_name="riskdash-backup.zip",
-                           mime="application/zip", icon=":material/download:", key="data_backup_download")
+    st.download_button(page.t("data.backup.download"), _deferred(records.backup_zip), file_name="riskdash-backup.zip",
+                       mime="application/zip", icon=":material/download:", key="data_backup_download")
     upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file")
     if upload is None:
         return
@@ -374,13 +383,12 @@ def backup_panel(page, actor: str) -> None:
         except db.RiskdashError as exc:
             st.error(str(exc), icon=":material/error:")
             return
-        st.session_state.pop("data_backup_zip", None)
         _flash(page, page.t("data.backup.restored", **result))
 
 
 def audit_panel(page) -> None:
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
-    from riskdash.ui.data import audit_choices, audit_entries
+    from riskdash.ui.data import audit_choices, audit_display, audit_entries
 
     choices = audit_choices(page.con)
     if choices.empty:
@@ -399,7 +407,8 @@ def audit_panel(page) -> None:
     start = cols[3].date_input(page.t("data.audit.filter.start"), value=None, format="YYYY-MM-DD",
                                key="data_audit_start")
     end = cols[4].date_input(page.t("data.audit.filter.end"), value=None, format="YYYY-MM-DD", key="data_audit_end")
-    frame = audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
+    raw = audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
+    frame = audit_display(raw, page.lang)
     st.caption(page.t("data.audit.shown", n=len(frame)))
     st.dataframe(frame, hide_index=True, width="stretch")
     left, right = st.columns(2)
