@@ -61,6 +61,8 @@ def test_region_phrase_by_level():
     assert hl.region_phrase("云川市", "city") == "全市"
     assert hl.region_phrase("甲县", "county") == "全县"
     assert hl.region_phrase("乙区", "county") == "全区"
+    assert hl.region_phrase("乙区（演示）", "county") == "全区"
+    assert hl.region_phrase("区外县（演示）", "county") == "全县"
     assert hl.region_phrase("东镇", "township") == "东镇"
     assert hl.region_phrase("云川市", "city", "en") == "the city"
 
@@ -353,3 +355,19 @@ def test_chart_spec_draws_a_figure(small_con):
     assert [t.name for t in fig.data] == ["红色", "橙色"]
     assert fig.data[0].orientation == "h"
     assert "示例市" in fig.layout.title.text and "Noto Sans CJK SC" in fig.layout.font.family
+
+
+def test_chart_spec_png_for_the_word_and_pdf_exports(small_con):
+    brief = build_brief(small_con, _filters(), generated_at=GENERATED)
+    chart = brief.slide("rectification").chart
+    assert chart.value_max == 100 and chart.figure().layout.xaxis.range == (0, 100)
+    png = chart.png(width=600, height=300)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+
+
+def test_english_titles():
+    s = _summary(40, 35, 35, 30, larger=1, larger_deaths=6)
+    tests = _tests(0.5, 0.5, s)
+    assert hl.accidents_title(s, tests, lang="en") == (
+        "1 accident(s) with 3+ deaths; deaths up 16.7% year on year, within normal fluctuation")
+    assert hl.accidents_title(_summary(9, 10, 11, 13), lang="en") == "Deaths down 23.1% year on year"

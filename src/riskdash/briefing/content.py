@@ -30,8 +30,8 @@ townships 乡镇排名, next_steps 下步工作), ``section`` (the section name)
 ``ChartSpec``: ``kind`` ("bar" horizontal / "column" vertical / "line"), ``title`` (measure · period · region
 · as-of), ``categories`` (tuple of str), ``series`` (tuple of ``(name, tuple of values)``; a value may be
 None), ``unit`` (axis title), ``colours`` (tuple of hex colours, one per series, or None), ``stacked``
-(bool: series stacked in one bar);
-``chart.figure()`` → a styled plotly figure (``riskdash.charts.to_png`` for a PNG).
+(bool: series stacked in one bar), ``value_max`` (fixed top of the value axis or None);
+``chart.figure()`` → a styled plotly figure; ``chart.png(width, height)`` → its PNG bytes.
 
 ``TableSpec``: ``title``, ``columns`` (tuple of str), ``rows`` (tuple of tuples of display strings, at most
 ``TABLE_ROWS``), ``total`` (how many rows the list has in all; ``more_text`` says "共N项，列出前M项" when cut).
@@ -86,6 +86,7 @@ class ChartSpec:
     unit: str
     colours: tuple[str, ...] | None = None
     stacked: bool = False
+    value_max: float | None = None  # a fixed top of the value axis (100 for a percentage), else automatic
 
     def figure(self):
         """A plotly figure in the house style (CJK font, scope in the title, unit on the axis)."""
@@ -107,10 +108,19 @@ class ChartSpec:
                 fig.add_trace(go.Bar(x=list(self.categories), y=list(values), name=name, marker_color=colour))
         if self.stacked and self.kind != "line":
             fig.update_layout(barmode="stack")
+        value_range = None if self.value_max is None else [0, self.value_max]
         if self.kind == "bar":
             fig.update_yaxes(autorange="reversed")
+            fig.update_xaxes(range=value_range)
             return charts.style(fig, self.title, x_title=self.unit)
+        fig.update_yaxes(range=value_range)
         return charts.style(fig, self.title, y_title=self.unit)
+
+    def png(self, width: int = 1200, height: int = 520) -> bytes:
+        """The figure as a PNG with Chinese fonts (kaleido and Debian's Chromium), for the Word and PDF 通报."""
+        from riskdash import charts
+
+        return charts.to_png(self.figure(), width=width, height=height)
 
 
 @dataclass(frozen=True)
@@ -342,7 +352,7 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         chart = ChartSpec("bar", scope.chart_title(_t("chart.rate_by_township", lang)),
                           _township_labels(con, towns["region_code"], towns["township_name"]),
                           ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
-                          _t("unit.pct", lang))
+                          _t("unit.pct", lang), value_max=100)
     overdue = rect.overdue_list(con, f)
     major = overdue[overdue["grade"] == "major"]
     rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),

@@ -24,6 +24,7 @@ The rules (docs/briefing.md repeats them for readers):
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Mapping
 
@@ -74,7 +75,9 @@ def region_phrase(name: str, level: str, lang: str = "zh") -> str:
     if level == "city":
         return _t("region.city", lang)
     if level == "county":
-        return _t("region.district" if name.rstrip("）)").endswith("区") else "region.county", lang)
+        # "乙区（演示）": the kind of county is read from the name without a trailing note in brackets
+        bare = re.sub(r"[（(][^（(]*[）)]$", "", name.strip())
+        return _t("region.district" if bare.endswith("区") else "region.county", lang)
     return name
 
 
@@ -198,7 +201,8 @@ def accidents_title(summary: Mapping[str, Any], tests: Mapping[str, Any] | None 
         text += _t("acc_title.beyond_down", lang)
     elif verdict == "up" and d > 0:
         text += _t("acc_title.beyond_up", lang)
-    return prefix + text
+    title = prefix + text
+    return title[:1].upper() + title[1:]  # an English title begins with a capital; Chinese is unchanged
 
 
 # ---------------------------------------------------------------------------------------------- hazards

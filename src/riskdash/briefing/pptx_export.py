@@ -189,6 +189,8 @@ def _chart(slide, spec: ChartSpec, left, top, width, height) -> None:
             _style_run(run, 11, False, MUTED)
     if spec.kind != "line":
         value_axis.minimum_scale = 0  # a bar starting above zero misstates the differences
+    if spec.value_max is not None:
+        value_axis.maximum_scale = spec.value_max
     _label_every_category(chart.category_axis)
     if spec.kind == "bar":
         chart.category_axis.reverse_order = True  # the first category on top, as listed

@@ -115,17 +115,17 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.acc_title.missing": {"zh": "事故数据缺失，无法研判形势", "en": "No accident data for the period"},
     "briefing.x.acc_title.no_compare": {
         "zh": "发生事故{accidents}起、死亡{deaths}人，同比无法计算",
-        "en": "{accidents} accidents, {deaths} deaths; no year-on-year comparison",
+        "en": "Accidents {accidents}, deaths {deaths}; no year-on-year comparison",
     },
-    "briefing.x.acc_title.down": {"zh": "死亡人数同比下降{x}%", "en": "Deaths down {x}% year on year"},
-    "briefing.x.acc_title.up": {"zh": "死亡人数同比上升{x}%", "en": "Deaths up {x}% year on year"},
+    "briefing.x.acc_title.down": {"zh": "死亡人数同比下降{x}%", "en": "deaths down {x}% year on year"},
+    "briefing.x.acc_title.up": {"zh": "死亡人数同比上升{x}%", "en": "deaths up {x}% year on year"},
     "briefing.x.acc_title.flat": {"zh": "死亡人数与上年同期持平", "en": "Deaths unchanged year on year"},
     "briefing.x.acc_title.within": {"zh": "，在正常波动范围内", "en": ", within normal fluctuation"},
     "briefing.x.acc_title.beyond_down": {"zh": "，降幅超出正常波动", "en": ", beyond normal fluctuation"},
     "briefing.x.acc_title.beyond_up": {"zh": "，需高度警惕", "en": ", a call for urgent attention"},
     "briefing.x.acc_title.larger": {
         "zh": "发生较大及以上事故{n}起；",
-        "en": "{n} accidents with 3+ deaths; ",
+        "en": "{n} accident(s) with 3+ deaths; ",
     },
     "briefing.x.acc.missing": {
         "zh": "统计期间没有事故数据（数据库中的事故记录晚于统计期间或尚未导入），本部分不作研判。",
@@ -182,7 +182,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "briefing.x.prio_title.red": {
         "zh": "红色（重大风险）企业{red}家，需重点盯防",
-        "en": "{red} red (major-risk) enterprises need close watch",
+        "en": "Red (major-risk) enterprises: {red}, to be watched closely",
     },
     "briefing.x.prio_title.no_red": {
         "zh": "无红色（重大风险）企业，橙色（较大风险）{orange}家",
@@ -206,7 +206,7 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.town_title.all_passed": {"zh": "{n}个乡镇考核全部达标", "en": "All {n} townships passed"},
     "briefing.x.town_title.failed": {
         "zh": "{failed}个乡镇考核未达标，其中{vetoed}个一票否决",
-        "en": "{failed} townships failed, {vetoed} by veto",
+        "en": "Townships failed: {failed}, by veto: {vetoed}",
     },
     "briefing.x.town_title.missing": {"zh": "无乡镇可排名", "en": "No township to rank"},
     # ------------------------------------------------------------------------------------------ next steps
