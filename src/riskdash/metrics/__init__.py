@@ -83,7 +83,11 @@ def accidents_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[
 
 def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
     """``riskdash metrics rectification``: hazards found in the period as they stood on the as-of day."""
-    row = {k: int(v) for k, v in db.query_one(con, "metrics/rectification_totals", **filters.params()).items()}
+    # the query also carries the screen's on-time and median columns (one query serves both); the contract
+    # keeps its own keys
+    found = db.query_one(con, "metrics/rectification_totals", **filters.params())
+    row = {k: int(found[k]) for k in ("found", "rectified", "general_found", "general_rectified", "major_found",
+                                        "major_closed", "overdue", "overdue_major", "supervised_open")}
     return {
         "found": row["found"],
         "rectified": row["rectified"],

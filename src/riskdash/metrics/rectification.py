@@ -55,8 +55,11 @@ def setting_value(con: duckdb.DuckDBPyConnection, key: str) -> int:
 
 
 def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """The screen's KPIs: the contract's counts and rates, plus on-time rate and median days to rectify."""
-    row = db.query_one(con, "rectification/rectification_kpis", **filters.params())
+    """The screen's KPIs: the contract's counts and rates, plus on-time rate and median days to rectify.
+
+    The same query as ``riskdash metrics rectification`` (``metrics.rectification_totals``), so the screen and
+    the command cannot disagree."""
+    row = db.query_one(con, "metrics/rectification_totals", **filters.params())
     median = row.pop("median_days_to_rectify")
     counts = {k: int(v) for k, v in row.items()}
     return {
@@ -238,7 +241,7 @@ def _bench_queries() -> list[BenchQuery]:
         return lambda f: {"days": n, "include_overdue": overdue}
 
     return [
-        BenchQuery("rectification/rectification_kpis", "hazards", city_year_to_date, peer.rectification_kpis),
+        # the KPIs run metrics/rectification_totals, registered with the overview's queries
         BenchQuery("rectification/monthly_form", "inspections", city_year_to_date, peer.monthly_form,
                    params=_form_params),
         BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list),

@@ -56,9 +56,19 @@ TEXT = {
         "en": "Rectification rate = (general rectified + major closed) ÷ hazards found = {done} ÷ {found} = {rate}",
     },
     "rectification.formula_on_time": {
-        "zh": "按期整改率 = 在整改期限内完成（一般：整改日期，重大：销号日期 ≤ 期限）÷ (已完成 + 逾期未完成) = {on_time} ÷ {due} = {rate}",
-        "en": "On-time rate = done by the deadline (general: rectified, major: verified on or before it) ÷ (done + "
-        "overdue) = {on_time} ÷ {due} = {rate}",
+        "zh": "按期整改率 = 按期完成 ÷ (已完成 + 逾期未完成) = {on_time} ÷ {due} = {rate}。按期完成：一般隐患的整改日期、"
+        "重大隐患的验收销号日期不晚于整改期限（期限当日完成算按期）；截至{as_of}尚在期限内、未完成的隐患结果未定，不计入分母。",
+        "en": "On-time rate = done by the deadline ÷ (done + overdue) = {on_time} ÷ {due} = {rate}. Done by the deadline: "
+        "a general hazard rectified, a major one verified and closed, on or before its deadline (the deadline day "
+        "itself is on time); hazards still within their deadline and not done on {as_of} have no outcome yet and "
+        "are left out of the denominator.",
+    },
+    "rectification.formula_median": {
+        "zh": "整改用时中位数 = 截至{as_of}已整改的 {n} 项隐患“整改日期 − 发现日期”天数的中位数 = {median}"
+        "（一般、重大隐患均按整改日期，重大隐患不论是否已验收销号；项数为偶数时取中间两项的平均）。",
+        "en": "Median days to rectify = median of (rectification date − date found) over the {n} hazards rectified by "
+        "{as_of} = {median} (general and major alike by the rectification date, a major one whether verified or "
+        "not; the mean of the two middle values for an even count).",
     },
     "rectification.formula_dash": {
         "zh": "分母为 0 时显示“—”，不显示 0% 或 100%。",

@@ -59,7 +59,6 @@ def _n(value: int) -> str:
 
 def kpi_cards(k: dict[str, Any], scope: Scope, lang: str) -> tuple[Kpi, ...]:
     t = lambda key, **v: i18n.t(f"rectification.{key}", lang, **v)  # noqa: E731
-    median = k["median_days_to_rectify"]
     return (
         Kpi("found", t("kpi_found"), _n(k["found"]),
             t("kpi_found_help", general=k["general_found"], major=k["major_found"])),
@@ -75,10 +74,16 @@ def kpi_cards(k: dict[str, Any], scope: Scope, lang: str) -> tuple[Kpi, ...]:
         Kpi("supervised_open", t("kpi_supervised_open"), _n(k["supervised_open"]),
             t("kpi_supervised_open_help", as_of=scope.as_of)),
         Kpi("on_time_rate", t("kpi_on_time"), i18n.pct(k["on_time_rate"]),
-            t("formula_on_time", on_time=k["on_time"], due=k["done_or_overdue"], rate=i18n.pct(k["on_time_rate"]))),
-        Kpi("median_days", t("kpi_median_days"), i18n.DASH if median is None else f"{median:g}",
+            t("formula_on_time", on_time=k["on_time"], due=k["done_or_overdue"], rate=i18n.pct(k["on_time_rate"]),
+              as_of=scope.as_of)),
+        Kpi("median_days", t("kpi_median_days"), _median_text(k),
             t("kpi_median_days_help", n=k["rectified_any_grade"], as_of=scope.as_of)),
     )
+
+
+def _median_text(k: dict[str, Any]) -> str:
+    median = k["median_days_to_rectify"]
+    return i18n.DASH if median is None else f"{median:g}"
 
 
 def formulas(k: dict[str, Any], scope: Scope, lang: str) -> list[str]:
@@ -88,7 +93,9 @@ def formulas(k: dict[str, Any], scope: Scope, lang: str) -> list[str]:
         t("formula_general", done=_n(k["general_rectified"]), found=_n(k["general_found"]),
           rate=i18n.pct(k["general_rate"]), as_of=scope.as_of),
         t("formula_major", done=_n(k["major_closed"]), found=_n(k["major_found"]), rate=i18n.pct(k["major_rate"])),
-        t("formula_on_time", on_time=_n(k["on_time"]), due=_n(k["done_or_overdue"]), rate=i18n.pct(k["on_time_rate"])),
+        t("formula_on_time", on_time=_n(k["on_time"]), due=_n(k["done_or_overdue"]), rate=i18n.pct(k["on_time_rate"]),
+          as_of=scope.as_of),
+        t("formula_median", n=_n(k["rectified_any_grade"]), as_of=scope.as_of, median=_median_text(k)),
         t("formula_dash"),
     ]
 

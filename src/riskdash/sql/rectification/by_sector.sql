@@ -8,34 +8,62 @@ with in_region as (
     where ancestor_code = $region
 ),
 
+region_enterprises as (
+    select enterprise_id, industry
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
 selected as (
+    -- found_on first: hazards lie in time order on disk, so the period skips most row groups; then each
+    -- hazard takes its enterprise's sector (the costliest step, docs/bench-rectification.md)
+    select
+        region_enterprises.industry,
+        hazards.grade,
+        hazards.supervision_level,
+        hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done,
+        hazards.deadline
+    from hazards
+    join region_enterprises using (enterprise_id)
+    where hazards.found_on between $start and $end
+      and hazards.found_on <= $as_of
+),
+
+flagged as (
+    -- overdue as hazard_state() has it for a hazard found by as-of: not done and the deadline before as-of
+    select *, not is_done and deadline < $as_of as is_overdue
+    from selected
+)
+,
+
+counted as (
+    -- counts per sector before meeting the sectors list: a small join instead of one per hazard
     select
         industry,
-        grade,
-        supervision_level,
-        hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
-        hazard_state(found_on, grade, deadline, rectified_on, verified_on, $as_of) = 'overdue' as is_overdue
-    from hazards_enriched
-    where found_on between $start and $end
-      and found_on <= $as_of
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+        count(*) as found,
+        count(*) filter (where grade = 'general') as general_found,
+        count(*) filter (where grade = 'general' and is_done) as general_rectified,
+        count(*) filter (where grade = 'major') as major_found,
+        count(*) filter (where grade = 'major' and is_done) as major_closed,
+        count(*) filter (where is_overdue) as overdue,
+        count(*) filter (where grade = 'major' and supervision_level <> 'none' and not is_done) as supervised_open
+    from flagged
+    group by industry
 )
 
 select
     sectors.code as industry,
     sectors.name_zh,
     sectors.name_en,
-    count(selected.grade) as found,
-    count(*) filter (where selected.grade = 'general') as general_found,
-    count(*) filter (where selected.grade = 'general' and selected.is_done) as general_rectified,
-    count(*) filter (where selected.grade = 'major') as major_found,
-    count(*) filter (where selected.grade = 'major' and selected.is_done) as major_closed,
-    count(*) filter (where selected.is_overdue) as overdue,
-    count(*) filter (where selected.grade = 'major' and selected.supervision_level <> 'none'
-                     and not selected.is_done) as supervised_open
+    coalesce(counted.found, 0) as found,
+    coalesce(counted.general_found, 0) as general_found,
+    coalesce(counted.general_rectified, 0) as general_rectified,
+    coalesce(counted.major_found, 0) as major_found,
+    coalesce(counted.major_closed, 0) as major_closed,
+    coalesce(counted.overdue, 0) as overdue,
+    coalesce(counted.supervised_open, 0) as supervised_open
 from sectors
-left join selected on selected.industry = sectors.code
+left join counted on counted.industry = sectors.code
 where $industry is null or sectors.code = $industry
-group by sectors.code, sectors.name_zh, sectors.name_en, sectors.sort_order
 order by sectors.sort_order, sectors.code;

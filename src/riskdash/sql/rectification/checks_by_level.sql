@@ -13,33 +13,86 @@ levels as (
         as l (level, level_order)
 ),
 
-inspections_in_period as (
-    select level, enterprise_id
-    from inspections_enriched
+region_enterprises as (
+    select enterprise_id
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+-- true when the filters keep every enterprise (the whole city, every sector): then the matches of each
+-- inspection and hazard to its enterprise, costly steps here, are skipped (docs/bench-rectification.md)
+scope as (
+    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
+),
+
+region_enterprise_ids as (
+    select enterprise_id
+    from region_enterprises, scope
+    where not scope.keeps_all
+),
+
+period_inspections as (
+    -- inspected_on first: inspections lie in time order on disk, so the period skips most row groups
+    select inspection_id, enterprise_id, level
+    from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 inspections_by_level as (
     select level, count(*) as inspections, count(distinct enterprise_id) as enterprises_inspected
-    from inspections_in_period
+    from (
+        select level, enterprise_id from period_inspections, scope where scope.keeps_all
+        union all
+        select level, enterprise_id from period_inspections
+        where enterprise_id in (select enterprise_id from region_enterprise_ids)
+    )
     group by level
+),
+
+period_hazards as (
+    select inspection_id, grade
+    from hazards, scope
+    where scope.keeps_all
+      and found_on between $start and $end
+      and found_on <= $as_of
+    union all
+    select inspection_id, grade
+    from hazards
+    where found_on between $start and $end
+      and found_on <= $as_of
+      and enterprise_id in (select enterprise_id from region_enterprise_ids)
+),
+
+linked as (
+    -- a hazard is mostly found by an inspection of the same period: match it there first
+    select period_hazards.grade, period_hazards.inspection_id, period_inspections.level
+    from period_hazards
+    left join period_inspections using (inspection_id)
+),
+
+hazard_levels as (
+    select grade, coalesce(level, 'none') as level
+    from linked
+    where level is not null or inspection_id is null
+    union all
+    -- the rest through the whole table (inspection_id is a foreign key: each finds its inspection); when
+    -- there is no such hazard this join has nothing to look up and reads no inspection
+    select linked.grade, inspections.level
+    from linked
+    join inspections using (inspection_id)
+    where linked.level is null
+      and linked.inspection_id is not null
 ),
 
 hazards_by_level as (
     select
-        coalesce(inspections.level, 'none') as level,
+        level,
         count(*) as hazards_found,
-        count(*) filter (where hazards_enriched.grade = 'major') as major_found
-    from hazards_enriched
-    left join inspections on inspections.inspection_id = hazards_enriched.inspection_id
-    where hazards_enriched.found_on between $start and $end
-      and hazards_enriched.found_on <= $as_of
-      and hazards_enriched.region_code in (select region_code from in_region)
-      and ($industry is null or hazards_enriched.industry = $industry)
-    group by 1
+        count(*) filter (where grade = 'major') as major_found
+    from hazard_levels
+    group by level
 )
 
 select

@@ -8,17 +8,41 @@ with in_region as (
     where ancestor_code = $region
 ),
 
+region_enterprises as (
+    select enterprise_id
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+-- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes and
+-- the match of each hazard to its enterprise, the costliest step here, is skipped (docs/bench-rectification.md)
+scope as (
+    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
+),
+
+period_hazards as (
+    -- found_on first: hazards lie in time order on disk, so the period skips most row groups
+    select grade, rectified_on, verified_on
+    from hazards, scope
+    where scope.keeps_all
+      and found_on between $start and $end
+      and found_on <= $as_of
+    union all
+    select grade, rectified_on, verified_on
+    from hazards
+    where found_on between $start and $end
+      and found_on <= $as_of
+      and enterprise_id in (select enterprise_id from region_enterprises, scope where not scope.keeps_all)
+),
+
 selected as (
     select
         grade,
         coalesce(rectified_on <= $as_of, false) as is_rectified,
         coalesce(verified_on <= $as_of, false) as is_verified,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_closed
-    from hazards_enriched
-    where found_on between $start and $end
-      and found_on <= $as_of
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from period_hazards
 ),
 
 grades as (

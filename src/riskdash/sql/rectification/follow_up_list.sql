@@ -14,26 +14,50 @@ townships as (
     left join regions as county on county.region_code = township.parent_code
 ),
 
+region_enterprises as (
+    select enterprise_id, name as enterprise_name, region_code, industry
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
 open_hazards as (
-    select hazard_id, enterprise_id, region_code, industry, grade, found_on, deadline, rectified_on,
-           supervision_level, description
-    from hazards_enriched
-    where found_on <= $as_of
-      and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
+    -- not done on as-of written per grade on one column each (a general hazard until rectified, a major one
+    -- until verified), so that the scan drops done rows before reading their ids and descriptions; every
+    -- hazard ever found is looked at. hazard_is_done() stays the rule: the per-grade conditions only narrow.
+    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
+           description
+    from hazards
+    where grade = 'general'
+      and (rectified_on is null or rectified_on > $as_of)
+      and found_on <= $as_of
       and deadline <= $as_of + $days
       and ($include_overdue or deadline >= $as_of)
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    union all
+    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
+           description
+    from hazards
+    where grade = 'major'
+      and (verified_on is null or verified_on > $as_of)
+      and found_on <= $as_of
+      and deadline <= $as_of + $days
+      and ($include_overdue or deadline >= $as_of)
+),
+
+not_done as (
+    select *
+    from open_hazards
+    where not hazard_is_done(grade, rectified_on, verified_on, $as_of)
 )
 
 select
     open_hazards.hazard_id,
     open_hazards.enterprise_id,
-    enterprises.name as enterprise_name,
-    open_hazards.region_code,
+    region_enterprises.enterprise_name,
+    region_enterprises.region_code,
     townships.county_name,
     townships.township_name,
-    open_hazards.industry,
+    region_enterprises.industry,
     open_hazards.grade,
     open_hazards.description,
     open_hazards.found_on,
@@ -41,7 +65,7 @@ select
     open_hazards.deadline - $as_of as days_left,
     open_hazards.rectified_on,
     open_hazards.supervision_level
-from open_hazards
-join enterprises using (enterprise_id)
-left join townships on townships.region_code = open_hazards.region_code
-order by open_hazards.region_code, days_left, open_hazards.hazard_id;
+from not_done as open_hazards
+join region_enterprises using (enterprise_id)
+left join townships on townships.region_code = region_enterprises.region_code
+order by region_enterprises.region_code, days_left, open_hazards.hazard_id;

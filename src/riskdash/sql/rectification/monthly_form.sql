@@ -16,39 +16,46 @@ sectors_shown as (
     where $industry is null or code = $industry
 ),
 
-found as (
-    select
-        enterprise_id,
-        industry,
-        grade,
-        in_treatment_plan,
-        five_in_place,
-        supervision_level,
-        funds_wan,
-        hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done
-    from hazards_enriched
-    where found_on between $start and $end
-      and found_on <= $as_of
-      and region_code in (select region_code from in_region)
+region_enterprises as (
+    select enterprise_id, industry
+    from enterprises
+    where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
 ),
 
+found as (
+    -- found_on first: hazards lie in time order on disk, so the period skips most row groups
+    select
+        hazards.enterprise_id,
+        region_enterprises.industry,
+        hazards.grade,
+        hazards.in_treatment_plan,
+        hazards.five_in_place,
+        hazards.supervision_level,
+        hazards.funds_wan,
+        hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done
+    from hazards
+    join region_enterprises using (enterprise_id)
+    where hazards.found_on between $start and $end
+      and hazards.found_on <= $as_of
+),
+
 checking as (
-    select enterprise_id, industry
-    from inspections_enriched
+    -- the distinct enterprises first, then their sector: one match per enterprise, not one per inspection
+    select enterprise_id
+    from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
     union
-    select enterprise_id, industry
+    select enterprise_id
     from found
 ),
 
 enterprises_by_sector as (
-    select industry, count(distinct enterprise_id) as enterprises_checked
+    select region_enterprises.industry, count(*) as enterprises_checked
     from checking
-    group by industry
+    join region_enterprises using (enterprise_id)
+    group by region_enterprises.industry
 ),
 
 hazards_by_sector as (

@@ -14,25 +14,48 @@ townships as (
     left join regions as county on county.region_code = township.parent_code
 ),
 
-overdue as (
-    select hazard_id, enterprise_id, region_code, industry, grade, found_on, deadline, rectified_on,
-           supervision_level
-    from hazards_enriched
-    where found_on between $start and $end
-      and found_on <= $as_of
-      and region_code in (select region_code from in_region)
+region_enterprises as (
+    select enterprise_id, name as enterprise_name, region_code, industry
+    from enterprises
+    where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
-      and hazard_state(found_on, grade, deadline, rectified_on, verified_on, $as_of) = 'overdue'
+),
+
+period_open as (
+    -- the period first (hazards lie in time order on disk); not done written per grade on one column each
+    -- (a general hazard until rectified, a major one until verified), so that the scan drops done rows
+    -- before reading their ids
+    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level
+    from hazards
+    where grade = 'general'
+      and (rectified_on is null or rectified_on > $as_of)
+      and found_on between $start and $end
+      and found_on <= $as_of
+      and deadline < $as_of
+    union all
+    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level
+    from hazards
+    where grade = 'major'
+      and (verified_on is null or verified_on > $as_of)
+      and found_on between $start and $end
+      and found_on <= $as_of
+      and deadline < $as_of
+),
+
+overdue as (
+    select *
+    from period_open
+    where hazard_state(found_on, grade, deadline, rectified_on, verified_on, $as_of) = 'overdue'
 )
 
 select
     overdue.hazard_id,
     overdue.enterprise_id,
-    enterprises.name as enterprise_name,
-    overdue.region_code,
+    region_enterprises.enterprise_name,
+    region_enterprises.region_code,
     townships.county_name,
     townships.township_name,
-    overdue.industry,
+    region_enterprises.industry,
     overdue.grade,
     overdue.found_on,
     overdue.deadline,
@@ -40,6 +63,6 @@ select
     overdue.rectified_on,
     overdue.supervision_level
 from overdue
-join enterprises using (enterprise_id)
-left join townships on townships.region_code = overdue.region_code
+join region_enterprises using (enterprise_id)
+left join townships on townships.region_code = region_enterprises.region_code
 order by days_overdue desc, overdue.hazard_id;

@@ -16,17 +16,41 @@ months as (
                          interval 1 month) as g (month_start)
 ),
 
+region_enterprises as (
+    select enterprise_id
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+-- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes and
+-- the match of each hazard to its enterprise, the costliest step here, is skipped (docs/bench-rectification.md)
+scope as (
+    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
+),
+
+period_hazards as (
+    -- found_on first: hazards lie in time order on disk, so the period skips most row groups
+    select grade, found_on, rectified_on, verified_on
+    from hazards, scope
+    where scope.keeps_all
+      and found_on between $start and $end
+      and found_on <= $as_of
+    union all
+    select grade, found_on, rectified_on, verified_on
+    from hazards
+    where found_on between $start and $end
+      and found_on <= $as_of
+      and enterprise_id in (select enterprise_id from region_enterprises, scope where not scope.keeps_all)
+),
+
 selected as (
     select
         grade,
         found_on,
         -- done day: a hazard is done from this day on (never before it was found)
         case when grade = 'major' then verified_on else rectified_on end as done_on
-    from hazards_enriched
-    where found_on between $start and $end
-      and found_on <= $as_of
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from period_hazards
 ),
 
 found_by_month as (

@@ -13,29 +13,35 @@ townships as (
     left join regions as county on county.region_code = township.parent_code
 ),
 
+region_enterprises as (
+    select enterprise_id, name as enterprise_name, region_code, industry
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
 supervised as (
     select
-        hazard_id, enterprise_id, region_code, industry, supervision_level, supervised_on, in_treatment_plan,
-        five_in_place, found_on, deadline, rectified_on, verified_on, delisted_on, funds_wan,
+        hazard_id, enterprise_id, supervision_level, supervised_on, in_treatment_plan, five_in_place, found_on,
+        deadline, rectified_on, verified_on, delisted_on, funds_wan,
         hazard_state(found_on, grade, deadline, rectified_on, verified_on, $as_of) as state,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_closed
-    from hazards_enriched
+    from hazards
+    -- the period first (hazards lie in time order on disk)
     where found_on between $start and $end
       and found_on <= $as_of
       and grade = 'major'
       and supervision_level <> 'none'
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 )
 
 select
     supervised.hazard_id,
     supervised.enterprise_id,
-    enterprises.name as enterprise_name,
-    supervised.region_code,
+    region_enterprises.enterprise_name,
+    region_enterprises.region_code,
     townships.county_name,
     townships.township_name,
-    supervised.industry,
+    region_enterprises.industry,
     supervised.supervision_level,
     supervised.supervised_on,
     supervised.in_treatment_plan,
@@ -50,8 +56,8 @@ select
     supervised.delisted_on,
     supervised.funds_wan
 from supervised
-join enterprises using (enterprise_id)
-left join townships on townships.region_code = supervised.region_code
+join region_enterprises using (enterprise_id)
+left join townships on townships.region_code = region_enterprises.region_code
 order by
     supervised.is_closed,
     case supervised.supervision_level when 'province' then 1 when 'city' then 2 else 3 end,

@@ -1,0 +1,73 @@
+"""隐患治理 in a real browser: ``riskdash serve`` on a loopback port, the page in headless Debian Chromium with
+Chinese text, KPIs and formulas equal to the metric, and the monthly form downloaded with a real click and read
+back with openpyxl, cell by cell against the same table the screen shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, CITY
+from test_browser import PAGE_MS, browser_page, metric_value, server, wait_until_idle  # noqa: F401 (fixtures)
+
+from riskdash import db, i18n
+from riskdash.exports.monthly_form import read_form_xlsx
+from riskdash.filters import Filters
+from riskdash.metrics import rectification as rect
+from riskdash.ui import rectification as view
+
+pytestmark = pytest.mark.browser
+
+YEAR_TO_DATE = Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF)
+
+
+def test_rectification_screen_and_monthly_form_download_in_chromium(server, browser_page, small_db_path,  # noqa: F811
+                                                                     tmp_path: Path):
+    con = db.connect(small_db_path, read_only=True)
+    try:
+        kpis = rect.rectification_kpis(con, YEAR_TO_DATE)
+        table = view.form_table(rect.monthly_form(con, YEAR_TO_DATE, AS_OF))
+    finally:
+        con.close()
+
+    page = browser_page
+    page.goto(server + "rectification", timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.reload(timeout=PAGE_MS)  # a cold server: judge the second run
+    wait_until_idle(page)
+
+    page.get_by_role("heading", name="隐患治理").wait_for(timeout=PAGE_MS)
+    assert metric_value(page, "排查隐患（项）") == str(kpis["found"])
+    assert metric_value(page, "一般隐患整改率") == i18n.pct(kpis["general_rate"])
+    assert metric_value(page, "按期整改率") == i18n.pct(kpis["on_time_rate"])
+    assert metric_value(page, "整改用时中位数（天）") == f"{kpis['median_days_to_rectify']:g}"
+    # the formulas as computed, in Chinese, with the figures in them
+    page.get_by_text(f"按期整改率 = 按期完成 ÷ (已完成 + 逾期未完成) = {kpis['on_time']} ÷ {kpis['done_or_overdue']}",
+                     exact=False).first.wait_for(timeout=PAGE_MS)
+    page.get_by_text("期限当日完成算按期", exact=False).first.wait_for(timeout=PAGE_MS)
+    page.get_by_text(f"整改用时中位数 = 截至2025年6月30日已整改的 {kpis['rectified_any_grade']} 项隐患",
+                     exact=False).first.wait_for(timeout=PAGE_MS)
+    page.screenshot(path=str(tmp_path / "rectification-zh.png"), full_page=True)
+
+    page.get_by_role("tab", name="月报表").click()
+    page.get_by_text("工矿企业安全生产事故隐患排查治理情况月报表", exact=False).first.wait_for(timeout=PAGE_MS)
+    button = page.get_by_role("button", name="导出月报表（Excel）")
+    button.wait_for(timeout=PAGE_MS)
+    with page.expect_download(timeout=PAGE_MS) as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename == f"隐患排查治理月报表_{AS_OF:%Y%m}.xlsx"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(str(saved))
+
+    headers, rows, merged = read_form_xlsx(saved.read_bytes())
+    assert headers == [(g, c) for g, c, _ in view.FORM_COLUMNS]
+    assert len(rows) == len(table)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            assert cell == table.iat[r, c], (r, c, cell, table.iat[r, c])
+    assert rows[-1][0] == "合计"
+    assert "C3:E3" in merged and "F3:L3" in merged
+    page.screenshot(path=str(tmp_path / "rectification-form-zh.png"), full_page=True)
+    assert (tmp_path / "rectification-form-zh.png").stat().st_size > 10_000
