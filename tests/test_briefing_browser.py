@@ -122,16 +122,21 @@ def test_presentation_mode_pages_with_buttons_and_keys(demo_server, projector, t
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     page.screenshot(path=str(tmp_path / "briefing-preview.png"))
 
-    # one click gives the deck: the file is built on the click, for the filters on the screen
-    with page.expect_download(timeout=PAGE_MS) as download:
-        page.get_by_role("button", name="下载演示文稿（PPTX）").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    assert saved.name == f"briefing-{CITY}-20250101-20250630.pptx"
-    with zipfile.ZipFile(saved) as deck:
+    # one click per file: each is built on its click, for the filters on the screen
+    files = {}
+    for fmt, label in (("pptx", "下载演示文稿（PPTX）"), ("docx", "下载通报（Word）"), ("pdf", "下载通报（PDF）")):
+        with page.expect_download(timeout=COLD_MS) as download:
+            page.get_by_role("button", name=label).click()
+        files[fmt] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[fmt])
+        assert files[fmt].name == f"briefing-{CITY}-20250101-20250630.{fmt}"
+    with zipfile.ZipFile(files["pptx"]) as deck:
         slides_xml = "".join(deck.read(n).decode("utf-8") for n in deck.namelist()
                              if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
     assert titles[0] in slides_xml and "演示数据" in slides_xml
+    with zipfile.ZipFile(files["docx"]) as document:
+        assert "演示数据" in document.read("word/document.xml").decode("utf-8")
+    assert files["pdf"].read_bytes()[:5] == b"%PDF-"
 
     page.get_by_role("button", name="进入演示模式").click()
     wait_for_slide(page, 1, count)

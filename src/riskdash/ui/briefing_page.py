@@ -164,7 +164,7 @@ def _table(slide: view.SlideView, big: bool) -> None:
     if big:
         st.markdown(f'<div class="brief-table-title">{html.escape(slide.table_title or "")}</div>',
                     unsafe_allow_html=True)
-        st.table(slide.table.set_index(slide.table.columns[0]))
+        st.table(slide.table, hide_index=True, border="horizontal")
     else:
         st.markdown(f"**{slide.table_title}**")
         st.dataframe(slide.table, hide_index=True, width="stretch")
