@@ -185,3 +185,21 @@ def test_the_export_tab_offers_deferred_downloads(at):
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("导出 CSV") == 2 and labels.count("导出 Excel") == 2
     assert "下载备份（.zip）" in labels
+
+
+def test_the_screen_in_english_with_a_hazard_loaded_everywhere(at):
+    at.sidebar.radio(key="lang").set_value("en").run()
+    at.text_input(key="data_flow_id").input("H4").run()
+    at.selectbox(key="data_edit_kind").set_value("key-sites").run()
+    at.text_input(key="data_edit_key").input("K1").run()
+    assert not at.exception, at.exception
+    headers = [h.value for h in at.subheader]
+    assert headers[:8] == ["Import a file", "Add one record", "Hazard rectification loop", "Edit one record",
+                           "Export the filtered view", "Export a table", "Backup and restore", "Audit log"]
+    assert list(at.radio(key="data_flow_action_H4").options) == ["Verify and close"]
+    labels = [w.label for w in at.text_input] + [w.label for w in at.selectbox] + [w.label for w in at.date_input]
+    assert "*site_id" in labels and "*potential_fatalities" in labels and "filed_city_on" in labels
+    # no Chinese in the English screen's own labels (names in the data may be Chinese)
+    import re
+
+    assert not [label for label in labels if re.search(r"[\u4e00-\u9fff]", label)]

@@ -442,8 +442,10 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
         manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
                     "data_as_of": db.get_meta(con, "data_as_of"),
                     "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
-    finally:
-        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return manifest
 
