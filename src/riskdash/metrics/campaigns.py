@@ -212,7 +212,11 @@ def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters
 
 def late_items(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Which townships are late on which items (deadline passed, item not done), township by township."""
-    items = checklist_items_by_township(con, filters)
+    return late_items_of(checklist_items_by_township(con, filters))
+
+
+def late_items_of(items: pd.DataFrame) -> pd.DataFrame:
+    """The late rows of a ``checklist_items_by_township`` frame (so that a screen holding it reads it once)."""
     return items[items["is_late"]].reset_index(drop=True)
 
 

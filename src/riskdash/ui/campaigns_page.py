@@ -28,6 +28,8 @@ def townships(db_key: str, filters: Filters, lang: str, _con: duckdb.DuckDBPyCon
 def frame(db_key: str, name: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if name not in _FRAMES:
         raise KeyError(name)
+    if name == "late_items":  # from the cached items: the 20-odd thousand rows of a big city are read once
+        return campaigns.late_items_of(frame(db_key, "checklist_items_by_township", filters, _con))
     return getattr(campaigns, name)(_con, filters)
 
 

@@ -7,7 +7,7 @@ with in_region as (
     where ancestor_code = $region
 ),
 
--- one row per enterprise and category first: the distinct counts below then run over far fewer rows
+-- one row per enterprise and category first: an enterprise then counts once per category without a distinct
 per_enterprise as (
     select enterprise_id, category, count(*) as hazards
     from hazards
@@ -16,23 +16,31 @@ per_enterprise as (
     group by enterprise_id, category
 ),
 
-found as (
-    select enterprises.region_code, enterprises.industry, per_enterprise.category, per_enterprise.hazards
+-- then per township × sector × category: each enterprise lies in one township, so the townships where a
+-- problem was found are the rows of this step, and no distinct count is needed
+per_township as (
+    select
+        enterprises.region_code,
+        enterprises.industry,
+        per_enterprise.category,
+        count(*) as enterprises,
+        sum(per_enterprise.hazards) as hazards
     from per_enterprise
     join enterprises using (enterprise_id)
     where enterprises.region_code in (select region_code from in_region)
+    group by enterprises.region_code, enterprises.industry, per_enterprise.category
 ),
 
 grouped as (
     select
         industry,
         category,
-        count(*) as enterprises,
-        sum(hazards) as hazards,
-        count(distinct region_code) as townships
-    from found
+        cast(sum(enterprises) as bigint) as enterprises,
+        cast(sum(hazards) as bigint) as hazards,
+        count(*) as townships
+    from per_township
     group by industry, category
-    having count(*) >= $min_enterprises
+    having sum(enterprises) >= $min_enterprises
 )
 
 select
