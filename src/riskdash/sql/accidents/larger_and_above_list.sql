@@ -17,13 +17,15 @@ in_scope as (
 ),
 
 -- graded here, on the period's rows only, rather than through accidents_graded for every accident
-selected as (
-    select
-        *,
-        accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade,
-        accident_grade_criterion(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade_criterion
+graded as (
+    select *, accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade
     from in_scope
-    where accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) <> 'general'
+),
+
+selected as (
+    select *, accident_grade_criterion(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade_criterion
+    from graded
+    where grade <> 'general'
 )
 
 select
