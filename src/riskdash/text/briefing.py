@@ -10,9 +10,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "briefing.present": {"zh": "进入演示模式", "en": "Start presentation"},
     "briefing.present_help": {
-        "zh": "全屏放映：隐藏侧边栏，大字号，每页一个结论。用 → / ← 、PageDown / PageUp 或空格翻页，Esc 退出。",
+        "zh": "全屏放映：隐藏侧边栏，大字号，每页一个结论。用 → / ← 、PageDown / PageUp（翻页笔）或空格翻页，"
+        "Esc 退出；按 F11 让浏览器全屏。刷新页面仍停留在当前页。",
         "en": "Full screen for a projector: sidebar hidden, large type, one message per slide. Page with → / ←, "
-        "PageDown / PageUp or space; Esc leaves.",
+        "PageDown / PageUp (a presenter's clicker) or space; Esc leaves; F11 makes the browser full screen. "
+        "Reloading keeps the slide.",
     },
     "briefing.downloads": {"zh": "导出", "en": "Export"},
     "briefing.downloads_scope": {
@@ -56,8 +58,8 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.next": {"zh": "下一页", "en": "Next"},
     "briefing.exit": {"zh": "退出演示", "en": "Leave"},
     "briefing.keys": {
-        "zh": "翻页：→ / ←、PageDown / PageUp、空格；Esc 退出",
-        "en": "Keys: → / ←, PageDown / PageUp, space; Esc leaves",
+        "zh": "翻页：→ / ←、PageDown / PageUp、空格；Esc 退出；F11 浏览器全屏",
+        "en": "Keys: → / ←, PageDown / PageUp, space; Esc leaves; F11 browser full screen",
     },
     "briefing.footer": {
         "zh": "{region} · {period} · 数据截至{as_of}",
