@@ -209,9 +209,11 @@ def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
     ent = _table(con, "enterprises")
     active = ent[(ent["status"] == "active") & ent["region_code"].isin(county_of)]
     pairs = set(zip(active["region_code"], active["industry"]))
-    insp = _table(con, "inspections").merge(ent[["enterprise_id", "region_code", "industry"]], on="enterprise_id")
+    insp = _table(con, "inspections")
+    insp = insp[insp["campaign"] == "1+1"]
     on = _day(insp["inspected_on"])
-    insp = insp[(insp["campaign"] == "1+1") & (on >= jan1) & (on <= as_of)]
+    insp = insp[(on >= jan1) & (on <= as_of)].merge(ent[["enterprise_id", "region_code", "industry"]],
+                                                    on="enterprise_id")
     inspected = set(zip(insp["region_code"], insp["industry"]))
     meetings = _table(con, "warning_meetings")
     held = _day(meetings["held_on"])
@@ -238,9 +240,11 @@ def common_problems(con: duckdb.DuckDBPyConnection, filters: Filters, min_enterp
     regions = _table(con, "regions")
     keep = descendants(regions, filters.region_code)
     ent = _table(con, "enterprises")[["enterprise_id", "region_code", "industry"]]
-    haz = _table(con, "hazards").merge(ent, on="enterprise_id")
-    found = _day(haz["found_on"])
-    haz = haz[(found >= jan1) & (found <= as_of) & haz["category"].notna() & haz["region_code"].isin(keep)]
+    haz = _table(con, "hazards")
+    found = pd.to_datetime(haz["found_on"])
+    haz = haz[(found >= pd.Timestamp(jan1)) & (found <= pd.Timestamp(as_of)) & haz["category"].notna()]
+    haz = haz.merge(ent, on="enterprise_id")
+    haz = haz[haz["region_code"].isin(keep)]
     grouped = haz.groupby(["industry", "category"]).agg(
         enterprises=("enterprise_id", "nunique"), hazards=("hazard_id", "count"),
         townships=("region_code", "nunique")).reset_index()
@@ -276,14 +280,11 @@ def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
     reports = _table(con, "zero_reports")
     reports = reports.assign(day=_day(reports["report_on"]))
     reports = reports[reports["day"].isin(set(days))]
-    rows = []
-    for code in towns["region_code"]:
-        mine = reports[reports["region_code"] == code]
-        reported = mine["day"].nunique()
-        rows.append({"region_code": code, "days_due": len(days), "days_reported": reported,
-                     "days_missing": len(days) - reported, "accidents_reported": int(mine["accidents_reported"].sum())})
-    frame = pd.DataFrame(rows, columns=["region_code", "days_due", "days_reported", "days_missing",
-                                        "accidents_reported"])
+    by_town = reports.groupby("region_code").agg(days=("day", "nunique"), accidents=("accidents_reported", "sum"))
+    frame = pd.DataFrame({"region_code": towns["region_code"], "days_due": len(days)})
+    frame["days_reported"] = frame["region_code"].map(by_town["days"]).fillna(0).astype(int)
+    frame["days_missing"] = frame["days_due"] - frame["days_reported"]
+    frame["accidents_reported"] = frame["region_code"].map(by_town["accidents"]).fillna(0).astype(int)
     return frame.sort_values(["days_missing", "region_code"], ascending=[False, True]).reset_index(drop=True)
 
 
