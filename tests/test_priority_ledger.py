@@ -105,7 +105,8 @@ def test_red_orange_counts(small_con):
 
 def test_backtest_whole_result(small_con):
     frame = priority.backtest(small_con, CITY, [date(2024, 6, 30)])
-    # scored on 2024-06-30: E4 59.8 (A7 较大 that day 25, fire 10, K2 8, 0.8, 16), E2 43, E3 28.4, E1 25.2;
+    # scored on 2024-06-30: E4 51.8 (A7 较大 that day 25, fire 10, 0.8, 16; K2 not yet filed — 2025-02-01 —
+    # so not on the ledger that day), E2 43, E3 28.4, E1 25.2;
     # top 10 % of 4 = 1 → E4. The following year's accidents at enterprises: A1 (E1, 1 death), A2 (E3, 较大,
     # 3 deaths incl. missing), A3 (E4, no deaths): none of the 较大 or death ones at E4.
     expected = {"enterprises": 4, "top_n": 1, "larger_accidents": 1, "larger_in_top": 0, "death_accidents": 2,
@@ -120,6 +121,38 @@ def test_backtest_shares_are_none_without_accidents(small_con):
     frame = priority.backtest(small_con, CITY, [date(2025, 7, 2)])
     assert frame.loc[0, "larger_accidents"] == 0 and frame.loc[0, "larger_share"] is None
     assert view.backtest_table(frame, "zh").iloc[0]["较大及以上占比"] == "—"
+
+
+def test_weight_calibration_whole_result(small_con):
+    day = date(2024, 6, 30)
+    rankings = priority.backtest_rankings(small_con, CITY, [day])
+    frame = priority.weight_calibration(rankings, priority.risk_weights(small_con))
+    # stored weights: E4 51.8 first (see above). Without the sector (× 4): E4 41.8, E2 25, E1 17.2, E3 16.4;
+    # records only (also without 0.01 × employees): E4 41, E2 22, E1 16, E3 16. E4 stays first in every set,
+    # and none of the following year's 较大 or death accidents happened at E4.
+    assert frame[["weights", "zeroed", "days", "top_n", "larger_in_top", "larger_accidents", "death_in_top",
+                  "death_accidents", "larger_share", "chance_share"]].values.tolist() == [
+        ["stored", (), 1, 1, 0, 1, 0, 2, 0.0, 0.25],
+        ["no_sector", ("sector_inherent",), 1, 1, 0, 1, 0, 2, 0.0, 0.25],
+        ["records_only", ("sector_inherent", "employees_per_100"), 1, 1, 0, 1, 0, 2, 0.0, 0.25],
+    ]
+    no_sector = priority.rescored(rankings[0].scores, {**priority.risk_weights(small_con), "sector_inherent": 0})
+    assert no_sector.values.tolist() == [["E4", 41.8], ["E2", 25.0], ["E1", 17.2], ["E3", 16.4]]
+    table = view.calibration_table(frame, "zh")
+    assert list(table["与当前权重的差别"]) == ["—", "置为0：行业固有风险系数", "置为0：行业固有风险系数、从业人员（百人，封顶10）"]
+    assert list(table["权重方案"]) == ["当前权重（已保存）", "备选一：不计行业固有风险", "备选二：只计企业自身记录（不计行业、从业人数）"]
+
+
+@pytest.mark.parametrize("day", [date(2023, 6, 30), date(2024, 6, 30), date(2025, 1, 31), AS_OF])
+def test_stored_weights_rescored_reproduce_the_ranking_and_the_backtest(small_con, day):
+    rankings = priority.backtest_rankings(small_con, CITY, [day])
+    weights = priority.risk_weights(small_con)
+    again = priority.rescored(rankings[0].scores, weights)
+    assert again.values.tolist() == rankings[0].scores[["enterprise_id", "score"]].values.tolist()
+    pooled = priority.backtest(small_con, CITY, [day], rankings=rankings).iloc[-1]
+    stored = priority.weight_calibration(rankings, weights).iloc[0]
+    for column in priority.CAPTURE_COLUMNS:
+        assert stored[column] == pooled[column]
 
 
 def test_backtest_days():

@@ -77,3 +77,26 @@ def test_the_page_in_english(app_db):
     assert not at.exception
     ranking = at.dataframe[0].value
     assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red"
+
+
+def test_backtest_and_weight_calibration_tables(app_db):
+    # an old supervisory inspection gives the city a year of history before 2022-06-30, 2023-06-30 and 2024-06-30
+    con = db.connect(app_db)
+    try:
+        con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) "
+                    "values ('I-OLD', DATE '2021-01-01', 'E1', 'city')")
+    finally:
+        con.close()
+    at = start()
+    tables = [d.value for d in at.dataframe]
+    backtest = next(t for t in tables if "评分日" in t.columns)
+    assert list(backtest["评分日"]) == ["2022-06-30", "2023-06-30", "2024-06-30", "合计"]
+    calibration = next(t for t in tables if "权重方案" in t.columns)
+    assert list(calibration["权重方案"]) == ["当前权重（已保存）", "备选一：不计行业固有风险",
+                                         "备选二：只计企业自身记录（不计行业、从业人数）"]
+    # the stored weights' row is the back-test's pooled row
+    pooled = backtest.iloc[-1]
+    assert calibration.iloc[0]["较大及以上事故：前10% / 全部"] == pooled["较大及以上事故：前10% / 全部"]
+    assert calibration.iloc[0]["有死亡事故：前10% / 全部"] == pooled["有死亡事故：前10% / 全部"]
+    words = "\n".join(c.value for c in at.caption)
+    assert "3个评分日（2022年6月30日—2024年6月30日）合计" in words

@@ -17,10 +17,25 @@ from riskdash import charts, i18n
 LEVEL_ORDER = ("blue", "yellow", "orange", "red")
 
 
-def risk_map(scores: pd.DataFrame, title: str, lang: str = "zh") -> go.Figure:
-    """Each enterprise with coordinates at its longitude/latitude, coloured by level (RISK_COLOURS)."""
+def risk_map(scores: pd.DataFrame, title: str, lang: str = "zh", outlines: dict | None = None) -> go.Figure:
+    """Each enterprise with coordinates at its longitude/latitude, coloured by level (RISK_COLOURS), over
+    township outlines given as GeoJSON (schematic ones from charts.priority_outlines) drawn as plain lines."""
     fig = go.Figure()
     located = scores.dropna(subset=["longitude", "latitude"])
+    features = (outlines or {}).get("features", [])
+    if features:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for feature in features:
+            for ring in feature["geometry"]["coordinates"]:
+                xs += [x for x, _ in ring] + [None]
+                ys += [y for _, y in ring] + [None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=i18n.t("priority.map_outlines", lang),
+                                 line={"color": "#9e9e9e", "width": 1}, hoverinfo="skip"))
+        centres = [_centre(f["geometry"]["coordinates"][0]) for f in features]
+        fig.add_trace(go.Scatter(x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text",
+                                 text=[f["properties"]["name"] for f in features], showlegend=False,
+                                 textfont={"size": 10, "color": "#757575"}, hoverinfo="skip"))
     for level in LEVEL_ORDER:
         rows = located[located["level"] == level]
         if rows.empty:
@@ -41,6 +56,12 @@ def risk_map(scores: pd.DataFrame, title: str, lang: str = "zh") -> go.Figure:
         fig.update_yaxes(scaleanchor="x", scaleratio=1 / max(math.cos(math.radians(mid_lat)), 0.1))
     fig.update_xaxes(showgrid=True, gridcolor="#eeeeee")
     return fig
+
+
+def _centre(ring: list[list[float]]) -> tuple[float, float]:
+    """Where a township's name goes: the mean of its outline's corners (the closing corner once)."""
+    corners = ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring
+    return (sum(x for x, _ in corners) / len(corners), sum(y for _, y in corners) / len(corners))
 
 
 def red_orange_by_township_bars(counts: pd.DataFrame, title: str, lang: str = "zh", limit: int = 15) -> go.Figure:

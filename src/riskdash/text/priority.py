@@ -132,6 +132,14 @@ TEXT: dict[str, dict[str, str]] = {
         "map needed) · {region} · {sector} · as of {as_of} · {n} enterprises with coordinates",
     },
     "priority.map_title": {"zh": "企业风险等级分布", "en": "Enterprises by risk level"},
+    "priority.map_outlines": {"zh": "乡镇界线（示意）", "en": "Township outlines (schematic)"},
+    "priority.map_outlines_note": {
+        "zh": "灰线为乡镇界线示意，并非真实行政边界：系统未载入乡镇边界数据，按各乡镇企业坐标的中心点划分（泰森多边形），"
+        "仅帮助辨认企业大致所在乡镇。地图不使用在线底图，内网可用。",
+        "en": "The grey lines are schematic township outlines, not real boundaries: no boundary data is loaded, so "
+        "the map is split around the centre of each township's enterprises (Voronoi cells), only to help tell "
+        "roughly which township a site lies in. The map uses no online base map and works on an intranet.",
+    },
     "priority.map_none": {"zh": "所选企业没有登记经纬度，无法绘图。", "en": "None of the chosen enterprises has coordinates."},
     "priority.longitude": {"zh": "经度（°E）", "en": "Longitude (°E)"},
     "priority.latitude": {"zh": "纬度（°N）", "en": "Latitude (°N)"},
@@ -196,6 +204,29 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "占比 = 后一年发生在前10%企业的事故数 ÷ 后一年全部（有所属企业的）事故数；随机预期 = 前10%企业数 ÷ 企业总数；分母为0时显示“—”。",
         "en": "Share = the following year's accidents at the top 10 % ÷ all its accidents with an enterprise; by "
         "chance = top-10 % enterprises ÷ all enterprises; “—” where the denominator is 0.",
+    },
+    "priority.calibration": {"zh": "权重检验：不同权重下的评分检验结果", "en": "Weight calibration: the back-test under other weights"},
+    "priority.calibration_scope": {
+        "zh": "{region} · {n}个评分日（{days}）合计 · 同一批数据，仅改变权重重新排名：当前权重与两组备选权重（把部分权重置为0）相比，"
+        "哪一组让前10%企业覆盖更多后一年的事故。备选权重只用于检验，不改变已保存的权重。",
+        "en": "{region} · {n} scoring days ({days}) pooled · the same data ranked again with other weights: the stored "
+        "weights against two alternatives that set some weights to 0 — which puts more of the following year's "
+        "accidents in the top 10 %. The alternatives are a what-if; the stored weights are not changed.",
+    },
+    "priority.calibration_formula": {
+        "zh": "占比 = 各评分日后一年发生在前10%企业的事故数之和 ÷ 各评分日后一年全部（有所属企业的）事故数之和；"
+        "随机预期 = 前10%企业数之和 ÷ 企业数之和；分母为0时显示“—”。权重说明见 docs/risk-score.md。",
+        "en": "Share = the following years' accidents at the top 10 %, summed over the scoring days ÷ all their "
+        "accidents with an enterprise; by chance = top-10 % enterprises ÷ all enterprises, summed; “—” where the "
+        "denominator is 0. The weights are documented in docs/risk-score.md.",
+    },
+    "priority.calibration_zeroed": {"zh": "置为0：{names}", "en": "set to 0: {names}"},
+    "priority.col_weight_set": {"zh": "权重方案", "en": "Weights"},
+    "priority.col_weights_changed": {"zh": "与当前权重的差别", "en": "Change from the stored weights"},
+    "priority.weights.stored": {"zh": "当前权重（已保存）", "en": "Stored weights"},
+    "priority.weights.no_sector": {"zh": "备选一：不计行业固有风险", "en": "Alternative 1: without the sector"},
+    "priority.weights.records_only": {
+        "zh": "备选二：只计企业自身记录（不计行业、从业人数）", "en": "Alternative 2: the enterprise's records only (no sector, no head count)",
     },
     # ------------------------------------------------------------------------------------------ reasons
     "priority.reason.overdue_major": {"zh": "{n}项重大隐患逾期未销号", "en": "{n} major hazard(s) overdue, not closed"},

@@ -176,6 +176,28 @@ def backtest_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def calibration_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The back-test pooled over its days, one row per weight set (the stored weights first)."""
+    def share(value) -> str:
+        return i18n.pct(None if value is None or pd.isna(value) else float(value))
+
+    def zeroed(components) -> str:
+        if not components:
+            return i18n.DASH
+        names = [i18n.enum_name("risk_component", c, lang) for c in components]
+        return i18n.t("priority.calibration_zeroed", lang, names=("、" if lang == "zh" else ", ").join(names))
+
+    return pd.DataFrame({
+        i18n.t("priority.col_weight_set", lang): [i18n.t(f"priority.weights.{k}", lang) for k in frame["weights"]],
+        i18n.t("priority.col_weights_changed", lang): [zeroed(z) for z in frame["zeroed"]],
+        i18n.t("priority.col_larger", lang): [f"{a} / {b}" for a, b in zip(frame["larger_in_top"], frame["larger_accidents"])],
+        i18n.t("priority.col_larger_share", lang): [share(v) for v in frame["larger_share"]],
+        i18n.t("priority.col_death", lang): [f"{a} / {b}" for a, b in zip(frame["death_in_top"], frame["death_accidents"])],
+        i18n.t("priority.col_death_share", lang): [share(v) for v in frame["death_share"]],
+        i18n.t("priority.col_chance", lang): [share(v) for v in frame["chance_share"]],
+    })
+
+
 # ---------------------------------------------------------------------------------------------- site card
 
 

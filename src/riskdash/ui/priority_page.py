@@ -12,6 +12,7 @@ import streamlit as st
 
 from riskdash import charts, i18n
 from riskdash.charts import priority as priority_charts
+from riskdash.charts.priority_outlines import township_outlines
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import priority
@@ -55,9 +56,19 @@ def screen_data(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) 
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def backtest(db_key: str, region_code: str, data_as_of: date, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def backtest(db_key: str, region_code: str, data_as_of: date,
+             _con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The back-test per scoring day and the weight calibration, from the same rankings."""
     days = priority.backtest_days(data_as_of, priority.earliest_record(_con))
-    return priority.backtest(_con, region_code, days)
+    rankings = priority.backtest_rankings(_con, region_code, days)
+    return (priority.backtest(_con, region_code, days, rankings=rankings),
+            priority.weight_calibration(rankings, priority.risk_weights(_con)))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def outlines(db_key: str, filters: Filters, _scores: pd.DataFrame) -> dict:
+    # keyed like screen_data: the scores are those of these filters
+    return township_outlines(_scores)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -169,7 +180,8 @@ def risk_map(ctx: PageContext, data: ScreenData) -> None:
         st.info(ctx.t("priority.map_none"), icon=":material/info:")
         return
     title = charts.chart_title(ctx.t("priority.map_title"), ctx.filters, ctx.region_name, lang)
-    chart(priority_charts.risk_map(located, title, lang))
+    chart(priority_charts.risk_map(located, title, lang, outlines=outlines(ctx.db_key, ctx.filters, data.scores)))
+    st.caption(":material/info: " + ctx.t("priority.map_outlines_note"))
 
 
 def site_card(ctx: PageContext, data: ScreenData) -> None:
@@ -208,7 +220,7 @@ def site_card(ctx: PageContext, data: ScreenData) -> None:
 def backtest_section(ctx: PageContext) -> None:
     lang = ctx.lang
     section(ctx.t("priority.backtest"), ctx.t("priority.backtest_scope", region=ctx.region_name))
-    frame = backtest(ctx.db_key, ctx.filters.region_code, ctx.data_as_of, ctx.con)
+    frame, calibration = backtest(ctx.db_key, ctx.filters.region_code, ctx.data_as_of, ctx.con)
     if frame.empty:
         st.info(ctx.t("priority.backtest_none"), icon=":material/info:")
         return
@@ -220,3 +232,9 @@ def backtest_section(ctx: PageContext) -> None:
     chart(priority_charts.backtest_bars(frame, title, lang))
     table(view.backtest_table(frame, lang))
     st.caption(":material/function: " + ctx.t("priority.backtest_formula"))
+
+    days_text = i18n.period(days["as_of"].min(), days["as_of"].max(), lang)
+    section(ctx.t("priority.calibration"), ctx.t("priority.calibration_scope", region=ctx.region_name,
+                                                  n=len(days), days=days_text))
+    table(view.calibration_table(calibration, lang))
+    st.caption(":material/function: " + ctx.t("priority.calibration_formula"))

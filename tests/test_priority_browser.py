@@ -1,0 +1,99 @@
+"""The priority-sites screen in a real browser (``riskdash serve`` and headless Debian Chromium) with every
+request off the machine blocked — a government intranet has no internet: the ranking table shows its Chinese
+rows, the map draws its points and schematic township outlines from the page alone, and a site card opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_browser import PAGE_MS, browser_page, server, wait_until_idle  # noqa: F401 (fixtures)
+
+from riskdash import db
+
+pytestmark = pytest.mark.browser
+
+# the hand-made city's enterprises placed on the map: two in 东镇, one in 西乡, one in 南街道
+COORDINATES = {"E1": (112.10, 34.60), "E2": (112.14, 34.64), "E3": (112.40, 34.70), "E4": (112.30, 34.30)}
+
+
+@pytest.fixture()
+def small_db_path(small_db_path: Path) -> Path:
+    # the server fixture serves this file: give the enterprises coordinates so that the map has points
+    con = db.connect(small_db_path)
+    try:
+        for enterprise_id, (lon, lat) in COORDINATES.items():
+            con.execute("update enterprises set longitude = ?, latitude = ? where enterprise_id = ?",
+                        [lon, lat, enterprise_id])
+    finally:
+        con.close()
+    return small_db_path
+
+
+def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # noqa: F811
+    page = browser_page
+    external: list[str] = []
+
+    def only_this_machine(route) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(url)
+            route.abort()
+
+    page.context.route("**/*", only_this_machine)
+    # a cold server: load once and let the first run finish before looking at anything
+    page.goto(server + "priority", timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.reload(timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.get_by_role("heading", name="重点部位/较大事故风险").first.wait_for(timeout=PAGE_MS)
+
+    # the ranking: its grid holds the Chinese names and reasons, the highest score first
+    page.get_by_role("heading", name="企业风险排序").first.wait_for(timeout=PAGE_MS)
+    ranking = page.locator('[data-testid="stDataFrame"]').first
+    ranking.wait_for(timeout=PAGE_MS)
+    cells = ranking.locator("td").all_inner_texts()
+    assert "西乡运输" in cells and "东镇化工" in cells, cells[:20]
+    assert cells.index("西乡运输") < cells.index("东镇化工")
+    assert any("近3年发生较大事故1起" in c for c in cells)
+    page.screenshot(path=str(tmp_path / "priority-ranking.png"), full_page=True)
+
+    # the map: plain SVG scatter with the outlines, no map canvas, nothing fetched from outside
+    page.get_by_role("tab", name="风险分布图").click()
+    panel = page.get_by_role("tabpanel", name="风险分布图")
+    plot = panel.locator(".js-plotly-plot").first
+    plot.wait_for(timeout=PAGE_MS)
+    plot.scroll_into_view_if_needed(timeout=PAGE_MS)
+    page.wait_for_timeout(1000)
+    svg_text = plot.text_content()
+    assert "乡镇界线（示意）" in svg_text and "红色（重大风险）" in svg_text
+    assert "东镇" in svg_text and "西乡" in svg_text and "南街道" in svg_text  # the outlines' township names
+    assert "企业风险等级分布" in plot.locator(".gtitle").first.text_content()
+    assert plot.locator(".scatterlayer .trace").count() >= 4  # outlines, names and the levels' points
+    # no tile map, and Plotly's (always present) geo layer is empty: no geo outlines were drawn or fetched
+    assert page.locator(".mapboxgl-map, .maplibregl-map").count() == 0
+    assert plot.locator(".geolayer > *").count() == 0
+    assert "并非真实行政边界" in panel.inner_text()
+    page.screenshot(path=str(tmp_path / "priority-map.png"), full_page=True)
+
+    # a site card: the top enterprise by default, then another one picked from the list
+    page.get_by_role("tab", name="企业档案").click()
+    card = page.get_by_role("tabpanel", name="企业档案")
+    card.get_by_text("风险分值 71.40，红色（重大风险），排名第1位").wait_for(timeout=PAGE_MS)
+    card.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="2. 东镇化工（E2）").click()
+    # the rerun draws the card again (the KPI cards sit on the hidden ranking tab, so wait for the status)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    card = page.get_by_role("tabpanel", name="企业档案")
+    card.get_by_text("风险分值 69.00，红色（重大风险），排名第2位").wait_for(timeout=PAGE_MS)
+    assert "1项重大隐患逾期未销号" in card.inner_text() and "重点部位（1处）" in card.inner_text()
+    card_cells = card.locator('[data-testid="stDataFrame"] td').all_inner_texts()
+    assert "东镇化工储罐区" in card_cells and "H4" in card_cells  # its ledger entry and its open major hazard
+    page.screenshot(path=str(tmp_path / "priority-card.png"), full_page=True)
+    assert (tmp_path / "priority-card.png").stat().st_size > 10_000
+
+    # the only request off the machine is the app's page icon (app.py asks for a Material Symbol); nothing
+    # of this screen — no map tiles, no CDN, no geo outlines — reached for the internet
+    assert all("materialsymbolsrounded" in url for url in external), external
