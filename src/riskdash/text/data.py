@@ -309,6 +309,10 @@ TEXT.update({
     "data.flow.open": {"zh": "未闭环隐患（最早发现的 {n} 条）", "en": "Hazards not closed (the {n} found earliest)"},
     "data.flow.none_open": {"zh": "该乡镇没有未闭环的隐患。", "en": "No hazard of this township is still open."},
     "data.flow.by_id": {"zh": "或直接输入隐患编号", "en": "Or type a hazard id"},
+    "data.flow.current": {
+        "zh": "隐患 {id}（{grade}，企业 {enterprise}）：{description}",
+        "en": "Hazard {id} ({grade}, enterprise {enterprise}): {description}",
+    },
     "data.flow.step": {"zh": "环节", "en": "Step"},
     "data.flow.day": {"zh": "日期", "en": "Day"},
     "data.flow.col.found_on": {"zh": "发现", "en": "Found"},

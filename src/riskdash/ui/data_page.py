@@ -208,7 +208,7 @@ def _write_record(page, write) -> None:
         _flash(page, result_text(result, page.lang))
 
 
-def _field(page, kind: str, column, current, key: str, disabled: bool = False):
+def _field(page, kind: str, column, current, key: str, disabled: bool = False, example: bool = True):
     """One input of a record form; returns its value as the text an import file would carry."""
     from datetime import date as _date
 
@@ -234,7 +234,7 @@ def _field(page, kind: str, column, current, key: str, disabled: bool = False):
                             format_func=names.get, disabled=disabled)
     help_text = page.t("data.form.time_hint") if column.type == "timestamp" else None
     return st.text_input(label, value=current or "", key=key, disabled=disabled, help=help_text,
-                         placeholder=column.example or None) or None
+                         placeholder=(column.example or None) if example else None) or None
 
 
 def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
@@ -246,8 +246,9 @@ def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
     for i, column in enumerate(spec.columns):
         with columns[i % 3]:
             locked = current is not None and column.name in spec.key
+            # examples help an empty form; in an edit a grey example would pass for a stored value
             values[column.name] = _field(page, kind, column, (current or {}).get(column.name),
-                                         f"{prefix}_{kind}_{column.name}", disabled=locked)
+                                         f"{prefix}_{kind}_{column.name}", disabled=locked, example=current is None)
     return values
 
 
@@ -322,6 +323,9 @@ def flow_panel(page, actor: str) -> None:
         st.warning(page.t("data.edit.missing", table="hazards", id=hazard_id), icon=":material/search_off:")
         return
     today = _date.today()
+    # plain text: the description is the user's data, never markdown
+    st.text(page.t("data.flow.current", id=hazard_id, grade=page.t(f"data.flow.grade.{row['grade']}"),
+                       enterprise=row["enterprise_id"], description=row.get("description") or "—"))
     steps, form_side = st.columns([1, 1])
     steps.dataframe(hazard_steps(row, page.lang), hide_index=True, width="stretch")
     offered = offered_actions(row, today)
