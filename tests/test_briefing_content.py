@@ -304,7 +304,7 @@ def test_brief_on_the_small_city_whole_text(small_con):
     assert accidents.headline[0].startswith("1—6月，全市共发生生产安全事故3起、死亡4人，")
     assert accidents.headline[0].endswith("；其中较大事故1起、死亡3人。")
     assert f"{abs(yoy['deaths']):.1f}%" in accidents.headline[0] or yoy["deaths"] == 0
-    assert accidents.chart.kind == "column" and accidents.chart.categories == tuple(f"2025年{m}月" for m in range(1, 7))
+    assert accidents.chart.kind == "column" and accidents.chart.categories == tuple(f"{m}月" for m in range(1, 7))
     assert accidents.chart.series[0] == ("本期", (1, 0, 3, 0, 0, 0))
     assert accidents.chart.series[1] == ("上年同期", (None, 1, 0, 0, 1, 0))  # January 2024 precedes the data
     assert accidents.table.rows == (("2025-03-02", "西乡", "西乡运输", "车辆伤害", "较大", "3"),)

@@ -279,7 +279,11 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     previous = f.previous_year()
     month_of = months["month_start"]
     in_period = months[(month_of >= f.start.replace(day=1)) & (month_of <= f.end)]
-    in_previous = months[(month_of >= previous.start.replace(day=1)) & (month_of <= previous.end)]
+    # the same months a year earlier from their own query, so that a month cut short by the period's end
+    # (1–28 November) is compared with 1–28 November, not with the whole month
+    months_before = acc.accidents_by_month(con, previous)
+    month_before = months_before["month_start"]
+    in_previous = months_before[(month_before >= previous.start.replace(day=1)) & (month_before <= previous.end)]
     has_data = bool(in_period["is_covered"].any())
     # 同比 needs the data to reach into the same period last year (a database that starts this year has none)
     has_previous = bool(in_previous["is_covered"].any())
@@ -306,7 +310,10 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     by_previous = {m.replace(year=m.year + 1): v for m, v in
                    zip(in_previous["month_start"], in_previous["deaths_incl_missing"])}
     covered_previous = dict(zip(in_previous["month_start"], in_previous["is_covered"]))
-    categories = tuple(_t("chart.month", lang, year=m.year, month=m.month) for m in in_period["month_start"])
+    if f.start.year == f.end.year:  # the year is in the chart title: 1月, 2月, …
+        categories = tuple(_t("chart.month_of_year", lang, month=m.month) for m in in_period["month_start"])
+    else:
+        categories = tuple(_t("chart.month", lang, year=m.year, month=m.month) for m in in_period["month_start"])
     this_values = tuple(int(v) for v in in_period["deaths_incl_missing"])
     series = [(_t("chart.this_period", lang), this_values)]
     if has_previous:

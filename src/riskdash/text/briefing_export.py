@@ -292,6 +292,7 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.chart.this_period": {"zh": "本期", "en": "This period"},
     "briefing.x.chart.previous_period": {"zh": "上年同期", "en": "Same period last year"},
     "briefing.x.chart.month": {"zh": "{year}年{month}月", "en": "{year}-{month:02d}"},
+    "briefing.x.chart.month_of_year": {"zh": "{month}月", "en": "Month {month}"},
     "briefing.x.unit.people": {"zh": "人", "en": "people"},
     "briefing.x.unit.pct": {"zh": "整改率（%）", "en": "Rate (%)"},
     "briefing.x.unit.enterprises": {"zh": "家", "en": "enterprises"},
