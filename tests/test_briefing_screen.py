@@ -236,7 +236,10 @@ def test_demo_data_is_said_on_the_slides(small_db_path, tmp_path, monkeypatch):
     db.set_meta(con, "dataset", "demo")
     con.close()
     monkeypatch.setenv(db.ENV_DB, str(path))
-    at = present(start())
+    at = start()
+    sections = [c.value for c in at.caption if c.value.endswith(" · 演示数据")]
+    assert sections == [f"{s} · 演示数据" for s in ("封面", "事故形势", "隐患治理", "重点部位", "乡镇排名", "下步工作")]
+    present(at)
     words = "\n".join(m.value for m in at.markdown)
     assert '<span class="brief-demo">演示数据</span>' in words
     assert '<div class="brief-cover-demo">演示数据</div>' in words

@@ -185,7 +185,8 @@ def preview(page: PageContext, slides: tuple[view.SlideView, ...]) -> None:
     for slide in slides:
         with st.container(border=True):
             st.markdown(f"#### {page.t('briefing.slide_label', number=slide.number)} · {slide.title}")
-            st.caption(slide.section)
+            # a card copied out of the screen must still say it is made-up data
+            st.caption(slide.section + (f" · {page.t('demo.badge')}" if page.is_demo else ""))
             for line in slide.headline:
                 st.markdown(line)
             if slide.kpis:
