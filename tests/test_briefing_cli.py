@@ -122,3 +122,13 @@ def test_demo_data_is_flagged_on_the_title_slide_and_every_slide(small_db_path, 
     flag = [s for s in slides[0].shapes if s.name == "demo-title"]
     assert len(flag) == 1 and flag[0].text_frame.text == "演示数据"
     assert all([s.text_frame.text for s in slide.shapes if s.name == "demo"] == ["演示数据"] for slide in slides)
+
+
+def test_bench_registers_one_task_per_format():
+    from riskdash import bench
+    from riskdash.briefing import bench as brief_bench
+
+    names = [getattr(task, "bench_name", None) for task in bench.registered_tasks()]
+    assert [n for n in names if n and n.startswith("brief/")] == ["brief/pptx", "brief/docx", "brief/pdf"]
+    assert brief_bench.BENCH_TASKS == [brief_bench.brief_pptx_task, brief_bench.brief_docx_task,
+                                       brief_bench.brief_pdf_task]
