@@ -264,3 +264,16 @@ def test_page_in_english(app_db):
     assert kpis(at)["Accidents"][0] == "3"
     assert "about the same as last year" in texts(at)
     assert i18n.t("accidents.rates", "en") in [s.value for s in at.subheader]
+
+
+def test_outside_months_are_worded_with_whole_numbers():
+    months = pd.DataFrame({"month_start": [date(y, m, 1) for y in range(2021, 2025) for m in range(1, 13)]})
+    months["is_covered"] = True
+    months["accidents"] = 0
+    months["deaths_incl_missing"] = 0
+    months["deaths_incl_missing_squared"] = 0
+    months.loc[months["month_start"] == date(2024, 3, 1), "accidents"] = 1
+    months.loc[months["month_start"] < date(2023, 1, 1), "is_covered"] = False  # 2023 has no baseline: None limits
+    control = view.control_frame(months, date(2024, 12, 31), "zh")
+    assert view.outside_months(control, "zh") == "超出控制限：2024-03↑（1，0—0）。"
+    assert view.outside_months(control, "en") == "Outside the limits: 2024-03 ↑ (1; 0–0)."

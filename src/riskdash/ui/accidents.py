@@ -250,8 +250,10 @@ def outside_months(control: pd.DataFrame, lang: str) -> str:
     words = []
     for row in marked.itertuples(index=False):
         arrow = "↑" if row.is_above else "↓"
-        words.append(f"{row.label}{arrow}（{row.value}，{row.lower}—{row.upper}）" if lang == "zh"
-                     else f"{row.label} {arrow} ({row.value}; {row.lower}–{row.upper})")
+        # the limits column holds None for months without a baseline, so pandas keeps it as float
+        value, lower, upper = int(row.value), int(row.lower), int(row.upper)
+        words.append(f"{row.label}{arrow}（{value}，{lower}—{upper}）" if lang == "zh"
+                     else f"{row.label} {arrow} ({value}; {lower}–{upper})")
     return i18n.t("accidents.outside_list", lang, months="、".join(words) if lang == "zh" else "; ".join(words))
 
 
