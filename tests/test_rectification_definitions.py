@@ -117,3 +117,13 @@ def test_a_dash_where_nothing_was_rectified(con):
     scope = view.Scope(period="2030年1月", as_of="2030年1月31日", region="云川市", sector="全部行业")
     median = next(line for line in view.formulas(k, scope, "zh") if line.startswith("整改用时中位数"))
     assert "= —" in median
+
+
+def test_an_inspection_of_an_enterprise_no_longer_on_record_is_not_counted(con):
+    # inspections carry no foreign key to enterprises: the whole-city shortcut must not let such a row in
+    con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
+                    [("I_E1", "2026-03-02", "E1", "city"), ("I_GONE", "2026-03-02", "GONE", "city")])
+    levels = rect.checks_by_level(con, PERIOD).set_index("level")
+    assert (levels.loc["city", "inspections"], levels.loc["city", "enterprises_inspected"]) == (1, 1)
+    form = rect.monthly_form(con, PERIOD, date(2026, 3, 1))
+    assert form.loc[form["is_total"], "enterprises_checked"].item() == 1  # E1 only

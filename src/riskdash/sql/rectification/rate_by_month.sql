@@ -23,8 +23,9 @@ region_enterprises as (
       and ($industry is null or industry = $industry)
 ),
 
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes and
--- the match of each hazard to its enterprise, the costliest step here, is skipped (docs/bench-rectification.md)
+-- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
+-- (hazards.enterprise_id is a foreign key) and its match to its enterprise, the costliest step here, is
+-- skipped (docs/bench-rectification.md)
 scope as (
     select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
 ),
