@@ -127,6 +127,16 @@ def test_kpi_numbers_equal_riskdash_metrics(city, capsys):
                         "逾期未整改": "3", "挂牌督办未销号": "1"}
 
 
+def test_the_file_holds_every_text_of_the_outline_the_pdf_is_made_from(city):
+    # the same content as the PDF: both writers lay out one outline; here every piece of it is in the file
+    made, _, document = city
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    footer = document.sections[0].footer.paragraphs[0].text
+    held = squeeze("".join([*(p.text for p in document.paragraphs), *cells, footer]))
+    outline = tongbao.outline(made.brief, chart_png=lambda chart: _PNG)
+    assert [text for text in [*outline.texts(), outline.footer] if squeeze(text) not in held] == []
+
+
 def test_every_run_names_its_east_asian_font(city):
     document = city[2]
     section = document.sections[0]
@@ -139,6 +149,11 @@ def test_every_run_names_its_east_asian_font(city):
     # text typed later into the file takes 仿宋 too
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get(qn("w:eastAsia")) == "仿宋"
+    # the font table calls each Chinese face a GB2312 font with a substitute, for PCs without it
+    font_table = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
+    declared = re.findall(r'<w:font w:name="([^"]+)"><w:altName w:val="([^"]+)"/><w:charset w:val="86"/>',
+                          font_table.blob.decode("utf-8"))
+    assert dict(declared) == docx_export.SUBSTITUTES
 
 
 def test_charts_are_pictures_with_numbered_captions(city):
@@ -219,6 +234,22 @@ def test_english_brief_numbers_its_headings_in_figures(tmp_path):
     assert [t for t in text if t.startswith("Table ")][0] == "Table 1. Key figures"
     assert document.paragraphs[0].text.replace("\n", "") == "Work-safety bulletin: 示例市, Jan–Jun 2025"
 
+
+
+def test_riskdash_brief_writes_the_docx(city, tmp_path, capsys):
+    from briefing_documents_support import FILTERS
+    from riskdash.cli import main
+
+    made = city[0]
+    out = tmp_path / "通报.docx"
+    capsys.readouterr()
+    assert main(["brief", "--db", str(made.path), "--from", FILTERS.start.isoformat(), "--to",
+                 FILTERS.end.isoformat(), "--out", str(out)]) == 0
+    assert '"format": "docx"' in capsys.readouterr().out
+    document = docx.Document(out)
+    assert document.paragraphs[0].text.replace("\n", "") == TITLE
+    kpis = {row.cells[1].text: row.cells[2].text for row in document.tables[0].rows[1:]}
+    assert kpis["事故起数"] == "3" and kpis["隐患整改率"] == "33.3%"
 
 # ---------------------------------------------------------------------------------------------- layout rules
 

@@ -71,6 +71,13 @@ def test_title_addressee_headings_and_headline_text(city):
     assert last.index(squeeze("2025年7月1日")) < last.index(squeeze("统计期间"))
 
 
+def test_the_file_holds_every_text_of_the_outline_the_docx_is_made_from(city):
+    made, pdf, _ = city
+    raw = squeeze(_raw_text(pdf))
+    outline = tongbao.outline(made.brief, chart_png=lambda chart: _PNG)
+    assert [text for text in [*outline.texts(), outline.footer] if squeeze(text) not in raw] == []
+
+
 def test_kpi_table_numbers_equal_riskdash_metrics(city, capsys):
     made, pdf, pages = city
     expected = expected_kpi_rows(capsys, made.path)
@@ -152,6 +159,21 @@ def test_an_empty_period_renders_and_says_what_is_missing(tmp_path):
     assert all(office_render.ink_share(png) > 0.005 for png in office_render.rasterise(pdf, tmp_path))
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert [line for line in images.splitlines()[2:] if line.strip()] == []  # no chart drawn from no data
+
+
+def test_riskdash_brief_writes_the_pdf(city, tmp_path, capsys):
+    from briefing_documents_support import FILTERS
+    from riskdash.cli import main
+
+    made = city[0]
+    out = tmp_path / "通报.pdf"
+    capsys.readouterr()
+    assert main(["brief", "--db", str(made.path), "--from", FILTERS.start.isoformat(), "--to",
+                 FILTERS.end.isoformat(), "--out", str(out)]) == 0
+    assert '"format": "pdf"' in capsys.readouterr().out
+    pages = office_render.pdf_text(out)
+    assert squeeze(pages[0]).startswith(squeeze(TITLE))
+    assert office_render.pdf_page_count(out) == len(pages) >= 3
 
 
 def _png() -> bytes:

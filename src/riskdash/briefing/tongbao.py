@@ -293,6 +293,21 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
     )
 
 
+def start_chart_renderer() -> None:
+    """Start kaleido's Chromium in the background (it returns at once; chart calls wait until it is up).
+
+    ``riskdash brief`` imports the writer before it builds the Brief, so a writer module calls this when
+    imported: Chromium's start (the slowest step of a chart, seconds on a busy PC) then overlaps the
+    queries instead of following them. ``charts.to_png`` later finds the server running and uses it.
+    """
+    try:
+        import kaleido
+
+        kaleido.start_sync_server(silence_warnings=True)
+    except Exception:  # noqa: BLE001 (no Chromium: the first chart says so, with its own error)
+        pass
+
+
 def _chart_png(chart) -> bytes:
     from riskdash import charts
 
