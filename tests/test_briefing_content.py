@@ -334,12 +334,16 @@ def test_missing_data_gets_a_placeholder_not_a_number(tmp_path):
         con.close()
     accidents = brief.slide("accidents")
     assert accidents.placeholder.startswith("统计期间没有事故数据")
-    assert accidents.headline == () and accidents.chart is None and accidents.title == "事故数据缺失，无法研判形势"
+    assert (accidents.headline, accidents.kpis, accidents.chart) == ((), (), None)
+    assert accidents.title == "事故数据缺失，无法研判形势"
     rect = brief.slide("rectification")
     assert rect.placeholder == "统计期间内没有登记隐患，整改率无法计算（—）。"
     assert {k.key: k.display for k in rect.kpis}["rectification.rate"] == "—"
     assert brief.slide("priority").placeholder == "所选区域没有在营企业，无法进行风险排序。"
     assert brief.slide("townships").placeholder == "所选区域没有乡镇级区域，无法进行乡镇排名。"
+    nxt = brief.slide("next_steps")
+    assert nxt.placeholder == "所选区域没有在营企业、隐患和重点部位记录，无法从数据列出下步工作。"
+    assert nxt.headline == () and nxt.title == "下步工作：缺少企业与隐患数据"
 
 
 def test_english_brief(small_con):

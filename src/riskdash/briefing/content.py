@@ -300,8 +300,8 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     )
     section = _t("section.accidents", lang)
     if not has_data:
-        return Slide("accidents", section, _t("acc_title.missing", lang), kpis=kpis,
-                     placeholder=_t("acc.missing", lang))
+        # the counts would read "0 accidents" for a period the data do not cover: no figures at all
+        return Slide("accidents", section, _t("acc_title.missing", lang), placeholder=_t("acc.missing", lang))
     tests = acc.change_tests(con, f) if has_previous else None
     text = hl.accidents_headline(summary, start=f.start, end=f.end, region_name=scope.region_name,
                                  region_level=scope.region_level, tests=tests, projection=projection,
@@ -472,6 +472,11 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
         ["score", "enterprise_id"], ascending=[False, True], kind="stable")
     counts = {"overdue_major": len(overdue_major), "unfiled": len(unfiled), "uninspected": len(high_uninspected)}
     kpis = tuple(_count(f"next_steps.{k}", _t(f"kpi.{k}", lang), v) for k, v in counts.items())
+    section = _t("section.next_steps", lang)
+    if scores.empty and gaps.ledger.empty and overdue.empty:
+        # nothing to work from: "no item left" would be a claim the data cannot support
+        return Slide("next_steps", section, _t("next_title.missing", lang), kpis=kpis,
+                     placeholder=_t("next.missing", lang))
     rows: list[tuple] = []
     for _, r in overdue_major.iterrows():
         rows.append((_t("next.kind.overdue_major", lang), f"{r['enterprise_name']}（{r['hazard_id']}）",
@@ -488,7 +493,7 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
     table = None if not rows else _table(
         _t("table.next_steps", lang),
         [_t(f"col.{c}", lang) for c in ("kind", "object", "township", "detail")], rows, lang)
-    return Slide("next_steps", _t("section.next_steps", lang), hl.next_steps_title(counts, lang),
+    return Slide("next_steps", section, hl.next_steps_title(counts, lang),
                  hl.next_steps_headline(counts, days, lang), kpis, None, table)
 
 

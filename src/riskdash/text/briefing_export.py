@@ -234,6 +234,11 @@ TEXT: dict[str, dict[str, str]] = {
         "high-risk enterprises",
     },
     "briefing.x.next_title.none": {"zh": "下步重点：巩固成果、持续排查", "en": "Next: keep up the checks"},
+    "briefing.x.next_title.missing": {"zh": "下步工作：缺少企业与隐患数据", "en": "Next steps: no enterprise or hazard data"},
+    "briefing.x.next.missing": {
+        "zh": "所选区域没有在营企业、隐患和重点部位记录，无法从数据列出下步工作。",
+        "en": "The region has no active enterprise, hazard or key-site record to list next steps from.",
+    },
     "briefing.x.next.kind.overdue_major": {"zh": "逾期重大隐患", "en": "Overdue major hazard"},
     "briefing.x.next.kind.unfiled": {"zh": "重点部位未备案", "en": "Key site not filed"},
     "briefing.x.next.kind.uninspected": {"zh": "高风险企业未检查", "en": "High-risk enterprise not inspected"},
