@@ -76,8 +76,8 @@ def label_scores(ranked: pd.DataFrame, sectors: pd.DataFrame, regions: pd.DataFr
     frame = frame.merge(regions, on="region_code", how="left").merge(sectors, on="industry", how="left")
     days = frame["days_uninspected"]
     # a day within the capped window is a real inspection; the cap itself means none in the last 730 days
-    frame["last_inspected_on"] = pd.to_datetime(
-        [pd.Timestamp(as_of) - pd.Timedelta(days=int(d)) if d < UNINSPECTED_CAP_DAYS else pd.NaT for d in days])
+    last = pd.Timestamp(as_of) - pd.to_timedelta(days, unit="D")
+    frame["last_inspected_on"] = last.where(days < UNINSPECTED_CAP_DAYS).astype("datetime64[us]")
     frame["recency_years"] = np.int32(recency_years)
     frame["deaths"] = frame["deaths"].astype(float)  # a sum, as the frame has always carried it
     for column, points in component_points(frame, weights).items():
