@@ -1,6 +1,7 @@
-"""The campaigns screen's SQL against its plain pandas oracle on random rows: checklist items and progress
-(every deadline group, zones under the city and under a county), "1+1" coverage, common problems, and the
-zero-report compliance and missing days (overlapping windows, reports outside any window)."""
+"""The campaigns screen's SQL against its plain pandas oracle on random rows: checklist items, progress and
+progress by group (every deadline group, zones under the city and under a county), "1+1" coverage, common
+problems, and the zero-report windows, compliance and missing days (overlapping windows, reports outside any
+window)."""
 
 from __future__ import annotations
 
@@ -133,6 +134,10 @@ def test_campaign_queries_equal_pandas(base_path, rows):
         assert_same(campaigns.checklist_progress(con, filters), oracle.checklist_progress(con, filters, deadlines),
                     ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
                      "items_late", "is_complete", "is_late"])
+        assert_same(campaigns.checklist_progress_by_group(con, filters),
+                    oracle.checklist_progress_by_group(con, filters, deadlines),
+                    ["deadline_group", "deadline", "townships", "townships_complete", "townships_late",
+                     "items_applicable", "items_done"])
         assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
                     ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
         assert_same(campaigns.common_problems(con, filters),
@@ -140,6 +145,9 @@ def test_campaign_queries_equal_pandas(base_path, rows):
                     ["industry", "category", "enterprises", "hazards", "townships"])
         assert_same(campaigns.zero_report_compliance(con, filters), oracle.zero_report_compliance(con, filters),
                     ["region_code", "days_due", "days_reported", "days_missing", "accidents_reported"])
+        assert_same(campaigns.zero_report_windows(con, filters), oracle.zero_report_windows(con, filters),
+                    ["window_id", "days_due", "townships", "reports_due", "reports_received", "reports_missing",
+                     "accidents_reported"])
         assert_same(campaigns.zero_report_missing(con, filters), oracle.zero_report_missing(con, filters),
                     ["region_code", "window_name", "report_on"])
     finally:

@@ -323,6 +323,18 @@ def _pandas_checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters)
     return oracle.checklist_progress(con, filters, _bench_deadlines(filters))
 
 
+def _pandas_checklist_groups(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.checklist_progress_by_group(con, filters, _bench_deadlines(filters))
+
+
+def _pandas_windows(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.zero_report_windows(con, filters)
+
+
 def _pandas_coverage(con: duckdb.DuckDBPyConnection, filters: Filters):
     from riskdash.oracle import campaigns as oracle
 
@@ -355,13 +367,13 @@ BENCH_QUERIES: list[benchspec.BenchQuery] = [
     benchspec.BenchQuery("campaigns/checklist_progress", "regions", benchspec.city_year_to_date,
                          _pandas_checklist_progress, _bench_checklist_params),
     benchspec.BenchQuery("campaigns/checklist_progress_by_group", "regions", benchspec.city_year_to_date,
-                         params=_bench_checklist_params),
+                         _pandas_checklist_groups, _bench_checklist_params),
     benchspec.BenchQuery("campaigns/campaign_sectors", "inspections", benchspec.city_year_to_date),
     benchspec.BenchQuery("campaigns/campaign_coverage", "inspections", benchspec.city_year_to_date, _pandas_coverage),
     benchspec.BenchQuery("campaigns/common_problems", "hazards", benchspec.city_year_to_date, _pandas_problems,
                          _bench_problem_params),
     benchspec.BenchQuery("campaigns/warning_meetings", "regions", benchspec.city_year_to_date),
-    benchspec.BenchQuery("campaigns/zero_report_windows", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/zero_report_windows", "regions", benchspec.city_year_to_date, _pandas_windows),
     benchspec.BenchQuery("campaigns/zero_report_compliance", "regions", benchspec.city_year_to_date,
                          _pandas_compliance),
     benchspec.BenchQuery("campaigns/zero_report_missing", "regions", benchspec.city_year_to_date, _pandas_missing),

@@ -196,6 +196,26 @@ def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters, deadlin
     return frame
 
 
+def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters,
+                                deadlines: dict[str, date]) -> pd.DataFrame:
+    """One row per deadline group among the townships with a binding item: townships, complete, late (an item
+    not done and the deadline passed), items binding and done."""
+    items = checklist_items_by_township(con, filters, deadlines)
+    per_town = items.groupby(["region_code", "deadline_group", "deadline"]).agg(
+        n=("item_code", "count"), done=("is_done", "sum")).reset_index()
+    per_town["complete"] = per_town["done"] == per_town["n"]
+    per_town["late"] = (per_town["done"] < per_town["n"]) & (per_town["deadline"] < filters.as_of)
+    rows = []
+    for group in ("zone_city", "zone", "key", "all"):
+        part = per_town[per_town["deadline_group"] == group]
+        if len(part):
+            rows.append({"deadline_group": group, "deadline": part["deadline"].min(), "townships": len(part),
+                         "townships_complete": int(part["complete"].sum()), "townships_late": int(part["late"].sum()),
+                         "items_applicable": int(part["n"].sum()), "items_done": int(part["done"].sum())})
+    return pd.DataFrame(rows, columns=["deadline_group", "deadline", "townships", "townships_complete",
+                                       "townships_late", "items_applicable", "items_done"])
+
+
 # ---------------------------------------------------------------------------------------------- "1+1"
 
 
@@ -297,3 +317,28 @@ def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     rows = [{"region_code": code, "window_name": "、".join(days[day]), "report_on": day}
             for code in sorted(towns["region_code"]) for day in sorted(days) if (code, day) not in filed]
     return pd.DataFrame(rows, columns=["region_code", "window_name", "report_on"])
+
+
+def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per window with days between 1 January and the as-of day: days due there, townships, reports due,
+    received (a report of the window on one of those days from a township of the region), missing, accidents."""
+    jan1 = date(filters.end.year, 1, 1)
+    towns = set(_townships(con, filters.region_code)["region_code"])
+    windows = _table(con, "zero_report_windows")
+    windows = windows.assign(start=_day(windows["start_on"]), stop=_day(windows["end_on"]))
+    reports = _table(con, "zero_reports")
+    reports = reports.assign(day=_day(reports["report_on"]))
+    rows = []
+    for _, window in windows.sort_values(["start", "window_id"]).iterrows():
+        due_from, due_to = max(window["start"], jan1), min(window["stop"], filters.as_of)
+        if window["start"] > filters.as_of or window["stop"] < jan1:
+            continue
+        days = (due_to - due_from).days + 1
+        mine = reports[(reports["window_id"] == window["window_id"]) & (reports["day"] >= due_from)
+                       & (reports["day"] <= due_to) & reports["region_code"].isin(towns)]
+        rows.append({"window_id": window["window_id"], "days_due": days, "townships": len(towns),
+                     "reports_due": days * len(towns), "reports_received": len(mine),
+                     "reports_missing": days * len(towns) - len(mine),
+                     "accidents_reported": int(mine["accidents_reported"].sum())})
+    return pd.DataFrame(rows, columns=["window_id", "days_due", "townships", "reports_due", "reports_received",
+                                       "reports_missing", "accidents_reported"])
