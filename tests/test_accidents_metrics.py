@@ -5,6 +5,7 @@ screen, and SQL against the pandas peers on random data."""
 from __future__ import annotations
 
 import json
+import math
 from datetime import date, timedelta
 
 import duckdb
@@ -375,6 +376,12 @@ def test_death_dispersion_is_deaths_squared_over_deaths():
     assert acc.death_dispersion(_months_with_deaths([0, 0])) == 1.0  # no deaths: nothing to measure
 
 
+def _predicted(baseline_sum: int, years: int, dispersion: float) -> tuple[int, int]:
+    """The 99 % limits written out: the Jeffreys-prior predictive of a full month, in units of φ."""
+    model = stats.nbinom(baseline_sum / dispersion + 0.5, years / (years + 1))
+    return math.ceil(dispersion * model.ppf(0.005)), math.floor(dispersion * model.ppf(0.995))
+
+
 def test_death_control_limits_allow_for_clustering():
     clustered = _months_with_deaths([4, 0, 0])  # 4 deaths a month, in one accident: φ = 4
     july_rows = clustered["month_start"] == date(2024, 7, 1)
@@ -382,19 +389,35 @@ def test_death_control_limits_allow_for_clustering():
     deaths = acc.seasonal_control_limits(clustered, date(2024, 12, 31), "deaths_incl_missing")
     july = deaths[deaths["month_start"] == date(2024, 7, 1)].iloc[0]
     assert july["expected"] == 4.0 and july["dispersion"] == 4.0
-    # the negative binomial with mean 4 and variance 16 (n = 4/3, p = 1/4)
-    model = stats.nbinom(4 / 3, 1 / 4)
-    assert (july["lower"], july["upper"]) == (int(model.ppf(0.005)), int(model.ppf(0.995)))
+    assert (july["lower"], july["upper"]) == _predicted(12, 3, 4.0)
     assert july["upper"] >= 12 and not july["is_above"]  # 12 deaths = three such accidents: within chance
-    # the same 12 deaths judged as Poisson (one death per accident) are far outside
+    # the same 14 deaths judged with one death per accident (φ = 1) are outside
     single = _months_with_deaths([1, 1, 1, 1])
     single.loc[single["month_start"] == date(2024, 7, 1),
-               ["accidents", "deaths_incl_missing", "deaths_incl_missing_squared"]] = [12, 12, 12]
+               ["accidents", "deaths_incl_missing", "deaths_incl_missing_squared"]] = [14, 14, 14]
     poisson = acc.seasonal_control_limits(single, date(2024, 12, 31), "deaths_incl_missing")
     july = poisson[poisson["month_start"] == date(2024, 7, 1)].iloc[0]
-    assert july["dispersion"] == 1.0 and july["upper"] == int(stats.poisson.ppf(0.995, 4.0)) and july["is_above"]
-    # accidents are always Poisson, whatever the deaths
+    assert july["dispersion"] == 1.0 and (july["lower"], july["upper"]) == _predicted(12, 3, 1.0)
+    assert july["upper"] < 14 and july["is_above"]
+    # accidents are always counted one by one, whatever the deaths
     assert (acc.seasonal_control_limits(clustered, date(2024, 12, 31))["dispersion"] == 1.0).all()
+
+
+def test_control_limits_allow_for_a_short_baseline():
+    """One or two accidents in a month that had none in the three years before are no signal."""
+    months = _months_with_deaths([])
+    months.loc[months["month_start"] == date(2024, 3, 1), ["accidents", "deaths_incl_missing"]] = [2, 2]
+    months.loc[months["month_start"] == date(2024, 3, 1), "deaths_incl_missing_squared"] = 2
+    control = acc.seasonal_control_limits(months, date(2024, 12, 31))
+    march = control[control["month_start"] == date(2024, 3, 1)].iloc[0]
+    assert march["expected"] == 0.0 and (march["lower"], march["upper"]) == _predicted(0, 3, 1.0) == (0, 3)
+    assert not march["is_above"]
+    # a month cut short by the period's end is predicted for the days counted
+    cut = acc.seasonal_control_limits(_months_with_deaths([1] * 9), date(2024, 12, 10))
+    last = cut.iloc[-1]
+    model = stats.nbinom(27 + 0.5, 3 / (3 + 10 / 31))
+    assert last["is_partial"] and last["expected"] == pytest.approx(9 * 10 / 31)
+    assert (last["lower"], last["upper"]) == (math.ceil(model.ppf(0.005)), math.floor(model.ppf(0.995)))
 
 
 # ---------------------------------------------------------------------------------------------- SQL == pandas

@@ -150,7 +150,7 @@ def test_control_chart_for_deaths_states_its_model(small_con):
     assert list(fig.data[0].y) == control["deaths_incl_missing"].tolist()
     note = view.control_note(control, "deaths_incl_missing", "zh")
     assert "负二项分布" in note and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in note
-    assert "泊松分布取中间99%" in view.control_note(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+    assert "事故起数按泊松分布" in view.control_note(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
 
 
 def test_rate_cards_dash_without_denominator(small_con):
@@ -272,8 +272,8 @@ def test_outside_months_are_worded_with_whole_numbers():
     months["accidents"] = 0
     months["deaths_incl_missing"] = 0
     months["deaths_incl_missing_squared"] = 0
-    months.loc[months["month_start"] == date(2024, 3, 1), "accidents"] = 1
+    months.loc[months["month_start"] == date(2024, 3, 1), "accidents"] = 6  # after one quiet March (2023)
     months.loc[months["month_start"] < date(2023, 1, 1), "is_covered"] = False  # 2023 has no baseline: None limits
     control = view.control_frame(months, date(2024, 12, 31), "zh")
-    assert view.outside_months(control, "zh") == "超出控制限：2024-03↑（1，0—0）。"
-    assert view.outside_months(control, "en") == "Outside the limits: 2024-03 ↑ (1; 0–0)."
+    assert view.outside_months(control, "zh") == "超出控制限：2024-03↑（6，0—5）。"
+    assert view.outside_months(control, "en") == "Outside the limits: 2024-03 ↑ (6; 0–5)."

@@ -7,6 +7,7 @@ the screen and the command line cannot disagree.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,8 +30,8 @@ SEASON_BASELINE_YEARS = 3
 PROJECTION_BASELINE_YEARS = 3
 # a change is called beyond normal fluctuation when its two-sided p-value is below this
 ALPHA = 0.05
-# months outside the central 99 % of a count with the seasonal mean are marked (Poisson for accidents, the
-# negative binomial of the compound-Poisson variance for deaths)
+# months outside the central 99 % of the count predicted from the same month of earlier years are marked
+# (see seasonal_control_limits)
 CONTROL_LEVEL = 0.99
 RESAMPLES = 9999
 SEED = 20261128
@@ -87,17 +88,17 @@ def death_dispersion(months: pd.DataFrame) -> float:
     return max(1.0, float(covered["deaths_incl_missing_squared"].sum()) / deaths) if deaths > 0 else 1.0
 
 
-def _limits(expected: float, dispersion: float) -> tuple[int, int]:
-    """The central CONTROL_LEVEL of a count with this mean: Poisson when φ = 1, else the negative binomial with
-    the same mean and variance φ × mean (n = mean / (φ − 1), p = 1 / φ)."""
+def _limits(baseline: list[int], fraction: float, dispersion: float) -> tuple[int, int]:
+    """The central CONTROL_LEVEL of this month's count, predicted from the same month of ``len(baseline)``
+    earlier years, allowing for how little a few years tell: with a Jeffreys prior the yearly rate is
+    Gamma(S + ½, k) (S = the baseline's sum, k its years), so the month's count — a ``fraction`` of a month
+    when cut short — is negative binomial(S + ½, k / (k + fraction)). A baseline of zeros then still allows a
+    few (one accident after three quiet years is no signal). Deaths cluster within accidents: they are
+    counted in units of φ (``death_dispersion``), which gives them the compound-Poisson variance φ × mean."""
     tail = (1 - CONTROL_LEVEL) / 2
-    if expected <= 0:
-        return 0, 0
-    if dispersion <= 1.0:
-        model = stats.poisson(expected)
-    else:
-        model = stats.nbinom(expected / (dispersion - 1.0), 1.0 / dispersion)
-    return int(model.ppf(tail)), int(model.ppf(1 - tail))
+    years = len(baseline)
+    model = stats.nbinom(sum(baseline) / dispersion + 0.5, years / (years + fraction))
+    return math.ceil(dispersion * model.ppf(tail)), math.floor(dispersion * model.ppf(1 - tail))
 
 
 def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "accidents") -> pd.DataFrame:
@@ -105,10 +106,10 @@ def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "acc
 
     The expectation of a month is the mean of the same calendar month in the SEASON_BASELINE_YEARS years
     before (only months the data covers; none → no limits), scaled to the days counted in a month cut short
-    by the period's end. Accidents: the limits of a Poisson count with that mean. Deaths (incl. missing)
-    cluster within accidents, so their limits come from the negative binomial with that mean and the
-    compound-Poisson variance φ × mean (``death_dispersion``); ``dispersion`` holds the φ used (1 for accidents).
-    Outside the limits = beyond what chance gives.
+    by the period's end. The limits are those of the count predicted from that baseline (``_limits``):
+    Poisson-like for accidents, and for deaths (incl. missing), which cluster within accidents, with the
+    compound-Poisson variance φ × mean (``death_dispersion``); ``dispersion`` holds the φ used (1 for
+    accidents). Outside the limits = beyond what chance gives.
     """
     by_month = {row.month_start: row for row in months.itertuples(index=False)}
     shown = months.tail(TREND_MONTHS)
@@ -117,14 +118,14 @@ def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "acc
     for row in shown.itertuples(index=False):
         earlier = [by_month.get(row.month_start.replace(year=row.month_start.year - k))
                    for k in range(1, SEASON_BASELINE_YEARS + 1)]
-        earlier = [getattr(e, measure) for e in earlier if e is not None and e.is_covered]
+        earlier = [int(getattr(e, measure)) for e in earlier if e is not None and e.is_covered]
         days = pd.Period(row.month_start, "M").days_in_month
         counted = (end - row.month_start).days + 1 if (row.month_start.year, row.month_start.month) == (
             end.year, end.month) else days
         expected = float(np.mean(earlier)) * counted / days if earlier else None
         lower = upper = None
-        if expected is not None:
-            lower, upper = _limits(expected, dispersion)
+        if earlier:
+            lower, upper = _limits(earlier, counted / days, dispersion)
         value = getattr(row, measure)
         rows.append({
             "month_start": row.month_start,

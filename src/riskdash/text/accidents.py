@@ -120,23 +120,26 @@ TEXT = {
     "accidents.limits": {"zh": "99%控制限", "en": "99% control limits"},
     "accidents.outside": {"zh": "超出控制限的月份", "en": "Months outside the limits"},
     "accidents.control_note": {
-        "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算），按泊松分布取中间99%范围；超出者标红，"
-        "表示超出偶然波动。{outside}",
+        "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算）；事故起数按泊松分布，且计入仅凭3年数据估计"
+        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围，因而往年同月为0时发生一两起不算异常。"
+        "超出者标红，表示超出偶然波动。{outside}",
         "en": "Control limits: the expectation is the same month's average over the 3 years before (scaled for a "
-        "month not yet over), and the limits the central 99% of a Poisson count with that mean; months outside "
-        "are marked red — beyond chance. {outside}",
+        "month not yet over); accidents are Poisson, and the limits are the central 99% of the count predicted from "
+        "only 3 years (the Jeffreys-prior predictive, a negative binomial), so one or two accidents after quiet years "
+        "are not flagged. Months outside are marked red — beyond chance. {outside}",
     },
     "accidents.control_note_deaths": {
         "zh": "控制限：以前3年同月平均死亡（含失踪）人数为预期（当月未满按已过天数折算）。死亡人数在事故内聚集"
         "（一起事故可死多人），不按泊松分布判断：月死亡人数的方差取“预期 × 离散系数φ”（复合泊松：事故起数服从泊松，"
-        "每起死亡人数独立），φ = Σ每起死亡人数² ÷ Σ死亡人数 = {phi}（按图中5年的事故计算），按同均值同方差的负二项分布"
-        "取中间99%范围；超出者标红。{outside}",
+        "每起死亡人数独立），φ = Σ每起死亡人数² ÷ Σ死亡人数 = {phi}（按图中5年的事故计算）；再计入仅凭3年数据估计"
+        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围；超出者标红。{outside}",
         "en": "Control limits: the expectation is the same month's average deaths (incl. missing) over the 3 years "
         "before (scaled for a month not yet over). Deaths cluster within accidents (one accident can kill several), "
         "so they are not judged as Poisson: a month's deaths have variance expectation × φ (compound Poisson: "
         "accidents Poisson, each one's deaths independent), φ = Σ deaths per accident² ÷ Σ deaths = {phi} (over "
-        "the 5 years of accidents behind the chart); the limits are the central 99% of the negative binomial with "
-        "that mean and variance; months outside are marked red. {outside}",
+        "the 5 years of accidents behind the chart); the limits are the central 99% of the count predicted from "
+        "only 3 years with that variance (the Jeffreys-prior predictive, a negative binomial); months outside are "
+        "marked red. {outside}",
     },
     "accidents.outside_list": {"zh": "超出控制限：{months}。", "en": "Outside the limits: {months}."},
     "accidents.outside_none": {"zh": "近24个月没有超出控制限的月份。", "en": "No month of the last 24 is outside."},
