@@ -29,3 +29,18 @@ def test_only_times_the_selected_queries_on_a_small_demo_city(tmp_path):
     assert again["tasks"] == []  # the matching database is reused, not rebuilt
     assert [row["name"] for row in again["queries"]] == ["metrics/accident_totals"]
     assert again["queries"][0]["pandas_ms"] is None
+
+
+def test_a_bench_database_from_before_a_view_change_is_migrated_not_rebuilt(tmp_path):
+    from riskdash import db
+
+    path = tmp_path / "bench.duckdb"
+    bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    con = db.connect(path)
+    con.execute("update meta set value = 'an older fingerprint' where key = 'views_fingerprint'")
+    con.close()
+    later = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    assert later["tasks"] == []  # a rebuild would show up as a "demo build" task
+    con = db.connect(path, read_only=True)
+    assert db.get_meta(con, "views_fingerprint") == db.views_fingerprint()
+    con.close()
