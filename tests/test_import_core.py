@@ -181,6 +181,16 @@ def test_accidents_region_levels_and_negative_deaths(con, tmp_path):
         ("A1", True, 0), ("A2", False, 0)]
 
 
+def test_a_defaulted_column_takes_its_default_only_when_empty_never_for_unreadable_text(con, tmp_path):
+    # 失踪人数 defaults to 0 when the cell is empty; "若干" (some) is not 0 and must be reported, or deaths
+    # including the missing would be under-counted without a word
+    header = "事故编号,发生时间,区划代码,行业,事故类型,死亡人数,失踪人数,重伤人数,直接经济损失（万元）\n"
+    exc = refused(con, "accidents", write(tmp_path, "m.csv", header + "A1,2025-03-05,419901001,工贸,机械伤害,1,若干,0,5\n"))
+    assert [(p.row, p.column, p.code, p.value) for p in exc.problems] == [(2, "missing", "int", "若干")]
+    import_file(con, "accidents", write(tmp_path, "m2.csv", header + "A1,2025-03-05,419901001,工贸,机械伤害,1,,0,5\n"))
+    assert con.execute("select missing from accidents").fetchall() == [(0,)]
+
+
 def test_enterprises_must_sit_in_a_township(con, tmp_path):
     exc = refused(con, "enterprises", write(tmp_path, "e.csv", "企业编号,企业名称,所在乡镇代码,行业\nE9,某厂,419901,工贸\n"))
     assert exc.problems[0].code == "region_level_township"

@@ -161,7 +161,8 @@ def _typed_expr(kind: Kind, column: Column, raw: str) -> str:
     else:
         raise ValueError(f"unknown column type {t}")
     default = DEFAULTS.get((kind.table, column.name))
-    return f"coalesce({expr}, {default})" if default else expr
+    # the default stands in for an empty cell only: text that does not parse must stay null and be reported
+    return f"case when {raw} is null then {default} else {expr} end" if default else expr
 
 
 TYPE_CODE = {"int": "int", "decimal": "number", "double": "number", "date": "date", "timestamp": "datetime",
