@@ -111,12 +111,6 @@ def small_con(small_db_path: Path):
     con.close()
 
 
-def planned_pages() -> list[str]:
-    """Pages still being built: they call ui.planned_page and must show no figures."""
-    pages = Path(__file__).resolve().parents[1] / "pages"
-    return sorted(p.stem for p in pages.glob("*.py") if "planned_page(" in p.read_text(encoding="utf-8"))
-
-
 @contextmanager
 def held(path: Path, read_only: bool = False):
     """Another process holding the database file: writable as an import would, read-only as the dashboard

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, planned_pages
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n, metrics
@@ -92,16 +92,6 @@ def test_every_page_marks_demo_data(demo_db, page):
     at = start(page)
     assert not at.exception, at.exception
     assert DEMO_MARK in texts(at)
-
-
-@pytest.mark.parametrize("page", planned_pages())
-def test_planned_pages_say_what_they_will_hold_and_show_no_figures(app_db, page):
-    at = start(page)
-    assert not at.metric and not at.dataframe and not at.get("plotly_chart")
-    words = texts(at)
-    assert i18n.t("planned.notice", "zh") in words
-    for line in i18n.lines(f"planned.{page}", "zh"):
-        assert line in words
 
 
 @pytest.mark.parametrize("page", i18n.PAGES)

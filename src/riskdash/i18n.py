@@ -192,69 +192,6 @@ TEXT: dict[str, dict[str, str]] = {
     "detail.done": {"zh": "已整改/销号（项）", "en": "Rectified / closed"},
     "detail.rate": {"zh": "整改率", "en": "Rate"},
     "detail.overdue": {"zh": "逾期（项）", "en": "Overdue"},
-    # ------------------------------------------------------------------------------------------ planned pages
-    "planned.notice": {
-        "zh": "本页正在建设中，暂不显示任何统计数字。建成后将包括：",
-        "en": "This page is being built and shows no figures yet. It will hold:",
-    },
-    "planned.filters": {
-        "zh": "左侧的统计期、地区和行业筛选条件已对本页生效，建成后的图表将按其统计。",
-        "en": "The period, region and sector chosen on the left will apply to this page's charts.",
-    },
-    "planned.accidents": {
-        "zh": "按月事故起数与死亡（含失踪）人数及同比曲线，标出死亡控制指标进度|"
-        "按行业、乡镇（街道）、事故类型（GB 6441）的分布与同比变化|"
-        "较大及以上事故和较大涉险事故清单，可追溯到每起事故记录",
-        "en": "Monthly accidents and deaths (incl. missing) against last year, with the death target's progress|"
-        "Breakdown by sector, township and accident type (GB 6441), year on year|"
-        "A list of larger-and-above and 较大涉险 accidents, traceable to each record",
-    },
-    "planned.rectification": {
-        "zh": "按行业的隐患排查治理月报表（一般隐患整改率、重大隐患整改销号率、五到位、挂牌督办）|"
-        "市级核查、县级排查、镇街巡查、企业自查四级排查情况|"
-        "逾期隐患和挂牌督办重大隐患清单，闭环管理进度",
-        "en": "The monthly hazard form by sector (general rate, major closed rate, five-in-place, supervision)|"
-        "Inspections at the four levels: city, county, township and enterprise self-checks|"
-        "Lists of overdue hazards and supervised major hazards, with the closed-loop progress",
-    },
-    "planned.priority": {
-        "zh": "预防较大及以上事故重点部位台账（监控措施、责任人、市县备案）|"
-        "按风险分值排序的企业清单（红、橙、黄、蓝四级）及其理由|"
-        "各乡镇（街道）重点部位分布与漏报核查",
-        "en": "The ledger of key sites for preventing accidents with 3+ deaths (measures, responsible person, filing)|"
-        "Enterprises ranked by risk score (red, orange, yellow, blue) with the reasons|"
-        "Key sites per township and checks for missed sites",
-    },
-    "planned.campaigns": {
-        "zh": "“1+1”专项整治：按行业分类、每行业深度检查一家、共性与个性问题、警示会|"
-        "乡镇安全监管规范化建设清单完成情况与时间节点（重点乡镇6月30日、全部12月31日）|"
-        "乡镇考核得分、一票否决事项与节假日零报告情况",
-        "en": "The “1+1” campaign: enterprises by sector, one in-depth inspection per sector, common and "
-        "individual problems, warning meetings|"
-        "Township standardisation checklists and their deadlines (key townships by 30 June, all by 31 December)|"
-        "Township assessment scores, one-vote vetoes and holiday zero reports",
-    },
-    "planned.briefing": {
-        "zh": "按所选统计期和地区生成安委会汇报材料（PPTX、Word、PDF）|"
-        "会议演示模式：大字号图表，逐页讲解",
-        "en": "Briefings for the safety committee for the chosen period and region (PPTX, Word, PDF)|"
-        "A presentation mode for meetings: large charts, one page at a time",
-    },
-    "planned.data": {
-        "zh": "导入行政区划、企业、事故、检查、隐患、重点部位等数据（Excel/CSV，中英文列名均可）|"
-        "导入结果逐行核对：哪个文件、哪一行、哪一列、应为何值|"
-        "数据库文件、数据截至日期和各表记录数",
-        "en": "Import regions, enterprises, accidents, inspections, hazards and key sites (Excel/CSV, Chinese or "
-        "English headers)|"
-        "Row-by-row import results: which file, row and column, and what was expected|"
-        "The database file, its data-as-of day and the rows per table",
-    },
-    "planned.settings": {
-        "zh": "行业、事故类型、年度控制指标、指标分母等参考数据的查看与编辑|"
-        "乡镇规范化检查项、零报告时段、风险权重与分级阈值",
-        "en": "Reference lists: sectors, accident types, annual targets, indicator denominators|"
-        "Township checklist items, zero-report windows, risk weights and level thresholds",
-    },
 }
 
 # Names of enumeration codes, by kind. Sector names come from the database (sectors.name_zh / name_en).
@@ -344,7 +281,7 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
 
 
 def lines(key: str, lang: str = DEFAULT_LANG) -> list[str]:
-    """A list kept in one string separated by "|" (the planned pages' contents)."""
+    """A list kept in one string separated by "|" (e.g. the weekday names)."""
     return t(key, lang).split("|")
 
 

@@ -238,13 +238,6 @@ def table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def planned_page(ctx: PageContext, name: str) -> None:
-    """A page still being built: what it will hold, in words, and no figures."""
-    st.info(ctx.t("planned.notice"), icon=":material/construction:")
-    st.markdown("\n".join(f"- {line}" for line in i18n.lines(f"planned.{name}", ctx.lang)))
-    st.caption(ctx.t("planned.filters"))
-
-
 def formula(text: str) -> None:
     st.caption(":material/function: " + text)
 
