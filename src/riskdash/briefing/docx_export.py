@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao, start_chart_renderer
+from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
 
 # GB/T 9704-2012 7.1 / 5.2.1 — page and type area
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -360,6 +360,3 @@ def _cant_split(row) -> None:
     element.set(qn("w:val"), "true")
     tr_pr.append(element)
 
-
-# Chromium starts now, while `riskdash brief` builds the Brief (it imports the writer first)
-start_chart_renderer()

@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao, start_chart_renderer
+from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
 
 
 def write_pdf(brief, path: str | Path) -> Path:
@@ -96,6 +96,3 @@ def _block(block) -> str:
 def _escape(text: object) -> str:
     return escape(str(text), quote=True)
 
-
-# Chromium starts now, while `riskdash brief` builds the Brief (it imports the writer first)
-start_chart_renderer()

@@ -296,9 +296,10 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
 def start_chart_renderer() -> None:
     """Start kaleido's Chromium in the background (it returns at once; chart calls wait until it is up).
 
-    ``riskdash brief`` imports the writer before it builds the Brief, so a writer module calls this when
-    imported: Chromium's start (the slowest step of a chart, seconds on a busy PC) then overlaps the
-    queries instead of following them. ``charts.to_png`` later finds the server running and uses it.
+    ``riskdash brief`` calls this before it builds the Brief of a .docx or .pdf (the formats with chart
+    images): Chromium's start (the slowest step of a chart, seconds on a busy PC) then overlaps the queries
+    instead of following them. ``charts.to_png`` later finds the server running and uses it. Not done on
+    import: importing a module must not start a browser.
     """
     try:
         import kaleido

@@ -61,6 +61,10 @@ def cmd_brief(args) -> int:
     started = time.perf_counter()
     out = Path(args.out)
     write = writer_for(out)
+    if out.suffix.lower() in (".docx", ".pdf"):
+        from riskdash.briefing.tongbao import start_chart_renderer
+
+        start_chart_renderer()  # Chromium starts while the queries run
     if not out.parent.exists():
         raise db.RiskdashError(f"--out {out}: folder {out.parent} does not exist")
     con = db.connect(args.db, read_only=True)
