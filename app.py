@@ -4,12 +4,16 @@
 Run with ``riskdash serve --db PATH`` (which sets RISKDASH_DB), or ``RISKDASH_DB=PATH streamlit run app.py``.
 """
 
+from importlib import resources
+
 import streamlit as st
 
 from riskdash import i18n, ui
 
 lang = ui.current_lang()
-st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=":material/health_and_safety:", layout="wide")
+# a local icon file: a Material Symbol as page icon is fetched from fonts.gstatic.com, which an intranet lacks
+icon = str(resources.files("riskdash").joinpath("data/icon.png"))
+st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=icon, layout="wide")
 
 st.navigation(
     {
