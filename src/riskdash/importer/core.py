@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import sys
 import time
 import unicodedata
@@ -380,6 +381,9 @@ def _check_staged(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Stage
     rows.sort(key=lambda r: (r[0] or 0, order.get(r[1], 99)))
     for row, column, value, code, info in rows:
         problems.append(Problem(label, row, column, value, code, _problem_values(con, kind, column, code, info)))
+    setting_problems = _setting_value_problems(con, kind, label)
+    problems.extend(setting_problems)
+    total += len(setting_problems)
     problems.sort(key=lambda p: (p.row or 0, order.get(p.column or "", 99)))
     return problems[:MAX_PROBLEMS], total
 
@@ -400,6 +404,9 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
         if total:
             raise ImportFailed(label, problems, total, staged.rows)
         inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
+        problems = _after_write_problems(con, kind, label)
+        if problems:  # a rule across rows of the table as it would be: the rollback below undoes the write
+            raise ImportFailed(label, problems, len(problems), staged.rows)
         con.execute(
             "insert into audit_log (actor, action, kind, file_name, table_name, row_count) "
             "values ($actor, 'import', $kind, $file, $table, $rows)",
@@ -428,6 +435,70 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
                 pass
     return ImportResult(kind_name, label, staged.rows, inserted, updated, unchanged, staged.ignored,
                         staged.encoding, db.data_as_of(con), True)
+
+
+# settings whose values the metrics read as numbers or month-days: (kind, bounds)
+SETTING_RULES: dict[str, tuple] = {
+    **{key: ("int", 0) for key in ("uninspected_days", "due_soon_days", "staff_min_key", "staff_min_ordinary",
+                                    "assessment_points_per_death")},
+    **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises")},
+    **{key: ("number", 0, 100) for key in (
+        "assessment_weight_deaths", "assessment_weight_larger_accidents", "assessment_weight_rectification",
+        "assessment_weight_major_closed", "assessment_weight_ledger", "assessment_weight_standardisation",
+        "assessment_weight_inspection_coverage", "assessment_weight_zero_report", "assessment_pass_score")},
+    **{key: ("month_day",) for key in ("checklist_deadline_key", "checklist_report_key", "checklist_deadline_all",
+                                       "checklist_deadline_zone_city", "checklist_deadline_zone")},
+}
+
+
+def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | None:
+    """(problem code, values) when ``value`` is not what setting ``key`` needs; None when fine or unknown key."""
+    rule = SETTING_RULES.get(key)
+    text = (value or "").strip()
+    if rule is None:
+        return None
+    if rule[0] == "int":
+        if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < rule[1]:
+            return "setting_int", {"bound": rule[1]}
+    elif rule[0] == "number":
+        try:
+            number = float(text)
+        except ValueError:
+            number = float("nan")
+        if not (rule[1] <= number <= rule[2]):
+            return "setting_number", {"low": rule[1], "high": rule[2]}
+    elif rule[0] == "month_day":
+        match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", text)
+        try:
+            date(2024, int(match.group(1)), int(match.group(2))) if match else None  # 2024: 02-29 allowed
+        except ValueError:
+            match = None
+        if not match:
+            return "setting_month_day", {}
+    return None
+
+
+def _setting_value_problems(con: duckdb.DuckDBPyConnection, kind: Kind, label: str) -> list[Problem]:
+    if kind.table != "settings":
+        return []
+    problems = []
+    for row, key, value in con.execute("select _row, key, value from import_typed order by _row").fetchall():
+        found = setting_value_problem(key, value) if value is not None else None  # empty: "required" says so
+        if found:
+            problems.append(Problem(label, row, "value", value, found[0], found[1]))
+    return problems
+
+
+def _after_write_problems(con: duckdb.DuckDBPyConnection, kind: Kind, label: str) -> list[Problem]:
+    """Rules across the rows of a reference table as the import would leave it."""
+    if kind.table != "risk_thresholds":
+        return []
+    floors = dict(con.execute("select level, min_score from risk_thresholds").fetchall())
+    ordered = [floors[level] for level in ("red", "orange", "yellow", "blue") if level in floors]
+    if all(high > low for high, low in zip(ordered, ordered[1:])):
+        return []
+    order = " > ".join(f"{level} {floors[level]:g}" for level in ("red", "orange", "yellow", "blue") if level in floors)
+    return [Problem(label, None, "min_score", None, "thresholds_order", {"order": order})]
 
 
 def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode: str, actor: str,

@@ -76,6 +76,13 @@ TEXT = {
         "en": "text of at most {limit} characters (this one has {length})",
     },
     "data.problem.at_least": {"zh": "应不小于{bound}", "en": "a value of at least {bound}"},
+    "data.problem.setting_int": {"zh": "该设置项应为不小于{bound}的整数", "en": "a whole number of at least {bound} for this setting"},
+    "data.problem.setting_number": {"zh": "该设置项应为{low}到{high}之间的数", "en": "a number from {low} to {high} for this setting"},
+    "data.problem.setting_month_day": {"zh": "该设置项应为“月-日”，如06-30", "en": "a month and day as MM-DD (e.g. 06-30) for this setting"},
+    "data.problem.thresholds_order": {
+        "zh": "风险等级分数下限应依次递减：红色＞橙色＞黄色＞蓝色（保存后为{order}）",
+        "en": "score floors falling from red to orange to yellow to blue (after saving: {order})",
+    },
     "data.problem.at_most": {"zh": "应不大于{bound}", "en": "a value of at most {bound}"},
     "data.problem.above": {"zh": "应大于{bound}", "en": "a value above {bound}"},
     "data.problem.region_unknown": {
