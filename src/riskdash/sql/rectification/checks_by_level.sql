@@ -42,10 +42,15 @@ period_inspections as (
 ),
 
 inspections_by_level as (
-    select level, count(*) as inspections, count(distinct enterprise_id) as enterprises_inspected
-    from period_inspections
-    -- always matched: inspections.enterprise_id is no foreign key, so only the match drops an inspection of
-    -- an enterprise no longer on record
+    -- counted per level and enterprise first, then matched to the region's enterprises: one match per
+    -- enterprise and level, not per inspection. Always matched: inspections.enterprise_id is no foreign key,
+    -- so only the match drops an inspection of an enterprise no longer on record
+    select level, cast(sum(inspections) as bigint) as inspections, count(*) as enterprises_inspected
+    from (
+        select level, enterprise_id, count(*) as inspections
+        from period_inspections
+        group by level, enterprise_id
+    )
     where enterprise_id in (select enterprise_id from region_enterprises)
     group by level
 ),
@@ -64,21 +69,29 @@ period_hazards as (
       and enterprise_id in (select enterprise_id from region_enterprise_ids)
 ),
 
+hazards_by_inspection as (
+    -- a period's inspection finds 1.6 hazards on average: counted per inspection first, so that each
+    -- inspection is looked up once
+    select inspection_id, count(*) as hazards_found, count(*) filter (where grade = 'major') as major_found
+    from period_hazards
+    group by inspection_id
+),
+
 linked as (
     -- a hazard is mostly found by an inspection of the same period: match it there first
-    select period_hazards.grade, period_hazards.inspection_id, period_inspections.level
-    from period_hazards
+    select h.inspection_id, h.hazards_found, h.major_found, period_inspections.level
+    from hazards_by_inspection as h
     left join period_inspections using (inspection_id)
 ),
 
 hazard_levels as (
-    select grade, coalesce(level, 'none') as level
+    select coalesce(level, 'none') as level, hazards_found, major_found
     from linked
     where level is not null or inspection_id is null
     union all
     -- the rest through the whole table (inspection_id is a foreign key: each finds its inspection); when
     -- there is no such hazard this join has nothing to look up and reads no inspection
-    select linked.grade, inspections.level
+    select inspections.level, linked.hazards_found, linked.major_found
     from linked
     join inspections using (inspection_id)
     where linked.level is null
@@ -88,8 +101,8 @@ hazard_levels as (
 hazards_by_level as (
     select
         level,
-        count(*) as hazards_found,
-        count(*) filter (where grade = 'major') as major_found
+        cast(sum(hazards_found) as bigint) as hazards_found,
+        cast(sum(major_found) as bigint) as major_found
     from hazard_levels
     group by level
 )
