@@ -73,7 +73,12 @@ def label_scores(ranked: pd.DataFrame, sectors: pd.DataFrame, regions: pd.DataFr
     """The SQL ranking with its rank, township and sector names, last inspection day and points per component."""
     frame = ranked.copy()
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    frame = frame.merge(regions, on="region_code", how="left").merge(sectors, on="industry", how="left")
+    # the SQL returns the township and sector as numbers (cheaper to fetch than 100 k code strings); the
+    # lookups carry the same numbers with the codes and names
+    frame = (frame.merge(regions, on="region_number", how="left").merge(sectors, on="sector_number", how="left")
+             .drop(columns=["region_number", "sector_number"]))
+    frame["level"] = pd.Series(np.array(LEVELS, dtype=object)[frame.pop("level_number").to_numpy(dtype=int) - 1],
+                               index=frame.index, dtype="str")
     days = frame["days_uninspected"]
     # a day within the capped window is a real inspection; the cap itself means none in the last 730 days
     last = pd.Timestamp(as_of) - pd.to_timedelta(days, unit="D")

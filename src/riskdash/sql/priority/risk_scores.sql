@@ -10,6 +10,10 @@
 -- Each source is aggregated once per enterprise before the join. The result carries counts, not labels or
 -- points (township and sector names, the recency setting and count × weight are added by the caller), so that
 -- a city's 100 k rows stay cheap to fetch: every column of them costs more to fetch than a source to score.
+-- For the same reason the township and sector come as numbers, not code strings (a string per row is the
+-- dearest thing to fetch): region_number is the 12-digit region code as a number, sector_number the sector's
+-- place in code order, level_number the level's place in red, orange, yellow, blue; the caller turns them
+-- back into codes, names and levels (region_names, score_sectors, metrics.priority.LEVELS).
 with weights as (
     select
         coalesce(max(weight) filter (where component = 'open_major_hazard'), 0) as w_open_major,
@@ -40,6 +44,12 @@ thresholds as (
     from risk_thresholds
 ),
 
+sector_numbers as (
+    -- the same numbering as score_sectors.sql
+    select code, inherent_risk, row_number() over (order by code) as sector_number
+    from sectors
+),
+
 in_region as (
     select region_code
     from region_ancestors
@@ -47,11 +57,13 @@ in_region as (
 ),
 
 scored_enterprises as (
-    select enterprises.enterprise_id, enterprises.name, enterprises.region_code, enterprises.industry,
-           coalesce(enterprises.employees, 0) as employees, sectors.inherent_risk,
+    select enterprises.enterprise_id, enterprises.name,
+           -- region codes are exactly 12 digits (schema check): the number is the code, losslessly
+           cast(enterprises.region_code as bigint) as region_number, sector_numbers.sector_number,
+           coalesce(enterprises.employees, 0) as employees, sector_numbers.inherent_risk,
            enterprises.longitude, enterprises.latitude
     from enterprises
-    join sectors on sectors.code = enterprises.industry
+    join sector_numbers on sector_numbers.code = enterprises.industry
     where enterprises.status = 'active'
       and enterprises.region_code in (select region_code from in_region)
       and ($industry is null or enterprises.industry = $industry)
@@ -135,8 +147,8 @@ components as (
     select
         e.enterprise_id,
         e.name,
-        e.region_code,
-        e.industry,
+        e.region_number,
+        e.sector_number,
         e.employees,
         e.inherent_risk,
         e.longitude,
@@ -175,8 +187,8 @@ totalled as (
 select
     enterprise_id,
     name,
-    region_code,
-    industry,
+    region_number,
+    sector_number,
     employees,
     longitude,
     latitude,
@@ -193,9 +205,11 @@ select
     sites_not_in_place,
     days_uninspected,
     score,
-    case when score >= red_min then 'red'
-         when score >= orange_min then 'orange'
-         when score >= yellow_min then 'yellow'
-         else 'blue' end as level
+    -- the level as its place in metrics.priority.LEVELS (1 red, 2 orange, 3 yellow, 4 blue): a number is
+    -- cheaper to fetch than a word per row
+    case when score >= red_min then 1
+         when score >= orange_min then 2
+         when score >= yellow_min then 3
+         else 4 end as level_number
 from totalled, thresholds
 order by score desc, enterprise_id;
