@@ -51,7 +51,6 @@ EVENT_DAYS = {"accidents": ("occurred_at", "reported_at"), "inspections": ("insp
               "hazards": ("found_on", "rectified_on", "verified_on", "supervised_on", "delisted_on")}
 BACKUP_FORMAT = "riskdash-backup"
 MANIFEST = "manifest.json"
-TEMP_TABLES = ("import_stage", "import_typed", "import_before")
 
 
 class RecordRefused(db.RiskdashError):
@@ -160,14 +159,6 @@ def _advance_as_of(con: duckdb.DuckDBPyConnection) -> None:
         db.set_meta(con, "data_as_of", latest.isoformat())
 
 
-def _drop_temp(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
-    for table in (*TEMP_TABLES, *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
-        try:
-            con.execute(f"drop table if exists {table}")
-        except duckdb.Error:
-            pass
-
-
 def _checked(con, kind: Kind, row: dict, mode: str, label: str, today: date, days: tuple[str, ...]) -> dict:
     """The importer's checks on one row, then the forms' own: no event after today. Returns the typed row."""
     staged, problems, total = core.validate_rows(con, kind.name, [row], mode=mode, label=label)
@@ -221,7 +212,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
         con.execute("rollback")
         raise
     finally:
-        _drop_temp(con, kind)
+        core.drop_temp_tables(con, kind)
     return RecordResult("insert", kind.table, key, None, after, entry)
 
 
@@ -279,7 +270,7 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
             pass  # already rolled back (nothing changed)
         raise
     finally:
-        _drop_temp(con, kind)
+        core.drop_temp_tables(con, kind)
     return RecordResult("update", kind.table, key, old, new, entry)
 
 

@@ -7,11 +7,15 @@
 - ``export``: tables out to CSV / .xlsx with formula-looking text escaped; the .xlsx templates
 """
 
-from riskdash.importer.core import ImportFailed, ImportResult, Problem, actor_default, import_file, validate
+from riskdash.importer.core import (
+    ImportFailed, ImportResult, Problem, actor_default, check, drop_temp_tables, import_file, validate,
+)
 from riskdash.importer.spec import KINDS, MAIN_KINDS, REFERENCE_KINDS, Kind
 
 __all__ = [
     "ImportFailed",
+    "check",
+    "drop_temp_tables",
     "ImportResult",
     "KINDS",
     "Kind",

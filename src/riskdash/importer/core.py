@@ -9,7 +9,6 @@ generated SQL come only from the kind specs (spec.py); file values are data in t
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import re
 import sys
@@ -388,6 +387,29 @@ def _check_staged(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Stage
     return problems[:MAX_PROBLEMS], total
 
 
+TEMP_TABLES = ("import_stage", "import_typed", "import_before")
+
+
+def drop_temp_tables(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
+    """Drop the temp tables validation and writing leave on ``con`` (a session cursor is reused)."""
+    for table in (*TEMP_TABLES, *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
+        try:
+            con.execute(f"drop table if exists {table}")
+        except duckdb.Error:
+            pass
+
+
+def check(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *, mode: str = "append",
+          sheet: str | None = None, file_label: str | None = None) -> tuple[int, list[Problem], int]:
+    """Validation only, nothing written and no temp table left behind (a read-only cursor will do):
+    (rows, problems, total problems)."""
+    try:
+        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=file_label)
+    finally:
+        drop_temp_tables(con, KINDS[kind_name])
+    return staged.rows, problems, total
+
+
 def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *,
                 mode: str = "append", actor: str | None = None, as_of: date | None = None,
                 sheet: str | None = None, file_label: str | None = None) -> ImportResult:
@@ -427,12 +449,7 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
         con.execute("rollback")
         raise
     finally:
-        for table in ("import_stage", "import_typed", "import_before",
-                      *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
-            try:
-                con.execute(f"drop table if exists {table}")
-            except duckdb.Error:
-                pass
+        drop_temp_tables(con, kind)
     return ImportResult(kind_name, label, staged.rows, inserted, updated, unchanged, staged.ignored,
                         staged.encoding, db.data_as_of(con), True)
 

@@ -286,13 +286,9 @@ def zero_report_file(window_id: str, region_code: str, report_on: Any, accidents
 
 def check_zero_report(con, path: Path, label: str) -> tuple[int, list, int]:
     """The importer's validation of the report (nothing written; temp tables only): rows, problems, total."""
-    from riskdash.importer import KINDS, validate
+    from riskdash.importer import check
 
-    staged, problems, total = validate(con, ZERO_REPORT_KIND, path, mode=ZERO_REPORT_MODE, file_label=label)
-    for table in ("import_stage", "import_typed",
-                  *(f"import_map_{c.name}" for c in KINDS[ZERO_REPORT_KIND].columns if c.type == "enum")):
-        con.execute(f"drop table if exists {table}")
-    return staged.rows, problems, total
+    return check(con, ZERO_REPORT_KIND, path, mode=ZERO_REPORT_MODE, file_label=label)
 
 
 def write_zero_report(con, path: Path, actor: str, label: str):

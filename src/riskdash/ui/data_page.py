@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from riskdash import db
-from riskdash.importer import ImportFailed, ImportResult, import_file, validate
+from riskdash.importer import ImportFailed, ImportResult, check, import_file
 from riskdash.ui import session
 
 _WRITE_LOCK = threading.Lock()
@@ -33,10 +33,7 @@ def save_upload(upload) -> Path:
 
 def check_upload(con, kind: str, path: Path, mode: str, label: str):
     """Validation only (nothing written): (rows, problems, total) through the session's read-only cursor."""
-    staged, problems, total = validate(con, kind, path, mode=mode, file_label=label)
-    for table in ("import_stage", "import_typed"):
-        con.execute(f"drop table if exists {table}")
-    return staged.rows, problems, total
+    return check(con, kind, path, mode=mode, file_label=label)
 
 
 def write_window(write, *, connect: bool = True):

@@ -4,7 +4,6 @@ with their Chinese headers. Pure: no Streamlit here, so every word and "—" is 
 from __future__ import annotations
 
 import math
-from datetime import date
 
 import pandas as pd
 
@@ -269,7 +268,3 @@ def card_sites_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("priority.col_filed_county", lang): [_day(v, lang) for v in frame["filed_county_on"]],
         i18n.t("priority.col_in_place", lang): [_yes_no(v, lang) for v in frame["measures_in_place"]],
     })
-
-
-def as_of_text(day: date, lang: str) -> str:
-    return i18n.day(day, lang)

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from riskdash import db, i18n
-from riskdash.importer import KINDS, ImportResult, Problem, import_file, validate
+from riskdash.importer import KINDS, ImportResult, Problem, check, import_file
 
 # kind → the query of its current rows (sql/settings/<table>.sql), in the order of the screen's tabs
 QUERIES = {
@@ -93,11 +93,7 @@ def has_changes(before: pd.DataFrame, after: pd.DataFrame) -> bool:
 
 def check_edits(con: duckdb.DuckDBPyConnection, kind: str, path: Path) -> tuple[int, list[Problem], int]:
     """The importer's validation of the edited table (nothing written; temp tables only): rows, problems, total."""
-    staged, problems, total = validate(con, kind, path, mode=MODE, file_label=label(kind))
-    for table in ("import_stage", "import_typed",
-                  *(f"import_map_{c.name}" for c in KINDS[kind].columns if c.type == "enum")):
-        con.execute(f"drop table if exists {table}")
-    return staged.rows, problems, total
+    return check(con, kind, path, mode=MODE, file_label=label(kind))
 
 
 def write_edits(con: duckdb.DuckDBPyConnection, kind: str, path: Path, actor: str) -> ImportResult:
