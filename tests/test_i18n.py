@@ -101,3 +101,17 @@ def test_numbers_and_dates():
     assert i18n.preset_name("year_to_date", date(2026, 11, 28), "en") == "Jan–Nov"
     assert i18n.sector_name(("工贸", "Industry and trade"), "en") == "Industry and trade"
     assert i18n.sector_name(("工贸", None), "en") == "工贸"
+
+
+def test_no_text_key_is_written_twice_in_one_dictionary():
+    # a dict literal keeps the last of two equal keys without a word: one screen then shows another's label
+    import ast
+
+    sources = [ROOT / "src" / "riskdash" / "i18n.py", *(ROOT / "src" / "riskdash" / "text").glob("*.py")]
+    repeated = []
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+                repeated += [(path.name, key) for key in set(keys) if keys.count(key) > 1]
+    assert repeated == []

@@ -153,7 +153,7 @@ TEXT = {
     "rectification.col_inspections": {"zh": "检查次数", "en": "Inspections"},
     "rectification.col_enterprises_inspected": {"zh": "检查企业（家）", "en": "Enterprises inspected"},
     "rectification.col_hazards_found": {"zh": "发现隐患（项）", "en": "Hazards found"},
-    "rectification.col_major_found": {"zh": "其中重大（项）", "en": "of which major"},
+    "rectification.col_major_among_found": {"zh": "其中重大（项）", "en": "of which major"},
     "rectification.level_none": {"zh": "无检查记录", "en": "No inspection link"},
     "rectification.coverage_title": {"zh": "监管检查覆盖率", "en": "Supervisory inspection coverage"},
     "rectification.coverage_scope": {

@@ -263,7 +263,7 @@ def levels_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         _col("inspections", lang): list(frame["inspections"]),
         _col("enterprises_inspected", lang): list(frame["enterprises_inspected"]),
         _col("hazards_found", lang): list(frame["hazards_found"]),
-        _col("major_found", lang): list(frame["major_found"]),
+        _col("major_among_found", lang): list(frame["major_found"]),
     })
 
 
