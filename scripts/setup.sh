@@ -11,7 +11,8 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 # --- system packages ---------------------------------------------------------------------------------
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-if ! (command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK"); then
+# grep without -q reads to the end: with pipefail, `grep -q` closing the pipe early fails fc-list (SIGPIPE)
+if ! (command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep "Noto Sans CJK" >/dev/null); then
   need+=(fonts-noto-cjk)
 fi
 # the briefing checks render PPTX/.docx to PDF with LibreOffice and rasterise pages with poppler
