@@ -69,7 +69,7 @@ BAD_ROWS = [
     ("short region code", "insert into regions values ('4199', 'x', 'county', '419900000000', null, null)"),
     ("unknown level", "insert into regions values ('419903000000', 'x', 'province', '419900000000', null, null)"),
     ("negative employees", "insert into enterprises (enterprise_id, name, region_code, industry, employees) values ('X', 'x', '419901001000', 'other', -1)"),
-    ("unknown inspection level", "insert into inspections values ('X', '2025-01-01', 'E1', 'village', null, null, null)"),
+    ("unknown inspection level", "insert into inspections (inspection_id, inspected_on, enterprise_id, level) values ('X', '2025-01-01', 'E1', 'village')"),
     ("duplicate id", "insert into enterprises (enterprise_id, name, region_code, industry) values ('E1', 'x', '419901001000', 'other')"),
 ]
 
@@ -93,7 +93,7 @@ def test_foreign_keys_still_allow_updating_referenced_rows(small_con):
     small_con.execute("update sectors set name_zh = '工贸行业', inherent_risk = 2.5 where code = 'industry_trade'")
     small_con.execute("update accident_types set name_en = 'Fire (building)' where code = 'fire'")
     small_con.execute("update enterprises set name = '东镇建材厂（更名）', employees = 130 where enterprise_id = 'E1'")
-    small_con.execute("insert into inspections values ('I1', '2025-01-01', 'E1', 'township', null, null, null)")
+    small_con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values ('I1', '2025-01-01', 'E1', 'township')")
     small_con.execute("update hazards set inspection_id = 'I1' where hazard_id = 'H1'")
     small_con.execute("update inspections set inspector = '张三' where inspection_id = 'I1'")
     small_con.execute("insert into checklist_status values ($c, 'org_setup', 'done', '2025-03-01', null)", {"c": TOWN_A1})

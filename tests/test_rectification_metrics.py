@@ -48,6 +48,7 @@ def add_extras(con) -> None:
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         EXTRA_HAZARDS,
     )
+    db.sync_enterprise_keys(con)
 
 
 @pytest.fixture()

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -80,6 +81,24 @@ def query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFr
     return con.execute(text, _bind(text, params)).df()
 
 
+def query_list(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """query() for a long list (tens of thousands of rows): fetched through Arrow, whose strings become the
+    frame's pyarrow-backed strings without a Python object per value — about a third faster than ``.df()``
+    at 20,000 rows. The frame equals query()'s for lists of strings, dates and numbers
+    (tests/test_enterprise_keys.py compares them on the demo city)."""
+    text = sql_text(name)
+    # con.sql() would save one copy of the rows but refuses to run while an earlier execute() on the same
+    # connection has an unfinished result (a fetchone()); execute() is what every other query uses
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
+        table = con.execute(text, _bind(text, params)).to_arrow_table()
+    frame = table.to_pandas(date_as_object=False)
+    for column in frame.columns:  # Arrow dates arrive as datetime64[ms]; .df() gives datetime64[us]
+        if str(frame[column].dtype) == "datetime64[ms]":
+            frame[column] = frame[column].astype("datetime64[us]")
+    return frame
+
+
 def query_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any]:
     """Run a named query that returns exactly one row, as a dict of Python values."""
     text = sql_text(name)
@@ -108,7 +127,9 @@ MIGRATIONS: dict[int, str] = _migrations()
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # Derived values (grade, hazard state, region tree) are views and macros, never stored columns. They are
-# dropped and recreated whenever their text changes, so that no view goes stale after an upgrade.
+# dropped and recreated whenever their text changes, so that no view goes stale after an upgrade. (The one
+# stored copy, enterprise_no on hazards and inspections, is an identity kept in step at every write: see
+# sync_enterprise_keys below.)
 VIEW_FILES = [
     "views/macros",
     "views/region_ancestors",
@@ -187,6 +208,8 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         try:
             _drop_derived(con)
             con.execute(sql_text(MIGRATIONS[version]))
+            if version == ENTERPRISE_KEYS_VERSION:
+                sync_enterprise_keys(con)
             set_meta(con, "schema_version", str(version))
             con.execute("commit")
         except Exception:
@@ -204,6 +227,34 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
             con.execute("rollback")
             raise
     return start
+
+
+# ---------------------------------------------------------------------------------------------- enterprise keys
+
+# the schema version that gave enterprises their integer key (sql/schema/009_enterprise_keys.sql)
+ENTERPRISE_KEYS_VERSION = 9
+# internal columns: not in the import contract, left out of record views, exports and audit entries
+INTERNAL_COLUMNS = {"enterprises": ("enterprise_no",), "hazards": ("enterprise_no",),
+                    "inspections": ("enterprise_no",)}
+
+
+def sync_enterprise_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Number new enterprises and bring hazards.enterprise_no and inspections.enterprise_no in step with
+    their enterprise_id. Every write of enterprises, hazards or inspections calls this before it commits."""
+    for name in ("keys/number_enterprises", "keys/hazard_enterprise_no", "keys/inspection_enterprise_no"):
+        con.execute(sql_text(name))
+
+
+def enterprise_key_mismatches(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per table whose enterprise_no disagrees with their enterprise_id (all 0 when in step)."""
+    return dict(con.execute(sql_text("keys/enterprise_key_mismatches")).fetchall())
+
+
+def public_columns(con: duckdb.DuckDBPyConnection, table: str, alias: str | None = None) -> str:
+    """``*`` of ``table`` without its internal columns, for record views and exports."""
+    star = f"{alias}.*" if alias else "*"
+    hidden = INTERNAL_COLUMNS.get(table)
+    return f"{star} exclude ({', '.join(hidden)})" if hidden else star
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

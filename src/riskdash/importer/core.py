@@ -426,6 +426,8 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
         if total:
             raise ImportFailed(label, problems, total, staged.rows)
         inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
+        if kind.table in db.INTERNAL_COLUMNS:
+            db.sync_enterprise_keys(con)
         problems = _after_write_problems(con, kind, label)
         if problems:  # a rule across rows of the table as it would be: the rollback below undoes the write
             raise ImportFailed(label, problems, len(problems), staged.rows)
@@ -530,7 +532,8 @@ def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode
     if mode == "append":
         con.execute(f"insert into {kind.table} ({cols}) select {cols} from import_typed order by _row")
         return staged.rows, 0, 0
-    con.execute(f"create temp table import_before as select x.* from {kind.table} x "
+    public = db.public_columns(con, kind.table)  # audit entries show the contract's columns only
+    con.execute(f"create temp table import_before as select {public} from {kind.table} x "
                 f"where exists (select 1 from import_typed t where {match})")
     existing = con.execute("select count(*) from import_before").fetchone()[0]
     updates = [c for c in present if c not in kind.key]
@@ -543,7 +546,7 @@ def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode
         f"insert into audit_log (actor, action, kind, file_name, table_name, record_key, before_json, after_json) "
         f"select $actor, 'update', $kind, $file, '{kind.table}', {key_text}, cast(to_json(b) as varchar), "
         f"cast(to_json(x) as varchar) "
-        f"from import_before b join {kind.table} x on {before_match} "
+        f"from import_before b join (select {public} from {kind.table}) x on {before_match} "
         f"where cast(to_json(b) as varchar) <> cast(to_json(x) as varchar)",
         {"actor": actor, "kind": kind.name, "file": label},
     ).fetchone()[0]

@@ -13,12 +13,14 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from riskdash import db
 from riskdash.filters import Filters
 
 
 def _table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    # reading a whole table is this module's point: it is the naive way
-    return con.execute(f"select * from {table}").df()  # noqa: S608 (fixed table names)
+    # reading a whole table is this module's point: it is the naive way, on the contract's columns only
+    # (not the internal integer enterprise_no the SQL joins on)
+    return con.execute(f"select {db.public_columns(con, table)} from {table}").df()  # noqa: S608
 
 
 def descendants(regions: pd.DataFrame, root: str) -> set[str]:

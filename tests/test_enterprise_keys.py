@@ -1,0 +1,176 @@
+"""The integer enterprise key (schema 9): every path that writes enterprises, hazards or inspections leaves
+hazards.enterprise_no and inspections.enterprise_no in step with their enterprise_id; a number once given
+never changes; the column stays out of record views, exports, audit entries and the pandas peers; and the
+long lists fetched through Arrow equal the ordinary fetch."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from conftest import AS_OF, CITY, TOWN_A1, TOWN_B1
+from riskdash import db, demo, oracle, records
+from riskdash.filters import Filters
+from riskdash.importer import import_file
+from riskdash.importer.export import export_table
+from riskdash.importer.spec import KINDS
+
+TODAY = date(2025, 7, 10)
+IN_STEP = {"enterprises": 0, "hazards": 0, "inspections": 0}
+
+
+@pytest.fixture(scope="module")
+def demo_con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("keys") / "city.duckdb"
+    demo.build_demo(path, scale=0.5, seed=42, today=date(2026, 11, 28))
+    con = db.connect(path, read_only=True)
+    yield con
+    con.close()
+
+
+def numbers(con) -> dict[str, int]:
+    return dict(con.execute("select enterprise_id, enterprise_no from enterprises").fetchall())
+
+
+def row_no(con, table: str, key_col: str, key: str) -> int | None:
+    return con.execute(f"select enterprise_no from {table} where {key_col} = $k", {"k": key}).fetchone()[0]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_fixture_city_is_in_step_and_numbers_are_unique(small_con):
+    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    given = numbers(small_con)
+    assert sorted(given.values()) == list(range(1, len(given) + 1))  # numbered in enterprise_id order
+    assert [row_no(small_con, "hazards", "hazard_id", h) for h in ("H1", "H6")] == [given["E1"], given["E4"]]
+
+
+def test_the_mismatch_check_sees_a_stale_row(small_con):
+    small_con.execute("update hazards set enterprise_no = enterprise_no + 1 where hazard_id = 'H1'")
+    small_con.execute("update inspections set enterprise_no = null")  # none exist: still in step
+    assert db.enterprise_key_mismatches(small_con) == {"enterprises": 0, "hazards": 1, "inspections": 0}
+    db.sync_enterprise_keys(small_con)
+    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+
+
+def test_migration_to_9_numbers_every_enterprise_and_fills_the_rows(tmp_path):
+    con = duckdb.connect(str(tmp_path / "v8.duckdb"))
+    db.migrate(con, upto=8)  # a file as schema 8 left it
+    con.execute(f"insert into regions values ('{CITY}', '示例市', 'city', null, null, null)")
+    con.execute(f"insert into regions values ('{TOWN_A1[:6]}000000', '甲县', 'county', '{CITY}', null, null)")
+    con.execute(f"insert into regions values ('{TOWN_A1}', '东镇', 'township', '{TOWN_A1[:6]}000000', 'town', 'key')")
+    con.execute("insert into sectors values ('x', '工贸', 'Trade', null, 'industrial', 1, false, 1)")
+    con.executemany("insert into enterprises (enterprise_id, name, region_code, industry) values (?, ?, ?, 'x')",
+                    [("Z9", "乙", TOWN_A1), ("A1", "甲", TOWN_A1)])
+    con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
+                    [("I1", "2025-01-02", "Z9", "city"), ("I2", "2025-01-03", "GONE", "county")])
+    con.execute("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) "
+                "values ('H1', 'Z9', '2025-01-02', 'general', '2025-01-09')")
+    db.migrate(con)
+    assert db.schema_version(con) == db.SCHEMA_VERSION >= 9
+    assert numbers(con) == {"A1": 1, "Z9": 2}
+    assert row_no(con, "hazards", "hazard_id", "H1") == 2
+    assert row_no(con, "inspections", "inspection_id", "I1") == 2
+    assert row_no(con, "inspections", "inspection_id", "I2") is None  # an enterprise not on record
+    assert db.enterprise_key_mismatches(con) == IN_STEP
+    con.close()
+
+
+def test_an_import_numbers_new_enterprises_and_fills_new_rows(small_con, tmp_path):
+    before = numbers(small_con)
+    import_file(small_con, "enterprises", write_csv(tmp_path / "e.csv", ["enterprise_id", "name", "region_code", "industry"],
+                                                     [["E0", "新企业", TOWN_B1, "industry_trade"]]), as_of=AS_OF)
+    after = numbers(small_con)
+    assert {k: v for k, v in after.items() if k in before} == before  # a number never changes
+    assert after["E0"] == max(before.values()) + 1  # the next free one, not E0's place in id order
+    import_file(small_con, "inspections", write_csv(tmp_path / "i.csv", ["inspection_id", "inspected_on", "enterprise_id", "level"],
+                                                     [["I9", "2025-06-01", "E0", "township"]]), as_of=AS_OF)
+    import_file(small_con, "hazards", write_csv(tmp_path / "h.csv", ["hazard_id", "enterprise_id", "found_on", "grade", "deadline"],
+                                                 [["H90", "E0", "2025-06-01", "一般", "2025-06-08"]]), as_of=AS_OF)
+    assert row_no(small_con, "inspections", "inspection_id", "I9") == after["E0"]
+    assert row_no(small_con, "hazards", "hazard_id", "H90") == after["E0"]
+    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+
+
+def test_an_upsert_that_moves_a_hazard_to_another_enterprise_moves_its_number(small_con, tmp_path):
+    given = numbers(small_con)
+    import_file(small_con, "hazards", write_csv(tmp_path / "h.csv", ["hazard_id", "enterprise_id", "found_on", "grade", "deadline"],
+                                                 [["H1", "E3", "2025-01-05", "一般", "2025-01-20"]]),
+                mode="upsert", as_of=AS_OF)
+    assert row_no(small_con, "hazards", "hazard_id", "H1") == given["E3"]
+    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    entry = small_con.execute("select before_json, after_json from audit_log where action = 'update' "
+                              "and record_key = 'H1'").fetchone()
+    before, after = map(json.loads, entry)
+    assert (before["enterprise_id"], after["enterprise_id"]) == ("E1", "E3")
+    assert "enterprise_no" not in before and "enterprise_no" not in after  # internal: not audited
+
+
+def test_record_forms_and_edits_keep_the_number_in_step(small_con):
+    given = numbers(small_con)
+    records.add(small_con, "hazards", {"hazard_id": "H100", "enterprise_id": "E2", "found_on": "2025-07-01",
+                                       "grade": "一般", "deadline": "2025-07-08"}, today=TODAY)
+    records.add(small_con, "inspections", {"inspection_id": "I100", "inspected_on": "2025-07-04",
+                                           "enterprise_id": "E4", "level": "township"}, today=TODAY)
+    assert row_no(small_con, "hazards", "hazard_id", "H100") == given["E2"]
+    assert row_no(small_con, "inspections", "inspection_id", "I100") == given["E4"]
+    result = records.edit(small_con, "hazards", "H100", {"enterprise_id": "E3"}, today=TODAY)
+    assert (result.before, result.after) == ({"enterprise_id": "E2"}, {"enterprise_id": "E3"})
+    records.edit(small_con, "inspections", "I100", {"enterprise_id": "E1"}, today=TODAY)
+    assert row_no(small_con, "hazards", "hazard_id", "H100") == given["E3"]
+    assert row_no(small_con, "inspections", "inspection_id", "I100") == given["E1"]
+    assert "enterprise_no" not in records.load(small_con, "hazards", "H100")
+    assert "enterprise_no" not in records.load(small_con, "enterprises", "E1")
+    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+
+
+def test_restore_keeps_the_numbers_and_the_next_enterprise_gets_a_new_one(small_db_path, tmp_path):
+    con = db.connect(small_db_path)
+    given = numbers(con)
+    records.backup(con, tmp_path / "bk")
+    con.close()
+    target = tmp_path / "restored.duckdb"
+    records.restore(target, tmp_path / "bk")
+    con = db.connect(target)
+    assert numbers(con) == given
+    assert db.enterprise_key_mismatches(con) == IN_STEP
+    import_file(con, "enterprises", write_csv(tmp_path / "e.csv", ["enterprise_id", "name", "region_code", "industry"],
+                                               [["E00", "新企业", TOWN_B1, "industry_trade"]]), as_of=AS_OF)
+    assert numbers(con)["E00"] == max(given.values()) + 1
+    con.close()
+
+
+def test_the_demo_city_is_built_in_step(demo_con):
+    assert db.enterprise_key_mismatches(demo_con) == IN_STEP
+    assert demo_con.execute("select count(*) from hazards where enterprise_no is null").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("table", ["enterprises", "hazards", "inspections"])
+def test_exports_and_the_pandas_peers_show_the_contract_columns_only(small_con, table):
+    kind = next(k for k in KINDS.values() if k.table == table)
+    for frame in (export_table(small_con, table), oracle._table(small_con, table)):
+        assert "enterprise_no" not in frame.columns
+        assert {c.name for c in kind.columns} <= set(frame.columns)
+
+
+@pytest.mark.parametrize("name, params", [
+    ("rectification/follow_up_list", {"days": 7, "include_overdue": True}),
+    ("rectification/follow_up_list", {"days": 30, "include_overdue": False}),
+    ("rectification/overdue_list", {}),
+    ("rectification/uninspected_enterprises", {"days": 30}),
+])
+def test_query_list_gives_the_frame_query_gives(demo_con, name, params):
+    as_of = db.data_as_of(demo_con)
+    root = demo_con.execute("select region_code from regions where level = 'city'").fetchone()[0]
+    filters = Filters(date(as_of.year, 1, 1), as_of, root, as_of)
+    fast = db.query_list(demo_con, name, **filters.params(), **params)
+    assert len(fast) > 0
+    pd.testing.assert_frame_equal(fast, db.query(demo_con, name, **filters.params(), **params))
