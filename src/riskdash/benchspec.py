@@ -21,6 +21,9 @@ class BenchQuery:
     filters: Callable[[duckdb.DuckDBPyConnection], Filters]
     pandas: Callable[[duckdb.DuckDBPyConnection, Filters], Any] | None = None  # the plain pandas peer
     params: Callable[[Filters], dict[str, Any]] | None = None  # extra parameters beyond Filters.params()
+    # a long list its metric fetches with db.query_list (Arrow → DataFrame): timed that way, fetch included;
+    # every other query is timed as execute + fetchall()
+    as_list: bool = False
 
 
 def city_year_to_date(con: duckdb.DuckDBPyConnection) -> Filters:

@@ -111,7 +111,7 @@ def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date |
 
 
 def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    return _ints(db.query(con, "rectification/overdue_list", **filters.params()), ["days_overdue"])
+    return _ints(db.query_list(con, "rectification/overdue_list", **filters.params()), ["days_overdue"])
 
 
 def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -123,7 +123,7 @@ def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Data
 def follow_up_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int,
                    include_overdue: bool) -> pd.DataFrame:
     """Hazards not done whose deadline is within ``days`` of the as-of day (and, if asked, the overdue)."""
-    return _ints(db.query(con, "rectification/follow_up_list", **filters.params(), days=days,
+    return _ints(db.query_list(con, "rectification/follow_up_list", **filters.params(), days=days,
                           include_overdue=include_overdue), ["days_left"])
 
 
@@ -138,7 +138,7 @@ def weekly_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
 def uninspected_enterprises(con: duckdb.DuckDBPyConnection, filters: Filters,
                             days: int | None = None) -> pd.DataFrame:
     days = setting_value(con, "uninspected_days") if days is None else days
-    frame = db.query(con, "rectification/uninspected_enterprises", **filters.params(), days=days)
+    frame = db.query_list(con, "rectification/uninspected_enterprises", **filters.params(), days=days)
     frame["days_since"] = frame["days_since"].astype("Int64")
     return frame
 
@@ -244,12 +244,14 @@ def _bench_queries() -> list[BenchQuery]:
         # the KPIs run metrics/rectification_totals, registered with the overview's queries
         BenchQuery("rectification/monthly_form", "inspections", city_year_to_date, peer.monthly_form,
                    params=_form_params),
-        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list),
+        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list, as_list=True),
         BenchQuery("rectification/supervised_list", "hazards", city_year_to_date, peer.supervised_list),
         BenchQuery("rectification/follow_up_list", "hazards", city_year_to_date,
-                   lambda con, f: peer.follow_up_list(con, f, WEEK_DAYS, True), params=days(WEEK_DAYS, True)),
+                   lambda con, f: peer.follow_up_list(con, f, WEEK_DAYS, True), params=days(WEEK_DAYS, True),
+                   as_list=True),
         BenchQuery("rectification/uninspected_enterprises", "inspections", city_year_to_date,
-                   lambda con, f: peer.uninspected_enterprises(con, f, 180), params=lambda f: {"days": 180}),
+                   lambda con, f: peer.uninspected_enterprises(con, f, 180), params=lambda f: {"days": 180},
+                   as_list=True),
         BenchQuery("rectification/closed_loop", "hazards", city_year_to_date, peer.closed_loop),
         BenchQuery("rectification/checks_by_level", "inspections", city_year_to_date, peer.checks_by_level),
         BenchQuery("rectification/coverage_by_township", "inspections", city_year_to_date,

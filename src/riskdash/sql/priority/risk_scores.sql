@@ -57,7 +57,7 @@ in_region as (
 ),
 
 scored_enterprises as (
-    select enterprises.enterprise_id, enterprises.name,
+    select enterprises.enterprise_id, enterprises.enterprise_no, enterprises.name,
            -- region codes are exactly 12 digits (schema check): the number is the code, losslessly
            cast(enterprises.region_code as bigint) as region_number, sector_numbers.sector_number,
            coalesce(enterprises.employees, 0) as employees, sector_numbers.inherent_risk,
@@ -71,8 +71,10 @@ scored_enterprises as (
 
 open_hazards as (
     -- hazards not done on as_of: a major one is open until verified (整改销号), a general one until rectified
+    -- per enterprise on the integer enterprise_no (schema 9): grouping every open hazard on the varchar id
+    -- cost several times more
     select
-        enterprise_id,
+        enterprise_no,
         count(*) filter (where grade = 'major') as open_major,
         count(*) filter (where grade = 'major' and deadline < $as_of) as overdue_major,
         count(*) filter (where grade = 'major' and supervision_level <> 'none'
@@ -81,7 +83,7 @@ open_hazards as (
     from hazards
     where found_on <= $as_of
       and not hazard_is_done(grade, rectified_on, verified_on, $as_of)
-    group by enterprise_id
+    group by enterprise_no
 ),
 
 recent_accidents as (
@@ -135,12 +137,12 @@ sites_not_in_place as (
 last_inspection as (
     -- the latest supervisory inspection per enterprise (企业自查 does not count as being looked at). Days are
     -- capped at 730, so only the last 730 days are read; an enterprise with none in them counts as 730 days
-    select enterprise_id, max(inspected_on) as last_inspected_on
+    select enterprise_no, max(inspected_on) as last_inspected_on
     from inspections
     where inspected_on <= $as_of
       and inspected_on > cast($as_of as date) - 730
       and level in ('city', 'county', 'township')
-    group by enterprise_id
+    group by enterprise_no
 ),
 
 components as (
@@ -166,10 +168,10 @@ components as (
         coalesce(s.sites_not_in_place, 0) as sites_not_in_place,
         least(coalesce(date_diff('day', i.last_inspected_on, cast($as_of as date)), 730), 730) as days_uninspected
     from scored_enterprises e
-    left join open_hazards h using (enterprise_id)
-    left join accident_history a using (enterprise_id)
-    left join sites_not_in_place s using (enterprise_id)
-    left join last_inspection i using (enterprise_id)
+    left join open_hazards h on h.enterprise_no = e.enterprise_no
+    left join accident_history a on a.enterprise_id = e.enterprise_id
+    left join sites_not_in_place s on s.enterprise_id = e.enterprise_id
+    left join last_inspection i on i.enterprise_no = e.enterprise_no
 ),
 
 totalled as (

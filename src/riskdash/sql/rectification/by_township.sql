@@ -16,8 +16,9 @@ townships as (
       and township.region_code in (select region_code from in_region)
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id, region_code
+    select enterprise_no, region_code
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -33,7 +34,7 @@ selected as (
         hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done,
         hazards.deadline
     from hazards
-    join region_enterprises using (enterprise_id)
+    join region_enterprises on region_enterprises.enterprise_no = hazards.enterprise_no
     where hazards.found_on between $start and $end
       and hazards.found_on <= $as_of
 ),

@@ -13,8 +13,9 @@ levels as (
         as l (level, level_order)
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id
+    select enterprise_no
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -27,15 +28,15 @@ scope as (
     select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
 ),
 
-region_enterprise_ids as (
-    select enterprise_id
+region_enterprise_nos as (
+    select enterprise_no
     from region_enterprises, scope
     where not scope.keeps_all
 ),
 
 period_inspections as (
     -- inspected_on first: inspections lie in time order on disk, so the period skips most row groups
-    select inspection_id, enterprise_id, level
+    select inspection_id, enterprise_no, level
     from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
@@ -44,14 +45,14 @@ period_inspections as (
 inspections_by_level as (
     -- counted per level and enterprise first, then matched to the region's enterprises: one match per
     -- enterprise and level, not per inspection. Always matched: inspections.enterprise_id is no foreign key,
-    -- so only the match drops an inspection of an enterprise no longer on record
+    -- so only the match drops an inspection of an enterprise no longer on record (its enterprise_no is null)
     select level, cast(sum(inspections) as bigint) as inspections, count(*) as enterprises_inspected
     from (
-        select level, enterprise_id, count(*) as inspections
+        select level, enterprise_no, count(*) as inspections
         from period_inspections
-        group by level, enterprise_id
+        group by level, enterprise_no
     )
-    where enterprise_id in (select enterprise_id from region_enterprises)
+    where enterprise_no in (select enterprise_no from region_enterprises)
     group by level
 ),
 
@@ -66,7 +67,7 @@ period_hazards as (
     from hazards
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_id in (select enterprise_id from region_enterprise_ids)
+      and enterprise_no in (select enterprise_no from region_enterprise_nos)
 ),
 
 hazards_by_inspection as (

@@ -8,8 +8,9 @@ with in_region as (
     where ancestor_code = $region
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id
+    select enterprise_no
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -34,7 +35,7 @@ period_hazards as (
     from hazards
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_id in (select enterprise_id from region_enterprises, scope where not scope.keeps_all)
+      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 selected as (

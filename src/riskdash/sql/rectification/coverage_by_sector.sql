@@ -8,8 +8,9 @@ with in_region as (
     where ancestor_code = $region
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 active as (
-    select enterprise_id, industry
+    select enterprise_id, enterprise_no, industry
     from enterprises
     where status = 'active'
       and region_code in (select region_code from in_region)
@@ -20,13 +21,13 @@ inspected as (
     -- per enterprise straight from inspections (in time order on disk: the period skips most row groups);
     -- the region and sector come with the active enterprises they are joined to
     select
-        enterprise_id,
+        enterprise_no,
         bool_or(level in ('city', 'county', 'township')) as is_supervised,
         bool_or(level = 'self') as is_self_checked
     from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
-    group by enterprise_id
+    group by enterprise_no
 )
 
 select
@@ -38,7 +39,7 @@ select
     count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
 from sectors
 left join active on active.industry = sectors.code
-left join inspected on inspected.enterprise_id = active.enterprise_id
+left join inspected on inspected.enterprise_no = active.enterprise_no
 where $industry is null or sectors.code = $industry
 group by sectors.code, sectors.name_zh, sectors.name_en, sectors.sort_order
 order by sectors.sort_order, sectors.code;

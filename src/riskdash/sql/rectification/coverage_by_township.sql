@@ -16,8 +16,9 @@ townships as (
       and township.region_code in (select region_code from in_region)
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 active as (
-    select enterprise_id, region_code
+    select enterprise_id, enterprise_no, region_code
     from enterprises
     where status = 'active'
       and region_code in (select region_code from in_region)
@@ -28,13 +29,13 @@ inspected as (
     -- per enterprise straight from inspections (in time order on disk: the period skips most row groups);
     -- the region and sector come with the active enterprises they are joined to
     select
-        enterprise_id,
+        enterprise_no,
         bool_or(level in ('city', 'county', 'township')) as is_supervised,
         bool_or(level = 'self') as is_self_checked
     from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
-    group by enterprise_id
+    group by enterprise_no
 )
 
 select
@@ -46,6 +47,6 @@ select
     count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
 from townships
 left join active on active.region_code = townships.region_code
-left join inspected on inspected.enterprise_id = active.enterprise_id
+left join inspected on inspected.enterprise_no = active.enterprise_no
 group by townships.region_code, townships.county_name, townships.township_name
 order by townships.region_code;

@@ -15,7 +15,7 @@ townships as (
 ),
 
 region_enterprises as (
-    select enterprise_id, name as enterprise_name, region_code, industry
+    select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -25,9 +25,10 @@ open_hazards as materialized (
     -- not done on as-of written per grade on one column each (a general hazard until rectified, a major one
     -- until verified), so that the scan drops done rows before reading their ids and descriptions; every
     -- hazard ever found is looked at. hazard_is_done() stays the rule: the per-grade conditions only narrow.
-    -- Materialized: the join to the region's enterprises then does not push its enterprise_id filter into this
-    -- scan; 5-15 % faster at scale 20 (docs/bench-rectification.md)
-    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
+    -- Materialized: the join to the region's enterprises then does not push its enterprise filter into this
+    -- scan; 5-15 % faster at scale 20 (docs/bench-rectification.md). The enterprise is matched on the
+    -- integer enterprise_no (schema 9), not by decompressing every open hazard's varchar enterprise_id.
+    select hazard_id, enterprise_no, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
            description
     from hazards
     where grade = 'general'
@@ -36,7 +37,7 @@ open_hazards as materialized (
       and deadline <= $as_of + $days
       and ($include_overdue or deadline >= $as_of)
     union all
-    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
+    select hazard_id, enterprise_no, grade, found_on, deadline, rectified_on, verified_on, supervision_level,
            description
     from hazards
     where grade = 'major'
@@ -54,7 +55,7 @@ not_done as (
 
 select
     open_hazards.hazard_id,
-    open_hazards.enterprise_id,
+    region_enterprises.enterprise_id,
     region_enterprises.enterprise_name,
     region_enterprises.region_code,
     townships.county_name,
@@ -68,6 +69,6 @@ select
     open_hazards.rectified_on,
     open_hazards.supervision_level
 from not_done as open_hazards
-join region_enterprises using (enterprise_id)
+join region_enterprises on region_enterprises.enterprise_no = open_hazards.enterprise_no
 left join townships on townships.region_code = region_enterprises.region_code
 order by region_enterprises.region_code, days_left, open_hazards.hazard_id;

@@ -16,8 +16,9 @@ sectors_shown as (
     where $industry is null or code = $industry
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id, industry
+    select enterprise_no, industry
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -26,7 +27,7 @@ region_enterprises as (
 found as (
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
     select
-        hazards.enterprise_id,
+        hazards.enterprise_no,
         region_enterprises.industry,
         hazards.grade,
         hazards.in_treatment_plan,
@@ -35,26 +36,26 @@ found as (
         hazards.funds_wan,
         hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done
     from hazards
-    join region_enterprises using (enterprise_id)
+    join region_enterprises on region_enterprises.enterprise_no = hazards.enterprise_no
     where hazards.found_on between $start and $end
       and hazards.found_on <= $as_of
 ),
 
 checking as (
     -- the distinct enterprises first, then their sector: one match per enterprise, not one per inspection
-    select enterprise_id
+    select enterprise_no
     from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
     union
-    select enterprise_id
+    select enterprise_no
     from found
 ),
 
 enterprises_by_sector as (
     select region_enterprises.industry, count(*) as enterprises_checked
     from checking
-    join region_enterprises using (enterprise_id)
+    join region_enterprises on region_enterprises.enterprise_no = checking.enterprise_no
     group by region_enterprises.industry
 ),
 

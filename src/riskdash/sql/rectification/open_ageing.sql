@@ -18,8 +18,9 @@ grades as (
     select * from (values ('general', 1), ('major', 2)) as g (grade, grade_order)
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id
+    select enterprise_no
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -44,7 +45,7 @@ period_hazards as (
     from hazards
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_id in (select enterprise_id from region_enterprises, scope where not scope.keeps_all)
+      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 open_hazards as (

@@ -14,8 +14,9 @@ townships as (
     left join regions as county on county.region_code = township.parent_code
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id, name as enterprise_name, region_code, industry
+    select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -25,7 +26,7 @@ period_open as (
     -- the period first (hazards lie in time order on disk); not done written per grade on one column each
     -- (a general hazard until rectified, a major one until verified), so that the scan drops done rows
     -- before reading their ids
-    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level
+    select hazard_id, enterprise_no, grade, found_on, deadline, rectified_on, verified_on, supervision_level
     from hazards
     where grade = 'general'
       and (rectified_on is null or rectified_on > $as_of)
@@ -33,7 +34,7 @@ period_open as (
       and found_on <= $as_of
       and deadline < $as_of
     union all
-    select hazard_id, enterprise_id, grade, found_on, deadline, rectified_on, verified_on, supervision_level
+    select hazard_id, enterprise_no, grade, found_on, deadline, rectified_on, verified_on, supervision_level
     from hazards
     where grade = 'major'
       and (verified_on is null or verified_on > $as_of)
@@ -50,7 +51,7 @@ overdue as (
 
 select
     overdue.hazard_id,
-    overdue.enterprise_id,
+    region_enterprises.enterprise_id,
     region_enterprises.enterprise_name,
     region_enterprises.region_code,
     townships.county_name,
@@ -63,6 +64,6 @@ select
     overdue.rectified_on,
     overdue.supervision_level
 from overdue
-join region_enterprises using (enterprise_id)
+join region_enterprises on region_enterprises.enterprise_no = overdue.enterprise_no
 left join townships on townships.region_code = region_enterprises.region_code
 order by days_overdue desc, overdue.hazard_id;

@@ -13,8 +13,9 @@ townships as (
     left join regions as county on county.region_code = township.parent_code
 ),
 
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
-    select enterprise_id, name as enterprise_name, region_code, industry
+    select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from enterprises
     where region_code in (select region_code from in_region)
       and ($industry is null or industry = $industry)
@@ -22,7 +23,7 @@ region_enterprises as (
 
 supervised as (
     select
-        hazard_id, enterprise_id, supervision_level, supervised_on, in_treatment_plan, five_in_place, found_on,
+        hazard_id, enterprise_no, supervision_level, supervised_on, in_treatment_plan, five_in_place, found_on,
         deadline, rectified_on, verified_on, delisted_on, funds_wan,
         hazard_state(found_on, grade, deadline, rectified_on, verified_on, $as_of) as state,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_closed
@@ -36,7 +37,7 @@ supervised as (
 
 select
     supervised.hazard_id,
-    supervised.enterprise_id,
+    region_enterprises.enterprise_id,
     region_enterprises.enterprise_name,
     region_enterprises.region_code,
     townships.county_name,
@@ -56,7 +57,7 @@ select
     supervised.delisted_on,
     supervised.funds_wan
 from supervised
-join region_enterprises using (enterprise_id)
+join region_enterprises on region_enterprises.enterprise_no = supervised.enterprise_no
 left join townships on townships.region_code = region_enterprises.region_code
 order by
     supervised.is_closed,
