@@ -91,7 +91,7 @@ def fill_small_city(con) -> None:
         KEY_SITES,
     )
     con.execute("insert into annual_targets values (2025, ?, 10)", [CITY])
-    db.sync_enterprise_keys(con)  # what every write path does before it commits
+    db.sync_keys(con)  # what every write path does before it commits
     db.set_meta(con, "data_as_of", AS_OF.isoformat())
     db.set_meta(con, "dataset", "fixture")
 

@@ -212,7 +212,7 @@ def test_rectification_totals_sql_equals_pandas(oracle_con, rows, period, region
                                         verified_on, supervision_level) values (?, ?, ?, ?, ?, ?, ?, ?)""",
                 values,
             )
-        db.sync_enterprise_keys(con)
+        db.sync_keys(con)
         start, end, as_of = period
         filters = Filters(start, end, region, as_of, industry)
         assert metrics.rectification_totals(con, filters) == oracle.rectification_totals(con, filters)

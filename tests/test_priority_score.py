@@ -77,7 +77,7 @@ def test_closed_enterprises_are_not_ranked(small_con):
 def add_inspection(con, enterprise: str, day: date, level: str = "county", n: int = 1) -> None:
     con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
                 [f"I{enterprise}{n}{level}", day, enterprise, level])
-    db.sync_enterprise_keys(con)  # as every write path does
+    db.sync_keys(con)  # as every write path does
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_a_hazard_is_overdue_only_after_its_deadline_day(small_con, deadline, ov
     small_con.execute(
         """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) values
            ('HM', 'E1', '2025-01-01', 'major', ?), ('HG', 'E1', '2025-01-01', 'general', ?)""", [deadline, deadline])
-    db.sync_enterprise_keys(small_con)
+    db.sync_keys(small_con)
     row = priority.risk_scores(small_con, city()).set_index("enterprise_id").loc["E1"]
     assert (row["open_major"], row["overdue_major"]) == (1, int(overdue))
     assert row["overdue_general"] == 1 + int(overdue)  # H2 is overdue already
@@ -260,7 +260,7 @@ def load(con, hazards, accidents, inspections, weight_values=None) -> None:
     if rows:
         con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
                                                verified_on, supervision_level) values (?, ?, ?, ?, ?, ?, ?, ?)""", rows)
-        db.sync_enterprise_keys(con)
+        db.sync_keys(con)
     for i, (ent, off, deaths, serious, loss) in enumerate(accidents):
         add_accident(con, ent, DAY0 + timedelta(off), deaths=deaths, serious=serious, loss=loss, n=i)
     for i, (ent, off, level) in enumerate(inspections):
@@ -295,7 +295,7 @@ def test_an_overdue_major_hazard_raises_the_score(random_con, hazards, accidents
         random_con.execute(
             """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline)
                values ('NEW', ?, ?, 'major', ?)""", [enterprise, as_of - timedelta(30), as_of - timedelta(1)])
-        db.sync_enterprise_keys(random_con)
+        db.sync_keys(random_con)
         after = scores(random_con, as_of=as_of)[enterprise]
         w = dict(zip([c for c, *_ in reference.RISK_WEIGHTS], weight_values))
         assert after == pytest.approx(before + w["open_major_hazard"] + w["overdue_major_hazard"], abs=0.011)

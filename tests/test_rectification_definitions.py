@@ -40,7 +40,7 @@ def con():
            values (?, 'E1', ?, ?, ?, ?, ?)""",
         [(h, found, grade, DEADLINE, rectified, verified) for h, grade, found, rectified, verified in ROWS],
     )
-    db.sync_enterprise_keys(connection)
+    db.sync_keys(connection)
     yield connection
     connection.close()
 
@@ -124,7 +124,7 @@ def test_an_inspection_of_an_enterprise_no_longer_on_record_is_not_counted(con):
     # inspections carry no foreign key to enterprises: the whole-city shortcut must not let such a row in
     con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
                     [("I_E1", "2026-03-02", "E1", "city"), ("I_GONE", "2026-03-02", "GONE", "city")])
-    db.sync_enterprise_keys(con)  # as every write path does: I_GONE keeps a null enterprise_no
+    db.sync_keys(con)  # as every write path does: I_GONE keeps a null enterprise_no
     levels = rect.checks_by_level(con, PERIOD).set_index("level")
     assert (levels.loc["city", "inspections"], levels.loc["city", "enterprises_inspected"]) == (1, 1)
     form = rect.monthly_form(con, PERIOD, date(2026, 3, 1))

@@ -48,7 +48,7 @@ def add_extras(con) -> None:
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         EXTRA_HAZARDS,
     )
-    db.sync_enterprise_keys(con)
+    db.sync_keys(con)
 
 
 @pytest.fixture()

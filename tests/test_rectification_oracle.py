@@ -103,7 +103,7 @@ def test_every_rectification_query_equals_its_pandas_twin(oracle_con, rows, chec
                                         description) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 values,
             )
-        db.sync_enterprise_keys(con)
+        db.sync_keys(con)
         start, end, as_of = period
         filters = Filters(start, end, region, as_of, industry)
         for name in NAMES:

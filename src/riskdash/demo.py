@@ -223,7 +223,7 @@ def build_demo(
             if progress:
                 progress(f"{step.split('/', 1)[1]}: {time.perf_counter() - t0:.1f} s")
         con.unregister("demo_region_frame")
-        db.sync_enterprise_keys(con)
+        db.sync_keys(con)
         counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in COUNTED_TABLES}
         db.set_meta(con, "dataset", "demo")
         db.set_meta(con, "data_as_of", today.isoformat())

@@ -206,7 +206,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
         names = ", ".join(f'"{c}"' for c in columns)
         con.execute(f"insert into {kind.table} ({names}) select {names} from import_typed")
         if kind.table in db.INTERNAL_COLUMNS:
-            db.sync_enterprise_keys(con)
+            db.sync_keys(con)
         after = load(con, kind_name, key)
         entry = _audit(con, actor, "insert", kind.name, kind.table, key, None, after)
         _advance_as_of(con)
@@ -260,8 +260,8 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
         sets = ", ".join(f'"{c}" = t."{c}"' for c in changed)
         con.execute(f'update {kind.table} set {sets} from import_typed t '
                     f'where {kind.table}."{key_col}" = t."{key_col}"')
-        if "enterprise_id" in changed and kind.table in db.INTERNAL_COLUMNS:
-            db.sync_enterprise_keys(con)
+        if set(changed) & set(db.KEY_ID_COLUMNS) and kind.table in db.INTERNAL_COLUMNS:
+            db.sync_keys(con)
         after_row = load(con, kind_name, key)
         old = {c: before[c] for c in changed}
         new = {c: after_row[c] for c in changed}
@@ -516,8 +516,8 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
                     raise db.RiskdashError(f"{file}: {rows} rows, the manifest says {listed[table]['rows']}; "
                                            "nothing was restored")
                 total += rows
-            if manifest["schema_version"] >= db.ENTERPRISE_KEYS_VERSION:  # older backups: the migration does it
-                db.sync_enterprise_keys(con)
+            if manifest["schema_version"] >= db.INTEGER_KEYS_VERSION:  # older backups: the migration does it
+                db.sync_keys(con)
             for key in ("schema_version", "views_fingerprint"):  # this file's own, not the backup's
                 if key in keep:
                     db.set_meta(con, key, keep[key])

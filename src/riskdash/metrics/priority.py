@@ -51,7 +51,7 @@ def risk_scores(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     township and sector names cost more to fetch than the score costs to compute. The names come from two
     lookups and each component's points (count × weight, the terms the SQL summed) are multiplied out here
     for the reasons and the site card."""
-    ranked = db.query(con, "priority/risk_scores", **filters.params())
+    ranked = db.query_list(con, "priority/risk_scores", **filters.params())
     return label_scores(ranked, score_sectors(con), region_names(con), risk_weights(con), risk_recency(con),
                         filters.as_of)
 
@@ -459,7 +459,7 @@ def _pandas_risk_scores(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
 
 
 BENCH_QUERIES: list[benchspec.BenchQuery] = [
-    benchspec.BenchQuery("priority/risk_scores", "hazards", _city_as_of, _pandas_risk_scores),
+    benchspec.BenchQuery("priority/risk_scores", "hazards", _city_as_of, _pandas_risk_scores, as_list=True),
     benchspec.BenchQuery("priority/key_site_ledger", "key_sites", _city_as_of),
     benchspec.BenchQuery("priority/accidents_without_ledger", "accidents", benchspec.city_year_to_date),
     benchspec.BenchQuery("priority/high_risk_enterprises_without_sites", "enterprises", _city_as_of),

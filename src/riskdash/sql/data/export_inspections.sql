@@ -6,7 +6,7 @@ with scoped_enterprises as (
     where region_code in (select region_code from region_ancestors where ancestor_code = $region)
       and ($industry is null or industry = $industry)
 )
-select i.* exclude (enterprise_no)  -- the contract's columns (enterprise_no is internal)
+select i.* exclude (enterprise_no, inspection_no)  -- the contract's columns (the integer keys are internal)
 from inspections i
 where i.inspected_on between $start and $end
   and i.enterprise_id in (select enterprise_id from scoped_enterprises)

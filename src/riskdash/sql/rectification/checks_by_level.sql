@@ -36,7 +36,7 @@ region_enterprise_nos as (
 
 period_inspections as (
     -- inspected_on first: inspections lie in time order on disk, so the period skips most row groups
-    select inspection_id, enterprise_no, level
+    select inspection_no, enterprise_no, level
     from inspections
     where inspected_on between $start and $end
       and inspected_on <= $as_of
@@ -57,13 +57,13 @@ inspections_by_level as (
 ),
 
 period_hazards as (
-    select inspection_id, grade
+    select inspection_no, grade
     from hazards, scope
     where scope.keeps_all
       and found_on between $start and $end
       and found_on <= $as_of
     union all
-    select inspection_id, grade
+    select inspection_no, grade
     from hazards
     where found_on between $start and $end
       and found_on <= $as_of
@@ -72,31 +72,31 @@ period_hazards as (
 
 hazards_by_inspection as (
     -- a period's inspection finds 1.6 hazards on average: counted per inspection first, so that each
-    -- inspection is looked up once
-    select inspection_id, count(*) as hazards_found, count(*) filter (where grade = 'major') as major_found
+    -- inspection is looked up once; on the integer inspection_no (schema 9), as the lookup below
+    select inspection_no, count(*) as hazards_found, count(*) filter (where grade = 'major') as major_found
     from period_hazards
-    group by inspection_id
+    group by inspection_no
 ),
 
 linked as (
     -- a hazard is mostly found by an inspection of the same period: match it there first
-    select h.inspection_id, h.hazards_found, h.major_found, period_inspections.level
+    select h.inspection_no, h.hazards_found, h.major_found, period_inspections.level
     from hazards_by_inspection as h
-    left join period_inspections using (inspection_id)
+    left join period_inspections using (inspection_no)
 ),
 
 hazard_levels as (
     select coalesce(level, 'none') as level, hazards_found, major_found
     from linked
-    where level is not null or inspection_id is null
+    where level is not null or inspection_no is null
     union all
-    -- the rest through the whole table (inspection_id is a foreign key: each finds its inspection); when
-    -- there is no such hazard this join has nothing to look up and reads no inspection
+    -- the rest through the whole table (inspection_id is a foreign key and inspection_no its copy: each
+    -- finds its inspection); when there is no such hazard this join has nothing to look up and reads none
     select inspections.level, linked.hazards_found, linked.major_found
     from linked
-    join inspections using (inspection_id)
+    join inspections using (inspection_no)
     where linked.level is null
-      and linked.inspection_id is not null
+      and linked.inspection_no is not null
 ),
 
 hazards_by_level as (

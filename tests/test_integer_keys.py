@@ -1,7 +1,7 @@
-"""The integer enterprise key (schema 9): every path that writes enterprises, hazards or inspections leaves
-hazards.enterprise_no and inspections.enterprise_no in step with their enterprise_id; a number once given
-never changes; the column stays out of record views, exports, audit entries and the pandas peers; and the
-long lists fetched through Arrow equal the ordinary fetch."""
+"""The integer keys (schema 9): every path that writes enterprises, hazards or inspections leaves the copied
+numbers (hazards.enterprise_no, inspections.enterprise_no, hazards.inspection_no) in step with the ids beside
+them; a number once given never changes; the columns stay out of record views, exports, audit entries and the
+pandas peers; and the long lists fetched through Arrow equal the ordinary fetch."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from riskdash.importer.export import export_table
 from riskdash.importer.spec import KINDS
 
 TODAY = date(2025, 7, 10)
-IN_STEP = {"enterprises": 0, "hazards": 0, "inspections": 0}
+IN_STEP = {"enterprises.enterprise_no": 0, "inspections.inspection_no": 0, "hazards.enterprise_no": 0,
+           "inspections.enterprise_no": 0, "hazards.inspection_no": 0}
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +34,13 @@ def demo_con(tmp_path_factory):
     con.close()
 
 
-def numbers(con) -> dict[str, int]:
-    return dict(con.execute("select enterprise_id, enterprise_no from enterprises").fetchall())
+def numbers(con, table: str = "enterprises") -> dict[str, int]:
+    key = "enterprise" if table == "enterprises" else "inspection"
+    return dict(con.execute(f"select {key}_id, {key}_no from {table}").fetchall())
 
 
-def row_no(con, table: str, key_col: str, key: str) -> int | None:
-    return con.execute(f"select enterprise_no from {table} where {key_col} = $k", {"k": key}).fetchone()[0]
+def row_no(con, table: str, key_col: str, key: str, column: str = "enterprise_no") -> int | None:
+    return con.execute(f"select {column} from {table} where {key_col} = $k", {"k": key}).fetchone()[0]
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
@@ -47,18 +49,27 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 
 def test_the_fixture_city_is_in_step_and_numbers_are_unique(small_con):
-    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    assert db.key_mismatches(small_con) == IN_STEP
     given = numbers(small_con)
     assert sorted(given.values()) == list(range(1, len(given) + 1))  # numbered in enterprise_id order
     assert [row_no(small_con, "hazards", "hazard_id", h) for h in ("H1", "H6")] == [given["E1"], given["E4"]]
 
 
 def test_the_mismatch_check_sees_a_stale_row(small_con):
+    small_con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) "
+                      "values ('I1', '2025-01-02', 'E1', 'city'), ('I2', '2025-01-03', 'E2', 'county')")
+    small_con.execute("update hazards set inspection_id = 'I2' where hazard_id = 'H2'")
+    # unnumbered inspections are counted once: H2's link to an inspection without a number is not a second
+    assert db.key_mismatches(small_con) == {**IN_STEP, "inspections.inspection_no": 2,
+                                            "inspections.enterprise_no": 2}
+    db.sync_keys(small_con)
+    assert db.key_mismatches(small_con) == IN_STEP
     small_con.execute("update hazards set enterprise_no = enterprise_no + 1 where hazard_id = 'H1'")
-    small_con.execute("update inspections set enterprise_no = null")  # none exist: still in step
-    assert db.enterprise_key_mismatches(small_con) == {"enterprises": 0, "hazards": 1, "inspections": 0}
-    db.sync_enterprise_keys(small_con)
-    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    small_con.execute("update inspections set inspection_no = 1")  # two share a number
+    assert db.key_mismatches(small_con) == {**IN_STEP, "hazards.enterprise_no": 1, "inspections.inspection_no": 1,
+                                            "hazards.inspection_no": 1}
+    db.sync_keys(small_con)  # the copies follow again; a given number is never renumbered, so the clash stays
+    assert db.key_mismatches(small_con) == {**IN_STEP, "inspections.inspection_no": 1}
 
 
 def test_migration_to_9_numbers_every_enterprise_and_fills_the_rows(tmp_path):
@@ -72,15 +83,17 @@ def test_migration_to_9_numbers_every_enterprise_and_fills_the_rows(tmp_path):
                     [("Z9", "乙", TOWN_A1), ("A1", "甲", TOWN_A1)])
     con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
                     [("I1", "2025-01-02", "Z9", "city"), ("I2", "2025-01-03", "GONE", "county")])
-    con.execute("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) "
-                "values ('H1', 'Z9', '2025-01-02', 'general', '2025-01-09')")
+    con.execute("insert into hazards (hazard_id, inspection_id, enterprise_id, found_on, grade, deadline) "
+                "values ('H1', 'I2', 'Z9', '2025-01-02', 'general', '2025-01-09')")
     db.migrate(con)
     assert db.schema_version(con) == db.SCHEMA_VERSION >= 9
     assert numbers(con) == {"A1": 1, "Z9": 2}
     assert row_no(con, "hazards", "hazard_id", "H1") == 2
     assert row_no(con, "inspections", "inspection_id", "I1") == 2
     assert row_no(con, "inspections", "inspection_id", "I2") is None  # an enterprise not on record
-    assert db.enterprise_key_mismatches(con) == IN_STEP
+    assert numbers(con, "inspections") == {"I1": 1, "I2": 2}
+    assert row_no(con, "hazards", "hazard_id", "H1", "inspection_no") == 2
+    assert db.key_mismatches(con) == IN_STEP
     con.close()
 
 
@@ -93,11 +106,12 @@ def test_an_import_numbers_new_enterprises_and_fills_new_rows(small_con, tmp_pat
     assert after["E0"] == max(before.values()) + 1  # the next free one, not E0's place in id order
     import_file(small_con, "inspections", write_csv(tmp_path / "i.csv", ["inspection_id", "inspected_on", "enterprise_id", "level"],
                                                      [["I9", "2025-06-01", "E0", "township"]]), as_of=AS_OF)
-    import_file(small_con, "hazards", write_csv(tmp_path / "h.csv", ["hazard_id", "enterprise_id", "found_on", "grade", "deadline"],
-                                                 [["H90", "E0", "2025-06-01", "一般", "2025-06-08"]]), as_of=AS_OF)
+    import_file(small_con, "hazards", write_csv(tmp_path / "h.csv", ["hazard_id", "inspection_id", "enterprise_id", "found_on", "grade", "deadline"],
+                                                 [["H90", "I9", "E0", "2025-06-01", "一般", "2025-06-08"]]), as_of=AS_OF)
     assert row_no(small_con, "inspections", "inspection_id", "I9") == after["E0"]
     assert row_no(small_con, "hazards", "hazard_id", "H90") == after["E0"]
-    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    assert row_no(small_con, "hazards", "hazard_id", "H90", "inspection_no") == numbers(small_con, "inspections")["I9"]
+    assert db.key_mismatches(small_con) == IN_STEP
 
 
 def test_an_upsert_that_moves_a_hazard_to_another_enterprise_moves_its_number(small_con, tmp_path):
@@ -106,12 +120,12 @@ def test_an_upsert_that_moves_a_hazard_to_another_enterprise_moves_its_number(sm
                                                  [["H1", "E3", "2025-01-05", "一般", "2025-01-20"]]),
                 mode="upsert", as_of=AS_OF)
     assert row_no(small_con, "hazards", "hazard_id", "H1") == given["E3"]
-    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    assert db.key_mismatches(small_con) == IN_STEP
     entry = small_con.execute("select before_json, after_json from audit_log where action = 'update' "
                               "and record_key = 'H1'").fetchone()
     before, after = map(json.loads, entry)
     assert (before["enterprise_id"], after["enterprise_id"]) == ("E1", "E3")
-    assert "enterprise_no" not in before and "enterprise_no" not in after  # internal: not audited
+    assert not {"enterprise_no", "inspection_no"} & (set(before) | set(after))  # internal: not audited
 
 
 def test_record_forms_and_edits_keep_the_number_in_step(small_con):
@@ -120,16 +134,20 @@ def test_record_forms_and_edits_keep_the_number_in_step(small_con):
                                        "grade": "一般", "deadline": "2025-07-08"}, today=TODAY)
     records.add(small_con, "inspections", {"inspection_id": "I100", "inspected_on": "2025-07-04",
                                            "enterprise_id": "E4", "level": "township"}, today=TODAY)
+    records.add(small_con, "inspections", {"inspection_id": "I101", "inspected_on": "2025-07-04",
+                                           "enterprise_id": "E3", "level": "self"}, today=TODAY)
     assert row_no(small_con, "hazards", "hazard_id", "H100") == given["E2"]
+    records.edit(small_con, "hazards", "H100", {"inspection_id": "I101"}, today=TODAY)
+    assert row_no(small_con, "hazards", "hazard_id", "H100", "inspection_no") == numbers(small_con, "inspections")["I101"]
     assert row_no(small_con, "inspections", "inspection_id", "I100") == given["E4"]
     result = records.edit(small_con, "hazards", "H100", {"enterprise_id": "E3"}, today=TODAY)
     assert (result.before, result.after) == ({"enterprise_id": "E2"}, {"enterprise_id": "E3"})
     records.edit(small_con, "inspections", "I100", {"enterprise_id": "E1"}, today=TODAY)
     assert row_no(small_con, "hazards", "hazard_id", "H100") == given["E3"]
     assert row_no(small_con, "inspections", "inspection_id", "I100") == given["E1"]
-    assert "enterprise_no" not in records.load(small_con, "hazards", "H100")
+    assert not {"enterprise_no", "inspection_no"} & set(records.load(small_con, "hazards", "H100"))
     assert "enterprise_no" not in records.load(small_con, "enterprises", "E1")
-    assert db.enterprise_key_mismatches(small_con) == IN_STEP
+    assert db.key_mismatches(small_con) == IN_STEP
 
 
 def test_restore_keeps_the_numbers_and_the_next_enterprise_gets_a_new_one(small_db_path, tmp_path):
@@ -141,7 +159,7 @@ def test_restore_keeps_the_numbers_and_the_next_enterprise_gets_a_new_one(small_
     records.restore(target, tmp_path / "bk")
     con = db.connect(target)
     assert numbers(con) == given
-    assert db.enterprise_key_mismatches(con) == IN_STEP
+    assert db.key_mismatches(con) == IN_STEP
     import_file(con, "enterprises", write_csv(tmp_path / "e.csv", ["enterprise_id", "name", "region_code", "industry"],
                                                [["E00", "新企业", TOWN_B1, "industry_trade"]]), as_of=AS_OF)
     assert numbers(con)["E00"] == max(given.values()) + 1
@@ -149,15 +167,17 @@ def test_restore_keeps_the_numbers_and_the_next_enterprise_gets_a_new_one(small_
 
 
 def test_the_demo_city_is_built_in_step(demo_con):
-    assert db.enterprise_key_mismatches(demo_con) == IN_STEP
+    assert db.key_mismatches(demo_con) == IN_STEP
     assert demo_con.execute("select count(*) from hazards where enterprise_no is null").fetchone()[0] == 0
+    linked = demo_con.execute("select count(inspection_id), count(inspection_no) from hazards").fetchone()
+    assert linked[0] == linked[1] > 0
 
 
 @pytest.mark.parametrize("table", ["enterprises", "hazards", "inspections"])
 def test_exports_and_the_pandas_peers_show_the_contract_columns_only(small_con, table):
     kind = next(k for k in KINDS.values() if k.table == table)
     for frame in (export_table(small_con, table), oracle._table(small_con, table)):
-        assert "enterprise_no" not in frame.columns
+        assert not {"enterprise_no", "inspection_no"} & set(frame.columns)
         assert {c.name for c in kind.columns} <= set(frame.columns)
 
 
@@ -166,6 +186,7 @@ def test_exports_and_the_pandas_peers_show_the_contract_columns_only(small_con, 
     ("rectification/follow_up_list", {"days": 30, "include_overdue": False}),
     ("rectification/overdue_list", {}),
     ("rectification/uninspected_enterprises", {"days": 30}),
+    ("priority/risk_scores", {}),
 ])
 def test_query_list_gives_the_frame_query_gives(demo_con, name, params):
     as_of = db.data_as_of(demo_con)
