@@ -95,6 +95,7 @@ def fill(con, rows) -> None:
                         "values (?, ?, ?, ?)", rows["reports"])
     for ent in rows["closed"]:
         con.execute("update enterprises set status = 'closed' where enterprise_id = ?", [ent])
+    db.sync_keys(con)  # as every write path does
     con.execute("update settings set value = ? where key = 'checklist_deadline_zone'", [rows["deadline_zone"]])
     con.execute("update settings set value = ? where key = 'campaign_common_problem_min_enterprises'",
                 [str(rows["min_enterprises"])])

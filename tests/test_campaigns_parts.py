@@ -107,6 +107,7 @@ def add_campaign(con):
     con.execute("""insert into hazards (hazard_id, inspection_id, enterprise_id, found_on, grade, deadline, category)
                    values ('H9', 'C1', 'E2', '2025-04-01', 'general', '2025-04-30', '储罐区防雷失效'),
                           ('H10', null, 'E5', '2025-05-01', 'general', '2025-05-30', '消防通道堵塞')""")
+    db.sync_keys(con)  # as every write path does
     con.execute("update hazards set category = '消防通道堵塞' where hazard_id in ('H1', 'H2')")
     con.executemany("insert into warning_meetings values (?, ?, ?, ?, ?, ?)", [
         ("M1", TOWN_A1, "hazardous_chemicals", "2025-04-20", 12, "危化品行业警示会"),

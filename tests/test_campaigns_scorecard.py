@@ -40,6 +40,7 @@ def fill_campaigns(con) -> None:
          ("I3", "2024-12-31", "E3", "township"), ("I4", "2025-06-30", "E4", "city"),
          ("I5", "2025-07-01", "E2", "city")],
     )
+    db.sync_keys(con)  # as every write path does
     con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", [
         ("W0", "元旦", "2024-12-30", "2025-01-01"),   # 1 day in 2025
         ("W1", "五一", "2025-05-01", "2025-05-03"),   # 3 days
@@ -310,6 +311,7 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
             con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", rows["windows"])
         if rows["reports"]:
             con.executemany("insert into zero_reports (window_id, region_code, report_on) values (?, ?, ?)", rows["reports"])
+        db.sync_keys(con)
         for town, target in rows["targets"]:
             con.execute("insert into annual_targets values (?, ?, ?)", [rows["as_of"].year, town, target])
         for ent in rows["closed"]:

@@ -24,18 +24,19 @@ pairs as (
 ),
 
 campaign_inspections as (
-    select inspection_id, inspected_on, enterprise_id, region_code, industry
+    select inspection_no, inspected_on, enterprise_no, region_code, industry
     from inspections_enriched
     where campaign = '1+1'
       and inspected_on between make_date($year, 1, 1) and $as_of
       and region_code in (select region_code from townships)
 ),
 
+-- hazards are linked to the campaign's inspections on the integer inspection_no (schema 9)
 campaign_problems as (
-    select inspection_id, count(*) as problems
+    select inspection_no, count(*) as problems
     from hazards
-    where inspection_id in (select inspection_id from campaign_inspections)
-    group by inspection_id
+    where inspection_no in (select inspection_no from campaign_inspections)
+    group by inspection_no
 ),
 
 inspected as (
@@ -47,8 +48,8 @@ inspected as (
         arg_min(enterprises.name, campaign_inspections.inspected_on) as inspected_enterprise,
         coalesce(sum(campaign_problems.problems), 0) as problems_found
     from campaign_inspections
-    join enterprises using (enterprise_id)
-    left join campaign_problems using (inspection_id)
+    join enterprises using (enterprise_no)
+    left join campaign_problems using (inspection_no)
     group by campaign_inspections.region_code, campaign_inspections.industry
 ),
 

@@ -8,12 +8,13 @@ with in_region as (
 ),
 
 -- one row per enterprise and category first: an enterprise then counts once per category without a distinct
+-- (grouped on the integer enterprise_no, schema 9)
 per_enterprise as (
-    select enterprise_id, category, count(*) as hazards
+    select enterprise_no, category, count(*) as hazards
     from hazards
     where found_on between make_date($year, 1, 1) and $as_of
       and category is not null
-    group by enterprise_id, category
+    group by enterprise_no, category
 ),
 
 -- then per township × sector × category: each enterprise lies in one township, so the townships where a
@@ -26,7 +27,7 @@ per_township as (
         count(*) as enterprises,
         sum(per_enterprise.hazards) as hazards
     from per_enterprise
-    join enterprises using (enterprise_id)
+    join enterprises using (enterprise_no)
     where enterprises.region_code in (select region_code from in_region)
     group by enterprises.region_code, enterprises.industry, per_enterprise.category
 ),

@@ -35,17 +35,18 @@ targets as (
 ),
 
 -- a general hazard is done when rectified, a major one only when verified and closed (整改销号); counted per
--- enterprise first so that only the per-enterprise counts meet the enterprises table
+-- enterprise first (on the integer enterprise_no, schema 9) so that only the per-enterprise counts meet the
+-- enterprises table
 hazards_per_enterprise as (
     select
-        enterprise_id,
+        enterprise_no,
         count(*) as hazards_found,
         count(*) filter (where hazard_is_done(grade, rectified_on, verified_on, $as_of)) as hazards_done,
         count(*) filter (where grade = 'major') as major_found,
         count(*) filter (where grade = 'major' and verified_on <= $as_of) as major_closed
     from hazards
     where found_on between make_date($year, 1, 1) and $as_of
-    group by enterprise_id
+    group by enterprise_no
 ),
 
 hazards_in_year as (
@@ -56,7 +57,7 @@ hazards_in_year as (
         cast(sum(major_found) as bigint) as major_found,
         cast(sum(major_closed) as bigint) as major_closed
     from hazards_per_enterprise
-    join enterprises using (enterprise_id)
+    join enterprises using (enterprise_no)
     where enterprises.region_code in (select region_code from townships)
     group by enterprises.region_code
 ),
@@ -85,7 +86,7 @@ checklist as (
 ),
 
 active as (
-    select region_code, enterprise_id
+    select region_code, enterprise_no
     from enterprises
     where status = 'active'
       and region_code in (select region_code from townships)
@@ -94,7 +95,7 @@ active as (
 -- every enterprise looked at this year, in the region or not: the left join below keeps the active ones, and
 -- probing the year's 600 k inspections against them first cost more than it saved
 supervised as (
-    select distinct enterprise_id
+    select distinct enterprise_no
     from inspections
     where level in ('city', 'county', 'township')
       and inspected_on between make_date($year, 1, 1) and $as_of
@@ -104,9 +105,9 @@ coverage as (
     select
         active.region_code,
         count(*) as active_enterprises,
-        count(supervised.enterprise_id) as inspected_enterprises
+        count(supervised.enterprise_no) as inspected_enterprises
     from active
-    left join supervised using (enterprise_id)
+    left join supervised using (enterprise_no)
     group by active.region_code
 ),
 

@@ -5,4 +5,4 @@ select
     enterprises.region_code,
     enterprises.industry
 from hazards
-join enterprises using (enterprise_id);
+join enterprises on enterprises.enterprise_no = hazards.enterprise_no;  -- the integer key (schema 9)

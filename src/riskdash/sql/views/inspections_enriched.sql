@@ -7,4 +7,5 @@ select
     enterprises.industry,
     inspections.level in ('city', 'county', 'township') as is_supervisory
 from inspections
-join enterprises using (enterprise_id);
+-- on the integer key (schema 9); an inspection of an enterprise not on record has none and drops out
+join enterprises on enterprises.enterprise_no = inspections.enterprise_no;
