@@ -129,6 +129,30 @@ def test_a_newer_schema_a_missing_table_and_a_missing_manifest_are_refused(fille
     _refused(filled, folder, "no manifest.json")
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_failed_backup_leaves_no_partial_files(filled, tmp_path, monkeypatch, existing):
+    folder = tmp_path / "bk"
+    if existing:
+        folder.mkdir()  # an empty folder given by the user stays, empty
+    calls = []
+
+    def failing_sha256(path):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return "x"
+
+    monkeypatch.setattr(records, "_sha256", failing_sha256)
+    con = db.connect(filled)
+    try:
+        with pytest.raises(OSError, match="disk full"):
+            records.backup(con, folder)
+    finally:
+        con.close()
+    assert len(calls) == 3 and calls[0].parent == folder  # two tables were written before the failure
+    assert (folder.is_dir() and not any(folder.iterdir())) if existing else not folder.exists()
+
+
 def test_backup_refuses_a_directory_that_is_not_empty(filled, tmp_path):
     (tmp_path / "bk").mkdir()
     (tmp_path / "bk" / "x.txt").write_text("x")

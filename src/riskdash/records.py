@@ -29,6 +29,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -426,23 +427,33 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise db.RiskdashError(f"{out}: exists and is not an empty directory; choose a new one")
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    con.execute("begin transaction")  # one snapshot: every table as of the same moment
+    written: list[Path] = []
     try:
-        tables = {}
-        for table in _tables(con):
-            file = out / f"{table}.parquet"
-            con.execute(f"copy (select * from {table}) to {_sql_path(file)} (format parquet)")
-            rows = con.execute(f"select count(*) from {table}").fetchone()[0]
-            tables[table] = {"rows": rows, "file": file.name, "sha256": _sha256(file)}
-        manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
-                    "data_as_of": db.get_meta(con, "data_as_of"),
-                    "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
+        con.execute("begin transaction")  # one snapshot: every table as of the same moment
+        try:
+            tables = {}
+            for table in _tables(con):
+                file = out / f"{table}.parquet"
+                written.append(file)
+                con.execute(f"copy (select * from {table}) to {_sql_path(file)} (format parquet)")
+                rows = con.execute(f"select count(*) from {table}").fetchone()[0]
+                tables[table] = {"rows": rows, "file": file.name, "sha256": _sha256(file)}
+            manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
+                        "data_as_of": db.get_meta(con, "data_as_of"),
+                        "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
+        finally:
+            con.execute("rollback")  # read only: nothing to keep
+        written.append(out / MANIFEST)
+        (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     except BaseException:
-        con.execute("rollback")
+        # a half-written backup must not look like one: remove what this call wrote (the folder was empty)
+        for file in written:
+            file.unlink(missing_ok=True)
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
         raise
-    con.execute("commit")
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return manifest
 
 
