@@ -11,15 +11,11 @@ from __future__ import annotations
 import atexit
 import json
 import shutil
-import subprocess
-import sys
 import tempfile
-import textwrap
-import time
 from datetime import date
 from pathlib import Path
 
-from riskdash import db
+from riskdash.bench import run_cli_child
 
 DEMO_TODAY = date(2026, 11, 28)
 PERIOD = (date(2026, 1, 1), DEMO_TODAY)  # 1 January to the as-of day: the usual meeting period
@@ -44,25 +40,10 @@ def time_brief(suffix: str) -> dict:
     out = path.parent / f"brief{suffix}"
     argv = ["brief", "--db", str(path), "--from", PERIOD[0].isoformat(), "--to", PERIOD[1].isoformat(),
             "--out", str(out)]
-    script = textwrap.dedent(f"""
-        import re, sys
-        from riskdash.cli import main
-        rc = main({argv!r})
-        # VmHWM, not getrusage: ru_maxrss survives execve and would report the bench parent's peak
-        with open("/proc/self/status") as status:
-            peak = re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)
-        sys.stderr.write(f"peak_kib={{peak}}\\n")
-        raise SystemExit(rc)
-    """)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise db.RiskdashError(f"bench brief {suffix} failed: {result.stderr.strip().splitlines()[:2]}")
-    peak_kib = int(result.stderr.strip().splitlines()[-1].split("=")[1])
-    written = json.loads(result.stdout.strip().splitlines()[-1])
+    seconds, peak_mb, stdout = run_cli_child(argv, f"brief {suffix}")
+    written = json.loads(stdout.strip().splitlines()[-1])
     return {"name": f"brief {suffix} of the demo city ({written['slides']} parts, charts included)",
-            "seconds": round(seconds, 2), "peak_rss_mb": round(peak_kib / 1024, 1)}
+            "seconds": round(seconds, 2), "peak_rss_mb": round(peak_mb, 1)}
 
 
 def brief_pptx_task() -> dict:

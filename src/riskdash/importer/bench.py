@@ -7,14 +7,11 @@ import's own.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
-import textwrap
-import time
 from pathlib import Path
 
 from riskdash import db
+from riskdash.bench import run_cli_child
 
 HAZARD_ROWS = 1_000_000
 
@@ -74,24 +71,9 @@ def write_bench_files(folder: Path, rows: int = HAZARD_ROWS) -> tuple[Path, Path
 def import_hazards_task() -> dict:
     with tempfile.TemporaryDirectory(prefix="riskdash-bench-import-") as tmp:
         path, csv_path = write_bench_files(Path(tmp))
-        script = textwrap.dedent(f"""
-            import re, sys
-            from riskdash.cli import main
-            rc = main(["import", "hazards", {str(csv_path)!r}, "--db", {str(path)!r}])
-            # VmHWM, not getrusage: ru_maxrss survives execve and would report the bench parent's peak
-            with open("/proc/self/status") as status:
-                peak = re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)
-            sys.stderr.write(f"peak_kib={{peak}}\\n")
-            raise SystemExit(rc)
-        """)
-        started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-        seconds = time.perf_counter() - started
-        if result.returncode != 0:
-            raise db.RiskdashError(f"bench import failed: {result.stderr.strip().splitlines()[:2]}")
-        peak_kib = int(result.stderr.strip().splitlines()[-1].split("=")[1])
+        seconds, peak_mb, _ = run_cli_child(["import", "hazards", str(csv_path), "--db", str(path)], "import")
     return {"name": f"import {HAZARD_ROWS:,} hazards from CSV", "seconds": round(seconds, 2),
-            "peak_rss_mb": round(peak_kib / 1024, 1)}
+            "peak_rss_mb": round(peak_mb, 1)}
 
 
 import_hazards_task.bench_name = "import/hazards"  # what `riskdash bench --only import/` selects
