@@ -137,6 +137,7 @@ VIEW_FILES = [
     "views/hazards_enriched",
     "views/inspections_enriched",
     "views/checklist_applicable",
+    "views/filtered_hazards",
 ]
 VIEW_NAMES = ["region_ancestors", "accidents_graded", "hazards_enriched", "inspections_enriched"]
 MACRO_NAMES = [
@@ -147,6 +148,7 @@ MACRO_NAMES = [
     "hazard_state",
     "checklist_deadlines",
     "checklist_applicable",
+    "filtered_hazards",
 ]
 
 

@@ -2,33 +2,15 @@
 -- $start to $end and not after $as_of at enterprises in $region and below, as they stood on $as_of.
 -- general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- rate = (general_rectified + major_closed) ÷ found.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no, industry
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
-selected as (
-    -- found_on first: hazards lie in time order on disk, so the period skips most row groups; then each
-    -- hazard takes its enterprise's sector (the costliest step, docs/bench-rectification.md)
+with selected as (
+    -- the filters' hazards, each with its enterprise's sector (sql/views/filtered_hazards.sql)
     select
-        region_enterprises.industry,
-        hazards.grade,
-        hazards.supervision_level,
-        hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done,
-        hazards.deadline
-    from hazards
-    join region_enterprises on region_enterprises.enterprise_no = hazards.enterprise_no
-    where hazards.found_on between $start and $end
-      and hazards.found_on <= $as_of
+        industry,
+        grade,
+        supervision_level,
+        hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
+        deadline
+    from filtered_hazards($region, $industry, $start, $end, $as_of)
 ),
 
 flagged as (

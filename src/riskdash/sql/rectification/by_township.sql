@@ -16,27 +16,15 @@ townships as (
       and township.region_code in (select region_code from in_region)
 ),
 
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no, region_code
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
 selected as (
-    -- found_on first: hazards lie in time order on disk, so the period skips most row groups; then each
-    -- hazard takes its enterprise's township (the costliest step, docs/bench-rectification.md)
+    -- the filters' hazards, each with its enterprise's township (sql/views/filtered_hazards.sql)
     select
-        region_enterprises.region_code,
-        hazards.grade,
-        hazards.supervision_level,
-        hazard_is_done(hazards.grade, hazards.rectified_on, hazards.verified_on, $as_of) as is_done,
-        hazards.deadline
-    from hazards
-    join region_enterprises on region_enterprises.enterprise_no = hazards.enterprise_no
-    where hazards.found_on between $start and $end
-      and hazards.found_on <= $as_of
+        region_code,
+        grade,
+        supervision_level,
+        hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
+        deadline
+    from filtered_hazards($region, $industry, $start, $end, $as_of)
 ),
 
 flagged as (

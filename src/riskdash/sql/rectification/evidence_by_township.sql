@@ -16,28 +16,16 @@ townships as (
       and township.region_code in (select region_code from in_region)
 ),
 
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no, region_code
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
 selected as (
-    -- found_on first: hazards lie in time order on disk, so the period skips most row groups
+    -- the filters' hazards, each with its enterprise's township (sql/views/filtered_hazards.sql)
     select
-        region_enterprises.region_code,
-        hazards.inspection_id is not null as has_inspection,
-        coalesce(trim(hazards.description) <> '', false) as has_description,
-        hazards.deadline is not null as has_deadline,
+        region_code,
+        inspection_id is not null as has_inspection,
+        coalesce(trim(description) <> '', false) as has_description,
+        deadline is not null as has_deadline,
         -- a verified (验收) hazard must say when it was rectified; an unverified one is not asked yet
-        (hazards.verified_on is null or hazards.verified_on > $as_of or hazards.rectified_on is not null)
-            as has_rectified_date
-    from hazards
-    join region_enterprises on region_enterprises.enterprise_no = hazards.enterprise_no
-    where hazards.found_on between $start and $end
-      and hazards.found_on <= $as_of
+        (verified_on is null or verified_on > $as_of or rectified_on is not null) as has_rectified_date
+    from filtered_hazards($region, $industry, $start, $end, $as_of)
 )
 ,
 

@@ -25,7 +25,10 @@ region_enterprises as (
 ),
 
 found as (
-    -- found_on first: hazards lie in time order on disk, so the period skips most row groups
+    -- found_on first: hazards lie in time order on disk, so the period skips most row groups. Not the
+    -- filtered_hazards macro the other tables use: region_enterprises also serves the checking enterprises
+    -- below, and the macro's own match made the form ~15 % slower at scale 20
+    -- (docs/bench-rectification.md)
     select
         hazards.enterprise_no,
         region_enterprises.industry,
