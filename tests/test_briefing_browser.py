@@ -7,18 +7,14 @@ The server runs the hand-made small city marked as demo data, so the slide must 
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import AS_OF, CITY
-from test_browser import CHROMIUM, CHROMIUM_ARGS, PAGE_MS, free_port, wait_for_health
+from test_browser import PAGE_MS, chromium_page, serving
 
 from riskdash import db
 from riskdash.briefing import build_brief
@@ -27,10 +23,7 @@ from riskdash.ui import briefing as view
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
 COLD_MS = 180_000  # a cold server imports everything and builds the Brief on its first run; CI machines are busy
-
-import playwright.sync_api as playwright_api  # noqa: E402 (a test dependency: its absence is a failure)
 
 
 @pytest.fixture()
@@ -40,41 +33,15 @@ def demo_server(small_db_path: Path, tmp_path: Path):
     con = db.connect(path)
     db.set_meta(con, "dataset", "demo")
     con.close()
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "riskdash", "serve", "--db", str(path), "--port", str(port),
-             "--address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        wait_for_health(port, proc, log)
-        yield f"http://127.0.0.1:{port}/", path
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
+    with serving(path, tmp_path) as url:
+        yield url, path
 
 
 @pytest.fixture()
 def projector(tmp_path: Path):
     """A 1920×1080 window, as a projector shows it."""
-    with playwright_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path / "chromium-profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1920, "height": 1080}, locale="zh-CN",
-        )
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
+    with chromium_page(tmp_path, 1920, 1080) as page:
+        yield page
 
 
 def settle(page) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from io import BytesIO
-from pathlib import Path
 
 import docx
 import pytest

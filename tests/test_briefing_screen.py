@@ -13,7 +13,7 @@ import pytest
 from conftest import AS_OF, CITY
 from streamlit.testing.v1 import AppTest
 
-from riskdash import db, i18n
+from riskdash import db
 from riskdash.briefing import build_brief
 from riskdash.filters import Filters
 from riskdash.ui import briefing as view

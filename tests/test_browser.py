@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -64,14 +64,16 @@ def wait_for_health(port: int, proc: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"riskdash serve did not answer within {START_SECONDS} s:\n{log.read_text(errors='replace')}")
 
 
-@pytest.fixture()
-def server(small_db_path: Path, tmp_path: Path):
+@contextmanager
+def serving(db_path: Path, tmp_path: Path):
+    """``riskdash serve`` on ``db_path`` at a free port; yields its URL and ends the server's process group.
+    The one way every browser test starts a server."""
     port = free_port()
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "riskdash", "serve", "--db", str(small_db_path), "--port", str(port),
+            [sys.executable, "-m", "riskdash", "serve", "--db", str(db_path), "--port", str(port),
              "--address", "127.0.0.1"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )
@@ -91,20 +93,33 @@ def server(small_db_path: Path, tmp_path: Path):
 
 
 @pytest.fixture()
-def browser_page(tmp_path: Path):
+def server(small_db_path: Path, tmp_path: Path):
+    with serving(small_db_path, tmp_path) as url:
+        yield url
+
+
+@contextmanager
+def chromium_page(tmp_path: Path, width: int = 1440, height: int = 1800):
+    """A page of Debian's Chromium, headless, with a fresh profile under ``tmp_path``."""
     with playwright_api.sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             user_data_dir=str(tmp_path / "chromium-profile"),
             executable_path=CHROMIUM,
             headless=True,
             args=CHROMIUM_ARGS,
-            viewport={"width": 1440, "height": 1800},
+            viewport={"width": width, "height": height},
             locale="zh-CN",
         )
         try:
             yield context.new_page()
         finally:
             context.close()
+
+
+@pytest.fixture()
+def browser_page(tmp_path: Path):
+    with chromium_page(tmp_path) as page:
+        yield page
 
 
 def wait_until_idle(page) -> None:

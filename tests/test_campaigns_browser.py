@@ -4,15 +4,11 @@ the "1+1" coverage, the zero-report compliance and its form."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import fill_small_city
-from test_browser import PAGE_MS, ROOT, browser_page, free_port, wait_for_health, wait_until_idle  # noqa: F401
+from test_browser import PAGE_MS, browser_page, serving, wait_until_idle  # noqa: F401 (fixtures)
 from test_campaigns_scorecard import fill_campaigns
 
 from riskdash import db
@@ -27,27 +23,8 @@ def towns_server(tmp_path: Path):
     fill_small_city(con)
     fill_campaigns(con)
     con.close()
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "riskdash", "serve", "--db", str(path), "--port", str(port),
-             "--address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        wait_for_health(port, proc, log)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
+    with serving(path, tmp_path) as url:
+        yield url
 
 
 def open_tab(page, name: str) -> None:
@@ -69,7 +46,7 @@ def grid_text(scope, header: str) -> str:
     return grid.text_content(timeout=PAGE_MS)
 
 
-def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):
+def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):  # noqa: F811 (the fixture)
     page = browser_page
     # a cold server: the first run warms up; then open the screen itself, as a bookmark would
     page.goto(towns_server, timeout=PAGE_MS)

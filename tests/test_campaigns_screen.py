@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, fill_small_city
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 

@@ -4,8 +4,6 @@ serves, and the new rows are counted on the screen and in the database."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_browser import PAGE_MS, browser_page, server  # noqa: F401 (fixtures)
 

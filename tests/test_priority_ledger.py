@@ -7,7 +7,6 @@ import io
 from datetime import date
 
 import openpyxl
-import pandas as pd
 import pytest
 from conftest import AS_OF, CITY, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
 

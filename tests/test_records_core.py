@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import AS_OF, TOWN_A1
+from conftest import TOWN_A1
 from riskdash import db, records
 from riskdash.records import HazardDates, RecordRefused, action_problem
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from riskdash import db, i18n, records
+from riskdash import db, records
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

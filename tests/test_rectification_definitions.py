@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, fill_small_city
+from conftest import CITY, COUNTY_A, TOWN_A1, fill_small_city
 
 from riskdash import db, metrics
 from riskdash.filters import Filters
