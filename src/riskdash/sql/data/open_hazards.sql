@@ -2,7 +2,8 @@
 -- Not finished: a general hazard not rectified, a major hazard not verified (整改销号), or a hazard under
 -- 挂牌督办 not yet delisted (摘牌); oldest found first, at most $limit rows.
 with region_enterprises as (
-    select enterprise_id, name as enterprise_name
+    -- matched on the integer enterprise_no (schema 9)
+    select enterprise_id, enterprise_no, name as enterprise_name
     from enterprises
     where region_code in (select region_code from region_ancestors where ancestor_code = $region)
 ),
@@ -10,7 +11,7 @@ unfinished as (
     select h.hazard_id, h.found_on, h.grade, h.deadline, h.rectified_on, h.verified_on, h.supervision_level,
            h.supervised_on, h.delisted_on, h.description, e.enterprise_id, e.enterprise_name
     from hazards h
-    join region_enterprises e on e.enterprise_id = h.enterprise_id
+    join region_enterprises e on e.enterprise_no = h.enterprise_no
     where (h.grade = 'major' and h.verified_on is null)
        or (h.grade <> 'major' and h.rectified_on is null)
        or (h.supervision_level <> 'none' and h.delisted_on is null)
