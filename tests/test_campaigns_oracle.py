@@ -41,9 +41,12 @@ def random_rows(draw):
     inspections = [(f"J{i}", draw(day), draw(st.sampled_from(ENTS)), draw(st.sampled_from(["township", "county"])),
                     draw(st.sampled_from([None, "1+1"]))) for i in range(draw(st.integers(0, 8)))]
     meetings = [(f"M{i}", draw(st.sampled_from(TOWNS)),
-                 draw(st.sampled_from(["industry_trade", "hazardous_chemicals", "fire"])), draw(day))
+                 draw(st.sampled_from(["industry_trade", "hazardous_chemicals", "fire"])), draw(day),
+                 draw(st.one_of(st.none(), st.integers(0, 40))))
                 for i in range(draw(st.integers(0, 4)))]
-    hazards = [(f"Y{i}", draw(st.sampled_from(ENTS)), draw(day), draw(st.sampled_from(CATEGORIES + [None])))
+    links = [None] + [inspection_id for inspection_id, *_ in inspections]  # a hazard found by an inspection, or not
+    hazards = [(f"Y{i}", draw(st.sampled_from(ENTS)), draw(day), draw(st.sampled_from(CATEGORIES + [None])),
+                draw(st.sampled_from(links)))
                for i in range(draw(st.integers(0, 12)))]
     windows = []
     for i in range(draw(st.integers(0, 3))):
@@ -82,12 +85,14 @@ def fill(con, rows) -> None:
         con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level, campaign) "
                         "values (?, ?, ?, ?, ?)", rows["inspections"])
     if rows["meetings"]:
-        con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on) values (?, ?, ?, ?)",
-                        rows["meetings"])
+        con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on, attendance) "
+                        "values (?, ?, ?, ?, ?)", rows["meetings"])
     if rows["hazards"]:
-        con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, category)
-                           values (?, ?, ?, 'general', ?, ?)""",
-                        [(h, e, found, found + timedelta(days=10), c) for h, e, found, c in rows["hazards"]])
+        con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, category,
+                                               inspection_id)
+                           values (?, ?, ?, 'general', ?, ?, ?)""",
+                        [(h, e, found, found + timedelta(days=10), c, link)
+                         for h, e, found, c, link in rows["hazards"]])
     if rows["windows"]:
         con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", rows["windows"])
     if rows["reports"]:
@@ -141,6 +146,13 @@ def test_campaign_queries_equal_pandas(base_path, rows):
                      "items_applicable", "items_done"])
         assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
                     ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
+        assert_same(campaigns.campaign_sectors(con, filters), oracle.campaign_sectors(con, filters),
+                    ["region_code", "county_name", "township_name", "industry", "enterprises", "is_inspected",
+                     "first_inspected_on", "inspected_enterprise", "problems_found", "meetings", "last_meeting_on",
+                     "attendance"])
+        assert_same(campaigns.warning_meetings(con, filters), oracle.warning_meetings(con, filters),
+                    ["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
+                     "attendance", "note"])
         assert_same(campaigns.common_problems(con, filters),
                     oracle.common_problems(con, filters, rows["min_enterprises"]),
                     ["industry", "category", "enterprises", "hazards", "townships"])

@@ -127,6 +127,22 @@ def test_campaign_sectors_per_township(con):
     ]
 
 
+@pytest.mark.parametrize("first_inserted", ["E9", "E2"])
+def test_the_first_inspected_enterprise_on_a_tie_of_days_is_the_first_by_name(con, first_inserted):
+    con.execute("insert into enterprises (enterprise_id, name, region_code, industry) values "
+                "('E9', '东镇化工二厂', ?, 'hazardous_chemicals')", [TOWN_A1])
+    rows = {"E9": ("C9", "E9"), "E2": ("C2", "E2")}
+    order = [first_inserted] + [e for e in rows if e != first_inserted]
+    for enterprise in order:  # the same day, the same township × sector, in either order of insertion
+        con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level, campaign) "
+                    "values (?, '2025-04-01', ?, 'township', '1+1')", list(rows[enterprise]))
+    db.sync_keys(con)
+    frame = campaigns.campaign_sectors(con, YEAR)
+    chemicals = frame[(frame["region_code"] == TOWN_A1) & (frame["industry"] == "hazardous_chemicals")]
+    assert records(chemicals, ["enterprises", "first_inspected_on", "inspected_enterprise"]) == [
+        (2, date(2025, 4, 1), "东镇化工")]
+
+
 def test_campaign_coverage_for_each_county_and_the_city(con):
     add_campaign(con)
     frame = campaigns.campaign_coverage(con, YEAR)

@@ -342,6 +342,18 @@ def _pandas_coverage(con: duckdb.DuckDBPyConnection, filters: Filters):
     return oracle.campaign_coverage(con, filters)
 
 
+def _pandas_sectors(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.campaign_sectors(con, year_filters(filters))
+
+
+def _pandas_meetings(con: duckdb.DuckDBPyConnection, filters: Filters):
+    from riskdash.oracle import campaigns as oracle
+
+    return oracle.warning_meetings(con, year_filters(filters))
+
+
 def _pandas_problems(con: duckdb.DuckDBPyConnection, filters: Filters):
     from riskdash.oracle import campaigns as oracle
 
@@ -369,11 +381,11 @@ BENCH_QUERIES: list[benchspec.BenchQuery] = [
                          _pandas_checklist_progress, _bench_checklist_params),
     benchspec.BenchQuery("campaigns/checklist_progress_by_group", "regions", benchspec.city_year_to_date,
                          _pandas_checklist_groups, _bench_checklist_params),
-    benchspec.BenchQuery("campaigns/campaign_sectors", "inspections", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/campaign_sectors", "inspections", benchspec.city_year_to_date, _pandas_sectors),
     benchspec.BenchQuery("campaigns/campaign_coverage", "inspections", benchspec.city_year_to_date, _pandas_coverage),
     benchspec.BenchQuery("campaigns/common_problems", "hazards", benchspec.city_year_to_date, _pandas_problems,
                          _bench_problem_params),
-    benchspec.BenchQuery("campaigns/warning_meetings", "regions", benchspec.city_year_to_date),
+    benchspec.BenchQuery("campaigns/warning_meetings", "regions", benchspec.city_year_to_date, _pandas_meetings),
     benchspec.BenchQuery("campaigns/zero_report_windows", "regions", benchspec.city_year_to_date, _pandas_windows),
     benchspec.BenchQuery("campaigns/zero_report_compliance", "regions", benchspec.city_year_to_date,
                          _pandas_compliance),

@@ -253,6 +253,75 @@ def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
     return pd.DataFrame(rows).sort_values(["is_total", "region_code"]).reset_index(drop=True)
 
 
+def campaign_sectors(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township under the region × sector with active enterprises there: whether the "1+1" experts
+    inspected the pair from 1 January to the as-of day (the first such inspection and its enterprise; the
+    hazards those inspections found) and the pair's warning meetings in the same days."""
+    as_of = filters.as_of
+    jan1 = date(filters.end.year, 1, 1)
+    towns = _townships(con, filters.region_code)
+    ent = _table(con, "enterprises")
+    active = ent[(ent["status"] == "active") & ent["region_code"].isin(set(towns["region_code"]))]
+    pairs = active.groupby(["region_code", "industry"]).size().rename("enterprises").reset_index()
+
+    insp = _table(con, "inspections")
+    on = _day(insp["inspected_on"])
+    insp = insp[(insp["campaign"] == "1+1") & (on >= jan1) & (on <= as_of)]
+    insp = insp.merge(ent[["enterprise_id", "name", "region_code", "industry"]], on="enterprise_id")
+    haz = _table(con, "hazards")
+    problems = haz[haz["inspection_id"].isin(set(insp["inspection_id"]))].groupby("inspection_id").size()
+    insp = insp.assign(day=_day(insp["inspected_on"]),
+                       problems=insp["inspection_id"].map(problems).fillna(0).astype("int64"))
+    first = insp.sort_values(["day", "name"]).groupby(["region_code", "industry"]).head(1)
+    inspected = insp.groupby(["region_code", "industry"]).agg(problems_found=("problems", "sum")).reset_index()
+    inspected = inspected.merge(first[["region_code", "industry", "day", "name"]].rename(
+        columns={"day": "first_inspected_on", "name": "inspected_enterprise"}), on=["region_code", "industry"])
+
+    meetings = _table(con, "warning_meetings")
+    held = _day(meetings["held_on"])
+    meetings = meetings[(held >= jan1) & (held <= as_of)].assign(held=held)
+    met = meetings.groupby(["region_code", "industry"]).agg(
+        meetings=("meeting_id", "count"), last_meeting_on=("held", "max"),
+        attendance=("attendance", lambda a: a.sum() if a.notna().any() else None)).reset_index()
+
+    sectors = _table(con, "sectors")[["code", "name_zh", "name_en", "sort_order"]].rename(
+        columns={"code": "industry", "name_zh": "sector_name_zh", "name_en": "sector_name_en"})
+    out = (pairs.merge(towns[["region_code", "county_name", "name"]].rename(columns={"name": "township_name"}),
+                       on="region_code")
+           .merge(sectors, on="industry")
+           .merge(inspected, on=["region_code", "industry"], how="left")
+           .merge(met, on=["region_code", "industry"], how="left"))
+    out["is_inspected"] = out["first_inspected_on"].notna()
+    out["problems_found"] = pd.to_numeric(out["problems_found"]).fillna(0).astype(int)
+    out["meetings"] = out["meetings"].fillna(0).astype(int)
+    out = out.sort_values(["region_code", "sort_order"]).reset_index(drop=True)
+    return out[["region_code", "county_name", "township_name", "industry", "sector_name_zh", "sector_name_en",
+                "enterprises", "is_inspected", "first_inspected_on", "inspected_enterprise", "problems_found",
+                "meetings", "last_meeting_on", "attendance"]]
+
+
+def warning_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Every warning meeting held in a region under the given one from 1 January to the as-of day, newest
+    first."""
+    as_of = filters.as_of
+    jan1 = date(filters.end.year, 1, 1)
+    regions = _table(con, "regions")
+    keep = descendants(regions, filters.region_code)
+    meetings = _table(con, "warning_meetings")
+    held = _day(meetings["held_on"])
+    meetings = meetings[(held >= jan1) & (held <= as_of) & meetings["region_code"].isin(keep)].assign(held_on=held)
+    names = regions.set_index("region_code")
+    meetings["township_name"] = meetings["region_code"].map(names["name"])
+    meetings["county_name"] = meetings["region_code"].map(names["parent_code"]).map(names["name"])
+    sectors = _table(con, "sectors")[["code", "name_zh", "name_en", "sort_order"]].rename(
+        columns={"code": "industry", "name_zh": "sector_name_zh", "name_en": "sector_name_en"})
+    meetings = meetings.merge(sectors, on="industry")
+    meetings = meetings.sort_values(["held_on", "region_code", "sort_order", "meeting_id"],
+                                    ascending=[False, True, True, True]).reset_index(drop=True)
+    return meetings[["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
+                     "sector_name_zh", "sector_name_en", "attendance", "note"]]
+
+
 def common_problems(con: duckdb.DuckDBPyConnection, filters: Filters, min_enterprises: int) -> pd.DataFrame:
     """Sector × hazard category found this year at ``min_enterprises`` or more enterprises of the sector."""
     as_of = filters.as_of

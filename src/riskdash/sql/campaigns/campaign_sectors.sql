@@ -45,7 +45,9 @@ inspected as (
         campaign_inspections.industry,
         count(*) as campaign_inspections,
         min(campaign_inspections.inspected_on) as first_inspected_on,
-        arg_min(enterprises.name, campaign_inspections.inspected_on) as inspected_enterprise,
+        -- the first inspected enterprise; on a tie of days the first by name (arg_min would pick any)
+        first(enterprises.name order by campaign_inspections.inspected_on, enterprises.name)
+            as inspected_enterprise,
         coalesce(sum(campaign_problems.problems), 0) as problems_found
     from campaign_inspections
     join enterprises using (enterprise_no)

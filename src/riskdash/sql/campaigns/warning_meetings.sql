@@ -23,4 +23,4 @@ left join regions as county on county.region_code = township.parent_code
 join sectors on sectors.code = warning_meetings.industry
 where warning_meetings.held_on between make_date($year, 1, 1) and $as_of
   and warning_meetings.region_code in (select region_code from in_region)
-order by warning_meetings.held_on desc, warning_meetings.region_code, sectors.sort_order;
+order by warning_meetings.held_on desc, warning_meetings.region_code, sectors.sort_order, warning_meetings.meeting_id;
