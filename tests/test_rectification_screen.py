@@ -216,6 +216,7 @@ def test_chart_builders_state_scope_and_use_the_data(rect_db):
         stages = view.funnel_stages(rect.closed_loop(con, H1), "zh")
         fig = charts.closed_loop_funnel(stages, H1, "示例市", "zh")
         assert list(fig.data[0].x) == [7, 4, 3, 2]  # found, being rectified, rectified, closed
+        assert fig.data[0].texttemplate == "%{value:,d}<br>%{percentInitial:.1%}"  # 28,533, not 28.533k
         assert "2025年1—6月" in fig.layout.title.text and "示例市" in fig.layout.title.text
         assert "数据截至2025年6月30日" in fig.layout.title.text
         trend = charts.rate_trend_lines(rect.rate_by_month(con, H1), H1, "示例市", "zh")

@@ -19,7 +19,9 @@ def _t(key: str, lang: str) -> str:
 def closed_loop_funnel(stages: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
     """Found → being rectified → rectified → closed, all grades (``ui.rectification.funnel_stages``)."""
     rows = stages[stages["grade"] == "total"]
-    fig = go.Figure(go.Funnel(y=list(rows["stage"]), x=list(rows["hazards"]), textinfo="value+percent initial",
+    # whole counts with thousands separators and the share of those found (plotly's default reads "28.533k")
+    fig = go.Figure(go.Funnel(y=list(rows["stage"]), x=list(rows["hazards"]),
+                              texttemplate="%{value:,d}<br>%{percentInitial:.1%}",
                               marker={"color": [GENERAL, charts.RISK_COLOURS["orange"], "#5b8fd1",
                                                 charts.RISK_COLOURS["blue"]]}))
     return charts.style(fig, charts.chart_title(_t("funnel_title", lang), filters, region_name, lang), height=380)
