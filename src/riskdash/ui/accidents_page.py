@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from riskdash import charts, ui
+from riskdash import charts, i18n, ui
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
 from riskdash.ui import accidents as view
@@ -194,7 +194,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
     if frame.empty:
         st.info(page.t(none_key), icon=":material/check_circle:")
         return
-    event = st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select="rerun",
+    event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
                          selection_mode="single-row")
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(frame):

@@ -167,7 +167,7 @@ def _table(slide: view.SlideView, big: bool) -> None:
         st.table(slide.table, hide_index=True, border="horizontal")
     else:
         st.markdown(f"**{slide.table_title}**")
-        st.dataframe(slide.table, hide_index=True, width="stretch")
+        st.dataframe(slide.table, hide_index=True, width="stretch", placeholder=i18n.DASH)
     if slide.table_more:
         st.caption(slide.table_more)
 

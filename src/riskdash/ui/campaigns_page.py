@@ -62,7 +62,7 @@ def listing(table: pd.DataFrame, empty: str) -> None:
     if table.empty:
         st.info(empty, icon=":material/check_circle:")
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 _SAVED = "campaigns_zero_report_saved"
@@ -115,7 +115,7 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
                                        actor.strip() or data_page.default_actor(), label)
             except ImportFailed as failed:
                 st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
-                st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch")
+                st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
             except db.RiskdashError as exc:
                 st.error(str(exc), icon=":material/error:")
             else:

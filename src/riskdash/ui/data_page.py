@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from riskdash import db
+from riskdash import db, i18n
 from riskdash.importer import ImportFailed, ImportResult, check, import_file
 from riskdash.ui import session
 
@@ -94,7 +94,7 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload) -> None:
     if total:
         st.error(t("data.check.failed", total=total, rows=rows), icon=":material/error:")
         frame = problems_frame(problems, page.lang)
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
         st.download_button(t("data.check.download"), to_csv_bytes(frame), file_name=f"problems-{upload.name}.csv",
                            mime="text/csv", icon=":material/download:")
         return
@@ -178,7 +178,7 @@ def _refused_message(page, refused) -> None:
 
     st.error(page.t("data.record.refused", message=refused.message(page.lang)), icon=":material/error:")
     if refused.problems and refused.total > 1:
-        st.dataframe(problems_frame(refused.problems, page.lang), hide_index=True, width="stretch")
+        st.dataframe(problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 def _write_record(page, write) -> None:
@@ -279,7 +279,7 @@ def edit_panel(page, actor: str) -> None:
         st.warning(page.t("data.edit.missing", table=KINDS[kind].table, id=key), icon=":material/search_off:")
         return
     with st.expander(page.t("data.col.stored")):
-        st.dataframe(record_frame(row, kind, page.lang), hide_index=True, width="stretch")
+        st.dataframe(record_frame(row, kind, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
     spec = KINDS[kind]
     current = {c.name: records.text_value(spec, c.name, row.get(c.name), row) for c in spec.columns}
     with st.form(f"data_edit_form_{kind}_{key}"):
@@ -411,7 +411,7 @@ def audit_panel(page) -> None:
     raw = audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
     frame = audit_display(raw, page.lang)
     st.caption(page.t("data.audit.shown", n=len(frame)))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
     left.download_button(page.t("data.audit.download"), to_csv_bytes(frame), file_name="audit_log.csv",
                          mime="text/csv", icon=":material/download:", key="data_audit_csv")

@@ -235,7 +235,7 @@ def kpi_row(kpis: Sequence) -> None:
 
 
 def table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 def formula(text: str) -> None:

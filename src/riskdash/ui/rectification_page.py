@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from riskdash import i18n
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
@@ -52,7 +53,7 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
     if table.empty:
         st.info(empty, icon=":material/check_circle:")
         return
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
     left.download_button(csv_label, list_csv(table), file_name=f"{name}.csv", mime="text/csv",
                          icon=":material/download:", key=f"rect_csv_{name}")
@@ -93,4 +94,4 @@ def form_scope(ctx, month: date) -> str:
 
 def full_table(table: pd.DataFrame) -> None:
     """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, height=35 * (len(table) + 1) + 3)

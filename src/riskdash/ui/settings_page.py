@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from riskdash import db
+from riskdash import db, i18n
 from riskdash.importer import KINDS, ImportFailed
 from riskdash.ui import data_page, settings
 
@@ -68,7 +68,7 @@ def editor(page, kind: str, actor: str) -> None:
 
 def _refused(page, rows: int, problems, total: int) -> None:
     st.error(page.t("settings.failed", total=total, rows=rows), icon=":material/error:")
-    st.dataframe(settings.problems_frame(problems, page.lang), hide_index=True, width="stretch")
+    st.dataframe(settings.problems_frame(problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 def kinds() -> tuple[str, ...]:
