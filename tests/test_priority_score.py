@@ -485,3 +485,17 @@ def test_the_fixture_ledger_before_and_after_its_filing(small_con):
     before = priority.risk_scores(small_con, city(as_of=date(2025, 1, 31))).set_index("enterprise_id").loc["E4"]
     after = priority.risk_scores(small_con, city(as_of=date(2025, 2, 1))).set_index("enterprise_id").loc["E4"]
     assert before["points_sites"] == 0 and after["points_sites"] == 8
+
+
+def test_a_township_name_two_counties_share_is_shown_with_its_county(small_con):
+    small_con.execute("insert into regions values ('419902002000', '东镇', 'township', ?, 'town', 'ordinary')",
+                      [COUNTY_B])
+    small_con.execute("insert into enterprises (enterprise_id, name, region_code, industry) "
+                      "values ('E9', '乙区东镇商场', '419902002000', 'fire')")
+    db.sync_keys(small_con)
+    frame = priority.risk_scores(small_con, city())
+    places = dict(zip(frame["enterprise_id"], frame["region_name"]))
+    assert (places["E1"], places["E9"]) == ("甲县东镇", "乙区东镇")  # two 东镇: each with its county
+    assert (places["E3"], places["E4"]) == ("西乡", "南街道")  # a name of its own stays as it is
+    towns = priority.red_orange_counts(frame, "township")
+    assert len(set(towns["name"])) == len(towns)  # the chart and table never show two places as one
