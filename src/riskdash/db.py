@@ -257,11 +257,10 @@ def key_mismatches(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute(sql_text("keys/key_mismatches")).fetchall())
 
 
-def public_columns(con: duckdb.DuckDBPyConnection, table: str, alias: str | None = None) -> str:
-    """``*`` of ``table`` without its internal columns, for record views and exports."""
-    star = f"{alias}.*" if alias else "*"
+def public_columns(table: str) -> str:
+    """``*`` of ``table`` without its internal columns, for record views, exports and audit entries."""
     hidden = INTERNAL_COLUMNS.get(table)
-    return f"{star} exclude ({', '.join(hidden)})" if hidden else star
+    return f"* exclude ({', '.join(hidden)})" if hidden else "*"
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

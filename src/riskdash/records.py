@@ -128,9 +128,9 @@ def _kind(kind_name: str, allowed: tuple[str, ...]) -> Kind:
 
 
 def load(con: duckdb.DuckDBPyConnection, kind_name: str, key: str) -> dict | None:
-    """One record by its id, as stored (None when there is none)."""
+    """One record by its id, as stored: the contract's columns, not the internal keys (None when there is none)."""
     kind = _kind(kind_name, RECORD_KINDS)
-    cur = con.execute(f'select {db.public_columns(con, kind.table)} from {kind.table} where "{kind.key[0]}" = $key',
+    cur = con.execute(f'select {db.public_columns(kind.table)} from {kind.table} where "{kind.key[0]}" = $key',
                       {"key": key})
     row = cur.fetchone()
     return None if row is None else dict(zip([d[0] for d in cur.description], row))

@@ -532,7 +532,7 @@ def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode
     if mode == "append":
         con.execute(f"insert into {kind.table} ({cols}) select {cols} from import_typed order by _row")
         return staged.rows, 0, 0
-    public = db.public_columns(con, kind.table)  # audit entries show the contract's columns only
+    public = db.public_columns(kind.table)  # audit entries show the contract's columns only
     con.execute(f"create temp table import_before as select {public} from {kind.table} x "
                 f"where exists (select 1 from import_typed t where {match})")
     existing = con.execute("select count(*) from import_before").fetchone()[0]

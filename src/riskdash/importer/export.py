@@ -59,7 +59,7 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 def export_table(con, table: str) -> pd.DataFrame:
     if table not in EXPORT_TABLES:
         raise ValueError(f"unknown table {table!r}")
-    return con.execute(f"select {db.public_columns(con, table)} from {table}").df()
+    return con.execute(f"select {db.public_columns(table)} from {table}").df()
 
 
 TYPE_ZH = {"text": "文本", "int": "整数", "decimal": "数字（两位小数）", "double": "数字", "date": "日期",

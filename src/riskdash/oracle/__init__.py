@@ -20,7 +20,7 @@ from riskdash.filters import Filters
 def _table(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     # reading a whole table is this module's point: it is the naive way, on the contract's columns only
     # (not the internal integer enterprise_no the SQL joins on)
-    return con.execute(f"select {db.public_columns(con, table)} from {table}").df()  # noqa: S608
+    return con.execute(f"select {db.public_columns(table)} from {table}").df()  # noqa: S608
 
 
 def descendants(regions: pd.DataFrame, root: str) -> set[str]:
