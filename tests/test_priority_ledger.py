@@ -217,6 +217,8 @@ def test_backtest_and_township_charts(small_con):
     bars = priority_charts.red_orange_by_township_bars(priority.red_orange_counts(scores, "township"), "标题", "zh")
     assert list(bars.data[0].y) == [TOWN_B1, TOWN_A2, TOWN_A1] and list(bars.data[0].x) == [0, 1, 1]
     assert list(bars.layout.yaxis.ticktext) == ["南街道", "西乡", "东镇"]  # names shown, codes keep bars apart
+    assert {trace.textangle for trace in bars.data} == {0}  # counts upright, even in a one-unit bar
+    assert bars.layout.xaxis.dtick == 1  # whole enterprises: no 0.5 ticks
 
 
 def test_gap_kpis_and_tables_are_worded(small_con):

@@ -72,8 +72,11 @@ def red_orange_by_township_bars(counts: pd.DataFrame, title: str, lang: str = "z
         # keyed by code: township names repeat across counties and must not merge into one bar
         fig.add_trace(go.Bar(y=rows["region_code"], x=rows[level], orientation="h",
                              name=i18n.enum_name("risk_level", level, lang),
-                             marker_color=charts.RISK_COLOURS[level], text=rows[level], textposition="inside"))
-    fig.update_layout(barmode="stack")
+                             marker_color=charts.RISK_COLOURS[level], text=rows[level], textposition="inside",
+                             textangle=0, insidetextanchor="middle"))  # upright even in a one-unit bar
+    fig.update_layout(barmode="stack", uniformtext_minsize=12, uniformtext_mode="show")  # readable counts
+    most = int((rows["red"] + rows["orange"]).max()) if len(rows) else 1
+    fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(most / 8)))  # whole enterprises: no 0.5 ticks
     fig.update_yaxes(type="category", tickmode="array", tickvals=list(rows["region_code"]), ticktext=list(rows["name"]))
     return charts.style(fig, title, x_title=i18n.t("priority.unit_enterprises", lang),
                         height=max(300, 60 + 28 * len(rows)))
