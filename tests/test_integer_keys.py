@@ -61,7 +61,9 @@ def test_the_mismatch_check_sees_a_stale_row(small_con):
     # unnumbered inspections are counted once: H2's link to an inspection without a number is not a second
     assert db.key_mismatches(small_con) == {**IN_STEP, "inspections.inspection_no": 2,
                                             "inspections.enterprise_no": 2}
-    db.sync_keys(small_con)
+    db.sync_keys(small_con, "regions")  # a write of a table without keys has nothing to bring in step
+    assert db.key_mismatches(small_con)["inspections.inspection_no"] == 2
+    db.sync_keys(small_con, "inspections")
     assert db.key_mismatches(small_con) == IN_STEP
     small_con.execute("update hazards set enterprise_no = enterprise_no + 1 where hazard_id = 'H1'")
     small_con.execute("update inspections set inspection_no = 1")  # two share a number

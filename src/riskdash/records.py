@@ -206,8 +206,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
         columns = [c.name for c in kind.columns] + (["has_time"] if kind.table == "accidents" else [])
         names = ", ".join(f'"{c}"' for c in columns)
         con.execute(f"insert into {kind.table} ({names}) select {names} from import_typed")
-        if kind.table in db.INTERNAL_COLUMNS:
-            db.sync_keys(con)
+        db.sync_keys(con, kind.table)
         after = load(con, kind_name, key)
         entry = _audit(con, actor, "insert", kind.name, kind.table, key, None, after)
         _advance_as_of(con)
@@ -261,8 +260,8 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
         sets = ", ".join(f'"{c}" = t."{c}"' for c in changed)
         con.execute(f'update {kind.table} set {sets} from import_typed t '
                     f'where {kind.table}."{key_col}" = t."{key_col}"')
-        if set(changed) & set(db.KEY_ID_COLUMNS) and kind.table in db.INTERNAL_COLUMNS:
-            db.sync_keys(con)
+        if set(changed) & set(db.KEY_ID_COLUMNS):  # only an id's change moves a copied number
+            db.sync_keys(con, kind.table)
         after_row = load(con, kind_name, key)
         old = {c: before[c] for c in changed}
         new = {c: after_row[c] for c in changed}

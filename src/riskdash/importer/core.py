@@ -426,8 +426,7 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
         if total:
             raise ImportFailed(label, problems, total, staged.rows)
         inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
-        if kind.table in db.INTERNAL_COLUMNS:
-            db.sync_keys(con)
+        db.sync_keys(con, kind.table)
         problems = _after_write_problems(con, kind, label)
         if problems:  # a rule across rows of the table as it would be: the rollback below undoes the write
             raise ImportFailed(label, problems, len(problems), staged.rows)
