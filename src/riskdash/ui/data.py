@@ -123,6 +123,13 @@ def audit_choices(con) -> pd.DataFrame:
     return db.query(con, "data/audit_choices")
 
 
+def audit_options(values) -> list:
+    """The choices of one audit-log filter: None (all) first, then the distinct values sorted. A null comes
+    out of DuckDB as NaN beside text (the demo build and a restore log no table), so nulls are dropped by
+    pd.isna, not ``is None``."""
+    return [None, *sorted({str(v) for v in values if not pd.isna(v)})]
+
+
 def townships(con, region: str) -> pd.DataFrame:
     from riskdash import db
 

@@ -389,7 +389,7 @@ def backup_panel(page, actor: str) -> None:
 
 def audit_panel(page) -> None:
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
-    from riskdash.ui.data import audit_choices, audit_display, audit_entries
+    from riskdash.ui.data import audit_choices, audit_display, audit_entries, audit_options
 
     choices = audit_choices(page.con)
     if choices.empty:
@@ -399,8 +399,7 @@ def audit_panel(page) -> None:
     cols = st.columns(5)
 
     def pick(col, label, values, key):
-        options = [None, *sorted({v for v in values if v is not None})]
-        return col.selectbox(label, options, key=key, format_func=lambda v: every if v is None else v)
+        return col.selectbox(label, audit_options(values), key=key, format_func=lambda v: every if v is None else v)
 
     table = pick(cols[0], page.t("data.audit.filter.table"), choices["table_name"], "data_audit_table")
     kind = pick(cols[1], page.t("data.audit.filter.kind"), choices["kind"], "data_audit_kind")
