@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -180,6 +181,54 @@ def test_a_file_with_views_keeps_them_through_later_migrations(tmp_path):
     views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
     assert set(db.VIEW_NAMES) <= views
     assert "region_code" in [d[0] for d in con.execute("select * from hazards_enriched limit 0").description]
+    con.close()
+
+
+def _two_inspections_one_referenced(con) -> None:
+    con.execute("insert into regions values ('419900000000', '示例市', 'city', null, null, null)")
+    con.execute("insert or ignore into sectors values ('other', '其他', 'Other', null, 'industrial', 1, false, 1)")
+    con.execute("insert into enterprises (enterprise_id, name, region_code, industry) values "
+                "('E1', 'x', '419900000000', 'other'), ('E2', 'y', '419900000000', 'other')")
+    con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values "
+                "('I1', '2025-01-01', 'E1', 'city'), ('I2', '2025-01-01', 'E1', 'city')")
+    con.execute("insert into hazards (hazard_id, inspection_id, enterprise_id, found_on, grade, deadline) "
+                "values ('H1', 'I1', 'E1', '2025-01-02', 'general', '2025-01-03')")
+
+
+@pytest.mark.parametrize("origin", ["migrated from version 1", "new"])
+def test_an_unreferenced_inspection_or_enterprise_can_be_deleted(tmp_path, origin):
+    """Migration 002 rebuilt hazards under another name; the referenced tables kept that name and every
+    delete failed with 'Table with name hazards_v2 does not exist' until migration 10 rebuilt the table."""
+    path = tmp_path / "file.duckdb"
+    if origin == "new":
+        con = db.connect(path, create=True)
+        _two_inspections_one_referenced(con)
+        db.sync_keys(con)
+    else:
+        con = duckdb.connect(str(path))
+        db.migrate(con, upto=1)
+        _two_inspections_one_referenced(con)
+        db.migrate(con)
+    con.close()
+    con = db.connect(path)  # what the file holds, not only what this connection saw
+    hazards_before = con.execute("select * from hazards").fetchall()
+    con.execute("delete from inspections where inspection_id = 'I2'")
+    con.execute("delete from enterprises where enterprise_id = 'E2'")
+    with pytest.raises(duckdb.ConstraintException, match="foreign key"):
+        con.execute("delete from inspections where inspection_id = 'I1'")
+    with pytest.raises(duckdb.ConstraintException, match="foreign key"):
+        con.execute("delete from enterprises where enterprise_id = 'E1'")
+    assert con.execute("select inspection_id from inspections").fetchall() == [("I1",)]
+    assert con.execute("select enterprise_id from enterprises").fetchall() == [("E1",)]
+    assert con.execute("select * from hazards").fetchall() == hazards_before
+    assert hazards_before == [("H1", "I1", "E1", date(2025, 1, 2), "general", None, None, date(2025, 1, 3), None,
+                               None, "none", None, None, None, None, None, None, 1, 1)]
+    # the rebuilt table kept its checks and its foreign keys
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("update hazards set supervision_level = 'city' where hazard_id = 'H1'")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) "
+                    "values ('H2', 'NOPE', '2025-01-02', 'general', '2025-01-03')")
     con.close()
 
 
