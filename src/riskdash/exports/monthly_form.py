@@ -13,6 +13,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from riskdash.exports.safe import workbook_bytes
+
 TITLE = "工矿企业安全生产事故隐患排查治理情况月报表"
 HEADER_ROW = 3  # the first of the two header rows; data starts two rows below
 _THIN = Side(style="thin", color="000000")
@@ -72,9 +74,7 @@ def form_xlsx(table: pd.DataFrame, scope_line: str) -> bytes:
     sheet.freeze_panes = sheet.cell(sub + 1, 2)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)  # a sector name typed as "=..." stays text
 
 
 def read_form_xlsx(data: bytes) -> tuple[list[tuple[str, str]], list[list], list[str]]:
