@@ -5,7 +5,6 @@ one page wide."""
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 import pandas as pd
@@ -13,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from riskdash.exports.safe import workbook_bytes
 from riskdash.filters import zh_date
 
 FONT = "宋体"
@@ -116,6 +116,4 @@ def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_n
         for col, value in enumerate(values, start=1):
             cell = summary.cell(3 + i, col, value)
             cell.font, cell.border, cell.alignment = Font(name=FONT, size=10), BOX, CENTRE
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)  # a name or measure typed as "=HYPERLINK(...)" stays text

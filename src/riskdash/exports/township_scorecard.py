@@ -9,6 +9,8 @@ import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 
+from riskdash.exports.safe import workbook_bytes
+
 TITLE = "乡镇安全生产工作考核排名"
 HEADER_ROW = 3
 
@@ -31,15 +33,11 @@ def scorecard_xlsx(table: pd.DataFrame, scope_line: str, title: str = TITLE) -> 
         for c, value in enumerate(row, start=1):
             if value is None or (isinstance(value, float) and pd.isna(value)):
                 value = "—"
-            elif isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-                value = "'" + value  # never a formula in an official's spreadsheet
             cell = sheet.cell(r, c, value)
             if isinstance(value, float):
                 cell.number_format = "0.0"
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 3)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)  # never a formula in an official's spreadsheet
 
 
 def read_back(data: bytes) -> list[list]:

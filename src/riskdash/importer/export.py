@@ -1,37 +1,28 @@
 """Tables out of the database (CSV / .xlsx) and the import templates.
 
 Text that a spreadsheet would run as a formula (=, +, -, @ at the start, or a tab / carriage return) is
-escaped on export: in CSV with a leading apostrophe (the OWASP advice for CSV injection), in .xlsx by
-storing the cell as text, so that WPS or Excel shows ``=HYPERLINK(...)`` and never executes it.
+neutralised on export by ``exports.safe`` (a leading apostrophe, the OWASP advice for CSV injection), so that
+WPS or Excel shows ``'=HYPERLINK(...)`` and never executes it.
 """
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
 from riskdash import db
+from riskdash.exports.safe import csv_bytes, workbook_bytes
 from riskdash.importer.aliases import FIXED
 from riskdash.importer.spec import Kind
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_TABLES = ("regions", "enterprises", "accidents", "inspections", "hazards", "key_sites", "sectors",
                  "accident_types", "annual_targets", "indicator_denominators", "checklist_items",
                  "checklist_status", "zero_report_windows", "zero_reports", "warning_meetings", "risk_weights",
                  "risk_thresholds", "settings", "audit_log")
 
 
-def escape_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with BOM, so that Excel and WPS on Windows open the Chinese text right."""
-    safe = frame.map(escape_formula) if not frame.empty else frame
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)
 
 
 def _write_sheet(ws, frame: pd.DataFrame) -> None:
@@ -51,9 +42,7 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     ws = book.active
     ws.title = sheet
     _write_sheet(ws, frame.astype(object))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def export_table(con, table: str) -> pd.DataFrame:
@@ -107,6 +96,4 @@ def template_xlsx(kind: Kind) -> bytes:
                   "第2行为示例，请删除示例后填写。日期可写 2024-03-05、2024/3/5 或 2024年3月5日；"
                   "区划代码可写6位、9位或12位。整个文件任一行有误则一行都不导入。"])
     _write_sheet(notes, column_notes(kind))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
