@@ -57,7 +57,8 @@ def test_one_problem_is_one_line_many_are_a_summary_then_one_line_each(tmp_path)
     result = riskdash("import", "hazards", str(one), "--db", str(path))
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"riskdash import: {one}: row 2: column deadline: value '2025-03-01': a deadline on or after found_on"]
+        f"riskdash import: {one}: row 2: column deadline: value '2025-03-01': a deadline on or after found_on; "
+        "nothing was written"]
     many = tmp_path / "many.csv"
     many.write_text("隐患编号,企业编号,发现日期,隐患等级,整改期限\nH1,E1,2025-03-05,一般,2025-03-01\n"
                     "H2,E7,2025-03-05,一般,2025-03-09\nH3,E1,2025-03-05,一般,2025-03-09\n", encoding="utf-8")

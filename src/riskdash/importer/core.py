@@ -80,7 +80,7 @@ class ImportFailed(db.RiskdashError):
         self.problems = problems
         self.total = total
         self.rows = rows
-        super().__init__(self.summary() if total != 1 else problems[0].line())
+        super().__init__(self.lines()[0])
 
     def summary(self) -> str:
         bad_rows = len({p.row for p in self.problems})
@@ -91,7 +91,7 @@ class ImportFailed(db.RiskdashError):
     def lines(self) -> list[str]:
         """What the CLI prints: one line for a single failure, else a summary line and one per problem."""
         if self.total == 1:
-            return [self.problems[0].line()]
+            return [f"{self.problems[0].line()}; nothing was written"]
         return [self.summary(), *(p.line() for p in self.problems)]
 
 

@@ -82,10 +82,15 @@ def detect_encoding(path: Path) -> str:
 def _csv_records(path: Path, encoding: str) -> Iterator[list[str]]:
     with path.open("r", encoding=encoding, newline="") as fh:
         reader = csv.reader(fh, strict=True)
+        row = 0  # records read so far: the broken one is the next (its first line, where a quote opened)
         try:
-            yield from reader
+            for record in reader:
+                row += 1
+                yield record
         except csv.Error as exc:
-            raise ReadFailed("csv_broken", row=reader.line_num, message=str(exc)) from None
+            if "unexpected end of data" in str(exc):
+                raise ReadFailed("quote_unclosed", row=row + 1) from None
+            raise ReadFailed("csv_broken", row=row + 1, message=str(exc)) from None
 
 
 def _cell_text(value) -> str | None:
@@ -114,6 +119,8 @@ def _xlsx_records(path: Path, sheet: str | None) -> Iterator[list[str | None]]:
         if sheet is not None and sheet not in book.sheetnames:
             raise ReadFailed("xlsx_no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
         ws = book[sheet] if sheet is not None else book.worksheets[0]
+        # the sheet's <dimension> is what the writing tool declared, not what it holds: read every row
+        ws.reset_dimensions()
         for row in ws.iter_rows(values_only=True):
             yield [_cell_text(v) for v in row]
     finally:
@@ -178,22 +185,39 @@ def _guess_delimiter(header: list[str | None]) -> str | None:
 WHITESPACE = " \t\r\n\u3000\u00a0"
 
 
-def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, order: list[tuple[int, str]],
-                table: str) -> int | None:
+def _is_blank(record: list) -> bool:
+    """A blank line, a row of empty cells or of delimiters only: skipped wherever it stands."""
+    return all(v is None or str(v).strip(WHITESPACE) == "" for v in record)
+
+
+def _quotes_even(path: Path) -> bool:
+    """Every quoted field has an even number of quote characters ("" inside one is two)."""
+    count = 0
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            count += block.count(b'"')
+    return count % 2 == 0
+
+
+def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width: int,
+                order: list[tuple[int, str]], table: str) -> int | None:
     """A well-formed CSV parsed by Arrow (C++), or None when Arrow refuses it: the caller then reads it with
-    the csv module, which reports each broken record by its row. Blank lines make Arrow refuse too, so the
-    row numbers of both readers are the same (header = 1)."""
+    the csv module, which reports each broken record by its row. Arrow reads a blank line as a record of
+    empty fields, so row numbers are counted before blank records are dropped, as the csv reader counts them
+    (header = 1)."""
     import pyarrow.csv as pacsv
 
+    if not _quotes_even(path):
+        return None  # Arrow reads an unclosed quote to the end of the file as one value: the csv module refuses
+    names = [f"f{i}" for i in range(width)]
     try:
         data = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(skip_rows=1, autogenerate_column_names=True,
+            read_options=pacsv.ReadOptions(skip_rows=1, column_names=names,
                                            encoding="utf8" if encoding.startswith("utf-8") else encoding,
                                            block_size=16 << 20),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(include_columns=[f"f{i}" for i, _ in order],
-                                                 column_types={f"f{i}": pa.string() for i, _ in order},
+            convert_options=pacsv.ConvertOptions(column_types={name: pa.string() for name in names},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
@@ -204,24 +228,24 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, order
     con.register("import_arrow", data)
     try:
         values = ", ".join(f"nullif(trim(f{i}, '{WHITESPACE}'), '')" for i, _ in order)
-        con.execute(f"insert into {table} select _row, {values} from import_arrow")
+        blank = " and ".join(f"trim({name}, '{WHITESPACE}') = ''" for name in names)
+        return con.execute(f"insert into {table} select _row, {values} from import_arrow "
+                           f"where not ({blank})").fetchone()[0]
     finally:
         con.unregister("import_arrow")
-    return data.num_rows
 
 
 def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "import_stage",
           sheet: str | None = None) -> Staged:
     """Read ``path`` into temp table ``table`` (``_row`` integer + one varchar column per matched column)."""
     rows_iter, encoding = records(path, sheet)
-    try:
-        header = next(rows_iter)
-    except StopIteration:
-        raise ReadFailed("empty") from None
-    while header is not None and all(v is None or str(v).strip() == "" for v in header):
-        header = next(rows_iter, None)
-        if header is None:
-            raise ReadFailed("empty")
+    header_row = 0  # blank rows above the header count: row numbers are the file's own
+    for header in rows_iter:
+        header_row += 1
+        if not _is_blank(header):
+            break
+    else:
+        raise ReadFailed("empty")
     positions, ignored, found = match_headers(kind, header)
     if not found:
         delimiter = _guess_delimiter(header)
@@ -233,8 +257,8 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "
     con.execute(f"drop table if exists {table}")
     cols_sql = ", ".join(f'"{name}" varchar' for _, name in order)
     con.execute(f"create temp table {table} (_row integer, {cols_sql})")
-    if encoding is not None:
-        fast = _stage_fast(con, path, encoding, order, table)
+    if encoding is not None and header_row == 1:
+        fast = _stage_fast(con, path, encoding, width, order, table)
         if fast:
             return Staged(columns=[n for _, n in order], ignored=ignored, rows=fast, encoding=encoding, broken=[])
     count = 0
@@ -256,10 +280,10 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "
         row_numbers.clear()
 
     broken: list[tuple[int, str, dict]] = []
-    row_number = 1
+    row_number = header_row
     for record in rows_iter:
         row_number += 1
-        if all(v is None or str(v).strip() == "" for v in record):
+        if _is_blank(record):
             continue  # blank lines and empty spreadsheet rows
         if len(record) != width and encoding is not None:
             # a CSV record whose field count differs from the header: a cut-off line or a stray delimiter

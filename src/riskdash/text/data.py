@@ -23,8 +23,12 @@ TEXT = {
         "en": "cannot be read as UTF-8, UTF-8 with BOM, GBK or GB18030: save it as CSV in UTF-8 or GBK",
     },
     "data.problem.csv_broken": {
-        "zh": "CSV 格式错误（第{row}行附近：{message}），可能是引号未闭合或文件被截断",
-        "en": "broken CSV near line {row} ({message}): an unclosed quote or a cut-off file",
+        "zh": "CSV 格式错误（{message}），可能是引号未闭合或文件被截断",
+        "en": "broken CSV ({message}): an unclosed quote or a cut-off file",
+    },
+    "data.problem.quote_unclosed": {
+        "zh": "本行开始的引号直到文件末尾都没有闭合（文件可能被截断）",
+        "en": "a quote opened in this row is never closed (the file may be cut off)",
     },
     "data.problem.xlsx_broken": {"zh": "无法打开 Excel 文件（{message}）", "en": "cannot open the workbook ({message})"},
     "data.problem.xlsx_no_sheet": {

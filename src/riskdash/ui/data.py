@@ -19,7 +19,8 @@ def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame({
         t("data.col.file"): [p.file for p in problems],
-        t("data.col.row"): [p.row for p in problems],
+        # whole numbers even beside a file-wide problem (no row): a plain column would turn 2 into 2.0
+        t("data.col.row"): pd.array([p.row for p in problems], dtype="Int64"),
         t("data.col.column"): [p.column or "" for p in problems],
         t("data.col.value"): [(p.value or "")[:200] for p in problems],
         t("data.col.expected"): [p.expected(lang) for p in problems],
