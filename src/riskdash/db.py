@@ -37,6 +37,30 @@ class RiskdashError(Exception):
     """An error for the user: its message is one clear line."""
 
 
+# The fault-injection suite (tests/test_faults.py) kills a process at a named step of a write: each step
+# calls fault_point(name), which does nothing unless this variable names that step.
+FAULT_ENV = "RISKDASH_FAULT_AT"
+
+
+def fault_point(step: str) -> None:
+    if os.environ.get(FAULT_ENV) == step:
+        os.kill(os.getpid(), 9)  # SIGKILL: no handler, no cleanup, as a power cut or kill -9
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a directory; the rename itself is still atomic
+    finally:
+        os.close(fd)
+
+
 def resolve_db_path(arg: str | os.PathLike | None) -> Path:
     """``--db``, then ``$RISKDASH_DB``, then ``data/riskdash.duckdb``."""
     if arg:
@@ -366,6 +390,8 @@ def connect(
     path = resolve_db_path(path)
     check_file(path)
     existed = path.exists()
+    if not existed:
+        refuse_missing_expected(path)
     if not existed and not create:
         raise RiskdashError(
             f"{path}: no database here (run `riskdash demo --db {path}` or `riskdash import` to create one)"
@@ -392,6 +418,23 @@ def connect(
         con.close()
         raise
     return con
+
+
+# files beside PATH that only exist where a database was: a new empty database must not be made there
+EXPECTED_SIGNS = (".wal", ".pre-restore")
+
+
+def refuse_missing_expected(path: Path) -> None:
+    """Refuse to create a database where one was expected: ``path`` is missing but its write-ahead log or a
+    restore's kept copy lies beside it (a file moved or deleted by hand, or a crash of an older release's
+    restore, which renamed the old file away before moving the new one in)."""
+    for suffix in EXPECTED_SIGNS:
+        sign = path.with_name(path.name + suffix)
+        if sign.exists():
+            raise RiskdashError(
+                f"{path}: no database here although {sign.name} is beside it; nothing was written (put the "
+                f"database back, or move {sign.name} away if no database belongs here)"
+            )
 
 
 def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -19,8 +19,8 @@ Rules of the rectification closed loop (整改闭环) for one hazard, checked by
 
 Backup is one Parquet file per table plus manifest.json (schema version, row counts, SHA-256 of each
 file). Restore builds a new database file beside the old one in one transaction, checks every count against
-the manifest, and only then replaces the file (the old one is kept as ``<name>.pre-restore``): all or
-nothing.
+the manifest, and only then replaces the file by one atomic rename (the old one copied first to
+``<name>.pre-restore``): all or nothing, and the path holds the old or the new database at every instant.
 """
 
 from __future__ import annotations
@@ -444,8 +444,17 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
                         "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
         finally:
             con.execute("rollback")  # read only: nothing to keep
-        written.append(out / MANIFEST)
-        (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        db.fault_point("backup-tables-written")
+        # the manifest last, whole or absent (a temporary name, then a rename): a folder without one is no
+        # backup, and a restore refuses it
+        partial = out / (MANIFEST + ".partial")
+        written.extend([partial, out / MANIFEST])
+        with partial.open("w", encoding="utf-8") as fh:
+            fh.write(json.dumps(manifest, ensure_ascii=False, indent=2))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, out / MANIFEST)
+        db.fsync_dir(out)
     except BaseException:
         # a half-written backup must not look like one: remove what this call wrote (the folder was empty)
         for file in written:
@@ -520,7 +529,8 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
             total = 0
             for table in tables:
                 file = folder / listed[table]["file"]
-                con.execute(f"insert into {table} by name select * from read_parquet({_sql_path(file)})")
+                _load_table(con, table, file)
+                db.fault_point("restore-table-loaded")
                 rows = con.execute(f"select count(*) from {table}").fetchone()[0]
                 if rows != listed[table]["rows"]:
                     raise db.RiskdashError(f"{file}: {rows} rows, the manifest says {listed[table]['rows']}; "
@@ -552,18 +562,69 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
         _remove_db_files(building)
         raise
     con.close()
-    previous = None
-    if path.exists():
-        previous = path.with_name(path.name + ".pre-restore")
-        _remove_db_files(previous)
-        os.replace(path, previous)
-        wal = path.with_name(path.name + ".wal")
-        if wal.exists():
-            os.replace(wal, previous.with_name(previous.name + ".wal"))
-    os.replace(building, path)
+    db.fault_point("restore-built")
+    previous = _swap_in(building, path)
     return {"db": str(path), "from": str(folder), "schema_version": db.SCHEMA_VERSION,
             "backup_schema_version": manifest["schema_version"], "tables": len(listed), "rows": total,
             "data_as_of": data_as_of, "previous": str(previous) if previous else None}
+
+
+def _problem(exc: Exception) -> str:
+    """DuckDB's message as one line, without its 'Constraint Error:' style prefix."""
+    text = " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+    return text.split(": ", 1)[1] if text.split(": ", 1)[0].endswith("Error") else text
+
+
+def _load_table(con: duckdb.DuckDBPyConnection, table: str, file: Path) -> None:
+    """One table of a backup into the new file; a refusal names the table and the problem in one line."""
+    try:
+        have = [r[0] for r in con.execute(f"describe select * from read_parquet({_sql_path(file)})").fetchall()]
+    except duckdb.Error as exc:
+        raise db.RiskdashError(f"{file.name}: table {table} cannot be read ({_problem(exc)}); nothing was "
+                               "restored") from None
+    columns = [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = $t and table_schema = 'main'",
+        {"t": table}).fetchall()]
+    extra = [c for c in have if c not in columns]
+    if extra:
+        raise db.RiskdashError(f"{file.name}: table {table} has columns this schema does not know "
+                               f"({', '.join(extra)}); nothing was restored")
+    try:
+        con.execute(f"insert into {table} by name select * from read_parquet({_sql_path(file)})")
+    except duckdb.Error as exc:
+        raise db.RiskdashError(f"{file.name}: table {table}: {_problem(exc)}; nothing was restored") from None
+
+
+def _copy_durably(source: Path, target: Path) -> None:
+    """``source`` copied to ``target`` through a temporary name: ``target`` is whole or untouched."""
+    partial = target.with_name(target.name + ".partial")
+    with source.open("rb") as src, partial.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(partial, target)
+
+
+def _swap_in(building: Path, path: Path) -> Path | None:
+    """Move the built file onto ``path`` so that ``path`` holds the old or the new database at every
+    instant: the old file is first copied to ``<name>.pre-restore`` (the restore's undo), then ONE atomic
+    rename puts the new one in its place, and the folder is synced so that the rename survives a power cut.
+    Returns the kept copy (None when there was no database at ``path``)."""
+    with building.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    previous = None
+    if path.exists():
+        wal = path.with_name(path.name + ".wal")
+        if wal.exists():  # an old write-ahead log would be replayed onto the new file: fold it in first
+            duckdb.connect(str(path)).close()
+        previous = path.with_name(path.name + ".pre-restore")
+        _remove_db_files(previous)
+        _copy_durably(path, previous)
+        db.fault_point("restore-old-kept")
+    os.replace(building, path)
+    db.fault_point("restore-swapped")
+    db.fsync_dir(path.parent)
+    return previous
 
 
 # ------------------------------------------------------------------------------------ zip (the screen)

@@ -42,7 +42,11 @@ def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise db.RiskdashError(f"{path}: no such file")
-    con = db.connect(args.db, create=True)
+    target = db.resolve_db_path(args.db)
+    created = not target.exists()
+    con = db.connect(target, create=True)
+    if created:  # only import and demo create a database, and they say so
+        sys.stderr.write(f"riskdash import: created a new database at {target}\n")
     try:
         result = import_file(con, args.kind, path, mode=args.mode, actor=args.user, as_of=as_of,
                              sheet=args.sheet, file_label=str(path))

@@ -1,0 +1,104 @@
+"""Fault injection: a process killed (SIGKILL) at each named step of restore and backup, injected I/O errors,
+a full disk. After any of them the database path holds a whole database, the old or the new one, and every
+failure is one line saying whether anything was written.
+
+The kills use db.fault_point: a child process run with RISKDASH_FAULT_AT=<step> kills itself at that step."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from riskdash import db, records
+from test_records_backup import contents
+
+
+def run_cli(*args: str, fault: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != db.FAULT_ENV}
+    if fault:
+        env[db.FAULT_ENV] = fault
+    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+@pytest.fixture()
+def old_and_backup(small_db_path: Path, tmp_path: Path):
+    """A backup of the small city, and the database at PATH that differs from it by one more hazard."""
+    con = db.connect(small_db_path, read_only=True)
+    records.backup(con, tmp_path / "bk")
+    con.close()
+    new = contents(small_db_path)
+    con = db.connect(small_db_path)
+    records.add(con, "hazards", {"hazard_id": "H-OLD", "enterprise_id": "E1", "found_on": "2025-06-01",
+                                 "grade": "general", "deadline": "2025-07-01"}, today=date(2025, 7, 1))
+    con.close()
+    old = contents(small_db_path)
+    assert old != new
+    return small_db_path, tmp_path / "bk", old, new
+
+
+@pytest.mark.parametrize(("step", "holds"), [
+    ("restore-table-loaded", "old"),  # killed while the new file is half loaded
+    ("restore-built", "old"),  # the new file complete, nothing moved yet
+    ("restore-old-kept", "old"),  # the old file copied to .pre-restore, the rename not done
+    ("restore-swapped", "new"),  # renamed, the folder not yet synced
+])
+def test_a_restore_killed_at_any_step_leaves_the_old_or_the_new_database(old_and_backup, step, holds):
+    path, folder, old, new = old_and_backup
+    killed = run_cli("restore", "--db", str(path), "--from", str(folder), fault=step)
+    assert killed.returncode == -9, killed.stderr
+    assert path.is_file()
+    assert contents(path) == (old if holds == "old" else new)
+    # the next restore clears what the killed one left and succeeds
+    done = run_cli("restore", "--db", str(path), "--from", str(folder))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert contents(path) == new
+    assert contents(path.with_name(path.name + ".pre-restore")) == (old if holds == "old" else new)
+    assert not path.with_name(path.name + ".restoring").exists()
+
+
+def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_path):
+    killed = run_cli("backup", "--db", str(small_db_path), "--out", str(tmp_path / "bk"),
+                     fault="backup-tables-written")
+    assert killed.returncode == -9
+    assert not (tmp_path / "bk" / "manifest.json").exists()
+    before = contents(small_db_path)
+    refused = run_cli("restore", "--db", str(small_db_path), "--from", str(tmp_path / "bk"))
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1 and "no manifest.json here" in refused.stderr
+    assert contents(small_db_path) == before
+
+
+@pytest.mark.parametrize("beside", [".pre-restore", ".wal"])
+def test_a_missing_database_is_not_silently_replaced_by_an_empty_one(small_db_path, tmp_path, beside):
+    """Where a database was (its kept copy or its write-ahead log lies beside the path), no command creates
+    a new empty one: each says so in one line and writes nothing."""
+    path = tmp_path / "city.duckdb"
+    shutil.copy(small_db_path, path.with_name(path.name + beside))
+    csv = tmp_path / "regions.csv"
+    csv.write_text("region_code,name,level,parent_code\n419900000000,示例市,city,\n", encoding="utf-8")
+    for args in (["import", "regions", str(csv), "--db", str(path)],
+                 ["record", "add", "hazards", "--db", str(path), "--set", "hazard_id=H9"],
+                 ["backup", "--db", str(path), "--out", str(tmp_path / "bk")],
+                 ["metrics", "accidents", "--db", str(path), "--from", "2025-01-01", "--to", "2025-06-30"]):
+        result = run_cli(*args)
+        assert result.returncode == 1, args
+        assert result.stderr.count("\n") == 1 and "nothing was written" in result.stderr, result.stderr
+        assert f"{beside[1:]}" in result.stderr
+        assert not path.exists()
+
+
+def test_an_import_into_a_new_path_says_it_created_the_database(tmp_path):
+    path = tmp_path / "new.duckdb"
+    csv = tmp_path / "regions.csv"
+    csv.write_text("region_code,name,level,parent_code\n419900000000,示例市,city,\n", encoding="utf-8")
+    result = run_cli("import", "regions", str(csv), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"riskdash import: created a new database at {path}\n"
+    assert path.is_file()
