@@ -97,8 +97,9 @@ def test_numbers_and_dates():
     assert i18n.signed_pct(0.0) == "0.0%"
     assert i18n.day(date(2026, 11, 28)) == "2026年11月28日"
     assert i18n.period(date(2026, 1, 1), date(2026, 6, 30)) == "2026年1—6月"
-    assert i18n.preset_name("year_to_date", date(2026, 11, 28)) == "1—11月"
-    assert i18n.preset_name("year_to_date", date(2026, 11, 28), "en") == "Jan–Nov"
+    assert i18n.preset_name("completed_months", date(2026, 11, 28)) == "1—10月"
+    assert i18n.preset_name("completed_months", date(2026, 11, 28), "en") == "Jan–Oct"
+    assert i18n.preset_name("year_to_date", date(2026, 11, 28)) == "本年至今（1月1日—11月28日）"
     assert i18n.sector_name(("工贸", "Industry and trade"), "en") == "Industry and trade"
     assert i18n.sector_name(("工贸", None), "en") == "工贸"
 

@@ -202,11 +202,11 @@ def test_english_switch_changes_the_labels(app_db):
 def test_filters_and_language_persist_across_pages(app_db):
     at = start()
     at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
-    at.sidebar.selectbox(key="flt_preset").set_value("first_half").run()
+    at.sidebar.selectbox(key="flt_preset").set_value("year_to_date").run()
     at.sidebar.radio(key="lang").set_value("en").run()
     at.switch_page("pages/accidents.py").run()
     assert at.sidebar.selectbox(key="flt_county").value == COUNTY_A
-    assert at.sidebar.selectbox(key="flt_preset").value == "first_half"
+    assert at.sidebar.selectbox(key="flt_preset").value == "year_to_date"
     assert at.sidebar.radio(key="lang").value == "en"
     at.switch_page("pages/overview.py").run()
     assert at.sidebar.selectbox(key="flt_county").value == COUNTY_A
@@ -234,10 +234,14 @@ def test_custom_period_given_backwards_is_counted_forwards(app_db):
 
 def test_presets_are_relative_to_the_data_not_the_clock(app_db):
     at = start()
-    assert at.sidebar.selectbox(key="flt_preset").value == "year_to_date"
-    assert at.sidebar.selectbox(key="flt_preset").format_func("year_to_date") == "1—6月"
-    at.sidebar.selectbox(key="flt_preset").set_value("same_period_last_year").run()
-    assert kpis(at)["事故起数（起）"][0] == "3"  # A5, A6, A7 in 2024-01-01..2024-06-30
+    # data as of 30 June 2025: the completed months are 1—6月, June included
+    assert at.sidebar.selectbox(key="flt_preset").value == "completed_months"
+    assert at.sidebar.selectbox(key="flt_preset").format_func("completed_months") == "1—6月"
+    assert at.sidebar.selectbox(key="flt_preset").format_func("this_month") == "本月至今（6月）"
+    assert at.sidebar.selectbox(key="flt_preset").format_func("last_year") == "上年（2024年）"
+    at.sidebar.selectbox(key="flt_preset").set_value("last_year").run()
+    assert kpis(at)["事故起数（起）"][0] == "3"  # A5, A6, A7 in 2024
+    assert "统计期：2024年1—12月" in [c.value for c in at.sidebar.caption]
 
 
 # ---------------------------------------------------------------------------------------------- errors

@@ -84,28 +84,88 @@ class Filters:
 
 # ---------------------------------------------------------------------------------------------- presets
 
-PRESETS = ("this_month", "year_to_date", "first_half", "full_year", "same_period_last_year", "custom")
+# Officials report whole months: the default is the months of the year completed by the data's as-of day
+# ("1—11月" on any day of December before the 31st), never a month still running.
+PRESETS = ("completed_months", "this_month", "last_month", "this_quarter", "last_quarter", "year_to_date",
+           "last_year", "custom")
+DEFAULT_PRESET = "completed_months"
+
+
+def is_month_end(day: date) -> bool:
+    return day == month_end(day.year, day.month)
+
+
+def last_complete_month_end(as_of: date) -> date:
+    """The last day of the latest month complete on the as-of day: the as-of day itself when it ends its month.
+
+    Data as of a month's last day covers that whole month; on any other day the month is still running."""
+    return as_of if is_month_end(as_of) else as_of.replace(day=1) - timedelta(days=1)
+
+
+def last_complete_month(as_of: date) -> date:
+    """The first day of the latest complete month (the monthly form's default report month)."""
+    return last_complete_month_end(as_of).replace(day=1)
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 def preset_period(preset: str, as_of: date) -> tuple[date, date]:
     """The period a preset names, relative to the data's as-of day (never the clock).
 
-    本月: the 1st of the as-of month to the as-of day. 1—N月: 1 January to the as-of day (N = its month).
-    上半年: 1 January to 30 June (or the as-of day when earlier). 全年: 1 January to 31 December (or the
-    as-of day when earlier). 上年同期: 1—N月 one year earlier.
+    1—N月 (completed_months): 1 January to the end of the last complete month; in January before the 31st no
+    month of the year is complete, and it is the previous year's 1—12月. 本月至今: the 1st of the as-of month to
+    the as-of day. 上月: the month before the as-of month. 本季: the 1st of the as-of quarter to the as-of day.
+    上季: the quarter before. 本年至今: 1 January to the as-of day. 上年: the previous calendar year.
     """
-    jan1 = date(as_of.year, 1, 1)
+    if preset == "completed_months":
+        end = last_complete_month_end(as_of)
+        return date(end.year, 1, 1), end
     if preset == "this_month":
         return as_of.replace(day=1), as_of
+    if preset == "last_month":
+        end = as_of.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end
+    if preset == "this_quarter":
+        return quarter_start(as_of), as_of
+    if preset == "last_quarter":
+        end = quarter_start(as_of) - timedelta(days=1)
+        return quarter_start(end), end
     if preset == "year_to_date":
-        return jan1, as_of
-    if preset == "first_half":
-        return jan1, min(date(as_of.year, 6, 30), as_of)
-    if preset == "full_year":
-        return jan1, min(date(as_of.year, 12, 31), as_of)
-    if preset == "same_period_last_year":
-        return shift_year(jan1), shift_year(as_of)
+        return date(as_of.year, 1, 1), as_of
+    if preset == "last_year":
+        return date(as_of.year - 1, 1, 1), date(as_of.year - 1, 12, 31)
     raise ValueError(f"unknown preset {preset!r}")
+
+
+def span_text(start: date, end: date, year: int, lang: str = "zh") -> str:
+    """A period as short as it can be said unambiguously in the as-of ``year`` (a preset's label).
+
+    Whole months by their months (1—11月, 11月), a running period by its days (12月1日—15日, 10月1日—12月1日, 12月1日);
+    the year is named only when it is not ``year``. 1 January to 1 December is never "1—12月"."""
+    whole = start.day == 1 and is_month_end(end) and start.year == end.year
+    if start.year != end.year:
+        return period_text(start, end, lang)
+    if lang == "zh":
+        prefix = "" if start.year == year else f"{start.year}年"
+        if whole:
+            months = f"{start.month}月" if start.month == end.month else f"{start.month}—{end.month}月"
+            return prefix + months
+        if start == end:
+            return f"{prefix}{start.month}月{start.day}日"
+        if start.month == end.month:
+            return f"{prefix}{start.month}月{start.day}日—{end.day}日"
+        return f"{prefix}{start.month}月{start.day}日—{end.month}月{end.day}日"
+    suffix = "" if start.year == year else f" {start.year}"
+    first, last = calendar.month_abbr[start.month], calendar.month_abbr[end.month]
+    if whole:
+        return (first if start.month == end.month else f"{first}–{last}") + suffix
+    if start == end:
+        return f"{start.day} {first}{suffix}"
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {first}{suffix}"
+    return f"{start.day} {first} – {end.day} {last}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------- wording

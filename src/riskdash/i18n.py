@@ -229,12 +229,15 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "township": {"zh": "镇街巡查", "en": "Township patrol"},
         "self": {"zh": "企业自查", "en": "Self-inspection"},
     },
+    # each preset says what it covers ({span}: filters.span_text of its period on the as-of day)
     "preset": {
-        "this_month": {"zh": "本月", "en": "This month"},
-        "year_to_date": {"zh": "1—{month}月", "en": "Jan–{month_abbr}"},
-        "first_half": {"zh": "上半年", "en": "First half"},
-        "full_year": {"zh": "全年", "en": "Full year"},
-        "same_period_last_year": {"zh": "上年同期", "en": "Same period last year"},
+        "completed_months": {"zh": "{span}", "en": "{span}"},
+        "this_month": {"zh": "本月至今（{span}）", "en": "Month to date ({span})"},
+        "last_month": {"zh": "上月（{span}）", "en": "Last month ({span})"},
+        "this_quarter": {"zh": "本季（{span}）", "en": "This quarter ({span})"},
+        "last_quarter": {"zh": "上季（{span}）", "en": "Last quarter ({span})"},
+        "year_to_date": {"zh": "本年至今（{span}）", "en": "Year to date ({span})"},
+        "last_year": {"zh": "上年（{year}年）", "en": "Last year ({year})"},
         "custom": {"zh": "自定义", "en": "Custom"},
     },
 }
@@ -291,9 +294,13 @@ def enum_name(kind: str, code: str, lang: str = DEFAULT_LANG, **values: Any) -> 
 
 
 def preset_name(preset: str, as_of: date, lang: str = DEFAULT_LANG) -> str:
-    import calendar
+    """A period preset named by what it covers on the as-of day: 1—11月, 本月至今（12月1日—15日）, 上年（2025年）."""
+    from riskdash.filters import preset_period, span_text
 
-    return enum_name("preset", preset, lang, month=as_of.month, month_abbr=calendar.month_abbr[as_of.month])
+    if preset == "custom":
+        return enum_name("preset", preset, lang)
+    start, end = preset_period(preset, as_of)
+    return enum_name("preset", preset, lang, span=span_text(start, end, as_of.year, check_lang(lang)), year=start.year)
 
 
 def sector_name(names_zh_en: tuple[str, str | None], lang: str = DEFAULT_LANG) -> str:

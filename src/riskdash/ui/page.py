@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from riskdash import db, i18n
-from riskdash.filters import PRESETS, Filters, preset_period
+from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.ui import session
 from riskdash.ui.overview import OverviewView, Scope, overview_view
 
@@ -32,7 +32,6 @@ KEYS = {
     "township": "flt_township",
     "sector": "flt_sector",
 }
-DEFAULT_PRESET = "year_to_date"
 
 
 @dataclass(frozen=True)
