@@ -129,6 +129,74 @@ def test_a_newer_schema_a_missing_table_and_a_missing_manifest_are_refused(fille
     _refused(filled, folder, "no manifest.json")
 
 
+def _rewrite(folder: Path, table: str, select: str) -> None:
+    """Replace one table's Parquet file by ``select`` over its rows (as ``t``), the manifest made to match."""
+    import duckdb
+
+    file = folder / f"{table}.parquet"
+    changed = folder / f"{table}.new.parquet"
+    con = duckdb.connect()
+    con.execute(f"create table t as select * from read_parquet('{file}')")
+    con.execute(f"copy ({select}) to '{changed}' (format parquet)")
+    rows = con.execute(f"select count(*) from read_parquet('{changed}')").fetchone()[0]
+    con.close()
+    changed.replace(file)
+    _match_manifest(folder, table, rows)
+
+
+def _match_manifest(folder: Path, table: str, rows: int | None = None) -> None:
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["tables"][table]["sha256"] = records._sha256(folder / f"{table}.parquet")
+    if rows is not None:
+        manifest["tables"][table]["rows"] = rows
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+BAD_BACKUPS = [
+    ("check", "hazards", "select * replace (found_on + 400 as found_on) from t",
+     "hazards.parquet: table hazards: CHECK constraint failed on table \"hazards\" with expression "
+     "CHECK((deadline >= found_on)); nothing was restored"),
+    ("foreign key", "hazards", "select * replace ('NOPE' as enterprise_id) from t",
+     "hazards.parquet: table hazards: Violates foreign key constraint because key \"enterprise_id: NOPE\" does "
+     "not exist in the referenced table; nothing was restored"),
+    ("key", "regions", "select * from t union all select * from t where level = 'city'",
+     "regions.parquet: table regions: PRIMARY KEY or UNIQUE constraint violation: duplicate key "
+     "\"419900000000\"; nothing was restored"),
+    ("extra column", "enterprises", "select *, 'x' as owner_note from t",
+     "enterprises.parquet: table enterprises has columns this schema does not know (owner_note); "
+     "nothing was restored"),
+]
+
+
+@pytest.mark.parametrize(("why", "table", "select", "message"), BAD_BACKUPS, ids=[b[0] for b in BAD_BACKUPS])
+def test_a_bad_table_is_refused_in_one_line_naming_it(filled, tmp_path, why, table, select, message):
+    folder = _backup(filled, tmp_path / "bk")
+    _rewrite(folder, table, select)
+    before = contents(filled)
+    with pytest.raises(db.RiskdashError) as err:
+        records.restore(filled, folder)
+    assert str(err.value) == message
+    assert contents(filled) == before
+    assert not filled.with_name(filled.name + ".restoring").exists()
+    # the command line: the same one line, nothing else
+    result = run_cli("restore", "--db", str(filled), "--from", str(folder))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"riskdash restore: {message}\n")
+    assert contents(filled) == before
+
+
+def test_a_corrupt_parquet_file_that_matches_its_manifest_is_refused(filled, tmp_path):
+    folder = _backup(filled, tmp_path / "bk")
+    (folder / "hazards.parquet").write_bytes(b"PAR1 not really a parquet file PAR1")
+    _match_manifest(folder, "hazards")
+    before = contents(filled)
+    with pytest.raises(db.RiskdashError) as err:
+        records.restore(filled, folder)
+    message = str(err.value)
+    assert message.startswith("hazards.parquet: table hazards cannot be read (")
+    assert message.endswith("); nothing was restored") and "\n" not in message
+    assert contents(filled) == before
+
+
 @pytest.mark.parametrize("existing", [False, True])
 def test_a_failed_backup_leaves_no_partial_files(filled, tmp_path, monkeypatch, existing):
     folder = tmp_path / "bk"
