@@ -103,6 +103,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("checklist_deadline_zone_city", "04-30", "市管开发区规范化建设完成期限（月-日；上级为市本级的开发区）", "Standardisation deadline for city-managed zones, i.e. zones whose parent is the city (MM-DD)"),
     ("checklist_deadline_zone", "06-30", "开发区、工业园区规范化建设完成期限（月-日）", "Standardisation deadline for development zones and parks (MM-DD)"),
     ("risk_recency_years", "3", "事故历史计入风险评分的年数", "Years of accident history counted in the risk score"),
+    ("upload_max_mb", "200", "上传文件大小上限（MB；导入文件与恢复备份，重启看板后对服务生效）", "Largest file that may be uploaded, in MB (imports and restores; the server takes it at its next start)"),
     # 乡镇考核 (issue 8, docs/township-assessment.md): weights of the components, each scored 0–100
     ("assessment_weight_deaths", "20", "乡镇考核权重：死亡（含失踪）与控制指标", "Township assessment weight: deaths (incl. missing) against the target"),
     ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: larger-and-above accidents"),
@@ -114,7 +115,10 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_weight_zero_report", "10", "乡镇考核权重：零报告按时率", "Township assessment weight: zero-report compliance"),
     ("assessment_points_per_death", "20", "乡镇考核：每死亡1人（含失踪）扣分", "Township assessment: points off the deaths component per death (incl. missing)"),
     ("assessment_pass_score", "60", "乡镇考核合格分数线（未被一票否决且得分不低于此值为合格）", "Township assessment pass mark (passed = not vetoed and score at or above it)"),
-    ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),
+    ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),    # the Word/PDF 通报 (issue 13): templates filled in per region and year (docs/settings.md)
+    ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
+    ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),
+    ("tongbao_copy_to", "{party}办公室，{government}办公室", "通报抄送机关（{party}、{government}为同级党委、政府，如“市委”“市政府”）", "Copied to ({party}, {government}: the party committee and government of the same level, e.g. 市委, 市政府)"),
 ]
 
 
