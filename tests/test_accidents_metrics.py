@@ -82,9 +82,11 @@ def period(start: str, end: str, region: str = CITY, industry: str | None = None
 def contract(con, filters: Filters) -> dict:
     """What the screen's KPI row shows, in the CLI's shape."""
     result = acc.kpi_totals(con, filters)["summary"]
-    result = json.loads(json.dumps(result))
+    result = json.loads(json.dumps(result, default=str))  # dates as the command line prints them
     result.pop("larger_and_above_deaths")
     result["previous"].pop("larger_and_above_deaths")
+    if result["target"] is not None:
+        result["target"].pop("deaths_incl_missing")
     return result
 
 
@@ -102,6 +104,9 @@ def test_period_across_the_year_end(con):
             "by_grade": {"general": 1, "larger": 1, "major": 0, "especially_major": 0}, "larger_and_above": 1,
         },
         "yoy_pct": {"accidents": 50.0, "deaths": 400.0},
+        "mom": None,  # across two months
+        # 2025 to 15 January: B2 3 deaths of 12; 15 of 365 days
+        "target": {"year": 2025, "max_deaths": 12, "used_pct": 25.0, "time_elapsed_pct": 4.1},
     }
 
 
@@ -120,9 +125,123 @@ def test_last_year_zero_gives_null_yoy(con):
 
 
 def test_month_has_month_on_month(con):
-    totals = acc.kpi_totals(con, period("2025-01-01", "2025-01-31"))
-    assert totals["previous_month"]["accidents"] == 1  # B1 on 31 December
-    assert acc.kpi_totals(con, period("2025-01-01", "2025-02-15"))["previous_month"] is None
+    assert acc.kpi_totals(con, period("2025-01-01", "2025-01-31"))["previous_month"]["accidents"] == 1  # B1
+    # January against December of the year before: B1 on 31 December (2 deaths); January: B2, B3, B4
+    assert acc.kpi_totals(con, period("2025-01-01", "2025-01-31"))["summary"]["mom"] == {
+        "from": date(2024, 12, 1), "to": date(2024, 12, 31), "accidents": 1, "deaths_incl_missing": 2,
+        "mom_pct": {"accidents": 200.0, "deaths": 550.0}}
+    assert acc.kpi_totals(con, period("2025-01-01", "2025-02-15"))["summary"]["mom"] is None
+
+
+# the same day numbers of the previous month, clipped to its end
+MOM_ROWS = [
+    # accident_id, occurred_at, region, industry, deaths, missing
+    ("M1", "2026-01-31 10:00", TOWN_A1, "industry_trade", 1, 0),
+    ("M2", "2026-02-28 23:59", TOWN_A1, "industry_trade", 1, 0),
+    ("M3", "2026-03-28 10:00", TOWN_A2, "road_transport", 0, 0),
+    ("M4", "2026-03-29 10:00", TOWN_B1, "fire", 0, 0),
+    ("M5", "2026-03-31 10:00", TOWN_B1, "fire", 2, 1),
+    ("M6", "2026-04-30 10:00", TOWN_A1, "industry_trade", 1, 0),
+    ("M7", "2026-05-31 10:00", TOWN_A1, "industry_trade", 1, 0),
+    ("M8", "2024-02-29 10:00", TOWN_A1, "industry_trade", 2, 0),
+    ("M9", "2026-12-31 10:00", TOWN_A1, "industry_trade", 1, 0),
+]
+
+
+@pytest.fixture()
+def mom_con(tmp_path):
+    path = tmp_path / "mom.duckdb"
+    con = db.connect(path, create=True)
+    con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", REGIONS)
+    con.executemany(
+        """insert into accidents (accident_id, occurred_at, has_time, region_code, industry, accident_type,
+                                  deaths, missing, serious_injuries, direct_loss_wan)
+           values (?, ?, true, ?, ?, 'other_injury', ?, ?, 0, 0)""",
+        MOM_ROWS,
+    )
+    con.executemany("insert into annual_targets values (?, ?, ?)", [(2026, CITY, 8), (2024, CITY, 0)])
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(("start", "end", "then_start", "then_end"), [
+    ("2026-03-01", "2026-03-28", "2026-02-01", "2026-02-28"),
+    ("2026-03-01", "2026-03-29", "2026-02-01", "2026-02-28"),  # 29, 30, 31 clipped to 28 February
+    ("2026-03-01", "2026-03-30", "2026-02-01", "2026-02-28"),
+    ("2026-03-01", "2026-03-31", "2026-02-01", "2026-02-28"),
+    ("2026-03-29", "2026-03-31", "2026-02-28", "2026-02-28"),
+    ("2026-05-01", "2026-05-31", "2026-04-01", "2026-04-30"),  # 31 May → 30 April
+    ("2026-05-31", "2026-05-31", "2026-04-30", "2026-04-30"),
+    ("2026-01-01", "2026-01-31", "2025-12-01", "2025-12-31"),  # across the year end
+    ("2024-03-01", "2024-03-31", "2024-02-01", "2024-02-29"),  # leap year
+    ("2026-11-01", "2026-11-28", "2026-10-01", "2026-10-28"),
+])
+def test_month_on_month_compares_the_same_days(start, end, then_start, then_end):
+    then = acc.same_days_previous_month(period(start, end))
+    assert (then.start, then.end) == (date.fromisoformat(then_start), date.fromisoformat(then_end))
+    assert then.as_of == date.fromisoformat(end) and then.region_code == CITY
+
+
+def test_a_period_across_months_has_no_month_on_month(mom_con):
+    assert acc.same_days_previous_month(period("2026-02-15", "2026-03-15")) is None
+    assert acc.same_days_previous_month(period("2025-12-01", "2026-01-31")) is None
+    assert acc.accidents_mom(mom_con, period("2026-03-01", "2026-04-30")) is None
+
+
+def test_month_on_month_whole_results(mom_con):
+    # 1–31 March (M3, M4, M5: 3 accidents, 3 deaths incl. missing) against 1–28 February (M2: 1, 1)
+    assert acc.accidents_mom(mom_con, period("2026-03-01", "2026-03-31")) == {
+        "from": date(2026, 2, 1), "to": date(2026, 2, 28), "accidents": 1, "deaths_incl_missing": 1,
+        "mom_pct": {"accidents": 200.0, "deaths": 200.0}}
+    # 29–31 March (M4, M5) against 28 February alone (M2)
+    assert acc.accidents_mom(mom_con, period("2026-03-29", "2026-03-31"))["accidents"] == 1
+    # 1–31 May (M7) against 1–30 April (M6)
+    assert acc.accidents_mom(mom_con, period("2026-05-01", "2026-05-31")) == {
+        "from": date(2026, 4, 1), "to": date(2026, 4, 30), "accidents": 1, "deaths_incl_missing": 1,
+        "mom_pct": {"accidents": 0.0, "deaths": 0.0}}
+    # 1–30 April (M6) against 1–30 March (M3, M4; no deaths): no base for deaths
+    assert acc.accidents_mom(mom_con, period("2026-04-01", "2026-04-30"))["mom_pct"] == {
+        "accidents": -50.0, "deaths": None}
+    # filters apply to both periods: 东镇 in March has nothing, in February M2
+    assert acc.accidents_mom(mom_con, period("2026-03-01", "2026-03-31", TOWN_A1))["mom_pct"] == {
+        "accidents": -100.0, "deaths": -100.0}
+
+
+def test_target_null_when_none_is_set(mom_con):
+    assert acc.target_progress(mom_con, period("2025-01-01", "2025-06-30")) is None  # no 2025 target
+    assert acc.target_progress(mom_con, period("2026-01-01", "2026-06-30", COUNTY_A)) is None  # not for the county
+
+
+def test_target_with_time_elapsed_at_the_year_boundaries(mom_con):
+    # 1 January: one day of 365, no death yet
+    assert acc.target_progress(mom_con, period("2026-01-01", "2026-01-01")) == {
+        "year": 2026, "max_deaths": 8, "used_pct": 0.0, "time_elapsed_pct": 0.3, "deaths_incl_missing": 0}
+    # 31 December: the whole year; M1, M2, M5 (3 incl. missing), M6, M7, M9 = 8 of 8
+    assert acc.target_progress(mom_con, period("2026-12-01", "2026-12-31")) == {
+        "year": 2026, "max_deaths": 8, "used_pct": 100.0, "time_elapsed_pct": 100.0, "deaths_incl_missing": 8}
+    # deaths from 1 January whatever the period's start, of every sector whatever the filter: to 31 March
+    # M1, M2, M5 = 5 of 8 = 62.5 %; 90 of 365 days = 24.66 %
+    march = {"year": 2026, "max_deaths": 8, "used_pct": 62.5, "time_elapsed_pct": 24.7, "deaths_incl_missing": 5}
+    assert acc.target_progress(mom_con, period("2026-03-01", "2026-03-31")) == march
+    assert acc.target_progress(mom_con, period("2026-03-31", "2026-03-31", industry="road_transport")) == march
+    # a leap year: 29 February is day 60 of 366; a target of 0 has no base for used_pct
+    assert acc.target_progress(mom_con, period("2024-02-29", "2024-02-29")) == {
+        "year": 2024, "max_deaths": 0, "used_pct": None, "time_elapsed_pct": 16.4, "deaths_incl_missing": 2}
+    assert acc.target_progress(mom_con, period("2024-12-31", "2024-12-31"))["time_elapsed_pct"] == 100.0
+
+
+def test_cli_prints_mom_and_target(mom_con, tmp_path, capsys):
+    mom_con.close()
+    path = tmp_path / "mom.duckdb"
+    assert cli.main(["metrics", "accidents", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert list(out)[-3:] == ["yoy_pct", "mom", "target"]
+    assert out["mom"] == {"from": "2026-02-01", "to": "2026-02-28", "accidents": 1, "deaths_incl_missing": 1,
+                          "mom_pct": {"accidents": 200.0, "deaths": 200.0}}
+    assert out["target"] == {"year": 2026, "max_deaths": 8, "used_pct": 62.5, "time_elapsed_pct": 24.7}
+    assert cli.main(["metrics", "accidents", "--db", str(path), "--from", "2025-03-01", "--to", "2025-04-01"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["mom"], out["target"]) == (None, None)
 
 
 def test_county_and_township_filters(con):

@@ -53,7 +53,7 @@ def test_month_cards_carry_month_on_month(small_con):
     june = Filters(date(2025, 6, 1), AS_OF, CITY, AS_OF)
     cards = {c.key: c for c in view.kpi_cards(acc.kpi_totals(small_con, june), "zh")}
     # June 2025: A3; June 2024: A7; May 2025: nothing → 环比 has no base
-    assert cards["accidents"].delta_description == "同比（上年同期 1）；环比 —（上月 0）"
+    assert cards["accidents"].delta_description == "同比（上年同期 1）；环比 —（上月同期 0）"
 
 
 def test_change_lines_word_a_small_fall_as_no_trend():
@@ -227,7 +227,7 @@ def test_page_follows_the_filters(app_db):
     assert kpis(at)["事故起数（起）"] == ("1", "—", "同比（上年同期为0）")
     at.sidebar.selectbox(key="flt_preset").set_value("this_month").run()
     assert not at.exception
-    assert kpis(at)["事故起数（起）"] == ("0", "—", "同比（上年同期为0）；环比 —（上月 0）")
+    assert kpis(at)["事故起数（起）"] == ("0", "—", "同比（上年同期为0）；环比 —（上月同期 0）")
     assert "统计期内没有较大及以上事故。" in texts(at)
 
 

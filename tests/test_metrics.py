@@ -39,6 +39,10 @@ def test_accident_summary_whole_result(small_con):
             "larger_and_above_deaths": 0,
         },
         "yoy_pct": {"accidents": 0.0, "deaths": 100.0},
+        "mom": None,  # January to June: not one month
+        # deaths 1 January – 30 June: A1 1, A2 3 → 4 of 10; 181 of 365 days
+        "target": {"year": 2025, "max_deaths": 10, "used_pct": 40.0, "time_elapsed_pct": 49.6,
+                   "deaths_incl_missing": 4},
     }
 
 
@@ -71,7 +75,10 @@ def test_rectification_whole_result(small_con):
         "major_rate": 0.5,
         "overdue": 3,
         "overdue_major": 1,
-        "supervised_open": 1,
+        "supervised_open": 2,  # H3 verified but not delisted (摘牌), H4
+        # every hazard found by as-of (H8 of 2024 is done): open H2, H4, H5, H6; overdue H2, H4, H6
+        "stock": {"open": 4, "open_major": 1, "overdue": 3, "overdue_major": 1, "overdue_major_unrectified": 0,
+                  "supervised_open": 2},
     }
 
 
@@ -151,6 +158,8 @@ hazard_rows = st.lists(
         st.one_of(st.none(), st.integers(0, 90)),  # rectified after found
         st.one_of(st.none(), st.integers(0, 30)),  # verified after rectified
         st.sampled_from(["none", "county", "city", "province"]),
+        st.one_of(st.none(), st.integers(0, 60)),  # supervised (挂牌) after found
+        st.one_of(st.none(), st.integers(0, 20)),  # delisted (摘牌) after verified
     ),
     max_size=60,
 )
@@ -200,16 +209,21 @@ def test_rectification_totals_sql_equals_pandas(oracle_con, rows, period, region
     try:
         con.execute("delete from hazards")
         values = []
-        for i, (off, ent, grade, dl, rect, ver, sup) in enumerate(rows):
+        for i, (off, ent, grade, dl, rect, ver, sup, listed, delisted) in enumerate(rows):
             found = DAY0 + timedelta(off)
             rectified = found + timedelta(rect) if rect is not None else None
             verified = rectified + timedelta(ver) if rectified is not None and ver is not None else None
-            values.append((f"R{i}", ent, found, grade, found + timedelta(dl), rectified, verified,
-                           sup if grade == "major" else "none"))
+            level = sup if grade == "major" else "none"
+            supervised_on = found + timedelta(listed) if level != "none" and listed is not None else None
+            delisted_on = verified + timedelta(delisted) if level != "none" and verified and delisted is not None \
+                else None
+            values.append((f"R{i}", ent, found, grade, found + timedelta(dl), rectified, verified, level,
+                           supervised_on, delisted_on))
         if values:
             con.executemany(
                 """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
-                                        verified_on, supervision_level) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        verified_on, supervision_level, supervised_on, delisted_on)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 values,
             )
         db.sync_keys(con)

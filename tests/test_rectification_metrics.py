@@ -72,7 +72,8 @@ def test_kpis_whole_result_on_the_small_city(small_con):
         "found": 6, "rectified": 2, "rate": 2 / 6,
         "general_found": 4, "general_rectified": 1, "general_rate": 0.25,
         "major_found": 2, "major_closed": 1, "major_rate": 0.5,
-        "overdue": 3, "overdue_major": 1, "supervised_open": 1,
+        # H3 verified but never delisted (摘牌) and H4: both still under 挂牌督办
+        "overdue": 3, "overdue_major": 1, "supervised_open": 2,
         # on time: H1 only; done or overdue: H1, H3 + H2, H4, H6
         "on_time": 1, "done_or_overdue": 5, "on_time_rate": 0.2,
         # rectified by as-of: H1 (10 days), H3 (80), H4 (61) → median 61
@@ -132,7 +133,7 @@ def test_region_and_sector_filters(small_con):
     county_a = rect.rectification_kpis(small_con, H1.confined_to(COUNTY_A))
     assert (county_a["found"], county_a["general_found"], county_a["major_found"]) == (5, 3, 2)
     chem = rect.rectification_kpis(small_con, Filters(H1.start, H1.end, CITY, AS_OF, "hazardous_chemicals"))
-    assert (chem["found"], chem["major_closed"], chem["supervised_open"]) == (2, 1, 1)
+    assert (chem["found"], chem["major_closed"], chem["supervised_open"]) == (2, 1, 2)
     assert rect.rectification_kpis(small_con, Filters(H1.start, H1.end, TOWN_B1, AS_OF, "hazardous_chemicals"))[
         "found"] == 0
 
@@ -146,19 +147,121 @@ def run_cli(*args: str) -> dict:
 
 def test_cli_prints_exactly_the_contract_and_agrees_with_the_screen_metric(small_db_path):
     out = run_cli("--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30", "--as-of", "2025-06-30")
-    assert list(out) == CONTRACT_KEYS
+    assert list(out) == [*CONTRACT_KEYS, "stock"]
+    assert list(out["stock"]) == list(rect.STOCK_KEYS)
     con = db.connect(small_db_path, read_only=True)
     try:
         kpis = rect.rectification_kpis(con, H1)
-        assert out == {k: kpis[k] for k in CONTRACT_KEYS}
+        assert out == {**{k: kpis[k] for k in CONTRACT_KEYS}, "stock": rect.rectification_stock(con, H1)}
         sector = run_cli("--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30", "--as-of",
                          "2025-06-30", "--region", COUNTY_A, "--industry", "hazardous_chemicals")
         f = Filters(H1.start, H1.end, COUNTY_A, AS_OF, "hazardous_chemicals")
-        assert sector == {k: rect.rectification_kpis(con, f)[k] for k in CONTRACT_KEYS}
+        assert sector == {**{k: rect.rectification_kpis(con, f)[k] for k in CONTRACT_KEYS},
+                          "stock": rect.rectification_stock(con, f)}
     finally:
         con.close()
     empty = run_cli("--db", str(small_db_path), "--from", "2030-01-01", "--to", "2030-01-31", "--as-of", "2030-01-31")
     assert empty["rate"] is None and empty["general_rate"] is None and empty["major_rate"] is None
+
+
+# ---------------------------------------------------------------------------------------------- stock
+
+# beyond conftest, for the stock (every hazard found on or before as-of, whatever year):
+STOCK_HAZARDS = [
+    # hazard_id, enterprise, found_on, grade, deadline, rectified, verified, level, supervised_on, delisted_on
+    ("X1", "E1", "2022-06-30", "major", "2022-09-30", None, None, "none", None, None),  # three years ago, still open
+    ("X2", "E2", "2025-02-01", "major", "2025-05-01", "2025-04-20", "2025-04-28", "county", "2025-02-05", None),
+    ("X3", "E2", "2025-01-10", "major", "2025-04-01", "2025-03-20", "2025-03-25", "city", "2025-01-15",
+     "2025-06-30"),  # delisted on the as-of day
+    ("X4", "E2", "2025-06-01", "major", "2025-08-01", None, None, "province", "2025-07-01", None),  # listed later
+]
+
+
+@pytest.fixture()
+def stock_con(small_con):
+    small_con.executemany(
+        """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on, verified_on,
+                                supervision_level, supervised_on, delisted_on)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        STOCK_HAZARDS,
+    )
+    db.sync_keys(small_con)
+    return small_con
+
+
+def stock(**counts: int) -> dict[str, int]:
+    return {key: counts.get(key, 0) for key in rect.STOCK_KEYS}
+
+
+def test_stock_whole_result_counts_every_year(stock_con):
+    # open: H2, H4 (rectified, not verified), H5, H6, X1, X4; overdue: H2, H4, H6, X1 (H5's deadline is as-of);
+    # overdue majors H4 and X1, of which X1 not rectified; 挂牌督办 not delisted: H3 and X2 (verified, not
+    # delisted), H4 — X3 was delisted on the as-of day, X4 listed after it
+    assert rect.rectification_stock(stock_con, H1) == stock(
+        open=6, open_major=3, overdue=4, overdue_major=2, overdue_major_unrectified=1, supervised_open=3)
+
+
+def test_stock_ignores_the_period_but_not_the_as_of_day(stock_con):
+    june = Filters(date(2025, 6, 1), AS_OF, CITY, AS_OF)
+    assert rect.rectification_stock(stock_con, june) == rect.rectification_stock(stock_con, H1)
+    # the flow of the same filters leaves X1 out
+    totals = metrics.rectification_totals(stock_con, H1)
+    assert (totals["overdue"], totals["overdue_major"], totals["stock"]["overdue"]) == (3, 1, 4)
+    # X1 found 2022-06-30: not in a stock as of the day before
+    before = Filters(date(2022, 6, 1), date(2022, 6, 29), CITY, date(2022, 6, 29))
+    assert rect.rectification_stock(stock_con, before) == stock()
+    assert rect.rectification_stock(stock_con, Filters(before.start, date(2022, 6, 30), CITY, date(2022, 6, 30))) \
+        == stock(open=1, open_major=1)
+
+
+def test_supervision_ends_at_delisting_not_verification(stock_con):
+    chem = Filters(H1.start, H1.end, CITY, date(2025, 6, 29), "hazardous_chemicals")
+    # the day before X3's delisting it still counts; X4 is not listed yet
+    assert rect.rectification_stock(stock_con, chem)["supervised_open"] == 4  # H3, H4, X2, X3
+    on_day = Filters(H1.start, H1.end, CITY, AS_OF, "hazardous_chemicals")
+    assert rect.rectification_stock(stock_con, on_day) == stock(
+        open=2, open_major=2, overdue=1, overdue_major=1, supervised_open=3)  # H4, X4 open; H3, H4, X2 listed
+    after = Filters(H1.start, date(2025, 7, 1), CITY, date(2025, 7, 1), "hazardous_chemicals")
+    assert rect.rectification_stock(stock_con, after)["supervised_open"] == 4  # H3, H4, X2, X4
+    # the period's flow follows the same rule
+    assert rect.rectification_kpis(stock_con, on_day)["supervised_open"] == 3
+
+
+def test_stock_region_and_sector_filters(stock_con):
+    assert rect.rectification_stock(stock_con, H1.confined_to(COUNTY_B)) == stock(open=1, overdue=1)  # H6 at E4
+    assert rect.rectification_stock(stock_con, H1.confined_to(TOWN_A2)) == stock(open=1)  # H5 at E3
+    assert rect.rectification_stock(stock_con, Filters(H1.start, H1.end, CITY, AS_OF, "industry_trade")) == stock(
+        open=2, open_major=1, overdue=2, overdue_major=1, overdue_major_unrectified=1)  # H2, X1 at E1
+
+
+def test_stock_lists_hold_the_stock_rows(stock_con):
+    overdue = rect.overdue_list(stock_con, H1)
+    assert list(overdue["hazard_id"]) == ["X1", "H2", "H6", "H4"]
+    assert list(overdue["days_overdue"]) == [1004, 140, 51, 15]
+    assert list(overdue["is_rectified"]) == [False, False, False, True]  # H4: 逾期未销号, not 未整改
+    assert list(rect.overdue_list(stock_con, H1, stock=False)["hazard_id"]) == ["H2", "H6", "H4"]
+    supervised = rect.supervised_list(stock_con, H1)
+    assert list(supervised["hazard_id"]) == ["H3", "X2", "H4"]  # city, then county by deadline
+    assert len(supervised) == rect.rectification_stock(stock_con, H1)["supervised_open"]
+    flow = rect.supervised_list(stock_con, H1, stock=False)  # found in 2025 and listed by as-of, delisted or not
+    assert list(flow["hazard_id"]) == ["H3", "X2", "H4", "X3"]
+    assert list(flow["is_closed"]) == [False, False, False, True]
+
+
+def test_cli_prints_the_stock(small_db_path):
+    con = db.connect(small_db_path)
+    con.executemany(
+        """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on, verified_on,
+                                supervision_level, supervised_on, delisted_on)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        STOCK_HAZARDS,
+    )
+    db.sync_keys(con)
+    con.close()
+    out = run_cli("--db", str(small_db_path), "--from", "2025-06-01", "--to", "2025-06-30", "--as-of", "2025-06-30")
+    assert out["stock"] == {"open": 6, "open_major": 3, "overdue": 4, "overdue_major": 2,
+                            "overdue_major_unrectified": 1, "supervised_open": 3}
+    assert (out["found"], out["overdue"], out["supervised_open"]) == (2, 0, 0)  # H5, X4 found in June
 
 
 # ---------------------------------------------------------------------------------------------- monthly form
@@ -227,11 +330,13 @@ def test_overdue_list_whole_result(con):
 
 
 def test_supervised_list_whole_result(con):
+    # H3 is verified but not delisted (摘牌): still under 挂牌督办; by level: province, city, county
     frame = rect.supervised_list(con, H1)
-    assert list(frame["hazard_id"]) == ["H9", "H4", "H3"]  # open first: province, then county; closed last
-    assert list(frame["state"]) == ["open", "overdue", "closed"]
-    assert list(frame["days_left"].astype(object).where(frame["days_left"].notna(), None)) == [92, -15, None]
-    assert list(frame["five_in_place"]) == [False, False, True]
+    assert list(frame["hazard_id"]) == ["H9", "H3", "H4"]
+    assert list(frame["state"]) == ["open", "closed", "overdue"]
+    assert list(frame["days_left"].astype(object).where(frame["days_left"].notna(), None)) == [92, None, -15]
+    assert list(frame["five_in_place"]) == [False, True, False]
+    assert list(frame["is_closed"]) == [False, False, False]
 
 
 def test_due_soon_and_weekly_list(con):

@@ -33,6 +33,8 @@ hazard_rows = st.lists(
         st.one_of(st.none(), st.sampled_from(["0", "1.25", "30"])),  # funds
         st.one_of(st.none(), st.integers(0, 9)),  # inspection
         st.sampled_from([None, "", " ", "配电箱未接地"]),
+        st.one_of(st.none(), st.integers(0, 60)),  # supervised (挂牌) after found
+        st.one_of(st.none(), st.integers(0, 20)),  # delisted (摘牌) after verified
     ),
     max_size=40,
 )
@@ -43,7 +45,7 @@ inspection_rows = st.lists(
 periods = st.tuples(st.integers(0, 500), st.integers(0, 300), st.integers(0, 600)).map(
     lambda t: (DAY0 + timedelta(t[0]), DAY0 + timedelta(t[0] + t[1]), DAY0 + timedelta(t[2])))
 
-NAMES = ["rectification_kpis", "monthly_form", "overdue_list", "supervised_list", "closed_loop", "checks_by_level",
+NAMES = ["rectification_kpis", "rectification_stock", "monthly_form", "overdue_list", "supervised_list", "closed_loop", "checks_by_level",
          "coverage_by_township", "coverage_by_sector", "by_township", "by_sector", "rate_by_month", "open_ageing",
          "evidence_by_township"]
 
@@ -89,18 +91,23 @@ def test_every_rectification_query_equals_its_pandas_twin(oracle_con, rows, chec
         con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level) values (?, ?, ?, ?)",
                         [(f"I{i}", DAY0 + timedelta(off), ent, level) for i, (off, ent, level) in enumerate(checks)])
         values = []
-        for i, (off, ent, grade, dl, rect_days, ver, sup, plan, five, funds, insp, desc) in enumerate(rows):
+        for i, (off, ent, grade, dl, rect_days, ver, sup, plan, five, funds, insp, desc, listed,
+                delisted) in enumerate(rows):
             found = DAY0 + timedelta(off)
             rectified = found + timedelta(rect_days) if rect_days is not None else None
             verified = rectified + timedelta(ver) if rectified is not None and ver is not None else None
-            values.append((f"R{i}", ent, found, grade, found + timedelta(dl), rectified, verified,
-                           sup if grade == "major" else "none", plan, five, funds,
-                           f"I{insp}" if insp is not None else None, desc))
+            level = sup if grade == "major" else "none"
+            supervised_on = found + timedelta(listed) if level != "none" and listed is not None else None
+            delisted_on = verified + timedelta(delisted) if level != "none" and verified and delisted is not None \
+                else None
+            values.append((f"R{i}", ent, found, grade, found + timedelta(dl), rectified, verified, level, plan, five,
+                           funds, f"I{insp}" if insp is not None else None, desc, supervised_on, delisted_on))
         if values:
             con.executemany(
                 """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on, verified_on,
                                         supervision_level, in_treatment_plan, five_in_place, funds_wan, inspection_id,
-                                        description) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        description, supervised_on, delisted_on)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 values,
             )
         db.sync_keys(con)
@@ -108,6 +115,9 @@ def test_every_rectification_query_equals_its_pandas_twin(oracle_con, rows, chec
         filters = Filters(start, end, region, as_of, industry)
         for name in NAMES:
             assert normalised(getattr(rect, name)(con, filters)) == normalised(getattr(peer, name)(con, filters)), name
+        for name in ("overdue_list", "supervised_list"):  # the period's flow (the stock is in NAMES)
+            assert normalised(getattr(rect, name)(con, filters, False)) == normalised(
+                getattr(peer, name)(con, filters, False)), name
         for days, overdue in ((7, True), (30, False)):
             assert normalised(rect.follow_up_list(con, filters, days, overdue)) == normalised(
                 peer.follow_up_list(con, filters, days, overdue))

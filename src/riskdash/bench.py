@@ -48,6 +48,8 @@ FLOOR_SQL = {
 OVERVIEW_QUERIES: list[BenchQuery] = [
     BenchQuery("metrics/accident_totals", "accidents", city_year_to_date, oracle.accident_totals),
     BenchQuery("metrics/rectification_totals", "hazards", city_year_to_date, oracle.rectification_totals),
+    BenchQuery("metrics/rectification_stock", "hazards", city_year_to_date,
+               lambda con, f: importlib.import_module("riskdash.oracle.rectification").rectification_stock(con, f)),
     BenchQuery("metrics/key_site_totals", "key_sites", city_year_to_date, oracle.key_site_totals),
     BenchQuery("metrics/death_target", "annual_targets", city_year_to_date),
 ]

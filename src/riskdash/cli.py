@@ -217,6 +217,8 @@ def cmd_metrics(args) -> int:
             result = metrics.accidents_summary(con, filters)
             result.pop("larger_and_above_deaths", None)
             result["previous"].pop("larger_and_above_deaths", None)
+            if result["target"] is not None:
+                result["target"].pop("deaths_incl_missing", None)  # for the texts, not in the contract
         else:
             result = metrics.rectification_totals(con, filters)
             result.pop("overdue_major", None)

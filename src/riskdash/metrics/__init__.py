@@ -64,7 +64,11 @@ def accident_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
 
 
 def accidents_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """``riskdash metrics accidents``: the period, the same dates one year earlier, and 同比."""
+    """``riskdash metrics accidents``: the period, the same dates one year earlier and 同比, 环比 on the same
+    days of the previous month (``mom``, None across months) and the control target with 时间进度 (``target``,
+    None without one) — ``metrics.accidents.accidents_mom`` and ``target_progress``."""
+    from riskdash.metrics.accidents import accidents_mom, target_progress  # that module imports this one
+
     current = accident_totals(con, filters)
     previous = accident_totals(con, filters.previous_year())
     return {
@@ -75,6 +79,8 @@ def accidents_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[
             # 同比 of deaths compares the official 死亡（含失踪）
             "deaths": change_pct(current["deaths_incl_missing"], previous["deaths_incl_missing"]),
         },
+        "mom": accidents_mom(con, filters, current),
+        "target": target_progress(con, filters),
     }
 
 
@@ -82,7 +88,10 @@ def accidents_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[
 
 
 def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """``riskdash metrics rectification``: hazards found in the period as they stood on the as-of day."""
+    """``riskdash metrics rectification``: hazards found in the period as they stood on the as-of day (flows), and
+    ``stock``: every hazard found on or before the as-of day, whatever year (what "截至…" states)."""
+    from riskdash.metrics.rectification import rectification_stock  # that module imports this one
+
     # the query also carries the screen's on-time and median columns (one query serves both); the contract
     # keeps its own keys
     found = db.query_one(con, "metrics/rectification_totals", **filters.params())
@@ -101,6 +110,7 @@ def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> di
         "overdue": row["overdue"],
         "overdue_major": row["overdue_major"],
         "supervised_open": row["supervised_open"],
+        "stock": rectification_stock(con, filters),
     }
 
 

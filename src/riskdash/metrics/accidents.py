@@ -7,9 +7,11 @@ the screen and the command line cannot disagree.
 
 from __future__ import annotations
 
+import calendar
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import duckdb
@@ -19,7 +21,7 @@ from scipy import stats
 
 from riskdash import benchspec, db
 from riskdash.filters import Filters
-from riskdash.metrics import accident_totals, accidents_summary, death_target, rate
+from riskdash.metrics import accident_totals, accidents_summary, change_pct, death_target, rate, round_pct
 
 # how far back the monthly history reaches: the trend (24 months shown), the 12-month rolling line and the
 # seasonal baseline (the same month of the 3 years before) all need earlier months
@@ -52,12 +54,74 @@ def _ints(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def kpi_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """``riskdash metrics accidents`` for the filters, plus 环比 (the previous calendar month) for a month."""
-    summary = accidents_summary(con, filters)
-    previous_month = filters.previous_month()
+    """``riskdash metrics accidents`` for the filters (同比, ``mom``, ``target``), and for a period within one
+    month every count of the same days of the previous month (``previous_month``, for 环比 on each KPI card;
+    the period of ``summary["mom"]``), else None."""
+    earlier = same_days_previous_month(filters)
     return {
-        "summary": summary,
-        "previous_month": accident_totals(con, previous_month) if previous_month else None,
+        "summary": accidents_summary(con, filters),
+        "previous_month": accident_totals(con, earlier) if earlier else None,
+    }
+
+
+def same_days_previous_month(filters: Filters) -> Filters | None:
+    """环比's comparison period: the same day numbers of the previous month when the period lies in one calendar
+    month (1–28 November → 1–28 October), a day past that month's end clipped to it (1–31 March → 1–28
+    February); None for a period across months."""
+    if (filters.start.year, filters.start.month) != (filters.end.year, filters.end.month):
+        return None
+    year, month = (filters.start.year - 1, 12) if filters.start.month == 1 else (filters.start.year,
+                                                                                  filters.start.month - 1)
+    last = calendar.monthrange(year, month)[1]
+    return replace(filters, start=date(year, month, min(filters.start.day, last)),
+                   end=date(year, month, min(filters.end.day, last)))
+
+
+def accidents_mom(con: duckdb.DuckDBPyConnection, filters: Filters,
+                  current: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """``mom`` of ``metrics accidents``: the period against the same days of the previous month, or None when
+    the period is not within one month. ``mom_pct`` = (this − then) ÷ then × 100, None where then is 0;
+    deaths compare 死亡（含失踪）. ``current``: the period's ``accident_totals`` when the caller has them."""
+    earlier = same_days_previous_month(filters)
+    if earlier is None:
+        return None
+    current = current or accident_totals(con, filters)
+    then = accident_totals(con, earlier)
+    return {
+        "from": earlier.start,
+        "to": earlier.end,
+        "accidents": then["accidents"],
+        "deaths_incl_missing": then["deaths_incl_missing"],
+        "mom_pct": {
+            "accidents": change_pct(current["accidents"], then["accidents"]),
+            "deaths": change_pct(current["deaths_incl_missing"], then["deaths_incl_missing"]),
+        },
+    }
+
+
+def time_elapsed(day: date) -> Fraction:
+    """时间进度: the days from 1 January to ``day`` (both included) over the days of its year."""
+    return Fraction(day.timetuple().tm_yday, 366 if calendar.isleap(day.year) else 365)
+
+
+def target_progress(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any] | None:
+    """``target`` of ``metrics accidents``: deaths (含失踪) from 1 January of the period's end year to its end
+    against the year's control target for the region, beside 时间进度; None where no target is set.
+
+    The target is the region's total (控制指标 on all deaths), so every sector counts whatever ``--industry``
+    says, as in the year-end projection. ``used_pct`` is None for a target of 0 (no base). The result also
+    carries ``deaths_incl_missing`` (the deaths counted) for the texts; the command line leaves it out."""
+    max_deaths = death_target(con, filters)
+    if max_deaths is None:
+        return None
+    year_to_date = replace(filters, start=date(filters.end.year, 1, 1), industry=None)
+    deaths = accident_totals(con, year_to_date)["deaths_incl_missing"]
+    return {
+        "year": filters.end.year,
+        "max_deaths": max_deaths,
+        "used_pct": round_pct(Fraction(deaths * 100, max_deaths)) if max_deaths else None,
+        "time_elapsed_pct": round_pct(time_elapsed(filters.end) * 100),
+        "deaths_incl_missing": deaths,
     }
 
 

@@ -83,6 +83,19 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
     }
 
 
+STOCK_KEYS = ("open", "open_major", "overdue", "overdue_major", "overdue_major_unrectified", "supervised_open")
+
+
+def rectification_stock(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, int]:
+    """The stock on the as-of day (``metrics rectification`` → ``stock``): every hazard found on or before it,
+    whatever year, in the region and sector — the figures a 通报 states as "截至…" / "尚有…" (domain.md §6).
+
+    The period's days do not apply. ``overdue_major`` is 逾期未销号 (majors rectified and awaiting verification
+    included), ``overdue_major_unrectified`` 逾期未整改; ``supervised_open`` ends at 摘牌 (delisted_on)."""
+    row = db.query_one(con, "metrics/rectification_stock", **filters.params())
+    return {key: int(row[key]) for key in STOCK_KEYS}
+
+
 # ---------------------------------------------------------------------------------------------- monthly form
 
 
@@ -110,12 +123,21 @@ def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date |
 # ---------------------------------------------------------------------------------------------- lists
 
 
-def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    return _ints(db.query_list(con, "rectification/overdue_list", **filters.params()), ["days_overdue"])
+def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+    """Hazards overdue on the as-of day: the stock (found in any year up to as-of; the rows behind
+    ``rectification_stock``'s ``overdue``) by default, or with ``stock=False`` only those found in the period.
+    ``is_rectified`` marks a major hazard rectified and awaiting verification (逾期未销号, not 未整改)."""
+    frame = db.query_list(con, "rectification/overdue_list", **filters.params(), is_stock=stock)
+    frame["is_rectified"] = frame["is_rectified"].astype(bool)
+    return _ints(frame, ["days_overdue"])
 
 
-def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    frame = db.query(con, "rectification/supervised_list", **filters.params())
+def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+    """挂牌督办 hazards: by default the stock not yet delisted on the as-of day (found in any year; the rows
+    behind ``rectification_stock``'s ``supervised_open``); with ``stock=False`` every supervised hazard found in
+    the period, delisted or not (``is_closed`` = delisted by as-of)."""
+    frame = db.query(con, "rectification/supervised_list", **filters.params(), is_stock=stock)
+    frame["is_closed"] = frame["is_closed"].astype(bool)
     frame["days_left"] = frame["days_left"].astype("Int64")
     return frame
 
@@ -244,8 +266,11 @@ def _bench_queries() -> list[BenchQuery]:
         # the KPIs run metrics/rectification_totals, registered with the overview's queries
         BenchQuery("rectification/monthly_form", "inspections", city_year_to_date, peer.monthly_form,
                    params=_form_params),
-        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list, as_list=True),
-        BenchQuery("rectification/supervised_list", "hazards", city_year_to_date, peer.supervised_list),
+        # the lists show the stock (every year's hazards up to as-of)
+        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list,
+                   params=lambda f: {"is_stock": True}, as_list=True),
+        BenchQuery("rectification/supervised_list", "hazards", city_year_to_date, peer.supervised_list,
+                   params=lambda f: {"is_stock": True}),
         BenchQuery("rectification/follow_up_list", "hazards", city_year_to_date,
                    lambda con, f: peer.follow_up_list(con, f, WEEK_DAYS, True), params=days(WEEK_DAYS, True),
                    as_list=True),

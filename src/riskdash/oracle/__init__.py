@@ -111,8 +111,19 @@ def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> di
         "major_rate": major_closed / major_found if major_found else None,
         "overdue": int(overdue.sum()),
         "overdue_major": int((overdue & major).sum()),
-        "supervised_open": int((major & (rows["supervision_level"] != "none") & ~done).sum()),
+        # 挂牌督办 ends at 摘牌 (delisted_on ≤ as-of), not at verification; no supervision day = from the start
+        "supervised_open": int((major & (rows["supervision_level"] != "none")
+                                & (pd.to_datetime(rows["supervised_on"]).isna()
+                                   | (pd.to_datetime(rows["supervised_on"]) <= as_of))
+                                & ~(pd.to_datetime(rows["delisted_on"]) <= as_of)).sum()),
+        "stock": _rectification_stock(con, filters),
     }
+
+
+def _rectification_stock(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    from riskdash.oracle.rectification import rectification_stock  # it imports this module
+
+    return rectification_stock(con, filters)
 
 
 def key_site_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:

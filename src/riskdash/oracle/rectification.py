@@ -54,6 +54,11 @@ def _hazards(con: duckdb.DuckDBPyConnection, filters: Filters, *, in_period: boo
     rows["is_rectified"] = (rectified <= as_of).to_numpy()
     rows["is_verified"] = (verified <= as_of).to_numpy()
     rows["is_major"] = major
+    # 挂牌督办 ends at 摘牌 (delisted_on ≤ as-of), not at verification; no supervision day recorded = from the start
+    supervised_on, delisted_on = _day(rows["supervised_on"]), _day(rows["delisted_on"])
+    rows["is_supervised_open"] = (major & (rows["supervision_level"] != "none")
+                                  & (supervised_on.isna() | (supervised_on <= as_of))
+                                  & ~(delisted_on <= as_of)).to_numpy()
     return rows
 
 
@@ -85,7 +90,7 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
         "major_rate": rate(major_closed, major_found),
         "overdue": _count(overdue),
         "overdue_major": _count(overdue & major),
-        "supervised_open": _count(major & (rows["supervision_level"] != "none") & ~done),
+        "supervised_open": _count(rows["is_supervised_open"]),
         "on_time": on_time,
         "done_or_overdue": done_or_overdue,
         "on_time_rate": rate(on_time, done_or_overdue),
@@ -140,26 +145,44 @@ def _with_places(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> pd.DataF
     return rows.merge(places, on="region_code", how="left").rename(columns={"name": "enterprise_name"})
 
 
-def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    rows = _with_places(_hazards(con, filters), con)
+def rectification_stock(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
+    rows = _hazards(con, filters, in_period=False)
+    major, open_, overdue = rows["is_major"], ~rows["is_done"], rows["is_overdue"]
+    return {
+        "open": _count(open_),
+        "open_major": _count(open_ & major),
+        "overdue": _count(overdue),
+        "overdue_major": _count(overdue & major),
+        "overdue_major_unrectified": _count(overdue & major & ~rows["is_rectified"]),
+        "supervised_open": _count(rows["is_supervised_open"]),
+    }
+
+
+def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+    rows = _with_places(_hazards(con, filters, in_period=not stock), con)
     rows = rows[rows["is_overdue"]].copy()
     rows["days_overdue"] = (pd.Timestamp(filters.as_of) - _day(rows["deadline"])).dt.days
     rows = rows.sort_values(["days_overdue", "hazard_id"], ascending=[False, True])
     return rows[["hazard_id", "enterprise_id", "enterprise_name", "region_code", "county_name", "township_name",
-                 "industry", "grade", "found_on", "deadline", "days_overdue", "rectified_on",
+                 "industry", "grade", "found_on", "deadline", "days_overdue", "rectified_on", "is_rectified",
                  "supervision_level"]].reset_index(drop=True)
 
 
-def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    rows = _with_places(_hazards(con, filters), con)
-    rows = rows[rows["is_major"] & (rows["supervision_level"] != "none")].copy()
+def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+    rows = _with_places(_hazards(con, filters, in_period=not stock), con)
+    as_of = pd.Timestamp(filters.as_of)
+    supervised_on = _day(rows["supervised_on"])
+    rows = rows[rows["is_major"] & (rows["supervision_level"] != "none")
+                & (supervised_on.isna() | (supervised_on <= as_of))].copy()
+    if stock:
+        rows = rows[rows["is_supervised_open"]].copy()
     as_of = pd.Timestamp(filters.as_of)
     rows["days_left"] = [None if closed else int((pd.Timestamp(d) - as_of).days)
                          for closed, d in zip(rows["is_done"], rows["deadline"])]
     rows["state"] = np.where(rows["is_done"], "closed",
                              np.where(rows["is_overdue"], "overdue",
                                       np.where(rows["is_rectified"], "rectified", "open")))
-    rows["is_closed"] = rows["is_done"].astype(bool)
+    rows["is_closed"] = (_day(rows["delisted_on"]) <= as_of).to_numpy()
     rows["level_order"] = rows["supervision_level"].map({"province": 1, "city": 2, "county": 3})
     rows = rows.sort_values(["is_closed", "level_order", "deadline", "hazard_id"])
     return rows[["hazard_id", "enterprise_id", "enterprise_name", "region_code", "county_name", "township_name",
@@ -299,7 +322,7 @@ def _hazard_rows(groups, rows: pd.DataFrame, key: str) -> list[dict]:
         out.append({
             "found": len(h), "general_found": g_found, "general_rectified": g_rect, "major_found": m_found,
             "major_closed": m_closed, "overdue": _count(h["is_overdue"]),
-            "supervised_open": _count(major & (h["supervision_level"] != "none") & ~done),
+            "supervised_open": _count(h["is_supervised_open"]),
             "rectified": g_rect + m_closed, "rate": rate(g_rect + m_closed, len(h)),
             "general_rate": rate(g_rect, g_found), "major_rate": rate(m_closed, m_found),
         })

@@ -19,12 +19,12 @@ TEXT = {
         "en": "Sum of the period's accidents' direct economic loss, in 万元 (10,000 yuan).",
     },
     "accidents.yoy_mom": {
-        "zh": "同比（上年同期 {previous}）；环比 {mom}（上月 {previous_month}）",
-        "en": "year on year (last year {previous}); month on month {mom} (previous month {previous_month})",
+        "zh": "同比（上年同期 {previous}）；环比 {mom}（上月同期 {previous_month}）",
+        "en": "year on year (last year {previous}); month on month {mom} (same days last month {previous_month})",
     },
     "accidents.yoy_mom_none": {
-        "zh": "同比（上年同期为0）；环比 {mom}（上月 {previous_month}）",
-        "en": "year on year (last year 0); month on month {mom} (previous month {previous_month})",
+        "zh": "同比（上年同期为0）；环比 {mom}（上月同期 {previous_month}）",
+        "en": "year on year (last year 0); month on month {mom} (same days last month {previous_month})",
     },
     # ------------------------------------------------------------------------------------------ honest change
     "accidents.change": {"zh": "同比变化是否超出正常波动", "en": "Is the change beyond normal fluctuation?"},

@@ -4,6 +4,8 @@
 -- (整改销号), as in the official monthly form. rate = (general rectified + major closed) ÷ found.
 -- on_time = done on or before its deadline (general: rectified_on, major: verified_on); on-time rate =
 -- on_time ÷ (done + overdue) — hazards still open within their deadline have no outcome yet and are left out.
+-- supervised_open = major hazards under 挂牌督办 on or before as-of and not delisted (摘牌, delisted_on ≤ as-of):
+-- verification alone does not end the supervision.
 -- median_days_to_rectify = median of rectified_on − found_on over the hazards with rectified_on ≤ as-of, of
 -- either grade (a major hazard by its rectification, not its verification).
 with in_region as (
@@ -29,13 +31,13 @@ scope as (
 
 period_hazards as (
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
-    select grade, supervision_level, found_on, deadline, rectified_on, verified_on
+    select grade, supervision_level, supervised_on, delisted_on, found_on, deadline, rectified_on, verified_on
     from hazards, scope
     where scope.keeps_all
       and found_on between $start and $end
       and found_on <= $as_of
     union all
-    select grade, supervision_level, found_on, deadline, rectified_on, verified_on
+    select grade, supervision_level, supervised_on, delisted_on, found_on, deadline, rectified_on, verified_on
     from hazards
     where found_on between $start and $end
       and found_on <= $as_of
@@ -45,7 +47,10 @@ period_hazards as (
 selected as (
     select
         grade = 'major' as is_major,
-        supervision_level,
+        -- a supervision recorded without its day counts from the start (the level is the record of it)
+        supervision_level <> 'none'
+            and coalesce(supervised_on <= $as_of, true)
+            and not coalesce(delisted_on <= $as_of, false) as is_supervised_open,
         found_on,
         deadline,
         rectified_on,
@@ -70,7 +75,7 @@ counted as (
         count(*) filter (where is_major and is_done) as major_closed,
         count(*) filter (where is_overdue) as overdue,
         count(*) filter (where is_overdue and is_major) as overdue_major,
-        count(*) filter (where is_major and supervision_level <> 'none' and not is_done) as supervised_open,
+        count(*) filter (where is_major and is_supervised_open) as supervised_open,
         count(*) filter (where is_done and done_on <= deadline) as on_time,
         count(*) filter (where is_done or is_overdue) as done_or_overdue,
         count(*) filter (where rectified_on <= $as_of) as rectified_any_grade

@@ -7,7 +7,11 @@ with selected as (
     select
         industry,
         grade,
-        supervision_level,
+        -- 挂牌督办 ends at 摘牌 (delisted_on ≤ as-of), not at verification; a supervision recorded without its
+        -- day counts from the start
+        supervision_level <> 'none'
+            and coalesce(supervised_on <= $as_of, true)
+            and not coalesce(delisted_on <= $as_of, false) as is_supervised_open,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
         deadline
     from filtered_hazards($region, $industry, $start, $end, $as_of)
@@ -30,7 +34,7 @@ counted as (
         count(*) filter (where grade = 'major') as major_found,
         count(*) filter (where grade = 'major' and is_done) as major_closed,
         count(*) filter (where is_overdue) as overdue,
-        count(*) filter (where grade = 'major' and supervision_level <> 'none' and not is_done) as supervised_open
+        count(*) filter (where grade = 'major' and is_supervised_open) as supervised_open
     from flagged
     group by industry
 )

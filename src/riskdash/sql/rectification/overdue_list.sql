@@ -1,4 +1,5 @@
--- Grain: one row per overdue hazard: found from $start to $end and not after $as_of, at enterprises in
+-- Grain: one row per overdue hazard: found on or before $as_of — every year's when $is_stock (the stock a
+-- 通报 states as "截至…"), else only those found from $start to $end (the period's flow) — at enterprises in
 -- $region and below, in sector $industry (all when null), not done on $as_of and its deadline before $as_of
 -- (the deadline day itself is not overdue; a major hazard rectified but not yet verified is).
 -- days_overdue = as-of − deadline.
@@ -30,16 +31,16 @@ period_open as (
     from hazards
     where grade = 'general'
       and (rectified_on is null or rectified_on > $as_of)
-      and found_on between $start and $end
       and found_on <= $as_of
+      and ($is_stock or found_on between $start and $end)
       and deadline < $as_of
     union all
     select hazard_id, enterprise_no, grade, found_on, deadline, rectified_on, verified_on, supervision_level
     from hazards
     where grade = 'major'
       and (verified_on is null or verified_on > $as_of)
-      and found_on between $start and $end
       and found_on <= $as_of
+      and ($is_stock or found_on between $start and $end)
       and deadline < $as_of
 ),
 
@@ -62,6 +63,8 @@ select
     overdue.deadline,
     $as_of - overdue.deadline as days_overdue,
     overdue.rectified_on,
+    -- rectified and awaiting verification: 逾期未销号, not 逾期未整改
+    coalesce(overdue.rectified_on <= $as_of, false) as is_rectified,
     overdue.supervision_level
 from overdue
 join region_enterprises on region_enterprises.enterprise_no = overdue.enterprise_no

@@ -1,0 +1,60 @@
+-- Grain: one row for every hazard found on or before $as_of, whatever year, at enterprises in $region and below,
+-- in sector $industry (all when null), as it stood on $as_of: the stock a 通报 states as "截至…" (domain.md §6).
+-- The period's days do not apply. open = not done (general: rectified_on ≤ as-of; major: verified_on ≤ as-of,
+-- 整改销号); overdue = open and the deadline before as-of; overdue_major_unrectified leaves out majors rectified
+-- and awaiting verification (逾期未整改 vs 逾期未销号). supervised_open = majors under 挂牌督办 on or before as-of
+-- and not delisted (摘牌, delisted_on ≤ as-of) — verification alone does not end the supervision.
+with in_region as (
+    select region_code
+    from region_ancestors
+    where ancestor_code = $region
+),
+
+-- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
+region_enterprises as (
+    select enterprise_no
+    from enterprises
+    where region_code in (select region_code from in_region)
+      and ($industry is null or industry = $industry)
+),
+
+-- true when the filters keep every enterprise: every hazard passes and the match to its enterprise is skipped
+-- (as in rectification_totals)
+scope as (
+    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
+),
+
+stock_hazards as (
+    select grade, deadline, rectified_on, verified_on, supervision_level, supervised_on, delisted_on
+    from hazards, scope
+    where scope.keeps_all
+      and found_on <= $as_of
+    union all
+    select grade, deadline, rectified_on, verified_on, supervision_level, supervised_on, delisted_on
+    from hazards
+    where found_on <= $as_of
+      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
+),
+
+flagged as (
+    select
+        grade = 'major' as is_major,
+        not hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_open,
+        coalesce(rectified_on <= $as_of, false) as is_rectified,
+        deadline < $as_of as is_past_deadline,
+        -- a supervision recorded without its day counts from the start (the level is the record of it)
+        supervision_level <> 'none'
+            and coalesce(supervised_on <= $as_of, true)
+            and not coalesce(delisted_on <= $as_of, false) as is_supervised_open
+    from stock_hazards
+)
+
+select
+    count(*) filter (where is_open) as open,
+    count(*) filter (where is_open and is_major) as open_major,
+    count(*) filter (where is_open and is_past_deadline) as overdue,
+    count(*) filter (where is_open and is_past_deadline and is_major) as overdue_major,
+    count(*) filter (where is_open and is_past_deadline and is_major and not is_rectified)
+        as overdue_major_unrectified,
+    count(*) filter (where is_major and is_supervised_open) as supervised_open
+from flagged;
