@@ -24,9 +24,13 @@ with tab_import:
                     format_func=lambda m: t(f"data.mode.{m}"))
     st.download_button(t("data.import.template"), data_page.template(kind), file_name=f"template-{kind}.xlsx",
                        icon=":material/download:")
-    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"], key=data_page.upload_key())
-    if upload is not None:
-        data_page.check_and_import(page, kind, mode, actor, upload)
+    limit_mb = data_page.upload_limit(page)
+    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"], key=data_page.upload_key(),
+                              max_upload_size=limit_mb)
+    if upload is None:
+        data_page.discard_upload_copy()
+    else:
+        data_page.check_and_import(page, kind, mode, actor, upload, limit_mb)
     data_page.counts_panel(page)
 
 with tab_add:

@@ -459,7 +459,8 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
 SETTING_RULES: dict[str, tuple] = {
     **{key: ("int", 0) for key in ("uninspected_days", "due_soon_days", "staff_min_key", "staff_min_ordinary",
                                     "assessment_points_per_death")},
-    **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises")},
+    **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises",
+                                    "upload_max_mb")},
     **{key: ("number", 0, 100) for key in (
         "assessment_weight_deaths", "assessment_weight_larger_accidents", "assessment_weight_rectification",
         "assessment_weight_major_closed", "assessment_weight_ledger", "assessment_weight_standardisation",

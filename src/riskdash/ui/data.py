@@ -118,6 +118,22 @@ def audit_entries(con, *, table=None, kind=None, action=None, start=None, end=No
                     end=end, limit=limit)
 
 
+UPLOAD_MAX_MB_DEFAULT = 200
+
+
+def upload_limit_mb(con) -> int:
+    """The ``upload_max_mb`` setting: the largest upload (MB) for an import or a restore (default 200)."""
+    from riskdash import db
+
+    frame = db.query(con, "data/upload_limit_mb")
+    if frame.empty:
+        return UPLOAD_MAX_MB_DEFAULT
+    text = str(frame.iloc[0, 0]).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise db.RiskdashError(f"setting upload_max_mb: expected a whole number of MB (1 or more), got {text!r}")
+    return int(text)
+
+
 def audit_choices(con) -> pd.DataFrame:
     from riskdash import db
 

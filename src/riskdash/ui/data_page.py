@@ -11,6 +11,7 @@ page reopens it read-only. A page that runs during those seconds shows the one-l
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -24,11 +25,46 @@ from riskdash.ui import session
 _WRITE_LOCK = threading.Lock()
 
 
-def save_upload(upload) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="riskdash-upload-"))
+UPLOAD_PREFIX = "riskdash-upload-"
+_COPY_KEY = "data_upload_copy"
+
+
+def upload_copy(upload) -> Path:
+    """The one copy on disk of the attached file, which the importer reads: written on the first run that sees
+    the upload (keyed by its file_id) and reused by every rerun (each click reruns the page with the file still
+    attached). The copy of a file that was replaced is deleted first."""
+    held = st.session_state.get(_COPY_KEY)
+    if held is not None and held[0] == upload.file_id and Path(held[1]).is_file():
+        return Path(held[1])
+    discard_upload_copy()
+    folder = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
     path = folder / Path(upload.name).name
     path.write_bytes(upload.getvalue())
+    st.session_state[_COPY_KEY] = (upload.file_id, str(path))
     return path
+
+
+def discard_upload_copy() -> None:
+    """Delete this session's upload copy (after its import, or once the file is removed from the uploader)."""
+    held = st.session_state.pop(_COPY_KEY, None)
+    if held is not None:
+        shutil.rmtree(Path(held[1]).parent, ignore_errors=True)
+
+
+def upload_limit(page) -> int:
+    """The upload_max_mb setting (MB); the server's own limit is set from it at launch (ui/launch.py)."""
+    from riskdash.ui.data import upload_limit_mb
+
+    return upload_limit_mb(page.con)
+
+
+def too_big(page, upload, limit_mb: int) -> bool:
+    """A file over the limit is refused in one line (nothing copied, nothing written)."""
+    if upload.size <= limit_mb * 1024 * 1024:
+        return False
+    st.error(page.t("data.upload.too_big", name=upload.name, size=f"{upload.size / 1024 / 1024:.1f}", limit=limit_mb),
+             icon=":material/error:")
+    return True
 
 
 def check_upload(con, kind: str, path: Path, mode: str, label: str):
@@ -84,12 +120,15 @@ def day_text(page) -> str:
     return i18n.day(page.data_as_of, page.lang)
 
 
-def check_and_import(page, kind: str, mode: str, actor: str, upload) -> None:
+def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: int) -> None:
     from riskdash.importer.export import to_csv_bytes
     from riskdash.ui.data import problems_frame
 
     t = page.t
-    path = save_upload(upload)
+    if too_big(page, upload, limit_mb):
+        discard_upload_copy()
+        return
+    path = upload_copy(upload)
     rows, problems, total = check_upload(page.con, kind, path, mode, upload.name)
     if total:
         st.error(t("data.check.failed", total=total, rows=rows), icon=":material/error:")
@@ -108,6 +147,7 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload) -> None:
         except db.RiskdashError as exc:
             st.error(str(exc), icon=":material/error:")
             return
+        discard_upload_copy()
         st.session_state["data_last_import"] = result.as_json()
         # a new uploader: the imported file is not checked again (it would now meet its own rows)
         st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
@@ -371,8 +411,10 @@ def backup_panel(page, actor: str) -> None:
 
     st.download_button(page.t("data.backup.download"), _deferred(records.backup_zip), file_name="riskdash-backup.zip",
                        mime="application/zip", icon=":material/download:", key="data_backup_download")
-    upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file")
-    if upload is None:
+    limit_mb = upload_limit(page)
+    upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file",
+                              max_upload_size=limit_mb)
+    if upload is None or too_big(page, upload, limit_mb):
         return
     sure = st.checkbox(page.t("data.backup.confirm"), key="data_restore_confirm")
     if st.button(page.t("data.backup.restore"), type="primary", disabled=not sure, icon=":material/restore:",
