@@ -205,3 +205,71 @@ def test_query_list_gives_the_frame_query_gives(demo_con, query):
         params.update(days=30, include_overdue=False)
         pd.testing.assert_frame_equal(db.query_list(demo_con, query.name, **params),
                                       db.query(demo_con, query.name, **params))
+
+
+# ---------------------------------------------------------------------------------------------- other tools
+
+
+def figures(path: Path) -> dict:
+    """What the screens show for the small city, through a read-only open as the dashboard and `metrics` do."""
+    from riskdash import metrics
+    from riskdash.filters import Filters
+    from riskdash.metrics import priority
+
+    con = db.connect(path, read_only=True)
+    try:
+        filters = Filters(start=date(2025, 1, 1), end=AS_OF, region_code=CITY, as_of=AS_OF)
+        return {"priority": priority.priority_sites(con, priority.as_of_filters(con, AS_OF, CITY), top=50),
+                "rectification": metrics.rectification_totals(con, filters),
+                "keys": db.key_mismatches(con)}
+    finally:
+        con.close()
+
+
+def other_tool(path: Path, *statements: str) -> None:
+    """Plain SQL through DuckDB itself, as an administrator's fix or an ETL job writes the file."""
+    con = duckdb.connect(str(path))
+    for sql in statements:
+        con.execute(sql)
+    con.close()
+
+
+def test_rows_written_by_another_tool_count_in_every_metric(small_db_path, tmp_path):
+    """An overdue major hazard and an inspection inserted with plain SQL, a hazard moved to another
+    enterprise by a plain update, and deletes give the figures that the project's own write paths give."""
+    plain, riskdash_way = tmp_path / "plain.duckdb", tmp_path / "riskdash.duckdb"
+    for copy in (plain, riskdash_way):
+        copy.write_bytes(small_db_path.read_bytes())
+    before = figures(small_db_path)
+
+    other_tool(plain, "insert into inspections (inspection_id, inspected_on, enterprise_id, level) "
+                      "values ('I9', '2025-05-01', 'E1', 'county')",
+               "insert into hazards (hazard_id, inspection_id, enterprise_id, found_on, grade, deadline) "
+               "values ('H9', 'I9', 'E1', '2025-05-01', 'major', '2025-06-01')")
+    con = db.connect(riskdash_way)
+    records.add(con, "inspections", {"inspection_id": "I9", "inspected_on": "2025-05-01", "enterprise_id": "E1",
+                                     "level": "county"}, today=TODAY)
+    records.add(con, "hazards", {"hazard_id": "H9", "inspection_id": "I9", "enterprise_id": "E1",
+                                 "found_on": "2025-05-01", "grade": "major", "deadline": "2025-06-01"}, today=TODAY)
+    con.close()
+    inserted = figures(plain)
+    assert inserted == figures(riskdash_way)
+    assert inserted["keys"] == IN_STEP
+    score = {s["enterprise_id"]: s["score"] for s in inserted["priority"]["sites"]}
+    assert score["E1"] > {s["enterprise_id"]: s["score"] for s in before["priority"]["sites"]}["E1"]
+    assert "1项重大隐患逾期未销号" in next(s for s in inserted["priority"]["sites"] if s["enterprise_id"] == "E1")["reasons"]
+
+    # a plain update of enterprise_id, found by a writable open as well as a read-only one
+    other_tool(plain, "update hazards set enterprise_id = 'E4' where hazard_id = 'H9'")
+    con = db.connect(plain)
+    assert db.key_mismatches(con) == IN_STEP
+    con.close()
+    con = db.connect(riskdash_way)
+    records.edit(con, "hazards", "H9", {"enterprise_id": "E4"}, today=TODAY)
+    con.close()
+    assert figures(plain) == figures(riskdash_way)
+
+    # deletes: the hazard and the inspection gone, the figures are those of the city before
+    for copy in (plain, riskdash_way):
+        other_tool(copy, "delete from hazards where hazard_id = 'H9'", "delete from inspections where inspection_id = 'I9'")
+    assert figures(plain) == figures(riskdash_way) == before

@@ -414,10 +414,41 @@ def connect(
                 f"{path}: schema version {version} needs migrating; open it once without read-only "
                 "(e.g. `riskdash serve` does) to upgrade"
             )
+        if not read_only:
+            rekey(con)
+        elif keys_out_of_step(con):
+            # rows written by another tool: number them through a short writable open, then read as asked
+            con.close()
+            writer = _open_waiting(path, read_only=False, wait_seconds=wait_seconds)
+            try:
+                rekey(writer)
+            finally:
+                writer.close()
+            con = _open_waiting(path, read_only=True, wait_seconds=wait_seconds)
     except Exception:
         con.close()
         raise
     return con
+
+
+def keys_out_of_step(con: duckdb.DuckDBPyConnection) -> bool:
+    return any(key_mismatches(con).values())
+
+
+def rekey(con: duckdb.DuckDBPyConnection) -> bool:
+    """Bring the integer keys in step when rows written by another tool (plain SQL, an ETL job) left them
+    out of step; True when it had to. Every open does this: DuckDB's file lock lets no other process write
+    while a connection is open, so a row written behind riskdash's back is always found at the next open."""
+    if not keys_out_of_step(con):
+        return False
+    con.execute("begin transaction")
+    try:
+        sync_keys(con)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return True
 
 
 # files beside PATH that only exist where a database was: a new empty database must not be made there
