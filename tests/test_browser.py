@@ -151,7 +151,7 @@ def test_overview_in_chromium(server, browser_page, small_db_path, tmp_path):
     page.get_by_role("heading", name="总览").wait_for(timeout=PAGE_MS)
     page.get_by_text("数据截至2025年6月30日").first.wait_for(timeout=PAGE_MS)
     assert metric_value(page, "事故起数（起）") == str(expected.accidents["accidents"])
-    assert metric_value(page, "排查隐患数（项）") == str(expected.rectification["found"])
+    assert metric_value(page, "本期排查隐患（项）") == str(expected.rectification["found"])
     assert metric_value(page, "隐患整改率") == "33.3%"
     assert page.get_by_text("演示数据").count() == 0
     page.screenshot(path=str(tmp_path / "overview-zh.png"), full_page=True)

@@ -119,20 +119,26 @@ def test_overview_kpis_equal_the_metrics(app_db):
     assert shown["较大及以上事故（起）"] == ("1", "0.0%", "同比（上年同期 1）")
     # hazards H1..H6 (H7 is found after the as-of day): general H1 done of 4, major H3 closed of 2
     assert ov.rectification["found"] == 6
-    assert shown["排查隐患数（项）"][0] == "6"
+    assert shown["本期排查隐患（项）"][0] == "6"
     assert shown["隐患整改率"][0] == i18n.pct(ov.rectification["rate"]) == "33.3%"
     assert shown["一般隐患整改率"][0] == "25.0%"
     assert shown["重大隐患整改销号率"][0] == "50.0%"
-    assert shown["重大隐患逾期未销号（项）"][0] == str(ov.rectification["overdue_major"]) == "1"
-    assert shown["挂牌督办未销号（项）"][0] == str(ov.rectification["supervised_open"]) == "1"
+    # the stock on the as-of day (every year's hazards): H4 overdue, rectified and awaiting verification; H3
+    # (verified, never delisted) and H4 still under 挂牌督办
+    assert shown["逾期未销号重大隐患（项）"][0] == str(ov.rectification["stock"]["overdue_major"]) == "1"
+    assert shown["挂牌督办未摘牌（项）"][0] == str(ov.rectification["stock"]["supervised_open"]) == "2"
     assert shown["重点部位（处）"][0] == "2"
     assert shown["监控措施未落实（处）"][0] == "1"
     words = texts(at)
     assert "整改率 = (已整改（一般）+ 已整改销号（重大））÷ 排查隐患数 = (1 + 1) ÷ 6" in words
     # deaths against the year's target (10 for the city in 2025)
     (bar,) = at.get("progress")
-    assert "控制指标 10 人" in bar.proto.text and "统计期内 4 人" in bar.proto.text and "40.0%" in bar.proto.text
+    assert bar.proto.text == (":material/flag: 2025年示例市死亡（含失踪）控制指标 10 人：1月1日至6月30日死亡 4 人，"
+                              "已用40.0%，时间进度49.6%，低于时间进度9.6个百分点")
     assert bar.proto.value == 40
+    assert not at.warning and not at.error  # behind time: the plain bar
+    assert "已用比例高于时间进度时显示黄色，超过全年控制指标时显示红色。" in " ".join(c.value for c in at.caption)
+    assert "隐患：截至2025年6月30日尚未销号、摘牌的存量（不论哪年排查" in words
     # each section says what it counts, the period, region and as-of day
     assert "统计期 2025年1—6月（上年同期 2024年1—6月）· 示例市" in words
 
@@ -153,7 +159,7 @@ def test_changing_the_region_changes_the_kpis(app_db):
     county = expected_overview(COUNTY_A)
     shown = kpis(at)
     assert shown["事故起数（起）"][0] == str(county.accidents["accidents"]) == "2"
-    assert shown["排查隐患数（项）"][0] == str(county.rectification["found"]) == "5"
+    assert shown["本期排查隐患（项）"][0] == str(county.rectification["found"]) == "5"
     assert shown["重点部位（处）"][0] == "1"
     # no target is set for the county: said so, no bar
     assert not at.get("progress")
@@ -173,7 +179,7 @@ def test_a_zero_denominator_shows_a_dash_not_a_rate(app_db):
     at.sidebar.selectbox(key="flt_preset").set_value("this_month").run()
     shown = kpis(at)
     # 南街道 in June 2025: no hazard found (H6 was found in May)
-    assert shown["排查隐患数（项）"][0] == "0"
+    assert shown["本期排查隐患（项）"][0] == "0"
     assert shown["隐患整改率"][0] == "—"
     assert shown["一般隐患整改率"][0] == "—"
     assert shown["重大隐患整改销号率"][0] == "—"
@@ -286,7 +292,16 @@ def test_overview_view_of_an_empty_period(small_con):
 
 def test_overview_view_over_the_target(small_con):
     ov = metrics.overview(small_con, Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF))
-    ov = replace(ov, death_target=3)
-    view = overview_view(ov, Scope("示例市", "全部行业", "2025年6月30日"), "zh")
-    assert view.target.is_over and view.target.fraction == 1.0
-    assert "已超出全年控制指标" in view.target.text
+    over = replace(ov, target={**ov.target, "max_deaths": 3, "used_pct": 133.3})
+    view = overview_view(over, Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+    assert (view.target.is_over, view.target.level, view.target.fraction) == (True, "over", 1.0)
+    assert view.target.text.endswith("已用133.3%，时间进度49.6%，超时间进度83.7个百分点（已超出全年控制指标）")
+    # 4 deaths of 7 by 30 June: 57.1 % used against 49.6 % of the year → amber, not yet over
+    ahead = overview_view(replace(ov, target={**ov.target, "max_deaths": 7, "used_pct": 57.1}),
+                          Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+    assert (ahead.target.is_over, ahead.target.level) == (False, "ahead")
+    assert ahead.target.text.endswith("已用57.1%，时间进度49.6%，超时间进度7.5个百分点")
+    # a target of 0 deaths (零死亡) has no share, and the first death exceeds it
+    zero = overview_view(replace(ov, target={**ov.target, "max_deaths": 0, "used_pct": None}),
+                         Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+    assert (zero.target.level, zero.target.fraction) == ("over", 1.0) and "已用—" in zero.target.text

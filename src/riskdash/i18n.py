@@ -102,9 +102,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "overview.sites": {"zh": "逾期、督办与重点部位", "en": "Overdue, supervised and key sites"},
     "overview.sites_scope": {
-        "zh": "隐患：{period}排查、截至{as_of}的状态 · 重点部位：台账现状（不按行业筛选）· {region} · 数据截至{as_of_data}",
-        "en": "Hazards: found in {period}, state on {as_of} · key sites: the ledger as it stands (not filtered "
-        "by sector) · {region} · data as of {as_of_data}",
+        "zh": "隐患：截至{as_of}尚未销号、摘牌的存量（不论哪年排查，不限于{period}）· 重点部位：台账现状（不按行业筛选）"
+        "· {region} · 数据截至{as_of_data}",
+        "en": "Hazards: the stock still open on {as_of}, whatever year they were found (not only {period}) · key "
+        "sites: the ledger as it stands (not filtered by sector) · {region} · data as of {as_of_data}",
     },
     "overview.detail": {"zh": "明细", "en": "Detail"},
     "overview.detail_accidents": {"zh": "事故分级（本期与上年同期）", "en": "Accidents by grade (this period and last year)"},
@@ -131,6 +132,19 @@ TEXT: dict[str, dict[str, str]] = {
         "{pct} used",
     },
     "target.over": {"zh": "已超出全年控制指标", "en": "over the annual target"},
+    "target.progress": {
+        "zh": "{year}年{region}死亡（含失踪）控制指标 {target} 人：1月1日至{to}死亡 {deaths} 人，已用{used}，时间进度{elapsed}",
+        "en": "{year} control target for {region}: {target} deaths (incl. missing); {deaths} from 1 January to "
+        "{to}, {used} used against {elapsed} of the year elapsed",
+    },
+    "target.ahead": {"zh": "，超时间进度{gap}个百分点", "en": ", {gap} points ahead of time"},
+    "target.behind": {"zh": "，低于时间进度{gap}个百分点", "en": ", {gap} points behind time"},
+    "target.level": {"zh": "，与时间进度持平", "en": ", level with time"},
+    "target.rule": {
+        "zh": "时间进度 = 1月1日至{to}的天数 ÷ 全年天数。已用比例高于时间进度时显示黄色，超过全年控制指标时显示红色。",
+        "en": "Time elapsed = days from 1 January to {to} ÷ days in the year. Amber when the share used runs "
+        "ahead of time, red when the annual target is exceeded.",
+    },
     "target.none": {
         "zh": "{year}年{region}未设定死亡控制指标（可在“设置”中录入年度控制指标）。",
         "en": "No {year} death control target is set for {region} (annual targets are entered in Settings).",
@@ -138,6 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi.yoy": {"zh": "同比（上年同期 {previous}）", "en": "year on year (last year {previous})"},
     "kpi.yoy_none": {"zh": "同比（上年同期为0）", "en": "year on year (last year 0)"},
     "kpi.found": {"zh": "排查隐患数（项）", "en": "Hazards found"},
+    "kpi.found_period": {"zh": "本期排查隐患（项）", "en": "Hazards found this period"},
     "kpi.found_help": {
         "zh": "统计期内排查发现的隐患（一般 {general} 项、重大 {major} 项），按企业所在地统计。",
         "en": "Hazards found in the period ({general} general, {major} major), by the enterprise's region.",
@@ -164,6 +179,21 @@ TEXT: dict[str, dict[str, str]] = {
         "{overdue} hazards overdue in all.",
     },
     "kpi.supervised_open": {"zh": "挂牌督办未销号（项）", "en": "Under listed supervision, open"},
+    # the stock on the as-of day (every year's hazards): what a 通报 states as "截至…尚有…"
+    "kpi.overdue_major_stock": {"zh": "逾期未销号重大隐患（项）", "en": "Major hazards overdue, not closed"},
+    "kpi.overdue_major_stock_help": {
+        "zh": "截至{as_of}尚未验收销号、整改期限已过的重大隐患，不论哪年排查（存量）：其中已整改待验收 {awaiting} 项、"
+        "逾期未整改 {unrectified} 项；全部逾期未销号隐患 {overdue} 项。",
+        "en": "Major hazards past their deadline and not closed on {as_of}, whatever year they were found (the "
+        "stock): {awaiting} rectified awaiting verification, {unrectified} not rectified; {overdue} hazards "
+        "overdue in all.",
+    },
+    "kpi.supervised_open_stock": {"zh": "挂牌督办未摘牌（项）", "en": "Listed supervision not lifted"},
+    "kpi.supervised_open_stock_help": {
+        "zh": "截至{as_of}县、市、省级挂牌督办且尚未摘牌的重大隐患，不论哪年排查（存量）；验收销号后仍须摘牌才退出督办。",
+        "en": "Major hazards under county, city or provincial listed supervision (挂牌督办) not yet delisted on "
+        "{as_of}, whatever year they were found (the stock); verification alone does not lift it.",
+    },
     "kpi.supervised_open_help": {
         "zh": "县、市、省级挂牌督办且尚未整改销号的重大隐患。",
         "en": "Major hazards under county, city or provincial listed supervision (挂牌督办) not yet closed.",
@@ -192,6 +222,7 @@ TEXT: dict[str, dict[str, str]] = {
     "detail.done": {"zh": "已整改/销号（项）", "en": "Rectified / closed"},
     "detail.rate": {"zh": "整改率", "en": "Rate"},
     "detail.overdue": {"zh": "逾期（项）", "en": "Overdue"},
+    "detail.overdue_of_period": {"zh": "本期排查中逾期（项）", "en": "Of these, overdue"},
 }
 
 # Names of enumeration codes, by kind. Sector names come from the database (sectors.name_zh / name_en).

@@ -140,6 +140,8 @@ class Overview:
     rectification: dict[str, Any]
     key_sites: dict[str, int]
     death_target: int | None
+    # the control target with 时间进度 (``metrics.accidents.target_progress``), None without a target
+    target: dict[str, Any] | None = None
 
     @property
     def yoy_pct(self) -> dict[str, float | None]:
@@ -162,6 +164,8 @@ class Overview:
 
 
 def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> Overview:
+    from riskdash.metrics.accidents import target_progress  # that module imports this one
+
     return Overview(
         filters=filters,
         accidents=accident_totals(con, filters),
@@ -169,6 +173,7 @@ def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> Overview:
         rectification=rectification_totals(con, filters),
         key_sites=key_site_totals(con, filters),
         death_target=death_target(con, filters),
+        target=target_progress(con, filters),
     )
 
 

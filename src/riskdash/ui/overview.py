@@ -6,6 +6,7 @@ Pure: no Streamlit here, so the wording of every card (同比, "—" for a zero 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
@@ -38,11 +39,16 @@ class Scope:
 
 @dataclass(frozen=True)
 class TargetBar:
-    """The year's death control target as a bar: its words, the share used (0–1, clamped) or None without one."""
+    """The year's death control target as a bar: its words, the share used (0–1, clamped) or None without one.
+
+    level: "over" (red) when the deaths exceed the target, "ahead" (amber) when the share used runs ahead of
+    时间进度, else "normal"; ``rule`` says so under the bar."""
 
     text: str
     fraction: float | None
     is_over: bool
+    level: str = "normal"
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
                 yoy["larger_and_above"], i18n.t("kpi.larger_help", lang), lang),
     )
     hazard_kpis = (
-        Kpi("found", i18n.t("kpi.found", lang), _count(rect["found"]),
+        Kpi("found", i18n.t("kpi.found_period", lang), _count(rect["found"]),
             i18n.t("kpi.found_help", lang, general=rect["general_found"], major=rect["major_found"])),
         Kpi("rate", i18n.t("kpi.rate", lang), i18n.pct(rect["rate"]), i18n.t("kpi.rate_help", lang)),
         Kpi("general_rate", i18n.t("kpi.general_rate", lang), i18n.pct(rect["general_rate"]),
@@ -108,11 +114,14 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
         Kpi("major_rate", i18n.t("kpi.major_rate", lang), i18n.pct(rect["major_rate"]),
             i18n.t("kpi.major_rate_help", lang, done=rect["major_closed"], found=rect["major_found"])),
     )
+    stock = rect["stock"]  # every year's hazards still open on the as-of day: "截至…"
     site_kpis = (
-        Kpi("overdue_major", i18n.t("kpi.overdue_major", lang), _count(rect["overdue_major"]),
-            i18n.t("kpi.overdue_major_help", lang, overdue=rect["overdue"])),
-        Kpi("supervised_open", i18n.t("kpi.supervised_open", lang), _count(rect["supervised_open"]),
-            i18n.t("kpi.supervised_open_help", lang)),
+        Kpi("overdue_major", i18n.t("kpi.overdue_major_stock", lang), _count(stock["overdue_major"]),
+            i18n.t("kpi.overdue_major_stock_help", lang, as_of=as_of, overdue=_count(stock["overdue"]),
+                   awaiting=_count(stock["overdue_major"] - stock["overdue_major_unrectified"]),
+                   unrectified=_count(stock["overdue_major_unrectified"]))),
+        Kpi("supervised_open", i18n.t("kpi.supervised_open_stock", lang), _count(stock["supervised_open"]),
+            i18n.t("kpi.supervised_open_stock_help", lang, as_of=as_of)),
         Kpi("key_sites", i18n.t("kpi.key_sites", lang), _count(sites["key_sites"]),
             i18n.t("kpi.key_sites_help", lang, not_filed=sites["not_fully_filed"])),
         Kpi("sites_no_measures", i18n.t("kpi.sites_no_measures", lang), _count(sites["measures_not_in_place"]),
@@ -138,21 +147,36 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
     )
 
 
+def _pct1(value: float | None) -> str:
+    return i18n.DASH if value is None else f"{value:.1f}%"
+
+
 def target_bar(ov: Overview, scope: Scope, lang: str) -> TargetBar:
-    """Deaths (incl. missing) in the period against the year's control target, when one is set."""
+    """Deaths (incl. missing) from 1 January to the period's end against the year's control target, beside
+    时间进度 (``metrics.accidents.target_progress``), when a target is set. Red when the deaths exceed the
+    target, amber when the share used runs ahead of time, else the plain bar."""
     year = ov.filters.end.year
-    if ov.death_target is None:
+    target = ov.target
+    if target is None:
         return TargetBar(i18n.t("target.none", lang, year=year, region=scope.region), None, False)
-    used = ov.target_used
-    text = i18n.t("target.text", lang, year=year, region=scope.region, target=ov.death_target,
-                  deaths=ov.accidents["deaths_incl_missing"], pct=i18n.pct(used))
-    # a target of 0 deaths (零死亡) is "used up" by the first death
-    is_over = used is None and ov.accidents["deaths_incl_missing"] > 0 or used is not None and used > 1
+    deaths, used, elapsed = target["deaths_incl_missing"], target["used_pct"], target["time_elapsed_pct"]
+    to = i18n.day(ov.filters.end, lang)
+    if lang == "zh":  # 1月1日至11月28日: the year is in the sentence already
+        to = f"{ov.filters.end.month}月{ov.filters.end.day}日"
+    text = i18n.t("target.progress", lang, year=year, region=scope.region, target=target["max_deaths"],
+                  to=to, deaths=deaths, used=_pct1(used), elapsed=_pct1(elapsed))
+    # a target of 0 deaths (零死亡) is exceeded by the first death
+    is_over = deaths > target["max_deaths"]
+    if used is not None:
+        gap = Decimal(str(used)) - Decimal(str(elapsed))
+        key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
+        text += i18n.t(key, lang, gap=abs(gap))
     if is_over:
         over = i18n.t("target.over", lang)
         text += f"（{over}）" if lang == "zh" else f" ({over})"
-    fraction = min(used, 1.0) if used is not None else (1.0 if is_over else 0.0)
-    return TargetBar(text, fraction, is_over)
+    level = "over" if is_over else "ahead" if used is not None and used > elapsed else "normal"
+    fraction = 1.0 if is_over else 0.0 if used is None else min(used / 100, 1.0)
+    return TargetBar(text, fraction, is_over, level, i18n.t("target.rule", lang, to=to))
 
 
 def accident_detail(ov: Overview, lang: str) -> pd.DataFrame:
@@ -192,7 +216,7 @@ def hazard_detail(ov: Overview, lang: str) -> pd.DataFrame:
             i18n.t("detail.found", lang): [_number(r[1]) for r in rows],
             i18n.t("detail.done", lang): [_number(r[2]) for r in rows],
             i18n.t("detail.rate", lang): [i18n.pct(r[3]) for r in rows],
-            i18n.t("detail.overdue", lang): [_number(r[4]) for r in rows],
+            i18n.t("detail.overdue_of_period", lang): [_number(r[4]) for r in rows],
         }
     )
 

@@ -252,7 +252,13 @@ def target_bar(target) -> None:
     """The death control target (``riskdash.ui.overview.TargetBar``): a bar when set, a note when not."""
     if target.fraction is None:
         st.caption(":material/flag: " + target.text)
-    elif target.is_over:
+        return
+    if target.level == "over":  # red: the year's target is exceeded
         st.error(target.text, icon=":material/flag:")
+        st.progress(target.fraction)
+    elif target.level == "ahead":  # amber: the share used runs ahead of 时间进度
+        st.warning(target.text, icon=":material/flag:")
+        st.progress(target.fraction)
     else:
         st.progress(target.fraction, text=":material/flag: " + target.text)
+    st.caption(target.rule)
