@@ -68,13 +68,16 @@ def test_change_lines_word_a_small_fall_as_no_trend():
 
 def test_target_view_states_the_method_and_warns(small_con):
     tv = view.target_view(acc.death_projection(small_con, H1), WHERE, "zh")
-    assert tv.text == "2025年控制指标 10 人；1月1日至6月30日死亡（含失踪）4 人，已用 40.0%"
+    assert tv.text == ("2025年控制指标 10 人；1月1日至6月30日死亡（含失踪）4 人，已用 40.0%，时间进度 49.6%，"
+                       "低于时间进度9.6个百分点")
     # the data starts in 2024: only 2024 is averaged; after 30 Jun 2024 nobody died → 4 + 0
     assert tv.projection == ("预计全年死亡（含失踪）约 4 人 = 本年至今 4 人 + 2024年同期之后（7月1日至12月31日）"
                              "死亡人数的平均数 0.0 人。")
     assert tv.warning is None and tv.fraction == 0.4
     over = acc.Projection(2025, AS_OF, 10, 6, (2023, 2024), 5.5, 11.5)
     assert view.target_view(over, WHERE, "zh").warning == "按此预计，全年死亡人数将超出控制指标（12 > 10），需加强防控。"
+    # 6 of 10 by 30 June: 60 % used against 49.6 % of the year elapsed
+    assert view.target_view(over, WHERE, "zh").text.endswith("已用 60.0%，时间进度 49.6%，超时间进度10.4个百分点")
     none = view.target_view(acc.Projection(2025, AS_OF, None, 6, (), None, None), WHERE, "zh")
     assert none.fraction is None and "未设定" in none.text and none.projection == "没有往年数据，无法预计全年死亡人数。"
 

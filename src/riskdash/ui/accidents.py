@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -16,7 +17,7 @@ import plotly.graph_objects as go
 from riskdash import charts, i18n
 from riskdash.charts import accidents as pictures
 from riskdash.filters import Filters
-from riskdash.metrics import GRADE_KEYS, change_pct
+from riskdash.metrics import GRADE_KEYS, change_pct, round_pct
 from riskdash.metrics import accidents as acc
 from riskdash.ui.overview import Kpi
 
@@ -137,8 +138,18 @@ def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
                       deaths=p.deaths_to_date)
         fraction = None
     else:
+        # 时间进度 as in metrics accidents → target: days from 1 January to the cut-off over the days of the year
+        elapsed = round_pct(acc.time_elapsed(p.cutoff_on) * 100)
+        used = None if p.used is None else round_pct(p.used * 100)
+        gap = ""
+        if used is not None:
+            diff = Decimal(str(used)) - Decimal(str(elapsed))
+            key = "accidents.target_ahead" if diff > 0 else "accidents.target_behind" if diff < 0 else \
+                "accidents.target_level"
+            gap = i18n.t(key, lang, gap=abs(diff))
         text = i18n.t("accidents.target_text", lang, year=p.year, target=p.target, cutoff=short_cutoff,
-                      deaths=p.deaths_to_date, pct=i18n.pct(p.used) if p.used is not None else i18n.DASH)
+                      deaths=p.deaths_to_date, pct=i18n.pct(p.used) if p.used is not None else i18n.DASH,
+                      elapsed=f"{elapsed:.1f}%", gap=gap)
         fraction = min(p.used, 1.0) if p.used is not None else (1.0 if p.deaths_to_date > 0 else 0.0)
     if p.projected is None:
         projection = i18n.t("accidents.projection_none", lang)
