@@ -225,8 +225,17 @@ def test_truncated_last_line_is_reported_by_row(con, tmp_path):
 def test_a_10_mb_field_is_refused_clearly(con, tmp_path):
     text = HAZ_HEADER.strip() + ",隐患描述\n" + "H1,E1,2025-03-05,一般,2025-03-20,\"" + "隐" * 10_000_000 + "\"\n"
     exc = refused(con, "hazards", write(tmp_path, "big.csv", text))
+    # past the csv reader's bound (1,048,576 characters): refused at its row before the value is held
+    assert [(p.row, p.column, p.code) for p in exc.problems] == [(2, None, "field_too_long")]
+    assert str(exc) == ("big.csv: row 2: a field of more than 1,048,576 characters (a value holds at most 65,536); "
+                        "nothing was written")
+
+
+def test_a_field_just_past_the_text_limit_is_refused_by_its_column(con, tmp_path):
+    text = HAZ_HEADER.strip() + ",隐患描述\n" + "H1,E1,2025-03-05,一般,2025-03-20,\"" + "隐" * 65_537 + "\"\n"
+    exc = refused(con, "hazards", write(tmp_path, "big.csv", text))
     assert [(p.row, p.column, p.code) for p in exc.problems] == [(2, "description", "too_long")]
-    assert "10000000" in exc.problems[0].expected("en")
+    assert "65537" in exc.problems[0].expected("en")
 
 
 def test_missing_required_column_is_named(con, tmp_path):

@@ -133,7 +133,8 @@ def test_blank_lines_before_the_header_count_as_rows(con, tmp_path):
 
 
 def test_blank_rows_of_an_xlsx_are_skipped_with_its_row_numbers(con, tmp_path):
-    rows = [HEADER.split(","), [None] * 5, hazard(1).split(","), [None, "", None], "H2,E1,2025-03-05,一般,2025-03-01".split(",")]
+    rows = [HEADER.split(","), [None] * 5, hazard(1).split(","), [None, "", None],
+            "H2,E1,2025-03-05,一般,2025-03-01".split(",")]
     book = openpyxl.Workbook()
     for row in rows:
         book.active.append(row)
@@ -193,3 +194,167 @@ def test_the_problem_table_shows_whole_row_numbers_next_to_a_file_wide_problem()
 
     assert to_csv_bytes(frame).decode("utf-8-sig").splitlines()[1:] == [
         "h.csv,,grade,,缺少必填列（隐患等级）", "h.csv,2,deaths,'-1,应不小于0"]
+
+
+# ---------------------------------------------------------------------------------------------- sizes
+
+PEAK_LIMIT_MB = 1024
+
+MEASURE = """
+import resource, sys
+from riskdash import db
+from riskdash.importer import ImportFailed, import_file
+con = db.connect(sys.argv[1])
+try:
+    import_file(con, "hazards", sys.argv[2])
+    print("imported")
+except ImportFailed as failed:
+    print(str(failed))
+con.close()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def measured_import(con, path: Path) -> tuple[str, int]:
+    """(the one line of the outcome, peak resident MB) of an import in a process of its own."""
+    database = Path(con.execute("select path from duckdb_databases() where database_name = current_database()")
+                    .fetchone()[0])
+    con.execute("checkpoint")
+    before = snapshot(con)
+    con.close()
+    result = subprocess.run([sys.executable, "-c", MEASURE, str(database), str(path)], capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0 and result.stderr == "", result.stdout + result.stderr
+    line, peak = result.stdout.splitlines()
+    after = db.connect(database)
+    try:
+        assert snapshot(after) == before
+    finally:
+        after.close()
+    return line, int(peak)
+
+
+def xlsx_with_cell(tmp_path: Path, chunks, name: str = "big.xlsx") -> Path:
+    """A one-record hazards workbook whose description cell is the text streamed from ``chunks``."""
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.split(",") + ["隐患描述"])
+    book.active.append(hazard(1).split(",") + ["MARK"])
+    plain = tmp_path / f"plain-{name}"
+    book.save(plain)
+    path = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(item, data)
+                continue
+            head, tail = data.split(b"MARK")
+            with target.open(item.filename, "w", force_zip64=True) as out:
+                out.write(head)
+                for chunk in chunks:
+                    out.write(chunk)
+                out.write(tail)
+    return path
+
+
+def test_an_xlsx_with_a_300_mb_cell_is_refused_in_one_line_before_it_is_read(con, tmp_path):
+    path = xlsx_with_cell(tmp_path, (b"A" * (1 << 20) for _ in range(300)))
+    assert path.stat().st_size < 1 << 20  # the issue's file: 297 KB
+    with zipfile.ZipFile(path) as zipped:
+        packed = zipped.getinfo("xl/worksheets/sheet1.xml").compress_size >> 10
+    line, peak = measured_import(con, path)
+    assert line == (f"big.xlsx: xl/worksheets/sheet1.xml expands more than 100 times (300 MB from {packed} KB): "
+                    "refused unread as a possible zip bomb; nothing was written")
+    assert peak < PEAK_LIMIT_MB
+
+
+def test_an_xlsx_cell_longer_than_any_value_is_refused_unread(con, tmp_path):
+    import random
+
+    rng = random.Random(7)
+    letters = b"abcdefghijklmnopqrstuvwxyz0123456789"
+    path = xlsx_with_cell(tmp_path, (bytes(rng.choices(letters, k=1 << 20)) for _ in range(8)))
+    line, peak = measured_import(con, path)
+    assert line == ("big.xlsx: xl/worksheets/sheet1.xml holds a cell or tag of more than 655,360 bytes (a value "
+                    "holds at most 65,536 characters): refused unread; nothing was written")
+    assert peak < PEAK_LIMIT_MB
+
+
+@pytest.mark.parametrize("line", [b"A" * (1 << 20), b"A" * 99 + b"\n"], ids=["one-line", "many-lines"])
+def test_a_csv_with_a_300_mb_field_is_refused_in_one_line(con, tmp_path, line):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as fh:
+        fh.write(f"{HEADER},隐患描述\n{hazard(1)},\"".encode())
+        for _ in range(300 * (1 << 20) // len(line)):
+            fh.write(line)
+        fh.write(b'"\n')
+    line_, peak = measured_import(con, path)
+    if line.endswith(b"\n"):
+        assert line_ == ("big.csv: row 2: a field of more than 1,048,576 characters (a value holds at most 65,536); "
+                         "nothing was written")
+    else:
+        assert line_ == ("big.csv: row 2: a line of more than 16,777,216 characters: not a CSV file, or its line "
+                         "breaks are missing; nothing was written")
+    assert peak < PEAK_LIMIT_MB
+
+
+@pytest.mark.parametrize("lines", [[HEADER, hazard(1), hazard(2), hazard(3), hazard(4)],
+                                   [HEADER, hazard(1), hazard(2), "", hazard(3), "H4,E1,2025-03-05,一般"]],
+                         ids=["arrow-reader", "csv-reader"])
+def test_rows_past_the_limit_are_refused_in_one_line(con, tmp_path, monkeypatch, lines):
+    from riskdash.importer import read
+
+    monkeypatch.setattr(read, "MAX_ROWS", 3)
+    failed = refused(con, csv_file(tmp_path, lines))
+    assert str(failed) == "h.csv: more than 3 rows: split the file; nothing was written"
+    monkeypatch.setattr(read, "MAX_ROWS", 4)
+    ok = csv_file(tmp_path, [HEADER, hazard(1), "", hazard(2), hazard(3), hazard(4), ""], name="ok.csv")
+    assert import_file(con, "hazards", ok).inserted == 4
+
+
+def test_xlsx_rows_past_the_limit_are_refused_in_one_line(con, tmp_path, monkeypatch):
+    from riskdash.importer import read
+
+    monkeypatch.setattr(read, "MAX_ROWS", 2)
+    book = openpyxl.Workbook()
+    for row in [HEADER.split(","), hazard(1).split(","), [None] * 5, hazard(2).split(","), hazard(3).split(",")]:
+        book.active.append(row)
+    book.save(tmp_path / "h.xlsx")
+    failed = refused(con, tmp_path / "h.xlsx")
+    assert str(failed) == "h.xlsx: more than 2 rows: split the file; nothing was written"
+
+
+def test_a_workbook_unpacking_past_the_bound_is_refused_unread(con, tmp_path, monkeypatch):
+    from riskdash.importer import read
+
+    monkeypatch.setattr(read, "XLSX_EXPANDED_MAX", 1 << 20)
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.split(","))
+    for n in range(1, 20_001):
+        book.active.append(hazard(n).split(","))
+    book.save(tmp_path / "h.xlsx")
+    with zipfile.ZipFile(tmp_path / "h.xlsx") as packed:
+        size = sum(m.file_size for m in packed.infolist()) / (1 << 20)
+    failed = refused(con, tmp_path / "h.xlsx")
+    assert str(failed) == (f"h.xlsx: the workbook unpacks to {size:.1f} MB, more than 1.0 MB: refused unread; "
+                           "nothing was written")
+
+
+def test_the_screens_check_gives_the_same_one_line_refusals(con, tmp_path):
+    from riskdash.importer import check
+
+    bomb = xlsx_with_cell(tmp_path, (b"A" * (1 << 20) for _ in range(20)))
+    quote = csv_file(tmp_path, [HEADER, "", 'H1,"E1,2025-03-05,一般,2025-03-20'])
+    blank = csv_file(tmp_path, [HEADER, "", hazard(1), ""], name="blank.csv")
+    before = snapshot(con)
+    rows, problems, total = check(con, "hazards", bomb, file_label="上传.xlsx")
+    with zipfile.ZipFile(bomb) as zipped:
+        packed = zipped.getinfo("xl/worksheets/sheet1.xml").compress_size >> 10
+    assert (rows, total, [p.line("zh") for p in problems]) == (0, 1, [
+        f"上传.xlsx: 其中的 xl/worksheets/sheet1.xml 解压后膨胀超过100倍（由 {packed} KB 变为 20 MB），"
+        "疑为压缩炸弹：未读取"])
+    rows, problems, total = check(con, "hazards", quote)
+    assert (rows, total, [p.line() for p in problems]) == (0, 1, [
+        "h.csv: row 3: a quote opened in this row is never closed (the file may be cut off)"])
+    assert check(con, "hazards", blank) == (1, [], 0)
+    assert snapshot(con) == before

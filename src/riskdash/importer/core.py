@@ -370,12 +370,13 @@ def validate_rows(con: duckdb.DuckDBPyConnection, kind_name: str, rows: list[dic
 def _check_staged(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, label: str,
                   mode: str) -> tuple[list[Problem], int]:
     problems = [Problem(label, row, None, None, code, values) for row, code, values in staged.broken]
+    unlisted = staged.broken_total - len(staged.broken)
     _enum_maps(con, kind, staged)
     present = _build_typed(con, kind, staged)
     checks = _checks(con, kind, present, mode)
     union = " union all ".join(checks)
     order = {c.name: i for i, c in enumerate(kind.columns)}
-    total = con.execute(f"select count(*) from ({union})").fetchone()[0] + len(problems)
+    total = con.execute(f"select count(*) from ({union})").fetchone()[0] + len(problems) + max(unlisted, 0)
     rows = con.execute(f"select * from ({union}) order by 1 nulls first limit {MAX_PROBLEMS}").fetchall()
     rows.sort(key=lambda r: (r[0] or 0, order.get(r[1], 99)))
     for row, column, value, code, info in rows:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -20,11 +22,21 @@ import duckdb
 import pyarrow as pa
 
 from riskdash.importer.aliases import normalise
-from riskdash.importer.spec import Kind
+from riskdash.importer.spec import TEXT_MAX, Kind
 
 CHUNK_ROWS = 100_000
-# the csv module's own ceiling; a field past spec.TEXT_MAX is reported as a problem, not a crash
-csv.field_size_limit(256 * 1024 * 1024)
+# Bounds checked before a value is held in memory, so that a hostile or broken file is refused at a small,
+# fixed cost (a 297 KB .xlsx holding a 300 MB cell took 2.2 GB before it was refused):
+MAX_ROWS = 5_000_000  # record rows in one file
+FIELD_MAX = 1 << 20  # characters in one CSV field (a value past spec.TEXT_MAX is reported by its row)
+LINE_MAX = 16 * FIELD_MAX  # characters in one line of a CSV file
+XLSX_EXPANDED_MAX = 1 << 30  # bytes of all the members of an .xlsx once unpacked
+XLSX_RATIO_MAX = 100  # unpacked / packed bytes of a member over 1 MB (spreadsheets: 3-25)
+# bytes between two tags of the XML: a cell's text, at most 10 bytes a character (&#1114111;)
+XLSX_RUN_MAX = 10 * TEXT_MAX
+BROKEN_LISTED = 10_000  # broken records listed (core.MAX_PROBLEMS); all are counted
+FAST_CSV_MAX_BYTES = 256 << 20  # larger CSV files are streamed through the csv module, never held whole
+csv.field_size_limit(FIELD_MAX)
 ENCODINGS = ("utf-8", "gb18030")  # GB18030 is a superset of GBK and GB2312
 
 
@@ -44,8 +56,10 @@ class Staged:
     ignored: list[str]  # headers that matched no column
     rows: int  # record rows (blank rows skipped)
     encoding: str | None
-    # (row, code, values) of records that could not be split into the header's columns
+    # (row, code, values) of records that could not be split into the header's columns (the first
+    # BROKEN_LISTED of broken_total)
     broken: list[tuple[int, str, dict]]
+    broken_total: int = 0
 
 
 # ---------------------------------------------------------------------------------------------- encodings
@@ -79,17 +93,34 @@ def detect_encoding(path: Path) -> str:
 # ---------------------------------------------------------------------------------------------- records
 
 
+class _LineTooLong(Exception):
+    pass
+
+
+def _bounded_lines(fh) -> Iterator[str]:
+    """The file's lines, none held longer than LINE_MAX characters (the csv module reads whole lines)."""
+    while line := fh.readline(LINE_MAX + 1):
+        if len(line) > LINE_MAX:
+            raise _LineTooLong
+        yield line
+
+
 def _csv_records(path: Path, encoding: str) -> Iterator[list[str]]:
     with path.open("r", encoding=encoding, newline="") as fh:
-        reader = csv.reader(fh, strict=True)
+        reader = csv.reader(_bounded_lines(fh), strict=True)
         row = 0  # records read so far: the broken one is the next (its first line, where a quote opened)
         try:
             for record in reader:
                 row += 1
                 yield record
+        except _LineTooLong:
+            raise ReadFailed("line_too_long", row=row + 1, limit=f"{LINE_MAX:,}") from None
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 raise ReadFailed("quote_unclosed", row=row + 1) from None
+            if "field larger than field limit" in str(exc):
+                raise ReadFailed("field_too_long", row=row + 1, limit=f"{FIELD_MAX:,}", text_max=f"{TEXT_MAX:,}"
+                                 ) from None
             raise ReadFailed("csv_broken", row=row + 1, message=str(exc)) from None
 
 
@@ -107,9 +138,57 @@ def _cell_text(value) -> str | None:
     return str(value)
 
 
+def _longer_run(stream, separator: bytes, limit: int) -> bool:
+    """Whether ``stream`` holds more than ``limit`` bytes in a row without ``separator`` (read in 1 MB blocks)."""
+    pattern = re.compile(re.escape(separator) + b"[^" + re.escape(separator) + b"]{%d}" % (limit + 1))
+    run = 0  # bytes without a separator at the end of what was read so far
+    while block := stream.read(1 << 20):
+        first = block.find(separator)
+        if first < 0:
+            run += len(block)
+            if run > limit:
+                return True
+            continue
+        if run + first > limit or pattern.search(block):
+            return True
+        run = len(block) - block.rfind(separator) - 1
+    return False
+
+
+def check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose unpacked size, packing ratio or longest cell is beyond any real import, from
+    the zip's directory and one streamed pass, before openpyxl holds anything (members are read only up to
+    the size the directory declares, so the declared sizes bound what is read)."""
+    def size(n: int) -> str:
+        if n < 1 << 20:
+            return f"{max(n >> 10, 1):,} KB"
+        return f"{n / (1 << 20):,.0f} MB" if n >= 10 << 20 else f"{n / (1 << 20):,.1f} MB"
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            members = book.infolist()
+            total = sum(m.file_size for m in members)
+            if total > XLSX_EXPANDED_MAX:
+                raise ReadFailed("xlsx_too_big", size=size(total), limit=size(XLSX_EXPANDED_MAX))
+            for member in members:
+                if member.file_size > 1 << 20 and member.file_size > XLSX_RATIO_MAX * member.compress_size:
+                    raise ReadFailed("xlsx_bomb", member=member.filename, ratio=XLSX_RATIO_MAX,
+                                     size=size(member.file_size), packed=size(member.compress_size))
+            for member in members:
+                if member.filename.endswith(".xml"):
+                    with book.open(member) as stream:
+                        if _longer_run(stream, b"<", XLSX_RUN_MAX):
+                            raise ReadFailed("xlsx_cell_too_big", member=member.filename,
+                                             limit=f"{XLSX_RUN_MAX:,}", text_max=f"{TEXT_MAX:,}")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadFailed("xlsx_broken", message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                         ) from None
+
+
 def _xlsx_records(path: Path, sheet: str | None) -> Iterator[list[str | None]]:
     import openpyxl
 
+    check_xlsx_size(path)
     try:
         # data_only=False: a formula is kept as its text ("=HYPERLINK(...)") and never evaluated
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
@@ -190,13 +269,20 @@ def _is_blank(record: list) -> bool:
     return all(v is None or str(v).strip(WHITESPACE) == "" for v in record)
 
 
-def _quotes_even(path: Path) -> bool:
-    """Every quoted field has an even number of quote characters ("" inside one is two)."""
+def _arrow_can_read(path: Path) -> bool:
+    """Arrow holds the whole file and reads an unclosed quote to the end of it as one value: it is given only
+    a file of bounded size, with no line longer than a field may be, whose quotes pair up ("" in a quoted
+    field is two); the csv module reads the others record by record and says where one is broken."""
+    if path.stat().st_size > FAST_CSV_MAX_BYTES:
+        return False
     count = 0
     with path.open("rb") as fh:
         while block := fh.read(1 << 20):
             count += block.count(b'"')
-    return count % 2 == 0
+    if count % 2:
+        return False
+    with path.open("rb") as fh:
+        return not _longer_run(fh, b"\n", FIELD_MAX)
 
 
 def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width: int,
@@ -207,8 +293,8 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width
     (header = 1)."""
     import pyarrow.csv as pacsv
 
-    if not _quotes_even(path):
-        return None  # Arrow reads an unclosed quote to the end of the file as one value: the csv module refuses
+    if not _arrow_can_read(path):
+        return None
     names = [f"f{i}" for i in range(width)]
     try:
         data = pacsv.read_csv(
@@ -229,10 +315,13 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width
     try:
         values = ", ".join(f"nullif(trim(f{i}, '{WHITESPACE}'), '')" for i, _ in order)
         blank = " and ".join(f"trim({name}, '{WHITESPACE}') = ''" for name in names)
-        return con.execute(f"insert into {table} select _row, {values} from import_arrow "
-                           f"where not ({blank})").fetchone()[0]
+        count = con.execute(f"insert into {table} select _row, {values} from import_arrow "
+                            f"where not ({blank})").fetchone()[0]
     finally:
         con.unregister("import_arrow")
+    if count > MAX_ROWS:
+        raise ReadFailed("too_many_rows", limit=f"{MAX_ROWS:,}")
+    return count
 
 
 def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "import_stage",
@@ -280,6 +369,7 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "
         row_numbers.clear()
 
     broken: list[tuple[int, str, dict]] = []
+    broken_total = 0
     row_number = header_row
     for record in rows_iter:
         row_number += 1
@@ -287,7 +377,11 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "
             continue  # blank lines and empty spreadsheet rows
         if len(record) != width and encoding is not None:
             # a CSV record whose field count differs from the header: a cut-off line or a stray delimiter
-            broken.append((row_number, "field_count", {"found": len(record), "expected": width}))
+            broken_total += 1
+            if count + broken_total > MAX_ROWS:
+                raise ReadFailed("too_many_rows", limit=f"{MAX_ROWS:,}")
+            if len(broken) < BROKEN_LISTED:
+                broken.append((row_number, "field_count", {"found": len(record), "expected": width}))
             continue
         values = []
         for i, _ in order:
@@ -299,10 +393,12 @@ def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "
         batch.append(values)
         row_numbers.append(row_number)
         count += 1
+        if count + broken_total > MAX_ROWS:
+            raise ReadFailed("too_many_rows", limit=f"{MAX_ROWS:,}")
         if len(batch) >= CHUNK_ROWS:
             flush()
     flush()
     if count == 0 and not broken:
         raise ReadFailed("header_only")
-    return Staged(columns=[n for _, n in order], ignored=ignored, rows=count + len(broken), encoding=encoding,
-                  broken=broken)
+    return Staged(columns=[n for _, n in order], ignored=ignored, rows=count + broken_total, encoding=encoding,
+                  broken=broken, broken_total=broken_total)

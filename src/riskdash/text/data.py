@@ -26,6 +26,32 @@ TEXT = {
         "zh": "CSV 格式错误（{message}），可能是引号未闭合或文件被截断",
         "en": "broken CSV ({message}): an unclosed quote or a cut-off file",
     },
+    "data.problem.field_too_long": {
+        "zh": "有一个字段超过{limit}个字符（任何一项数据最多{text_max}个字符），已停止读取",
+        "en": "a field of more than {limit} characters (a value holds at most {text_max})",
+    },
+    "data.problem.line_too_long": {
+        "zh": "有一行超过{limit}个字符，已停止读取：文件可能不是 CSV，或缺少换行",
+        "en": "a line of more than {limit} characters: not a CSV file, or its line breaks are missing",
+    },
+    "data.problem.too_many_rows": {
+        "zh": "数据超过{limit}行：请拆分为多个文件分别导入",
+        "en": "more than {limit} rows: split the file",
+    },
+    "data.problem.xlsx_too_big": {
+        "zh": "Excel 文件解压后有 {size}，超过 {limit} 的上限：未读取",
+        "en": "the workbook unpacks to {size}, more than {limit}: refused unread",
+    },
+    "data.problem.xlsx_bomb": {
+        "zh": "其中的 {member} 解压后膨胀超过{ratio}倍（由 {packed} 变为 {size}），疑为压缩炸弹：未读取",
+        "en": "{member} expands more than {ratio} times ({size} from {packed}): refused unread as a "
+              "possible zip bomb",
+    },
+    "data.problem.xlsx_cell_too_big": {
+        "zh": "其中的 {member} 含有超过{limit}字节的单元格或标记（任何一项数据最多{text_max}个字符）：未读取",
+        "en": "{member} holds a cell or tag of more than {limit} bytes (a value holds at most {text_max} "
+              "characters): refused unread",
+    },
     "data.problem.quote_unclosed": {
         "zh": "本行开始的引号直到文件末尾都没有闭合（文件可能被截断）",
         "en": "a quote opened in this row is never closed (the file may be cut off)",
