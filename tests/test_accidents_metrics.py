@@ -391,12 +391,24 @@ def test_monthly_series_with_zeros(con):
 
 
 def test_rate_indicators(con):
-    rates = acc.rate_indicators(con, period("2025-01-01", "2025-03-31"))
-    # deaths incl. missing in Q1 2025: B2 3, B4 10, B10 9, B11 9, B12 29 = 60; industrial: none; road: B2 3
-    assert rates["per_gdp"] == {"deaths": 60, "denominator": 250.0, "rate": 60 / 250}
+    rates = acc.rate_indicators(con, period("2025-01-01", "2025-12-31"))
+    # deaths incl. missing in 2025: B2 3, B4 10, B9 0, B10 9, B11 9, B12 29 = 60; industrial: none; road: B2 3
+    assert rates["per_gdp"] == {"deaths": 60, "denominator": 250.0, "rate": 60 / 250, "is_whole_year": True}
     assert rates["per_industrial_employed"]["rate"] == 0.0
     assert rates["per_vehicles"]["rate"] == pytest.approx(3 / 50000 * 10000)
-    assert rates["per_coal_output"] == {"deaths": 0, "denominator": 150.0, "rate": 0.0}
+    assert rates["per_coal_output"] == {"deaths": 0, "denominator": 150.0, "rate": 0.0, "is_whole_year": True}
+
+
+@pytest.mark.parametrize(("start", "end"), [("2025-01-01", "2025-03-31"), ("2025-01-02", "2025-12-31"),
+                                            ("2025-01-01", "2025-12-30"), ("2024-12-31", "2025-12-31")])
+def test_rates_on_part_of_a_year_are_not_computed(con, start, end):
+    # a quarter's deaths over a whole year's GDP would understate the rate: deaths and denominator, no rate
+    rates = acc.rate_indicators(con, period(start, end))
+    assert all(item["rate"] is None and item["is_whole_year"] is False for item in rates.values())
+    assert rates["per_gdp"]["denominator"] == 250.0
+
+
+def test_rate_indicators_without_denominators(con):
     missing = acc.rate_indicators(con, period("2024-01-01", "2024-12-31"))
     assert all(item["rate"] is None and item["denominator"] is None for item in missing.values())
 

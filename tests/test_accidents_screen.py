@@ -160,6 +160,10 @@ def test_rate_cards_dash_without_denominator(small_con):
     cards = view.rate_cards(acc.rate_indicators(small_con, H1), "zh")
     assert [c.value for c in cards] == ["—"] * 4
     assert "÷ GDP — 亿元" in cards[0].help
+    # January to June is not a whole year: the scope says why no rate is computed
+    assert "本期2025年1—6月不是整年，只列死亡人数和分母，不计算率" in view.rates_scope(H1, WHERE, "zh")
+    whole = Filters(date(2024, 1, 1), date(2024, 12, 31), CITY, date(2024, 12, 31))
+    assert "不是整年" not in view.rates_scope(whole, WHERE, "zh")
 
 
 # ---------------------------------------------------------------------------------------------- charts

@@ -411,9 +411,20 @@ RATE_INDICATORS = {
 }
 
 
+def is_whole_year(filters: Filters) -> bool:
+    """The period is one calendar year, 1 January to 31 December: the only span the yearly denominators fit."""
+    return filters.start == date(filters.end.year, 1, 1) and filters.end == date(filters.end.year, 12, 31)
+
+
 def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, dict[str, Any]]:
-    """Deaths in the period over the region's denominators for the period's year; None where none is entered."""
+    """Deaths in the period over the region's denominators for the period's year; None where none is entered.
+
+    The denominators are entered per year (GDP and coal output of the whole year, employed and vehicles at
+    the year's end), so a rate is given for a whole calendar year only: eleven months of deaths over a year's
+    GDP understate it. For any other period ``rate`` is None and ``is_whole_year`` False (the screen says so);
+    deaths and the denominator are still given."""
     row = db.query_one(con, "accidents/rate_indicators", **filters.params())
+    whole_year = is_whole_year(filters)
     result = {}
     for key, (numerator, denominator, unit) in RATE_INDICATORS.items():
         value = row[denominator]
@@ -421,7 +432,8 @@ def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
         result[key] = {
             "deaths": int(row[numerator]),
             "denominator": None if value is None else float(value),
-            "rate": None if scaled is None else rate(int(row[numerator]), scaled),
+            "rate": None if scaled is None or not whole_year else rate(int(row[numerator]), scaled),
+            "is_whole_year": whole_year,
         }
     return result
 

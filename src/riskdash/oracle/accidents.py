@@ -230,7 +230,11 @@ def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     out = {}
     for key, (column, per) in spec.items():
         value = None if dens.empty or pd.isna(dens.iloc[0][column]) else float(dens.iloc[0][column])
+        # yearly denominators: a rate for a whole calendar year only
+        whole = filters.start.timetuple().tm_yday == 1 and (filters.end.month, filters.end.day) == (12, 31) \
+            and filters.start.year == filters.end.year
         out[key] = {"deaths": deaths[key], "denominator": value,
-                    "rate": None if value is None else deaths[key] / value * per}
+                    "rate": None if value is None or not whole else deaths[key] / value * per,
+                    "is_whole_year": whole}
     return out
 

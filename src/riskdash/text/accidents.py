@@ -246,9 +246,16 @@ TEXT = {
     # ------------------------------------------------------------------------------------------ rates
     "accidents.rates": {"zh": "事故率指标", "en": "Rate indicators"},
     "accidents.rates_scope": {
-        "zh": "{period}死亡（含失踪）人数 ÷ {region}{year}年统计公报分母（未折算为全年；全部行业）· 分母未录入时显示“—”",
-        "en": "Deaths (incl. missing) in {period} ÷ {region}'s {year} bulletin denominators (not annualised; all "
-        "sectors) · “—” where no denominator is entered",
+        "zh": "{period}死亡（含失踪）人数 ÷ {region}{year}年统计公报分母（全部行业）· 分母未录入时显示“—”",
+        "en": "Deaths (incl. missing) in {period} ÷ {region}'s {year} bulletin denominators (all sectors) · “—” "
+        "where no denominator is entered",
+    },
+    "accidents.rates_part_year": {
+        "zh": "分母按全年录入（全年GDP、产量，年末就业人员、机动车），率指标只按整年（1月1日—12月31日）计算；"
+        "本期{period}不是整年，只列死亡人数和分母，不计算率。选择整年（如上年）查看。",
+        "en": "The denominators are entered per year (the year's GDP and output, year-end employed and vehicles), "
+        "so the rates are computed for a whole calendar year only; {period} is not one, so only the deaths "
+        "and the denominators are shown. Pick a whole year (e.g. last year) to see the rates.",
     },
     "accidents.rate_per_gdp": {"zh": "亿元GDP死亡率（人/亿元）", "en": "Deaths per 100 million yuan GDP"},
     "accidents.rate_per_gdp_help": {

@@ -472,8 +472,12 @@ def rate_cards(rates: dict[str, dict[str, Any]], lang: str) -> tuple[Kpi, ...]:
 
 
 def rates_scope(filters: Filters, where: Where, lang: str) -> str:
-    return i18n.t("accidents.rates_scope", lang, period=_period(filters, lang), region=where.region,
+    """What the rates divide, and for a period other than a whole calendar year, that no rate is computed."""
+    text = i18n.t("accidents.rates_scope", lang, period=_period(filters, lang), region=where.region,
                   year=filters.end.year)
+    if not acc.is_whole_year(filters):
+        text += " · " + i18n.t("accidents.rates_part_year", lang, period=_period(filters, lang))
+    return text
 
 
 # ---------------------------------------------------------------------------------------------- figures
