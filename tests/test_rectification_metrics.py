@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
 
@@ -276,7 +277,9 @@ def test_monthly_form_whole_result(con):
     form = rect.monthly_form(con, Filters(date(2025, 6, 1), date(2025, 6, 15), CITY, date(2025, 6, 15)))
     names = list(form["name_zh"])
     sectors = metrics.sectors(con)
-    assert names == [*sectors["name_zh"], "合计"]  # the settings' order, then 合计
+    # the 工矿商贸 sectors in the settings' order, then 合计: road and fire hazards go on their departments' forms
+    assert names == [*sectors.loc[sectors["stat_class"] == "industrial", "name_zh"], "合计"]
+    assert "道路运输" not in names and "消防（人员密集场所）" not in names
     rows = form_rows(form)
     chem = rows["危险化学品"]
     # H3 closed, H4 rectified not verified, H9 found on the month's last day (province); H10 in July: out
@@ -289,15 +292,14 @@ def test_monthly_form_whole_result(con):
     trade = rows["工贸"]
     assert (trade["enterprises_checked"], trade["general_found"], trade["general_rectified"]) == (1, 2, 1)
     assert trade["general_rate"] == 0.5
-    # 西乡运输: a self-check (I2) and H5; 南街道商场: H6 (the 2024 inspection I3 does not count)
-    assert rows["道路运输"]["enterprises_checked"] == 1 and rows["消防（人员密集场所）"]["enterprises_checked"] == 1
     coal = rows["煤矿"]
     assert coal["general_found"] == 0 and coal["general_rate"] is None and coal["major_rate"] is None
     total = rows["合计"]
     assert total["is_total"]
+    # E1 and E2 only: 西乡运输 (H5, self-check I2) and 南街道商场 (H6, 0.2 万元) are not 工矿商贸
     assert (total["enterprises_checked"], total["general_found"], total["general_rectified"], total["major_found"],
-            total["major_closed"]) == (4, 4, 1, 3, 1)
-    assert total["funds_wan"] == 56.45 and total["general_rate"] == 0.25
+            total["major_closed"]) == (2, 2, 1, 3, 1)
+    assert total["funds_wan"] == 56.25 and total["general_rate"] == 0.5
 
 
 def test_monthly_form_is_cumulative_from_january_and_as_of_the_month_end(con):
@@ -310,7 +312,10 @@ def test_monthly_form_is_cumulative_from_january_and_as_of_the_month_end(con):
 
 def test_monthly_form_with_region_and_sector_filters(con):
     county_b = form_rows(rect.monthly_form(con, H1.confined_to(COUNTY_B)))
-    assert county_b["合计"]["general_found"] == 1 and county_b["危险化学品"]["major_found"] == 0
+    # 乙区's one enterprise is a 消防 site: nothing of it on the 工矿企业 form
+    assert county_b["合计"]["general_found"] == 0 and county_b["危险化学品"]["major_found"] == 0
+    road_only = rect.monthly_form(con, Filters(H1.start, H1.end, CITY, AS_OF, "road_transport"))
+    assert list(road_only["name_zh"]) == ["合计"] and road_only.iloc[0]["general_found"] == 0
     chem_only = rect.monthly_form(con, Filters(H1.start, H1.end, CITY, AS_OF, "hazardous_chemicals"))
     assert list(chem_only["name_zh"]) == ["危险化学品", "合计"]
     assert chem_only.iloc[1]["major_found"] == 3
@@ -437,3 +442,34 @@ def test_evidence_by_township(con):
     assert (east["hazards"], east["with_inspection"], east["with_description"], east["complete"]) == (5, 2, 0, 0)
     south = frame[frame["region_code"] == TOWN_B1].iloc[0]
     assert (south["hazards"], south["with_description"], south["completeness"]) == (1, 1, 0.0)
+
+
+# ---------------------------------------------------------------------------------------------- the demo city
+
+
+@pytest.fixture(scope="module")
+def demo_con(tmp_path_factory):
+    from riskdash import demo
+
+    path = tmp_path_factory.mktemp("demo") / "city.duckdb"
+    demo.build_demo(path, today=date(2026, 11, 28))
+    connection = db.connect(path, read_only=True)
+    yield connection
+    connection.close()
+
+
+def test_the_stock_on_the_demo_city_is_the_rows_of_the_lists(demo_con):
+    root = metrics.root_region(demo_con)["region_code"]
+    f = Filters(date(2026, 1, 1), date(2026, 11, 28), root, date(2026, 11, 28))
+    totals = metrics.rectification_totals(demo_con, f)
+    stock = totals["stock"]
+    overdue = rect.overdue_list(demo_con, f)
+    majors = overdue[overdue["grade"] == "major"]
+    assert (len(overdue), len(majors), int((~majors["is_rectified"]).sum())) == (
+        stock["overdue"], stock["overdue_major"], stock["overdue_major_unrectified"])
+    assert len(rect.supervised_list(demo_con, f)) == stock["supervised_open"]
+    # the stock reaches back before the period (the demo has hazards of 2021 on), the flow does not
+    assert (overdue["found_on"] < pd.Timestamp(f.start)).any()
+    assert stock["overdue_major"] > totals["overdue_major"] and stock["supervised_open"] > totals["supervised_open"]
+    flow = rect.overdue_list(demo_con, f, stock=False)
+    assert len(flow) == totals["overdue"] and (flow["found_on"] >= pd.Timestamp(f.start)).all()
