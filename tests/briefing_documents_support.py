@@ -10,17 +10,21 @@ from datetime import date, datetime
 from pathlib import Path
 
 from conftest import AS_OF, CITY, fill_small_city
-from riskdash import db, i18n
+from riskdash import db
 from riskdash.briefing import Brief, build_brief
+from riskdash.briefing import headline as hl
 from riskdash.filters import Filters
 
 GENERATED = datetime(2025, 7, 1, 9, 0)
 FILTERS = Filters(start=date(2025, 1, 1), end=AS_OF, region_code=CITY, as_of=AS_OF)
 # an imported name that is also markup: both files must print it as these characters
 HOSTILE_NAME = '<b>东镇</b>&化工"'
-TITLE = "关于2025年1—6月示例市安全生产形势的通报"
-ADDRESSEE = "各县（市、区）安委会，市安委会各成员单位："
-SECTIONS = ["一、事故形势", "二、隐患治理", "三、重点部位", "四、乡镇排名", "五、下步工作"]
+ISSUER = "示例市安全生产委员会办公室"
+TITLE = "示例市安全生产委员会办公室关于2025年1—6月安全生产形势的通报"
+# the city's counties are 甲县 and 乙区
+ADDRESSEE = "各县（区）安委会，市安委会各成员单位："
+SECTIONS = ["一、生产安全事故情况", "二、隐患排查治理情况", "三、重点部位风险管控情况", "四、乡镇安全生产考核情况",
+            "五、下一步工作要求"]
 
 
 @dataclass
@@ -65,20 +69,21 @@ def metrics_json(capsys, command: str, path: Path) -> dict:
 
 
 def expected_kpi_rows(capsys, path: Path) -> dict[str, str]:
-    """The KPI table's value for each indicator label, worked out from ``riskdash metrics`` alone."""
+    """The KPI table's value for each indicator label, worked out from ``riskdash metrics`` alone, written as a
+    document prints it (separators and units, no trailing ".0")."""
     acc = metrics_json(capsys, "accidents", path)
     rect = metrics_json(capsys, "rectification", path)
     return {
-        "事故起数": str(acc["accidents"]),
-        "死亡（含失踪）": str(acc["deaths_incl_missing"]),
-        "起数同比": i18n.signed_pct(acc["yoy_pct"]["accidents"]),
-        "死亡同比": i18n.signed_pct(acc["yoy_pct"]["deaths"]),
-        "较大及以上事故": str(acc["larger_and_above"]),
-        "排查隐患": str(rect["found"]),
-        "隐患整改率": i18n.pct(rect["rate"]),
-        "重大隐患整改率": i18n.pct(rect["major_rate"]),
-        "逾期未整改": str(rect["overdue"]),
-        "挂牌督办未销号": str(rect["supervised_open"]),
+        "事故起数": f"{acc['accidents']:,}起",
+        "死亡（含失踪）": f"{acc['deaths_incl_missing']:,}人",
+        "起数同比": hl.signed_pct_text(acc["yoy_pct"]["accidents"]),
+        "死亡同比": hl.signed_pct_text(acc["yoy_pct"]["deaths"]),
+        "较大及以上事故": f"{acc['larger_and_above']:,}起",
+        "排查隐患": f"{rect['found']:,}项",
+        "隐患整改率": hl.pct_text(rect["rate"]),
+        "重大隐患整改率": hl.pct_text(rect["major_rate"]),
+        "逾期未整改": f"{rect['overdue']:,}项",
+        "挂牌督办未销号": f"{rect['supervised_open']:,}项",
     }
 
 

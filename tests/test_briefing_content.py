@@ -15,29 +15,26 @@ from riskdash.briefing import headline as hl
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc_metrics
 from riskdash.metrics import campaigns, priority, rectification
-from riskdash.metrics.accidents import ChangeTest, Projection
+from riskdash.metrics.accidents import Projection
 
 GENERATED = datetime(2025, 7, 1, 9, 0)
 
 
-def _summary(accidents, deaths, prev_accidents, prev_deaths, larger=0, by_grade=None, larger_deaths=0):
+def _summary(accidents, deaths, prev_accidents, prev_deaths, larger=0, by_grade=None, larger_deaths=0,
+             prev_larger=0, missing=0):
     by_grade = by_grade or {"general": accidents - larger, "larger": larger, "major": 0, "especially_major": 0}
     return {
-        "accidents": accidents, "deaths_incl_missing": deaths, "larger_and_above": larger,
+        "accidents": accidents, "deaths_incl_missing": deaths, "missing": missing, "larger_and_above": larger,
         "larger_and_above_deaths": larger_deaths, "by_grade": by_grade,
-        "previous": {"accidents": prev_accidents, "deaths_incl_missing": prev_deaths},
+        "previous": {"accidents": prev_accidents, "deaths_incl_missing": prev_deaths,
+                     "larger_and_above": prev_larger},
         "yoy_pct": {"accidents": metrics.change_pct(accidents, prev_accidents),
                     "deaths": metrics.change_pct(deaths, prev_deaths)},
     }
 
 
-def _tests(acc_verdict_p: float | None, deaths_p: float | None, s) -> dict:
-    return {"accidents": ChangeTest("accidents", s["accidents"], s["previous"]["accidents"], acc_verdict_p, "binomial"),
-            "deaths": ChangeTest("deaths", s["deaths_incl_missing"], s["previous"]["deaths_incl_missing"], deaths_p,
-                                 "sign_flip")}
-
-
 H1 = dict(start=date(2026, 1, 1), end=date(2026, 6, 30), region_name="云川市", region_level="city")
+RED_LINE = "较大及以上事故的发生，突破了“坚决杜绝较大及以上事故”的红线，暴露出安全生产责任和措施落实不到位，教训十分深刻。"
 
 
 # ---------------------------------------------------------------------------------------------- period and place
@@ -67,84 +64,141 @@ def test_region_phrase_by_level():
     assert hl.region_phrase("云川市", "city", "en") == "the city"
 
 
+def test_region_kind_from_the_name_or_the_kind_column():
+    assert [hl.region_kind(n, "county") for n in ("甲县", "绿营区", "太门市", "乙区（演示）", "某某")] == [
+        "县", "区", "市", "区", "县"]
+    assert [hl.region_kind(n, "township") for n in ("新水镇", "太湾乡", "城关街道", "太门工业园区",
+                                                     "绿营经济开发区")] == ["镇", "乡", "街道", "园区", "园区"]
+    # a name that does not say: the regions table's kind
+    assert hl.region_kind("东关", "township", "subdistrict") == "街道"
+    assert hl.region_kind("东关", "township", None) == "镇"
+    assert hl.region_kind("云川市（演示）", "city") == "市"
+    assert hl.region_phrase("太门市", "county") == "全市"
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(("value", "text"), [(0.959, "95.9%"), (0.5, "50%"), (1.0, "100%"), (0.0, "0%"),
+                                             (0.3333, "33.3%"), (None, "—")])
+def test_rates_without_a_trailing_zero(value, text):
+    assert hl.pct_text(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [(5.6, "+5.6%"), (-1.2, "-1.2%"), (100.0, "+100%"), (0.0, "0%"),
+                                             (-20.0, "-20%"), (None, "—")])
+def test_changes_without_a_trailing_zero(value, text):
+    assert hl.signed_pct_text(value) == text
+
+
+def test_counts_with_separators_and_units():
+    assert hl.count_text(28533, "项") == "28,533项"
+    assert hl.count_text(4, "家") == "4家"
+    assert hl.count_text(1000, "起") == "1,000起"
+    assert hl.count_text(None, "起") == "—"
+    assert hl.count_text(28533, "items", "en") == "28,533"
+
+
 # ---------------------------------------------------------------------------------------------- accidents
 
 
-def test_both_down_beyond_fluctuation_with_one_larger_accident():
-    s = _summary(89, 105, 110, 136, larger=1, larger_deaths=3)
-    text = hl.accidents_headline(s, tests=_tests(0.01, 0.02, s), **H1)
-    assert text == (
-        "1—6月，全市共发生生产安全事故89起、死亡105人，同比分别下降19.1%、22.8%；其中较大事故1起、死亡3人。",
-        "事故起数的降幅超出正常波动范围；死亡人数的降幅超出正常波动范围。",
+def test_both_down_with_one_larger_accident_and_the_red_line():
+    s = _summary(89, 105, 110, 136, larger=1, larger_deaths=3, prev_larger=3)
+    assert hl.accidents_headline(s, **H1) == (
+        "1—6月，全市共发生生产安全事故89起、死亡105人，同比实现“双下降”，分别下降19.1%、22.8%；"
+        "其中较大事故1起、死亡3人，同比减少2起。",
+        RED_LINE,
     )
-    assert hl.accidents_title(s, _tests(0.01, 0.02, s)) == "发生较大及以上事故1起；死亡人数同比下降22.8%，降幅超出正常波动"
+    assert hl.accidents_title(s) == "较大事故1起，同比减少2起；事故起数、死亡人数同比实现“双下降”，分别下降19.1%、22.8%"
 
 
-def test_both_down_within_fluctuation_is_said_cautiously_and_no_larger():
-    s = _summary(9, 10, 11, 13)
-    tests = _tests(0.8, 0.6, s)
-    assert hl.accidents_headline(s, tests=tests, **H1) == (
-        "1—6月，全市共发生生产安全事故9起、死亡10人，同比分别下降18.2%、23.1%；未发生较大及以上生产安全事故。",
-        "事故起数和死亡人数的变化均在正常波动范围内，尚不能说明形势根本好转，不可放松。",
-    )
-    assert hl.accidents_title(s, tests) == "死亡人数同比下降23.1%，在正常波动范围内"
-
-
-def test_both_up_within_fluctuation():
+def test_both_up_is_serious():
     s = _summary(12, 14, 10, 10)
-    tests = _tests(0.7, 0.3, s)
-    assert hl.accidents_headline(s, tests=tests, **H1) == (
-        "1—6月，全市共发生生产安全事故12起、死亡14人，同比分别上升20.0%、40.0%；未发生较大及以上生产安全事故。",
-        "事故起数和死亡人数的增幅在正常波动范围内，但仍需高度警惕。",
+    assert hl.accidents_headline(s, **H1) == (
+        "1—6月，全市共发生生产安全事故12起、死亡14人，同比“双上升”，分别上升20%、40%，形势严峻；"
+        "未发生较大及以上生产安全事故。",)
+    assert hl.accidents_title(s) == "事故起数、死亡人数同比“双上升”，分别上升20%、40%，形势严峻"
+
+
+def test_one_up_one_down_names_both_and_the_missing():
+    # the demo city's 1–28 November: accidents up, deaths down; two 较大 accidents against four
+    s = _summary(208, 170, 197, 172, larger=2, larger_deaths=10, prev_larger=4, missing=4)
+    assert hl.accidents_headline(s, **H1)[0] == (
+        "1—6月，全市共发生生产安全事故208起、死亡170人（含失踪4人），事故起数同比上升5.6%、死亡人数下降1.2%"
+        "（“一升一降”）；其中较大事故2起、死亡10人，同比减少2起。")
+    assert hl.accidents_title(s) == "较大事故2起，同比减少2起；事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）"
+
+
+def test_small_bases_in_cases_and_a_larger_accident_never_fluctuation():
+    # a township: one accident and one death last year, a 较大 accident this year (deaths +400 %)
+    s = _summary(2, 5, 1, 1, larger=1, larger_deaths=4, prev_larger=0)
+    text = hl.accidents_headline(s, start=date(2026, 1, 1), end=date(2026, 11, 28), region_name="临门街道",
+                                 region_level="township")
+    assert text == (
+        "1月1日—11月28日，临门街道共发生生产安全事故2起、死亡5人，同比“双上升”，分别增加1起、4人，形势严峻；"
+        "其中较大事故1起、死亡4人，上年同期未发生较大及以上事故。",
+        RED_LINE,
     )
-    assert hl.accidents_title(s, tests) == "死亡人数同比上升40.0%，在正常波动范围内"
+    assert hl.accidents_title(s) == (
+        "较大事故1起，上年同期未发生较大及以上事故；事故起数、死亡人数同比“双上升”，分别增加1起、4人，形势严峻")
 
 
-def test_deaths_up_beyond_fluctuation_accidents_flat_mixed_wording():
+def test_small_base_boundary_is_ten():
+    # last year 9: in cases; last year 10: in per cent
+    assert hl.yoy_clause(_summary(12, 6, 9, 10)) == "事故起数同比增加3起、死亡人数下降40%（“一升一降”）"
+    assert hl.yoy_clause(_summary(12, 12, 9, 10)) == "同比“双上升”，事故起数增加3起、死亡人数上升20%，形势严峻"
+    assert hl.yoy_clause(_summary(12, 12, 10, 9)) == "同比“双上升”，事故起数上升20%、死亡人数增加3人，形势严峻"
+    assert hl.yoy_clause(_summary(3, 4, 5, 9)) == "同比实现“双下降”，分别减少2起、5人"
+
+
+def test_one_measure_flat():
     s = _summary(10, 30, 10, 12)
-    tests = _tests(1.0, 0.001, s)
-    assert hl.accidents_headline(s, tests=tests, **H1) == (
-        "1—6月，全市共发生生产安全事故10起、死亡30人，事故起数同比持平、死亡人数同比上升150.0%；"
-        "未发生较大及以上生产安全事故。",
-        "死亡人数的增幅超出正常波动范围，需引起高度重视。",
-    )
-    assert hl.accidents_title(s, tests) == "死亡人数同比上升150.0%，需高度警惕"
+    assert hl.accidents_headline(s, **H1) == (
+        "1—6月，全市共发生生产安全事故10起、死亡30人，事故起数同比持平、死亡人数上升150%；未发生较大及以上生产安全事故。",)
+    assert hl.accidents_title(s) == "事故起数同比持平、死亡人数上升150%"
 
 
-def test_mixed_directions_one_judged_flat_one_beyond():
-    s = _summary(20, 8, 10, 10)
-    tests = _tests(0.04, 0.5, s)
-    assert hl.accidents_headline(s, tests=tests, **H1)[1] == (
-        "事故起数的增幅超出正常波动范围，需引起高度重视；死亡人数的变化在正常波动范围内。")
-
-
-def test_both_flat_at_zero_change():
+def test_both_flat():
     s = _summary(5, 6, 5, 6)
-    assert hl.accidents_headline(s, tests=_tests(1.0, 1.0, s), **H1) == (
+    assert hl.accidents_headline(s, **H1) == (
         "1—6月，全市共发生生产安全事故5起、死亡6人，与上年同期持平；未发生较大及以上生产安全事故。",)
-    assert hl.accidents_title(s, _tests(1.0, 1.0, s)) == "死亡人数与上年同期持平"
+    assert hl.accidents_title(s) == "事故起数、死亡人数与上年同期持平"
 
 
-def test_no_accident_last_year_makes_no_percentage():
+def test_no_accident_last_year():
     s = _summary(2, 1, 0, 0)
-    assert hl.accidents_headline(s, tests=_tests(0.5, 1.0, s), **H1) == (
-        "1—6月，全市共发生生产安全事故2起、死亡1人，上年同期未发生事故，同比无法计算；未发生较大及以上生产安全事故。",)
-    assert hl.accidents_title(s) == "发生事故2起、死亡1人，同比无法计算"
+    assert hl.accidents_headline(s, **H1) == (
+        "1—6月，全市共发生生产安全事故2起、死亡1人，上年同期未发生生产安全事故；未发生较大及以上生产安全事故。",)
+    assert hl.accidents_title(s) == "发生事故2起、死亡1人，上年同期未发生生产安全事故"
 
 
-def test_deaths_last_year_zero_states_each_change():
+def test_no_death_last_year():
     s = _summary(4, 2, 2, 0)
-    text = hl.accidents_headline(s, tests=_tests(0.6, 0.5, s), **H1)
-    assert text[0] == ("1—6月，全市共发生生产安全事故4起、死亡2人，事故起数同比上升100.0%、死亡人数同比无法计算（上年同期为0）；"
-                       "未发生较大及以上生产安全事故。")
-    assert text[1] == "事故起数的增幅在正常波动范围内，但仍需高度警惕。"
+    assert hl.accidents_headline(s, **H1)[0] == (
+        "1—6月，全市共发生生产安全事故4起、死亡2人，事故起数同比增加2起，上年同期未发生亡人事故；"
+        "未发生较大及以上生产安全事故。")
+    assert hl.accidents_title(s) == "事故起数同比增加2起，上年同期未发生亡人事故"
+
+
+def test_zero_deaths_this_period():
+    s = _summary(3, 0, 4, 2)
+    assert hl.accidents_headline(s, **H1) == (
+        "1—6月，全市共发生生产安全事故3起，未发生亡人事故，事故起数同比减少1起，上年同期死亡2人；"
+        "未发生较大及以上生产安全事故。",)
+    assert hl.accidents_title(s) == "发生事故3起，未发生亡人事故，事故起数同比减少1起，上年同期死亡2人"
+    neither = _summary(3, 0, 4, 0)
+    assert hl.accidents_headline(neither, **H1)[0] == (
+        "1—6月，全市共发生生产安全事故3起，未发生亡人事故，事故起数同比减少1起；未发生较大及以上生产安全事故。")
 
 
 def test_no_previous_year_data():
     s = _summary(3, 4, 0, 0, larger=1, larger_deaths=3)
     assert hl.accidents_headline(s, has_previous_data=False, start=date(2025, 1, 1), end=date(2025, 6, 30),
                                  region_name="甲县", region_level="county") == (
-        "1—6月，全县共发生生产安全事故3起、死亡4人，上年同期无统计数据，同比无法计算；其中较大事故1起、死亡3人。",)
+        "1—6月，全县共发生生产安全事故3起、死亡4人，上年同期无统计数据，同比无法计算；其中较大事故1起、死亡3人。",
+        RED_LINE,
+    )
+    assert hl.accidents_title(s, has_previous_data=False) == "较大事故1起；发生事故3起、死亡4人，上年同期无统计数据，同比无法计算"
 
 
 def test_zero_accidents_with_and_without_last_year():
@@ -156,13 +210,19 @@ def test_zero_accidents_with_and_without_last_year():
     assert hl.accidents_title(none) == "未发生生产安全事故"
 
 
+def test_no_larger_accident_names_last_years():
+    s = _summary(40, 35, 35, 30, prev_larger=2)
+    assert hl.larger_phrase(s) == "；未发生较大及以上生产安全事故，同比减少2起"
+
+
 def test_several_grades_and_a_period_across_years():
     by_grade = {"general": 7, "larger": 2, "major": 1, "especially_major": 0}
-    s = _summary(10, 25, 8, 20, larger=3, by_grade=by_grade, larger_deaths=19)
+    s = _summary(10, 25, 8, 20, larger=3, by_grade=by_grade, larger_deaths=19, prev_larger=1)
     text = hl.accidents_headline(s, start=date(2025, 7, 1), end=date(2026, 6, 30), region_name="云川市",
                                  region_level="city")
-    assert text == ("2025年7月—2026年6月，全市共发生生产安全事故10起、死亡25人，同比分别上升25.0%、25.0%；"
-                    "其中重大事故1起、较大事故2起，共死亡19人。",)
+    assert text == ("2025年7月—2026年6月，全市共发生生产安全事故10起、死亡25人，同比“双上升”，事故起数增加2起、"
+                    "死亡人数上升25%，形势严峻；其中重大事故1起、较大事故2起，共死亡19人，同比增加2起。", RED_LINE)
+    assert hl.accidents_title(s).startswith("较大及以上事故3起，同比增加2起；")
 
 
 def test_target_and_projection_sentences():
@@ -171,20 +231,20 @@ def test_target_and_projection_sentences():
     over = replace(within, projected=41.6)
     passed = replace(within, deaths_to_date=41)
     assert hl.accidents_headline(s, projection=within, **H1)[-1] == (
-        "2026年以来死亡10人，占全年控制指标（40人）的25.0%；按往年同期测算，全年预计死亡约22人，在控制指标以内。")
+        "2026年以来死亡10人，占全年控制指标（40人）的25%；按往年同期测算，全年预计死亡约22人，在控制指标以内。")
     assert hl.target_sentence(over) == (
-        "2026年以来死亡10人，占全年控制指标（40人）的25.0%；按往年同期测算，全年预计死亡约42人，有突破控制指标的风险。")
+        "2026年以来死亡10人，占全年控制指标（40人）的25%；按往年同期测算，全年预计死亡约42人，有突破控制指标的风险。")
     assert hl.target_sentence(passed) == "2026年以来死亡41人，已突破全年控制指标（40人）。"
     assert hl.target_sentence(replace(within, projected=None, baseline_rest_mean=None)) == (
-        "2026年以来死亡10人，占全年控制指标（40人）的25.0%。")
+        "2026年以来死亡10人，占全年控制指标（40人）的25%。")
     assert hl.target_sentence(replace(within, target=None)) is None
 
 
 def test_english_headline():
     s = _summary(89, 105, 110, 136)
     assert hl.accidents_headline(s, lang="en", **H1)[0] == (
-        "In Jan–Jun 2026, the city had 89 work-safety accidents with 105 deaths, down 19.1% and 22.8% year on "
-        "year; no accident with 3 or more deaths (较大及以上) occurred.")
+        "In Jan–Jun 2026, the city had 89 work-safety accidents with 105 deaths, both down year on year, down "
+        "19.1% and 22.8%; no relatively major or worse accident (较大及以上) occurred.")
 
 
 # ---------------------------------------------------------------------------------------------- other parts
@@ -200,16 +260,16 @@ def test_rectification_wording():
     scope = dict(start=date(2025, 1, 1), end=date(2025, 6, 30), as_of=date(2025, 6, 30), region_name="示例市",
                  region_level="city")
     assert hl.rectification_headline(_kpis(), **scope) == (
-        "1—6月，全市共排查登记隐患6项，已整改2项，整改率33.3%；其中重大隐患2项，已整改销号1项，整改率50.0%。",
+        "1—6月，全市共排查登记隐患6项，已整改2项，整改率33.3%；其中重大隐患2项，已整改销号1项，整改率50%。",
         "截至2025年6月30日，逾期未整改隐患3项（其中重大隐患1项），挂牌督办未销号重大隐患1项。",
     )
     clear = _kpis(found=4, rectified=4, major_found=0, major_closed=0, overdue=0, overdue_major=0, supervised_open=0)
     assert hl.rectification_headline(clear, **scope) == (
-        "1—6月，全市共排查登记隐患4项，已整改4项，整改率100.0%；未排查出重大隐患。",
+        "1—6月，全市共排查登记隐患4项，已整改4项，整改率100%；未排查出重大隐患。",
         "截至2025年6月30日，无逾期未整改隐患，挂牌督办未销号重大隐患0项。",
     )
     assert hl.rectification_title(_kpis()) == "隐患整改率33.3%，逾期未整改3项"
-    assert hl.rectification_title(clear) == "隐患整改率100.0%，无逾期未整改隐患"
+    assert hl.rectification_title(clear) == "隐患整改率100%，无逾期未整改隐患"
     empty = _kpis(found=0, rectified=0, major_found=0, major_closed=0, overdue=0, overdue_major=0, supervised_open=0)
     assert hl.rectification_headline(empty, **scope) == ()
     assert hl.rectification_title(empty) == "统计期间未登记隐患"
@@ -219,12 +279,17 @@ def test_priority_townships_and_next_steps_wording():
     levels = {"red": 0, "orange": 3, "yellow": 5, "blue": 9}
     gaps = {"key_sites": 4, "not_fully_filed": 0, "measures_not_in_place": 1, "townships_without_sites": 2,
             "high_risk_enterprises_without_sites": 6}
-    assert hl.priority_title(levels, gaps, 17) == "无红色（重大风险）企业，橙色（较大风险）3家"
+    assert hl.priority_title(levels, gaps, 17) == "无红色预警企业，重点关注企业3家"
     assert hl.priority_title({**levels, "red": 2}, {**gaps, "not_fully_filed": 3}, 17) == (
-        "红色（重大风险）企业2家，需重点盯防；3处重点部位未完成备案")
+        "红色预警企业2家，需重点盯防；3处重点部位未完成备案")
+    # the score is 风险评分; an enterprise of a high-risk sector without a key site is not a deficiency
+    assert hl.priority_headline(levels, gaps, enterprises=17, as_of=date(2026, 11, 28), region_name="云川市",
+                                region_level="city") == (
+        "截至2026年11月28日，全市在营企业17家，按风险评分，其中红色预警企业0家、重点关注企业（橙色）3家。",
+        "重点部位台账4处，其中未完成市县两级备案0处、监控措施未落实1处；2个乡镇未上报重点部位。")
     assert hl.priority_title(levels, gaps, 0) == "无在营企业可排序"
-    assert hl.townships_title({"townships": 5, "passed": 5, "failed": 0, "vetoed": 0}) == "5个乡镇考核全部达标"
-    assert hl.townships_title({"townships": 5, "passed": 3, "failed": 2, "vetoed": 1}) == "2个乡镇考核未达标，其中1个一票否决"
+    assert hl.townships_title({"townships": 5, "passed": 5, "failed": 0, "vetoed": 0}) == "5个乡镇考核全部合格"
+    assert hl.townships_title({"townships": 5, "passed": 3, "failed": 2, "vetoed": 1}) == "2个乡镇考核不合格，其中1个一票否决"
     assert hl.next_steps_headline({"overdue_major": 2, "unfiled": 0, "uninspected": 5}, 180) == (
         "下步工作重点：一是督促2项逾期重大隐患限期整改销号；二是对5家超过180天未检查的高风险企业开展检查。",)
     assert hl.next_steps_headline({"overdue_major": 0, "unfiled": 1, "uninspected": 0}, 180) == (
@@ -280,15 +345,10 @@ def test_brief_numbers_are_the_metrics_own(small_con):
     overdue = rectification.overdue_list(small_con, filters)
     assert _kpi_values(brief.slide("next_steps"))["next_steps.overdue_major"] == int((overdue["grade"] == "major").sum())
     # and the displays are those numbers as text
-    assert [k.display for k in brief.slide("accidents").kpis] == [
-        "3", "4", metrics_signed(summary["yoy_pct"]["accidents"]), metrics_signed(summary["yoy_pct"]["deaths"]),
-        "1", "40.0%"]
-
-
-def metrics_signed(value):
-    from riskdash import i18n
-
-    return i18n.signed_pct(value)
+    assert [k.display for k in brief.slide("accidents").kpis] == ["3起", "4人", "0%", "+100%", "1起", "40%"]
+    assert (summary["yoy_pct"]["accidents"], summary["yoy_pct"]["deaths"]) == (0.0, 100.0)
+    assert [k.display for k in brief.slide("rectification").kpis] == [
+        "6项", "33.3%", "50%", "3项", f"{totals['supervised_open']}项"]
 
 
 def test_brief_on_the_small_city_whole_text(small_con):
@@ -299,18 +359,18 @@ def test_brief_on_the_small_city_whole_text(small_con):
     assert meta.title == "示例市安全生产形势汇报"
     assert meta.generated_text == "生成时间 2025-07-01 09:00"
     accidents = brief.slide("accidents")
-    summary = metrics.accidents_summary(small_con, _filters())
-    yoy = summary["yoy_pct"]
-    assert accidents.headline[0].startswith("1—6月，全市共发生生产安全事故3起、死亡4人，")
-    assert accidents.headline[0].endswith("；其中较大事故1起、死亡3人。")
-    assert f"{abs(yoy['deaths']):.1f}%" in accidents.headline[0] or yoy["deaths"] == 0
+    # last year: 3 accidents, 2 deaths, one 较大 — a small base, said in cases
+    assert accidents.headline[:2] == (
+        "1—6月，全市共发生生产安全事故3起、死亡4人（含失踪1人），事故起数同比持平、死亡人数增加2人；"
+        "其中较大事故1起、死亡3人，同比持平。", RED_LINE)
+    assert accidents.title == "较大事故1起，同比持平；事故起数同比持平、死亡人数增加2人"
     assert accidents.chart.kind == "column" and accidents.chart.categories == tuple(f"{m}月" for m in range(1, 7))
     assert accidents.chart.series[0] == ("本期", (1, 0, 3, 0, 0, 0))
     assert accidents.chart.series[1] == ("上年同期", (None, 1, 0, 0, 1, 0))  # January 2024 precedes the data
-    assert accidents.table.rows == (("2025-03-02", "西乡", "西乡运输", "车辆伤害", "较大", "3"),)
+    assert accidents.table.rows == (("3月2日", "西乡", "西乡运输", "车辆伤害", "较大", "3"),)
     rect = brief.slide("rectification")
     assert rect.title == "隐患整改率33.3%，逾期未整改3项"
-    assert rect.table.rows == (("H4", "东镇", "东镇化工", "2025-06-15", "15", "县级挂牌督办"),)
+    assert rect.table.rows == (("H4", "东镇", "东镇化工", "6月15日", "15", "县级挂牌督办"),)
     nxt = brief.slide("next_steps")
     assert nxt.table.rows[:2] == (("逾期重大隐患", "东镇化工（H4）", "东镇", "逾期15天"),
                                   ("重点部位未备案", "南街道商场人员密集区", "南街道", "未报市级备案"))
@@ -370,11 +430,12 @@ def test_chart_spec_png_for_the_word_and_pdf_exports(small_con):
 
 
 def test_english_titles():
-    s = _summary(40, 35, 35, 30, larger=1, larger_deaths=6)
-    tests = _tests(0.5, 0.5, s)
-    assert hl.accidents_title(s, tests, lang="en") == (
-        "1 accident(s) with 3+ deaths; deaths up 16.7% year on year, within normal fluctuation")
-    assert hl.accidents_title(_summary(9, 10, 11, 13), lang="en") == "Deaths down 23.1% year on year"
+    s = _summary(40, 35, 35, 30, larger=1, larger_deaths=6, prev_larger=1)
+    assert hl.accidents_title(s, lang="en") == (
+        "1 Larger accident(s), unchanged year on year; Accidents and deaths both up year on year, "
+        "up 14.3% and 16.7%: a serious situation")
+    assert hl.accidents_title(_summary(9, 10, 11, 13), lang="en") == (
+        "Accidents and deaths both down year on year, down 18.2% and 23.1%")
 
 
 def test_a_part_whose_metrics_have_not_landed_says_so(small_con, monkeypatch):

@@ -1,6 +1,7 @@
-"""The A4 PDF 通报 (weasyprint), read back with poppler: A4 pages, only embedded fonts with a CJK one among them,
-the headline text and the KPI numbers of ``riskdash metrics``, the footer on every page, pages not blank,
-data text printed as text (never markup), and an empty period that says what is missing."""
+"""The A4 PDF 通报 (weasyprint), read back with poppler: A4 pages, only embedded fonts with the Noto fallbacks of the
+office faces among them, 版头, the headline text and the KPI numbers of ``riskdash metrics``, the 版记 on the
+last page, page numbers and no dashboard footer, pages not blank, data text printed as text (never markup), and
+an empty period that says what is missing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 import office_render
 from briefing_documents_support import (
-    ADDRESSEE, HOSTILE_NAME, SECTIONS, TITLE, empty_city, expected_kpi_rows, small_city, squeeze,
+    ADDRESSEE, HOSTILE_NAME, ISSUER, SECTIONS, TITLE, empty_city, expected_kpi_rows, small_city, squeeze,
 )
 from riskdash.briefing import pdf_export, tongbao
 from riskdash.briefing.pdf_export import write_pdf
@@ -49,33 +50,37 @@ def test_only_embedded_fonts_and_a_chinese_one_among_them(city):
     assert fonts and all(f["embedded"] == "yes" for f in fonts)
     names = {f["name"].split("+")[-1] for f in fonts}
     assert any("CJK-SC" in name for name in names), names
-    # the 仿宋-style body (serif) and the 黑体-style headings (sans) are both there
+    # the 仿宋-style body (serif) and the 黑体-style headings (sans) are both there: the Noto faces the
+    # stylesheet names after the office ones, which this machine does not have
     assert any(name.startswith("Noto-Serif-CJK-SC") for name in names)
     assert any(name.startswith("Noto-Sans-CJK-SC") for name in names)
+    css = pdf_export.stylesheet()
+    for office, fallback in (("方正小标宋简体", "Noto Serif CJK SC"), ("仿宋_GB2312", "Noto Serif CJK SC"),
+                             ("黑体", "Noto Sans CJK SC"), ("楷体_GB2312", "Noto Serif CJK SC")):
+        lists = [m for m in re.findall(r"font(?:-family)?:[^;}]*", css) if f'"{office}"' in m]
+        assert lists and all(m.index(f'"{office}"') < m.index(f'"{fallback}"') for m in lists), office
 
 
-def test_title_addressee_headings_and_headline_text(city):
+def test_masthead_title_addressee_headings_and_headline_text(city):
     made, pdf, pages = city
     first = squeeze(pages[0])
-    assert first.startswith(squeeze(TITLE))
-    assert squeeze("（数据截至2025年6月30日）") + squeeze(ADDRESSEE) in first
+    assert first.startswith(squeeze(ISSUER + "示安办〔2025〕号" + TITLE + ADDRESSEE + "现将2025年1—6月全市安全生产形势通报如下："))
     raw = squeeze(_raw_text(pdf))
     positions = [raw.index(heading) for heading in SECTIONS]
     assert positions == sorted(positions)
     for slide in made.brief.slides:
         assert squeeze("".join(slide.headline)) in raw, slide.key
-        assert squeeze(slide.title) in raw, slide.key
-    # 落款 closes the last page (the footer is drawn in the page margin, after it in reading order)
+    # 落款, then the 版记 closing the last page, before its page number
     last = squeeze(pages[-1])
-    assert squeeze("示例市安全生产委员会办公室2025年7月1日") in last
-    assert last.index(squeeze("2025年7月1日")) < last.index(squeeze("统计期间"))
+    assert squeeze("示例市安全生产委员会办公室2025年7月1日") in raw
+    assert last.endswith(squeeze(f"抄送：市委办公室，市政府办公室。{ISSUER}2025年7月1日印发—{len(pages)}—"))
 
 
 def test_the_file_holds_every_text_of_the_outline_the_docx_is_made_from(city):
     made, pdf, _ = city
     raw = squeeze(_raw_text(pdf))
     outline = tongbao.outline(made.brief, chart_png=lambda chart: _PNG)
-    assert [text for text in [*outline.texts(), outline.footer] if squeeze(text) not in raw] == []
+    assert [text for text in outline.texts() if squeeze(text) not in raw] == []
 
 
 def test_kpi_table_numbers_equal_riskdash_metrics(city, capsys):
@@ -108,15 +113,14 @@ def test_data_text_is_printed_as_text_not_markup(city):
     assert "&lt;b&gt;东镇&lt;/b&gt;&amp;化工&quot;" in html and "<b>东镇" not in html
 
 
-def test_footer_with_filters_as_of_and_generation_time_on_every_page(city):
+def test_page_numbers_and_no_dashboard_footer(city):
     made, _, pages = city
     meta = made.brief.meta
     for n, page in enumerate(pages, start=1):
         text = squeeze(page)
-        assert squeeze(meta.filters_text) in text, n
-        assert squeeze(meta.generated_text) in text, n
-        assert f"—{n}—" in text, n
-    assert "演示数据" not in "".join(pages)
+        assert text.endswith(f"—{n}—"), n
+        assert squeeze(meta.filters_text) not in text and squeeze(meta.generated_text) not in text, n
+    assert "演示数据" not in "".join(pages) and "·" not in "".join(pages)
 
 
 def test_pages_are_not_blank(city, tmp_path):
@@ -133,7 +137,7 @@ def test_charts_are_embedded_with_numbered_captions(city):
     assert len([line for line in images.splitlines()[2:] if line.strip()]) >= len(charts) >= 3
     raw = squeeze(_raw_text(pdf))
     for n, chart in enumerate(charts, start=1):
-        assert squeeze(f"图{n} {chart.title}") in raw
+        assert squeeze(f"图{n} {chart.caption}") in raw
 
 
 def test_demo_data_is_marked(city, tmp_path):
@@ -172,7 +176,8 @@ def test_riskdash_brief_writes_the_pdf(city, tmp_path, capsys):
                  FILTERS.end.isoformat(), "--out", str(out)]) == 0
     assert '"format": "pdf"' in capsys.readouterr().out
     pages = office_render.pdf_text(out)
-    assert squeeze(pages[0]).startswith(squeeze(TITLE))
+    assert squeeze(pages[0]).startswith(squeeze(ISSUER))
+    assert squeeze(TITLE) in squeeze(pages[0])
     assert office_render.pdf_page_count(out) == len(pages) >= 3
 
 

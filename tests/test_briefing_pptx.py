@@ -1,5 +1,6 @@
-"""The PPTX deck read back: slide order and titles, every KPI number equal to `riskdash metrics` for the same
-filters, the East Asian typeface on every run, native charts, and LibreOffice's rendering of each slide."""
+"""The PPTX deck read back: slide order and titles (in the title placeholders, so the outline lists them), every
+KPI number equal to `riskdash metrics` for the same filters with its unit, the office East Asian typeface on
+every run, tables of at least 14 pt, native charts, and LibreOffice's rendering of each slide."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import office_render
 from conftest import AS_OF, CITY, fill_small_city
 from riskdash import cli, db, i18n
 from riskdash.briefing import SLIDE_KEYS, build_brief
-from riskdash.briefing.pptx_export import FONT
+from riskdash.briefing import headline as hl
+from riskdash.briefing.pptx_export import FONT, LATIN_FONT, TITLE_FONT
 from riskdash.filters import Filters
 
 ARGS = ["--from", "2025-01-01", "--to", AS_OF.isoformat()]
@@ -77,16 +79,16 @@ def test_kpi_numbers_equal_riskdash_metrics(deck, capsys):
     def kpi(slide, key):
         return _named(slide, f"kpi:{key}").text_frame.text
 
-    assert kpi(slides[1], "accidents.accidents") == str(accidents["accidents"])
-    assert kpi(slides[1], "accidents.deaths_incl_missing") == str(accidents["deaths_incl_missing"])
-    assert kpi(slides[1], "accidents.larger_and_above") == str(accidents["larger_and_above"])
-    assert kpi(slides[1], "accidents.yoy_pct.accidents") == i18n.signed_pct(accidents["yoy_pct"]["accidents"])
-    assert kpi(slides[1], "accidents.yoy_pct.deaths") == i18n.signed_pct(accidents["yoy_pct"]["deaths"])
-    assert kpi(slides[2], "rectification.found") == str(rect["found"]) == "6"
-    assert kpi(slides[2], "rectification.rate") == i18n.pct(rect["rate"]) == "33.3%"
-    assert kpi(slides[2], "rectification.major_rate") == i18n.pct(rect["major_rate"]) == "50.0%"
-    assert kpi(slides[2], "rectification.overdue") == str(rect["overdue"]) == "3"
-    assert kpi(slides[2], "rectification.supervised_open") == str(rect["supervised_open"]) == "1"
+    assert kpi(slides[1], "accidents.accidents") == f"{accidents['accidents']}起" == "3起"
+    assert kpi(slides[1], "accidents.deaths_incl_missing") == f"{accidents['deaths_incl_missing']}人" == "4人"
+    assert kpi(slides[1], "accidents.larger_and_above") == f"{accidents['larger_and_above']}起" == "1起"
+    assert kpi(slides[1], "accidents.yoy_pct.accidents") == hl.signed_pct_text(accidents["yoy_pct"]["accidents"]) == "0%"
+    assert kpi(slides[1], "accidents.yoy_pct.deaths") == hl.signed_pct_text(accidents["yoy_pct"]["deaths"]) == "+100%"
+    assert kpi(slides[2], "rectification.found") == f"{rect['found']}项" == "6项"
+    assert kpi(slides[2], "rectification.rate") == hl.pct_text(rect["rate"]) == "33.3%"
+    assert kpi(slides[2], "rectification.major_rate") == hl.pct_text(rect["major_rate"]) == "50%"
+    assert kpi(slides[2], "rectification.overdue") == f"{rect['overdue']}项" == "3项"
+    assert kpi(slides[2], "rectification.supervised_open") == f"{rect['supervised_open']}项"
     # the headline's numbers are the same ones
     headline = _named(slides[1], "headline").text_frame.text
     assert f"共发生生产安全事故{accidents['accidents']}起、死亡{accidents['deaths_incl_missing']}人" in headline
@@ -112,13 +114,33 @@ def test_every_run_names_the_east_asian_and_latin_typeface(deck):
     runs = list(_runs(deck["prs"]))
     assert len(runs) > 100
     missing = []
-    for name, run in runs:
+    for n, (name, run) in enumerate(runs):
         rPr = run._r.find(qn("a:rPr"))
         faces = {tag: (rPr.find(qn(tag)).get("typeface") if rPr is not None and rPr.find(qn(tag)) is not None
                        else None) for tag in ("a:latin", "a:ea")}
-        if faces != {"a:latin": FONT, "a:ea": FONT}:
+        # the office names (黑体; the cover's title in 方正小标宋简体), never Noto, which office PCs lack
+        east_asian = TITLE_FONT if n == 0 else FONT
+        if faces != {"a:latin": LATIN_FONT, "a:ea": east_asian}:
             missing.append((name, run.text, faces))
+    assert runs[0][1].text == "示例市安全生产形势汇报"
     assert missing == []
+    assert (FONT, TITLE_FONT) == ("黑体", "方正小标宋简体")
+
+
+def test_every_slide_has_its_title_in_the_title_placeholder(deck):
+    # PowerPoint's and WPS's outline pane lists a slide by its title placeholder
+    titles = []
+    for slide in deck["prs"].slides:
+        placeholder = slide.shapes.title
+        assert placeholder is not None and placeholder.is_placeholder and placeholder.name == "title"
+        titles.append(placeholder.text_frame.text)
+    assert titles == ["示例市安全生产形势汇报", *(s.title for s in deck["brief"].slides)]
+
+
+def test_tables_are_at_least_14_pt(deck):
+    sizes = [run.font.size.pt for slide in deck["prs"].slides for shape in slide.shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells for p in cell.text_frame.paragraphs for run in p.runs]
+    assert sizes and min(sizes) >= 14
 
 
 def test_charts_are_native_and_carry_the_numbers(deck):

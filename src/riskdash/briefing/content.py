@@ -87,6 +87,7 @@ class ChartSpec:
     colours: tuple[str, ...] | None = None
     stacked: bool = False
     value_max: float | None = None  # a fixed top of the value axis (100 for a percentage), else automatic
+    caption: str | None = None  # the measure alone, for a document's figure caption (the title adds the scope)
 
     def figure(self):
         """A plotly figure in the house style (CJK font, scope in the title, unit on the axis)."""
@@ -169,6 +170,13 @@ class BriefMeta:
     filters_text: str
     generated_text: str
     demo_text: str | None
+    # the 通报 as a 公文 (domain.md §6): the region's kind (市, 县, 区, 镇, 乡, 街道, 园区), the kinds of the regions
+    # one level down (主送), and the settings tongbao_* filled in for this region and year
+    region_kind: str = ""
+    child_kinds: tuple[str, ...] = ()
+    issuer: str = ""
+    document_number: str = ""
+    copy_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,9 +195,9 @@ def _t(key: str, lang: str, **values: Any) -> str:
     return i18n.t(f"briefing.x.{key}", lang, **values)
 
 
-def _count(key: str, label: str, value: int | None, formula: str | None = None) -> Kpi:
-    return Kpi(key, label, value, i18n.DASH if value is None else str(value),
-               formula)
+def _count(key: str, label: str, value: int | None, unit: str, lang: str, formula: str | None = None) -> Kpi:
+    """A count as a document prints it: thousands separators and its unit ("28,533项")."""
+    return Kpi(key, label, value, hl.count_text(value, _t(f"unit.{unit}", lang), lang), formula)
 
 
 def _rate(key: str, label: str, value: float | None, formula: str | None = None) -> Kpi:
@@ -197,23 +205,30 @@ def _rate(key: str, label: str, value: float | None, formula: str | None = None)
 
 
 def _signed(key: str, label: str, value: float | None, formula: str | None = None) -> Kpi:
-    return Kpi(key, label, value, i18n.signed_pct(value), formula)
+    return Kpi(key, label, value, hl.signed_pct_text(value), formula)
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, lang: str = "zh", year: int | None = None) -> str:
+    """A table cell; a day as 公文 write it in Chinese ("5月30日", with its year when not ``year``)."""
     if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
         return i18n.DASH
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()[:10]
+        value = value.date()
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        if lang != "zh":
+            return value.isoformat()
+        return (f"{value.month}月{value.day}日" if value.year == year
+                else f"{value.year}年{value.month}月{value.day}日")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
 
 
-def _table(title: str, columns: list[str], rows: list[tuple], lang: str) -> TableSpec:
-    kept = tuple(tuple(_text(v) for v in row) for row in rows[:TABLE_ROWS])
+def _table(title: str, columns: list[str], rows: list[tuple], lang: str, year: int | None = None) -> TableSpec:
+    """``year``: the year the period ends in, whose days a table names without it."""
+    kept = tuple(tuple(_text(v, lang, year) for v in row) for row in rows[:TABLE_ROWS])
     spec = TableSpec(title, tuple(columns), kept, len(rows))
     return spec
 
@@ -245,12 +260,31 @@ def _township_labels(con: duckdb.DuckDBPyConnection, codes, names) -> tuple[str,
                  for c, n in zip(codes, names))
 
 
-def _region(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, str]:
+def _region(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """Name, level, kind (市/县/区/镇/乡/街道/园区) of the region and the kinds of the regions one level down."""
     frame = metrics.regions(con)
     row = frame[frame["region_code"] == code]
     if row.empty:
         raise db.RiskdashError(f"region {code}: no such region in the database")
-    return str(row.iloc[0]["name"]), str(row.iloc[0]["level"])
+
+    def kind_of(r) -> str:
+        kind = r.get("kind")
+        return hl.region_kind(str(r["name"]), str(r["level"]), None if pd.isna(kind) else str(kind))
+
+    children = frame[frame["parent_code"] == code]
+    child_kinds = tuple(sorted({kind_of(r) for _, r in children.iterrows()}))
+    first = row.iloc[0]
+    return str(first["name"]), str(first["level"]), kind_of(first), child_kinds
+
+
+def tongbao_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The settings tongbao_* (templates), with reference.SETTINGS' defaults for a key the table lacks."""
+    from riskdash import reference
+
+    values = {key: value for key, value, _, _ in reference.SETTINGS if key.startswith("tongbao_")}
+    stored = db.query(con, "briefing/tongbao_settings")
+    values.update({str(k): str(v) for k, v in zip(stored["key"], stored["value"]) if pd.notna(v) and str(v).strip()})
+    return values
 
 
 # ---------------------------------------------------------------------------------------------- slides
@@ -289,24 +323,25 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     has_previous = bool(in_previous["is_covered"].any())
     projection = acc.death_projection(con, f)
     kpis = (
-        _count("accidents.accidents", _t("kpi.accidents", lang), summary["accidents"]),
-        _count("accidents.deaths_incl_missing", _t("kpi.deaths", lang), summary["deaths_incl_missing"]),
+        _count("accidents.accidents", _t("kpi.accidents", lang), summary["accidents"], "accidents", lang),
+        _count("accidents.deaths_incl_missing", _t("kpi.deaths", lang), summary["deaths_incl_missing"], "people",
+               lang),
         _signed("accidents.yoy_pct.accidents", _t("kpi.yoy_accidents", lang), summary["yoy_pct"]["accidents"],
                 _t("formula.yoy", lang)),
         _signed("accidents.yoy_pct.deaths", _t("kpi.yoy_deaths", lang), summary["yoy_pct"]["deaths"],
                 _t("formula.yoy", lang)),
-        _count("accidents.larger_and_above", _t("kpi.larger_and_above", lang), summary["larger_and_above"]),
+        _count("accidents.larger_and_above", _t("kpi.larger_and_above", lang), summary["larger_and_above"],
+               "accidents", lang),
         _rate("projection.used", _t("kpi.target_used", lang), projection.used, _t("formula.target_used", lang)),
     )
     section = _t("section.accidents", lang)
     if not has_data:
         # the counts would read "0 accidents" for a period the data do not cover: no figures at all
         return Slide("accidents", section, _t("acc_title.missing", lang), placeholder=_t("acc.missing", lang))
-    tests = acc.change_tests(con, f) if has_previous else None
     text = hl.accidents_headline(summary, start=f.start, end=f.end, region_name=scope.region_name,
-                                 region_level=scope.region_level, tests=tests, projection=projection,
+                                 region_level=scope.region_level, projection=projection,
                                  has_previous_data=has_previous, lang=lang)
-    title = hl.accidents_title(summary, tests, has_previous, lang)
+    title = hl.accidents_title(summary, has_previous, lang)
     by_previous = {m.replace(year=m.year + 1): v for m, v in
                    zip(in_previous["month_start"], in_previous["deaths_incl_missing"])}
     covered_previous = dict(zip(in_previous["month_start"], in_previous["is_covered"]))
@@ -321,14 +356,15 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
             int(by_previous[m]) if covered_previous.get(m.replace(year=m.year - 1)) else None
             for m in in_period["month_start"])))
     chart = ChartSpec("column", scope.chart_title(_t("chart.deaths_by_month", lang)), categories, tuple(series),
-                      _t("unit.people", lang))
+                      _t("unit.people", lang), caption=_t("chart.deaths_by_month", lang))
     larger = acc.larger_and_above_list(con, f)
     name_col = "accident_type_name_en" if lang == "en" else "accident_type_name_zh"
     rows = [(r["occurred_at"], r["region_name"], r["enterprise_name"], r[name_col],
              i18n.enum_name("grade", r["grade"], lang), int(r["deaths_incl_missing"])) for _, r in larger.iterrows()]
     table = None if not rows else _table(
         _t("table.larger", lang),
-        [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang)
+        [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang,
+        f.end.year)
     return Slide("accidents", section, title, text, kpis, chart, table)
 
 
@@ -339,12 +375,13 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         return _missing("rectification", "rectification", lang)
     kpis_row = rect.rectification_kpis(con, f)
     kpis = (
-        _count("rectification.found", _t("kpi.found", lang), kpis_row["found"]),
+        _count("rectification.found", _t("kpi.found", lang), kpis_row["found"], "items", lang),
         _rate("rectification.rate", _t("kpi.rate", lang), kpis_row["rate"], _t("formula.rate", lang)),
         _rate("rectification.major_rate", _t("kpi.major_rate", lang), kpis_row["major_rate"],
               _t("formula.major_rate", lang)),
-        _count("rectification.overdue", _t("kpi.overdue", lang), kpis_row["overdue"]),
-        _count("rectification.supervised_open", _t("kpi.supervised_open", lang), kpis_row["supervised_open"]),
+        _count("rectification.overdue", _t("kpi.overdue", lang), kpis_row["overdue"], "items", lang),
+        _count("rectification.supervised_open", _t("kpi.supervised_open", lang), kpis_row["supervised_open"],
+               "items", lang),
     )
     section = _t("section.rectification", lang)
     title = hl.rectification_title(kpis_row, lang)
@@ -359,7 +396,7 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         chart = ChartSpec("bar", scope.chart_title(_t("chart.rate_by_township", lang)),
                           _township_labels(con, towns["region_code"], towns["township_name"]),
                           ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
-                          _t("unit.pct", lang), value_max=100)
+                          _t("unit.pct", lang), value_max=100, caption=_t("chart.rate_by_township", lang))
     overdue = rect.overdue_list(con, f)
     major = overdue[overdue["grade"] == "major"]
     rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
@@ -369,7 +406,7 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     table = None if not rows else _table(
         _t("table.overdue_major", lang),
         [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue",
-                                        "supervision")], rows, lang)
+                                        "supervision")], rows, lang, f.end.year)
     return Slide("rectification", section, title, text, kpis, chart, table)
 
 
@@ -390,12 +427,12 @@ def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slid
     levels = prio.level_counts(scores)
     counts = gaps.counts()
     kpis = (
-        _count("priority.red", _t("kpi.red", lang), levels["red"]),
-        _count("priority.orange", _t("kpi.orange", lang), levels["orange"]),
-        _count("ledger.key_sites", _t("kpi.key_sites", lang), counts["key_sites"]),
-        _count("ledger.not_fully_filed", _t("kpi.not_fully_filed", lang), counts["not_fully_filed"]),
+        _count("priority.red", _t("kpi.red", lang), levels["red"], "enterprises", lang),
+        _count("priority.orange", _t("kpi.orange", lang), levels["orange"], "enterprises", lang),
+        _count("ledger.key_sites", _t("kpi.key_sites", lang), counts["key_sites"], "sites", lang),
+        _count("ledger.not_fully_filed", _t("kpi.not_fully_filed", lang), counts["not_fully_filed"], "sites", lang),
         _count("ledger.measures_not_in_place", _t("kpi.measures_not_in_place", lang),
-               counts["measures_not_in_place"]),
+               counts["measures_not_in_place"], "sites", lang),
     )
     section = _t("section.priority", lang)
     title = hl.priority_title(levels, counts, len(scores), lang)
@@ -413,7 +450,8 @@ def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slid
                           _township_labels(con, by_town["region_code"], by_town["name"]),
                           ((_t("chart.red", lang), tuple(int(v) for v in by_town["red"])),
                            (_t("chart.orange", lang), tuple(int(v) for v in by_town["orange"]))),
-                          _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]), stacked=True)
+                          _t("unit.enterprises", lang), (RISK_COLOURS["red"], RISK_COLOURS["orange"]), stacked=True,
+                          caption=_t("chart.red_orange", lang))
     red = scores[scores["level"] == "red"]
     rows = [(r["name"], r["region_name"], f"{float(r['score']):g}", "；".join(prio.reasons(r, lang)[:2]))
             for _, r in red.head(TABLE_ROWS).iterrows()]
@@ -432,7 +470,7 @@ def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         return _missing("townships", "campaigns", lang)
     result = camp.townships(con, f, lang)
     counts = hl.township_counts(result)
-    kpis = tuple(_count(f"townships.{k}", _t(f"kpi.{k}", lang), counts[k])
+    kpis = tuple(_count(f"townships.{k}", _t(f"kpi.{k}", lang), counts[k], "townships", lang)
                  for k in ("townships", "passed", "failed", "vetoed"))
     section = _t("section.townships", lang)
     title = hl.townships_title(counts, lang)
@@ -446,7 +484,8 @@ def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         year_scope = camp.year_filters(f)
         chart = ChartSpec("bar", scope.chart_title(_t("chart.township_scores", lang), year_scope),
                           _township_labels(con, [e["region_code"] for e in lowest], [e["name"] for e in lowest]),
-                          ((_t("chart.score", lang), tuple(e["score"] for e in lowest)),), _t("unit.score", lang))
+                          ((_t("chart.score", lang), tuple(e["score"] for e in lowest)),), _t("unit.score", lang),
+                          caption=_t("chart.township_scores", lang))
     failed = [e for e in result["townships"] if e["result"] == "failed"]
     rows = [(e["name"], e["score"], _t("result.vetoed" if e["vetoed"] else "result.failed", lang),
              "；".join(e["veto_reasons"]) or i18n.DASH) for e in failed]
@@ -471,7 +510,8 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
     high_uninspected = uninspected.merge(high, on="enterprise_id").sort_values(
         ["score", "enterprise_id"], ascending=[False, True], kind="stable")
     counts = {"overdue_major": len(overdue_major), "unfiled": len(unfiled), "uninspected": len(high_uninspected)}
-    kpis = tuple(_count(f"next_steps.{k}", _t(f"kpi.{k}", lang), v) for k, v in counts.items())
+    units = {"overdue_major": "items", "unfiled": "sites", "uninspected": "enterprises"}
+    kpis = tuple(_count(f"next_steps.{k}", _t(f"kpi.{k}", lang), v, units[k], lang) for k, v in counts.items())
     section = _t("section.next_steps", lang)
     if scores.empty and gaps.ledger.empty and overdue.empty:
         # nothing to work from: "no item left" would be a claim the data cannot support
@@ -503,7 +543,10 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
 def brief_meta(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh",
                generated_at: datetime | None = None) -> BriefMeta:
     i18n.check_lang(lang)
-    name, level = _region(con, filters.region_code)
+    name, level, kind, child_kinds = _region(con, filters.region_code)
+    templates = tongbao_settings(con)
+    party, government = hl.PARTY_GOVERNMENT.get(kind, ("", ""))
+    fill = dict(region=name, abbr=hl.bare_name(name)[:1], year=filters.end.year, party=party, government=government)
     generated_at = generated_at or datetime.now().replace(microsecond=0)
     filters_text = _t("filters_text", lang, start=filters.start.isoformat(), end=filters.end.isoformat(),
                       region=name, as_of=filters.as_of.isoformat())
@@ -521,6 +564,10 @@ def brief_meta(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh
         filters_text=filters_text,
         generated_text=_t("generated", lang, at=generated_at.strftime("%Y-%m-%d %H:%M")),
         demo_text=_t("demo", lang) if demo else None,
+        region_kind=kind, child_kinds=child_kinds,
+        issuer=hl.fill_template(templates["tongbao_issuer"], **fill),
+        document_number=hl.fill_template(templates["tongbao_number"], **fill),
+        copy_to=hl.fill_template(templates["tongbao_copy_to"], **fill),
     )
 
 

@@ -6,10 +6,15 @@ title in 2号 小标宋, centred; one blank line, then 主送 flush left ending 
 headings 一、 in 黑体 and （一） in 楷体; 落款 (issuing body and the date in full, "2026年11月28日") right,
 four characters in from the margin; page numbers "— 1 —" in 4号 宋体, odd pages right and even pages left.
 
-The fonts named here (方正小标宋简体, 仿宋, 黑体, 楷体) are the ones an office PC has; each run names its East
-Asian font in ``w:rFonts/@w:eastAsia`` (Word and WPS pick the Chinese face from that attribute, not from
-``w:ascii``), and the font table says they are GB2312 fonts with a common substitute, so a PC without
-方正小标宋 still shows a 宋体 title. LibreOffice, which has none of them here, falls back to Noto CJK.
+As a 公文: 版头 (发文机关标志 in red 小标宋, 发文字号, the red line), title, 主送, body, 附件说明, 落款, then each
+附件 on its own page ("附件1" in 黑体 top left, its title, its table), and the 版记 (抄送, 印发机关 and 印发日期
+between rules) closing the last page. The footer carries the page number only (and the demo-data note).
+
+The fonts named here (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312) are the names an office PC has; each run
+names its East Asian font in ``w:rFonts/@w:eastAsia`` (Word and WPS pick the Chinese face from that
+attribute, not from ``w:ascii``), and the font table says they are GB2312 fonts with a common substitute, so
+a PC without 方正小标宋 still shows a 宋体 title. LibreOffice, which has none of them here, falls back to Noto
+CJK.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -34,13 +39,14 @@ TYPE_AREA_WIDTH = Mm(156)
 
 # the faces an office PC has for each role, with the substitute named in the font table
 TITLE_FONT = "方正小标宋简体"
-BODY_FONT = "仿宋"
+BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
-SUBHEADING_FONT = "楷体"
+SUBHEADING_FONT = "楷体_GB2312"
 PAGE_NUMBER_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
-SUBSTITUTES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋_GB2312", SUBHEADING_FONT: "楷体_GB2312", HEADING_FONT: "SimHei",
+SUBSTITUTES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", SUBHEADING_FONT: "楷体", HEADING_FONT: "SimHei",
                PAGE_NUMBER_FONT: "SimSun"}
+RED = RGBColor(0xE6, 0x00, 0x12)  # the red of the 版头
 
 # 号 → points
 SIZE_2 = Pt(22)  # 二号: title
@@ -82,6 +88,8 @@ def docx_bytes(tb: Tongbao) -> bytes:
         mark = document.add_paragraph()
         _run(mark, tb.demo_mark, HEADING_FONT, SIZE_3, colour=DEMO_COLOUR)
         _exact(mark, LINE_PITCH)
+    if tb.mark:
+        _masthead(document, tb)
     title = document.add_paragraph()
     for number, line in enumerate(tb.title_lines()):
         if number:
@@ -89,7 +97,7 @@ def docx_bytes(tb: Tongbao) -> bytes:
         _run(title, line, TITLE_FONT, SIZE_2)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _exact(title, TITLE_PITCH)
-    title.paragraph_format.space_before = LINE_PITCH if tb.demo_mark else Pt(0)
+    title.paragraph_format.space_before = LINE_PITCH if tb.demo_mark or tb.mark else Pt(0)
     if tb.subtitle:
         sub = document.add_paragraph()
         _run(sub, tb.subtitle, SUBHEADING_FONT, SIZE_3)
@@ -110,6 +118,16 @@ def docx_bytes(tb: Tongbao) -> bytes:
         elif isinstance(block, Figure):
             _figure(document, block)
 
+    # 附件说明: one blank line under the body, "附件：1. …" two characters in, further items aligned on the
+    # first item's number
+    if tb.attachment_note:
+        document.add_paragraph().paragraph_format.keep_with_next = True
+        for i, text in enumerate(tb.attachment_note):
+            line = document.add_paragraph()
+            _run(line, text, BODY_FONT, SIZE_3)
+            line.paragraph_format.left_indent = INDENT_2_CHARS + (SIZE_3 * 3 if i else 0)
+            line.paragraph_format.keep_with_next = True
+            _exact(line, LINE_PITCH)
     # 落款: two blank lines after the body, issuing body over the date, right, 4 characters in; kept on
     # the page of the last body line (a 落款 alone on a page is what GB/T 9704 7.3.5 forbids)
     document.paragraphs[-1].paragraph_format.keep_with_next = True
@@ -123,6 +141,10 @@ def docx_bytes(tb: Tongbao) -> bytes:
         _exact(line, LINE_PITCH)
         line.paragraph_format.keep_with_next = True
 
+    for attachment in tb.attachments:
+        _attachment(document, attachment)
+    if tb.copy_to or tb.printed_by:
+        _imprint(document, tb)
     _footers(document, tb.footer)
     out = BytesIO()
     document.save(out)
@@ -151,13 +173,94 @@ def _body_paragraph(document, block: Paragraph) -> None:
     _exact(paragraph, LINE_PITCH)
 
 
-def _table(document, block: Table) -> None:
-    caption = document.add_paragraph()
-    _run(caption, block.caption, HEADING_FONT, SIZE_4)
-    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    caption.paragraph_format.keep_with_next = True
-    caption.paragraph_format.space_before = Pt(6)
-    caption.paragraph_format.space_after = Pt(3)
+def _masthead(document, tb: Tongbao) -> None:
+    """版头: 发文机关标志 in red 小标宋, centred; two blank lines; 发文字号 centred; the red line under it."""
+    mark = document.add_paragraph()
+    size = Pt(tb.mark_size_pt())
+    _run(mark, tb.mark, TITLE_FONT, size, colour=RED)
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mark.paragraph_format.space_after = LINE_PITCH
+    number = document.add_paragraph()
+    _run(number, tb.number, BODY_FONT, SIZE_3)
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _exact(number, LINE_PITCH)
+    _border(number, "bottom", RED, 12, space=8)
+
+
+def _attachment(document, attachment) -> None:
+    """One 附件 on a new page: "附件1" in 黑体 at the top left, its title centred in 小标宋, its table."""
+    label = document.add_paragraph()
+    _run(label, attachment.label, HEADING_FONT, SIZE_3)
+    label.paragraph_format.page_break_before = True
+    label.paragraph_format.keep_with_next = True
+    _exact(label, LINE_PITCH)
+    title = document.add_paragraph()
+    _run(title, attachment.title, TITLE_FONT, SIZE_2)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = LINE_PITCH
+    title.paragraph_format.space_after = Pt(12)
+    title.paragraph_format.keep_with_next = True
+    _exact(title, TITLE_PITCH)
+    _table(document, attachment.table, caption=False)
+
+
+def _imprint(document, tb: Tongbao) -> None:
+    """版记: 抄送 and 印发机关 / 印发日期 in 4号 仿宋 between rules (the first and last heavier), one character in."""
+    document.add_paragraph()
+    rows = []
+    if tb.copy_to:
+        rows.append(("copy", tb.copy_to))
+    rows.append(("printed", None))
+    for i, (kind, text) in enumerate(rows):
+        line = document.add_paragraph()
+        line.paragraph_format.left_indent = SIZE_4
+        line.paragraph_format.right_indent = SIZE_4
+        line.paragraph_format.keep_with_next = i < len(rows) - 1
+        if kind == "copy":
+            _run(line, text, BODY_FONT, SIZE_4)
+        else:
+            _run(line, tb.printed_by, BODY_FONT, SIZE_4)
+            _run(line, "\t", BODY_FONT, SIZE_4)
+            _run(line, tb.printed_on_text, BODY_FONT, SIZE_4)
+            line.paragraph_format.tab_stops.add_tab_stop(TYPE_AREA_WIDTH - SIZE_4 * 2, WD_TAB_ALIGNMENT.RIGHT)
+        _exact(line, LINE_PITCH)
+        _border(line, "top", RGBColor(0, 0, 0), 8 if i == 0 else 4, space=1)
+        if i == len(rows) - 1:
+            _border(line, "bottom", RGBColor(0, 0, 0), 8, space=1)
+
+
+def _border(paragraph, side: str, colour: RGBColor, eighths: int, space: int = 1) -> None:
+    """A rule above or below a paragraph (w:pBdr), ``eighths`` of a point thick."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # w:pBdr comes before w:spacing, w:ind and w:jc in a paragraph's properties
+        follower = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
+                         if ppr.find(qn(t)) is not None), None)
+        if follower is not None:
+            follower.addprevious(borders)
+        else:
+            ppr.append(borders)
+    line = OxmlElement(f"w:{side}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(eighths))
+    line.set(qn("w:space"), str(space))
+    line.set(qn("w:color"), str(colour))
+    if side == "top":
+        borders.insert(0, line)
+    else:
+        borders.append(line)
+
+
+def _table(document, block: Table, caption: bool = True) -> None:
+    if caption:
+        label = document.add_paragraph()
+        _run(label, block.caption, HEADING_FONT, SIZE_4)
+        label.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        label.paragraph_format.keep_with_next = True
+        label.paragraph_format.space_before = Pt(6)
+        label.paragraph_format.space_after = Pt(3)
 
     table = document.add_table(rows=1 + len(block.rows), cols=len(block.columns))
     table.style = document.styles["Table Grid"]
@@ -235,17 +338,20 @@ def _set_page(section) -> None:
 
 
 def _footers(document, footer_text: str) -> None:
-    """Odd pages: number right; even pages: number left (GB/T 9704 7.5); the scope line on every page."""
+    """Odd pages: number right; even pages: number left (GB/T 9704 7.5); on demo data the note above it."""
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
     for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                           (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
         footer.is_linked_to_previous = False
-        scope = footer.paragraphs[0]
-        _run(scope, footer_text, BODY_FONT, SIZE_SMALL_5, colour=RGBColor(0x55, 0x55, 0x55))
-        scope.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        scope.paragraph_format.space_after = Pt(2)
-        number = footer.add_paragraph()
+        if footer_text:
+            scope = footer.paragraphs[0]
+            _run(scope, footer_text, BODY_FONT, SIZE_SMALL_5, colour=DEMO_COLOUR)
+            scope.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            scope.paragraph_format.space_after = Pt(2)
+            number = footer.add_paragraph()
+        else:
+            number = footer.paragraphs[0]
         number.alignment = align
         # 单页码居右空一字, 双页码居左空一字
         if align == WD_ALIGN_PARAGRAPH.RIGHT:

@@ -35,20 +35,43 @@ GRADES_HIGH_FIRST = ("especially_major", "major", "larger")
 # punctuation of the register (full-width in Chinese)
 FULL_STOP = {"zh": "。", "en": "."}
 CLAUSE_SEP = {"zh": "；", "en": "; "}
+CLAUSE_JOIN = {"zh": "，", "en": ", "}
 MEASURES = ("accidents", "deaths")
+# last year's count under which a change is stated in cases ("同比增加1起、4人"), not per cent
+SMALL_BASE = 10
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
     return i18n.t(f"briefing.x.{key}", lang, **values)
 
 
+def pct_number(value: float) -> str:
+    """The size of a change in per cent as a document prints it: "5.6", "100" (never "100.0"), no sign."""
+    text = f"{abs(value):.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def pct_text(value: float | None) -> str:
-    """A rate 0–1 as "92.3%", "—" without a denominator (the dashboard's own formatting)."""
-    return i18n.pct(value)
+    """A rate 0–1 as "92.3%" or "50%" (no trailing ".0" in a document), "—" without a denominator."""
+    if value is None:
+        return i18n.DASH
+    from riskdash.metrics import round_pct
+
+    return pct_number(round_pct(value * 100)) + "%"
 
 
-def _abs1(value: float) -> str:
-    return f"{abs(value):.1f}"
+def signed_pct_text(value: float | None) -> str:
+    """A change in per cent with its sign as a document prints it: "+5.6%", "-1.2%", "+100%", "0%"."""
+    if value is None:
+        return i18n.DASH
+    return ("+" if value > 0 else "-" if value < 0 else "") + pct_number(value) + "%"
+
+
+def count_text(value: int | None, unit: str, lang: str = "zh") -> str:
+    """A count with thousands separators and its unit: "28,533项", "4家" ("28,533" in English)."""
+    if value is None:
+        return i18n.DASH
+    return f"{int(value):,}{unit if lang == 'zh' else ''}"
 
 
 # ---------------------------------------------------------------------------------------------- period, place
@@ -76,72 +99,143 @@ def region_phrase(name: str, level: str, lang: str = "zh") -> str:
         return _t("region.city", lang)
     if level == "county":
         # "乙区（演示）": the kind of county is read from the name without a trailing note in brackets
-        bare = re.sub(r"[（(][^（(]*[）)]$", "", name.strip())
-        return _t("region.district" if bare.endswith("区") else "region.county", lang)
+        kind = region_kind(name, level)
+        return _t("region.district" if kind == "区" else "region.city" if kind == "市" else "region.county", lang)
     return name
+
+
+def bare_name(name: str) -> str:
+    """The name without a trailing note in brackets: "乙区（演示）" → "乙区"."""
+    return re.sub(r"[（(][^（(]*[）)]$", "", name.strip())
+
+
+# the kind of a township-level region by the end of its name, and by the regions table's kind where the
+# name does not tell (domain.md §6: 主送 by the region's kind)
+TOWNSHIP_SUFFIXES = (("街道", "街道"), ("园区", "园区"), ("开发区", "园区"), ("高新区", "园区"), ("镇", "镇"),
+                     ("乡", "乡"))
+TOWNSHIP_KINDS = {"town": "镇", "township": "乡", "subdistrict": "街道", "zone": "园区"}
+COUNTY_KINDS = ("县", "区", "市")  # the order of 主送: 各县（区、市）
+TOWNSHIP_ORDER = ("镇", "乡", "街道", "园区")
+# the party committee and the government of each kind, for 抄送 ({party}办公室，{government}办公室)
+PARTY_GOVERNMENT = {"市": ("市委", "市政府"), "县": ("县委", "县政府"), "区": ("区委", "区政府"),
+                    "镇": ("镇党委", "镇政府"), "乡": ("乡党委", "乡政府"), "街道": ("街道党工委", "街道办事处"),
+                    "园区": ("园区党工委", "园区管委会")}
+
+
+def region_kind(name: str, level: str, kind: str | None = None) -> str:
+    """市 for the city; 县, 区 or 市 (a county-level city) for a county; 镇, 乡, 街道 or 园区 for a township —
+    read from the end of the name, else from the regions table's ``kind``."""
+    bare = bare_name(name)
+    if level == "city":
+        return "市"
+    if level == "county":
+        return next((k for k in ("区", "市", "县") if bare.endswith(k)), "县")
+    for suffix, word in TOWNSHIP_SUFFIXES:
+        if bare.endswith(suffix):
+            return word
+    return TOWNSHIP_KINDS.get(kind or "", "镇")
+
+
+def fill_template(template: str, **values: str) -> str:
+    """A settings template with its {placeholders} filled in; an unknown one is left as written."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", str(value))
+    return template
 
 
 # ---------------------------------------------------------------------------------------------- accidents
 
 
-def _change(value: float | None, lang: str) -> str:
-    if value is None:
-        return _t("change.none", lang)
-    if value == 0:
-        return _t("change.flat", lang)
-    return _t("change.down" if value < 0 else "change.up", lang, x=_abs1(value))
+def _direction(now: int, before: int) -> str:
+    return "flat" if now == before else "down" if now < before else "up"
 
 
-def compare_phrase(summary: Mapping[str, Any], has_previous_data: bool, lang: str = "zh") -> str:
-    """The 同比 clause after the counts (begins with its own punctuation)."""
+def _is_small(before: int) -> bool:
+    """A base under ``SMALL_BASE`` is stated in cases, not per cent (1 → 2 is not "+100%")."""
+    return before < SMALL_BASE
+
+
+def _counts(summary: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
+    previous = summary["previous"]
+    return {"accidents": (int(summary["accidents"]), int(previous["accidents"])),
+            "deaths": (int(summary["deaths_incl_missing"]), int(previous["deaths_incl_missing"]))}
+
+
+def _amount(measure: str, now: int, before: int, yoy: float | None, lang: str) -> str:
+    """"下降5.6%" or, on a small base, "减少2起" / "增加4人"."""
+    direction = _direction(now, before)
+    if _is_small(before) or yoy is None:
+        return _t(f"amount.{direction}", lang, n=abs(now - before), unit=_t(f"unit.{measure}", lang))
+    return _t(f"change.{direction}", lang, x=pct_number(yoy))
+
+
+def yoy_clause(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh",
+               named: bool = False) -> str:
+    """The 同比 of accidents and deaths in the patterns of domain.md §6, without leading punctuation:
+    "同比实现“双下降”，分别下降5.6%、1.2%", "事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）",
+    "同比“双上升”，分别增加1起、4人，形势严峻", "与上年同期持平"; a small base (under ``SMALL_BASE`` last
+    year) in cases; no accident last year "上年同期未发生生产安全事故", no death "上年同期未发生亡人事故".
+    ``named``: a pattern of both measures names them in front ("事故起数、死亡人数同比实现“双下降”…"), as a
+    title standing alone needs."""
+    names = _t("acc.both_measures", lang) if named else ""
     if not has_previous_data:
         return _t("acc.no_previous_data", lang)
-    a, d = summary["yoy_pct"]["accidents"], summary["yoy_pct"]["deaths"]
-    if a is None:  # no accident last year, hence no death either
+    counts = _counts(summary)
+    (a_now, a_before), (d_now, d_before) = counts["accidents"], counts["deaths"]
+    if a_before == 0:
         return _t("acc.previous_zero", lang)
-    if d is not None:
-        if a < 0 and d < 0:
-            return _t("acc.both_down", lang, a=_abs1(a), d=_abs1(d))
-        if a > 0 and d > 0:
-            return _t("acc.both_up", lang, a=_abs1(a), d=_abs1(d))
-        if a == 0 and d == 0:
-            return _t("acc.both_flat", lang)
-    return _t("acc.mixed", lang, a=_change(a, lang), d=_change(d, lang))
+    amounts = {m: _amount(m, now, before, summary["yoy_pct"][m], lang) for m, (now, before) in counts.items()}
+    if d_before == 0:
+        # no death last year: the accidents' change, and deaths named as new ones
+        return _t("acc.previous_no_deaths", lang, a=amounts["accidents"]) if d_now else \
+            _t("acc.one", lang, measure=_t("measure.accidents", lang), amount=amounts["accidents"])
+    if d_now == 0:
+        # 零死亡 is said in the main sentence; here the accidents' change and the deaths of last year
+        return _t("acc.zero_deaths", lang, a=amounts["accidents"], d=d_before)
+    a_dir, d_dir = _direction(a_now, a_before), _direction(d_now, d_before)
+    if a_dir == d_dir == "flat":
+        return names + _t("acc.both_flat", lang)
+    if a_dir == d_dir:
+        pattern = "acc.both_down" if a_dir == "down" else "acc.both_up"
+        small = (_is_small(a_before), _is_small(d_before))
+        if small == (False, False):
+            both = _t(f"change.{a_dir}_pair", lang, a=pct_number(summary["yoy_pct"]["accidents"]),
+                      d=pct_number(summary["yoy_pct"]["deaths"]))
+        elif small == (True, True):
+            both = _t(f"amount.{a_dir}_pair", lang, a=abs(a_now - a_before), d=abs(d_now - d_before))
+        else:
+            both = _t("acc.each", lang, a=amounts["accidents"], d=amounts["deaths"])
+        return names + _t(pattern, lang, both=both)
+    if "flat" in (a_dir, d_dir):
+        return _t("acc.each_yoy", lang, a=amounts["accidents"], d=amounts["deaths"])
+    return _t("acc.mixed", lang, a=amounts["accidents"], d=amounts["deaths"])
 
 
-def larger_phrase(summary: Mapping[str, Any], lang: str = "zh") -> str:
-    """其中较大事故Z起、死亡M人 / 未发生较大及以上生产安全事故."""
+def _larger_change(summary: Mapping[str, Any], lang: str) -> str:
+    now, before = int(summary["larger_and_above"]), int(summary["previous"]["larger_and_above"])
+    if before == 0:
+        return _t("acc.larger_previous_zero", lang) if now else ""
+    return _t("acc.larger_yoy", lang, amount=_t(f"amount.{_direction(now, before)}", lang, n=abs(now - before),
+                                                 unit=_t("unit.accidents", lang)))
+
+
+def larger_phrase(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh") -> str:
+    """其中较大事故2起、死亡10人，同比减少2起 / 未发生较大及以上生产安全事故（上年同期2起）."""
+    change = _larger_change(summary, lang) if has_previous_data else ""
     if not summary["larger_and_above"]:
-        return _t("acc.no_larger", lang)
+        return _t("acc.no_larger", lang) + change
     parts = [
         _t("acc.grade_count", lang, grade=i18n.enum_name("grade", grade, lang), n=summary["by_grade"][grade])
         for grade in GRADES_HIGH_FIRST if summary["by_grade"][grade]
     ]
     key = "acc.larger" if len(parts) == 1 else "acc.larger_many"
     return _t(key, lang, grades="、".join(parts) if lang == "zh" else ", ".join(parts),
-              deaths=summary["larger_and_above_deaths"])
+              deaths=summary["larger_and_above_deaths"]) + change
 
 
-def caution_sentence(summary: Mapping[str, Any], tests: Mapping[str, Any] | None, has_previous_data: bool,
-                     lang: str = "zh") -> str | None:
-    """Whether the 同比 changes are beyond normal fluctuation (``change_tests`` verdicts), or None when there
-    is no change to judge."""
-    if tests is None or not has_previous_data:
-        return None
-    judged = [m for m in MEASURES if summary["yoy_pct"][m] not in (None, 0)]
-    if not judged:
-        return None
-    verdicts = {m: tests[m].verdict for m in judged}
-    names = {m: _t(f"measure.{m}", lang) for m in judged}
-    if len(judged) == 2 and set(verdicts.values()) == {"flat"}:
-        rising = all(summary["yoy_pct"][m] > 0 for m in judged)
-        return _t("test.flat_all_up" if rising else "test.flat_all", lang, measure=_t("acc.both_measures", lang))
-    if len(judged) == 1 and verdicts[judged[0]] == "flat":
-        key = "test.flat_all_up" if summary["yoy_pct"][judged[0]] > 0 else "test.flat_all"
-        return _t(key, lang, measure=names[judged[0]])
-    parts = [_t({"flat": "test.flat_one", "down": "test.down_one", "up": "test.up_one"}[verdicts[m]], lang,
-                measure=names[m]) for m in judged if verdicts[m] in ("flat", "down", "up")]
-    return CLAUSE_SEP[lang].join(parts) + FULL_STOP[lang] if parts else None
+def red_line_sentence(summary: Mapping[str, Any], lang: str = "zh") -> str | None:
+    """A 较大及以上 accident breaks the red line "坚决杜绝较大及以上事故": said as such, never explained away."""
+    return _t("acc.red_line", lang) if summary["larger_and_above"] else None
 
 
 def target_sentence(projection: Any | None, lang: str = "zh") -> str | None:
@@ -159,17 +253,28 @@ def target_sentence(projection: Any | None, lang: str = "zh") -> str | None:
     return text + _t(key, lang, projected=round(projection.projected))
 
 
+def deaths_phrase(summary: Mapping[str, Any], lang: str = "zh") -> str:
+    """"死亡170人（含失踪4人）" — the missing named where there are any."""
+    deaths, missing = int(summary["deaths_incl_missing"]), int(summary.get("missing") or 0)
+    if missing:
+        return _t("acc.deaths_missing", lang, deaths=deaths, missing=missing)
+    return _t("acc.deaths", lang, deaths=deaths)
+
+
 def accidents_headline(summary: Mapping[str, Any], *, start: date, end: date, region_name: str,
-                       region_level: str, tests: Mapping[str, Any] | None = None, projection: Any | None = None,
-                       has_previous_data: bool = True, lang: str = "zh") -> tuple[str, ...]:
-    """The 事故形势 paragraph: counts with 同比 and 较大及以上, the caution, the target. ``summary`` is
+                       region_level: str, projection: Any | None = None, has_previous_data: bool = True,
+                       lang: str = "zh") -> tuple[str, ...]:
+    """The 事故形势 paragraph: counts with 同比 and 较大及以上, the red line, the target. ``summary`` is
     ``metrics.accidents_summary`` (with ``larger_and_above_deaths``)."""
     period, region = period_phrase(start, end, lang), region_phrase(region_name, region_level, lang)
     if summary["accidents"]:
-        first = (_t("acc.main", lang, period=period, region=region, accidents=summary["accidents"],
-                    deaths=summary["deaths_incl_missing"])
-                 + compare_phrase(summary, has_previous_data, lang) + larger_phrase(summary, lang)
-                 + FULL_STOP[lang])
+        if summary["deaths_incl_missing"]:
+            first = _t("acc.main", lang, period=period, region=region, accidents=summary["accidents"],
+                       deaths=deaths_phrase(summary, lang))
+        else:
+            first = _t("acc.main_no_deaths", lang, period=period, region=region, accidents=summary["accidents"])
+        first += (CLAUSE_JOIN[lang] + yoy_clause(summary, has_previous_data, lang)
+                  + larger_phrase(summary, has_previous_data, lang) + FULL_STOP[lang])
     else:
         first = _t("acc.none", lang, period=period, region=region)
         previous = summary["previous"]
@@ -177,30 +282,30 @@ def accidents_headline(summary: Mapping[str, Any], *, start: date, end: date, re
             first += _t("acc.none_previous", lang, accidents=previous["accidents"],
                         deaths=previous["deaths_incl_missing"])
         first += FULL_STOP[lang]
-    sentences = [first, caution_sentence(summary, tests, has_previous_data, lang), target_sentence(projection, lang)]
+    sentences = [first, red_line_sentence(summary, lang), target_sentence(projection, lang)]
     return tuple(s for s in sentences if s)
 
 
-def accidents_title(summary: Mapping[str, Any], tests: Mapping[str, Any] | None = None,
-                    has_previous_data: bool = True, lang: str = "zh") -> str:
-    """The 事故形势 slide's conclusion, e.g. "死亡人数同比下降22.8%，在正常波动范围内"."""
+def accidents_title(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh") -> str:
+    """The 事故形势 conclusion: 较大 accidents with their 同比 first, then both measures in the 同比 pattern,
+    e.g. "较大事故2起，同比减少2起；事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）"."""
     if not summary["accidents"]:
         return _t("acc_title.none", lang)
-    prefix = _t("acc_title.larger", lang, n=summary["larger_and_above"]) if summary["larger_and_above"] else ""
-    d = summary["yoy_pct"]["deaths"]
-    if not has_previous_data or d is None:
-        return prefix + _t("acc_title.no_compare", lang, accidents=summary["accidents"],
-                           deaths=summary["deaths_incl_missing"])
-    if d == 0:
-        return prefix + _t("acc_title.flat", lang)
-    text = _t("acc_title.down" if d < 0 else "acc_title.up", lang, x=_abs1(d))
-    verdict = tests["deaths"].verdict if tests else None
-    if verdict == "flat":
-        text += _t("acc_title.within", lang)
-    elif verdict == "down" and d < 0:
-        text += _t("acc_title.beyond_down", lang)
-    elif verdict == "up" and d > 0:
-        text += _t("acc_title.beyond_up", lang)
+    prefix = ""
+    if summary["larger_and_above"]:
+        grades = [g for g in GRADES_HIGH_FIRST if summary["by_grade"][g]]
+        name = (i18n.enum_name("grade", grades[0], lang) if len(grades) == 1 else _t("acc.larger_and_above", lang))
+        prefix = _t("acc_title.larger", lang, grade=name, n=summary["larger_and_above"],
+                    change=_larger_change(summary, lang) if has_previous_data else "")
+    if not summary["deaths_incl_missing"]:
+        text = _t("acc_title.no_deaths", lang, accidents=summary["accidents"])
+        if has_previous_data and summary["previous"]["accidents"]:
+            text += CLAUSE_JOIN[lang] + yoy_clause(summary, has_previous_data, lang)
+    elif not has_previous_data or not summary["previous"]["accidents"]:
+        text = _t("acc_title.no_compare", lang, accidents=summary["accidents"],
+                  deaths=summary["deaths_incl_missing"]) + CLAUSE_JOIN[lang] + yoy_clause(summary, has_previous_data, lang)
+    else:
+        text = yoy_clause(summary, has_previous_data, lang, named=True)
     title = prefix + text
     return title[:1].upper() + title[1:]  # an English title begins with a capital; Chinese is unchanged
 

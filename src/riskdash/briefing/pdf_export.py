@@ -1,9 +1,11 @@
 """The A4 PDF 通报 (weasyprint): the same outline as the Word file, laid out on the same page.
 
 HTML is built here with every piece of data text escaped (an enterprise name imported as "<b>…" must print
-as those characters, not as markup); the look lives in ``templates/tongbao.css``. The footer — filters,
-as-of day, generation time, 演示数据 — is a running element, so it repeats on every page, with the page
-number beside it. Charts are embedded as the PNGs the outline carries; fonts are embedded by weasyprint.
+as those characters, not as markup); the look lives in ``templates/tongbao.css``, whose font lists name the
+office faces first (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312) and the Noto CJK faces after them, so that
+the PDF embeds Noto where the office fonts are missing. The page carries its number only; on demo data the
+note 演示数据 is a running element repeated on every page. Charts are embedded as the PNGs the outline
+carries; fonts are embedded by weasyprint.
 """
 
 from __future__ import annotations
@@ -49,23 +51,39 @@ def html_text(tb: Tongbao) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if tb.lang == "zh" else "en"}"><head><meta charset="utf-8">',
         f"<title>{e(tb.title)}</title></head><body>",
-        # the running footer must come before the content to appear on the first page
-        f'<div class="footer">{e(tb.footer)}</div>',
     ]
+    if tb.footer:
+        # the running footer must come before the content to appear on the first page
+        parts.append(f'<div class="footer">{e(tb.footer)}</div>')
     if tb.demo_mark:
         parts.append(f'<p class="demo-mark">{e(tb.demo_mark)}</p>')
+    if tb.mark:
+        parts.append(f'<div class="masthead"><p class="issuer-mark" style="font-size:{tb.mark_size_pt():g}pt">{e(tb.mark)}</p>'
+                     f'<p class="doc-number">{e(tb.number)}</p></div>')
     parts.append(f'<h1 class="title">{"<br>".join(e(line) for line in tb.title_lines())}</h1>')
     if tb.subtitle:
         parts.append(f'<p class="subtitle">{e(tb.subtitle)}</p>')
     parts.append(f'<p class="addressee">{e(tb.addressee)}</p>')
     for block in tb.blocks:
         parts.append(_block(block))
+    if tb.attachment_note:
+        lines = "".join(f'<p class="{"first" if i == 0 else "more"}">{e(t)}</p>'
+                        for i, t in enumerate(tb.attachment_note))
+        parts.append(f'<div class="attachment-note">{lines}</div>')
     parts.append(f'<div class="signature"><p>{e(tb.issuer)}</p><p>{e(tb.issued_on_text)}</p></div>')
+    for attachment in tb.attachments:
+        parts.append(f'<section class="attachment"><p class="attachment-label">{e(attachment.label)}</p>'
+                     f'<h2 class="attachment-title">{e(attachment.title)}</h2>'
+                     f'{_block(attachment.table, caption=False)}</section>')
+    if tb.copy_to or tb.printed_by:
+        copy = f'<p class="copy-to">{e(tb.copy_to)}</p>' if tb.copy_to else ""
+        parts.append(f'<div class="imprint">{copy}<p class="printed"><span>{e(tb.printed_by)}</span>'
+                     f'<span>{e(tb.printed_on_text)}</span></p></div>')
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _block(block) -> str:
+def _block(block, caption: bool = True) -> str:
     e = _escape
     if isinstance(block, Heading):
         tag = "h2" if block.level == 1 else "h3"
@@ -84,7 +102,8 @@ def _block(block) -> str:
                 rows += "<tr>" + "".join(cells) + "</tr>"
         note = f'<p class="table-note">{e(block.note)}</p>' if block.note else ""
         cols = "".join(f'<col style="width:{share * 100:.2f}%">' for share in block.column_shares())
-        return (f'<p class="table-caption">{e(block.caption)}</p>'
+        label = f'<p class="table-caption">{e(block.caption)}</p>' if caption else ""
+        return (f'{label}'
                 f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>{note}")
     if isinstance(block, Figure):
         data = base64.b64encode(block.png).decode("ascii")

@@ -8,7 +8,12 @@ filters and the as-of day.
 python-pptx sets only the latin typeface of a run; PowerPoint and LibreOffice then pick the East Asian face
 from the theme, which on an intranet PC may be missing and on Linux may fall back to boxes. Every run here
 (and the chart's text properties) therefore names the typeface for latin, East Asian and complex script
-explicitly (``a:latin``, ``a:ea``, ``a:cs``).
+explicitly (``a:latin``, ``a:ea``, ``a:cs``): the East Asian face by the name office PCs have (黑体; the
+cover's title in 方正小标宋简体), never Noto, which an office PC rarely has; LibreOffice on Linux substitutes
+Noto CJK for them.
+
+Every slide's title sits in the layout's title placeholder (layout "Title Only"), so that PowerPoint's and
+WPS's outline pane lists the slides by their conclusions; tables are set in 14 pt, legible on a projector.
 
 Shapes carry names the tests (and anyone scripting the deck) can find: ``title``, ``section``, ``headline``,
 ``kpi:<key>`` (the number), ``kpi-label:<key>``, ``chart``, ``table``, ``placeholder``, ``footer``, ``demo``.
@@ -31,7 +36,11 @@ from pptx.util import Inches, Pt
 from riskdash import i18n
 from riskdash.briefing.content import Brief, ChartSpec, Slide, TableSpec
 
-FONT = "Noto Sans CJK SC"  # installed with fonts-noto-cjk; WPS / Office substitute 微软雅黑 where it is missing
+FONT = "黑体"  # the East Asian face by its office name (SimHei on every Windows PC, 黑体 in WPS)
+TITLE_FONT = "方正小标宋简体"  # the cover's title, as on a 公文
+LATIN_FONT = "Arial"
+TITLE_ONLY_LAYOUT = 5  # the default template's "Title Only": a title placeholder and nothing else
+TABLE_PT = 14
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 INK = RGBColor(0x1F, 0x29, 0x37)
@@ -48,7 +57,7 @@ NUMERALS = "一二三四五六七八九十"
 # ---------------------------------------------------------------------------------------------- fonts
 
 
-def set_typefaces(rPr, typeface: str = FONT) -> None:
+def set_typefaces(rPr, typeface: str = FONT, latin: str = LATIN_FONT) -> None:
     """Name the typeface for latin, East Asian and complex-script text on a run (or defRPr) element, in the
     order the schema wants (latin, ea, cs after the fill)."""
     for tag in ("a:latin", "a:ea", "a:cs"):
@@ -58,16 +67,35 @@ def set_typefaces(rPr, typeface: str = FONT) -> None:
     anchor = next((f for f in followers if f is not None), None)
     for tag in ("a:latin", "a:ea", "a:cs"):
         element = etree.SubElement(rPr, qn(tag))
-        element.set("typeface", typeface)
+        element.set("typeface", typeface if tag == "a:ea" else latin)
         if anchor is not None:
             anchor.addprevious(element)
 
 
-def _style_run(run, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
+def _style_run(run, size: float, bold: bool = False, colour: RGBColor = INK, typeface: str = FONT) -> None:
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.color.rgb = colour
-    set_typefaces(run._r.get_or_add_rPr())
+    set_typefaces(run._r.get_or_add_rPr(), typeface)
+
+
+def _title(slide, text: str, left, top, width, height, size: float, colour: RGBColor, align, typeface: str = FONT):
+    """The slide's title in the layout's title placeholder (the outline pane lists it), placed and styled
+    like the other text boxes."""
+    shape = slide.shapes.title
+    shape.name = "title"
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.margin_left = frame.margin_right = Inches(0.05)
+    frame.margin_top = frame.margin_bottom = Inches(0.02)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = align
+    run = paragraph.add_run()
+    run.text = text
+    _style_run(run, size, True, colour, typeface)
+    return shape
 
 
 def _text_box(slide, name: str, left, top, width, height, paragraphs: list[tuple[str, float, bool, RGBColor]],
@@ -124,10 +152,11 @@ def _footer(slide, brief: Brief, page: int) -> None:
 
 def _title_slide(prs, brief: Brief) -> None:
     meta = brief.meta
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _rect(slide, "band", 0, Inches(2.3), WIDTH, Inches(2.6), ACCENT)
-    _text_box(slide, "title", MARGIN, Inches(2.5), WIDTH - 2 * MARGIN, Inches(1.2),
-              [(meta.title, 40, True, RGBColor(0xFF, 0xFF, 0xFF))], align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
+    band = _rect(slide, "band", 0, Inches(2.3), WIDTH, Inches(2.6), ACCENT)
+    title = _title(slide, meta.title, MARGIN, Inches(2.5), WIDTH - 2 * MARGIN, Inches(1.2), 40,
+                   RGBColor(0xFF, 0xFF, 0xFF), PP_ALIGN.CENTER, TITLE_FONT)
+    title._element.addprevious(band._element)  # the band under the title (the placeholder came first)
     as_of = i18n.t("stamp.as_of", meta.lang, day=i18n.day(meta.as_of, meta.lang))
     _text_box(slide, "subtitle", MARGIN, Inches(3.7), WIDTH - 2 * MARGIN, Inches(1.0),
               [(i18n.t("briefing.x.deck_subtitle", meta.lang, period=meta.period_text), 22, False,
@@ -247,7 +276,7 @@ def _label_every_category(axis) -> None:
 
 def _table(slide, spec: TableSpec, lang: str, left, top, width, bottom) -> None:
     """The table's first rows that fit above ``bottom`` (wrapped rows counted), columns sized to their text."""
-    size, line_in = 10.5, 10.5 * 1.25 / 72
+    size, line_in = TABLE_PT, TABLE_PT * 1.25 / 72
     width_in = width / 914400
     # each column as wide as its longest text (capped), plus the cell margins
     weights = [min(18.0, max([_units(spec.columns[c])] + [_units(r[c]) for r in spec.rows[:12]])) + 1.5
@@ -269,7 +298,7 @@ def _table(slide, spec: TableSpec, lang: str, left, top, width, bottom) -> None:
     rows = spec.head(shown)
     more = spec.more(len(rows), lang)
     label = spec.title + ((f"（{more}）" if lang == "zh" else f" ({more})") if more else "")
-    _text_box(slide, "table-title", left, top, width, Inches(0.35), [(label, 13, True, INK)])
+    _text_box(slide, "table-title", left, top, width, Inches(0.35), [(label, 14, True, INK)])
     heights = [row_in(spec.columns)] + [row_in(r) for r in rows]
     shape = slide.shapes.add_table(len(rows) + 1, len(spec.columns), left, top + Inches(0.4), width,
                                    Inches(sum(heights)))
@@ -297,11 +326,11 @@ def _title_size(title: str) -> int:
 
 def _content_slide(prs, brief: Brief, slide_spec: Slide, number: int, page: int) -> None:
     lang = brief.meta.lang
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
     section = f"{NUMERALS[number - 1]}、{slide_spec.section}" if lang == "zh" else f"{number}. {slide_spec.section}"
     _text_box(slide, "section", MARGIN, Inches(0.2), Inches(6), Inches(0.4), [(section, 14, True, ACCENT)])
-    _text_box(slide, "title", MARGIN, Inches(0.6), WIDTH - 2 * MARGIN, Inches(0.75),
-              [(slide_spec.title, _title_size(slide_spec.title), True, INK)], anchor=MSO_ANCHOR.MIDDLE)
+    _title(slide, slide_spec.title, MARGIN, Inches(0.6), WIDTH - 2 * MARGIN, Inches(0.75),
+           _title_size(slide_spec.title), INK, PP_ALIGN.LEFT)
     _kpis(slide, slide_spec.kpis, Inches(1.45))
     top, bottom = Inches(2.45), HEIGHT - Inches(0.5)
     full = WIDTH - 2 * MARGIN
@@ -313,7 +342,7 @@ def _content_slide(prs, brief: Brief, slide_spec: Slide, number: int, page: int)
         top += height + Inches(0.05)
     visual = slide_spec.placeholder is not None or slide_spec.chart is not None
     if visual and slide_spec.table is not None:
-        visual_width = Inches(7.0)
+        visual_width = Inches(6.3)
         table_left = MARGIN + visual_width + Inches(0.25)
         table_width = WIDTH - MARGIN - table_left
     else:

@@ -13,6 +13,9 @@ from datetime import date
 from typing import Callable
 
 ZH_NUMERALS = "一二三四五六七八九十"
+MASTHEAD_WIDTH_PT = 156 / 25.4 * 72 * 0.92  # the type area less a margin, in points
+MASTHEAD_MAX_PT = 36.0
+BODY_ROWS = 10  # a list longer than this goes to a 附件 after the 落款; shorter ones stay in the body
 TITLE_LINE_CHARS = 18  # 二号 (22 pt): 20 characters across the 156 mm type area, less a margin for digits
 # table cells are 小四 (12 pt): the 156 mm type area holds about 72 half-width characters with cell padding
 TABLE_HALF_CHARS = 72
@@ -73,7 +76,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    caption: str  # numbered already: "表1 主要指标"
+    caption: str  # numbered already: "表1 主要指标" (an attachment's table: its title)
     columns: list[str]
     rows: list[list[str]]
     note: str | None = None  # what it counts, the dates, the region, the as-of day, formulas
@@ -123,18 +126,39 @@ Block = Heading | Paragraph | Table | Figure
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A long list printed after the 落款 (GB/T 9704 7.3.5: 附件 on its own pages, "附件1" in 黑体 top left)."""
+
+    label: str  # "附件1"
+    title: str  # "逾期未销号重大隐患清单"
+    table: Table
+
+
+@dataclass(frozen=True)
 class Tongbao:
     title: str
-    addressee: str  # 主送: "各县（市、区）安委会，市安委会各成员单位："
+    addressee: str  # 主送: "各县（区、市）安委会，市安委会各成员单位："
     blocks: list[Block]
     issuer: str  # 落款: the issuing body
     issued_on: date
     issued_on_text: str  # "2026年11月28日"
-    footer: str  # filters, as-of day, generation time (and 演示数据 on demo data)
+    footer: str  # the demo-data note on every page ("" on real data): a 公文 footer carries the page number only
     lang: str = "zh"
     demo_mark: str | None = None  # "演示数据" on demo data, else None
-    subtitle: str | None = None  # scope line under the title: region, period, as-of day
-    title_breaks: tuple[int, ...] = ()  # where the title may break by sense (after the period, the region)
+    subtitle: str | None = None  # scope line under the title (unused in a 公文: the cut-off day is in the body)
+    title_breaks: tuple[int, ...] = ()  # where the title may break by sense (after the issuer, after 关于)
+    mark: str = ""  # 版头: 发文机关标志 (red, centred)
+    number: str = ""  # 版头: 发文字号 ("云安办〔2026〕12号")
+    attachment_note: tuple[str, ...] = ()  # 附件说明 under the body: "附件：1. …", "2. …"
+    attachments: tuple[Attachment, ...] = ()
+    copy_to: str = ""  # 版记: "抄送：市委办公室，市政府办公室。"
+    printed_by: str = ""  # 版记: 印发机关
+    printed_on_text: str = ""  # 版记: "2026年11月28日印发"
+
+    def mark_size_pt(self, width_pt: float = MASTHEAD_WIDTH_PT) -> float:
+        """The 发文机关标志's size in points: at most ``MASTHEAD_MAX_PT``, and small enough for the mark to stay
+        on one line across the type area."""
+        return float(min(MASTHEAD_MAX_PT, int(width_pt / max(_width(self.mark), 1) * 10) / 10))
 
     def title_lines(self, per_line: float = TITLE_LINE_CHARS) -> list[str]:
         """The title broken into balanced lines (GB/T 9704 7.3.1: a long title in 梯形 or 菱形, never one
@@ -151,16 +175,24 @@ class Tongbao:
 
     def texts(self) -> list[str]:
         """Every piece of text in reading order (what a reader of either file should find)."""
-        out = [self.title, *([self.subtitle] if self.subtitle else []), self.addressee]
+        out = [t for t in (self.mark, self.number) if t]
+        out += [self.title, *([self.subtitle] if self.subtitle else []), self.addressee]
+
+        def table_texts(block: Table) -> list[str]:
+            return [block.caption, *block.columns, *(cell for row in block.rows for cell in row),
+                    *([block.note] if block.note else [])]
+
         for block in self.blocks:
             if isinstance(block, Table):
-                out += [block.caption, *block.columns, *(cell for row in block.rows for cell in row)]
-                out += [block.note] if block.note else []
+                out += table_texts(block)
             elif isinstance(block, Figure):
                 out.append(block.caption)
             else:
                 out.append(block.text)
-        return out + [self.issuer, self.issued_on_text]
+        out += [*self.attachment_note, self.issuer, self.issued_on_text]
+        for attachment in self.attachments:
+            out += [attachment.label, attachment.title, *table_texts(attachment.table)[1:]]
+        return out + [t for t in (self.copy_to, self.printed_by, self.printed_on_text) if t]
 
 
 @dataclass
@@ -210,87 +242,163 @@ def _t(key: str, lang: str, **values) -> str:
 # ---------------------------------------------------------------------------------------------- from a Brief
 
 
-def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongbao:
-    """The 通报 of a ``riskdash.briefing.content.Brief``: every figure and sentence taken from the Brief as it
-    stands (its KPI ``display`` strings, its headline sentences, its tables' display cells), so the Word
-    file, the PDF, the slides and ``riskdash metrics`` agree by construction.
+def months_phrase(start: date, end: date, lang: str = "zh") -> str:
+    """The whole months a period touches, as a 通报 title names them: "2026年1—11月", "2026年3月",
+    "2025年7月—2026年6月" (the cut-off day is said in the body)."""
+    if lang != "zh":
+        from riskdash.filters import en_period, month_end
 
-    Layout: the opening line and 表1 主要指标 (every KPI of every section, with its formula); then one
-    heading 一、 per section in meeting order, its conclusion as （一） with the headline text and its chart
-    under it, and its list as （二）; a section whose data is missing says so in place of figures.
-    ``chart_png`` turns a ``ChartSpec`` into PNG bytes (default: its plotly figure through kaleido).
+        return en_period(start.replace(day=1), month_end(end.year, end.month))
+    if start.year == end.year:
+        months = f"{start.month}月" if start.month == end.month else f"{start.month}—{end.month}月"
+        return f"{start.year}年{months}"
+    return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
+
+
+def addressee(level: str, own_kind: str, child_kinds: tuple[str, ...] | list[str], lang: str = "zh") -> str:
+    """主送: the bodies one level down by their kinds, and the members of the issuing committee —
+    "各县（区、市）安委会，市安委会各成员单位：", "各乡镇（街道）安委会，区安委会各成员单位：",
+    "各村（社区），乡安委会各成员单位："."""
+    if lang != "zh":
+        return _t(f"addressee.{level}" if level in ("city", "county", "township") else "addressee.city", lang)
+    members = _t("addressee.members", lang, kind=own_kind)
+    if level == "township":
+        below = _t(f"addressee.below.{own_kind}", lang)
+        return f"{below}，{members}"
+    from riskdash.briefing.headline import COUNTY_KINDS, TOWNSHIP_ORDER
+
+    order = COUNTY_KINDS if level == "city" else TOWNSHIP_ORDER
+    kinds = [k for k in order if k in set(child_kinds)]
+    if level != "city" and "镇" in kinds and "乡" in kinds:
+        kinds = ["乡镇", *[k for k in kinds if k not in ("镇", "乡")]]
+    if not kinds:
+        return members
+    main = kinds[0] + (f"（{'、'.join(kinds[1:])}）" if kinds[1:] else "")
+    return _t("addressee.below", lang, kinds=main) + "，" + members
+
+
+def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongbao:
+    """The 通报 of a ``riskdash.briefing.content.Brief`` as a 公文 (GB/T 9704-2012, domain.md §6): every figure
+    and sentence taken from the Brief as it stands (its KPI ``display`` strings, its headline sentences, its
+    tables' display cells), so the Word file, the PDF, the slides and ``riskdash metrics`` agree by
+    construction.
+
+    Layout: 版头 (发文机关标志, 发文字号); title "issuer关于2026年1—11月安全生产形势的通报"; 主送 by the region's
+    kind; "现将…通报如下：" with the cut-off day; 表1 主要指标; one heading 一、 per section in meeting order
+    (一、生产安全事故情况 … 四、乡镇安全生产考核情况、五、下一步工作要求) with its headline text, its chart and
+    its list — a list longer than ``BODY_ROWS`` becomes a 附件 after the 落款, named under the body
+    ("附件：1. …"); 版记 (抄送, 印发机关, 印发日期) closes the document. A section whose data is missing says so
+    in place of figures. ``chart_png`` turns a ``ChartSpec`` into PNG bytes (default: plotly through kaleido).
     """
     from riskdash import i18n
+    from riskdash.briefing import headline as hl
 
     meta = brief.meta
     lang = meta.lang
     render = chart_png or _chart_png
-    day = i18n.day(meta.as_of, lang)
-    # the brief's period text names the days; the 通报's title and notes use it as it is
-    period = meta.period_text
-    scope_note = _t("scope_note", lang, region=meta.region_name, period=period, day=day)
-    joiner = "" if lang == "zh" else " "
+    zh = lang == "zh"
+    months = months_phrase(meta.start, meta.end, lang)
+    region = hl.region_phrase(meta.region_name, meta.region_level, lang) if zh else meta.region_name
+    joiner = "" if zh else " "
 
     doc = Numbering(lang)
-    doc.para(_t("opening", lang, period=period, region=meta.region_name))
-    kpi_rows = [[slide.section, kpi.label, kpi.display] for slide in brief.slides for kpi in slide.kpis]
+    cut_off = "" if meta.end.day == _month_end(meta.end).day else _t("cut_off", lang, day=_short_day(meta.end, lang))
+    doc.para(_t("opening", lang, period=months, cut_off=cut_off, region=region))
+    kpi_rows = [[slide.section, kpi.label, kpi.display] for slide in brief.slides
+                for kpi in slide.kpis]
     formulas = []
     for slide in brief.slides:
         for kpi in slide.kpis:
-            text = f"{kpi.label}{'：' if lang == 'zh' else ': '}{kpi.formula}" if kpi.formula else None
+            text = f"{kpi.label}{'：' if zh else ': '}{kpi.formula}" if kpi.formula else None
             if text and text not in formulas:
                 formulas.append(text)
-    kpi_note = scope_note
-    if formulas:
-        kpi_note += joiner + _t("formulas", lang, text=("；" if lang == "zh" else "; ").join(formulas))
     if kpi_rows:
+        note = _t("formulas", lang, text=("；" if zh else "; ").join(formulas)) if formulas else None
         doc.table(_t("kpi_table", lang), [_t("col.section", lang), _t("col.indicator", lang),
-                                          _t("col.value", lang)], kpi_rows, kpi_note, grouped=True)
+                                          _t("col.value", lang)], kpi_rows, note, grouped=True)
 
+    attachments: list[Attachment] = []
     for slide in brief.slides:
-        doc.h1(slide.section)
+        doc.h1(_t(f"section.{slide.key}", lang))
         if slide.placeholder and not slide.headline:
             doc.para(slide.placeholder, missing=True)
             continue
-        if slide.title and slide.title != slide.section:
-            doc.h2(slide.title)
-        if slide.headline:
-            doc.para(joiner.join(slide.headline))
+        table = slide.table
+        long_list = table is not None and len(table.rows) > BODY_ROWS
+        text = joiner.join(slide.headline)
+        if long_list:
+            number = len(attachments) + 1
+            title = _attachment_title(table.title, lang)
+            more = table.more(len(table.rows), lang)
+            rows_table = Table(_t("attachment_caption", lang, title=title), list(table.columns),
+                               [list(r) for r in table.rows], _t("more_rows", lang, total=table.total,
+                                                                  shown=len(table.rows)) if more else None,
+                               grouped=slide.key == "next_steps")
+            attachments.append(Attachment(_t("attachment_label", lang, n=number), title, rows_table))
+            see = _t("see_attachment", lang, n=number)
+            # "…48项（详见附件1）。": the reference goes inside the sentence
+            text = text[:-1] + see + text[-1] if text.endswith(("。", ".")) else text + see
+        if text:
+            doc.para(text)
         if slide.placeholder:
             doc.para(slide.placeholder, missing=True)
         if slide.chart is not None:
-            doc.figure(slide.chart.title, render(slide.chart))
-        if slide.table is not None:
-            doc.h2(slide.table.title)
-            note = scope_note
-            shown = len(slide.table.rows)
-            if slide.table.total > shown:
-                note += joiner + _t("more_rows", lang, total=slide.table.total, shown=shown)
-            # the next-step list is ordered by kind of task (its first column)
-            doc.table(slide.table.title, list(slide.table.columns), [list(r) for r in slide.table.rows], note,
+            doc.figure(slide.chart.caption or slide.chart.title, render(slide.chart))
+        if table is not None and not long_list:
+            note = table.more(len(table.rows), lang)
+            doc.table(table.title, list(table.columns), [list(r) for r in table.rows],
+                      _t("more_rows", lang, total=table.total, shown=len(table.rows)) if note else None,
                       grouped=slide.key == "next_steps")
 
-    footer = f"{meta.filters_text} · {meta.generated_text}"
-    if meta.demo_text:
-        footer += _t("footer_demo", lang, demo=meta.demo_text)
+    issuer = meta.issuer if zh and meta.issuer else _t("issuer", lang, region=meta.region_name)
     issued_on = meta.generated_at.date()
-    title = _t("title", lang, period=period, region=meta.region_name)
-    breaks = tuple(i for i in (title.find(meta.region_name), title.find(meta.region_name) + len(meta.region_name))
-                   if 0 < i < len(title))
+    issued_on_text = i18n.day(issued_on, lang)
+    title = _t("title", lang, issuer=issuer, period=months, region=meta.region_name)
+    # break after the issuer or after 关于 when the lines then fit (GB/T 9704 7.3.1: by sense)
+    breaks = tuple(i for i in (len(issuer), len(issuer) + 2) if 0 < i < len(title)) if zh else ()
+    note = ()
+    if attachments:
+        first = _t("attachment_note_first", lang, n=1, title=attachments[0].title)
+        note = (first, *(_t("attachment_note_more", lang, n=n, title=a.title)
+                         for n, a in enumerate(attachments[1:], start=2)))
+    copy_to = meta.copy_to if zh else ""
     return Tongbao(
         title=title,
         title_breaks=breaks,
-        addressee=_t(f"addressee.{meta.region_level}" if meta.region_level in ("city", "county", "township")
-                     else "addressee.city", lang),
+        addressee=addressee(meta.region_level, meta.region_kind or "市", meta.child_kinds, lang),
         blocks=doc.blocks,
-        issuer=_t("issuer", lang, region=meta.region_name),
+        issuer=issuer,
         issued_on=issued_on,
-        issued_on_text=i18n.day(issued_on, lang),
-        footer=footer,
+        issued_on_text=issued_on_text,
+        footer=_t("footer_demo", lang, demo=meta.demo_text) if meta.demo_text else "",
         lang=lang,
         demo_mark=meta.demo_text,
-        subtitle=_t("subtitle", lang, day=day),
+        mark=issuer if zh else "",
+        number=meta.document_number if zh else "",
+        attachment_note=note,
+        attachments=tuple(attachments),
+        copy_to=_t("copy_to", lang, to=copy_to) if copy_to else "",
+        printed_by=issuer,
+        printed_on_text=_t("printed_on", lang, day=issued_on_text),
     )
+
+
+def _month_end(day: date) -> date:
+    from riskdash.filters import month_end
+
+    return month_end(day.year, day.month)
+
+
+def _short_day(day: date, lang: str) -> str:
+    from riskdash import i18n
+
+    return f"{day.month}月{day.day}日" if lang == "zh" else i18n.day(day, lang)
+
+
+def _attachment_title(title: str, lang: str) -> str:
+    if lang != "zh" or title.endswith("清单"):
+        return title
+    return title + "清单"
 
 
 def start_chart_renderer() -> None:

@@ -1,0 +1,141 @@
+"""Every document the briefing makes speaks the official register (domain.md §6): the Word and PDF 通报, the
+PPTX deck and the presentation mode's slides, for the demo city, a county and a township with a 较大 accident,
+are read back and scanned for statistics jargon, for "重大风险" (the dashboard's score is 风险评分), for ledger
+gaps of whole sectors printed as a deficiency, for the phrase of the national 2035 goal, and for percentages
+ending in ".0". One failing word names the document, the region and the words around it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+from pptx import Presentation
+
+from riskdash import db
+from riskdash.briefing import build_brief, docx_export, pdf_export, pptx_export, tongbao
+from riskdash.filters import Filters
+from riskdash.ui import briefing as presentation
+
+AS_OF = date(2026, 11, 28)
+CITY, COUNTY, TOWNSHIP = "419800000000", "419802000000", "419802003000"  # 云川市, 黄溪区, 临门街道 (a 较大 accident)
+# statistics words stay out of documents; 重大风险 is the enterprise's own assessment, not the score; a high-risk
+# sector's enterprise without a key site is not a ledger deficiency; the 2035 goal is not a local verdict
+FORBIDDEN = ("正常波动", "波动范围", "p值", "P值", "p =", "检验", "先验", "置信", "显著性", "泊松", "二项分布",
+             "贝叶斯", "统计学", "超出随机", "重大风险", "未列入台账", "尚不能说明形势根本好转")
+TRAILING_ZERO = re.compile(r"\d\.0%")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from riskdash.cli import main
+
+    path = tmp_path_factory.mktemp("register") / "demo.duckdb"
+    assert main(["demo", "--db", str(path), "--today", AS_OF.isoformat()]) == 0
+    return path
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (120, 40), "#1f5fa8").save(out, format="PNG")
+    return out.getvalue()
+
+
+def _docx_text(data: bytes) -> str:
+    document = docx.Document(BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    section = document.sections[0]
+    for part in (section.footer, section.even_page_footer, section.header):
+        parts += [p.text for p in part.paragraphs]
+    return "\n".join(parts)
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pptx_text(path: Path) -> str:
+    parts = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+            if shape.has_chart:
+                chart = shape.chart
+                parts.append(chart.chart_title.text_frame.text if chart.has_title else "")
+                parts += [str(c) for c in chart.plots[0].categories] + [s.name for s in chart.series]
+        if slide.has_notes_slide:
+            parts.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(parts)
+
+
+def _presentation_text(brief) -> str:
+    parts = []
+    for view in presentation.slide_views(brief, "zh", presentation.PROJECTOR_ROWS):
+        parts += [view.section, view.title, *view.headline, view.placeholder or "", view.table_title or "",
+                  view.table_more or "", view.chart.title if view.chart is not None else ""]
+        parts += [f"{k.label} {k.value} {k.note or ''}" for k in view.kpis]
+        if view.table is not None:
+            parts += [str(v) for v in view.table.columns] + [str(v) for v in view.table.to_numpy().ravel()]
+    return "\n".join(parts)
+
+
+def _offences(text: str) -> list[str]:
+    found = [f"{word}: …{text[max(0, i - 15):i + 15]}…" for word in FORBIDDEN
+             for i in (m.start() for m in re.finditer(re.escape(word), text))]
+    return found + [f".0%: …{text[max(0, m.start() - 15):m.end() + 5]}…" for m in TRAILING_ZERO.finditer(text)]
+
+
+@pytest.mark.parametrize("region", [CITY, COUNTY, TOWNSHIP])
+def test_no_jargon_in_any_document(demo, region, tmp_path):
+    con = db.connect(demo, read_only=True)
+    try:
+        brief = build_brief(con, Filters(date(2026, 1, 1), AS_OF, region, AS_OF),
+                            generated_at=datetime(2026, 11, 28, 16, 30))
+    finally:
+        con.close()
+    outline = tongbao.outline(brief, chart_png=lambda chart: _PNG)
+    pdf = tmp_path / "通报.pdf"
+    pdf.write_bytes(pdf_export.pdf_bytes(outline))
+    deck = pptx_export.write_pptx(brief, tmp_path / "汇报.pptx")
+    texts = {
+        "docx": _docx_text(docx_export.docx_bytes(outline)),
+        "pdf": _pdf_text(pdf),
+        "pptx": _pptx_text(deck),
+        "presentation": _presentation_text(brief),
+    }
+    # the documents were read back: each holds the accident section's first sentence
+    assert all(re.sub(r"\s+", "", brief.slide("accidents").headline[0])[:20] in re.sub(r"\s+", "", t)
+               for t in texts.values())
+    assert {name: _offences(text) for name, text in texts.items()} == {name: [] for name in texts}
+
+
+def test_the_township_with_a_larger_accident_names_the_red_line(demo):
+    # 临门街道: one 较大 accident; the wording names it with its 同比 and never calls it fluctuation
+    con = db.connect(demo, read_only=True)
+    try:
+        brief = build_brief(con, Filters(date(2026, 1, 1), AS_OF, TOWNSHIP, AS_OF))
+    finally:
+        con.close()
+    accidents = brief.slide("accidents")
+    assert accidents.title.startswith("较大事故1起，")
+    assert "其中较大事故1起" in accidents.headline[0]
+    assert any("坚决杜绝较大及以上事故" in sentence for sentence in accidents.headline)
+
+
+_PNG = _png()
+
+
+def test_the_scan_finds_each_word():
+    text = "变化在正常波动范围内，p值0.3，经检验；红色（重大风险）；5家未列入台账；整改率50.0%。"
+    assert [o.split(":")[0] for o in _offences(text)] == [
+        "正常波动", "波动范围", "p值", "检验", "重大风险", "未列入台账", ".0%"]
