@@ -102,3 +102,111 @@ def test_an_import_into_a_new_path_says_it_created_the_database(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"riskdash import: created a new database at {path}\n"
     assert path.is_file()
+
+
+# ---------------------------------------------------------------------------------------------- I/O errors
+
+
+def one_line(result: subprocess.CompletedProcess, command: str, ending: str) -> str:
+    """The failure's single line on standard error (exit 1, nothing on standard output)."""
+    assert (result.returncode, result.stdout) == (1, ""), result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(f"riskdash {command}: ") and result.stderr.endswith(f"; {ending}\n"), result.stderr
+    return result.stderr
+
+
+KEPT = "the change had been committed and is kept (in the file or its write-ahead log, which the next open reads)"
+HAZARD = ["--set", "hazard_id=H-NEW", "--set", "enterprise_id=E1", "--set", "found_on=2025-06-01",
+          "--set", "grade=general", "--set", "deadline=2025-07-01"]
+
+
+def hazards_csv(folder: Path, rows: int) -> Path:
+    lines = ["hazard_id,enterprise_id,found_on,grade,deadline,description"]
+    lines += [f"HX{i:06d},E1,2025-03-01,general,2025-04-01,隐患描述第{i}项" for i in range(rows)]
+    path = folder / "hazards.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_io_error_after_the_import_committed_says_the_rows_are_kept(small_db_path, tmp_path):
+    """An EIO at the checkpoint after the commit (simulated at that step): one line, and the rows are there."""
+    csv = hazards_csv(tmp_path, 3)
+    result = run_cli("import", "hazards", str(csv), "--db", str(small_db_path), fault="import-committed:eio")
+    line = one_line(result, "import", KEPT)
+    assert 'I/O error: Could not write file "import-committed": Input/output error' in line
+    con = db.connect(small_db_path, read_only=True)
+    assert con.execute("select count(*) from hazards where hazard_id like 'HX%'").fetchone()[0] == 3
+    con.close()
+
+
+def test_an_io_error_after_a_record_committed_says_it_is_kept(small_db_path):
+    result = run_cli("record", "add", "hazards", "--db", str(small_db_path), *HAZARD, fault="record-committed:eio")
+    one_line(result, "record", KEPT)
+    con = db.connect(small_db_path, read_only=True)
+    assert con.execute("select count(*) from hazards where hazard_id = 'H-NEW'").fetchone()[0] == 1
+    con.close()
+
+
+@pytest.mark.parametrize(("step", "holds"), [("restore-table-loaded", "old"), ("restore-old-kept", "old"),
+                                             ("restore-swapped", "new")])
+def test_an_io_error_during_a_restore_says_whether_it_was_done(old_and_backup, step, holds):
+    path, folder, old, new = old_and_backup
+    result = run_cli("restore", "--db", str(path), "--from", str(folder), fault=f"{step}:eio")
+    one_line(result, "restore", "nothing was written" if holds == "old" else KEPT)
+    assert contents(path) == (old if holds == "old" else new)
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == (
+        [path.name] if step == "restore-table-loaded" else [path.name, path.name + ".pre-restore"])
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path):
+    """A 12 MB tmpfs (the small city's file takes about 9.5 MB), unmounted after the test."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("a full disk is simulated with a small tmpfs, which only root may mount")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"this machine refuses to mount a tmpfs (a container without CAP_SYS_ADMIN?): "
+                    f"{mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def fill(disk: Path) -> None:
+    """Take every free byte of ``disk``."""
+    with (disk / "filler").open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_fails_every_write_in_one_line_and_changes_nothing(small_db_path, small_disk, tmp_path):
+    path = small_disk / "city.duckdb"
+    shutil.copy(small_db_path, path)
+    before = contents(path)
+    # an import larger than the free space
+    result = run_cli("import", "hazards", str(hazards_csv(tmp_path, 60000)), "--db", str(path))
+    assert "No space left on device" in one_line(result, "import", "nothing was written")
+    assert contents(path) == before
+    fill(small_disk)
+    result = run_cli("record", "add", "hazards", "--db", str(path), *HAZARD)
+    assert "No space left on device" in one_line(result, "record", "nothing was written")
+    assert contents(path) == before
+    result = run_cli("backup", "--db", str(path), "--out", str(small_disk / "bk"))
+    assert "No space left on device" in one_line(result, "backup", "nothing was written")
+    assert not (small_disk / "bk").exists()
+    con = db.connect(small_db_path, read_only=True)
+    records.backup(con, tmp_path / "bk")
+    con.close()
+    result = run_cli("restore", "--db", str(path), "--from", str(tmp_path / "bk"))
+    assert "No space left on device" in one_line(result, "restore", "nothing was written")
+    assert contents(path) == before
+    assert sorted(p.name for p in small_disk.iterdir()) in (["city.duckdb", "filler"],
+                                                            ["city.duckdb", "city.duckdb.wal", "filler"])

@@ -213,7 +213,7 @@ def test_a_failed_backup_leaves_no_partial_files(filled, tmp_path, monkeypatch, 
     monkeypatch.setattr(records, "_sha256", failing_sha256)
     con = db.connect(filled)
     try:
-        with pytest.raises(OSError, match="disk full"):
+        with pytest.raises(db.IOFailure, match="^I/O error: disk full; nothing was written$"):
             records.backup(con, folder)
     finally:
         con.close()

@@ -238,10 +238,15 @@ def cmd_bench(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    start = db.commit_count()
     try:
         return args.handler(args)
     except db.RiskdashError as exc:
         sys.stderr.write(f"riskdash {args.command}: {exc}\n")
+        return 1
+    except db.IO_ERRORS as exc:  # a full disk or a failing one: one line, and whether the write was kept
+        failure = db.IOFailure(db.failure_text(exc), written=db.commit_count() > start)
+        sys.stderr.write(f"riskdash {args.command}: {failure}\n")
         return 1
     except KeyboardInterrupt:
         return 130

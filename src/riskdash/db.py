@@ -37,14 +37,100 @@ class RiskdashError(Exception):
     """An error for the user: its message is one clear line."""
 
 
-# The fault-injection suite (tests/test_faults.py) kills a process at a named step of a write: each step
-# calls fault_point(name), which does nothing unless this variable names that step.
+class IOFailure(RiskdashError):
+    """The disk failed a read or write (full, I/O error, out of memory); the message is one line that says
+    what happened and whether anything was written."""
+
+    def __init__(self, what: str, written: bool):
+        self.what = what
+        self.written = written
+        outcome = ("the change had been committed and is kept (in the file or its write-ahead log, which the "
+                   "next open reads)" if written else "nothing was written")
+        super().__init__(f"{what}; {outcome}")
+
+
+# errors of the machine, not of the data: they become one line (IOFailure), never a traceback
+# (a commit that fails is a TransactionException whose words name the disk's error)
+IO_ERRORS = (OSError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException,
+             duckdb.TransactionException)
+_commits = [0]  # commits in this process, so that a failure can say whether its write had been committed
+
+
+def note_commit() -> None:
+    """A write path calls this right after its commit returns."""
+    _commits[0] += 1
+
+
+def commit_count() -> int:
+    return _commits[0]
+
+
+def failure_text(exc: BaseException) -> str:
+    """What went wrong, in one line: the operating system's words and the file, without DuckDB's wrapping."""
+    # a rollback after a failed write fails too (DuckDB already rolled back): the first error is the one
+    while "no transaction is active" in str(exc) and exc.__context__ is not None:
+        exc = exc.__context__
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"I/O error: {exc.strerror or exc}{where}"
+    text = str(exc)
+    inner = re.search(r'"exception_message":\s*"((?:[^"\\]|\\.)*)"', text)
+    if inner:
+        text = inner.group(1).replace('\\"', '"')
+    text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    text = re.sub(r"^(IO|FATAL|Out of Memory|Invalid Input|TransactionContext) Error: ", "", text)
+    if isinstance(exc, duckdb.TransactionException):
+        return "could not commit: " + re.sub(r"^Failed to commit: ", "", text)
+    kind = "out of memory" if isinstance(exc, duckdb.OutOfMemoryException) else "I/O error"
+    return f"{kind}: {text}"
+
+
+class io_guard:
+    """``with db.io_guard():`` around a write: a machine error inside becomes IOFailure, written or not
+    decided by whether a commit happened inside the block (an error at close, after the commit, keeps it)."""
+
+    def __enter__(self):
+        self.start = commit_count()
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is not None and isinstance(exc, IO_ERRORS) and not isinstance(exc, RiskdashError):
+            raise IOFailure(failure_text(exc), written=commit_count() > self.start) from None
+        return False
+
+
+def io_guarded(function):
+    """io_guard around every call of ``function`` (a write path)."""
+    import functools
+
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        with io_guard():
+            return function(*args, **kwargs)
+
+    return guarded
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, where DuckDB has not already done so (after an I/O error it has, and says so loudly)."""
+    try:
+        con.execute("rollback")
+    except duckdb.Error:
+        pass
+
+
+# The fault-injection suite (tests/test_faults.py) stops a process at a named step of a write: each step
+# calls fault_point(name), which does nothing unless this variable names that step (killed by SIGKILL) or
+# the step followed by ':eio' (an I/O error raised there, as a failing disk would).
 FAULT_ENV = "RISKDASH_FAULT_AT"
 
 
 def fault_point(step: str) -> None:
-    if os.environ.get(FAULT_ENV) == step:
+    wanted = os.environ.get(FAULT_ENV)
+    if wanted == step:
         os.kill(os.getpid(), 9)  # SIGKILL: no handler, no cleanup, as a power cut or kill -9
+    if wanted == f"{step}:eio":
+        raise duckdb.IOException(f'IO Error: Could not write file "{step}": Input/output error')
 
 
 def fsync_dir(folder: Path) -> None:
@@ -203,9 +289,9 @@ def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str | None) -> Non
 
 
 def data_as_of(con: duckdb.DuckDBPyConnection) -> date | None:
-    """The day every default period and as-of day derives from (never the clock)."""
-    value = get_meta(con, "data_as_of")
-    return date.fromisoformat(value) if value else None
+    """The day every default period and as-of day derives from (never the clock): the day declared for the
+    data (meta data_as_of), else the latest event day, derived from the rows whenever read (macro data_as_of)."""
+    return query_one(con, "data/data_as_of")["data_as_of"]
 
 
 def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
@@ -239,7 +325,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
             set_meta(con, "schema_version", str(version))
             con.execute("commit")
         except Exception:
-            con.execute("rollback")
+            rollback(con)
             raise
     if upto == SCHEMA_VERSION and (migrated or get_meta(con, "views_fingerprint") != views_fingerprint()):
         con.execute("begin transaction")
@@ -250,7 +336,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
             set_meta(con, "views_fingerprint", views_fingerprint())
             con.execute("commit")
         except Exception:
-            con.execute("rollback")
+            rollback(con)
             raise
     return start
 
@@ -446,7 +532,7 @@ def rekey(con: duckdb.DuckDBPyConnection) -> bool:
         sync_keys(con)
         con.execute("commit")
     except Exception:
-        con.execute("rollback")
+        rollback(con)
         raise
     return True
 

@@ -154,11 +154,16 @@ def _audit(con, actor: str, action: str, kind: str, table: str, key: str, before
 
 
 def _advance_as_of(con: duckdb.DuckDBPyConnection) -> None:
-    """data_as_of moves forward to the latest recorded event, never back (an edit may remove the latest)."""
+    """data_as_of moves forward to a recorded event after the day declared for the data: the declaration
+    is dropped and data_as_of is derived from the rows from then on (db.data_as_of), as after an import."""
     latest = db.query_one(con, "data/latest_event_day")["latest_day"]
-    current = db.data_as_of(con)
-    if latest is not None and (current is None or latest > current):
-        db.set_meta(con, "data_as_of", latest.isoformat())
+    declared = db.get_meta(con, "data_as_of")
+    if declared and latest is not None and latest > date.fromisoformat(declared):
+        db.set_meta(con, "data_as_of", None)
+
+
+def _day_text(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _checked(con, kind: Kind, row: dict, mode: str, label: str, today: date, days: tuple[str, ...]) -> dict:
@@ -185,6 +190,7 @@ def _no_row(problem: core.Problem) -> core.Problem:
 # ---------------------------------------------------------------------------------------------- forms
 
 
+@db.io_guarded
 def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: str | None = None,
         today: date | None = None, check_only: bool = False) -> RecordResult | None:
     """A new accident, inspection or hazard from a form: the import's checks (append mode: a duplicate id
@@ -212,16 +218,18 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
         _advance_as_of(con)
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        db.rollback(con)
         raise
     finally:
         core.drop_temp_tables(con, kind)
+    db.note_commit()
     return RecordResult("insert", kind.table, key, None, after, entry)
 
 
 # ---------------------------------------------------------------------------------------------- edits
 
 
+@db.io_guarded
 def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict, *,
          actor: str | None = None, today: date | None = None, check_only: bool = False) -> RecordResult:
     """Change fields of one record: the stored row with ``changes`` applied goes through the import's checks
@@ -269,13 +277,11 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
         _advance_as_of(con)
         con.execute("commit")
     except BaseException:
-        try:
-            con.execute("rollback")
-        except duckdb.Error:
-            pass  # already rolled back (nothing changed)
+        db.rollback(con)  # already rolled back when nothing changed
         raise
     finally:
         core.drop_temp_tables(con, kind)
+    db.note_commit()
     return RecordResult("update", kind.table, key, old, new, entry)
 
 
@@ -349,6 +355,7 @@ def action_changes(action: str, on: date, level: str | None = None) -> dict:
             "delist": {"delisted_on": on}}[action]
 
 
+@db.io_guarded
 def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, on: date, *,
                   level: str | None = None, actor: str | None = None, today: date | None = None,
                   check_only: bool = False) -> RecordResult | None:
@@ -376,8 +383,9 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
         _advance_as_of(con)
         con.execute("commit")
     except BaseException:
-        con.execute("rollback")
+        db.rollback(con)
         raise
+    db.note_commit()
     return RecordResult(action, "hazards", hazard_id, before, new, entry)
 
 
@@ -421,6 +429,7 @@ def _sql_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+@db.io_guarded
 def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
     """Every table to ``out_dir/<table>.parquet`` from one snapshot, and manifest.json; returns the manifest."""
     out = Path(out_dir)
@@ -440,10 +449,10 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
                 rows = con.execute(f"select count(*) from {table}").fetchone()[0]
                 tables[table] = {"rows": rows, "file": file.name, "sha256": _sha256(file)}
             manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
-                        "data_as_of": db.get_meta(con, "data_as_of"),
+                        "data_as_of": _day_text(db.data_as_of(con)),
                         "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
         finally:
-            con.execute("rollback")  # read only: nothing to keep
+            db.rollback(con)  # read only: nothing to keep
         db.fault_point("backup-tables-written")
         # the manifest last, whole or absent (a temporary name, then a rename): a folder without one is no
         # backup, and a restore refuses it
@@ -496,6 +505,7 @@ def _remove_db_files(path: Path) -> None:
             p.unlink()
 
 
+@db.io_guarded
 def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str | None = None) -> dict:
     """Replace the database at ``path`` by the backup in ``from_dir``, all or nothing.
 
@@ -511,7 +521,11 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
     building = path.with_name(path.name + ".restoring")
     _remove_db_files(building)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(building))
+    try:
+        con = duckdb.connect(str(building))
+    except BaseException:
+        _remove_db_files(building)  # a full disk can fail the new file's very first write
+        raise
     try:
         db.migrate(con, upto=manifest["schema_version"])
         tables = _tables(con)
@@ -553,17 +567,22 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
                                          "schema_version": manifest["schema_version"]})})
             con.execute("commit")
         except BaseException:
-            con.execute("rollback")
+            db.rollback(con)
             raise
         db.migrate(con)
-        data_as_of = db.get_meta(con, "data_as_of")
+        data_as_of = _day_text(db.data_as_of(con))
     except BaseException:
         con.close()
         _remove_db_files(building)
         raise
     con.close()
     db.fault_point("restore-built")
-    previous = _swap_in(building, path)
+    try:
+        previous = _swap_in(building, path)
+    except BaseException:
+        if building.exists():  # not swapped in: the database at path is the old one, untouched
+            _remove_db_files(building)
+        raise
     return {"db": str(path), "from": str(folder), "schema_version": db.SCHEMA_VERSION,
             "backup_schema_version": manifest["schema_version"], "tables": len(listed), "rows": total,
             "data_as_of": data_as_of, "previous": str(previous) if previous else None}
@@ -598,11 +617,15 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: str, file: Path) -> None:
 def _copy_durably(source: Path, target: Path) -> None:
     """``source`` copied to ``target`` through a temporary name: ``target`` is whole or untouched."""
     partial = target.with_name(target.name + ".partial")
-    with source.open("rb") as src, partial.open("wb") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(partial, target)
+    try:
+        with source.open("rb") as src, partial.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _swap_in(building: Path, path: Path) -> Path | None:
@@ -622,6 +645,7 @@ def _swap_in(building: Path, path: Path) -> Path | None:
         _copy_durably(path, previous)
         db.fault_point("restore-old-kept")
     os.replace(building, path)
+    db.note_commit()  # the restore is done from here on, whatever fails after
     db.fault_point("restore-swapped")
     db.fsync_dir(path.parent)
     return previous

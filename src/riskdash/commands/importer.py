@@ -50,6 +50,8 @@ def cmd_import(args) -> int:
     try:
         result = import_file(con, args.kind, path, mode=args.mode, actor=args.user, as_of=as_of,
                              sheet=args.sheet, file_label=str(path))
+        db.note_commit()  # import_file returns only after its commit
+        db.fault_point("import-committed")
     except ImportFailed as failed:
         lines = failed.lines()
         sys.stderr.write(f"riskdash import: {lines[0]}\n")

@@ -108,6 +108,7 @@ def cmd_record(args) -> int:
         else:
             result = records.hazard_action(con, args.key, args.action, args.on, level=args.level,
                                            actor=args.user)
+        db.fault_point("record-committed")
     finally:
         con.close()
     print_json({k: ({c: records.json_value(v) for c, v in val.items()} if isinstance(val, dict) else val)
