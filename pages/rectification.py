@@ -5,7 +5,7 @@ import streamlit as st
 
 from riskdash import i18n, ui
 from riskdash.charts import rectification as charts
-from riskdash.exports.monthly_form import form_xlsx
+from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
 from riskdash.ui import rectification as view
 from riskdash.ui import rectification_page as rp
@@ -35,16 +35,16 @@ with tab_kpis:
 
 with tab_form:
     months = view.report_months(page.data_as_of, f.end)
-    month = st.selectbox(t("rectification.form_month"), months, index=len(months) - 1, key="rect_form_month",
+    month = st.selectbox(t("rectification.form_month"), months, key="rect_form_month",
+                         index=months.index(monthly_form.default_report_month(months, page.data_as_of)),
                          format_func=lambda m: view.month_text(m, lang))
-    form_scope = rp.form_scope(page, month)
+    table, form_header = rp.monthly_form(key, f, month, con)
     st.markdown(f"**{t('rectification.form_title')}**")
-    st.caption(form_scope)
-    table = view.form_table(rp.monthly_form(key, f, month, con))
+    st.caption(rp.form_scope(page, form_header))
     rp.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
-    st.download_button(t("rectification.form_download"), form_xlsx(table, form_scope),
-                       file_name=f"隐患排查治理月报表_{month:%Y%m}.xlsx", icon=":material/download:",
+    st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header),
+                       file_name=monthly_form.file_name(month), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")
 
 with tab_lists:

@@ -17,7 +17,7 @@ import pytest
 from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_B1
 from riskdash import metrics
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
-from riskdash.exports.monthly_form import form_xlsx
+from riskdash.exports.monthly_form import form_xlsx, monthly_form
 from riskdash.exports.rectification_lists import list_csv, list_xlsx
 from riskdash.exports.safe import FORMULA_START, neutralise, neutralise_frame
 from riskdash.exports.township_scorecard import scorecard_xlsx
@@ -87,8 +87,7 @@ def outputs(con) -> dict[str, tuple[str, bytes]]:
     for name, table in lists.items():  # 隐患治理 lists and the weekly list per township
         out[f"list {name} csv"] = ("csv", list_csv(table))
         out[f"list {name} xlsx"] = ("xlsx", list_xlsx({HYPERLINK: table}, {HYPERLINK: DDE}))
-    form = rect_view.form_table(rect.monthly_form(con, f, date(2025, 6, 1)))
-    out["monthly form"] = ("xlsx", form_xlsx(form, DDE))
+    out["monthly form"] = ("xlsx", form_xlsx(*monthly_form(con, f, date(2025, 6, 1))))  # 工贸 named "-1+2"
     ranking = campaigns_view.scorecard_table(campaigns.townships(con, f, "zh"), "zh")
     out["scorecard"] = ("xlsx", scorecard_xlsx(ranking, DDE, title="@SUM(A1)"))
     out["key-site ledger"] = ("xlsx", key_site_ledger_xlsx(priority.key_site_ledger(con, f),

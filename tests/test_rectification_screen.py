@@ -19,6 +19,7 @@ from test_rectification_metrics import add_extras
 
 from riskdash import db, i18n
 from riskdash.charts import rectification as charts
+from riskdash.exports import monthly_form
 from riskdash.exports.monthly_form import form_xlsx, read_form_xlsx
 from riskdash.exports.rectification_lists import escape_formula, list_csv, list_xlsx
 from riskdash.filters import Filters
@@ -114,12 +115,15 @@ def test_monthly_form_xlsx_equals_the_screen_table_cell_by_cell(rect_db):
     screen = screen_form(at)
     con = db.connect(rect_db, read_only=True)
     try:
-        table = view.form_table(rect.monthly_form(con, H1, date(2025, 6, 1)))
+        # data as of 30 June: the form opens on June, the last complete month
+        table, header = monthly_form.monthly_form(con, H1, date(2025, 6, 1))
     finally:
         con.close()
-    # what the page shows is this table, formatted
+    # what the page shows is this table, formatted, and the caption says whose and until when
     assert screen.equals(view.form_display(table))
-    headers, rows, merged = read_form_xlsx(form_xlsx(table, "填报单位：示例市"))
+    assert "填报单位：示例市 · 统计期：2025年1—6月（1月至报表月累计）· 截至2025年6月30日 · 全部行业" in [
+        c.value for c in at.caption]
+    headers, rows, merged = read_form_xlsx(form_xlsx(table, header))
     assert headers == list(table.columns)
     assert [h for h in headers] == [(g, c) for g, c, _ in view.FORM_COLUMNS]
     assert len(rows) == len(table) == len(screen)
@@ -127,28 +131,14 @@ def test_monthly_form_xlsx_equals_the_screen_table_cell_by_cell(rect_db):
         for c, (cell, shown) in enumerate(zip(xlsx_row, screen_row)):
             assert view.form_cell_text(headers[c][1], cell) == shown, (r, c, cell, shown)
             assert cell == table.iat[r, c]
-    assert rows[-1][0] == "合计"
+    assert rows[0][0] == "合计"  # a statistics form: 合计 first
     chem = next(row for row in rows if row[0] == "危险化学品")
     # 排查3, 已整改销号1, 整改率33.3, 列入计划3, 五到位1, 挂牌督办3, 省级1, 资金56.25
     assert chem[5:] == [3, 1, 33.3, 3, 1, 3, 1, 56.25]
-    assert rows[0][2:5] == [0, 0, "—"]  # 煤矿: nothing found → "—", never 0 % or 100 %
+    assert rows[1][0] == "煤矿" and rows[1][2:5] == [0, 0, "—"]  # nothing found → "—", never 0 % or 100 %
     # merged header cells: the single columns span both header rows, the groups span their columns
-    assert "A3:A4" in merged and "B3:B4" in merged and "C3:E3" in merged and "F3:L3" in merged and "M3:M4" in merged
+    assert "A7:A8" in merged and "B7:B8" in merged and "C7:E7" in merged and "F7:L7" in merged and "M7:M8" in merged
     assert "A1:M1" in merged
-
-
-def test_monthly_form_xlsx_carries_the_title_and_scope(rect_db):
-    con = db.connect(rect_db, read_only=True)
-    try:
-        table = view.form_table(rect.monthly_form(con, H1))
-    finally:
-        con.close()
-    sheet = load_workbook(io.BytesIO(form_xlsx(table, "填报单位：示例市 · 统计期：2025年1—6月"))).active
-    assert sheet["A1"].value == "工矿企业安全生产事故隐患排查治理情况月报表"
-    assert "2025年1—6月" in sheet["A2"].value
-    assert sheet["C3"].value == "一般事故隐患" and sheet["F3"].value == "重大事故隐患"
-    assert sheet["K4"].value == "挂牌督办（项）" and sheet["L4"].value == "其中省级挂牌督办（项）"
-    assert sheet["E5"].number_format == "General" or sheet["E5"].value == "—"
 
 
 # ---------------------------------------------------------------------------------------------- CLI, screen, export
@@ -169,19 +159,20 @@ def test_cli_screen_and_export_agree(rect_db):
     assert shown["重大隐患整改率"] == i18n.pct(cli["major_rate"])
     assert shown["逾期未整改（项）"] == str(cli["overdue"])
     assert shown["挂牌督办未销号（项）"] == str(cli["supervised_open"])
-    # the form's 合计 for the report month June (1 January to 30 June, as of 30 June) is the same count
-    _, rows, _ = read_form_xlsx(form_xlsx(view.form_table(_form(rect_db, COUNTY_A)), ""))
-    total = rows[-1]
-    assert (total[2], total[3], total[5], total[6]) == (
+    # the form's 合计 for the report month June (1 January to 30 June, as of 30 June) is the same count less the
+    # hazards of 西乡运输 (道路运输), which go on the transport department's form: H5, one general hazard not done
+    _, rows, _ = read_form_xlsx(form_xlsx(*_form(rect_db, COUNTY_A)))
+    total = rows[0]
+    assert (total[2] + 1, total[3], total[5], total[6]) == (
         cli["general_found"], cli["general_rectified"], cli["major_found"], cli["major_closed"])
-    screen_total = screen_form(at).iloc[-1]
-    assert screen_total["一般事故隐患·排查（项）"] == str(cli["general_found"])
+    screen_total = screen_form(at).iloc[0]
+    assert screen_total["一般事故隐患·排查（项）"] == str(total[2])
 
 
 def _form(path: Path, region: str):
     con = db.connect(path, read_only=True)
     try:
-        return rect.monthly_form(con, H1.confined_to(region), date(2025, 6, 1))
+        return monthly_form.monthly_form(con, H1.confined_to(region), date(2025, 6, 1))
     finally:
         con.close()
 

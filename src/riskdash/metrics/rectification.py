@@ -99,20 +99,23 @@ def rectification_stock(con: duckdb.DuckDBPyConnection, filters: Filters) -> dic
 # ---------------------------------------------------------------------------------------------- monthly form
 
 
-def form_filters(filters: Filters, month: date | None = None) -> Filters:
-    """The monthly form's scope: 1 January to the last day of the report month, as of that day."""
+def form_filters(filters: Filters, month: date | None = None, data_as_of: date | None = None) -> Filters:
+    """The monthly form's scope: 1 January to the last day of the report month, as of that day — or as of the
+    data's as-of day when the month is still running (a form never speaks of a day after the data)."""
     report = month or filters.end
     last = month_end(report.year, report.month)
-    return replace(filters, start=date(report.year, 1, 1), end=last, as_of=last)
+    as_of = last if data_as_of is None else min(last, data_as_of)
+    return replace(filters, start=date(report.year, 1, 1), end=last, as_of=as_of)
 
 
 FORM_COUNTS = ["enterprises_checked", "general_found", "general_rectified", "major_found", "major_closed",
                "major_in_plan", "major_five_in_place", "major_supervised", "major_supervised_province"]
 
 
-def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date | None = None) -> pd.DataFrame:
-    """《工矿企业安全生产事故隐患排查治理情况月报表》: one row per sector, then 合计 (is_total)."""
-    scope = form_filters(filters, month)
+def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date | None = None,
+                 data_as_of: date | None = None) -> pd.DataFrame:
+    """《工矿企业安全生产事故隐患排查治理情况月报表》: one row per 工矿商贸 sector, then 合计 (is_total)."""
+    scope = form_filters(filters, month, data_as_of)
     frame = _ints(db.query(con, "rectification/monthly_form", **scope.params()), FORM_COUNTS)
     frame["funds_wan"] = [round(float(v), 2) for v in frame["funds_wan"]]
     frame["general_rate"] = _rate_column(frame, "general_rectified", "general_found")

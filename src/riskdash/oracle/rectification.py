@@ -99,17 +99,20 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
     }
 
 
-def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date | None = None) -> pd.DataFrame:
-    scope = form_filters(filters, month)
+def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date | None = None,
+                 data_as_of: date | None = None) -> pd.DataFrame:
+    scope = form_filters(filters, month, data_as_of)
     rows = _hazards(con, scope)
     sectors = _table(con, "sectors").sort_values(["sort_order", "code"])
+    sectors = sectors[sectors["stat_class"] == "industrial"]  # the 工矿企业 form: 工矿商贸 sectors only
     if scope.industry is not None:
         sectors = sectors[sectors["code"] == scope.industry]
     inspections = _table(con, "inspections").merge(
         _table(con, "enterprises")[["enterprise_id", "region_code", "industry"]], on="enterprise_id")
     keep = descendants(_table(con, "regions"), scope.region_code)
     day = _day(inspections["inspected_on"])
-    mask = (day >= pd.Timestamp(scope.start)) & (day <= pd.Timestamp(scope.end)) & inspections["region_code"].isin(keep)
+    mask = ((day >= pd.Timestamp(scope.start)) & (day <= pd.Timestamp(min(scope.end, scope.as_of)))
+            & inspections["region_code"].isin(keep))
     if scope.industry is not None:
         mask &= inspections["industry"] == scope.industry
     checking = pd.concat([inspections[mask][["enterprise_id", "industry"]], rows[["enterprise_id", "industry"]]])
@@ -129,9 +132,10 @@ def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date |
             "major_supervised_province": _count(major & (h["supervision_level"] == "province")),
             "funds_wan": round(float(h["funds_wan"].fillna(0).astype(float).sum()), 2),
         })
-    frame = pd.DataFrame(out)
-    total = {c: int(frame[c].sum()) for c in frame.columns
-             if c not in ("industry", "name_zh", "name_en", "is_total", "funds_wan")}
+    counts = ["enterprises_checked", "general_found", "general_rectified", "major_found", "major_closed",
+              "major_in_plan", "major_five_in_place", "major_supervised", "major_supervised_province"]
+    frame = pd.DataFrame(out, columns=["industry", "name_zh", "name_en", "is_total", *counts, "funds_wan"])
+    total = {c: int(frame[c].sum()) for c in counts}  # 0 when no 工矿商贸 sector is shown
     total.update(industry=None, name_zh="合计", name_en="Total", is_total=True,
                  funds_wan=round(float(frame["funds_wan"].sum()), 2))
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)

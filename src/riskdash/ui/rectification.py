@@ -1,8 +1,8 @@
 """The 隐患治理 screen's content, shaped from ``riskdash.metrics.rectification`` results: KPI cards, formulas,
 the monthly form table and the list tables with their column names in the chosen language.
 
-Pure: no Streamlit here. The monthly form's table (``form_table``) is the one the screen shows and the one
-the .xlsx export writes, so that the two cannot differ.
+Pure: no Streamlit here. The monthly form's table (``exports.monthly_form.form_table``) is the one the screen
+shows and the one the .xlsx export writes, so that the two cannot differ.
 """
 
 from __future__ import annotations
@@ -14,27 +14,13 @@ from typing import Any
 import pandas as pd
 
 from riskdash import i18n
-from riskdash.metrics import round_pct
+from riskdash.exports import monthly_form
 from riskdash.ui.overview import Kpi
 
-FORM_GENERAL = "一般事故隐患"
-FORM_MAJOR = "重大事故隐患"
-# the official layout (domain.md §2): (group, column) — an empty group is a column spanning both header rows
-FORM_COLUMNS: list[tuple[str, str, str]] = [
-    ("", "行业和领域", "name_zh"),
-    ("", "排查治理的生产经营单位（家）", "enterprises_checked"),
-    (FORM_GENERAL, "排查（项）", "general_found"),
-    (FORM_GENERAL, "已整改（项）", "general_rectified"),
-    (FORM_GENERAL, "整改率（%）", "general_rate"),
-    (FORM_MAJOR, "排查（项）", "major_found"),
-    (FORM_MAJOR, "已整改销号（项）", "major_closed"),
-    (FORM_MAJOR, "整改率（%）", "major_rate"),
-    (FORM_MAJOR, "列入治理计划（项）", "major_in_plan"),
-    (FORM_MAJOR, "其中落实\"五到位\"（项）", "major_five_in_place"),
-    (FORM_MAJOR, "挂牌督办（项）", "major_supervised"),
-    (FORM_MAJOR, "其中省级挂牌督办（项）", "major_supervised_province"),
-    ("", "累计落实治理资金（万元）", "funds_wan"),
-]
+# the monthly form's layout and typed table live with its writer, so that the screen and the file cannot differ
+FORM_COLUMNS = monthly_form.FORM_COLUMNS
+form_rate = monthly_form.form_rate
+form_table = monthly_form.form_table
 
 
 @dataclass(frozen=True)
@@ -113,28 +99,6 @@ def funnel_stages(loop: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------- monthly form
-
-
-def form_rate(value: float | None) -> float | str:
-    """A rate of the form: a percentage to one decimal (half away from zero), "—" where nothing was found."""
-    return i18n.DASH if value is None else round_pct(value * 100)
-
-
-def form_table(form: pd.DataFrame) -> pd.DataFrame:
-    """The official layout with typed cells (int counts, percentages, "—"), two-row Chinese headers."""
-    data = {}
-    for group, column, source in FORM_COLUMNS:
-        values = list(form[source])
-        if source.endswith("_rate"):
-            values = [form_rate(v) for v in values]
-        elif source == "funds_wan":
-            values = [round(float(v), 2) for v in values]
-        elif source != "name_zh":
-            values = [int(v) for v in values]
-        data[(group, column)] = values
-    table = pd.DataFrame(data)
-    table.columns = pd.MultiIndex.from_tuples(table.columns)
-    return table
 
 
 def form_display(table: pd.DataFrame) -> pd.DataFrame:

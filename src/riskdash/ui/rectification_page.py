@@ -23,8 +23,11 @@ def kpis(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> dict
 
 
 @_cache
-def monthly_form(db_key: str, filters: Filters, month: date, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return rect.monthly_form(_con, filters, month)
+def monthly_form(db_key: str, filters: Filters, month: date, _con: duckdb.DuckDBPyConnection):
+    """(table, header) of the 月报表: what the screen shows and ``riskdash form monthly`` writes."""
+    from riskdash.exports import monthly_form as form
+
+    return form.monthly_form(_con, filters, month)
 
 
 @_cache
@@ -82,14 +85,14 @@ def scope(ctx):
                  region=ctx.region_name, sector=ctx.sector_name)
 
 
-def form_scope(ctx, month: date) -> str:
-    """The monthly form's line: reporting unit, January to the report month, as of its last day."""
+def form_scope(ctx, header) -> str:
+    """The monthly form's line: reporting unit, 1 January to the form's as-of day (the report month's last day,
+    or the data's as-of day in the month still running), the sector."""
     from riskdash import i18n
 
-    scope_filters = rect.form_filters(ctx.filters, month)
-    return i18n.t("rectification.form_scope", ctx.lang, region=ctx.region_name,
-                  period=i18n.period(scope_filters.start, scope_filters.end, ctx.lang),
-                  as_of=i18n.day(scope_filters.as_of, ctx.lang), sector=ctx.sector_name)
+    return i18n.t("rectification.form_scope", ctx.lang, region=header.unit,
+                  period=i18n.period(header.start, header.as_of, ctx.lang),
+                  as_of=i18n.day(header.as_of, ctx.lang), sector=ctx.sector_name)
 
 
 def full_table(table: pd.DataFrame) -> None:

@@ -1,6 +1,8 @@
--- Grain: one row per sector in the settings' order (only $industry when given), then one 合计 row, for
+-- Grain: one row per 工矿商贸 sector (stat_class industrial) in the settings' order (only $industry when
+-- given), then one 合计 row, for
 -- 《工矿企业安全生产事故隐患排查治理情况月报表》: hazards found from $start (1 January) to $end (the report
--- month's last day), at enterprises in $region and below, as they stood on $as_of (= $end).
+-- month's last day), at enterprises in $region and below, as they stood on $as_of ($end, or the data's
+-- as-of day in the month still running).
 -- enterprises_checked = enterprises with any inspection (企业自查 included) or any hazard found in the
 -- period; general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- in plan (列入治理计划), of which 五到位; 挂牌督办, of which provincial; funds = Σ funds_wan of the hazards.
@@ -11,9 +13,12 @@ with in_region as (
 ),
 
 sectors_shown as (
+    -- the 工矿企业 form carries the 工矿商贸 sectors only: road, fire, water, fishing and farm-machinery
+    -- hazards go on their departments' own forms (domain.md §6)
     select code, name_zh, name_en, sort_order
     from sectors
-    where $industry is null or code = $industry
+    where stat_class = 'industrial'
+      and ($industry is null or code = $industry)
 ),
 
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
@@ -102,22 +107,23 @@ sector_rows as (
 ),
 
 total_row as (
+    -- 0, not null, when no 工矿商贸 sector is shown (a road or fire sector filter)
     select
         cast(null as integer) as sort_order,
         cast(null as varchar) as industry,
         '合计' as name_zh,
         'Total' as name_en,
         true as is_total,
-        cast(sum(enterprises_checked) as bigint),
-        cast(sum(general_found) as bigint),
-        cast(sum(general_rectified) as bigint),
-        cast(sum(major_found) as bigint),
-        cast(sum(major_closed) as bigint),
-        cast(sum(major_in_plan) as bigint),
-        cast(sum(major_five_in_place) as bigint),
-        cast(sum(major_supervised) as bigint),
-        cast(sum(major_supervised_province) as bigint),
-        cast(sum(funds_wan) as decimal(18, 2))
+        cast(coalesce(sum(enterprises_checked), 0) as bigint),
+        cast(coalesce(sum(general_found), 0) as bigint),
+        cast(coalesce(sum(general_rectified), 0) as bigint),
+        cast(coalesce(sum(major_found), 0) as bigint),
+        cast(coalesce(sum(major_closed), 0) as bigint),
+        cast(coalesce(sum(major_in_plan), 0) as bigint),
+        cast(coalesce(sum(major_five_in_place), 0) as bigint),
+        cast(coalesce(sum(major_supervised), 0) as bigint),
+        cast(coalesce(sum(major_supervised_province), 0) as bigint),
+        cast(coalesce(sum(funds_wan), 0) as decimal(18, 2))
     from sector_rows
 )
 
