@@ -6,6 +6,7 @@ import streamlit as st
 from riskdash import ui
 from riskdash.ui import accidents as view
 from riskdash.ui import accidents_page as screen
+from riskdash.ui.markdown import plain
 
 page = ui.start_page("accidents")
 here = screen.where(page)
@@ -19,7 +20,7 @@ ui.kpi_row(cards[3:])
 
 st.markdown(f"**{page.t('accidents.change')}**")
 for line in view.change_lines(data.tests, page.lang):
-    st.markdown(f"- {line}")
+    st.markdown(f"- {plain(line)}")
 ui.formula(view.change_method(page.lang))
 
 target = view.target_view(data.projection, here, page.lang)
@@ -57,7 +58,7 @@ with by_region:
 with by_time:
     screen.chart(page, view.weekday_figure(data.weekdays, page.filters, here, page.lang), "weekday")
     screen.chart(page, view.hour_figure(data.hours, page.filters, here, page.lang), "hour")
-    st.caption(view.hour_note(data.hours, summary["accidents"], page.lang))
+    st.caption(plain(view.hour_note(data.hours, summary["accidents"], page.lang)))
 
 ui.section(page.t("accidents.larger"), view.larger_scope(page.filters, here, page.lang))
 screen.larger_list(page, data.larger)

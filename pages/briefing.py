@@ -5,6 +5,7 @@ import streamlit as st
 
 from riskdash import ui
 from riskdash.ui import briefing_page as screen
+from riskdash.ui.markdown import plain
 
 page = ui.start_page("briefing")
 brief, slides = screen.deck(page)
@@ -13,7 +14,7 @@ presenting, index = screen.present_state(len(slides))
 if presenting:
     screen.presentation(page, brief, index)
 else:
-    st.caption(screen.subtitle(page))
+    st.caption(plain(screen.subtitle(page)))
     screen.present_button(page, len(slides))
 
     ui.section(page.t("briefing.downloads"), screen.downloads_scope(page))

@@ -9,6 +9,7 @@ from riskdash.exports.township_scorecard import scorecard_xlsx
 from riskdash.metrics import campaigns as metric
 from riskdash.ui import campaigns as view
 from riskdash.ui import campaigns_page as cp
+from riskdash.ui.markdown import plain
 
 page = ui.start_page("campaigns")
 con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
@@ -16,7 +17,7 @@ scope = cp.scope(page)
 words = scope.words()
 values = cp.settings(key, con)
 pass_score = f"{float(values['assessment_pass_score']):g}"
-st.caption(t("campaigns.subtitle", **words))
+st.caption(plain(t("campaigns.subtitle", **words)))
 
 tab_score, tab_checklist, tab_campaign, tab_zero = st.tabs([
     t("campaigns.tab_scorecard"), t("campaigns.tab_checklist"), t("campaigns.tab_campaign"), t("campaigns.tab_zero"),

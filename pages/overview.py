@@ -3,10 +3,11 @@
 import streamlit as st
 
 from riskdash import ui
+from riskdash.ui.markdown import plain
 
 page = ui.start_page("overview")
 view = ui.overview(page)
-st.caption(view.subtitle)
+st.caption(plain(view.subtitle))
 
 ui.section(page.t("overview.accidents"), view.accidents_scope)
 ui.kpi_row(view.accident_kpis)

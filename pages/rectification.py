@@ -9,13 +9,14 @@ from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
 from riskdash.ui import rectification as view
 from riskdash.ui import rectification_page as rp
+from riskdash.ui.markdown import plain
 
 page = ui.start_page("rectification")
 con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
 scope = rp.scope(page)
 words = scope.words()
 sectors = rp.sector_names(page)
-st.caption(t("rectification.subtitle", **words))
+st.caption(plain(t("rectification.subtitle", **words)))
 
 tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown = st.tabs([
     t("rectification.tab_kpis"), t("rectification.tab_form"), t("rectification.tab_lists"),
@@ -40,7 +41,7 @@ with tab_form:
                          format_func=lambda m: view.month_text(m, lang))
     table, form_header = rp.monthly_form(key, f, month, con)
     st.markdown(f"**{t('rectification.form_title')}**")
-    st.caption(rp.form_scope(page, form_header))
+    st.caption(plain(rp.form_scope(page, form_header)))
     rp.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
     st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header),
@@ -102,7 +103,7 @@ with tab_due:
         heading = t("rectification.weekly_heading", township=town_names[town], as_of=scope.as_of,
                     n=len(weekly.get(town, [])))
         rows = view.follow_up_table(weekly[town], sectors, lang) if town in weekly else None
-        st.markdown(f"**{heading}**")
+        st.markdown(f"**{plain(heading)}**")
         if rows is None:
             st.info(t("rectification.empty"), icon=":material/check_circle:")
         else:

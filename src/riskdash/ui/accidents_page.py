@@ -19,6 +19,7 @@ from riskdash import charts, i18n, ui
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
 from riskdash.ui import accidents as view
+from riskdash.ui.markdown import plain, plain_frame
 from riskdash.ui.page import ALL, PageContext
 from riskdash.ui.page import KEYS as PAGE_KEYS
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
@@ -94,14 +95,14 @@ def _png_button(page: PageContext, fig: go.Figure, name: str) -> None:
 
 def target(tv: view.TargetView) -> None:
     if tv.fraction is None:
-        st.caption(":material/flag: " + tv.text)
+        st.caption(":material/flag: " + plain(tv.text))
     elif tv.is_over:
-        st.error(tv.text, icon=":material/flag:")
+        st.error(plain(tv.text), icon=":material/flag:")
     else:
-        st.progress(tv.fraction, text=":material/flag: " + tv.text)
-    st.caption(":material/function: " + tv.projection)
+        st.progress(tv.fraction, text=":material/flag: " + plain(tv.text))
+    st.caption(":material/function: " + plain(tv.projection))
     if tv.warning:
-        st.warning(tv.warning, icon=":material/warning:")
+        st.warning(plain(tv.warning), icon=":material/warning:")
 
 
 def choose(page: PageContext, label_key: str, options: list[str], key: str, names: dict[str, str],
@@ -157,10 +158,10 @@ def drill_down(page: PageContext, measure: str) -> None:
     parent = dict(zip(regions["region_code"], regions["parent_code"])).get(here)
     if isinstance(parent, str):
         names = dict(zip(regions["region_code"], regions["name"]))
-        st.button(page.t("accidents.drill_up", region=names[parent]), key=UP_KEY, icon=":material/arrow_upward:",
+        st.button(plain(page.t("accidents.drill_up", region=names[parent])), key=UP_KEY, icon=":material/arrow_upward:",
                   on_click=_go_to, args=(regions, parent))
     if below.empty:
-        st.caption(":material/info: " + page.t("accidents.drill_bottom", region=w.region))
+        st.caption(":material/info: " + plain(page.t("accidents.drill_bottom", region=w.region)))
     else:
         options = ["", *below["region_code"]]
         choices = {"": page.t("accidents.drill_pick"), **dict(zip(below["region_code"], below["name"]))}
@@ -205,6 +206,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
     if found is None:
         return
     with st.container(border=True, key=f"{key}_record"):
-        st.markdown(f"**:material/description: {page.t('accidents.record', id=accident_id)}**")
+        st.markdown(f"**:material/description: {plain(page.t('accidents.record', id=accident_id))}**")
         fields = view.record_fields(found, page.lang)
-        st.table(pd.DataFrame(fields, columns=["", " "]).set_index(""))
+        # st.table reads Markdown in every cell: the enterprise, the place and the description are data
+        st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))

@@ -7,7 +7,6 @@ reloads the tab comes back to the same slide.
 
 from __future__ import annotations
 
-import html
 import importlib
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ import streamlit as st
 from riskdash import i18n
 from riskdash.filters import Filters
 from riskdash.ui import briefing as view
+from riskdash.ui.markdown import html_text, plain, plain_frame
 from riskdash.ui.page import PageContext
 from riskdash.ui.session import CACHE_TTL_SECONDS
 
@@ -50,7 +50,8 @@ def deck(page: PageContext) -> tuple[Any, tuple[view.SlideView, ...]]:
         st.error(page.t("briefing.no_brief"), icon=":material/error:")
         return None, ()
     except Exception as exc:  # noqa: BLE001 — the screen says what failed instead of a traceback
-        st.error(page.t("briefing.brief_failed", message=f"{type(exc).__name__}: {exc}"), icon=":material/error:")
+        st.error(plain(page.t("briefing.brief_failed", message=f"{type(exc).__name__}: {exc}")),
+                 icon=":material/error:")
         return None, ()
     return made, view.slide_views(made, page.lang)
 
@@ -101,24 +102,24 @@ def presentation(page: PageContext, brief: Any, index: int) -> None:
     count = len(slides)
     slide = slides[index]
     with st.container(key=view.SLIDE_CONTAINER_KEY):
-        demo = f' · <span class="brief-demo">{html.escape(brief.meta.demo_text)}</span>' if brief.meta.is_demo else ""
+        demo = f' · <span class="brief-demo">{html_text(brief.meta.demo_text)}</span>' if brief.meta.is_demo else ""
         st.markdown(
-            f'<div class="brief-bar"><span><b>{html.escape(slide.section)}</b> · '
-            f'{html.escape(footer_text(page))}{demo}</span>'
-            f'<span>{html.escape(view.counter(index, count))}</span></div>'
-            f'<div class="brief-title{" brief-cover" if slide.key == "cover" else ""}">{html.escape(slide.title)}</div>'
-            + "".join(f'<div class="brief-headline">{html.escape(line)}</div>' for line in slide.headline)
-            + (f'<div class="brief-cover-demo">{html.escape(brief.meta.demo_text)}</div>'
+            f'<div class="brief-bar"><span><b>{html_text(slide.section)}</b> · '
+            f'{html_text(footer_text(page))}{demo}</span>'
+            f'<span>{html_text(view.counter(index, count))}</span></div>'
+            f'<div class="brief-title{" brief-cover" if slide.key == "cover" else ""}">{html_text(slide.title)}</div>'
+            + "".join(f'<div class="brief-headline">{html_text(line)}</div>' for line in slide.headline)
+            + (f'<div class="brief-cover-demo">{html_text(brief.meta.demo_text)}</div>'
                if slide.key == "cover" and brief.meta.is_demo else ""),
             unsafe_allow_html=True,
         )
         if slide.kpis:
             st.markdown('<div class="brief-kpis">' + "".join(
-                f'<div class="brief-kpi"><div class="brief-kpi-label">{html.escape(k.label)}</div>'
-                f'<div class="brief-kpi-value">{html.escape(k.value)}</div></div>' for k in slide.kpis
+                f'<div class="brief-kpi"><div class="brief-kpi-label">{html_text(k.label)}</div>'
+                f'<div class="brief-kpi-value">{html_text(k.value)}</div></div>' for k in slide.kpis
             ) + "</div>", unsafe_allow_html=True)
         if slide.placeholder:
-            st.markdown(f'<div class="brief-placeholder">{html.escape(slide.placeholder)}</div>',
+            st.markdown(f'<div class="brief-placeholder">{html_text(slide.placeholder)}</div>',
                         unsafe_allow_html=True)
         if slide.chart is not None and slide.table is not None:
             left, right = st.columns([3, 2])
@@ -136,8 +137,8 @@ def presentation(page: PageContext, brief: Any, index: int) -> None:
         left.button(page.t("briefing.previous"), key=view.PREV_KEY, icon=":material/arrow_back:",
                     width="stretch", disabled=index <= 0, on_click=_go, args=(-1, count),
                     shortcut=view.PREVIOUS_SHORTCUT)
-        middle.markdown(f'<div class="brief-counter">{html.escape(view.counter(index, count))}</div>'
-                        f'<div class="brief-keys">{html.escape(page.t("briefing.keys"))}</div>',
+        middle.markdown(f'<div class="brief-counter">{html_text(view.counter(index, count))}</div>'
+                        f'<div class="brief-keys">{html_text(page.t("briefing.keys"))}</div>',
                         unsafe_allow_html=True)
         right.button(page.t("briefing.next"), key=view.NEXT_KEY, icon=":material/arrow_forward:",
                      width="stretch", disabled=index >= count - 1, on_click=_go, args=(1, count),
@@ -162,14 +163,15 @@ def _chart(slide: view.SlideView, big: bool) -> None:
 
 def _table(slide: view.SlideView, big: bool) -> None:
     if big:
-        st.markdown(f'<div class="brief-table-title">{html.escape(slide.table_title or "")}</div>',
+        st.markdown(f'<div class="brief-table-title">{html_text(slide.table_title or "")}</div>',
                     unsafe_allow_html=True)
-        st.table(slide.table, hide_index=True, border="horizontal")
+        # st.table reads Markdown in every cell: the names in the lists are data
+        st.table(plain_frame(slide.table), hide_index=True, border="horizontal")
     else:
-        st.markdown(f"**{slide.table_title}**")
+        st.markdown(f"**{plain(slide.table_title)}**")
         st.dataframe(slide.table, hide_index=True, width="stretch", placeholder=i18n.DASH)
     if slide.table_more:
-        st.caption(slide.table_more)
+        st.caption(plain(slide.table_more))
 
 
 # ---------------------------------------------------------------------------------------------- screen parts
@@ -184,16 +186,16 @@ def preview(page: PageContext, slides: tuple[view.SlideView, ...]) -> None:
     """Every slide in a card, in order, with native widgets (hover help carries each KPI's formula)."""
     for slide in slides:
         with st.container(border=True):
-            st.markdown(f"#### {page.t('briefing.slide_label', number=slide.number)} · {slide.title}")
+            st.markdown(f"#### {plain(page.t('briefing.slide_label', number=slide.number))} · {plain(slide.title)}")
             # a card copied out of the screen must still say it is made-up data
-            st.caption(slide.section + (f" · {page.t('demo.badge')}" if page.is_demo else ""))
+            st.caption(plain(slide.section + (f" · {page.t('demo.badge')}" if page.is_demo else "")))
             for line in slide.headline:
-                st.markdown(line)
+                st.markdown(plain(line))
             if slide.kpis:
                 for column, kpi in zip(st.columns(len(slide.kpis)), slide.kpis):
-                    column.metric(kpi.label, kpi.value, help=kpi.note, border=True)
+                    column.metric(plain(kpi.label), kpi.value, help=plain(kpi.note) if kpi.note else None, border=True)
             if slide.placeholder:
-                st.info(slide.placeholder, icon=":material/pending:")
+                st.info(plain(slide.placeholder), icon=":material/pending:")
             if slide.chart is not None:
                 _chart(slide, big=False)
             if slide.table is not None:

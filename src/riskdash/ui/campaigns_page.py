@@ -10,6 +10,7 @@ import streamlit as st
 from riskdash import i18n
 from riskdash.filters import Filters
 from riskdash.metrics import campaigns
+from riskdash.ui.markdown import plain
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
 
 _cache = st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -82,7 +83,7 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
     t = page.t
     done = st.session_state.pop(_SAVED, None)
     if done:
-        st.success(t("campaigns.form_saved", **done), icon=":material/check_circle:")
+        st.success(plain(t("campaigns.form_saved", **done)), icon=":material/check_circle:")
     if windows.empty or towns.empty:
         st.info(t("campaigns.form_no_windows"), icon=":material/info:")
     else:
@@ -117,7 +118,7 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
                 st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
                 st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
             except db.RiskdashError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(plain(str(exc)), icon=":material/error:")
             else:
                 st.session_state[_SAVED] = {"township": places[region_code], "day": report_on.isoformat(),
                                             "window": names[window_id], "n": int(accidents),

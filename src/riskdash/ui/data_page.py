@@ -21,6 +21,7 @@ import streamlit as st
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed, ImportResult, check, import_file
 from riskdash.ui import session
+from riskdash.ui.markdown import plain
 
 _WRITE_LOCK = threading.Lock()
 
@@ -62,8 +63,8 @@ def too_big(page, upload, limit_mb: int) -> bool:
     """A file over the limit is refused in one line (nothing copied, nothing written)."""
     if upload.size <= limit_mb * 1024 * 1024:
         return False
-    st.error(page.t("data.upload.too_big", name=upload.name, size=f"{upload.size / 1024 / 1024:.1f}", limit=limit_mb),
-             icon=":material/error:")
+    st.error(plain(page.t("data.upload.too_big", name=upload.name, size=f"{upload.size / 1024 / 1024:.1f}",
+                          limit=limit_mb)), icon=":material/error:")
     return True
 
 
@@ -142,10 +143,10 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: i
         try:
             result = write_import(kind, path, mode, actor or default_actor(), upload.name)
         except ImportFailed as failed:
-            st.error(str(failed), icon=":material/error:")
+            st.error(plain(str(failed)), icon=":material/error:")
             return
         except db.RiskdashError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(plain(str(exc)), icon=":material/error:")
             return
         discard_upload_copy()
         st.session_state["data_last_import"] = result.as_json()
@@ -161,7 +162,7 @@ def upload_key() -> str:
 def last_import(page) -> None:
     done = st.session_state.get("data_last_import")
     if done:
-        st.success(page.t("data.import.done", **done), icon=":material/check_circle:")
+        st.success(plain(page.t("data.import.done", **done)), icon=":material/check_circle:")
 
 
 def _deferred(build):
@@ -208,15 +209,15 @@ def last_record(page) -> None:
     if done:
         ok, text = done
         if ok:
-            st.success(text, icon=":material/check_circle:")
+            st.success(plain(text), icon=":material/check_circle:")
         else:
-            st.error(text, icon=":material/error:")
+            st.error(plain(text), icon=":material/error:")
 
 
 def _refused_message(page, refused) -> None:
     from riskdash.ui.data import problems_frame
 
-    st.error(page.t("data.record.refused", message=refused.message(page.lang)), icon=":material/error:")
+    st.error(plain(page.t("data.record.refused", message=refused.message(page.lang))), icon=":material/error:")
     if refused.problems and refused.total > 1:
         st.dataframe(problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
 
@@ -233,7 +234,7 @@ def _write_record(page, write) -> None:
         _refused_message(page, refused)
         return
     if checked is not None and checked.entry_id is None and not checked.after:
-        st.info(result_text(checked, page.lang), icon=":material/info:")
+        st.info(plain(result_text(checked, page.lang)), icon=":material/info:")
         return
     try:
         result = write_window(lambda con: write(con, False))
@@ -316,7 +317,7 @@ def edit_panel(page, actor: str) -> None:
         return
     row = records.load(page.con, kind, key)
     if row is None:
-        st.warning(page.t("data.edit.missing", table=KINDS[kind].table, id=key), icon=":material/search_off:")
+        st.warning(plain(page.t("data.edit.missing", table=KINDS[kind].table, id=key)), icon=":material/search_off:")
         return
     with st.expander(page.t("data.col.stored")):
         st.dataframe(record_frame(row, kind, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
@@ -357,7 +358,7 @@ def flow_panel(page, actor: str) -> None:
         return
     row = records.load(page.con, "hazards", hazard_id)
     if row is None:
-        st.warning(page.t("data.edit.missing", table="hazards", id=hazard_id), icon=":material/search_off:")
+        st.warning(plain(page.t("data.edit.missing", table="hazards", id=hazard_id)), icon=":material/search_off:")
         return
     today = _date.today()
     # plain text: the description is the user's data, never markdown
@@ -394,9 +395,9 @@ def view_export_panel(page) -> None:
     table = st.selectbox(page.t("data.export.table"), VIEW_TABLES, key="data_view_table",
                          format_func=lambda k: KINDS[k].title_zh if page.lang == "zh" else KINDS[k].title_en)
     f = page.filters
-    st.caption(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
-                      region=page.region_name, sector=page.sector_name, day=day_text(page),
-                      table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en))
+    st.caption(plain(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
+                            region=page.region_name, sector=page.sector_name, day=day_text(page),
+                            table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en)))
     name = f"{table}-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
     left, right = st.columns(2)
     left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(filtered_view(con, table, f))),
@@ -424,7 +425,7 @@ def backup_panel(page, actor: str) -> None:
             result = write_window(lambda path: records.restore_zip(path, payload, actor=actor or default_actor()),
                                   connect=False)
         except db.RiskdashError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(plain(str(exc)), icon=":material/error:")
             return
         _flash(page, page.t("data.backup.restored", **result))
 

@@ -19,6 +19,7 @@ import streamlit as st
 from riskdash import db, i18n
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.ui import session
+from riskdash.ui.markdown import plain
 from riskdash.ui.overview import OverviewView, Scope, overview_view
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
@@ -221,8 +222,9 @@ def _sector_widget(bar, sectors: pd.DataFrame, lang: str) -> tuple[str | None, s
 
 
 def section(title: str, scope: str) -> None:
-    st.subheader(title)
-    st.caption(scope)
+    # the scope names the region and sector (data): never Markdown
+    st.subheader(plain(title))
+    st.caption(plain(scope))
 
 
 def kpi_row(kpis: Sequence) -> None:
@@ -238,7 +240,7 @@ def table(frame: pd.DataFrame) -> None:
 
 
 def formula(text: str) -> None:
-    st.caption(":material/function: " + text)
+    st.caption(":material/function: " + plain(text))
 
 
 def overview(ctx: PageContext) -> OverviewView:
@@ -251,14 +253,14 @@ def overview(ctx: PageContext) -> OverviewView:
 def target_bar(target) -> None:
     """The death control target (``riskdash.ui.overview.TargetBar``): a bar when set, a note when not."""
     if target.fraction is None:
-        st.caption(":material/flag: " + target.text)
+        st.caption(":material/flag: " + plain(target.text))
         return
     if target.level == "over":  # red: the year's target is exceeded
-        st.error(target.text, icon=":material/flag:")
+        st.error(plain(target.text), icon=":material/flag:")
         st.progress(target.fraction)
     elif target.level == "ahead":  # amber: the share used runs ahead of 时间进度
-        st.warning(target.text, icon=":material/flag:")
+        st.warning(plain(target.text), icon=":material/flag:")
         st.progress(target.fraction)
     else:
-        st.progress(target.fraction, text=":material/flag: " + target.text)
-    st.caption(target.rule)
+        st.progress(target.fraction, text=":material/flag: " + plain(target.text))
+    st.caption(plain(target.rule))

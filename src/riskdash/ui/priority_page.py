@@ -17,6 +17,7 @@ from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import priority
 from riskdash.ui import priority as view
+from riskdash.ui.markdown import plain
 from riskdash.ui.page import PageContext, kpi_row, section, table
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
 
@@ -80,8 +81,8 @@ def ledger_workbook(db_key: str, filters: Filters, region_name: str, data_as_of:
 
 
 def subtitle(ctx: PageContext) -> None:
-    st.caption(ctx.t("priority.subtitle", region=ctx.region_name, sector=ctx.sector_name,
-                     as_of=i18n.day(ctx.filters.as_of, ctx.lang)))
+    st.caption(plain(ctx.t("priority.subtitle", region=ctx.region_name, sector=ctx.sector_name,
+                           as_of=i18n.day(ctx.filters.as_of, ctx.lang))))
 
 
 def load(ctx: PageContext) -> ScreenData:
@@ -101,7 +102,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
             ctx.t("priority.ranking_scope", region=ctx.region_name, sector=ctx.sector_name, n=f"{len(data.scores):,}",
                   as_of=i18n.day(ctx.filters.as_of, lang)))
     kpi_row(view.level_kpis(data.scores, data.thresholds, lang))
-    st.caption(":material/function: " + view.formula(data.thresholds, lang))
+    st.caption(":material/function: " + plain(view.formula(data.thresholds, lang)))
     left, right = st.columns([3, 1])
     levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),
                               default=list(priority.LEVELS), key=LEVELS_KEY,
@@ -148,7 +149,7 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
 
 
 def _listing(ctx: PageContext, title: str, frame: pd.DataFrame) -> None:
-    st.markdown(f"**{title}**（{len(frame):,}）")
+    st.markdown(f"**{plain(title)}**（{len(frame):,}）")
     if frame.empty:
         st.caption(ctx.t("priority.none_found"))
     else:
@@ -196,12 +197,13 @@ def site_card(ctx: PageContext, data: ScreenData) -> None:
                                  format_func=labels.get)
     card = priority.site_card(ctx.con, data.scores, enterprise_id, ctx.filters.as_of)
     row = card.score
-    st.caption(ctx.t("priority.card_scope", name=row["name"], enterprise_id=enterprise_id, township=row["region_name"],
-                     sector=view.sector_of(row, lang), as_of=i18n.day(ctx.filters.as_of, lang)))
+    st.caption(plain(ctx.t("priority.card_scope", name=row["name"], enterprise_id=enterprise_id,
+                           township=row["region_name"], sector=view.sector_of(row, lang),
+                           as_of=i18n.day(ctx.filters.as_of, lang))))
     level_text = i18n.enum_name("risk_level", row["level"], lang)
     headline = ctx.t("priority.card_score", score=f"{float(row['score']):.2f}", level=level_text, rank=int(row["rank"]))
-    st.markdown(f"**{headline}**")
-    st.markdown("\n".join(f"- {reason}" for reason in priority.reasons(row, lang)))
+    st.markdown(f"**{plain(headline)}**")
+    st.markdown("\n".join(f"- {plain(reason)}" for reason in priority.reasons(row, lang)))
     st.markdown(f"**{ctx.t('priority.card_components')}**")
     table(view.component_table(row, data.weights, lang))
     for key, frame, shaped in (

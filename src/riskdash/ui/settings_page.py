@@ -12,6 +12,7 @@ import streamlit as st
 from riskdash import db, i18n
 from riskdash.importer import KINDS, ImportFailed
 from riskdash.ui import data_page, settings
+from riskdash.ui.markdown import plain
 
 _SAVED = "settings_last_save"
 
@@ -58,7 +59,7 @@ def editor(page, kind: str, actor: str) -> None:
         _refused(page, failed.rows, failed.problems, failed.total)
         return
     except db.RiskdashError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(str(exc)), icon=":material/error:")
         return
     st.session_state[_SAVED] = {"title": title, "inserted": result.inserted, "updated": result.updated,
                                 "unchanged": result.unchanged}
