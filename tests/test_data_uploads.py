@@ -115,3 +115,18 @@ def test_the_server_limit_follows_the_setting(small_db_path, monkeypatch, tmp_pa
     assert upload_limit_args(["run", "app.py", "--server.maxUploadSize", "9"]) == []
     monkeypatch.setenv(db.ENV_DB, str(tmp_path / "none.duckdb"))
     assert upload_limit_args(["run", "app.py"]) == ["--server.maxUploadSize", "200"]
+
+
+def test_migration_13_gives_an_existing_file_the_setting(small_db_path):
+    con = db.connect(small_db_path)
+    try:
+        con.execute("delete from settings where key = 'upload_max_mb'")
+        db.set_meta(con, "schema_version", "12")
+    finally:
+        con.close()
+    con = db.connect(small_db_path)  # migrates
+    try:
+        assert con.execute("select value from settings where key = 'upload_max_mb'").fetchall() == [("200",)]
+        assert db.schema_version(con) == db.SCHEMA_VERSION >= 13
+    finally:
+        con.close()
