@@ -46,6 +46,7 @@ RED_LINE = "较大及以上事故的发生，突破了“坚决杜绝较大及�
     (date(2026, 3, 1), date(2026, 5, 31), "3—5月"),
     (date(2026, 1, 1), date(2026, 11, 28), "1月1日—11月28日"),
     (date(2026, 11, 28), date(2026, 11, 28), "11月28日"),
+    (date(2026, 11, 1), date(2026, 11, 28), "11月1日—28日"),
     (date(2026, 2, 1), date(2026, 2, 28), "2月"),
     (date(2025, 7, 1), date(2026, 6, 30), "2025年7月—2026年6月"),
     (date(2025, 7, 15), date(2026, 6, 30), "2025年7月15日—2026年6月30日"),
@@ -256,23 +257,71 @@ def _kpis(found=6, rectified=2, major_found=2, major_closed=1, overdue=3, overdu
             "overdue_major": overdue_major, "supervised_open": supervised_open}
 
 
-def test_rectification_wording():
+def _stock(open_=4, open_major=1, overdue=3, overdue_major=1, unrectified=0, supervised_open=2):
+    return {"open": open_, "open_major": open_major, "overdue": overdue, "overdue_major": overdue_major,
+            "overdue_major_unrectified": unrectified, "supervised_open": supervised_open}
+
+
+def test_rectification_wording_flow_then_stock():
     scope = dict(start=date(2025, 1, 1), end=date(2025, 6, 30), as_of=date(2025, 6, 30), region_name="示例市",
                  region_level="city")
-    assert hl.rectification_headline(_kpis(), **scope) == (
+    # the flow of the period, then the stock on the as-of day (any year's hazards): 逾期未销号 overall,
+    # 逾期未整改 only for those not rectified
+    assert hl.rectification_headline(_kpis(), _stock(), **scope) == (
         "1—6月，全市共排查登记隐患6项，已整改2项，整改率33.3%；其中重大隐患2项，已整改销号1项，整改率50%。",
-        "截至2025年6月30日，逾期未整改隐患3项（其中重大隐患1项），挂牌督办未销号重大隐患1项。",
+        "截至2025年6月30日，尚有逾期未销号隐患3项，其中重大隐患1项（均已整改待验收）；挂牌督办重大隐患未摘牌2项。",
     )
     clear = _kpis(found=4, rectified=4, major_found=0, major_closed=0, overdue=0, overdue_major=0, supervised_open=0)
-    assert hl.rectification_headline(clear, **scope) == (
+    none_open = _stock(0, 0, 0, 0, 0, 0)
+    assert hl.rectification_headline(clear, none_open, **scope) == (
         "1—6月，全市共排查登记隐患4项，已整改4项，整改率100%；未排查出重大隐患。",
-        "截至2025年6月30日，无逾期未整改隐患，挂牌督办未销号重大隐患0项。",
+        "截至2025年6月30日，无逾期未销号隐患；挂牌督办重大隐患未摘牌0项。",
     )
-    assert hl.rectification_title(_kpis()) == "隐患整改率33.3%，逾期未整改3项"
-    assert hl.rectification_title(clear) == "隐患整改率100%，无逾期未整改隐患"
+    assert hl.rectification_title(_kpis(), _stock()) == "隐患整改率33.3%，尚有逾期未销号隐患3项"
+    assert hl.rectification_title(clear, none_open) == "隐患整改率100%，无逾期未销号隐患"
     empty = _kpis(found=0, rectified=0, major_found=0, major_closed=0, overdue=0, overdue_major=0, supervised_open=0)
-    assert hl.rectification_headline(empty, **scope) == ()
-    assert hl.rectification_title(empty) == "统计期间未登记隐患"
+    assert hl.rectification_headline(empty, _stock(), **scope) == ()
+    assert hl.rectification_title(empty, _stock()) == "统计期间未登记隐患"
+
+
+@pytest.mark.parametrize(("stock", "text"), [
+    # the demo city on 28 November 2026: 37 overdue majors, 5 of them rectified and awaiting verification
+    (_stock(1373, 127, 843, 37, 32, 51),
+     "截至2026年11月28日，尚有逾期未销号隐患843项，其中重大隐患37项（32项逾期未整改、5项已整改待验收）；"
+     "挂牌督办重大隐患未摘牌51项。"),
+    (_stock(10, 2, 5, 2, 2, 1),
+     "截至2026年11月28日，尚有逾期未销号隐患5项，其中重大隐患2项（均逾期未整改）；挂牌督办重大隐患未摘牌1项。"),
+    (_stock(10, 0, 5, 0, 0, 0), "截至2026年11月28日，尚有逾期未销号隐患5项，无逾期重大隐患；挂牌督办重大隐患未摘牌0项。"),
+])
+def test_stock_sentence(stock, text):
+    assert hl.stock_sentence(stock, date(2026, 11, 28)) == text
+
+
+def test_month_on_month_on_the_same_days():
+    s = {**_summary(13, 10, 12, 14), "mom": {"from": date(2026, 10, 1), "to": date(2026, 10, 28), "accidents": 19,
+                                               "deaths_incl_missing": 18,
+                                               "mom_pct": {"accidents": -31.6, "deaths": -44.4}}}
+    text = hl.accidents_headline(s, start=date(2026, 11, 1), end=date(2026, 11, 28), region_name="云川市",
+                                 region_level="city")
+    assert text[0].startswith("11月1日—28日，全市共发生生产安全事故13起、死亡10人，")
+    assert text[1] == "与上月同期（10月1日—28日）相比，事故起数下降31.6%、死亡人数下降44.4%。"
+    small = {**s, "mom": {**s["mom"], "accidents": 9, "deaths_incl_missing": 4,
+                          "mom_pct": {"accidents": 44.4, "deaths": 150.0}}}
+    assert hl.mom_sentence(small) == "与上月同期（10月1日—28日）相比，事故起数增加4起、死亡人数增加6人。"
+    none = {**s, "mom": {**s["mom"], "accidents": 0, "deaths_incl_missing": 0,
+                         "mom_pct": {"accidents": None, "deaths": None}}}
+    assert hl.mom_sentence(none) == "上月同期（10月1日—28日）未发生生产安全事故。"
+    assert hl.mom_sentence({**s, "mom": None}) is None
+
+
+@pytest.mark.parametrize(("used", "elapsed", "tail"), [
+    (96.6, 91.0, "，超时间进度5.6个百分点"), (40.0, 49.6, "，低于时间进度9.6个百分点"), (50.0, 50.0, "，与时间进度持平")])
+def test_control_target_against_time_elapsed(used, elapsed, tail):
+    projection = Projection(2026, date(2026, 11, 28), 176, 170, (2023, 2024, 2025), 18.0, 188.0)
+    target = {"year": 2026, "max_deaths": 176, "used_pct": used, "time_elapsed_pct": elapsed, "deaths_incl_missing": 170}
+    assert hl.target_sentence(projection, target=target) == (
+        f"2026年以来死亡170人，占全年控制指标（176人）的{hl.pct_number(used)}%{tail}；按往年同期测算，全年预计死亡约188人，"
+        "有突破控制指标的风险。")
 
 
 def test_priority_townships_and_next_steps_wording():
@@ -291,11 +340,11 @@ def test_priority_townships_and_next_steps_wording():
     assert hl.townships_title({"townships": 5, "passed": 5, "failed": 0, "vetoed": 0}) == "5个乡镇考核全部合格"
     assert hl.townships_title({"townships": 5, "passed": 3, "failed": 2, "vetoed": 1}) == "2个乡镇考核不合格，其中1个一票否决"
     assert hl.next_steps_headline({"overdue_major": 2, "unfiled": 0, "uninspected": 5}, 180) == (
-        "下步工作重点：一是督促2项逾期重大隐患限期整改销号；二是对5家超过180天未检查的高风险企业开展检查。",)
+        "下步工作重点：一是督促2项逾期未销号重大隐患限期整改销号；二是对5家超过180天未检查的高风险企业开展检查。",)
     assert hl.next_steps_headline({"overdue_major": 0, "unfiled": 1, "uninspected": 0}, 180) == (
         "下步工作重点：推动1处重点部位完成市县两级备案。",)
     assert hl.next_steps_headline({"overdue_major": 0, "unfiled": 0, "uninspected": 0}, 180) == (
-        "逾期重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",)
+        "逾期未销号重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",)
     assert hl.next_steps_title({"overdue_major": 0, "unfiled": 0, "uninspected": 0}) == "下步重点：巩固成果、持续排查"
 
 
@@ -328,7 +377,8 @@ def test_brief_numbers_are_the_metrics_own(small_con):
     }
     totals = metrics.rectification_totals(small_con, filters)
     assert _kpi_values(brief.slide("rectification")) == {
-        f"rectification.{k}": totals[k] for k in ("found", "rate", "major_rate", "overdue", "supervised_open")}
+        **{f"rectification.{k}": totals[k] for k in ("found", "rate", "major_rate")},
+        **{f"rectification.stock.{k}": totals["stock"][k] for k in ("overdue", "supervised_open")}}
     scores = priority.risk_scores(small_con, priority.as_of_filters(small_con, AS_OF, CITY))
     levels = priority.level_counts(scores)
     gaps = priority.ledger_gaps(small_con, filters).counts()
@@ -347,8 +397,8 @@ def test_brief_numbers_are_the_metrics_own(small_con):
     # and the displays are those numbers as text
     assert [k.display for k in brief.slide("accidents").kpis] == ["3起", "4人", "0%", "+100%", "1起", "40%"]
     assert (summary["yoy_pct"]["accidents"], summary["yoy_pct"]["deaths"]) == (0.0, 100.0)
-    assert [k.display for k in brief.slide("rectification").kpis] == [
-        "6项", "33.3%", "50%", "3项", f"{totals['supervised_open']}项"]
+    # H3, supervised and verified but not delisted, is still 挂牌督办未摘牌
+    assert [k.display for k in brief.slide("rectification").kpis] == ["6项", "33.3%", "50%", "3项", "2项"]
 
 
 def test_brief_on_the_small_city_whole_text(small_con):
@@ -369,10 +419,14 @@ def test_brief_on_the_small_city_whole_text(small_con):
     assert accidents.chart.series[1] == ("上年同期", (None, 1, 0, 0, 1, 0))  # January 2024 precedes the data
     assert accidents.table.rows == (("3月2日", "西乡", "西乡运输", "车辆伤害", "较大", "3"),)
     rect = brief.slide("rectification")
-    assert rect.title == "隐患整改率33.3%，逾期未整改3项"
-    assert rect.table.rows == (("H4", "东镇", "东镇化工", "6月15日", "15", "县级挂牌督办"),)
+    assert rect.title == "隐患整改率33.3%，尚有逾期未销号隐患3项"
+    assert rect.headline[1] == ("截至2025年6月30日，尚有逾期未销号隐患3项，其中重大隐患1项（均已整改待验收）；"
+                                "挂牌督办重大隐患未摘牌2项。")
+    assert rect.table.rows == (("H4", "东镇", "东镇化工", "6月15日", "15", "已整改待验收", "县级挂牌督办"),)
+    assert accidents.headline[2] == ("2025年以来死亡4人，占全年控制指标（10人）的40%，低于时间进度9.6个百分点；"
+                                     "按往年同期测算，全年预计死亡约4人，在控制指标以内。")
     nxt = brief.slide("next_steps")
-    assert nxt.table.rows[:2] == (("逾期重大隐患", "东镇化工（H4）", "东镇", "逾期15天"),
+    assert nxt.table.rows[:2] == (("逾期未销号重大隐患", "东镇化工（H4）", "东镇", "逾期15天"),
                                   ("重点部位未备案", "南街道商场人员密集区", "南街道", "未报市级备案"))
     assert all(s.placeholder is None for s in brief.slides)
 

@@ -14,7 +14,7 @@ from pptx.oxml.ns import qn
 
 import office_render
 from conftest import AS_OF, CITY, fill_small_city
-from riskdash import cli, db, i18n
+from riskdash import cli, db
 from riskdash.briefing import SLIDE_KEYS, build_brief
 from riskdash.briefing import headline as hl
 from riskdash.briefing.pptx_export import FONT, LATIN_FONT, TITLE_FONT
@@ -63,7 +63,7 @@ def test_sixteen_by_nine_with_a_title_slide_then_the_meeting_order(deck):
     assert sections == ["一、事故形势", "二、隐患治理", "三、重点部位", "四、乡镇排名", "五、下步工作"]
     titles = [_named(s, "title").text_frame.text for s in list(prs.slides)[1:]]
     assert titles == [s.title for s in brief.slides]
-    assert titles[1] == "隐患整改率33.3%，逾期未整改3项"
+    assert titles[1] == "隐患整改率33.3%，尚有逾期未销号隐患3项"
     for slide_spec, slide in zip(brief.slides, list(prs.slides)[1:]):
         if slide_spec.headline:
             assert _named(slide, "headline").text_frame.text == "\n".join(slide_spec.headline)
@@ -87,8 +87,9 @@ def test_kpi_numbers_equal_riskdash_metrics(deck, capsys):
     assert kpi(slides[2], "rectification.found") == f"{rect['found']}项" == "6项"
     assert kpi(slides[2], "rectification.rate") == hl.pct_text(rect["rate"]) == "33.3%"
     assert kpi(slides[2], "rectification.major_rate") == hl.pct_text(rect["major_rate"]) == "50%"
-    assert kpi(slides[2], "rectification.overdue") == f"{rect['overdue']}项" == "3项"
-    assert kpi(slides[2], "rectification.supervised_open") == f"{rect['supervised_open']}项"
+    # still open on the as-of day: the stock of every year's hazards
+    assert kpi(slides[2], "rectification.stock.overdue") == f"{rect['stock']['overdue']}项" == "3项"
+    assert kpi(slides[2], "rectification.stock.supervised_open") == f"{rect['stock']['supervised_open']}项" == "2项"
     # the headline's numbers are the same ones
     headline = _named(slides[1], "headline").text_frame.text
     assert f"共发生生产安全事故{accidents['accidents']}起、死亡{accidents['deaths_incl_missing']}人" in headline

@@ -374,20 +374,22 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     if rect is None:
         return _missing("rectification", "rectification", lang)
     kpis_row = rect.rectification_kpis(con, f)
+    # what "截至…尚有" states: every hazard found on or before the as-of day, whatever year
+    stock = rect.rectification_stock(con, f)
     kpis = (
         _count("rectification.found", _t("kpi.found", lang), kpis_row["found"], "items", lang),
         _rate("rectification.rate", _t("kpi.rate", lang), kpis_row["rate"], _t("formula.rate", lang)),
         _rate("rectification.major_rate", _t("kpi.major_rate", lang), kpis_row["major_rate"],
               _t("formula.major_rate", lang)),
-        _count("rectification.overdue", _t("kpi.overdue", lang), kpis_row["overdue"], "items", lang),
-        _count("rectification.supervised_open", _t("kpi.supervised_open", lang), kpis_row["supervised_open"],
+        _count("rectification.stock.overdue", _t("kpi.overdue", lang), stock["overdue"], "items", lang),
+        _count("rectification.stock.supervised_open", _t("kpi.supervised_open", lang), stock["supervised_open"],
                "items", lang),
     )
     section = _t("section.rectification", lang)
-    title = hl.rectification_title(kpis_row, lang)
+    title = hl.rectification_title(kpis_row, stock, lang)
     if not kpis_row["found"]:
         return Slide("rectification", section, title, kpis=kpis, placeholder=_t("rect.missing", lang))
-    text = hl.rectification_headline(kpis_row, start=f.start, end=f.end, as_of=f.as_of,
+    text = hl.rectification_headline(kpis_row, stock, start=f.start, end=f.end, as_of=f.as_of,
                                      region_name=scope.region_name, region_level=scope.region_level, lang=lang)
     towns = rect.by_township(con, f)
     towns = towns[towns["found"] > 0].sort_values(["rate", "region_code"], kind="stable").head(CHART_BARS)
@@ -397,15 +399,17 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
                           _township_labels(con, towns["region_code"], towns["township_name"]),
                           ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
                           _t("unit.pct", lang), value_max=100, caption=_t("chart.rate_by_township", lang))
-    overdue = rect.overdue_list(con, f)
+    # the stock's overdue majors (any year's, 逾期未销号), each saying whether it is rectified
+    overdue = rect.overdue_list(con, f, stock=True)
     major = overdue[overdue["grade"] == "major"]
     rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
+             _t("state.awaiting" if r["is_rectified"] else "state.unrectified", lang),
              i18n.enum_name("supervision_level", r["supervision_level"], lang)
              if r["supervision_level"] in i18n.ENUMS.get("supervision_level", {}) else r["supervision_level"])
             for _, r in major.iterrows()]
     table = None if not rows else _table(
         _t("table.overdue_major", lang),
-        [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue",
+        [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue", "state",
                                         "supervision")], rows, lang, f.end.year)
     return Slide("rectification", section, title, text, kpis, chart, table)
 
@@ -501,7 +505,7 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
     if rect is None or parts is None:
         return _missing("next_steps", "rectification" if rect is None else "priority", lang)
     prio, scores, gaps = parts
-    overdue = rect.overdue_list(con, f)
+    overdue = rect.overdue_list(con, f, stock=True)  # the stock: 逾期未销号 majors of any year
     overdue_major = overdue[overdue["grade"] == "major"]
     unfiled = gaps.not_fully_filed
     days = rect.setting_value(con, "uninspected_days")

@@ -1,25 +1,30 @@
-"""The headline text of a briefing in the official register, written from the numbers.
+"""The headline text of a briefing in the official register (domain.md §6), written from the numbers.
 
-"1—6月，全市共发生生产安全事故12起、死亡14人，同比分别下降19.1%、22.8%；其中较大事故1起、死亡3人。" — the
-pattern of the speeches and the national bulletin (domain.md §4). Every function here is pure: it takes the
-outputs of the metrics functions (``metrics.accidents_summary``, ``metrics.accidents.change_tests``,
-``metrics.accidents.death_projection``, ``metrics.rectification.rectification_kpis``, …) and returns text; the
-figures it prints are those values, never recomputed (percentages are the metrics' rounded ``*_pct``).
+"1—6月，全市共发生生产安全事故89起、死亡105人，同比实现“双下降”，分别下降19.1%、22.8%；其中较大事故1起、死亡3人，
+同比减少2起。" — the pattern of the speeches and the national bulletin. Every function here is pure: it takes the
+outputs of the metrics functions (``metrics.accidents_summary`` with ``mom`` and ``target``,
+``metrics.accidents.death_projection``, ``metrics.rectification.rectification_kpis`` and ``rectification_stock``,
+…) and returns text; the figures it prints are those values, never recomputed (percentages are the metrics'
+rounded ``*_pct``, printed without a trailing ".0").
 
 The rules (docs/briefing.md repeats them for readers):
 
-- Period: "1月" (one calendar month), "1—6月" (whole months of one year), "1月1日—11月28日" (other dates of
-  one year), "2025年7月—2026年6月" / "2025年7月1日—2026年6月30日" across years. The year of a one-year period
-  is on the title slide and in every footer, as in a bulletin.
-- Region by level: 全市 (city), 全县 or 全区 (county; 区 when its name ends in 区), the township's own name.
-- 同比: both changes in one direction → "同比分别下降a%、d%" (or 上升); both 0 → "与上年同期持平"; otherwise
-  each stated ("事故起数同比下降a%、死亡人数同比持平"); the previous period without accidents → "上年同期未发生
-  事故，同比无法计算"; the previous period outside the data → "上年同期无统计数据，同比无法计算".
-- 较大及以上: "其中较大事故Z起、死亡M人" (several grades: "其中重大事故1起、较大事故2起，共死亡M人"); none →
-  "未发生较大及以上生产安全事故".
-- Caution: a change that ``change_tests`` finds within normal fluctuation (verdict "flat") is said to be so —
-  a decrease is not called an improvement, an increase not dismissed; a change beyond fluctuation is named.
-- Control target: deaths since 1 January against the year's target, with the year-end projection.
+- Period: "1月" (one calendar month), "1—6月" (whole months of one year), "1月1日—11月28日" or "11月1日—28日"
+  (other dates of one year), "2025年7月—2026年6月" / "2025年7月1日—2026年6月30日" across years.
+- Region by level: 全市 (city, or a county-level city), 全县 or 全区 (county), the township's own name.
+- 同比 of accidents and deaths together: "同比实现“双下降”，分别下降a%、d%"; "事故起数同比上升a%、死亡人数下降d%
+  （“一升一降”）"; "同比“双上升”，分别上升a%、d%，形势严峻"; one unchanged: each stated; both: "与上年同期持平".
+  A base under ``SMALL_BASE`` last year is stated in cases ("分别增加1起、4人"); none last year: "上年同期未发生
+  生产安全事故" / "上年同期未发生亡人事故"; none this period: "未发生亡人事故"; no data last year: "上年同期无统计
+  数据，同比无法计算". Deaths are "死亡N人（含失踪M人）".
+- 较大及以上: "其中较大事故Z起、死亡M人，同比减少2起" (several grades: "其中重大事故1起、较大事故2起，共死亡M人"),
+  then the red line "坚决杜绝较大及以上事故" named as broken; none → "未发生较大及以上生产安全事故". No statistics
+  words: a change is never called "normal fluctuation" in a document.
+- 环比 (a period within one month): against the same days of the previous month.
+- Control target: deaths since 1 January against the year's target beside 时间进度 ("超时间进度5.6个百分点"),
+  with the year-end projection.
+- Hazards: the period's flow (排查, 整改率), then the stock on the as-of day ("截至…尚有逾期未销号隐患N项…"):
+  逾期未整改 only for hazards not rectified.
 """
 
 from __future__ import annotations
@@ -87,6 +92,8 @@ def period_phrase(start: date, end: date, lang: str = "zh") -> str:
             return f"{start.month}月" if start.month == end.month else f"{start.month}—{end.month}月"
         if start == end:
             return f"{start.month}月{start.day}日"
+        if start.month == end.month:
+            return f"{start.month}月{start.day}日—{end.day}日"
         return f"{start.month}月{start.day}日—{end.month}月{end.day}日"
     if whole_months:
         return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
@@ -233,20 +240,48 @@ def larger_phrase(summary: Mapping[str, Any], has_previous_data: bool = True, la
               deaths=summary["larger_and_above_deaths"]) + change
 
 
+def mom_sentence(summary: Mapping[str, Any], lang: str = "zh") -> str | None:
+    """环比 against the same days of the previous month (``metrics accidents`` → ``mom``; None for a period
+    across months): "与上月同期（10月1日—28日）相比，事故起数下降31.6%、死亡人数下降44.4%。"."""
+    mom = summary.get("mom")
+    if not mom:
+        return None
+    then = period_phrase(mom["from"], mom["to"], lang)
+    now = {"accidents": int(summary["accidents"]), "deaths": int(summary["deaths_incl_missing"])}
+    before = {"accidents": int(mom["accidents"]), "deaths": int(mom["deaths_incl_missing"])}
+    if not before["accidents"]:
+        return _t("mom.previous_zero", lang, period=then)
+    amounts = {m: _amount(m, now[m], before[m], mom["mom_pct"][m], lang) for m in MEASURES}
+    return _t("mom", lang, period=then, a=amounts["accidents"], d=amounts["deaths"])
+
+
 def red_line_sentence(summary: Mapping[str, Any], lang: str = "zh") -> str | None:
     """A 较大及以上 accident breaks the red line "坚决杜绝较大及以上事故": said as such, never explained away."""
     return _t("acc.red_line", lang) if summary["larger_and_above"] else None
 
 
-def target_sentence(projection: Any | None, lang: str = "zh") -> str | None:
-    """Deaths since 1 January against the year's control target, and the year-end projection; None without a
-    target. ``projection`` is a ``metrics.accidents.Projection``."""
+def _time_progress(target: Mapping[str, Any] | None, lang: str) -> str:
+    """"，超时间进度5.6个百分点" (or 低于, 与时间进度持平) from ``metrics accidents`` → ``target``."""
+    if not target or target.get("used_pct") is None or target.get("time_elapsed_pct") is None:
+        return ""
+    gap = round(float(target["used_pct"]) - float(target["time_elapsed_pct"]), 1)
+    if gap == 0:
+        return _t("target.on_time", lang)
+    return _t("target.ahead" if gap > 0 else "target.behind", lang, x=pct_number(gap))
+
+
+def target_sentence(projection: Any | None, lang: str = "zh", target: Mapping[str, Any] | None = None) -> str | None:
+    """Deaths since 1 January against the year's control target beside 时间进度 ("占全年控制指标的96.6%，超时间进度
+    5.6个百分点"), and the year-end projection; None without a target. ``projection`` is a
+    ``metrics.accidents.Projection``, ``target`` the ``target`` of ``metrics accidents``."""
     if projection is None or projection.target is None:
         return None
     values = {"year": projection.year, "deaths": projection.deaths_to_date, "target": projection.target}
     if projection.is_over:
         return _t("target_over", lang, **values) + FULL_STOP[lang]
-    text = _t("target", lang, **values, used=pct_text(projection.used))
+    used = f"{pct_number(float(target['used_pct']))}%" if target and target.get("used_pct") is not None \
+        else pct_text(projection.used)
+    text = _t("target", lang, **values, used=used) + _time_progress(target, lang)
     if projection.projected is None:
         return text + FULL_STOP[lang]
     key = "projection_over" if projection.is_projected_over else "projection_within"
@@ -282,7 +317,8 @@ def accidents_headline(summary: Mapping[str, Any], *, start: date, end: date, re
             first += _t("acc.none_previous", lang, accidents=previous["accidents"],
                         deaths=previous["deaths_incl_missing"])
         first += FULL_STOP[lang]
-    sentences = [first, red_line_sentence(summary, lang), target_sentence(projection, lang)]
+    sentences = [first, mom_sentence(summary, lang), red_line_sentence(summary, lang),
+                 target_sentence(projection, lang, summary.get("target"))]
     return tuple(s for s in sentences if s)
 
 
@@ -313,10 +349,13 @@ def accidents_title(summary: Mapping[str, Any], has_previous_data: bool = True, 
 # ---------------------------------------------------------------------------------------------- hazards
 
 
-def rectification_headline(kpis: Mapping[str, Any], *, start: date, end: date, as_of: date, region_name: str,
-                           region_level: str, lang: str = "zh") -> tuple[str, ...]:
-    """The 隐患治理 paragraph from ``metrics.rectification.rectification_kpis``; empty when nothing was found
-    (the slide then carries its placeholder)."""
+def rectification_headline(kpis: Mapping[str, Any], stock: Mapping[str, int], *, start: date, end: date,
+                           as_of: date, region_name: str, region_level: str, lang: str = "zh") -> tuple[str, ...]:
+    """The 隐患治理 paragraph: the period's flow from ``metrics.rectification.rectification_kpis`` (排查, 整改率),
+    then what is still open on the as-of day from ``rectification_stock`` — every hazard found on or before it,
+    whatever year (domain.md §6). 逾期未整改 counts only hazards not rectified (``overdue_major_unrectified``);
+    the overdue count that includes majors rectified and awaiting verification is 逾期未销号. Empty when nothing
+    was found in the period (the slide then carries its placeholder)."""
     if not kpis["found"]:
         return ()
     first = _t("rect.main", lang, period=period_phrase(start, end, lang),
@@ -327,20 +366,34 @@ def rectification_headline(kpis: Mapping[str, Any], *, start: date, end: date, a
                     major_rate=pct_text(kpis["major_rate"]))
     else:
         first += _t("rect.no_major", lang)
+    return first, stock_sentence(stock, as_of, lang)
+
+
+def stock_sentence(stock: Mapping[str, int], as_of: date, lang: str = "zh") -> str:
+    """"截至2026年11月28日，尚有逾期未销号隐患843项，其中重大隐患37项（32项逾期未整改、5项已整改待验收）；
+    挂牌督办重大隐患未摘牌51项。" from ``metrics.rectification.rectification_stock``."""
     day = i18n.day(as_of, lang)
-    if kpis["overdue"]:
-        second = _t("rect.overdue", lang, as_of=day, overdue=kpis["overdue"], overdue_major=kpis["overdue_major"],
-                    supervised_open=kpis["supervised_open"])
+    supervised = _t("rect.supervised", lang, n=stock["supervised_open"])
+    if not stock["overdue"]:
+        return _t("rect.stock_clear", lang, as_of=day, supervised=supervised)
+    unrectified = stock["overdue_major_unrectified"]
+    awaiting = stock["overdue_major"] - unrectified
+    if not stock["overdue_major"]:
+        major = _t("rect.stock_no_major", lang)
+    elif not awaiting:
+        major = _t("rect.stock_major_all_unrectified", lang, n=stock["overdue_major"])
+    elif not unrectified:
+        major = _t("rect.stock_major_all_awaiting", lang, n=stock["overdue_major"])
     else:
-        second = _t("rect.no_overdue", lang, as_of=day, supervised_open=kpis["supervised_open"])
-    return first, second
+        major = _t("rect.stock_major", lang, n=stock["overdue_major"], unrectified=unrectified, awaiting=awaiting)
+    return _t("rect.stock", lang, as_of=day, overdue=stock["overdue"], major=major, supervised=supervised)
 
 
-def rectification_title(kpis: Mapping[str, Any], lang: str = "zh") -> str:
+def rectification_title(kpis: Mapping[str, Any], stock: Mapping[str, int], lang: str = "zh") -> str:
     if not kpis["found"]:
         return _t("rect_title.missing", lang)
-    if kpis["overdue"]:
-        return _t("rect_title.overdue", lang, rate=pct_text(kpis["rate"]), overdue=kpis["overdue"])
+    if stock["overdue"]:
+        return _t("rect_title.overdue", lang, rate=pct_text(kpis["rate"]), overdue=stock["overdue"])
     return _t("rect_title.clear", lang, rate=pct_text(kpis["rate"]))
 
 

@@ -109,6 +109,17 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.acc.both_measures": {"zh": "事故起数、死亡人数", "en": "Accidents and deaths "},
     "briefing.x.measure.accidents": {"zh": "事故起数", "en": "accidents"},
     "briefing.x.measure.deaths": {"zh": "死亡人数", "en": "deaths"},
+    "briefing.x.target.ahead": {"zh": "，超时间进度{x}个百分点", "en": ", {x} points ahead of the time elapsed"},
+    "briefing.x.target.behind": {"zh": "，低于时间进度{x}个百分点", "en": ", {x} points behind the time elapsed"},
+    "briefing.x.target.on_time": {"zh": "，与时间进度持平", "en": ", level with the time elapsed"},
+    "briefing.x.mom": {
+        "zh": "与上月同期（{period}）相比，事故起数{a}、死亡人数{d}。",
+        "en": "Against the same days of the previous month ({period}): accidents {a}, deaths {d}.",
+    },
+    "briefing.x.mom.previous_zero": {
+        "zh": "上月同期（{period}）未发生生产安全事故。",
+        "en": "No accident in the same days of the previous month ({period}).",
+    },
     "briefing.x.target": {
         "zh": "{year}年以来死亡{deaths}人，占全年控制指标（{target}人）的{used}",
         "en": "Since 1 January {year}: {deaths} deaths, {used} of the year's control target ({target})",
@@ -154,25 +165,43 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "; {major_found} major hazards, {major_closed} closed after verification ({major_rate}).",
     },
     "briefing.x.rect.no_major": {"zh": "；未排查出重大隐患。", "en": "; no major hazard was found."},
-    "briefing.x.rect.overdue": {
-        "zh": "截至{as_of}，逾期未整改隐患{overdue}项（其中重大隐患{overdue_major}项），挂牌督办未销号重大隐患{supervised_open}项。",
-        "en": "As of {as_of}, {overdue} hazards are overdue ({overdue_major} major); {supervised_open} listed "
-        "major hazards are not closed.",
+    # the stock on the as-of day (every hazard found on or before it): 逾期未销号 includes majors rectified and
+    # awaiting verification, 逾期未整改 does not (domain.md §6)
+    "briefing.x.rect.stock": {
+        "zh": "截至{as_of}，尚有逾期未销号隐患{overdue}项，{major}；{supervised}。",
+        "en": "As of {as_of}, {overdue} hazards are overdue and not closed, {major}; {supervised}.",
     },
-    "briefing.x.rect.no_overdue": {
-        "zh": "截至{as_of}，无逾期未整改隐患，挂牌督办未销号重大隐患{supervised_open}项。",
-        "en": "As of {as_of}, no hazard is overdue; {supervised_open} listed major hazards are not closed.",
+    "briefing.x.rect.stock_clear": {
+        "zh": "截至{as_of}，无逾期未销号隐患；{supervised}。",
+        "en": "As of {as_of}, no hazard is overdue; {supervised}.",
+    },
+    "briefing.x.rect.stock_major": {
+        "zh": "其中重大隐患{n}项（{unrectified}项逾期未整改、{awaiting}项已整改待验收）",
+        "en": "{n} of them major ({unrectified} not rectified, {awaiting} rectified and awaiting verification)",
+    },
+    "briefing.x.rect.stock_major_all_unrectified": {
+        "zh": "其中重大隐患{n}项（均逾期未整改）",
+        "en": "{n} of them major (none rectified)",
+    },
+    "briefing.x.rect.stock_major_all_awaiting": {
+        "zh": "其中重大隐患{n}项（均已整改待验收）",
+        "en": "{n} of them major (all rectified and awaiting verification)",
+    },
+    "briefing.x.rect.stock_no_major": {"zh": "无逾期重大隐患", "en": "none of them major"},
+    "briefing.x.rect.supervised": {
+        "zh": "挂牌督办重大隐患未摘牌{n}项",
+        "en": "{n} listed major hazards are not yet delisted",
     },
     "briefing.x.rect.missing": {
         "zh": "统计期间内没有登记隐患，整改率无法计算（—）。",
         "en": "No hazard was recorded in the period: no rectification rate (—).",
     },
     "briefing.x.rect_title.overdue": {
-        "zh": "隐患整改率{rate}，逾期未整改{overdue}项",
+        "zh": "隐患整改率{rate}，尚有逾期未销号隐患{overdue}项",
         "en": "Rectification rate {rate}, {overdue} hazards overdue",
     },
     "briefing.x.rect_title.clear": {
-        "zh": "隐患整改率{rate}，无逾期未整改隐患",
+        "zh": "隐患整改率{rate}，无逾期未销号隐患",
         "en": "Rectification rate {rate}, none overdue",
     },
     "briefing.x.rect_title.missing": {"zh": "统计期间未登记隐患", "en": "No hazards recorded in the period"},
@@ -201,7 +230,7 @@ TEXT: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------------------------------ next steps
     "briefing.x.next.intro": {"zh": "下步工作重点：", "en": "Priorities: "},
     "briefing.x.next.overdue_major": {
-        "zh": "督促{n}项逾期重大隐患限期整改销号",
+        "zh": "督促{n}项逾期未销号重大隐患限期整改销号",
         "en": "get {n} overdue major hazards rectified and closed",
     },
     "briefing.x.next.unfiled": {
@@ -213,12 +242,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "inspect {n} high-risk enterprises not inspected for over {days} days",
     },
     "briefing.x.next.none": {
-        "zh": "逾期重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",
+        "zh": "逾期未销号重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",
         "en": "No overdue major hazard, unfiled key site or uninspected high-risk enterprise is left: keep it so.",
     },
     "briefing.x.next.ordinals": {"zh": "一是|二是|三是", "en": "first, |second, |third, "},
     "briefing.x.next_title": {
-        "zh": "下步重点：逾期重大隐患{overdue_major}项、未备案重点部位{unfiled}处、未检查高风险企业{uninspected}家",
+        "zh": "下步重点：逾期未销号重大隐患{overdue_major}项、未备案重点部位{unfiled}处、未检查高风险企业{uninspected}家",
         "en": "Next: {overdue_major} overdue major hazards, {unfiled} unfiled key sites, {uninspected} uninspected "
         "high-risk enterprises",
     },
@@ -228,7 +257,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "所选区域没有在营企业、隐患和重点部位记录，无法从数据列出下步工作。",
         "en": "The region has no active enterprise, hazard or key-site record to list next steps from.",
     },
-    "briefing.x.next.kind.overdue_major": {"zh": "逾期重大隐患", "en": "Overdue major hazard"},
+    "briefing.x.next.kind.overdue_major": {"zh": "逾期未销号重大隐患", "en": "Overdue major hazard"},
     "briefing.x.next.kind.unfiled": {"zh": "重点部位未备案", "en": "Key site not filed"},
     "briefing.x.next.kind.uninspected": {"zh": "高风险企业未检查", "en": "High-risk enterprise not inspected"},
     "briefing.x.next.detail.overdue": {"zh": "逾期{days}天", "en": "{days} days overdue"},
@@ -275,7 +304,10 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.chart.township_scores": {"zh": "考核得分最低的乡镇", "en": "Townships with the lowest scores"},
     "briefing.x.chart.score": {"zh": "考核得分", "en": "Score"},
     "briefing.x.table.larger": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
-    "briefing.x.table.overdue_major": {"zh": "逾期未整改重大隐患", "en": "Overdue major hazards"},
+    "briefing.x.table.overdue_major": {"zh": "逾期未销号重大隐患", "en": "Overdue major hazards not closed"},
+    "briefing.x.col.state": {"zh": "整改情况", "en": "State"},
+    "briefing.x.state.unrectified": {"zh": "未整改", "en": "Not rectified"},
+    "briefing.x.state.awaiting": {"zh": "已整改待验收", "en": "Awaiting verification"},
     "briefing.x.table.red_sites": {"zh": "红色预警企业", "en": "Red-alert enterprises"},
     "briefing.x.table.townships": {"zh": "需重点关注的乡镇", "en": "Townships needing attention"},
     "briefing.x.table.next_steps": {"zh": "下步工作清单", "en": "Next-step list"},
@@ -315,15 +347,15 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.kpi.found": {"zh": "排查隐患", "en": "Hazards found"},
     "briefing.x.kpi.rate": {"zh": "隐患整改率", "en": "Rectification rate"},
     "briefing.x.kpi.major_rate": {"zh": "重大隐患整改率", "en": "Major-hazard rate"},
-    "briefing.x.kpi.overdue": {"zh": "逾期未整改", "en": "Overdue"},
-    "briefing.x.kpi.supervised_open": {"zh": "挂牌督办未销号", "en": "Listed, not closed"},
+    "briefing.x.kpi.overdue": {"zh": "逾期未销号", "en": "Overdue, not closed"},
+    "briefing.x.kpi.supervised_open": {"zh": "挂牌督办未摘牌", "en": "Listed, not delisted"},
     "briefing.x.kpi.red": {"zh": "红色预警企业", "en": "Red alert"},
     "briefing.x.kpi.key_sites": {"zh": "重点部位", "en": "Key sites"},
     "briefing.x.kpi.not_fully_filed": {"zh": "未完成备案", "en": "Not fully filed"},
     "briefing.x.kpi.measures_not_in_place": {"zh": "措施未落实", "en": "Measures not in place"},
     "briefing.x.kpi.townships": {"zh": "乡镇数", "en": "Townships"},
     "briefing.x.kpi.vetoed": {"zh": "一票否决", "en": "Vetoed"},
-    "briefing.x.kpi.overdue_major": {"zh": "逾期重大隐患", "en": "Overdue major hazards"},
+    "briefing.x.kpi.overdue_major": {"zh": "逾期未销号重大隐患", "en": "Overdue major hazards"},
     "briefing.x.kpi.unfiled": {"zh": "未备案重点部位", "en": "Unfiled key sites"},
     "briefing.x.kpi.uninspected": {"zh": "未检查高风险企业", "en": "Uninspected high-risk enterprises"},
     "briefing.x.formula.yoy": {"zh": "（本期 − 上年同期）÷ 上年同期 × 100%，上年同期为0时为“—”", "en": "(this period − same period last year) ÷ last year × 100 %; “—” where last year is 0"},
