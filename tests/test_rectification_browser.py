@@ -4,20 +4,27 @@ back with openpyxl, cell by cell against the same table the screen shows."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from conftest import AS_OF, CITY
 from test_browser import PAGE_MS, browser_page, metric_value, server, wait_until_idle  # noqa: F401 (fixtures)
 
-from riskdash import db, i18n
+from riskdash import cli, db, i18n
+from riskdash.exports import monthly_form
 from riskdash.exports.monthly_form import read_form_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
 from riskdash.ui import rectification as view
 
 pytestmark = pytest.mark.browser
+
+
+def cells(data: bytes) -> list[list]:
+    return [[c.value for c in row] for row in load_workbook(io.BytesIO(data)).active.iter_rows()]
 
 YEAR_TO_DATE = Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF)
 
@@ -27,7 +34,7 @@ def test_rectification_screen_and_monthly_form_download_in_chromium(server, brow
     con = db.connect(small_db_path, read_only=True)
     try:
         kpis = rect.rectification_kpis(con, YEAR_TO_DATE)
-        table = view.form_table(rect.monthly_form(con, YEAR_TO_DATE, AS_OF))
+        table, _ = monthly_form.monthly_form(con, YEAR_TO_DATE, AS_OF)
     finally:
         con.close()
 
@@ -67,7 +74,12 @@ def test_rectification_screen_and_monthly_form_download_in_chromium(server, brow
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             assert cell == table.iat[r, c], (r, c, cell, table.iat[r, c])
-    assert rows[-1][0] == "合计"
-    assert "C3:E3" in merged and "F3:L3" in merged
+    assert rows[0][0] == "合计"
+    assert "C7:E7" in merged and "F7:L7" in merged
+    # the button's file is the one `riskdash form monthly` writes for the same month and region
+    from_cli = tmp_path / "cli.xlsx"
+    assert cli.main(["form", "monthly", "--db", str(small_db_path), "--month", f"{AS_OF:%Y-%m}",
+                     "--out", str(from_cli)]) == 0
+    assert cells(saved.read_bytes()) == cells(from_cli.read_bytes())
     page.screenshot(path=str(tmp_path / "rectification-form-zh.png"), full_page=True)
     assert (tmp_path / "rectification-form-zh.png").stat().st_size > 10_000
