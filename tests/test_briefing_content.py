@@ -502,3 +502,30 @@ def test_a_part_whose_metrics_have_not_landed_says_so(small_con, monkeypatch):
     assert townships.placeholder == "本部分指标尚未建成（riskdash.metrics.campaigns），暂不列示。"
     assert (townships.kpis, townships.headline, townships.chart, townships.table) == ((), (), None, None)
     assert brief.slide("accidents").placeholder is None
+
+
+# ---------------------------------------------------------------------------------------------- the 通报's settings
+
+
+def test_document_settings_and_kinds_by_region(small_con):
+    """版头, 落款 and 版记 from the settings tongbao_* (defaults), filled in for the region and the year; the
+    region's kind and the kinds one level down (主送)."""
+    def meta(region):
+        m = build_brief(small_con, _filters(region), generated_at=GENERATED).meta
+        return m.region_kind, m.child_kinds, m.issuer, m.document_number, m.copy_to
+
+    assert meta(CITY) == ("市", ("区", "县"), "示例市安全生产委员会办公室", "示安办〔2025〕\u3000\u3000号",
+                          "市委办公室，市政府办公室")
+    assert meta(COUNTY_A) == ("县", ("乡", "镇"), "甲县安全生产委员会办公室", "甲安办〔2025〕\u3000\u3000号",
+                              "县委办公室，县政府办公室")
+    assert meta(TOWN_A1) == ("镇", (), "东镇安全生产委员会办公室", "东安办〔2025〕\u3000\u3000号",
+                             "镇党委办公室，镇政府办公室")
+
+
+def test_document_settings_as_the_office_sets_them(small_con):
+    small_con.execute("update settings set value = '云川市安委办' where key = 'tongbao_issuer'")
+    small_con.execute("update settings set value = '云安办〔{year}〕12号' where key = 'tongbao_number'")
+    # a setting the table lacks (a database older than the setting) takes its default
+    small_con.execute("delete from settings where key = 'tongbao_copy_to'")
+    m = build_brief(small_con, _filters(), generated_at=GENERATED).meta
+    assert (m.issuer, m.document_number, m.copy_to) == ("云川市安委办", "云安办〔2025〕12号", "市委办公室，市政府办公室")

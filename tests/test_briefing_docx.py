@@ -305,6 +305,79 @@ def test_grouped_first_column_runs():
     assert replace(table, grouped=False).first_column_groups() == [(0, 1), (1, 1), (2, 1), (3, 1)]
 
 
+@pytest.mark.parametrize(("level", "kind", "children", "text"), [
+    ("city", "市", ("县", "区", "市"), "各县（区、市）安委会，市安委会各成员单位："),
+    ("city", "市", ("区",), "各区安委会，市安委会各成员单位："),
+    ("county", "区", ("镇", "街道", "园区"), "各镇（街道、园区）安委会，区安委会各成员单位："),
+    ("county", "县", ("镇", "乡", "街道"), "各乡镇（街道）安委会，县安委会各成员单位："),
+    ("county", "市", ("乡",), "各乡安委会，市安委会各成员单位："),
+    ("county", "县", (), "县安委会各成员单位："),
+    ("township", "乡", (), "各村（社区），乡安委会各成员单位："),
+    ("township", "镇", (), "各村（社区），镇安委会各成员单位："),
+    ("township", "街道", (), "各社区（村），街道安委会各成员单位："),
+    ("township", "园区", (), "园区各企业，园区安委会各成员单位："),
+])
+def test_addressee_by_the_kind_of_region(level, kind, children, text):
+    assert tongbao.addressee(level, kind, children) == text
+
+
+@pytest.mark.parametrize(("start", "end", "text"), [
+    ("2026-01-01", "2026-11-28", "2026年1—11月"), ("2026-01-01", "2026-11-30", "2026年1—11月"),
+    ("2026-03-01", "2026-03-31", "2026年3月"), ("2026-11-01", "2026-11-28", "2026年11月"),
+    ("2025-07-01", "2026-06-30", "2025年7月—2026年6月"),
+])
+def test_title_names_whole_months(start, end, text):
+    from datetime import date
+
+    assert tongbao.months_phrase(date.fromisoformat(start), date.fromisoformat(end)) == text
+
+
+def test_long_lists_become_attachments_after_the_signature(city):
+    """A list longer than BODY_ROWS leaves the body: the paragraph points to it, the 附件说明 names it under the
+    body, and it follows the 落款 on a new page ("附件1", its title, the whole table); the 版记 closes."""
+    made, _, _ = city
+    rect = made.brief.slide("rectification")
+    rows = tuple((f"H{n:03d}", "东镇", "东镇化工", "6月1日", str(n), "未整改", "未挂牌")
+                 for n in range(tongbao.BODY_ROWS + 1))
+    long_list = replace(rect.table, rows=rows, total=len(rows))
+    brief = replace(made.brief, slides=tuple(replace(s, table=long_list) if s.key == "rectification" else s
+                                             for s in made.brief.slides))
+    outline = tongbao.outline(brief, chart_png=lambda chart: _PNG)
+    assert outline.attachment_note == ("附件：1. 逾期未销号重大隐患清单",)
+    body = [b.text for b in outline.blocks if isinstance(b, tongbao.Paragraph)]
+    assert any(t.endswith("挂牌督办重大隐患未摘牌2项（详见附件1）。") for t in body)
+    document = docx.Document(BytesIO(docx_export.docx_bytes(outline)))
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    signature = texts.index("2025年7月1日")
+    assert texts[signature - 2:signature + 3] == [
+        "附件：1. 逾期未销号重大隐患清单", ISSUER, "2025年7月1日", "附件1", "逾期未销号重大隐患清单"]
+    label = next(p for p in document.paragraphs if p.text == "附件1")
+    assert label.paragraph_format.page_break_before and _east_asian_font(label) == "黑体"
+    last = document.tables[-1]
+    assert [tuple(c.text for c in row.cells) for row in last.rows] == [long_list.columns, *rows]
+    assert texts[-2:] == ["抄送：市委办公室，市政府办公室。", f"{ISSUER}\t2025年7月1日印发"]
+    # the PDF: the attachment after the 落款, the 版记 on the last page
+    from riskdash.briefing import pdf_export
+
+    pages = _pdf_pages(pdf_export.pdf_bytes(outline))
+    whole = squeeze("".join(pages))
+    assert whole.index(squeeze(ISSUER + "2025年7月1日")) < whole.index(squeeze("附件1逾期未销号重大隐患清单"))
+    assert squeeze("抄送：市委办公室，市政府办公室。") in squeeze(pages[-1])
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.pdf"
+        path.write_bytes(data)
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    return text.split("\f")[:-1]
+
+
 def _png() -> bytes:
     from PIL import Image
 
