@@ -173,3 +173,15 @@ def test_plain_escapes_markup_and_keeps_the_text():
     frame = plain_frame(pd.DataFrame({"名称": [IMAGE, "x"], "n": [1, 2]}, index=["# i", "j"]))
     assert frame.to_dict("split") == {"index": ["\\# i", "j"], "columns": ["名称", "n"],
                                       "data": [[plain(IMAGE), 1], ["x", 2]]}
+
+
+def test_the_data_screen_messages(hostile_db):
+    at = run_page("data")
+    at.text_input(key="data_edit_key").input(IMAGE).run()  # no such record: the warning quotes the id typed
+    assert not at.exception, at.exception
+    assert [w.value for w in at.warning] == [f"accidents 中没有编号为“{plain(IMAGE)}”的记录"]
+    assert check(at) >= {IMAGE}
+    at.text_input(key="data_flow_id").input("H2").run()  # the hazard's description is shown as plain text
+    assert not at.exception, at.exception
+    check(at)
+    assert [t.value for t in at.text if "消防通道堵塞" in t.value]
