@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -232,25 +233,108 @@ def test_backup_refuses_a_directory_that_is_not_empty(filled, tmp_path):
         con.close()
 
 
-def test_zip_round_trip_and_names_outside_the_folder_are_ignored(filled, tmp_path):
+def test_zip_round_trip(filled, tmp_path):
     con = db.connect(filled, read_only=True)
     data = records.backup_zip(con)
     con.close()
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "manifest.json" in names and "hazards.parquet" in names
-    # an archive with a path that would climb out of the folder: the file lands inside, by its bare name
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as dst:
-            for name in src.namelist():
-                dst.writestr(f"../../{name}" if name == "regions.parquet" else name, src.read(name))
-            dst.writestr("../../evil.sh", "echo")
     target = tmp_path / "z.duckdb"
-    records.restore_zip(target, buffer.getvalue())
+    records.restore_zip(target, data)
     assert contents(target) == contents(filled)
-    assert not (tmp_path.parent / "evil.sh").exists()
     with pytest.raises(db.RiskdashError, match="not a .zip"):
         records.restore_zip(target, b"not a zip")
+
+
+def _zip(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # one case puts a name in twice on purpose
+        for info, payload in members:
+            archive.writestr(info, payload)
+    return buffer.getvalue()
+
+
+def _hostile(filled: Path) -> dict[str, tuple[bytes, str]]:
+    """Archives made from a real backup with one thing wrong each, and the refusal each must get."""
+    con = db.connect(filled, read_only=True)
+    real = records.backup_zip(con)
+    con.close()
+    with zipfile.ZipFile(io.BytesIO(real)) as src:
+        files = [(name, src.read(name)) for name in src.namelist()]
+    link = zipfile.ZipInfo("regions.parquet")
+    link.external_attr = (0o120777 << 16)
+    manifest = json.loads(dict(files)["manifest.json"])
+    renamed = {**manifest, "tables": {**manifest["tables"],
+                                      "regions": {**manifest["tables"]["regions"], "file": "../regions.parquet"}}}
+    as_list = {**manifest, "tables": list(manifest["tables"])}
+    text_rows = {**manifest, "tables": {**manifest["tables"],
+                                        "regions": {**manifest["tables"]["regions"], "rows": "6"}}}
+    others = [f for f in files if f[0] != "manifest.json"]
+    refused = "backup .zip refused: "
+    end = "; nothing was restored"
+    return {
+        "zip slip": (_zip([*files, ("../../evil.parquet", b"x")]),
+                     f"{refused}'../../evil.parquet' is a path, not a bare file name (a backup holds no folders){end}"),
+        "absolute path": (_zip([*files, ("/tmp/evil.parquet", b"x")]),
+                          f"{refused}'/tmp/evil.parquet' is an absolute path (a backup holds bare file names){end}"),
+        "symlink": (_zip([*[f for f in files if f[0] != "regions.parquet"], (link, b"/etc/passwd")]),
+                    f"{refused}'regions.parquet' is a symbolic link{end}"),
+        "unknown file": (_zip([*files, ("evil.sh", b"echo")]),
+                         f"{refused}'evil.sh' is not a file of a backup (manifest.json and <table>.parquet){end}"),
+        "twice": (_zip([*files, ("regions.parquet", b"x")]), f"{refused}'regions.parquet' is in the archive twice{end}"),
+        "too many members": (_zip([*files, *[(f"t{i}.parquet", b"") for i in range(64)]]),
+                             f"{refused}{len(files) + 64} files in the archive (a backup has at most 64){end}"),
+        "no manifest": (_zip(others), f"{refused}no manifest.json in the archive (not a riskdash backup){end}"),
+        "manifest names a path": (_zip([*others, ("manifest.json", json.dumps(renamed).encode())]),
+                                  "manifest.json: table regions: '../regions.parquet' is not a file name of a backup "
+                                  "(<table>.parquet beside the manifest)"),
+        "manifest tables a list": (_zip([*others, ("manifest.json", json.dumps(as_list).encode())]),
+                                   "manifest.json: no list of tables"),
+        "manifest rows as text": (_zip([*others, ("manifest.json", json.dumps(text_rows).encode())]),
+                                  "manifest.json: table regions: expected its file, rows (a whole number) and sha256"),
+    }
+
+
+@pytest.mark.parametrize("case", ["zip slip", "absolute path", "symlink", "unknown file", "twice", "too many members",
+                                  "no manifest", "manifest names a path", "manifest tables a list",
+                                  "manifest rows as text"])
+def test_a_hostile_zip_is_refused_in_one_line_and_nothing_changes(filled, tmp_path, case):
+    data, message = _hostile(filled)[case]
+    before = contents(filled)
+    with pytest.raises(db.RiskdashError) as err:
+        records.restore_zip(filled, data)
+    text = str(err.value)
+    # the manifest's own refusals name the unpacked file, in a temporary folder
+    assert text == message or (message.startswith("manifest.json") and text.endswith(f"/{message}")), text
+    assert contents(filled) == before
+    assert sorted(p.name for p in filled.parent.iterdir() if p.name.startswith(filled.name)) == [filled.name]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_read(filled, tmp_path):
+    """200 MB of zeros in a 0.2 MB archive: refused from its directory, in a process that stays small."""
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", "{}")
+        with archive.open("hazards.parquet", "w", force_zip64=True) as member:
+            for _ in range(200):
+                member.write(bytes(1024 * 1024))
+    size = bomb.stat().st_size
+    assert size < 1024 * 1024
+    script = ("import resource, sys; from pathlib import Path; from riskdash import db, records\n"
+              "try:\n    records.restore_zip(sys.argv[1], Path(sys.argv[2]).read_bytes())\n"
+              "except db.RiskdashError as exc:\n    print(exc)\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    before = contents(filled)
+    result = subprocess.run([sys.executable, "-c", script, str(filled), str(bomb)], capture_output=True, text=True,
+                            timeout=300)
+    message, peak_kb = result.stdout.splitlines()
+    total = 200 * 1024 * 1024 + 2
+    assert message == (f"backup .zip refused: it would expand {total / size:.0f} times its size, "
+                       f"{total / 1024 ** 2:.0f} MB from {size / 1024 ** 2:.1f} MB (a backup expands at most 20 "
+                       "times); nothing was restored")
+    assert int(peak_kb) < 1024 * 1024  # under 1 GB (ru_maxrss is in KB)
+    assert contents(filled) == before
 
 
 def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path):

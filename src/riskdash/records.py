@@ -29,9 +29,11 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -490,8 +492,17 @@ def read_manifest(folder: Path) -> dict:
     if version > db.SCHEMA_VERSION:
         raise db.RiskdashError(f"{folder}: backup of schema version {version}, newer than this riskdash "
                                f"({db.SCHEMA_VERSION}); upgrade riskdash")
-    for table, info in manifest.get("tables", {}).items():
-        file = folder / str(info.get("file", ""))
+    tables = manifest.get("tables")
+    if not isinstance(tables, dict) or not tables:
+        raise db.RiskdashError(f"{path}: no list of tables")
+    for table, info in tables.items():
+        if not (isinstance(info, dict) and isinstance(info.get("file"), str) and isinstance(info.get("sha256"), str)
+                and type(info.get("rows")) is int and info["rows"] >= 0):
+            raise db.RiskdashError(f"{path}: table {table}: expected its file, rows (a whole number) and sha256")
+        if not _FLAT_NAME.fullmatch(info["file"]):
+            raise db.RiskdashError(f"{path}: table {table}: {info['file']!r} is not a file name of a backup "
+                                   "(<table>.parquet beside the manifest)")
+        file = folder / info["file"]
         if not file.is_file() or file.parent != folder:
             raise db.RiskdashError(f"{folder}: {info.get('file')} listed in the manifest is missing")
         if _sha256(file) != info.get("sha256"):
@@ -666,20 +677,69 @@ def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
         return buffer.getvalue()
 
 
+# Bounds checked on an uploaded backup .zip before any member is read. Parquet is compressed already, so a
+# real backup zips at about 1:1 (the manifest a little better); a zip bomb is refused by its declared sizes.
+ZIP_MAX_MEMBERS = 64
+ZIP_MAX_RATIO = 20
+ZIP_MAX_BYTES = 16 * 1024 ** 3
+_FLAT_NAME = re.compile(r"[a-z0-9_]+\.parquet")
+
+
+def _zip_refused(problem: str) -> db.RiskdashError:
+    return db.RiskdashError(f"backup .zip refused: {problem}; nothing was restored")
+
+
+def _check_members(archive: zipfile.ZipFile, size: int, into: Path) -> list[zipfile.ZipInfo]:
+    """Every member checked from the archive's directory alone (nothing decompressed yet)."""
+    members = archive.infolist()
+    if len(members) > ZIP_MAX_MEMBERS:
+        raise _zip_refused(f"{len(members)} files in the archive (a backup has at most {ZIP_MAX_MEMBERS})")
+    seen: set[str] = set()
+    for info in members:
+        name = info.filename
+        if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+            raise _zip_refused(f"{name!r} is an absolute path (a backup holds bare file names)")
+        if "/" in name or "\\" in name or name in (".", ".."):
+            raise _zip_refused(f"{name!r} is a path, not a bare file name (a backup holds no folders)")
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            raise _zip_refused(f"{name!r} is a symbolic link")
+        if info.flag_bits & 0x1:
+            raise _zip_refused(f"{name!r} is encrypted")
+        if name != MANIFEST and not _FLAT_NAME.fullmatch(name):
+            raise _zip_refused(f"{name!r} is not a file of a backup (manifest.json and <table>.parquet)")
+        if name in seen:
+            raise _zip_refused(f"{name!r} is in the archive twice")
+        seen.add(name)
+    if MANIFEST not in seen:
+        raise _zip_refused(f"no {MANIFEST} in the archive (not a riskdash backup)")
+    total = sum(info.file_size for info in members)
+    if total > ZIP_MAX_BYTES:
+        raise _zip_refused(f"it would expand to {total / 1024 ** 3:.1f} GB (at most {ZIP_MAX_BYTES // 1024 ** 3} GB)")
+    if total > ZIP_MAX_RATIO * max(size, 1):
+        raise _zip_refused(f"it would expand {total / max(size, 1):.0f} times its size, {total / 1024 ** 2:.0f} MB "
+                           f"from {size / 1024 ** 2:.1f} MB (a backup expands at most {ZIP_MAX_RATIO} times)")
+    free = shutil.disk_usage(into).free
+    if total > free:
+        raise _zip_refused(f"it would expand to {total / 1024 ** 2:.0f} MB and the temporary folder has "
+                           f"{free / 1024 ** 2:.0f} MB free")
+    return members
+
+
 def unpack_zip(data: bytes, into: Path) -> Path:
-    """An uploaded backup .zip into ``into`` (flat names only: no path in the archive reaches outside)."""
+    """An uploaded backup .zip into ``into``: its directory checked first (bare file names of a backup only —
+    no paths, absolute names or links —, at most ZIP_MAX_MEMBERS files, ZIP_MAX_RATIO times its size), then
+    each member streamed to disk, never whole in memory. Any refusal is one line; nothing is restored."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise db.RiskdashError("not a .zip file (expected a riskdash backup)") from None
     with archive:
-        for info in archive.infolist():
-            if info.is_dir():
-                continue
-            name = Path(info.filename).name
-            if not (name == MANIFEST or name.endswith(".parquet")):
-                continue
-            (into / name).write_bytes(archive.read(info))
+        for info in _check_members(archive, len(data), into):
+            try:
+                with archive.open(info) as src, (into / info.filename).open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise _zip_refused(f"{info.filename!r} is damaged ({exc})") from None
     return into
 
 
