@@ -33,7 +33,7 @@ def con(tmp_path):
 
 
 def hazard(n: int, found: str = "2025-03-05") -> str:
-    return f"H{n},E1,{found},一般,2025-03-20"
+    return f"H{n},E1,{found},一般,{max(found, '2025-03-20')}"
 
 
 def csv_file(tmp_path: Path, lines: list[str], name: str = "h.csv", encoding: str = "utf-8") -> Path:
@@ -358,3 +358,85 @@ def test_the_screens_check_gives_the_same_one_line_refusals(con, tmp_path):
         "h.csv: row 3: a quote opened in this row is never closed (the file may be cut off)"])
     assert check(con, "hazards", blank) == (1, [], 0)
     assert snapshot(con) == before
+
+
+# ---------------------------------------------------------------------------------------------- future dates
+
+
+ACC_HEADER = "事故编号,发生时间,区划代码,企业编号,行业,事故类型,死亡人数,重伤人数,直接经济损失（万元）"
+
+
+def accident(accident_id: str, occurred: str) -> str:
+    return f"{accident_id},{occurred},419901001,E1,工贸,机械伤害,1,0,10"
+
+
+def test_event_days_after_today_are_refused_naming_file_row_column_and_today(con, tmp_path):
+    today = date(2026, 12, 2)
+    lines = [ACC_HEADER, accident("A1", "2026-12-02 23:59"), accident("A2", "2026-12-03 00:00"),
+             accident("A3", "2099-01-01")]
+    failed = refused(con, csv_file(tmp_path, lines, name="a.csv"), kind="accidents", today=today)
+    assert failed.lines() == [
+        "a.csv: 2 problems in 2 rows of 3; nothing was written",
+        "a.csv: row 3: column occurred_at: value '2026-12-03 00:00': a day on or before today (2026-12-02)",
+        "a.csv: row 4: column occurred_at: value '2099-01-01': a day on or before today (2026-12-02)",
+    ]
+    hazards = csv_file(tmp_path, [HEADER + ",整改完成日期", hazard(1, "2026-12-02") + ",2026-12-03",
+                                  hazard(2, "2026-12-03") + ","], name="h.csv")
+    failed = refused(con, hazards, today=today)
+    assert [(p.row, p.column, p.code) for p in failed.problems] == [
+        (2, "rectified_on", "after_today"), (3, "found_on", "after_today")]
+    # a deadline is a day to come, not an event: after today is right
+    ok = csv_file(tmp_path, [HEADER, "H1,E1,2026-12-02,一般,2027-01-31"], name="ok.csv")
+    assert import_file(con, "hazards", ok, today=today).inserted == 1
+
+
+def test_the_clock_is_todays_date_by_default(con, tmp_path):
+    tomorrow = date.today() + timedelta(days=1)
+    failed = refused(con, csv_file(tmp_path, [HEADER, hazard(1, tomorrow.isoformat())]))
+    assert [(p.row, p.column, p.code) for p in failed.problems] == [(2, "found_on", "after_today")]
+
+
+# ---------------------------------------------------------------------------------------------- data_as_of
+
+
+def test_data_as_of_is_derived_from_the_rows_so_a_corrected_row_corrects_it(con, tmp_path):
+    path = csv_file(tmp_path, [HEADER + ",整改完成日期", hazard(1, "2025-03-05") + ",2025-03-18",
+                               hazard(2, "2025-04-01") + ","])
+    assert import_file(con, "hazards", path).data_as_of == date(2025, 4, 1) == db.data_as_of(con)
+    # another tool (an administrator's SQL, an ETL job) writes a wrong day, then corrects it
+    con.execute("update hazards set found_on = date '2099-01-01', deadline = date '2099-01-31' "
+                "where hazard_id = 'H2'")
+    assert db.data_as_of(con) == date(2099, 1, 1)
+    con.execute("update hazards set found_on = date '2025-03-06', deadline = date '2025-03-31' "
+                "where hazard_id = 'H2'")
+    assert db.data_as_of(con) == date(2025, 3, 18)
+    con.execute("delete from hazards where hazard_id = 'H1'")
+    assert db.data_as_of(con) == date(2025, 3, 6)
+    con.execute("insert into accidents (accident_id, occurred_at, region_code, industry, accident_type, deaths, "
+                "serious_injuries, direct_loss_wan) values ('A9', timestamp '2025-05-01 08:00', '419901001000', "
+                "'industry_trade', 'machinery', 0, 0, 1)")
+    assert db.data_as_of(con) == date(2025, 5, 1)
+
+
+def test_a_declared_as_of_day_holds_until_an_import_without_one(con, tmp_path):
+    path = csv_file(tmp_path, [HEADER, hazard(1, "2025-03-05")])
+    assert import_file(con, "hazards", path, as_of=date(2025, 6, 30)).data_as_of == date(2025, 6, 30)
+    con.execute("update hazards set found_on = date '2025-07-10', deadline = date '2025-07-20'")
+    assert db.data_as_of(con) == date(2025, 6, 30)  # declared: the data is as of that day
+    reference = tmp_path / "targets.csv"
+    reference.write_text("年度,区划代码,死亡人数控制指标\n2025,419900,12\n", encoding="utf-8")
+    import_file(con, "targets", reference)
+    assert db.data_as_of(con) == date(2025, 6, 30)  # a reference kind declares nothing
+    more = csv_file(tmp_path, [HEADER, hazard(2, "2025-03-06")], name="more.csv")
+    assert import_file(con, "hazards", more).data_as_of == date(2025, 7, 10) == db.data_as_of(con)
+    con.execute("update hazards set found_on = date '2025-03-05', deadline = date '2025-03-20' "
+                "where hazard_id = 'H1'")
+    assert db.data_as_of(con) == date(2025, 3, 6)
+
+
+def test_an_empty_database_has_no_data_as_of(tmp_path):
+    con = db.connect(tmp_path / "empty.duckdb", create=True)
+    try:
+        assert db.data_as_of(con) is None
+    finally:
+        con.close()

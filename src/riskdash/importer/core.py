@@ -211,8 +211,10 @@ def _build_typed(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged
 # ---------------------------------------------------------------------------------------------- checks
 
 
-def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], mode: str) -> list[str]:
-    """SQL selects of (row, column, value, code, info) over import_typed, one per check."""
+def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], mode: str,
+            today: date | None) -> list[str]:
+    """SQL selects of (row, column, value, code, info) over import_typed, one per check. ``today``: the
+    clock's day, the bound of event days (None: not checked here, the record forms check it themselves)."""
     names = [c.name for c in present]
     out: list[str] = []
 
@@ -234,6 +236,9 @@ def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], m
             check(column.name, f"{c} is not null and not regexp_full_match({c}, '[0-9]{{12}}')", "region_format")
         if column.type in ("date", "timestamp"):
             check(column.name, f"{c} is not null and year({c}) not between 1900 and 2100", "date_range")
+        if column.past and today is not None:
+            # an ISO day made here from the clock, never text from the file
+            check(column.name, f"cast({c} as date) > date '{today.isoformat()}'", "after_today")
         if column.type == "text":
             check(column.name, f"length({raw}) > {TEXT_MAX}", "too_long", f"length({raw})")
         if column.min is not None:
@@ -300,7 +305,7 @@ def _alias(sql: str, names: list[str], kind: Kind) -> str:
 
 
 def _problem_values(con: duckdb.DuckDBPyConnection, kind: Kind, column: str | None, code: str,
-                    info: str | None) -> dict:
+                    info: str | None, today: date | None = None) -> dict:
     col = kind.column(column) if column and column in [c.name for c in kind.columns] else None
     values: dict = {}
     if code == "enum" and col is not None:
@@ -310,6 +315,8 @@ def _problem_values(con: duckdb.DuckDBPyConnection, kind: Kind, column: str | No
         values["bound"] = int(bound) if float(bound).is_integer() else bound
     if code == "too_long":
         values.update(length=int(info), limit=TEXT_MAX)
+    if code == "after_today":
+        values["today"] = date.today().isoformat() if today is None else today.isoformat()
     if code == "duplicate_in_file":
         values["first"] = info
     if code.startswith("region_level") or code == "parent_level":
@@ -323,8 +330,10 @@ def _problem_values(con: duckdb.DuckDBPyConnection, kind: Kind, column: str | No
 
 
 def validate(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *, mode: str = "append",
-             sheet: str | None = None, file_label: str | None = None) -> tuple[read.Staged, list[Problem], int]:
-    """Stage and check ``path``; leaves temp table import_typed on ``con``. Returns (staged, problems, total)."""
+             sheet: str | None = None, file_label: str | None = None, today: date | None = None
+             ) -> tuple[read.Staged, list[Problem], int]:
+    """Stage and check ``path``; leaves temp table import_typed on ``con``. Returns (staged, problems, total).
+    Event days after ``today`` (default: the clock's day, used for this check only) are refused."""
     kind = KINDS[kind_name]
     path = Path(path)
     label = file_label or path.name
@@ -332,7 +341,7 @@ def validate(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.Path
         staged = read.stage(con, kind, path, sheet=sheet)
     except read.ReadFailed as exc:
         return read.Staged([], [], 0, None, []), [Problem(label, exc.row, None, None, exc.code, exc.values)], 1
-    return staged, *_check_staged(con, kind, staged, label, mode)
+    return staged, *_check_staged(con, kind, staged, label, mode, today or date.today())
 
 
 def stage_rows(con: duckdb.DuckDBPyConnection, kind: Kind, rows: list[dict], table: str = "import_stage"
@@ -368,19 +377,20 @@ def validate_rows(con: duckdb.DuckDBPyConnection, kind_name: str, rows: list[dic
 
 
 def _check_staged(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, label: str,
-                  mode: str) -> tuple[list[Problem], int]:
+                  mode: str, today: date | None = None) -> tuple[list[Problem], int]:
     problems = [Problem(label, row, None, None, code, values) for row, code, values in staged.broken]
     unlisted = staged.broken_total - len(staged.broken)
     _enum_maps(con, kind, staged)
     present = _build_typed(con, kind, staged)
-    checks = _checks(con, kind, present, mode)
+    checks = _checks(con, kind, present, mode, today)
     union = " union all ".join(checks)
     order = {c.name: i for i, c in enumerate(kind.columns)}
     total = con.execute(f"select count(*) from ({union})").fetchone()[0] + len(problems) + max(unlisted, 0)
     rows = con.execute(f"select * from ({union}) order by 1 nulls first limit {MAX_PROBLEMS}").fetchall()
     rows.sort(key=lambda r: (r[0] or 0, order.get(r[1], 99)))
     for row, column, value, code, info in rows:
-        problems.append(Problem(label, row, column, value, code, _problem_values(con, kind, column, code, info)))
+        problems.append(Problem(label, row, column, value, code,
+                                _problem_values(con, kind, column, code, info, today)))
     setting_problems = _setting_value_problems(con, kind, label)
     problems.extend(setting_problems)
     total += len(setting_problems)
@@ -401,11 +411,13 @@ def drop_temp_tables(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
 
 
 def check(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *, mode: str = "append",
-          sheet: str | None = None, file_label: str | None = None) -> tuple[int, list[Problem], int]:
+          sheet: str | None = None, file_label: str | None = None, today: date | None = None
+          ) -> tuple[int, list[Problem], int]:
     """Validation only, nothing written and no temp table left behind (a read-only cursor will do):
     (rows, problems, total problems)."""
     try:
-        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=file_label)
+        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=file_label,
+                                           today=today)
     finally:
         drop_temp_tables(con, KINDS[kind_name])
     return staged.rows, problems, total
@@ -413,8 +425,11 @@ def check(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLik
 
 def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *,
                 mode: str = "append", actor: str | None = None, as_of: date | None = None,
-                sheet: str | None = None, file_label: str | None = None) -> ImportResult:
-    """Validate and write ``path`` as KIND in one transaction; raises ImportFailed (nothing written)."""
+                sheet: str | None = None, file_label: str | None = None, today: date | None = None
+                ) -> ImportResult:
+    """Validate and write ``path`` as KIND in one transaction; raises ImportFailed (nothing written).
+    ``as_of`` declares the data's as-of day; without it an import of a main table leaves data_as_of to be
+    derived from the rows (db.data_as_of), so that a row corrected later, by any tool, corrects it."""
     if kind_name not in KINDS:
         raise db.RiskdashError(f"unknown import kind {kind_name!r} (expected one of {', '.join(KINDS)})")
     if mode not in ("append", "upsert"):
@@ -423,7 +438,8 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
     label = file_label or Path(path).name
     con.execute("begin transaction")
     try:
-        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=label)
+        staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=label,
+                                           today=today)
         if total:
             raise ImportFailed(label, problems, total, staged.rows)
         inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
@@ -437,11 +453,10 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
             {"actor": actor or actor_default(), "kind": kind_name, "file": label, "table": kind.table,
              "rows": staged.rows},
         )
-        day = as_of
-        if day is None and not kind.reference:
-            day = db.query_one(con, "data/latest_event_day")["latest_day"]
-        if day is not None:
-            db.set_meta(con, "data_as_of", day.isoformat())
+        if as_of is not None:
+            db.set_meta(con, "data_as_of", as_of.isoformat())
+        elif not kind.reference:
+            db.set_meta(con, "data_as_of", None)  # no day declared: the latest event day, derived when read
         if os.environ.get(PAUSE_ENV):
             sys.stderr.write("riskdash import: rows written, pausing before commit\n")
             sys.stderr.flush()

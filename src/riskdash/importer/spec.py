@@ -23,6 +23,7 @@ class Column:
     # "checklist_item", "zero_report_window" (the sector and accident-type references are enum domains)
     ref: str | None = None
     example: str = ""
+    past: bool = False  # the day of an event: one after today is refused (a deadline is not an event)
 
     @property
     def header_zh(self) -> str:
@@ -95,7 +96,7 @@ ACCIDENTS = Kind(
     "accidents", "accidents", ("accident_id",),
     (
         C("accident_id", "text", True, ("事故编号",), example="A2025-001"),
-        C("occurred_at", "timestamp", True, ("发生时间", "发生日期", "事故时间"), example="2025-03-05 08:30"),
+        C("occurred_at", "timestamp", True, ("发生时间", "发生日期", "事故时间"), example="2025-03-05 08:30", past=True),
         C("region_code", "region", True, ("区划代码", "发生地区划代码", "乡镇代码"), ref="region:township,county", example="419901001000"),
         C("enterprise_id", "text", False, ("企业编号",), ref="enterprise", example="E0001"),
         C("industry", "enum", True, ("行业", "所属行业"), enum="sector", example="工贸"),
@@ -108,8 +109,8 @@ ACCIDENTS = Kind(
         C("endangered", "int", False, ("涉险人数",), min=0),
         C("trapped", "int", False, ("被困人数",), min=0),
         C("evacuated", "int", False, ("疏散人数", "紧急疏散人数"), min=0),
-        C("reported_at", "timestamp", False, ("报告时间", "上报时间"), example="2025-03-05 09:10"),
-        C("closed_on", "date", False, ("结案日期", "结案时间"), example="2025-05-20"),
+        C("reported_at", "timestamp", False, ("报告时间", "上报时间"), example="2025-03-05 09:10", past=True),
+        C("closed_on", "date", False, ("结案日期", "结案时间"), example="2025-05-20", past=True),
         C("summary", "text", False, ("事故简况", "简要经过", "事故概要"), example="操作工清理设备时被卷入"),
     ),
     (
@@ -123,7 +124,7 @@ INSPECTIONS = Kind(
     "inspections", "inspections", ("inspection_id",),
     (
         C("inspection_id", "text", True, ("检查编号",), example="I2025-001"),
-        C("inspected_on", "date", True, ("检查日期",), example="2025-03-01"),
+        C("inspected_on", "date", True, ("检查日期",), example="2025-03-01", past=True),
         C("enterprise_id", "text", True, ("企业编号",), ref="enterprise", example="E0001"),
         C("level", "enum", True, ("检查层级", "检查级别"), enum="inspection_level", example="镇街巡查"),
         C("kind", "text", False, ("检查类型", "检查方式"), example="日常检查"),
@@ -139,16 +140,16 @@ HAZARDS = Kind(
         C("hazard_id", "text", True, ("隐患编号",), example="H2025-001"),
         C("inspection_id", "text", False, ("检查编号",), ref="inspection", example="I2025-001"),
         C("enterprise_id", "text", True, ("企业编号",), ref="enterprise", example="E0001"),
-        C("found_on", "date", True, ("发现日期", "排查日期"), example="2025-03-01"),
+        C("found_on", "date", True, ("发现日期", "排查日期"), example="2025-03-01", past=True),
         C("grade", "enum", True, ("隐患等级", "隐患级别"), enum="hazard_grade", example="一般"),
         C("category", "text", False, ("隐患类别", "类别"), example="设备设施"),
         C("description", "text", False, ("隐患描述", "隐患内容", "描述"), example="砂轮机防护罩缺失"),
         C("deadline", "date", True, ("整改期限", "整改时限"), example="2025-03-15"),
-        C("rectified_on", "date", False, ("整改完成日期", "整改日期"), example="2025-03-10"),
-        C("verified_on", "date", False, ("验收日期", "销号日期", "验收销号日期")),
+        C("rectified_on", "date", False, ("整改完成日期", "整改日期"), example="2025-03-10", past=True),
+        C("verified_on", "date", False, ("验收日期", "销号日期", "验收销号日期"), past=True),
         C("supervision_level", "enum", False, ("挂牌督办级别", "督办级别"), enum="supervision_level", example="无"),
-        C("supervised_on", "date", False, ("挂牌日期", "挂牌督办日期")),
-        C("delisted_on", "date", False, ("摘牌日期", "摘牌销号日期")),
+        C("supervised_on", "date", False, ("挂牌日期", "挂牌督办日期"), past=True),
+        C("delisted_on", "date", False, ("摘牌日期", "摘牌销号日期"), past=True),
         C("five_in_place", "bool", False, ("五到位", "是否五到位")),
         C("funds_wan", "decimal", False, ("治理资金（万元）", "落实治理资金（万元）", "治理资金"), min=0, example="0.5"),
         C("in_treatment_plan", "bool", False, ("列入治理计划", "是否列入治理计划")),
@@ -181,8 +182,8 @@ KEY_SITES = Kind(
         C("potential_fatalities", "int", True, ("可能死亡人数", "可能造成死亡人数"), min=3, example="5"),
         C("control_measures", "text", False, ("管控措施", "监控措施"), example="可燃气体报警、视频监控"),
         C("responsible_person", "text", False, ("责任人",), example="李四"),
-        C("filed_city_on", "date", False, ("市安委办备案日期", "市级备案日期"), example="2025-01-10"),
-        C("filed_county_on", "date", False, ("县安委办备案日期", "县级备案日期"), example="2025-01-12"),
+        C("filed_city_on", "date", False, ("市安委办备案日期", "市级备案日期"), example="2025-01-10", past=True),
+        C("filed_county_on", "date", False, ("县安委办备案日期", "县级备案日期"), example="2025-01-12", past=True),
         C("measures_in_place", "bool", False, ("措施落实", "措施是否落实"), example="是"),
     ),
     title_zh="重点部位", title_en="Key sites",
@@ -258,7 +259,7 @@ CHECKLIST_STATUS = Kind(
         C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
         C("item_code", "text", True, ("项目代码",), ref="checklist_item", example="six_vehicle"),
         C("status", "enum", True, ("完成情况", "状态"), enum="checklist_status", example="已完成"),
-        C("status_on", "date", False, ("日期", "状态日期"), example="2025-06-20"),
+        C("status_on", "date", False, ("日期", "状态日期"), example="2025-06-20", past=True),
         C("evidence", "text", False, ("佐证材料", "说明"), example="车辆登记证"),
     ),
     title_zh="规范化建设进度", title_en="Checklist status", reference=True,
@@ -281,9 +282,9 @@ ZERO_REPORTS = Kind(
     (
         C("window_id", "text", True, ("时段编号",), ref="zero_report_window", example="2025-spring"),
         C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
-        C("report_on", "date", True, ("报告日期",), example="2025-01-28"),
+        C("report_on", "date", True, ("报告日期",), example="2025-01-28", past=True),
         C("accidents_reported", "int", False, ("报告事故起数", "事故起数"), min=0, example="0"),
-        C("reported_at", "timestamp", False, ("报送时间",), example="2025-01-28 17:00"),
+        C("reported_at", "timestamp", False, ("报送时间",), example="2025-01-28 17:00", past=True),
     ),
     title_zh="零报告", title_en="Zero reports", reference=True,
 )
@@ -294,7 +295,7 @@ WARNING_MEETINGS = Kind(
         C("meeting_id", "text", True, ("会议编号",), example="M2025-01"),
         C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
         C("industry", "enum", True, ("行业",), enum="sector", example="工贸"),
-        C("held_on", "date", True, ("召开日期", "会议日期"), example="2025-04-15"),
+        C("held_on", "date", True, ("召开日期", "会议日期"), example="2025-04-15", past=True),
         C("attendance", "int", False, ("参会人数",), min=0, example="35"),
         C("note", "text", False, ("备注",), example="共性问题：粉尘防爆"),
     ),

@@ -13,6 +13,20 @@ from riskdash.oracle import _table, descendants, grade_frame
 CAP_DAYS = 730
 
 
+def _data_as_of(con) -> pd.Timestamp | None:
+    """The day declared for the data (meta), else the latest event day of the rows."""
+    meta = _table(con, "meta").set_index("key")["value"].to_dict()
+    if meta.get("data_as_of"):
+        return pd.Timestamp(meta["data_as_of"])
+    hazards = _table(con, "hazards")
+    days = [pd.to_datetime(_table(con, "accidents")["occurred_at"]).dt.normalize(),
+            pd.to_datetime(_table(con, "inspections")["inspected_on"])]
+    days += [pd.to_datetime(hazards[c]) for c in ("found_on", "rectified_on", "verified_on", "supervised_on",
+                                                  "delisted_on")]
+    latest = max((d.max() for d in days if d.notna().any()), default=None)
+    return None if latest is None else pd.Timestamp(latest)
+
+
 def _full_years(later: pd.Timestamp, earlier: pd.Series) -> pd.Series:
     """Whole calendar years from ``earlier`` to ``later`` (an age)."""
     before_birthday = (earlier.dt.month > later.month) | ((earlier.dt.month == later.month) & (earlier.dt.day > later.day))
@@ -83,8 +97,8 @@ def risk_scores(con, filters: Filters) -> pd.DataFrame:
     in_place = sites["measures_in_place"].astype("boolean").fillna(False).astype(bool)
     # on the ledger by the day: first filed with the city or the county by then; never filed: from the day the
     # ledger was read (the data's as-of day, else the scoring day)
-    meta = _table(con, "meta").set_index("key")["value"].to_dict()
-    read_on = pd.Timestamp(meta["data_as_of"]) if meta.get("data_as_of") else as_of
+    read_on = _data_as_of(con)
+    read_on = as_of if read_on is None else read_on
     first_filed = pd.concat([pd.to_datetime(sites["filed_city_on"]), pd.to_datetime(sites["filed_county_on"])],
                             axis=1).min(axis=1)
     on_ledger = (first_filed <= as_of) | (first_filed.isna() & (read_on <= as_of))

@@ -156,6 +156,7 @@ TEXT = {
     },
     "data.problem.closed_before_occurred": {"zh": "结案日期不能早于事故发生日期", "en": "a closing day on or after the accident day"},
     "data.problem.reported_before_occurred": {"zh": "报告时间不能早于事故发生时间", "en": "a report time on or after the accident"},
+    "data.problem.after_today": {"zh": "不能晚于今天（{today}）", "en": "a day on or before today ({today})"},
     "data.problem.deadline_before_found": {"zh": "整改期限不能早于发现日期", "en": "a deadline on or after found_on"},
     "data.problem.rectified_before_found": {"zh": "整改完成日期不能早于发现日期", "en": "a rectification day on or after found_on"},
     "data.problem.verified_not_rectified": {

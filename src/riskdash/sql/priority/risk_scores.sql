@@ -117,9 +117,9 @@ accident_history as (
 ),
 
 ledger_day as (
-    -- the day the ledger was read: the data's as-of day (meta), else the scoring day itself
-    select coalesce(max(try_cast(value as date)) filter (where key = 'data_as_of'), cast($as_of as date)) as read_on
-    from meta
+    -- the day the ledger was read: the data's as-of day (declared, else the latest event day), else the
+    -- scoring day itself (a database with no events)
+    select coalesce(data_as_of(), cast($as_of as date)) as read_on
 ),
 
 sites_not_in_place as (
