@@ -79,6 +79,9 @@ def test_kpis_whole_result_on_the_small_city(small_con):
         "on_time": 1, "done_or_overdue": 5, "on_time_rate": 0.2,
         # rectified by as-of: H1 (10 days), H3 (80), H4 (61) → median 61
         "rectified_any_grade": 3, "median_days_to_rectify": 61.0,
+        # the stock on the as-of day (H8 of 2024 is done): open H2, H4, H5, H6; overdue H2, H4, H6
+        "stock": {"open": 4, "open_major": 1, "overdue": 3, "overdue_major": 1, "overdue_major_unrectified": 0,
+                  "supervised_open": 2},
     }
 
 

@@ -63,11 +63,17 @@ def test_page_kpis_equal_the_metrics_and_follow_the_filters(rect_db):
     con = db.connect(rect_db, read_only=True)
     try:
         k = rect.rectification_kpis(con, H1)
-        assert shown["排查隐患（项）"] == str(k["found"]) == "7"
+        assert shown["本期排查隐患（项）"] == str(k["found"]) == "7"
         assert shown["一般隐患整改率"] == i18n.pct(k["general_rate"]) == "25.0%"
         assert shown["重大隐患整改率"] == "33.3%"
-        assert shown["逾期未整改（项）"] == "3"
-        assert shown["挂牌督办未销号（项）"] == "2"
+        # the stock on 30 June: overdue H2, H6 and H4 (major, rectified, awaiting verification); under 挂牌督办
+        # and not delisted H9, H3 (verified, never delisted) and H4
+        assert shown["逾期未销号隐患（项）"] == str(k["stock"]["overdue"]) == "3"
+        assert shown["挂牌督办未摘牌（项）"] == str(k["stock"]["supervised_open"]) == "3"
+        overdue_help = next(m.proto.help for m in at.metric if m.proto.label == "逾期未销号隐患（项）")
+        assert "不论哪年排查（存量" in overdue_help
+        assert "其中重大 1 项（逾期未整改 0 项、已整改待验收 1 项）。本期排查的隐患中逾期 3 项。" in overdue_help
+        assert "本期排查：统计期 2025年1—6月 内排查的隐患" in "\n".join(c.value for c in at.caption)
         words = "\n".join(c.value for c in at.caption)
         assert "一般隐患整改率 = 已整改 ÷ 一般隐患排查数 = 1 ÷ 4 = 25.0%" in words
         assert "数据截至2025年6月30日" in "\n".join(m.value for m in at.markdown)
@@ -75,11 +81,11 @@ def test_page_kpis_equal_the_metrics_and_follow_the_filters(rect_db):
         at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
         assert not at.exception
         county = rect.rectification_kpis(con, H1.confined_to(COUNTY_A))
-        assert shown_kpis(at)["排查隐患（项）"] == str(county["found"]) == "6"
+        assert shown_kpis(at)["本期排查隐患（项）"] == str(county["found"]) == "6"
 
         at.sidebar.selectbox(key="flt_sector").set_value("road_transport").run()
         road = shown_kpis(at)
-        assert road["排查隐患（项）"] == "1"  # H5
+        assert road["本期排查隐患（项）"] == "1"  # H5
         assert road["重大隐患整改率"] == "—"  # no major hazard: a dash, not 0 %
         assert road["按期整改率"] == "—"
     finally:
@@ -94,7 +100,8 @@ def test_page_in_english_and_with_nothing_found(rect_db):
     assert not at.exception
     shown = shown_kpis(at)
     # found 29–30 June: H9 only (major, open)
-    assert shown["Hazards found"] == "1" and shown["General hazards rectified"] == "—"
+    assert shown["Hazards found this period"] == "1" and shown["General hazards rectified"] == "—"
+    assert shown["Overdue, not closed"] == "3"  # the stock does not depend on the period's start
     assert shown["Median days to rectify"] == "—"
 
 
@@ -102,9 +109,16 @@ def test_the_lists_on_the_page_are_the_metric_lists(rect_db):
     at = start()
     overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
     assert list(overdue["隐患编号"]) == ["H2", "H6", "H4"] and list(overdue["逾期天数"]) == [140, 51, 15]
+    assert list(overdue["状态"]) == ["逾期未整改", "逾期未整改", "逾期未销号（已整改待验收）"]
+    # 挂牌督办 not delisted on 30 June: H3 is verified but still listed
     supervised = next(d.value for d in at.dataframe if "五到位" in d.value.columns)
-    assert list(supervised["挂牌督办"]) == ["省级挂牌督办", "县级挂牌督办", "市级挂牌督办"]
-    assert list(supervised["剩余天数"].astype(object).where(supervised["剩余天数"].notna(), None)) == [92, -15, None]
+    assert list(supervised["隐患编号"]) == ["H9", "H3", "H4"]
+    assert list(supervised["挂牌督办"]) == ["省级挂牌督办", "市级挂牌督办", "县级挂牌督办"]
+    assert list(supervised["剩余天数"].astype(object).where(supervised["剩余天数"].notna(), None)) == [92, None, -15]
+    assert list(supervised["状态"]) == ["整改中", "已销号", "逾期未销号（已整改待验收）"]
+    words = "\n".join(c.value for c in at.caption) + "\n".join(m.value for m in at.markdown)
+    assert "截至2025年6月30日逾期未销号的隐患 3 项，不论哪年排查（存量" in words
+    assert "截至2025年6月30日挂牌督办尚未摘牌的重大隐患 3 项，不论哪年排查（存量" in words
 
 
 # ---------------------------------------------------------------------------------------------- monthly form export
@@ -153,12 +167,12 @@ def test_cli_screen_and_export_agree(rect_db):
     at = start()
     at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
     shown = shown_kpis(at)
-    assert shown["排查隐患（项）"] == str(cli["found"])
+    assert shown["本期排查隐患（项）"] == str(cli["found"])
     assert shown["已整改（项）"] == str(cli["rectified"])
     assert shown["一般隐患整改率"] == i18n.pct(cli["general_rate"])
     assert shown["重大隐患整改率"] == i18n.pct(cli["major_rate"])
-    assert shown["逾期未整改（项）"] == str(cli["overdue"])
-    assert shown["挂牌督办未销号（项）"] == str(cli["supervised_open"])
+    assert shown["逾期未销号隐患（项）"] == str(cli["stock"]["overdue"])
+    assert shown["挂牌督办未摘牌（项）"] == str(cli["stock"]["supervised_open"])
     # the form's 合计 for the report month June (1 January to 30 June, as of 30 June) is the same count less the
     # hazards of 西乡运输 (道路运输), which go on the transport department's form: H5, one general hazard not done
     _, rows, _ = read_form_xlsx(form_xlsx(*_form(rect_db, COUNTY_A)))

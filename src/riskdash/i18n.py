@@ -240,6 +240,8 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
     "hazard_state": {
         "open": {"zh": "整改中", "en": "Open"},
         "overdue": {"zh": "逾期未整改", "en": "Overdue"},
+        # a major hazard past its deadline, rectified and awaiting verification: 逾期未销号, not 未整改
+        "overdue_rectified": {"zh": "逾期未销号（已整改待验收）", "en": "Overdue, rectified awaiting verification"},
         "rectified": {"zh": "已整改", "en": "Rectified"},
         "closed": {"zh": "已销号", "en": "Closed"},
     },

@@ -80,6 +80,8 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
         "on_time_rate": rate(counts["on_time"], counts["done_or_overdue"]),
         "rectified_any_grade": counts["rectified_any_grade"],
         "median_days_to_rectify": None if median is None or pd.isna(median) else float(median),
+        # what the screen states as "截至…": every year's hazards on the as-of day
+        "stock": rectification_stock(con, filters),
     }
 
 
@@ -141,6 +143,7 @@ def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: boo
     the period, delisted or not (``is_closed`` = delisted by as-of)."""
     frame = db.query(con, "rectification/supervised_list", **filters.params(), is_stock=stock)
     frame["is_closed"] = frame["is_closed"].astype(bool)
+    frame["is_rectified"] = frame["is_rectified"].astype(bool)
     frame["days_left"] = frame["days_left"].astype("Int64")
     return frame
 

@@ -96,6 +96,7 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
         "on_time_rate": rate(on_time, done_or_overdue),
         "rectified_any_grade": len(rectified_rows),
         "median_days_to_rectify": float(days.median()) if len(days) else None,
+        "stock": rectification_stock(con, filters),
     }
 
 
@@ -191,7 +192,8 @@ def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: boo
     rows = rows.sort_values(["is_closed", "level_order", "deadline", "hazard_id"])
     return rows[["hazard_id", "enterprise_id", "enterprise_name", "region_code", "county_name", "township_name",
                  "industry", "supervision_level", "supervised_on", "in_treatment_plan", "five_in_place",
-                 "found_on", "deadline", "days_left", "state", "is_closed", "rectified_on", "verified_on",
+                 "found_on", "deadline", "days_left", "state", "is_rectified", "is_closed", "rectified_on",
+                 "verified_on",
                  "delisted_on", "funds_wan"]].reset_index(drop=True)
 
 

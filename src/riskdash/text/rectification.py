@@ -2,8 +2,10 @@
 
 TEXT = {
     "rectification.subtitle": {
-        "zh": "统计期 {period} 内排查的隐患，按截至{as_of}的整改状态 · {region}（按企业所在地）· {sector}",
-        "en": "Hazards found in {period}, as they stood on {as_of} · {region} (by the enterprise's region) · {sector}",
+        "zh": "本期排查：统计期 {period} 内排查的隐患，按截至{as_of}的整改状态；逾期、挂牌督办为截至{as_of}的存量（不论哪年排查）"
+        " · {region}（按企业所在地）· {sector}",
+        "en": "This period's hazards: found in {period}, as they stood on {as_of}; overdue and listed supervision: "
+        "the stock on {as_of}, whatever year found · {region} (by the enterprise's region) · {sector}",
     },
     "rectification.tab_kpis": {"zh": "整改情况", "en": "Rectification"},
     "rectification.tab_form": {"zh": "月报表", "en": "Monthly form"},
@@ -12,7 +14,7 @@ TEXT = {
     "rectification.tab_due": {"zh": "即将到期与周清单", "en": "Due soon and weekly list"},
     "rectification.tab_breakdown": {"zh": "分乡镇与行业", "en": "By township and sector"},
     # ------------------------------------------------------------------ KPIs
-    "rectification.kpi_found": {"zh": "排查隐患（项）", "en": "Hazards found"},
+    "rectification.kpi_found": {"zh": "本期排查隐患（项）", "en": "Hazards found this period"},
     "rectification.kpi_found_help": {
         "zh": "统计期内排查发现的隐患：一般 {general} 项、重大 {major} 项。",
         "en": "Hazards found in the period: {general} general, {major} major.",
@@ -24,16 +26,20 @@ TEXT = {
     },
     "rectification.kpi_general_rate": {"zh": "一般隐患整改率", "en": "General hazards rectified"},
     "rectification.kpi_major_rate": {"zh": "重大隐患整改率", "en": "Major hazards closed"},
-    "rectification.kpi_overdue": {"zh": "逾期未整改（项）", "en": "Overdue"},
+    "rectification.kpi_overdue": {"zh": "逾期未销号隐患（项）", "en": "Overdue, not closed"},
     "rectification.kpi_overdue_help": {
-        "zh": "截至{as_of}未完成整改且整改期限早于该日的隐患（期限当天不算逾期；重大隐患已整改未验收销号的计入），其中重大 {major} 项。",
-        "en": "Not done on {as_of} and past their deadline (the deadline day itself is not overdue; a major hazard "
-        "rectified but not verified counts); {major} of them major.",
+        "zh": "截至{as_of}尚未完成（一般隐患未整改、重大隐患未验收销号）且整改期限早于该日的隐患，不论哪年排查（存量；期限当天不算逾期）："
+        "其中重大 {major} 项（逾期未整改 {unrectified} 项、已整改待验收 {awaiting} 项）。本期排查的隐患中逾期 {period_overdue} 项。",
+        "en": "Not done on {as_of} (general: not rectified; major: not verified) and past their deadline, whatever "
+        "year they were found (the stock; the deadline day itself is not overdue): {major} major ({unrectified} "
+        "not rectified, {awaiting} rectified awaiting verification). Of this period's hazards, {period_overdue} "
+        "are overdue.",
     },
-    "rectification.kpi_supervised_open": {"zh": "挂牌督办未销号（项）", "en": "Supervised, not closed"},
+    "rectification.kpi_supervised_open": {"zh": "挂牌督办未摘牌（项）", "en": "Listed supervision not lifted"},
     "rectification.kpi_supervised_open_help": {
-        "zh": "县、市、省级挂牌督办且截至{as_of}尚未验收销号的重大隐患。",
-        "en": "Major hazards under county, city or provincial listed supervision not closed on {as_of}.",
+        "zh": "县、市、省级挂牌督办且截至{as_of}尚未摘牌的重大隐患，不论哪年排查（存量）；验收销号后仍须摘牌才退出督办。",
+        "en": "Major hazards under county, city or provincial listed supervision not delisted on {as_of}, whatever "
+        "year they were found (the stock); verification alone does not lift the supervision.",
     },
     "rectification.kpi_on_time": {"zh": "按期整改率", "en": "On-time rate"},
     "rectification.kpi_median_days": {"zh": "整改用时中位数（天）", "en": "Median days to rectify"},
@@ -105,14 +111,18 @@ TEXT = {
     # ------------------------------------------------------------------ lists
     "rectification.overdue_title": {"zh": "逾期隐患清单", "en": "Overdue hazards"},
     "rectification.overdue_scope": {
-        "zh": "统计期 {period} 内排查、截至{as_of}逾期未整改的隐患 {n} 项 · {region} · {sector}；逾期天数 = 截至日 − 整改期限。点击列标题排序。",
-        "en": "{n} hazards found in {period} and overdue on {as_of} · {region} · {sector}; days overdue = as-of − "
-        "deadline. Click a column heading to sort.",
+        "zh": "截至{as_of}逾期未销号的隐患 {n} 项，不论哪年排查（存量，不限于统计期 {period}）· {region} · {sector}；"
+        "“逾期未整改”尚未整改，“逾期未销号”为重大隐患已整改待验收；逾期天数 = 截至日 − 整改期限。点击列标题排序。",
+        "en": "{n} hazards overdue and not closed on {as_of}, whatever year they were found (the stock, not only "
+        "{period}) · {region} · {sector}; “not rectified” or, for a major hazard rectified and awaiting "
+        "verification, “not closed”; days overdue = as-of − deadline. Click a column heading to sort.",
     },
     "rectification.supervised_title": {"zh": "挂牌督办重大隐患", "en": "Major hazards under listed supervision"},
     "rectification.supervised_scope": {
-        "zh": "统计期 {period} 内排查、挂牌督办的重大隐患 {n} 项（未销号在前）· 截至{as_of} · {region} · {sector}；剩余天数 = 整改期限 − 截至日，负数为逾期天数。",
-        "en": "{n} supervised major hazards found in {period} (open first) · as of {as_of} · {region} · {sector}; "
+        "zh": "截至{as_of}挂牌督办尚未摘牌的重大隐患 {n} 项，不论哪年排查（存量，不限于统计期 {period}；已验收销号但未摘牌的仍在其中）"
+        "· {region} · {sector}；剩余天数 = 整改期限 − 截至日，负数为逾期天数。",
+        "en": "{n} major hazards under listed supervision not delisted on {as_of}, whatever year they were found "
+        "(the stock, not only {period}; verified but not yet delisted ones included) · {region} · {sector}; "
         "days left = deadline − as-of, negative when overdue.",
     },
     "rectification.download_csv": {"zh": "导出 CSV", "en": "Export CSV"},

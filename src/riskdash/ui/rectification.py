@@ -45,6 +45,7 @@ def _n(value: int) -> str:
 
 def kpi_cards(k: dict[str, Any], scope: Scope, lang: str) -> tuple[Kpi, ...]:
     t = lambda key, **v: i18n.t(f"rectification.{key}", lang, **v)  # noqa: E731
+    stock = k["stock"]
     return (
         Kpi("found", t("kpi_found"), _n(k["found"]),
             t("kpi_found_help", general=k["general_found"], major=k["major_found"])),
@@ -55,9 +56,13 @@ def kpi_cards(k: dict[str, Any], scope: Scope, lang: str) -> tuple[Kpi, ...]:
               rate=i18n.pct(k["general_rate"]), as_of=scope.as_of)),
         Kpi("major_rate", t("kpi_major_rate"), i18n.pct(k["major_rate"]),
             t("formula_major", done=k["major_closed"], found=k["major_found"], rate=i18n.pct(k["major_rate"]))),
-        Kpi("overdue", t("kpi_overdue"), _n(k["overdue"]), t("kpi_overdue_help", as_of=scope.as_of,
-                                                              major=k["overdue_major"])),
-        Kpi("supervised_open", t("kpi_supervised_open"), _n(k["supervised_open"]),
+        # overdue and 挂牌督办: the stock on the as-of day (every year's hazards), what "截至…" states
+        Kpi("overdue", t("kpi_overdue"), _n(stock["overdue"]), t(
+            "kpi_overdue_help", as_of=scope.as_of, major=_n(stock["overdue_major"]),
+            unrectified=_n(stock["overdue_major_unrectified"]),
+            awaiting=_n(stock["overdue_major"] - stock["overdue_major_unrectified"]),
+            period_overdue=_n(k["overdue"]))),
+        Kpi("supervised_open", t("kpi_supervised_open"), _n(stock["supervised_open"]),
             t("kpi_supervised_open_help", as_of=scope.as_of)),
         Kpi("on_time_rate", t("kpi_on_time"), i18n.pct(k["on_time_rate"]),
             t("formula_on_time", on_time=k["on_time"], due=k["done_or_overdue"], rate=i18n.pct(k["on_time_rate"]),
@@ -160,6 +165,14 @@ def _place_columns(frame: pd.DataFrame, sectors, lang: str) -> dict[str, list]:
     }
 
 
+def _overdue_states(frame: pd.DataFrame) -> list[str]:
+    """The hazard state, an overdue hazard already rectified (a major one awaiting verification) named
+    逾期未销号 instead of 逾期未整改."""
+    states = frame["state"] if "state" in frame else ["overdue"] * len(frame)
+    return ["overdue_rectified" if state == "overdue" and rectified else state
+            for state, rectified in zip(states, frame["is_rectified"])]
+
+
 def overdue_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         _col("hazard", lang): list(frame["hazard_id"]),
@@ -168,6 +181,7 @@ def overdue_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
         _col("found_on", lang): _day(frame["found_on"]),
         _col("deadline", lang): _day(frame["deadline"]),
         _col("days_overdue", lang): [int(v) for v in frame["days_overdue"]],
+        _col("state", lang): _names("hazard_state", _overdue_states(frame), lang),
         _col("rectified_on", lang): _day(frame["rectified_on"]),
         _col("supervision", lang): _names("supervision_level", frame["supervision_level"], lang),
     })
@@ -183,7 +197,7 @@ def supervised_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
         _col("five", lang): _yes_no(frame["five_in_place"], lang),
         _col("deadline", lang): _day(frame["deadline"]),
         _col("days_left", lang): [None if pd.isna(v) else int(v) for v in frame["days_left"]],
-        _col("state", lang): _names("hazard_state", frame["state"], lang),
+        _col("state", lang): _names("hazard_state", _overdue_states(frame), lang),
         _col("funds", lang): [None if pd.isna(v) else round(float(v), 2) for v in frame["funds_wan"]],
     })
 

@@ -64,6 +64,8 @@ select
     selected.deadline,
     case when selected.is_verified then null else selected.deadline - $as_of end as days_left,
     selected.state,
+    -- rectified and awaiting verification: 逾期未销号 when overdue, not 逾期未整改
+    coalesce(selected.rectified_on <= $as_of, false) as is_rectified,
     selected.is_closed,
     selected.rectified_on,
     selected.verified_on,
