@@ -78,6 +78,9 @@ def test_target_view_states_the_method_and_warns(small_con):
     assert view.target_view(over, WHERE, "zh").warning == "按此预计，全年死亡人数将超出控制指标（12 > 10），需加强防控。"
     # 6 of 10 by 30 June: 60 % used against 49.6 % of the year elapsed
     assert view.target_view(over, WHERE, "zh").text.endswith("已用 60.0%，时间进度 49.6%，超时间进度10.4个百分点")
+    assert view.target_view(over, WHERE, "zh").is_ahead and not tv.is_ahead
+    beyond = acc.Projection(2025, AS_OF, 10, 11, (2023, 2024), 5.5, 16.5)
+    assert view.target_view(beyond, WHERE, "zh").is_over and not view.target_view(beyond, WHERE, "zh").is_ahead
     none = view.target_view(acc.Projection(2025, AS_OF, None, 6, (), None, None), WHERE, "zh")
     assert none.fraction is None and "未设定" in none.text and none.projection == "没有往年数据，无法预计全年死亡人数。"
 

@@ -218,7 +218,7 @@ TEXT = {
     "rectification.col_major_closed": {"zh": "重大已销号", "en": "Major closed"},
     "rectification.col_rate": {"zh": "整改率", "en": "Rate"},
     "rectification.col_overdue": {"zh": "逾期（项）", "en": "Overdue"},
-    "rectification.col_supervised_open": {"zh": "督办未销号", "en": "Supervised open"},
+    "rectification.col_supervised_open": {"zh": "督办未摘牌", "en": "Supervised, not delisted"},
     "rectification.chart_township": {"zh": "各乡镇隐患整改率", "en": "Rectification rate by township"},
     "rectification.chart_sector": {"zh": "各行业排查隐患与逾期", "en": "Hazards found and overdue by sector"},
     "rectification.trend_title": {"zh": "整改率月度走势（各月末累计）", "en": "Monthly trend of the rate (cumulative at each month end)"},

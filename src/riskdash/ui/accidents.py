@@ -126,6 +126,7 @@ class TargetView:
     is_over: bool
     projection: str
     warning: str | None  # set when the projection (or the year so far) passes the target
+    is_ahead: bool = False  # the share used runs ahead of 时间进度 (amber), not yet over the target
 
 
 def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
@@ -136,12 +137,14 @@ def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
     if p.target is None:
         text = i18n.t("accidents.target_none", lang, year=p.year, region=where.region, cutoff=short_cutoff,
                       deaths=p.deaths_to_date)
+        is_ahead = False
         fraction = None
     else:
         # 时间进度 as in metrics accidents → target: days from 1 January to the cut-off over the days of the year
         elapsed = round_pct(acc.time_elapsed(p.cutoff_on) * 100)
         used = None if p.used is None else round_pct(p.used * 100)
         gap = ""
+        is_ahead = used is not None and used > elapsed
         if used is not None:
             diff = Decimal(str(used)) - Decimal(str(elapsed))
             key = "accidents.target_ahead" if diff > 0 else "accidents.target_behind" if diff < 0 else \
@@ -168,7 +171,8 @@ def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
         warning = i18n.t("accidents.target_over", lang, deaths=p.deaths_to_date, target=p.target)
     elif p.is_projected_over:
         warning = i18n.t("accidents.projection_over", lang, projected=f"{p.projected:.0f}", target=p.target)
-    return TargetView(scope, text, fraction, p.is_over, projection, warning)
+    return TargetView(scope, text, fraction, p.is_over, projection, warning,
+                      p.target is not None and not p.is_over and is_ahead)
 
 
 # ---------------------------------------------------------------------------------------------- trends

@@ -98,6 +98,9 @@ def target(tv: view.TargetView) -> None:
         st.caption(":material/flag: " + plain(tv.text))
     elif tv.is_over:
         st.error(plain(tv.text), icon=":material/flag:")
+    elif tv.is_ahead:  # amber: the share used runs ahead of 时间进度
+        st.warning(plain(tv.text), icon=":material/flag:")
+        st.progress(tv.fraction)
     else:
         st.progress(tv.fraction, text=":material/flag: " + plain(tv.text))
     st.caption(":material/function: " + plain(tv.projection))
