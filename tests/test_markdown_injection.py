@@ -162,8 +162,11 @@ def test_presentation_mode(hostile_db):
 
 def test_plain_escapes_markup_and_keeps_the_text():
     assert [plain(p) for p in PAYLOADS] == [
-        "\\!\\[x\\](http\\://evil.example/a.png)", "\\# H", "\\[link\\](http\\://x)", "\\$\\\\LaTeX\\$",
+        "\\!\\[x\\](http:\u2060//evil.example/a.png)", "\\# H", "\\[link\\](http:\u2060//x)", "\\$\\\\LaTeX\\$",
         "\\<img src=x\\>"]
+    # addresses are no links (a word joiner inside), colons before a letter open no directive, times stay
+    assert [plain(v) for v in ["www.evil.example", "a@b.cn", ":red[x]", "08:30"]] == [
+        "www\u2060.evil.example", "a@\u2060b.cn", "\\:red\\[x\\]", "08:30"]
     assert [plain(v) for v in ["东镇化工", "1. 一", "- 二", "+3", "=1", "a\n\n# b\r\nc", "  x  ", None, 7,
                                "`a` *b* _c_ ~d~ |e|"]] == [
         "东镇化工", "1\\. 一", "\\- 二", "\\+3", "\\=1", "a \\# b c", "x", "", "7",

@@ -8,13 +8,13 @@ the data (names, descriptions, addresses, measures, ids, file names, messages qu
 ``plain`` before it meets Markdown, and through ``html_text`` before it meets the HTML of presentation mode.
 
 ``plain`` backslash-escapes every character that can open markup — ``\\ ` * _ ~ [ ] ! $ < > # |`` anywhere,
-``:`` before a letter or ``//``, and ``-``, ``+``, ``=`` or a number followed by ``.`` or ``)`` at the start (a
-list or a rule) — and puts the text on one line (a line break is where headings, lists, tables and setext
-underlines start). CommonMark shows an escaped character as itself, so the text looks the same. Parentheses
-need no escape once the brackets are escaped (a link or an image needs ``](``); a colon before a letter could
-open one of Streamlit's directives (``:red[…]``) and one before ``//`` would make an address in the data
-(``http://…``) a link, while "08:30" or "Error: …" stay as they are. The interface text around a value
-carries no Markdown, so a whole message may be passed through ``plain`` as well as a single value.
+``:`` before a letter (Streamlit's directives, ``:red[…]``), and ``-``, ``+``, ``=`` or a number followed by
+``.`` or ``)`` at the start (a list or a rule) — and puts the text on one line (a line break is where
+headings, lists, tables and setext underlines start). CommonMark shows an escaped character as itself, so the
+text looks the same. Parentheses need no escape once the brackets are escaped (a link or an image needs
+``](``). An address in the data (``http://…``, ``www.…``, ``name@host``) would still be made a link, after
+parsing, where no escape reaches: an invisible word joiner (U+2060) goes inside it. The interface text around
+a value carries no Markdown, so a whole message may be passed through ``plain`` as well as a single value.
 """
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ import re
 
 import pandas as pd
 
-_MARKUP = re.compile(r"([\\`*_~\[\]!$<>#|]|:(?=//|[A-Za-z]))")
+_MARKUP = re.compile(r"([\\`*_~\[\]!$<>#|]|:(?=[A-Za-z]))")
+# GitHub's autolinks (http://…, www.…, name@host) are found in the text after parsing, so no escape stops
+# them: an invisible word joiner (U+2060) inside the pattern does
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+_JOINER = "\u2060"
 _LEADING = re.compile(r"^([-+=]|\d+[.)])")
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 _HTML = {**{ch: f"&#{ord(ch)};" for ch in "\\`*_~[]!$#|"}, **{ch: html.escape(ch) for ch in "&<>\"'"}}
@@ -39,6 +43,7 @@ def _one_line(value) -> str:
 def plain(value) -> str:
     """``value`` as literal text inside Markdown: every character that can open markup escaped, on one line."""
     text = _MARKUP.sub(r"\\\1", _one_line(value))
+    text = _AUTOLINK.sub(_JOINER, text)
     return _LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
