@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -290,6 +291,54 @@ def test_a_held_file_is_waited_for_then_refused_in_one_line(small_db_path):
         assert "held by another process" in message and "\n" not in message
         assert f"PID {pid}" in message
     db.connect(small_db_path).close()
+
+
+def _reader(path: Path, waiting: threading.Event, opened: list) -> threading.Thread:
+    """A page load in another thread: a read-only open that says when it starts waiting."""
+    def load():
+        try:
+            con = db.connect(path, read_only=True, wait_seconds=120, on_wait=waiting.set)
+            opened.append(con.execute("select count(*) from hazards").fetchone()[0])
+            con.close()
+        except Exception as exc:  # the test reads what happened
+            opened.append(exc)
+            waiting.set()
+
+    thread = threading.Thread(target=load)
+    thread.start()
+    return thread
+
+
+def test_a_reader_waits_for_a_write_in_this_process_and_then_reads(small_db_path):
+    """The dashboard's write window holds a writable connection in the same process; a page load meanwhile
+    used to fail at once ('different configuration'); it waits, says so once, and reads the written rows."""
+    writer = db.connect(small_db_path)
+    waiting, opened = threading.Event(), []
+    thread = _reader(small_db_path, waiting, opened)
+    assert waiting.wait(60) and opened == []  # waiting, not failed
+    writer.execute("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) "
+                   "values ('H-W', 'E1', '2025-06-01', 'general', '2025-06-30')")
+    db.sync_keys(writer)
+    writer.close()
+    thread.join(60)
+    assert opened == [9]
+
+
+def test_a_reader_waits_for_a_writer_process_and_then_reads(small_db_path):
+    waiting, opened = threading.Event(), []
+    with held(small_db_path):
+        thread = _reader(small_db_path, waiting, opened)
+        assert waiting.wait(60) and opened == []
+    thread.join(60)
+    assert opened == [8]
+
+
+def test_a_reader_that_waits_too_long_gets_a_typed_busy_error(small_db_path):
+    with held(small_db_path):
+        calls = []
+        with pytest.raises(db.DatabaseBusy, match="held by another process"):
+            db.connect(small_db_path, read_only=True, wait_seconds=0.5, on_wait=lambda: calls.append(1))
+        assert calls == [1]
 
 
 def test_named_queries_bind_only_their_parameters(small_con):

@@ -210,3 +210,35 @@ def test_a_full_disk_fails_every_write_in_one_line_and_changes_nothing(small_db_
     assert contents(path) == before
     assert sorted(p.name for p in small_disk.iterdir()) in (["city.duckdb", "filler"],
                                                             ["city.duckdb", "city.duckdb.wal", "filler"])
+
+
+# ---------------------------------------------------------------------------------------------- readers
+
+
+def test_a_page_load_during_another_users_write_waits_and_then_shows_the_data(small_db_path, monkeypatch):
+    """Another user's import on the 数据管理 screen holds a writable connection in the dashboard's own process;
+    a page load meanwhile waits (its first pause releases the writer here) and then shows the page."""
+    from streamlit.testing.v1 import AppTest
+
+    from riskdash import i18n
+    from riskdash.ui import session
+
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    writer = db.connect(small_db_path)
+    pauses: list[float] = []
+
+    class Clock:
+        monotonic = staticmethod(session.time.monotonic)
+
+        @staticmethod
+        def sleep(seconds: float) -> None:
+            pauses.append(seconds)
+            writer.close()  # the import is done
+
+    monkeypatch.setattr(session, "time", Clock)
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=120).run()
+    assert pauses == [0.1]
+    assert not at.exception and [e.value for e in at.error] == []
+    assert at.title[0].value == i18n.t("page.overview", "zh")
+    assert i18n.t("db.busy", "zh") not in [e.value for e in at.info]  # the notice is gone once the data shows

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import duckdb
 
@@ -399,9 +399,21 @@ def _looks_like_duckdb(path: Path) -> bool:
     return len(header) >= 12 and header[8:12] == _DUCKDB_MAGIC
 
 
+class DatabaseBusy(RiskdashError):
+    """Another connection is writing the file (an import, a restore) and did not finish within the wait."""
+
+
+# how long a reader (a dashboard page) waits for a write to finish before it says the file is busy; an import
+# of hundreds of thousands of rows on the 数据管理 screen takes tens of seconds
+READ_WAIT_SECONDS = 180.0
+
+
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc)
-    return "Could not set lock" in text or "Conflicting lock" in text
+    # another process holds the file; or, in this process (the dashboard's own write window), a writable
+    # connection is open and DuckDB refuses a read-only one beside it until it closes
+    return ("Could not set lock" in text or "Conflicting lock" in text
+            or "different configuration than existing connections" in text)
 
 
 def _holder(exc: Exception) -> str:
@@ -417,18 +429,25 @@ def check_file(path: Path) -> None:
         raise RiskdashError(f"{path}: is not a file (expected a riskdash .duckdb file)")
 
 
-def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, waiting up to ``wait_seconds`` for a lock held by another process."""
+def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float,
+                  on_wait: Callable[[], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, waiting up to ``wait_seconds`` for a lock held by another connection (``on_wait`` is
+    called once, when the wait begins, so that a screen can say why it waits); then DatabaseBusy."""
     deadline = time.monotonic() + wait_seconds
+    pause = 0.1
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if _is_lock_error(exc):
                 if time.monotonic() < deadline:
-                    time.sleep(0.25)
+                    if on_wait is not None:
+                        on_wait()
+                        on_wait = None
+                    time.sleep(pause)
+                    pause = min(pause * 2, 1.0)  # back off: a long import is not polled four times a second
                     continue
-                raise RiskdashError(
+                raise DatabaseBusy(
                     f"{path}: the database is held by another process{_holder(exc)}, probably the running "
                     f"dashboard; stop it (or wait) and try again"
                 ) from None
@@ -466,12 +485,13 @@ def connect(
     read_only: bool = False,
     create: bool = False,
     wait_seconds: float = LOCK_WAIT_SECONDS,
+    on_wait: Callable[[], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open a riskdash database with one-line errors for the user's usual mistakes.
 
     A missing file is created (with the full schema and default reference lists) only when ``create``;
-    a file held by the running dashboard is waited for ``wait_seconds`` and then refused; a writable
-    open migrates an older schema forward.
+    a file held by another connection is waited for ``wait_seconds`` (``on_wait()`` is called once when the
+    wait begins) and then refused with DatabaseBusy; a writable open migrates an older schema forward.
     """
     path = resolve_db_path(path)
     check_file(path)
@@ -484,7 +504,7 @@ def connect(
         )
     if not existed:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = _open_waiting(path, read_only=read_only and existed, wait_seconds=wait_seconds)
+    con = _open_waiting(path, read_only=read_only and existed, wait_seconds=wait_seconds, on_wait=on_wait)
     try:
         version = schema_version(con)
         if not existed or version == 0:
@@ -505,12 +525,12 @@ def connect(
         elif keys_out_of_step(con):
             # rows written by another tool: number them through a short writable open, then read as asked
             con.close()
-            writer = _open_waiting(path, read_only=False, wait_seconds=wait_seconds)
+            writer = _open_waiting(path, read_only=False, wait_seconds=wait_seconds, on_wait=on_wait)
             try:
                 rekey(writer)
             finally:
                 writer.close()
-            con = _open_waiting(path, read_only=True, wait_seconds=wait_seconds)
+            con = _open_waiting(path, read_only=True, wait_seconds=wait_seconds, on_wait=on_wait)
     except Exception:
         con.close()
         raise

@@ -10,6 +10,7 @@ one's cache.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from riskdash import db, metrics
+from riskdash import db, i18n, metrics
 from riskdash.filters import Filters
 
 CACHE_ENTRIES = 256
@@ -48,28 +49,53 @@ def _file_key(path: Path) -> str:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _open(path: str, key: str) -> Database:
-    con = db.connect(path, read_only=True)
+    # no waiting in here: a cached function's messages would be replayed on every later hit, so a busy file
+    # raises DatabaseBusy at once and open_database() waits, with its message, outside the cache
+    con = db.connect(path, read_only=True, wait_seconds=0)
     return Database(path=Path(path), key=key, connection=con, lock=threading.Lock())
 
 
 def open_database() -> Database:
-    """The shared read-only connection; raises ``db.RiskdashError`` (one line) when it cannot be opened."""
+    """The shared read-only connection; raises ``db.RiskdashError`` (one line) when it cannot be opened.
+
+    While another user's import or restore writes the file (the write window closes this connection), the
+    page says that it waits and retries with back-off for up to db.READ_WAIT_SECONDS, then shows the data."""
     path = database_path()
     db.check_file(path)
     if not path.exists():
         # let connect() word the error (it names the command that creates one)
         db.connect(path, read_only=True)
-    return _open(str(path), _file_key(path))
+    deadline = time.monotonic() + db.READ_WAIT_SECONDS
+    pause = 0.1
+    notice = None
+    try:
+        while True:
+            try:
+                return _open(str(path), _file_key(path))
+            except db.DatabaseBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                if notice is None:
+                    from riskdash.ui.page import current_lang
+
+                    notice = st.empty()
+                    notice.info(i18n.t("db.busy", current_lang()), icon=":material/hourglass_top:")
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
+    finally:
+        if notice is not None:
+            notice.empty()
 
 
 def session_cursor(database: Database) -> duckdb.DuckDBPyConnection:
-    """This session's own cursor on the shared connection (created once per session and file)."""
+    """This session's own cursor on the shared connection (created once per session and connection: after a
+    write window the file may keep its key while the connection is a new one)."""
     held = st.session_state.get(_CURSOR_KEY)
-    if held is not None and held[0] == database.key:
+    if held is not None and held[0] is database:
         return held[1]
     with database.lock:  # cursor() itself is a call on the shared connection
         cursor = database.connection.cursor()
-    st.session_state[_CURSOR_KEY] = (database.key, cursor)
+    st.session_state[_CURSOR_KEY] = (database, cursor)
     return cursor
 
 
