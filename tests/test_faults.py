@@ -63,6 +63,21 @@ def test_a_restore_killed_at_any_step_leaves_the_old_or_the_new_database(old_and
     assert not path.with_name(path.name + ".restoring").exists()
 
 
+def test_an_import_killed_after_its_commit_keeps_every_row(small_db_path, tmp_path):
+    """Killed between the commit and the close (the checkpoint not done): the rows are in the write-ahead
+    log, and the next open applies them."""
+    csv = tmp_path / "hazards.csv"
+    csv.write_text("hazard_id,enterprise_id,found_on,grade,deadline\n"
+                   "HK1,E1,2025-03-01,general,2025-04-01\nHK2,E2,2025-03-02,major,2025-05-01\n", encoding="utf-8")
+    killed = run_cli("import", "hazards", str(csv), "--db", str(small_db_path), fault="import-committed")
+    assert killed.returncode == -9
+    con = db.connect(small_db_path, read_only=True)
+    assert con.execute("select hazard_id, enterprise_no from hazards where hazard_id like 'HK%' order by 1").fetchall() \
+        == [("HK1", 1), ("HK2", 2)]
+    assert db.key_mismatches(con) == dict.fromkeys(db.key_mismatches(con), 0)
+    con.close()
+
+
 def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_path):
     killed = run_cli("backup", "--db", str(small_db_path), "--out", str(tmp_path / "bk"),
                      fault="backup-tables-written")
