@@ -379,3 +379,29 @@ def test_a_missing_database_is_one_line(tmp_path, capsys):
     rc, _, stderr = run(capsys, "--db", str(tmp_path / "none.duckdb"), "--month", "2025-07", "--out", str(out))
     assert rc == 1 and stderr.count("\n") == 1 and stderr.startswith("riskdash form: ")
     assert stderr.endswith("; nothing written\n") and not out.exists()
+
+
+# ---------------------------------------------------------------------------------------------- the screen
+
+
+def test_the_screen_opens_on_the_last_complete_month_and_never_after_the_data(form_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv(db.ENV_DB, str(form_db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/rectification.py").run()
+    assert not at.exception, at.exception
+    # data as of 3 July: the period is 1—6月 and the form June's
+    assert at.sidebar.selectbox(key="flt_preset").format_func("completed_months") == "1—6月"
+    month = at.selectbox(key="rect_form_month")
+    assert month.value == date(2025, 6, 1) and month.options == [f"2025年{m}月" for m in range(1, 7)]
+    at.sidebar.selectbox(key="flt_preset").set_value("year_to_date").run()
+    month = at.selectbox(key="rect_form_month")
+    assert month.value == date(2025, 6, 1) and month.options[-1] == "2025年7月"
+    month.set_value(date(2025, 7, 1)).run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any("填报单位：示例市 · 统计期：2025年1月1日—7月3日（1月至报表月累计）· 截至2025年7月3日" in c for c in captions)
+    shown = next(d.value for d in at.dataframe if d.value.columns[0] == "行业和领域")
+    assert list(shown["行业和领域"]) == ["合计", *INDUSTRIAL]
+    assert list(shown.iloc[0]) == ["合计", "3", "3", "2", "66.7", "3", "1", "33.3", "1", "1", "3", "1", "8.50"]
