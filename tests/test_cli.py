@@ -63,11 +63,22 @@ def test_metrics_accidents_contract(small_db_path):
     result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"accidents", "deaths", "missing", "deaths_incl_missing", "serious_injuries",
-                        "direct_loss_wan", "by_grade", "larger_and_above", "previous", "yoy_pct"}
-    assert set(out["previous"]) == set(out) - {"previous", "yoy_pct"}
+    assert list(out) == ["accidents", "deaths", "missing", "deaths_incl_missing", "serious_injuries",
+                         "direct_loss_wan", "by_grade", "larger_and_above", "previous", "yoy_pct", "mom", "target"]
+    assert set(out["previous"]) == set(out) - {"previous", "yoy_pct", "mom", "target"}
     assert (out["accidents"], out["deaths_incl_missing"], out["larger_and_above"]) == (3, 4, 1)
     assert out["yoy_pct"] == {"accidents": 0.0, "deaths": 100.0}
+    # January to June is not one month: no 环比; deaths 1 January – 30 June 4 of the target 10, 181 of 365 days
+    assert out["mom"] is None
+    assert out["target"] == {"year": 2025, "max_deaths": 10, "used_pct": 40.0, "time_elapsed_pct": 49.6}
+    june = json.loads(riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-06-01",
+                               "--to", "2025-06-30").stdout)
+    # June (A3, no death) against 1–30 May (nothing); the county has no target
+    assert june["mom"] == {"from": "2025-05-01", "to": "2025-05-30", "accidents": 0, "deaths_incl_missing": 0,
+                           "mom_pct": {"accidents": None, "deaths": None}}
+    county = json.loads(riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-06-01",
+                                 "--to", "2025-06-30", "--region", COUNTY_A).stdout)
+    assert county["target"] is None
 
 
 def test_metrics_region_is_padded_and_includes_everything_below(small_db_path):
@@ -84,7 +95,12 @@ def test_metrics_rectification_contract(small_db_path):
     assert json.loads(result.stdout) == {
         "found": 6, "rectified": 2, "rate": 2 / 6, "general_found": 4, "general_rectified": 1,
         "general_rate": 0.25, "major_found": 2, "major_closed": 1, "major_rate": 0.5, "overdue": 3,
-        "supervised_open": 1,
+        # H3 verified but not delisted (摘牌) and H4: still under 挂牌督办
+        "supervised_open": 2,
+        # every hazard found by 30 June, whatever year: H2, H4 (major, rectified, awaiting verification), H5, H6
+        # open; H2, H4, H6 overdue
+        "stock": {"open": 4, "open_major": 1, "overdue": 3, "overdue_major": 1, "overdue_major_unrectified": 0,
+                  "supervised_open": 2},
     }
 
 
