@@ -45,7 +45,10 @@ def test_rectification_screen_and_monthly_form_download_in_chromium(server, brow
     wait_until_idle(page)
 
     page.get_by_role("heading", name="隐患治理").wait_for(timeout=PAGE_MS)
-    assert metric_value(page, "排查隐患（项）") == str(kpis["found"])
+    assert metric_value(page, "本期排查隐患（项）") == str(kpis["found"])
+    # overdue and 挂牌督办 are the stock on the as-of day
+    assert metric_value(page, "逾期未销号隐患（项）") == f"{kpis['stock']['overdue']:,}"
+    assert metric_value(page, "挂牌督办未摘牌（项）") == f"{kpis['stock']['supervised_open']:,}"
     assert metric_value(page, "一般隐患整改率") == i18n.pct(kpis["general_rate"])
     assert metric_value(page, "按期整改率") == i18n.pct(kpis["on_time_rate"])
     assert metric_value(page, "整改用时中位数（天）") == f"{kpis['median_days_to_rectify']:g}"
