@@ -422,7 +422,8 @@ def test_brief_on_the_small_city_whole_text(small_con):
     assert rect.title == "隐患整改率33.3%，尚有逾期未销号隐患3项"
     assert rect.headline[1] == ("截至2025年6月30日，尚有逾期未销号隐患3项，其中重大隐患1项（均已整改待验收）；"
                                 "挂牌督办重大隐患未摘牌2项。")
-    assert rect.table.rows == (("H4", "东镇", "东镇化工", "6月15日", "15", "已整改待验收", "县级挂牌督办"),)
+    assert rect.table.columns == ("隐患编号", "乡镇", "企业", "整改期限", "逾期天数", "整改情况", "挂牌督办")
+    assert rect.table.rows == (("H4", "东镇", "东镇化工", "6月15日", "15", "待验收", "县级"),)
     assert accidents.headline[2] == ("2025年以来死亡4人，占全年控制指标（10人）的40%，低于时间进度9.6个百分点；"
                                      "按往年同期测算，全年预计死亡约4人，在控制指标以内。")
     nxt = brief.slide("next_steps")

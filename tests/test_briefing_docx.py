@@ -289,12 +289,15 @@ def test_short_columns_keep_their_width_and_long_ones_share_the_rest():
                             [["H000160002", name, reasons, "2026-02-09"]])
     shares = crowded.column_shares()
     assert sum(shares) == pytest.approx(1)
-    # the code and the date keep their full width (10 half-characters and the padding); the two long
-    # columns share the other 48 alike (both over the 40 cap)
-    assert [round(s * tongbao.TABLE_HALF_CHARS, 6) for s in shares] == [12, 24, 24, 12]
+    # the code and the date keep their full width (10 half-characters and the padding of 3); the two long
+    # columns share the other 46 alike (both over the 40 cap)
+    assert [round(s * tongbao.TABLE_HALF_CHARS, 6) for s in shares] == [13, 23, 23, 13]
     roomy = tongbao.Table("表2 x", ["隐患编号", "企业", "整改期限"], [["H000160002", name, "2026-02-09"]])
     # everything fits once the name is capped: shares by need, nothing wraps
-    assert roomy.column_shares() == pytest.approx([12 / 64, 40 / 64, 12 / 64])
+    assert roomy.column_shares() == pytest.approx([13 / 66, 40 / 66, 13 / 66])
+    # a landscape attachment has 104 half-characters across
+    wide = replace(crowded, landscape=True)
+    assert [round(s * tongbao.LANDSCAPE_HALF_CHARS, 6) for s in wide.column_shares()] == [13, 39, 39, 13]
     small = tongbao.Table("表3 y", ["类别", "数值"], [["事故", "3"]])
     assert small.column_shares() == pytest.approx([6 / 12, 6 / 12])
 
@@ -339,6 +342,8 @@ def test_long_lists_become_attachments_after_the_signature(city):
     rect = made.brief.slide("rectification")
     rows = tuple((f"H{n:03d}", "东镇", "东镇化工", "6月1日", str(n), "未整改", "未挂牌")
                  for n in range(tongbao.BODY_ROWS + 1))
+    # seven columns: the attachment is set across landscape pages (a section of its own), the 版记 back on
+    # a portrait page
     long_list = replace(rect.table, rows=rows, total=len(rows))
     brief = replace(made.brief, slides=tuple(replace(s, table=long_list) if s.key == "rectification" else s
                                              for s in made.brief.slides))
@@ -352,17 +357,48 @@ def test_long_lists_become_attachments_after_the_signature(city):
     assert texts[signature - 2:signature + 3] == [
         "附件：1. 逾期未销号重大隐患清单", ISSUER, "2025年7月1日", "附件1", "逾期未销号重大隐患清单"]
     label = next(p for p in document.paragraphs if p.text == "附件1")
-    assert label.paragraph_format.page_break_before and _east_asian_font(label) == "黑体"
+    assert _east_asian_font(label) == "黑体"
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    sections = document.sections
+    assert [(round(x.page_width.mm), round(x.page_height.mm)) for x in sections] == [(210, 297), (297, 210),
+                                                                                       (210, 297)]
+    assert sections[1].orientation == WD_ORIENT.LANDSCAPE and sections[1].start_type == WD_SECTION.NEW_PAGE
+    assert round((sections[1].page_width - sections[1].left_margin - sections[1].right_margin) / Mm(1)) == 225
+    # a portrait attachment (four columns) starts on a new page of the first section
+    narrow = replace(long_list, columns=long_list.columns[:4], rows=tuple(r[:4] for r in rows))
+    brief4 = replace(made.brief, slides=tuple(replace(s, table=narrow) if s.key == "rectification" else s
+                                              for s in made.brief.slides))
+    portrait = docx.Document(BytesIO(docx_export.docx_bytes(tongbao.outline(brief4, chart_png=lambda c: _PNG))))
+    assert len(portrait.sections) == 1
+    assert next(p for p in portrait.paragraphs if p.text == "附件1").paragraph_format.page_break_before
     last = document.tables[-1]
     assert [tuple(c.text for c in row.cells) for row in last.rows] == [long_list.columns, *rows]
     assert texts[-2:] == ["抄送：市委办公室，市政府办公室。", f"{ISSUER}\t2025年7月1日印发"]
     # the PDF: the attachment after the 落款, the 版记 on the last page
     from riskdash.briefing import pdf_export
 
-    pages = _pdf_pages(pdf_export.pdf_bytes(outline))
+    data = pdf_export.pdf_bytes(outline)
+    pages = _pdf_pages(data)
     whole = squeeze("".join(pages))
+    sizes = _pdf_sizes(data)
+    attachment_page = next(i for i, p in enumerate(pages) if squeeze("附件1逾期未销号重大隐患清单") in squeeze(p))
+    assert sizes[attachment_page] == "841.89 x 595.276" and sizes[-1] == sizes[0] == "595.276 x 841.89"
     assert whole.index(squeeze(ISSUER + "2025年7月1日")) < whole.index(squeeze("附件1逾期未销号重大隐患清单"))
     assert squeeze("抄送：市委办公室，市政府办公室。") in squeeze(pages[-1])
+
+
+def _pdf_sizes(data: bytes) -> list[str]:
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.pdf"
+        path.write_bytes(data)
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True, text=True,
+                              check=True).stdout
+    return re.findall(r"^Page\s+\d+ size:\s+([\d.]+ x [\d.]+) pts", info, re.M)
 
 
 def _pdf_pages(data: bytes) -> list[str]:

@@ -404,14 +404,23 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     major = overdue[overdue["grade"] == "major"]
     rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
              _t("state.awaiting" if r["is_rectified"] else "state.unrectified", lang),
-             i18n.enum_name("supervision_level", r["supervision_level"], lang)
-             if r["supervision_level"] in i18n.ENUMS.get("supervision_level", {}) else r["supervision_level"])
-            for _, r in major.iterrows()]
+             _supervision(r["supervision_level"], lang)) for _, r in major.iterrows()]
     table = None if not rows else _table(
         _t("table.overdue_major", lang),
         [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue", "state",
                                         "supervision")], rows, lang, f.end.year)
     return Slide("rectification", section, title, text, kpis, chart, table)
+
+
+def _supervision(level: Any, lang: str) -> str:
+    """The 挂牌督办 column's cell: "县级" / "市级" / "未挂牌" (the column names what it is; seven columns share a
+    page's width)."""
+    names = i18n.ENUMS.get("supervision_level", {})
+    if level not in names:
+        return _text(level)
+    name = i18n.enum_name("supervision_level", level, lang)
+    short = name.replace("挂牌督办", "") if lang == "zh" else name
+    return short or name
 
 
 def _priority_parts(con: duckdb.DuckDBPyConnection, scope: _Scope):

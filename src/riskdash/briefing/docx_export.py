@@ -23,7 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -36,6 +36,7 @@ from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
 TYPE_AREA_WIDTH = Mm(156)
+LANDSCAPE_AREA_WIDTH = Mm(225)
 
 # the faces an office PC has for each role, with the substitute named in the font table
 TITLE_FONT = "方正小标宋简体"
@@ -144,6 +145,8 @@ def docx_bytes(tb: Tongbao) -> bytes:
     for attachment in tb.attachments:
         _attachment(document, attachment)
     if tb.copy_to or tb.printed_by:
+        if document.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
+            _set_page(document.add_section(WD_SECTION.NEW_PAGE))  # the 版记 on a portrait page
         _imprint(document, tb)
     _footers(document, tb.footer)
     out = BytesIO()
@@ -188,10 +191,15 @@ def _masthead(document, tb: Tongbao) -> None:
 
 
 def _attachment(document, attachment) -> None:
-    """One 附件 on a new page: "附件1" in 黑体 at the top left, its title centred in 小标宋, its table."""
+    """One 附件 on a new page: "附件1" in 黑体 at the top left, its title centred in 小标宋, its table; a table of
+    many columns on landscape pages (a section of their own)."""
+    landscape = attachment.table.landscape
+    new_section = landscape or document.sections[-1].orientation == WD_ORIENT.LANDSCAPE
+    if new_section:  # a section starts on a new page of its own
+        (_set_landscape if landscape else _set_page)(document.add_section(WD_SECTION.NEW_PAGE))
     label = document.add_paragraph()
     _run(label, attachment.label, HEADING_FONT, SIZE_3)
-    label.paragraph_format.page_break_before = True
+    label.paragraph_format.page_break_before = not new_section
     label.paragraph_format.keep_with_next = True
     _exact(label, LINE_PITCH)
     title = document.add_paragraph()
@@ -296,7 +304,8 @@ def _table(document, block: Table, caption: bool = True) -> None:
 
 
 def column_widths(block: Table) -> list[int]:
-    return [int(TYPE_AREA_WIDTH * share) for share in block.column_shares()]
+    across = LANDSCAPE_AREA_WIDTH if block.landscape else TYPE_AREA_WIDTH
+    return [int(across * share) for share in block.column_shares()]
 
 
 def _merge_down(table, first_row: int, count: int) -> None:
@@ -325,6 +334,16 @@ def _figure(document, block: Figure) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- page
+
+
+def _set_landscape(section) -> None:
+    """A landscape page for a wide 附件: the portrait margins turned with the page (225 × 156 mm type area)."""
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
+    section.top_margin, section.bottom_margin = MARGIN_LEFT, MARGIN_RIGHT
+    section.left_margin, section.right_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.header_distance = Mm(12)
+    section.footer_distance = Mm(10)
 
 
 def _set_page(section) -> None:

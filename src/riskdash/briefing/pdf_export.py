@@ -72,12 +72,14 @@ def html_text(tb: Tongbao) -> str:
         parts.append(f'<div class="attachment-note">{lines}</div>')
     parts.append(f'<div class="signature"><p>{e(tb.issuer)}</p><p>{e(tb.issued_on_text)}</p></div>')
     for attachment in tb.attachments:
-        parts.append(f'<section class="attachment"><p class="attachment-label">{e(attachment.label)}</p>'
+        wide = " wide" if attachment.table.landscape else ""
+        parts.append(f'<section class="attachment{wide}"><p class="attachment-label">{e(attachment.label)}</p>'
                      f'<h2 class="attachment-title">{e(attachment.title)}</h2>'
                      f'{_block(attachment.table, caption=False)}</section>')
     if tb.copy_to or tb.printed_by:
         copy = f'<p class="copy-to">{e(tb.copy_to)}</p>' if tb.copy_to else ""
-        parts.append(f'<div class="imprint">{copy}<p class="printed"><span>{e(tb.printed_by)}</span>'
+        upright = " upright" if tb.attachments and tb.attachments[-1].table.landscape else ""
+        parts.append(f'<div class="imprint{upright}">{copy}<p class="printed"><span>{e(tb.printed_by)}</span>'
                      f'<span>{e(tb.printed_on_text)}</span></p></div>')
     parts.append("</body></html>")
     return "\n".join(parts)

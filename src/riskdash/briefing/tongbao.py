@@ -19,7 +19,12 @@ BODY_ROWS = 10  # a list longer than this goes to a 附件 after the 落款; sho
 TITLE_LINE_CHARS = 18  # 二号 (22 pt): 20 characters across the 156 mm type area, less a margin for digits
 # table cells are 小四 (12 pt): the 156 mm type area holds about 72 half-width characters with cell padding
 TABLE_HALF_CHARS = 72
-SHORT_COLUMN = 14  # "2026-02-09" (10) and "H000160002" (10) with their padding: never wrapped
+# a 附件 of many columns is set on a landscape page (GB/T 9704 横排表格): a 225 mm type area across
+LANDSCAPE_HALF_CHARS = 104
+LANDSCAPE_COLUMNS = 6
+SHORT_COLUMN = 14  # "H000160002" (10) and "5月30日" (7) with their padding: never wrapped
+# a cell's padding in half-width characters: digits and Latin letters of the CJK faces run wider than half
+CELL_PADDING = 3
 LONG_COLUMN = 40
 # GB/T 9704 7.3.3: 一、 then （一）; English documents number 1. and (1)
 HEADING_FORMATS = {"zh": ("{n}、{title}", "（{n}）{title}"), "en": ("{n}. {title}", "({n}) {title}")}
@@ -81,6 +86,7 @@ class Table:
     rows: list[list[str]]
     note: str | None = None  # what it counts, the dates, the region, the as-of day, formulas
     grouped: bool = False  # the first column names a group: equal neighbours are shown as one merged cell
+    landscape: bool = False  # set across a landscape page (an attachment of many columns)
 
     def first_column_groups(self) -> list[tuple[int, int]]:
         """(first row, row count) of each run of equal first cells; one row each when not grouped."""
@@ -98,17 +104,18 @@ class Table:
         """Each column's share of the table width. Short columns (codes, dates, counts) get the width of
         their longest text so they never wrap; the long ones (names, reasons) share the rest in proportion
         to their longest text. Both writers use it, so the two files break their cells alike."""
-        needs = [max(_half_chars(row[i]) + 2 for row in [self.columns, *self.rows]) for i in range(len(self.columns))]
+        across = LANDSCAPE_HALF_CHARS if self.landscape else TABLE_HALF_CHARS
+        needs = [max(_half_chars(row[i]) + CELL_PADDING for row in [self.columns, *self.rows]) for i in range(len(self.columns))]
         short = [need if need <= SHORT_COLUMN else None for need in needs]
         fixed = sum(n for n in short if n is not None)
         flexible = [min(n, LONG_COLUMN) for n, s in zip(needs, short) if s is None]
         # everything fits unwrapped, or the short columns alone would crowd the page: share by need
-        if fixed + sum(flexible) <= TABLE_HALF_CHARS or fixed >= TABLE_HALF_CHARS * 0.7:
+        if fixed + sum(flexible) <= across or fixed >= across * 0.7:
             total = sum(min(n, LONG_COLUMN) for n in needs)
             return [min(n, LONG_COLUMN) / total for n in needs]
-        rest = TABLE_HALF_CHARS - fixed
+        rest = across - fixed
         flexible_total = sum(flexible)
-        return [s / TABLE_HALF_CHARS if s is not None else rest * min(n, LONG_COLUMN) / flexible_total / TABLE_HALF_CHARS
+        return [s / across if s is not None else rest * min(n, LONG_COLUMN) / flexible_total / across
                 for n, s in zip(needs, short)]
 
 
@@ -333,7 +340,7 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
             rows_table = Table(_t("attachment_caption", lang, title=title), list(table.columns),
                                [list(r) for r in table.rows], _t("more_rows", lang, total=table.total,
                                                                   shown=len(table.rows)) if more else None,
-                               grouped=slide.key == "next_steps")
+                               grouped=slide.key == "next_steps", landscape=len(table.columns) >= LANDSCAPE_COLUMNS)
             attachments.append(Attachment(_t("attachment_label", lang, n=number), title, rows_table))
             see = _t("see_attachment", lang, n=number)
             # "…48项（详见附件1）。": the reference goes inside the sentence

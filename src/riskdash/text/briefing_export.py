@@ -307,7 +307,7 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.table.overdue_major": {"zh": "逾期未销号重大隐患", "en": "Overdue major hazards not closed"},
     "briefing.x.col.state": {"zh": "整改情况", "en": "State"},
     "briefing.x.state.unrectified": {"zh": "未整改", "en": "Not rectified"},
-    "briefing.x.state.awaiting": {"zh": "已整改待验收", "en": "Awaiting verification"},
+    "briefing.x.state.awaiting": {"zh": "待验收", "en": "Awaiting verification"},
     "briefing.x.table.red_sites": {"zh": "红色预警企业", "en": "Red-alert enterprises"},
     "briefing.x.table.townships": {"zh": "需重点关注的乡镇", "en": "Townships needing attention"},
     "briefing.x.table.next_steps": {"zh": "下步工作清单", "en": "Next-step list"},
