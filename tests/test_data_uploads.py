@@ -86,6 +86,22 @@ def test_a_removed_or_replaced_file_leaves_no_copy(at, temp):
     assert copies(temp) == []
 
 
+def test_copies_left_by_ended_sessions_are_swept_after_a_day(at, temp):
+    import os
+    import time
+
+    from riskdash.ui.data_page import STALE_COPY_SECONDS
+
+    for name, age in (("old", STALE_COPY_SECONDS + 60), ("recent", STALE_COPY_SECONDS - 60)):
+        folder = temp / f"{UPLOAD_PREFIX}{name}"
+        folder.mkdir()
+        (folder / f"{name}.csv").write_text("x", encoding="utf-8")
+        os.utime(folder, (time.time() - age, time.time() - age))
+    uploader(at).set_value(("hazards.csv", HAZARDS, "text/csv"))
+    at.run()
+    assert copies(temp) == ["True:hazards.csv", "True:recent.csv"]
+
+
 def test_a_file_over_the_setting_is_refused_in_one_line(small_db_path, monkeypatch, temp):
     set_setting(small_db_path, "1")
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -27,6 +28,7 @@ _WRITE_LOCK = threading.Lock()
 
 
 UPLOAD_PREFIX = "riskdash-upload-"
+STALE_COPY_SECONDS = 24 * 3600
 _COPY_KEY = "data_upload_copy"
 
 
@@ -38,11 +40,24 @@ def upload_copy(upload) -> Path:
     if held is not None and held[0] == upload.file_id and Path(held[1]).is_file():
         return Path(held[1])
     discard_upload_copy()
+    sweep_stale_copies()
     folder = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
     path = folder / Path(upload.name).name
     path.write_bytes(upload.getvalue())
     st.session_state[_COPY_KEY] = (upload.file_id, str(path))
     return path
+
+
+def sweep_stale_copies() -> None:
+    """Delete copies older than a day: a session that ended with a file still attached (the tab closed, another
+    page opened) never comes back to delete its own, and Streamlit tells no one that a session ended."""
+    cutoff = time.time() - STALE_COPY_SECONDS
+    for folder in Path(tempfile.gettempdir()).glob(UPLOAD_PREFIX + "*"):
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # another server's sweep got there first
 
 
 def discard_upload_copy() -> None:
