@@ -121,6 +121,20 @@ def test_a_file_over_the_setting_is_refused_in_one_line(small_db_path, monkeypat
     assert [e.value for e in app.error if "超过上传上限" in e.value] == []
 
 
+def test_a_backup_over_the_setting_is_refused_before_a_restore_is_offered(small_db_path, monkeypatch, temp):
+    set_setting(small_db_path, "1")
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    app = AppTest.from_file(str(APP), default_timeout=90).run()
+    app.switch_page("pages/data.py").run()
+    restore = next(u for u in app.get("file_uploader") if u.label != "选择文件")
+    restore.set_value(("backup.zip", b"PK" + b"x" * (1024 * 1024), "application/zip"))
+    app.run()
+    assert not app.exception, app.exception
+    assert [e.value for e in app.error] == [
+        "文件 backup.zip 为 1.0 MB，超过上传上限 1 MB（设置项 upload\\_max\\_mb），未读取、未写入任何数据"]
+    assert [b for b in app.button if b.key == "data_restore_run"] == []
+
+
 def test_the_server_limit_follows_the_setting(small_db_path, monkeypatch, tmp_path):
     from riskdash.ui.launch import upload_limit_args
 
