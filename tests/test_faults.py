@@ -78,11 +78,14 @@ def test_an_import_killed_after_its_commit_keeps_every_row(small_db_path, tmp_pa
     con.close()
 
 
-def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_path):
-    killed = run_cli("backup", "--db", str(small_db_path), "--out", str(tmp_path / "bk"),
-                     fault="backup-tables-written")
+@pytest.mark.parametrize("step", ["backup-table-written", "backup-tables-written"])
+def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_path, step):
+    """Killed after its first table or after all of them: Parquet files, no manifest, refused by restore."""
+    killed = run_cli("backup", "--db", str(small_db_path), "--out", str(tmp_path / "bk"), fault=step)
     assert killed.returncode == -9
-    assert not (tmp_path / "bk" / "manifest.json").exists()
+    written = sorted(p.name for p in (tmp_path / "bk").iterdir())
+    assert written and "manifest.json" not in written and all(n.endswith(".parquet") for n in written)
+    assert (len(written) == 1) == (step == "backup-table-written")
     before = contents(small_db_path)
     refused = run_cli("restore", "--db", str(small_db_path), "--from", str(tmp_path / "bk"))
     assert refused.returncode == 1

@@ -450,6 +450,7 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
                 con.execute(f"copy (select * from {table}) to {_sql_path(file)} (format parquet)")
                 rows = con.execute(f"select count(*) from {table}").fetchone()[0]
                 tables[table] = {"rows": rows, "file": file.name, "sha256": _sha256(file)}
+                db.fault_point("backup-table-written")
             manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
                         "data_as_of": _day_text(db.data_as_of(con)),
                         "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
