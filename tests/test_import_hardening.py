@@ -440,3 +440,23 @@ def test_an_empty_database_has_no_data_as_of(tmp_path):
         assert db.data_as_of(con) is None
     finally:
         con.close()
+
+
+def test_a_workbook_whose_sheet_is_damaged_inside_is_refused_in_one_line(con, tmp_path):
+    # found by the fuzz: a flipped byte in the packed sheet raised zlib.error from openpyxl's rows
+    book = openpyxl.Workbook()
+    book.active.append(HEADER.split(","))
+    for n in range(1, 200):
+        book.active.append(hazard(n).split(","))
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as packed:
+        member = packed.getinfo("xl/worksheets/sheet1.xml")
+    start = member.header_offset + 30 + len(member.filename.encode()) + len(member.extra)
+    for offset in range(start + 40, start + member.compress_size - 40, 97):
+        data[offset] ^= 0x55
+    path.write_bytes(bytes(data))
+    failed = refused(con, path)
+    assert len(failed.lines()) == 1
+    assert re.fullmatch(r"h\.xlsx: cannot open the workbook \(.+\); nothing was written", str(failed)), str(failed)

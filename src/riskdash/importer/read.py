@@ -13,6 +13,7 @@ import csv
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -180,9 +181,9 @@ def check_xlsx_size(path: Path) -> None:
                         if _longer_run(stream, b"<", XLSX_RUN_MAX):
                             raise ReadFailed("xlsx_cell_too_big", member=member.filename,
                                              limit=f"{XLSX_RUN_MAX:,}", text_max=f"{TEXT_MAX:,}")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise ReadFailed("xlsx_broken", message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                         ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted member
+        raise _xlsx_broken(exc) from None
 
 
 def _xlsx_records(path: Path, sheet: str | None) -> Iterator[list[str | None]]:
@@ -193,17 +194,32 @@ def _xlsx_records(path: Path, sheet: str | None) -> Iterator[list[str | None]]:
         # data_only=False: a formula is kept as its text ("=HYPERLINK(...)") and never evaluated
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken zip
-        raise ReadFailed("xlsx_broken", message=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        raise _xlsx_broken(exc) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise ReadFailed("xlsx_no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        # the sheet's <dimension> is what the writing tool declared, not what it holds: read every row
-        ws.reset_dimensions()
-        for row in ws.iter_rows(values_only=True):
+        rows = None
+        while True:
+            # a damaged member shows only when its rows are read (zlib, CRC, XML and value errors of many kinds)
+            try:
+                if rows is None:
+                    ws = book[sheet] if sheet is not None else book.worksheets[0]
+                    # the sheet's <dimension> is what the writing tool declared, not what it holds: read every row
+                    ws.reset_dimensions()
+                    rows = ws.iter_rows(values_only=True)
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise _xlsx_broken(exc) from None
             yield [_cell_text(v) for v in row]
     finally:
         book.close()
+
+
+def _xlsx_broken(exc: Exception) -> ReadFailed:
+    text = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return ReadFailed("xlsx_broken", message=text[:200])
 
 
 def records(path: Path, sheet: str | None = None) -> tuple[Iterator[list], str | None]:
