@@ -49,7 +49,7 @@ red and orange enterprises of ``risk_scores``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Callable
 
@@ -131,9 +131,19 @@ class TableSpec:
     rows: tuple[tuple[str, ...], ...]
     total: int
     more_text: str | None = None
+    # the columns a slide beside a chart shows (a projector cannot show seven legibly); None: all of them
+    slide_columns: tuple[int, ...] | None = None
 
     def head(self, n: int) -> tuple[tuple[str, ...], ...]:
         return self.rows[:n]
+
+    def for_slide(self) -> "TableSpec":
+        """The table with only ``slide_columns`` (the documents and the screen keep every column)."""
+        if self.slide_columns is None:
+            return self
+        keep = self.slide_columns
+        return TableSpec(self.title, tuple(self.columns[i] for i in keep),
+                         tuple(tuple(row[i] for i in keep) for row in self.rows), self.total, self.more_text)
 
     def more(self, shown: int, lang: str = "zh") -> str | None:
         """"共N项，列出前M项" when a reader sees fewer rows than the list holds."""
@@ -409,6 +419,8 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         _t("table.overdue_major", lang),
         [_t(f"col.{c}", lang) for c in ("hazard", "township", "enterprise", "deadline", "days_overdue", "state",
                                         "supervision")], rows, lang, f.end.year)
+    if table is not None:  # beside the chart, a slide shows 隐患编号, 企业, 逾期天数, 整改情况
+        table = replace(table, slide_columns=(0, 2, 4, 5))
     return Slide("rectification", section, title, text, kpis, chart, table)
 
 

@@ -41,6 +41,7 @@ TITLE_FONT = "方正小标宋简体"  # the cover's title, as on a 公文
 LATIN_FONT = "Arial"
 TITLE_ONLY_LAYOUT = 5  # the default template's "Title Only": a title placeholder and nothing else
 TABLE_PT = 14
+SHORT_UNITS = 6.5  # a column whose longest text is at most this many em is never wrapped
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 INK = RGBColor(0x1F, 0x29, 0x37)
@@ -244,8 +245,9 @@ def _chart(slide, spec: ChartSpec, left, top, width, height) -> None:
 
 
 def _units(text: str) -> float:
-    """Width of a text in em: a CJK character is one, a latin letter or digit about half."""
-    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+    """Width of a text in em: a CJK character is one, a latin letter or digit about 0.6 (Arial; DejaVu where
+    LibreOffice stands in for it)."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.62 for ch in text)
 
 
 def _lines(text: str, width_in: float, size_pt: float) -> int:
@@ -275,13 +277,27 @@ def _label_every_category(axis) -> None:
 
 
 def _table(slide, spec: TableSpec, lang: str, left, top, width, bottom) -> None:
-    """The table's first rows that fit above ``bottom`` (wrapped rows counted), columns sized to their text."""
+    """The table's first rows that fit above ``bottom`` (wrapped rows counted), columns sized to their text; a
+    table beside a chart shows its ``slide_columns``."""
+    if width < WIDTH - 2 * MARGIN:
+        spec = spec.for_slide()
     size, line_in = TABLE_PT, TABLE_PT * 1.25 / 72
     width_in = width / 914400
-    # each column as wide as its longest text (capped), plus the cell margins
-    weights = [min(18.0, max([_units(spec.columns[c])] + [_units(r[c]) for r in spec.rows[:12]])) + 1.5
+    # a short column (dates, codes, counts, grades) as wide as its longest text, so it never wraps; the long
+    # ones (names, reasons) share the rest by their longest text (capped)
+    longest = [max([_units(spec.columns[c])] + [_units(r[c]) for r in spec.rows[:12]])
                for c in range(len(spec.columns))]
-    col_in = [width_in * w / sum(weights) for w in weights]
+    need_in = [u * size / 72 + 0.16 for u in longest]
+    short = [u <= SHORT_UNITS for u in longest]
+    fixed = sum(n for n, is_short in zip(need_in, short) if is_short)
+    flexible = [min(u, 18.0) for u, is_short in zip(longest, short) if not is_short]
+    if flexible and fixed < width_in * 0.75:
+        rest = width_in - fixed
+        col_in = [n if is_short else rest * min(u, 18.0) / sum(flexible)
+                  for n, u, is_short in zip(need_in, longest, short)]
+    else:
+        weights = [min(u, 18.0) + 1.5 for u in longest]
+        col_in = [width_in * w / sum(weights) for w in weights]
 
     def row_in(values) -> float:
         return max(_lines(str(v), w - 0.1, size) for v, w in zip(values, col_in)) * line_in + 0.08
