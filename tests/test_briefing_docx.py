@@ -239,7 +239,8 @@ def test_english_brief_numbers_its_headings_in_figures(tmp_path):
     assert [t for t in text if re.match(r"^\d\. ", t)] == [
         "1. Accidents", "2. Hazard rectification", "3. Key sites", "4. Townships", "5. Next steps"]
     assert [t for t in text if t.startswith("Table ")][0] == "Table 1. Key figures"
-    assert document.paragraphs[0].text.replace("\n", "") == "Work-safety bulletin: 示例市, Jan–Jun 2025"
+    assert document.paragraphs[0].text.replace("\n", "") == (
+        "Office of the Work Safety Committee, 示例市: work-safety bulletin, Jan–Jun 2025")
 
 
 

@@ -337,7 +337,7 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
             number = len(attachments) + 1
             title = _attachment_title(table.title, lang)
             more = table.more(len(table.rows), lang)
-            rows_table = Table(_t("attachment_caption", lang, title=title), list(table.columns),
+            rows_table = Table(title, list(table.columns),
                                [list(r) for r in table.rows], _t("more_rows", lang, total=table.total,
                                                                   shown=len(table.rows)) if more else None,
                                grouped=slide.key == "next_steps", landscape=len(table.columns) >= LANDSCAPE_COLUMNS)
@@ -360,14 +360,14 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
     issuer = meta.issuer if zh and meta.issuer else _t("issuer", lang, region=meta.region_name)
     issued_on = meta.generated_at.date()
     issued_on_text = i18n.day(issued_on, lang)
-    title = _t("title", lang, issuer=issuer, period=months, region=meta.region_name)
+    title = _t("title", lang, issuer=issuer, period=months)
     # break after the issuer or after 关于 when the lines then fit (GB/T 9704 7.3.1: by sense)
     breaks = tuple(i for i in (len(issuer), len(issuer) + 2) if 0 < i < len(title)) if zh else ()
     note = ()
     if attachments:
         first = _t("attachment_note_first", lang, n=1, title=attachments[0].title)
-        note = (first, *(_t("attachment_note_more", lang, n=n, title=a.title)
-                         for n, a in enumerate(attachments[1:], start=2)))
+        # further items aligned under the first one's number: "2. 下步工作清单"
+        note = (first, *(f"{n}. {a.title}" for n, a in enumerate(attachments[1:], start=2)))
     copy_to = meta.copy_to if zh else ""
     return Tongbao(
         title=title,

@@ -8,7 +8,7 @@ TEXT: dict[str, dict[str, str]] = {
     # title = issuer + 关于 + whole months + 安全生产形势的通报 (GB/T 9704; domain.md §6)
     "briefing.document.title": {
         "zh": "{issuer}关于{period}安全生产形势的通报",
-        "en": "Work-safety bulletin: {region}, {period}",
+        "en": "{issuer}: work-safety bulletin, {period}",
     },
     # 主送 names the bodies one level down by their kinds and the members of the issuing committee
     "briefing.document.addressee.below": {"zh": "各{kinds}安委会", "en": "{kinds}"},
@@ -51,9 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
     # 附件 (GB/T 9704 7.3.4 and 7.3.5)
     "briefing.document.see_attachment": {"zh": "（详见附件{n}）", "en": " (see attachment {n})"},
     "briefing.document.attachment_note_first": {"zh": "附件：{n}. {title}", "en": "Attachments: {n}. {title}"},
-    "briefing.document.attachment_note_more": {"zh": "{n}. {title}", "en": "{n}. {title}"},
     "briefing.document.attachment_label": {"zh": "附件{n}", "en": "Attachment {n}"},
-    "briefing.document.attachment_caption": {"zh": "{title}", "en": "{title}"},
     "briefing.document.issuer": {
         "zh": "{region}安全生产委员会办公室",
         "en": "Office of the Work Safety Committee, {region}",
