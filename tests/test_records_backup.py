@@ -126,6 +126,8 @@ def test_a_newer_schema_a_missing_table_and_a_missing_manifest_are_refused(fille
     del tables["hazards"]
     (folder / "manifest.json").write_text(json.dumps({**manifest, "tables": tables}))
     _refused(filled, folder, "missing: hazards")
+    (folder / "manifest.json").write_text(" " * (1024 * 1024 + 1))
+    _refused(filled, folder, "^.*manifest.json: 1 MB, not a riskdash backup manifest$")
     (folder / "manifest.json").unlink()
     _refused(filled, folder, "no manifest.json")
 

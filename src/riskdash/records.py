@@ -54,6 +54,7 @@ EVENT_DAYS = {"accidents": ("occurred_at", "reported_at"), "inspections": ("insp
               "hazards": ("found_on", "rectified_on", "verified_on", "supervised_on", "delisted_on")}
 BACKUP_FORMAT = "riskdash-backup"
 MANIFEST = "manifest.json"
+MANIFEST_MAX_BYTES = 1024 * 1024
 
 
 class RecordRefused(db.RiskdashError):
@@ -481,6 +482,8 @@ def read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
         raise db.RiskdashError(f"{folder}: no {MANIFEST} here (not a riskdash backup)")
+    if path.stat().st_size > MANIFEST_MAX_BYTES:  # a few kilobytes in a real backup: never read a huge one
+        raise db.RiskdashError(f"{path}: {path.stat().st_size / 1024 ** 2:.0f} MB, not a riskdash backup manifest")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
