@@ -20,6 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+# a failing example with a 65 k field is too long to print usefully
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+
 from riskdash import db
 from riskdash.importer import ImportFailed, import_file
 

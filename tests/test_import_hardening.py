@@ -460,3 +460,15 @@ def test_a_workbook_whose_sheet_is_damaged_inside_is_refused_in_one_line(con, tm
     failed = refused(con, path)
     assert len(failed.lines()) == 1
     assert re.fullmatch(r"h\.xlsx: cannot open the workbook \(.+\); nothing was written", str(failed)), str(failed)
+
+
+def test_both_csv_readers_store_the_same_text(con, tmp_path):
+    # the Arrow reader takes a plain file; a blank line above the header sends it to the csv module
+    values = ["e\u0301cole", "\u2003em space\u2003", "\u3000全角\u3000", "\x1ctab\x1f", "\u00a0nbsp\u00a0"]
+    lines = [HEADER + ",隐患描述"] + [f"{hazard(n)},{v}" for n, v in enumerate(values, 1)]
+    import_file(con, "hazards", csv_file(tmp_path, lines, name="arrow.csv"))
+    arrow = con.execute("select description from hazards order by hazard_id").fetchall()
+    con.execute("delete from hazards")
+    import_file(con, "hazards", csv_file(tmp_path, ["", *lines], name="csv.csv"))
+    assert con.execute("select description from hazards order by hazard_id").fetchall() == arrow == [
+        ("école",), ("em space",), ("全角",), ("tab",), ("nbsp",)]

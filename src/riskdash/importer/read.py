@@ -277,7 +277,8 @@ def _guess_delimiter(header: list[str | None]) -> str | None:
 # ---------------------------------------------------------------------------------------------- staging
 
 
-WHITESPACE = " \t\r\n\u3000\u00a0"
+# what str.strip() removes (the csv and .xlsx reader), so that the Arrow reader's trim stores the same text
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def _is_blank(record: list) -> bool:
@@ -326,6 +327,10 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width
         return None
     if data.num_rows == 0:
         return 0
+    import pyarrow.compute as pc
+
+    for i, _ in order:  # NFC, as the csv reader stores text (DuckDB's nfc_normalize made 1M rows ~70 % slower)
+        data = data.set_column(i, f"f{i}", pc.utf8_normalize(data.column(i), form="NFC"))
     data = data.append_column("_row", pa.array(range(2, data.num_rows + 2), type=pa.int32()))
     con.register("import_arrow", data)
     try:
