@@ -5,7 +5,6 @@ nothing written, dates after today refused, and data_as_of derived from the rows
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
