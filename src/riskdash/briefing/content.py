@@ -61,7 +61,7 @@ from riskdash.briefing import headline as hl
 from riskdash.filters import Filters
 
 SLIDE_KEYS = ("accidents", "rectification", "priority", "townships", "next_steps")
-TABLE_ROWS = 50  # rows kept per list; the slides show fewer, the PDF more
+TABLE_ROWS = 200  # rows kept per list: a 通报 附件 lists them all up to this; the slides and the screen show fewer
 CHART_BARS = 8  # bars in a "lowest / most" chart: what a projector can show legibly
 
 
