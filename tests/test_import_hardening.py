@@ -471,3 +471,13 @@ def test_both_csv_readers_store_the_same_text(con, tmp_path):
     import_file(con, "hazards", csv_file(tmp_path, ["", *lines], name="csv.csv"))
     assert con.execute("select description from hazards order by hazard_id").fetchall() == arrow == [
         ("école",), ("em space",), ("全角",), ("tab",), ("nbsp",)]
+
+
+def test_a_declared_as_of_day_after_today_is_refused(con, tmp_path):
+    path = csv_file(tmp_path, [HEADER, hazard(1)])
+    before = snapshot(con)
+    with pytest.raises(db.RiskdashError) as info:
+        import_file(con, "hazards", path, as_of=date(2026, 12, 3), today=date(2026, 12, 2))
+    assert str(info.value) == "--as-of 2026-12-03 is after today (2026-12-02); nothing was written"
+    assert snapshot(con) == before
+    assert import_file(con, "hazards", path, as_of=date(2026, 12, 2), today=date(2026, 12, 2)).inserted == 1

@@ -436,6 +436,9 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
         raise db.RiskdashError(f"--mode {mode}: expected append or upsert")
     kind = KINDS[kind_name]
     label = file_label or Path(path).name
+    if as_of is not None and as_of > (today or date.today()):
+        raise db.RiskdashError(f"--as-of {as_of.isoformat()} is after today ({(today or date.today()).isoformat()}); "
+                               "nothing was written")
     con.execute("begin transaction")
     try:
         staged, problems, total = validate(con, kind_name, path, mode=mode, sheet=sheet, file_label=label,
