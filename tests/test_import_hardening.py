@@ -481,3 +481,24 @@ def test_a_declared_as_of_day_after_today_is_refused(con, tmp_path):
     assert str(info.value) == "--as-of 2026-12-03 is after today (2026-12-02); nothing was written"
     assert snapshot(con) == before
     assert import_file(con, "hazards", path, as_of=date(2026, 12, 2), today=date(2026, 12, 2)).inserted == 1
+
+
+def test_migration_14_drops_a_stored_day_that_was_derived_and_keeps_a_declared_one(tmp_path):
+    for stored, kept in (("2099-01-01", None), ("2025-06-30", "2025-06-30")):
+        con = db.connect(tmp_path / f"old-{stored}.duckdb", create=True)
+        try:
+            import_file(con, "regions", FIXTURES / "regions.csv")
+            import_file(con, "enterprises", FIXTURES / "enterprises.csv")
+            import_file(con, "hazards", csv_file(tmp_path, [HEADER, hazard(1), hazard(2)]))
+            # a file as schema 13 left it: the old import stored the latest event day (here a mistyped 2099)
+            con.execute("update hazards set found_on = date '2099-01-01', deadline = date '2099-01-31' "
+                        "where hazard_id = 'H2'")
+            db.set_meta(con, "data_as_of", stored)
+            db.set_meta(con, "schema_version", "13")
+            db.migrate(con)
+            assert db.get_meta(con, "data_as_of") == kept
+            con.execute("update hazards set found_on = date '2025-03-06', deadline = date '2025-03-31' "
+                        "where hazard_id = 'H2'")
+            assert db.data_as_of(con) == (date(2025, 3, 6) if kept is None else date(2025, 6, 30))
+        finally:
+            con.close()
