@@ -200,7 +200,7 @@ def _bench_db_matches(path: Path, scale: float) -> bool:
     try:
         built_scale = db.get_meta(con, "demo_scale")
         return (db.get_meta(con, "dataset") == "demo" and built_scale is not None
-                and float(built_scale) == scale and db.get_meta(con, "data_as_of") == BENCH_TODAY.isoformat())
+                and float(built_scale) == scale and db.data_as_of(con) == BENCH_TODAY)
     finally:
         con.close()
 
