@@ -89,3 +89,8 @@ def test_every_default_setting_has_a_value_rule_and_its_default_passes_it():
     for key, value, *_ in reference.SETTINGS:
         assert key in SETTING_RULES, key
         assert setting_value_problem(key, value) is None, (key, value)
+
+
+def test_a_text_setting_holds_at_most_200_characters():
+    assert setting_value_problem("tongbao_issuer", "甲" * 200) is None
+    assert setting_value_problem("tongbao_issuer", "甲" * 201) == ("setting_text", {"limit": 200})

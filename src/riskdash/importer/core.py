@@ -486,6 +486,9 @@ SETTING_RULES: dict[str, tuple] = {
         "assessment_weight_inspection_coverage", "assessment_weight_zero_report", "assessment_pass_score")},
     **{key: ("month_day",) for key in ("checklist_deadline_key", "checklist_report_key", "checklist_deadline_all",
                                        "checklist_deadline_zone_city", "checklist_deadline_zone")},
+    # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
+    **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
+                                      "form_issuer", "form_approval_no", "form_valid_until")},
 }
 
 
@@ -505,6 +508,9 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
             number = float("nan")
         if not (rule[1] <= number <= rule[2]):
             return "setting_number", {"low": rule[1], "high": rule[2]}
+    elif rule[0] == "text":
+        if len(text) > rule[1]:
+            return "setting_text", {"limit": rule[1]}
     elif rule[0] == "month_day":
         match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", text)
         try:

@@ -109,6 +109,7 @@ TEXT = {
     "data.problem.setting_int": {"zh": "该设置项应为不小于{bound}的整数", "en": "a whole number of at least {bound} for this setting"},
     "data.problem.setting_number": {"zh": "该设置项应为{low}到{high}之间的数", "en": "a number from {low} to {high} for this setting"},
     "data.problem.setting_month_day": {"zh": "该设置项应为“月-日”，如06-30", "en": "a month and day as MM-DD (e.g. 06-30) for this setting"},
+    "data.problem.setting_text": {"zh": "该设置项最多{limit}个字符", "en": "a text of at most {limit} characters for this setting"},
     "data.problem.thresholds_order": {
         "zh": "风险等级分数下限应依次递减：红色＞橙色＞黄色＞蓝色（保存后为{order}）",
         "en": "score floors falling from red to orange to yellow to blue (after saving: {order})",
