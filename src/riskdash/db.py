@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import time
 import warnings
 from dataclasses import dataclass
@@ -53,16 +54,18 @@ class IOFailure(RiskdashError):
 # (a commit that fails is a TransactionException whose words name the disk's error)
 IO_ERRORS = (OSError, duckdb.IOException, duckdb.FatalException, duckdb.OutOfMemoryException,
              duckdb.TransactionException)
-_commits = [0]  # commits in this process, so that a failure can say whether its write had been committed
+# commits made by this thread, so that a failure can say whether its own write had been committed (the
+# dashboard's sessions are threads)
+_commits = threading.local()
 
 
 def note_commit() -> None:
     """A write path calls this right after its commit returns."""
-    _commits[0] += 1
+    _commits.count = commit_count() + 1
 
 
 def commit_count() -> int:
-    return _commits[0]
+    return getattr(_commits, "count", 0)
 
 
 def failure_text(exc: BaseException) -> str:
