@@ -502,3 +502,10 @@ def test_migration_14_drops_a_stored_day_that_was_derived_and_keeps_a_declared_o
             assert db.data_as_of(con) == (date(2025, 3, 6) if kept is None else date(2025, 6, 30))
         finally:
             con.close()
+
+
+def test_a_header_with_a_line_break_inside_quotes_is_one_row(con, tmp_path):
+    lines = ['"隐患\n编号",企业编号,发现日期,隐患等级,整改期限', hazard(1), "H2,E1,2025-03-05,一般,2025-03-01"]
+    failed = refused(con, csv_file(tmp_path, lines))
+    # row 1 is the header (two lines of the file), row 3 the bad record
+    assert [(p.row, p.column, p.code) for p in failed.problems] == [(3, "deadline", "deadline_before_found")]

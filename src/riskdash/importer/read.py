@@ -292,6 +292,9 @@ def _arrow_can_read(path: Path) -> bool:
     field is two); the csv module reads the others record by record and says where one is broken."""
     if path.stat().st_size > FAST_CSV_MAX_BYTES:
         return False
+    with path.open("rb") as fh:
+        if fh.readline(FIELD_MAX).count(b'"') % 2:
+            return False  # a header running over two lines: Arrow skips one line, not one record
     count = 0
     with path.open("rb") as fh:
         while block := fh.read(1 << 20):
