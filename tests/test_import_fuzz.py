@@ -132,13 +132,18 @@ def expected_rows(rows: list[list[str]]) -> list[tuple] | None:
     return sorted(out)
 
 
-def csv_bytes(rows: list[list[str]], blanks: list[int], encoding: str, unclosed: bool) -> bytes:
+HEADERS = {"plain": HEADER, "quoted line break": ["隐患\n编号", *HEADER[1:]],
+           "spaced": [" 隐患编号 ", "企业 编号", *HEADER[2:]]}
+
+
+def csv_bytes(rows: list[list[str]], blanks: list[int], encoding: str, unclosed: bool, header: str = "plain",
+              above: int = 0, newline: str = "\n") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    lines = [HEADER, *rows]
+    writer = csv.writer(buffer, lineterminator=newline)
+    lines = [HEADERS[header], *rows]
     for position in sorted(blanks, reverse=True):
         lines.insert(min(position, len(lines)), [])
-    for line in lines:
+    for line in [[]] * above + lines:
         writer.writerow(line)
     text = buffer.getvalue()
     if unclosed:
@@ -151,11 +156,12 @@ def csv_bytes(rows: list[list[str]], blanks: list[int], encoding: str, unclosed:
 
 @FUZZ
 @given(rows=hazard_rows(), blanks=st.lists(st.integers(1, 8), max_size=3),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk"]), unclosed=st.booleans())
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gbk"]), unclosed=st.booleans(),
+       header=st.sampled_from(list(HEADERS)), above=st.integers(0, 2), newline=st.sampled_from(["\n", "\r\n"]))
 def test_a_generated_csv_is_written_exactly_or_refused_in_one_line(con, tmp_path, rows, blanks, encoding,
-                                                                   unclosed):
+                                                                   unclosed, header, above, newline):
     file = tmp_path / "fuzz.csv"
-    file.write_bytes(csv_bytes(rows, blanks, encoding, unclosed))
+    file.write_bytes(csv_bytes(rows, blanks, encoding, unclosed, header, above, newline))
     failed, before, after, hazards = outcome(con, file)
     expected = None if unclosed else expected_rows(rows)
     if expected is None:
