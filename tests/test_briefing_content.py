@@ -487,7 +487,7 @@ def test_chart_spec_png_for_the_word_and_pdf_exports(small_con):
 def test_english_titles():
     s = _summary(40, 35, 35, 30, larger=1, larger_deaths=6, prev_larger=1)
     assert hl.accidents_title(s, lang="en") == (
-        "1 Larger accident(s), unchanged year on year; Accidents and deaths both up year on year, "
+        "1 Relatively major accident(s), unchanged year on year; Accidents and deaths both up year on year, "
         "up 14.3% and 16.7%: a serious situation")
     assert hl.accidents_title(_summary(9, 10, 11, 13), lang="en") == (
         "Accidents and deaths both down year on year, down 18.2% and 23.1%")

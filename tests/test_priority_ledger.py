@@ -192,7 +192,7 @@ def test_ranking_table_in_both_languages(small_con):
                                       "行业：道路运输（固有风险3）；从业人员40人"]]
     english, _ = view.ranking_table(scores, "en")
     assert english.columns[-1] == "Reasons" and english.iloc[0]["Sector"] == "Road transport"
-    assert "1 Larger accident(s) in the last 3 years" in english.iloc[0]["Reasons"]
+    assert "1 Relatively major accident(s) in the last 3 years" in english.iloc[0]["Reasons"]
 
 
 def test_the_map_needs_no_internet(small_con):

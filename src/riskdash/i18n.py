@@ -120,7 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "死亡人数与失踪人数之和，即统计制度的“死亡（含失踪）”口径。",
         "en": "Deaths plus missing persons: the official “死亡（含失踪）” count.",
     },
-    "kpi.larger": {"zh": "较大及以上事故（起）", "en": "Larger and above (3+ deaths)"},
+    "kpi.larger": {"zh": "较大及以上事故（起）", "en": "Relatively major or worse (3+ deaths)"},
     "kpi.larger_help": {
         "zh": "死亡（含失踪）≥3人，或重伤≥10人，或直接经济损失≥1000万元的事故（国务院令第493号第三条）。",
         "en": "Accidents with 3 or more deaths (incl. missing), or 10 or more serious injuries, or a direct "
@@ -229,9 +229,9 @@ TEXT: dict[str, dict[str, str]] = {
 ENUMS: dict[str, dict[str, dict[str, str]]] = {
     "grade": {
         "general": {"zh": "一般", "en": "General"},
-        "larger": {"zh": "较大", "en": "Larger"},
+        "larger": {"zh": "较大", "en": "Relatively major"},
         "major": {"zh": "重大", "en": "Major"},
-        "especially_major": {"zh": "特别重大", "en": "Especially major"},
+        "especially_major": {"zh": "特别重大", "en": "Especially serious"},
     },
     "hazard_grade": {
         "general": {"zh": "一般隐患", "en": "General"},

@@ -81,7 +81,7 @@ RISK_WEIGHTS: list[tuple[str, float, str, str, str]] = [
     ("supervised_major_hazard", 6.0, "项", "每项挂牌督办未销号重大隐患（另加）", "per open major hazard under listed supervision (extra)"),
     ("overdue_general_hazard", 2.0, "项", "每项逾期未整改一般隐患", "per overdue general hazard"),
     ("accident_death", 6.0, "人", "近3年每死亡1人（按年份衰减）", "per death in the last 3 years (decayed by age)"),
-    ("larger_accident", 25.0, "起", "近3年每起较大及以上事故（按年份衰减）", "per larger-or-above accident in the last 3 years (decayed)"),
+    ("larger_accident", 25.0, "起", "近3年每起较大及以上事故（按年份衰减）", "per relatively major or worse accident in the last 3 years (decayed)"),
     ("sector_inherent", 4.0, "倍", "行业固有风险系数", "times the sector's inherent risk"),
     ("key_site_not_in_place", 8.0, "处", "每处监控措施未落实的重点部位", "per key site whose measures are not in place"),
     ("employees_per_100", 1.0, "百人", "每百名从业人员（封顶10）", "per 100 employees (capped at 10)"),
@@ -106,7 +106,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("upload_max_mb", "200", "上传文件大小上限（MB；导入文件与恢复备份，重启看板后对服务生效）", "Largest file that may be uploaded, in MB (imports and restores; the server takes it at its next start)"),
     # 乡镇考核 (issue 8, docs/township-assessment.md): weights of the components, each scored 0–100
     ("assessment_weight_deaths", "20", "乡镇考核权重：死亡（含失踪）与控制指标", "Township assessment weight: deaths (incl. missing) against the target"),
-    ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: larger-and-above accidents"),
+    ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: relatively major or worse accidents"),
     ("assessment_weight_rectification", "15", "乡镇考核权重：隐患整改率", "Township assessment weight: hazard rectification rate"),
     ("assessment_weight_major_closed", "10", "乡镇考核权重：重大隐患整改销号率", "Township assessment weight: major hazards closed"),
     ("assessment_weight_ledger", "10", "乡镇考核权重：重点部位台账完整率", "Township assessment weight: key-site ledger completeness"),

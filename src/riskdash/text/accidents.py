@@ -188,7 +188,7 @@ TEXT = {
     "accidents.hour_axis": {"zh": "时（0—23）", "en": "Hour (0–23)"},
     "accidents.weekdays": {"zh": "周一|周二|周三|周四|周五|周六|周日", "en": "Mon|Tue|Wed|Thu|Fri|Sat|Sun"},
     # ------------------------------------------------------------------------------------------ larger list
-    "accidents.larger": {"zh": "较大及以上事故", "en": "Larger-and-above accidents"},
+    "accidents.larger": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
     "accidents.larger_scope": {
         "zh": "{period} · {region} · {sector}：死亡（含失踪）≥3人，或重伤≥10人，或直接经济损失≥1000万元（国务院令第493号第三条）；"
         "“定级依据”为达到该等级的条件（多项达到时依次取死亡、重伤、损失）。选中一行查看事故记录。",
@@ -198,9 +198,9 @@ TEXT = {
     },
     "accidents.larger_none": {
         "zh": "统计期内没有较大及以上事故。",
-        "en": "No larger-and-above accident in the period.",
+        "en": "No relatively major or worse accident in the period.",
     },
-    "accidents.risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 accidents (larger risk involved)"},
+    "accidents.risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 accidents (relatively major, risk involved)"},
     "accidents.risk_involved_scope": {
         "zh": "{period} · {region} · {sector}：未达到较大事故（死亡（含失踪）<3人、重伤<10人、直接经济损失<1000万元），"
         "但危及10人以上生命安全，或被困、失踪3人以上，或紧急疏散500人以上（安监总局令第21号第二十六条；"
@@ -239,7 +239,7 @@ TEXT = {
     "accidents.field_reported": {"zh": "报告时间", "en": "Reported"},
     "accidents.field_closed": {"zh": "结案日期", "en": "Closed"},
     "accidents.field_minor": {"zh": "轻伤（人）", "en": "Minor injuries"},
-    "accidents.field_risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 (larger risk involved)"},
+    "accidents.field_risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 (relatively major, risk involved)"},
     "accidents.time_unknown": {"zh": "（时间不详）", "en": "(time unknown)"},
     "accidents.yes": {"zh": "是", "en": "yes"},
     "accidents.no": {"zh": "否", "en": "no"},

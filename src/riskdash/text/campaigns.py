@@ -4,7 +4,7 @@ TEXT = {
     # ------------------------------------------------------------------ veto reasons (also in the CLI JSON)
     "campaigns.veto.larger": {
         "zh": "发生较大及以上事故{n}起（一票否决）",
-        "en": "{n} accident(s) of the larger grade or above (one-vote veto)",
+        "en": "{n} relatively major or worse accident(s) (one-vote veto)",
     },
     "campaigns.veto.target": {
         "zh": "死亡（含失踪）{deaths}人，超过控制指标{target}人（一票否决）",
@@ -35,7 +35,7 @@ TEXT = {
     },
     "campaigns.kpi_vetoed_help": {
         "zh": "发生较大及以上事故，或死亡（含失踪）超过本乡镇控制指标：无论得分，结果为不合格，排在未否决乡镇之后。",
-        "en": "A larger-or-above accident, or deaths (incl. missing) above the township's own target: failed "
+        "en": "A relatively major or worse accident, or deaths (incl. missing) above the township's own target: failed "
         "whatever the score, ranked after the townships not vetoed.",
     },
     "campaigns.ranking_title": {"zh": "乡镇考核排名", "en": "Township ranking"},
@@ -62,7 +62,7 @@ TEXT = {
     "campaigns.result.passed": {"zh": "合格", "en": "passed"},
     "campaigns.result.failed": {"zh": "不合格", "en": "failed"},
     "campaigns.component.deaths": {"zh": "死亡控制", "en": "Deaths vs target"},
-    "campaigns.component.larger_accidents": {"zh": "较大及以上事故", "en": "Larger+ accidents"},
+    "campaigns.component.larger_accidents": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
     "campaigns.component.rectification": {"zh": "隐患整改率", "en": "Rectification"},
     "campaigns.component.major_closed": {"zh": "重大隐患销号", "en": "Major hazards closed"},
     "campaigns.component.ledger": {"zh": "重点部位台账", "en": "Key-site ledger"},
@@ -76,7 +76,7 @@ TEXT = {
     },
     "campaigns.basis.larger_accidents": {
         "zh": "较大及以上事故{count}起；无则100分，有则0分",
-        "en": "{count} larger-or-above accidents; 100 with none, 0 otherwise",
+        "en": "{count} relatively major or worse accidents; 100 with none, 0 otherwise",
     },
     "campaigns.basis.rectification": {
         "zh": "(已整改一般隐患+已销号重大隐患) {rectified} ÷ 本年排查隐患 {found} = {pct}",

@@ -80,8 +80,8 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.gaps": {"zh": "台账漏洞核查（应排查没有排查清楚）", "en": "Ledger gaps (sites that should have been found)"},
     "priority.gaps_scope": {
         "zh": "{region} · 台账现状；事故为{period}发生的有死亡（含失踪）或较大及以上事故（按事故发生地）· {sector} · 数据截至{as_of}",
-        "en": "{region} · the ledger as it stands; accidents with deaths (incl. missing) or of grade larger and "
-        "above that happened in {period} (where they happened) · {sector} · data as of {as_of}",
+        "en": "{region} · the ledger as it stands; accidents with deaths (incl. missing) or of grade relatively major or "
+        "worse that happened in {period} (where they happened) · {sector} · data as of {as_of}",
     },
     "priority.gap_townships": {"zh": "无台账的乡镇（个）", "en": "Townships with no entry"},
     "priority.gap_townships_help": {
@@ -104,7 +104,7 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.gap_accidents": {"zh": "台账外发生的事故（起）", "en": "Accidents outside the ledger"},
     "priority.gap_accidents_help": {
         "zh": "统计期内有死亡（含失踪）或较大及以上的事故，发生在没有台账记录的企业或乡镇。",
-        "en": "Accidents in the period with deaths (incl. missing) or of grade larger and above, at an enterprise or "
+        "en": "Accidents in the period with deaths (incl. missing) or of grade relatively major or worse, at an enterprise or "
         "in a township with no ledger entry.",
     },
     "priority.gap_list_townships": {"zh": "无台账的乡镇（街道）", "en": "Townships with no ledger entry"},
@@ -178,7 +178,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{region} · 对过去每个评分日，按当日数据计算全部企业风险分值，取排名前10%的企业，统计其后一年发生的较大及以上事故和有死亡事故中，"
         "发生在这些企业的比例；随机抽取10%的企业，预期比例约为10%。只统计有所属企业的事故。",
         "en": "{region} · For each past scoring day, every enterprise is scored on that day's data; of the following "
-        "year's accidents of grade larger and above, and of those with deaths, the share that happened at the "
+        "year's accidents of grade relatively major or worse, and of those with deaths, the share that happened at the "
         "enterprises then ranked in the top 10 % — against about 10 % for enterprises picked at random. Only "
         "accidents with a recorded enterprise count.",
     },
@@ -187,15 +187,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not enough data: no scoring day with a full following year and a year of history before it.",
     },
     "priority.backtest_title": {"zh": "后一年事故发生在前10%企业的比例", "en": "Share of the following year's accidents at the top 10 %"},
-    "priority.backtest_larger": {"zh": "较大及以上事故", "en": "Larger and above"},
+    "priority.backtest_larger": {"zh": "较大及以上事故", "en": "Relatively major or worse"},
     "priority.backtest_deaths": {"zh": "有死亡事故", "en": "With deaths"},
     "priority.backtest_chance": {"zh": "随机预期", "en": "By chance"},
     "priority.backtest_share": {"zh": "比例（%）", "en": "Share (%)"},
     "priority.col_as_of": {"zh": "评分日", "en": "Scored on"},
     "priority.col_until": {"zh": "统计至", "en": "Until"},
     "priority.col_top_n": {"zh": "前10%企业（家）", "en": "Top 10 % (enterprises)"},
-    "priority.col_larger": {"zh": "较大及以上事故：前10% / 全部", "en": "Larger and above: top 10 % / all"},
-    "priority.col_larger_share": {"zh": "较大及以上占比", "en": "Share, larger"},
+    "priority.col_larger": {"zh": "较大及以上事故：前10% / 全部", "en": "Relatively major or worse: top 10 % / all"},
+    "priority.col_larger_share": {"zh": "较大及以上占比", "en": "Share, relatively major or worse"},
     "priority.col_death": {"zh": "有死亡事故：前10% / 全部", "en": "With deaths: top 10 % / all"},
     "priority.col_death_share": {"zh": "有死亡占比", "en": "Share, with deaths"},
     "priority.col_chance": {"zh": "随机预期", "en": "By chance"},
@@ -274,7 +274,7 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "supervised_major_hazard": {"zh": "其中挂牌督办（项，另加）", "en": "Of which under listed supervision (extra)"},
         "overdue_general_hazard": {"zh": "逾期一般隐患（项）", "en": "Overdue general hazards"},
         "accident_death": {"zh": "近年事故死亡（人，按年份衰减）", "en": "Recent accident deaths (decayed)"},
-        "larger_accident": {"zh": "近年较大及以上事故（起，按年份衰减）", "en": "Recent larger-and-above accidents (decayed)"},
+        "larger_accident": {"zh": "近年较大及以上事故（起，按年份衰减）", "en": "Recent relatively major or worse accidents (decayed)"},
         "sector_inherent": {"zh": "行业固有风险系数", "en": "Sector inherent risk"},
         "key_site_not_in_place": {"zh": "措施未落实的重点部位（处）", "en": "Key sites without measures"},
         "employees_per_100": {"zh": "从业人员（百人，封顶10）", "en": "Employees (hundreds, capped at 10)"},
