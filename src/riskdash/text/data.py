@@ -318,6 +318,15 @@ TEXT.update({
     "data.form.no": {"zh": "否", "en": "no"},
     "data.form.time_hint": {"zh": "如 2025-03-05 08:30，只知日期可只填日期", "en": "e.g. 2025-03-05 08:30; a date alone is fine"},
     "data.record.refused": {"zh": "未保存：{message}", "en": "Not saved: {message}"},
+    # a failing disk during a write on the screen (db.IOFailure): what happened, and whether it was kept
+    "data.io.failed.kept": {
+        "zh": "磁盘读写出错：{what}；此前写入已提交并保留（下次打开时读入）",
+        "en": "The disk failed: {what}; the change had been committed and is kept (read at the next open)",
+    },
+    "data.io.failed.none": {
+        "zh": "磁盘读写出错：{what}；未写入任何数据",
+        "en": "The disk failed: {what}; nothing was written",
+    },
     "data.record.done.insert": {
         "zh": "已保存：{table} 新增 {id}（操作日志第 {entry} 条）",
         "en": "Saved: {id} added to {table} (audit entry {entry})",
