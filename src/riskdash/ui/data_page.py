@@ -4,9 +4,13 @@ Writing from the dashboard. The dashboard serves through one read-only connectio
 (ui/session.py), so that `riskdash metrics` can read the file beside it, and DuckDB refuses a second,
 writable connection to the same file in the same process. An import on the screen therefore opens a short
 exclusive write window: validate first through the session's read-only cursor (temp tables only), then,
-under a process-wide lock, close the shared connection (which closes every session's cursor), open the file
-writable, import in one transaction, close it, and drop the cached connection so that the next run of every
-page reopens it read-only. A page that runs during those seconds shows the one-line database error once.
+under a process-wide lock, close every connection the process opened on the file (which closes every
+session's cursor; session.begin_write), open the file writable, import in one transaction, close it, and
+drop the cached connections and results so that the next run of every page reopens it read-only and reads
+what was written (after a restore too: no connection to the old file survives the swap). A page load that
+runs during those seconds waits (a notice says so) and then shows the new data: an open waits for the
+window, and a query that meets its closed cursor reopens and runs again (session.Reader). A failing disk is
+one line saying whether the write was kept (db.io_guard, error_line).
 """
 
 from __future__ import annotations
@@ -92,25 +96,40 @@ def write_window(write, *, connect: bool = True):
     """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
     ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file)."""
     with _WRITE_LOCK:
-        database = session.open_database()
-        with database.lock:
-            database.connection.close()
-        session._open.clear()
+        path = session.database_path()
+        session.begin_write()
         try:
-            if not connect:
-                return write(database.path)
-            con = db.connect(database.path, wait_seconds=db.LOCK_WAIT_SECONDS)
-            try:
-                return write(con)
-            finally:
-                con.close()
+            with db.io_guard():
+                if not connect:
+                    return write(path)
+                con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
+                try:
+                    return write(con)
+                finally:
+                    con.close()
         finally:
-            st.cache_data.clear()
+            session.end_write()
+
+
+def error_line(exc: db.RiskdashError, lang: str) -> str:
+    """The one line shown for a write that failed: a failing disk (db.IOFailure) in the interface language,
+    saying whether the write was kept; any other refusal in its own words."""
+    if isinstance(exc, db.IOFailure):
+        return i18n.t("data.io.failed.kept" if exc.written else "data.io.failed.none", lang, what=exc.what)
+    return str(exc)
 
 
 def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> ImportResult:
-    """An import in the write window; raises ImportFailed or db.RiskdashError."""
-    return write_window(lambda con: import_file(con, kind, path, mode=mode, actor=actor, file_label=label))
+    """An import in the write window; raises ImportFailed or db.RiskdashError (db.IOFailure for a failing disk,
+    saying whether the rows were committed)."""
+
+    def write(con):
+        result = import_file(con, kind, path, mode=mode, actor=actor, file_label=label)
+        db.note_commit()  # import_file returns only after its commit
+        db.fault_point("import-committed")
+        return result
+
+    return write_window(write)
 
 
 # ---------------------------------------------------------------------------------------------- drawing
@@ -161,10 +180,16 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: i
             st.error(plain(str(failed)), icon=":material/error:")
             return
         except db.RiskdashError as exc:
-            st.error(plain(str(exc)), icon=":material/error:")
-            return
-        discard_upload_copy()
-        st.session_state["data_last_import"] = result.as_json()
+            if not (isinstance(exc, db.IOFailure) and exc.written):
+                st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
+                return
+            # committed before the disk failed: the rows are in, so the file is done with like any import
+            discard_upload_copy()
+            st.session_state.pop("data_last_import", None)
+            st.session_state["data_last_record"] = (False, error_line(exc, page.lang))
+        else:
+            discard_upload_copy()
+            st.session_state["data_last_import"] = result.as_json()
         # a new uploader: the imported file is not checked again (it would now meet its own rows)
         st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
         st.rerun()
@@ -256,7 +281,7 @@ def _write_record(page, write) -> None:
     except RecordRefused as refused:  # the data changed between the check and the write
         _flash(page, page.t("data.record.refused", message=refused.message(page.lang)), ok=False)
     except db.RiskdashError as exc:
-        _flash(page, str(exc), ok=False)
+        _flash(page, error_line(exc, page.lang), ok=False)
     else:
         _flash(page, result_text(result, page.lang))
 
@@ -440,7 +465,9 @@ def backup_panel(page, actor: str) -> None:
             result = write_window(lambda path: records.restore_zip(path, payload, actor=actor or default_actor()),
                                   connect=False)
         except db.RiskdashError as exc:
-            st.error(plain(str(exc)), icon=":material/error:")
+            if isinstance(exc, db.IOFailure) and exc.written:  # swapped in before the disk failed: every page
+                _flash(page, error_line(exc, page.lang), ok=False)  # reloads on the new file (rerun, shown then)
+            st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
             return
         _flash(page, page.t("data.backup.restored", **result))
 

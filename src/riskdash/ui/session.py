@@ -47,12 +47,51 @@ def _file_key(path: Path) -> str:
     return f"{path}:{stat.st_ino}:{stat.st_mtime_ns}"
 
 
+# Every connection _open made and no write window has closed yet. The cache forgets an entry (eviction, a
+# new file key after a re-key at open) without closing it, and a session may still hold it; DuckDB keeps one
+# instance per path while any connection to it lives, so a later open after a restore would read the old file
+# through it. close_all() closes them all.
+_opened: list[Database] = []
+_opened_lock = threading.Lock()
+# set while the 数据管理 screen's write window is open: no connection is opened (or kept) meanwhile, so none
+# can outlive a restore's swap; page loads wait as for another process's write
+_writing = threading.Event()
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _open(path: str, key: str) -> Database:
     # no waiting in here: a cached function's messages would be replayed on every later hit, so a busy file
     # raises DatabaseBusy at once and open_database() waits, with its message, outside the cache
     con = db.connect(path, read_only=True, wait_seconds=0)
-    return Database(path=Path(path), key=key, connection=con, lock=threading.Lock())
+    database = Database(path=Path(path), key=key, connection=con, lock=threading.Lock())
+    with _opened_lock:
+        if _writing.is_set():  # opened just as a write window began: it would outlive a restore's swap
+            con.close()
+            raise db.DatabaseBusy(f"{path}: the 数据管理 screen is writing the database")
+        _opened.append(database)
+    return database
+
+
+def begin_write() -> None:
+    """The write window begins: close every connection this process opened on the database, and with them
+    every session's cursor, forget the cached connections and results, and open none until end_write(), so
+    that every later page load opens the file anew and reads what was written (DuckDB would otherwise serve
+    a restored path from the old file's instance while any connection to it lived)."""
+    with _opened_lock:
+        _writing.set()
+        held = list(_opened)
+        _opened.clear()
+    for database in held:
+        with database.lock:
+            database.connection.close()
+    _open.clear()
+    st.cache_data.clear()
+
+
+def end_write() -> None:
+    """The write window ends: results cached meanwhile belong to the old file; page loads may open again."""
+    st.cache_data.clear()
+    _writing.clear()
 
 
 def open_database() -> Database:
@@ -71,6 +110,8 @@ def open_database() -> Database:
     try:
         while True:
             try:
+                if _writing.is_set():
+                    raise db.DatabaseBusy(f"{path}: the 数据管理 screen is writing the database")
                 return _open(str(path), _file_key(path))
             except db.DatabaseBusy:
                 if time.monotonic() >= deadline:
@@ -87,16 +128,49 @@ def open_database() -> Database:
             notice.empty()
 
 
-def session_cursor(database: Database) -> duckdb.DuckDBPyConnection:
+class Reader:
+    """A session's cursor that outlives a write window: a query that meets the connection closed by another
+    user's import or restore (a page load already running when the window opened) waits for the window to
+    close, as a page load does (open_database), and runs again on the new connection. Everything else is the
+    cursor's own (``execute`` returns the reader, so ``.df()``, ``.fetchone()``, ``.description`` read the
+    current cursor's result)."""
+
+    def __init__(self, database: Database, cursor: duckdb.DuckDBPyConnection):
+        self._database = database
+        self._cursor = cursor
+
+    def execute(self, *args, **kwargs) -> Reader:
+        try:
+            self._cursor.execute(*args, **kwargs)
+        except duckdb.ConnectionException as exc:
+            if "closed" not in str(exc):
+                raise
+            self._database, self._cursor = _new_cursor(open_database())
+            self._cursor.execute(*args, **kwargs)
+        return self
+
+    def __getattr__(self, name: str):
+        return getattr(self._cursor, name)
+
+
+def _new_cursor(database: Database) -> tuple[Database, duckdb.DuckDBPyConnection]:
+    while True:
+        try:
+            with database.lock:  # cursor() itself is a call on the shared connection
+                return database, database.connection.cursor()
+        except duckdb.ConnectionException:  # closed by a write window since it was handed out
+            database = open_database()
+
+
+def session_cursor(database: Database) -> Reader:
     """This session's own cursor on the shared connection (created once per session and connection: after a
     write window the file may keep its key while the connection is a new one)."""
     held = st.session_state.get(_CURSOR_KEY)
     if held is not None and held[0] is database:
         return held[1]
-    with database.lock:  # cursor() itself is a call on the shared connection
-        cursor = database.connection.cursor()
-    st.session_state[_CURSOR_KEY] = (database, cursor)
-    return cursor
+    reader = Reader(*_new_cursor(database))
+    st.session_state[_CURSOR_KEY] = (reader._database, reader)
+    return reader
 
 
 # ---------------------------------------------------------------------------------------------- cached reads
