@@ -15,10 +15,13 @@ lang = ui.current_lang()
 icon = str(resources.files("riskdash").joinpath("data/icon.png"))
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon=icon, layout="wide")
 
+# every screen at a stable ASCII path (/accidents, /rectification, ...); the overview answers / and /overview
+overview = ui.nav_page("pages/overview.py", ":material/dashboard:", lang, default=True)
 st.navigation(
     {
         i18n.t("nav.analysis", lang): [
-            ui.nav_page("pages/overview.py", ":material/dashboard:", lang, default=True),
+            overview,
+            ui.alias_page(overview, "overview", lang),
             ui.nav_page("pages/accidents.py", ":material/trending_down:", lang),
             ui.nav_page("pages/rectification.py", ":material/build_circle:", lang),
             ui.nav_page("pages/priority.py", ":material/crisis_alert:", lang),

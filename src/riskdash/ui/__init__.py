@@ -6,6 +6,7 @@ each screen's content lives in pure modules (``riskdash.ui.overview``).
 
 from riskdash.ui.page import (
     PageContext,
+    alias_page,
     current_lang,
     formula,
     kpi_row,
@@ -19,6 +20,7 @@ from riskdash.ui.page import (
 
 __all__ = [
     "PageContext",
+    "alias_page",
     "current_lang",
     "formula",
     "kpi_row",

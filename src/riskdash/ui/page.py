@@ -18,12 +18,14 @@ import streamlit as st
 
 from riskdash import db, i18n
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
-from riskdash.ui import session
+from riskdash.ui import address, session
 from riskdash.ui.markdown import plain
 from riskdash.ui.overview import OverviewView, Scope, overview_view
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
 LANG_KEY = "lang"
+ADDRESS_STATE = "_address"  # the view's parameters as this session last wrote them into the address
+YEARS_BACK = 20  # the earliest day a period may start: 1 January, this many years before the as-of year
 KEYS = {
     "preset": "flt_preset",
     "start": "flt_start",
@@ -56,23 +58,94 @@ class PageContext:
 
 
 def current_lang() -> str:
-    """The language chosen on any page so far (app.py needs it for the navigation before a page runs)."""
+    """The language chosen on any page so far, or asked for by a new address (app.py needs it for the
+    navigation before a page runs)."""
+    _apply_address_lang(_address_request())
     lang = st.session_state.get(_keep(LANG_KEY), st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG))
     return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
 
 
 def nav_page(path: str, icon: str, lang: str, default: bool = False) -> Any:
-    """An st.Page over ``pages/<name>.py``, titled ``page.<name>`` in the chosen language, at URL /<name>."""
+    """An st.Page over ``pages/<name>.py``, titled ``page.<name>`` in the chosen language, at URL /<name>; the
+    default page answers / (its /<name> is ``alias_page``)."""
     name = path.rsplit("/", 1)[-1].removesuffix(".py")
-    return st.Page(path, title=i18n.t(f"page.{name}", lang), icon=icon, url_path=name, default=default)
+    return st.Page(path, title=i18n.t(f"page.{name}", lang), icon=icon, url_path="" if default else name,
+                   default=default)
+
+
+def alias_page(target: Any, name: str, lang: str) -> Any:
+    """A hidden page at /<name> that opens ``target`` (the default page, served at /) with the same query
+    parameters, so that /overview?region=… answers as / does instead of "Page not found"."""
+
+    def open_target() -> None:
+        st.switch_page(target, query_params=st.query_params.to_dict())
+
+    return st.Page(open_target, title=i18n.t(f"page.{name}", lang), url_path=name, visibility="hidden")
+
+
+# ---------------------------------------------------------------------------------------------- address
+
+
+def _address_request() -> dict[str, str] | None:
+    """The view's parameters in the address when they are new to this session (a fresh tab, a refresh, a
+    pasted link); None when the address holds none (a page switch clears it) or what this session wrote."""
+    asked = address.requested(st.query_params)
+    if not asked or asked == st.session_state.get(ADDRESS_STATE):
+        return None
+    return asked
+
+
+def _apply_address_lang(asked: dict[str, str] | None) -> None:
+    if asked and asked.get("lang") in i18n.LANGS:
+        st.session_state[_keep(LANG_KEY)] = asked["lang"]
+
+
+def _apply_address(asked: dict[str, str], regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date,
+                   lang: str) -> tuple[str, ...]:
+    """Set the filters' remembered values from the address before they are drawn; returns the notices."""
+    parents = {code: (None if pd.isna(p) else p) for code, p in zip(regions["region_code"], regions["parent_code"])}
+    found = address.read(asked, lang=lang, as_of=as_of, earliest=_earliest(as_of), parents=parents,
+                         sectors=set(sectors["code"]), fallback=preset_period(DEFAULT_PRESET, as_of))
+    state = st.session_state
+    if found.period is not None:
+        state[_keep(KEYS["preset"])] = found.preset
+        if found.preset == "custom":
+            state[_keep(KEYS["start"])], state[_keep(KEYS["end"])] = found.period
+    if found.region_path is not None:
+        path = (*found.region_path, ALL, ALL)
+        for level, code in zip(("city", "county", "township"), path):
+            state[_keep(KEYS[level])] = code
+    if found.industry is not None:
+        state[_keep(KEYS["sector"])] = found.industry
+    return found.notices
+
+
+def _write_address(filters: Filters, lang: str) -> None:
+    """Mirror the view into the address (only when it differs: each change is a message to the browser);
+    other parameters (the briefing's present and slide) are left as they are."""
+    wanted = address.params(filters, lang)
+    query = st.query_params
+    if address.requested(query) != wanted:
+        for name in address.PARAMS:
+            if name in query and name not in wanted:
+                del query[name]
+        query.update(wanted)
+    st.session_state[ADDRESS_STATE] = wanted
 
 
 # ---------------------------------------------------------------------------------------------- page start
 
 
 def start_page(name: str) -> PageContext:
-    """Draw the sidebar (language, filters) and the heading of page ``name``; stop with an error if no data."""
+    """Draw the sidebar (language, filters) and the heading of page ``name``; stop with an error if no data.
+
+    A new address (``?from=&to=&region=&industry=&lang=``) sets the filters first; the filters drawn are
+    then written back into the address, so that a refresh or a copied link shows the same view."""
+    asked = _address_request()
+    _apply_address_lang(asked)
     lang = language_switch()
+    # the browser tab names the screen
+    st.set_page_config(page_title=f"{i18n.t(f'page.{name}', lang)} · {i18n.t('app.title', lang)}")
     try:
         database = session.open_database()
     except (db.RiskdashError, duckdb.Error, OSError) as exc:
@@ -85,7 +158,11 @@ def start_page(name: str) -> PageContext:
     if data_as_of is None:
         _stop_with_error(lang, i18n.t("error.no_as_of", lang), None)
     sectors = session.sectors(database.key, con)
+    notices = _apply_address(asked, regions, sectors, data_as_of, lang) if asked else ()
     filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang)
+    for notice in notices:
+        st.sidebar.warning(plain(notice), icon=":material/link_off:")
+    _write_address(filters, lang)
     ctx = PageContext(con=con, db_key=database.key, filters=filters, lang=lang, data_as_of=data_as_of,
                       is_demo=is_demo, region_name=region_name, sector_name=sector_name)
     heading(ctx, i18n.t(f"page.{name}", lang))
@@ -160,6 +237,10 @@ def global_filters(regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date, la
     return filters, region_name, sector_name
 
 
+def _earliest(as_of: date) -> date:
+    return date(as_of.year - YEARS_BACK, 1, 1)
+
+
 def _period_widgets(bar, as_of: date, lang: str) -> tuple[date, date]:
     preset = _select(bar, i18n.t("filters.period", lang), list(PRESETS), KEYS["preset"],
                      lambda p: i18n.preset_name(p, as_of, lang), DEFAULT_PRESET)
@@ -167,7 +248,7 @@ def _period_widgets(bar, as_of: date, lang: str) -> tuple[date, date]:
         start, end = preset_period(preset, as_of)
     else:
         default_start, default_end = preset_period(DEFAULT_PRESET, as_of)
-        earliest = date(as_of.year - 20, 1, 1)
+        earliest = _earliest(as_of)
         # stacked, not side by side: two columns in the sidebar cut the dates off
         for key, label, default in (("start", "filters.start", default_start), ("end", "filters.end", default_end)):
             _restore(KEYS[key], default)
