@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 
 from riskdash import i18n
@@ -35,17 +37,70 @@ def chart_title(measure: str, filters: Filters, region_name: str, lang: str = "z
 
 def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: str | None = None,
           height: int = 420) -> go.Figure:
-    """The house style: CJK font named explicitly, title with its scope, unit on the axis."""
+    """The house style: CJK font named explicitly, title with its scope, unit on the axis; every text that
+    may come from the data escaped (``escape_text``)."""
+    escape_text(fig)
+    text = lambda value: None if value is None else plain_text(value)  # noqa: E731
     fig.update_layout(
-        title={"text": title, "font": {"size": 16}},
+        title={"text": text(title), "font": {"size": 16}},
         font={"family": CJK_FONT, "size": 13},
         height=height,
         margin={"l": 60, "r": 30, "t": 70, "b": 50},
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
     )
-    fig.update_xaxes(title_text=x_title, showgrid=False, linecolor="#888")
-    fig.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    fig.update_xaxes(title_text=text(x_title), showgrid=False, linecolor="#888")
+    fig.update_yaxes(title_text=text(y_title), gridcolor="#e5e5e5", zerolinecolor="#bbb")
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- data as text
+# Plotly reads a subset of HTML in every text it draws (titles, axis titles, tick labels, category names, bar
+# texts, legend names, hover labels): <a href> makes a link, <b>, <br>, <span style> take effect. A name from
+# the data ("<a href=…>") must be drawn as the characters it is: '&', '<' and '>' become entities, which Plotly
+# shows as the characters. Templates (hovertemplate, texttemplate) are code, not data, and are left alone.
+
+_TRACE_TEXTS = ("x", "y", "text", "customdata", "hovertext", "name", "labels", "ids")
+
+
+def plain_text(value: str) -> str:
+    """A text from the data as Plotly must receive it to draw it literally."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, np.ndarray):
+        return np.frompyfunc(_escaped, 1, 1)(value) if value.dtype == object else value
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def escape_text(fig: go.Figure) -> go.Figure:
+    """Every text a builder put in ``fig`` before ``style`` (which calls this, and escapes the title and axis
+    titles it is given itself), escaped once: axis titles and tick texts, annotations, and each trace's
+    categories, texts, custom data, hover texts and name. Builders set data texts before calling ``style``."""
+    if fig.layout.meta == "escaped":
+        return fig  # a second style() call must not turn "&amp;" into "&amp;amp;"
+
+    def axis(ax) -> None:
+        if ax.title.text:
+            ax.title.text = plain_text(ax.title.text)
+        if ax.ticktext is not None:
+            ax.ticktext = _escaped(ax.ticktext)
+
+    fig.for_each_xaxis(axis)
+    fig.for_each_yaxis(axis)
+    for note in fig.layout.annotations:
+        if note.text:
+            note.text = plain_text(note.text)
+    for trace in fig.data:
+        for name in _TRACE_TEXTS:
+            if name in trace._valid_props and trace[name] is not None:
+                trace[name] = _escaped(trace[name])
+    fig.layout.meta = "escaped"
     return fig
 
 
