@@ -1,7 +1,8 @@
 """The real thing: ``riskdash serve`` on a loopback port, the overview in headless Debian Chromium.
 
 What only a browser shows: the server starts from the command line, the page renders Chinese, a KPI on the
-screen equals the database's value, and the language switch works with a real click.
+screen equals the database's value, the language switch works with a real click, and the address keeps the
+view through a refresh (F5) and a click in the navigation.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B
 
 from riskdash import db, metrics
 from riskdash.filters import Filters
@@ -175,3 +176,43 @@ def test_a_bookmarked_page_url_on_a_cold_server_gets_the_navigation(server, brow
     assert "总览" in nav and "隐患治理" in nav
     assert "rectification" not in nav and "app" not in nav.split()
     page.get_by_role("heading", name="隐患治理").wait_for(timeout=PAGE_MS)
+
+
+def sidebar_choice(page, label: str) -> str:
+    """What the sidebar's select labelled ``label`` shows."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label).first
+    return box.locator("input").first.get_attribute("value", timeout=PAGE_MS)
+
+
+def test_the_address_keeps_the_view_through_a_refresh(server, browser_page):
+    """Issue 17 item 2: a presenter's F5 keeps region, period and language; / and /overview both answer."""
+    page = browser_page
+    view = f"region={COUNTY_A}&from=2025-01-01&to=2025-05-31&lang=en"
+    page.goto(server + "accidents?" + view, timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.reload(timeout=PAGE_MS)
+    wait_until_idle(page)
+    page.get_by_role("heading", name="Accident trends").first.wait_for(timeout=PAGE_MS)
+    assert page.title() == "Accident trends · Work-safety risk dashboard"
+    assert sidebar_choice(page, "County / district") == "甲县"
+    assert sidebar_choice(page, "Period") == "Custom"
+    dates = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
+    assert [dates.nth(i).input_value() for i in range(dates.count())] == ["2025-01-01", "2025-05-31"]
+    assert page.get_by_text("Period: Jan–May 2025").count() == 1
+    assert page.url == server + "accidents?" + view
+
+    # the navigation clears the query string; the next screen keeps the view and writes it again
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Hazard rectification", exact=True).click()
+    page.get_by_role("heading", name="Hazard rectification").first.wait_for(timeout=PAGE_MS)
+    wait_until_idle(page)
+    assert sidebar_choice(page, "County / district") == "甲县"
+    assert page.url == server + f"rectification?from=2025-01-01&to=2025-05-31&region={COUNTY_A}&lang=en"
+
+    for path, heading in (("", "总览"), (f"overview?region={COUNTY_B}&lang=en", "Overview")):
+        page.goto(server + path, timeout=PAGE_MS)
+        wait_until_idle(page)
+        page.get_by_role("heading", name=heading).first.wait_for(timeout=PAGE_MS)
+        assert "Page not found" not in page.locator("body").inner_text()
+    # /overview opens the overview at /, with the address's region
+    assert page.url == server + f"?region={COUNTY_B}&lang=en&from=2025-01-01&to=2025-06-30"
+    assert sidebar_choice(page, "County / district") == "乙区"
