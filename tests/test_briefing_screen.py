@@ -21,6 +21,8 @@ from riskdash.ui import briefing as view
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 TIMEOUT = 90
+# the view every page keeps in the address (test_address.py): the default period and the whole city
+VIEW = {"from": "2025-01-01", "to": "2025-06-30", "region": CITY, "lang": "zh"}
 SHOWN_TITLE = re.compile(r'<div class="brief-title[^"]*">(.*?)</div>', re.S)
 SHOWN_COUNTER = re.compile(r'<div class="brief-counter">(.*?)</div>', re.S)
 
@@ -127,7 +129,7 @@ def test_the_preview_holds_every_slide_in_meeting_order(app_db):
     assert slides[0].title == "示例市安全生产形势汇报"
     assert preview_titles(at) == [f"第 {n + 1} 页 · {s.title}" for n, s in enumerate(slides)]
     assert [b.key for b in at.button] == [view.PRESENT_KEY]  # not presenting: no paging buttons
-    assert dict(at.query_params) == {}
+    assert dict(at.query_params) == VIEW
     assert not at.error
     # every KPI of every slide is on the preview with the content model's figure
     cards = [(m.proto.label, m.proto.body) for m in at.metric]
@@ -183,7 +185,7 @@ def test_presentation_pages_forward_and_back_and_stops_at_both_ends(app_db):
         at.button(key=view.NEXT_KEY).click().run()
         assert shown(at) == (titles[number - 1], f"{number} / {count}")
         assert at.session_state["brief_index"] == number - 1
-        assert dict(at.query_params) == {"present": "1", "slide": str(number)}
+        assert dict(at.query_params) == VIEW | {"present": "1", "slide": str(number)}
     assert at.button(key=view.NEXT_KEY).disabled  # the last slide: next stops here
     assert not at.button(key=view.PREV_KEY).disabled
 
