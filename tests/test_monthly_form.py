@@ -241,7 +241,10 @@ def test_the_statistics_form_layout(form_con):
     assert values["F6"] == "报告期：2025年6月"
     assert values["I6"] == "累计期间：2025年1月1日至6月30日"
     assert values["A7"] == "行业和领域" and values["C7"] == "一般事故隐患" and values["F7"] == "重大事故隐患"
-    assert values["K8"] == "挂牌督办（项）" and values["M7"] == "累计落实治理资金（万元）"
+    # long names in whole lines (the unit on its own), read back as the names
+    assert values["K8"] == "挂牌督办（项）" and values["M7"] == "累计落实\n治理资金\n（万元）"
+    assert values["G8"] == "已整改销号\n（项）" and values["J8"] == "其中落实\n“五到位”\n（项）"
+    assert form.read_form_xlsx(data)[0] == [(g, c) for g, c, _ in form.FORM_COLUMNS]
     # 栏次, then 合计 as the first data row
     assert [sheet.cell(9, c).value for c in range(1, 14)] == ["甲", *range(1, 13)]
     assert values["A10"] == "合计" and values["A11"] == "煤矿" and values["A19"] == "其他"
@@ -256,7 +259,7 @@ def test_the_statistics_form_layout(form_con):
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.print_title_rows == "$7:$9"
     # numbers stay numbers: WPS and Excel can add them up
-    assert sheet["C10"].data_type == "n" and sheet["E10"].number_format == "0.0" and sheet["M10"].number_format == "0.00"
+    assert sheet["C10"].data_type == "n" and sheet["E10"].number_format == "0.0" and sheet["M10"].number_format == "#,##0.00"
 
 
 def test_settings_missing_from_an_older_file_take_their_defaults(form_con):

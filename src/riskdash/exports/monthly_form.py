@@ -46,7 +46,7 @@ FORM_COLUMNS: list[tuple[str, str, str]] = [
     (FORM_MAJOR, "已整改销号（项）", "major_closed"),
     (FORM_MAJOR, "整改率（%）", "major_rate"),
     (FORM_MAJOR, "列入治理计划（项）", "major_in_plan"),
-    (FORM_MAJOR, "其中落实\"五到位\"（项）", "major_five_in_place"),
+    (FORM_MAJOR, "其中落实“五到位”（项）", "major_five_in_place"),
     (FORM_MAJOR, "挂牌督办（项）", "major_supervised"),
     (FORM_MAJOR, "其中省级挂牌督办（项）", "major_supervised_province"),
     ("", "累计落实治理资金（万元）", "funds_wan"),
@@ -206,6 +206,17 @@ def notes_text(header: FormHeader, lang: str = "zh") -> str:
     return t("notes", items=" ".join(f"{n}. {item}" for n, item in enumerate(items, 1)))
 
 
+def _header_lines(name: str) -> str:
+    """A column name in lines an office suite keeps whole: the unit on a line of its own and a name of more than
+    six characters in two halves ("其中省级\n挂牌督办\n（项）"). Left to wrap, the suites break before a closing
+    bracket or one character from the end and leave "）" or "办" alone on a line."""
+    cut = name.rfind("（")
+    body, unit = (name[:cut], name[cut:]) if cut > 0 else (name, "")
+    if len(body) > 6:
+        body = f"{body[:len(body) // 2]}\n{body[len(body) // 2:]}"
+    return f"{body}\n{unit}" if unit and len(name) > 7 else body + unit
+
+
 def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> bytes:
     """The workbook bytes of the form (``table`` from ``form_table``: MultiIndex columns (group, column))."""
     t = lambda key, **v: i18n.t(f"monthly_form.{key}", lang, **v)  # noqa: E731
@@ -241,9 +252,9 @@ def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> byte
                 groups[-1] = (group, groups[-1][1], column)
             else:
                 groups.append((group, column, column))
-            sheet.cell(sub, column, name)
+            sheet.cell(sub, column, _header_lines(name))
         else:
-            sheet.cell(top, column, name)
+            sheet.cell(top, column, _header_lines(name))
             sheet.merge_cells(start_row=top, start_column=column, end_row=sub, end_column=column)
     for group, first, last in groups:
         sheet.cell(top, first, group)
@@ -258,7 +269,7 @@ def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> byte
             cell = sheet.cell(r, c, value)
             name = table.columns[c - 1][1]
             if isinstance(value, float):
-                cell.number_format = "0.00" if "万元" in name else "0.0"
+                cell.number_format = "#,##0.00" if "万元" in name else "0.0"
             elif isinstance(value, int):
                 cell.number_format = "#,##0"
     last_row = FIRST_DATA_ROW + len(table) - 1
@@ -283,9 +294,9 @@ def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> byte
         put(sign_row, first, last, t(key))
     sheet.row_dimensions[sign_row].height = 30
 
-    sheet.column_dimensions["A"].width = 20
+    sheet.column_dimensions["A"].width = 16
     for c in range(2, width + 1):
-        sheet.column_dimensions[get_column_letter(c)].width = 10.5
+        sheet.column_dimensions[get_column_letter(c)].width = 11.5
     sheet.row_dimensions[sub].height = 45
     sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 2)
     sheet.print_title_rows = f"{HEADER_ROW}:{NUMBER_ROW}"
@@ -314,8 +325,12 @@ def read_form_xlsx(data: bytes) -> tuple[list[tuple[str, str]], list[list], list
     """(header pairs, data rows from 合计 on, merged ranges) of a workbook written by ``form_xlsx``."""
     sheet = load_workbook(BytesIO(data)).active
     width = sheet.max_column
-    top = [sheet.cell(HEADER_ROW, c).value for c in range(1, width + 1)]
-    sub = [sheet.cell(HEADER_ROW + 1, c).value for c in range(1, width + 1)]
+    def name(row: int, c: int) -> str | None:
+        value = sheet.cell(row, c).value
+        return None if value is None else value.replace("\n", "")
+
+    top = [name(HEADER_ROW, c) for c in range(1, width + 1)]
+    sub = [name(HEADER_ROW + 1, c) for c in range(1, width + 1)]
     headers = []
     group = None
     for c in range(width):
