@@ -18,10 +18,7 @@ cards = view.kpi_cards(data.totals, page.lang, data.tests)
 ui.kpi_row(cards[:3])
 ui.kpi_row(cards[3:])
 
-st.markdown(f"**{page.t('accidents.change')}**")
-for line in view.change_lines(data.tests, page.lang):
-    st.markdown(f"- {plain(line)}")
-ui.formula(view.change_method(page.lang))
+screen.change_test(page, data)
 
 target = view.target_view(data.projection, here, page.lang)
 ui.section(page.t("accidents.target"), target.scope)
@@ -34,7 +31,7 @@ screen.chart(page, view.cumulative_figure(data.months, measure, page.filters, he
                                           page.lang), "cumulative")
 control = view.control_frame(data.months, page.filters.end, page.lang, measure)
 screen.chart(page, view.control_figure(control, page.filters, here, page.lang, measure), "control")
-ui.formula(view.control_note(control, measure, page.lang))
+screen.control_note(page, control, measure)
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
 by_sector, by_type, by_grade, by_region, by_time = st.tabs([

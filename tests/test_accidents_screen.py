@@ -31,6 +31,30 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def split_text(at: AppTest) -> tuple[str, str]:
+    """(what the screen shows, what its help popovers hold): the text of every element, each popover's label shown
+    and its contents behind."""
+    shown: list[str] = []
+    behind: list[str] = []
+
+    def walk(node, into: list[str]) -> None:
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", None) == "popover":
+                shown.append(child.proto.popover.label)
+                walk(child, behind)
+            elif getattr(child, "children", None):
+                walk(child, into)
+            elif isinstance(getattr(child, "value", None), str):
+                into.append(child.value)
+            for attr in ("label", "help"):
+                value = getattr(getattr(child, "proto", None), attr, None)
+                if isinstance(value, str) and value:
+                    into.append(value)
+
+    walk(at._tree, shown)
+    return "\n".join(shown), "\n".join(behind)
+
+
 # ---------------------------------------------------------------------------------------------- shaping
 
 
@@ -56,14 +80,46 @@ def test_month_cards_carry_month_on_month(small_con):
     assert cards["accidents"].delta_description == "同比（上年同期 1）；环比 —（上月同期 0）"
 
 
-def test_change_lines_word_a_small_fall_as_no_trend():
+# what an official reads on the screen: no statistics or library words (domain.md §6); the method behind a popover
+JARGON = ("p值", "p =", "p <", "检验", "先验", "置信", "显著", "正常波动", "泊松", "二项", "Poisson", "binom", "scipy",
+          "statsmodels", "permutation", "Jeffreys")
+
+
+def test_change_sentence_is_one_plain_sentence():
     per_accident = pd.DataFrame({"period": ["current", "previous"], "deaths_incl_missing": [1, 1], "accidents": [4, 6]})
     tests = {"accidents": acc.count_change_test(4, 6, 181, 182), "deaths": acc.deaths_change_test(per_accident)}
-    lines = view.change_lines(tests, "zh")
-    assert lines[0].startswith("事故起数（起）：本期 4，上年同期 6，同比 -33.3% —— 与上年同期基本持平（变化在正常波动范围内")
-    assert "明显" not in "".join(lines)
-    clear = view.change_lines({"accidents": acc.count_change_test(10, 40, 365, 365)}, "zh")[0]
-    assert "明显下降（超出正常波动范围，p < 0.001）" in clear
+    assert view.change_sentence(tests, 0, "zh") == (
+        "与上年同期相比，事故4起（上年同期6起），增减在偶然起伏之内，不足以说明上升或下降；"
+        "死亡（含失踪）4人（上年同期6人），增减在偶然起伏之内，不足以说明上升或下降。")
+    clear = {"accidents": acc.count_change_test(10, 40, 365, 365)}
+    assert view.change_sentence(clear, 0, "zh") == "与上年同期相比，事故10起（上年同期40起），下降幅度超出偶然起伏，属明显下降。"
+    assert view.change_sentence({"accidents": acc.count_change_test(40, 10, 365, 365)}, 0, "en") == (
+        "Against the same period last year: 40 accidents (10 a year earlier), a rise beyond chance.")
+    assert view.change_sentence({"accidents": acc.count_change_test(0, 0, 365, 365)}, 0, "zh") == (
+        "与上年同期相比，事故0起（上年同期0起），两期均未发生。")
+    for sentence in (view.change_sentence(tests, 0, "zh"), view.change_sentence(clear, 0, "en")):
+        assert not [w for w in JARGON if w in sentence] and sentence.count("。") + sentence.count(".") == 1
+
+
+def test_a_relatively_major_accident_is_never_called_chance():
+    # one 较大 accident: deaths 3 against 0 may be within chance as counts, but the sentence names the red line
+    tests = {"accidents": acc.count_change_test(1, 0, 181, 181),
+             "deaths": acc.ChangeTest("deaths", 3, 0, 0.25, "sign_flip")}
+    assert view.change_sentence(tests, 1, "zh") == (
+        "与上年同期相比，事故1起（上年同期0起），增减在偶然起伏之内，不足以说明上升或下降；"
+        "死亡（含失踪）3人（上年同期0人），增减在偶然起伏之内，不足以说明上升或下降；"
+        "本期发生较大及以上事故1起，突破“坚决杜绝较大及以上事故”红线，须逐起查明原因，不属偶然起伏。")
+    assert view.change_sentence(tests, 2, "en").endswith(
+        "; 2 relatively major or worse accident(s) in the period broke the red line of preventing every such "
+        "accident: each is to be looked into, never taken as chance.")
+
+
+def test_change_method_gives_the_p_values_without_library_names():
+    tests = {"accidents": acc.count_change_test(10, 40, 365, 365), "deaths": acc.ChangeTest("deaths", 0, 0, None, "sign_flip")}
+    method = view.change_method(tests, "zh")
+    assert method.endswith("本期：事故起数 p < 0.001；死亡（含失踪）人数两期均为0。")
+    assert f"重复{acc.RESAMPLES:,}次" in method
+    assert not [w for w in ("scipy", "statsmodels", "binomtest", "permutation_test") if w in method + view.change_method(tests, "en")]
 
 
 def test_target_view_states_the_method_and_warns(small_con):
@@ -154,9 +210,13 @@ def test_control_chart_for_deaths_states_its_model(small_con):
     fig = view.control_figure(control, H1, WHERE, "zh", "deaths_incl_missing")
     assert fig.layout.title.text.startswith("月度死亡（含失踪）人数与季节控制限 · ")
     assert list(fig.data[0].y) == control["deaths_incl_missing"].tolist()
+    method = view.control_method(control, "deaths_incl_missing", "zh")
+    assert "负二项分布" in method and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in method
+    assert "事故起数按泊松分布" in view.control_method(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+    # on the screen, the months outside in plain words
     note = view.control_note(control, "deaths_incl_missing", "zh")
-    assert "负二项分布" in note and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in note
-    assert "事故起数按泊松分布" in view.control_note(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+    assert note.startswith("红点为超出控制限的月份：该月死亡（含失踪）人数超出往年同月的起伏，不是偶然所能解释。")
+    assert note.endswith(view.outside_months(control, "zh")) and not [w for w in JARGON if w in note]
 
 
 def test_rate_cards_dash_without_denominator(small_con):
@@ -218,9 +278,14 @@ def test_page_shows_the_screen(app_db):
     assert shown["直接经济损失（万元）"][0] == "180.00"
     assert shown["亿元GDP死亡率（人/亿元）"][0] == "—"
     words = texts(at)
-    assert "与上年同期基本持平（变化在正常波动范围内" in words
     assert "预计全年死亡（含失踪）约 4 人" in words
-    assert "scipy.stats.binomtest" in words
+    # the chance test in one plain sentence, its 较大 accident named as the red line; the method behind a popover
+    shown, behind = split_text(at)
+    assert "与上年同期相比，事故3起（上年同期3起），增减在偶然起伏之内，不足以说明上升或下降；" in shown
+    assert "本期发生较大及以上事故1起，突破“坚决杜绝较大及以上事故”红线" in shown
+    assert [w for w in JARGON if w in shown] == []
+    assert "怎样判断" in shown and "控制限怎样计算" in shown
+    assert "精确条件检验" in behind and "本期：事故起数 p = " in behind and "泊松" in behind
     assert len(at.get("plotly_chart")) >= 8
     assert [b.proto.label for b in at.get("download_button")].count("下载图片（PNG）") == len(at.get("plotly_chart"))
     (bar,) = at.get("progress")
@@ -272,7 +337,10 @@ def test_page_in_english(app_db):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     assert kpis(at)["Accidents"][0] == "3"
-    assert "about the same as last year" in texts(at)
+    shown, behind = split_text(at)
+    assert "Against the same period last year: 3 accidents (3 a year earlier), a change within chance" in shown
+    assert "broke the red line" in shown and [w for w in JARGON if w in shown] == []
+    assert "This period: Accidents p = " in behind
     assert i18n.t("accidents.rates", "en") in [s.value for s in at.subheader]
 
 

@@ -27,34 +27,44 @@ TEXT = {
         "en": "year on year (last year 0); month on month {mom} (same days last month {previous_month})",
     },
     # ------------------------------------------------------------------------------------------ honest change
-    "accidents.change": {"zh": "同比变化是否超出正常波动", "en": "Is the change beyond normal fluctuation?"},
-    "accidents.change_line": {
-        "zh": "{measure}：本期 {current}，上年同期 {previous}，同比 {pct} —— {verdict}",
-        "en": "{measure}: {current} this period, {previous} a year earlier, {pct} — {verdict}",
+    "accidents.change": {"zh": "同比变化是否超出偶然起伏", "en": "Is the change more than chance?"},
+    # one plain sentence on the screen; how it is judged sits behind the popover (accidents.change_method)
+    "accidents.change_sentence": {"zh": "与上年同期相比，{clauses}。", "en": "Against the same period last year: {clauses}."},
+    "accidents.change_accidents": {
+        "zh": "事故{current}起（上年同期{previous}起），{verdict}",
+        "en": "{current} accidents ({previous} a year earlier), {verdict}",
+    },
+    "accidents.change_deaths": {
+        "zh": "死亡（含失踪）{current}人（上年同期{previous}人），{verdict}",
+        "en": "{current} deaths incl. missing ({previous} a year earlier), {verdict}",
     },
     "accidents.verdict_flat": {
-        "zh": "与上年同期基本持平（变化在正常波动范围内，p {p}）",
-        "en": "about the same as last year (within normal fluctuation, p {p})",
+        "zh": "增减在偶然起伏之内，不足以说明上升或下降",
+        "en": "a change within chance, not enough to call a rise or a fall",
     },
-    "accidents.verdict_down": {
-        "zh": "明显下降（超出正常波动范围，p {p}）",
-        "en": "a clear fall (beyond normal fluctuation, p {p})",
+    "accidents.verdict_down": {"zh": "下降幅度超出偶然起伏，属明显下降", "en": "a fall beyond chance"},
+    "accidents.verdict_up": {"zh": "上升幅度超出偶然起伏，属明显上升", "en": "a rise beyond chance"},
+    "accidents.verdict_none": {"zh": "两期均未发生", "en": "none in either period"},
+    # a 较大及以上 accident is never chance (domain.md §6): said whenever there is one, whatever the counts did
+    "accidents.change_red_line": {
+        "zh": "本期发生较大及以上事故{n}起，突破“坚决杜绝较大及以上事故”红线，须逐起查明原因，不属偶然起伏",
+        "en": "{n} relatively major or worse accident(s) in the period broke the red line of preventing every such "
+        "accident: each is to be looked into, never taken as chance",
     },
-    "accidents.verdict_up": {
-        "zh": "明显上升（超出正常波动范围，p {p}）",
-        "en": "a clear rise (beyond normal fluctuation, p {p})",
-    },
-    "accidents.verdict_none": {"zh": "两期均为0，无可比较", "en": "none in either period: nothing to compare"},
+    "accidents.change_method_label": {"zh": "怎样判断", "en": "How this is judged"},
     "accidents.change_method": {
-        "zh": "方法：事故起数按泊松计数，用精确条件检验（在两期合计起数给定时，本期起数服从二项分布，p = 本期天数占两期天数之比，"
-        "scipy.stats.binomtest）；死亡人数在事故内聚集（一起事故可致多人死亡），用以事故为单位的随机翻转检验"
-        "（把每起有死亡的事故随机划归两期之一，scipy.stats.permutation_test，{resamples}次）。p < 0.05 才称“明显”上升或下降。",
-        "en": "Method: accident counts are Poisson counts, tested exactly given their total (the current share is "
-        "binomial, p = the current period's share of the days; scipy.stats.binomtest). Deaths cluster within "
-        "accidents (one accident can kill several), so they are tested by flipping whole accidents between the "
-        "two periods at random (scipy.stats.permutation_test, {resamples} resamples). Only p < 0.05 is called a "
-        "clear rise or fall.",
+        "zh": "事故起数：两期合计起数给定时，若只是偶然，本期起数应按本期天数占两期天数的比例分配；计算偶然出现这样或更大差别的"
+        "概率（精确条件检验）。死亡人数在事故内聚集（一起事故可致多人死亡）：把每起有死亡的事故随机划归两期之一，重复"
+        "{resamples}次，看偶然出现这样或更大差别的比例。该概率（p值）小于0.05才称“明显”上升或下降。本期：{p_values}。",
+        "en": "Accidents: given the two periods' total, chance alone would share it out in proportion to the days of "
+        "each period; the probability of a difference this large or larger by chance is computed exactly (a "
+        "conditional test). Deaths cluster within accidents (one accident can kill several): each accident with "
+        "deaths is put in one of the two periods at random, {resamples} times, and the share of shuffles with a "
+        "difference this large or larger is counted. Only a probability (p) under 0.05 is called a clear rise or "
+        "fall. This period: {p_values}.",
     },
+    "accidents.change_p": {"zh": "{measure} p {p}", "en": "{measure} p {p}"},
+    "accidents.change_p_none": {"zh": "{measure}两期均为0", "en": "{measure}: none in either period"},
     # ------------------------------------------------------------------------------------------ target
     "accidents.target": {"zh": "死亡控制指标与全年预计", "en": "Death control target and year-end projection"},
     "accidents.target_scope": {
@@ -125,25 +135,31 @@ TEXT = {
     "accidents.control_note": {
         "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算）；事故起数按泊松分布，且计入仅凭3年数据估计"
         "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围，因而往年同月为0时发生一两起不算异常。"
-        "超出者标红，表示超出偶然波动。{outside}",
+        "超出者标红。",
         "en": "Control limits: the expectation is the same month's average over the 3 years before (scaled for a "
         "month not yet over); accidents are Poisson, and the limits are the central 99% of the count predicted from "
         "only 3 years (the Jeffreys-prior predictive, a negative binomial), so one or two accidents after quiet years "
-        "are not flagged. Months outside are marked red — beyond chance. {outside}",
+        "are not flagged. Months outside are marked red.",
     },
     "accidents.control_note_deaths": {
         "zh": "控制限：以前3年同月平均死亡（含失踪）人数为预期（当月未满按已过天数折算）。死亡人数在事故内聚集"
         "（一起事故可死多人），不按泊松分布判断：月死亡人数的方差取“预期 × 离散系数φ”（复合泊松：事故起数服从泊松，"
         "每起死亡人数独立），φ = Σ每起死亡人数² ÷ Σ死亡人数 = {phi}（按图中5年的事故计算）；再计入仅凭3年数据估计"
-        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围；超出者标红。{outside}",
+        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围；超出者标红。",
         "en": "Control limits: the expectation is the same month's average deaths (incl. missing) over the 3 years "
         "before (scaled for a month not yet over). Deaths cluster within accidents (one accident can kill several), "
         "so they are not judged as Poisson: a month's deaths have variance expectation × φ (compound Poisson: "
         "accidents Poisson, each one's deaths independent), φ = Σ deaths per accident² ÷ Σ deaths = {phi} (over "
         "the 5 years of accidents behind the chart); the limits are the central 99% of the count predicted from "
         "only 3 years with that variance (the Jeffreys-prior predictive, a negative binomial); months outside are "
-        "marked red. {outside}",
+        "marked red.",
     },
+    "accidents.control_plain": {
+        "zh": "红点为超出控制限的月份：该月{measure}超出往年同月的起伏，不是偶然所能解释。{outside}",
+        "en": "Red points mark months outside the control limits: {measure} beyond the same month's ups and downs in "
+        "past years, more than chance explains. {outside}",
+    },
+    "accidents.control_method_label": {"zh": "控制限怎样计算", "en": "How the limits are set"},
     "accidents.outside_list": {"zh": "超出控制限：{months}。", "en": "Outside the limits: {months}."},
     "accidents.outside_none": {"zh": "近24个月没有超出控制限的月份。", "en": "No month of the last 24 is outside."},
     # ------------------------------------------------------------------------------------------ breakdowns
@@ -181,7 +197,7 @@ TEXT = {
     "accidents.col_accidents": {"zh": "事故（起）", "en": "Accidents"},
     "accidents.col_previous_accidents": {"zh": "上年同期（起）", "en": "Last year"},
     "accidents.col_accidents_yoy": {"zh": "起数同比", "en": "Accidents y/y"},
-    "accidents.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths"},
+    "accidents.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
     "accidents.col_previous_deaths": {"zh": "上年同期（人）", "en": "Deaths last year"},
     "accidents.col_deaths_yoy": {"zh": "死亡同比", "en": "Deaths y/y"},
     "accidents.weekday_axis": {"zh": "星期", "en": "Weekday"},

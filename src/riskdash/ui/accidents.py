@@ -95,24 +95,27 @@ def _p(p_value: float) -> str:
     return "< 0.001" if p_value < 0.001 else f"= {p_value:.3f}" if p_value < 0.01 else f"= {p_value:.2f}"
 
 
-def verdict_text(test: acc.ChangeTest, lang: str) -> str:
-    if test.verdict == "none":
-        return i18n.t("accidents.verdict_none", lang)
-    return i18n.t(f"accidents.verdict_{test.verdict}", lang, p=_p(test.p_value))
+def change_sentence(tests: dict[str, acc.ChangeTest], larger_and_above: int, lang: str) -> str:
+    """The change test in one plain sentence: each measure against last year and whether the change is beyond
+    chance, then, when the period had one, the 较大及以上 accidents as a broken red line — never as chance
+    (domain.md §6). No statistics words here: the method and the p values sit behind ``change_method``."""
+    clauses = [i18n.t(f"accidents.change_{key}", lang, current=f"{test.current:,}", previous=f"{test.previous:,}",
+                      verdict=i18n.t(f"accidents.verdict_{test.verdict}", lang))
+               for key, test in tests.items()]
+    if larger_and_above:
+        clauses.append(i18n.t("accidents.change_red_line", lang, n=f"{larger_and_above:,}"))
+    return i18n.t("accidents.change_sentence", lang, clauses=("；" if lang == "zh" else "; ").join(clauses))
 
 
-def change_lines(tests: dict[str, acc.ChangeTest], lang: str) -> list[str]:
-    """One line per measure: the counts, 同比 and whether it is beyond normal fluctuation."""
-    names = {"accidents": i18n.t("kpi.accidents", lang), "deaths": i18n.t("kpi.deaths", lang)}
-    return [
-        i18n.t("accidents.change_line", lang, measure=names[key], current=test.current, previous=test.previous,
-               pct=i18n.signed_pct(change_pct(test.current, test.previous)), verdict=verdict_text(test, lang))
-        for key, test in tests.items()
-    ]
-
-
-def change_method(lang: str) -> str:
-    return i18n.t("accidents.change_method", lang, resamples=acc.RESAMPLES)
+def change_method(tests: dict[str, acc.ChangeTest], lang: str) -> str:
+    """How the sentence is judged, with this period's p values (the help popover's text)."""
+    names = {"accidents": i18n.t("accidents.measure_accidents", lang),
+             "deaths": i18n.t("accidents.measure_deaths", lang)}
+    values = [i18n.t("accidents.change_p_none", lang, measure=names[key]) if test.p_value is None
+              else i18n.t("accidents.change_p", lang, measure=names[key], p=_p(test.p_value))
+              for key, test in tests.items()]
+    return i18n.t("accidents.change_method", lang, resamples=f"{acc.RESAMPLES:,}",
+                  p_values=("；" if lang == "zh" else "; ").join(values))
 
 
 # ---------------------------------------------------------------------------------------------- target
@@ -273,13 +276,19 @@ def outside_months(control: pd.DataFrame, lang: str) -> str:
 
 
 def control_note(control: pd.DataFrame, measure: str, lang: str) -> str:
+    """The months outside the limits in plain words (on the screen)."""
+    name = i18n.t("accidents.measure_accidents" if measure == "accidents" else "accidents.measure_deaths", lang)
+    return i18n.t("accidents.control_plain", lang, measure=name if lang == "zh" else name.lower(),
+                  outside=outside_months(control, lang))
+
+
+def control_method(control: pd.DataFrame, measure: str, lang: str) -> str:
     """How the limits were set (Poisson for accidents; for deaths the negative binomial with the dispersion φ
-    measured on the data) and which months fall outside."""
-    outside = outside_months(control, lang)
+    measured on the data): the help popover's text."""
     if measure == "accidents":
-        return i18n.t("accidents.control_note", lang, outside=outside)
+        return i18n.t("accidents.control_note", lang)
     dispersion = float(control["dispersion"].iloc[0]) if len(control) else 1.0
-    return i18n.t("accidents.control_note_deaths", lang, phi=f"{dispersion:.2f}", outside=outside)
+    return i18n.t("accidents.control_note_deaths", lang, phi=f"{dispersion:.2f}")
 
 
 # ---------------------------------------------------------------------------------------------- breakdowns

@@ -93,6 +93,21 @@ def _png_button(page: PageContext, fig: go.Figure, name: str) -> None:
                        key=f"acc_png_{name}", icon=":material/download:", on_click="ignore")
 
 
+def change_test(page: PageContext, data: ScreenData) -> None:
+    """Whether the change is beyond chance: one plain sentence, the method behind a help popover."""
+    st.markdown(f"**{page.t('accidents.change')}**")
+    st.markdown(plain(view.change_sentence(data.tests, int(data.totals["summary"]["larger_and_above"]), page.lang)))
+    with st.popover(page.t("accidents.change_method_label"), icon=":material/help:"):
+        st.markdown(plain(view.change_method(data.tests, page.lang)))
+
+
+def control_note(page: PageContext, control: pd.DataFrame, measure: str) -> None:
+    """The months outside the control limits in plain words, how the limits are set behind a help popover."""
+    st.caption(plain(view.control_note(control, measure, page.lang)))
+    with st.popover(page.t("accidents.control_method_label"), icon=":material/help:"):
+        st.markdown(plain(view.control_method(control, measure, page.lang)))
+
+
 def target(tv: view.TargetView) -> None:
     if tv.fraction is None:
         st.caption(":material/flag: " + plain(tv.text))
