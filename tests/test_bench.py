@@ -44,3 +44,21 @@ def test_a_bench_database_from_before_a_view_change_is_migrated_not_rebuilt(tmp_
     con = db.connect(path, read_only=True)
     assert db.get_meta(con, "views_fingerprint") == db.views_fingerprint()
     con.close()
+
+
+def test_open_times_a_read_only_open_with_its_key_check(tmp_path):
+    from riskdash import db
+
+    path = tmp_path / "bench.duckdb"
+    bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    con = db.connect(path)
+    con.execute("update meta set value = 'stale' where key = $k", {"k": db.KEYS_FINGERPRINT})
+    con.close()
+    result = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["open"], pandas=False)
+    assert result["queries"] == []
+    [task] = result["tasks"]
+    assert task["name"] == "open (read-only, with the key check)"
+    assert set(task) == {"name", "seconds", "key_fingerprint_ms", "key_full_check_ms", "peak_rss_mb"}
+    con = db.connect(path, read_only=True)  # a stale fingerprint is stored again first: the open timed is the
+    assert db.get_meta(con, db.KEYS_FINGERPRINT) == db.keys_fingerprint(con)  # common case
+    con.close()

@@ -285,3 +285,48 @@ def test_rows_written_by_another_tool_count_in_every_metric(small_db_path, tmp_p
     for copy in (plain, riskdash_way):
         other_tool(copy, "delete from hazards where hazard_id = 'H9'", "delete from inspections where inspection_id = 'I9'")
     assert figures(plain) == figures(riskdash_way) == before
+
+
+def test_an_open_with_the_keys_as_the_last_sync_left_them_skips_the_full_check(small_db_path, monkeypatch):
+    """The fingerprint stored by sync_keys answers the common case; any insert, update of an id or a number,
+    or delete by another tool changes it, and the full check (key_mismatches) decides then."""
+    con = db.connect(small_db_path, read_only=True)
+    assert db.get_meta(con, db.KEYS_FINGERPRINT) == db.keys_fingerprint(con)
+    con.close()
+    full_checks: list[int] = []
+    real = db.key_mismatches
+
+    def counted(con):
+        full_checks.append(1)
+        return real(con)
+
+    monkeypatch.setattr(db, "key_mismatches", counted)
+    db.connect(small_db_path, read_only=True).close()
+    assert full_checks == []
+
+    cases = [
+        # (what another tool does, whether the keys are then out of step)
+        ("update hazards set enterprise_id = 'E2' where hazard_id = 'H1'", True),  # same counts, id moved
+        ("update hazards set enterprise_no = enterprise_no + 1 where hazard_id = 'H2'", True),  # a copy broken
+        ("update enterprises set enterprise_no = null where enterprise_id = 'E2'", True),
+        ("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) "
+         "values ('H-SQL', 'E1', '2025-05-01', 'general', '2025-06-01')", True),
+        ("delete from hazards where hazard_id = 'H-SQL'", False),  # nothing broken, but not as the sync left it
+        ("update hazards set description = '改' where hazard_id = 'H1'", False),  # no key column: no check
+    ]
+    for sql, out in cases:
+        full_checks.clear()
+        plain_sql = duckdb.connect(str(small_db_path))
+        plain_sql.execute(sql)
+        plain_sql.close()
+        con = duckdb.connect(str(small_db_path), read_only=True)
+        assert db.keys_out_of_step(con) is out, sql
+        con.close()
+        con = db.connect(small_db_path, read_only=True)  # re-keys when out of step, then reads as asked
+        assert real(con) == IN_STEP, sql
+        con.close()
+        # a writable open stores the fingerprint of keys found in step: the next open is cheap again
+        db.connect(small_db_path).close()
+        full_checks.clear()
+        db.connect(small_db_path, read_only=True).close()
+        assert full_checks == [], sql

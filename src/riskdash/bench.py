@@ -222,6 +222,32 @@ def build_bench_db(path: Path, scale: float) -> dict[str, Any]:
     }
 
 
+OPEN_TASK = "open"
+
+
+def time_open(path: Path, runs: int) -> dict[str, Any]:
+    """A read-only open as the dashboard and ``metrics`` make it (db.connect, with its key check), beside the
+    two checks it chooses between: the fingerprint that answers when the keys are as the last sync left them
+    (the common case) and the full check (key_mismatches) run only when the fingerprint differs."""
+    con = db.connect(path, read_only=True)
+    try:
+        stale = db.get_meta(con, db.KEYS_FINGERPRINT) != db.keys_fingerprint(con)
+    finally:
+        con.close()
+    if stale:  # a file built before the fingerprint: a writable open stores it, as any write or open does
+        db.migrate_file(path)
+    con = db.connect(path, read_only=True)
+    try:
+        fingerprint_ms = _median_ms(lambda: db.keys_fingerprint(con), runs)
+        full_ms = _median_ms(lambda: db.key_mismatches(con), runs)
+    finally:
+        con.close()
+    open_ms = _median_ms(lambda: db.connect(path, read_only=True).close(), runs)
+    return {"name": "open (read-only, with the key check)", "seconds": round(open_ms / 1000, 3),
+            "key_fingerprint_ms": round(fingerprint_ms, 1), "key_full_check_ms": round(full_ms, 1),
+            "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
+
+
 def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs: int = 7,
               rebuild: bool = False, only: list[str] | None = None, pandas: bool = True) -> dict[str, Any]:
     """Time every registered query and task; ``only`` keeps the names starting with one of its prefixes
@@ -237,6 +263,8 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
     finally:
         con.close()
     tasks.extend(task() for task in registered_tasks() if _selected(getattr(task, "bench_name", ""), only))
+    if _selected(OPEN_TASK, only):
+        tasks.append(time_open(path, runs))
     return {
         "scale": scale,
         "database": str(path),
