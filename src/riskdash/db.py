@@ -245,6 +245,7 @@ SCHEMA_VERSION = max(MIGRATIONS)
 # see sync_keys below.)
 VIEW_FILES = [
     "views/macros",
+    "views/data_as_of",
     "views/region_ancestors",
     "views/accidents_graded",
     "views/hazards_enriched",
@@ -262,6 +263,8 @@ MACRO_NAMES = [
     "checklist_deadlines",
     "checklist_applicable",
     "filtered_hazards",
+    "latest_event_day",
+    "data_as_of",
 ]
 
 
