@@ -83,7 +83,7 @@ def expected_kpi_rows(capsys, path: Path) -> dict[str, str]:
         "隐患整改率": hl.pct_text(rect["rate"]),
         "重大隐患整改率": hl.pct_text(rect["major_rate"]),
         # what is still open on the as-of day: the stock (any year's hazards), 逾期未销号 and 未摘牌
-        "逾期未销号": f"{rect['stock']['overdue']:,}项",
+        "逾期未销号隐患": f"{rect['stock']['overdue']:,}项",
         "挂牌督办未摘牌": f"{rect['stock']['supervised_open']:,}项",
     }
 

@@ -340,11 +340,11 @@ def test_priority_townships_and_next_steps_wording():
     assert hl.townships_title({"townships": 5, "passed": 5, "failed": 0, "vetoed": 0}) == "5个乡镇考核全部合格"
     assert hl.townships_title({"townships": 5, "passed": 3, "failed": 2, "vetoed": 1}) == "2个乡镇考核不合格，其中1个一票否决"
     assert hl.next_steps_headline({"overdue_major": 2, "unfiled": 0, "uninspected": 5}, 180) == (
-        "下步工作重点：一是督促2项逾期未销号重大隐患限期整改销号；二是对5家超过180天未检查的高风险企业开展检查。",)
+        "下步工作重点：一是督促2项逾期未销号重大隐患限期整改销号；二是对5家超过180天未检查的红色预警和重点关注企业开展检查。",)
     assert hl.next_steps_headline({"overdue_major": 0, "unfiled": 1, "uninspected": 0}, 180) == (
         "下步工作重点：推动1处重点部位完成市县两级备案。",)
     assert hl.next_steps_headline({"overdue_major": 0, "unfiled": 0, "uninspected": 0}, 180) == (
-        "逾期未销号重大隐患、重点部位备案和高风险企业检查均无遗留事项，继续保持。",)
+        "逾期未销号重大隐患、重点部位备案和红色预警和重点关注企业检查均无遗留事项，继续保持。",)
     assert hl.next_steps_title({"overdue_major": 0, "unfiled": 0, "uninspected": 0}) == "下步重点：巩固成果、持续排查"
 
 
@@ -471,7 +471,7 @@ def test_english_brief(small_con):
 def test_chart_spec_draws_a_figure(small_con):
     brief = build_brief(small_con, _filters(), generated_at=GENERATED)
     fig = brief.slide("priority").chart.figure()
-    assert [t.name for t in fig.data] == ["红色", "橙色"]
+    assert [t.name for t in fig.data] == ["红色预警", "重点关注"]
     assert fig.data[0].orientation == "h"
     assert "示例市" in fig.layout.title.text and "Noto Sans CJK SC" in fig.layout.font.family
 

@@ -128,7 +128,7 @@ def test_kpi_numbers_equal_riskdash_metrics(city, capsys):
     # and the small city's figures, worked out by hand: units, no trailing ".0"
     assert expected == {
         "事故起数": "3起", "死亡（含失踪）": "4人", "起数同比": "0%", "死亡同比": "+100%", "较大及以上事故": "1起",
-        "排查隐患": "6项", "隐患整改率": "33.3%", "重大隐患整改率": "50%", "逾期未销号": "3项", "挂牌督办未摘牌": "2项"}
+        "排查隐患": "6项", "隐患整改率": "33.3%", "重大隐患整改率": "50%", "逾期未销号隐患": "3项", "挂牌督办未摘牌": "2项"}
 
 
 def test_the_file_holds_every_text_of_the_outline_the_pdf_is_made_from(city):

@@ -26,7 +26,9 @@ CITY, COUNTY, TOWNSHIP = "419800000000", "419802000000", "419802003000"  # 云�
 # statistics words stay out of documents; 重大风险 is the enterprise's own assessment, not the score; a high-risk
 # sector's enterprise without a key site is not a ledger deficiency; the 2035 goal is not a local verdict
 FORBIDDEN = ("正常波动", "波动范围", "p值", "P值", "p =", "检验", "先验", "置信", "显著性", "泊松", "二项分布",
-             "贝叶斯", "统计学", "超出随机", "重大风险", "未列入台账", "尚不能说明形势根本好转")
+             "贝叶斯", "统计学", "超出随机", "重大风险", "未列入台账", "尚不能说明形势根本好转",
+             # one name per figure (test_i18n names the rest): 隐患存续时间, 台账漏项, 红色预警和重点关注企业, 重大隐患整改率
+             "账龄", "漏报", "高风险企业", "整改销号率")
 TRAILING_ZERO = re.compile(r"\d\.0%")
 
 

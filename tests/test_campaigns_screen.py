@@ -44,8 +44,8 @@ def test_page_ranking_is_the_metric(towns_db):
     assert list(ranking["乡镇（街道）"]) == ["南街道", "东镇", "西乡"]
     assert list(ranking["得分"]) == [66.7, 61.4, 16.3]
     assert list(ranking["结果"]) == ["合格", "不合格", "不合格"]
-    # a component without a denominator (重大隐患销号 with no major hazard) is missing: shown as "—", not "None"
-    assert ranking["重大隐患销号"].isna().sum() == 2
+    # a component without a denominator (重大隐患整改率 with no major hazard) is missing: shown as "—", not "None"
+    assert ranking["重大隐患整改率"].isna().sum() == 2
     assert all(frame.proto.placeholder == "—" for frame in at.dataframe)
     assert ranking["一票否决原因"].iloc[2] == "发生较大及以上事故1起（一票否决）"
     assert [m.value for m in at.metric] == ["3", "1", "2", "2"]

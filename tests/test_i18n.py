@@ -116,3 +116,87 @@ def test_no_text_key_is_written_twice_in_one_dictionary():
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
                 repeated += [(path.name, key) for key in set(keys) if keys.count(key) > 1]
     assert repeated == []
+
+
+# One name per figure (domain.md §6), in each language, on every screen and document: the text modules hold
+# every label, so a synonym written anywhere shows up here. Each banned word names the figure's one name.
+BANNED_NAMES = {
+    "账龄": "隐患存续时间",
+    "漏报": "台账漏项 (漏报 means unreported accidents)",
+    "漏洞": "台账漏项",
+    "重大风险": "风险评分: 红色预警 / 重点关注 (重大风险 is the enterprise's own assessment)",
+    "较大风险": "重点关注",
+    "高风险企业": "红色预警和重点关注企业",
+    "整改销号率": "重大隐患整改率",
+    "重大隐患销号": "重大隐患整改率",
+    "挂牌督办未销号": "挂牌督办未摘牌 (supervision ends at 摘牌)",
+    "达标": "合格/不合格",
+    # English words match as written: "larger" stays plain English ("a difference this large or larger")
+    "Larger": "relatively major (较大)",
+    "larger-and": "relatively major or worse (较大及以上)",
+    "larger and above": "relatively major or worse (较大及以上)",
+    "larger-or": "relatively major or worse (较大及以上)",
+    "larger grade": "relatively major (较大)",
+    "Especially major": "especially serious (特别重大)",
+    "especially major": "especially serious (特别重大)",
+    "high-risk enterprise": "red-alert and close-attention enterprises",
+    "High-risk enterprise": "red-alert and close-attention enterprises",
+    "Major rate": "major-hazard rectification rate",
+    "major rate": "major-hazard rectification rate",
+    "General rate": "general-hazard rectification rate",
+    "general rate": "general-hazard rectification rate",
+    "Age": "time open (隐患存续时间)",
+}
+# each figure's name in Chinese (a unit in brackets may follow) and its one English name
+FIGURE_NAMES = {
+    "隐患整改率": "Rectification rate",
+    "一般隐患整改率": "General-hazard rectification rate",
+    "重大隐患整改率": "Major-hazard rectification rate",
+    "逾期未销号隐患": "Overdue, not closed",
+    "逾期未销号重大隐患": "Overdue major hazards not closed",
+    "挂牌督办未摘牌": "Listed supervision not lifted",
+    "较大及以上事故": "Relatively major or worse accidents",
+    "红色预警": "Red alert",
+    "重点关注": "Close attention",
+    "红色预警企业": "Red-alert enterprises",
+    "重点关注企业": "Close-attention enterprises",
+    "隐患存续时间": "Time open",
+    "台账漏项": "Ledger gaps",
+    "死亡（含失踪）": "Deaths incl. missing",
+    "合格": "Passed",
+    "不合格": "Failed",
+}
+UNIT = re.compile(r"（[^（）]*）$")
+NOTE = re.compile(r" \([^()]*\)$")
+
+
+def _all_names() -> list[tuple[str, dict[str, str]]]:
+    texts = list(i18n.TEXT.items())
+    texts += [(f"{kind}.{code}", names) for kind, codes in i18n.ENUMS.items() for code, names in codes.items()]
+    return texts
+
+
+def test_no_figure_goes_by_a_banned_name():
+    found = []
+    for key, entry in _all_names():
+        for word, name in BANNED_NAMES.items():
+            pattern = re.escape(word) if re.search(r"[\u4e00-\u9fff]", word) else rf"\b{re.escape(word)}\b"
+            for lang, text in entry.items():
+                if re.search(pattern, text):
+                    found.append(f"{key} ({lang}) says {word!r}: use {name}")
+    assert found == []
+
+
+def test_each_figure_has_one_english_name():
+    named, seen = {}, set()
+    for key, entry in _all_names():
+        once = UNIT.sub("", entry["zh"])  # 重大隐患整改率（%） → 重大隐患整改率; 死亡（含失踪）（人） → 死亡（含失踪）
+        zh = next((name for name in (entry["zh"], once, UNIT.sub("", once)) if name in FIGURE_NAMES), None)
+        if zh:
+            seen.add(zh)
+            # a trailing note in brackets may follow; a column of one row each may say it in the singular
+            en = NOTE.sub("", entry["en"]).lower()
+            named[key] = en in (FIGURE_NAMES[zh].lower(), FIGURE_NAMES[zh].lower().removesuffix("s")) or entry["en"]
+    # every figure is named somewhere, and everywhere the same way
+    assert {k: v for k, v in named.items() if v is not True} == {}
+    assert seen == set(FIGURE_NAMES)

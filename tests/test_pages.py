@@ -122,7 +122,7 @@ def test_overview_kpis_equal_the_metrics(app_db):
     assert shown["本期排查隐患（项）"][0] == "6"
     assert shown["隐患整改率"][0] == i18n.pct(ov.rectification["rate"]) == "33.3%"
     assert shown["一般隐患整改率"][0] == "25.0%"
-    assert shown["重大隐患整改销号率"][0] == "50.0%"
+    assert shown["重大隐患整改率"][0] == "50.0%"
     # the stock on the as-of day (every year's hazards): H4 overdue, rectified and awaiting verification; H3
     # (verified, never delisted) and H4 still under 挂牌督办
     assert shown["逾期未销号重大隐患（项）"][0] == str(ov.rectification["stock"]["overdue_major"]) == "1"
@@ -182,7 +182,7 @@ def test_a_zero_denominator_shows_a_dash_not_a_rate(app_db):
     assert shown["本期排查隐患（项）"][0] == "0"
     assert shown["隐患整改率"][0] == "—"
     assert shown["一般隐患整改率"][0] == "—"
-    assert shown["重大隐患整改销号率"][0] == "—"
+    assert shown["重大隐患整改率"][0] == "—"
 
 
 def test_sector_filter_changes_the_kpis(app_db):

@@ -80,7 +80,7 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
     plot.scroll_into_view_if_needed(timeout=PAGE_MS)
     page.wait_for_timeout(1000)
     svg_text = plot.text_content()
-    assert "乡镇界线（示意）" in svg_text and "红色（重大风险）" in svg_text
+    assert "乡镇界线（示意）" in svg_text and "红色预警" in svg_text
     assert "东镇" in svg_text and "西乡" in svg_text and "南街道" in svg_text  # the outlines' township names
     assert "企业风险等级分布" in plot.locator(".gtitle").first.text_content()
     assert plot.locator(".scatterlayer .trace").count() >= 4  # outlines, names and the levels' points
@@ -93,13 +93,13 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
     # a site card: the top enterprise by default, then another one picked from the list
     page.get_by_role("tab", name="企业档案").click()
     card = page.get_by_role("tabpanel", name="企业档案")
-    card.get_by_text("风险分值 71.40，红色（重大风险），排名第1位").wait_for(timeout=PAGE_MS)
+    card.get_by_text("风险分值 71.40，红色预警，排名第1位").wait_for(timeout=PAGE_MS)
     card.locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="2. 东镇化工（E2）").click()
     # the rerun draws the card again (the KPI cards sit on the hidden ranking tab, so wait for the status)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
     card = page.get_by_role("tabpanel", name="企业档案")
-    card.get_by_text("风险分值 69.00，红色（重大风险），排名第2位").wait_for(timeout=PAGE_MS)
+    card.get_by_text("风险分值 69.00，红色预警，排名第2位").wait_for(timeout=PAGE_MS)
     assert "1项重大隐患逾期未销号" in card.inner_text() and "重点部位（1处）" in card.inner_text()
     card_cells = cells_once_holding(page, card.locator('[data-testid="stDataFrame"] td'), "东镇化工储罐区")
     assert "东镇化工储罐区" in card_cells and "H4" in card_cells  # its ledger entry and its open major hazard

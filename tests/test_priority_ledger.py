@@ -187,7 +187,7 @@ def test_ranking_table_in_both_languages(small_con):
     scores = priority.risk_scores(small_con, priority.as_of_filters(small_con, AS_OF, CITY))
     frame, total = view.ranking_table(scores, "zh", ["red"], limit=1)
     assert total == 2
-    assert frame.values.tolist() == [[1, "E3", "西乡运输", "西乡", "道路运输", 71.4, "红色（重大风险）",
+    assert frame.values.tolist() == [[1, "E3", "西乡运输", "西乡", "道路运输", 71.4, "红色预警",
                                       "近3年发生较大事故1起；近3年事故死亡（含失踪）3人；730天内未受监管检查（按730天计）；"
                                       "行业：道路运输（固有风险3）；从业人员40人"]]
     english, _ = view.ranking_table(scores, "en")
@@ -200,7 +200,7 @@ def test_the_map_needs_no_internet(small_con):
     scores = priority.risk_scores(small_con, priority.as_of_filters(small_con, AS_OF, CITY))
     fig = priority_charts.risk_map(scores, "标题", "zh")
     assert [t.type for t in fig.data] == ["scatter", "scatter"]  # no scattermapbox / scattergeo: no tiles, no CDN
-    assert [t.name for t in fig.data] == ["黄色（一般风险）", "红色（重大风险）"]
+    assert [t.name for t in fig.data] == ["黄色", "红色预警"]
     assert [t.marker.color for t in fig.data] == [charts.RISK_COLOURS["yellow"], charts.RISK_COLOURS["red"]]
     layout = fig.to_plotly_json()["layout"]
     assert not {"mapbox", "geo", "map"} & set(layout)

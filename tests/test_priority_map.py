@@ -84,7 +84,7 @@ def test_the_map_draws_outlines_and_points_as_plain_scatter():
     assert not {"geo", "map", "mapbox"} & set(layout)
     names = [trace.name for trace in fig.data]
     assert names[0] == "乡镇界线（示意）"
-    assert names[2:] == ["蓝色（低风险）", "黄色（一般风险）", "橙色（较大风险）", "红色（重大风险）"]
+    assert names[2:] == ["蓝色", "黄色", "重点关注", "红色预警"]
     labels = fig.data[1]
     assert labels.mode == "text" and list(labels.text) == ["东镇", "西乡"]
     # the red point sits on top: drawn last
@@ -93,4 +93,4 @@ def test_the_map_draws_outlines_and_points_as_plain_scatter():
 
 def test_the_map_without_outlines_draws_points_only():
     fig = priority_charts.risk_map(TWO, "t", "en")
-    assert [trace.name for trace in fig.data] == ["Blue", "Yellow", "Orange", "Red"]
+    assert [trace.name for trace in fig.data] == ["Blue", "Yellow", "Close attention", "Red alert"]

@@ -41,8 +41,8 @@ def test_screen_and_cli_agree(app_db, capsys):
     assert list(ranking["风险分值"]) == [s["score"] for s in contract["sites"]]
     assert list(ranking["主要理由"]) == ["；".join(s["reasons"]) for s in contract["sites"]]
     shown = metrics_shown(at)
-    assert shown["红色（重大风险）（家）"] == "2" and shown["橙色（较大风险）（家）"] == "1"
-    assert shown["黄色（一般风险）（家）"] == "1" and shown["蓝色（低风险）（家）"] == "0"
+    assert shown["红色预警（家）"] == "2" and shown["重点关注（家）"] == "1"
+    assert shown["黄色（家）"] == "1" and shown["蓝色（家）"] == "0"
     assert shown["无台账的乡镇（个）"] == "1" and shown["台账外发生的事故（起）"] == "2"  # A1 and A2 in 1—6月 2025
 
 
@@ -50,10 +50,10 @@ def test_every_tab_draws_and_states_its_scope(app_db):
     at = start()
     words = "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
     assert "风险分值截至2025年6月30日" in words
-    assert "红色 ≥ 60，橙色 ≥ 35，黄色 ≥ 18" in words
+    assert "红色预警 ≥ 60，重点关注（橙色）≥ 35，黄色 ≥ 18" in words
     assert "示例市各乡镇（街道）上报、市县安委办备案的重点部位 2 处" in words
     assert any("所选企业没有登记经纬度" in i.value for i in at.info)
-    assert "风险分值 71.40，红色（重大风险），排名第1位" in words  # the site card of the top enterprise
+    assert "风险分值 71.40，红色预警，排名第1位" in words  # the site card of the top enterprise
     # red/orange bars only: no map without coordinates, and no back-test day with a year of history before it
     assert len(at.get("plotly_chart")) == 1
     assert any("数据不足" in i.value for i in at.info)
@@ -76,7 +76,7 @@ def test_the_page_in_english(app_db):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     ranking = at.dataframe[0].value
-    assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red"
+    assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red alert"
 
 
 def test_backtest_and_weight_calibration_tables(app_db):

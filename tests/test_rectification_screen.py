@@ -100,7 +100,7 @@ def test_page_in_english_and_with_nothing_found(rect_db):
     assert not at.exception
     shown = shown_kpis(at)
     # found 29–30 June: H9 only (major, open)
-    assert shown["Hazards found this period"] == "1" and shown["General hazards rectified"] == "—"
+    assert shown["Hazards found this period"] == "1" and shown["General-hazard rectification rate"] == "—"
     assert shown["Overdue, not closed"] == "3"  # the stock does not depend on the period's start
     assert shown["Median days to rectify"] == "—"
 

@@ -120,7 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "死亡人数与失踪人数之和，即统计制度的“死亡（含失踪）”口径。",
         "en": "Deaths plus missing persons: the official “死亡（含失踪）” count.",
     },
-    "kpi.larger": {"zh": "较大及以上事故（起）", "en": "Relatively major or worse (3+ deaths)"},
+    "kpi.larger": {"zh": "较大及以上事故（起）", "en": "Relatively major or worse accidents"},
     "kpi.larger_help": {
         "zh": "死亡（含失踪）≥3人，或重伤≥10人，或直接经济损失≥1000万元的事故（国务院令第493号第三条）。",
         "en": "Accidents with 3 or more deaths (incl. missing), or 10 or more serious injuries, or a direct "
@@ -162,25 +162,18 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "(已整改的一般隐患 + 已整改销号的重大隐患) ÷ 排查隐患数；分母为0时显示“—”。",
         "en": "(general hazards rectified + major hazards closed) ÷ hazards found; “—” where none was found.",
     },
-    "kpi.general_rate": {"zh": "一般隐患整改率", "en": "General hazards rectified"},
+    "kpi.general_rate": {"zh": "一般隐患整改率", "en": "General-hazard rectification rate"},
     "kpi.general_rate_help": {
         "zh": "已整改的一般隐患 {done} ÷ 一般隐患 {found}（月报表口径）。",
         "en": "General hazards rectified {done} ÷ general hazards found {found} (monthly form).",
     },
-    "kpi.major_rate": {"zh": "重大隐患整改销号率", "en": "Major hazards closed"},
+    "kpi.major_rate": {"zh": "重大隐患整改率", "en": "Major-hazard rectification rate"},
     "kpi.major_rate_help": {
         "zh": "已整改并验收销号的重大隐患 {done} ÷ 重大隐患 {found}（月报表口径）。",
         "en": "Major hazards rectified and closed after verification {done} ÷ major hazards found {found}.",
     },
-    "kpi.overdue_major": {"zh": "重大隐患逾期未销号（项）", "en": "Major hazards overdue"},
-    "kpi.overdue_major_help": {
-        "zh": "整改期限已过仍未验收销号的重大隐患（含已整改待验收）；全部逾期隐患 {overdue} 项。",
-        "en": "Major hazards past their deadline and not closed (incl. rectified awaiting verification); "
-        "{overdue} hazards overdue in all.",
-    },
-    "kpi.supervised_open": {"zh": "挂牌督办未销号（项）", "en": "Under listed supervision, open"},
     # the stock on the as-of day (every year's hazards): what a 通报 states as "截至…尚有…"
-    "kpi.overdue_major_stock": {"zh": "逾期未销号重大隐患（项）", "en": "Major hazards overdue, not closed"},
+    "kpi.overdue_major_stock": {"zh": "逾期未销号重大隐患（项）", "en": "Overdue major hazards not closed"},
     "kpi.overdue_major_stock_help": {
         "zh": "截至{as_of}尚未验收销号、整改期限已过的重大隐患，不论哪年排查（存量）：其中已整改待验收 {awaiting} 项、"
         "逾期未整改 {unrectified} 项；全部逾期未销号隐患 {overdue} 项。",
@@ -193,10 +186,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "截至{as_of}县、市、省级挂牌督办且尚未摘牌的重大隐患，不论哪年排查（存量）；验收销号后仍须摘牌才退出督办。",
         "en": "Major hazards under county, city or provincial listed supervision (挂牌督办) not yet delisted on "
         "{as_of}, whatever year they were found (the stock); verification alone does not lift it.",
-    },
-    "kpi.supervised_open_help": {
-        "zh": "县、市、省级挂牌督办且尚未整改销号的重大隐患。",
-        "en": "Major hazards under county, city or provincial listed supervision (挂牌督办) not yet closed.",
     },
     "kpi.key_sites": {"zh": "重点部位（处）", "en": "Key sites"},
     "kpi.key_sites_help": {
@@ -251,10 +240,10 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "township": {"zh": "乡镇", "en": "Township"},
     },
     "risk_level": {
-        "red": {"zh": "红色（重大风险）", "en": "Red"},
-        "orange": {"zh": "橙色（较大风险）", "en": "Orange"},
-        "yellow": {"zh": "黄色（一般风险）", "en": "Yellow"},
-        "blue": {"zh": "蓝色（低风险）", "en": "Blue"},
+        "red": {"zh": "红色预警", "en": "Red alert"},
+        "orange": {"zh": "重点关注", "en": "Close attention"},
+        "yellow": {"zh": "黄色", "en": "Yellow"},
+        "blue": {"zh": "蓝色", "en": "Blue"},
     },
     "inspection_level": {
         "city": {"zh": "市级核查", "en": "City check"},

@@ -108,7 +108,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_weight_deaths", "20", "乡镇考核权重：死亡（含失踪）与控制指标", "Township assessment weight: deaths (incl. missing) against the target"),
     ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: relatively major or worse accidents"),
     ("assessment_weight_rectification", "15", "乡镇考核权重：隐患整改率", "Township assessment weight: hazard rectification rate"),
-    ("assessment_weight_major_closed", "10", "乡镇考核权重：重大隐患整改销号率", "Township assessment weight: major hazards closed"),
+    ("assessment_weight_major_closed", "10", "乡镇考核权重：重大隐患整改率", "Township assessment weight: major-hazard rectification rate"),
     ("assessment_weight_ledger", "10", "乡镇考核权重：重点部位台账完整率", "Township assessment weight: key-site ledger completeness"),
     ("assessment_weight_standardisation", "10", "乡镇考核权重：规范化建设完成率", "Township assessment weight: standardisation checklist done"),
     ("assessment_weight_inspection_coverage", "10", "乡镇考核权重：监管检查覆盖率", "Township assessment weight: supervisory inspection coverage"),

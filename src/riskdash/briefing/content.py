@@ -19,7 +19,7 @@ for footers: "统计期间 2026-01-01 至 2026-11-28 · 区域 云川市 · 截�
 
 ``Slide``: ``key`` (``SLIDE_KEYS``, in meeting order: accidents 事故形势, rectification 隐患治理, priority 重点部位,
 townships 乡镇排名, next_steps 下步工作), ``section`` (the section name), ``title`` (the conclusion in words,
-"死亡人数同比下降22.8%，在正常波动范围内"), ``headline`` (tuple of sentences in the official register),
+"事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）"), ``headline`` (tuple of sentences in the official register),
 ``kpis`` (tuple of ``Kpi``), ``chart`` (``ChartSpec`` or None), ``table`` (``TableSpec`` or None),
 ``placeholder`` (str or None: what is missing, shown instead of figures that do not exist).
 

@@ -63,8 +63,8 @@ TEXT = {
     "campaigns.result.failed": {"zh": "不合格", "en": "failed"},
     "campaigns.component.deaths": {"zh": "死亡控制", "en": "Deaths vs target"},
     "campaigns.component.larger_accidents": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
-    "campaigns.component.rectification": {"zh": "隐患整改率", "en": "Rectification"},
-    "campaigns.component.major_closed": {"zh": "重大隐患销号", "en": "Major hazards closed"},
+    "campaigns.component.rectification": {"zh": "隐患整改率", "en": "Rectification rate"},
+    "campaigns.component.major_closed": {"zh": "重大隐患整改率", "en": "Major-hazard rectification rate"},
     "campaigns.component.ledger": {"zh": "重点部位台账", "en": "Key-site ledger"},
     "campaigns.component.standardisation": {"zh": "规范化建设", "en": "Standardisation"},
     "campaigns.component.inspection_coverage": {"zh": "监管检查覆盖", "en": "Inspection coverage"},
@@ -84,7 +84,7 @@ TEXT = {
     },
     "campaigns.basis.major_closed": {
         "zh": "已整改销号重大隐患 {closed} ÷ 本年重大隐患 {found} = {pct}",
-        "en": "Major hazards closed {closed} ÷ major hazards found this year {found} = {pct}",
+        "en": "Major hazards closed after verification {closed} ÷ major hazards found this year {found} = {pct}",
     },
     "campaigns.basis.ledger": {
         "zh": "市县双备案且措施落实的重点部位 {complete} ÷ 台账条数 {key_sites} = {pct}；无台账得0分",

@@ -3,13 +3,13 @@
 TEXT: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------------------------------ screen
     "priority.subtitle": {
-        "zh": "预防较大及以上事故：企业风险排序、重点部位台账与漏报核查 · {region} · {sector} · 评分截至{as_of}",
+        "zh": "预防较大及以上事故：企业风险排序、重点部位台账与台账漏项核查 · {region} · {sector} · 评分截至{as_of}",
         "en": "Preventing accidents with 3+ deaths: enterprises ranked by risk, the key-site ledger and its gaps "
         "· {region} · {sector} · scored as of {as_of}",
     },
     "priority.tab_ranking": {"zh": "风险排序", "en": "Ranking"},
     "priority.tab_ledger": {"zh": "重点部位台账", "en": "Key-site ledger"},
-    "priority.tab_gaps": {"zh": "台账漏洞核查", "en": "Ledger gaps"},
+    "priority.tab_gaps": {"zh": "台账漏项", "en": "Ledger gaps"},
     "priority.tab_map": {"zh": "风险分布图", "en": "Map"},
     "priority.tab_card": {"zh": "企业档案", "en": "Site card"},
     "priority.tab_backtest": {"zh": "评分检验", "en": "Back-test"},
@@ -22,9 +22,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "priority.formula": {
         "zh": "风险分值 = Σ 各项数量 × 权重（权重和分级阈值可在“设置”中修改，见 docs/risk-score.md）；"
-        "红色 ≥ {red}，橙色 ≥ {orange}，黄色 ≥ {yellow}，其余为蓝色。同分按企业编号排序。",
+        "红色预警 ≥ {red}，重点关注（橙色）≥ {orange}，黄色 ≥ {yellow}，其余为蓝色。同分按企业编号排序。",
         "en": "Risk score = Σ component count × weight (weights and level thresholds are editable in Settings; "
-        "see docs/risk-score.md); red ≥ {red}, orange ≥ {orange}, yellow ≥ {yellow}, blue below. Ties by "
+        "see docs/risk-score.md); red alert ≥ {red}, close attention (orange) ≥ {orange}, yellow ≥ {yellow}, blue below. Ties by "
         "enterprise ID.",
     },
     "priority.kpi_level": {"zh": "{level}（家）", "en": "{level}"},
@@ -47,12 +47,12 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.col_score": {"zh": "风险分值", "en": "Score"},
     "priority.col_level": {"zh": "风险等级", "en": "Level"},
     "priority.col_reasons": {"zh": "主要理由", "en": "Reasons"},
-    "priority.col_red": {"zh": "红色（家）", "en": "Red"},
-    "priority.col_orange": {"zh": "橙色（家）", "en": "Orange"},
+    "priority.col_red": {"zh": "红色预警（家）", "en": "Red alert"},
+    "priority.col_orange": {"zh": "重点关注（家）", "en": "Close attention"},
     "priority.col_enterprises": {"zh": "在营企业（家）", "en": "Active enterprises"},
-    "priority.by_township": {"zh": "各乡镇（街道）红色、橙色企业数", "en": "Red and orange enterprises by township"},
-    "priority.by_sector": {"zh": "各行业红色、橙色企业数", "en": "Red and orange enterprises by sector"},
-    "priority.by_chart": {"zh": "红色、橙色风险企业数（前15个乡镇）", "en": "Red and orange enterprises (top 15 townships)"},
+    "priority.by_township": {"zh": "各乡镇（街道）红色预警和重点关注企业数", "en": "Red-alert and close-attention enterprises by township"},
+    "priority.by_sector": {"zh": "各行业红色预警和重点关注企业数", "en": "Red-alert and close-attention enterprises by sector"},
+    "priority.by_chart": {"zh": "红色预警和重点关注企业数（前15个乡镇）", "en": "Red-alert and close-attention enterprises (top 15 townships)"},
     "priority.unit_enterprises": {"zh": "企业数（家）", "en": "Enterprises"},
     "priority.ledger": {"zh": "预防较大及以上事故重点部位台账", "en": "Ledger of key sites for preventing accidents with 3+ deaths"},
     "priority.ledger_scope": {
@@ -77,7 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.not_reported": {"zh": "未填报", "en": "Not reported"},
     "priority.not_filed": {"zh": "未备案", "en": "Not filed"},
     "priority.public_place": {"zh": "（公共场所）", "en": "(public place)"},
-    "priority.gaps": {"zh": "台账漏洞核查（应排查没有排查清楚）", "en": "Ledger gaps (sites that should have been found)"},
+    "priority.gaps": {"zh": "台账漏项（应排查没有排查清楚）", "en": "Ledger gaps (sites that should have been found)"},
     "priority.gaps_scope": {
         "zh": "{region} · 台账现状；事故为{period}发生的有死亡（含失踪）或较大及以上事故（按事故发生地）· {sector} · 数据截至{as_of}",
         "en": "{region} · the ledger as it stands; accidents with deaths (incl. missing) or of grade relatively major or "
@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.gap_townships_help": {
         "zh": "一处重点部位都没有上报的乡镇（街道）。", "en": "Townships that reported no key site at all.",
     },
-    "priority.gap_enterprises": {"zh": "无台账的高危行业企业（家）", "en": "High-risk enterprises with no entry"},
+    "priority.gap_enterprises": {"zh": "无台账的高危行业企业（家）", "en": "Enterprises of high-risk sectors with no entry"},
     "priority.gap_enterprises_help": {
         "zh": "矿山、危险化学品、烟花爆竹、建筑施工、人员密集场所、燃气等高危行业（设置中标记）的在营企业，台账中没有其任何部位。",
         "en": "Active enterprises of high-risk sectors (mines, chemicals, fireworks, construction, crowded places, gas "
@@ -108,19 +108,19 @@ TEXT: dict[str, dict[str, str]] = {
         "in a township with no ledger entry.",
     },
     "priority.gap_list_townships": {"zh": "无台账的乡镇（街道）", "en": "Townships with no ledger entry"},
-    "priority.gap_list_enterprises": {"zh": "无台账的高危行业企业", "en": "High-risk enterprises with no ledger entry"},
+    "priority.gap_list_enterprises": {"zh": "无台账的高危行业企业", "en": "Enterprises of high-risk sectors with no ledger entry"},
     "priority.gap_list_not_in_place": {"zh": "监控措施未落实的重点部位", "en": "Key sites without measures in place"},
     "priority.gap_list_not_filed": {"zh": "未完成市县双备案的重点部位", "en": "Key sites not filed with both offices"},
     "priority.gap_list_accidents": {"zh": "发生在台账外的事故", "en": "Accidents outside the ledger"},
     "priority.col_class": {"zh": "乡镇类别", "en": "Class"},
-    "priority.col_high_risk": {"zh": "其中高危行业（家）", "en": "Of which high-risk"},
+    "priority.col_high_risk": {"zh": "其中高危行业（家）", "en": "Of which in high-risk sectors"},
     "priority.col_employees": {"zh": "从业人员（人）", "en": "Employees"},
     "priority.col_accident": {"zh": "事故编号", "en": "Accident"},
     "priority.col_occurred": {"zh": "发生日期", "en": "Date"},
     "priority.col_place": {"zh": "发生地", "en": "Where"},
     "priority.col_grade": {"zh": "事故等级", "en": "Grade"},
     "priority.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
-    "priority.col_gap": {"zh": "漏洞", "en": "Gap"},
+    "priority.col_gap": {"zh": "台账漏项", "en": "Ledger gap"},
     "priority.gap_enterprise": {"zh": "企业无台账", "en": "enterprise not in the ledger"},
     "priority.gap_township": {"zh": "乡镇无台账", "en": "township with no ledger"},
     "priority.none_found": {"zh": "无。", "en": "None."},
@@ -187,7 +187,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not enough data: no scoring day with a full following year and a year of history before it.",
     },
     "priority.backtest_title": {"zh": "后一年事故发生在前10%企业的比例", "en": "Share of the following year's accidents at the top 10 %"},
-    "priority.backtest_larger": {"zh": "较大及以上事故", "en": "Relatively major or worse"},
+    "priority.backtest_larger": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
     "priority.backtest_deaths": {"zh": "有死亡事故", "en": "With deaths"},
     "priority.backtest_chance": {"zh": "随机预期", "en": "By chance"},
     "priority.backtest_share": {"zh": "比例（%）", "en": "Share (%)"},

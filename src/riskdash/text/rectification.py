@@ -24,8 +24,8 @@ TEXT = {
         "zh": "已整改的一般隐患 {general} 项 + 已整改销号的重大隐患 {major} 项。",
         "en": "{general} general hazards rectified + {major} major hazards closed after verification.",
     },
-    "rectification.kpi_general_rate": {"zh": "一般隐患整改率", "en": "General hazards rectified"},
-    "rectification.kpi_major_rate": {"zh": "重大隐患整改率", "en": "Major hazards closed"},
+    "rectification.kpi_general_rate": {"zh": "一般隐患整改率", "en": "General-hazard rectification rate"},
+    "rectification.kpi_major_rate": {"zh": "重大隐患整改率", "en": "Major-hazard rectification rate"},
     "rectification.kpi_overdue": {"zh": "逾期未销号隐患（项）", "en": "Overdue, not closed"},
     "rectification.kpi_overdue_help": {
         "zh": "截至{as_of}尚未完成（一般隐患未整改、重大隐患未验收销号）且整改期限早于该日的隐患，不论哪年排查（存量；期限当天不算逾期）："
@@ -50,11 +50,11 @@ TEXT = {
     },
     "rectification.formula_general": {
         "zh": "一般隐患整改率 = 已整改 ÷ 一般隐患排查数 = {done} ÷ {found} = {rate}（整改日期不晚于{as_of}）",
-        "en": "General rate = rectified ÷ general hazards found = {done} ÷ {found} = {rate} (rectified by {as_of})",
+        "en": "General-hazard rectification rate = rectified ÷ general hazards found = {done} ÷ {found} = {rate} (rectified by {as_of})",
     },
     "rectification.formula_major": {
         "zh": "重大隐患整改率 = 已整改销号 ÷ 重大隐患排查数 = {done} ÷ {found} = {rate}（须验收销号，已整改未验收不计）",
-        "en": "Major rate = closed after verification ÷ major hazards found = {done} ÷ {found} = {rate} (rectified "
+        "en": "Major-hazard rectification rate = closed after verification ÷ major hazards found = {done} ÷ {found} = {rate} (rectified "
         "but not verified does not count)",
     },
     "rectification.formula_rate": {
@@ -103,9 +103,13 @@ TEXT = {
         "en": "Reporting unit: {region} · period: {period} (January to the report month) · as of {as_of} · {sector}",
     },
     "rectification.form_note": {
-        "zh": "排查治理的生产经营单位 = 统计期内有检查记录（含企业自查）或排查出隐患的企业；一般隐患整改率 = 已整改 ÷ 排查；重大隐患整改率 = 已整改销号 ÷ 排查；排查为 0 时整改率为“—”。",
-        "en": "Enterprises that checked = with an inspection (self-checks included) or a hazard found in the period; "
-        "general rate = rectified ÷ found; major rate = closed ÷ found; “—” where nothing was found.",
+        "zh": "本表只填报工矿商贸行业领域，道路运输、消防、水上交通、渔业船舶、农业机械等行业领域的隐患由行业主管部门另表填报；"
+        "排查治理的生产经营单位 = 统计期内有检查记录（含企业自查）或排查出隐患的企业；一般隐患整改率 = 已整改 ÷ 排查；"
+        "重大隐患整改率 = 已整改销号 ÷ 排查；排查为 0 时整改率为“—”。",
+        "en": "The form carries the industrial, mining and trade sectors (工矿商贸) only: road transport, fire, water "
+        "transport, fishing, farm machinery and the like report on their departments' own forms. "
+        "Enterprises that checked = with an inspection (self-checks included) or a hazard found in the period; "
+        "general-hazard rectification rate = rectified ÷ found; major-hazard rectification rate = closed ÷ found; “—” where nothing was found.",
     },
     "rectification.form_download": {"zh": "导出月报表（Excel）", "en": "Export the monthly form (Excel)"},
     # ------------------------------------------------------------------ lists
@@ -227,17 +231,17 @@ TEXT = {
         "en": "At each month end: of the hazards found from the period's start to that day, the share rectified "
         "(general) or closed (major) by that day · {region} · {sector}",
     },
-    "rectification.series_rate": {"zh": "隐患整改率", "en": "Rate"},
+    "rectification.series_rate": {"zh": "隐患整改率", "en": "Rectification rate"},
     "rectification.series_general": {"zh": "一般隐患", "en": "General"},
     "rectification.series_major": {"zh": "重大隐患", "en": "Major"},
     "rectification.series_found": {"zh": "排查", "en": "Found"},
     "rectification.series_overdue": {"zh": "逾期", "en": "Overdue"},
-    "rectification.ageing_title": {"zh": "未完成隐患账龄", "en": "Age of open hazards"},
+    "rectification.ageing_title": {"zh": "未完成隐患存续时间", "en": "Open hazards by time open"},
     "rectification.ageing_scope": {
         "zh": "统计期 {period} 内排查、截至{as_of}尚未整改（重大：未销号）的隐患，按发现至今天数分段 · {region} · {sector}",
         "en": "Hazards found in {period} and not done on {as_of}, by days since discovery · {region} · {sector}",
     },
-    "rectification.col_age": {"zh": "账龄", "en": "Age"},
+    "rectification.col_age": {"zh": "隐患存续时间", "en": "Time open"},
     "rectification.col_open": {"zh": "未完成（项）", "en": "Open"},
     "rectification.evidence_title": {"zh": "台账完整性（分乡镇）", "en": "Evidence completeness by township"},
     "rectification.evidence_scope": {
