@@ -32,6 +32,11 @@ FIXED: dict[str, dict[str, tuple[str, ...]]] = {
         "active": ("在营", "正常", "在业", "存续", "开业"),
         "closed": ("关闭", "注销", "已关闭", "停业", "吊销"),
     },
+    "accident_nature": {
+        "liability": ("责任事故", "责任"),
+        "non_liability": ("非责任事故", "非责任"),
+        "pending": ("待定", "待认定", "未定"),
+    },
     "inspection_level": {
         "city": ("市级核查", "市级", "市级检查", "市"),
         "county": ("县级排查", "县级", "县级检查", "县区", "县"),

@@ -88,6 +88,8 @@ ENTERPRISES = Kind(
         C("latitude", "double", False, ("纬度",), min=-90, max=90, example="34.75"),
         C("credit_code", "text", False, ("统一社会信用代码", "信用代码"), example="91410100MA0000000X"),
         C("status", "enum", False, ("状态", "经营状态"), enum="enterprise_status", example="在营"),
+        # 产业类型 for "1+1" (检查一个企业、规范一个行业): a local class name, e.g. 竹制品, 家具制造
+        C("industry_type", "text", False, ("产业类型", "产业类别"), example="竹制品"),
     ),
     title_zh="企业", title_en="Enterprises",
 )
@@ -112,6 +114,10 @@ ACCIDENTS = Kind(
         C("reported_at", "timestamp", False, ("报告时间", "上报时间"), example="2025-03-05 09:10", past=True),
         C("closed_on", "date", False, ("结案日期", "结案时间"), example="2025-05-20", past=True),
         C("summary", "text", False, ("事故简况", "简要经过", "事故概要"), example="操作工清理设备时被卷入"),
+        # 事故性质 (empty: pending, 待定), 瞒报 and 谎报 (empty: no): what the township assessment's veto reads
+        C("nature", "enum", False, ("事故性质",), enum="accident_nature", example="责任事故"),
+        C("concealed", "bool", False, ("是否瞒报", "瞒报"), example="否"),
+        C("falsely_reported", "bool", False, ("是否谎报", "谎报"), example="否"),
     ),
     (
         RowRule("closed_on", "closed_on < cast(occurred_at as date)", "closed_before_occurred"),
