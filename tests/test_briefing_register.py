@@ -1,6 +1,6 @@
 """Every document the briefing makes speaks the official register (domain.md §6): the Word and PDF 通报, the
-PPTX deck and the presentation mode's slides, for the demo city, a county and a township with a 较大 accident,
-are read back and scanned for statistics jargon, for "重大风险" (the dashboard's score is 风险评分), for ledger
+PPTX deck, the presentation mode's slides and the 月报表, for the demo city, a county and a township with a 较大
+accident, are read back and scanned for statistics jargon, for "重大风险" (the dashboard's score is 风险评分), for ledger
 gaps of whole sectors printed as a deficiency, for the phrase of the national 2035 goal, and for percentages
 ending in ".0". One failing word names the document, the region and the words around it."""
 
@@ -91,6 +91,24 @@ def _presentation_text(brief) -> str:
     return "\n".join(parts)
 
 
+def _form_text(path: Path, region: str) -> str:
+    """Every cell of the 月报表 for the as-of month (the month still running), read back from its workbook."""
+    from openpyxl import load_workbook
+
+    from riskdash.exports import monthly_form
+
+    con = db.connect(path, read_only=True)
+    try:
+        data, _ = monthly_form.monthly_form_xlsx(con, Filters(date(2026, 1, 1), AS_OF, region, AS_OF),
+                                                 date(2026, 11, 1))
+    finally:
+        con.close()
+    sheet = load_workbook(BytesIO(data)).active
+    text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    assert "工矿企业安全生产事故隐患排查治理情况月报表" in text and "合计" in text
+    return text
+
+
 def _offences(text: str) -> list[str]:
     found = [f"{word}: …{text[max(0, i - 15):i + 15]}…" for word in FORBIDDEN
              for i in (m.start() for m in re.finditer(re.escape(word), text))]
@@ -118,6 +136,7 @@ def test_no_jargon_in_any_document(demo, region, tmp_path):
     # the documents were read back: each holds the accident section's first sentence
     assert all(re.sub(r"\s+", "", brief.slide("accidents").headline[0])[:20] in re.sub(r"\s+", "", t)
                for t in texts.values())
+    texts["月报表"] = _form_text(demo, region)
     assert {name: _offences(text) for name, text in texts.items()} == {name: [] for name in texts}
 
 
