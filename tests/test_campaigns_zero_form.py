@@ -33,11 +33,11 @@ def con(tmp_path):
 
 def report(con, window_id, region_code, day, accidents, actor="西乡安监站 王五"):
     label = view.zero_report_label(region_code, day)
-    path = view.zero_report_file(window_id, region_code, day, accidents, datetime(2025, 6, 30, 17, 5))
-    rows, problems, total = view.check_zero_report(con, path, label)
-    if total:
-        return rows, problems, total
-    return view.write_zero_report(con, path, actor, label)
+    with view.zero_report_file(window_id, region_code, day, accidents, datetime(2025, 6, 30, 17, 5)) as path:
+        rows, problems, total = view.check_zero_report(con, path, label)
+        if total:
+            return rows, problems, total
+        return view.write_zero_report(con, path, actor, label)
 
 
 def missing_days(con, region_code):
@@ -86,8 +86,8 @@ def test_refused_reports_write_nothing(con, window_id, region_code, accidents, c
                        [region_code]).fetchone()[0] == (1 if region_code == TOWN_A1 else 0)
     assert con.execute("select count(*) from audit_log").fetchone()[0] == 0
     with pytest.raises(ImportFailed):
-        view.write_zero_report(con, view.zero_report_file(window_id, region_code, date(2025, 6, 30), accidents),
-                               "x", "x")
+        with view.zero_report_file(window_id, region_code, date(2025, 6, 30), accidents) as path:
+            view.write_zero_report(con, path, "x", "x")
 
 
 def test_form_days_are_the_window_with_the_as_of_day_by_default():
@@ -108,7 +108,12 @@ def towns_db(tmp_path: Path, monkeypatch) -> Path:
     return path
 
 
-def test_the_form_on_the_page_records_a_report(towns_db):
+def test_the_form_on_the_page_records_a_report(towns_db, tmp_path, monkeypatch):
+    import tempfile
+
+    temp = tmp_path / "tmp"  # the report's temporary CSV is deleted once written
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     at.switch_page("pages/campaigns.py").run()
     assert not at.exception, at.exception
@@ -125,3 +130,23 @@ def test_the_form_on_the_page_records_a_report(towns_db):
     con = db.connect(towns_db, read_only=True)
     assert con.execute("select actor, kind from audit_log").fetchall() == [("西乡安监站 王五", "zero-reports")]
     con.close()
+    assert list(temp.rglob("*")) == []
+    at.number_input(key="campaigns_form_accidents").set_value(2)  # a correction of the day's report
+    next(b for b in at.button if b.label == "提交报告").click().run()
+    assert not at.exception, at.exception
+    assert any("报告事故2起" in s.value for s in at.success)
+    assert list(temp.rglob("*")) == []
+    real_check = view.check_zero_report
+
+    def negative(con, path, label):  # the report as if -1 accidents had been typed: refused by the check
+        header, row = path.read_text(encoding="utf-8").splitlines()
+        fields = row.split(",")
+        fields[header.split(",").index("accidents_reported")] = "-1"
+        path.write_text(f"{header}\n{','.join(fields)}\n", encoding="utf-8")
+        return real_check(con, path, label)
+
+    monkeypatch.setattr(view, "check_zero_report", negative)
+    next(b for b in at.button if b.label == "提交报告").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["未记录：发现1处问题（与文件导入的校验相同），请修改后再提交。"]
+    assert list(temp.rglob("*")) == []

@@ -39,13 +39,14 @@ def test_a_negative_risk_weight_is_refused_with_row_and_column(small_con):
     before = settings.current_rows(small_con, "risk-weights")
     edited = before.copy()
     edited.loc[1, "weight"] = -3.0
-    path = settings.edits_file("risk-weights", edited)
-    rows, problems, total = settings.check_edits(small_con, "risk-weights", path)
-    assert (rows, total) == (len(before), 1)
-    frame = settings.problems_frame(problems, "en")
-    assert frame.iloc[0].tolist() == [2, "weight", "-3", i18n.t("data.problem.at_least", "en", bound=0)]
-    with pytest.raises(ImportFailed):
-        settings.write_edits(small_con, "risk-weights", path, "tester")
+    with settings.edits_file("risk-weights", edited) as path:
+        rows, problems, total = settings.check_edits(small_con, "risk-weights", path)
+        assert (rows, total) == (len(before), 1)
+        frame = settings.problems_frame(problems, "en")
+        assert frame.iloc[0].tolist() == [2, "weight", "-3", i18n.t("data.problem.at_least", "en", bound=0)]
+        with pytest.raises(ImportFailed):
+            settings.write_edits(small_con, "risk-weights", path, "tester")
+    assert not path.parent.exists()
     assert settings.current_rows(small_con, "risk-weights").equals(before)
     assert small_con.execute("select count(*) from audit_log").fetchone()[0] == 0
 
@@ -57,9 +58,9 @@ def test_a_setting_value_is_written_audited_and_read_back(small_con):
     old = edited.loc[row, "value"]
     edited.loc[row, "value"] = "10"
     assert settings.has_changes(before, edited) and not settings.has_changes(before, before.copy())
-    path = settings.edits_file("settings", edited)
-    assert settings.check_edits(small_con, "settings", path)[2] == 0
-    result = settings.write_edits(small_con, "settings", path, "tester")
+    with settings.edits_file("settings", edited) as path:
+        assert settings.check_edits(small_con, "settings", path)[2] == 0
+        result = settings.write_edits(small_con, "settings", path, "tester")
     assert (result.inserted, result.updated, result.unchanged) == (0, 1, len(before) - 1)
     after = settings.current_rows(small_con, "settings")
     assert after.set_index("key").loc["due_soon_days", "value"] == "10"
@@ -74,12 +75,32 @@ def test_a_setting_value_is_written_audited_and_read_back(small_con):
 @pytest.mark.parametrize("kind", settings.EDITABLE)
 def test_every_table_round_trips_unchanged_through_the_importer(small_con, kind):
     before = settings.current_rows(small_con, kind)
-    path = settings.edits_file(kind, before)
-    rows, problems, total = settings.check_edits(small_con, kind, path)
-    if before.empty:  # the fixture holds no rows of this kind: nothing to save, and the importer says so
-        assert [p.code for p in problems] == ["header_only"]
-        return
-    assert total == 0
-    result = settings.write_edits(small_con, kind, path, "tester")
+    with settings.edits_file(kind, before) as path:
+        rows, problems, total = settings.check_edits(small_con, kind, path)
+        if before.empty:  # the fixture holds no rows of this kind: nothing to save, and the importer says so
+            assert [p.code for p in problems] == ["header_only"]
+            return
+        assert total == 0
+        result = settings.write_edits(small_con, kind, path, "tester")
     assert (result.inserted, result.updated) == (0, 0)
     assert settings.current_rows(small_con, kind).equals(before)
+
+
+def test_saves_on_the_page_leave_no_temporary_file(app_db, tmp_path, monkeypatch):
+    """Each save writes the edited table to one temporary CSV for the importer and deletes it when done."""
+    import tempfile
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setattr(settings, "has_changes", lambda before, after: True)  # save the table as it stands
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/settings.py").run()
+    kind = settings.EDITABLE[0]
+    for _ in range(3):
+        at.button(key=f"settings_save_{kind}").click().run()
+        assert not at.exception and [e.value for e in at.error] == []
+    assert sorted(p.name for p in folder.rglob("*")) == []
+    con = db.connect(app_db, read_only=True)
+    assert con.execute("select count(*) from audit_log where action = 'import' and kind = ?", [kind]).fetchone() == (3,)
+    con.close()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -272,16 +274,21 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+ZERO_REPORT_TEMP_PREFIX = "riskdash-zero-report-"
+
+
+@contextmanager
 def zero_report_file(window_id: str, region_code: str, report_on: Any, accidents_reported: Any,
-                     reported_at: Any = None) -> Path:
-    """The report as a one-row UTF-8 CSV headed by the kind's column names, in a fresh temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="riskdash-zero-report-"))
-    path = folder / "zero-reports.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(ZERO_REPORT_COLUMNS)
-        writer.writerow([_cell(v) for v in (window_id, region_code, report_on, accidents_reported, reported_at)])
-    return path
+                     reported_at: Any = None) -> Iterator[Path]:
+    """``with zero_report_file(...) as path``: the report as a one-row UTF-8 CSV headed by the kind's column
+    names, in a temporary folder deleted when the block ends (saved, refused or failed)."""
+    with tempfile.TemporaryDirectory(prefix=ZERO_REPORT_TEMP_PREFIX) as folder:
+        path = Path(folder) / "zero-reports.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(ZERO_REPORT_COLUMNS)
+            writer.writerow([_cell(v) for v in (window_id, region_code, report_on, accidents_reported, reported_at)])
+        yield path
 
 
 def check_zero_report(con, path: Path, label: str) -> tuple[int, list, int]:

@@ -106,19 +106,19 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
             submitted = st.form_submit_button(t("campaigns.form_submit"), type="primary", icon=":material/send:")
         if submitted:
             label = view.zero_report_label(region_code, report_on)
-            path = view.zero_report_file(window_id, region_code, report_on, int(accidents),
-                                         datetime.now().replace(microsecond=0))
-            rows, problems, total = view.check_zero_report(page.con, path, label)
             try:
-                if total:
-                    raise ImportFailed(label, problems, total, rows)
-                data_page.write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
-                                       actor.strip() or data_page.default_actor(), label)
+                with view.zero_report_file(window_id, region_code, report_on, int(accidents),
+                                           datetime.now().replace(microsecond=0)) as path:  # deleted after
+                    rows, problems, total = view.check_zero_report(page.con, path, label)
+                    if total:
+                        raise ImportFailed(label, problems, total, rows)
+                    data_page.write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
+                                           actor.strip() or data_page.default_actor(), label)
             except ImportFailed as failed:
                 st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
                 st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
             except db.RiskdashError as exc:
-                st.error(plain(str(exc)), icon=":material/error:")
+                st.error(plain(data_page.error_line(exc, page.lang)), icon=":material/error:")
             else:
                 st.session_state[_SAVED] = {"township": places[region_code], "day": report_on.isoformat(),
                                             "window": names[window_id], "n": int(accidents),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import math
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -71,17 +73,22 @@ def _cell(value) -> str:
     return str(value)
 
 
-def edits_file(kind: str, frame: pd.DataFrame) -> Path:
-    """The edited table as a UTF-8 CSV in a fresh temporary folder, headed by the kind's column names."""
+TEMP_PREFIX = "riskdash-settings-"
+
+
+@contextmanager
+def edits_file(kind: str, frame: pd.DataFrame) -> Iterator[Path]:
+    """``with edits_file(kind, frame) as path``: the edited table as a UTF-8 CSV headed by the kind's column
+    names, in a temporary folder deleted when the block ends (saved, refused or failed)."""
     columns = [c.name for c in KINDS[kind].columns if c.name in frame.columns]
-    folder = Path(tempfile.mkdtemp(prefix="riskdash-settings-"))
-    path = folder / f"{kind}.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(columns)
-        for row in frame[columns].itertuples(index=False):
-            writer.writerow([_cell(v) for v in row])
-    return path
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder:
+        path = Path(folder) / f"{kind}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(columns)
+            for row in frame[columns].itertuples(index=False):
+                writer.writerow([_cell(v) for v in row])
+        yield path
 
 
 def has_changes(before: pd.DataFrame, after: pd.DataFrame) -> bool:

@@ -47,20 +47,20 @@ def editor(page, kind: str, actor: str) -> None:
     if not settings.has_changes(before, edited):
         st.info(t("settings.unchanged"), icon=":material/info:")
         return
-    path = settings.edits_file(kind, edited)
-    rows, problems, total = settings.check_edits(page.con, kind, path)
-    if total:
-        _refused(page, rows, problems, total)
-        return
-    try:
-        result = data_page.write_import(kind, path, settings.MODE, actor or data_page.default_actor(),
-                                        settings.label(kind))
-    except ImportFailed as failed:
-        _refused(page, failed.rows, failed.problems, failed.total)
-        return
-    except db.RiskdashError as exc:
-        st.error(plain(str(exc)), icon=":material/error:")
-        return
+    with settings.edits_file(kind, edited) as path:  # one copy, deleted whatever the outcome
+        rows, problems, total = settings.check_edits(page.con, kind, path)
+        if total:
+            _refused(page, rows, problems, total)
+            return
+        try:
+            result = data_page.write_import(kind, path, settings.MODE, actor or data_page.default_actor(),
+                                            settings.label(kind))
+        except ImportFailed as failed:
+            _refused(page, failed.rows, failed.problems, failed.total)
+            return
+        except db.RiskdashError as exc:
+            st.error(plain(data_page.error_line(exc, page.lang)), icon=":material/error:")
+            return
     st.session_state[_SAVED] = {"title": title, "inserted": result.inserted, "updated": result.updated,
                                 "unchanged": result.unchanged}
     st.session_state[f"settings_version_{kind}"] = _version(kind) + 1  # a fresh editor over the new rows
