@@ -198,3 +198,16 @@ def test_real_records_end_to_end(tmp_path):
     assert got["general_rectified"] == int((done & ~major).sum())
     assert got["major_closed"] == int((done & major).sum())
     assert got["overdue"] == len(osha) - int(done.sum())
+
+
+def test_the_as_of_help_says_how_data_as_of_is_derived(capsys):
+    import pytest
+
+    from riskdash.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "declare the day the data is complete to (data_as_of" in text
+    assert ("Without it an import of a main table drops any earlier declaration and data_as_of is derived whenever "
+            "read: the latest event day in the records") in text

@@ -20,7 +20,12 @@ def register(commands, metrics) -> None:
     parser.add_argument("--db")
     parser.add_argument("--mode", choices=["append", "upsert"], default="append",
                         help="append refuses ids already in the database; upsert updates them")
-    parser.add_argument("--as-of", dest="as_of", help="set data_as_of (default: the latest date in the data)")
+    parser.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                        help="declare the day the data is complete to (data_as_of, from which every default "
+                             "period is counted; not after today). Without it an import of a main table drops "
+                             "any earlier declaration and data_as_of is derived whenever read: the latest event "
+                             "day in the records (an accident, an inspection, a hazard found, rectified, "
+                             "verified, supervised or delisted; deadlines do not count)")
     parser.add_argument("--sheet", help="the .xlsx sheet to read (default the first)")
     parser.add_argument("--user", help="who imports, for the audit log (default the OS user)")
     parser.set_defaults(handler=cmd_import)
