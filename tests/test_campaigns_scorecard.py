@@ -76,6 +76,7 @@ EXPECTED = {
         {
             "region_code": TOWN_B1, "name": "南街道", "score": 66.7, "result": "passed", "vetoed": False,
             "veto_reasons": [],
+            "veto_codes": [],
             "components": {
                 "deaths": component(100.0, 20.0, deaths_incl_missing=0, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -92,6 +93,7 @@ EXPECTED = {
         {
             "region_code": TOWN_A1, "name": "东镇", "score": 61.4, "result": "failed", "vetoed": True,
             "veto_reasons": ["死亡（含失踪）1人，超过控制指标0人（一票否决）"],
+            "veto_codes": ["target_exceeded"],
             "components": {
                 "deaths": component(0.0, 20.0, deaths_incl_missing=1, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -108,6 +110,7 @@ EXPECTED = {
         {
             "region_code": TOWN_A2, "name": "西乡", "score": 16.3, "result": "failed", "vetoed": True,
             "veto_reasons": ["发生较大及以上事故1起（一票否决）"],
+            "veto_codes": ["larger_liability_accident"],
             "components": {
                 "deaths": component(40.0, 20.0, deaths_incl_missing=3, target=None),
                 "larger_accidents": component(0.0, 15.0, count=1),

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import CITY, COUNTY_A, held
+from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, held
 
 
 def riskdash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -117,6 +117,38 @@ def test_metrics_refusals(small_db_path, extra, fragment):
     if extra[0] == "--to":
         args = args[:-2]
     assert_refused(riskdash(*args, *extra), fragment)
+
+
+def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
+    """veto_codes runs beside veto_reasons, one code per reason, in product.md's names: 西乡 has a 较大
+    accident (A2, 3 deaths incl. missing) and, with a target of 0, deaths over the target as well."""
+    from riskdash import db
+
+    con = db.connect(small_db_path)
+    con.execute("insert into annual_targets values (2025, ?, 0)", [TOWN_A2])
+    con.close()
+    result = riskdash("metrics", "townships", "--db", str(small_db_path), "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    towns = {t["region_code"]: (t["vetoed"], t["veto_codes"], t["veto_reasons"])
+             for t in json.loads(result.stdout)["townships"]}
+    assert towns == {
+        TOWN_A1: (False, [], []),
+        TOWN_B1: (False, [], []),
+        TOWN_A2: (True, ["larger_liability_accident", "target_exceeded"],
+                  ["发生较大及以上事故1起（一票否决）", "死亡（含失踪）3人，超过控制指标0人（一票否决）"]),
+    }
+
+
+def test_the_veto_codes_are_product_mds():
+    """The codes metrics townships may print are exactly the list of product.md (read from it)."""
+    from pathlib import Path
+
+    from riskdash.metrics.campaigns import VETO_CODES
+
+    product = Path(__file__).resolve().parents[2] / "shared" / "product.md"
+    text = " ".join(product.read_text(encoding="utf-8").split())
+    listed = text.split("veto's rule, one of", 1)[1].split(";", 1)[0]
+    assert tuple(c.strip(" `") for c in listed.split(",")) == VETO_CODES
 
 
 def test_db_from_the_environment(small_db_path):

@@ -97,14 +97,24 @@ def _score(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else round_pct(float(value))
 
 
-def veto_reasons(row: Any, lang: str = "zh") -> list[str]:
-    reasons = []
-    if row["larger_accidents"]:
-        reasons.append(i18n.t("campaigns.veto.larger", lang, n=int(row["larger_accidents"])))
+# The veto rules of product.md's `metrics townships` (veto_codes), in the order the reasons are listed. The
+# scorecard judges two of them today: a 较大及以上 accident (larger_liability_accident; issue 18 narrows it to
+# liability accidents) and deaths over the control target (target_exceeded).
+VETO_CODES = ("larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
+              "measures_not_in_place", "target_exceeded")
+
+
+def vetoes(row: Any, lang: str = "zh") -> list[tuple[str, str]]:
+    """(code, reason in words) of each veto a township's scorecard row carries, in VETO_CODES order."""
+    found = []
+    if row["is_vetoed_larger"]:
+        found.append(("larger_liability_accident",
+                      i18n.t("campaigns.veto.larger", lang, n=int(row["larger_accidents"]))))
     if row["is_vetoed_target"]:
-        reasons.append(i18n.t("campaigns.veto.target", lang, deaths=int(row["deaths_incl_missing"]),
-                              target=int(row["target_deaths"])))
-    return reasons
+        found.append(("target_exceeded",
+                      i18n.t("campaigns.veto.target", lang, deaths=int(row["deaths_incl_missing"]),
+                             target=int(row["target_deaths"]))))
+    return found
 
 
 def _components(row: Any, weights: dict[str, float]) -> dict[str, dict[str, Any]]:
@@ -147,7 +157,8 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
     frame = township_scorecard(con, filters, values)
     entries = []
     for _, row in frame.iterrows():
-        vetoed = bool(row["is_vetoed_larger"] or row["is_vetoed_target"])
+        found = vetoes(row, lang)
+        vetoed = bool(found)
         score = _score(row["score"])
         passed = not vetoed and score is not None and score >= pass_score
         entries.append({
@@ -156,7 +167,8 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
             "score": score,
             "result": "passed" if passed else "failed",
             "vetoed": vetoed,
-            "veto_reasons": veto_reasons(row, lang),
+            "veto_reasons": [reason for _, reason in found],
+            "veto_codes": [code for code, _ in found],
             "components": _components(row, weights),
             "checklist_done_pct": _pct(int(row["checklist_done"]), int(row["checklist_applicable"])),
             "zero_report_missing_days": int(row["zero_expected_days"]) - int(row["zero_reported_days"]),
