@@ -46,6 +46,7 @@ def old_and_backup(small_db_path: Path, tmp_path: Path):
 @pytest.mark.parametrize(("step", "holds"), [
     ("restore-table-loaded", "old"),  # killed while the new file is half loaded
     ("restore-built", "old"),  # the new file complete, nothing moved yet
+    ("restore-old-copy-synced", "old"),  # the old file's copy written and synced, not yet renamed
     ("restore-old-kept", "old"),  # the old file copied to .pre-restore, the rename not done
     ("restore-swapped", "new"),  # renamed, the folder not yet synced
 ])
@@ -78,19 +79,34 @@ def test_an_import_killed_after_its_commit_keeps_every_row(small_db_path, tmp_pa
     con.close()
 
 
-@pytest.mark.parametrize("step", ["backup-table-written", "backup-tables-written"])
+@pytest.mark.parametrize("step", ["backup-table-written", "backup-tables-written", "backup-manifest-synced"])
 def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_path, step):
-    """Killed after its first table or after all of them: Parquet files, no manifest, refused by restore."""
+    """Killed after its first table, after all of them, or with the manifest written and synced under its
+    temporary name: no manifest, refused by restore."""
     killed = run_cli("backup", "--db", str(small_db_path), "--out", str(tmp_path / "bk"), fault=step)
     assert killed.returncode == -9
     written = sorted(p.name for p in (tmp_path / "bk").iterdir())
-    assert written and "manifest.json" not in written and all(n.endswith(".parquet") for n in written)
-    assert (len(written) == 1) == (step == "backup-table-written")
+    parquet = [n for n in written if n.endswith(".parquet")]
+    assert parquet and "manifest.json" not in written
+    assert sorted(set(written) - set(parquet)) == (["manifest.json.partial"] if step == "backup-manifest-synced" else [])
+    assert (len(parquet) == 1) == (step == "backup-table-written")
     before = contents(small_db_path)
     refused = run_cli("restore", "--db", str(small_db_path), "--from", str(tmp_path / "bk"))
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "no manifest.json here" in refused.stderr
     assert contents(small_db_path) == before
+
+
+def test_a_backup_killed_after_its_manifest_rename_is_a_whole_backup(old_and_backup, tmp_path):
+    """Killed after the manifest's rename, before the folder is synced: the backup is whole and restores."""
+    path, _, old, _ = old_and_backup
+    killed = run_cli("backup", "--db", str(path), "--out", str(tmp_path / "bk2"), fault="backup-manifest-renamed")
+    assert killed.returncode == -9
+    assert "manifest.json" in [p.name for p in (tmp_path / "bk2").iterdir()]
+    other = tmp_path / "other.duckdb"
+    done = run_cli("restore", "--db", str(other), "--from", str(tmp_path / "bk2"))
+    assert done.returncode == 0, done.stderr
+    assert contents(other) == old
 
 
 @pytest.mark.parametrize("beside", [".pre-restore", ".wal"])

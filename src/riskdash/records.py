@@ -466,7 +466,9 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
             fh.write(json.dumps(manifest, ensure_ascii=False, indent=2))
             fh.flush()
             os.fsync(fh.fileno())
+        db.fault_point("backup-manifest-synced")
         os.replace(partial, out / MANIFEST)
+        db.fault_point("backup-manifest-renamed")
         db.fsync_dir(out)
     except BaseException:
         # a half-written backup must not look like one: remove what this call wrote (the folder was empty)
@@ -629,14 +631,16 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: str, file: Path) -> None:
         raise db.RiskdashError(f"{file.name}: table {table}: {_problem(exc)}; nothing was restored") from None
 
 
-def _copy_durably(source: Path, target: Path) -> None:
-    """``source`` copied to ``target`` through a temporary name: ``target`` is whole or untouched."""
+def _copy_durably(source: Path, target: Path, step: str) -> None:
+    """``source`` copied to ``target`` through a temporary name: ``target`` is whole or untouched. ``step``
+    names the fault point between the synced copy and its rename (tests/test_faults.py)."""
     partial = target.with_name(target.name + ".partial")
     try:
         with source.open("rb") as src, partial.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
             dst.flush()
             os.fsync(dst.fileno())
+        db.fault_point(step)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -657,7 +661,7 @@ def _swap_in(building: Path, path: Path) -> Path | None:
             duckdb.connect(str(path)).close()
         previous = path.with_name(path.name + ".pre-restore")
         _remove_db_files(previous)
-        _copy_durably(path, previous)
+        _copy_durably(path, previous, "restore-old-copy-synced")
         db.fault_point("restore-old-kept")
     os.replace(building, path)
     db.note_commit()  # the restore is done from here on, whatever fails after
