@@ -79,8 +79,12 @@ def html_text(tb: Tongbao) -> str:
     if tb.copy_to or tb.printed_by:
         copy = f'<p class="copy-to">{e(tb.copy_to)}</p>' if tb.copy_to else ""
         upright = " upright" if tb.attachments and tb.attachments[-1].table.landscape else ""
-        parts.append(f'<div class="imprint{upright}">{copy}<p class="printed"><span>{e(tb.printed_by)}</span>'
-                     f'<span>{e(tb.printed_on_text)}</span></p></div>')
+        imprint = (f'{copy}<p class="printed"><span>{e(tb.printed_by)}</span>'
+                   f'<span>{e(tb.printed_on_text)}</span></p>')
+        # the 版记 at the foot of the last page (GB/T 9704 7.4.1): an unseen copy in the flow keeps its room on
+        # that page, and the one printed is set against the bottom of the type area of the page it falls on
+        parts.append(f'<div class="imprint-room{upright}" aria-hidden="true"><div class="imprint">{imprint}</div></div>')
+        parts.append(f'<div class="imprint at-foot">{imprint}</div>')
     parts.append("</body></html>")
     return "\n".join(parts)
 
