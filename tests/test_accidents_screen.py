@@ -117,7 +117,7 @@ def test_a_relatively_major_accident_is_never_called_chance():
 def test_change_method_gives_the_p_values_without_library_names():
     tests = {"accidents": acc.count_change_test(10, 40, 365, 365), "deaths": acc.ChangeTest("deaths", 0, 0, None, "sign_flip")}
     method = view.change_method(tests, "zh")
-    assert method.endswith("本期：事故起数 p < 0.001；死亡（含失踪）人数两期均为0。")
+    assert method.endswith("本期：事故起数偶然出现的概率 p < 0.001；死亡（含失踪）人数两期均为0。")
     assert f"重复{acc.RESAMPLES:,}次" in method
     assert not [w for w in ("scipy", "statsmodels", "binomtest", "permutation_test") if w in method + view.change_method(tests, "en")]
 
@@ -285,7 +285,7 @@ def test_page_shows_the_screen(app_db):
     assert "本期发生较大及以上事故1起，突破“坚决杜绝较大及以上事故”红线" in shown
     assert [w for w in JARGON if w in shown] == []
     assert "怎样判断" in shown and "控制限怎样计算" in shown
-    assert "精确条件检验" in behind and "本期：事故起数 p = " in behind and "泊松" in behind
+    assert "精确条件检验" in behind and "本期：事故起数偶然出现的概率 p = " in behind and "泊松" in behind
     assert len(at.get("plotly_chart")) >= 8
     assert [b.proto.label for b in at.get("download_button")].count("下载图片（PNG）") == len(at.get("plotly_chart"))
     (bar,) = at.get("progress")

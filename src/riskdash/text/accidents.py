@@ -63,7 +63,7 @@ TEXT = {
         "difference this large or larger is counted. Only a probability (p) under 0.05 is called a clear rise or "
         "fall. This period: {p_values}.",
     },
-    "accidents.change_p": {"zh": "{measure} p {p}", "en": "{measure} p {p}"},
+    "accidents.change_p": {"zh": "{measure}偶然出现的概率 p {p}", "en": "{measure} p {p}"},
     "accidents.change_p_none": {"zh": "{measure}两期均为0", "en": "{measure}: none in either period"},
     # ------------------------------------------------------------------------------------------ target
     "accidents.target": {"zh": "死亡控制指标与全年预计", "en": "Death control target and year-end projection"},
