@@ -210,9 +210,7 @@ def _deferred(build):
     Streamlit runs the callable on its own thread, so it reads through a cursor of its own."""
 
     def data() -> bytes:
-        database = session.open_database()
-        with database.lock:
-            con = database.connection.cursor()
+        _, con = session.new_cursor(session.open_database())
         try:
             return build(con)
         finally:

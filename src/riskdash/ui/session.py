@@ -4,7 +4,9 @@ DuckDB 2.x refuses concurrent calls on one connection, and Streamlit runs every 
 the process shares one read-only connection (``st.cache_resource``) and each session queries through its
 own ``cursor()``. Parameterised results are cached with ``st.cache_data``, bounded, and keyed on the
 database file's identity and the frozen ``Filters``, so a rebuilt demo file is never answered from the old
-one's cache.
+one's cache. The 数据管理 screen's write window (ui/data_page.write_window) closes every connection opened here
+and opens none while it writes (begin_write / end_write); a session's cursor (Reader) that meets its closed
+connection waits for the window and runs its query again on the new one.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ class Reader:
         except duckdb.ConnectionException as exc:
             if "closed" not in str(exc):
                 raise
-            self._database, self._cursor = _new_cursor(open_database())
+            self._database, self._cursor = new_cursor(open_database())
             self._cursor.execute(*args, **kwargs)
         return self
 
@@ -153,7 +155,8 @@ class Reader:
         return getattr(self._cursor, name)
 
 
-def _new_cursor(database: Database) -> tuple[Database, duckdb.DuckDBPyConnection]:
+def new_cursor(database: Database) -> tuple[Database, duckdb.DuckDBPyConnection]:
+    """A new cursor on the shared connection, or on the next one when a write window closed it meanwhile."""
     while True:
         try:
             with database.lock:  # cursor() itself is a call on the shared connection
@@ -168,7 +171,7 @@ def session_cursor(database: Database) -> Reader:
     held = st.session_state.get(_CURSOR_KEY)
     if held is not None and held[0] is database:
         return held[1]
-    reader = Reader(*_new_cursor(database))
+    reader = Reader(*new_cursor(database))
     st.session_state[_CURSOR_KEY] = (reader._database, reader)
     return reader
 
