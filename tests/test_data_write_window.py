@@ -140,7 +140,8 @@ def test_a_disk_error_before_the_import_commits_is_one_line_and_nothing_is_writt
     monkeypatch.setattr(db, "sync_keys", full_disk)  # inside the import's transaction, before its commit
     click(app, "导入这 3 行")
     assert [e.value for e in app.error] == [
-        '磁盘读写出错：I/O error: Could not write file "small.duckdb.wal": No space left on device；未写入任何数据']
+        '磁盘读写出错：I/O error: Could not write file "small.duckdb.wal": No space left on device；'
+        '未写入任何数据']
     assert contents(small_db_path) == before
     assert screen_counts(app)["隐患"] == len(before["hazards"])  # the page went on reading after the failure
     monkeypatch.undo()

@@ -88,7 +88,8 @@ def test_a_backup_killed_before_its_manifest_is_no_backup(small_db_path, tmp_pat
     written = sorted(p.name for p in (tmp_path / "bk").iterdir())
     parquet = [n for n in written if n.endswith(".parquet")]
     assert parquet and "manifest.json" not in written
-    assert sorted(set(written) - set(parquet)) == (["manifest.json.partial"] if step == "backup-manifest-synced" else [])
+    partial = ["manifest.json.partial"] if step == "backup-manifest-synced" else []
+    assert sorted(set(written) - set(parquet)) == partial
     assert (len(parquet) == 1) == (step == "backup-table-written")
     before = contents(small_db_path)
     refused = run_cli("restore", "--db", str(small_db_path), "--from", str(tmp_path / "bk"))
