@@ -277,3 +277,24 @@ def test_a_page_load_during_another_users_write_waits_and_then_shows_the_data(sm
     assert not at.exception and [e.value for e in at.error] == []
     assert at.title[0].value == i18n.t("page.overview", "zh")
     assert i18n.t("db.busy", "zh") not in [e.value for e in at.info]  # the notice is gone once the data shows
+
+
+@pytest.mark.parametrize("step", ["restore-table-loaded", "restore-old-copy-synced", "restore-old-kept",
+                                  "restore-swapped"])
+def test_a_restore_over_a_database_with_its_log_killed_at_any_step(old_and_backup, tmp_path, step):
+    """The old database's last import is still only in its write-ahead log (its process killed after the
+    commit): a restore killed at any step leaves PATH the old database with the logged rows, or the new one."""
+    path, folder, _, new = old_and_backup
+    logged = run_cli("import", "hazards", str(hazards_csv(tmp_path, 2)), "--db", str(path), fault="import-committed")
+    assert logged.returncode == -9 and path.with_name(path.name + ".wal").exists()
+    killed = run_cli("restore", "--db", str(path), "--from", str(folder), fault=step)
+    assert killed.returncode == -9, killed.stderr
+    con = db.connect(path, read_only=True)
+    hx = con.execute("select count(*) from hazards where hazard_id like 'HX%'").fetchone()[0]
+    con.close()
+    assert hx == (0 if step == "restore-swapped" else 2)
+    if step == "restore-swapped":
+        assert contents(path) == new
+    done = run_cli("restore", "--db", str(path), "--from", str(folder))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert contents(path) == new
