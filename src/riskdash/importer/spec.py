@@ -323,7 +323,7 @@ RISK_WEIGHTS = Kind(
 RISK_THRESHOLDS = Kind(
     "risk-thresholds", "risk_thresholds", ("level",),
     (
-        C("level", "enum", True, ("风险等级",), enum="risk_level", example="重大风险"),
+        C("level", "enum", True, ("风险等级",), enum="risk_level", example="红色预警"),
         C("min_score", "double", True, ("分数下限", "最低分"), min=0, example="60"),
     ),
     title_zh="风险等级分界", title_en="Risk thresholds", reference=True,
