@@ -36,7 +36,8 @@ def figures():
         title, "起", "zh")
     yield "count_bars", accidents.count_bars([TOWN, "周二"], [3, 4], title, "起", EVIL)
     yield "rate_by_township_bars", rectification.rate_by_township_bars(
-        pd.DataFrame({"township_name": [TOWN, "西乡"], "found": [4, 2], "rate": [0.5, 1.0], "rectified": [2, 2]}),
+        pd.DataFrame({"region_code": ["4199A", "4199B"], "township_label": [TOWN, "西乡"], "found": [4, 2],
+                      "rate": [0.5, 1.0], "rectified": [2, 2]}),
         FILTERS, REGION, "zh")
     yield "found_by_sector_bars", rectification.found_by_sector_bars(
         pd.DataFrame({"found": [3, 1], "overdue": [1, 0]}), [f"工贸{EVIL}", "危化"], FILTERS, REGION, "zh")
@@ -69,7 +70,8 @@ def test_the_name_is_escaped_where_it_is_drawn():
     assert named["risk_map"].data[1].text == (f"东乡{SHOWN}镇",)
     assert named["risk_map"].data[2].customdata.tolist() == [[f"企业{SHOWN}", 32.1, f"东乡{SHOWN}镇"]]
     assert named["red_orange_by_township_bars"].layout.yaxis.ticktext == (f"东乡{SHOWN}镇",)
-    assert named["rate_by_township_bars"].data[0].x == (f"东乡{SHOWN}镇", "西乡")
+    assert named["rate_by_township_bars"].data[0].x == ("4199A", "4199B")  # keyed by code, named by label
+    assert named["rate_by_township_bars"].layout.xaxis.ticktext == (f"东乡{SHOWN}镇", "西乡")
     assert named["found_by_sector_bars"].data[0].x == (f"工贸{SHOWN}", "危化")
     assert REGION.replace(EVIL, SHOWN) in named["trend_bars"].layout.title.text
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
@@ -229,6 +229,8 @@ def test_chart_builders_state_scope_and_use_the_data(rect_db):
         ageing = charts.open_ageing_bars(rect.open_ageing(con, H1), H1, "示例市", "en")
         assert sum(sum(t.y) for t in ageing.data) == 5
         towns = charts.rate_by_township_bars(rect.by_township(con, H1), H1, "示例市", "zh")
-        assert list(towns.data[0].x) == ["西乡", "南街道", "东镇"]  # lowest rate first (0, 0, 40 %), ties by code
+        # lowest rate first (0, 0, 40 %), ties by code; keyed by code, named as shown
+        assert list(towns.data[0].x) == [TOWN_A2, TOWN_B1, TOWN_A1]
+        assert list(towns.layout.xaxis.ticktext) == ["西乡", "南街道", "东镇"]
     finally:
         con.close()

@@ -247,13 +247,14 @@ VIEW_FILES = [
     "views/macros",
     "views/data_as_of",
     "views/region_ancestors",
+    "views/township_labels",
     "views/accidents_graded",
     "views/hazards_enriched",
     "views/inspections_enriched",
     "views/checklist_applicable",
     "views/filtered_hazards",
 ]
-VIEW_NAMES = ["region_ancestors", "accidents_graded", "hazards_enriched", "inspections_enriched"]
+VIEW_NAMES = ["region_ancestors", "township_labels", "accidents_graded", "hazards_enriched", "inspections_enriched"]
 MACRO_NAMES = [
     "accident_grade",
     "accident_grade_criterion",

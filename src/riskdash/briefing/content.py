@@ -259,15 +259,14 @@ def _missing(key: str, name: str, lang: str) -> Slide:
 
 
 def _township_labels(con: duckdb.DuckDBPyConnection, codes, names) -> tuple[str, ...]:
-    """Township names for a chart's categories; two of one name (城关街道 in two counties) get their county."""
-    names = [str(n) for n in names]
-    if len(set(names)) == len(names):
-        return tuple(names)
-    regions = metrics.regions(con)
-    by_code = dict(zip(regions["region_code"], regions["parent_code"]))
-    region_names = dict(zip(regions["region_code"], regions["name"]))
-    return tuple(f"{n}（{region_names.get(by_code.get(c), '')}）" if names.count(n) > 1 else n
-                 for c, n in zip(codes, names))
+    """Township names as shown everywhere: 城关街道（甲县） where another township shares the name
+    (``metrics.label_townships``, sql/views/township_labels.sql)."""
+    return tuple(str(n) for n in metrics.label_townships(con, codes, names))
+
+
+def _township_of(labels: dict[str, str], row: Any) -> str:
+    """A list row's township as shown (its region_code's label, else its name)."""
+    return labels.get(row["region_code"], row["township_name"])
 
 
 def _region(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, str, str, tuple[str, ...]]:
@@ -412,7 +411,8 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     # the stock's overdue majors (any year's, 逾期未销号), each saying whether it is rectified
     overdue = rect.overdue_list(con, f, stock=True)
     major = overdue[overdue["grade"] == "major"]
-    rows = [(r["hazard_id"], r["township_name"], r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
+    labels = metrics.township_labels(con)
+    rows = [(r["hazard_id"], _township_of(labels, r), r["enterprise_name"], r["deadline"], int(r["days_overdue"]),
              _t("state.awaiting" if r["is_rectified"] else "state.unrectified", lang),
              _supervision(r["supervision_level"], lang)) for _, r in major.iterrows()]
     table = None if not rows else _table(
@@ -543,18 +543,19 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
         return Slide("next_steps", section, _t("next_title.missing", lang), kpis=kpis,
                      placeholder=_t("next.missing", lang))
     rows: list[tuple] = []
+    labels = metrics.township_labels(con)
     for _, r in overdue_major.iterrows():
         rows.append((_t("next.kind.overdue_major", lang), f"{r['enterprise_name']}（{r['hazard_id']}）",
-                     r["township_name"], _t("next.detail.overdue", lang, days=int(r["days_overdue"]))))
+                     _township_of(labels, r), _t("next.detail.overdue", lang, days=int(r["days_overdue"]))))
     for _, r in unfiled.iterrows():
         city, county = pd.notna(r["filed_city_on"]), pd.notna(r["filed_county_on"])
         detail = "next.detail.unfiled_both" if not city and not county else (
             "next.detail.unfiled_city" if not city else "next.detail.unfiled_county")
-        rows.append((_t("next.kind.unfiled", lang), r["name"], r["township_name"], _t(detail, lang)))
+        rows.append((_t("next.kind.unfiled", lang), r["name"], _township_of(labels, r), _t(detail, lang)))
     for _, r in high_uninspected.iterrows():
         detail = (_t("next.detail.never", lang) if pd.isna(r["days_since"])
                   else _t("next.detail.days", lang, days=int(r["days_since"])))
-        rows.append((_t("next.kind.uninspected", lang), r["enterprise_name"], r["township_name"], detail))
+        rows.append((_t("next.kind.uninspected", lang), r["enterprise_name"], _township_of(labels, r), detail))
     table = None if not rows else _table(
         _t("table.next_steps", lang),
         [_t(f"col.{c}", lang) for c in ("kind", "object", "township", "detail")], rows, lang)

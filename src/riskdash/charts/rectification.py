@@ -32,9 +32,14 @@ def rate_by_township_bars(frame: pd.DataFrame, filters: Filters, region_name: st
     rows = frame[frame["found"] > 0].copy()
     rows["pct"] = [r * 100 for r in rows["rate"]]
     rows = rows.sort_values("pct")
-    fig = go.Figure(go.Bar(x=list(rows["township_name"]), y=list(rows["pct"]), marker_color=GENERAL,
-                           customdata=list(zip(rows["rectified"], rows["found"])),
-                           hovertemplate="%{x}: %{y:.1f}% (%{customdata[0]} / %{customdata[1]})<extra></extra>"))
+    # keyed by region_code, so that two townships of one name are two bars; labelled by the shown name
+    # (城关街道（甲县）, sql/views/township_labels.sql)
+    codes, labels = list(rows["region_code"]), list(rows["township_label"])
+    fig = go.Figure(go.Bar(x=codes, y=list(rows["pct"]), marker_color=GENERAL,
+                           customdata=list(zip(rows["rectified"], rows["found"], labels)),
+                           hovertemplate="%{customdata[2]}: %{y:.1f}% (%{customdata[0]} / %{customdata[1]})"
+                                         "<extra></extra>"))
+    fig.update_xaxes(type="category", tickmode="array", tickvals=codes, ticktext=labels)
     fig.update_yaxes(range=[0, 100])
     return charts.style(fig, charts.chart_title(_t("chart_township", lang), filters, region_name, lang), y_title="%")
 

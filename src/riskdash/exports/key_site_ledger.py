@@ -91,7 +91,7 @@ def _township_sheet(book: Workbook, title: str, county: str, township: str, rows
 
 def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_name: str, as_of: date) -> bytes:
     """The workbook: ``ledger`` as from ``metrics.priority.key_site_ledger``; ``townships`` one row per
-    township of the region (county_name, township_name, region_code) so that a township with no entry
+    township of the region (county_name, township_name, township_label, region_code) so that a township with no entry
     still gets its (empty) sheet and a 0 in the summary — an empty ledger must be visible, not missing."""
     book = Workbook()
     summary = book.active
@@ -108,7 +108,10 @@ def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_n
     used: set[str] = {"汇总"}
     for i, (_, town) in enumerate(townships.iterrows(), start=1):
         rows = ledger[ledger["region_code"] == town["region_code"]]
-        title = _sheet_title(str(town["township_name"]), used)
+        # a sheet is named as the township is shown: 城关街道（甲县） where another township shares its name
+        label = town["township_label"] if "township_label" in town and isinstance(town["township_label"], str) \
+            else town["township_name"]
+        title = _sheet_title(str(label), used)
         _township_sheet(book, title, str(town["county_name"] or ""), str(town["township_name"]), rows, as_of)
         not_in_place = int(rows["measures_in_place"].fillna(False).ne(True).sum()) if len(rows) else 0
         not_filed = int((~rows["is_fully_filed"].astype(bool)).sum()) if len(rows) else 0

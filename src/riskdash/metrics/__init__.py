@@ -188,6 +188,21 @@ def sectors(con: duckdb.DuckDBPyConnection):
     return db.query(con, "reference/sectors")
 
 
+def township_labels(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The name shown for each township, by region_code: bare, or 城关街道（甲县） when another township shares
+    its name (sql/views/township_labels.sql — the one rule every chart, table, export and document follows)."""
+    frame = db.query(con, "reference/township_labels")
+    return dict(zip(frame["region_code"], frame["township_label"]))
+
+
+def label_townships(con: duckdb.DuckDBPyConnection, codes, names=None) -> list[str]:
+    """The shown names of the townships ``codes`` (a region not a township keeps its ``names`` entry)."""
+    codes = list(codes)
+    labels = township_labels(con)
+    fallback = list(names) if names is not None else [None] * len(codes)
+    return [labels.get(c, n if n is not None else c) for c, n in zip(codes, fallback)]
+
+
 def root_region(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
     frame = db.query(con, "reference/root_region")
     return None if frame.empty else frame.iloc[0].to_dict()

@@ -18,7 +18,7 @@ import pandas as pd
 
 from riskdash import benchspec, db, i18n, reference
 from riskdash.filters import Filters
-from riskdash.metrics import rate, round_pct
+from riskdash.metrics import rate, round_pct, township_labels
 
 COMPONENTS = ("deaths", "larger_accidents", "rectification", "major_closed", "ledger", "standardisation",
               "inspection_coverage", "zero_report")
@@ -155,6 +155,7 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
     weights = assessment_weights(values)
     pass_score = _number(values, "assessment_pass_score")
     frame = township_scorecard(con, filters, values)
+    labels = township_labels(con)  # 城关街道（甲县） where another township shares the name
     entries = []
     for _, row in frame.iterrows():
         found = vetoes(row, lang)
@@ -163,7 +164,7 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
         passed = not vetoed and score is not None and score >= pass_score
         entries.append({
             "region_code": row["region_code"],
-            "name": row["name"],
+            "name": labels.get(row["region_code"], row["name"]),
             "score": score,
             "result": "passed" if passed else "failed",
             "vetoed": vetoed,

@@ -39,6 +39,25 @@ def descendants(regions: pd.DataFrame, root: str) -> set[str]:
     return found
 
 
+def township_labels(regions: pd.DataFrame) -> dict[str, str]:
+    """The shown name of each township, the naive way: its name, with its county in （） when another township
+    has the same name, and with the code too when that other one is in the same county."""
+    names = dict(zip(regions["region_code"], regions["name"]))
+    towns = [(c, n, p) for c, n, p, lv in zip(regions["region_code"], regions["name"], regions["parent_code"],
+                                             regions["level"]) if lv == "township"]
+    out = {}
+    for code, name, parent in towns:
+        same = [t for t in towns if t[1] == name]
+        county = names.get(parent) if isinstance(parent, str) else None
+        if len(same) == 1:
+            out[code] = name
+        elif sum(t[2] == parent for t in same) > 1:
+            out[code] = f"{name}（{county + '，' if county else ''}{code}）"
+        else:
+            out[code] = f"{name}（{county or code}）"
+    return out
+
+
 def grade_frame(deaths_incl_missing: pd.Series, serious: pd.Series, loss: pd.Series) -> pd.Series:
     """Art. 3 grades, vectorised: the highest grade any criterion reaches."""
     loss = loss.astype(float)

@@ -15,7 +15,7 @@ import pandas as pd
 from riskdash.filters import Filters
 from riskdash.metrics import rate
 from riskdash.metrics.rectification import AGE_BANDS, LEVELS, form_filters
-from riskdash.oracle import _table, descendants
+from riskdash.oracle import _table, descendants, township_labels
 
 
 def _day(series: pd.Series) -> pd.Series:
@@ -337,6 +337,7 @@ def _hazard_rows(groups, rows: pd.DataFrame, key: str) -> list[dict]:
 
 def by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     towns = _township_frame(con, filters)
+    towns.insert(3, "township_label", towns["region_code"].map(township_labels(_table(con, "regions"))))
     return pd.concat([towns, pd.DataFrame(_hazard_rows(towns["region_code"], _hazards(con, filters), "region_code"))],
                      axis=1)
 

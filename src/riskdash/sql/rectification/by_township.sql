@@ -1,7 +1,7 @@
 -- Grain: one row per township-level region in $region and below, for the hazards found from $start to $end
 -- and not after $as_of at its enterprises (sector $industry, all when null), as they stood on $as_of.
 -- general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
--- rate = (general_rectified + major_closed) ÷ found.
+-- rate = (general_rectified + major_closed) ÷ found. township_label: the name shown (sql/views/township_labels.sql).
 with in_region as (
     select region_code
     from region_ancestors
@@ -9,9 +9,11 @@ with in_region as (
 ),
 
 townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
+    select township.region_code, township.name as township_name, county.name as county_name,
+           labels.township_label
     from regions as township
     left join regions as county on county.region_code = township.parent_code
+    join township_labels as labels on labels.region_code = township.region_code
     where township.level = 'township'
       and township.region_code in (select region_code from in_region)
 ),
@@ -57,6 +59,7 @@ select
     townships.region_code,
     townships.county_name,
     townships.township_name,
+    townships.township_label,
     coalesce(counted.found, 0) as found,
     coalesce(counted.general_found, 0) as general_found,
     coalesce(counted.general_rectified, 0) as general_rectified,

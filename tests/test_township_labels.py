@@ -1,0 +1,102 @@
+"""Townships of one name (城关街道 is in several counties): every chart, table and export names such a township
+with its county, 东镇（甲县）, and keeps a name no other township has bare (sql/views/township_labels.sql).
+The hand-made city (conftest) gets a second 东镇, in 乙区, with one enterprise, one hazard and one 重点部位."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
+
+from riskdash import charts, db, metrics
+from riskdash.charts import rectification as rect_charts
+from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
+from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
+from riskdash.filters import Filters
+from riskdash.metrics import campaigns, priority
+from riskdash.metrics import rectification as rect
+from riskdash.oracle import _table
+from riskdash.oracle import township_labels as oracle_labels
+from riskdash.ui import campaigns as campaigns_view
+
+TOWN_B2 = "419902002000"
+YEAR = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
+SHOWN = {TOWN_A1: "东镇（甲县）", TOWN_A2: "西乡", TOWN_B1: "南街道", TOWN_B2: "东镇（乙区）"}
+
+
+def add_second_east(con) -> None:
+    con.execute("insert into regions values (?, '东镇', 'township', ?, 'town', 'ordinary')", [TOWN_B2, COUNTY_B])
+    con.execute("""insert into enterprises (enterprise_id, name, region_code, industry, employees)
+                   values ('E5', '乙区东镇机械厂', ?, 'industry_trade', 60)""", [TOWN_B2])
+    con.execute("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
+                                        verified_on, supervision_level)
+                   values ('H9', 'E5', '2025-03-01', 'general', '2025-03-20', '2025-03-10', null, 'none')""")
+    con.execute("""insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type,
+                                          potential_fatalities, measures_in_place, filed_city_on, filed_county_on)
+                   values ('K3', ?, 'E5', '乙区东镇机械厂喷漆房', 'fire', 3, true, '2025-02-01', '2025-02-01')""",
+                [TOWN_B2])
+    db.sync_keys(con)
+
+
+def test_the_labels_name_a_shared_name_with_its_county_and_leave_a_unique_one_bare(small_con):
+    assert metrics.township_labels(small_con) == {TOWN_A1: "东镇", TOWN_A2: "西乡", TOWN_B1: "南街道"}
+    add_second_east(small_con)
+    assert metrics.township_labels(small_con) == SHOWN
+    assert oracle_labels(_table(small_con, "regions")) == SHOWN
+    # a list of codes (a region that is not a township keeps the name it came with)
+    assert metrics.label_townships(small_con, [TOWN_B2, COUNTY_A], ["东镇", "甲县"]) == ["东镇（乙区）", "甲县"]
+
+
+def test_two_of_one_name_in_one_county_carry_their_codes(small_con):
+    small_con.execute("insert into regions values ('419901003000', '西乡', 'township', ?, 'township', 'ordinary')",
+                      [COUNTY_A])
+    want = {TOWN_A1: "东镇", TOWN_A2: "西乡（甲县，419901002000）", TOWN_B1: "南街道",
+            "419901003000": "西乡（甲县，419901003000）"}
+    assert metrics.township_labels(small_con) == want
+    assert oracle_labels(_table(small_con, "regions")) == want
+
+
+def test_by_township_and_its_chart_show_both(small_con):
+    add_second_east(small_con)
+    towns = rect.by_township(small_con, YEAR)
+    assert towns[["region_code", "township_name", "township_label", "found"]].values.tolist() == [
+        [TOWN_A1, "东镇", "东镇（甲县）", 4], [TOWN_A2, "西乡", "西乡", 1], [TOWN_B1, "南街道", "南街道", 1],
+        [TOWN_B2, "东镇", "东镇（乙区）", 1]]
+    fig = rect_charts.rate_by_township_bars(towns, YEAR, "示例市", "zh")
+    # four townships with hazards → four bars, one per code, each named as shown
+    assert dict(zip(fig.data[0].x, fig.layout.xaxis.ticktext)) == SHOWN
+    assert len(fig.data[0].x) == 4
+    assert charts.plain_text("东镇（乙区）") == "东镇（乙区）"
+
+
+def test_the_campaigns_ranking_and_its_workbook_show_both(small_con):
+    add_second_east(small_con)
+    ranked = campaigns.townships(small_con, YEAR)["townships"]
+    assert {t["region_code"]: t["name"] for t in ranked} == SHOWN
+    table = campaigns_view.scorecard_table({"townships": ranked}, "zh")
+    cells = read_back(scorecard_xlsx(table, "示例市"))
+    names = [row[1] for row in cells[3:]]
+    assert sorted(names) == sorted(SHOWN.values())
+
+
+def test_the_ledger_names_its_sheets_as_shown(small_con):
+    add_second_east(small_con)
+    towns = priority.ledger_townships(small_con, YEAR)
+    assert towns[["region_code", "township_label", "key_sites"]].values.tolist() == [
+        [TOWN_A1, "东镇（甲县）", 1], [TOWN_A2, "西乡", 0], [TOWN_B1, "南街道", 1], [TOWN_B2, "东镇（乙区）", 1]]
+    book = openpyxl.load_workbook(io.BytesIO(key_site_ledger_xlsx(priority.key_site_ledger(small_con, YEAR), towns,
+                                                                  "示例市", AS_OF)))
+    assert book.sheetnames == ["汇总", "东镇（甲县）", "西乡", "南街道", "东镇（乙区）"]
+    assert book["东镇（乙区）"]["A1"].value == "乙区东镇预防较大及以上生产安全事故重点部位台账"
+    assert [c.value for c in book["汇总"]["G"]][3:] == ["东镇（甲县）", "西乡", "南街道", "东镇（乙区）"]
+
+
+def test_a_long_shared_name_is_cut_to_excels_limit_and_stays_unique(small_con):
+    long_name = "很长的名字" * 6  # 30 characters: with its county, over Excel's 31
+    small_con.execute("update regions set name = ? where region_code in (?, ?)", [long_name, TOWN_A1, TOWN_A2])
+    towns = priority.ledger_townships(small_con, YEAR)
+    book = openpyxl.load_workbook(io.BytesIO(key_site_ledger_xlsx(priority.key_site_ledger(small_con, YEAR), towns,
+                                                                  "示例市", AS_OF)))
+    assert book.sheetnames == ["汇总", long_name[:28], f"{long_name[:26]}(2)", "南街道"]
