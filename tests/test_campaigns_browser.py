@@ -70,7 +70,7 @@ def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):  # 
     groups = grid_text(panel(page), "逾期乡镇")
     assert "重点乡镇" in groups and "2025-06-30" in groups and "17/19" in groups
     progress = grid_text(panel(page), "推进中")
-    assert "甲县东镇" in progress and "17/19" in progress
+    assert "东镇" in progress and "甲县东镇" not in progress and "17/19" in progress
     page.screenshot(path=str(tmp_path / "campaigns-checklist.png"))
 
     # "1+1": the coverage per county and for the city
@@ -82,7 +82,7 @@ def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):  # 
     # 零报告: compliance names the township and its missed days; the form is there with its template
     open_tab(page, "零报告")
     compliance = grid_text(panel(page), "缺报天数")
-    assert "甲县西乡" in compliance and "05-02、06-30" in compliance
+    assert "西乡" in compliance and "甲县西乡" not in compliance and "05-02、06-30" in compliance
     panel(page).get_by_role("heading", name="填报零报告").wait_for(timeout=PAGE_MS)
     assert panel(page).get_by_role("button", name="提交报告").count() == 1
     assert panel(page).get_by_role("button", name="下载零报告导入模板").count() == 1

@@ -100,3 +100,15 @@ def test_a_long_shared_name_is_cut_to_excels_limit_and_stays_unique(small_con):
     book = openpyxl.load_workbook(io.BytesIO(key_site_ledger_xlsx(priority.key_site_ledger(small_con, YEAR), towns,
                                                                   "示例市", AS_OF)))
     assert book.sheetnames == ["汇总", long_name[:28], f"{long_name[:26]}(2)", "南街道"]
+
+
+def test_the_campaigns_tables_show_both(small_con):
+    add_second_east(small_con)
+    progress = campaigns.checklist_progress(small_con, YEAR)
+    compliance = campaigns.zero_report_compliance(small_con, YEAR)
+    for frame in (progress, compliance, campaigns.campaign_sectors(small_con, YEAR)):
+        assert dict(zip(frame["region_code"], frame["township_label"])) == SHOWN
+    column = campaigns_view._t("col.township", "zh")
+    assert sorted(campaigns_view.progress_table(progress, "zh")[column]) == sorted(SHOWN.values())
+    shown = campaigns_view.compliance_table(compliance, campaigns.zero_report_missing(small_con, YEAR), "zh")
+    assert sorted(shown[column]) == sorted(SHOWN.values())

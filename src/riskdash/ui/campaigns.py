@@ -54,8 +54,10 @@ def _sector(row: Any, lang: str) -> str:
 
 
 def _town(row: Any) -> str:
-    county = row.get("county_name") if hasattr(row, "get") else None
-    return f"{county}{row['township_name']}" if isinstance(county, str) else row["township_name"]
+    """The township as shown everywhere: 城关街道（甲县） where another township shares its name
+    (sql/views/township_labels.sql), its bare name otherwise."""
+    label = row.get("township_label") if hasattr(row, "get") else None
+    return label if isinstance(label, str) else row["township_name"]
 
 
 # ---------------------------------------------------------------------------------------------- scorecard

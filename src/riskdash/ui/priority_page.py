@@ -131,7 +131,8 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     section(ctx.t("priority.ledger"), ctx.t("priority.ledger_scope", region=ctx.region_name, n=f"{len(rows):,}",
                                             as_of=i18n.day(ctx.data_as_of, lang)))
     towns = data.ledger_townships
-    names = dict(zip(towns["region_code"], towns["township_name"] + "（" + towns["key_sites"].astype(str) + "）"))
+    # named as everywhere (城关街道（甲县） where another township shares the name), with its number of sites
+    names = dict(zip(towns["region_code"], towns["township_label"] + "（" + towns["key_sites"].astype(str) + "）"))
     township = st.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
                             format_func=lambda c: names[c] if c else ctx.t("priority.ledger_all"))
     shown = rows if not township else rows[rows["region_code"] == township]

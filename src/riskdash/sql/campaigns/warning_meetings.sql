@@ -12,6 +12,7 @@ select
     warning_meetings.region_code,
     county.name as county_name,
     township.name as township_name,
+    coalesce(labels.township_label, township.name) as township_label,  -- sql/views/township_labels.sql
     warning_meetings.industry,
     sectors.name_zh as sector_name_zh,
     sectors.name_en as sector_name_en,
@@ -20,6 +21,7 @@ select
 from warning_meetings
 join regions as township on township.region_code = warning_meetings.region_code
 left join regions as county on county.region_code = township.parent_code
+left join township_labels as labels on labels.region_code = township.region_code
 join sectors on sectors.code = warning_meetings.industry
 where warning_meetings.held_on between make_date($year, 1, 1) and $as_of
   and warning_meetings.region_code in (select region_code from in_region)

@@ -8,9 +8,11 @@ with in_region as (
 ),
 
 townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
+    select township.region_code, township.name as township_name, county.name as county_name,
+           labels.township_label  -- the name shown (sql/views/township_labels.sql)
     from regions as township
     left join regions as county on county.region_code = township.parent_code
+    join township_labels as labels on labels.region_code = township.region_code
     where township.level = 'township'
       and township.region_code in (select region_code from in_region)
 ),
@@ -38,6 +40,7 @@ select
     townships.region_code,
     townships.county_name,
     townships.township_name,
+    townships.township_label,
     (select count(*) from window_days) as days_due,
     coalesce(reported.days_reported, 0) as days_reported,
     (select count(*) from window_days) - coalesce(reported.days_reported, 0) as days_missing,

@@ -8,6 +8,7 @@ with townships as (
         township.region_code,
         township.name as township_name,
         county.name as county_name,
+        labels.township_label,  -- the name shown (sql/views/township_labels.sql)
         township.kind,
         township.township_class,
         case when township.kind = 'zone' and county.level = 'city' then 'zone_city'
@@ -16,6 +17,7 @@ with townships as (
              else 'all' end as deadline_group
     from regions as township
     left join regions as county on county.region_code = township.parent_code
+    join township_labels as labels on labels.region_code = township.region_code
     where township.level = 'township'
 )
 select
