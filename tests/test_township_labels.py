@@ -11,6 +11,7 @@ import openpyxl
 from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
 
 from riskdash import charts, db, metrics
+from riskdash.briefing.content import build_brief
 from riskdash.charts import rectification as rect_charts
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
@@ -112,3 +113,18 @@ def test_the_campaigns_tables_show_both(small_con):
     assert sorted(campaigns_view.progress_table(progress, "zh")[column]) == sorted(SHOWN.values())
     shown = campaigns_view.compliance_table(compliance, campaigns.zero_report_missing(small_con, YEAR), "zh")
     assert sorted(shown[column]) == sorted(SHOWN.values())
+
+
+def test_the_briefing_charts_and_lists_show_both(small_con):
+    add_second_east(small_con)
+    small_con.execute("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
+                                              verified_on, supervision_level)
+                         values ('H10', 'E5', '2025-04-01', 'major', '2025-05-01', null, null, 'county')""")
+    db.sync_keys(small_con)
+    brief = build_brief(small_con, YEAR, "zh")
+    rectification = brief.slide("rectification")
+    assert sorted(rectification.chart.categories) == sorted(SHOWN.values())
+    # the overdue majors: H4 at 甲县's 东镇, H10 at 乙区's
+    assert {row[0]: row[1] for row in rectification.table.rows} == {"H4": "东镇（甲县）", "H10": "东镇（乙区）"}
+    steps = brief.slide("next_steps").table.rows
+    assert {row[2] for row in steps if row[0] == "逾期未销号重大隐患"} == {"东镇（甲县）", "东镇（乙区）"}
