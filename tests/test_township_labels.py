@@ -16,7 +16,7 @@ from riskdash.charts import rectification as rect_charts
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
 from riskdash.filters import Filters
-from riskdash.metrics import campaigns, priority
+from riskdash.metrics import accidents, campaigns, priority
 from riskdash.metrics import rectification as rect
 from riskdash.oracle import _table
 from riskdash.oracle import township_labels as oracle_labels
@@ -128,3 +128,17 @@ def test_the_briefing_charts_and_lists_show_both(small_con):
     assert {row[0]: row[1] for row in rectification.table.rows} == {"H4": "东镇（甲县）", "H10": "东镇（乙区）"}
     steps = brief.slide("next_steps").table.rows
     assert {row[2] for row in steps if row[0] == "逾期未销号重大隐患"} == {"东镇（甲县）", "东镇（乙区）"}
+
+
+def test_the_accidents_by_region_names_both(small_con):
+    add_second_east(small_con)
+    small_con.execute("""insert into accidents (accident_id, occurred_at, region_code, enterprise_id, industry,
+                                                accident_type, deaths, missing, serious_injuries, direct_loss_wan,
+                                                has_time)
+                         values ('A9', '2025-04-01 10:00:00', ?, 'E5', 'industry_trade', 'machinery', 0, 0, 1, 5,
+                                 true)""", [TOWN_B2])
+    county = accidents.accidents_by_region(small_con, YEAR, COUNTY_B)
+    assert county[["region_code", "name", "accidents"]].values.tolist() == [
+        [TOWN_B1, "南街道", 1], [TOWN_B2, "东镇（乙区）", 1]]
+    # 甲县's own row (an accident recorded on the county itself) keeps the county's name
+    assert accidents.accidents_by_region(small_con, YEAR, COUNTY_A)["name"].tolist() == ["西乡", "东镇（甲县）", "甲县"]

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from riskdash.filters import Filters, shift_year
-from riskdash.oracle import _table, descendants, grade_frame
+from riskdash.oracle import _table, descendants, grade_frame, township_labels
 
 COMPARED = ["accidents", "deaths_incl_missing", "previous_accidents", "previous_deaths_incl_missing"]
 
@@ -137,7 +137,7 @@ def accidents_by_region(con: duckdb.DuckDBPyConnection, filters: Filters, parent
     rows = rows.assign(now=_between(rows, filters.start, filters.end),
                        then=_between(rows, previous.start, previous.end))
     rows["unit"] = [unit_of.get(code, parent) for code in rows["region_code"]]
-    names = dict(zip(regions["region_code"], regions["name"]))
+    names = {**dict(zip(regions["region_code"], regions["name"])), **township_labels(regions)}
     out = []
     for code, is_direct in [*((c, False) for c in children["region_code"]), (parent, True)]:
         part = rows[rows["unit"] == code]

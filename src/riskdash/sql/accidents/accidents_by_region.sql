@@ -55,7 +55,7 @@ counted as (
 
 select
     units.unit_code as region_code,
-    units.name,
+    coalesce(labels.township_label, units.name) as name,  -- 城关街道（甲县） as everywhere (views/township_labels)
     units.is_direct,
     coalesce(counted.accidents, 0) as accidents,
     coalesce(counted.deaths_incl_missing, 0) as deaths_incl_missing,
@@ -63,5 +63,6 @@ select
     coalesce(counted.previous_deaths_incl_missing, 0) as previous_deaths_incl_missing
 from units
 left join counted using (unit_code)
+left join township_labels as labels on labels.region_code = units.unit_code
 where not units.is_direct or counted.unit_code is not null
 order by accidents desc, deaths_incl_missing desc, units.is_direct, units.unit_code;
