@@ -194,6 +194,7 @@ def test_demo_data_is_marked_on_the_page_and_in_the_footer(city):
     assert document.sections[0].footer.paragraphs[0].text == "演示数据（非真实数据）"
 
 
+@pytest.mark.slow  # LibreOffice renders the file: left out of the fast tier
 def test_libreoffice_renders_pages_with_ink_and_the_text(city, rendered):
     made, _, _ = city
     pdf, pages, pngs = rendered
@@ -213,6 +214,7 @@ def test_libreoffice_renders_pages_with_ink_and_the_text(city, rendered):
     assert squeeze("抄送：市委办公室，市政府办公室。") in squeeze(pages[-1])
 
 
+@pytest.mark.slow  # LibreOffice renders the file: left out of the fast tier
 def test_an_empty_period_renders_and_says_what_is_missing(tmp_path):
     brief = empty_city(tmp_path)
     out = write_docx(brief, tmp_path / "empty.docx")

@@ -168,6 +168,7 @@ def test_charts_are_native_and_carry_the_numbers(deck):
     assert not [s for s in slides[1].shapes if s.shape_type == 13]  # no pictures
 
 
+@pytest.mark.slow  # LibreOffice renders the file: left out of the fast tier
 def test_libreoffice_renders_every_slide_with_its_title(deck):
     pdf = office_render.to_pdf(deck["out"], deck["folder"])
     texts = office_render.pdf_text(pdf)

@@ -18,6 +18,9 @@ import pytest
 from riskdash import db, records
 from test_records_backup import contents
 
+# each test kills child processes at every step of a write: left out of the fast tier (scripts/test.sh fast)
+pytestmark = pytest.mark.slow
+
 
 def run_cli(*args: str, fault: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != db.FAULT_ENV}

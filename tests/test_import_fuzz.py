@@ -26,7 +26,8 @@ from riskdash.importer import ImportFailed, import_file
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 TODAY = date(2026, 12, 2)
 # a failing example with a 65 k field is too long to print usefully
-pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+# and the fuzz runs hundreds of imports: left out of the fast tier (scripts/test.sh fast)
+pytestmark = [pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning"), pytest.mark.slow]
 HEADER = ["隐患编号", "企业编号", "发现日期", "隐患等级", "整改期限", "隐患描述"]
 FUZZ = settings(max_examples=50, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
