@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -96,12 +97,23 @@ def fill_small_city(con) -> None:
     db.set_meta(con, "dataset", "fixture")
 
 
-@pytest.fixture()
-def small_db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "small.duckdb"
+@pytest.fixture(scope="session")
+def small_city_file(tmp_path_factory) -> Path:
+    """The small city built once per run: creating and migrating a database takes ~1.7 s, copying it 0.04 s."""
+    path = tmp_path_factory.mktemp("small-city") / "small.duckdb"
     con = db.connect(path, create=True)
     fill_small_city(con)
     con.close()
+    # a closed connection has checkpointed everything into the file: no write-ahead log to copy along
+    assert not path.with_name(path.name + ".wal").exists()
+    return path
+
+
+@pytest.fixture()
+def small_db_path(small_city_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the small city for each test: a test may write to it freely."""
+    path = tmp_path / "small.duckdb"
+    shutil.copyfile(small_city_file, path)
     return path
 
 
