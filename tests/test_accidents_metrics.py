@@ -585,6 +585,7 @@ def oracle_con():
     con.close()
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=accident_rows, span=periods, region=st.sampled_from([CITY, COUNTY_A, TOWN_A1, TOWN_B1]),
        industry=st.sampled_from([None, "road_transport", "fire"]))

@@ -120,6 +120,7 @@ def assert_same(got: pd.DataFrame, want: pd.DataFrame, columns: list[str]) -> No
     assert left == right
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=random_rows())
 def test_campaign_queries_equal_pandas(base_path, rows):

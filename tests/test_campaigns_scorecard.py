@@ -285,6 +285,7 @@ def base_path(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=random_rows())
 def test_scorecard_sql_equals_pandas(base_path, rows):

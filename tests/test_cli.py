@@ -174,6 +174,7 @@ def test_a_missing_database_is_refused_not_created(tmp_path):
     assert not path.exists()
 
 
+@pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
 def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path):
     with held(small_db_path):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01",
@@ -187,6 +188,7 @@ def test_metrics_work_while_the_dashboard_serves(small_db_path):
         assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
 def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
     path = tmp_path / "demo.duckdb"
     built = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")

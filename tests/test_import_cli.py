@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from conftest import held
 from riskdash import db
@@ -91,6 +92,7 @@ def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path):
         con.close()
 
 
+@pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
 def test_a_held_file_is_refused_in_one_line(tmp_path):
     path = city(tmp_path)
     with held(path, read_only=True):

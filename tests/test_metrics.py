@@ -178,6 +178,7 @@ def oracle_con():
     con.close()
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=accident_rows, period=periods, region=st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1]),
        industry=st.sampled_from([None, "road_transport", "fire"]))
@@ -200,6 +201,7 @@ def test_accident_totals_sql_equals_pandas(oracle_con, rows, period, region, ind
         con.execute("rollback")
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=hazard_rows, period=periods, region=st.sampled_from([CITY, COUNTY_A, TOWN_B1]),
        industry=st.sampled_from([None, "hazardous_chemicals", "industry_trade"]))

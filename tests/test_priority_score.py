@@ -284,6 +284,7 @@ def transaction(con):
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @PROPERTY
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights, enterprise=st.sampled_from(ENTERPRISES))
@@ -303,6 +304,7 @@ def test_an_overdue_major_hazard_raises_the_score(random_con, hazards, accidents
             assert after > before
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @PROPERTY
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        index=st.integers(0, 29), close_after=st.integers(0, 60))
@@ -324,6 +326,7 @@ def test_closing_a_hazard_never_raises_a_score(random_con, hazards, accidents, i
             assert score <= before[enterprise] + 1e-9
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @PROPERTY
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights, deaths=st.integers(3, 9), days_ago=st.integers(0, 3 * 365 - 2))
@@ -342,6 +345,7 @@ def test_a_larger_accident_in_the_last_three_years_outranks_an_identical_enterpr
         assert ranked.index("E5") < ranked.index("E1")
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @PROPERTY
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights)
@@ -408,6 +412,7 @@ def test_cli_bad_as_of_is_a_usage_error(small_db_path, capsys):
 # ---------------------------------------------------------------------------------------------- SQL == pandas
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights, region=st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1]),
        industry=st.sampled_from([None, "fire", "hazardous_chemicals"]), recency=st.sampled_from(["1", "3", "5"]),

@@ -78,6 +78,7 @@ def oracle_con():
     con.close()
 
 
+@pytest.mark.slow  # a property test over many generated cities: left out of the fast tier
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=hazard_rows, checks=inspection_rows, period=periods,
        region=st.sampled_from([CITY, COUNTY_A, TOWN_B1]),
