@@ -3,7 +3,8 @@
 #   bash scripts/test.sh [pytest args]       everything (the README's and CI's command)
 #   bash scripts/test.sh fast [pytest args]  the fast loop: ruff's error checks, then every test except the
 #                                            browser ones and those marked slow (office rendering, fault and
-#                                            fuzz runs in child processes, larger databases)
+#                                            fuzz runs, property tests, files held by child processes), on
+#                                            every core (pytest-xdist; `-n 0` runs them in one process)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,6 +12,6 @@ if [ "${1-}" = fast ]; then
   shift
   # syntax errors, undefined names and the like only: the tree is clean under these rules
   .venv/bin/ruff check --quiet --no-cache --select E9,F63,F7,F82 src tests pages scripts app.py
-  exec .venv/bin/python -m pytest -m "not browser and not slow" "$@"
+  exec .venv/bin/python -m pytest -n auto -m "not browser and not slow" "$@"
 fi
 exec .venv/bin/python -m pytest "$@"
