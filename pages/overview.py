@@ -3,28 +3,29 @@
 import streamlit as st
 
 from riskdash import ui
+from riskdash.screens.overview import draw
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("overview")
-view = ui.overview(page)
-st.caption(plain(view.subtitle))
+content = draw.content(page)
+st.caption(plain(content.subtitle))
 
-ui.section(page.t("overview.accidents"), view.accidents_scope)
-ui.kpi_row(view.accident_kpis)
-ui.target_bar(view.target)
+ui.section(page.t("overview.accidents"), content.accidents_scope)
+ui.kpi_row(content.accident_kpis)
+draw.target_bar(content.target)
 
-ui.section(page.t("overview.hazards"), view.hazards_scope)
-ui.kpi_row(view.hazard_kpis)
-ui.formula(view.rate_formula)
+ui.section(page.t("overview.hazards"), content.hazards_scope)
+ui.kpi_row(content.hazard_kpis)
+ui.formula(content.rate_formula)
 
-ui.section(page.t("overview.sites"), view.sites_scope)
-ui.kpi_row(view.site_kpis)
+ui.section(page.t("overview.sites"), content.sites_scope)
+ui.kpi_row(content.site_kpis)
 
 st.subheader(page.t("overview.detail"))
 accidents_column, hazards_column = st.columns(2)
 with accidents_column:
     st.markdown(f"**{page.t('overview.detail_accidents')}**")
-    ui.table(view.accident_detail)
+    ui.table(content.accident_detail)
 with hazards_column:
     st.markdown(f"**{page.t('overview.detail_hazards')}**")
-    ui.table(view.hazard_detail)
+    ui.table(content.hazard_detail)

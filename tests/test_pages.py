@@ -17,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n, metrics
 from riskdash.filters import Filters
-from riskdash.ui.overview import Scope, overview_view, yoy_kpi
+from riskdash.screens.kit import Scope
+from riskdash.screens.overview.view import overview_view, yoy_kpi
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -283,7 +284,7 @@ def test_yoy_without_a_base_is_a_dash():
 
 def test_overview_view_of_an_empty_period(small_con):
     empty = Filters(date(2030, 1, 1), date(2030, 1, 31), CITY, date(2030, 1, 31))
-    view = overview_view(metrics.overview(small_con, empty), Scope("示例市", "全部行业", "2030年1月31日"), "zh")
+    view = overview_view(metrics.overview(small_con, empty), Scope("示例市", "全部行业", data_as_of="2030年1月31日"), "zh")
     values = {k.key: (k.value, k.delta) for k in view.accident_kpis + view.hazard_kpis}
     assert values["accidents"] == ("0", "—")
     assert values["rate"] == ("—", None)
@@ -293,15 +294,15 @@ def test_overview_view_of_an_empty_period(small_con):
 def test_overview_view_over_the_target(small_con):
     ov = metrics.overview(small_con, Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF))
     over = replace(ov, target={**ov.target, "max_deaths": 3, "used_pct": 133.3})
-    view = overview_view(over, Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+    view = overview_view(over, Scope("示例市", "全部行业", data_as_of="2025年6月30日"), "zh")
     assert (view.target.is_over, view.target.level, view.target.fraction) == (True, "over", 1.0)
     assert view.target.text.endswith("已用133.3%，时间进度49.6%，超时间进度83.7个百分点（已超出全年控制指标）")
     # 4 deaths of 7 by 30 June: 57.1 % used against 49.6 % of the year → amber, not yet over
     ahead = overview_view(replace(ov, target={**ov.target, "max_deaths": 7, "used_pct": 57.1}),
-                          Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+                          Scope("示例市", "全部行业", data_as_of="2025年6月30日"), "zh")
     assert (ahead.target.is_over, ahead.target.level) == (False, "ahead")
     assert ahead.target.text.endswith("已用57.1%，时间进度49.6%，超时间进度7.5个百分点")
     # a target of 0 deaths (零死亡) has no share, and the first death exceeds it
     zero = overview_view(replace(ov, target={**ov.target, "max_deaths": 0, "used_pct": None}),
-                         Scope("示例市", "全部行业", "2025年6月30日"), "zh")
+                         Scope("示例市", "全部行业", data_as_of="2025年6月30日"), "zh")
     assert (zero.target.level, zero.target.fraction) == ("over", 1.0) and "已用—" in zero.target.text

@@ -1,33 +1,29 @@
-"""The Streamlit layer: with app.py and pages/, the only code that imports Streamlit.
+"""The shared Streamlit kit every page and every screen's ``draw.py`` builds on.
 
-Pages call ``start_page`` (language, filters, heading), then draw with the helpers here; the shaping of
-each screen's content lives in pure modules (``riskdash.ui.overview``).
+- ``frame``: the navigation entries and ``start_page`` (language switch, sidebar filters, heading), which
+  hands a page its ``PageContext`` (cursor, filters, the one ``Scope``, ``load``);
+- ``session``: the database connection, this session's cursor and the one cached loader (``session.load``);
+- ``widgets``: section headings, KPI rows, tables, formula lines, charts;
+- ``write_window``: the app's only path that writes the database;
+- ``markdown`` (``plain``), ``address`` (the view in the URL): pure helpers.
+
+The pure pieces views share (``Kpi``, ``Scope``) are in ``riskdash.screens.kit``.
 """
 
-from riskdash.ui.page import (
-    PageContext,
-    alias_page,
-    current_lang,
-    formula,
-    kpi_row,
-    nav_page,
-    overview,
-    section,
-    start_page,
-    table,
-    target_bar,
-)
+from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
+from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table
 
 __all__ = [
     "PageContext",
     "alias_page",
     "current_lang",
     "formula",
+    "full_table",
     "kpi_row",
+    "listing",
     "nav_page",
-    "overview",
+    "plot",
     "section",
     "start_page",
     "table",
-    "target_bar",
 ]

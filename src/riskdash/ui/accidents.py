@@ -19,7 +19,7 @@ from riskdash.charts import accidents as pictures
 from riskdash.filters import Filters
 from riskdash.metrics import GRADE_KEYS, change_pct, round_pct
 from riskdash.metrics import accidents as acc
-from riskdash.ui.overview import Kpi
+from riskdash.screens.kit import Kpi
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
 from riskdash.ui import accidents as view
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.page import ALL, PageContext
-from riskdash.ui.page import KEYS as PAGE_KEYS
+from riskdash.ui.frame import ALL, PageContext
+from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
 
 GRAIN_KEY = "acc_grain"
@@ -143,7 +143,7 @@ def trend_controls(page: PageContext) -> tuple[str, str]:
 
 def _go_to(regions: pd.DataFrame, code: str) -> None:
     """Make ``code`` the page's region: the sidebar's city / county / township selects are restored from their
-    mirrors (ui.page) on the next run, so every chart, the KPI row and the lists follow it."""
+    mirrors (ui.frame) on the next run, so every chart, the KPI row and the lists follow it."""
     chain = view.region_chain(regions, code) + [ALL, ALL]
     for level, value in zip(("city", "county", "township"), chain):
         st.session_state[f"_keep_{PAGE_KEYS[level]}"] = value
@@ -166,10 +166,10 @@ def _on_choose(regions: pd.DataFrame) -> None:
 def drill_down(page: PageContext, measure: str) -> None:
     """Regions one level below the page's region; clicking a bar (or choosing below) makes that region the
     page's region, so the whole screen follows it; a button goes back up one level."""
-    from riskdash.ui import session
+    from riskdash import metrics
 
     w = where(page)
-    regions = session.regions(page.db_key, page.con)
+    regions = page.load(metrics.regions)
     here = page.filters.region_code
     frame = regions_below(page.db_key, page.filters, here, page.con)
     below = frame[~frame["is_direct"]]

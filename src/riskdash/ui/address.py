@@ -2,7 +2,7 @@
 
 Pure (no Streamlit): ``requested`` picks these parameters out of a query string, ``read`` checks them against
 the database's regions, sectors and as-of day and says what it cannot apply (one line each, in the language
-the page will show), and ``params`` is what the address says for a page's filters. ``riskdash.ui.page``
+the page will show), and ``params`` is what the address says for a page's filters. ``riskdash.ui.frame``
 applies the one and writes the other, so that a refresh (F5) or a copied link shows the same view.
 """
 

@@ -19,7 +19,7 @@ from riskdash import i18n
 from riskdash.filters import Filters
 from riskdash.ui import briefing as view
 from riskdash.ui.markdown import html_text, plain, plain_frame
-from riskdash.ui.page import PageContext
+from riskdash.ui.frame import PageContext
 from riskdash.ui.session import CACHE_TTL_SECONDS
 
 PRESENT_STATE = "brief_present"

@@ -9,7 +9,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.metrics import priority
-from riskdash.ui.overview import Kpi
+from riskdash.screens.kit import Kpi
 
 
 def _day(value, lang: str, missing_key: str = "priority.not_filed") -> str:

@@ -18,7 +18,8 @@ from riskdash.filters import Filters
 from riskdash.metrics import priority
 from riskdash.ui import priority as view
 from riskdash.ui.markdown import plain
-from riskdash.ui.page import PageContext, kpi_row, section, table
+from riskdash.ui.frame import PageContext
+from riskdash.ui.widgets import kpi_row, section, table
 from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
 
 LEVELS_KEY = "priority_levels"

@@ -15,7 +15,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.exports import monthly_form
-from riskdash.ui.overview import Kpi
+from riskdash.screens.kit import Kpi
 
 # the monthly form's layout and typed table live with its writer, so that the screen and the file cannot differ
 FORM_COLUMNS = monthly_form.FORM_COLUMNS

@@ -70,9 +70,9 @@ def plot(fig) -> None:
 
 
 def sector_names(ctx) -> dict[str, tuple[str, str]]:
-    from riskdash.ui import session
+    from riskdash import metrics
 
-    sectors = session.sectors(ctx.db_key, ctx.con)
+    sectors = ctx.load(metrics.sectors)
     return {code: (zh, en) for code, zh, en in zip(sectors["code"], sectors["name_zh"], sectors["name_en"])}
 
 

@@ -2,10 +2,10 @@
 
 DuckDB 2.x refuses concurrent calls on one connection, and Streamlit runs every session in its own thread:
 the process shares one read-only connection (``st.cache_resource``) and each session queries through its
-own ``cursor()``. Parameterised results are cached with ``st.cache_data``, bounded, and keyed on the
-database file's identity and the frozen ``Filters``, so a rebuilt demo file is never answered from the old
-one's cache. The 数据管理 screen's write window (ui/data_page.write_window) closes every connection opened here
-and opens none while it writes (begin_write / end_write); a session's cursor (Reader) that meets its closed
+own ``cursor()``. Results are read through one cached loader (``load``), bounded, and keyed on the
+database file's identity, the metric function and its arguments (the frozen ``Filters``), so a rebuilt demo
+file is never answered from the old one's cache. The write window (ui/write_window.py) closes every
+connection opened here and opens none while it writes (begin_write / end_write); a session's cursor (Reader) that meets its closed
 connection waits for the window and runs its query again on the new one.
 """
 
@@ -15,17 +15,19 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 import duckdb
-import pandas as pd
 import streamlit as st
 
-from riskdash import db, i18n, metrics
-from riskdash.filters import Filters
+from riskdash import db, i18n
 
-CACHE_ENTRIES = 256
+# one cache for every screen's reads: a page load reads up to ~20 results, so this holds the last ~100 views
+LOAD_ENTRIES = 2048
+CACHE_ENTRIES = 256  # the screens not yet on load() (removed when the last one moves)
 CACHE_TTL_SECONDS = 15 * 60
 _CURSOR_KEY = "_riskdash_cursor"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def open_database() -> Database:
                 if time.monotonic() >= deadline:
                     raise
                 if notice is None:
-                    from riskdash.ui.page import current_lang
+                    from riskdash.ui.frame import current_lang
 
                     notice = st.empty()
                     notice.info(i18n.t("db.busy", current_lang()), icon=":material/hourglass_top:")
@@ -177,25 +179,20 @@ def session_cursor(database: Database) -> Reader:
 
 
 # ---------------------------------------------------------------------------------------------- cached reads
-# The leading underscore keeps the cursor out of the cache key; db_key names the file instead.
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def regions(db_key: str, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return metrics.regions(_con)
+@st.cache_data(max_entries=LOAD_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _loaded(name: str, db_key: str, args: tuple, kwargs: tuple, _fn: Callable, _con: Any) -> Any:
+    # the leading underscores keep the function and the cursor out of the key: ``name`` and ``db_key`` stand
+    # for them (a rebuilt file has a new key, so it is never answered from the old one's entries)
+    return _fn(_con, *args, **dict(kwargs))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def sectors(db_key: str, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return metrics.sectors(_con)
+def load(fn: Callable[..., T], con: Any, db_key: str, *args: Any, **kwargs: Any) -> T:
+    """``fn(con, *args, **kwargs)``, cached per database file and arguments: the one cached loader.
 
-
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def dataset_facts(db_key: str, _con: duckdb.DuckDBPyConnection) -> tuple:
-    """(data_as_of, is_demo): read once per file."""
-    return db.data_as_of(_con), db.is_demo(_con)
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def overview(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> metrics.Overview:
-    return metrics.overview(_con, filters)
+    ``fn`` is the metric function itself (``metrics.rectification.overdue_list``), so that a reader or grep
+    goes from a page to the function and on to its SQL; the arguments (the frozen ``Filters``, a day, a code)
+    must be hashable by ``st.cache_data``. Pages call it through ``PageContext.load``."""
+    return _loaded(f"{fn.__module__}.{fn.__qualname__}", db_key, args, tuple(sorted(kwargs.items())), _fn=fn,
+                   _con=con)

@@ -1,6 +1,7 @@
-"""What every page draws first: the language switch, the global filters, the heading and the data stamp.
+"""The frame of every page: the navigation entries, the language switch, the global filters in the sidebar,
+the heading and the data stamp; ``start_page`` draws them and hands the page its ``PageContext``.
 
-Each page calls ``start_page`` itself. Widgets drawn in app.py vanish from AppTest after the first run and a
+Each page calls ``start_page`` itself (the one place every page passes through). Widgets drawn in app.py vanish from AppTest after the first run and a
 cold server can drop the first click on them, so the shared widgets live here. Their values are mirrored
 into plain session-state keys (``_keep_<key>``): Streamlit forgets a widget's state on a page that does not
 draw it, and the mirror brings it back on the next page.
@@ -10,22 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from riskdash import db, i18n
+from riskdash import db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.ui import address, session
 from riskdash.ui.markdown import plain
-from riskdash.ui.overview import OverviewView, Scope, overview_view
+from riskdash.screens.kit import Scope
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
 LANG_KEY = "lang"
 ADDRESS_STATE = "_address"  # the view's parameters as this session last wrote them into the address
 YEARS_BACK = 20  # the earliest day a period may start: 1 January, this many years before the as-of year
+T = TypeVar("T")
 KEYS = {
     "preset": "flt_preset",
     "start": "flt_start",
@@ -52,6 +54,16 @@ class PageContext:
 
     def t(self, key: str, **values: Any) -> str:
         return i18n.t(key, self.lang, **values)
+
+    def load(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(cursor, *args, **kwargs)`` through the one cached loader (``session.load``): pass the metric
+        function itself, e.g. ``page.load(rectification.overdue_list, page.filters)``."""
+        return session.load(fn, self.con, self.db_key, *args, **kwargs)
+
+    @property
+    def scope(self) -> Scope:
+        """The filters in words (period, as-of day, region, sector, the data's as-of day)."""
+        return Scope.of(self.filters, self.region_name, self.sector_name, self.data_as_of, self.lang)
 
 
 # ---------------------------------------------------------------------------------------------- navigation
@@ -151,13 +163,14 @@ def start_page(name: str) -> PageContext:
     except (db.RiskdashError, duckdb.Error, OSError) as exc:
         _stop_with_error(lang, i18n.t("error.db", lang, message=str(exc)), session.database_path())
     con = session.session_cursor(database)
-    data_as_of, is_demo = session.dataset_facts(database.key, con)
-    regions = session.regions(database.key, con)
+    data_as_of = session.load(db.data_as_of, con, database.key)
+    is_demo = session.load(db.is_demo, con, database.key)
+    regions = session.load(metrics.regions, con, database.key)
     if regions.empty:
         _stop_with_error(lang, i18n.t("error.no_regions", lang, path=database.path), None)
     if data_as_of is None:
         _stop_with_error(lang, i18n.t("error.no_as_of", lang), None)
-    sectors = session.sectors(database.key, con)
+    sectors = session.load(metrics.sectors, con, database.key)
     notices = _apply_address(asked, regions, sectors, data_as_of, lang) if asked else ()
     filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang)
     for notice in notices:
@@ -297,51 +310,3 @@ def _sector_widget(bar, sectors: pd.DataFrame, lang: str) -> tuple[str | None, s
 
     sector = _select(bar, i18n.t("filters.sector", lang), [ALL, *names], KEYS["sector"], name, ALL)
     return (sector or None), name(sector)
-
-
-# ---------------------------------------------------------------------------------------------- building blocks
-
-
-def section(title: str, scope: str) -> None:
-    # the scope names the region and sector (data): never Markdown
-    st.subheader(plain(title))
-    st.caption(plain(scope))
-
-
-def kpi_row(kpis: Sequence) -> None:
-    """One row of st.metric cards (``riskdash.ui.overview.Kpi``)."""
-    for column, kpi in zip(st.columns(len(kpis)), kpis):
-        column.metric(kpi.label, kpi.value, delta=kpi.delta, delta_color=kpi.delta_color,
-                      delta_arrow=kpi.delta_arrow if kpi.delta else "auto", help=kpi.help, border=True,
-                      delta_description=kpi.delta_description)
-
-
-def table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
-
-
-def formula(text: str) -> None:
-    st.caption(":material/function: " + plain(text))
-
-
-def overview(ctx: PageContext) -> OverviewView:
-    """The overview's KPIs for the page's filters (cached per file and Filters)."""
-    result = session.overview(ctx.db_key, ctx.filters, ctx.con)
-    scope = Scope(region=ctx.region_name, sector=ctx.sector_name, data_as_of=i18n.day(ctx.data_as_of, ctx.lang))
-    return overview_view(result, scope, ctx.lang)
-
-
-def target_bar(target) -> None:
-    """The death control target (``riskdash.ui.overview.TargetBar``): a bar when set, a note when not."""
-    if target.fraction is None:
-        st.caption(":material/flag: " + plain(target.text))
-        return
-    if target.level == "over":  # red: the year's target is exceeded
-        st.error(plain(target.text), icon=":material/flag:")
-        st.progress(target.fraction)
-    elif target.level == "ahead":  # amber: the share used runs ahead of 时间进度
-        st.warning(plain(target.text), icon=":material/flag:")
-        st.progress(target.fraction)
-    else:
-        st.progress(target.fraction, text=":material/flag: " + plain(target.text))
-    st.caption(plain(target.rule))

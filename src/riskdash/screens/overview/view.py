@@ -12,29 +12,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.metrics import GRADE_KEYS, Overview, change_pct
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One st.metric card: what it counts is in ``help``; its comparison, if any, in ``delta``."""
-
-    key: str
-    label: str
-    value: str
-    help: str
-    delta: str | None = None
-    delta_color: str = "off"
-    delta_arrow: str = "off"
-    delta_description: str | None = None
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The words under a section heading: what is counted, over which dates and regions, as of which day."""
-
-    region: str
-    sector: str
-    data_as_of: str
+from riskdash.screens.kit import Kpi, Scope
 
 
 @dataclass(frozen=True)

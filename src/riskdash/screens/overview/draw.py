@@ -1,0 +1,31 @@
+"""Streamlit drawing for the overview: its content for the page's filters and the death-target bar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from riskdash import metrics
+from riskdash.screens.overview.view import OverviewView, TargetBar, overview_view
+from riskdash.ui.frame import PageContext
+from riskdash.ui.markdown import plain
+
+
+def content(page: PageContext) -> OverviewView:
+    """The overview's KPIs, scope lines and detail tables for the page's filters."""
+    return overview_view(page.load(metrics.overview, page.filters), page.scope, page.lang)
+
+
+def target_bar(target: TargetBar) -> None:
+    """The death control target: a bar when set, a note when not."""
+    if target.fraction is None:
+        st.caption(":material/flag: " + plain(target.text))
+        return
+    if target.level == "over":  # red: the year's target is exceeded
+        st.error(plain(target.text), icon=":material/flag:")
+        st.progress(target.fraction)
+    elif target.level == "ahead":  # amber: the share used runs ahead of 时间进度
+        st.warning(plain(target.text), icon=":material/flag:")
+        st.progress(target.fraction)
+    else:
+        st.progress(target.fraction, text=":material/flag: " + plain(target.text))
+    st.caption(plain(target.rule))

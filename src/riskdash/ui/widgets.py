@@ -1,0 +1,53 @@
+"""The shared widgets every screen draws with: section headings with their scope line, KPI rows, tables,
+formula lines and charts. Every text from the data goes through ``plain`` first (ui/markdown.py)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from riskdash import i18n
+from riskdash.screens.kit import Kpi
+from riskdash.ui.markdown import plain
+
+
+def section(title: str, scope: str) -> None:
+    # the scope names the region and sector (data): never Markdown
+    st.subheader(plain(title))
+    st.caption(plain(scope))
+
+
+def kpi_row(kpis: Sequence[Kpi]) -> None:
+    """One row of st.metric cards (``riskdash.screens.kit.Kpi``)."""
+    for column, kpi in zip(st.columns(len(kpis)), kpis):
+        column.metric(kpi.label, kpi.value, delta=kpi.delta, delta_color=kpi.delta_color,
+                      delta_arrow=kpi.delta_arrow if kpi.delta else "auto", help=kpi.help, border=True,
+                      delta_description=kpi.delta_description)
+
+
+def table(frame: pd.DataFrame) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
+
+
+def full_table(frame: pd.DataFrame) -> None:
+    """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, height=35 * (len(frame) + 1) + 3)
+
+
+def listing(frame: pd.DataFrame, empty: str) -> None:
+    """A table, or the one line ``empty`` when it has no rows."""
+    if frame.empty:
+        st.info(empty, icon=":material/check_circle:")
+    else:
+        table(frame)
+
+
+def formula(text: str) -> None:
+    st.caption(":material/function: " + plain(text))
+
+
+def plot(fig) -> None:
+    """A plotly figure across the page (without the plotly logo)."""
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
