@@ -4,13 +4,12 @@ which sectors, whether the change is beyond chance, and every accident with 3 or
 import streamlit as st
 
 from riskdash import ui
-from riskdash.ui import accidents as view
-from riskdash.ui import accidents_page as screen
+from riskdash.screens.accidents import draw, view
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("accidents")
-here = screen.where(page)
-data = screen.screen_data(page.db_key, page.filters, page.con)
+here = page.scope
+data = draw.screen_data(page)
 summary = data.totals["summary"]
 
 ui.section(page.t("accidents.kpis"), view.subtitle(page.filters, here, page.lang))
@@ -18,20 +17,20 @@ cards = view.kpi_cards(data.totals, page.lang, data.tests)
 ui.kpi_row(cards[:3])
 ui.kpi_row(cards[3:])
 
-screen.change_test(page, data)
+draw.change_test(page, data)
 
 target = view.target_view(data.projection, here, page.lang)
 ui.section(page.t("accidents.target"), target.scope)
-screen.target(target)
+draw.target(target)
 
 ui.section(page.t("accidents.trends"), view.trend_scope(page.filters, here, page.lang))
-grain, measure = screen.trend_controls(page)
-screen.chart(page, view.trend_figure(data.months, grain, measure, page.filters, here, page.lang), "trend")
-screen.chart(page, view.cumulative_figure(data.months, measure, page.filters, here, data.projection.target,
-                                          page.lang), "cumulative")
+grain, measure = draw.trend_controls(page)
+draw.chart(page, view.trend_figure(data.months, grain, measure, page.filters, here, page.lang), "trend")
+draw.chart(page, view.cumulative_figure(data.months, measure, page.filters, here, data.projection.target,
+                                        page.lang), "cumulative")
 control = view.control_frame(data.months, page.filters.end, page.lang, measure)
-screen.chart(page, view.control_figure(control, page.filters, here, page.lang, measure), "control")
-screen.control_note(page, control, measure)
+draw.chart(page, view.control_figure(control, page.filters, here, page.lang, measure), "control")
+draw.control_note(page, control, measure)
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
 by_sector, by_type, by_grade, by_region, by_time = st.tabs([
@@ -40,28 +39,28 @@ by_sector, by_type, by_grade, by_region, by_time = st.tabs([
 ])
 with by_sector:
     names = view.reference_names(data.sectors, page.lang)
-    screen.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,
-                                              page.lang), "sector")
+    draw.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,
+                                            page.lang), "sector")
     ui.table(view.breakdown_table(data.sectors, names, page.lang))
 with by_type:
     names = view.reference_names(data.types, page.lang)
-    screen.chart(page, view.comparison_figure(data.types, names, measure, "accidents.by_type", page.filters, here,
-                                              page.lang), "type")
+    draw.chart(page, view.comparison_figure(data.types, names, measure, "accidents.by_type", page.filters, here,
+                                            page.lang), "type")
     ui.table(view.breakdown_table(data.types, names, page.lang))
 with by_grade:
-    screen.chart(page, view.grade_figure(summary, page.filters, here, page.lang), "grade")
+    draw.chart(page, view.grade_figure(summary, page.filters, here, page.lang), "grade")
 with by_region:
-    screen.drill_down(page, measure)
+    draw.drill_down(page, measure)
 with by_time:
-    screen.chart(page, view.weekday_figure(data.weekdays, page.filters, here, page.lang), "weekday")
-    screen.chart(page, view.hour_figure(data.hours, page.filters, here, page.lang), "hour")
+    draw.chart(page, view.weekday_figure(data.weekdays, page.filters, here, page.lang), "weekday")
+    draw.chart(page, view.hour_figure(data.hours, page.filters, here, page.lang), "hour")
     st.caption(plain(view.hour_note(data.hours, summary["accidents"], page.lang)))
 
 ui.section(page.t("accidents.larger"), view.larger_scope(page.filters, here, page.lang))
-screen.larger_list(page, data.larger)
+draw.larger_list(page, data.larger)
 
 ui.section(page.t("accidents.risk_involved"), view.larger_risk_scope(page.filters, here, page.lang))
-screen.risk_involved_list(page, data.risk_involved)
+draw.risk_involved_list(page, data.risk_involved)
 
 ui.section(page.t("accidents.rates"), view.rates_scope(page.filters, here, page.lang))
 ui.kpi_row(view.rate_cards(data.rates, page.lang))

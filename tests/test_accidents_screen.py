@@ -14,11 +14,12 @@ from streamlit.testing.v1 import AppTest
 from riskdash import charts, db, i18n
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
-from riskdash.ui import accidents as view
+from riskdash.screens.accidents import view
+from riskdash.screens.kit import Scope
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
-WHERE = view.Where(region="示例市", sector="全部行业", data_as_of=AS_OF)
+WHERE = Scope.of(H1, "示例市", "全部行业", AS_OF, "zh")
 
 
 def kpis(at: AppTest) -> dict[str, tuple[str, str, str]]:

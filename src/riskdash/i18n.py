@@ -266,24 +266,41 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
 
 
 
+def _text_modules() -> tuple:
+    """Every dictionary of words beside the ones above, by name: each screen's (``screens/<screen>/text.py``)
+    and those of the documents, the forms and the database messages (``riskdash/text/``). Data only: none of
+    them imports anything."""
+    from riskdash.screens.accidents import text as accidents
+    from riskdash.text import (
+        address,
+        briefing,
+        briefing_document,
+        briefing_export,
+        campaigns,
+        data,
+        database,
+        monthly_form,
+        priority,
+        rectification,
+        settings,
+    )
+
+    return (address, accidents, rectification, priority, campaigns, briefing, data, settings, briefing_document,
+            briefing_export, monthly_form, database)
+
+
 def _merge_screen_texts() -> None:
-    """Each screen keeps its strings in riskdash/text/<screen>.py; a key defined twice is an error."""
-    import importlib
-    import pkgutil
-
-    import riskdash.text as package
-
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"riskdash.text.{info.name}")
+    """Merge every text module's TEXT and ENUMS into the tables above; a key defined twice is an error."""
+    for module in _text_modules():
         for key, value in getattr(module, "TEXT", {}).items():
             if key in TEXT:
-                raise KeyError(f"text key {key!r} of riskdash.text.{info.name} is defined twice")
+                raise KeyError(f"text key {key!r} of {module.__name__} is defined twice")
             TEXT[key] = value
         for kind, names in getattr(module, "ENUMS", {}).items():
             known = ENUMS.setdefault(kind, {})
             for code, value in names.items():
                 if code in known:
-                    raise KeyError(f"enum name {kind}.{code} of riskdash.text.{info.name} is defined twice")
+                    raise KeyError(f"enum name {kind}.{code} of {module.__name__} is defined twice")
                 known[code] = value
 
 

@@ -1,4 +1,4 @@
-"""Charts of the accident trends screen: pure builders from small shaped frames (``riskdash.ui.accidents``)."""
+"""Charts of the accident trends screen: pure builders from small shaped frames (``screens/accidents/view.py``)."""
 
 from __future__ import annotations
 

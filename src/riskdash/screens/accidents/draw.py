@@ -1,8 +1,5 @@
-"""Streamlit drawing for the accident trends screen: cached reads keyed on the file and the frozen Filters,
-charts with their PNG download, the drill-down and the record panel.
-
-The cursor is passed as ``_con`` (out of the cache key); ``db_key`` names the file instead (as ui/session.py).
-"""
+"""Streamlit drawing for the accident trends screen: the reads (through the one cached loader), charts with
+their PNG download, the drill-down and the record panel."""
 
 from __future__ import annotations
 
@@ -10,19 +7,16 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from riskdash import charts, i18n, ui
-from riskdash.filters import Filters
+from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
-from riskdash.ui import accidents as view
-from riskdash.ui.markdown import plain, plain_frame
+from riskdash.screens.accidents import view
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
-from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
+from riskdash.ui.markdown import plain, plain_frame
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -47,35 +41,21 @@ class ScreenData:
     rates: dict[str, dict[str, Any]]
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def screen_data(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> ScreenData:
+def screen_data(page: PageContext) -> ScreenData:
+    f = page.filters
     return ScreenData(
-        totals=acc.kpi_totals(_con, filters),
-        tests=acc.change_tests(_con, filters),
-        projection=acc.death_projection(_con, filters),
-        months=acc.accidents_by_month(_con, filters),
-        sectors=acc.accidents_by_sector(_con, filters),
-        types=acc.accidents_by_type(_con, filters),
-        weekdays=acc.accidents_by_weekday(_con, filters),
-        hours=acc.accidents_by_hour(_con, filters),
-        larger=acc.larger_and_above_list(_con, filters),
-        risk_involved=acc.larger_risk_involved_list(_con, filters),
-        rates=acc.rate_indicators(_con, filters),
+        totals=page.load(acc.kpi_totals, f),
+        tests=page.load(acc.change_tests, f),
+        projection=page.load(acc.death_projection, f),
+        months=page.load(acc.accidents_by_month, f),
+        sectors=page.load(acc.accidents_by_sector, f),
+        types=page.load(acc.accidents_by_type, f),
+        weekdays=page.load(acc.accidents_by_weekday, f),
+        hours=page.load(acc.accidents_by_hour, f),
+        larger=page.load(acc.larger_and_above_list, f),
+        risk_involved=page.load(acc.larger_risk_involved_list, f),
+        rates=page.load(acc.rate_indicators, f),
     )
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def regions_below(db_key: str, filters: Filters, parent: str, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return acc.accidents_by_region(_con, filters, parent)
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def record(db_key: str, accident_id: str, _con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
-    return acc.accident_record(_con, accident_id)
-
-
-def where(page: PageContext) -> view.Where:
-    return view.Where(region=page.region_name, sector=page.sector_name, data_as_of=page.data_as_of)
 
 
 # ---------------------------------------------------------------------------------------------- drawing
@@ -166,12 +146,10 @@ def _on_choose(regions: pd.DataFrame) -> None:
 def drill_down(page: PageContext, measure: str) -> None:
     """Regions one level below the page's region; clicking a bar (or choosing below) makes that region the
     page's region, so the whole screen follows it; a button goes back up one level."""
-    from riskdash import metrics
-
-    w = where(page)
+    w = page.scope
     regions = page.load(metrics.regions)
     here = page.filters.region_code
-    frame = regions_below(page.db_key, page.filters, here, page.con)
+    frame = page.load(acc.accidents_by_region, page.filters, here)
     below = frame[~frame["is_direct"]]
     parent = dict(zip(regions["region_code"], regions["parent_code"])).get(here)
     if isinstance(parent, str):
@@ -220,7 +198,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))
         return
     accident_id = frame.iloc[rows[0]]["accident_id"]
-    found = record(page.db_key, accident_id, page.con)
+    found = page.load(acc.accident_record, accident_id)
     if found is None:
         return
     with st.container(border=True, key=f"{key}_record"):

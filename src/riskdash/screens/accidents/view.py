@@ -1,7 +1,7 @@
 """The accident trends screen's content, shaped from ``riskdash.metrics.accidents``: cards, words, frames.
 
 Pure (no Streamlit): the wording of every card, of every 同比 verdict and the shape of every chart's frame is
-testable alone. Figures come from ``riskdash.charts.accidents``.
+testable alone. Figures come from ``screens/accidents/charts.py``.
 """
 
 from __future__ import annotations
@@ -15,30 +15,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from riskdash import charts, i18n
-from riskdash.charts import accidents as pictures
 from riskdash.filters import Filters
 from riskdash.metrics import GRADE_KEYS, change_pct, round_pct
 from riskdash.metrics import accidents as acc
-from riskdash.screens.kit import Kpi
-
-
-@dataclass(frozen=True)
-class Where:
-    """The words for the filters: region and sector names, the data's as-of day."""
-
-    region: str
-    sector: str
-    data_as_of: date
+from riskdash.screens.accidents import charts as pictures
+from riskdash.screens.kit import Kpi, Scope
 
 
 def _period(filters: Filters, lang: str) -> str:
     return i18n.period(filters.start, filters.end, lang)
 
 
-def subtitle(filters: Filters, where: Where, lang: str) -> str:
+def subtitle(filters: Filters, where: Scope, lang: str) -> str:
     previous = filters.previous_year()
     return i18n.t("accidents.subtitle", lang, period=_period(filters, lang), previous=_period(previous, lang),
-                  region=where.region, sector=where.sector, as_of=i18n.day(where.data_as_of, lang))
+                  region=where.region, sector=where.sector, as_of=where.data_day)
 
 
 # ---------------------------------------------------------------------------------------------- KPI row
@@ -132,11 +123,11 @@ class TargetView:
     is_ahead: bool = False  # the share used runs ahead of 时间进度 (amber), not yet over the target
 
 
-def target_view(p: acc.Projection, where: Where, lang: str) -> TargetView:
+def target_view(p: acc.Projection, where: Scope, lang: str) -> TargetView:
     cutoff = i18n.day(p.cutoff_on, lang)
     short_cutoff = f"{p.cutoff_on.month}月{p.cutoff_on.day}日" if lang == "zh" else cutoff
     scope = i18n.t("accidents.target_scope", lang, year=p.year, cutoff=cutoff, region=where.region,
-                   as_of=i18n.day(where.data_as_of, lang))
+                   as_of=where.data_day)
     if p.target is None:
         text = i18n.t("accidents.target_none", lang, year=p.year, region=where.region, cutoff=short_cutoff,
                       deaths=p.deaths_to_date)
@@ -432,7 +423,7 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
-def larger_risk_scope(filters: Filters, where: Where, lang: str) -> str:
+def larger_risk_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.risk_involved_scope", lang, period=_period(filters, lang), region=where.region,
                   sector=where.sector)
 
@@ -484,7 +475,7 @@ def rate_cards(rates: dict[str, dict[str, Any]], lang: str) -> tuple[Kpi, ...]:
     return tuple(cards)
 
 
-def rates_scope(filters: Filters, where: Where, lang: str) -> str:
+def rates_scope(filters: Filters, where: Scope, lang: str) -> str:
     """What the rates divide, and for a period other than a whole calendar year, that no rate is computed."""
     text = i18n.t("accidents.rates_scope", lang, period=_period(filters, lang), region=where.region,
                   year=filters.end.year)
@@ -496,12 +487,12 @@ def rates_scope(filters: Filters, where: Where, lang: str) -> str:
 # ---------------------------------------------------------------------------------------------- figures
 
 
-def title(measure: str, filters: Filters, where: Where, lang: str, start: date | None = None) -> str:
+def title(measure: str, filters: Filters, where: Scope, lang: str, start: date | None = None) -> str:
     shown = replace(filters, start=start) if start is not None and start <= filters.end else filters
-    return charts.chart_title(measure, shown, where.region, lang, as_of=where.data_as_of)
+    return charts.chart_title(measure, shown, where.region, lang, as_of=where.data_day)
 
 
-def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filters, where: Where,
+def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filters, where: Scope,
                  lang: str) -> go.Figure:
     frame = trend_frame(months, grain, measure, filters.end, lang)
     covered = _covered(months)
@@ -516,7 +507,7 @@ def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filter
     return pictures.trend_bars(frame, title(name, filters, where, lang, start=first), unit(measure, lang), lang)
 
 
-def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, where: Where, target: int | None,
+def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, where: Scope, target: int | None,
                       lang: str) -> go.Figure:
     frame = cumulative_frame(months, measure, filters.end)
     name = i18n.t("accidents.cumulative_title", lang, measure=measure_name(measure, lang))
@@ -525,7 +516,7 @@ def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, wher
                                      filters.end.year, target if measure == "deaths_incl_missing" else None, lang)
 
 
-def control_figure(control: pd.DataFrame, filters: Filters, where: Where, lang: str,
+def control_figure(control: pd.DataFrame, filters: Filters, where: Scope, lang: str,
                    measure: str = "accidents") -> go.Figure:
     start = control["month_start"].iloc[0] if len(control) else filters.start
     name = i18n.t("accidents.control_title", lang, measure=measure_name(measure, lang))
@@ -534,7 +525,7 @@ def control_figure(control: pd.DataFrame, filters: Filters, where: Where, lang: 
 
 
 def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, heading_key: str, filters: Filters,
-                      where: Where, lang: str, keys: list[str] | None = None) -> go.Figure:
+                      where: Scope, lang: str, keys: list[str] | None = None) -> go.Figure:
     """``keys`` (e.g. region codes) ride on the bars as customdata, so that a click says which one."""
     name = f"{measure_name(measure, lang)} {i18n.t(heading_key, lang)}"
     shown = comparison_frame(frame, names, measure)
@@ -543,19 +534,19 @@ def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, headi
     return pictures.comparison_bars(shown, title(name, filters, where, lang), unit(measure, lang), lang)
 
 
-def grade_figure(summary: dict[str, Any], filters: Filters, where: Where, lang: str) -> go.Figure:
+def grade_figure(summary: dict[str, Any], filters: Filters, where: Scope, lang: str) -> go.Figure:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_grade', lang)}"
     return pictures.comparison_bars(grade_frame(summary, lang), title(name, filters, where, lang),
                                     unit("accidents", lang), lang)
 
 
-def weekday_figure(weekdays: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+def weekday_figure(weekdays: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_weekday', lang)}"
     return pictures.count_bars(weekday_labels(lang), weekdays["accidents"].tolist(), title(name, filters, where, lang),
                                unit("accidents", lang), i18n.t("accidents.weekday_axis", lang))
 
 
-def hour_figure(hours: pd.DataFrame, filters: Filters, where: Where, lang: str) -> go.Figure:
+def hour_figure(hours: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_hour', lang)}"
     return pictures.count_bars([f"{h}" for h in hours["hour"]], hours["accidents"].tolist(),
                                title(name, filters, where, lang), unit("accidents", lang),
@@ -568,17 +559,17 @@ def hour_figure(hours: pd.DataFrame, filters: Filters, where: Where, lang: str) 
 # ---------------------------------------------------------------------------------------------- scopes
 
 
-def trend_scope(filters: Filters, where: Where, lang: str) -> str:
+def trend_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.trend_scope", lang, end=i18n.day(filters.end, lang), region=where.region,
-                  sector=where.sector, as_of=i18n.day(where.data_as_of, lang))
+                  sector=where.sector, as_of=where.data_day)
 
 
-def breakdown_scope(filters: Filters, where: Where, lang: str) -> str:
+def breakdown_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.breakdown_scope", lang, period=_period(filters, lang),
                   previous=_period(filters.previous_year(), lang), region=where.region, sector=where.sector,
-                  as_of=i18n.day(where.data_as_of, lang))
+                  as_of=where.data_day)
 
 
-def larger_scope(filters: Filters, where: Where, lang: str) -> str:
+def larger_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.larger_scope", lang, period=_period(filters, lang), region=where.region,
                   sector=where.sector)
