@@ -4,18 +4,17 @@ lists, the closed loop, four-level checking and coverage, due-soon and weekly li
 import streamlit as st
 
 from riskdash import i18n, ui
-from riskdash.charts import rectification as charts
 from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
-from riskdash.ui import rectification as view
-from riskdash.ui import rectification_page as rp
+from riskdash.metrics import rectification as rect
+from riskdash.screens.rectification import charts, draw, view
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("rectification")
-con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
-scope = rp.scope(page)
+f, lang, t = page.filters, page.lang, page.t
+scope = page.scope
 words = scope.words()
-sectors = rp.sector_names(page)
+sectors = draw.sector_names(page)
 st.caption(plain(t("rectification.subtitle", **words)))
 
 tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown = st.tabs([
@@ -24,45 +23,46 @@ tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown = st.tabs([
 ])
 
 with tab_kpis:
-    kpis = rp.kpis(key, f, con)
+    kpis = page.load(rect.rectification_kpis, f)
     cards = view.kpi_cards(kpis, scope, lang)
     ui.kpi_row(cards[:4])
     ui.kpi_row(cards[4:])
     for line in view.formulas(kpis, scope, lang):
         ui.formula(line)
     ui.section(t("rectification.loop"), t("rectification.loop_scope", **words))
-    stages = view.funnel_stages(rp.frame(key, "closed_loop", f, con), lang)
-    rp.plot(charts.closed_loop_funnel(stages, f, page.region_name, lang))
+    stages = view.funnel_stages(page.load(rect.closed_loop, f), lang)
+    ui.plot(charts.closed_loop_funnel(stages, f, page.region_name, lang))
 
 with tab_form:
     months = view.report_months(page.data_as_of, f.end)
     month = st.selectbox(t("rectification.form_month"), months, key="rect_form_month",
                          index=months.index(monthly_form.default_report_month(months, page.data_as_of)),
                          format_func=lambda m: view.month_text(m, lang))
-    table, form_header = rp.monthly_form(key, f, month, con)
+    table, form_header = page.load(monthly_form.monthly_form, f, month)
     st.markdown(f"**{t('rectification.form_title')}**")
-    st.caption(plain(rp.form_scope(page, form_header)))
-    rp.full_table(view.form_display(table))
+    st.caption(plain(draw.form_scope(page, form_header)))
+    ui.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
     st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header),
                        file_name=monthly_form.file_name(month), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")
 
 with tab_lists:
-    overdue = rp.frame(key, "overdue_list", f, con)
+    overdue = page.load(rect.overdue_list, f)
     ui.section(t("rectification.overdue_title"), t("rectification.overdue_scope", n=len(overdue), **words))
-    rp.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
-                           t("rectification.download_csv"), t("rectification.download_xlsx"), t("rectification.empty"))
-    supervised = rp.frame(key, "supervised_list", f, con)
+    draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
+                             t("rectification.download_csv"), t("rectification.download_xlsx"),
+                             t("rectification.empty"))
+    supervised = page.load(rect.supervised_list, f)
     ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
-    rp.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
-                           t("rectification.supervised_title"), t("rectification.download_csv"),
-                           t("rectification.download_xlsx"), t("rectification.empty"))
+    draw.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
+                             t("rectification.supervised_title"), t("rectification.download_csv"),
+                             t("rectification.download_xlsx"), t("rectification.empty"))
 
 with tab_checks:
     ui.section(t("rectification.levels_title"), t("rectification.levels_scope", **words))
-    ui.table(view.levels_table(rp.frame(key, "checks_by_level", f, con), lang))
-    towns = rp.frame(key, "coverage_by_township", f, con)
+    ui.table(view.levels_table(page.load(rect.checks_by_level, f), lang))
+    towns = page.load(rect.coverage_by_township, f)
     totals = view.coverage_totals(towns)
     ui.section(t("rectification.coverage_title"), t(
         "rectification.coverage_scope", covered=totals["covered"], active=totals["active"],
@@ -73,27 +73,27 @@ with tab_checks:
         ui.table(view.coverage_table(towns, lang, "township"))
     with by_sector:
         st.markdown(f"**{t('rectification.by_sector')}**")
-        ui.table(view.coverage_table(rp.frame(key, "coverage_by_sector", f, con), lang, "sector", sectors))
-    days = rp.setting(key, "uninspected_days", con)
-    uninspected = rp.frame(key, "uninspected_enterprises", f, con)
+        ui.table(view.coverage_table(page.load(rect.coverage_by_sector, f), lang, "sector", sectors))
+    days = page.load(rect.setting_value, "uninspected_days")
+    uninspected = page.load(rect.uninspected_enterprises, f)
     ui.section(t("rectification.uninspected_title", days=days),
                t("rectification.uninspected_scope", days=days, n=len(uninspected), **words))
-    rp.list_with_downloads(view.uninspected_table(uninspected, sectors, lang), "uninspected",
-                           t("rectification.uninspected_title", days=days), t("rectification.download_csv"),
-                           t("rectification.download_xlsx"), t("rectification.empty"))
+    draw.list_with_downloads(view.uninspected_table(uninspected, sectors, lang), "uninspected",
+                             t("rectification.uninspected_title", days=days), t("rectification.download_csv"),
+                             t("rectification.download_xlsx"), t("rectification.empty"))
 
 with tab_due:
-    due_days = rp.setting(key, "due_soon_days", con)
-    due = rp.frame(key, "due_soon", f, con)
+    due_days = page.load(rect.setting_value, "due_soon_days")
+    due = page.load(rect.due_soon, f)
     until = i18n.day(view.week_end(f.as_of, due_days), lang)
     ui.section(t("rectification.due_title", days=due_days),
                t("rectification.due_scope", n=len(due), until=until, **words))
-    rp.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
-                           t("rectification.due_title", days=due_days), t("rectification.download_csv"),
-                           t("rectification.download_xlsx"), t("rectification.empty"))
-    week_until = i18n.day(view.week_end(f.as_of, rp.rect.WEEK_DAYS), lang)
+    draw.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
+                             t("rectification.due_title", days=due_days), t("rectification.download_csv"),
+                             t("rectification.download_xlsx"), t("rectification.empty"))
+    week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)
     ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
-    weekly = view.weekly_by_township(rp.frame(key, "weekly_list", f, con))
+    weekly = view.weekly_by_township(page.load(rect.weekly_list, f))
     town_names = view.township_choices(towns)
     if not town_names:
         st.info(t("rectification.weekly_none"), icon=":material/info:")
@@ -116,19 +116,19 @@ with tab_due:
 
 with tab_breakdown:
     ui.section(t("rectification.by_township"), t("rectification.breakdown_scope", **words))
-    by_township = rp.frame(key, "by_township", f, con)
-    rp.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang))
+    by_township = page.load(rect.by_township, f)
+    ui.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang))
     ui.table(view.breakdown_table(by_township, lang, "township"))
     ui.section(t("rectification.by_sector"), t("rectification.breakdown_scope", **words))
-    by_sector_frame = rp.frame(key, "by_sector", f, con)
-    rp.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
+    by_sector_frame = page.load(rect.by_sector, f)
+    ui.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
                                         page.region_name, lang))
     ui.table(view.breakdown_table(by_sector_frame, lang, "sector", sectors))
     ui.section(t("rectification.trend_title"), t("rectification.trend_scope", **words))
-    rp.plot(charts.rate_trend_lines(rp.frame(key, "rate_by_month", f, con), f, page.region_name, lang))
+    ui.plot(charts.rate_trend_lines(page.load(rect.rate_by_month, f), f, page.region_name, lang))
     ui.section(t("rectification.ageing_title"), t("rectification.ageing_scope", **words))
-    ageing = rp.frame(key, "open_ageing", f, con)
-    rp.plot(charts.open_ageing_bars(ageing, f, page.region_name, lang))
+    ageing = page.load(rect.open_ageing, f)
+    ui.plot(charts.open_ageing_bars(ageing, f, page.region_name, lang))
     ui.table(view.ageing_table(ageing, lang))
     ui.section(t("rectification.evidence_title"), t("rectification.evidence_scope", **words))
-    ui.table(view.evidence_table(rp.frame(key, "evidence_by_township", f, con), lang))
+    ui.table(view.evidence_table(page.load(rect.evidence_by_township, f), lang))

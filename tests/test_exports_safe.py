@@ -62,7 +62,7 @@ def outputs(con) -> dict[str, tuple[str, bytes]]:
     from riskdash.metrics import campaigns, priority
     from riskdash.metrics import rectification as rect
     from riskdash.ui import campaigns as campaigns_view
-    from riskdash.ui import rectification as rect_view
+    from riskdash.screens.rectification import view as rect_view
     from riskdash.ui.data import VIEW_TABLES, audit_display, audit_entries, filtered_view, problems_frame
 
     f = Filters(start=date(2025, 1, 1), end=AS_OF, region_code=CITY, industry=None, as_of=AS_OF)

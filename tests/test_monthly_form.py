@@ -317,7 +317,7 @@ def test_the_command_writes_the_screens_file(form_db, tmp_path, capsys):
     assert (rc, stderr) == (0, "")
     assert json.loads(stdout) == {"out": str(out), "report_period": "2025年7月", "from": "2025-01-01",
                                   "as_of": "2025-07-03", "region": COUNTY_A, "unit": "示例市甲县", "sectors": 9}
-    # the screen's button: the same function over the same inputs (ui.rectification_page.monthly_form)
+    # the screen's button: the same function over the same inputs (pages/rectification.py: page.load(monthly_form.monthly_form, …))
     con = db.connect(form_db, read_only=True)
     try:
         table, header = form.monthly_form(con, scope(COUNTY_A), date(2025, 7, 1))

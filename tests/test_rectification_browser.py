@@ -18,7 +18,7 @@ from riskdash.exports import monthly_form
 from riskdash.exports.monthly_form import read_form_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
-from riskdash.ui import rectification as view
+from riskdash.screens.rectification import view
 
 pytestmark = pytest.mark.browser
 

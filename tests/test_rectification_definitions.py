@@ -13,7 +13,8 @@ from conftest import CITY, COUNTY_A, TOWN_A1, fill_small_city
 from riskdash import db, metrics
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
-from riskdash.ui import rectification as view
+from riskdash.screens.kit import Scope
+from riskdash.screens.rectification import view
 
 DEADLINE = date(2026, 3, 31)
 PERIOD = Filters(date(2026, 3, 1), date(2026, 3, 31), CITY, date(2026, 4, 10))
@@ -99,7 +100,7 @@ def test_the_kpis_are_the_same_with_and_without_the_keep_every_enterprise_shortc
 
 def test_the_screen_states_the_formulas_exactly_as_computed(con):
     k = rect.rectification_kpis(con, PERIOD)
-    scope = view.Scope(period="2026年3月", as_of="2026年4月10日", region="云川市", sector="全部行业")
+    scope = Scope(period="2026年3月", as_of="2026年4月10日", region="云川市", sector="全部行业")
     zh = view.formulas(k, scope, "zh")
     on_time = next(line for line in zh if line.startswith("按期整改率"))
     assert "2 ÷ 6" in on_time and "期限当日完成算按期" in on_time and "不计入分母" in on_time
@@ -115,7 +116,7 @@ def test_the_screen_states_the_formulas_exactly_as_computed(con):
 
 def test_a_dash_where_nothing_was_rectified(con):
     k = rect.rectification_kpis(con, Filters(date(2030, 1, 1), date(2030, 1, 31), CITY, date(2030, 1, 31)))
-    scope = view.Scope(period="2030年1月", as_of="2030年1月31日", region="云川市", sector="全部行业")
+    scope = Scope(period="2030年1月", as_of="2030年1月31日", region="云川市", sector="全部行业")
     median = next(line for line in view.formulas(k, scope, "zh") if line.startswith("整改用时中位数"))
     assert "= —" in median
 

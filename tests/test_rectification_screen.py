@@ -18,13 +18,13 @@ from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
 
 from riskdash import db, i18n
-from riskdash.charts import rectification as charts
+from riskdash.screens.rectification import charts
 from riskdash.exports import monthly_form
 from riskdash.exports.monthly_form import form_xlsx, read_form_xlsx
 from riskdash.exports.rectification_lists import escape_formula, list_csv, list_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
-from riskdash.ui import rectification as view
+from riskdash.screens.rectification import view
 
 ROOT = Path(__file__).resolve().parents[1]
 H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)

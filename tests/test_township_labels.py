@@ -12,7 +12,7 @@ from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
 
 from riskdash import charts, db, metrics
 from riskdash.briefing.content import build_brief
-from riskdash.charts import rectification as rect_charts
+from riskdash.screens.rectification import charts as rect_charts
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
 from riskdash.filters import Filters

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from riskdash.domain import round_pct
 from riskdash.filters import date_text, period_text
 
 LANGS = ("zh", "en")
@@ -271,6 +272,7 @@ def _text_modules() -> tuple:
     and those of the documents, the forms and the database messages (``riskdash/text/``). Data only: none of
     them imports anything."""
     from riskdash.screens.accidents import text as accidents
+    from riskdash.screens.rectification import text as rectification
     from riskdash.text import (
         address,
         briefing,
@@ -281,7 +283,6 @@ def _text_modules() -> tuple:
         database,
         monthly_form,
         priority,
-        rectification,
         settings,
     )
 
@@ -360,8 +361,6 @@ def pct(fraction: float | None) -> str:
     """A 0–1 rate as a percentage with one decimal (half away from zero); "—" where there is no rate."""
     if fraction is None:
         return DASH
-    from riskdash.metrics import round_pct
-
     return f"{round_pct(fraction * 100):.1f}%"
 
 

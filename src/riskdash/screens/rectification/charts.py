@@ -17,7 +17,7 @@ def _t(key: str, lang: str) -> str:
 
 
 def closed_loop_funnel(stages: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
-    """Found → being rectified → rectified → closed, all grades (``ui.rectification.funnel_stages``)."""
+    """Found → being rectified → rectified → closed, all grades (``view.funnel_stages``)."""
     rows = stages[stages["grade"] == "total"]
     # whole counts with thousands separators and the share of those found (plotly's default reads "28.533k")
     fig = go.Figure(go.Funnel(y=list(rows["stage"]), x=list(rows["hazards"]),

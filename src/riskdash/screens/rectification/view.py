@@ -15,25 +15,12 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.exports import monthly_form
-from riskdash.screens.kit import Kpi
+from riskdash.screens.kit import Kpi, Scope
 
 # the monthly form's layout and typed table live with its writer, so that the screen and the file cannot differ
 FORM_COLUMNS = monthly_form.FORM_COLUMNS
 form_rate = monthly_form.form_rate
 form_table = monthly_form.form_table
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What every section states: the period, the as-of day, the region and the sector, in words."""
-
-    period: str
-    as_of: str
-    region: str
-    sector: str
-
-    def words(self) -> dict[str, str]:
-        return {"period": self.period, "as_of": self.as_of, "region": self.region, "sector": self.sector}
 
 
 def _n(value: int) -> str:
