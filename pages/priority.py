@@ -4,11 +4,11 @@ reasons, the 重点部位 ledger and its export, the ledger gaps, an offline map
 import streamlit as st
 
 from riskdash import ui
-from riskdash.screens.priority import draw
+from riskdash.ui import priority_page as screen
 
 page = ui.start_page("priority")
-data = draw.load(page)
-draw.subtitle(page)
+data = screen.load(page)
+screen.subtitle(page)
 
 ranking, ledger, gaps, risk_map, card, backtest = st.tabs([
     ":material/format_list_numbered: " + page.t("priority.tab_ranking"),
@@ -19,14 +19,14 @@ ranking, ledger, gaps, risk_map, card, backtest = st.tabs([
     ":material/query_stats: " + page.t("priority.tab_backtest"),
 ])
 with ranking:
-    draw.ranking(page, data)
+    screen.ranking(page, data)
 with ledger:
-    draw.ledger(page, data)
+    screen.ledger(page, data)
 with gaps:
-    draw.gaps(page, data)
+    screen.gaps(page, data)
 with risk_map:
-    draw.risk_map(page, data)
+    screen.risk_map(page, data)
 with card:
-    draw.site_card(page, data)
+    screen.site_card(page, data)
 with backtest:
-    draw.backtest_section(page)
+    screen.backtest_section(page)

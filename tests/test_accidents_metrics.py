@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from riskdash import cli, db, metrics
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
-from riskdash.oracle import accidents as peers
+from riskdash.bench.oracle import accidents as peers
 
 # accident_id, occurred_at, has_time, region, enterprise, industry, type, deaths, missing, serious, loss (万元)
 ROWS = [

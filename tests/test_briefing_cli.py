@@ -82,12 +82,14 @@ def test_unknown_region_and_reversed_period(small_db_path, out_dir, capsys):
     assert list(out_dir.iterdir()) == []
 
 
-def test_a_format_not_built_yet_says_so(small_db_path, out_dir, capsys, monkeypatch):
-    monkeypatch.setitem(command.WRITERS, ".pdf", ("riskdash.briefing.no_such_writer", "write_pdf"))
-    out = out_dir / "b.pdf"
-    rc, _, stderr = _run(capsys, "--db", str(small_db_path), *ARGS, "--out", str(out))
-    assert rc == 1 and stderr == f"riskdash brief: --out {out}: the .pdf briefing is not available yet\n"
-    assert list(out_dir.iterdir()) == []
+def test_each_suffix_names_its_writer_in_any_case():
+    from pathlib import Path
+
+    from riskdash.briefing import docx_export, pdf_export
+
+    assert command.writer_for(Path("b.pptx")) is pptx_export.write_pptx
+    assert command.writer_for(Path("b.DOCX")) is docx_export.write_docx
+    assert command.writer_for(Path("b.Pdf")) is pdf_export.write_pdf
 
 
 def test_a_failed_write_leaves_the_earlier_file_and_no_half_file(small_db_path, out_dir, capsys, monkeypatch):
@@ -126,7 +128,7 @@ def test_demo_data_is_flagged_on_the_title_slide_and_every_slide(small_db_path, 
 
 def test_bench_registers_one_task_per_format():
     from riskdash import bench
-    from riskdash.briefing import bench as brief_bench
+    from riskdash.bench import brief_tasks as brief_bench
 
     names = [getattr(task, "bench_name", None) for task in bench.registered_tasks()]
     assert [n for n in names if n and n.startswith("brief/")] == ["brief/pptx", "brief/docx", "brief/pdf"]

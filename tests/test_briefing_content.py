@@ -493,18 +493,6 @@ def test_english_titles():
         "Accidents and deaths both down year on year, down 18.2% and 23.1%")
 
 
-def test_a_part_whose_metrics_have_not_landed_says_so(small_con, monkeypatch):
-    from riskdash.briefing import content
-
-    real = content._metric_module
-    monkeypatch.setattr(content, "_metric_module", lambda name: None if name == "campaigns" else real(name))
-    brief = build_brief(small_con, _filters(), generated_at=GENERATED)
-    townships = brief.slide("townships")
-    assert townships.placeholder == "本部分指标尚未建成（riskdash.metrics.campaigns），暂不列示。"
-    assert (townships.kpis, townships.headline, townships.chart, townships.table) == ((), (), None, None)
-    assert brief.slide("accidents").placeholder is None
-
-
 # ---------------------------------------------------------------------------------------------- the 通报's settings
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from riskdash import db, reference
 from riskdash.filters import Filters
 from riskdash.metrics import campaigns
-from riskdash.oracle import campaigns as oracle
+from riskdash.bench.oracle import campaigns as oracle
 
 ZONE_CITY = "419990001000"
 ZONE_COUNTY = "419901900000"

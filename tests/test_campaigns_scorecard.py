@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from riskdash import cli, db, reference
 from riskdash.filters import Filters
 from riskdash.metrics import campaigns
-from riskdash.oracle import campaigns as oracle
+from riskdash.bench.oracle import campaigns as oracle
 
 YEAR = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
 ALL_ITEMS = [code for code, *_ in reference.CHECKLIST_ITEMS]

@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from riskdash import charts
-from riskdash.charts import campaigns
-from riskdash.screens.priority import charts as priority
+from riskdash.charts import campaigns, priority
 from riskdash.screens.rectification import charts as rectification
 from riskdash.screens.accidents import charts as accidents
 from riskdash.filters import Filters

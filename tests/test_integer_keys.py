@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from conftest import AS_OF, CITY, TOWN_A1, TOWN_B1
-from riskdash import bench, db, demo, oracle, records
+from riskdash import bench, db, demo, records
+from riskdash.bench import oracle
 from riskdash.importer import import_file
 from riskdash.importer.export import export_table
 from riskdash.importer.spec import KINDS

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskdash import db, metrics, oracle
+from riskdash import db, metrics
+from riskdash.bench import oracle
 from riskdash.filters import Filters
 from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
 

@@ -422,7 +422,7 @@ def test_cli_bad_as_of_is_a_usage_error(small_db_path, capsys):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_risk_scores_sql_equals_pandas(random_con, hazards, accidents, inspections, as_of, weight_values, region,
                                        industry, recency, site_state, filed, read_on):
-    from riskdash.oracle import priority as oracle
+    from riskdash.bench.oracle import priority as oracle
 
     with transaction(random_con):
         load(random_con, hazards, accidents, inspections, weight_values)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from riskdash import db
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
-from riskdash.oracle import rectification as peer
+from riskdash.bench.oracle import rectification as peer
 
 DAY0 = date(2024, 1, 1)
 ENTERPRISES = ["E1", "E2", "E3", "E4"]

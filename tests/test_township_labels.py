@@ -18,8 +18,8 @@ from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import accidents, campaigns, priority
 from riskdash.metrics import rectification as rect
-from riskdash.oracle import _table
-from riskdash.oracle import township_labels as oracle_labels
+from riskdash.bench.oracle import _table
+from riskdash.bench.oracle import township_labels as oracle_labels
 from riskdash.ui import campaigns as campaigns_view
 
 TOWN_B2 = "419902002000"

@@ -7,7 +7,6 @@ one clear line on standard error and changes nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -16,25 +15,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from riskdash import db
+from riskdash.commands import count, day, filters_from, print_json, scale
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
 
 
-class UsageError(db.RiskdashError):
-    pass
-
-
 # ---------------------------------------------------------------------------------------------- argument types
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text}")
-    return value
 
 
 def _money(text: str) -> Decimal:
@@ -44,23 +30,6 @@ def _money(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(f"expected a number of 万元 ≥ 0, got {text!r}") from None
     if not value.is_finite() or value < 0:
         raise argparse.ArgumentTypeError(f"expected a number of 万元 ≥ 0, got {text}")
-    return value
-
-
-def day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
-
-
-def _scale(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text}")
     return value
 
 
@@ -83,15 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="build the demo city database (演示数据)")
     demo.add_argument("--db")
-    demo.add_argument("--scale", type=_scale, default=1.0)
+    demo.add_argument("--scale", type=scale, default=1.0)
     demo.add_argument("--seed", type=int, default=42)
     demo.add_argument("--today", type=day)
     demo.add_argument("--force", action="store_true", help="replace a database that is not a demo")
 
     grade = sub.add_parser("grade", help="grade an accident (国务院令第493号 Art. 3)")
-    grade.add_argument("--deaths", type=_count, required=True)
-    grade.add_argument("--missing", type=_count, default=0)
-    grade.add_argument("--serious-injuries", type=_count, required=True)
+    grade.add_argument("--deaths", type=count, required=True)
+    grade.add_argument("--missing", type=count, default=0)
+    grade.add_argument("--serious-injuries", type=count, required=True)
     grade.add_argument("--loss-wan", type=_money, required=True)
 
     metrics = sub.add_parser("metrics", help="print a metric as JSON")
@@ -106,15 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--industry")
     rect.add_argument("--as-of", dest="as_of", type=day, required=True)
 
-    bench = sub.add_parser("bench", help="time the registered queries (JSON)")
-    bench.add_argument("--scale", type=_scale, default=1.0)
-    bench.add_argument("--db", help="benchmark database (built when missing)")
-    bench.add_argument("--runs", type=int, default=7)
-    bench.add_argument("--rebuild", action="store_true", help="rebuild the benchmark database")
-    bench.add_argument("--only", action="append", metavar="PREFIX",
-                       help="time only the queries and tasks whose name starts with PREFIX (repeatable)")
-    bench.add_argument("--no-pandas", action="store_true", help="skip the pandas peers")
-    for name, handler in (("serve", cmd_serve), ("demo", cmd_demo), ("grade", cmd_grade), ("bench", cmd_bench)):
+    for name, handler in (("serve", cmd_serve), ("demo", cmd_demo), ("grade", cmd_grade)):
         sub.choices[name].set_defaults(handler=handler)
     acc.set_defaults(handler=cmd_metrics)
     rect.set_defaults(handler=cmd_metrics)
@@ -134,10 +95,6 @@ def _register_command_modules(commands, metrics) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- commands
-
-
-def print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
 def cmd_grade(args) -> int:
@@ -177,36 +134,6 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def region_from(args, con) -> str:
-    """--region padded and checked (an unknown code is an error), or the top region when none is given."""
-    from riskdash import metrics
-    from riskdash.filters import pad_region_code
-
-    if args.region:
-        region = pad_region_code(args.region)
-        metrics.check_region(con, region)
-        return region
-    root = metrics.root_region(con)
-    if root is None:
-        raise db.RiskdashError("the database has no regions yet (import regions first)")
-    return root["region_code"]
-
-
-def filters_from(args, con):
-    from riskdash import metrics
-    from riskdash.filters import Filters
-
-    region = region_from(args, con)
-    if args.industry:
-        codes = set(metrics.sectors(con)["code"])
-        if args.industry not in codes:
-            raise db.RiskdashError(f"--industry {args.industry}: unknown sector code (expected one of {', '.join(sorted(codes))})")
-    if args.end < args.start:
-        raise db.RiskdashError(f"--to {args.end} is before --from {args.start}")
-    as_of = getattr(args, "as_of", None) or args.end
-    return Filters(start=args.start, end=args.end, region_code=region, as_of=as_of, industry=args.industry)
-
-
 def cmd_metrics(args) -> int:
     from riskdash import metrics
 
@@ -225,14 +152,6 @@ def cmd_metrics(args) -> int:
     finally:
         con.close()
     print_json(result)
-    return 0
-
-
-def cmd_bench(args) -> int:
-    from riskdash.bench import run_bench
-
-    print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild,
-                         only=args.only, pandas=not args.no_pandas))
     return 0
 
 

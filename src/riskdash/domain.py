@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Literal
 
 Grade = Literal["general", "larger", "major", "especially_major"]
@@ -116,3 +117,10 @@ def hazard_state(
     if rectified_on is not None and rectified_on <= as_of:
         return "rectified"
     return "open"
+
+
+def round_pct(value: Fraction | float | Decimal) -> float:
+    """A percentage rounded half away from zero to one decimal (not Python's half-to-even)."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value))
+    sign = -1 if exact < 0 else 1
+    return float(sign * abs(exact).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

@@ -272,7 +272,6 @@ def _text_modules() -> tuple:
     and those of the documents, the forms and the database messages (``riskdash/text/``). Data only: none of
     them imports anything."""
     from riskdash.screens.accidents import text as accidents
-    from riskdash.screens.priority import text as priority
     from riskdash.screens.rectification import text as rectification
     from riskdash.text import (
         address,
@@ -283,6 +282,7 @@ def _text_modules() -> tuple:
         data,
         database,
         monthly_form,
+        priority,
         settings,
     )
 

@@ -48,7 +48,6 @@ red and orange enterprises of ``risk_scores``.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Callable
@@ -58,6 +57,10 @@ import pandas as pd
 
 from riskdash import db, i18n, metrics
 from riskdash.briefing import headline as hl
+from riskdash.metrics import accidents as acc
+from riskdash.metrics import campaigns as camp
+from riskdash.metrics import priority as prio
+from riskdash.metrics import rectification as rect
 from riskdash.filters import Filters
 
 SLIDE_KEYS = ("accidents", "rectification", "priority", "townships", "next_steps")
@@ -243,21 +246,6 @@ def _table(title: str, columns: list[str], rows: list[tuple], lang: str, year: i
     return spec
 
 
-def _metric_module(name: str):
-    """A screen's metrics module, or None where it has not landed (its slide then says so)."""
-    try:
-        return importlib.import_module(f"riskdash.metrics.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"riskdash.metrics.{name}":
-            raise
-        return None
-
-
-def _missing(key: str, name: str, lang: str) -> Slide:
-    return Slide(key, _t(f"section.{key}", lang), _t(f"section.{key}", lang),
-                 placeholder=_t("missing_metric", lang, name=f"riskdash.metrics.{name}"))
-
-
 def _township_labels(con: duckdb.DuckDBPyConnection, codes, names) -> tuple[str, ...]:
     """Township names as shown everywhere: 城关街道（甲县） where another township shares the name
     (``metrics.label_townships``, sql/views/township_labels.sql)."""
@@ -313,10 +301,7 @@ class _Scope:
 
 
 def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
-    acc = _metric_module("accidents")
     lang, f = scope.lang, scope.filters
-    if acc is None:
-        return _missing("accidents", "accidents", lang)
     summary = acc.kpi_totals(con, f)["summary"]
     months = acc.accidents_by_month(con, f)
     previous = f.previous_year()
@@ -378,10 +363,7 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
 
 
 def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
-    rect = _metric_module("rectification")
     lang, f = scope.lang, scope.filters
-    if rect is None:
-        return _missing("rectification", "rectification", lang)
     kpis_row = rect.rectification_kpis(con, f)
     # what "截至…尚有" states: every hazard found on or before the as-of day, whatever year
     stock = rect.rectification_stock(con, f)
@@ -436,19 +418,14 @@ def _supervision(level: Any, lang: str) -> str:
 
 
 def _priority_parts(con: duckdb.DuckDBPyConnection, scope: _Scope):
-    prio = _metric_module("priority")
-    if prio is None:
-        return None
     f = scope.filters
     scores = prio.risk_scores(con, prio.as_of_filters(con, f.as_of, f.region_code, f.industry))
-    return prio, scores, prio.ledger_gaps(con, f)
+    return scores, prio.ledger_gaps(con, f)
 
 
 def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slide:
     lang, f = scope.lang, scope.filters
-    if parts is None:
-        return _missing("priority", "priority", lang)
-    prio, scores, gaps = parts
+    scores, gaps = parts
     levels = prio.level_counts(scores)
     counts = gaps.counts()
     kpis = (
@@ -489,10 +466,7 @@ def priority_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slid
 
 
 def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
-    camp = _metric_module("campaigns")
     lang, f = scope.lang, scope.filters
-    if camp is None:
-        return _missing("townships", "campaigns", lang)
     result = camp.townships(con, f, lang)
     counts = hl.township_counts(result)
     kpis = tuple(_count(f"townships.{k}", _t(f"kpi.{k}", lang), counts[k], "townships", lang)
@@ -521,11 +495,8 @@ def townships_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
 
 
 def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Slide:
-    rect = _metric_module("rectification")
     lang, f = scope.lang, scope.filters
-    if rect is None or parts is None:
-        return _missing("next_steps", "rectification" if rect is None else "priority", lang)
-    prio, scores, gaps = parts
+    scores, gaps = parts
     overdue = rect.overdue_list(con, f, stock=True)  # the stock: 逾期未销号 majors of any year
     overdue_major = overdue[overdue["grade"] == "major"]
     unfiled = gaps.not_fully_filed

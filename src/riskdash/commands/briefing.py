@@ -8,7 +8,6 @@ renamed into place, so a failure leaves neither a half-written file nor a damage
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import tempfile
 import time
@@ -16,16 +15,8 @@ from pathlib import Path
 
 from riskdash import db
 
-# suffix -> (module, function); the Word and PDF writers come from their own modules (issue 7b)
-WRITERS = {
-    ".pptx": ("riskdash.briefing.pptx_export", "write_pptx"),
-    ".docx": ("riskdash.briefing.docx_export", "write_docx"),
-    ".pdf": ("riskdash.briefing.pdf_export", "write_pdf"),
-}
-
-
 def register(commands, metrics) -> None:
-    from riskdash.cli import day
+    from riskdash.commands import day
 
     brief = commands.add_parser("brief", help="write the meeting briefing (汇报): PPTX, Word 通报 or PDF")
     brief.add_argument("--db")
@@ -40,23 +31,27 @@ def register(commands, metrics) -> None:
 
 
 def writer_for(path: Path):
-    """The writer function for the file's suffix; a one-line error for an unknown or not yet available one."""
+    """The writer function for the file's suffix (each writer's libraries load only when it is chosen); a
+    one-line error for an unknown suffix."""
     suffix = path.suffix.lower()
-    if suffix not in WRITERS:
-        raise db.RiskdashError(f"--out {path}: unknown format {suffix or '(none)'!r} (expected .pptx, .docx or .pdf)")
-    module_name, function = WRITERS[suffix]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        raise db.RiskdashError(f"--out {path}: the {suffix} briefing is not available yet") from None
-    return getattr(module, function)
+    if suffix == ".pptx":
+        from riskdash.briefing import pptx_export
+
+        return pptx_export.write_pptx
+    if suffix == ".docx":
+        from riskdash.briefing import docx_export
+
+        return docx_export.write_docx
+    if suffix == ".pdf":
+        from riskdash.briefing import pdf_export
+
+        return pdf_export.write_pdf
+    raise db.RiskdashError(f"--out {path}: unknown format {suffix or '(none)'!r} (expected .pptx, .docx or .pdf)")
 
 
 def cmd_brief(args) -> int:
     from riskdash.briefing import build_brief
-    from riskdash.cli import filters_from, print_json
+    from riskdash.commands import filters_from, print_json
 
     started = time.perf_counter()
     out = Path(args.out)

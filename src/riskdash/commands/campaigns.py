@@ -26,7 +26,7 @@ def register(commands, metrics) -> None:
 
 
 def cmd_townships(args) -> int:
-    from riskdash.cli import print_json, region_from
+    from riskdash.commands import print_json, region_from
     from riskdash.metrics import campaigns
 
     con = db.connect(args.db, read_only=True)

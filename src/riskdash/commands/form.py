@@ -66,7 +66,7 @@ def cmd_form_monthly(args) -> int:
 
 
 def _form_monthly(args) -> int:
-    from riskdash.cli import print_json, region_from
+    from riskdash.commands import print_json, region_from
     from riskdash.exports import monthly_form
     from riskdash.filters import Filters, month_end
 

@@ -35,7 +35,7 @@ def cmd_import(args) -> int:
     from pathlib import Path
 
     from riskdash import db
-    from riskdash.cli import day, print_json
+    from riskdash.commands import day, print_json
     from riskdash.importer import ImportFailed, import_file
 
     as_of = None

@@ -6,18 +6,18 @@ from riskdash import db
 
 
 def register(commands, metrics) -> None:
-    from riskdash.cli import _count, day
+    from riskdash.commands import count, day
 
     parser = metrics.add_parser("priority", help="enterprises ranked by risk score as of a day (JSON)")
     parser.add_argument("--db")
     parser.add_argument("--as-of", dest="as_of", type=day, required=True)
-    parser.add_argument("--top", type=_count, default=50)
+    parser.add_argument("--top", type=count, default=50)
     parser.add_argument("--region")
     parser.set_defaults(handler=cmd_priority)
 
 
 def cmd_priority(args) -> int:
-    from riskdash.cli import print_json, region_from
+    from riskdash.commands import print_json, region_from
     from riskdash.metrics import priority
 
     con = db.connect(args.db, read_only=True)

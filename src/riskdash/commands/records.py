@@ -17,7 +17,7 @@ from __future__ import annotations
 
 
 def register(commands, metrics) -> None:
-    from riskdash.cli import day
+    from riskdash.commands import day
     from riskdash.records import ACTIONS, FORM_KINDS, RECORD_KINDS, SUPERVISION_LEVELS
 
     backup = commands.add_parser("backup", help="full backup: every table as Parquet plus a manifest (JSON)")
@@ -66,7 +66,7 @@ def _pairs(items: list[str]) -> dict:
 
 def cmd_backup(args) -> int:
     from riskdash import db, records
-    from riskdash.cli import print_json
+    from riskdash.commands import print_json
 
     con = db.connect(args.db, read_only=True)
     try:
@@ -84,7 +84,7 @@ def cmd_restore(args) -> int:
     from pathlib import Path
 
     from riskdash import db, records
-    from riskdash.cli import print_json
+    from riskdash.commands import print_json
 
     path = db.resolve_db_path(args.db)
     records.read_manifest(Path(args.source))  # a bad backup is refused before waiting
@@ -95,7 +95,7 @@ def cmd_restore(args) -> int:
 
 def cmd_record(args) -> int:
     from riskdash import db, records
-    from riskdash.cli import print_json
+    from riskdash.commands import print_json
 
     con = db.connect(args.db)
     try:

@@ -1,19 +1,20 @@
 """Metrics: each function runs the SQL file of its name and shapes the (small) result.
 
 Rates are unrounded fractions 0–1 and None where the denominator is 0; ``*_pct`` values are percentages
-rounded half away from zero to one decimal (product.md, command-line contract).
+rounded half away from zero to one decimal (docs/rules.md, "Rates"; ``riskdash.domain.round_pct``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import duckdb
 
 from riskdash import db
+from riskdash.domain import round_pct  # noqa: F401 (metrics.round_pct: the screens' and commands' name)
 from riskdash.filters import Filters
 
 GRADE_KEYS = ("general", "larger", "major", "especially_major")
@@ -24,13 +25,6 @@ def rate(numerator: int | float, denominator: int | float) -> float | None:
     if not denominator:
         return None
     return numerator / denominator
-
-
-def round_pct(value: Fraction | float | Decimal) -> float:
-    """A percentage rounded half away from zero to one decimal (not Python's half-to-even)."""
-    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value))
-    sign = -1 if exact < 0 else 1
-    return float(sign * abs(exact).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def change_pct(current: int | Decimal, previous: int | Decimal) -> float | None:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from riskdash import benchspec, db
+from riskdash import db
 from riskdash.filters import Filters
 from riskdash.metrics import accident_totals, accidents_summary, change_pct, death_target, rate, round_pct
 
@@ -436,28 +436,3 @@ def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
             "is_whole_year": whole_year,
         }
     return result
-
-
-# ---------------------------------------------------------------------------------------------- bench
-
-
-def _bench_params(filters: Filters) -> dict[str, Any]:
-    return {"previous_start": filters.previous_year().start, "previous_end": filters.previous_year().end,
-            "history_start": history_start(filters), "baseline_years": PROJECTION_BASELINE_YEARS,
-            "accident_id": "A2026-00098"}
-
-
-def _peer(name: str):
-    from riskdash.oracle import accidents as peers
-
-    return getattr(peers, name)
-
-
-BENCH_QUERIES: list[benchspec.BenchQuery] = [
-    benchspec.BenchQuery(f"accidents/{name}", "accidents", benchspec.city_year_to_date,
-                         lambda con, f, _n=name: _peer(_n)(con, f), _bench_params)
-    for name in ("accidents_by_month", "deaths_to_date_by_year", "deaths_per_accident", "accidents_by_sector",
-                 "accidents_by_type", "accidents_by_region", "accidents_by_weekday", "accidents_by_hour",
-                 "larger_and_above_list", "larger_risk_involved_list", "rate_indicators")
-] + [benchspec.BenchQuery("accidents/accident_record", "accidents", benchspec.city_year_to_date,
-                          None, _bench_params)]

@@ -17,7 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from riskdash import benchspec, db, i18n
+from riskdash import db, i18n
 from riskdash.filters import Filters, shift_year
 from riskdash.metrics import rate
 
@@ -441,27 +441,3 @@ COMPONENT_COLUMNS = {
     "employees_per_100": ("employees", "points_employees"),
     "uninspected_per_90_days": ("days_uninspected", "points_uninspected"),
 }
-
-
-# ---------------------------------------------------------------------------------------------- bench
-
-
-def _city_as_of(con: duckdb.DuckDBPyConnection) -> Filters:
-    """The full ranking: the whole city as of the data's as-of day."""
-    from riskdash import metrics
-
-    return as_of_filters(con, db.data_as_of(con), metrics.root_region(con)["region_code"])
-
-
-def _pandas_risk_scores(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    from riskdash.oracle import priority as oracle
-
-    return oracle.risk_scores(con, filters)
-
-
-BENCH_QUERIES: list[benchspec.BenchQuery] = [
-    benchspec.BenchQuery("priority/risk_scores", "hazards", _city_as_of, _pandas_risk_scores, as_list=True),
-    benchspec.BenchQuery("priority/key_site_ledger", "key_sites", _city_as_of),
-    benchspec.BenchQuery("priority/accidents_without_ledger", "accidents", benchspec.city_year_to_date),
-    benchspec.BenchQuery("priority/high_risk_enterprises_without_sites", "enterprises", _city_as_of, as_list=True),
-]

@@ -15,7 +15,6 @@ import duckdb
 import pandas as pd
 
 from riskdash import db
-from riskdash.benchspec import BenchQuery, city_year_to_date
 from riskdash.filters import Filters, month_end
 from riskdash.metrics import rate
 
@@ -241,61 +240,3 @@ def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
                    "complete"])
     frame["completeness"] = _rate_column(frame, "complete", "hazards")
     return frame
-
-
-# ---------------------------------------------------------------------------------------------- bench
-
-
-def _form_params(filters: Filters) -> dict[str, Any]:
-    return form_filters(filters).params()
-
-
-class _Peer:
-    """The pandas twins, imported when first called (riskdash.oracle.rectification imports this module)."""
-
-    def __getattr__(self, name: str):
-        def run(*args):
-            from riskdash.oracle import rectification
-
-            return getattr(rectification, name)(*args)
-
-        return run
-
-
-def _bench_queries() -> list[BenchQuery]:
-    peer = _Peer()
-
-    def days(n: int, overdue: bool):
-        return lambda f: {"days": n, "include_overdue": overdue}
-
-    return [
-        # the KPIs run metrics/rectification_totals, registered with the overview's queries
-        BenchQuery("rectification/monthly_form", "inspections", city_year_to_date, peer.monthly_form,
-                   params=_form_params),
-        # the lists show the stock (every year's hazards up to as-of)
-        BenchQuery("rectification/overdue_list", "hazards", city_year_to_date, peer.overdue_list,
-                   params=lambda f: {"is_stock": True}, as_list=True),
-        BenchQuery("rectification/supervised_list", "hazards", city_year_to_date, peer.supervised_list,
-                   params=lambda f: {"is_stock": True}),
-        BenchQuery("rectification/follow_up_list", "hazards", city_year_to_date,
-                   lambda con, f: peer.follow_up_list(con, f, WEEK_DAYS, True), params=days(WEEK_DAYS, True),
-                   as_list=True),
-        BenchQuery("rectification/uninspected_enterprises", "inspections", city_year_to_date,
-                   lambda con, f: peer.uninspected_enterprises(con, f, 180), params=lambda f: {"days": 180},
-                   as_list=True),
-        BenchQuery("rectification/closed_loop", "hazards", city_year_to_date, peer.closed_loop),
-        BenchQuery("rectification/checks_by_level", "inspections", city_year_to_date, peer.checks_by_level),
-        BenchQuery("rectification/coverage_by_township", "inspections", city_year_to_date,
-                   peer.coverage_by_township),
-        BenchQuery("rectification/coverage_by_sector", "inspections", city_year_to_date, peer.coverage_by_sector),
-        BenchQuery("rectification/by_township", "hazards", city_year_to_date, peer.by_township),
-        BenchQuery("rectification/by_sector", "hazards", city_year_to_date, peer.by_sector),
-        BenchQuery("rectification/rate_by_month", "hazards", city_year_to_date, peer.rate_by_month),
-        BenchQuery("rectification/open_ageing", "hazards", city_year_to_date, peer.open_ageing),
-        BenchQuery("rectification/evidence_by_township", "hazards", city_year_to_date, peer.evidence_by_township),
-        BenchQuery("rectification/setting_value", "regions", city_year_to_date,
-                   params=lambda f: {"key": "due_soon_days"}),
-    ]
-
-
-BENCH_QUERIES: list[BenchQuery] = _bench_queries()

@@ -1,9 +1,10 @@
 """``riskdash bench``: warm medians of every registered query against a demo city of a given scale.
 
-Screens register their queries as ``BENCH_QUERIES`` in their module under ``riskdash.metrics`` (see
-``riskdash.benchspec``): the SQL file, the filters it is timed with, the largest table it reads (its floor is
-a bare aggregate scan of that table) and, where one exists, the plain pandas implementation from
-``riskdash.oracle``. Timings belong here, never in timed tests.
+The bench's own wing: nothing in the product imports it but the ``bench`` command (tests/test_import_graph.py).
+``registry`` lists the queries (the SQL file, the filters it is timed with, the largest table it reads — its
+floor is a bare aggregate scan of that table, ``FLOOR_SQL`` — and, where one exists, the plain pandas peer from
+``oracle``); ``import_task`` and ``brief_tasks`` are the timed commands. Timings belong here, never in timed
+tests.
 """
 
 from __future__ import annotations
@@ -14,18 +15,16 @@ import resource
 import statistics
 import subprocess
 import sys
-import textwrap
 import time
-import importlib
-import pkgutil
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 import duckdb
 
-from riskdash import db, oracle
-from riskdash.benchspec import BenchQuery, city_year_to_date
+from riskdash import db
+from riskdash.bench import brief_tasks, import_task, registry
+from riskdash.bench.spec import BenchQuery
 
 # the bench city's "today": fixed, so that timings of different days compare
 BENCH_TODAY = date(2026, 11, 28)
@@ -44,25 +43,9 @@ FLOOR_SQL = {
 }
 
 
-# the overview's queries; every other screen lists its own in its metrics module (BENCH_QUERIES)
-OVERVIEW_QUERIES: list[BenchQuery] = [
-    BenchQuery("metrics/accident_totals", "accidents", city_year_to_date, oracle.accident_totals),
-    BenchQuery("metrics/rectification_totals", "hazards", city_year_to_date, oracle.rectification_totals),
-    BenchQuery("metrics/rectification_stock", "hazards", city_year_to_date,
-               lambda con, f: importlib.import_module("riskdash.oracle.rectification").rectification_stock(con, f)),
-    BenchQuery("metrics/key_site_totals", "key_sites", city_year_to_date, oracle.key_site_totals),
-    BenchQuery("metrics/death_target", "annual_targets", city_year_to_date),
-]
-
-
 def registered_queries() -> list[BenchQuery]:
-    """The overview's queries, then BENCH_QUERIES of every module under riskdash.metrics."""
-    import riskdash.metrics as package
-
-    queries = list(OVERVIEW_QUERIES)
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"riskdash.metrics.{info.name}")
-        queries.extend(getattr(module, "BENCH_QUERIES", []))
+    """Every timed query, in the order of the JSON (riskdash.bench.registry)."""
+    queries = list(registry.QUERIES)
     names = [q.name for q in queries]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
@@ -70,44 +53,10 @@ def registered_queries() -> list[BenchQuery]:
     return queries
 
 
-TASK_MODULES = ("riskdash.importer.bench", "riskdash.briefing.bench")
-
-
 def registered_tasks() -> list[Callable[[], dict[str, Any]]]:
-    """Timed tasks modules register as BENCH_TASKS (callables returning {"name", "seconds", "peak_rss_mb"}),
-    each with a ``bench_name`` attribute naming it for ``--only``."""
-    tasks: list[Callable[[], dict[str, Any]]] = []
-    for name in TASK_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if not (exc.name and name.startswith(exc.name)):  # a present module failing to import is a bug
-                raise
-            continue
-        tasks.extend(module.BENCH_TASKS)
-    return tasks
-
-
-def run_cli_child(argv: list[str], what: str) -> tuple[float, float, str]:
-    """``riskdash ARGV`` in a child Python: (seconds, peak RSS in MB, its stdout). A task's time then includes
-    starting Python and importing the libraries — what an official waits for — and its peak is its own."""
-    script = textwrap.dedent(f"""
-        import re, sys
-        from riskdash.cli import main
-        rc = main({argv!r})
-        # VmHWM, not getrusage: ru_maxrss survives execve and would report the bench parent's peak
-        with open("/proc/self/status") as status:
-            peak = re.search(r"VmHWM:\\s+(\\d+) kB", status.read()).group(1)
-        sys.stderr.write(f"peak_kib={{peak}}\\n")
-        raise SystemExit(rc)
-    """)
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise db.RiskdashError(f"bench {what} failed: {result.stderr.strip().splitlines()[:2]}")
-    peak_kib = int(result.stderr.strip().splitlines()[-1].split("=")[1])
-    return seconds, peak_kib / 1024, result.stdout
+    """The timed tasks (callables returning {"name", "seconds", "peak_rss_mb"}), each with a ``bench_name``
+    attribute naming it for ``--only``."""
+    return [*import_task.BENCH_TASKS, *brief_tasks.BENCH_TASKS]
 
 
 def _selected(name: str, only: list[str] | None) -> bool:

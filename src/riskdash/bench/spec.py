@@ -1,8 +1,4 @@
-"""What a screen registers in ``riskdash bench``: light, so that metric modules can import it.
-
-Each module under ``riskdash.metrics`` may define ``BENCH_QUERIES: list[BenchQuery]``; ``riskdash bench``
-collects them all (see ``bench.registered_queries``).
-"""
+"""What ``riskdash bench`` times: one ``BenchQuery`` per SQL file (listed in ``riskdash.bench.registry``)."""
 
 from __future__ import annotations
 
@@ -11,7 +7,8 @@ from typing import Any, Callable
 
 import duckdb
 
-from riskdash.filters import Filters
+from riskdash import db, metrics
+from riskdash.filters import Filters, preset_period
 
 
 @dataclass(frozen=True)
@@ -28,9 +25,6 @@ class BenchQuery:
 
 def city_year_to_date(con: duckdb.DuckDBPyConnection) -> Filters:
     """The overview's default: 1—N月 for the whole city, as of the data's as-of day."""
-    from riskdash import db, metrics
-    from riskdash.filters import preset_period
-
     as_of = db.data_as_of(con)
     start, end = preset_period("year_to_date", as_of)
     root = metrics.root_region(con)["region_code"]

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from riskdash import db
-from riskdash.bench import run_cli_child
+from riskdash.bench.child import run_cli_child
 
 HAZARD_ROWS = 1_000_000
 

@@ -11,8 +11,13 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from riskdash.bench.oracle.tables import (
+    _table,
+    descendants,
+    grade_frame,
+    township_labels,
+)
 from riskdash.filters import Filters, shift_year
-from riskdash.oracle import _table, descendants, grade_frame, township_labels
 
 COMPARED = ["accidents", "deaths_incl_missing", "previous_accidents", "previous_deaths_incl_missing"]
 

@@ -12,10 +12,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from riskdash.bench.oracle.tables import _table, descendants, township_labels
 from riskdash.filters import Filters
 from riskdash.metrics import rate
 from riskdash.metrics.rectification import AGE_BANDS, LEVELS, form_filters
-from riskdash.oracle import _table, descendants, township_labels
 
 
 def _day(series: pd.Series) -> pd.Series:

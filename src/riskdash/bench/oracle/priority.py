@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from riskdash.bench.oracle.tables import _table, descendants, grade_frame
 from riskdash.filters import Filters, shift_year
-from riskdash.oracle import _table, descendants, grade_frame
 
 CAP_DAYS = 730
 

@@ -12,8 +12,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from riskdash.bench.oracle.tables import _table, descendants, grade_frame
 from riskdash.filters import Filters
-from riskdash.oracle import _table, descendants, grade_frame
 
 SCORECARD_COLUMNS = [
     "region_code", "deaths_incl_missing", "target_deaths", "larger_accidents", "hazards_found", "hazards_done",

@@ -15,7 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from riskdash.bench import run_cli_child
+from riskdash.bench.child import run_cli_child
 
 DEMO_TODAY = date(2026, 11, 28)
 PERIOD = (date(2026, 1, 1), DEMO_TODAY)  # 1 January to the as-of day: the usual meeting period
