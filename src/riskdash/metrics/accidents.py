@@ -21,7 +21,7 @@ from scipy import stats
 
 from riskdash import db
 from riskdash.filters import Filters
-from riskdash.metrics import accident_totals, accidents_summary, change_pct, death_target, rate, round_pct
+from riskdash.metrics.core import accident_totals, change_pct, death_target, rate, round_pct
 
 # how far back the monthly history reaches: the trend (24 months shown), the 12-month rolling line and the
 # seasonal baseline (the same month of the 3 years before) all need earlier months
@@ -436,3 +436,22 @@ def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
             "is_whole_year": whole_year,
         }
     return result
+
+
+def accidents_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """``riskdash metrics accidents``: the period, the same dates one year earlier and 同比, 环比 on the same
+    days of the previous month (``mom``, None across months) and the control target with 时间进度 (``target``,
+    None without one) — ``accidents_mom`` and ``target_progress`` below."""
+    current = accident_totals(con, filters)
+    previous = accident_totals(con, filters.previous_year())
+    return {
+        **current,
+        "previous": previous,
+        "yoy_pct": {
+            "accidents": change_pct(current["accidents"], previous["accidents"]),
+            # 同比 of deaths compares the official 死亡（含失踪）
+            "deaths": change_pct(current["deaths_incl_missing"], previous["deaths_incl_missing"]),
+        },
+        "mom": accidents_mom(con, filters, current),
+        "target": target_progress(con, filters),
+    }

@@ -18,7 +18,7 @@ import pandas as pd
 
 from riskdash import db, i18n, reference
 from riskdash.filters import Filters
-from riskdash.metrics import rate, round_pct, township_labels
+from riskdash.metrics.core import rate, round_pct, township_labels
 
 COMPONENTS = ("deaths", "larger_accidents", "rectification", "major_closed", "ledger", "standardisation",
               "inspection_coverage", "zero_report")

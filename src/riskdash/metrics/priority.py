@@ -19,7 +19,7 @@ import pandas as pd
 
 from riskdash import db, i18n
 from riskdash.filters import Filters, shift_year
-from riskdash.metrics import rate
+from riskdash.metrics.core import rate
 
 LEVELS = ("red", "orange", "yellow", "blue")
 DEFAULT_TOP = 50

@@ -16,7 +16,7 @@ import pandas as pd
 
 from riskdash import db
 from riskdash.filters import Filters, month_end
-from riskdash.metrics import rate
+from riskdash.metrics.core import rate
 
 # documented in docs/settings.md; used when a database lacks the row
 SETTING_DEFAULTS = {"due_soon_days": 7, "uninspected_days": 180}
@@ -240,3 +240,28 @@ def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
                    "complete"])
     frame["completeness"] = _rate_column(frame, "complete", "hazards")
     return frame
+
+
+def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """``riskdash metrics rectification``: hazards found in the period as they stood on the as-of day (flows), and
+    ``stock``: every hazard found on or before the as-of day, whatever year (what "截至…" states)."""
+    # the query also carries the screen's on-time and median columns (one query serves both); the contract
+    # keeps its own keys
+    found = db.query_one(con, "metrics/rectification_totals", **filters.params())
+    row = {k: int(found[k]) for k in ("found", "rectified", "general_found", "general_rectified", "major_found",
+                                        "major_closed", "overdue", "overdue_major", "supervised_open")}
+    return {
+        "found": row["found"],
+        "rectified": row["rectified"],
+        "rate": rate(row["rectified"], row["found"]),
+        "general_found": row["general_found"],
+        "general_rectified": row["general_rectified"],
+        "general_rate": rate(row["general_rectified"], row["general_found"]),
+        "major_found": row["major_found"],
+        "major_closed": row["major_closed"],
+        "major_rate": rate(row["major_closed"], row["major_found"]),
+        "overdue": row["overdue"],
+        "overdue_major": row["overdue_major"],
+        "supervised_open": row["supervised_open"],
+        "stock": rectification_stock(con, filters),
+    }
