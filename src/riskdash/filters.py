@@ -40,6 +40,9 @@ class Filters:
     region_code: str
     as_of: date
     industry: str | None = None
+    # The account's own region (a login's bound): facts are kept only at or below it as well as at or below
+    # region_code. None means no account bound (the command line, the briefing, an unconfined user).
+    account_region: str | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -77,6 +80,7 @@ class Filters:
             "end": self.end,
             "region": self.region_code,
             "industry": self.industry,
+            "account_region": self.account_region,
             "as_of": self.as_of,
             "year": self.end.year,
         }
