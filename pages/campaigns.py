@@ -4,18 +4,16 @@
 import streamlit as st
 
 from riskdash import ui
-from riskdash.charts import campaigns as charts
 from riskdash.exports.township_scorecard import scorecard_xlsx
-from riskdash.metrics import campaigns as metric
-from riskdash.ui import campaigns as view
-from riskdash.ui import campaigns_page as cp
+from riskdash.metrics import campaigns
+from riskdash.screens.campaigns import charts, draw, view
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("campaigns")
-con, key, f, lang, t = page.con, page.db_key, page.filters, page.lang, page.t
-scope = cp.scope(page)
+f, lang, t = page.filters, page.lang, page.t
+scope = draw.scope(page)
 words = scope.words()
-values = cp.settings(key, con)
+values = page.load(campaigns.settings_values)
 pass_score = f"{float(values['assessment_pass_score']):g}"
 st.caption(plain(t("campaigns.subtitle", **words)))
 
@@ -24,7 +22,7 @@ tab_score, tab_checklist, tab_campaign, tab_zero = st.tabs([
 ])
 
 with tab_score:
-    result = cp.townships(key, f, lang, con)
+    result = page.load(campaigns.townships, f, lang)
     summary = view.scorecard_summary(result)
     cols = st.columns(4)
     cols[0].metric(t("campaigns.kpi_townships"), summary["townships"], border=True)
@@ -37,7 +35,7 @@ with tab_score:
     if not result["townships"]:
         st.info(t("campaigns.no_townships"), icon=":material/info:")
     else:
-        cp.plot(charts.township_score_bars(result, float(pass_score), metric.year_filters(f), page.region_name, lang))
+        ui.plot(charts.township_score_bars(result, float(pass_score), campaigns.year_filters(f), page.region_name, lang))
         ranking = view.scorecard_table(result, lang)
         ui.table(ranking)
         st.download_button(t("campaigns.download_xlsx"),
@@ -52,44 +50,44 @@ with tab_score:
         ui.table(view.component_details(names[pick], lang))
 
 with tab_checklist:
-    ui.section(t("campaigns.groups_title"), t("campaigns.groups_scope", **words, **cp.deadline_words(page, values)))
-    ui.table(view.group_table(cp.frame(key, "checklist_progress_by_group", f, con), lang))
-    progress = cp.frame(key, "checklist_progress", f, con)
+    ui.section(t("campaigns.groups_title"), t("campaigns.groups_scope", **words, **draw.deadline_words(page, values)))
+    ui.table(view.group_table(page.load(campaigns.checklist_progress_by_group, f), lang))
+    progress = page.load(campaigns.checklist_progress, f)
     ui.section(t("campaigns.progress_title"), t("campaigns.progress_scope", **words))
     ui.table(view.progress_table(progress, lang))
-    late = cp.frame(key, "late_items", f, con)
+    items = page.load(campaigns.checklist_items_by_township, f)
+    late = campaigns.late_items_of(items)  # from the items read once (a big city has 20-odd thousand rows)
     ui.section(t("campaigns.late_title", n=len(late)), t("campaigns.late_scope", **words))
-    cp.listing(view.items_table(late, lang, with_township=True), t("campaigns.empty"))
+    ui.listing(view.items_table(late, lang, with_township=True), t("campaigns.empty"))
     if not progress.empty:
         towns = dict(zip(progress["region_code"], progress["township_name"]))
         town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
                             format_func=towns.get)
-        items = cp.frame(key, "checklist_items_by_township", f, con)
         ui.table(view.items_table(items[items["region_code"] == town], lang))
 
 with tab_campaign:
     ui.section(t("campaigns.coverage_title"), t("campaigns.coverage_scope", **words))
-    ui.table(view.coverage_table(cp.frame(key, "campaign_coverage", f, con), lang, page.region_name))
+    ui.table(view.coverage_table(page.load(campaigns.campaign_coverage, f), lang, page.region_name))
     st.markdown(f"**{t('campaigns.sectors_title')}**")
-    sectors = cp.frame(key, "campaign_sectors", f, con)
+    sectors = page.load(campaigns.campaign_sectors, f)
     if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
         sectors = sectors[~sectors["is_inspected"]]
-    cp.listing(view.sectors_table(sectors, lang), t("campaigns.empty"))
-    ui.section(t("campaigns.problems_title"), t("campaigns.problems_scope", n=metric.common_problem_min(values), **words))
-    cp.listing(view.problems_table(cp.frame(key, "common_problems", f, con), lang), t("campaigns.empty"))
-    meetings = cp.frame(key, "warning_meetings", f, con)
+    ui.listing(view.sectors_table(sectors, lang), t("campaigns.empty"))
+    ui.section(t("campaigns.problems_title"), t("campaigns.problems_scope", n=campaigns.common_problem_min(values), **words))
+    ui.listing(view.problems_table(page.load(campaigns.common_problems, f), lang), t("campaigns.empty"))
+    meetings = page.load(campaigns.warning_meetings, f)
     ui.section(t("campaigns.meetings_title", n=len(meetings)), t("campaigns.meetings_scope", **words))
-    cp.listing(view.meetings_table(meetings, lang), t("campaigns.empty"))
+    ui.listing(view.meetings_table(meetings, lang), t("campaigns.empty"))
 
 with tab_zero:
-    windows = cp.frame(key, "zero_report_windows", f, con)
+    windows = page.load(campaigns.zero_report_windows, f)
     ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", **words))
-    cp.listing(view.windows_table(windows, lang), t("campaigns.empty"))
-    missing = cp.frame(key, "zero_report_missing", f, con)
-    compliance = cp.frame(key, "zero_report_compliance", f, con)
+    ui.listing(view.windows_table(windows, lang), t("campaigns.empty"))
+    missing = page.load(campaigns.zero_report_missing, f)
+    compliance = page.load(campaigns.zero_report_compliance, f)
     ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", **words))
-    cp.listing(view.compliance_table(compliance, missing, lang), t("campaigns.empty"))
+    ui.listing(view.compliance_table(compliance, missing, lang), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.missing_title', n=len(missing))}**")
-    cp.listing(view.missing_table(missing, lang), t("campaigns.empty"))
+    ui.listing(view.missing_table(missing, lang), t("campaigns.empty"))
     ui.section(t("campaigns.form_title"), t("campaigns.form_scope"))
-    cp.zero_report_form(page, windows, compliance)
+    draw.zero_report_form(page, windows, compliance)

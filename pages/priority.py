@@ -4,11 +4,11 @@ reasons, the 重点部位 ledger and its export, the ledger gaps, an offline map
 import streamlit as st
 
 from riskdash import ui
-from riskdash.ui import priority_page as screen
+from riskdash.screens.priority import draw
 
 page = ui.start_page("priority")
-data = screen.load(page)
-screen.subtitle(page)
+data = draw.load(page)
+draw.subtitle(page)
 
 ranking, ledger, gaps, risk_map, card, backtest = st.tabs([
     ":material/format_list_numbered: " + page.t("priority.tab_ranking"),
@@ -19,14 +19,14 @@ ranking, ledger, gaps, risk_map, card, backtest = st.tabs([
     ":material/query_stats: " + page.t("priority.tab_backtest"),
 ])
 with ranking:
-    screen.ranking(page, data)
+    draw.ranking(page, data)
 with ledger:
-    screen.ledger(page, data)
+    draw.ledger(page, data)
 with gaps:
-    screen.gaps(page, data)
+    draw.gaps(page, data)
 with risk_map:
-    screen.risk_map(page, data)
+    draw.risk_map(page, data)
 with card:
-    screen.site_card(page, data)
+    draw.site_card(page, data)
 with backtest:
-    screen.backtest_section(page)
+    draw.backtest_section(page)

@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 
 from riskdash import db
-from riskdash.charts import campaigns as charts
+from riskdash.screens.campaigns import charts
 from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
 from riskdash.filters import Filters
-from riskdash.ui import campaigns as view
+from riskdash.screens.campaigns import view
 
 ROOT = Path(__file__).resolve().parents[1]
 

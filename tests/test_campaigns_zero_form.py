@@ -16,7 +16,7 @@ from riskdash import db
 from riskdash.filters import Filters
 from riskdash.importer import ImportFailed
 from riskdash.metrics import campaigns
-from riskdash.ui import campaigns as view
+from riskdash.screens.campaigns import view
 
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from riskdash import charts
-from riskdash.charts import campaigns, priority
+from riskdash.screens.campaigns import charts as campaigns
+from riskdash.screens.priority import charts as priority
 from riskdash.screens.rectification import charts as rectification
 from riskdash.screens.accidents import charts as accidents
 from riskdash.filters import Filters

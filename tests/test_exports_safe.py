@@ -61,7 +61,7 @@ def outputs(con) -> dict[str, tuple[str, bytes]]:
     """(format, bytes) of every export, built as the screens build them."""
     from riskdash.metrics import campaigns, priority
     from riskdash.metrics import rectification as rect
-    from riskdash.ui import campaigns as campaigns_view
+    from riskdash.screens.campaigns import view as campaigns_view
     from riskdash.screens.rectification import view as rect_view
     from riskdash.ui.data import VIEW_TABLES, audit_display, audit_entries, filtered_view, problems_frame
 

@@ -11,11 +11,11 @@ import pytest
 from conftest import AS_OF, CITY, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
 
 from riskdash import charts, i18n
-from riskdash.charts import priority as priority_charts
+from riskdash.screens.priority import charts as priority_charts
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import priority
-from riskdash.ui import priority as view
+from riskdash.screens.priority import view
 
 PERIOD = Filters(date(2024, 1, 1), AS_OF, CITY, AS_OF)
 

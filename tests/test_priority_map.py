@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from riskdash.charts import priority as priority_charts
-from riskdash.charts.priority_outlines import township_centroids, township_outlines
+from riskdash.screens.priority import charts as priority_charts
+from riskdash.screens.priority.outlines import township_centroids, township_outlines
 
 
 def scored(rows) -> pd.DataFrame:

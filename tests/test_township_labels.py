@@ -20,7 +20,7 @@ from riskdash.metrics import accidents, campaigns, priority
 from riskdash.metrics import rectification as rect
 from riskdash.bench.oracle import _table
 from riskdash.bench.oracle import township_labels as oracle_labels
-from riskdash.ui import campaigns as campaigns_view
+from riskdash.screens.campaigns import view as campaigns_view
 
 TOWN_B2 = "419902002000"
 YEAR = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)

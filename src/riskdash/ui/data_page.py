@@ -1,34 +1,20 @@
-"""Streamlit drawing for 数据管理: upload → validation table → import; exports; the audit log.
-
-Writing from the dashboard. The dashboard serves through one read-only connection shared by every session
-(ui/session.py), so that `riskdash metrics` can read the file beside it, and DuckDB refuses a second,
-writable connection to the same file in the same process. An import on the screen therefore opens a short
-exclusive write window: validate first through the session's read-only cursor (temp tables only), then,
-under a process-wide lock, close every connection the process opened on the file (which closes every
-session's cursor; session.begin_write), open the file writable, import in one transaction, close it, and
-drop the cached connections and results so that the next run of every page reopens it read-only and reads
-what was written (after a restore too: no connection to the old file survives the swap). A page load that
-runs during those seconds waits (a notice says so) and then shows the new data: an open waits for the
-window, and a query that meets its closed cursor reopens and runs again (session.Reader). A failing disk is
-one line saying whether the write was kept (db.io_guard, error_line).
-"""
+"""Streamlit drawing for 数据管理: upload → validation table → import; records; exports; backup; the audit
+log. Every write goes through the write window (ui/write_window.py)."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import streamlit as st
 
 from riskdash import db, i18n
-from riskdash.importer import ImportFailed, ImportResult, check, import_file
+from riskdash.importer import ImportFailed, check
 from riskdash.ui import session
 from riskdash.ui.markdown import plain
-
-_WRITE_LOCK = threading.Lock()
+from riskdash.ui.write_window import default_actor, error_line, write_import, write_window
 
 
 UPLOAD_PREFIX = "riskdash-upload-"
@@ -92,53 +78,7 @@ def check_upload(con, kind: str, path: Path, mode: str, label: str):
     return check(con, kind, path, mode=mode, file_label=label)
 
 
-def write_window(write, *, connect: bool = True):
-    """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
-    ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file)."""
-    with _WRITE_LOCK:
-        path = session.database_path()
-        session.begin_write()
-        try:
-            with db.io_guard():
-                if not connect:
-                    return write(path)
-                con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
-                try:
-                    return write(con)
-                finally:
-                    con.close()
-        finally:
-            session.end_write()
-
-
-def error_line(exc: db.RiskdashError, lang: str) -> str:
-    """The one line shown for a write that failed: a failing disk (db.IOFailure) in the interface language,
-    saying whether the write was kept; any other refusal in its own words."""
-    if isinstance(exc, db.IOFailure):
-        return i18n.t("data.io.failed.kept" if exc.written else "data.io.failed.none", lang, what=exc.what)
-    return str(exc)
-
-
-def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> ImportResult:
-    """An import in the write window; raises ImportFailed or db.RiskdashError (db.IOFailure for a failing disk,
-    saying whether the rows were committed)."""
-
-    def write(con):
-        result = import_file(con, kind, path, mode=mode, actor=actor, file_label=label)
-        db.note_commit()  # import_file returns only after its commit
-        db.fault_point("import-committed")
-        return result
-
-    return write_window(write)
-
-
 # ---------------------------------------------------------------------------------------------- drawing
-
-
-def default_actor() -> str:
-    from riskdash.importer import actor_default
-
-    return actor_default()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

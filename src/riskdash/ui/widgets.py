@@ -51,3 +51,13 @@ def formula(text: str) -> None:
 def plot(fig) -> None:
     """A plotly figure across the page (without the plotly logo)."""
     st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+
+
+def template_button(label: str, kind: str, file_name: str, key: str) -> None:
+    """The import template of ``kind`` (.xlsx with Chinese headers and instructions), built when clicked."""
+    from riskdash.importer import KINDS
+    from riskdash.importer.export import template_xlsx
+
+    st.download_button(label, data=lambda: template_xlsx(KINDS[kind]), file_name=file_name,
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", key=key, on_click="ignore")

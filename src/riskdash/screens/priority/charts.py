@@ -19,7 +19,7 @@ LEVEL_ORDER = ("blue", "yellow", "orange", "red")
 
 def risk_map(scores: pd.DataFrame, title: str, lang: str = "zh", outlines: dict | None = None) -> go.Figure:
     """Each enterprise with coordinates at its longitude/latitude, coloured by level (RISK_COLOURS), over
-    township outlines given as GeoJSON (schematic ones from charts.priority_outlines) drawn as plain lines."""
+    township outlines given as GeoJSON (schematic ones from outlines.py) drawn as plain lines."""
     fig = go.Figure()
     located = scores.dropna(subset=["longitude", "latitude"])
     features = (outlines or {}).get("features", [])

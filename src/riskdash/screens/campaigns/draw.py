@@ -1,53 +1,25 @@
-"""Streamlit helpers of the 专项行动与乡镇规范化 page: cached metric reads keyed on the file and the frozen
-Filters (the cursor is passed as ``_con`` and kept out of the key), and the scope words."""
+"""Streamlit helpers of the 专项行动与乡镇规范化 page: the scope words, the deadlines in words and the 零报告 form
+(written through the write window). The page reads its metrics itself, through ``page.load``."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 from riskdash import i18n
-from riskdash.filters import Filters
 from riskdash.metrics import campaigns
+from riskdash.screens.kit import Scope
+from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
-
-_cache = st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-
-_FRAMES = {"checklist_items_by_township", "checklist_progress", "checklist_progress_by_group", "late_items",
-           "campaign_sectors", "campaign_coverage", "common_problems", "warning_meetings", "zero_report_windows",
-           "zero_report_compliance", "zero_report_missing"}
 
 
-@_cache
-def townships(db_key: str, filters: Filters, lang: str, _con: duckdb.DuckDBPyConnection) -> dict:
-    return campaigns.townships(_con, filters, lang)
+def scope(page: PageContext) -> Scope:
+    """The assessment year's span (1 January to the period's end) in words, for every caption of the screen."""
+    return Scope.of(campaigns.year_filters(page.filters), page.region_name, page.sector_name, page.data_as_of,
+                    page.lang)
 
 
-@_cache
-def frame(db_key: str, name: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    if name not in _FRAMES:
-        raise KeyError(name)
-    if name == "late_items":  # from the cached items: the 20-odd thousand rows of a big city are read once
-        return campaigns.late_items_of(frame(db_key, "checklist_items_by_township", filters, _con))
-    return getattr(campaigns, name)(_con, filters)
-
-
-@_cache
-def settings(db_key: str, _con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return campaigns.settings_values(_con)
-
-
-def scope(ctx):
-    from riskdash.ui.campaigns import Scope
-
-    f = campaigns.year_filters(ctx.filters)
-    return Scope(year=f.as_of.year, period=i18n.period(f.start, f.end, ctx.lang), region=ctx.region_name,
-                 as_of=i18n.day(f.as_of, ctx.lang))
-
-
-def deadline_words(ctx, values: dict[str, str]) -> dict[str, str]:
+def deadline_words(ctx: PageContext, values: dict[str, str]) -> dict[str, str]:
     year = campaigns.year_filters(ctx.filters).as_of.year
     days = campaigns.checklist_params(values, year)
     return {"zone_city": i18n.day(days["deadline_zone_city"], ctx.lang), "zone": i18n.day(days["deadline_zone"], ctx.lang),
@@ -55,30 +27,20 @@ def deadline_words(ctx, values: dict[str, str]) -> dict[str, str]:
             "all": i18n.day(days["deadline_all"], ctx.lang)}
 
 
-def plot(fig) -> None:
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
-
-
-def listing(table: pd.DataFrame, empty: str) -> None:
-    if table.empty:
-        st.info(empty, icon=":material/check_circle:")
-    else:
-        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
-
-
 _SAVED = "campaigns_zero_report_saved"
 
 
-def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
+def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
     """A township station (or the city office) records one day's report; the write goes through the 数据管理
     screen's exclusive write window with the importer's checks and its audit entry (the reporter is the actor)."""
     from datetime import datetime
 
     from riskdash import db
     from riskdash.importer import ImportFailed
-    from riskdash.ui import campaigns as view
-    from riskdash.ui import data_page
+    from riskdash.screens.campaigns import view
+    from riskdash.ui import widgets
     from riskdash.ui.data import problems_frame
+    from riskdash.ui.write_window import default_actor, error_line, write_import
 
     t = page.t
     done = st.session_state.pop(_SAVED, None)
@@ -101,7 +63,7 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
                                            key=f"campaigns_form_day_{window_id}")
             accidents = cols[0].number_input(t("campaigns.form_accidents"), min_value=0, step=1, value=0,
                                              key="campaigns_form_accidents")
-            actor = cols[1].text_input(t("campaigns.form_reporter"), value=data_page.default_actor(),
+            actor = cols[1].text_input(t("campaigns.form_reporter"), value=default_actor(),
                                        key="campaigns_form_actor")
             submitted = st.form_submit_button(t("campaigns.form_submit"), type="primary", icon=":material/send:")
         if submitted:
@@ -112,19 +74,18 @@ def zero_report_form(page, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
                     rows, problems, total = view.check_zero_report(page.con, path, label)
                     if total:
                         raise ImportFailed(label, problems, total, rows)
-                    data_page.write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
-                                           actor.strip() or data_page.default_actor(), label)
+                    write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
+                                           actor.strip() or default_actor(), label)
             except ImportFailed as failed:
                 st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
                 st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
             except db.RiskdashError as exc:
-                st.error(plain(data_page.error_line(exc, page.lang)), icon=":material/error:")
+                st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
             else:
                 st.session_state[_SAVED] = {"township": places[region_code], "day": report_on.isoformat(),
                                             "window": names[window_id], "n": int(accidents),
-                                            "actor": actor.strip() or data_page.default_actor()}
+                                            "actor": actor.strip() or default_actor()}
                 st.rerun()
     st.caption(t("campaigns.form_bulk"))
-    st.download_button(t("campaigns.form_template"), data_page.template(view.ZERO_REPORT_KIND),
-                       file_name="零报告导入模板.xlsx", icon=":material/download:", key="campaigns_zero_template",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    widgets.template_button(t("campaigns.form_template"), view.ZERO_REPORT_KIND, "零报告导入模板.xlsx",
+                            "campaigns_zero_template")

@@ -22,19 +22,6 @@ from riskdash.metrics.campaigns import COMPONENTS
 DASH = i18n.DASH
 
 
-@dataclass(frozen=True)
-class Scope:
-    """The words every caption of the screen uses: the assessment span, the region, the as-of day."""
-
-    year: int
-    period: str
-    region: str
-    as_of: str
-
-    def words(self) -> dict[str, Any]:
-        return {"year": self.year, "period": self.period, "region": self.region, "as_of": self.as_of}
-
-
 def _t(key: str, lang: str, **values: Any) -> str:
     return i18n.t(f"campaigns.{key}", lang, **values)
 

@@ -1,5 +1,5 @@
-"""Streamlit drawing for the priority-sites screen: cached reads keyed on the file and the frozen Filters
-(the cursor passed as ``_con``, out of the key, as in ui/session.py), the ledger download and the site card."""
+"""Streamlit drawing for the priority-sites screen: its reads (through the one cached loader, ``page.load``),
+the ledger download and the site card."""
 
 from __future__ import annotations
 
@@ -11,16 +11,15 @@ import pandas as pd
 import streamlit as st
 
 from riskdash import charts, i18n
-from riskdash.charts import priority as priority_charts
-from riskdash.charts.priority_outlines import township_outlines
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import priority
-from riskdash.ui import priority as view
-from riskdash.ui.markdown import plain
+from riskdash.screens.priority import charts as priority_charts
+from riskdash.screens.priority import view
+from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
-from riskdash.ui.widgets import kpi_row, section, table
-from riskdash.ui.session import CACHE_ENTRIES, CACHE_TTL_SECONDS
+from riskdash.ui.markdown import plain
+from riskdash.ui.widgets import kpi_row, plot, section, table
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
@@ -39,59 +38,50 @@ class ScreenData:
     ledger_townships: pd.DataFrame
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def screen_data(db_key: str, filters: Filters, _con: duckdb.DuckDBPyConnection) -> ScreenData:
+def load(page: PageContext) -> ScreenData:
+    f = page.filters
     # the ledger is not split by sector: key sites of public places have none
-    whole = replace(filters, industry=None)
+    whole = replace(f, industry=None)
     return ScreenData(
-        scores=priority.risk_scores(_con, filters),
-        weights=priority.risk_weights(_con),
-        thresholds=priority.risk_thresholds(_con),
+        scores=page.load(priority.risk_scores, f),
+        weights=page.load(priority.risk_weights),
+        thresholds=page.load(priority.risk_thresholds),
         gaps=priority.LedgerGaps(
-            ledger=priority.key_site_ledger(_con, whole),
-            townships_without_sites=priority.townships_without_sites(_con, whole),
-            high_risk_enterprises_without_sites=priority.high_risk_enterprises_without_sites(_con, filters),
-            accidents_without_ledger=priority.accidents_without_ledger(_con, filters),
+            ledger=page.load(priority.key_site_ledger, whole),
+            townships_without_sites=page.load(priority.townships_without_sites, whole),
+            high_risk_enterprises_without_sites=page.load(priority.high_risk_enterprises_without_sites, f),
+            accidents_without_ledger=page.load(priority.accidents_without_ledger, f),
         ),
-        ledger_townships=priority.ledger_townships(_con, whole),
+        ledger_townships=page.load(priority.ledger_townships, whole),
     )
 
 
-@st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def backtest(db_key: str, region_code: str, data_as_of: date,
-             _con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+# the three reads below are composites, cached whole through page.load (their first argument is the cursor)
+
+
+def backtest_tables(con: duckdb.DuckDBPyConnection, region_code: str,
+                    data_as_of: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The back-test per scoring day and the weight calibration, from the same rankings."""
-    days = priority.backtest_days(data_as_of, priority.earliest_record(_con))
-    rankings = priority.backtest_rankings(_con, region_code, days)
-    return (priority.backtest(_con, region_code, days, rankings=rankings),
-            priority.weight_calibration(rankings, priority.risk_weights(_con)))
+    days = priority.backtest_days(data_as_of, priority.earliest_record(con))
+    rankings = priority.backtest_rankings(con, region_code, days)
+    return (priority.backtest(con, region_code, days, rankings=rankings),
+            priority.weight_calibration(rankings, priority.risk_weights(con)))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def outlines(db_key: str, filters: Filters, _scores: pd.DataFrame) -> dict:
-    # keyed like screen_data: the scores are those of these filters
-    return township_outlines(_scores)
+def outlines(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame) -> dict:
+    """The schematic township outlines of these scores (no read: the cursor is the loader's convention)."""
+    return township_outlines(scores)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def ledger_workbook(db_key: str, filters: Filters, region_name: str, data_as_of: date,
-                    _con: duckdb.DuckDBPyConnection) -> bytes:
+def ledger_workbook(con: duckdb.DuckDBPyConnection, filters: Filters, region_name: str, data_as_of: date) -> bytes:
     whole = replace(filters, industry=None)
-    return key_site_ledger_xlsx(priority.key_site_ledger(_con, whole), priority.ledger_townships(_con, whole),
+    return key_site_ledger_xlsx(priority.key_site_ledger(con, whole), priority.ledger_townships(con, whole),
                                 region_name, data_as_of)
 
 
 def subtitle(ctx: PageContext) -> None:
     st.caption(plain(ctx.t("priority.subtitle", region=ctx.region_name, sector=ctx.sector_name,
                            as_of=i18n.day(ctx.filters.as_of, ctx.lang))))
-
-
-def load(ctx: PageContext) -> ScreenData:
-    return screen_data(ctx.db_key, ctx.filters, ctx.con)
-
-
-def chart(fig) -> None:
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
 
 
 # ---------------------------------------------------------------------------------------------- sections
@@ -116,7 +106,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     by_township = priority.red_orange_counts(data.scores, "township")
     by_sector = priority.red_orange_counts(data.scores, "sector")
     title = charts.chart_title(ctx.t("priority.by_chart"), ctx.filters, ctx.region_name, lang)
-    chart(priority_charts.red_orange_by_township_bars(by_township, title, lang))
+    plot(priority_charts.red_orange_by_township_bars(by_township, title, lang))
     township_column, sector_column = st.columns(2)
     with township_column:
         st.markdown(f"**{ctx.t('priority.by_township')}**")
@@ -143,7 +133,7 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
         table(view.ledger_table(shown, lang))
     st.download_button(
         ctx.t("priority.ledger_download"),
-        data=ledger_workbook(ctx.db_key, ctx.filters, ctx.region_name, ctx.data_as_of, ctx.con),
+        data=ctx.load(ledger_workbook, ctx.filters, ctx.region_name, ctx.data_as_of),
         file_name=f"重点部位台账_{ctx.region_name}_{ctx.data_as_of.isoformat()}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
@@ -183,7 +173,7 @@ def risk_map(ctx: PageContext, data: ScreenData) -> None:
         st.info(ctx.t("priority.map_none"), icon=":material/info:")
         return
     title = charts.chart_title(ctx.t("priority.map_title"), ctx.filters, ctx.region_name, lang)
-    chart(priority_charts.risk_map(located, title, lang, outlines=outlines(ctx.db_key, ctx.filters, data.scores)))
+    plot(priority_charts.risk_map(located, title, lang, outlines=ctx.load(outlines, data.scores)))
     st.caption(":material/info: " + ctx.t("priority.map_outlines_note"))
 
 
@@ -224,7 +214,7 @@ def site_card(ctx: PageContext, data: ScreenData) -> None:
 def backtest_section(ctx: PageContext) -> None:
     lang = ctx.lang
     section(ctx.t("priority.backtest"), ctx.t("priority.backtest_scope", region=ctx.region_name))
-    frame, calibration = backtest(ctx.db_key, ctx.filters.region_code, ctx.data_as_of, ctx.con)
+    frame, calibration = ctx.load(backtest_tables, ctx.filters.region_code, ctx.data_as_of)
     if frame.empty:
         st.info(ctx.t("priority.backtest_none"), icon=":material/info:")
         return
@@ -233,7 +223,7 @@ def backtest_section(ctx: PageContext) -> None:
                              as_of=ctx.data_as_of)
     title = charts.chart_title(ctx.t("priority.backtest_title"), period_filters, ctx.region_name, lang,
                                as_of=ctx.data_as_of)
-    chart(priority_charts.backtest_bars(frame, title, lang))
+    plot(priority_charts.backtest_bars(frame, title, lang))
     table(view.backtest_table(frame, lang))
     st.caption(":material/function: " + ctx.t("priority.backtest_formula"))
 

@@ -1,0 +1,71 @@
+"""The write window: the dashboard's only path that writes the database (imports, record edits, the hazard
+loop, settings, 零报告, backup restore).
+
+The dashboard serves through one read-only connection shared by every session (ui/session.py), so that
+`riskdash metrics` can read the file beside it, and DuckDB refuses a second, writable connection to the same
+file in the same process. A write on a screen therefore opens a short exclusive write window: validate first
+through the session's read-only cursor (temp tables only), then, under a process-wide lock, close every
+connection the process opened on the file (which closes every session's cursor; session.begin_write), open
+the file writable, write in one transaction, close it, and drop the cached connections and results so that
+the next run of every page reopens it read-only and reads what was written (after a restore too: no
+connection to the old file survives the swap). A page load that runs during those seconds waits (a notice
+says so) and then shows the new data: an open waits for the window, and a query that meets its closed cursor
+reopens and runs again (session.Reader). A failing disk is one line saying whether the write was kept
+(db.io_guard, error_line).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from riskdash import db, i18n
+from riskdash.importer import ImportResult, actor_default, import_file
+from riskdash.ui import session
+
+_WRITE_LOCK = threading.Lock()
+
+
+def write_window(write, *, connect: bool = True):
+    """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
+    ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file)."""
+    with _WRITE_LOCK:
+        path = session.database_path()
+        session.begin_write()
+        try:
+            with db.io_guard():
+                if not connect:
+                    return write(path)
+                con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
+                try:
+                    return write(con)
+                finally:
+                    con.close()
+        finally:
+            session.end_write()
+
+
+def error_line(exc: db.RiskdashError, lang: str) -> str:
+    """The one line shown for a write that failed: a failing disk (db.IOFailure) in the interface language,
+    saying whether the write was kept; any other refusal in its own words."""
+    if isinstance(exc, db.IOFailure):
+        return i18n.t("data.io.failed.kept" if exc.written else "data.io.failed.none", lang, what=exc.what)
+    return str(exc)
+
+
+def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> ImportResult:
+    """An import in the write window; raises ImportFailed or db.RiskdashError (db.IOFailure for a failing disk,
+    saying whether the rows were committed)."""
+
+    def write(con):
+        result = import_file(con, kind, path, mode=mode, actor=actor, file_label=label)
+        db.note_commit()  # import_file returns only after its commit
+        db.fault_point("import-committed")
+        return result
+
+    return write_window(write)
+
+
+def default_actor() -> str:
+    """Who a write is recorded as when the form leaves it empty (the importer's default: the OS user)."""
+    return actor_default()
