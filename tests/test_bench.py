@@ -1,4 +1,4 @@
-"""riskdash bench: the JSON contract of product.md, and --only / --no-pandas selecting what is timed."""
+"""riskdash bench: the JSON contract (README.md, "Command line"), and --only / --no-pandas selecting what is timed."""
 
 from riskdash import bench
 

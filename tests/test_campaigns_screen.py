@@ -13,7 +13,8 @@ from test_campaigns_scorecard import EXPECTED, fill_campaigns
 
 from riskdash import db
 from riskdash.screens.campaigns import charts
-from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
+from riskdash.exports.township_scorecard import scorecard_xlsx
+from xlsx_support import read_back
 from riskdash.filters import Filters
 from riskdash.screens.campaigns import view
 

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from riskdash import cli, db
 from riskdash.exports import monthly_form as form
 from riskdash.filters import Filters
+from xlsx_support import read_form_xlsx
 
 DATA_AS_OF = date(2025, 7, 3)  # July is still running: the July form is as of 3 July
 
@@ -81,7 +82,7 @@ def scope(region: str = CITY) -> Filters:
 
 def rows_of(con, month: date, region: str = CITY) -> list[list]:
     data, _ = form.monthly_form_xlsx(con, scope(region), month)
-    return form.read_form_xlsx(data)[1]
+    return read_form_xlsx(data)[1]
 
 
 # ---------------------------------------------------------------------------------------------- figures
@@ -130,7 +131,7 @@ def test_a_region_whose_hazards_are_all_other_departments(form_con):
 
 def test_only_the_industrial_mining_and_trade_sectors(form_con):
     data, header = form.monthly_form_xlsx(form_con, scope(), date(2025, 7, 1))
-    assert [row[0] for row in form.read_form_xlsx(data)[1]] == ["合计", *INDUSTRIAL]
+    assert [row[0] for row in read_form_xlsx(data)[1]] == ["合计", *INDUSTRIAL]
     assert header.sectors == tuple(INDUSTRIAL)
     assert header.others == ("道路运输", "消防（人员密集场所）", "水上交通", "渔业船舶", "农业机械")
 
@@ -152,7 +153,7 @@ def test_every_row_equals_metrics_rectification_for_its_sector(form_db, tmp_path
                      "--out", str(out)]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["as_of"] == as_of and printed["from"] == "2025-01-01"
-    rows = {row[0]: row for row in form.read_form_xlsx(out.read_bytes())[1]}
+    rows = {row[0]: row for row in read_form_xlsx(out.read_bytes())[1]}
     base = ["--db", str(form_db), "--from", "2025-01-01", "--to", to, "--as-of", as_of, "--region", region]
     codes = dict(zip(INDUSTRIAL, ["coal_mine", "metal_nonmetal_mine", "hazardous_chemicals", "fireworks",
                                   "construction", "industry_trade", "special_equipment", "gas", "other"]))
@@ -244,7 +245,7 @@ def test_the_statistics_form_layout(form_con):
     # long names in whole lines (the unit on its own), read back as the names
     assert values["K8"] == "挂牌督办（项）" and values["M7"] == "累计落实\n治理资金\n（万元）"
     assert values["G8"] == "已整改销号\n（项）" and values["J8"] == "其中落实\n“五到位”\n（项）"
-    assert form.read_form_xlsx(data)[0] == [(g, c) for g, c, _ in form.FORM_COLUMNS]
+    assert read_form_xlsx(data)[0] == [(g, c) for g, c, _ in form.FORM_COLUMNS]
     # 栏次, then 合计 as the first data row
     assert [sheet.cell(9, c).value for c in range(1, 14)] == ["甲", *range(1, 13)]
     assert values["A10"] == "合计" and values["A11"] == "煤矿" and values["A19"] == "其他"

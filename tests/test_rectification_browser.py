@@ -15,7 +15,7 @@ from test_browser import PAGE_MS, browser_page, metric_value, server, wait_until
 
 from riskdash import cli, db, i18n
 from riskdash.exports import monthly_form
-from riskdash.exports.monthly_form import read_form_xlsx
+from xlsx_support import read_form_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
 from riskdash.screens.rectification import view

@@ -20,7 +20,8 @@ from test_rectification_metrics import add_extras
 from riskdash import db, i18n
 from riskdash.screens.rectification import charts
 from riskdash.exports import monthly_form
-from riskdash.exports.monthly_form import form_xlsx, read_form_xlsx
+from riskdash.exports.monthly_form import form_xlsx
+from xlsx_support import read_form_xlsx
 from riskdash.exports.rectification_lists import escape_formula, list_csv, list_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect

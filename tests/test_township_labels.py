@@ -14,7 +14,8 @@ from riskdash import charts, db, metrics
 from riskdash.briefing.content import build_brief
 from riskdash.screens.rectification import charts as rect_charts
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
-from riskdash.exports.township_scorecard import read_back, scorecard_xlsx
+from riskdash.exports.township_scorecard import scorecard_xlsx
+from xlsx_support import read_back
 from riskdash.filters import Filters
 from riskdash.metrics import accidents, campaigns, priority
 from riskdash.metrics import rectification as rect

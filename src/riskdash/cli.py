@@ -1,4 +1,4 @@
-"""The ``riskdash`` command line (a contract: product.md, "The command line").
+"""The ``riskdash`` command line (a contract: README.md, "Command line").
 
 ``metrics``, ``grade`` and ``bench`` print one JSON object on standard output. A failure exits non-zero with
 one clear line on standard error and changes nothing.

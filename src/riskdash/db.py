@@ -13,7 +13,6 @@ import re
 import threading
 import time
 import warnings
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -402,12 +401,6 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- opening
-
-
-@dataclass(frozen=True)
-class OpenMode:
-    read_only: bool = False
-    create: bool = False
 
 
 def _looks_like_duckdb(path: Path) -> bool:

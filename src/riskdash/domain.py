@@ -1,4 +1,4 @@
-"""The rules of domain.md, in Python: accident grade, hazard state, 较大涉险.
+"""The rules of docs/rules.md, in Python: accident grade, hazard state, 较大涉险.
 
 The same rules exist as SQL macros (sql/views/macros.sql) for queries; tests/test_domain.py checks that both
 agree at every boundary, so neither can drift alone.

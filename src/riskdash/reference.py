@@ -1,7 +1,7 @@
 """Default reference lists: sectors, accident types, checklist items, risk weights, thresholds, settings.
 
 These are the rows a new database starts with (``import`` into a new path, ``demo``). All of them are data:
-another province edits them on the settings screen or imports its own. Sources are cited in domain.md and
+another province edits them on the settings screen or imports its own. Sources are cited in docs/rules.md and
 docs/settings.md.
 """
 
@@ -119,7 +119,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
     ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),
     ("tongbao_copy_to", "{party}办公室，{government}办公室", "通报抄送机关（{party}、{government}为同级党委、政府，如“市委”“市政府”）", "Copied to ({party}, {government}: the party committee and government of the same level, e.g. 市委, 市政府)"),
-    # the statistics form (统计报表, domain.md §6): the top-right block of the monthly form
+    # the statistics form (统计报表, docs/rules.md "Official wording"): the top-right block of the monthly form
     ("form_table_no", "隐患月报1表", "统计报表表号（月报表右上角“表号”）", "Form number of the statistics form (表号, top right of the monthly form)"),
     ("form_issuer", "应急管理局", "统计报表制定机关（月报表右上角“制定机关”）", "Body that set the statistics form (制定机关, top right of the monthly form)"),
     ("form_approval_no", "—", "统计报表批准文号（统计调查项目批准或备案文号；未取得时为“—”）", "Approval number of the statistics form (批准文号 of the survey’s approval or filing; — when there is none)"),

@@ -183,7 +183,7 @@ class BriefMeta:
     filters_text: str
     generated_text: str
     demo_text: str | None
-    # the 通报 as a 公文 (domain.md §6): the region's kind (市, 县, 区, 镇, 乡, 街道, 园区), the kinds of the regions
+    # the 通报 as a 公文 (docs/rules.md "Official wording"): the region's kind (市, 县, 区, 镇, 乡, 街道, 园区), the kinds of the regions
     # one level down (主送), and the settings tongbao_* filled in for this region and year
     region_kind: str = ""
     child_kinds: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""The headline text of a briefing in the official register (domain.md §6), written from the numbers.
+"""The headline text of a briefing in the official register (docs/rules.md "Official wording"), written from the numbers.
 
 "1—6月，全市共发生生产安全事故89起、死亡105人，同比实现“双下降”，分别下降19.1%、22.8%；其中较大事故1起、死亡3人，
 同比减少2起。" — the pattern of the speeches and the national bulletin. Every function here is pure: it takes the
@@ -117,7 +117,7 @@ def bare_name(name: str) -> str:
 
 
 # the kind of a township-level region by the end of its name, and by the regions table's kind where the
-# name does not tell (domain.md §6: 主送 by the region's kind)
+# name does not tell (docs/rules.md "Official wording": 主送 by the region's kind)
 TOWNSHIP_SUFFIXES = (("街道", "街道"), ("园区", "园区"), ("开发区", "园区"), ("高新区", "园区"), ("镇", "镇"),
                      ("乡", "乡"))
 TOWNSHIP_KINDS = {"town": "镇", "township": "乡", "subdistrict": "街道", "zone": "园区"}
@@ -178,7 +178,7 @@ def _amount(measure: str, now: int, before: int, yoy: float | None, lang: str) -
 
 def yoy_clause(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh",
                named: bool = False) -> str:
-    """The 同比 of accidents and deaths in the patterns of domain.md §6, without leading punctuation:
+    """The 同比 of accidents and deaths in the patterns of docs/rules.md "Official wording" (docs/briefing.md has each rule), without leading punctuation:
     "同比实现“双下降”，分别下降5.6%、1.2%", "事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）",
     "同比“双上升”，分别增加1起、4人，形势严峻", "与上年同期持平"; a small base (under ``SMALL_BASE`` last
     year) in cases; no accident last year "上年同期未发生生产安全事故", no death "上年同期未发生亡人事故".
@@ -353,7 +353,7 @@ def rectification_headline(kpis: Mapping[str, Any], stock: Mapping[str, int], *,
                            as_of: date, region_name: str, region_level: str, lang: str = "zh") -> tuple[str, ...]:
     """The 隐患治理 paragraph: the period's flow from ``metrics.rectification.rectification_kpis`` (排查, 整改率),
     then what is still open on the as-of day from ``rectification_stock`` — every hazard found on or before it,
-    whatever year (domain.md §6). 逾期未整改 counts only hazards not rectified (``overdue_major_unrectified``);
+    whatever year (docs/rules.md "Flows and stock"). 逾期未整改 counts only hazards not rectified (``overdue_major_unrectified``);
     the overdue count that includes majors rectified and awaiting verification is 逾期未销号. Empty when nothing
     was found in the period (the slide then carries its placeholder)."""
     if not kpis["found"]:

@@ -285,7 +285,7 @@ def addressee(level: str, own_kind: str, child_kinds: tuple[str, ...] | list[str
 
 
 def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongbao:
-    """The 通报 of a ``riskdash.briefing.content.Brief`` as a 公文 (GB/T 9704-2012, domain.md §6): every figure
+    """The 通报 of a ``riskdash.briefing.content.Brief`` as a 公文 (GB/T 9704-2012, docs/rules.md "Official wording"): every figure
     and sentence taken from the Brief as it stands (its KPI ``display`` strings, its headline sentences, its
     tables' display cells), so the Word file, the PDF, the slides and ``riskdash metrics`` agree by
     construction.

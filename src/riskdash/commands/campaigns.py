@@ -1,4 +1,4 @@
-"""``riskdash metrics townships --db PATH --year YYYY [--region CODE]`` (product.md contract)."""
+"""``riskdash metrics townships --db PATH --year YYYY [--region CODE]`` (README.md, "Command line")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``riskdash form monthly --db PATH --month YYYY-MM [--region CODE] --out FILE.xlsx`` (product.md contract).
+"""``riskdash form monthly --db PATH --month YYYY-MM [--region CODE] --out FILE.xlsx`` (README.md, "Command line").
 
 Writes the 月报表 《工矿企业安全生产事故隐患排查治理情况月报表》 — the same file as the 隐患治理 screen's button —
 for 1 January to the report month, as of its last day (or the data's as-of day in the month still running),

@@ -1,4 +1,4 @@
-"""``riskdash metrics priority --db PATH --as-of D [--top N] [--region CODE]`` (product.md contract)."""
+"""``riskdash metrics priority --db PATH --as-of D [--top N] [--region CODE]`` (README.md, "Command line")."""
 
 from __future__ import annotations
 

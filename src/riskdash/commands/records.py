@@ -1,4 +1,4 @@
-"""Records from the command line (additive to the product.md contract), one JSON line out on success:
+"""Records from the command line (additive to the contract in README.md, "Command line"), one JSON line out on success:
 
 - ``riskdash backup --db PATH --out DIR``: every table as Parquet plus manifest.json (works while the
   dashboard serves the file: it only reads)

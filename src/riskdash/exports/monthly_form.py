@@ -1,4 +1,4 @@
-"""《工矿企业安全生产事故隐患排查治理情况月报表》 as a statistics form (统计报表, domain.md §6), as .xlsx.
+"""《工矿企业安全生产事故隐患排查治理情况月报表》 as a statistics form (统计报表, docs/rules.md "Official wording"), as .xlsx.
 
 One writer for the 隐患治理 screen's button and ``riskdash form monthly``: the same inputs give the same file.
 The layout of a statistics form: the title; top right 表号, 制定机关, 批准文号 and 有效期至 (settings
@@ -17,12 +17,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 from typing import Any
 
 import duckdb
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -35,7 +34,7 @@ from riskdash.metrics import round_pct
 
 FORM_GENERAL = "一般事故隐患"
 FORM_MAJOR = "重大事故隐患"
-# the official layout (domain.md §2): (group, column, source) — an empty group is a column spanning both header rows
+# the official layout (docs/rules.md "Hazards and the closed loop": the monthly form): (group, column, source) — an empty group is a column spanning both header rows
 FORM_COLUMNS: list[tuple[str, str, str]] = [
     ("", "行业和领域", "name_zh"),
     ("", "排查治理的生产经营单位（家）", "enterprises_checked"),
@@ -316,33 +315,3 @@ def monthly_form_xlsx(con: duckdb.DuckDBPyConnection, filters: Filters, month: d
     """The file the screen's button and ``riskdash form monthly`` write, and what it says it is."""
     table, header = monthly_form(con, filters, month)
     return form_xlsx(table, header), header
-
-
-# ---------------------------------------------------------------------------------------------- reading back
-
-
-def read_form_xlsx(data: bytes) -> tuple[list[tuple[str, str]], list[list], list[str]]:
-    """(header pairs, data rows from 合计 on, merged ranges) of a workbook written by ``form_xlsx``."""
-    sheet = load_workbook(BytesIO(data)).active
-    width = sheet.max_column
-    def name(row: int, c: int) -> str | None:
-        value = sheet.cell(row, c).value
-        return None if value is None else value.replace("\n", "")
-
-    top = [name(HEADER_ROW, c) for c in range(1, width + 1)]
-    sub = [name(HEADER_ROW + 1, c) for c in range(1, width + 1)]
-    headers = []
-    group = None
-    for c in range(width):
-        if sub[c] is None:  # a column spanning both rows
-            headers.append(("", top[c]))
-            group = None
-        else:
-            group = top[c] if top[c] is not None else group
-            headers.append((group, sub[c]))
-    rows = []
-    r = FIRST_DATA_ROW
-    while sheet.cell(r, 2).value is not None:  # the notes and the signatures leave column B empty
-        rows.append([sheet.cell(r, c).value for c in range(1, width + 1)])
-        r += 1
-    return headers, rows, sorted(str(m) for m in sheet.merged_cells.ranges)

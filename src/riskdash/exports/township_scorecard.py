@@ -3,10 +3,9 @@ scope line; scores stay numbers (one decimal) so that WPS and Excel can sort and
 
 from __future__ import annotations
 
-from io import BytesIO
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from riskdash.exports.safe import workbook_bytes
@@ -38,9 +37,3 @@ def scorecard_xlsx(table: pd.DataFrame, scope_line: str, title: str = TITLE) -> 
                 cell.number_format = "0.0"
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 3)
     return workbook_bytes(book)  # never a formula in an official's spreadsheet
-
-
-def read_back(data: bytes) -> list[list]:
-    """The workbook's cells, row by row (for tests and checks)."""
-    sheet = load_workbook(BytesIO(data)).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]

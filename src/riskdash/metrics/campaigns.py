@@ -97,7 +97,7 @@ def _score(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else round_pct(float(value))
 
 
-# The veto rules of product.md's `metrics townships` (veto_codes), in the order the reasons are listed. The
+# The veto rules of `riskdash metrics townships` (veto_codes; docs/township-assessment.md), in the order the reasons are listed. The
 # scorecard judges two of them today: a 较大及以上 accident (larger_liability_accident; issue 18 narrows it to
 # liability accidents) and deaths over the control target (target_exceeded).
 VETO_CODES = ("larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",

@@ -2,7 +2,7 @@
 
 Rates are unrounded fractions 0–1 and None where the denominator is 0 (shown as "—"); counts are ints. The
 official monthly form runs over 1 January to the last day of the report month, as of that day
-(domain.md §2); every other query takes the page's Filters as they are.
+(docs/rules.md "Hazards and the closed loop"); every other query takes the page's Filters as they are.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ STOCK_KEYS = ("open", "open_major", "overdue", "overdue_major", "overdue_major_u
 
 def rectification_stock(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, int]:
     """The stock on the as-of day (``metrics rectification`` → ``stock``): every hazard found on or before it,
-    whatever year, in the region and sector — the figures a 通报 states as "截至…" / "尚有…" (domain.md §6).
+    whatever year, in the region and sector — the figures a 通报 states as "截至…" / "尚有…" (docs/rules.md "Flows and stock").
 
     The period's days do not apply. ``overdue_major`` is 逾期未销号 (majors rectified and awaiting verification
     included), ``overdue_major_unrectified`` 逾期未整改; ``supervised_open`` ends at 摘牌 (delisted_on)."""
