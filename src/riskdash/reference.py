@@ -124,6 +124,10 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("form_issuer", "应急管理局", "统计报表制定机关（月报表右上角“制定机关”）", "Body that set the statistics form (制定机关, top right of the monthly form)"),
     ("form_approval_no", "—", "统计报表批准文号（统计调查项目批准或备案文号；未取得时为“—”）", "Approval number of the statistics form (批准文号 of the survey’s approval or filing; — when there is none)"),
     ("form_valid_until", "—", "统计报表有效期至（如“2028年12月”；未规定时为“—”）", "Statistics form valid until (有效期至, e.g. 2028年12月; — when not set)"),
+    # accounts (issue 16, accounts.py): the lockout after failed logins and a dashboard session's idle timeout
+    ("login_max_failures", "5", "连续登录失败N次锁定账号", "Consecutive failed logins that lock an account"),
+    ("login_lock_minutes", "15", "账号锁定时长（分钟）", "Minutes an account stays locked after too many failed logins"),
+    ("session_idle_minutes", "30", "无操作N分钟后自动退出登录", "Minutes without activity after which a dashboard session logs out"),
 ]
 
 

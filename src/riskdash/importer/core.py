@@ -482,7 +482,8 @@ SETTING_RULES: dict[str, tuple] = {
     **{key: ("int", 0) for key in ("uninspected_days", "due_soon_days", "staff_min_key", "staff_min_ordinary",
                                     "assessment_points_per_death")},
     **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises",
-                                    "upload_max_mb")},
+                                    "upload_max_mb", "login_max_failures", "login_lock_minutes",
+                                    "session_idle_minutes")},
     **{key: ("number", 0, 100) for key in (
         "assessment_weight_deaths", "assessment_weight_larger_accidents", "assessment_weight_rectification",
         "assessment_weight_major_closed", "assessment_weight_ledger", "assessment_weight_standardisation",

@@ -1,0 +1,429 @@
+"""Accounts, roles and each official's region (issue 16): the one place that says what a role may see and do.
+
+An account has a name, a role and — for county, township and viewer accounts — a region, its scope: every
+query of that account is bounded by it (``account_scope`` → ``Filters.account_region``). Passwords are kept
+only as argon2id hashes (argon2-cffi; ``HASHER`` is tuned to ~0.2 s per check on a 2-core server). The rules
+follow 等保 2.0 level 2 identity authentication: at least 8 characters of three of the four classes (lower
+case, upper case, digits, others), not containing the account's name; ``login_max_failures`` failures in a row
+lock the account for ``login_lock_minutes`` minutes (settings). Every login, failure, lockout, logout and
+account change is an audit entry with the account as its actor.
+
+No Streamlit here: the login form (ui/login.py) and ``riskdash user`` (commands/user.py) call these functions
+with a writable connection (the dashboard's write window), and each write is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import duckdb
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from riskdash import db
+
+# argon2id: 3 passes over 64 MiB, one lane — about 0.15–0.2 s per hash or check on this 2-core machine
+# (measured with other work running: time_cost 2 took 0.13 s, 3 took 0.18 s, 4 took 0.31 s)
+HASHER = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=1)
+# a hash of nothing anyone knows: an unknown name costs the same time as a wrong password
+_DUMMY_HASH = HASHER.hash("riskdash: no such account")
+
+MIN_LENGTH = 8
+MAX_LENGTH = 128  # a longer "password" is only a way to make the server hash megabytes
+NAME_PATTERN = re.compile(r"\S{1,64}")
+
+DEFAULT_LOGIN_SETTINGS = {"login_max_failures": 5, "login_lock_minutes": 15, "session_idle_minutes": 30}
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a role may see and do (product.md "Roles"; docs/accounts.md has the same table)."""
+
+    name: str
+    label_zh: str
+    label_en: str
+    can_write: bool  # imports, record forms, the rectification loop, 零报告 (within its scope)
+    is_admin: bool  # accounts, settings, reference data, backup download and restore
+    region_bound: bool  # sees and changes only its region and below (the account's region is required)
+    region_levels: tuple[str, ...]  # the levels its region may be at (empty: it has no region)
+
+    def label(self, lang: str = "zh") -> str:
+        return self.label_zh if lang == "zh" else self.label_en
+
+
+ROLES: dict[str, Role] = {
+    "admin": Role("admin", "管理员", "Administrator", can_write=True, is_admin=True, region_bound=False,
+                  region_levels=()),
+    "city": Role("city", "市级", "City", can_write=True, is_admin=False, region_bound=False, region_levels=()),
+    "county": Role("county", "县级", "County", can_write=True, is_admin=False, region_bound=True,
+                   region_levels=("county",)),
+    "township": Role("township", "乡镇", "Township", can_write=True, is_admin=False, region_bound=True,
+                     region_levels=("township",)),
+    "viewer": Role("viewer", "只读", "Viewer (read-only)", can_write=False, is_admin=False, region_bound=True,
+                   region_levels=("city", "county", "township")),
+}
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    region_code: str | None
+    disabled: bool = False
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    must_change_password: bool = False
+    last_login_at: datetime | None = None
+    created_at: datetime | None = None
+
+    @property
+    def rules(self) -> Role:
+        return ROLES[self.role]
+
+    @property
+    def can_write(self) -> bool:
+        return self.rules.can_write
+
+    @property
+    def is_admin(self) -> bool:
+        return self.rules.is_admin
+
+
+def account_scope(account: Account | None) -> str | None:
+    """The region code bounding everything the account sees and changes; None for admin and city (and for no
+    account: the command line as the file's owner)."""
+    if account is None or not account.rules.region_bound:
+        return None
+    return account.region_code
+
+
+# ---------------------------------------------------------------------------------------------- errors
+
+
+class AccountError(db.RiskdashError):
+    """A refused account operation: one line, in English (str) and Chinese (.zh)."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.en = en
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def password_problem(name: str, password: str) -> AccountError | None:
+    """Why ``password`` may not be used by account ``name`` (None when it may)."""
+    if len(password) < MIN_LENGTH:
+        return AccountError(f"the password must have at least {MIN_LENGTH} characters",
+                            f"密码至少{MIN_LENGTH}个字符")
+    if len(password) > MAX_LENGTH:
+        return AccountError(f"the password may have at most {MAX_LENGTH} characters",
+                            f"密码最多{MAX_LENGTH}个字符")
+    classes = sum((any(c.islower() for c in password), any(c.isupper() for c in password),
+                   any(c.isdigit() for c in password), any(not (c.isascii() and c.isalnum()) for c in password)))
+    if classes < 3:
+        return AccountError("the password must mix three of: lower case, upper case, digits, other characters",
+                            "密码须包含小写字母、大写字母、数字、其他字符中的至少三类")
+    if name and name.casefold() in password.casefold():
+        return AccountError("the password must not contain the account name", "密码不得包含用户名")
+    return None
+
+
+def check_password(name: str, password: str) -> None:
+    problem = password_problem(name, password)
+    if problem is not None:
+        raise problem
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def _run(con: duckdb.DuckDBPyConnection, query: str, /, **params: Any) -> duckdb.DuckDBPyConnection:
+    text = db.sql_text(f"accounts/{query}")
+    wanted = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", "\n".join(
+        line.split("--")[0] for line in text.splitlines())))
+    return con.execute(text, {k: params[k] for k in wanted})
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _account(row: dict[str, Any]) -> Account:
+    return Account(**{k: row[k] for k in Account.__dataclass_fields__})
+
+
+def get_account(con: duckdb.DuckDBPyConnection, name: str) -> Account | None:
+    rows = _rows(_run(con, "account", name=name))
+    return _account(rows[0]) if rows else None
+
+
+def list_accounts(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every account (no hash), by name, with its region's name."""
+    return _rows(_run(con, "accounts_list"))
+
+
+def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any account can log in (else the dashboard serves 127.0.0.1 only and says how to add one)."""
+    try:
+        return _run(con, "account_count").fetchone()[0] > 0
+    except duckdb.CatalogException:  # a database older than schema 16 (read-only, not yet migrated)
+        return False
+
+
+@dataclass(frozen=True)
+class LoginSettings:
+    max_failures: int
+    lock_minutes: int
+    idle_minutes: int
+
+
+def login_settings(con: duckdb.DuckDBPyConnection) -> LoginSettings:
+    """The lockout and idle-timeout settings; a missing or unreadable value falls back to its default."""
+    values = dict(DEFAULT_LOGIN_SETTINGS)
+    for key, value in _run(con, "login_settings").fetchall():
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            continue
+        if number >= 1:
+            values[key] = number
+    return LoginSettings(values["login_max_failures"], values["login_lock_minutes"], values["session_idle_minutes"])
+
+
+def account_for(con: duckdb.DuckDBPyConnection, name: str) -> Account:
+    """The account ``--user NAME`` names, or one line saying why not."""
+    account = get_account(con, name)
+    if account is None:
+        raise AccountError(f"--user {name}: no such account", f"没有账号{name}")
+    if account.disabled:
+        raise AccountError(f"--user {name}: the account is disabled", f"账号{name}已停用")
+    return account
+
+
+def region_for(con: duckdb.DuckDBPyConnection, account: Account, requested: str | None) -> str | None:
+    """The region an account's reading uses: ``requested`` when it lies within the account's region, the
+    account's region when none is requested; a region outside is refused (never widened). ``requested`` is
+    returned as given (None too) for an account bounded by nothing."""
+    scope = account_scope(account)
+    if scope is None or requested is None:
+        return requested if scope is None else scope
+    if not _run(con, "region_within", region_code=requested, bound=scope).fetchone()[0]:
+        raise AccountError(
+            f"--region {requested}: outside the region of account {account.name} ({scope})",
+            f"区域{requested}不在账号{account.name}的辖区（{scope}）内")
+    return requested
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+def _audit(con, actor: str | None, action: str, name: str, detail: dict | None = None) -> None:
+    _run(con, "audit_entry", actor=actor, action=action, name=name,
+         detail=json.dumps(detail, ensure_ascii=False) if detail else None)
+
+
+def _in_transaction(con: duckdb.DuckDBPyConnection, write) -> Any:
+    con.execute("begin transaction")
+    try:
+        result = write()
+        con.execute("commit")
+    except Exception:
+        db.rollback(con)
+        raise
+    db.note_commit()
+    return result
+
+
+def _check_region(con, role: Role, region_code: str | None) -> str | None:
+    if not role.region_bound:
+        if region_code:
+            raise AccountError(f"--region: a {role.name} account sees the whole city and has no region",
+                               f"{role.label_zh}账号可查看全市，不设辖区")
+        return None
+    if not region_code:
+        raise AccountError(f"--region is required for a {role.name} account", f"{role.label_zh}账号须指定辖区")
+    from riskdash.filters import pad_region_code
+
+    region_code = pad_region_code(region_code)
+    rows = _run(con, "region_of", region_code=region_code).fetchall()
+    if not rows:
+        raise AccountError(f"--region {region_code}: no such region in the database",
+                           f"数据库中没有区域{region_code}")
+    level = rows[0][2]
+    if level not in role.region_levels:
+        raise AccountError(
+            f"--region {region_code}: a {role.name} account's region must be a {' or '.join(role.region_levels)}"
+            f" (this one is a {level})",
+            f"{role.label_zh}账号的辖区须为{'或'.join(role.region_levels)}级（{region_code}为{level}级）")
+    return region_code
+
+
+def add_account(con: duckdb.DuckDBPyConnection, name: str, role: str, region_code: str | None, password: str,
+                *, actor: str | None, must_change_password: bool = True) -> Account:
+    """A new account (refused in one line: a bad name, role, region or password, or the name taken). An
+    account an admin creates must change its password at its first login."""
+    if not NAME_PATTERN.fullmatch(name or ""):
+        raise AccountError(f"account name {name!r}: 1 to 64 characters without spaces",
+                           f"用户名“{name}”须为1至64个字符，不含空格")
+    if role not in ROLES:
+        raise AccountError(f"--role {role}: expected one of {', '.join(ROLES)}",
+                           f"角色{role}无效（可选：{'、'.join(ROLES)}）")
+    rules = ROLES[role]
+    region_code = _check_region(con, rules, region_code)
+    check_password(name, password)
+    if get_account(con, name) is not None:
+        raise AccountError(f"account {name} already exists", f"账号{name}已存在")
+    password_hash = hash_password(password)
+
+    def write():
+        _run(con, "account_insert", name=name, role=role, region_code=region_code, password_hash=password_hash,
+             must_change_password=must_change_password)
+        _audit(con, actor, "account_add", name, {"role": role, "region_code": region_code})
+
+    _in_transaction(con, write)
+    return get_account(con, name)
+
+
+def set_password(con: duckdb.DuckDBPyConnection, name: str, password: str, *, actor: str | None,
+                 must_change_password: bool = True) -> None:
+    """An admin sets an account's password (the account must change it at its next login unless told
+    otherwise); failures and a lockout are cleared."""
+    if get_account(con, name) is None:
+        raise AccountError(f"no account {name}", f"没有账号{name}")
+    check_password(name, password)
+    password_hash = hash_password(password)
+
+    def write():
+        _run(con, "account_password", name=name, password_hash=password_hash,
+             must_change_password=must_change_password)
+        _audit(con, actor, "account_password", name, {"must_change_password": must_change_password})
+
+    _in_transaction(con, write)
+
+
+def change_password(con: duckdb.DuckDBPyConnection, name: str, old: str, new: str) -> None:
+    """The account changes its own password (the first-login change too): the old one must be right, the new
+    one keep the rules and differ from it."""
+    rows = _rows(_run(con, "account", name=name))
+    if not rows or not _verify(rows[0]["password_hash"], old):
+        raise AccountError("the current password is wrong", "当前密码错误")
+    if new == old:
+        raise AccountError("the new password must differ from the current one", "新密码不能与当前密码相同")
+    check_password(name, new)
+    password_hash = hash_password(new)
+
+    def write():
+        _run(con, "account_password", name=name, password_hash=password_hash, must_change_password=False)
+        _audit(con, name, "password_change", name)
+
+    _in_transaction(con, write)
+
+
+def disable_account(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | None) -> None:
+    """An account that can no longer log in (kept, with its audit entries); the last admin is kept."""
+    account = get_account(con, name)
+    if account is None:
+        raise AccountError(f"no account {name}", f"没有账号{name}")
+    if account.disabled:
+        return
+    if account.role == "admin" and _run(con, "admin_count", name=name).fetchone()[0] == 0:
+        raise AccountError(f"account {name} is the last admin; add another admin first",
+                           f"账号{name}是最后一个管理员，请先添加另一个管理员")
+
+    def write():
+        _run(con, "account_disable", name=name)
+        _audit(con, actor, "account_disable", name)
+
+    _in_transaction(con, write)
+
+
+# ---------------------------------------------------------------------------------------------- logging in
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """``account`` is set when the login succeeded; else ``reason`` says why not: ``wrong`` (an unknown name
+    or a wrong password: the same answer for both), ``locked`` (until ``locked_until``), ``disabled``."""
+
+    account: Account | None
+    reason: str
+    locked_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.account is not None
+
+
+def authenticate(con: duckdb.DuckDBPyConnection, name: str, password: str,
+                 now: datetime | None = None) -> LoginResult:
+    """Check a login on a writable connection: counts the failure (and locks the account after
+    ``login_max_failures`` in a row) or clears the count and records the login; every outcome is audited."""
+    now = now or datetime.now()
+    name = (name or "").strip()
+    row = _rows(_run(con, "account", name=name)) if NAME_PATTERN.fullmatch(name) else []
+    if not row:
+        _verify(_DUMMY_HASH, password or "")  # the same time as a wrong password: names cannot be probed
+        _in_transaction(con, lambda: _audit(con, name[:64] or None, "login_failed", name[:64],
+                                            {"reason": "unknown account"}))
+        return LoginResult(None, "wrong")
+    stored = row[0]
+    account = _account(stored)
+    if account.locked_until is not None and account.locked_until > now:
+        _in_transaction(con, lambda: _audit(con, name, "login_refused", name, {"reason": "locked"}))
+        return LoginResult(None, "locked", account.locked_until)
+    if not _verify(stored["password_hash"], password or ""):
+        settings = login_settings(con)
+        failures = account.failed_attempts + 1
+        locked_until = now + timedelta(minutes=settings.lock_minutes) if failures >= settings.max_failures else None
+
+        def write():
+            _run(con, "login_failed", name=name, locked_until=locked_until)
+            _audit(con, name, "login_failed", name, {"reason": "wrong password", "failures": failures})
+            if locked_until is not None:
+                _audit(con, name, "account_locked", name,
+                       {"failures": failures, "locked_until": locked_until.isoformat(timespec="seconds")})
+
+        _in_transaction(con, write)
+        if locked_until is not None:
+            return LoginResult(None, "locked", locked_until)
+        return LoginResult(None, "wrong")
+    if account.disabled:
+        _in_transaction(con, lambda: _audit(con, name, "login_refused", name, {"reason": "disabled"}))
+        return LoginResult(None, "disabled")
+    rehash = HASHER.check_needs_rehash(stored["password_hash"])
+
+    def write():
+        _run(con, "login_succeeded", name=name, now=now)
+        if rehash:  # the parameters were tuned again: keep the hash current
+            _run(con, "account_password", name=name, password_hash=hash_password(password),
+                 must_change_password=account.must_change_password)
+        _audit(con, name, "login", name)
+
+    _in_transaction(con, write)
+    return LoginResult(get_account(con, name), "ok")
+
+
+def record_logout(con: duckdb.DuckDBPyConnection, name: str, reason: str = "logout") -> None:
+    """A logout (``logout``) or a session ended by the idle timeout (``idle``), as an audit entry."""
+    _in_transaction(con, lambda: _audit(con, name, "logout", name, {"reason": reason}))
