@@ -21,12 +21,27 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(i18n.TEXT))
-def test_every_key_has_chinese_and_english_with_the_same_placeholders(key):
-    entry = i18n.TEXT[key]
-    assert set(entry) == set(i18n.LANGS)
-    assert entry["zh"].strip() and entry["en"].strip()
-    assert placeholders(entry["zh"]) == placeholders(entry["en"])
+def _text_problem(entry: dict) -> str | None:
+    if set(entry) != set(i18n.LANGS):
+        return f"languages {sorted(entry)}"
+    if not (entry["zh"].strip() and entry["en"].strip()):
+        return "an empty text"
+    if placeholders(entry["zh"]) != placeholders(entry["en"]):
+        return f"placeholders zh {sorted(placeholders(entry['zh']))} en {sorted(placeholders(entry['en']))}"
+    return None
+
+
+def test_every_key_has_chinese_and_english_with_the_same_placeholders():
+    # one test for the whole dictionary, naming every key that fails and why
+    problems = {key: _text_problem(entry) for key, entry in sorted(i18n.TEXT.items())}
+    assert {key: why for key, why in problems.items() if why} == {}
+
+
+def test_the_key_check_names_each_failing_key():
+    assert _text_problem({"zh": "{n}项", "en": "{n} items"}) is None
+    assert _text_problem({"zh": "{n}项", "en": "items"}) == "placeholders zh ['n'] en []"
+    assert _text_problem({"zh": "项"}) == "languages ['zh']"
+    assert _text_problem({"zh": " ", "en": "x"}) == "an empty text"
 
 
 def test_chinese_text_is_chinese():
@@ -35,11 +50,10 @@ def test_chinese_text_is_chinese():
     assert ascii_only == []
 
 
-@pytest.mark.parametrize("kind", sorted(i18n.ENUMS))
-def test_every_enum_code_has_both_names(kind):
-    for code, names in i18n.ENUMS[kind].items():
-        assert set(names) == set(i18n.LANGS), (kind, code)
-        assert names["zh"] and names["en"]
+def test_every_enum_code_has_both_names():
+    missing = sorted(f"{kind}.{code}" for kind, codes in i18n.ENUMS.items() for code, names in codes.items()
+                     if set(names) != set(i18n.LANGS) or not all(names.values()))
+    assert missing == []
 
 
 def test_enum_codes_match_the_domain():
