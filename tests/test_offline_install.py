@@ -1,0 +1,243 @@
+"""The offline bundle installed the way an intranet server gets it (issue 19): built by scripts/bundle.sh (or reused
+when its fingerprint matches the sources), unpacked, installed by its install.sh inside a network namespace with
+no network (``unshare -n``, as root) into a temporary prefix with --no-service; then, still without network,
+``DIR/bin/riskdash demo`` and ``serve`` on loopback, the health endpoint, and nginx from the bundle's own .deb
+(unpacked, started by hand with the site file install.sh rendered) proxying over HTTPS with the self-signed
+certificate made at install. Upgrade and rollback run on the same install.
+
+Slow (a ~490 MB bundle, ~40 s to build here from the package mirrors); ``RISKDASH_BUNDLE=path.tar.gz`` tests a
+bundle built elsewhere; ``RISKDASH_BUNDLE_PYTHON_ONLY=1`` builds the Python-only bundle (CI), where nginx then
+comes from the system when it has one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.deploy]
+
+ROOT = Path(__file__).resolve().parents[1]
+PORT = 8881         # the dashboard (loopback, inside the namespace)
+HTTPS_PORT = 8443   # nginx
+HTTP_PORT = 8882    # nginx's redirect to HTTPS
+
+
+def _unshare_problem() -> str | None:
+    if os.geteuid() != 0:
+        return "needs root: unshare -n (a network namespace) and nginx's own ports are root-only here"
+    if shutil.which("unshare") is None:
+        return "unshare (util-linux) is not installed"
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return f"this machine does not allow network namespaces: unshare -n: {probe.stderr.strip()}"
+    return None
+
+
+problem = _unshare_problem()
+if problem is None and shutil.which("dpkg-deb") is None:
+    problem = "not a Debian system (dpkg-deb missing): the bundle is built for Debian"
+pytestmark.append(pytest.mark.skipif(problem is not None, reason=problem or ""))
+
+
+def _offline(script: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run a bash script in a new network namespace: no interface but loopback (brought up), no route out."""
+    return subprocess.run(["unshare", "-n", "bash", "-euo", "pipefail", "-c", "ip link set lo up 2>/dev/null "
+                           "|| true\n" + script], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """The unpacked bundle folder."""
+    given = os.environ.get("RISKDASH_BUNDLE")
+    if given:
+        tarball = Path(given)
+    else:
+        options = ["--worktree"]
+        if os.environ.get("RISKDASH_BUNDLE_PYTHON_ONLY"):
+            options.append("--python-only")
+        script = str(ROOT / "scripts" / "bundle.sh")
+        wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
+                  if p.read_text().strip() == wanted and p.with_suffix(".tar.gz").exists()]
+        if prints:
+            tarball = prints[0].with_suffix(".tar.gz")
+        else:
+            started = time.monotonic()
+            built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800)
+            assert built.returncode == 0, built.stderr[-2000:]
+            tarball = Path(built.stdout.strip().splitlines()[-1])
+            print(f"bundle built in {time.monotonic() - started:.0f} s")
+    print(f"bundle {tarball.name}: {tarball.stat().st_size / 1e6:.0f} MB")
+    into = tmp_path_factory.mktemp("bundle")
+    with tarfile.open(tarball) as archive:
+        archive.extractall(into, filter="tar")
+    (folder,) = into.iterdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def installed(bundle, tmp_path_factory) -> dict:
+    base = tmp_path_factory.mktemp("install")
+    prefix, data = base / "opt", base / "data"
+    started = time.monotonic()
+    run = _offline(f"bash {bundle}/install.sh --prefix {prefix} --data {data} --no-service --port {PORT} "
+                   f"--https-port {HTTPS_PORT} --http-port {HTTP_PORT}")
+    seconds = time.monotonic() - started
+    assert run.returncode == 0, run.stderr[-3000:]
+    print(f"offline install: {seconds:.1f} s")
+    return {"prefix": prefix, "data": data, "bundle": bundle, "seconds": seconds, "log": run.stderr}
+
+
+def test_bundle_holds_what_the_server_needs(bundle):
+    info = dict(line.split("=", 1) for line in (bundle / "BUNDLE_INFO").read_text().splitlines())
+    wheels = {p.name.split("-")[0].lower().replace("_", "-") for p in (bundle / "wheels").glob("*.whl")}
+    locked = {line.split("==")[0].lower() for line in (bundle / "requirements.txt").read_text().splitlines()
+              if "==" in line and "python_full_version >= '3.12'" not in line
+              and "platform_python_implementation != 'CPython'" not in line}
+    assert locked, "requirements.txt lists no locked package"
+    assert locked | {"riskdash"} <= wheels, f"wheels missing: {sorted(locked - wheels)}"
+    assert all(p.name.endswith(".whl") for p in (bundle / "wheels").iterdir() if p.is_file())
+    assert (bundle / "install.sh").exists() and (bundle / "app" / "app.py").exists()
+    assert (bundle / "deploy" / "riskdash.service").exists() and (bundle / "deploy" / "nginx-riskdash.conf").exists()
+    if info["python_only"] == "0":
+        debs = {p.name.split("_")[0] for p in (bundle / "debs").glob("*.deb")}
+        assert {"chromium", "fonts-noto-cjk", "nginx", "python3.11"} <= debs
+        # nothing a minimal Debian always has (Priority required) is shipped again
+        required = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Priority}\\n"], capture_output=True,
+                                  text=True).stdout
+        assert not debs & {line.split()[0] for line in required.splitlines() if line.endswith(" required")}
+    check = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+
+
+def test_offline_install_gives_a_working_command(installed):
+    prefix = installed["prefix"]
+    assert installed["seconds"] < 120, f"the install took {installed['seconds']:.0f} s (target ≤ 2 minutes)"
+    conf = (prefix / "etc" / "riskdash.toml").read_text()
+    assert f'path = "{installed["data"]}/riskdash.duckdb"' in conf and f"port = {PORT}" in conf
+    run = _offline(f"{prefix}/bin/riskdash grade --deaths 3 --serious-injuries 0 --loss-wan 10")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith('{"grade": "larger"'), run.stdout
+    # --no-service touches nothing outside the prefix and the data folder
+    assert not Path("/etc/systemd/system/riskdash.service").exists() or "riskdash" not in str(prefix)
+    unit = (prefix / "etc" / "riskdash.service").read_text()
+    assert f"ExecStart={prefix}/bin/riskdash serve --address 127.0.0.1 --port {PORT}" in unit
+    assert "Restart=on-failure" in unit and "User=riskdash" in unit and "StandardOutput=journal" in unit
+    if shutil.which("systemd-analyze"):
+        verify = subprocess.run(["systemd-analyze", "verify", str(prefix / "etc" / "riskdash.service")],
+                                capture_output=True, text=True)
+        # the service user need not exist on the test machine; anything else is a fault in the unit file
+        errors = [line for line in verify.stderr.splitlines() if line.strip() and "riskdash" in line
+                  and "User" not in line and "Group" not in line and "systemd is not running" not in line]
+        assert not errors, verify.stderr
+
+
+def test_serve_offline_and_through_nginx_over_https(installed, tmp_path):
+    prefix, bundle = installed["prefix"], installed["bundle"]
+    nginx = None
+    debs = sorted(bundle.glob("debs/nginx_*.deb"))
+    if debs:
+        subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(tmp_path / "nginx")], check=True)
+        nginx = tmp_path / "nginx" / "usr" / "sbin" / "nginx"
+    elif shutil.which("nginx"):
+        nginx = Path(shutil.which("nginx"))
+    site = (prefix / "etc" / "nginx-riskdash.conf").read_text()
+    assert f"proxy_pass http://127.0.0.1:{PORT};" in site and "location /_stcore/stream" in site
+    assert "proxy_set_header Upgrade $http_upgrade;" in site
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Strict-Transport-Security"):
+        assert f"add_header {header}" in site
+    assert re.search(r"client_max_body_size \d+m;", site)
+    conf = tmp_path / "nginx.conf"
+    temp = "\n".join(f"  {kind}_temp_path {tmp_path}/{kind};" for kind in ("client_body", "proxy", "fastcgi",
+                                                                              "uwsgi", "scgi"))
+    conf.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\nhttp {{\n"
+                    f"  access_log {tmp_path}/access.log;\n{temp}\n  include {prefix}/etc/nginx-riskdash.conf;\n}}\n")
+    proxy = ""
+    if nginx is not None:
+        proxy = f"""
+{nginx} -t -e {tmp_path}/error.log -p {tmp_path} -c {conf} 2>{tmp_path}/nginx-t.txt
+{nginx} -e {tmp_path}/error.log -p {tmp_path} -c {conf}
+for i in $(seq 50); do curl -sk -o /dev/null https://127.0.0.1:{HTTPS_PORT}/_stcore/health && break; sleep 0.2; done
+curl -sk -m 10 https://127.0.0.1:{HTTPS_PORT}/_stcore/health > {tmp_path}/https-health.txt
+curl -sk -m 10 -D {tmp_path}/https-headers.txt https://127.0.0.1:{HTTPS_PORT}/ > {tmp_path}/https-page.txt
+curl -s -m 10 -o /dev/null -w '%{{http_code}} %{{redirect_url}}' http://127.0.0.1:{HTTP_PORT}/ > {tmp_path}/redirect.txt
+curl -sk -m 10 -o /dev/null -w '%{{http_code}}' -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+  -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
+  --max-time 5 https://127.0.0.1:{HTTPS_PORT}/_stcore/stream > {tmp_path}/ws.txt || true
+kill $(cat {tmp_path}/nginx.pid)
+"""
+    script = f"""
+{prefix}/bin/riskdash demo --today 2026-11-28 2>{tmp_path}/demo.txt
+{prefix}/bin/riskdash serve --address 127.0.0.1 --port {PORT} >{tmp_path}/serve.txt 2>&1 &
+server=$!
+for i in $(seq 150); do curl -s -o /dev/null http://127.0.0.1:{PORT}/_stcore/health && break; sleep 0.2; done
+curl -s -m 10 http://127.0.0.1:{PORT}/_stcore/health > {tmp_path}/health.txt
+{proxy}
+pkill -TERM -P $server || true; kill $server || true; wait $server || true
+"""
+    run = _offline(script, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:] + (tmp_path / "serve.txt").read_text()[-2000:]
+    assert (tmp_path / "health.txt").read_text().strip() == "ok", (tmp_path / "serve.txt").read_text()[-2000:]
+    if nginx is None:
+        pytest.skip("the bundle is Python-only and this machine has no nginx: the HTTPS part was not run")
+    assert "test is successful" in (tmp_path / "nginx-t.txt").read_text()
+    assert (tmp_path / "https-health.txt").read_text().strip() == "ok", (tmp_path / "error.log").read_text()
+    headers = (tmp_path / "https-headers.txt").read_text().lower()
+    assert headers.startswith("http/1.1 200")
+    for header in ("content-security-policy:", "x-frame-options: sameorigin", "strict-transport-security:"):
+        assert header in headers
+    assert "<title>" in (tmp_path / "https-page.txt").read_text().lower()
+    assert (tmp_path / "redirect.txt").read_text() == f"301 https://127.0.0.1:{HTTPS_PORT}/"
+    # Streamlit answers the WebSocket handshake through the proxy (101 Switching Protocols)
+    assert (tmp_path / "ws.txt").read_text().strip() == "101"
+    # the certificate nginx served is the self-signed one install.sh made
+    cert = subprocess.run(["openssl", "x509", "-noout", "-subject", "-ext", "subjectAltName", "-in",
+                           str(prefix / "etc" / "tls" / "riskdash.crt")], capture_output=True, text=True)
+    assert "IP Address:127.0.0.1" in cert.stdout, cert.stdout
+
+
+def test_rerun_upgrade_and_rollback(installed, tmp_path):
+    """Re-running the same bundle changes nothing; a newer bundle backs the database up and migrates it;
+    --rollback puts the previous version and the database copy back."""
+    prefix, data, bundle = installed["prefix"], installed["data"], installed["bundle"]
+    db_file = data / "riskdash.duckdb"
+    if not db_file.exists():
+        assert _offline(f"{prefix}/bin/riskdash demo --today 2026-11-28").returncode == 0
+    first = (prefix / "current").resolve()
+    again = _offline(f"bash {bundle}/install.sh --prefix {prefix} --data {data} --no-service --port {PORT}")
+    assert again.returncode == 0, again.stderr
+    assert "already installed" in again.stderr and (prefix / "current").resolve() == first
+    # a "newer" bundle: the same files under another commit name
+    newer = tmp_path / "newer"
+    shutil.copytree(bundle, newer, symlinks=True)
+    info = (newer / "BUNDLE_INFO").read_text()
+    (newer / "BUNDLE_INFO").write_text(re.sub(r"^commit=.*$", "commit=next", info, flags=re.M))
+    subprocess.run("sha256sum BUNDLE_INFO > s && grep -v ' BUNDLE_INFO$' SHA256SUMS >> s && mv s SHA256SUMS",
+                   shell=True, cwd=newer, check=True)
+    before = db_file.read_bytes()
+    up = _offline(f"bash {newer}/install.sh --prefix {prefix} --data {data} --no-service --port {PORT}")
+    assert up.returncode == 0, up.stderr
+    second = (prefix / "current").resolve()
+    assert second.name.endswith("-next") and second != first
+    saved = [p for p in (data / "backups").glob("pre-upgrade-*") if (p / "manifest.json").exists()]
+    assert saved and (saved[-1] / "riskdash.duckdb").read_bytes() == before
+    assert (prefix / "state" / "previous").read_text().strip() == str(first)
+    # the database changes under the new version; --rollback brings back the copy taken before the upgrade
+    assert _offline(f"{prefix}/bin/riskdash demo --today 2026-11-27 --seed 7").returncode == 0
+    assert db_file.read_bytes() != before
+    back = _offline(f"bash {bundle}/install.sh --prefix {prefix} --data {data} --no-service --rollback")
+    assert back.returncode == 0, back.stderr
+    assert (prefix / "current").resolve() == first
+    assert db_file.read_bytes() == before
+    assert list(data.glob("riskdash.duckdb.pre-rollback-*"))
+    run = _offline(f"{prefix}/bin/riskdash grade --deaths 0 --serious-injuries 1 --loss-wan 1")
+    assert run.returncode == 0, run.stderr
