@@ -4,24 +4,24 @@ mode for a projector, the PPTX / Word / PDF downloads, and a preview of every sl
 import streamlit as st
 
 from riskdash import ui
-from riskdash.ui import briefing_page as screen
+from riskdash.screens.briefing import draw
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("briefing")
-brief, slides = screen.deck(page)
-presenting, index = screen.present_state(len(slides))
+brief, slides = draw.deck(page)
+presenting, index = draw.present_state(len(slides))
 
 if presenting:
-    screen.presentation(page, brief, index)
+    draw.presentation(page, brief, index)
 else:
-    st.caption(plain(screen.subtitle(page)))
-    screen.present_button(page, len(slides))
+    st.caption(plain(draw.subtitle(page)))
+    draw.present_button(page, len(slides))
 
-    ui.section(page.t("briefing.downloads"), screen.downloads_scope(page))
-    screen.downloads(page, brief)
+    ui.section(page.t("briefing.downloads"), draw.downloads_scope(page))
+    draw.downloads(page, brief)
 
     if slides:
-        ui.section(page.t("briefing.preview"), screen.preview_scope(page, slides))
-        screen.preview(page, slides)
+        ui.section(page.t("briefing.preview"), draw.preview_scope(page, slides))
+        draw.preview(page, slides)
 
-screen.finish(presenting, index)
+draw.finish(presenting, index)

@@ -19,7 +19,7 @@ from test_browser import PAGE_MS, chromium_page, serving
 from riskdash import db
 from riskdash.briefing import build_brief
 from riskdash.filters import Filters
-from riskdash.ui import briefing as view
+from riskdash.screens.briefing import view
 
 pytestmark = pytest.mark.browser
 

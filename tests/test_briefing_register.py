@@ -19,7 +19,7 @@ from pptx import Presentation
 from riskdash import db
 from riskdash.briefing import build_brief, docx_export, pdf_export, pptx_export, tongbao
 from riskdash.filters import Filters
-from riskdash.ui import briefing as presentation
+from riskdash.screens.briefing import view as presentation
 
 AS_OF = date(2026, 11, 28)
 CITY, COUNTY, TOWNSHIP = "419800000000", "419802000000", "419802003000"  # 云川市, 黄溪区, 临门街道 (a 较大 accident)

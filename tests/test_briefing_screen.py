@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from riskdash import db
 from riskdash.briefing import build_brief
 from riskdash.filters import Filters
-from riskdash.ui import briefing as view
+from riskdash.screens.briefing import view
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -162,15 +162,10 @@ def test_the_deck_opens_with_a_cover_and_cuts_long_lists(app_db):
         assert slide.table_more == (None if source.total <= 1 else f"共{source.total}项，列出前1项")
 
 
-def test_the_download_buttons_and_a_missing_format(app_db, monkeypatch):
+def test_the_download_buttons(app_db):
     at = start()
-    assert len(at.get("download_button")) == 3
-    assert not at.info or all("导出功能尚未提供" not in i.value for i in at.info)
-    missing = (("odp", "riskdash.briefing.no_such_export", "write_odp", "briefing.download_pdf", "x/y"),)
-    monkeypatch.setattr(view, "EXPORT_FORMATS", view.EXPORT_FORMATS[:2] + missing)
-    at.run()
-    assert len(at.get("download_button")) == 2
-    assert any("ODP 导出功能尚未提供" in i.value for i in at.info)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["下载演示文稿（PPTX）", "下载通报（Word）", "下载通报（PDF）"]
 
 
 def test_presentation_pages_forward_and_back_and_stops_at_both_ends(app_db):

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db
-from riskdash.ui.data_page import UPLOAD_PREFIX
+from riskdash.screens.data.draw import UPLOAD_PREFIX
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 HAZARDS = (Path(__file__).resolve().parent / "fixtures" / "import" / "hazards.csv").read_bytes()
@@ -90,7 +90,7 @@ def test_copies_left_by_ended_sessions_are_swept_after_a_day(at, temp):
     import os
     import time
 
-    from riskdash.ui.data_page import STALE_COPY_SECONDS
+    from riskdash.screens.data.draw import STALE_COPY_SECONDS
 
     for name, age in (("old", STALE_COPY_SECONDS + 60), ("recent", STALE_COPY_SECONDS - 60)):
         folder = temp / f"{UPLOAD_PREFIX}{name}"

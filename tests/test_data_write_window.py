@@ -1,4 +1,4 @@
-"""The 数据管理 screen's write window (ui/data_page.write_window): an I/O error while the screen writes is one line
+"""The 数据管理 screen's write window (ui/write_window.py): an I/O error while the screen writes is one line
 that says whether anything was written, and after a restore or an import every later page load, on any page,
 reads the new file (no connection or cursor to the old one survives the swap)."""
 
@@ -173,7 +173,7 @@ def test_a_query_running_when_the_window_closes_its_connection_waits_and_reads_t
     next query waits for the window to close (as a page load does) and then reads the written rows."""
     import threading
 
-    from riskdash.ui import data_page, session
+    from riskdash.ui import session, write_window
 
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     reader = session.session_cursor(session.open_database())
@@ -200,7 +200,7 @@ def test_a_query_running_when_the_window_closes_its_connection_waits_and_reads_t
         return records.add(con, "hazards", {"hazard_id": "H-WIN", "enterprise_id": "E1", "found_on": "2025-06-01",
                                             "grade": "general", "deadline": "2025-07-01"}, today=date(2025, 7, 1))
 
-    data_page.write_window(write)
+    write_window.write_window(write)
     other.join(60)
     assert seen == [before + 1]
     assert reader.execute(count).fetchone()[0] == before + 1

@@ -63,7 +63,8 @@ def outputs(con) -> dict[str, tuple[str, bytes]]:
     from riskdash.metrics import rectification as rect
     from riskdash.screens.campaigns import view as campaigns_view
     from riskdash.screens.rectification import view as rect_view
-    from riskdash.ui.data import VIEW_TABLES, audit_display, audit_entries, filtered_view, problems_frame
+    from riskdash.metrics.data import VIEW_TABLES, audit_entries, filtered_view
+    from riskdash.screens.data.view import audit_display, problems_frame
 
     f = Filters(start=date(2025, 1, 1), end=AS_OF, region_code=CITY, industry=None, as_of=AS_OF)
     out: dict[str, tuple[str, bytes]] = {}

@@ -47,15 +47,8 @@ BENCH_DOOR = "riskdash.commands.bench"  # the one module outside the wing that m
 
 # Known exceptions, each with its reason; the test fails when one is no longer needed, so the list only shrinks.
 # (edges as (importer, imported); "<dynamic>" marks an import by a computed name)
-ALLOWED_EDGES: set[tuple[str, str]] = {
-    # ui/briefing_page looks its writers up by name and catches ImportError (the "not landed yet" branch);
-    # it belongs to the screens' move (issue 15 item 1), which replaces it with direct imports
-    ("riskdash.ui.briefing_page", "<dynamic>"),
-}
-ALLOWED_CYCLES: list[set[str]] = [
-    # the screens' kit is being split (issue 15 item 1): the frame and the session still import each other
-    {"riskdash.ui.frame", "riskdash.ui.session"},
-]
+ALLOWED_EDGES: set[tuple[str, str]] = set()
+ALLOWED_CYCLES: list[set[str]] = []
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:
@@ -198,7 +191,7 @@ def test_layers_are_matched_by_the_most_specific_name():
     assert layer_of("riskdash.screens.accidents.text") == "base"
     assert layer_of("riskdash.screens.accidents.charts") == "presentation"
     assert layer_of("riskdash.screens.accidents.draw") == "streamlit"
-    assert layer_of("riskdash.text.briefing") == "base"
+    assert layer_of("riskdash.text.briefing_document") == "base"
     assert layer_of("riskdash.bench.oracle.rectification") == "bench"
     assert layer_of("riskdash") == "base"
 

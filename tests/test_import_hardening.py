@@ -184,7 +184,7 @@ def test_one_problem_says_that_nothing_was_written(con, tmp_path):
 
 
 def test_the_problem_table_shows_whole_row_numbers_next_to_a_file_wide_problem():
-    from riskdash.ui.data import problems_frame
+    from riskdash.screens.data.view import problems_frame
 
     frame = problems_frame([Problem("h.csv", None, "grade", None, "missing_column", {"zh": "隐患等级"}),
                             Problem("h.csv", 2, "deaths", "-1", "at_least", {"bound": 0})], "zh")

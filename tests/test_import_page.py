@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from riskdash import db, i18n
 from riskdash.importer import KINDS, Problem
 from riskdash.importer.export import template_xlsx, to_csv_bytes, to_xlsx_bytes
-from riskdash.ui.data import problems_frame
+from riskdash.screens.data.view import problems_frame
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
@@ -51,7 +51,8 @@ def test_every_kind_has_a_template_with_chinese_headers_and_instructions():
 
 
 def test_import_from_the_screen_while_the_dashboard_holds_its_read_only_connection(small_db_path, monkeypatch):
-    from riskdash.ui import data_page, session
+    from riskdash.screens.data import draw
+    from riskdash.ui import session, write_window
 
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     before = session.open_database()
@@ -59,9 +60,9 @@ def test_import_from_the_screen_while_the_dashboard_holds_its_read_only_connecti
     assert cursor.execute("select count(*) from hazards").fetchone()[0] == 8
     fixture = Path(__file__).resolve().parent / "fixtures" / "import" / "hazards.csv"
     # the fixture's enterprises E1/E2 exist in the small city too
-    rows, problems, total = data_page.check_upload(cursor, "hazards", fixture, "append", "hazards.csv")
+    rows, problems, total = draw.check_upload(cursor, "hazards", fixture, "append", "hazards.csv")
     assert (rows, total) == (3, 3)  # H1..H3 already exist in the small city: append refuses them
-    result = data_page.write_import("hazards", fixture, "upsert", "屏幕用户", "hazards.csv")
+    result = write_window.write_import("hazards", fixture, "upsert", "屏幕用户", "hazards.csv")
     assert (result.inserted, result.updated) == (0, 3)
     after = session.open_database()
     con = after.connection.cursor()

@@ -111,10 +111,10 @@ def test_supervise_a_major_hazard_by_id(at, small_db_path):
 
 
 def test_audit_log_filters(at, small_db_path):
-    from riskdash.ui import data_page
+    from riskdash.ui import write_window
 
-    data_page.write_window(lambda con: records.hazard_action(con, "H2", "rectify", date(2025, 2, 20), actor="甲"))
-    data_page.write_window(lambda con: records.edit(con, "enterprises", "E1", {"employees": "121"}, actor="乙"))
+    write_window.write_window(lambda con: records.hazard_action(con, "H2", "rectify", date(2025, 2, 20), actor="甲"))
+    write_window.write_window(lambda con: records.edit(con, "enterprises", "E1", {"employees": "121"}, actor="乙"))
     at.run()
     at.selectbox(key="data_audit_table").set_value("enterprises").run()
     frame = at.dataframe[-1].value
@@ -128,16 +128,16 @@ def test_audit_log_filters(at, small_db_path):
 
 def test_audit_log_after_a_restore_and_an_import(small_db_path, tmp_path, monkeypatch):
     # a restore logs no table (null beside the import's "enterprises"): the filter choices crashed on sorting
-    from riskdash.ui import data_page, session
+    from riskdash.ui import session, write_window
 
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     backup = records.backup_zip(session.open_database().connection.cursor())
-    data_page.write_window(lambda path: records.restore_zip(path, backup, actor="甲"), connect=False)
+    write_window.write_window(lambda path: records.restore_zip(path, backup, actor="甲"), connect=False)
     upload = tmp_path / "enterprises.csv"
     upload.write_text("企业编号,企业名称,所在乡镇代码,行业,从业人员,状态\nE9,新企业,{},工贸,12,在营\n".format(
         rows(small_db_path, "select region_code from enterprises where enterprise_id = 'E1'")[0][0]),
         encoding="utf-8")
-    data_page.write_import("enterprises", upload, "append", "乙", "enterprises.csv")
+    write_window.write_import("enterprises", upload, "append", "乙", "enterprises.csv")
     app = AppTest.from_file(str(APP), default_timeout=90).run()
     app.switch_page("pages/data.py").run()
     assert not app.exception, app.exception
@@ -147,7 +147,7 @@ def test_audit_log_after_a_restore_and_an_import(small_db_path, tmp_path, monkey
 
 
 def test_audit_options_drop_nulls_of_any_kind():
-    from riskdash.ui.data import audit_options
+    from riskdash.screens.data.view import audit_options
 
     assert audit_options(pd.Series(["hazards", None, float("nan"), "accidents", "hazards"], dtype=object)) == [
         None, "accidents", "hazards"]
@@ -155,17 +155,17 @@ def test_audit_options_drop_nulls_of_any_kind():
 
 
 def test_restore_in_the_write_window_while_the_dashboard_reads(small_db_path, tmp_path, monkeypatch):
-    from riskdash.ui import data_page, session
+    from riskdash.ui import session, write_window
 
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     cursor = session.open_database().connection.cursor()
     backup = records.backup_zip(cursor)
     cursor.execute("select 1")
     con = session.open_database()
-    data_page.write_window(lambda c: records.hazard_action(c, "H2", "rectify", date(2025, 2, 20)))
+    write_window.write_window(lambda c: records.hazard_action(c, "H2", "rectify", date(2025, 2, 20)))
     assert session.open_database().connection.cursor().execute(
         "select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (date(2025, 2, 20),)
-    result = data_page.write_window(lambda path: records.restore_zip(path, backup, actor="屏幕"), connect=False)
+    result = write_window.write_window(lambda path: records.restore_zip(path, backup, actor="屏幕"), connect=False)
     assert result["previous"] == str(small_db_path) + ".pre-restore"
     after = session.open_database().connection.cursor()
     assert after.execute("select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (None,)
@@ -177,7 +177,7 @@ def test_filtered_view_follows_period_region_and_sector(small_con):
     from conftest import CITY, COUNTY_A, TOWN_B1
 
     from riskdash.filters import Filters
-    from riskdash.ui.data import filtered_view
+    from riskdash.metrics.data import filtered_view
 
     def view(table, region, start=date(2025, 1, 1), end=date(2025, 6, 30), industry=None):
         f = Filters(start=start, end=end, region_code=region, industry=industry, as_of=end)
@@ -199,7 +199,7 @@ def test_filtered_view_follows_period_region_and_sector(small_con):
 
 
 def test_hazard_steps_and_offered_actions(small_con):
-    from riskdash.ui.data import hazard_steps, offered_actions
+    from riskdash.screens.data.view import hazard_steps, offered_actions
 
     h4 = records.load(small_con, "hazards", "H4")
     steps = hazard_steps(h4, "zh")

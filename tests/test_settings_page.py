@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed
-from riskdash.ui import settings
+from riskdash.metrics.data import settings_rows
+from riskdash.screens.settings import view as settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +37,7 @@ def test_the_page_shows_every_reference_table_in_an_editor(app_db, lang):
 
 
 def test_a_negative_risk_weight_is_refused_with_row_and_column(small_con):
-    before = settings.current_rows(small_con, "risk-weights")
+    before = settings_rows(small_con, "risk-weights")
     edited = before.copy()
     edited.loc[1, "weight"] = -3.0
     with settings.edits_file("risk-weights", edited) as path:
@@ -47,12 +48,12 @@ def test_a_negative_risk_weight_is_refused_with_row_and_column(small_con):
         with pytest.raises(ImportFailed):
             settings.write_edits(small_con, "risk-weights", path, "tester")
     assert not path.parent.exists()
-    assert settings.current_rows(small_con, "risk-weights").equals(before)
+    assert settings_rows(small_con, "risk-weights").equals(before)
     assert small_con.execute("select count(*) from audit_log").fetchone()[0] == 0
 
 
 def test_a_setting_value_is_written_audited_and_read_back(small_con):
-    before = settings.current_rows(small_con, "settings")
+    before = settings_rows(small_con, "settings")
     edited = before.copy()
     row = edited.index[edited["key"] == "due_soon_days"][0]
     old = edited.loc[row, "value"]
@@ -62,7 +63,7 @@ def test_a_setting_value_is_written_audited_and_read_back(small_con):
         assert settings.check_edits(small_con, "settings", path)[2] == 0
         result = settings.write_edits(small_con, "settings", path, "tester")
     assert (result.inserted, result.updated, result.unchanged) == (0, 1, len(before) - 1)
-    after = settings.current_rows(small_con, "settings")
+    after = settings_rows(small_con, "settings")
     assert after.set_index("key").loc["due_soon_days", "value"] == "10"
     assert len(after) == len(before)
     log = small_con.execute("select actor, action, kind, table_name, record_key, before_json, after_json "
@@ -74,7 +75,7 @@ def test_a_setting_value_is_written_audited_and_read_back(small_con):
 
 @pytest.mark.parametrize("kind", settings.EDITABLE)
 def test_every_table_round_trips_unchanged_through_the_importer(small_con, kind):
-    before = settings.current_rows(small_con, kind)
+    before = settings_rows(small_con, kind)
     with settings.edits_file(kind, before) as path:
         rows, problems, total = settings.check_edits(small_con, kind, path)
         if before.empty:  # the fixture holds no rows of this kind: nothing to save, and the importer says so
@@ -83,7 +84,7 @@ def test_every_table_round_trips_unchanged_through_the_importer(small_con, kind)
         assert total == 0
         result = settings.write_edits(small_con, kind, path, "tester")
     assert (result.inserted, result.updated) == (0, 0)
-    assert settings.current_rows(small_con, kind).equals(before)
+    assert settings_rows(small_con, kind).equals(before)
 
 
 def test_saves_on_the_page_leave_no_temporary_file(app_db, tmp_path, monkeypatch):

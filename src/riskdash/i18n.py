@@ -272,18 +272,18 @@ def _text_modules() -> tuple:
     and those of the documents, the forms and the database messages (``riskdash/text/``). Data only: none of
     them imports anything."""
     from riskdash.screens.accidents import text as accidents
+    from riskdash.screens.briefing import text as briefing
     from riskdash.screens.campaigns import text as campaigns
+    from riskdash.screens.data import text as data
     from riskdash.screens.priority import text as priority
     from riskdash.screens.rectification import text as rectification
+    from riskdash.screens.settings import text as settings
     from riskdash.text import (
         address,
-        briefing,
         briefing_document,
         briefing_export,
-        data,
         database,
         monthly_form,
-        settings,
     )
 
     return (address, accidents, rectification, priority, campaigns, briefing, data, settings, briefing_document,

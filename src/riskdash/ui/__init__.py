@@ -11,7 +11,7 @@ The pure pieces views share (``Kpi``, ``Scope``) are in ``riskdash.screens.kit``
 """
 
 from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
-from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table
+from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table, template_button
 
 __all__ = [
     "PageContext",
@@ -26,4 +26,5 @@ __all__ = [
     "section",
     "start_page",
     "table",
+    "template_button",
 ]

@@ -24,7 +24,7 @@ from riskdash.ui.markdown import plain
 from riskdash.screens.kit import Scope
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
-LANG_KEY = "lang"
+LANG_KEY = session.LANG_KEY
 ADDRESS_STATE = "_address"  # the view's parameters as this session last wrote them into the address
 YEARS_BACK = 20  # the earliest day a period may start: 1 January, this many years before the as-of year
 T = TypeVar("T")
@@ -73,8 +73,7 @@ def current_lang() -> str:
     """The language chosen on any page so far, or asked for by a new address (app.py needs it for the
     navigation before a page runs)."""
     _apply_address_lang(_address_request())
-    lang = st.session_state.get(_keep(LANG_KEY), st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG))
-    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+    return session.chosen_lang()
 
 
 def nav_page(path: str, icon: str, lang: str, default: bool = False) -> Any:

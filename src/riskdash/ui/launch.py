@@ -19,7 +19,7 @@ def upload_limit_args(argv: list[str]) -> list[str]:
     when the command line already sets it. A database that cannot be read leaves the default (the dashboard
     then says why on its first page)."""
     from riskdash import db
-    from riskdash.ui.data import UPLOAD_MAX_MB_DEFAULT, upload_limit_mb
+    from riskdash.metrics.data import UPLOAD_MAX_MB_DEFAULT, upload_limit_mb
 
     if any(arg.startswith("--server.maxUploadSize") for arg in argv):
         return []

@@ -28,6 +28,13 @@ CACHE_ENTRIES = 256  # the screens not yet on load() (removed when the last one 
 CACHE_TTL_SECONDS = 15 * 60
 _CURSOR_KEY = "_riskdash_cursor"
 T = TypeVar("T")
+LANG_KEY = "lang"  # the language switch's widget (ui/frame.py); "_keep_lang" is its mirror across pages
+
+
+def chosen_lang() -> str:
+    """The language this session chose so far (the frame's switch, or its mirror), else the default."""
+    lang = st.session_state.get(f"_keep_{LANG_KEY}", st.session_state.get(LANG_KEY, i18n.DEFAULT_LANG))
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
 
 
 @dataclass(frozen=True)
@@ -121,10 +128,8 @@ def open_database() -> Database:
                 if time.monotonic() >= deadline:
                     raise
                 if notice is None:
-                    from riskdash.ui.frame import current_lang
-
                     notice = st.empty()
-                    notice.info(i18n.t("db.busy", current_lang()), icon=":material/hourglass_top:")
+                    notice.info(i18n.t("db.busy", chosen_lang()), icon=":material/hourglass_top:")
                 time.sleep(pause)
                 pause = min(pause * 2, 1.0)
     finally:

@@ -39,7 +39,7 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
     from riskdash.importer import ImportFailed
     from riskdash.screens.campaigns import view
     from riskdash.ui import widgets
-    from riskdash.ui.data import problems_frame
+    from riskdash.screens.data.view import problems_frame
     from riskdash.ui.write_window import default_actor, error_line, write_import
 
     t = page.t

@@ -7,7 +7,6 @@ shows and the one the .xlsx export writes, so that the two cannot differ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 

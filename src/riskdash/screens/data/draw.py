@@ -12,6 +12,8 @@ import streamlit as st
 
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed, check
+from riskdash.metrics import data as reads
+from riskdash.screens.data import view
 from riskdash.ui import session
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import, write_window
@@ -59,9 +61,8 @@ def discard_upload_copy() -> None:
 
 def upload_limit(page) -> int:
     """The upload_max_mb setting (MB); the server's own limit is set from it at launch (ui/launch.py)."""
-    from riskdash.ui.data import upload_limit_mb
 
-    return upload_limit_mb(page.con)
+    return reads.upload_limit_mb(page.con)
 
 
 def too_big(page, upload, limit_mb: int) -> bool:
@@ -81,14 +82,6 @@ def check_upload(con, kind: str, path: Path, mode: str, label: str):
 # ---------------------------------------------------------------------------------------------- drawing
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def template(kind: str) -> bytes:
-    from riskdash.importer import KINDS
-    from riskdash.importer.export import template_xlsx
-
-    return template_xlsx(KINDS[kind])
-
-
 def day_text(page) -> str:
     from riskdash import i18n
 
@@ -97,7 +90,6 @@ def day_text(page) -> str:
 
 def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: int) -> None:
     from riskdash.importer.export import to_csv_bytes
-    from riskdash.ui.data import problems_frame
 
     t = page.t
     if too_big(page, upload, limit_mb):
@@ -107,7 +99,7 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: i
     rows, problems, total = check_upload(page.con, kind, path, mode, upload.name)
     if total:
         st.error(t("data.check.failed", total=total, rows=rows), icon=":material/error:")
-        frame = problems_frame(problems, page.lang)
+        frame = view.problems_frame(problems, page.lang)
         st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
         st.download_button(t("data.check.download"), to_csv_bytes(frame), file_name=f"problems-{upload.name}.csv",
                            mime="text/csv", icon=":material/download:")
@@ -193,18 +185,16 @@ def last_record(page) -> None:
 
 
 def _refused_message(page, refused) -> None:
-    from riskdash.ui.data import problems_frame
 
     st.error(plain(page.t("data.record.refused", message=refused.message(page.lang))), icon=":material/error:")
     if refused.problems and refused.total > 1:
-        st.dataframe(problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
+        st.dataframe(view.problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 def _write_record(page, write) -> None:
     """``write(con, check_only)``: checked first through the session's read-only cursor (a refusal is shown in
     place, the shared connection untouched), then written in the write window and the page rerun."""
     from riskdash.records import RecordRefused
-    from riskdash.ui.data import result_text
 
     try:
         checked = write(page.con, True)
@@ -212,7 +202,7 @@ def _write_record(page, write) -> None:
         _refused_message(page, refused)
         return
     if checked is not None and checked.entry_id is None and not checked.after:
-        st.info(plain(result_text(checked, page.lang)), icon=":material/info:")
+        st.info(plain(view.result_text(checked, page.lang)), icon=":material/info:")
         return
     try:
         result = write_window(lambda con: write(con, False))
@@ -221,18 +211,17 @@ def _write_record(page, write) -> None:
     except db.RiskdashError as exc:
         _flash(page, error_line(exc, page.lang), ok=False)
     else:
-        _flash(page, result_text(result, page.lang))
+        _flash(page, view.result_text(result, page.lang))
 
 
 def _field(page, kind: str, column, current, key: str, disabled: bool = False, example: bool = True):
     """One input of a record form; returns its value as the text an import file would carry."""
     from datetime import date as _date
 
-    from riskdash.ui.data import column_label, enum_choices
 
-    label = column_label(kind, column.name, page.lang)
+    label = view.column_label(kind, column.name, page.lang)
     if column.type == "enum":
-        choices = enum_choices(page.con, column.enum, page.lang)
+        choices = view.enum_options(reads.enum_choices(page.con), column.enum, page.lang)
         codes = [None, *[c for c, _ in choices]]
         names = dict(choices)
         index = codes.index(current) if current in codes else 0
@@ -270,10 +259,9 @@ def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
 
 def add_panel(page, actor: str) -> None:
     from riskdash import records
-    from riskdash.ui.data import kind_label
 
     kind = st.selectbox(page.t("data.add.kind"), records.FORM_KINDS, key="data_add_kind",
-                        format_func=lambda k: kind_label(k, page.lang))
+                        format_func=lambda k: view.kind_label(k, page.lang))
     with st.form(f"data_add_form_{kind}"):
         values = _record_fields(page, kind, None, "data_add")
         submitted = st.form_submit_button(page.t("data.add.submit"), type="primary", icon=":material/save:")
@@ -285,11 +273,10 @@ def add_panel(page, actor: str) -> None:
 def edit_panel(page, actor: str) -> None:
     from riskdash import records
     from riskdash.importer import KINDS
-    from riskdash.ui.data import kind_label, record_frame
 
     left, right = st.columns([1, 2])
     kind = left.selectbox(page.t("data.edit.kind"), records.RECORD_KINDS, key="data_edit_kind",
-                          format_func=lambda k: kind_label(k, page.lang))
+                          format_func=lambda k: view.kind_label(k, page.lang))
     key = right.text_input(page.t("data.edit.key"), key="data_edit_key").strip()
     if not key:
         return
@@ -298,7 +285,7 @@ def edit_panel(page, actor: str) -> None:
         st.warning(plain(page.t("data.edit.missing", table=KINDS[kind].table, id=key)), icon=":material/search_off:")
         return
     with st.expander(page.t("data.col.stored")):
-        st.dataframe(record_frame(row, kind, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
+        st.dataframe(view.record_frame(row, kind, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
     spec = KINDS[kind]
     current = {c.name: records.text_value(spec, c.name, row.get(c.name), row) for c in spec.columns}
     with st.form(f"data_edit_form_{kind}_{key}"):
@@ -314,9 +301,8 @@ def flow_panel(page, actor: str) -> None:
     from datetime import date as _date
 
     from riskdash import records
-    from riskdash.ui.data import hazard_choice_label, hazard_steps, offered_actions, townships
 
-    towns = townships(page.con, page.filters.region_code)
+    towns = reads.townships(page.con, page.filters.region_code)
     left, right = st.columns(2)
     hazard_id = None
     if not towns.empty:
@@ -329,7 +315,7 @@ def flow_panel(page, actor: str) -> None:
         else:
             rows = {r["hazard_id"]: r for r in listed.to_dict("records")}
             hazard_id = left.selectbox(page.t("data.flow.open", n=len(rows)), list(rows), key="data_flow_pick",
-                                       format_func=lambda h: hazard_choice_label(rows[h], page.lang))
+                                       format_func=lambda h: view.hazard_choice_label(rows[h], page.lang))
     typed = right.text_input(page.t("data.flow.by_id"), key="data_flow_id").strip()
     hazard_id = typed or hazard_id
     if not hazard_id:
@@ -343,8 +329,8 @@ def flow_panel(page, actor: str) -> None:
     st.text(page.t("data.flow.current", id=hazard_id, grade=page.t(f"data.flow.grade.{row['grade']}"),
                        enterprise=row["enterprise_id"], description=row.get("description") or "—"))
     steps, form_side = st.columns([1, 1])
-    steps.dataframe(hazard_steps(row, page.lang), hide_index=True, width="stretch")
-    offered = offered_actions(row, today)
+    steps.dataframe(view.hazard_steps(row, page.lang), hide_index=True, width="stretch")
+    offered = view.offered_actions(row, today)
     if not offered:
         form_side.success(page.t("data.flow.closed"), icon=":material/task_alt:")
         return
@@ -368,9 +354,8 @@ def view_export_panel(page) -> None:
     from riskdash import i18n
     from riskdash.importer import KINDS
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
-    from riskdash.ui.data import VIEW_TABLES, filtered_view
 
-    table = st.selectbox(page.t("data.export.table"), VIEW_TABLES, key="data_view_table",
+    table = st.selectbox(page.t("data.export.table"), reads.VIEW_TABLES, key="data_view_table",
                          format_func=lambda k: KINDS[k].title_zh if page.lang == "zh" else KINDS[k].title_en)
     f = page.filters
     st.caption(plain(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
@@ -378,10 +363,10 @@ def view_export_panel(page) -> None:
                             table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en)))
     name = f"{table}-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
     left, right = st.columns(2)
-    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(filtered_view(con, table, f))),
+    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(reads.filtered_view(con, table, f))),
                          file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", key="data_view_csv")
     right.download_button(page.t("data.export.xlsx"),
-                          _deferred(lambda con: to_xlsx_bytes(filtered_view(con, table, f), table)),
+                          _deferred(lambda con: to_xlsx_bytes(reads.filtered_view(con, table, f), table)),
                           file_name=f"{name}.xlsx", icon=":material/download:", key="data_view_xlsx")
 
 
@@ -412,9 +397,8 @@ def backup_panel(page, actor: str) -> None:
 
 def audit_panel(page) -> None:
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
-    from riskdash.ui.data import audit_choices, audit_display, audit_entries, audit_options
 
-    choices = audit_choices(page.con)
+    choices = reads.audit_choices(page.con)
     if choices.empty:
         st.info(page.t("data.audit.empty"), icon=":material/info:")
         return
@@ -422,7 +406,7 @@ def audit_panel(page) -> None:
     cols = st.columns(5)
 
     def pick(col, label, values, key):
-        return col.selectbox(label, audit_options(values), key=key, format_func=lambda v: every if v is None else v)
+        return col.selectbox(label, view.audit_options(values), key=key, format_func=lambda v: every if v is None else v)
 
     table = pick(cols[0], page.t("data.audit.filter.table"), choices["table_name"], "data_audit_table")
     kind = pick(cols[1], page.t("data.audit.filter.kind"), choices["kind"], "data_audit_kind")
@@ -430,8 +414,8 @@ def audit_panel(page) -> None:
     start = cols[3].date_input(page.t("data.audit.filter.start"), value=None, format="YYYY-MM-DD",
                                key="data_audit_start")
     end = cols[4].date_input(page.t("data.audit.filter.end"), value=None, format="YYYY-MM-DD", key="data_audit_end")
-    raw = audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
-    frame = audit_display(raw, page.lang)
+    raw = reads.audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
+    frame = view.audit_display(raw, page.lang)
     st.caption(page.t("data.audit.shown", n=len(frame)))
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
@@ -442,8 +426,7 @@ def audit_panel(page) -> None:
 
 
 def counts_panel(page) -> None:
-    from riskdash.ui.data import table_counts
 
     with st.container(key="data_counts"):
         st.caption(page.t("data.counts.heading"))
-        st.table(table_counts(page.con, page.lang), hide_index=True, width="content")
+        st.table(view.counts_table(reads.table_counts(page.con), page.lang), hide_index=True, width="content")

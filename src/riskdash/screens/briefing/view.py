@@ -34,12 +34,10 @@ NEXT_KEYS = ("PageDown", " ")
 PREVIOUS_KEYS = ("PageUp",)
 
 EXPORT_FORMATS = (
-    # (format, module, function, text key, MIME type)
-    ("pptx", "riskdash.briefing.pptx_export", "write_pptx", "briefing.download_pptx",
-     "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-    ("docx", "riskdash.briefing.docx_export", "write_docx", "briefing.download_docx",
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("pdf", "riskdash.briefing.pdf_export", "write_pdf", "briefing.download_pdf", "application/pdf"),
+    # (format, text key, MIME type); the writer of each is named in draw.py
+    ("pptx", "briefing.download_pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ("docx", "briefing.download_docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("pdf", "briefing.download_pdf", "application/pdf"),
 )
 PREVIEW_ROWS = 10  # list rows in the preview; the files carry the whole list
 PROJECTOR_ROWS = 8  # what a projector shows legibly beside a chart

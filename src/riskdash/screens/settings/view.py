@@ -1,5 +1,5 @@
-"""设置 shaping, no Streamlit: the reference tables the settings screen edits, the edited table as an import
-file, its validation by the importer (the same checks and messages as a file import) and its write.
+"""设置 shaping, no Streamlit: the reference kinds the settings screen edits (their rows are read by
+``metrics.data.settings_rows``), the edited table as an import file, its validation by the importer (the same checks and messages as a file import) and its write.
 
 An edited table is written to a CSV with the kind's own column names and handed to riskdash.importer in
 upsert mode, so that the screen has no validator of its own: what a file import refuses, the screen refuses.
@@ -19,26 +19,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from riskdash import db, i18n
+from riskdash import i18n
 from riskdash.importer import KINDS, ImportResult, Problem, check, import_file
+from riskdash.metrics.data import SETTINGS_QUERIES
 
-# kind → the query of its current rows (sql/settings/<table>.sql), in the order of the screen's tabs
-QUERIES = {
-    "settings": "settings/settings",
-    "risk-weights": "settings/risk_weights",
-    "risk-thresholds": "settings/risk_thresholds",
-    "sectors": "settings/sectors",
-    "targets": "settings/annual_targets",
-    "denominators": "settings/indicator_denominators",
-    "checklist-items": "settings/checklist_items",
-}
-EDITABLE = tuple(QUERIES)
+EDITABLE = tuple(SETTINGS_QUERIES)  # the reference kinds the screen edits, in the order of its tabs
 MODE = "upsert"  # rows are added or changed, never deleted
-
-
-def current_rows(con: duckdb.DuckDBPyConnection, kind: str) -> pd.DataFrame:
-    """The stored rows of ``kind``, one column per column of its import contract."""
-    return db.query(con, QUERIES[kind])
 
 
 def kind_title(kind: str, lang: str) -> str:

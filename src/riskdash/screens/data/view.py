@@ -1,4 +1,5 @@
-"""数据管理 shaping, no Streamlit: the problem table of a validation, the kinds offered for import."""
+"""数据管理 shaping, no Streamlit: the problem table of a validation, the kinds offered for import, the record
+forms' labels and choices, the hazard loop's steps, the audit log's headers. Reads are in metrics/data.py."""
 
 from __future__ import annotations
 
@@ -44,15 +45,14 @@ def column_label(kind_name: str, column: str, lang: str) -> str:
     return ("*" if col.required else "") + name
 
 
-def enum_choices(con, domain: str, lang: str) -> list[tuple[str, str]]:
-    """(code, label) of an enumeration the forms offer: fixed lists, or sectors / accident types from the DB."""
-    from riskdash import db
+def enum_options(held: pd.DataFrame, domain: str, lang: str) -> list[tuple[str, str]]:
+    """(code, label) of an enumeration the forms offer: fixed lists, or sectors / accident types from ``held``
+    (``metrics.data.enum_choices``)."""
     from riskdash.importer.aliases import FIXED
 
     if domain in FIXED:
         return [(code, spellings[0] if lang == "zh" else code) for code, spellings in FIXED[domain].items()]
-    frame = db.query(con, "data/enum_choices")
-    frame = frame[frame["domain"] == domain]
+    frame = held[held["domain"] == domain]
     return [(c, zh if lang == "zh" else (en or zh)) for c, zh, en in zip(frame["code"], frame["name_zh"],
                                                                            frame["name_en"])]
 
@@ -111,35 +111,6 @@ def result_text(result, lang: str) -> str:
                   table=result.table, id=result.key, columns=changed, entry=result.entry_id)
 
 
-def audit_entries(con, *, table=None, kind=None, action=None, start=None, end=None, limit: int = 500):
-    from riskdash import db
-
-    return db.query(con, "data/audit_entries", table_name=table, kind=kind, action=action, start=start,
-                    end=end, limit=limit)
-
-
-UPLOAD_MAX_MB_DEFAULT = 200
-
-
-def upload_limit_mb(con) -> int:
-    """The ``upload_max_mb`` setting: the largest upload (MB) for an import or a restore (default 200)."""
-    from riskdash import db
-
-    frame = db.query(con, "data/upload_limit_mb")
-    if frame.empty:
-        return UPLOAD_MAX_MB_DEFAULT
-    text = str(frame.iloc[0, 0]).strip()
-    if not text.isdigit() or int(text) < 1:
-        raise db.RiskdashError(f"setting upload_max_mb: expected a whole number of MB (1 or more), got {text!r}")
-    return int(text)
-
-
-def audit_choices(con) -> pd.DataFrame:
-    from riskdash import db
-
-    return db.query(con, "data/audit_choices")
-
-
 def audit_options(values) -> list:
     """The choices of one audit-log filter: None (all) first, then the distinct values sorted. A null comes
     out of DuckDB as NaN beside text (the demo build and a restore log no table), so nulls are dropped by
@@ -147,31 +118,9 @@ def audit_options(values) -> list:
     return [None, *sorted({str(v) for v in values if not pd.isna(v)})]
 
 
-def townships(con, region: str) -> pd.DataFrame:
-    from riskdash import db
-
-    return db.query(con, "data/townships", region=region)
-
-
-VIEW_QUERIES = {"accidents": "data/export_accidents", "hazards": "data/export_hazards",
-                "inspections": "data/export_inspections"}
-VIEW_TABLES = tuple(VIEW_QUERIES)
-
-
-def filtered_view(con, table: str, filters) -> pd.DataFrame:
-    """The rows of ``table`` the page's filters select (period, region, sector)."""
-    from riskdash import db
-
-    if table not in VIEW_TABLES:
-        raise ValueError(f"no filtered view of {table!r}")
-    return db.query(con, VIEW_QUERIES[table], **filters.params())
-
-
-def table_counts(con, lang: str) -> pd.DataFrame:
-    """How many rows each of the six tables holds now (shown beside an import, so new rows are seen counted)."""
-    from riskdash import db
-
-    frame = db.query(con, "data/table_counts")
+def counts_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """How many rows each of the six tables holds now (``metrics.data.table_counts``; shown beside an import, so
+    new rows are seen counted)."""
     titles = {k.table: (k.title_zh if lang == "zh" else k.title_en) for k in KINDS.values()}
     return pd.DataFrame({i18n.t("data.counts.table", lang): [titles.get(t, t) for t in frame["table_name"]],
                          i18n.t("data.counts.rows", lang): frame["count_rows"].astype(int).tolist()})

@@ -7,25 +7,21 @@ reloads the tab comes back to the same slide.
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-import duckdb
 import streamlit as st
 
 from riskdash import i18n
-from riskdash.filters import Filters
-from riskdash.ui import briefing as view
-from riskdash.ui.markdown import html_text, plain, plain_frame
+from riskdash.briefing import content
+from riskdash.screens.briefing import view
 from riskdash.ui.frame import PageContext
-from riskdash.ui.session import CACHE_TTL_SECONDS
+from riskdash.ui.markdown import html_text, plain, plain_frame
 
 PRESENT_STATE = "brief_present"
 INDEX_STATE = "brief_index"
 URL_READ_STATE = "_brief_url_read"
-BRIEF_CACHE_ENTRIES = 32  # a Brief is small (its charts are specs, drawn on demand)
 PROJECTOR_CHART_PX = 430
 PREVIEW_CHART_PX = 380
 
@@ -33,22 +29,13 @@ PREVIEW_CHART_PX = 380
 # ---------------------------------------------------------------------------------------------- the content
 
 
-@st.cache_data(max_entries=BRIEF_CACHE_ENTRIES, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def brief(db_key: str, filters: Filters, lang: str, _con: duckdb.DuckDBPyConnection) -> Any:
-    from riskdash.briefing.content import build_brief
-
-    return build_brief(_con, filters, lang)
-
-
 def deck(page: PageContext) -> tuple[Any, tuple[view.SlideView, ...]]:
     """(the Brief the exports write, its slides as the preview draws them); (None, ()) after telling the user
     why when the content cannot be built."""
     try:
         with st.spinner(page.t("briefing.building")):
-            made = brief(page.db_key, page.filters, page.lang, page.con)
-    except ImportError:
-        st.error(page.t("briefing.no_brief"), icon=":material/error:")
-        return None, ()
+            # a Brief is small (its charts are specs, drawn on demand)
+            made = page.load(content.build_brief, page.filters, page.lang)
     except Exception as exc:  # noqa: BLE001 — the screen says what failed instead of a traceback
         st.error(plain(page.t("briefing.brief_failed", message=f"{type(exc).__name__}: {exc}")),
                  icon=":material/error:")
@@ -202,25 +189,25 @@ def preview(page: PageContext, slides: tuple[view.SlideView, ...]) -> None:
                 _table(slide, big=False)
 
 
+def writers() -> dict[str, Callable[[Any, Path], None]]:
+    """The writer of each format in ``view.EXPORT_FORMATS``."""
+    from riskdash.briefing.docx_export import write_docx
+    from riskdash.briefing.pdf_export import write_pdf
+    from riskdash.briefing.pptx_export import write_pptx
+
+    return {"pptx": write_pptx, "docx": write_docx, "pdf": write_pdf}
+
+
 def downloads(page: PageContext, brief: Any) -> None:
     """One button per format; the file is written only when its button is clicked."""
+    if brief is None:
+        return
     columns = st.columns(len(view.EXPORT_FORMATS))
-    for column, (fmt, module, function, label, mime) in zip(columns, view.EXPORT_FORMATS):
-        writer = _writer(module, function)
-        if writer is None or brief is None:
-            column.info(page.t("briefing.format_missing", format=fmt.upper(), module=module),
-                        icon=":material/hourglass_empty:")
-            continue
-        column.download_button(page.t(label), data=_bytes_of(writer, brief, fmt), file_name=_file_name(page, fmt),
+    writer = writers()
+    for column, (fmt, label, mime) in zip(columns, view.EXPORT_FORMATS):
+        column.download_button(page.t(label), data=_bytes_of(writer[fmt], brief, fmt), file_name=_file_name(page, fmt),
                                mime=mime, icon=":material/download:", key=f"brief_download_{fmt}",
                                on_click="ignore", width="stretch")
-
-
-def _writer(module: str, function: str) -> Callable | None:
-    try:
-        return getattr(importlib.import_module(module), function, None)
-    except ImportError:
-        return None
 
 
 def _bytes_of(writer: Callable, brief: Any, fmt: str) -> Callable[[], bytes]:

@@ -25,10 +25,6 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.download_pptx": {"zh": "下载演示文稿（PPTX）", "en": "Download slides (PPTX)"},
     "briefing.download_docx": {"zh": "下载通报（Word）", "en": "Download 通报 (Word)"},
     "briefing.download_pdf": {"zh": "下载通报（PDF）", "en": "Download 通报 (PDF)"},
-    "briefing.format_missing": {
-        "zh": "{format} 导出功能尚未提供（模块 {module} 未安装或未完成）。",
-        "en": "{format} export is not available yet (module {module} is missing or unfinished).",
-    },
     "briefing.export_failed": {
         "zh": "{format} 文件生成失败：{message}",
         "en": "Could not build the {format} file: {message}",
@@ -45,10 +41,6 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.cover_as_of": {"zh": "数据截至{as_of}", "en": "Data as of {as_of}"},
     "briefing.cover_contents": {"zh": "汇报内容：{sections}", "en": "Contents: {sections}"},
     "briefing.building": {"zh": "正在根据当前筛选条件生成汇报内容……", "en": "Building the briefing for these filters…"},
-    "briefing.no_brief": {
-        "zh": "汇报内容模块（riskdash.briefing.content）尚未提供，暂无法生成幻灯片。",
-        "en": "The briefing content module (riskdash.briefing.content) is not available yet; no slides can be made.",
-    },
     "briefing.brief_failed": {
         "zh": "生成汇报内容时出错：{message}",
         "en": "Could not build the briefing: {message}",
