@@ -1,8 +1,8 @@
-"""Chart builders: pure functions from a small frame to a Plotly figure, named for the picture.
+"""The house style of every chart: pure helpers for Plotly figures.
 
-Each screen keeps its builders in ``riskdash/charts/<screen>.py`` and uses the helpers here, so that every
-chart names a CJK font (exports render Chinese), states measure, period, region and as-of day in its title,
-and uses the official risk colours. No Streamlit here.
+Each screen keeps its builders in ``riskdash/screens/<screen>/charts.py`` and the briefing draws its chart
+specifications; both use the helpers here, so that every chart names a CJK font (exports render Chinese),
+states measure, period, region and as-of day in its title, and uses the official risk colours. No Streamlit.
 """
 
 from __future__ import annotations

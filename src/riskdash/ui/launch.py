@@ -3,7 +3,9 @@
 Streamlit still honours its first multipage scheme: when a ``pages/`` folder sits beside the entry script,
 a session whose first request is a page URL (a bookmark such as ``/accidents``) runs that page file alone —
 no ``st.navigation``, raw file names in the sidebar, no page config — until some session has run app.py.
-app.py always uses ``st.navigation``, so the server is told so before the first session starts.
+app.py always uses ``st.navigation``, so the server is told so before the first session starts. Streamlit
+1.67 has no setting for this: the private class attribute is set, and tests/test_launch.py says why and fails
+when Streamlit changes it.
 
 The server's upload limit (``server.maxUploadSize``, MB) is a server option, read once at start: it is set
 from the database's ``upload_max_mb`` setting (default 200), unless the command line names it.

@@ -24,7 +24,6 @@ from riskdash import db, i18n
 
 # one cache for every screen's reads: a page load reads up to ~20 results, so this holds the last ~100 views
 LOAD_ENTRIES = 2048
-CACHE_ENTRIES = 256  # the screens not yet on load() (removed when the last one moves)
 CACHE_TTL_SECONDS = 15 * 60
 _CURSOR_KEY = "_riskdash_cursor"
 T = TypeVar("T")
