@@ -1,4 +1,4 @@
-"""乡镇考核排名 as .xlsx: the screen's ranking table (``ui.campaigns.scorecard_table``) under a title and its
+"""乡镇考核排名 as .xlsx: the screen's ranking table (``screens/campaigns/view.scorecard_table``) under a title and its
 scope line; scores stay numbers (one decimal) so that WPS and Excel can sort and add them."""
 
 from __future__ import annotations
