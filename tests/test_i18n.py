@@ -222,3 +222,14 @@ def test_each_figure_has_one_english_name():
     # every figure is named somewhere, and everywhere the same way
     assert {k: v for k, v in named.items() if v is not True} == {}
     assert seen == set(FIGURE_NAMES)
+
+
+def test_every_text_module_is_listed_by_name():
+    """i18n names its text modules (no package scan): a screen's text.py or a text/ module left off the list
+    would leave its keys missing."""
+    package = ROOT / "src" / "riskdash"
+    files = [*package.glob("screens/*/text.py"), *(package / "text").glob("*.py")]
+    on_disk = {".".join(p.relative_to(package).with_suffix("").parts) for p in files if p.name != "__init__.py"}
+    listed = [m.__name__.removeprefix("riskdash.") for m in i18n._text_modules()]
+    assert sorted(listed) == sorted(on_disk)
+    assert len(listed) == len(set(listed))

@@ -306,3 +306,28 @@ def test_overview_view_over_the_target(small_con):
     zero = overview_view(replace(ov, target={**ov.target, "max_deaths": 0, "used_pct": None}),
                          Scope("示例市", "全部行业", data_as_of="2025年6月30日"), "zh")
     assert (zero.target.level, zero.target.fraction) == ("over", 1.0) and "已用—" in zero.target.text
+
+
+def test_the_one_loader_keys_on_the_function_the_file_and_the_arguments():
+    from riskdash.ui import session
+
+    calls = []
+
+    def first(con, x):
+        calls.append(("first", con, x))
+        return x + 1
+
+    def second(con, x):
+        calls.append(("second", con, x))
+        return x + 2
+
+    session._loaded.clear()
+    assert session.load(first, "cursor 1", "file a", 1) == 2
+    assert session.load(first, "cursor 2", "file a", 1) == 2  # another session's cursor, same file: cached
+    assert session.load(second, "cursor 1", "file a", 1) == 3  # another function, same arguments
+    assert session.load(first, "cursor 1", "file b", 1) == 2  # another file (a rebuilt demo has a new key)
+    assert session.load(first, "cursor 1", "file a", 2) == 3  # other arguments
+    assert session.load(first, "cursor 1", "file a", x=1) == 2  # by keyword: its own entry
+    assert calls == [("first", "cursor 1", 1), ("second", "cursor 1", 1), ("first", "cursor 1", 1),
+                     ("first", "cursor 1", 2), ("first", "cursor 1", 1)]
+    session._loaded.clear()
