@@ -23,7 +23,8 @@ def parse(text: str) -> dict[str, dict[str, str]]:
 
 
 def main(source: str, out: str) -> int:
-    packages = parse(open(source, encoding="utf-8").read())
+    with open(source, encoding="utf-8") as handle:
+        packages = parse(handle.read())
     provides = {}
     for name, fields in packages.items():
         for item in fields.get("Provides", "").split(","):

@@ -35,7 +35,7 @@ def _unshare_problem() -> str | None:
         return "needs root: unshare -n (a network namespace) and nginx's own ports are root-only here"
     if shutil.which("unshare") is None:
         return "unshare (util-linux) is not installed"
-    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True)
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True, check=False)
     if probe.returncode != 0:
         return f"this machine does not allow network namespaces: unshare -n: {probe.stderr.strip()}"
     return None
@@ -50,7 +50,7 @@ pytestmark.append(pytest.mark.skipif(problem is not None, reason=problem or ""))
 def _offline(script: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run a bash script in a new network namespace: no interface but loopback (brought up), no route out."""
     return subprocess.run(["unshare", "-n", "bash", "-euo", "pipefail", "-c", "ip link set lo up 2>/dev/null "
-                           "|| true\n" + script], capture_output=True, text=True, timeout=timeout)
+                           "|| true\n" + script], capture_output=True, text=True, timeout=timeout, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def bundle(tmp_path_factory) -> Path:
             tarball = prints[0].with_suffix(".tar.gz")
         else:
             started = time.monotonic()
-            built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800)
+            built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800, check=False)
             assert built.returncode == 0, built.stderr[-2000:]
             tarball = Path(built.stdout.strip().splitlines()[-1])
             print(f"bundle built in {time.monotonic() - started:.0f} s")
@@ -113,9 +113,9 @@ def test_bundle_holds_what_the_server_needs(bundle):
         assert {"chromium", "fonts-noto-cjk", "nginx", "python3.11"} <= debs
         # nothing a minimal Debian always has (Priority required) is shipped again
         required = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Priority}\\n"], capture_output=True,
-                                  text=True).stdout
+                                  text=True, check=False).stdout
         assert not debs & {line.split()[0] for line in required.splitlines() if line.endswith(" required")}
-    check = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True)
+    check = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=bundle, capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout
 
 
@@ -134,7 +134,7 @@ def test_offline_install_gives_a_working_command(installed):
     assert "Restart=on-failure" in unit and "User=riskdash" in unit and "StandardOutput=journal" in unit
     if shutil.which("systemd-analyze"):
         verify = subprocess.run(["systemd-analyze", "verify", str(prefix / "etc" / "riskdash.service")],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, check=False)
         # the service user need not exist on the test machine; anything else is a fault in the unit file
         errors = [line for line in verify.stderr.splitlines() if line.strip() and "riskdash" in line
                   and "User" not in line and "Group" not in line and "systemd is not running" not in line]
@@ -201,7 +201,7 @@ pkill -TERM -P $server || true; kill $server || true; wait $server || true
     assert (tmp_path / "ws.txt").read_text().strip() == "101"
     # the certificate nginx served is the self-signed one install.sh made
     cert = subprocess.run(["openssl", "x509", "-noout", "-subject", "-ext", "subjectAltName", "-in",
-                           str(prefix / "etc" / "tls" / "riskdash.crt")], capture_output=True, text=True)
+                           str(prefix / "etc" / "tls" / "riskdash.crt")], capture_output=True, text=True, check=False)
     assert "IP Address:127.0.0.1" in cert.stdout, cert.stdout
 
 
@@ -220,7 +220,7 @@ def test_rerun_upgrade_and_rollback(installed, tmp_path):
     newer = tmp_path / "newer"
     shutil.copytree(bundle, newer, symlinks=True)
     info = (newer / "BUNDLE_INFO").read_text()
-    (newer / "BUNDLE_INFO").write_text(re.sub(r"^commit=.*$", "commit=next", info, flags=re.M))
+    (newer / "BUNDLE_INFO").write_text(re.sub(r"^commit=.*$", "commit=next", info, flags=re.MULTILINE))
     subprocess.run("sha256sum BUNDLE_INFO > s && grep -v ' BUNDLE_INFO$' SHA256SUMS >> s && mv s SHA256SUMS",
                    shell=True, cwd=newer, check=True)
     before = db_file.read_bytes()

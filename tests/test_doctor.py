@@ -1,0 +1,181 @@
+"""riskdash doctor (issue 19): one line per check with what to do, exit code 1 when a check fails.
+
+Fonts and Chromium are checked against fake fc-list / chromium programs on PATH (so that the test says the same on
+any machine); the database, backups and certificate against real files made here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from riskdash import db
+from riskdash.commands import doctor
+
+NOW = datetime(2026, 12, 2, 9, 0, 0)
+
+
+def _program(folder: Path, name: str, text: str, code: int = 0) -> None:
+    path = folder / name
+    path.write_text(f"#!/bin/sh\ncat <<'EOF'\n{text}\nEOF\nexit {code}\n")
+    path.chmod(0o755)
+
+
+@pytest.fixture()
+def fake_path(tmp_path, monkeypatch):
+    """PATH holding only a folder of fake programs (plus what the shell scripts need)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    _program(folder, "cat", "")  # replaced below by the real one
+    (folder / "cat").unlink()
+    (folder / "cat").symlink_to(shutil.which("cat"))
+    monkeypatch.setenv("PATH", str(folder))
+    return folder
+
+
+def _backup(folder: Path, created: datetime, tables: dict | None = None) -> Path:
+    folder.mkdir(parents=True)
+    tables = tables if tables is not None else {"regions": {"rows": 3, "file": "regions.parquet", "sha256": "x"}}
+    for info in tables.values():
+        (folder / info["file"]).write_bytes(b"PAR1")
+    (folder / "manifest.json").write_text(json.dumps({"created_at": created.isoformat(timespec="seconds"),
+                                                      "schema_version": 1, "tables": tables}))
+    return folder
+
+
+def _cert(tmp_path: Path, days: int) -> Path:
+    cert = tmp_path / f"site-{days}.crt"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", str(days), "-subj",
+                    "/CN=test", "-keyout", str(tmp_path / "k.pem"), "-out", str(cert)], check=True,
+                   capture_output=True)
+    return cert
+
+
+needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+
+
+def test_fonts_and_chromium_found_and_missing(fake_path):
+    assert doctor.check_fonts().state == doctor.FAIL  # no fc-list at all
+    _program(fake_path, "fc-list", "DejaVu Sans")
+    missing = doctor.check_fonts()
+    assert (missing.state, missing.name) == (doctor.FAIL, "fonts") and "fonts-noto-cjk" in missing.todo
+    _program(fake_path, "fc-list", "Noto Sans CJK SC,Noto Sans CJK SC Regular\nNoto Serif CJK SC")
+    found = doctor.check_fonts()
+    assert found.state == doctor.OK and "3 Noto CJK families" in found.detail  # three distinct names listed
+
+    assert doctor.check_chromium().state == doctor.FAIL
+    _program(fake_path, "chromium", "boom", code=1)
+    broken = doctor.check_chromium()
+    assert broken.state == doctor.FAIL and "does not start" in broken.detail
+    _program(fake_path, "chromium", "Chromium 156.0 built on Debian")
+    assert doctor.check_chromium() == doctor.Check(doctor.OK, "chromium", "Chromium 156.0 built on Debian")
+
+
+def test_database_checks(small_db_path, tmp_path):
+    checks = doctor.check_database(small_db_path)
+    assert [(c.state, c.name) for c in checks] == [(doctor.OK, "database"), (doctor.OK, "keys")]
+    assert f"schema {db.SCHEMA_VERSION}" in checks[0].detail
+
+    # a key copied wrongly by another tool
+    con = duckdb.connect(str(small_db_path))
+    con.execute("update hazards set enterprise_no = enterprise_no + 1000 where hazard_id in ('H1', 'H2')")
+    con.close()
+    keys = doctor.check_database(small_db_path)[1]
+    assert keys.state == doctor.FAIL and "hazards.enterprise_no 2" in keys.detail
+
+    # an older schema
+    con = duckdb.connect(str(small_db_path))
+    con.execute("update meta set value = '3' where key = 'schema_version'")
+    con.close()
+    old = doctor.check_database(small_db_path)[0]
+    assert old.state == doctor.FAIL and f"schema 3, this version needs {db.SCHEMA_VERSION}" in old.detail
+
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"not a database at all" * 100)
+    (check,) = doctor.check_database(broken)
+    assert check.state == doctor.FAIL and "does not open" in check.detail and "restore" in check.todo
+
+    (none,) = doctor.check_database(tmp_path / "none.duckdb")
+    assert none.state == doctor.FAIL and "no database" in none.detail
+
+
+def test_backup_age(tmp_path):
+    folder = tmp_path / "backups"
+    assert doctor.check_backups(None, NOW).state == doctor.SKIP
+    assert doctor.check_backups(folder, NOW).state == doctor.FAIL  # no folder
+    folder.mkdir()
+    assert doctor.check_backups(folder, NOW).state == doctor.FAIL  # empty
+    _backup(folder / "old", NOW - timedelta(days=3))
+    stale = doctor.check_backups(folder, NOW)
+    assert stale.state == doctor.FAIL and "72 h ago" in stale.detail
+    # a newer backup that is incomplete (a table file missing) does not count
+    newer = _backup(folder / "incomplete", NOW - timedelta(hours=2))
+    (newer / "regions.parquet").unlink()
+    assert doctor.check_backups(folder, NOW).state == doctor.FAIL
+    _backup(folder / "fresh", NOW - timedelta(hours=5))
+    fresh = doctor.check_backups(folder, NOW)
+    assert fresh.state == doctor.OK and "2026-12-02 04:00 (5 h ago, 2 in" in fresh.detail
+
+
+def test_real_backup_counts_as_good(small_db_path, tmp_path):
+    out = tmp_path / "backups" / "b1"
+    run = subprocess.run([sys.executable, "-m", "riskdash", "backup", "--db", str(small_db_path), "--out", str(out)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    check = doctor.check_backups(out.parent, datetime.now())
+    assert check.state == doctor.OK and "0 h ago, 1 in" in check.detail
+
+
+@needs_openssl
+def test_certificate_expiry(tmp_path):
+    assert doctor.check_certificate(None, NOW).state == doctor.SKIP
+    assert doctor.check_certificate(tmp_path / "none.crt", NOW).state == doctor.FAIL
+    now = datetime.now(UTC).replace(tzinfo=None)
+    assert doctor.check_certificate(_cert(tmp_path, 400), now).state == doctor.OK
+    assert doctor.check_certificate(_cert(tmp_path, 20), now).state == doctor.WARN
+    soon = doctor.check_certificate(_cert(tmp_path, 3), now)
+    assert soon.state == doctor.FAIL and "install.sh --cert" in soon.todo
+    expired = doctor.check_certificate(_cert(tmp_path, 1), now + timedelta(days=2))
+    assert expired.state == doctor.FAIL and "(expired)" in expired.detail
+    junk = tmp_path / "junk.crt"
+    junk.write_text("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n")
+    assert doctor.check_certificate(junk, now).state == doctor.FAIL
+
+
+@needs_openssl
+def test_command_lines_and_exit_code(small_db_path, tmp_path):
+    """The whole command from a config file: one line per check, a summary, exit 1 when one fails."""
+    backups = tmp_path / "backups"
+    _backup(backups / "b", datetime.now() - timedelta(hours=1))
+    cert = _cert(tmp_path, 400)
+    config = tmp_path / "riskdash.toml"
+    config.write_text(f'[database]\npath = "{small_db_path}"\n[backup]\ndir = "{backups}"\n'
+                      f'[tls]\ncertificate = "{cert}"\n')
+    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
+    run = subprocess.run([sys.executable, "-m", "riskdash", "doctor", "--config", str(config)],
+                         capture_output=True, text=True, env=env, check=False)
+    lines = run.stdout.splitlines()
+    states = {line.split()[1]: line.split()[0] for line in lines[:-1]}
+    assert set(states) == {"fonts", "chromium", "disk", "database", "keys", "backups", "timers", "cert"}
+    assert states["database"] == states["keys"] == states["backups"] == states["cert"] == "OK"
+    assert all(state in ("OK", "WARN", "FAIL", "SKIP") for state in states.values())
+    failed = [name for name, state in states.items() if state == "FAIL"]
+    assert run.returncode == (1 if failed else 0), run.stdout
+    assert lines[-1].startswith(f"{len(states) - len(failed)} of {len(states)} checks passed")
+
+    # the same with a database that does not open: exit 1, the line says what to do
+    (tmp_path / "bad.duckdb").write_bytes(b"x" * 4096)
+    run = subprocess.run([sys.executable, "-m", "riskdash", "doctor", "--config", str(config),
+                          "--db", str(tmp_path / "bad.duckdb")], capture_output=True, text=True, env=env, check=False)
+    assert run.returncode == 1
+    (line,) = [l for l in run.stdout.splitlines() if l.split()[1] == "database"]
+    assert line.startswith("FAIL") and "→ restore the last good backup" in line
+    assert "Traceback" not in run.stderr
