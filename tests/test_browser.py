@@ -45,9 +45,24 @@ if not Path(CHROMIUM).exists():
 
 
 def free_port() -> int:
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port nothing listens on: the one the OS hands out, or on a shared machine where each person keeps to a
+    range, the first free one of RISKDASH_TEST_PORTS (e.g. "8821-8839"), each xdist worker starting at its own."""
+    span = os.environ.get("RISKDASH_TEST_PORTS")
+    candidates = [0]
+    if span:
+        low, high = (int(part) for part in span.split("-"))
+        ports = list(range(low, high + 1))
+        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+        start = worker * 4 % len(ports)
+        candidates = ports[start:] + ports[:start]
+    for port in candidates:
+        with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in RISKDASH_TEST_PORTS={span}")
 
 
 def wait_for_health(port: int, proc: subprocess.Popen, log: Path) -> None:
