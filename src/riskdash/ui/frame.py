@@ -19,9 +19,9 @@ import streamlit as st
 
 from riskdash import db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
+from riskdash.screens.kit import Scope
 from riskdash.ui import address, session
 from riskdash.ui.markdown import plain
-from riskdash.screens.kit import Scope
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
 LANG_KEY = session.LANG_KEY

@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 
-from riskdash import i18n
+from riskdash import db, i18n
+from riskdash.importer import ImportFailed
 from riskdash.metrics import campaigns
+from riskdash.screens.campaigns import view
+from riskdash.screens.data.view import problems_frame
 from riskdash.screens.kit import Scope
+from riskdash.ui import widgets
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
+from riskdash.ui.write_window import default_actor, error_line, write_import
 
 
 def scope(page: PageContext) -> Scope:
@@ -31,17 +38,8 @@ _SAVED = "campaigns_zero_report_saved"
 
 
 def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
-    """A township station (or the city office) records one day's report; the write goes through the 数据管理
-    screen's exclusive write window with the importer's checks and its audit entry (the reporter is the actor)."""
-    from datetime import datetime
-
-    from riskdash import db
-    from riskdash.importer import ImportFailed
-    from riskdash.screens.campaigns import view
-    from riskdash.ui import widgets
-    from riskdash.screens.data.view import problems_frame
-    from riskdash.ui.write_window import default_actor, error_line, write_import
-
+    """A township station (or the city office) records one day's report; the write goes through the write
+    window (ui/write_window.py) with the importer's checks and its audit entry (the reporter is the actor)."""
     t = page.t
     done = st.session_state.pop(_SAVED, None)
     if done:
