@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from riskdash import db
-from riskdash.commands import count, day, filters_from, print_json, scale
+from riskdash.commands import add_user_option, count, day, filters_from, print_json, scale
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--to", dest="end", type=day, required=True)
         p.add_argument("--region")
         p.add_argument("--industry")
+        add_user_option(p)
     rect.add_argument("--as-of", dest="as_of", type=day, required=True)
 
     for name, handler in (("serve", cmd_serve), ("demo", cmd_demo), ("grade", cmd_grade)):

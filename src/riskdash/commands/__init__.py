@@ -48,14 +48,44 @@ def print_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
+def add_user_option(parser) -> None:
+    """``--user NAME`` on a reading command: it then sees exactly what that account sees (issue 16)."""
+    parser.add_argument("--user", metavar="NAME", help="read as this account: its region bounds everything")
+
+
+def account_from(args, con):
+    """The account ``--user`` names (None without it), or one line saying why not."""
+    name = getattr(args, "user", None)
+    if not name:
+        return None
+    from riskdash import accounts
+
+    return accounts.account_for(con, name)
+
+
+def account_region_from(args, con) -> str | None:
+    """The region ``--user``'s account is bounded by (Filters.account_region); None without a bound."""
+    from riskdash import accounts
+
+    return accounts.account_scope(account_from(args, con))
+
+
 def region_from(args, con) -> str:
-    """--region padded and checked (an unknown code is an error), or the top region when none is given."""
+    """--region padded and checked (an unknown code is an error), or the top region when none is given; with
+    --user, the account's region by default and a region outside it refused (never widened)."""
     from riskdash import metrics
     from riskdash.filters import pad_region_code
 
+    region = None
     if args.region:
         region = pad_region_code(args.region)
         metrics.check_region(con, region)
+    account = account_from(args, con)
+    if account is not None:
+        from riskdash import accounts
+
+        region = accounts.region_for(con, account, region)
+    if region:
         return region
     root = metrics.root_region(con)
     if root is None:
@@ -75,4 +105,5 @@ def filters_from(args, con):
     if args.end < args.start:
         raise db.RiskdashError(f"--to {args.end} is before --from {args.start}")
     as_of = getattr(args, "as_of", None) or args.end
-    return Filters(start=args.start, end=args.end, region_code=region, as_of=as_of, industry=args.industry)
+    return Filters(start=args.start, end=args.end, region_code=region, as_of=as_of, industry=args.industry,
+                   account_region=account_region_from(args, con))

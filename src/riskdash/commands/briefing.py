@@ -16,7 +16,7 @@ from pathlib import Path
 from riskdash import db
 
 def register(commands, metrics) -> None:
-    from riskdash.commands import day
+    from riskdash.commands import add_user_option, day
 
     brief = commands.add_parser("brief", help="write the meeting briefing (汇报): PPTX, Word 通报 or PDF")
     brief.add_argument("--db")
@@ -24,6 +24,7 @@ def register(commands, metrics) -> None:
     brief.add_argument("--to", dest="end", type=day, required=True)
     brief.add_argument("--as-of", dest="as_of", type=day, help="the day hazards are judged on (default --to)")
     brief.add_argument("--region", help="region code (default the top region)")
+    add_user_option(brief)
     brief.add_argument("--out", required=True, help="FILE.pptx, FILE.docx or FILE.pdf")
     # English wording for a visitor's copy; not part of the command-line contract
     brief.add_argument("--lang", choices=("zh", "en"), default="zh", help=argparse.SUPPRESS)

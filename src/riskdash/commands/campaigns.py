@@ -18,21 +18,28 @@ def _year(text: str) -> int:
 
 
 def register(commands, metrics) -> None:
+    from riskdash.commands import add_user_option
+
     parser = metrics.add_parser("townships", help="township assessment scores for a year, ranked (JSON)")
     parser.add_argument("--db")
     parser.add_argument("--year", type=_year, required=True)
     parser.add_argument("--region")
+    add_user_option(parser)
     parser.set_defaults(handler=cmd_townships)
 
 
 def cmd_townships(args) -> int:
-    from riskdash.commands import print_json, region_from
+    from dataclasses import replace
+
+    from riskdash.commands import account_region_from, print_json, region_from
     from riskdash.metrics import campaigns
 
     con = db.connect(args.db, read_only=True)
     try:
         region = region_from(args, con)
-        result = campaigns.townships(con, campaigns.filters_for_year(con, args.year, region))
+        filters = replace(campaigns.filters_for_year(con, args.year, region),
+                          account_region=account_region_from(args, con))
+        result = campaigns.townships(con, filters)
     finally:
         con.close()
     print_json(result)

@@ -31,12 +31,15 @@ def month(text: str) -> date:
 
 
 def register(commands, metrics) -> None:
+    from riskdash.commands import add_user_option
+
     form = commands.add_parser("form", help="write a statistics form (统计报表) as .xlsx")
     forms = form.add_subparsers(dest="form", required=True)  # the parent's class: one-line usage errors
     monthly = forms.add_parser("monthly", help="《工矿企业安全生产事故隐患排查治理情况月报表》 for a month")
     monthly.add_argument("--db")
     monthly.add_argument("--month", type=month, required=True, help="the report month, YYYY-MM")
     monthly.add_argument("--region", help="region code (default the top region)")
+    add_user_option(monthly)
     monthly.add_argument("--out", required=True, help="FILE.xlsx")
     monthly.set_defaults(handler=cmd_form_monthly)
 
@@ -66,7 +69,7 @@ def cmd_form_monthly(args) -> int:
 
 
 def _form_monthly(args) -> int:
-    from riskdash.commands import print_json, region_from
+    from riskdash.commands import account_region_from, print_json, region_from
     from riskdash.exports import monthly_form
     from riskdash.filters import Filters, month_end
 
@@ -76,7 +79,8 @@ def _form_monthly(args) -> int:
     try:
         region = region_from(args, con)
         filters = Filters(start=date(args.month.year, 1, 1), end=month_end(args.month.year, args.month.month),
-                          region_code=region, as_of=month_end(args.month.year, args.month.month))
+                          region_code=region, as_of=month_end(args.month.year, args.month.month),
+                          account_region=account_region_from(args, con))
         try:
             data, header = monthly_form.monthly_form_xlsx(con, filters, args.month)
         except db.RiskdashError as exc:
