@@ -7,14 +7,19 @@
 - ``write_window``: the app's only path that writes the database;
 - ``markdown`` (``plain``), ``address`` (the view in the URL): pure helpers.
 
-The pure pieces views share (``Kpi``, ``Scope``) are in ``riskdash.screens.kit``.
+The pure pieces views share (``Kpi``, ``Scope``) live in ``riskdash.screens.kit`` (pure views build them, and
+importing this package would load Streamlit into them); they are named here too.
 """
+
+from riskdash.screens.kit import Kpi, Scope
 
 from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
 from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table, template_button
 
 __all__ = [
+    "Kpi",
     "PageContext",
+    "Scope",
     "alias_page",
     "current_lang",
     "formula",
