@@ -427,3 +427,35 @@ def authenticate(con: duckdb.DuckDBPyConnection, name: str, password: str,
 def record_logout(con: duckdb.DuckDBPyConnection, name: str, reason: str = "logout") -> None:
     """A logout (``logout``) or a session ended by the idle timeout (``idle``), as an audit entry."""
     _in_transaction(con, lambda: _audit(con, name, "logout", name, {"reason": reason}))
+
+
+# ---------------------------------------------------------------------------------------------- the demo
+
+# The demo city's accounts (README "Demo accounts"): DEMO-ONLY passwords, printed by `riskdash demo` and
+# written in the README. They need no change at the first login, so that the README's run command shows a
+# working dashboard in one step; a real database never gets them.
+DEMO_ACCOUNTS: list[tuple[str, str, str]] = [  # name, role, password
+    ("admin", "admin", "Demo-Adm1n!"),
+    ("county", "county", "Demo-Cnty1!"),
+    ("township", "township", "Demo-Town1!"),
+    ("viewer", "viewer", "Demo-View1!"),
+]
+
+
+def add_demo_accounts(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The demo accounts: the county account on the first county (by code), the township account on that
+    county's first township, the viewer on the second county (the first when there is one)."""
+    counties = [r[0] for r in _run(con, "demo_regions", level="county", parent=None).fetchall()]
+    if not counties:
+        raise db.RiskdashError("the demo city has no county")
+    township = _run(con, "demo_regions", level="township", parent=counties[0]).fetchone()
+    regions = {"admin": None, "county": counties[0], "township": township[0] if township else None,
+               "viewer": counties[1] if len(counties) > 1 else counties[0]}
+    made = []
+    for name, role, password in DEMO_ACCOUNTS:
+        if role == "township" and regions[role] is None:
+            continue
+        account = add_account(con, name, role, regions[role], password, actor="riskdash demo",
+                              must_change_password=False)
+        made.append({"name": name, "role": role, "region_code": account.region_code, "password": password})
+    return made

@@ -132,6 +132,10 @@ def cmd_demo(args) -> int:
     path = db.resolve_db_path(args.db)
     summary = build_demo(path, scale=args.scale, seed=args.seed, today=today, force=args.force)
     sys.stderr.write(f"riskdash demo: built {path} ({summary.get('seconds', 0):.1f} s)\n")
+    for account in summary.get("accounts", []):  # DEMO-ONLY passwords (README "Demo accounts")
+        region = f" {account['region_code']}" if account["region_code"] else ""
+        sys.stderr.write(f"riskdash demo: demo account {account['name']} ({account['role']}{region}) "
+                         f"password {account['password']} (demo only)\n")
     return 0
 
 

@@ -237,6 +237,9 @@ def build_demo(
                                   "counts": counts}, ensure_ascii=False),
              "rows": sum(counts.values())},
         )
+        from riskdash.accounts import add_demo_accounts
+
+        demo_accounts = add_demo_accounts(con)  # demo-only passwords, printed by `riskdash demo`
         con.execute("checkpoint")
         con.close()
         con = None
@@ -251,4 +254,4 @@ def build_demo(
     if progress:
         progress(f"done: {seconds} s")
     return {"path": str(path), "scale": float(scale), "seed": int(seed), "today": today.isoformat(),
-            "seconds": seconds, "counts": counts}
+            "seconds": seconds, "counts": counts, "accounts": demo_accounts}
