@@ -132,8 +132,14 @@ def test_offline_install_gives_a_working_command(installed):
     unit = (prefix / "etc" / "riskdash.service").read_text()
     assert f"ExecStart={prefix}/bin/riskdash serve --address 127.0.0.1 --port {PORT}" in unit
     assert "Restart=on-failure" in unit and "User=riskdash" in unit and "StandardOutput=journal" in unit
+    timer = (prefix / "etc" / "systemd" / "riskdash-backup.timer").read_text()
+    assert "OnCalendar=" in timer
+    backup_unit = (prefix / "etc" / "systemd" / "riskdash-backup.service").read_text()
+    assert f"ExecStart={prefix}/bin/riskdash schedule run backup" in backup_unit
     if shutil.which("systemd-analyze"):
-        verify = subprocess.run(["systemd-analyze", "verify", str(prefix / "etc" / "riskdash.service")],
+        verify = subprocess.run(["systemd-analyze", "verify", str(prefix / "etc" / "riskdash.service"),
+                                 str(prefix / "etc" / "systemd" / "riskdash-backup.service"),
+                                 str(prefix / "etc" / "systemd" / "riskdash-backup.timer")],
                                 capture_output=True, text=True, check=False)
         # the service user need not exist on the test machine; anything else is a fault in the unit file
         errors = [line for line in verify.stderr.splitlines() if line.strip() and "riskdash" in line

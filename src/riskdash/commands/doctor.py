@@ -27,7 +27,6 @@ MIN_FREE_BYTES = 2 * 1024**3     # below this (or twice the database) a backup o
 BACKUP_MAX_AGE = timedelta(hours=36)   # a nightly backup, with a margin
 CERT_WARN_DAYS = 30
 CERT_FAIL_DAYS = 7
-TIMERS = ("riskdash-backup.timer", "riskdash-monthly.timer")
 
 
 @dataclass(frozen=True)
@@ -209,6 +208,11 @@ def check_backups(backups: Path | None, now: datetime) -> Check:
                      f"make one now: riskdash backup --out {backups}/manual-$(date +%F)")
     last = max(made)
     age = now - last
+    failures = sorted(backups.glob("FAILED-*.txt"))
+    if failures:
+        text = failures[0].read_text(encoding="utf-8", errors="replace").strip().splitlines()[0][:200]
+        return Check(FAIL, "backups", f"the last scheduled backup failed: {text}",
+                     "read journalctl -u riskdash-backup, fix the cause, run: riskdash schedule run backup")
     hours = age.total_seconds() / 3600
     detail = f"last good backup {last:%Y-%m-%d %H:%M} ({hours:.0f} h ago, {len(made)} in {backups})"
     if age > BACKUP_MAX_AGE:
@@ -223,7 +227,9 @@ def check_timers() -> Check:
     run = _run(["systemctl", "list-timers", "--all", "--no-legend", "--plain", "riskdash-*"])
     found = sorted({word for line in (run.stdout if run else "").splitlines() for word in line.split()
                     if word.startswith("riskdash-") and word.endswith(".timer")})
-    missing = [t for t in TIMERS if t not in found]
+    from riskdash.commands.schedule import JOBS, timer_name
+
+    missing = [timer_name(j) for j in JOBS if timer_name(j) not in found]
     if missing:
         return Check(WARN, "timers", f"not scheduled: {', '.join(missing)}",
                      "enable them: systemctl enable --now " + " ".join(missing))

@@ -1,0 +1,142 @@
+"""Scheduled jobs on an intranet server (issue 19), run by systemd timers that install.sh installs:
+
+- ``riskdash schedule list``: the jobs, when they run, and (where systemd runs) the timer's next and last run
+- ``riskdash schedule run backup [--backups DIR] [--now YYYY-MM-DDTHH:MM:SS]``: the nightly backup, verified by
+  restoring it into a temporary file, then the retention (riskdash.nightly); one JSON line; a failure is one line
+  on standard error, exit 1, and the file ``FAILED-backup.txt`` in the backups folder (removed by the next good
+  run; ``riskdash doctor`` shows it)
+- ``riskdash schedule units --out DIR --prefix DIR --conf DIR --user NAME``: writes the .service and .timer files
+
+The backups folder is ``[backup] dir`` of the config file ($RISKDASH_CONFIG) unless ``--backups`` names one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    calendar: str  # systemd OnCalendar
+    what: str
+
+
+JOBS = (Job("backup", "*-*-* 02:00:00", "nightly backup, verified by a test restore; keeps 7 daily, 4 weekly, "
+                                        "12 monthly (每日备份)"),)
+FAILED = "FAILED-{job}.txt"
+
+
+def timer_name(job: Job) -> str:
+    return f"riskdash-{job.name}.timer"
+
+
+def register(commands, metrics) -> None:
+    schedule = commands.add_parser("schedule", help="the scheduled jobs (systemd timers): list, run one, units")
+    sub = schedule.add_subparsers(dest="schedule_command", required=True, metavar="list|run|units")
+    sub.add_parser("list", help="the jobs and their timers")
+    run = sub.add_parser("run", help="run one job now (what its timer runs)")
+    run.add_argument("job", choices=[j.name for j in JOBS])
+    run.add_argument("--db")
+    run.add_argument("--config", help="riskdash.toml (default $RISKDASH_CONFIG)")
+    run.add_argument("--backups", metavar="DIR")
+    run.add_argument("--now", type=datetime.fromisoformat, help="the time to name the backup by (tests)")
+    units = sub.add_parser("units", help="write the systemd .service and .timer files")
+    units.add_argument("--out", required=True, metavar="DIR")
+    units.add_argument("--prefix", default="/opt/riskdash")
+    units.add_argument("--conf", default="/etc/riskdash")
+    units.add_argument("--user", default="riskdash")
+    schedule.set_defaults(handler=cmd_schedule)
+
+
+def cmd_schedule(args) -> int:
+    return {"list": cmd_list, "run": cmd_run, "units": cmd_units}[args.schedule_command](args)
+
+
+def _timers_state() -> dict[str, str]:
+    if not Path("/run/systemd/system").is_dir() or shutil.which("systemctl") is None:
+        return {}
+    try:
+        out = subprocess.run(["systemctl", "list-timers", "--all", "--no-legend", "--plain", "riskdash-*"],
+                             capture_output=True, text=True, timeout=20, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    state = {}
+    for line in out.splitlines():
+        words = line.split()
+        for index, word in enumerate(words):
+            if word.startswith("riskdash-") and word.endswith(".timer"):
+                state[word] = " ".join(words[:index - 1]) if index > 1 else line
+    return state
+
+
+def cmd_list(args) -> int:
+    state = _timers_state()
+    for job in JOBS:
+        timer = timer_name(job)
+        if not state:
+            where = "systemd not running here" if not Path("/run/systemd/system").is_dir() else "not installed"
+        else:
+            where = f"next/last: {state[timer]}" if timer in state else "not installed"
+        sys.stdout.write(f"{timer:<26} {job.calendar:<16} {job.what} [{where}]\n")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from riskdash import db, nightly
+    from riskdash.commands.doctor import load_config
+
+    config = load_config(args.config)
+    backups = args.backups or config.get("backup", {}).get("dir")
+    if not backups:
+        raise db.RiskdashError("no backups folder: give --backups DIR or [backup] dir in riskdash.toml")
+    backups = Path(backups)
+    db_path = db.resolve_db_path(args.db or config.get("database", {}).get("path"))
+    failed = backups / FAILED.format(job=args.job)
+    try:
+        result = nightly.run(db_path, backups, now=args.now)
+    except (db.RiskdashError, *db.IO_ERRORS) as exc:
+        try:
+            backups.mkdir(parents=True, exist_ok=True)
+            failed.write_text(f"{datetime.now().isoformat(timespec='seconds')} {args.job}: {exc}\n", encoding="utf-8")
+        except OSError:
+            pass
+        raise
+    failed.unlink(missing_ok=True)
+    sys.stdout.write(json.dumps({"job": args.job, "out": str(result.folder), "tables": result.tables,
+                                 "rows": result.rows, "verified": True, "kept": len(result.kept),
+                                 "deleted": result.deleted}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def unit_files(prefix: str, conf: str, user: str) -> dict[str, str]:
+    files = {}
+    for job in JOBS:
+        base = f"riskdash-{job.name}"
+        files[f"{base}.service"] = (
+            f"# written by install.sh (riskdash schedule units)\n[Unit]\nDescription=riskdash {job.what}\n"
+            f"After=local-fs.target\n\n[Service]\nType=oneshot\nUser={user}\nGroup={user}\n"
+            f"Environment=RISKDASH_CONFIG={conf}/riskdash.toml\n"
+            f"ExecStart={prefix}/bin/riskdash schedule run {job.name}\n"
+            f"StandardOutput=journal\nStandardError=journal\nSyslogIdentifier={base}\n"
+            "Nice=10\nIOSchedulingClass=idle\n")
+        files[f"{base}.timer"] = (
+            f"# written by install.sh (riskdash schedule units)\n[Unit]\nDescription=riskdash {job.what}\n\n"
+            f"[Timer]\nOnCalendar={job.calendar}\nPersistent=true\nRandomizedDelaySec=10min\n\n"
+            "[Install]\nWantedBy=timers.target\n")
+    return files
+
+
+def cmd_units(args) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in unit_files(args.prefix, args.conf, args.user).items():
+        (out / name).write_text(text, encoding="utf-8")
+        sys.stdout.write(f"{out / name}\n")
+    return 0
