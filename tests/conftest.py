@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -14,6 +15,20 @@ from pathlib import Path
 import pytest
 
 from riskdash import db
+
+# AppTest runs the pages in this process as `riskdash serve` does for a database without accounts: on
+# 127.0.0.1 only, with no login in front (issue 16; ui/login.py). A database with accounts asks for a login;
+# a test logs in with logged_in() below.
+os.environ.setdefault("RISKDASH_LOCAL_ONLY", "1")
+
+
+def logged_in(at, name: str):
+    """An AppTest session in which account ``name`` (which must exist in the database) has logged in."""
+    import time
+
+    at.session_state["_riskdash_account"] = name
+    at.session_state["_riskdash_active_at"] = time.time()
+    return at
 
 CITY = "419900000000"
 COUNTY_A = "419901000000"

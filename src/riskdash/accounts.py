@@ -36,6 +36,9 @@ MIN_LENGTH = 8
 MAX_LENGTH = 128  # a longer "password" is only a way to make the server hash megabytes
 NAME_PATTERN = re.compile(r"\S{1,64}")
 
+# set by `riskdash serve` to "1" when the database has no account and the server listens on 127.0.0.1 only:
+# the dashboard then works without a login on this machine (ui/login.py)
+LOCAL_ONLY_ENV = "RISKDASH_LOCAL_ONLY"
 DEFAULT_LOGIN_SETTINGS = {"login_max_failures": 5, "login_lock_minutes": 15, "session_idle_minutes": 30}
 
 
@@ -189,6 +192,32 @@ def has_accounts(con: duckdb.DuckDBPyConnection) -> bool:
         return _run(con, "account_count").fetchone()[0] > 0
     except duckdb.CatalogException:  # a database older than schema 16 (read-only, not yet migrated)
         return False
+
+
+def has_any_account(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database has any account, a disabled one included: once it has, the dashboard always asks
+    for a login (even when every account is disabled)."""
+    try:
+        return _run(con, "account_total").fetchone()[0] > 0
+    except duckdb.CatalogException:  # a database older than schema 16
+        return False
+
+
+def database_has_accounts(path) -> bool:
+    """has_any_account on the file at ``path`` (opened read-only for the question)."""
+    con = db.connect(path, read_only=True)
+    try:
+        return has_any_account(con)
+    finally:
+        con.close()
+
+
+def region_name(con: duckdb.DuckDBPyConnection, region_code: str | None) -> str:
+    """The region's name (the code itself when unknown; empty for no region)."""
+    if region_code is None:
+        return ""
+    row = _run(con, "region_of", region_code=region_code).fetchone()
+    return row[1] if row else region_code
 
 
 @dataclass(frozen=True)

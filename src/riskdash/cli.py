@@ -110,11 +110,19 @@ def cmd_serve(args) -> int:
     path = db.resolve_db_path(args.db).resolve()
     # migrate once (writable), so that the dashboard's read-only connection finds the current schema
     db.migrate_file(path)
-    env = {**os.environ, db.ENV_DB: str(path)}
+    address = args.address
+    from riskdash import accounts
+
+    local_only = not accounts.database_has_accounts(path)
+    if local_only:  # no account can log in yet: this machine only, until an admin is added (issue 16)
+        address = "127.0.0.1"
+        sys.stderr.write(f"riskdash serve: no accounts in {path}: listening on 127.0.0.1 only; add the first "
+                         f"admin with `riskdash user add NAME --role admin --db {path}` and restart\n")
+    env = {**os.environ, db.ENV_DB: str(path), accounts.LOCAL_ONLY_ENV: "1" if local_only else "0"}
     command = [
         sys.executable, "-m", "riskdash.ui.launch", "run", str(APP_PATH),
         "--server.port", str(args.port),
-        "--server.address", args.address,
+        "--server.address", address,
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",

@@ -9,7 +9,7 @@ draw it, and the mirror brings it back on the next page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -17,10 +17,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from riskdash import db, i18n, metrics
+from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.screens.kit import Scope
-from riskdash.ui import address, session
+from riskdash.ui import address, login, session
 from riskdash.ui.markdown import plain
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
@@ -162,6 +162,7 @@ def start_page(name: str) -> PageContext:
     except (db.RiskdashError, duckdb.Error, OSError) as exc:
         _stop_with_error(lang, i18n.t("error.db", lang, message=str(exc)), session.database_path())
     con = session.session_cursor(database)
+    account = login.require_login(con, lang, database.path)  # issue 16: no data drawn before a login
     data_as_of = session.load(db.data_as_of, con, database.key)
     is_demo = session.load(db.is_demo, con, database.key)
     regions = session.load(metrics.regions, con, database.key)
@@ -172,6 +173,7 @@ def start_page(name: str) -> PageContext:
     sectors = session.load(metrics.sectors, con, database.key)
     notices = _apply_address(asked, regions, sectors, data_as_of, lang) if asked else ()
     filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang)
+    filters = replace(filters, account_region=accounts.account_scope(account))  # the account's region bound
     for notice in notices:
         st.sidebar.warning(plain(notice), icon=":material/link_off:")
     _write_address(filters, lang)

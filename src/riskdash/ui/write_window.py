@@ -67,5 +67,8 @@ def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> Im
 
 
 def default_actor() -> str:
-    """Who a write is recorded as when the form leaves it empty (the importer's default: the OS user)."""
-    return actor_default()
+    """Who a write is recorded as: the logged-in account (issue 16); the OS user only where the database has
+    no account yet (served on this machine alone)."""
+    from riskdash.ui.login import current_account_name
+
+    return current_account_name() or actor_default()

@@ -1,0 +1,180 @@
+"""The login (登录) in front of every page (issue 16; accounts in riskdash/accounts.py).
+
+``require_login`` is called once per page run by ``start_page`` (ui/frame.py), after the language switch and
+before anything of the data is read or drawn. It returns the logged-in account, or None where the database
+has no account yet and the server listens on this machine only (``riskdash serve`` sets RISKDASH_LOCAL_ONLY
+then): the page then works as before and says how to add the first admin. Otherwise it draws the login form
+(用户名 / 密码 / 登录), or the password change an account must make at its first login, and stops the page.
+A session idle longer than the setting ``session_idle_minutes`` ends. The sidebar shows the account, its role
+and a logout button. Logins write the database (failure counts, lockout, audit entries) through the write
+window, like every other write of the dashboard.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import duckdb
+import streamlit as st
+
+from riskdash import accounts
+from riskdash.ui.markdown import plain
+
+ACCOUNT_KEY = "_riskdash_account"  # the logged-in account's name
+ACTIVE_KEY = "_riskdash_active_at"  # time.time() of the session's last page run
+NOTICE_KEY = "_riskdash_login_notice"  # a message for the next login form (logged out, idle)
+LOCAL_ONLY_ENV = accounts.LOCAL_ONLY_ENV  # "1": the server listens on 127.0.0.1 only (no accounts yet)
+
+TEXT = {
+    "title": {"zh": "登录", "en": "Log in"},
+    "intro": {"zh": "安全生产风险分析看板：请使用本单位分配的账号登录。",
+              "en": "Work-safety risk dashboard: log in with the account your office gave you."},
+    "username": {"zh": "用户名", "en": "Username"},
+    "password": {"zh": "密码", "en": "Password"},
+    "submit": {"zh": "登录", "en": "Log in"},
+    "wrong": {"zh": "用户名或密码错误。", "en": "Wrong username or password."},
+    "locked": {"zh": "登录失败次数过多，账号已锁定，请于 {until} 后再试。",
+               "en": "Too many failed logins: the account is locked until {until}."},
+    "disabled": {"zh": "该账号已停用，请联系管理员。", "en": "This account is disabled; ask your administrator."},
+    "idle": {"zh": "已超过 {minutes} 分钟未操作，请重新登录。",
+             "en": "No activity for {minutes} minutes: please log in again."},
+    "logged_out": {"zh": "已退出登录。", "en": "Logged out."},
+    "change_title": {"zh": "修改密码", "en": "Change your password"},
+    "change_intro": {"zh": "首次登录（或管理员重置密码后）须先修改密码：至少8位，包含小写字母、大写字母、数字、其他字符中的至少三类，且不含用户名。",
+                     "en": "Before the first use (or after an administrator set your password) choose your own: "
+                           "at least 8 characters of three of lower case, upper case, digits and other "
+                           "characters, not containing your username."},
+    "current": {"zh": "当前密码", "en": "Current password"},
+    "new": {"zh": "新密码", "en": "New password"},
+    "again": {"zh": "再次输入新密码", "en": "New password again"},
+    "change_submit": {"zh": "修改密码", "en": "Change password"},
+    "mismatch": {"zh": "两次输入的新密码不一致。", "en": "The two new passwords differ."},
+    "changed": {"zh": "密码已修改。", "en": "Password changed."},
+    "account": {"zh": "当前账号：{name}（{role}{region}）", "en": "Account: {name} ({role}{region})"},
+    "logout": {"zh": "退出登录", "en": "Log out"},
+    "no_accounts": {"zh": "尚未建立账号：看板仅本机可访问。添加第一个管理员：riskdash user add 用户名 --role admin --db {path}",
+                    "en": "No accounts yet: the dashboard answers on this machine only. Add the first admin: "
+                          "riskdash user add NAME --role admin --db {path}"},
+    "no_accounts_remote": {"zh": "尚未建立账号，看板不显示任何数据。请在服务器上添加第一个管理员：riskdash user add 用户名 --role admin --db {path}，然后重新启动看板。",
+                           "en": "No accounts yet, so the dashboard shows no data. On the server, add the first "
+                                 "admin: riskdash user add NAME --role admin --db {path}, then restart the dashboard."},
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    return TEXT[key]["zh" if lang == "zh" else "en"].format(**values)
+
+
+def _write(function):
+    """``function(con)`` in the dashboard's write window (the only path that writes the database)."""
+    from riskdash.ui.write_window import write_window
+
+    return write_window(function)
+
+
+def current_account_name() -> str | None:
+    """The logged-in account's name in this session (the actor of its writes), or None."""
+    return st.session_state.get(ACCOUNT_KEY)
+
+
+def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> accounts.Account | None:
+    """The logged-in account for this page run; draws the login (or password change) and stops the page
+    when there is none. None only for a database without accounts served on this machine alone."""
+    if not accounts.has_any_account(con):
+        if os.environ.get(LOCAL_ONLY_ENV) == "1":
+            st.sidebar.info(plain(say("no_accounts", lang, path=db_path)), icon=":material/person_add:")
+            return None
+        st.title(say("title", lang))
+        st.warning(plain(say("no_accounts_remote", lang, path=db_path)), icon=":material/lock:")
+        st.stop()
+    settings = accounts.login_settings(con)
+    name = st.session_state.get(ACCOUNT_KEY)
+    now = time.time()
+    if name is not None:
+        last = st.session_state.get(ACTIVE_KEY, now)
+        account = accounts.get_account(con, name)
+        if now - last > settings.idle_minutes * 60:
+            _end_session(name, "idle", say("idle", lang, minutes=settings.idle_minutes))
+        elif account is None or account.disabled:
+            _end_session(name, "disabled", say("disabled", lang))
+        else:
+            st.session_state[ACTIVE_KEY] = now
+            if account.must_change_password:
+                _change_password_form(account, lang)
+                st.stop()
+            _sidebar(con, account, lang)
+            return account
+    _login_form(lang)
+    st.stop()
+
+
+def _end_session(name: str, reason: str, notice: str) -> None:
+    st.session_state.pop(ACCOUNT_KEY, None)
+    st.session_state.pop(ACTIVE_KEY, None)
+    st.session_state[NOTICE_KEY] = notice
+    _write(lambda con: accounts.record_logout(con, name, reason))
+
+
+def _login_form(lang: str) -> None:
+    st.title(say("title", lang))
+    st.caption(say("intro", lang))
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.info(plain(notice), icon=":material/info:")
+    with st.form("login_form"):
+        name = st.text_input(say("username", lang), key="login_name")
+        password = st.text_input(say("password", lang), type="password", key="login_password")
+        submitted = st.form_submit_button(say("submit", lang), type="primary")
+    if not submitted:
+        return
+    result = _write(lambda con: accounts.authenticate(con, name, password))
+    if result.ok:
+        st.session_state[ACCOUNT_KEY] = result.account.name
+        st.session_state[ACTIVE_KEY] = time.time()
+        st.rerun()
+    elif result.reason == "locked":
+        st.error(say("locked", lang, until=f"{result.locked_until:%H:%M}"), icon=":material/lock_clock:")
+    elif result.reason == "disabled":
+        st.error(say("disabled", lang), icon=":material/block:")
+    else:
+        st.error(say("wrong", lang), icon=":material/error:")
+
+
+def _change_password_form(account: accounts.Account, lang: str) -> None:
+    st.title(say("change_title", lang))
+    st.info(say("change_intro", lang), icon=":material/password:")
+    with st.form("password_form"):
+        old = st.text_input(say("current", lang), type="password", key="password_current")
+        new = st.text_input(say("new", lang), type="password", key="password_new")
+        again = st.text_input(say("again", lang), type="password", key="password_again")
+        submitted = st.form_submit_button(say("change_submit", lang), type="primary")
+    _logout_button(account.name, lang)
+    if not submitted:
+        return
+    if new != again:
+        st.error(say("mismatch", lang), icon=":material/error:")
+        return
+    try:
+        _write(lambda con: accounts.change_password(con, account.name, old, new))
+    except accounts.AccountError as exc:
+        st.error(plain(exc.text(lang)), icon=":material/error:")
+        return
+    st.session_state[NOTICE_KEY] = say("changed", lang)
+    st.rerun()
+
+
+def _sidebar(con, account: accounts.Account, lang: str) -> None:
+    region = accounts.region_name(con, account.region_code)
+    st.sidebar.caption(plain(say("account", lang, name=account.name, role=account.rules.label(lang),
+                                 region=f" · {region}" if region else "")))
+    _logout_button(account.name, lang)
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.sidebar.success(plain(notice), icon=":material/check:")
+
+
+def _logout_button(name: str, lang: str) -> None:
+    if st.sidebar.button(say("logout", lang), key="logout_button", icon=":material/logout:"):
+        _end_session(name, "logout", say("logged_out", lang))
+        st.rerun()

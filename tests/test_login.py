@@ -1,0 +1,151 @@
+"""The login in front of every page (issue 16), headless with AppTest on the small city: nothing of the data
+before a login, wrong password and lockout, the first-login password change, logout, the idle timeout, the
+account shown in the sidebar, its region bounding the figures, and a database without accounts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import COUNTY_A, logged_in
+from streamlit.testing.v1 import AppTest
+
+from riskdash import accounts, db
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TIMEOUT = 90
+GOOD = "Safe-pass9"
+
+
+@pytest.fixture()
+def guarded_db(small_db_path: Path, monkeypatch) -> Path:
+    """The small city with a county account (already past its first login) and a new township account."""
+    con = db.connect(small_db_path)
+    try:
+        accounts.add_account(con, "jia", "county", COUNTY_A, GOOD, actor="test", must_change_password=False)
+        accounts.add_account(con, "newbie", "township", "419902001000", GOOD, actor="test")
+    finally:
+        con.close()
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    return small_db_path
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.title]
+    parts += [e.value for e in at.info] + [e.value for e in at.error] + [e.value for e in at.warning]
+    parts += [e.value for e in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+def submit(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="login_name").input(name)
+    at.text_input(key="login_password").input(password)
+    [button] = [b for b in at.button if b.proto.is_form_submitter]
+    button.click()
+    return at.run()
+
+
+def test_nothing_of_the_data_before_a_login(guarded_db):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["用户名", "密码"]
+    assert [b.label for b in at.button if b.proto.is_form_submitter] == ["登录"]
+    assert len(at.metric) == 0 and len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 0
+    # no region, township or enterprise name, no figure
+    assert "甲县" not in texts(at) and "东镇" not in texts(at)
+    # the English switch (in the sidebar before the login too) relabels the form
+    at.sidebar.radio[0].set_value("en").run()
+    assert [t.label for t in at.text_input] == ["Username", "Password"]
+    assert [b.label for b in at.button if b.proto.is_form_submitter] == ["Log in"]
+
+
+def test_wrong_password_then_login_shows_the_account_and_bounds_the_data(guarded_db):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    submit(at, "jia", "Wrong-pass1")
+    assert [e.value for e in at.error] == ["用户名或密码错误。"]
+    assert len(at.metric) == 0
+    submit(at, "nobody", GOOD)
+    assert [e.value for e in at.error] == ["用户名或密码错误。"]  # the same answer for an unknown name
+    submit(at, "jia", GOOD)
+    assert not at.exception
+    assert len(at.metric) > 0
+    assert "当前账号：jia（县级 · 甲县）" in [c.value for c in at.sidebar.caption]
+    con = db.connect(guarded_db, read_only=True)
+    try:
+        assert accounts.get_account(con, "jia").failed_attempts == 0
+        assert con.execute("select actor, action from audit_log where kind = 'account' and actor in "
+                           "('jia', 'nobody') order by entry_id").fetchall() == [
+            ("jia", "login_failed"), ("nobody", "login_failed"), ("jia", "login")]
+    finally:
+        con.close()
+    # logout: the login form again, and the audit entry
+    [logout] = [b for b in at.sidebar.button if b.label == "退出登录"]
+    logout.click()
+    at.run()
+    assert len(at.metric) == 0
+    assert "已退出登录。" in texts(at)
+    con = db.connect(guarded_db, read_only=True)
+    try:
+        assert con.execute("select action, after_json from audit_log where kind = 'account' "
+                           "order by entry_id desc limit 1").fetchone() == ("logout", '{"reason": "logout"}')
+    finally:
+        con.close()
+
+
+def test_five_failures_lock_the_account(guarded_db):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    for _ in range(4):
+        submit(at, "jia", "Wrong-pass1")
+        assert [e.value for e in at.error] == ["用户名或密码错误。"]
+    submit(at, "jia", "Wrong-pass1")
+    assert at.error[0].value.startswith("登录失败次数过多，账号已锁定")
+    submit(at, "jia", GOOD)  # the right password does not open a locked account
+    assert at.error[0].value.startswith("登录失败次数过多，账号已锁定")
+    assert len(at.metric) == 0
+
+
+def test_first_login_must_change_the_password(guarded_db):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    submit(at, "newbie", GOOD)
+    assert [t.label for t in at.text_input] == ["当前密码", "新密码", "再次输入新密码"]
+    assert len(at.metric) == 0
+    at.text_input(key="password_current").input(GOOD)
+    at.text_input(key="password_new").input("short")
+    at.text_input(key="password_again").input("short")
+    [b for b in at.button if b.proto.is_form_submitter][0].click()
+    at.run()
+    assert at.error[0].value == "密码至少8个字符"
+    at.text_input(key="password_new").input("Brand-new7")
+    at.text_input(key="password_again").input("Brand-new7")
+    [b for b in at.button if b.proto.is_form_submitter][0].click()
+    at.run()
+    assert not at.exception
+    assert len(at.metric) > 0
+    assert "密码已修改。" in [s.value for s in at.sidebar.success]
+    con = db.connect(guarded_db, read_only=True)
+    try:
+        assert accounts.get_account(con, "newbie").must_change_password is False
+    finally:
+        con.close()
+
+
+def test_an_idle_session_ends(guarded_db):
+    at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "jia").run()
+    assert len(at.metric) > 0
+    at.session_state["_riskdash_active_at"] = time.time() - 31 * 60
+    at.run()
+    assert len(at.metric) == 0
+    assert "已超过 30 分钟未操作，请重新登录。" in texts(at)
+
+
+def test_without_accounts_the_local_server_shows_how_to_add_the_first_admin(small_db_path, monkeypatch):
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert len(at.metric) > 0  # served on 127.0.0.1 only: works as before
+    assert any("riskdash user add" in i.value for i in at.sidebar.info)
+    monkeypatch.setenv(accounts.LOCAL_ONLY_ENV, "0")  # listening on every address: no data at all
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert len(at.metric) == 0
+    assert "riskdash user add" in at.warning[0].value

@@ -1,0 +1,99 @@
+"""The login in a real browser (issue 16): `riskdash serve` on a database with accounts, headless Debian
+Chromium with a fresh profile. A wrong password is refused, five lock the account, a new account changes its
+password at its first login, logout brings the form back; nothing of the data is drawn before a login."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import COUNTY_A, TOWN_B1
+from test_browser import PAGE_MS, chromium_page, serving
+
+from riskdash import accounts, db
+
+pytestmark = pytest.mark.browser
+
+GOOD = "Safe-pass9"
+
+
+@pytest.fixture()
+def guarded_server(small_db_path: Path, tmp_path: Path):
+    con = db.connect(small_db_path)
+    try:
+        accounts.add_account(con, "jia", "county", COUNTY_A, GOOD, actor="test", must_change_password=False)
+        accounts.add_account(con, "newbie", "township", TOWN_B1, GOOD, actor="test")
+    finally:
+        con.close()
+    with serving(small_db_path, tmp_path) as url:
+        yield url, small_db_path
+
+
+def log_in(page, name: str, password: str) -> None:
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def wait_settled(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def test_login_in_chromium(guarded_server, tmp_path):
+    url, path = guarded_server
+    with chromium_page(tmp_path) as page:
+        page.goto(url, timeout=PAGE_MS)
+        page.get_by_label("用户名").wait_for(timeout=PAGE_MS)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+
+        # a wrong password: one line, still no data
+        log_in(page, "jia", "Wrong-pass1")
+        page.get_by_text("用户名或密码错误。").wait_for(timeout=PAGE_MS)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+
+        # the right one: the overview, the account in the sidebar
+        log_in(page, "jia", GOOD)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAGE_MS)
+        page.get_by_text("当前账号：jia（县级 · 甲县）").wait_for(timeout=PAGE_MS)
+
+        # logout: the form again, no data
+        page.get_by_role("button", name="退出登录").click()
+        page.get_by_label("用户名").wait_for(timeout=PAGE_MS)
+        page.get_by_text("已退出登录。").wait_for(timeout=PAGE_MS)
+        wait_settled(page)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+
+        # four more wrong passwords (five in a row) lock the account; then even the right one is refused
+        for _ in range(4):
+            log_in(page, "jia", "Wrong-pass1")
+            page.get_by_text("用户名或密码错误。").wait_for(timeout=PAGE_MS)
+            wait_settled(page)
+        log_in(page, "jia", "Wrong-pass1")
+        page.get_by_text("账号已锁定").wait_for(timeout=PAGE_MS)
+        wait_settled(page)
+        log_in(page, "jia", GOOD)
+        wait_settled(page)
+        page.get_by_text("账号已锁定").wait_for(timeout=PAGE_MS)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+
+        # a new account: the password change first, then the data
+        log_in(page, "newbie", GOOD)
+        page.get_by_label("当前密码").wait_for(timeout=PAGE_MS)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+        page.get_by_label("当前密码").fill(GOOD)
+        page.get_by_label("新密码", exact=True).fill("Brand-new7")
+        page.get_by_label("再次输入新密码").fill("Brand-new7")
+        page.get_by_role("button", name="修改密码").click()
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAGE_MS)
+        page.get_by_text("密码已修改。").wait_for(timeout=PAGE_MS)
+
+    con = db.connect(path, read_only=True)
+    try:
+        assert [a for (a,) in con.execute("select action from audit_log where kind = 'account' and actor = 'jia' "
+                                          "order by entry_id").fetchall()] == [
+            "login_failed", "login", "logout", *["login_failed"] * 5, "account_locked", "login_refused"]
+        assert accounts.get_account(con, "jia").locked_until is not None
+        assert accounts.get_account(con, "newbie").must_change_password is False
+    finally:
+        con.close()
