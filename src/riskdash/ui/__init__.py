@@ -12,7 +12,6 @@ importing this package would load Streamlit into them); they are named here too.
 """
 
 from riskdash.screens.kit import Kpi, Scope
-
 from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
 from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table, template_button
 
