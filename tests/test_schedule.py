@@ -141,11 +141,15 @@ def test_units_and_list(tmp_path):
     assert "Type=oneshot" in service
     assert "OnCalendar=*-*-* 02:00:00" in timer and "Persistent=true" in timer and "WantedBy=timers.target" in timer
     if shutil.which("systemd-analyze"):
-        verify = subprocess.run(["systemd-analyze", "verify", str(tmp_path / "units" / "riskdash-backup.timer"),
-                                 str(tmp_path / "units" / "riskdash-backup.service")], capture_output=True,
+        verify = subprocess.run(["systemd-analyze", "verify", *map(str, sorted((tmp_path / "units").iterdir()))],
+                                capture_output=True,
                                 text=True, check=False)
         assert verify.returncode == 0, verify.stderr
     listed = _run("schedule", "list")
     assert listed.returncode == 0
     assert listed.stdout.startswith("riskdash-backup.timer") and "*-*-* 02:00:00" in listed.stdout
-    assert [j.name for j in schedule.JOBS] == ["backup"]
+    assert [j.name for j in schedule.JOBS] == ["backup", "monthly"]
+    monthly_timer = (tmp_path / "units" / "riskdash-monthly.timer").read_text()
+    assert "OnCalendar=*-*-01..07 07:00:00" in monthly_timer
+    assert f"ExecStart={prefix}/bin/riskdash schedule run monthly" in (tmp_path / "units" /
+                                                                     "riskdash-monthly.service").read_text()

@@ -5,6 +5,9 @@
   restoring it into a temporary file, then the retention (riskdash.nightly); one JSON line; a failure is one line
   on standard error, exit 1, and the file ``FAILED-backup.txt`` in the backups folder (removed by the next good
   run; ``riskdash doctor`` shows it)
+- ``riskdash schedule run monthly [--reports DIR] [--today YYYY-MM-DD] [--force]``: on the first working day of
+  a month, the documents of the month just ended (riskdash.monthly) into ``[reports] dir``; other days it says why
+  it did nothing; a document that fails is named, exit 1, and ``FAILED-monthly.txt`` in the reports folder
 - ``riskdash schedule units --out DIR --prefix DIR --conf DIR --user NAME``: writes the .service and .timer files
 
 The backups folder is ``[backup] dir`` of the config file ($RISKDASH_CONFIG) unless ``--backups`` names one.
@@ -17,7 +20,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -29,7 +32,9 @@ class Job:
 
 
 JOBS = (Job("backup", "*-*-* 02:00:00", "nightly backup, verified by a test restore; keeps 7 daily, 4 weekly, "
-                                        "12 monthly (每日备份)"),)
+                                        "12 monthly (每日备份)"),
+        Job("monthly", "*-*-01..07 07:00:00", "monthly 月报表 and 通报 (.docx, .pdf) of the city and each county, "
+                                              "on the first working day (每月报表与通报)"))
 FAILED = "FAILED-{job}.txt"
 
 
@@ -46,7 +51,10 @@ def register(commands, metrics) -> None:
     run.add_argument("--db")
     run.add_argument("--config", help="riskdash.toml (default $RISKDASH_CONFIG)")
     run.add_argument("--backups", metavar="DIR")
-    run.add_argument("--now", type=datetime.fromisoformat, help="the time to name the backup by (tests)")
+    run.add_argument("--now", type=datetime.fromisoformat, help="backup: the time to name it by (tests)")
+    run.add_argument("--reports", metavar="DIR", help="monthly: the shared folder for the documents")
+    run.add_argument("--today", type=date.fromisoformat, help="monthly: the day to act as (default today)")
+    run.add_argument("--force", action="store_true", help="monthly: make the documents whatever the day")
     units = sub.add_parser("units", help="write the systemd .service and .timer files")
     units.add_argument("--out", required=True, metavar="DIR")
     units.add_argument("--prefix", default="/opt/riskdash")
@@ -93,6 +101,8 @@ def cmd_run(args) -> int:
     from riskdash.commands.doctor import load_config
 
     config = load_config(args.config)
+    if args.job == "monthly":
+        return _run_monthly(args, config)
     backups = args.backups or config.get("backup", {}).get("dir")
     if not backups:
         raise db.RiskdashError("no backups folder: give --backups DIR or [backup] dir in riskdash.toml")
@@ -113,6 +123,39 @@ def cmd_run(args) -> int:
                                  "rows": result.rows, "verified": True, "kept": len(result.kept),
                                  "deleted": result.deleted}, ensure_ascii=False) + "\n")
     return 0
+
+
+def _run_monthly(args, config) -> int:
+    from riskdash import db, monthly
+
+    reports = args.reports or config.get("reports", {}).get("dir")
+    if not reports:
+        raise db.RiskdashError("no reports folder: give --reports DIR or [reports] dir in riskdash.toml")
+    reports = Path(reports)
+    db_path = db.resolve_db_path(args.db or config.get("database", {}).get("path"))
+    failed = reports / FAILED.format(job="monthly")
+    try:
+        result = monthly.run(db_path, reports, args.today or date.today(), force=args.force)
+    except (db.RiskdashError, *db.IO_ERRORS) as exc:
+        _record_failure(failed, f"monthly: {exc}")
+        raise
+    if result.failed:
+        _record_failure(failed, f"monthly {result.month}: {len(result.failed)} failed: " + "; ".join(result.failed))
+        raise db.RiskdashError(f"{len(result.failed)} of {len(result.failed) + len(result.made)} documents for "
+                               f"{result.month} failed: {result.failed[0]}")
+    if result.skipped is None:
+        failed.unlink(missing_ok=True)
+    sys.stdout.write(json.dumps({"job": "monthly", "month": result.month, "out": str(result.folder),
+                                 "made": result.made, "skipped": result.skipped}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _record_failure(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{datetime.now().isoformat(timespec='seconds')} {text}\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def unit_files(prefix: str, conf: str, user: str) -> dict[str, str]:
