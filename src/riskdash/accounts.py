@@ -488,3 +488,25 @@ def add_demo_accounts(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
                               must_change_password=False)
         made.append({"name": name, "role": role, "region_code": account.region_code, "password": password})
     return made
+
+
+# ---------------------------------------------------------------------------------------------- writes
+
+# What a county or township account records (within its region); every other kind is reference data, the
+# admin's (regions, sectors, targets, denominators, checklist items, zero-report windows, risk weights and
+# levels, settings).
+RECORD_KINDS = ("enterprises", "accidents", "inspections", "hazards", "key-sites", "checklist-status",
+                "zero-reports", "warning-meetings")
+
+
+def check_may_write(account: Account | None, kind_name: str) -> None:
+    """Whether ``account`` may write rows of ``kind_name`` at all (None: the command line, the file's owner,
+    or a database without accounts: everything)."""
+    if account is None or account.is_admin:
+        return
+    if not account.can_write:
+        raise AccountError(f"account {account.name} is read-only ({account.role}): nothing written",
+                           f"账号{account.name}为只读账号，未写入任何数据")
+    if kind_name not in RECORD_KINDS:
+        raise AccountError(f"{kind_name}: reference data and settings are the admin's; nothing written",
+                           f"{kind_name}：基础数据与设置仅限管理员修改，未写入任何数据")

@@ -428,11 +428,17 @@ def check(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLik
 
 def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.PathLike, *,
                 mode: str = "append", actor: str | None = None, as_of: date | None = None,
-                sheet: str | None = None, file_label: str | None = None, today: date | None = None
-                ) -> ImportResult:
+                sheet: str | None = None, file_label: str | None = None, today: date | None = None,
+                account=None) -> ImportResult:
     """Validate and write ``path`` as KIND in one transaction; raises ImportFailed (nothing written).
     ``as_of`` declares the data's as-of day; without it an import of a main table leaves data_as_of to be
-    derived from the rows (db.data_as_of), so that a row corrected later, by any tool, corrects it."""
+    derived from the rows (db.data_as_of), so that a row corrected later, by any tool, corrects it.
+    ``account`` (the logged-in accounts.Account; None for the file's owner) must be allowed to write the
+    kind, and every row must lie within its region: else nothing is written, and each row outside is
+    listed with its row number (issue 16)."""
+    from riskdash import accounts
+
+    accounts.check_may_write(account, kind_name)
     if kind_name not in KINDS:
         raise db.RiskdashError(f"unknown import kind {kind_name!r} (expected one of {', '.join(KINDS)})")
     if mode not in ("append", "upsert"):
@@ -448,6 +454,9 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
                                            today=today)
         if total:
             raise ImportFailed(label, problems, total, staged.rows)
+        outside = _rows_outside_account(con, kind, staged, account, label)
+        if outside:
+            raise ImportFailed(label, outside[:MAX_PROBLEMS], len(outside), staged.rows)
         inserted, updated, unchanged = _write(con, kind, staged, mode, actor or actor_default(), label)
         db.sync_keys(con, kind.table)
         problems = _after_write_problems(con, kind, label)
@@ -547,6 +556,38 @@ def _after_write_problems(con: duckdb.DuckDBPyConnection, kind: Kind, label: str
         return []
     order = " > ".join(f"{level} {floors[level]:g}" for level in ("red", "orange", "yellow", "blue") if level in floors)
     return [Problem(label, None, "min_score", None, "thresholds_order", {"order": order})]
+
+
+def _rows_outside_account(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, account,
+                          label: str) -> list[Problem]:
+    """The staged rows (import_typed) outside the account's region (issue 16): by the row's own region_code,
+    else by its enterprise's region; an existing row of the same key in another region counts too (upsert
+    cannot move a row in from outside). None for an account bounded by nothing."""
+    from riskdash import accounts
+
+    scope = accounts.account_scope(account)
+    if scope is None:
+        return []
+    names = {column.name for column in kind.columns}
+    if "region_code" in names:
+        column, new_region, old_region, joins = "region_code", "t.region_code", "x.region_code", ""
+    elif "enterprise_id" in names:
+        column, new_region, old_region = "enterprise_id", "e.region_code", "xe.region_code"
+        joins = ("left join enterprises e on e.enterprise_id = t.enterprise_id "
+                 "left join enterprises xe on xe.enterprise_id = x.enterprise_id")
+    else:  # check_may_write lets a bounded account write only kinds with a region
+        raise db.RiskdashError(f"{label}: {kind.name} rows have no region to check against the account's")
+    on = " and ".join(f"x.{_q(c)} = t.{_q(c)}" for c in kind.key)
+    within = "(select region_code from region_ancestors where ancestor_code = $scope)"
+    rows = con.execute(
+        f"select t._row, cast(t.{_q(column)} as varchar), coalesce({new_region}, {old_region}) "
+        f"from import_typed t left join {kind.table} x on {on} {joins} "
+        f"where {new_region} is null or {new_region} not in {within} "
+        f"   or ({old_region} is not null and {old_region} not in {within}) "
+        f"order by t._row", {"scope": scope}).fetchall()
+    return [Problem(label, row, column, value, "outside_account_region",
+                    {"region": region or "—", "account": account.name, "scope": scope})
+            for row, value, region in rows]
 
 
 def _write(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged, mode: str, actor: str,

@@ -70,12 +70,34 @@ def _write(function):
     """``function(con)`` in the dashboard's write window (the only path that writes the database)."""
     from riskdash.ui.write_window import write_window
 
-    return write_window(function)
+    return write_window(function, login=True)
 
 
 def current_account_name() -> str | None:
     """The logged-in account's name in this session (the actor of its writes), or None."""
     return st.session_state.get(ACCOUNT_KEY)
+
+
+ROLE_KEY = "_riskdash_role"  # the logged-in account's role as of this session's last page run
+
+
+def current_account(con) -> accounts.Account | None:
+    """The logged-in account, read afresh from the database on ``con`` (None: no login, no accounts)."""
+    name = current_account_name()
+    return accounts.get_account(con, name) if name else None
+
+
+def check_may_write(restore: bool = False) -> None:
+    """Refuse a write of this session's account before the write window opens: a viewer writes nothing, a
+    restore (and the backup download) is the admin's. No account (a database without accounts): allowed."""
+    role = st.session_state.get(ROLE_KEY) if current_account_name() else None
+    if role is None:
+        return
+    rules = accounts.ROLES[role]
+    if not rules.can_write:
+        raise accounts.AccountError("this account is read-only: nothing written", "只读账号不能修改数据，未写入任何数据")
+    if restore and not rules.is_admin:
+        raise accounts.AccountError("restoring a backup is the admin's: nothing written", "恢复备份仅限管理员，未写入任何数据")
 
 
 def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> accounts.Account | None:
@@ -100,6 +122,7 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
             _end_session(name, "disabled", say("disabled", lang))
         else:
             st.session_state[ACTIVE_KEY] = now
+            st.session_state[ROLE_KEY] = account.role
             if account.must_change_password:
                 _change_password_form(account, lang)
                 st.stop()
@@ -112,6 +135,7 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
 def _end_session(name: str, reason: str, notice: str) -> None:
     st.session_state.pop(ACCOUNT_KEY, None)
     st.session_state.pop(ACTIVE_KEY, None)
+    st.session_state.pop(ROLE_KEY, None)
     st.session_state[NOTICE_KEY] = notice
     _write(lambda con: accounts.record_logout(con, name, reason))
 

@@ -26,9 +26,15 @@ from riskdash.ui import session
 _WRITE_LOCK = threading.Lock()
 
 
-def write_window(write, *, connect: bool = True):
+def write_window(write, *, connect: bool = True, login: bool = False):
     """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
-    ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file)."""
+    ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file).
+    The logged-in account must be allowed to write (a viewer is not; a restore is the admin's), unless the
+    write is the login's own (``login``: counters, audit entries, a password change)."""
+    if not login:
+        from riskdash.ui.login import check_may_write
+
+        check_may_write(restore=not connect)
     with _WRITE_LOCK:
         path = session.database_path()
         session.begin_write()
@@ -48,6 +54,10 @@ def write_window(write, *, connect: bool = True):
 def error_line(exc: db.RiskdashError, lang: str) -> str:
     """The one line shown for a write that failed: a failing disk (db.IOFailure) in the interface language,
     saying whether the write was kept; any other refusal in its own words."""
+    from riskdash.accounts import AccountError
+
+    if isinstance(exc, AccountError):
+        return exc.text(lang)
     if isinstance(exc, db.IOFailure):
         return i18n.t("data.io.failed.kept" if exc.written else "data.io.failed.none", lang, what=exc.what)
     return str(exc)
@@ -58,7 +68,12 @@ def write_import(kind: str, path: Path, mode: str, actor: str, label: str) -> Im
     saying whether the rows were committed)."""
 
     def write(con):
-        result = import_file(con, kind, path, mode=mode, actor=actor, file_label=label)
+        from riskdash.ui.login import current_account
+
+        # a logged-in account is the actor, whatever a form's field says, and its region bounds the rows
+        account = current_account(con)
+        result = import_file(con, kind, path, mode=mode, actor=account.name if account else actor,
+                             file_label=label, account=account)
         db.note_commit()  # import_file returns only after its commit
         db.fault_point("import-committed")
         return result

@@ -173,6 +173,9 @@ TEXT = {
         "en": "delisting only under supervision, after verification (delisted_on ≥ verified_on)",
     },
     "data.problem.end_before_start": {"zh": "结束日期不能早于开始日期", "en": "an end on or after the start"},
+    "data.problem.outside_account_region": {
+        "zh": "不在账号{account}的辖区（{scope}）内（该行区域：{region}）",
+        "en": "outside the region of account {account} ({scope}; this row's region: {region})"},
     "data.problem.duplicate_in_file": {"zh": "编号与本文件第{first}行重复", "en": "a unique id (the same as row {first})"},
     "data.problem.exists": {
         "zh": "数据库中已有该编号（如要更新请选择“更新”模式）",

@@ -3,8 +3,9 @@
 -- viewer accounts are bound to a region (their scope); admin and city accounts see the whole city.
 -- The lockout after repeated failures and the idle timeout of a dashboard session are settings (added here
 -- to an existing database; a new one gets them with every other default, reference.SETTINGS). An empty
--- settings table is left alone, so that the defaults still load in full afterwards.
-create table accounts (
+-- settings table is left alone, so that the defaults still load in full afterwards. (Idempotent: a test may
+-- set schema_version back and migrate again.)
+create table if not exists accounts (
     name                 varchar primary key check (regexp_full_match(name, '\S{1,64}')),
     role                 varchar not null check (role in ('admin', 'city', 'county', 'township', 'viewer')),
     region_code          varchar references regions (region_code),
