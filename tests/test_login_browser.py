@@ -1,6 +1,7 @@
 """The login in a real browser (issue 16): `riskdash serve` on a database with accounts, headless Debian
 Chromium with a fresh profile. A wrong password is refused, five lock the account, a new account changes its
-password at its first login, logout brings the form back; nothing of the data is drawn before a login."""
+password at its first login, logout brings the form back, an idle session ends; nothing of the data is drawn
+before a login."""
 
 from __future__ import annotations
 
@@ -97,3 +98,23 @@ def test_login_in_chromium(guarded_server, tmp_path):
         assert accounts.get_account(con, "newbie").must_change_password is False
     finally:
         con.close()
+
+
+def test_an_idle_session_ends_in_chromium(small_db_path, tmp_path):
+    """session_idle_minutes set to 1: after 65 s without activity the next click shows the login form."""
+    con = db.connect(small_db_path)
+    try:
+        accounts.add_account(con, "jia", "county", COUNTY_A, GOOD, actor="test", must_change_password=False)
+        con.execute("update settings set value = '1' where key = 'session_idle_minutes'")
+    finally:
+        con.close()
+    with serving(small_db_path, tmp_path) as url, chromium_page(tmp_path) as page:
+        page.goto(url, timeout=PAGE_MS)
+        log_in(page, "jia", GOOD)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAGE_MS)
+        wait_settled(page)
+        page.wait_for_timeout(65_000)
+        page.get_by_text("English").click()  # the language switch: any interaction runs the page again
+        page.get_by_label("Username").wait_for(timeout=PAGE_MS)
+        page.get_by_text("No activity for 1 minutes: please log in again.").wait_for(timeout=PAGE_MS)
+        assert page.locator('[data-testid="stMetric"]').count() == 0
