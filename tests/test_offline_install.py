@@ -12,10 +12,12 @@ comes from the system when it has one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 import time
 from pathlib import Path
@@ -28,6 +30,41 @@ ROOT = Path(__file__).resolve().parents[1]
 PORT = 8881         # the dashboard (loopback, inside the namespace)
 HTTPS_PORT = 8443   # nginx
 HTTP_PORT = 8882    # nginx's redirect to HTTPS
+
+
+CHROMIUM = "/usr/bin/chromium"
+try:
+    import playwright.sync_api  # noqa: F401
+
+    BROWSER_READY = Path(CHROMIUM).exists()
+except ImportError:
+    BROWSER_READY = False
+
+# run by the test's own Python (it has Playwright) inside the namespace: log in as the demo county account
+LOGIN_SCRIPT = """
+import json, re
+from playwright.sync_api import sync_playwright
+
+demo = open("{demo}", encoding="utf-8").read()
+password = re.search(r"demo account county \\(.*?\\) password (\\S+)", demo).group(1)
+console = []
+with sync_playwright() as pw:
+    context = pw.chromium.launch_persistent_context(user_data_dir="{profile}", executable_path="{chromium}",
+                                                    headless=True, ignore_https_errors=True,
+                                                    viewport={{"width": 1400, "height": 1000}})
+    page = context.new_page()
+    page.on("console", lambda m: console.append(m.text))
+    page.goto("{url}", timeout=90000)
+    page.get_by_label("用户名").fill("county")
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=90000)
+    line = page.get_by_text(re.compile("当前账号")).first.inner_text(timeout=30000)
+    metrics = page.locator('[data-testid="stMetricValue"]').count()
+    context.close()
+csp = [t for t in console if "Content Security Policy" in t or "Refused to" in t]
+json.dump({{"account_line": line, "metrics": metrics, "csp_errors": csp}}, open("{out}", "w"), ensure_ascii=False)
+"""
 
 
 def _unshare_problem() -> str | None:
@@ -168,6 +205,12 @@ def test_serve_offline_and_through_nginx_over_https(installed, tmp_path):
     conf.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\nhttp {{\n"
                     f"  access_log {tmp_path}/access.log;\n{temp}\n  include {prefix}/etc/nginx-riskdash.conf;\n}}\n")
     proxy = ""
+    browser = ""
+    if BROWSER_READY:
+        (tmp_path / "login.py").write_text(LOGIN_SCRIPT.format(url=f"https://127.0.0.1:{HTTPS_PORT}/",
+                                                               out=tmp_path / "login.json", demo=tmp_path / "demo.txt",
+                                                               profile=tmp_path / "profile", chromium=CHROMIUM))
+        browser = f"{sys.executable} {tmp_path}/login.py > {tmp_path}/login.txt 2>&1 || true"
     if nginx is not None:
         proxy = f"""
 {nginx} -t -e {tmp_path}/error.log -p {tmp_path} -c {conf} 2>{tmp_path}/nginx-t.txt
@@ -179,6 +222,7 @@ curl -s -m 10 -o /dev/null -w '%{{http_code}} %{{redirect_url}}' http://127.0.0.
 curl -sk -m 10 -o /dev/null -w '%{{http_code}}' -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
   -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
   --max-time 5 https://127.0.0.1:{HTTPS_PORT}/_stcore/stream > {tmp_path}/ws.txt || true
+{browser}
 kill $(cat {tmp_path}/nginx.pid)
 """
     script = f"""
@@ -205,6 +249,14 @@ pkill -TERM -P $server || true; kill $server || true; wait $server || true
     assert (tmp_path / "redirect.txt").read_text() == f"301 https://127.0.0.1:{HTTPS_PORT}/"
     # Streamlit answers the WebSocket handshake through the proxy (101 Switching Protocols)
     assert (tmp_path / "ws.txt").read_text().strip() == "101"
+    # a real browser logs in through nginx over HTTPS: the page renders under the site's CSP, the WebSocket works
+    if not BROWSER_READY:
+        pytest.skip("Playwright or /usr/bin/chromium missing: the login through nginx was not run")
+    login = json.loads((tmp_path / "login.json").read_text()) if (tmp_path / "login.json").exists() else None
+    assert login is not None, (tmp_path / "login.txt").read_text()[-3000:]
+    assert login["account_line"] and "county" in login["account_line"], login
+    assert login["metrics"] > 0, login
+    assert login["csp_errors"] == [], login
     # the certificate nginx served is the self-signed one install.sh made
     cert = subprocess.run(["openssl", "x509", "-noout", "-subject", "-ext", "subjectAltName", "-in",
                            str(prefix / "etc" / "tls" / "riskdash.crt")], capture_output=True, text=True, check=False)
