@@ -142,3 +142,32 @@ def test_the_screens_writes_follow_the_logged_in_account(small_db_path, small_co
         con.close()
     # the actor is the account, never the text a form was given
     assert imports == ([("twn",)] if expected.endswith("by twn") else [])
+
+
+def test_record_forms_follow_the_acting_account(small_con, made):
+    from datetime import date
+
+    from riskdash import records
+
+    today = date(2025, 7, 10)
+    hazard = {"hazard_id": "H100", "enterprise_id": "E4", "found_on": "2025-07-01", "grade": "一般",
+              "deadline": "2025-07-31"}
+    before = snapshot(small_con)
+    with accounts.acting_as(made["twn"]):
+        with pytest.raises(records.RecordRefused) as info:  # E4 is in 南街道, not the account's 东镇
+            records.add(small_con, "hazards", hazard, actor="typed", today=today)
+        assert info.value.problems[0].code == "outside_account_region"
+        with pytest.raises(records.RecordRefused):  # H5 is 西乡's (E3): not 东镇's to edit
+            records.edit(small_con, "hazards", "H5", {"deadline": "2025-07-05"}, today=today)
+        with pytest.raises(accounts.AccountError, match="hazard H5: outside the region of account twn"):
+            records.hazard_action(small_con, "H5", "rectify", date(2025, 7, 1), today=today)
+    with accounts.acting_as(made["vwr"]):
+        with pytest.raises(accounts.AccountError, match="read-only"):
+            records.add(small_con, "hazards", {**hazard, "enterprise_id": "E1"}, actor="typed", today=today)
+    assert snapshot(small_con) == before
+    # the county above 西乡 may: the account is the actor, not the name typed in the form
+    with accounts.acting_as(made["cnt"]):
+        records.hazard_action(small_con, "H5", "rectify", date(2025, 7, 1), actor="typed", today=today)
+        records.add(small_con, "hazards", {**hazard, "enterprise_id": "E3"}, actor="typed", today=today)
+    assert small_con.execute("select actor, action, record_key from audit_log where kind <> 'account' "
+                             "order by entry_id").fetchall() == [("cnt", "update", "H5"), ("cnt", "insert", "H100")]

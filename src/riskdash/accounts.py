@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -510,3 +512,40 @@ def check_may_write(account: Account | None, kind_name: str) -> None:
     if kind_name not in RECORD_KINDS:
         raise AccountError(f"{kind_name}: reference data and settings are the admin's; nothing written",
                            f"{kind_name}：基础数据与设置仅限管理员修改，未写入任何数据")
+
+
+# The account a dashboard write is made by: the write window (ui/write_window.py) sets it around every write
+# of a logged-in session, so that the importer and the record forms bound the write by the account's region
+# and record the account as the actor, whatever path a screen took to them. None: the command line (the
+# file's owner) or a database without accounts.
+_acting: ContextVar[Account | None] = ContextVar("riskdash_acting_account", default=None)
+
+
+@contextmanager
+def acting_as(account: Account | None):
+    token = _acting.set(account)
+    try:
+        yield account
+    finally:
+        _acting.reset(token)
+
+
+def acting() -> Account | None:
+    return _acting.get()
+
+
+def actor_for(actor: str | None) -> str | None:
+    """The actor of a write: the acting account's name when there is one (never a name typed in a form)."""
+    account = acting()
+    return account.name if account is not None else actor
+
+
+def check_hazard_in_scope(con: duckdb.DuckDBPyConnection, account: Account | None, hazard_id: str) -> None:
+    """A step of a hazard's closed loop by a bounded account: the hazard's enterprise must lie in its region."""
+    scope = account_scope(account)
+    if scope is None:
+        return
+    if not _run(con, "hazard_within", hazard_id=hazard_id, bound=scope).fetchone()[0]:
+        raise AccountError(f"hazard {hazard_id}: outside the region of account {account.name} ({scope}); "
+                           "nothing written",
+                           f"隐患{hazard_id}不在账号{account.name}的辖区（{scope}）内，未写入任何数据")

@@ -438,6 +438,8 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
     listed with its row number (issue 16)."""
     from riskdash import accounts
 
+    account = account if account is not None else accounts.acting()  # a dashboard write: its session's
+    actor = accounts.actor_for(actor) if account is None else account.name
     accounts.check_may_write(account, kind_name)
     if kind_name not in KINDS:
         raise db.RiskdashError(f"unknown import kind {kind_name!r} (expected one of {', '.join(KINDS)})")

@@ -41,10 +41,31 @@ def write_window(write, *, connect: bool = True, login: bool = False):
         try:
             with db.io_guard():
                 if not connect:
-                    return write(path)
+                    from riskdash.accounts import acting_as, get_account
+                    from riskdash.ui.login import current_account_name
+
+                    # a restore (admin only, checked above): the admin is its actor; read before the swap
+                    name = current_account_name()
+                    account = None
+                    if name:
+                        reader = db.connect(path, read_only=True)
+                        try:
+                            account = get_account(reader, name)
+                        finally:
+                            reader.close()
+                    with acting_as(account):
+                        return write(path)
                 con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
                 try:
-                    return write(con)
+                    if login:
+                        return write(con)
+                    from riskdash.accounts import acting_as
+                    from riskdash.ui.login import current_account
+
+                    # the importer and the record forms read the acting account: its region bounds the
+                    # rows, its name is the actor (accounts.acting)
+                    with acting_as(current_account(con)):
+                        return write(con)
                 finally:
                     con.close()
         finally:
