@@ -41,7 +41,7 @@ from pathlib import Path
 
 import duckdb
 
-from riskdash import db, i18n
+from riskdash import accounts, db, i18n
 from riskdash.importer import core
 from riskdash.importer.spec import KINDS, Kind
 
@@ -193,6 +193,16 @@ def _no_row(problem: core.Problem) -> core.Problem:
 # ---------------------------------------------------------------------------------------------- forms
 
 
+def _refuse_outside_account(con: duckdb.DuckDBPyConnection, kind: Kind, label: str) -> None:
+    """A form's row (staged as import_typed) by the dashboard's acting account (issue 16): the account must be
+    allowed to write the kind, and the row — and the stored row an edit changes — must lie in its region."""
+    account = accounts.acting()
+    accounts.check_may_write(account, kind.name)
+    outside = core._rows_outside_account(con, kind, None, account, label)
+    if outside:
+        raise RecordRefused(problems=[_no_row(problem) for problem in outside])
+
+
 @db.io_guarded
 def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: str | None = None,
         today: date | None = None, check_only: bool = False) -> RecordResult | None:
@@ -200,7 +210,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
     is refused), then the row and its audit entry (before null, after the row) in one transaction.
     ``check_only``: the checks alone, nothing written (works on a read-only connection); returns None."""
     kind = _kind(kind_name, FORM_KINDS)
-    actor = actor or core.actor_default()
+    actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     today = today or date.today()
     row = {c.name: values.get(c.name) for c in kind.columns}
     key_text = str(values.get(kind.key[0]) or "").strip()
@@ -208,6 +218,7 @@ def add(con: duckdb.DuckDBPyConnection, kind_name: str, values: dict, *, actor: 
     con.execute("begin transaction")
     try:
         typed = _checked(con, kind, row, "append", label, today, EVENT_DAYS.get(kind.table, ()))
+        _refuse_outside_account(con, kind, label)
         if check_only:
             con.execute("rollback")
             return None
@@ -238,7 +249,7 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
     """Change fields of one record: the stored row with ``changes`` applied goes through the import's checks
     (upsert mode); only the changed columns are written and audited. A broken rule refuses the whole edit."""
     kind = _kind(kind_name, RECORD_KINDS)
-    actor = actor or core.actor_default()
+    actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     today = today or date.today()
     key_col = kind.key[0]
     columns = {c.name for c in kind.columns}
@@ -256,6 +267,7 @@ def edit(con: duckdb.DuckDBPyConnection, kind_name: str, key: str, changes: dict
     con.execute("begin transaction")
     try:
         typed = _checked(con, kind, row, "upsert", label, today, ())
+        _refuse_outside_account(con, kind, label)
         changed = [c for c in typed if c != key_col and c in before and typed[c] != before[c]]
         moved = [c for c in changed if c in EVENT_DAYS.get(kind.table, ())]
         for name in moved:  # an edit may not move an event past today either
@@ -363,13 +375,15 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
                   level: str | None = None, actor: str | None = None, today: date | None = None,
                   check_only: bool = False) -> RecordResult | None:
     """One step of the closed loop for one hazard, with its audit entry (before/after of the changed columns)."""
-    actor = actor or core.actor_default()
+    actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     today = today or date.today()
     con.execute("begin transaction")
     try:
         row = load(con, "hazards", hazard_id)
         if row is None:
             raise RecordRefused("not_found", {"table": "hazards", "id": hazard_id})
+        accounts.check_may_write(accounts.acting(), "hazards")
+        accounts.check_hazard_in_scope(con, accounts.acting(), hazard_id)
         refused = action_problem(HazardDates.from_row(row), action, on, today, level)
         if refused:
             raise RecordRefused(*refused)
@@ -534,7 +548,7 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
     path = db.resolve_db_path(path)
     folder = Path(from_dir)
     manifest = read_manifest(folder)
-    actor = actor or core.actor_default()
+    actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     building = path.with_name(path.name + ".restoring")
     _remove_db_files(building)
     path.parent.mkdir(parents=True, exist_ok=True)
