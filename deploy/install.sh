@@ -71,7 +71,9 @@ service_start() {
   if systemd_up; then
     systemctl daemon-reload
     systemctl enable --quiet riskdash
-    for timer in "$conf"/systemd/riskdash-*.timer; do systemctl enable --quiet --now "$(basename "$timer")"; done
+    for timer in "$conf"/systemd/riskdash-*.timer; do
+      if [ -f "$timer" ]; then systemctl enable --quiet --now "$(basename "$timer")"; fi
+    done
     systemctl restart riskdash
     systemctl reload nginx 2>/dev/null || systemctl restart nginx
   elif ((service)); then
@@ -293,8 +295,12 @@ render "$vdir/deploy/riskdash.service" "$conf/riskdash.service"
 render "$vdir/deploy/nginx-riskdash.conf" "$conf/nginx-riskdash.conf"
 # the scheduled jobs' .service and .timer files (riskdash schedule units: one list of jobs, in the program)
 mkdir -p "$conf/systemd"
-"$vdir/venv/bin/riskdash" schedule units --out "$conf/systemd" --prefix "$prefix" --conf "$conf" --user "$user" >/dev/null ||
-  die "could not write the timers' unit files"
+if "$vdir/venv/bin/riskdash" schedule --help >/dev/null 2>&1; then
+  "$vdir/venv/bin/riskdash" schedule units --out "$conf/systemd" --prefix "$prefix" --conf "$conf" --user "$user" >/dev/null ||
+    die "could not write the timers' unit files"
+else
+  say "this version has no scheduled jobs (riskdash schedule): no timers"
+fi
 if ((service)); then
   if ! id "$user" >/dev/null 2>&1; then
     useradd --system --home-dir "$data" --no-create-home --shell /usr/sbin/nologin "$user"
@@ -305,7 +311,9 @@ if ((service)); then
   chmod 750 "$data"
   chgrp "$user" "$key_path" && chmod 640 "$key_path"
   install -m 644 "$conf/riskdash.service" /etc/systemd/system/riskdash.service
-  install -m 644 "$conf"/systemd/riskdash-*.service "$conf"/systemd/riskdash-*.timer /etc/systemd/system/
+  if compgen -G "$conf/systemd/riskdash-*.timer" >/dev/null; then
+    install -m 644 "$conf"/systemd/riskdash-*.service "$conf"/systemd/riskdash-*.timer /etc/systemd/system/
+  fi
   if [ -d /etc/nginx ]; then
     install -m 644 "$conf/nginx-riskdash.conf" /etc/nginx/sites-available/riskdash
     ln -sfn /etc/nginx/sites-available/riskdash /etc/nginx/sites-enabled/riskdash

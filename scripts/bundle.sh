@@ -2,9 +2,11 @@
 # Builds the offline bundle for an intranet server (issue 19; docs/deploy.md), on a machine that reaches PyPI and
 # the Debian archive and runs the same Debian release and architecture as the server:
 #
-#   bash scripts/bundle.sh [--with-office] [--python-only] [--worktree] [--out DIR] [--print-fingerprint]
+#   bash scripts/bundle.sh [--with-office] [--python-only] [--worktree | --ref REF] [--out DIR] [--print-fingerprint]
 #
-# It packs the committed HEAD (git archive), or the files as they are with --worktree (tests, trying changes).
+# It packs the committed HEAD (git archive), or the files as they are with --worktree (tests, trying changes), or
+# an older commit with --ref REF (its name then ends in -<commit>; the installer and the lock come from the
+# work tree when the commit has none: the upgrade test builds the version before the last migration this way).
 # --print-fingerprint prints the hash of the sources and options the bundle would be built from and stops; the
 # bundle's name.fingerprint file beside the .tar.gz holds the same hash, so that a caller can reuse a bundle.
 #
@@ -24,16 +26,17 @@ root=$(pwd)
 say() { printf 'bundle: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-office=0; python_only=0; worktree=0; fingerprint_only=0; out="$root/dist"
+office=0; python_only=0; worktree=0; fingerprint_only=0; out="$root/dist"; ref=HEAD
 while (($#)); do
   case "$1" in
     --with-office) office=1 ;;
     --python-only) python_only=1 ;;
     --worktree) worktree=1 ;;
+    --ref) ref=$2; shift ;;
     --print-fingerprint) fingerprint_only=1 ;;
     --out) out=$(realpath -m "$2"); shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) die "unknown option $1 (expected --with-office, --python-only, --worktree, --out DIR, --print-fingerprint)" ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) die "unknown option $1 (expected --with-office, --python-only, --worktree, --ref REF, --out DIR, --print-fingerprint)" ;;
   esac
   shift
 done
@@ -43,14 +46,20 @@ arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
 distro=$(. /etc/os-release && echo "${ID}${VERSION_ID:-}")
 name="riskdash-offline-${version}-${distro}-${arch}"
 ((python_only)) && name="${name}-python-only"
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit=$(git rev-parse --short "$ref" 2>/dev/null || echo unknown)
+if [ "$ref" != HEAD ]; then
+  ((worktree)) && die "--ref and --worktree exclude each other"
+  git rev-parse --verify -q "$ref^{commit}" >/dev/null || die "--ref $ref: no such commit"
+  name="${name}-${commit}"
+fi
 sources=(pyproject.toml uv.lock README.md app.py pages src deploy docs/deploy.md scripts/bundle.sh)
 
 fingerprint() {  # the hash of the files packed and the options
   if ((worktree)); then
     { find "${sources[@]}" -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null || true; } | LC_ALL=C sort | xargs -d '\n' sha256sum
   else
-    git rev-parse HEAD
+    git rev-parse "$ref"
+    [ "$ref" = HEAD ] || sha256sum deploy/* uv.lock
   fi | { cat; echo "office=$office python_only=$python_only distro=$distro arch=$arch"; } | sha256sum | cut -c1-16
 }
 if ((fingerprint_only)); then fingerprint; exit 0; fi
@@ -75,14 +84,23 @@ if ((worktree)); then
   commit="$commit+worktree"
 else
   [ -z "$(git status --porcelain -- "${sources[@]}" 2>/dev/null)" ] ||
-    say "note: uncommitted changes are left out (the bundle packs HEAD $commit; --worktree packs them)"
+    say "note: uncommitted changes are left out (the bundle packs $ref $commit; --worktree packs them)"
   src=$work/src
   rm -rf "$src"; mkdir -p "$src"
-  git archive HEAD | tar -x -C "$src"
+  git archive "$ref" | tar -x -C "$src"
+  if [ ! -f "$src/deploy/install.sh" ]; then say "$ref has no installer: using the work tree's deploy/"; cp -r deploy "$src/"; fi
+  if [ ! -f "$src/uv.lock" ]; then say "$ref has no uv.lock: using the work tree's (checked below)"; cp uv.lock "$src/"; fi
 fi
 
 # --- Python: the lock must match pyproject.toml; wheels for exactly the locked versions --------------------
-"${uv[@]}" lock --check --project "$src" >/dev/null 2>&1 || die "uv.lock is out of date with pyproject.toml: run 'uv lock' and commit it"
+if ! "${uv[@]}" lock --check --project "$src" >/dev/null 2>&1; then
+  if [ "$ref" != HEAD ] && ! git cat-file -e "$ref:uv.lock" 2>/dev/null; then
+    say "$ref predates uv.lock and its dependencies differ: locking them now (uv lock)"
+    "${uv[@]}" lock --quiet --project "$src" >/dev/null 2>&1 || die "uv lock failed for $ref"
+  else
+    die "uv.lock is out of date with pyproject.toml: run 'uv lock' and commit it"
+  fi
+fi
 "${uv[@]}" export --project "$src" --quiet --frozen --format requirements-txt --no-dev --no-emit-project --no-header \
   --python 3.11 -o "$stage/requirements.txt" >/dev/null
 say "building the riskdash wheel"

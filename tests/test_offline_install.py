@@ -299,3 +299,76 @@ def test_rerun_upgrade_and_rollback(installed, tmp_path):
     assert list(data.glob("riskdash.duckdb.pre-rollback-*"))
     run = _offline(f"{prefix}/bin/riskdash grade --deaths 0 --serious-injuries 1 --loss-wan 1")
     assert run.returncode == 0, run.stderr
+
+
+def _schema_version(path: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return int(con.execute("select value from meta where key = 'schema_version'").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _previous_schema_ref() -> str | None:
+    """The commit before the one that added the newest migration (HEAD when that migration is not committed)."""
+    newest = max((ROOT / "src" / "riskdash" / "sql" / "schema").glob("[0-9]*.sql"))
+    added = subprocess.run(["git", "log", "-1", "--format=%H", "--diff-filter=A", "--", str(newest)], cwd=ROOT,
+                           capture_output=True, text=True, check=False).stdout.strip()
+    if not added:
+        return "HEAD"
+    parent = subprocess.run(["git", "rev-parse", "--verify", "-q", f"{added}^"], cwd=ROOT, capture_output=True,
+                            text=True, check=False).stdout.strip()
+    return parent or None
+
+
+def test_upgrade_from_the_previous_schema_and_rollback(bundle, tmp_path_factory):
+    """The version before the newest migration, installed offline with its demo database; the bundle under test
+    upgrades it (backup by the old version, migration by the new) and --rollback returns to both."""
+    ref = _previous_schema_ref()
+    if ref is None:
+        pytest.skip("no commit before the newest migration in this checkout (a shallow clone?)")
+    script = str(ROOT / "scripts" / "bundle.sh")
+    options = ["--python-only", "--ref", ref]
+    wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
+              if p.read_text().strip() == wanted and p.with_suffix(".tar.gz").exists()]
+    if prints:
+        tarball = prints[0].with_suffix(".tar.gz")
+    else:
+        built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800, check=False)
+        assert built.returncode == 0, built.stderr[-2000:]
+        tarball = Path(built.stdout.strip().splitlines()[-1])
+    into = tmp_path_factory.mktemp("old-bundle")
+    with tarfile.open(tarball) as archive:
+        archive.extractall(into, filter="tar")
+    (old_bundle,) = into.iterdir()
+    base = tmp_path_factory.mktemp("upgrade")
+    prefix, data = base / "opt", base / "data"
+    common = f"--prefix {prefix} --data {data} --no-service --port {PORT}"
+    first = _offline(f"bash {old_bundle}/install.sh {common} && {prefix}/bin/riskdash demo --today 2026-11-28")
+    assert first.returncode == 0, first.stderr[-3000:]
+    old_dir = (prefix / "current").resolve()
+    db_file = data / "riskdash.duckdb"
+    old_schema = _schema_version(db_file)
+    before = db_file.read_bytes()
+
+    up = _offline(f"bash {bundle}/install.sh {common}")
+    assert up.returncode == 0, up.stderr[-3000:]
+    assert (prefix / "current").resolve() != old_dir
+    new_schema = _schema_version(db_file)
+    assert new_schema > old_schema, (old_schema, new_schema)
+    (saved,) = [p for p in (data / "backups").glob("pre-upgrade-*")]
+    assert json.loads((saved / "manifest.json").read_text())["schema_version"] == old_schema
+    assert (saved / "riskdash.duckdb").read_bytes() == before
+    doctor = _offline(f"{prefix}/bin/riskdash doctor --db {db_file}")
+    assert f"schema {new_schema}; " in doctor.stdout, doctor.stdout
+
+    back = _offline(f"bash {bundle}/install.sh {common} --rollback")
+    assert back.returncode == 0, back.stderr
+    assert (prefix / "current").resolve() == old_dir
+    assert _schema_version(db_file) == old_schema and db_file.read_bytes() == before
+    works = _offline(f"{prefix}/bin/riskdash metrics accidents --from 2026-01-01 --to 2026-11-28")
+    assert works.returncode == 0 and '"accidents"' in works.stdout, works.stderr
