@@ -149,3 +149,21 @@ def test_without_accounts_the_local_server_shows_how_to_add_the_first_admin(smal
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert len(at.metric) == 0
     assert "riskdash user add" in at.warning[0].value
+
+
+def test_the_region_choices_stay_within_the_account(guarded_db):
+    at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "jia").run()
+    assert not at.exception
+    selects = {s.label: s.options for s in at.sidebar.selectbox}
+    assert selects["县（市、区）"] == ["甲县"]  # no "whole city", no other county
+    assert selects["乡镇（街道）"] == ["全县（全部乡镇）", "东镇", "西乡"]
+    assert "南街道" not in "\n".join(str(o) for options in selects.values() for o in options)
+
+
+def test_a_region_in_the_address_outside_the_account_is_refused(guarded_db):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["region"] = "419902000000"  # 乙区, not the account's county
+    at = logged_in(at, "jia").run()
+    assert not at.exception
+    assert "地址中的区域不在本账号辖区内，已改为显示本账号辖区。" in [w.value for w in at.sidebar.warning]
+    assert {s.label: s.value for s in at.sidebar.selectbox}["县（市、区）"] == COUNTY_A

@@ -172,8 +172,11 @@ def start_page(name: str) -> PageContext:
         _stop_with_error(lang, i18n.t("error.no_as_of", lang), None)
     sectors = session.load(metrics.sectors, con, database.key)
     notices = _apply_address(asked, regions, sectors, data_as_of, lang) if asked else ()
-    filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang)
-    filters = replace(filters, account_region=accounts.account_scope(account))  # the account's region bound
+    bound = accounts.account_scope(account)  # the account's region: the region choices stay within it
+    filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang, bound)
+    filters = replace(filters, account_region=bound)  # and every query is bounded by it (issue 16)
+    if bound and asked and asked.get("region") and not _within(regions, asked["region"], bound):
+        notices = (*notices, login.say("region_refused", lang))
     for notice in notices:
         st.sidebar.warning(plain(notice), icon=":material/link_off:")
     _write_address(filters, lang)
@@ -239,13 +242,13 @@ def language_switch() -> str:
     return _remember(LANG_KEY)
 
 
-def global_filters(regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date, lang: str
-                   ) -> tuple[Filters, str, str]:
+def global_filters(regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date, lang: str,
+                   bound: str | None = None) -> tuple[Filters, str, str]:
     """The period, region and sector widgets; returns the one frozen Filters and the names it stands for."""
     bar = st.sidebar
     bar.subheader(i18n.t("filters.heading", lang))
     start, end = _period_widgets(bar, as_of, lang)
-    region_code, region_name = _region_widgets(bar, regions, lang)
+    region_code, region_name = _region_widgets(bar, regions, lang, bound)
     sector, sector_name = _sector_widget(bar, sectors, lang)
     filters = Filters(start=start, end=end, region_code=region_code, as_of=min(end, as_of), industry=sector)
     return filters, region_name, sector_name
@@ -280,24 +283,56 @@ def _period_widgets(bar, as_of: date, lang: str) -> tuple[date, date]:
     return start, end
 
 
-def _region_widgets(bar, regions: pd.DataFrame, lang: str) -> tuple[str, str]:
+def _parents(regions: pd.DataFrame) -> dict[str, str | None]:
+    return {code: (None if pd.isna(p) else p) for code, p in zip(regions["region_code"], regions["parent_code"])}
+
+
+def _chain(parent: dict[str, str | None], code: str) -> list[str]:
+    """``code`` and every region above it, nearest first."""
+    chain = []
+    while code is not None and code not in chain:
+        chain.append(code)
+        code = parent.get(code)
+    return chain
+
+
+def _within(regions: pd.DataFrame, code: str, bound: str) -> bool:
+    from riskdash.filters import pad_region_code
+
+    return bound in _chain(_parents(regions), pad_region_code(code))
+
+
+def _region_widgets(bar, regions: pd.DataFrame, lang: str, bound: str | None = None) -> tuple[str, str]:
+    """The city, county and township selects; with an account's region (``bound``) only that region, the
+    regions above it as the one choice, and those below it are offered (no "whole city" for a county)."""
     names = dict(zip(regions["region_code"], regions["name"]))
-    parent = {code: (None if pd.isna(p) else p) for code, p in zip(regions["region_code"], regions["parent_code"])}
+    parent = _parents(regions)
+    above = _chain(parent, bound)[1:] if bound in parent else []
 
     def children(code: str) -> list[str]:
-        return [c for c in regions["region_code"] if parent[c] == code]
+        found = [c for c in regions["region_code"] if parent[c] == code]
+        if not bound or bound not in parent:
+            return found
+        return [c for c in found if c == bound or c in above or bound in _chain(parent, c)]
+
+    def fixed(code: str) -> bool:  # a level at or above the account's region: its one choice, no "all"
+        return bool(bound) and (code == bound or code in above)
 
     cities = [c for c in regions["region_code"] if parent[c] is None]
+    if bound in parent:
+        cities = [c for c in cities if c == bound or c in above]
     city = _select(bar, i18n.t("filters.city", lang), cities, KEYS["city"], names.get, cities[0])
     counties = children(city)
-    county = _select(bar, i18n.t("filters.county", lang), [ALL, *counties], KEYS["county"],
-                     lambda c: names[c] if c else i18n.t("filters.all_counties", lang), ALL)
+    county_options = counties if counties and fixed(counties[0]) else [ALL, *counties]
+    county = _select(bar, i18n.t("filters.county", lang), county_options, KEYS["county"],
+                     lambda c: names[c] if c else i18n.t("filters.all_counties", lang), county_options[0])
     if not county:
         st.session_state[_keep(KEYS["township"])] = ALL
         return city, names[city]
     townships = children(county)
-    township = _select(bar, i18n.t("filters.township", lang), [ALL, *townships], KEYS["township"],
-                       lambda c: names[c] if c else i18n.t("filters.all_townships", lang), ALL)
+    township_options = townships if townships and fixed(townships[0]) else [ALL, *townships]
+    township = _select(bar, i18n.t("filters.township", lang), township_options, KEYS["township"],
+                       lambda c: names[c] if c else i18n.t("filters.all_townships", lang), township_options[0])
     if township:
         return township, f"{names[county]}{names[township]}" if lang == "zh" else f"{names[township]}, {names[county]}"
     return county, names[county]

@@ -53,6 +53,8 @@ TEXT = {
     "changed": {"zh": "密码已修改。", "en": "Password changed."},
     "account": {"zh": "当前账号：{name}（{role}{region}）", "en": "Account: {name} ({role}{region})"},
     "logout": {"zh": "退出登录", "en": "Log out"},
+    "region_refused": {"zh": "地址中的区域不在本账号辖区内，已改为显示本账号辖区。",
+                       "en": "The region in the address lies outside this account's region: showing the account's region."},
     "no_accounts": {"zh": "尚未建立账号：看板仅本机可访问。添加第一个管理员：riskdash user add 用户名 --role admin --db {path}",
                     "en": "No accounts yet: the dashboard answers on this machine only. Add the first admin: "
                           "riskdash user add NAME --role admin --db {path}"},
