@@ -116,8 +116,8 @@ def _screen_import():
      "只读账号不能修改数据，未写入任何数据"),
     ("twn", "settings", "key,value\ndue_soon_days,9\n", "upsert", "settings：基础数据与设置仅限管理员修改，未写入任何数据"),
     ("twn", "hazards", HAZ_HEADER + "H10,E4,2025-06-01,一般,2025-06-20\n", "append",
-     "h.csv: row 2: column enterprise_id: value 'E4': outside the region of account twn (419901001000; this "
-     "row's region: 419902001000); nothing was written"),
+     ("h.csv: row 2: column enterprise_id: value 'E4': outside the region of account twn (419901001000; this "
+      "row's region: 419902001000); nothing was written")),
     ("twn", "hazards", HAZ_HEADER + "H10,E1,2025-06-01,一般,2025-06-20\n", "append", "1+0 by twn"),
 ])
 def test_the_screens_writes_follow_the_logged_in_account(small_db_path, small_con, made, tmp_path, monkeypatch,
@@ -161,9 +161,8 @@ def test_record_forms_follow_the_acting_account(small_con, made):
             records.edit(small_con, "hazards", "H5", {"deadline": "2025-07-05"}, today=today)
         with pytest.raises(accounts.AccountError, match="hazard H5: outside the region of account twn"):
             records.hazard_action(small_con, "H5", "rectify", date(2025, 7, 1), today=today)
-    with accounts.acting_as(made["vwr"]):
-        with pytest.raises(accounts.AccountError, match="read-only"):
-            records.add(small_con, "hazards", {**hazard, "enterprise_id": "E1"}, actor="typed", today=today)
+    with accounts.acting_as(made["vwr"]), pytest.raises(accounts.AccountError, match="read-only"):
+        records.add(small_con, "hazards", {**hazard, "enterprise_id": "E1"}, actor="typed", today=today)
     assert snapshot(small_con) == before
     # the county above 西乡 may: the account is the actor, not the name typed in the form
     with accounts.acting_as(made["cnt"]):

@@ -13,7 +13,7 @@ from riskdash import accounts, db
 def test_demo_prints_its_accounts_and_each_logs_in(tmp_path):
     path = tmp_path / "demo.duckdb"
     result = subprocess.run([sys.executable, "-m", "riskdash", "demo", "--db", str(path), "--scale", "0.05",
-                             "--today", "2025-06-30"], capture_output=True, text=True, timeout=300)
+                             "--today", "2025-06-30"], check=False, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     printed = re.findall(r"demo account (\S+) \((\w+)(?: (\d{12}))?\) password (\S+) \(demo only\)", result.stderr)
     assert [(name, role) for name, role, _, _ in printed] == [
