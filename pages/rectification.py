@@ -30,8 +30,8 @@ with tab_kpis:
     for line in view.formulas(kpis, scope, lang):
         ui.formula(line)
     ui.section(t("rectification.loop"), t("rectification.loop_scope", **words))
-    stages = view.funnel_stages(page.load(rect.closed_loop, f), lang)
-    ui.plot(charts.closed_loop_funnel(stages, f, page.region_name, lang))
+    ui.plot(charts.closed_loop_split(view.loop_split(kpis, lang), f, page.region_name, lang),
+            t("rectification.split_empty"))
 
 with tab_form:
     months = view.report_months(page.data_as_of, f.end)
@@ -117,18 +117,19 @@ with tab_due:
 with tab_breakdown:
     ui.section(t("rectification.by_township"), t("rectification.breakdown_scope", **words))
     by_township = page.load(rect.by_township, f)
-    ui.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang))
+    ui.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang), t("rectification.township_empty"))
     ui.table(view.breakdown_table(by_township, lang, "township"))
     ui.section(t("rectification.by_sector"), t("rectification.breakdown_scope", **words))
     by_sector_frame = page.load(rect.by_sector, f)
     ui.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
-                                        page.region_name, lang))
+                                        page.region_name, lang), t("rectification.sector_empty"))
     ui.table(view.breakdown_table(by_sector_frame, lang, "sector", sectors))
     ui.section(t("rectification.trend_title"), t("rectification.trend_scope", **words))
-    ui.plot(charts.rate_trend_lines(page.load(rect.rate_by_month, f), f, page.region_name, lang))
+    ui.plot(charts.rate_trend_lines(page.load(rect.rate_by_month, f), f, page.region_name, lang),
+            t("rectification.trend_empty"))
     ui.section(t("rectification.ageing_title"), t("rectification.ageing_scope", **words))
     ageing = page.load(rect.open_ageing, f)
-    ui.plot(charts.open_ageing_bars(ageing, f, page.region_name, lang))
+    ui.plot(charts.open_ageing_bars(ageing, f, page.region_name, lang), t("rectification.ageing_empty"))
     ui.table(view.ageing_table(ageing, lang))
     ui.section(t("rectification.evidence_title"), t("rectification.evidence_scope", **words))
     ui.table(view.evidence_table(page.load(rect.evidence_by_township, f), lang))

@@ -356,3 +356,69 @@ def test_outside_months_are_worded_with_whole_numbers():
     control = view.control_frame(months, date(2024, 12, 31), "zh")
     assert view.outside_months(control, "zh") == "超出控制限：2024-03↑（6，0—5）。"
     assert view.outside_months(control, "en") == "Outside the limits: 2024-03 ↑ (6; 0–5)."
+
+
+# ---------------------------------------------------------------------------------------------- charts that answer
+
+
+def _months(values: list[int], first: date) -> pd.DataFrame:
+    """Hand-made monthly counts from ``first``, every month covered by the data."""
+    starts = [date(first.year + (first.month - 1 + i) // 12, (first.month - 1 + i) % 12 + 1, 1)
+              for i in range(len(values))]
+    return pd.DataFrame({"month_start": starts, "accidents": values, "deaths_incl_missing": values,
+                         "is_covered": [True] * len(values)})
+
+
+def test_the_rolling_line_stops_at_the_last_complete_month():
+    """Ten accidents a month for two years, and 3 in a November cut short on the 28th: the 12-month total is 120
+    to October and does not dip to 113 at the partial month; the line's name says where it stops."""
+    end = date(2026, 11, 28)
+    months = _months([10] * 23 + [3], date(2024, 12, 1))
+    frame = view.trend_frame(months, "month", "accidents", end, "zh")
+    assert frame["is_partial"].tolist()[-2:] == [False, True]
+    assert frame["rolling"].iloc[-2] == 120 and pd.isna(frame["rolling"].iloc[-1])
+    filters = Filters(date(2026, 1, 1), end, CITY, end)
+    fig = view.trend_figure(months, "month", "accidents", filters, WHERE, "zh")
+    line = fig.data[1]
+    assert line.name == "近12个月滚动合计（止于最近完整月，不完整的当月不计）"
+    assert list(line.y)[-2] == 120 and pd.isna(list(line.y)[-1])
+    assert fig.data[0].marker.color[-1] == charts.PREVIOUS  # the partial month's bar is grey
+    # whole ticks on both axes, and the 24 month labels turned so that they do not overlap at 1366 px
+    assert (fig.layout.yaxis.tickformat, fig.layout.yaxis2.tickformat) == (",d", ",d")
+    assert fig.layout.yaxis.dtick >= 1 and fig.layout.yaxis2.dtick >= 1
+    assert fig.layout.xaxis.tickangle == -45
+    assert fig.layout.margin.r >= 80  # the right axis stays inside a downloaded PNG
+    # a complete month (period ends on 30 November): the line runs to the end and is named plainly
+    whole = view.trend_frame(months, "month", "accidents", date(2026, 11, 30), "zh")
+    assert not whole["is_partial"].any() and whole["rolling"].iloc[-1] == 113
+
+
+def test_the_cumulative_comparison_draws_the_partial_month_apart():
+    end = date(2026, 11, 28)
+    months = _months([1] * 23 + [1], date(2024, 12, 1))
+    frame = view.cumulative_frame(months, "deaths_incl_missing", end)
+    assert frame["is_partial"].tolist() == [False] * 10 + [True, False]
+    fig = view.cumulative_figure(months, "deaths_incl_missing", Filters(date(2026, 1, 1), end, CITY, end), WHERE,
+                                 None, "zh")
+    this_year, partial = fig.data[1], fig.data[2]
+    assert list(this_year.y)[:10] == list(range(1, 11)) and pd.isna(list(this_year.y)[10])  # solid to October
+    assert (list(partial.x), list(partial.y)) == ([10, 11], [10.0, 11.0])  # a dotted step to November
+    assert partial.name == "11月截至28日（不完整）" and partial.line.dash == "dot"
+    assert fig.layout.yaxis.dtick >= 1 and fig.layout.yaxis.tickformat == ",d"
+    complete = view.cumulative_figure(months, "deaths_incl_missing", Filters(date(2026, 1, 1), date(2026, 11, 30),
+                                                                             CITY, date(2026, 11, 30)), WHERE, None, "zh")
+    assert len(complete.data) == 2
+
+
+def test_count_charts_never_get_fractional_ticks_and_empty_ones_say_so():
+    from riskdash.screens.accidents import charts as pictures
+
+    one = pictures.count_bars(["周一", "周二"], [1, 0], "t", "起", "星期")
+    assert (one.layout.yaxis.tick0, one.layout.yaxis.dtick, one.layout.yaxis.tickformat) == (0, 1, ",d")
+    bars = pictures.comparison_bars(pd.DataFrame({"name": ["工贸"], "current": [1], "previous": [0]}), "t", "起", "zh")
+    assert bars.layout.xaxis.dtick == 1 and bars.layout.xaxis.tickformat == ",d"
+    # nothing in scope: no figure (the screen writes one line), not an empty plot on an axis −1…6
+    assert pictures.count_bars(["周一"], [0], "t", "起", "星期") is None
+    assert pictures.comparison_bars(pd.DataFrame({"name": [], "current": [], "previous": []}), "t", "起", "zh") is None
+    assert view.trend_figure(_months([0] * 3, date(2026, 9, 1)), "month", "accidents", H1, WHERE, "zh") is None
+    assert charts.count_step(7) == 2 and charts.count_step(3) == 1 and charts.count_step(28768) == 5000

@@ -91,6 +91,29 @@ def test_score_chart_states_scope_and_colours_the_veto():
     assert "乡镇考核得分" in fig.layout.title.text and "示例市" in fig.layout.title.text
     bars = {trace.name: list(trace.customdata) for trace in fig.data}
     assert bars == {"合格": ["南街道"], "一票否决": ["东镇", "西乡"]}
-    assert list(fig.layout.xaxis.ticktext) == ["南街道", "东镇", "西乡"]
-    assert fig.layout.xaxis.type == "category"  # numeric-looking codes must not space the bars by value
+    # horizontal bars in ranking order: plotly draws the first category at the bottom, the last-ranked on top
+    assert list(fig.layout.yaxis.ticktext) == ["南街道", "东镇", "西乡"]
+    assert fig.layout.yaxis.type == "category"  # numeric-looking codes must not space the bars by value
     assert fig.data[1].marker.color == "#d7191c"
+
+
+def _ranked(scores: list[float]) -> dict:
+    return {"townships": [{"region_code": f"4199{i:08d}", "name": f"乡{i}", "score": s, "result": "passed",
+                           "vetoed": False} for i, s in enumerate(scores)]}
+
+
+def test_score_chart_shows_the_bottom_of_the_ranking_labelled_on_a_zoomed_axis():
+    f = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
+    scores = [99.0 - 0.2 * i for i in range(30)]  # ranked best first: 99.0 … 93.2
+    fig = charts.township_score_bars(_ranked(scores), 60.0, f, "示例市", "zh", limit=10)
+    bars = fig.data[0]
+    assert list(bars.y) == [f"4199{i:08d}" for i in range(20, 30)]  # the last 10, the last-ranked on top
+    assert list(bars.text) == [f"{s:.1f}" for s in scores[20:]]  # value labels
+    assert "排名最后的10个（共30个，全部见下表）" in fig.layout.title.text
+    # the axis starts below the pass line (60) and says so, instead of a 0–100 wall
+    assert fig.layout.xaxis.range == (55.0, 100)
+    assert fig.layout.xaxis.title.text == "得分（分，横轴自55分起）"
+    high_pass = charts.township_score_bars(_ranked(scores), 90.0, f, "示例市", "en", limit=10)
+    assert high_pass.layout.xaxis.range == (85.0, 100)
+    assert high_pass.layout.xaxis.title.text == "Score (points, axis starts at 85)"
+    assert charts.township_score_bars({"townships": []}, 60.0, f, "示例市", "zh") is None

@@ -69,12 +69,14 @@ def test_the_name_is_escaped_where_it_is_drawn():
     assert named["comparison_bars"].data[1].y.tolist() == ["西乡", f"东乡{SHOWN}镇"]
     assert list(named["comparison_bars"].data[1].customdata) == ["4199B", "4199A"]  # codes unchanged: the click
     assert named["count_bars"].layout.xaxis.title.text == SHOWN
-    assert named["township_score_bars"].layout.xaxis.ticktext == (f"东乡{SHOWN}镇", "西乡")
+    # horizontal, lowest score drawn on top (plotly draws the first category at the bottom)
+    assert named["township_score_bars"].layout.yaxis.ticktext == (f"东乡{SHOWN}镇", "西乡")
     assert named["risk_map"].data[1].text == (f"东乡{SHOWN}镇",)
     assert named["risk_map"].data[2].customdata.tolist() == [[f"企业{SHOWN}", 32.1, f"东乡{SHOWN}镇"]]
     assert named["red_orange_by_township_bars"].layout.yaxis.ticktext == (f"东乡{SHOWN}镇",)
-    assert named["rate_by_township_bars"].data[0].x == ("4199A", "4199B")  # keyed by code, named by label
-    assert named["rate_by_township_bars"].layout.xaxis.ticktext == (f"东乡{SHOWN}镇", "西乡")
+    # keyed by code, named by label; horizontal, the lowest rate (东乡, 50 %) drawn on top
+    assert named["rate_by_township_bars"].data[0].y == ("4199B", "4199A")
+    assert named["rate_by_township_bars"].layout.yaxis.ticktext == ("西乡", f"东乡{SHOWN}镇")
     assert named["found_by_sector_bars"].data[0].x == (f"工贸{SHOWN}", "危化")
     assert REGION.replace(EVIL, SHOWN) in named["trend_bars"].layout.title.text
 

@@ -219,10 +219,13 @@ def test_list_exports_escape_and_keep_the_rows():
 def test_chart_builders_state_scope_and_use_the_data(rect_db):
     con = db.connect(rect_db, read_only=True)
     try:
-        stages = view.funnel_stages(rect.closed_loop(con, H1), "zh")
-        fig = charts.closed_loop_funnel(stages, H1, "示例市", "zh")
-        assert list(fig.data[0].x) == [7, 4, 3, 2]  # found, being rectified, rectified, closed
-        assert fig.data[0].texttemplate == "%{value:,d}<br>%{percentInitial:.1%}"  # 28,533, not 28.533k
+        kpis = rect.rectification_kpis(con, H1)
+        split = view.loop_split(kpis, "zh")
+        fig = charts.closed_loop_split(split, H1, "示例市", "zh")
+        # found = done + open + overdue, all grades on the top bar (drawn last: plotly draws from the bottom)
+        assert [trace.customdata[-1] for trace in fig.data] == [kpis["rectified"],
+                                                                kpis["found"] - kpis["rectified"] - kpis["overdue"],
+                                                                kpis["overdue"]]
         assert "2025年1—6月" in fig.layout.title.text and "示例市" in fig.layout.title.text
         assert "数据截至2025年6月30日" in fig.layout.title.text
         trend = charts.rate_trend_lines(rect.rate_by_month(con, H1), H1, "示例市", "zh")
@@ -230,8 +233,63 @@ def test_chart_builders_state_scope_and_use_the_data(rect_db):
         ageing = charts.open_ageing_bars(rect.open_ageing(con, H1), H1, "示例市", "en")
         assert sum(sum(t.y) for t in ageing.data) == 5
         towns = charts.rate_by_township_bars(rect.by_township(con, H1), H1, "示例市", "zh")
-        # lowest rate first (0, 0, 40 %), ties by code; keyed by code, named as shown
-        assert list(towns.data[0].x) == [TOWN_A2, TOWN_B1, TOWN_A1]
-        assert list(towns.layout.xaxis.ticktext) == ["西乡", "南街道", "东镇"]
+        # lowest rate on top (0, 0, 40 %), ties by code; keyed by code, named as shown; plotly draws the first
+        # category at the bottom
+        assert list(towns.data[0].y) == [TOWN_A1, TOWN_B1, TOWN_A2]
+        assert list(towns.layout.yaxis.ticktext) == ["东镇", "南街道", "西乡"]
     finally:
         con.close()
+
+
+def test_the_closed_loop_is_a_split_of_the_hazards_found():
+    """Not a funnel (28,768 → 1,155 → 27,613 read as an hourglass): each grade's hazards found split into done,
+    open within the deadline and overdue, which add up to the found."""
+    kpis = {"found": 1000, "rectified": 900, "general_found": 950, "general_rectified": 870, "major_found": 50,
+            "major_closed": 30, "overdue": 40, "overdue_major": 5}
+    split = view.loop_split(kpis, "zh")
+    assert split.to_dict("records") == [
+        {"label": "合计", "found": 1000, "done": 900, "open": 60, "overdue": 40},
+        {"label": "一般隐患", "found": 950, "done": 870, "open": 45, "overdue": 35},
+        {"label": "重大隐患", "found": 50, "done": 30, "open": 15, "overdue": 5},
+    ]
+    fig = charts.closed_loop_split(split, H1, "示例市", "zh")
+    assert fig.layout.barmode == "stack" and all(trace.type == "bar" for trace in fig.data)
+    assert [trace.name for trace in fig.data] == ["已整改/销号", "未完成·未到期", "逾期未完成"]
+    assert list(fig.data[0].y) == ["重大隐患", "一般隐患", "合计"]  # 合计 on top
+    assert list(fig.data[2].customdata) == [5, 35, 40]
+    assert [a.text for a in fig.layout.annotations][-1] == "排查1,000项 · 未完成100项（逾期40项）"
+    empty = view.loop_split({k: 0 for k in kpis}, "zh")
+    assert charts.closed_loop_split(empty, H1, "示例市", "zh") is None
+
+
+def test_rate_by_township_shows_the_lowest_few_labelled_on_a_zoomed_axis():
+    import pandas as pd
+
+    rates = [0.99 - 0.002 * i for i in range(30)]  # 99.0 % … 93.2 %
+    towns = pd.DataFrame({"region_code": [f"4199{i:08d}" for i in range(30)],
+                          "township_label": [f"乡{i}" for i in range(30)], "found": [500] * 30,
+                          "rate": rates, "rectified": [round(500 * r) for r in rates]})
+    fig = charts.rate_by_township_bars(towns, H1, "示例市", "zh", limit=12)
+    bars = fig.data[0]
+    assert list(bars.y) == [f"4199{i:08d}" for i in range(18, 30)]  # the 12 lowest, the lowest (29) on top
+    assert list(bars.text) == [f"{100 * r:.1f}%" for r in rates[18:]]
+    assert fig.layout.xaxis.range == (90.0, 100)  # not a wall of 93–99 % bars on 0–100
+    assert fig.layout.xaxis.title.text == "整改率（%，横轴自90%起）"
+    assert "最低的12个（共30个，全部见下表）" in fig.layout.title.text
+    wide = towns.assign(rate=[0.2 + 0.02 * i for i in range(30)])
+    assert charts.rate_by_township_bars(wide, H1, "示例市", "en").layout.xaxis.range == (0.0, 100)
+    assert charts.rate_by_township_bars(wide, H1, "示例市", "en").layout.xaxis.title.text == "Rectification rate (%)"
+    assert charts.rate_by_township_bars(towns.assign(found=0), H1, "示例市", "zh") is None
+
+
+def test_count_charts_have_whole_ticks():
+    import pandas as pd
+
+    sectors = charts.found_by_sector_bars(pd.DataFrame({"found": [1, 0], "overdue": [1, 0]}), ["工贸", "危化"],
+                                          H1, "示例市", "zh")
+    assert (sectors.layout.yaxis.dtick, sectors.layout.yaxis.tickformat) == (1, ",d")  # no 0.5 hazard
+    ageing = charts.open_ageing_bars(pd.DataFrame({"band": ["d0_30", "d0_30"], "grade": ["general", "major"],
+                                                   "open_hazards": [2, 1], "overdue": [0, 0]}), H1, "示例市", "zh")
+    assert ageing.layout.yaxis.dtick == 1 and ageing.layout.yaxis.tick0 == 0
+    assert charts.found_by_sector_bars(pd.DataFrame({"found": [0], "overdue": [0]}), ["工贸"], H1, "示例市",
+                                       "zh") is None

@@ -68,8 +68,8 @@ def test_by_township_and_its_chart_show_both(small_con):
         [TOWN_B2, "东镇", "东镇（乙区）", 1]]
     fig = rect_charts.rate_by_township_bars(towns, YEAR, "示例市", "zh")
     # four townships with hazards → four bars, one per code, each named as shown
-    assert dict(zip(fig.data[0].x, fig.layout.xaxis.ticktext)) == SHOWN
-    assert len(fig.data[0].x) == 4
+    assert dict(zip(fig.data[0].y, fig.layout.yaxis.ticktext)) == SHOWN
+    assert len(fig.data[0].y) == 4
     assert charts.plain_text("东镇（乙区）") == "东镇（乙区）"
 
 

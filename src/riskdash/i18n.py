@@ -34,6 +34,12 @@ TEXT: dict[str, dict[str, str]] = {
     "page.settings": {"zh": "设置", "en": "Settings"},
     # ------------------------------------------------------------------------------------------ stamp, demo
     "stamp.as_of": {"zh": "数据截至{day}", "en": "Data as of {day}"},
+    # ------------------------------------------------------------------------------------------ charts
+    "chart.empty": {"zh": "所选范围内没有可画的数据：{what}。", "en": "Nothing to draw in the chosen scope: {what}."},
+    "chart.zoomed_y": {"zh": "纵轴自{start}起", "en": "axis starts at {start}"},
+    "chart.zoomed_x": {"zh": "横轴自{start}起", "en": "axis starts at {start}"},
+    "chart.lowest": {"zh": "最低的{n}个（共{total}个，全部见下表）", "en": "lowest {n} of {total} (all in the table below)"},
+    "chart.partial": {"zh": "{month}截至{day}，不完整", "en": "{month} to {day}, incomplete"},
     "demo.badge": {"zh": "演示数据", "en": "Demo data (演示数据)"},
     "demo.note": {
         "zh": "本库为演示数据生成器生成的虚构城市，数字不代表任何真实地区。",

@@ -54,6 +54,77 @@ def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: st
     return fig
 
 
+# ---------------------------------------------------------------------------------------------- axes
+# Counts are whole numbers: an axis of enterprises or accidents never shows 0.5. A rate axis that starts above
+# zero says so in its title ("纵轴自90%起"). Long category ticks turn so that they do not overlap at 1366 px.
+
+LOWEST_N = 15  # rate-by-township charts show the lowest this many; the full table stays below the chart
+
+
+def count_step(most: float, ticks: int = 6) -> int:
+    """A whole tick step (1, 2, 5, 10, 20, 50, …) giving at most about ``ticks`` ticks up to ``most``."""
+    step = 1
+    while most / step > ticks:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10
+            step = int(step * factor)
+            if most / step <= ticks:
+                break
+    return max(step, 1)
+
+
+def count_axis(fig: go.Figure, values, axis: str = "y") -> go.Figure:
+    """A count axis: whole ticks from 0 (``tick0``/``dtick`` never below 1) with thousands separators."""
+    numbers = [float(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))]
+    most = max(numbers, default=0.0)
+    settings = {"tick0": 0, "dtick": count_step(most), "tickformat": ",d", "rangemode": "tozero"}
+    if axis == "x":
+        fig.update_xaxes(**settings)
+    elif axis == "y":
+        fig.update_yaxes(**settings)
+    else:  # a second axis by its layout name, e.g. "yaxis2"
+        fig.layout[axis].update(**settings)
+    return fig
+
+
+def zoom_floor(values, step: float = 5.0, keep: float | None = None) -> float:
+    """Where a 0–100 axis may start so that the differences show: a multiple of ``step`` at least half a
+    ``step`` below the lowest value (and below ``keep``, e.g. a pass line), 0 when that is near the bottom anyway."""
+    numbers = [float(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))]
+    if keep is not None:
+        numbers.append(float(keep))
+    if not numbers:
+        return 0.0
+    lowest = min(numbers)
+    floor = (lowest // step) * step
+    if lowest - floor < step / 2:  # the lowest bar keeps a visible length
+        floor -= step
+    return 0.0 if floor < 20 else floor
+
+
+def zoomed_title(title: str, floor: float, unit: str, lang: str, axis: str = "y") -> str:
+    """The axis title, and where a zoomed axis starts: "整改率（%，纵轴自90%起）"."""
+    if not floor:
+        return title
+    start = f"{floor:g}{unit}"
+    key = "chart.zoomed_y" if axis == "y" else "chart.zoomed_x"
+    note = i18n.t(key, lang, start=start)
+    if lang == "zh":
+        return f"{title[:-1]}，{note}）" if title.endswith("）") else f"{title}（{note}）"
+    return f"{title[:-1]}, {note})" if title.endswith(")") else f"{title} ({note})"
+
+
+def tick_angle(labels, width_px: int = 1000) -> int:
+    """0 when the category labels fit side by side at about ``width_px`` of plot, else -45 (-90 when very many)."""
+    labels = [str(v) for v in labels]
+    if not labels:
+        return 0
+    chars = max(sum(2 if ord(c) > 0x2E80 else 1 for c in label) for label in labels)  # CJK is two wide
+    room = width_px / len(labels) / 7  # ~7 px a narrow character at 13 px
+    if chars <= room:
+        return 0
+    return -90 if len(labels) > 40 else -45
+
+
 # ---------------------------------------------------------------------------------------------- data as text
 # Plotly reads a subset of HTML in every text it draws (titles, axis titles, tick labels, category names, bar
 # texts, legend names, hover labels): <a href> makes a link, <b>, <br>, <span style> take effect. A name from

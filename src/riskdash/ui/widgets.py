@@ -48,9 +48,23 @@ def formula(text: str) -> None:
     st.caption(":material/function: " + plain(text))
 
 
-def plot(fig) -> None:
-    """A plotly figure across the page (without the plotly logo)."""
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False})
+def plot(fig, empty: str = "") -> None:
+    """A plotly figure across the page (without the plotly logo); ``None`` (a builder's "nothing to draw")
+    is the one line "所选范围内没有可画的数据：{empty}。" instead of an empty plot."""
+    if fig is None:
+        st.info(i18n.t("chart.empty", _lang(), what=empty), icon=":material/info:")
+        return
+    st.plotly_chart(fig, width="stretch", config={"displaylogo": False, **PNG_CONFIG})
+
+
+# the modebar's "download as PNG": the figure's own size, twice as sharp (not the page's width, which cuts)
+PNG_CONFIG = {"toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def _lang() -> str:
+    from riskdash.ui.session import chosen_lang
+
+    return chosen_lang()
 
 
 def template_button(label: str, kind: str, file_name: str, key: str) -> None:

@@ -17,6 +17,7 @@ from riskdash.screens.accidents import view
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
+from riskdash.ui.widgets import PNG_CONFIG
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -61,10 +62,18 @@ def screen_data(page: PageContext) -> ScreenData:
 # ---------------------------------------------------------------------------------------------- drawing
 
 
-def chart(page: PageContext, fig: go.Figure, name: str) -> None:
-    """The figure and, under it, a PNG download (Chinese fonts, made only when clicked)."""
-    st.plotly_chart(fig, width="stretch", key=f"acc_chart_{name}")
+def chart(page: PageContext, fig: go.Figure | None, name: str) -> None:
+    """The figure and, under it, a PNG download (Chinese fonts, made only when clicked); a builder's None
+    ("nothing to draw") is one line instead of an empty plot."""
+    if fig is None:
+        _nothing(page)
+        return
+    st.plotly_chart(fig, width="stretch", key=f"acc_chart_{name}", config=PNG_CONFIG)
     _png_button(page, fig, name)
+
+
+def _nothing(page: PageContext) -> None:
+    st.info(page.t("chart.empty", what=page.t("accidents.chart_empty")), icon=":material/info:")
 
 
 def _png_button(page: PageContext, fig: go.Figure, name: str) -> None:
@@ -170,9 +179,12 @@ def drill_down(page: PageContext, measure: str) -> None:
                                  keys=frame["region_code"].tolist())
     # one chart key per region: a selection left on the county's chart must not drill again on the next level
     chart_key = f"acc_chart_region_{here}"
-    st.plotly_chart(fig, width="stretch", key=chart_key, selection_mode="points",
-                    on_select=functools.partial(_on_bar_click, regions, frame, chart_key))
-    _png_button(page, fig, "region")
+    if fig is None:
+        _nothing(page)
+    else:
+        st.plotly_chart(fig, width="stretch", key=chart_key, selection_mode="points", config=PNG_CONFIG,
+                        on_select=functools.partial(_on_bar_click, regions, frame, chart_key))
+        _png_button(page, fig, "region")
     ui.table(view.breakdown_table(frame, names_shown, page.lang))
 
 

@@ -211,6 +211,9 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
     if len(out) and last_partial:
         out.loc[out.index[-1], "is_partial"] = True
         out.loc[out.index[-1], "label"] += i18n.t("accidents.partial", lang, day=i18n.day(end, lang))
+        if "rolling" in out:
+            # a month cut short would make the 12-month total dip: the line stops at the last complete month
+            out.loc[out.index[-1], "rolling"] = float("nan")
     return out.reset_index(drop=True)
 
 
@@ -237,13 +240,16 @@ def _bucket_label(year: int, quarter: int, grain: str, lang: str) -> str:
 
 def cumulative_frame(months: pd.DataFrame, measure: str, end: date) -> pd.DataFrame:
     """month 1–12; current = this year's running total up to the period's end month (then empty);
-    previous = last year's running total over the whole year."""
+    previous = last year's running total over the whole year; is_partial marks the end month when the period
+    ends before its last day (``day``), which the chart draws apart."""
     by_month = {d: v for d, v in zip(months["month_start"], months[measure])}
     current = [by_month.get(date(end.year, m, 1), 0) for m in range(1, 13)]
     previous = [by_month.get(date(end.year - 1, m, 1), 0) for m in range(1, 13)]
     running_now = pd.Series(current).cumsum().astype("float")
     running_now[end.month:] = float("nan")
-    return pd.DataFrame({"month": range(1, 13), "current": running_now, "previous": pd.Series(previous).cumsum()})
+    partial = [m == end.month and end != _bucket_end(end, "month") for m in range(1, 13)]
+    return pd.DataFrame({"month": range(1, 13), "current": running_now, "previous": pd.Series(previous).cumsum(),
+                         "is_partial": partial, "day": end.day})
 
 
 def control_frame(months: pd.DataFrame, end: date, lang: str, measure: str = "accidents") -> pd.DataFrame:
@@ -493,7 +499,7 @@ def title(measure: str, filters: Filters, where: Scope, lang: str, start: date |
 
 
 def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filters, where: Scope,
-                 lang: str) -> go.Figure:
+                 lang: str) -> go.Figure | None:
     frame = trend_frame(months, grain, measure, filters.end, lang)
     covered = _covered(months)
     first = covered["month_start"].iloc[-acc.TREND_MONTHS] if grain == "month" and len(covered) >= acc.TREND_MONTHS \
@@ -508,7 +514,7 @@ def trend_figure(months: pd.DataFrame, grain: str, measure: str, filters: Filter
 
 
 def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, where: Scope, target: int | None,
-                      lang: str) -> go.Figure:
+                      lang: str) -> go.Figure | None:
     frame = cumulative_frame(months, measure, filters.end)
     name = i18n.t("accidents.cumulative_title", lang, measure=measure_name(measure, lang))
     start = date(filters.end.year - 1, 1, 1)
@@ -517,7 +523,7 @@ def cumulative_figure(months: pd.DataFrame, measure: str, filters: Filters, wher
 
 
 def control_figure(control: pd.DataFrame, filters: Filters, where: Scope, lang: str,
-                   measure: str = "accidents") -> go.Figure:
+                   measure: str = "accidents") -> go.Figure | None:
     start = control["month_start"].iloc[0] if len(control) else filters.start
     name = i18n.t("accidents.control_title", lang, measure=measure_name(measure, lang))
     return pictures.control_chart(control, title(name, filters, where, lang, start=start), unit(measure, lang),
@@ -525,7 +531,7 @@ def control_figure(control: pd.DataFrame, filters: Filters, where: Scope, lang: 
 
 
 def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, heading_key: str, filters: Filters,
-                      where: Scope, lang: str, keys: list[str] | None = None) -> go.Figure:
+                      where: Scope, lang: str, keys: list[str] | None = None) -> go.Figure | None:
     """``keys`` (e.g. region codes) ride on the bars as customdata, so that a click says which one."""
     name = f"{measure_name(measure, lang)} {i18n.t(heading_key, lang)}"
     shown = comparison_frame(frame, names, measure)
@@ -534,19 +540,19 @@ def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, headi
     return pictures.comparison_bars(shown, title(name, filters, where, lang), unit(measure, lang), lang)
 
 
-def grade_figure(summary: dict[str, Any], filters: Filters, where: Scope, lang: str) -> go.Figure:
+def grade_figure(summary: dict[str, Any], filters: Filters, where: Scope, lang: str) -> go.Figure | None:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_grade', lang)}"
     return pictures.comparison_bars(grade_frame(summary, lang), title(name, filters, where, lang),
                                     unit("accidents", lang), lang)
 
 
-def weekday_figure(weekdays: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure:
+def weekday_figure(weekdays: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure | None:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_weekday', lang)}"
     return pictures.count_bars(weekday_labels(lang), weekdays["accidents"].tolist(), title(name, filters, where, lang),
                                unit("accidents", lang), i18n.t("accidents.weekday_axis", lang))
 
 
-def hour_figure(hours: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure:
+def hour_figure(hours: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure | None:
     name = f"{measure_name('accidents', lang)} {i18n.t('accidents.by_hour', lang)}"
     return pictures.count_bars([f"{h}" for h in hours["hour"]], hours["accidents"].tolist(),
                                title(name, filters, where, lang), unit("accidents", lang),

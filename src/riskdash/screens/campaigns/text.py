@@ -51,6 +51,8 @@ TEXT = {
         "settings; a veto keeps the score and sets the result to failed.",
     },
     "campaigns.score_chart": {"zh": "乡镇考核得分", "en": "Township assessment score"},
+    "campaigns.score_chart_bottom": {"zh": "排名最后的{n}个（共{total}个，全部见下表）",
+                                     "en": "the last {n} of {total} in the ranking (all in the table below)"},
     "campaigns.score_unit": {"zh": "得分（分）", "en": "Score (points)"},
     "campaigns.pass_line": {"zh": "合格线 {score} 分", "en": "Pass mark {score}"},
     "campaigns.legend_passed": {"zh": "合格", "en": "Passed"},

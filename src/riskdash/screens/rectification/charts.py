@@ -16,48 +16,89 @@ def _t(key: str, lang: str) -> str:
     return i18n.t(f"rectification.{key}", lang)
 
 
-def closed_loop_funnel(stages: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
-    """Found → being rectified → rectified → closed, all grades (``view.funnel_stages``)."""
-    rows = stages[stages["grade"] == "total"]
-    # whole counts with thousands separators and the share of those found (plotly's default reads "28.533k")
-    fig = go.Figure(go.Funnel(y=list(rows["stage"]), x=list(rows["hazards"]),
-                              texttemplate="%{value:,d}<br>%{percentInitial:.1%}",
-                              marker={"color": [GENERAL, charts.RISK_COLOURS["orange"], "#5b8fd1",
-                                                charts.RISK_COLOURS["blue"]]}))
-    return charts.style(fig, charts.chart_title(_t("funnel_title", lang), filters, region_name, lang), height=380)
+def closed_loop_split(split: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure | None:
+    """Found = done + open within the deadline + overdue, one bar per grade (合计, 一般, 重大), each split to
+    100 % of its own hazards found, the counts on the bars and at their ends (``view.loop_split``); None when
+    nothing was found."""
+    if split.empty or int(split["found"].sum()) == 0:
+        return None
+    rows = split[split["found"] > 0].iloc[::-1]  # plotly draws the first category at the bottom
+    fig = go.Figure()
+    for column, colour in (("done", charts.RISK_COLOURS["blue"]), ("open", "#9aa5b1"), ("overdue", charts.ALERT)):
+        counts = [int(v) for v in rows[column]]
+        shares = [100 * c / f for c, f in zip(counts, rows["found"])]
+        fig.add_bar(y=list(rows["label"]), x=shares, orientation="h", name=_t(f"split_{column}", lang),
+                    marker_color=colour, customdata=counts, text=[f"{c:,}" for c in counts],
+                    texttemplate="%{text}", textposition="inside", insidetextanchor="middle", textangle=0,
+                    hovertemplate="%{y}: %{customdata:,d}（%{x:.1f}%）<extra></extra>")
+    fig.update_layout(barmode="stack", uniformtext_minsize=12, uniformtext_mode="hide", bargap=0.35)
+    for label, found, open_, overdue in zip(rows["label"], rows["found"], rows["open"], rows["overdue"]):
+        fig.add_annotation(x=100, y=label, xanchor="left", xshift=6, showarrow=False, align="left",
+                           text=_t("split_end", lang).format(found=f"{int(found):,}",
+                                                             open=f"{int(open_ + overdue):,}",
+                                                             overdue=f"{int(overdue):,}"))
+    fig = charts.style(fig, charts.chart_title(_t("split_title", lang), filters, region_name, lang),
+                       x_title=_t("split_axis", lang), height=max(260, 150 + 60 * len(rows)))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", dtick=20)
+    fig.update_yaxes(type="category")
+    fig.update_layout(margin={"r": 220})  # the counts at the bars' ends
+    return fig
 
 
-def rate_by_township_bars(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
-    """One bar per township with hazards: the rectification rate in %, lowest first."""
+def rate_by_township_bars(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str,
+                          limit: int = charts.LOWEST_N) -> go.Figure | None:
+    """The ``limit`` townships with the lowest rectification rate (of those with hazards), lowest on top, each
+    bar labelled with its rate, on an axis zoomed to the rates shown (its title says from where); None when no
+    township has hazards. The full table stays under the chart."""
     rows = frame[frame["found"] > 0].copy()
+    if rows.empty:
+        return None
+    total = len(rows)
     rows["pct"] = [r * 100 for r in rows["rate"]]
-    rows = rows.sort_values("pct")
+    rows = rows.sort_values(["pct", "region_code"], kind="stable").head(limit).iloc[::-1]
     # keyed by region_code, so that two townships of one name are two bars; labelled by the shown name
     # (城关街道（甲县）, sql/views/township_labels.sql)
     codes, labels = list(rows["region_code"]), list(rows["township_label"])
-    fig = go.Figure(go.Bar(x=codes, y=list(rows["pct"]), marker_color=GENERAL,
+    fig = go.Figure(go.Bar(y=codes, x=list(rows["pct"]), orientation="h", marker_color=GENERAL,
+                           text=[f"{v:.1f}%" for v in rows["pct"]], textposition="outside", cliponaxis=False,
+                           textfont={"size": 13},
                            customdata=list(zip(rows["rectified"], rows["found"], labels)),
-                           hovertemplate="%{customdata[2]}: %{y:.1f}% (%{customdata[0]} / %{customdata[1]})"
+                           hovertemplate="%{customdata[2]}: %{x:.1f}% (%{customdata[0]} / %{customdata[1]})"
                                          "<extra></extra>"))
-    fig.update_xaxes(type="category", tickmode="array", tickvals=codes, ticktext=labels)
-    fig.update_yaxes(range=[0, 100])
-    return charts.style(fig, charts.chart_title(_t("chart_township", lang), filters, region_name, lang), y_title="%")
+    fig.update_yaxes(type="category", tickmode="array", tickvals=codes, ticktext=labels)
+    floor = charts.zoom_floor(rows["pct"])
+    measure = _t("chart_township", lang)
+    if total > len(rows):
+        measure += f" · {i18n.t('chart.lowest', lang, n=len(rows), total=total)}"
+    fig = charts.style(fig, charts.chart_title(measure, filters, region_name, lang),
+                       x_title=charts.zoomed_title(_t("axis_rate", lang), floor, "%", lang, axis="x"),
+                       height=max(300, 130 + 28 * len(rows)))
+    fig.update_xaxes(range=[floor, 100], ticksuffix="%")
+    fig.update_layout(margin={"r": 60})  # the last label ("100.0%") beside the axis' end
+    return fig
 
 
 def found_by_sector_bars(frame: pd.DataFrame, sector_names: list[str], filters: Filters, region_name: str,
-                         lang: str) -> go.Figure:
-    """Hazards found and overdue per sector, side by side."""
+                         lang: str) -> go.Figure | None:
+    """Hazards found and overdue per sector, side by side, counted on a whole-number axis; None when none."""
+    if frame.empty or int(frame["found"].sum()) == 0:
+        return None
     fig = go.Figure([
         go.Bar(name=_t("series_found", lang), x=sector_names, y=list(frame["found"]), marker_color=GENERAL),
         go.Bar(name=_t("series_overdue", lang), x=sector_names, y=list(frame["overdue"]), marker_color=charts.ALERT),
     ])
     fig.update_layout(barmode="group")
-    return charts.style(fig, charts.chart_title(_t("chart_sector", lang), filters, region_name, lang),
-                        y_title=_t("unit_items", lang))
+    fig = charts.style(fig, charts.chart_title(_t("chart_sector", lang), filters, region_name, lang),
+                       y_title=_t("unit_items", lang))
+    fig.update_xaxes(tickangle=charts.tick_angle(sector_names))
+    return charts.count_axis(fig, frame["found"])
 
 
-def rate_trend_lines(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
-    """The rate at each month end (cumulative from the period's start), all, general and major."""
+def rate_trend_lines(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure | None:
+    """The rate at each month end (cumulative from the period's start), all, general and major; None when no
+    month has a rate."""
+    if frame.empty or frame["rate"].isna().all():
+        return None
     months = [f"{m.year}年{m.month}月" if lang == "zh" else m.strftime("%b %Y") for m in frame["month_start"]]
     fig = go.Figure()
     for column, key, colour in (("rate", "series_rate", "#333333"), ("general_rate", "series_general", GENERAL),
@@ -68,8 +109,10 @@ def rate_trend_lines(frame: pd.DataFrame, filters: Filters, region_name: str, la
     return charts.style(fig, charts.chart_title(_t("trend_title", lang), filters, region_name, lang), y_title="%")
 
 
-def open_ageing_bars(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure:
-    """Open hazards per age band, general and major stacked."""
+def open_ageing_bars(frame: pd.DataFrame, filters: Filters, region_name: str, lang: str) -> go.Figure | None:
+    """Open hazards per age band, general and major stacked, on a whole-number axis; None when none is open."""
+    if frame.empty or int(frame["open_hazards"].sum()) == 0:
+        return None
     bands = list(dict.fromkeys(frame["band"]))
     labels = [i18n.enum_name("age_band", b, lang) for b in bands]
     fig = go.Figure()
@@ -78,5 +121,6 @@ def open_ageing_bars(frame: pd.DataFrame, filters: Filters, region_name: str, la
         fig.add_trace(go.Bar(name=i18n.enum_name("hazard_grade", grade, lang), x=labels,
                              y=[int(rows.loc[b, "open_hazards"]) for b in bands], marker_color=colour))
     fig.update_layout(barmode="stack")
-    return charts.style(fig, charts.chart_title(_t("ageing_title", lang), filters, region_name, lang),
-                        y_title=_t("unit_items", lang))
+    fig = charts.style(fig, charts.chart_title(_t("ageing_title", lang), filters, region_name, lang),
+                       y_title=_t("unit_items", lang))
+    return charts.count_axis(fig, frame.groupby("band")["open_hazards"].sum())

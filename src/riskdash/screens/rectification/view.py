@@ -77,16 +77,20 @@ def formulas(k: dict[str, Any], scope: Scope, lang: str) -> list[str]:
     ]
 
 
-def funnel_stages(loop: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """found → being rectified → rectified → closed, summed over the grades, and per grade."""
+def loop_split(k: dict[str, Any], lang: str) -> pd.DataFrame:
+    """label, found, done, open (within the deadline), overdue: all grades, general, major, from the screen's
+    KPIs (``metrics.rectification.rectification_kpis``: the period's hazards on the as-of day). Overdue hazards
+    are never done, so found = done + open + overdue in every row."""
     t = lambda key: i18n.t(f"rectification.{key}", lang)  # noqa: E731
-    rows = []
-    for grade, g in [("total", loop.sum(numeric_only=True))] + [(r["grade"], r) for _, r in loop.iterrows()]:
-        rows.append({"grade": grade, "stage": t("stage_found"), "hazards": int(g["found"])})
-        rows.append({"grade": grade, "stage": t("stage_in_progress"), "hazards": int(g["found"] - g["rectified"])})
-        rows.append({"grade": grade, "stage": t("stage_rectified"), "hazards": int(g["rectified"])})
-        rows.append({"grade": grade, "stage": t("stage_closed"), "hazards": int(g["closed"])})
-    return pd.DataFrame(rows)
+    general_overdue = k["overdue"] - k["overdue_major"]
+    rows = [
+        (t("split_total"), k["found"], k["rectified"], k["overdue"]),
+        (i18n.enum_name("hazard_grade", "general", lang), k["general_found"], k["general_rectified"], general_overdue),
+        (i18n.enum_name("hazard_grade", "major", lang), k["major_found"], k["major_closed"], k["overdue_major"]),
+    ]
+    return pd.DataFrame([{"label": label, "found": int(found), "done": int(done),
+                          "open": int(found - done - overdue), "overdue": int(overdue)}
+                         for label, found, done, overdue in rows])
 
 
 # ---------------------------------------------------------------------------------------------- monthly form
