@@ -1,4 +1,4 @@
-"""隐患治理 SQL against its plain pandas twin (riskdash.oracle.rectification) on random hazards and inspections."""
+"""隐患治理 SQL against its plain pandas twin (riskdash.bench.oracle.rectification) on random hazards and inspections."""
 
 from __future__ import annotations
 
