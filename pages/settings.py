@@ -5,10 +5,13 @@ import streamlit as st
 
 from riskdash import ui
 from riskdash.screens.settings import draw, view
+from riskdash.ui import login
 from riskdash.ui.write_window import default_actor
 
 page = ui.start_page("settings")
 t, lang = page.t, page.lang
+if not login.admin_only(lang):  # settings and reference data are the admin's (issue 16)
+    st.stop()
 
 st.info(t("settings.intro"), icon=":material/tune:")
 st.caption(t("settings.how"))

@@ -167,3 +167,28 @@ def test_a_region_in_the_address_outside_the_account_is_refused(guarded_db):
     assert not at.exception
     assert "地址中的区域不在本账号辖区内，已改为显示本账号辖区。" in [w.value for w in at.sidebar.warning]
     assert {s.label: s.value for s in at.sidebar.selectbox}["县（市、区）"] == COUNTY_A
+
+
+def test_settings_backup_whole_tables_and_the_audit_log_are_not_for_a_county(guarded_db):
+    con = db.connect(guarded_db)
+    try:
+        accounts.add_account(con, "boss", "admin", None, GOOD, actor="test", must_change_password=False)
+    finally:
+        con.close()
+    at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "jia").run()
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert "仅管理员可用（本账号：县级）。" in [i.value for i in at.info]
+    assert len(at.dataframe) == 0
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert infos.count("仅管理员可用（本账号：县级）。") == 2  # backup and restore; the audit log
+    assert any(i.startswith("整表导出仅限管理员与市级账号") for i in infos)
+    assert "下载备份（.zip）" not in [b.proto.label for b in at.get("download_button")]
+    admin = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "boss").run()
+    admin.switch_page("pages/settings.py").run()
+    assert not admin.exception
+    assert len(admin.dataframe) > 0
+    admin.switch_page("pages/data.py").run()
+    assert "下载备份（.zip）" in [b.proto.label for b in admin.get("download_button")]

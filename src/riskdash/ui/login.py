@@ -53,6 +53,10 @@ TEXT = {
     "changed": {"zh": "密码已修改。", "en": "Password changed."},
     "account": {"zh": "当前账号：{name}（{role}{region}）", "en": "Account: {name} ({role}{region})"},
     "logout": {"zh": "退出登录", "en": "Log out"},
+    "admin_only": {"zh": "仅管理员可用（本账号：{role}）。", "en": "For administrators only (this account: {role})."},
+    "city_only": {"zh": "整表导出仅限管理员与市级账号（本账号：{role}）；请使用上方按筛选条件导出。",
+                  "en": "Whole tables are exported for admin and city accounts only (this account: {role}); "
+                        "use the filtered export above."},
     "region_refused": {"zh": "地址中的区域不在本账号辖区内，已改为显示本账号辖区。",
                        "en": "The region in the address lies outside this account's region: showing the account's region."},
     "no_accounts": {"zh": "尚未建立账号：看板仅本机可访问。添加第一个管理员：riskdash user add 用户名 --role admin --db {path}",
@@ -100,6 +104,25 @@ def check_may_write(restore: bool = False) -> None:
         raise accounts.AccountError("this account is read-only: nothing written", "只读账号不能修改数据，未写入任何数据")
     if restore and not rules.is_admin:
         raise accounts.AccountError("restoring a backup is the admin's: nothing written", "恢复备份仅限管理员，未写入任何数据")
+
+
+def _allowed(lang: str, key: str, test) -> bool:
+    role = st.session_state.get(ROLE_KEY) if current_account_name() else None
+    if role is None or test(accounts.ROLES[role]):
+        return True
+    st.info(say(key, lang, role=accounts.ROLES[role].label(lang)), icon=":material/lock:")
+    return False
+
+
+def admin_only(lang: str) -> bool:
+    """Whether this session may use an admin's part (settings, backup and restore, the whole audit log);
+    says so in one line when it may not. No account (a database without accounts): allowed."""
+    return _allowed(lang, "admin_only", lambda role: role.is_admin)
+
+
+def whole_city_only(lang: str) -> bool:
+    """Whether this session's account is bounded by no region (admin, city): whole-table exports."""
+    return _allowed(lang, "city_only", lambda role: not role.region_bound)
 
 
 def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> accounts.Account | None:

@@ -153,6 +153,10 @@ def _deferred(build):
 
 def export_panel(page) -> None:
     from riskdash.importer.export import EXPORT_TABLES, export_table, to_csv_bytes, to_xlsx_bytes
+    from riskdash.ui import login
+
+    if not login.whole_city_only(page.lang):  # whole tables: not for an account bounded by a region
+        return
 
     table = st.selectbox(page.t("data.export.table"), EXPORT_TABLES, key="data_export_table")
     left, right = st.columns(2)
@@ -372,6 +376,10 @@ def view_export_panel(page) -> None:
 
 def backup_panel(page, actor: str) -> None:
     from riskdash import records
+    from riskdash.ui import login
+
+    if not login.admin_only(page.lang):  # backup download and restore are the admin's (issue 16)
+        return
 
     st.download_button(page.t("data.backup.download"), _deferred(records.backup_zip), file_name="riskdash-backup.zip",
                        mime="application/zip", icon=":material/download:", key="data_backup_download")
@@ -397,6 +405,10 @@ def backup_panel(page, actor: str) -> None:
 
 def audit_panel(page) -> None:
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
+    from riskdash.ui import login
+
+    if not login.admin_only(page.lang):  # the whole log: the admin's (a region's own entries: not yet)
+        return
 
     choices = reads.audit_choices(page.con)
     if choices.empty:
