@@ -152,3 +152,24 @@ def test_form_and_brief_take_user(with_accounts, tmp_path, capsys):
     assert json.loads(done.stdout)["region"] == TOWN_B1
     assert_refused(run(capsys, "brief", "--db", with_accounts, "--from", "2025-01-01", "--to", "2025-06-30",
                             "--user", "cnt", "--region", CITY, "--out", str(tmp_path / "b.pptx")), "outside")
+
+
+def test_serve_listens_on_this_machine_only_until_an_account_exists(small_db_path, monkeypatch, capsys):
+    import riskdash.cli as cli
+
+    launched = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, env: launched.append((command, env)) or 0)
+    assert main(["serve", "--db", str(small_db_path), "--address", "0.0.0.0", "--port", "8861"]) == 0
+    command, env = launched[-1]
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    assert env[accounts.LOCAL_ONLY_ENV] == "1"
+    assert "no accounts" in capsys.readouterr().err
+    con = db.connect(small_db_path)
+    try:
+        accounts.add_account(con, "adm", "admin", None, GOOD, actor="test")
+    finally:
+        con.close()
+    assert main(["serve", "--db", str(small_db_path), "--address", "0.0.0.0", "--port", "8861"]) == 0
+    command, env = launched[-1]
+    assert command[command.index("--server.address") + 1] == "0.0.0.0"
+    assert env[accounts.LOCAL_ONLY_ENV] == "0"
