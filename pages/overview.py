@@ -13,10 +13,12 @@ st.caption(plain(content.subtitle))
 ui.section(page.t("overview.accidents"), content.accidents_scope)
 ui.kpi_row(content.accident_kpis)
 draw.target_bar(content.target)
+draw.accident_trend(page)
 
 ui.section(page.t("overview.hazards"), content.hazards_scope)
 ui.kpi_row(content.hazard_kpis)
 ui.formula(content.rate_formula)
+draw.rectification_ranking(page)
 
 ui.section(page.t("overview.sites"), content.sites_scope)
 ui.kpi_row(content.site_kpis)

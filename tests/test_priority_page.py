@@ -100,3 +100,32 @@ def test_backtest_and_weight_calibration_tables(app_db):
     assert calibration.iloc[0]["有死亡事故：前10% / 全部"] == pooled["有死亡事故：前10% / 全部"]
     words = "\n".join(c.value for c in at.caption)
     assert "3个评分日（2022年6月30日—2024年6月30日）合计" in words
+
+
+def test_level_chips_and_cells_wear_their_colours(app_db):
+    """安委办〔2016〕11号: red, orange, yellow, blue — the four level chips of the filter and the level cells of the
+    ranking in their own colours (the theme made every chip red, 蓝色 included); never green."""
+    from riskdash import charts
+    from riskdash.screens.priority import view
+
+    at = start()
+    styles = [h.proto.body for h in at.get("html") if "st-key-priority_levels" in h.proto.body]
+    assert len(styles) == 1
+    css = styles[0]
+    for name, colour in (("红色预警", "#d7191c"), ("重点关注", "#f28e2b"), ("黄色", "#f2c14e"), ("蓝色", "#2c7bb6"),
+                         ("Blue", "#2c7bb6")):
+        assert f'.st-key-priority_levels [data-tag][aria-label="{name}"] {{ background-color: {colour};' in css
+    assert "green" not in css
+    # the level cells: each in its level's colour, the other cells untouched
+    ranking = at.dataframe[0].value
+    styled = view.level_cells(ranking, "zh")
+    html = styled.to_html()
+    levels = list(ranking["风险等级"])
+    assert set(levels) == {"红色预警", "重点关注", "黄色"}
+    computed = styled._compute().ctx  # (row, column) → [(property, value), …]
+    column = list(ranking.columns).index("风险等级")
+    for row, name in enumerate(levels):
+        level = {"红色预警": "red", "重点关注": "orange", "黄色": "yellow"}[name]
+        assert ("background-color", charts.RISK_COLOURS[level]) in computed[(row, column)]
+    assert all(col == column for _, col in computed)
+    assert "background-color" in html

@@ -32,6 +32,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Hazards: the stock still open on {as_of}, whatever year they were found (not only {period}) · key "
         "sites: the ledger as it stands (not filtered by sector) · {region} · data as of {as_of_data}",
     },
+    "overview.trend_empty": {"zh": "近24个月没有事故记录", "en": "no accident in the last 24 months"},
+    "overview.ranking_empty": {"zh": "统计期内各乡镇均未排查出隐患", "en": "no township has hazards found in the period"},
     "overview.detail": {"zh": "明细", "en": "Detail"},
     "overview.detail_accidents": {"zh": "事故分级（本期与上年同期）", "en": "Accidents by grade (this period and last year)"},
     "overview.detail_hazards": {"zh": "隐患分级整改情况", "en": "Hazard rectification by grade"},

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from riskdash import i18n
+from riskdash.filters import Filters
 from riskdash.metrics import GRADE_KEYS, Overview, change_pct
+from riskdash.screens.accidents import view as accidents
 from riskdash.screens.kit import Kpi, Scope
+from riskdash.screens.rectification import charts as rectification
 
 
 @dataclass(frozen=True)
@@ -201,3 +205,20 @@ def hazard_detail(ov: Overview, lang: str) -> pd.DataFrame:
 
 def _number(value: int | float) -> str:
     return f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+
+
+# ---------------------------------------------------------------------------------------------- charts
+# The overview's two pictures are the accident and rectification screens' own (same frames, same builders),
+# so that they cannot differ; None when the scope holds nothing to draw.
+
+
+def accident_trend(months: pd.DataFrame, filters: Filters, where: Scope, lang: str) -> go.Figure | None:
+    """Accidents per month (the last 24), the month cut short grey, the rolling 12-month total to the last
+    complete month."""
+    return accidents.trend_figure(months, "month", "accidents", filters, where, lang)
+
+
+def rectification_ranking(by_township: pd.DataFrame, filters: Filters, region_name: str,
+                          lang: str) -> go.Figure | None:
+    """The townships lowest in rectification rate, labelled, on a zoomed axis."""
+    return rectification.rate_by_township_bars(by_township, filters, region_name, lang)

@@ -95,12 +95,13 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     kpi_row(view.level_kpis(data.scores, data.thresholds, lang))
     st.caption(":material/function: " + plain(view.formula(data.thresholds, lang)))
     left, right = st.columns([3, 1])
+    st.html(view.level_chip_css(LEVELS_KEY))  # the chips in their level's colour, not all in the theme's red
     levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),
                               default=list(priority.LEVELS), key=LEVELS_KEY,
                               format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
     limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
     frame, total = view.ranking_table(data.scores, lang, levels, limit)
-    table(frame)
+    table(view.level_cells(frame, lang))
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
 
     by_township = priority.red_orange_counts(data.scores, "township")

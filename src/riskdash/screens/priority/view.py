@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from riskdash import i18n
+from riskdash import charts, i18n
 from riskdash.metrics import priority
 from riskdash.screens.kit import Kpi
 
@@ -43,6 +43,40 @@ def level_kpis(scores: pd.DataFrame, thresholds: dict[str, float], lang: str) ->
             i18n.t("priority.kpi_level_help", lang, min=f"{thresholds.get(level, 0):g}"))
         for level in priority.LEVELS
     )
+
+
+# ---------------------------------------------------------------------------------------------- risk colours
+# 安委办〔2016〕11号: red, orange, yellow, blue (never green). Dark text on orange and yellow, white on red and
+# blue, each at least 4.5:1.
+
+LEVEL_TEXT = {"red": "#ffffff", "orange": "#1a1a1a", "yellow": "#1a1a1a", "blue": "#ffffff"}
+
+
+def level_css(level: str) -> str:
+    """The CSS of a level's chip or cell: its official colour behind, readable text on it."""
+    return f"background-color: {charts.RISK_COLOURS[level]}; color: {LEVEL_TEXT[level]}"
+
+
+def level_chip_css(widget_key: str) -> str:
+    """A <style> colouring the level chips of the multiselect with ``widget_key`` (Streamlit gives its block the
+    class st-key-<key>; each chip carries its option's name as aria-label): every level's name in both
+    languages, from the enum names, not from the data."""
+    rules = []
+    for level in priority.LEVELS:
+        for lang in i18n.LANGS:
+            chip = f'.st-key-{widget_key} [data-tag][aria-label="{i18n.enum_name("risk_level", level, lang)}"]'
+            rules.append(f"{chip} {{ {level_css(level)}; }}")
+            rules.append(f"{chip} button {{ color: {LEVEL_TEXT[level]}; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def level_cells(frame: pd.DataFrame, lang: str):
+    """The ranking table with each level cell in its colour (a pandas Styler, which st.dataframe draws)."""
+    column = i18n.t("priority.col_level", lang)
+    by_name = {i18n.enum_name("risk_level", level, lang): level for level in priority.LEVELS}
+    # a Styler's floats would show six decimals: the scores keep their two
+    return (frame.style.format(precision=2)
+            .map(lambda name: level_css(by_name[name]) if name in by_name else "", subset=[column]))
 
 
 def formula(thresholds: dict[str, float], lang: str) -> str:
