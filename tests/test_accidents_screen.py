@@ -209,7 +209,7 @@ def test_control_chart_for_deaths_states_its_model(small_con):
     months = acc.accidents_by_month(small_con, H1)
     control = view.control_frame(months, AS_OF, "zh", "deaths_incl_missing")
     fig = view.control_figure(control, H1, WHERE, "zh", "deaths_incl_missing")
-    assert fig.layout.title.text.startswith("月度死亡（含失踪）人数与季节控制限 · ")
+    assert fig.layout.title.text.startswith("月度死亡（含失踪）人数与季节控制限<br>")
     assert list(fig.data[0].y) == control["deaths_incl_missing"].tolist()
     method = view.control_method(control, "deaths_incl_missing", "zh")
     assert "负二项分布" in method and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in method
@@ -237,7 +237,9 @@ def test_chart_titles_state_measure_period_region_and_as_of(small_con):
     months = acc.accidents_by_month(small_con, H1)
     fig = view.trend_figure(months, "month", "accidents", H1, WHERE, "zh")
     # the trend starts where the data does (February 2024), not at the period's start
-    assert fig.layout.title.text == "事故起数按月统计 · 2024年2月1日—2025年6月30日 · 示例市 · 数据截至2025年6月30日"
+    # two lines: the measure, and its scope smaller below (fits beside the modebar at 1366 px)
+    assert fig.layout.title.text == ('事故起数按月统计<br><span style="font-size:13px">'
+                                     "2024年2月1日—2025年6月30日 · 示例市 · 数据截至2025年6月30日</span>")
     assert charts.CJK_FONT.split(",")[0] in fig.layout.font.family
     assert fig.data[1].name == "近12个月滚动合计"
     control = view.control_frame(months, AS_OF, "zh")

@@ -65,7 +65,7 @@ def test_the_overview_draws_one_trend_and_one_ranking(app_db):
     assert not at.exception
     titles = [f["layout"]["title"]["text"] for f in _figures(at)]
     assert len(titles) == 2
-    assert titles[0].startswith("事故起数按月统计 · ")
+    assert titles[0].startswith("事故起数按月统计<br>")
     assert titles[1].startswith("各乡镇隐患整改率")
 
 

@@ -42,16 +42,28 @@ def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: st
     escape_text(fig)
     text = lambda value: None if value is None else plain_text(value)  # noqa: E731
     fig.update_layout(
-        title={"text": text(title), "font": {"size": 16}},
+        title={"text": _two_lines(title), "font": {"size": 16}},
         font={"family": CJK_FONT, "size": 13},
         height=height,
-        margin={"l": 60, "r": 30, "t": 70, "b": 50},
+        margin={"l": 60, "r": 30, "t": 80, "b": 50},
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
     )
     fig.update_xaxes(title_text=text(x_title), showgrid=False, linecolor="#888")
     fig.update_yaxes(title_text=text(y_title), gridcolor="#e5e5e5", zerolinecolor="#bbb")
     return fig
+
+
+def _two_lines(title: str | None) -> str | None:
+    """A title from ``chart_title`` (measure · period · region · as-of) on two lines, the measure above and its
+    scope smaller below, so that it fits beside the modebar at 1366 px and in a PNG; each part escaped."""
+    if title is None:
+        return None
+    parts = title.split(" · ")
+    if len(parts) < 4:
+        return plain_text(title)
+    head, tail = " · ".join(parts[:-3]), " · ".join(parts[-3:])
+    return f"{plain_text(head)}<br><span style=\"font-size:13px\">{plain_text(tail)}</span>"
 
 
 # ---------------------------------------------------------------------------------------------- axes
