@@ -183,7 +183,7 @@ def test_settings_backup_whole_tables_and_the_audit_log_are_not_for_a_county(gua
     at.switch_page("pages/data.py").run()
     assert not at.exception
     infos = [i.value for i in at.info]
-    assert infos.count("仅管理员可用（本账号：县级）。") == 2  # backup and restore; the audit log
+    assert infos.count("仅管理员可用（本账号：县级）。") == 1  # backup and restore
     assert any(i.startswith("整表导出仅限管理员与市级账号") for i in infos)
     assert "下载备份（.zip）" not in [b.proto.label for b in at.get("download_button")]
     admin = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "boss").run()
@@ -192,3 +192,19 @@ def test_settings_backup_whole_tables_and_the_audit_log_are_not_for_a_county(gua
     assert len(admin.dataframe) > 0
     admin.switch_page("pages/data.py").run()
     assert "下载备份（.zip）" in [b.proto.label for b in admin.get("download_button")]
+
+
+def test_the_audit_log_of_a_county_shows_its_accounts_writes_only(guarded_db):
+    from riskdash.metrics.data import audit_entries
+
+    con = db.connect(guarded_db)
+    try:
+        accounts.add_account(con, "yi", "township", "419902001000", GOOD, actor="test", must_change_password=False)
+        for name in ("jia", "yi"):
+            assert accounts.authenticate(con, name, GOOD).ok
+        everything = audit_entries(con)
+        county = audit_entries(con, account_region=COUNTY_A)
+    finally:
+        con.close()
+    assert {"jia", "yi", "test"} <= set(everything["actor"])
+    assert set(county["actor"]) == {"jia"}  # 乙区's township account and the command line are not 甲县's

@@ -580,7 +580,7 @@ def _rows_outside_account(con: duckdb.DuckDBPyConnection, kind: Kind, staged: re
     else:  # check_may_write lets a bounded account write only kinds with a region
         raise db.RiskdashError(f"{label}: {kind.name} rows have no region to check against the account's")
     on = " and ".join(f"x.{_q(c)} = t.{_q(c)}" for c in kind.key)
-    within = "(select region_code from region_ancestors where ancestor_code = $scope)"
+    within = "(select region_code from scope_regions($scope, null))"  # the one scope (views/scope.sql)
     rows = con.execute(
         f"select t._row, cast(t.{_q(column)} as varchar), coalesce({new_region}, {old_region}) "
         f"from import_typed t left join {kind.table} x on {on} {joins} "

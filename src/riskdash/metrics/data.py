@@ -38,10 +38,11 @@ def enum_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def audit_entries(con: duckdb.DuckDBPyConnection, *, table: str | None = None, kind: str | None = None,
                   action: str | None = None, start: date | None = None, end: date | None = None,
-                  limit: int = 500) -> pd.DataFrame:
-    """The audit log, newest first, narrowed by table, kind, action and day (None: any)."""
+                  limit: int = 500, account_region: str | None = None) -> pd.DataFrame:
+    """The audit log, newest first, narrowed by table, kind, action and day (None: any); with
+    ``account_region``, only the writes of the accounts at or below that region (issue 16)."""
     return db.query(con, "data/audit_entries", table_name=table, kind=kind, action=action, start=start, end=end,
-                    limit=limit)
+                    limit=limit, account_region=account_region)
 
 
 def audit_choices(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -405,10 +405,6 @@ def backup_panel(page, actor: str) -> None:
 
 def audit_panel(page) -> None:
     from riskdash.importer.export import to_csv_bytes, to_xlsx_bytes
-    from riskdash.ui import login
-
-    if not login.admin_only(page.lang):  # the whole log: the admin's (a region's own entries: not yet)
-        return
 
     choices = reads.audit_choices(page.con)
     if choices.empty:
@@ -426,7 +422,9 @@ def audit_panel(page) -> None:
     start = cols[3].date_input(page.t("data.audit.filter.start"), value=None, format="YYYY-MM-DD",
                                key="data_audit_start")
     end = cols[4].date_input(page.t("data.audit.filter.end"), value=None, format="YYYY-MM-DD", key="data_audit_end")
-    raw = reads.audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500)
+    # read-only; an account bounded by a region sees the writes of its region's accounts (issue 16)
+    raw = reads.audit_entries(page.con, table=table, kind=kind, action=action, start=start, end=end, limit=500,
+                              account_region=page.filters.account_region)
     frame = view.audit_display(raw, page.lang)
     st.caption(page.t("data.audit.shown", n=len(frame)))
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
