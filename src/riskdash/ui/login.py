@@ -115,7 +115,7 @@ def _allowed(lang: str, key: str, test) -> bool:
 
 
 def admin_only(lang: str) -> bool:
-    """Whether this session may use an admin's part (settings, backup and restore, the whole audit log);
+    """Whether this session may use an admin's part (settings, backup download and restore);
     says so in one line when it may not. No account (a database without accounts): allowed."""
     return _allowed(lang, "admin_only", lambda role: role.is_admin)
 
