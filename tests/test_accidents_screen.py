@@ -377,7 +377,7 @@ def test_the_rolling_line_stops_at_the_last_complete_month():
     end = date(2026, 11, 28)
     months = _months([10] * 23 + [3], date(2024, 12, 1))
     frame = view.trend_frame(months, "month", "accidents", end, "zh")
-    assert frame["is_partial"].tolist()[-2:] == [False, True]
+    assert frame["is_partial"].tolist()[-2:] == [False, True] and frame["label"].iloc[-1] == "2026-11（至28日）"
     assert frame["rolling"].iloc[-2] == 120 and pd.isna(frame["rolling"].iloc[-1])
     filters = Filters(date(2026, 1, 1), end, CITY, end)
     fig = view.trend_figure(months, "month", "accidents", filters, WHERE, "zh")

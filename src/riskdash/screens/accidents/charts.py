@@ -42,9 +42,10 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
 
 
 def _legend_below(fig: go.Figure) -> go.Figure:
-    # a long title (measure · period · region · as-of) needs the whole width: the legend goes under the plot
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0.0},
-                      margin={"b": 110})
+    # the title (two lines) needs the whole width, and turned month ticks fill the space under the plot: the
+    # legend sits between the title and the plot
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0.0},
+                      margin={"t": 115, "b": 60})
     return fig
 
 

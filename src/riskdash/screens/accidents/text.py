@@ -124,6 +124,7 @@ TEXT = {
     "accidents.partial_point": {"zh": "{month}月截至{day}日（不完整）", "en": "Month {month} to day {day} (incomplete)"},
     "accidents.chart_empty": {"zh": "所选地区、行业和时段内没有事故记录", "en": "no accident in the chosen region, sector and period"},
     "accidents.partial": {"zh": "（至{day}）", "en": " (to {day})"},
+    "accidents.partial_day": {"zh": "（至{day}日）", "en": " (to day {day})"},
     "accidents.trend_title": {"zh": "{measure}{grain}统计", "en": "{measure} by {grain}"},
     "accidents.cumulative_title": {"zh": "{measure}逐月累计：本年与上年", "en": "{measure}, cumulative by month"},
     "accidents.this_year": {"zh": "{year}年累计", "en": "{year} cumulative"},

@@ -210,7 +210,9 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
     out["is_partial"] = False
     if len(out) and last_partial:
         out.loc[out.index[-1], "is_partial"] = True
-        out.loc[out.index[-1], "label"] += i18n.t("accidents.partial", lang, day=i18n.day(end, lang))
+        # a month says only its day (24 turned ticks must stay short); a quarter or a year the whole date
+        out.loc[out.index[-1], "label"] += (i18n.t("accidents.partial_day", lang, day=end.day) if grain == "month"
+                                            else i18n.t("accidents.partial", lang, day=i18n.day(end, lang)))
         if "rolling" in out:
             # a month cut short would make the 12-month total dip: the line stops at the last complete month
             out.loc[out.index[-1], "rolling"] = float("nan")
