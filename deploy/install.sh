@@ -128,8 +128,11 @@ if ((service)) && ((!skip_debs)) && compgen -G "$bundle/debs/*.deb" >/dev/null; 
   done
   if ((${#todo[@]})); then
     say "installing ${#todo[@]} Debian packages"
-    DEBIAN_FRONTEND=noninteractive dpkg -i --force-confold "${todo[@]}" >"$state/dpkg.log" 2>&1 ||
-      { tail -5 "$state/dpkg.log" >&2; die "dpkg failed (log: $state/dpkg.log); the system may be older than the bundle's Debian release"; }
+    # apt orders the packages (pre-dependencies first) from the local files only: no package lists, no download
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      -o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts=/dev/null -o Dpkg::Options::=--force-confold \
+      "${todo[@]}" >"$state/dpkg.log" 2>&1 ||
+      { tail -5 "$state/dpkg.log" >&2; die "installing the Debian packages failed (log: $state/dpkg.log); the system may be older than the bundle's Debian release"; }
   else
     say "Debian packages already installed"
   fi
