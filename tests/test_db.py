@@ -159,7 +159,7 @@ def test_a_version_1_file_opens_and_migrates_keeping_its_rows(tmp_path):
     # constraints survived the rebuild
     with pytest.raises(duckdb.ConstraintException):
         con.execute("insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline) values ('H3', 'E1', '2025-01-02', 'general', '2025-01-01')")
-    assert con.execute("select hazard_state(found_on, grade, deadline, rectified_on, verified_on, date '2025-06-01') from hazards_enriched order by hazard_id").fetchall() == [("overdue",), ("overdue",)]
+    assert con.execute("select hazard_state(found_on, grade, deadline, rectified_on, verified_on, date '2025-06-01') from hazards order by hazard_id").fetchall() == [("overdue",), ("overdue",)]
     con.close()
     db.connect(path, read_only=True).close()
 
@@ -181,7 +181,7 @@ def test_a_file_with_views_keeps_them_through_later_migrations(tmp_path):
     assert db.schema_version(con) == db.SCHEMA_VERSION > 2
     views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
     assert set(db.VIEW_NAMES) <= views
-    assert "region_code" in [d[0] for d in con.execute("select * from hazards_enriched limit 0").description]
+    assert "grade" in [d[0] for d in con.execute("select * from accidents_graded limit 0").description]
     con.close()
 
 
@@ -245,10 +245,14 @@ def test_a_newer_file_is_refused(tmp_path):
 def test_changed_views_are_recreated(small_db_path):
     con = db.connect(small_db_path)
     db.set_meta(con, "views_fingerprint", "stale")
-    con.execute("drop view hazards_enriched")
+    con.execute("drop view accidents_graded")
+    con.execute("drop macro table scoped_hazards")
     con.close()
     con = db.connect(small_db_path)
-    assert con.execute("select count(*) from hazards_enriched").fetchone()[0] == 8
+    views = {r[0] for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
+    assert "accidents_graded" in views
+    root = con.execute("select region_code from regions where parent_code is null").fetchone()[0]
+    assert con.execute("select count(*) from scoped_hazards($r, null, null)", {"r": root}).fetchone()[0] == 8
     con.close()
 
 

@@ -406,9 +406,10 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
     return RecordResult(action, "hazards", hazard_id, before, new, entry)
 
 
-def open_hazards(con: duckdb.DuckDBPyConnection, region: str, limit: int = 50):
-    """Hazards of a region's enterprises whose loop is not closed yet (the rectification flow's short list)."""
-    return db.query(con, "data/open_hazards", region=region, limit=limit)
+def open_hazards(con: duckdb.DuckDBPyConnection, region: str, limit: int = 50, account_region: str | None = None):
+    """Hazards of a region's enterprises whose loop is not closed yet (the rectification flow's short list),
+    within the account's region when one is given (docs/scope.md)."""
+    return db.query(con, "data/open_hazards", region=region, account_region=account_region, limit=limit)
 
 
 # ---------------------------------------------------------------------------------------------- backup

@@ -1,24 +1,16 @@
 -- Grain: one row per hour of the day (0–23, all 24), for the accidents whose time is known (has_time) that
 -- occurred from $start to $end in $region and below, in sector $industry (all when null): accidents and
 -- deaths (incl. missing) by the hour of occurrence. Records with a date only stay out (they read as 00:00).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-hours as (
+with hours as (
     select cast(range as integer) as hour
     from range(0, 24)
 ),
 
 selected as (
     select hour(occurred_at) as hour, deaths + missing as deaths_incl_missing
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $start and $end
       and has_time
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 counted as (

@@ -4,13 +4,7 @@
 -- deaths_incl_missing = deaths + missing (死亡（含失踪）); is_covered = the month is not before the first accident
 -- in the database (earlier months hold no data, not zero accidents); deaths_incl_missing_squared = the sum over
 -- the month's accidents of the square of each one's deaths (how deaths cluster, for the deaths' control limits).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-months as (
+with months as (
     select cast(range as date) as month_start
     from range(
         cast(date_trunc('month', cast($history_start as date)) as timestamp),
@@ -26,10 +20,8 @@ selected as (
         serious_injuries,
         direct_loss_wan,
         accident_grade(deaths + missing, serious_injuries, direct_loss_wan) <> 'general' as is_larger_and_above
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $history_start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 data_starts as (

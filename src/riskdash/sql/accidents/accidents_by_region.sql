@@ -3,13 +3,7 @@
 -- known), for accidents in $region and below, in sector $industry (all when null). Each accident counts under
 -- the region below $region that contains it; accidents and deaths (incl. missing) for the current period
 -- ($start–$end) and the previous one ($previous_start–$previous_end); most accidents first.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-children as (
+with children as (
     select region_code as unit_code, name, false as is_direct
     from regions
     where parent_code = $region
@@ -21,23 +15,15 @@ units as (
     select region_code, name, true from regions where region_code = $region
 ),
 
-unit_of as (
-    select region_ancestors.region_code, children.unit_code
-    from region_ancestors
-    join children on children.unit_code = region_ancestors.ancestor_code
-),
-
 selected as (
     select
         coalesce(unit_of.unit_code, $region) as unit_code,
         cast(accidents.occurred_at as date) as occurred_on,
         accidents.deaths + accidents.missing as deaths_incl_missing
-    from accidents
-    left join unit_of using (region_code)
-    where (cast(accidents.occurred_at as date) between $start and $end
-           or cast(accidents.occurred_at as date) between $previous_start and $previous_end)
-      and accidents.region_code in (select region_code from in_region)
-      and ($industry is null or accidents.industry = $industry)
+    from scoped_accidents($region, $account_region, $industry) as accidents
+    left join region_units($region) as unit_of using (region_code)
+    where cast(accidents.occurred_at as date) between $start and $end
+       or cast(accidents.occurred_at as date) between $previous_start and $previous_end
 ),
 
 counted as (

@@ -1,17 +1,9 @@
 -- Grain: one row per sector with an accident in either period (current = $start–$end, previous =
 -- $previous_start–$previous_end), for accidents in $region and below, in sector $industry (all when null),
 -- in the settings' sector order. Counts accidents and deaths (incl. missing) per period.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-in_scope as (
+with in_scope as (
     select cast(occurred_at as date) as occurred_on, industry, deaths + missing as deaths_incl_missing
-    from accidents
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_accidents($region, $account_region, $industry)
 ),
 
 counted as (

@@ -1,23 +1,15 @@
 -- Grain: one row per ISO weekday (1 = Monday … 7 = Sunday, all seven), for the accidents that occurred from
 -- $start to $end in $region and below, in sector $industry (all when null): accidents and deaths (incl.
 -- missing) by the weekday of the accident's date.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-weekdays as (
+with weekdays as (
     select cast(range as integer) as weekday
     from range(1, 8)
 ),
 
 selected as (
     select isodow(occurred_at) as weekday, deaths + missing as deaths_incl_missing
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 counted as (

@@ -2,17 +2,9 @@
 -- deaths (incl. missing) in one accident, for accidents in $region and below, in sector $industry (all when
 -- null): how many accidents had that many deaths. The change tests need how deaths spread over accidents
 -- (they cluster), not only the totals.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-in_scope as (
+with in_scope as (
     select cast(occurred_at as date) as occurred_on, deaths + missing as deaths_incl_missing
-    from accidents
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_accidents($region, $account_region, $industry)
 ),
 
 -- two selections, not one case: a period longer than a year overlaps its previous one

@@ -3,13 +3,7 @@
 -- deaths_to_date = deaths (incl. missing) from 1 January to the day and month of $end in that year (29 February
 -- → 28 February); deaths_rest_of_year = from the day after to 31 December; is_covered = the year is not before
 -- the first accident recorded in the database (earlier years hold no data, not zero deaths).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-years as (
+with years as (
     select cast(range as integer) as year
     from range($year - $baseline_years, $year + 1)
 ),
@@ -33,9 +27,8 @@ selected as (
         year(occurred_at) as year,
         cast(occurred_at as date) as occurred_on,
         deaths + missing as deaths_incl_missing
-    from accidents
+    from scoped_accidents($region, $account_region, null)
     where cast(occurred_at as date) between make_date($year - $baseline_years, 1, 1) and make_date($year, 12, 31)
-      and region_code in (select region_code from in_region)
 )
 
 select

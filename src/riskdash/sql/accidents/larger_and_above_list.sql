@@ -2,18 +2,10 @@
 -- direct loss ≥ 1,000 万元) that occurred from $start to $end in $region and below, in sector $industry (all
 -- when null), latest first, with the criterion that set its grade (deaths first, then serious injuries, then
 -- loss, when several reach it) and the names of its region, enterprise (none for some), sector and type.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-in_scope as (
+with in_scope as (
     select *, deaths + missing as deaths_incl_missing
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 -- graded here, on the period's rows only, rather than through accidents_graded for every accident

@@ -3,18 +3,10 @@
 -- to $end in $region and below, in sector $industry (all when null), latest first, with the criteria it meets
 -- (is_endangered, is_trapped, is_evacuated: each threshold on its own) and the names of its region, enterprise
 -- (none for some), sector and type.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-in_scope as (
+with in_scope as (
     select *, deaths + missing as deaths_incl_missing
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 -- the macro decides (one rule for every screen); the flags below only say which threshold it met

@@ -3,18 +3,11 @@
 -- all sectors, whatever the sector filter, because the denominators are the region's — beside the
 -- denominators entered for $region and $year (null where none): GDP (亿元), 工矿商贸 employed, motor vehicles,
 -- coal output (万吨). The rates are computed from these in Python; none is annualised.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-selected as (
+with selected as (
     select accidents.deaths + accidents.missing as deaths_incl_missing, accidents.industry, sectors.stat_class
-    from accidents
+    from scoped_accidents($region, $account_region, null) as accidents
     join sectors on sectors.code = accidents.industry
     where cast(accidents.occurred_at as date) between $start and $end
-      and accidents.region_code in (select region_code from in_region)
 ),
 
 counted as (

@@ -1,34 +1,30 @@
 -- Grain: one row per county in $region and below, and one total row for $region (is_total), counting
 -- township × sector pairs with active enterprises. coverage = pairs inspected by the "1+1" experts from
 -- 1 January of $year to $as_of ÷ pairs; meeting share = pairs that held a warning meeting ÷ pairs.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     -- a zone directly under the city has the city as its parent: it gets a row of its own parent (the city)
     select township.region_code, county.region_code as county_code, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 pairs as (
     select distinct region_code, industry
-    from enterprises
+    from scoped_enterprises($region, $account_region, null)
     where status = 'active'
       and region_code in (select region_code from townships)
 ),
 
 inspected as (
-    select distinct region_code, industry
-    from inspections_enriched
-    where campaign = '1+1'
-      and inspected_on between make_date($year, 1, 1) and $as_of
-      and region_code in (select region_code from townships)
+    select distinct enterprises.region_code, enterprises.industry
+    from inspections
+    -- on the integer key (schema 9): an inspection of an enterprise not on record drops out
+    join scoped_enterprises($region, $account_region, null) as enterprises using (enterprise_no)
+    where inspections.campaign = '1+1'
+      and inspections.inspected_on between make_date($year, 1, 1) and $as_of
+      and enterprises.region_code in (select region_code from townships)
 ),
 
 met as (

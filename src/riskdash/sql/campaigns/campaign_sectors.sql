@@ -1,36 +1,33 @@
 -- Grain: one row per township-level region in $region and below × sector with active enterprises there.
 -- Whether the "1+1" in-depth expert inspection (inspections.campaign = '1+1') reached the pair from 1 January
 -- of $year to $as_of, the hazards it found, and the pair's warning meetings (警示会) in the same dates.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name,
            labels.township_label  -- the name shown (sql/views/township_labels.sql)
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     join township_labels as labels on labels.region_code = township.region_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 pairs as (
     select region_code, industry, count(*) as enterprises
-    from enterprises
+    from scoped_enterprises($region, $account_region, null)
     where status = 'active'
       and region_code in (select region_code from townships)
     group by region_code, industry
 ),
 
 campaign_inspections as (
-    select inspection_no, inspected_on, enterprise_no, region_code, industry
-    from inspections_enriched
-    where campaign = '1+1'
-      and inspected_on between make_date($year, 1, 1) and $as_of
-      and region_code in (select region_code from townships)
+    select inspections.inspection_no, inspections.inspected_on, inspections.enterprise_no,
+           enterprises.region_code, enterprises.industry
+    from inspections
+    -- on the integer key (schema 9): an inspection of an enterprise not on record drops out
+    join scoped_enterprises($region, $account_region, null) as enterprises using (enterprise_no)
+    where inspections.campaign = '1+1'
+      and inspections.inspected_on between make_date($year, 1, 1) and $as_of
+      and enterprises.region_code in (select region_code from townships)
 ),
 
 -- hazards are linked to the campaign's inspections on the integer inspection_no (schema 9)

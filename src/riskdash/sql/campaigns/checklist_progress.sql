@@ -2,16 +2,10 @@
 -- $as_of), in progress, not started, and late (deadline before $as_of, not done); its deadline by kind and
 -- class. done share = items_done ÷ items_applicable; complete = every binding item done.
 -- Deadlines and binding items come from the checklist_deadlines / checklist_applicable macros.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-deadlines as (
+with deadlines as (
     select *
     from checklist_deadlines($deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
-    where region_code in (select region_code from in_region)
+    where region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 counted as (
@@ -23,7 +17,7 @@ counted as (
         count(*) filter (where not is_done and status <> 'in_progress') as items_not_started,
         count(*) filter (where is_late) as items_late
     from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
-    where region_code in (select region_code from in_region)
+    where region_code in (select region_code from scope_regions($region, $account_region))
     group by region_code
 )
 

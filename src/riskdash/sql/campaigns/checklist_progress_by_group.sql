@@ -2,13 +2,7 @@
 -- $region and below among townships with a binding item: townships, those complete (every binding item done
 -- by $as_of), those late (an item not done and the group's deadline before $as_of), items binding and done.
 -- completion = complete ÷ townships. Binding items come from the checklist_applicable macro.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-per_township as (
+with per_township as (
     select
         region_code,
         deadline_group,
@@ -16,7 +10,7 @@ per_township as (
         count(*) as items_applicable,
         count(*) filter (where is_done) as items_done
     from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
-    where region_code in (select region_code from in_region)
+    where region_code in (select region_code from scope_regions($region, $account_region))
     group by region_code, deadline_group, deadline
 )
 

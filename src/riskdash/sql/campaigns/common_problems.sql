@@ -1,15 +1,9 @@
 -- Grain: one row per sector × hazard category found at $min_enterprises or more enterprises of that sector
 -- in $region and below, from 1 January of $year to $as_of: a common problem (共性问题) of the sector for its
 -- "1+1" warning meeting. Counts enterprises, hazards and townships where it was found.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
 -- one row per enterprise and category first: an enterprise then counts once per category without a distinct
 -- (grouped on the integer enterprise_no, schema 9)
-per_enterprise as (
+with per_enterprise as (
     select enterprise_no, category, count(*) as hazards
     from hazards
     where found_on between make_date($year, 1, 1) and $as_of
@@ -27,8 +21,7 @@ per_township as (
         count(*) as enterprises,
         sum(per_enterprise.hazards) as hazards
     from per_enterprise
-    join enterprises using (enterprise_no)
-    where enterprises.region_code in (select region_code from in_region)
+    join scoped_enterprises($region, $account_region, null) as enterprises using (enterprise_no)  -- every sector
     group by enterprises.region_code, enterprises.industry, per_enterprise.category
 ),
 

@@ -1,19 +1,13 @@
 -- Grain: one row per township-level region in $region and below, assessed over 1 January of $year to $as_of.
 -- score = Σ weight × component ÷ Σ weight over the components that have a denominator (each 0–100); vetoed
 -- (一票否决) when a 较大及以上 accident happened in the township or its deaths (含失踪) exceed its own target.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name, township.kind, township.township_class,
            county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 -- accidents count on their own region
@@ -22,7 +16,7 @@ accidents_in_year as (
         region_code,
         sum(deaths_incl_missing) as deaths_incl_missing,
         count(*) filter (where is_larger_and_above) as larger_accidents
-    from accidents_graded
+    from scoped_accidents_graded($region, $account_region, null)
     where occurred_on between make_date($year, 1, 1) and $as_of
       and region_code in (select region_code from townships)
     group by region_code
@@ -57,7 +51,7 @@ hazards_in_year as (
         cast(sum(major_found) as bigint) as major_found,
         cast(sum(major_closed) as bigint) as major_closed
     from hazards_per_enterprise
-    join enterprises using (enterprise_no)
+    join scoped_enterprises($region, $account_region, null) as enterprises using (enterprise_no)
     where enterprises.region_code in (select region_code from townships)
     group by enterprises.region_code
 ),
@@ -69,7 +63,7 @@ ledger as (
         count(*) as key_sites,
         count(*) filter (where filed_city_on <= $as_of and filed_county_on <= $as_of
                            and coalesce(measures_in_place, false)) as key_sites_complete
-    from key_sites
+    from scoped_key_sites($region, $account_region)
     where region_code in (select region_code from townships)
     group by region_code
 ),
@@ -87,7 +81,7 @@ checklist as (
 
 active as (
     select region_code, enterprise_no
-    from enterprises
+    from scoped_enterprises($region, $account_region, null)
     where status = 'active'
       and region_code in (select region_code from townships)
 ),

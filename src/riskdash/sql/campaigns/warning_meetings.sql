@@ -1,11 +1,5 @@
 -- Grain: one row per "1+1" warning meeting (警示会) held in a township-level region of $region and below
 -- from 1 January of $year to $as_of, with its sector, date, attendance and note.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-)
-
 select
     warning_meetings.meeting_id,
     warning_meetings.held_on,
@@ -24,5 +18,5 @@ left join regions as county on county.region_code = township.parent_code
 left join township_labels as labels on labels.region_code = township.region_code
 join sectors on sectors.code = warning_meetings.industry
 where warning_meetings.held_on between make_date($year, 1, 1) and $as_of
-  and warning_meetings.region_code in (select region_code from in_region)
+  and warning_meetings.region_code in (select region_code from scope_regions($region, $account_region))
 order by warning_meetings.held_on desc, warning_meetings.region_code, sectors.sort_order, warning_meetings.meeting_id;

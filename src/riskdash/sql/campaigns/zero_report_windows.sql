@@ -1,17 +1,11 @@
 -- Grain: one row per zero-report window with days in 1 January of $year to $as_of: its days in that span,
 -- the township-level regions of $region and below, reports due (days × townships), received, missing, and
 -- accidents reported. compliance = reports_received ÷ reports_due.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select region_code
     from regions
     where level = 'township'
-      and region_code in (select region_code from in_region)
+      and region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 windows as (

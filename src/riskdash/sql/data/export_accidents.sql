@@ -1,8 +1,6 @@
 -- Grain: one row per accident in the filtered view (every column of the table).
--- Accidents that occurred start..end in the region (the accident's own region) and, when given, the sector.
+-- Accidents that occurred start..end in the scope (the accident's own region and sector: views/scope.sql).
 select a.*
-from accidents a
+from scoped_accidents($region, $account_region, $industry) a
 where cast(a.occurred_at as date) between $start and $end
-  and a.region_code in (select region_code from region_ancestors where ancestor_code = $region)
-  and ($industry is null or a.industry = $industry)
 order by a.occurred_at, a.accident_id

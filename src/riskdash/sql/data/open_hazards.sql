@@ -4,8 +4,7 @@
 with region_enterprises as (
     -- matched on the integer enterprise_no (schema 9)
     select enterprise_id, enterprise_no, name as enterprise_name
-    from enterprises
-    where region_code in (select region_code from region_ancestors where ancestor_code = $region)
+    from scoped_enterprises($region, $account_region, null)  -- every sector
 ),
 unfinished as (
     select h.hazard_id, h.found_on, h.grade, h.deadline, h.rectified_on, h.verified_on, h.supervision_level,

@@ -1,18 +1,10 @@
 -- Grain: one row for the accidents that occurred from $start to $end (both days included) in $region and
 -- everything below it, in sector $industry (all sectors when null); accidents filter on their own region.
 -- Counts are sums of the recorded columns; deaths_incl_missing is the official 死亡（含失踪）.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-in_scope as (
+with in_scope as (
     select deaths, missing, deaths + missing as deaths_incl_missing, serious_injuries, direct_loss_wan
-    from accidents
+    from scoped_accidents($region, $account_region, $industry)
     where cast(occurred_at as date) between $start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 -- the grade macro alone, not the accidents_graded view: its other columns cost planning time on every call

@@ -1,15 +1,8 @@
 -- Grain: one row for the 重点部位 ledger entries of townships in $region and below (a key site sits in a
 -- township-level region). Sites whose measures are not in place, or not filed with both the city and the
 -- county, are the speech's accountability questions.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-)
-
 select
     count(*) as key_sites,
     count(*) filter (where measures_in_place is not true) as measures_not_in_place,
     count(*) filter (where filed_city_on is null or filed_county_on is null) as not_fully_filed
-from key_sites
-where region_code in (select region_code from in_region);
+from scoped_key_sites($region, $account_region);

@@ -4,36 +4,11 @@
 -- 整改销号); overdue = open and the deadline before as-of; overdue_major_unrectified leaves out majors rectified
 -- and awaiting verification (逾期未整改 vs 逾期未销号). supervised_open = majors under 挂牌督办 on or before as-of
 -- and not delisted (摘牌, delisted_on ≤ as-of) — verification alone does not end the supervision.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise: every hazard passes and the match to its enterprise is skipped
--- (as in rectification_totals)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
-stock_hazards as (
+with stock_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     select grade, deadline, rectified_on, verified_on, supervision_level, supervised_on, delisted_on
-    from hazards, scope
-    where scope.keeps_all
-      and found_on <= $as_of
-    union all
-    select grade, deadline, rectified_on, verified_on, supervision_level, supervised_on, delisted_on
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 flagged as (

@@ -8,40 +8,13 @@
 -- verification alone does not end the supervision.
 -- median_days_to_rectify = median of rectified_on − found_on over the hazards with rectified_on ≤ as-of, of
 -- either grade (a major hazard by its rectification, not its verification).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
--- (hazards.enterprise_id is a foreign key) and its match to its enterprise, the costliest step here, is
--- skipped (docs/bench-rectification.md)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
-period_hazards as (
+with period_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
     select grade, supervision_level, supervised_on, delisted_on, found_on, deadline, rectified_on, verified_on
-    from hazards, scope
-    where scope.keeps_all
-      and found_on between $start and $end
-      and found_on <= $as_of
-    union all
-    select grade, supervision_level, supervised_on, delisted_on, found_on, deadline, rectified_on, verified_on
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 selected as (

@@ -2,18 +2,10 @@
 -- with deaths (含失踪) or of grade 较大 or above, that happened at an enterprise with no 重点部位 ledger entry
 -- or in a township with none — the speech's "应排查没有排查清楚". The ledger is taken as it stands (entries
 -- carry no start day). An accident recorded only at county level is judged by its enterprise alone.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-serious as (
-    select accidents_graded.*
-    from accidents_graded
+with serious as (
+    select *
+    from scoped_accidents_graded($region, $account_region, $industry)
     where occurred_on between $start and $end
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
       and (deaths_incl_missing > 0 or is_larger_and_above)
 ),
 

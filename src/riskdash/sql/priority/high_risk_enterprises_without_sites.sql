@@ -1,12 +1,6 @@
 -- Grain: one row per active enterprise of a high-risk sector (sectors.is_high_risk: mines, hazardous
 -- chemicals, fireworks, construction, crowded places, gas …) in $region and below (sector $industry, all
 -- when null) that has no 重点部位 ledger entry.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-)
-
 select
     counties.name as county_name,
     townships.name as township_name,
@@ -17,13 +11,11 @@ select
     sectors.name_zh as sector_name_zh,
     sectors.name_en as sector_name_en,
     enterprises.employees
-from enterprises
+from scoped_enterprises($region, $account_region, $industry) as enterprises
 join sectors on sectors.code = enterprises.industry
 join regions townships on townships.region_code = enterprises.region_code
 left join regions counties on counties.region_code = townships.parent_code
 where enterprises.status = 'active'
   and sectors.is_high_risk
-  and enterprises.region_code in (select region_code from in_region)
-  and ($industry is null or enterprises.industry = $industry)
   and enterprises.enterprise_id not in (select enterprise_id from key_sites where enterprise_id is not null)
 order by townships.parent_code, enterprises.region_code, enterprises.enterprise_id;

@@ -1,12 +1,6 @@
 -- Grain: one row per 重点部位 ledger entry (key site) of the townships in $region and below, by county,
 -- township and site. A site is fully filed when it carries both the city's and the county's filing day
 -- (备案); its measures count as in place only when measures_in_place is true (not reported counts as not).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-)
-
 select
     counties.name as county_name,
     townships.name as township_name,
@@ -25,10 +19,9 @@ select
     key_sites.filed_county_on,
     key_sites.measures_in_place,
     key_sites.filed_city_on is not null and key_sites.filed_county_on is not null as is_fully_filed
-from key_sites
+from scoped_key_sites($region, $account_region) as key_sites
 join regions townships on townships.region_code = key_sites.region_code
 left join regions counties on counties.region_code = townships.parent_code
 left join enterprises on enterprises.enterprise_id = key_sites.enterprise_id
 left join accident_types on accident_types.code = key_sites.potential_accident_type
-where key_sites.region_code in (select region_code from in_region)
 order by townships.parent_code, key_sites.region_code, key_sites.site_id;

@@ -50,23 +50,15 @@ sector_numbers as (
     from sectors
 ),
 
-in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
 scored_enterprises as (
     select enterprises.enterprise_id, enterprises.enterprise_no, enterprises.name,
            -- region codes are exactly 12 digits (schema check): the number is the code, losslessly
            cast(enterprises.region_code as bigint) as region_number, sector_numbers.sector_number,
            coalesce(enterprises.employees, 0) as employees, sector_numbers.inherent_risk,
            enterprises.longitude, enterprises.latitude
-    from enterprises
+    from scoped_enterprises($region, $account_region, $industry) as enterprises
     join sector_numbers on sector_numbers.code = enterprises.industry
     where enterprises.status = 'active'
-      and enterprises.region_code in (select region_code from in_region)
-      and ($industry is null or enterprises.industry = $industry)
 ),
 
 open_hazards as (

@@ -1,18 +1,12 @@
 -- Grain: one row per township-level region in $region and below that has no 重点部位 ledger entry at all,
 -- with its active enterprises and those in high-risk sectors (sectors.is_high_risk): a township that filed
 -- nothing is the speech's "应排查没有排查清楚" question.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select regions.region_code, regions.name, regions.parent_code, regions.township_class
     from regions
     where regions.level = 'township'
-      and regions.region_code in (select region_code from in_region)
-      and regions.region_code not in (select region_code from key_sites)
+      and regions.region_code in (select region_code from scope_regions($region, $account_region))
+      and regions.region_code not in (select region_code from scoped_key_sites($region, $account_region))
 ),
 
 enterprise_counts as (
@@ -20,7 +14,7 @@ enterprise_counts as (
         enterprises.region_code,
         count(*) as enterprises,
         count(*) filter (where sectors.is_high_risk) as high_risk_enterprises
-    from enterprises
+    from scoped_enterprises($region, $account_region, null) as enterprises  -- every sector
     join sectors on sectors.code = enterprises.industry
     where enterprises.status = 'active'
     group by enterprises.region_code

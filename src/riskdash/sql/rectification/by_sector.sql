@@ -3,7 +3,7 @@
 -- general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- rate = (general_rectified + major_closed) ÷ found.
 with selected as (
-    -- the filters' hazards, each with its enterprise's sector (sql/views/filtered_hazards.sql)
+    -- the filters' hazards, each with its enterprise's sector (scoped_hazards_found, sql/views/scope.sql)
     select
         industry,
         grade,
@@ -14,7 +14,7 @@ with selected as (
             and not coalesce(delisted_on <= $as_of, false) as is_supervised_open,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
         deadline
-    from filtered_hazards($region, $industry, $start, $end, $as_of)
+    from scoped_hazards_found($region, $account_region, $industry, $start, $end, $as_of)
 ),
 
 flagged as (

@@ -2,24 +2,18 @@
 -- and not after $as_of at its enterprises (sector $industry, all when null), as they stood on $as_of.
 -- general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- rate = (general_rectified + major_closed) ÷ found. township_label: the name shown (sql/views/township_labels.sql).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name,
            labels.township_label
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     join township_labels as labels on labels.region_code = township.region_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 selected as (
-    -- the filters' hazards, each with its enterprise's township (sql/views/filtered_hazards.sql)
+    -- the filters' hazards, each with its enterprise's township (scoped_hazards_found, sql/views/scope.sql)
     select
         region_code,
         grade,
@@ -30,7 +24,7 @@ selected as (
             and not coalesce(delisted_on <= $as_of, false) as is_supervised_open,
         hazard_is_done(grade, rectified_on, verified_on, $as_of) as is_done,
         deadline
-    from filtered_hazards($region, $industry, $start, $end, $as_of)
+    from scoped_hazards_found($region, $account_region, $industry, $start, $end, $as_of)
 ),
 
 flagged as (

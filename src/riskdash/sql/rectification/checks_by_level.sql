@@ -2,13 +2,7 @@
 -- inspection link, over $start to $end (not after $as_of), enterprises in $region and below, sector
 -- $industry (all when null): inspections made, enterprises inspected, and the hazards found (found_on in the
 -- period) through an inspection of that level (hazards.inspection_id → inspections.level).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-levels as (
+with levels as (
     select * from (values ('city', 1), ('county', 2), ('township', 3), ('self', 4), ('none', 5))
         as l (level, level_order)
 ),
@@ -16,22 +10,7 @@ levels as (
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
     select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
--- (hazards.enterprise_id is a foreign key) and its match to its enterprise, a costly step here, is skipped
--- (docs/bench-rectification.md)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
-region_enterprise_nos as (
-    select enterprise_no
-    from region_enterprises, scope
-    where not scope.keeps_all
+    from scoped_enterprises($region, $account_region, $industry)
 ),
 
 period_inspections as (
@@ -57,17 +36,11 @@ inspections_by_level as (
 ),
 
 period_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     select inspection_no, grade
-    from hazards, scope
-    where scope.keeps_all
-      and found_on between $start and $end
-      and found_on <= $as_of
-    union all
-    select inspection_no, grade
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprise_nos)
 ),
 
 hazards_by_inspection as (

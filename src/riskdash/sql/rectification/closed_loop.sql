@@ -2,40 +2,13 @@
 -- $as_of, at enterprises in $region and below, in sector $industry (all when null), on $as_of.
 -- Closed loop 发现 → 整改 → 验收销号: rectified = rectified_on ≤ as-of; verified = verified_on ≤ as-of;
 -- closed = done (general: rectified; major: verified, 整改销号).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
--- (hazards.enterprise_id is a foreign key) and its match to its enterprise, the costliest step here, is
--- skipped (docs/bench-rectification.md)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
-period_hazards as (
+with period_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
     select grade, rectified_on, verified_on
-    from hazards, scope
-    where scope.keeps_all
-      and found_on between $start and $end
-      and found_on <= $as_of
-    union all
-    select grade, rectified_on, verified_on
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 selected as (

@@ -2,27 +2,19 @@
 -- all when null), those inspected by a supervising level (city, county or township) from $start to $end
 -- (not after $as_of), and, beside it, those that checked themselves (企业自查).
 -- coverage = supervised_enterprises ÷ active_enterprises; self-check share = self_checked ÷ active.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 active as (
     select enterprise_id, enterprise_no, region_code
-    from enterprises
+    from scoped_enterprises($region, $account_region, $industry)
     where status = 'active'
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 inspected as (

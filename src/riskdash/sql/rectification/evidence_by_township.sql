@@ -2,22 +2,16 @@
 -- and not after $as_of at its enterprises (sector $industry, all when null): how many carry an inspection
 -- link, a description, a deadline, and — once verified — a rectification date; complete = all four.
 -- completeness = complete ÷ hazards ("—" where none).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
     where township.level = 'township'
-      and township.region_code in (select region_code from in_region)
+      and township.region_code in (select region_code from scope_regions($region, $account_region))
 ),
 
 selected as (
-    -- the filters' hazards, each with its enterprise's township (sql/views/filtered_hazards.sql)
+    -- the filters' hazards, each with its enterprise's township (scoped_hazards_found, sql/views/scope.sql)
     select
         region_code,
         inspection_id is not null as has_inspection,
@@ -25,7 +19,7 @@ selected as (
         deadline is not null as has_deadline,
         -- a verified (验收) hazard must say when it was rectified; an unverified one is not asked yet
         (verified_on is null or verified_on > $as_of or rectified_on is not null) as has_rectified_date
-    from filtered_hazards($region, $industry, $start, $end, $as_of)
+    from scoped_hazards_found($region, $account_region, $industry, $start, $end, $as_of)
 )
 ,
 

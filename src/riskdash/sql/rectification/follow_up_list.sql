@@ -2,13 +2,7 @@
 -- on or before $as_of at any time (open work has no period), at enterprises in $region and below, sector
 -- $industry (all when null), whose deadline falls from $as_of to $as_of + $days, or, when $include_overdue,
 -- already before $as_of. days_left = deadline − as-of (negative: days overdue; 0: due today, not overdue).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
@@ -16,9 +10,7 @@ townships as (
 
 region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_enterprises($region, $account_region, $industry)
 ),
 
 open_hazards as materialized (

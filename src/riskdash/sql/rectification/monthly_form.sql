@@ -6,13 +6,7 @@
 -- enterprises_checked = enterprises with any inspection (企业自查 included) or any hazard found in the
 -- period; general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- in plan (列入治理计划), of which 五到位; 挂牌督办, of which provincial; funds = Σ funds_wan of the hazards.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-sectors_shown as (
+with sectors_shown as (
     -- the 工矿企业 form carries the 工矿商贸 sectors only: road, fire, water, fishing and farm-machinery
     -- hazards go on their departments' own forms (domain.md §6)
     select code, name_zh, name_en, sort_order
@@ -24,15 +18,13 @@ sectors_shown as (
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
     select enterprise_no, industry
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_enterprises($region, $account_region, $industry)
 ),
 
 found as (
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups. Not the
-    -- filtered_hazards macro the other tables use: region_enterprises also serves the checking enterprises
-    -- below, and the macro's own match made the form ~15 % slower at scale 20
+    -- scoped_hazards_found macro the other tables use: region_enterprises also serves the checking
+    -- enterprises below, and the macro's own match made the form ~15 % slower at scale 20
     -- (docs/bench-rectification.md)
     select
         hazards.enterprise_no,

@@ -1,13 +1,7 @@
 -- Grain: one row per age band (0–30, 31–90, 91–180, 181–365, over 365 days) and hazard grade, for the hazards
 -- found from $start to $end and not after $as_of at enterprises in $region and below (sector $industry, all
 -- when null) that are still not done on $as_of; age = as-of − found_on, in days.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-bands as (
+with bands as (
     select * from (values
         (1, 'd0_30', 0, 30), (2, 'd31_90', 31, 90), (3, 'd91_180', 91, 180), (4, 'd181_365', 181, 365),
         (5, 'd366_plus', 366, 1000000)
@@ -18,34 +12,13 @@ grades as (
     select * from (values ('general', 1), ('major', 2)) as g (grade, grade_order)
 ),
 
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
--- (hazards.enterprise_id is a foreign key) and its match to its enterprise, the costliest step here, is
--- skipped (docs/bench-rectification.md)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
 period_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
     select grade, found_on, deadline, rectified_on, verified_on
-    from hazards, scope
-    where scope.keeps_all
-      and found_on between $start and $end
-      and found_on <= $as_of
-    union all
-    select grade, found_on, deadline, rectified_on, verified_on
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 open_hazards as (

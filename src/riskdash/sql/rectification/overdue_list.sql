@@ -3,13 +3,7 @@
 -- $region and below, in sector $industry (all when null), not done on $as_of and its deadline before $as_of
 -- (the deadline day itself is not overdue; a major hazard rectified but not yet verified is).
 -- days_overdue = as-of − deadline.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
@@ -18,9 +12,7 @@ townships as (
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_enterprises($region, $account_region, $industry)
 ),
 
 period_open as (

@@ -2,13 +2,7 @@
 -- $end and not after $as_of at enterprises in $region and below (sector $industry, all when null): found from
 -- $start to the month's last day (capped at $end and $as_of), and of those, done by that day (general:
 -- rectified_on; major: verified_on, 整改销号). rate at the month's end = done_to_date ÷ found_to_date.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-months as (
+with months as (
     select
         cast(month_start as date) as month_start,
         least(cast(month_start + interval 1 month - interval 1 day as date), $end, $as_of) as month_end_on
@@ -16,34 +10,13 @@ months as (
                          interval 1 month) as g (month_start)
 ),
 
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
-    select enterprise_no
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
-),
-
--- true when the filters keep every enterprise (the whole city, every sector): then every hazard passes
--- (hazards.enterprise_id is a foreign key) and its match to its enterprise, the costliest step here, is
--- skipped (docs/bench-rectification.md)
-scope as (
-    select (select count(*) from region_enterprises) = (select count(*) from enterprises) as keeps_all
-),
-
 period_hazards as (
+    -- at the scope's enterprises; every hazard when the scope keeps them all (views/scope.sql)
     -- found_on first: hazards lie in time order on disk, so the period skips most row groups
     select grade, found_on, rectified_on, verified_on
-    from hazards, scope
-    where scope.keeps_all
-      and found_on between $start and $end
-      and found_on <= $as_of
-    union all
-    select grade, found_on, rectified_on, verified_on
-    from hazards
+    from scoped_hazards($region, $account_region, $industry)
     where found_on between $start and $end
       and found_on <= $as_of
-      and enterprise_no in (select enterprise_no from region_enterprises, scope where not scope.keeps_all)
 ),
 
 selected as (

@@ -5,13 +5,7 @@
 -- is_closed = delisted by as-of (verification alone does not end the supervision; a supervision recorded
 -- without its day counts from the start). days_left = deadline − as-of (negative: days overdue), null once
 -- verified; still open ones first.
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
@@ -20,9 +14,7 @@ townships as (
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
 region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
-    from enterprises
-    where region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
+    from scoped_enterprises($region, $account_region, $industry)
 ),
 
 supervised as (

@@ -1,13 +1,7 @@
 -- Grain: one row per active enterprise in $region and below (sector $industry, all when null) whose last
 -- inspection by a supervising level (city, county or township) on or before $as_of is more than $days days
 -- before $as_of, or that was never inspected by one. days_since = as-of − last inspection (null: never).
-with in_region as (
-    select region_code
-    from region_ancestors
-    where ancestor_code = $region
-),
-
-townships as (
+with townships as (
     select township.region_code, township.name as township_name, county.name as county_name
     from regions as township
     left join regions as county on county.region_code = township.parent_code
@@ -15,10 +9,8 @@ townships as (
 
 active as (
     select enterprise_id, enterprise_no, name, region_code, industry
-    from enterprises
+    from scoped_enterprises($region, $account_region, $industry)
     where status = 'active'
-      and region_code in (select region_code from in_region)
-      and ($industry is null or industry = $industry)
 ),
 
 last_inspected as (
