@@ -257,7 +257,8 @@ def test_the_closed_loop_is_a_split_of_the_hazards_found():
     assert [trace.name for trace in fig.data] == ["已整改/销号", "未完成·未到期", "逾期未完成"]
     assert list(fig.data[0].y) == ["重大隐患", "一般隐患", "合计"]  # 合计 on top
     assert list(fig.data[2].customdata) == [5, 35, 40]
-    assert [a.text for a in fig.layout.annotations][-1] == "排查1,000项 · 未完成100项（逾期40项）"
+    assert [a.text for a in fig.layout.annotations][-1] == "未完成100项<br>其中逾期40项"  # at the bar's end
+    assert fig.layout.yaxis.ticktext[-1] == "合计<br>排查1,000项"
     empty = view.loop_split({k: 0 for k in kpis}, "zh")
     assert charts.closed_loop_split(empty, H1, "示例市", "zh") is None
 

@@ -32,16 +32,19 @@ def closed_loop_split(split: pd.DataFrame, filters: Filters, region_name: str, l
                     texttemplate="%{text}", textposition="inside", insidetextanchor="middle", textangle=0,
                     hovertemplate="%{y}: %{customdata:,d}（%{x:.1f}%）<extra></extra>")
     fig.update_layout(barmode="stack", uniformtext_minsize=12, uniformtext_mode="hide", bargap=0.35)
-    for label, found, open_, overdue in zip(rows["label"], rows["found"], rows["open"], rows["overdue"]):
-        fig.add_annotation(x=100, y=label, xanchor="left", xshift=6, showarrow=False, align="left",
-                           text=_t("split_end", lang).format(found=f"{int(found):,}",
-                                                             open=f"{int(open_ + overdue):,}",
-                                                             overdue=f"{int(overdue):,}"))
     fig = charts.style(fig, charts.chart_title(_t("split_title", lang), filters, region_name, lang),
-                       x_title=_t("split_axis", lang), height=max(260, 150 + 60 * len(rows)))
+                       x_title=_t("split_axis", lang), height=max(280, 190 + 60 * len(rows)))
+    # our words and counts only (no data text): added after style, so that the line break stays a break
+    for label, open_, overdue in zip(rows["label"], rows["open"], rows["overdue"]):
+        fig.add_annotation(x=100, y=label, xanchor="left", xshift=8, showarrow=False, align="left",
+                           text=_t("split_end", lang).format(open=f"{int(open_ + overdue):,}",
+                                                             overdue=f"{int(overdue):,}"))
     fig.update_xaxes(range=[0, 100], ticksuffix="%", dtick=20)
-    fig.update_yaxes(type="category")
-    fig.update_layout(margin={"r": 220})  # the counts at the bars' ends
+    fig.update_yaxes(type="category", tickmode="array", tickvals=list(rows["label"]),
+                     ticktext=[_t("split_found", lang).format(grade=plain_label, found=f"{int(found):,}")
+                               for plain_label, found in zip(rows["label"], rows["found"])])
+    fig.update_layout(margin={"r": 150, "t": 115}, legend={"traceorder": "normal", "yanchor": "bottom", "y": 1.02,
+                                                           "xanchor": "left", "x": 0.0})
     return fig
 
 
