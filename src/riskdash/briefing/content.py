@@ -113,12 +113,19 @@ class ChartSpec:
         if self.stacked and self.kind != "line":
             fig.update_layout(barmode="stack")
         value_range = None if self.value_max is None else [0, self.value_max]
+        values = [v for _, series in self.series for v in series if v is not None]
+        counts = self.value_max is None and all(isinstance(v, int) for v in values)  # whole ticks: no 0.5 起
+        if self.stacked:  # the axis reaches the stack's top
+            values = [sum(s[i] or 0 for _, s in self.series) for i in range(len(self.categories))]
         if self.kind == "bar":
             fig.update_yaxes(autorange="reversed")
             fig.update_xaxes(range=value_range)
-            return charts.style(fig, self.title, x_title=self.unit)
+            fig = charts.style(fig, self.title, x_title=self.unit)
+            return charts.count_axis(fig, values, axis="x") if counts else fig
         fig.update_yaxes(range=value_range)
-        return charts.style(fig, self.title, y_title=self.unit)
+        fig.update_xaxes(tickangle=charts.tick_angle(self.categories))
+        fig = charts.style(fig, self.title, y_title=self.unit)
+        return charts.count_axis(fig, values) if counts else fig
 
     def png(self, width: int = 1200, height: int = 520) -> bytes:
         """The figure as a PNG with Chinese fonts (kaleido and Debian's Chromium), for the Word and PDF 通报."""

@@ -1,0 +1,43 @@
+"""The house style's axis helpers (issue 17 item 5): whole ticks for counts, a zoomed rate axis that says so,
+ticks turned only when they would overlap; and the briefing's chart specifications use them."""
+
+from __future__ import annotations
+
+from riskdash import charts
+from riskdash.briefing.content import ChartSpec
+
+
+def test_count_step_is_whole_and_gives_few_ticks():
+    assert [charts.count_step(m) for m in (0, 1, 3, 6, 7, 12, 13, 40, 100, 28768)] == [1, 1, 1, 1, 2, 2, 5, 10, 20, 5000]
+
+
+def test_zoom_floor_starts_below_the_lowest_value_and_keeps_the_pass_line():
+    assert charts.zoom_floor([93.2, 99.0]) == 90.0
+    assert charts.zoom_floor([90.5, 99.0]) == 85.0  # the lowest bar keeps a visible length
+    assert charts.zoom_floor([93.0], keep=60) == 55.0
+    assert charts.zoom_floor([12.0, 99.0]) == 0.0  # near the bottom anyway: from 0
+    assert charts.zoom_floor([]) == 0.0
+
+
+def test_a_zoomed_axis_says_so_in_both_languages():
+    assert charts.zoomed_title("整改率（%）", 90.0, "%", "zh") == "整改率（%，纵轴自90%起）"
+    assert charts.zoomed_title("整改率", 90.0, "%", "zh", axis="x") == "整改率（横轴自90%起）"
+    assert charts.zoomed_title("Rate (%)", 90.0, "%", "en") == "Rate (%, axis starts at 90%)"
+    assert charts.zoomed_title("整改率（%）", 0.0, "%", "zh") == "整改率（%）"
+
+
+def test_ticks_turn_only_when_they_would_overlap():
+    assert charts.tick_angle(["周一", "周二", "周三"]) == 0
+    assert charts.tick_angle([f"2025-{m:02d}" for m in range(1, 13)] * 2) == -45
+    assert charts.tick_angle(["消防（人员密集场所）"] * 14) == -45
+
+
+def test_briefing_chart_specs_count_in_whole_numbers():
+    column = ChartSpec("column", "事故起数 · 2025年1—6月 · 示例市 · 数据截至2025年6月30日", ("1月", "2月"),
+                       (("2025年", (1, 0)),), "起")
+    fig = column.figure()
+    assert (fig.layout.yaxis.tick0, fig.layout.yaxis.dtick, fig.layout.yaxis.tickformat) == (0, 1, ",d")
+    stacked = ChartSpec("bar", "t", ("甲", "乙"), (("红", (5, 1)), ("橙", (3, 0))), "家", stacked=True)
+    assert stacked.figure().layout.xaxis.dtick == 2  # the stack reaches 8
+    rate = ChartSpec("column", "t", ("甲",), (("率", (95.5,)),), "%", value_max=100)
+    assert rate.figure().layout.yaxis.dtick is None  # a rate keeps its own ticks
