@@ -108,3 +108,23 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
 
     # nothing reached for the internet: no map tiles, no CDN, no geo outlines, no page icon (a local file)
     assert external == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768)])
+def test_level_chips_and_cells_wear_their_colours(server, tmp_path, width, height):  # noqa: F811
+    """安委办〔2016〕11号 in the browser: each level chip of the filter and each level cell in its own colour
+    (the theme painted every chip red, 蓝色 included)."""
+    from test_browser import chromium_page
+
+    with chromium_page(tmp_path, width, height) as page:
+        page.goto(server + "priority", timeout=PAGE_MS)
+        wait_until_idle(page)
+        page.reload(timeout=PAGE_MS)
+        wait_until_idle(page)
+        chips = page.locator(".st-key-priority_levels [data-tag]")
+        chips.first.wait_for(timeout=PAGE_MS)
+        colours = {chip.get_attribute("aria-label"): chip.evaluate("e => getComputedStyle(e).backgroundColor")
+                   for chip in chips.all()}
+        assert colours == {"红色预警": "rgb(215, 25, 28)", "重点关注": "rgb(242, 142, 43)",
+                           "黄色": "rgb(242, 193, 78)", "蓝色": "rgb(44, 123, 182)"}
+        page.locator(".st-key-priority_levels").screenshot(path=str(tmp_path / "chips.png"))

@@ -23,7 +23,7 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
     fig = go.Figure()
     colours = [charts.PREVIOUS if partial else charts.CURRENT for partial in frame["is_partial"]]
     fig.add_bar(x=frame["label"], y=frame["value"], marker_color=colours, name=title.split(" · ")[0],
-                text=frame["value"], textposition="outside", cliponaxis=False, textfont={"size": 12})
+                text=frame["value"], textposition="outside", cliponaxis=False, textfont={"size": 13})
     rolling = "rolling" in frame and frame["rolling"].notna().any()
     if rolling:
         name = i18n.t("accidents.rolling_complete" if frame["is_partial"].any() else "accidents.rolling", lang)
@@ -45,7 +45,7 @@ def _legend_below(fig: go.Figure) -> go.Figure:
     # the title (two lines) needs the whole width, and turned month ticks fill the space under the plot: the
     # legend sits between the title and the plot
     fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0.0},
-                      margin={"t": 115, "b": 60})
+                      margin={"t": 115, "b": 80})
     return fig
 
 
