@@ -424,3 +424,16 @@ def test_count_charts_never_get_fractional_ticks_and_empty_ones_say_so():
     assert pictures.comparison_bars(pd.DataFrame({"name": [], "current": [], "previous": []}), "t", "起", "zh") is None
     assert view.trend_figure(_months([0] * 3, date(2026, 9, 1)), "month", "accidents", H1, WHERE, "zh") is None
     assert charts.count_step(7) == 2 and charts.count_step(3) == 1 and charts.count_step(28768) == 5000
+
+
+def test_an_empty_scope_says_so_instead_of_empty_plots(app_db):
+    at = start()
+    drawn = len(at.get("plotly_chart"))
+    assert drawn >= 7
+    at.sidebar.selectbox(key="flt_preset").set_value("custom").run()
+    at.sidebar.date_input(key="flt_start").set_value(date(2021, 1, 1)).run()
+    at.sidebar.date_input(key="flt_end").set_value(date(2021, 1, 31)).run()
+    assert not at.exception
+    said = [i.value for i in at.info if i.value.startswith("所选范围内没有可画的数据")]
+    assert said and set(said) == {"所选范围内没有可画的数据：所选地区、行业和时段内没有事故记录。"}
+    assert len(said) + len(at.get("plotly_chart")) == drawn  # every chart either drawn or said in words
