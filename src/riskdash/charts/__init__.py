@@ -125,8 +125,9 @@ def zoomed_title(title: str, floor: float, unit: str, lang: str, axis: str = "y"
     return f"{title[:-1]}, {note})" if title.endswith(")") else f"{title} ({note})"
 
 
-def tick_angle(labels, width_px: int = 1000) -> int:
-    """0 when the category labels fit side by side at about ``width_px`` of plot, else -45 (-90 when very many)."""
+def tick_angle(labels, width_px: int = 800) -> int:
+    """0 when the category labels fit side by side at about ``width_px`` of plot (the plot area at 1366 px with
+    the sidebar), else -45 (-90 when very many)."""
     labels = [str(v) for v in labels]
     if not labels:
         return 0

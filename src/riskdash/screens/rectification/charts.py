@@ -109,6 +109,7 @@ def rate_trend_lines(frame: pd.DataFrame, filters: Filters, region_name: str, la
         fig.add_trace(go.Scatter(x=months, y=[None if v is None else v * 100 for v in frame[column]],
                                  name=_t(key, lang), mode="lines+markers", line={"color": colour}))
     fig.update_yaxes(range=[0, 100])
+    fig.update_xaxes(tickangle=charts.tick_angle(months))  # a long custom period: turned, not overlapping
     return charts.style(fig, charts.chart_title(_t("trend_title", lang), filters, region_name, lang), y_title="%")
 
 
