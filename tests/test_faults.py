@@ -63,7 +63,8 @@ def test_a_restore_killed_at_any_step_leaves_the_old_or_the_new_database(old_and
     done = run_cli("restore", "--db", str(path), "--from", str(folder))
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert contents(path) == new
-    assert contents(path.with_name(path.name + ".pre-restore")) == (old if holds == "old" else new)
+    # the newest kept copy is the database the last restore replaced
+    assert contents(records.replaced_copies(path)[0]) == (old if holds == "old" else new)
     assert not path.with_name(path.name + ".restoring").exists()
 
 
@@ -113,7 +114,7 @@ def test_a_backup_killed_after_its_manifest_rename_is_a_whole_backup(old_and_bac
     assert contents(other) == old
 
 
-@pytest.mark.parametrize("beside", [".pre-restore", ".wal"])
+@pytest.mark.parametrize("beside", [".pre-restore", ".pre-restore-20250701-120000", ".wal"])
 def test_a_missing_database_is_not_silently_replaced_by_an_empty_one(small_db_path, tmp_path, beside):
     """Where a database was (its kept copy or its write-ahead log lies beside the path), no command creates
     a new empty one: each says so in one line and writes nothing."""
@@ -192,8 +193,9 @@ def test_an_io_error_during_a_restore_says_whether_it_was_done(old_and_backup, s
     result = run_cli("restore", "--db", str(path), "--from", str(folder), fault=f"{step}:eio")
     one_line(result, "restore", "nothing was written" if holds == "old" else KEPT)
     assert contents(path) == (old if holds == "old" else new)
-    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == (
-        [path.name] if step == "restore-table-loaded" else [path.name, path.name + ".pre-restore"])
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == sorted(
+        [path.name] + [p.name for p in records.replaced_copies(path)])
+    assert len(records.replaced_copies(path)) == (0 if step == "restore-table-loaded" else 1)
 
 
 @pytest.fixture()

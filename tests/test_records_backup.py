@@ -21,12 +21,12 @@ SKIP_META = ("views_fingerprint",)
 
 
 def contents(path: Path) -> dict:
-    """Every table's rows, sorted (the restore's own audit entry left out)."""
+    """Every table's rows, sorted (the audit entries of restores and backups left out)."""
     con = db.connect(path, read_only=True)
     try:
         out = {}
         for (table,) in con.execute("select table_name from duckdb_tables() where not temporary").fetchall():
-            where = " where action <> 'restore'" if table == "audit_log" else ""
+            where = " where action not in ('restore', 'backup')" if table == "audit_log" else ""
             where = f" where key not in {SKIP_META!r}".replace(",)", ")") if table == "meta" else where
             out[table] = sorted(map(repr, con.execute(f"select * from {table}{where}").fetchall()))
         return out
@@ -81,7 +81,9 @@ def test_restore_over_an_existing_database_keeps_the_old_file(filled, tmp_path):
     con.execute("insert into regions values ('419900000000', '别的市', 'city', null, null, null)")
     con.close()
     result = records.restore(other, tmp_path / "bk")
-    assert result["previous"] == str(other) + ".pre-restore"
+    assert result["previous"] == str(records.replaced_copies(other)[0])
+    assert Path(result["previous"]).name.startswith("other.duckdb.pre-restore-")
+    assert result["kept"] == [result["previous"]]
     assert contents(other) == contents(filled)
     assert contents(Path(result["previous"]))["regions"] == ["('419900000000', '别的市', 'city', None, None, None)"]
     assert not (tmp_path / "other.duckdb.restoring").exists()
@@ -100,7 +102,7 @@ def _refused(target: Path, folder: Path, match: str) -> None:
         records.restore(target, folder)
     assert contents(target) == before
     assert not target.with_name(target.name + ".restoring").exists()
-    assert not target.with_name(target.name + ".pre-restore").exists()
+    assert records.replaced_copies(target) == []
 
 
 def test_a_damaged_file_is_refused_and_nothing_changes(filled, tmp_path):

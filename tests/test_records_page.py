@@ -166,7 +166,7 @@ def test_restore_in_the_write_window_while_the_dashboard_reads(small_db_path, tm
     assert session.open_database().connection.cursor().execute(
         "select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (date(2025, 2, 20),)
     result = write_window.write_window(lambda path: records.restore_zip(path, backup, actor="屏幕"), connect=False)
-    assert result["previous"] == str(small_db_path) + ".pre-restore"
+    assert result["previous"] == str(records.replaced_copies(small_db_path)[0])
     after = session.open_database().connection.cursor()
     assert after.execute("select rectified_on from hazards where hazard_id = 'H2'").fetchone() == (None,)
     assert after.execute("select actor from audit_log where action = 'restore'").fetchall() == [("屏幕",)]

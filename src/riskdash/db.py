@@ -262,6 +262,7 @@ MACRO_NAMES = [
     "checklist_applicable",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
+    "scope_townships",
     "scoped_enterprises",
     "scoped_accidents",
     "scoped_accidents_graded",
@@ -604,8 +605,10 @@ def refuse_missing_expected(path: Path) -> None:
     """Refuse to create a database where one was expected: ``path`` is missing but its write-ahead log or a
     restore's kept copy lies beside it (a file moved or deleted by hand, or a crash of an older release's
     restore, which renamed the old file away before moving the new one in)."""
-    for suffix in EXPECTED_SIGNS:
-        sign = path.with_name(path.name + suffix)
+    signs = [path.with_name(path.name + suffix) for suffix in EXPECTED_SIGNS]
+    if path.parent.is_dir():  # the dated copies restores keep (records.replaced_copies)
+        signs += sorted(p for p in path.parent.iterdir() if p.name.startswith(path.name + ".pre-restore-"))
+    for sign in signs:
         if sign.exists():
             raise RiskdashError(
                 f"{path}: no database here although {sign.name} is beside it; nothing was written (put the "

@@ -19,8 +19,10 @@ Rules of the rectification closed loop (整改闭环) for one hazard, checked by
 
 Backup is one Parquet file per table plus manifest.json (schema version, row counts, SHA-256 of each
 file). Restore builds a new database file beside the old one in one transaction, checks every count against
-the manifest, and only then replaces the file by one atomic rename (the old one copied first to
-``<name>.pre-restore``): all or nothing, and the path holds the old or the new database at every instant.
+the manifest, and only then replaces the file by one atomic rename (the old one copied first to a dated
+``<name>.pre-restore-YYYYMMDD-HHMMSS``, the last ``KEEP_REPLACED`` kept): all or nothing, the path holds the
+old or the new database at every instant, and a restore can always be undone — a second restore cannot
+overwrite the only copy of the real data.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ EVENT_DAYS = {"accidents": ("occurred_at", "reported_at"), "inspections": ("insp
 BACKUP_FORMAT = "riskdash-backup"
 MANIFEST = "manifest.json"
 MANIFEST_MAX_BYTES = 1024 * 1024
+# the databases restores replaced: the newest KEEP_REPLACED dated copies are kept beside the file
+KEEP_REPLACED = 5
+REPLACED_SUFFIX = ".pre-restore"
+_REPLACED_NAME = re.compile(r"\.pre-restore-(\d{8}-\d{6})(?:-(\d+))?")
 
 
 class RecordRefused(db.RiskdashError):
@@ -315,7 +321,7 @@ class HazardDates:
     delisted_on: date | None = None
 
     @classmethod
-    def from_row(cls, row: dict) -> "HazardDates":
+    def from_row(cls, row: dict) -> HazardDates:
         return cls(row["hazard_id"], row["grade"], row["found_on"], row["rectified_on"], row["verified_on"],
                    row["supervision_level"] or "none", row["supervised_on"], row["delisted_on"])
 
@@ -495,6 +501,29 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
     return manifest
 
 
+@db.io_guarded
+def audit_backup(path: str | os.PathLike, actor: str, target: str, manifest: dict) -> None:
+    """The audit entry of a backup taken (``riskdash backup`` or the screen's download), written after it in
+    its own short writable open of ``path`` (raises db.DatabaseBusy when another process holds the file)."""
+    con = db.connect(path, wait_seconds=1)
+    try:
+        log_backup(con, actor, target, manifest)
+    finally:
+        con.close()
+
+
+def log_backup(con: duckdb.DuckDBPyConnection, actor: str, target: str, manifest: dict) -> None:
+    """One audit entry: a backup of ``manifest`` (its rows, tables, data_as_of) to ``target`` by ``actor``."""
+    con.execute(
+        "insert into audit_log (actor, action, file_name, row_count, after_json) "
+        "values ($actor, 'backup', $file, $rows, $detail)",
+        {"actor": actor, "file": str(target), "rows": sum(t["rows"] for t in manifest["tables"].values()),
+         "detail": json.dumps({"created_at": manifest.get("created_at"), "tables": len(manifest["tables"]),
+                               "schema_version": manifest["schema_version"],
+                               "data_as_of": manifest.get("data_as_of")}, ensure_ascii=False)})
+    db.note_commit()
+
+
 def read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
@@ -543,8 +572,11 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
 
     A new file is built beside ``path``: the schema at the backup's version, every table loaded in one
     transaction, each count checked against the manifest, an audit entry, then migrated to the current
-    version. Only then does it replace ``path`` (the old file is kept as ``<name>.pre-restore``). The caller
-    makes sure nobody holds ``path`` open.
+    version. Only then does it replace ``path``: the old file is kept as a dated copy
+    ``<name>.pre-restore-YYYYMMDD-HHMMSS`` (the newest ``KEEP_REPLACED`` are kept; older ones are removed
+    only once the new copy is written and synced). The audit entry is written into the restored database
+    (with the kept copy's name), so the restored file says who restored it and where the replaced data is.
+    The caller makes sure nobody holds ``path`` open.
     """
     path = db.resolve_db_path(path)
     folder = Path(from_dir)
@@ -552,6 +584,10 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
     actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     building = path.with_name(path.name + ".restoring")
     _remove_db_files(building)
+    for stale in path.parent.glob("*.partial") if path.parent.is_dir() else ():
+        if stale.name.startswith(path.name + REPLACED_SUFFIX):  # a kept copy a killed restore left half written
+            stale.unlink(missing_ok=True)
+    kept_as = replaced_copy_name(path) if path.exists() else None
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(building))
@@ -596,7 +632,9 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
                 "values ($actor, 'restore', $file, $rows, $manifest)",
                 {"actor": actor, "file": str(folder), "rows": total,
                  "manifest": json.dumps({"created_at": manifest.get("created_at"),
-                                         "schema_version": manifest["schema_version"]})})
+                                         "schema_version": manifest["schema_version"],
+                                         "replaced_kept_as": str(kept_as) if kept_as else None},
+                                        ensure_ascii=False)})
             con.execute("commit")
         except BaseException:
             db.rollback(con)
@@ -610,14 +648,53 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
     con.close()
     db.fault_point("restore-built")
     try:
-        previous = _swap_in(building, path)
+        previous = _swap_in(building, path, kept_as)
     except BaseException:
         if building.exists():  # not swapped in: the database at path is the old one, untouched
             _remove_db_files(building)
         raise
     return {"db": str(path), "from": str(folder), "schema_version": db.SCHEMA_VERSION,
             "backup_schema_version": manifest["schema_version"], "tables": len(listed), "rows": total,
-            "data_as_of": data_as_of, "previous": str(previous) if previous else None}
+            "data_as_of": data_as_of, "previous": str(previous) if previous else None,
+            "kept": [str(p) for p in replaced_copies(path)]}
+
+
+def replaced_copies(path: str | os.PathLike) -> list[Path]:
+    """The databases earlier restores replaced, kept beside ``path`` as ``<name>.pre-restore-YYYYMMDD-HHMMSS``
+    (``-N`` added for a second restore in the same second), newest first. A ``<name>.pre-restore`` of an
+    older release is not listed and never removed."""
+    path = Path(path)
+    found = []
+    if path.parent.is_dir():
+        for p in path.parent.iterdir():
+            if not p.name.startswith(path.name):
+                continue
+            match = _REPLACED_NAME.fullmatch(p.name[len(path.name):])
+            if match and p.is_file():
+                found.append(((match.group(1), int(match.group(2) or 0)), p))
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def replaced_copy_name(path: Path, now: datetime | None = None) -> Path:
+    """A new dated name for the database a restore is about to replace (never one that exists)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}{REPLACED_SUFFIX}-{stamp}")
+    n = 0
+    while candidate.exists() or candidate.with_name(candidate.name + ".partial").exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}{REPLACED_SUFFIX}-{stamp}-{n}")
+    return candidate
+
+
+def _prune_replaced(path: Path, made: Path | None, keep: int = KEEP_REPLACED) -> None:
+    """Remove the kept copies beyond the newest ``keep`` (called only once the new copy ``made`` is synced;
+    ``made`` itself is never removed, even if a clock set back gave it an older name)."""
+    others = [p for p in replaced_copies(path) if p != made]
+    for old in others[keep - 1 if made is not None else keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # still beside the file: the next restore tries again; the restore itself is done
 
 
 def _problem(exc: Exception) -> str:
@@ -662,11 +739,12 @@ def _copy_durably(source: Path, target: Path, step: str) -> None:
         raise
 
 
-def _swap_in(building: Path, path: Path) -> Path | None:
+def _swap_in(building: Path, path: Path, kept_as: Path | None = None) -> Path | None:
     """Move the built file onto ``path`` so that ``path`` holds the old or the new database at every
-    instant: the old file is first copied to ``<name>.pre-restore`` (the restore's undo), then ONE atomic
-    rename puts the new one in its place, and the folder is synced so that the rename survives a power cut.
-    Returns the kept copy (None when there was no database at ``path``)."""
+    instant: the old file is first copied to ``kept_as`` (a dated ``<name>.pre-restore-…``, the restore's
+    undo; through a temporary name, synced), then ONE atomic rename puts the new one in its place, and the
+    folder is synced so that the rename survives a power cut. Only then are kept copies beyond the newest
+    ``KEEP_REPLACED`` removed. Returns the kept copy (None when there was no database at ``path``)."""
     with building.open("rb+") as fh:
         os.fsync(fh.fileno())
     previous = None
@@ -674,25 +752,28 @@ def _swap_in(building: Path, path: Path) -> Path | None:
         wal = path.with_name(path.name + ".wal")
         if wal.exists():  # an old write-ahead log would be replayed onto the new file: fold it in first
             duckdb.connect(str(path)).close()
-        previous = path.with_name(path.name + ".pre-restore")
-        _remove_db_files(previous)
+        previous = kept_as if kept_as is not None and not kept_as.exists() else replaced_copy_name(path)
         _copy_durably(path, previous, "restore-old-copy-synced")
+        db.fsync_dir(path.parent)  # the copy's name durable before anything older is removed
         db.fault_point("restore-old-kept")
     os.replace(building, path)
     db.note_commit()  # the restore is done from here on, whatever fails after
     db.fault_point("restore-swapped")
     db.fsync_dir(path.parent)
+    _prune_replaced(path, previous)
     return previous
 
 
 # ------------------------------------------------------------------------------------ zip (the screen)
 
 
-def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
-    """The whole backup as one .zip (the screen's download)."""
+def backup_zip(con: duckdb.DuckDBPyConnection, taken: dict | None = None) -> bytes:
+    """The whole backup as one .zip (the screen's download); its manifest put in ``taken["manifest"]``."""
     with tempfile.TemporaryDirectory(prefix="riskdash-backup-") as tmp:
         folder = Path(tmp) / "backup"
-        backup(con, folder)
+        manifest = backup(con, folder)
+        if taken is not None:
+            taken["manifest"] = manifest
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for file in sorted(folder.iterdir()):

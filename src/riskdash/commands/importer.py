@@ -1,5 +1,8 @@
 """``riskdash import KIND FILE --db PATH [--mode append|upsert] [--as-of D] [--sheet NAME] [--user NAME]``.
 
+``--user NAME`` (a database with accounts): the import acts as that account — its role and region bound the
+rows (commands/records.acting_account); without it the command line is the file's owner.
+
 On success one JSON object on standard output (rows inserted, updated, data_as_of). On failure nothing is
 written and standard error carries one line for a single problem, else a summary line and one line per
 problem (file, row, column, value, what was expected).
@@ -27,7 +30,9 @@ def register(commands, metrics) -> None:
                              "day in the records (an accident, an inspection, a hazard found, rectified, "
                              "verified, supervised or delisted; deadlines do not count)")
     parser.add_argument("--sheet", help="the .xlsx sheet to read (default the first)")
-    parser.add_argument("--user", help="who imports, for the audit log (default the OS user)")
+    parser.add_argument("--user", metavar="NAME",
+                        help="import as this account: its role and region bound the rows (default the file's "
+                             "owner; the actor the OS user)")
     parser.set_defaults(handler=cmd_import)
 
 
@@ -53,8 +58,11 @@ def cmd_import(args) -> int:
     if created:  # only import and demo create a database, and they say so
         sys.stderr.write(f"riskdash import: created a new database at {target}\n")
     try:
+        from riskdash.commands.records import acting_account
+
+        account = acting_account(args, con)
         result = import_file(con, args.kind, path, mode=args.mode, actor=args.user, as_of=as_of,
-                             sheet=args.sheet, file_label=str(path))
+                             sheet=args.sheet, file_label=str(path), account=account)
         db.note_commit()  # import_file returns only after its commit
         db.fault_point("import-committed")
     except ImportFailed as failed:

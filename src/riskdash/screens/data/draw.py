@@ -374,6 +374,21 @@ def view_export_panel(page) -> None:
                           file_name=f"{name}.xlsx", icon=":material/download:", key="data_view_xlsx")
 
 
+def _audited_backup(actor: str):
+    """The backup .zip, built when the button is clicked, then its audit entry (the account as actor) written in
+    the write window: a download that cannot be logged fails rather than leave no trace."""
+    from riskdash import records
+
+    def data() -> bytes:
+        taken = {}
+        zipped = _deferred(lambda con: records.backup_zip(con, taken))()
+        write_window(lambda con: records.log_backup(con, actor, "riskdash-backup.zip (download)", taken["manifest"]),
+                     login=True)  # the session's admin check was made before the button was drawn
+        return zipped
+
+    return data
+
+
 def backup_panel(page, actor: str) -> None:
     from riskdash import records
     from riskdash.ui import login
@@ -381,8 +396,10 @@ def backup_panel(page, actor: str) -> None:
     if not login.admin_only(page.lang):  # backup download and restore are the admin's (issue 16)
         return
 
-    st.download_button(page.t("data.backup.download"), _deferred(records.backup_zip), file_name="riskdash-backup.zip",
-                       mime="application/zip", icon=":material/download:", key="data_backup_download")
+    st.download_button(page.t("data.backup.download"),
+                       _audited_backup(login.current_account_name() or actor or default_actor()),
+                       file_name="riskdash-backup.zip", mime="application/zip", icon=":material/download:",
+                       key="data_backup_download")
     limit_mb = upload_limit(page)
     upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file",
                               max_upload_size=limit_mb)

@@ -399,10 +399,12 @@ TEXT.update({
     "data.backup.heading": {"zh": "备份与恢复", "en": "Backup and restore"},
     "data.backup.scope": {
         "zh": "完整备份：每张表一个 Parquet 文件和清单（库结构版本、行数、校验值），打包为 .zip。恢复：上传备份 .zip，"
-        "全部成功才替换数据库（原文件保留为 .pre-restore），否则数据库不变；恢复记入操作日志。",
+        "全部成功才替换数据库（被替换的数据库保留为带日期的副本 .pre-restore-年月日-时分秒，保留最近 5 份，可随时还原），"
+        "否则数据库不变；备份与恢复均记入操作日志。",
         "en": "Full backup: one Parquet file per table and a manifest (schema version, row counts, checksums) in a .zip. "
-        "Restore: upload a backup .zip; the database is replaced only if every table loads and matches (the old file "
-        "is kept as .pre-restore), else it is unchanged; the restore is logged.",
+        "Restore: upload a backup .zip; the database is replaced only if every table loads and matches (the replaced "
+        "database is kept as a dated copy .pre-restore-YYYYMMDD-HHMMSS, the last 5, so a restore can be undone), else "
+        "it is unchanged; backups and restores are logged.",
     },
     "data.backup.download": {"zh": "下载备份（.zip）", "en": "Download the backup (.zip)"},
     "data.backup.file": {"zh": "上传备份 .zip 以恢复", "en": "Upload a backup .zip to restore"},
@@ -412,8 +414,9 @@ TEXT.update({
     },
     "data.backup.restore": {"zh": "恢复", "en": "Restore"},
     "data.backup.restored": {
-        "zh": "已恢复：{tables} 张表共 {rows} 行，数据截至 {data_as_of}",
-        "en": "Restored: {rows} rows in {tables} tables, data as of {data_as_of}",
+        "zh": "已恢复：{tables} 张表共 {rows} 行，数据截至 {data_as_of}。被替换的数据库保留在 {previous}",
+        "en": "Restored: {rows} rows in {tables} tables, data as of {data_as_of}. The replaced database is kept at "
+        "{previous}",
     },
     "data.audit.filter.table": {"zh": "数据表", "en": "Table"},
     "data.audit.filter.kind": {"zh": "类别", "en": "Kind"},
