@@ -9,6 +9,7 @@ from importlib import resources
 import streamlit as st
 
 from riskdash import i18n, ui
+from riskdash.ui import login
 
 lang = ui.current_lang()
 # a local icon file: a Material Symbol as page icon is fetched from fonts.gstatic.com, which an intranet lacks
@@ -30,7 +31,8 @@ st.navigation(
         i18n.t("nav.work", lang): [
             ui.nav_page("pages/briefing.py", ":material/co_present:", lang),
             ui.nav_page("pages/data.py", ":material/database:", lang),
-            ui.nav_page("pages/settings.py", ":material/settings:", lang),
+            # the admin's only: not listed for any other account (issue 16)
+            ui.nav_page("pages/settings.py", ":material/settings:", lang, hidden=not login.admin_in_navigation()),
         ],
     }
 ).run()

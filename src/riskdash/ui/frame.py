@@ -20,7 +20,7 @@ import streamlit as st
 from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.screens.kit import Scope
-from riskdash.ui import address, login, session
+from riskdash.ui import address, login, printing, session
 from riskdash.ui.markdown import plain
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
@@ -76,12 +76,13 @@ def current_lang() -> str:
     return session.chosen_lang()
 
 
-def nav_page(path: str, icon: str, lang: str, default: bool = False) -> Any:
+def nav_page(path: str, icon: str, lang: str, default: bool = False, hidden: bool = False) -> Any:
     """An st.Page over ``pages/<name>.py``, titled ``page.<name>`` in the chosen language, at URL /<name>; the
-    default page answers / (its /<name> is ``alias_page``)."""
+    default page answers / (its /<name> is ``alias_page``). ``hidden``: not listed in the navigation (its URL
+    still answers, and the page itself refuses whom it is not for)."""
     name = path.rsplit("/", 1)[-1].removesuffix(".py")
     return st.Page(path, title=i18n.t(f"page.{name}", lang), icon=icon, url_path="" if default else name,
-                   default=default)
+                   default=default, visibility="hidden" if hidden else "visible")
 
 
 def alias_page(target: Any, name: str, lang: str) -> Any:
@@ -183,6 +184,7 @@ def start_page(name: str) -> PageContext:
     ctx = PageContext(con=con, db_key=database.key, filters=filters, lang=lang, data_as_of=data_as_of,
                       is_demo=is_demo, region_name=region_name, sector_name=sector_name)
     heading(ctx, i18n.t(f"page.{name}", lang))
+    printing.install(name, ctx)  # <html lang>, caption contrast; print view + 打印 on analysis screens
     return ctx
 
 

@@ -114,6 +114,34 @@ def _allowed(lang: str, key: str, test) -> bool:
     return False
 
 
+def admin_in_navigation() -> bool:
+    """Whether the navigation lists the admin's page (设置): for an admin account, and where there is no login
+    (a database without accounts served on this machine alone); not for any other account, nor before a
+    login. The settings page refuses a non-admin itself too (admin_only)."""
+    name = current_account_name()
+    if not name:
+        return os.environ.get(LOCAL_ONLY_ENV) == "1"
+    role = st.session_state.get(ROLE_KEY)
+    if role is None:  # the first run of a session: app.py builds the navigation before the page's login check
+        role = _stored_role(name)
+    return role in accounts.ROLES and accounts.ROLES[role].is_admin
+
+
+def _stored_role(name: str) -> str | None:
+    from riskdash import db
+    from riskdash.ui import session
+
+    try:
+        _, con = session.new_cursor(session.open_database())
+    except db.RiskdashError:
+        return None
+    try:
+        account = accounts.get_account(con, name)
+    finally:
+        con.close()
+    return account.role if account is not None and not account.disabled else None
+
+
 def admin_only(lang: str) -> bool:
     """Whether this session may use an admin's part (settings, backup download and restore);
     says so in one line when it may not. No account (a database without accounts): allowed."""
@@ -181,6 +209,7 @@ def _login_form(lang: str) -> None:
     if result.ok:
         st.session_state[ACCOUNT_KEY] = result.account.name
         st.session_state[ACTIVE_KEY] = time.time()
+        st.session_state[ROLE_KEY] = result.account.role  # the navigation of the next run (admin_in_navigation)
         st.rerun()
     elif result.reason == "locked":
         st.error(say("locked", lang, until=f"{result.locked_until:%H:%M}"), icon=":material/lock_clock:")
