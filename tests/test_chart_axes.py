@@ -41,3 +41,17 @@ def test_briefing_chart_specs_count_in_whole_numbers():
     assert stacked.figure().layout.xaxis.dtick == 2  # the stack reaches 8
     rate = ChartSpec("column", "t", ("甲",), (("率", (95.5,)),), "%", value_max=100)
     assert rate.figure().layout.yaxis.dtick is None  # a rate keeps its own ticks
+
+
+def test_data_labels_are_at_the_axis_size_and_never_shrunk():
+    import pandas as pd
+
+    from riskdash.screens.accidents import charts as accidents
+
+    bars = accidents.comparison_bars(pd.DataFrame({"name": ["工贸", "煤矿"], "current": [30, 3],
+                                                   "previous": [34, 2]}), "t", "起", "zh")
+    labelled = bars.data[1]
+    assert (labelled.textfont.size, labelled.constraintext) == (13, "none")
+    assert bars.layout.font.size == 13  # the axis' size
+    counts = accidents.count_bars(["周一"], [3], "t", "起", "星期")
+    assert (counts.data[0].textfont.size, counts.data[0].constraintext) == (13, "none")

@@ -23,7 +23,8 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
     fig = go.Figure()
     colours = [charts.PREVIOUS if partial else charts.CURRENT for partial in frame["is_partial"]]
     fig.add_bar(x=frame["label"], y=frame["value"], marker_color=colours, name=title.split(" · ")[0],
-                text=frame["value"], textposition="outside", cliponaxis=False, textfont={"size": 13})
+                text=frame["value"], textposition="outside", cliponaxis=False, textfont={"size": 13},
+                constraintext="none")
     rolling = "rolling" in frame and frame["rolling"].notna().any()
     if rolling:
         name = i18n.t("accidents.rolling_complete" if frame["is_partial"].any() else "accidents.rolling", lang)
@@ -123,7 +124,7 @@ def comparison_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go
                 marker_color=charts.PREVIOUS, customdata=keys)
     fig.add_bar(y=frame["name"], x=frame["current"], orientation="h", name=i18n.t("accidents.this_period", lang),
                 marker_color=charts.CURRENT, text=frame["current"], textposition="outside", cliponaxis=False,
-                customdata=keys)
+                customdata=keys, textfont={"size": 13}, constraintext="none")  # at the axis' size, not shrunk
     fig.update_layout(barmode="group")
     fig.update_yaxes(type="category")
     height = max(320, 90 + 34 * len(frame))
@@ -140,7 +141,7 @@ def count_bars(labels: list[str], values: list[int], title: str, unit: str, x_ti
         return None
     fig = go.Figure()
     fig.add_bar(x=labels, y=values, marker_color=colours or charts.CURRENT, text=values, textposition="outside",
-                cliponaxis=False)
+                cliponaxis=False, textfont={"size": 13}, constraintext="none")
     fig.update_xaxes(type="category")
     fig = charts.style(fig, title, y_title=unit, x_title=x_title, height=360)
     return charts.count_axis(fig, values)

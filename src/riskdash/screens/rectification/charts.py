@@ -64,7 +64,7 @@ def rate_by_township_bars(frame: pd.DataFrame, filters: Filters, region_name: st
     codes, labels = list(rows["region_code"]), list(rows["township_label"])
     fig = go.Figure(go.Bar(y=codes, x=list(rows["pct"]), orientation="h", marker_color=GENERAL,
                            text=[f"{v:.1f}%" for v in rows["pct"]], textposition="outside", cliponaxis=False,
-                           textfont={"size": 13},
+                           textfont={"size": 13}, constraintext="none",
                            customdata=list(zip(rows["rectified"], rows["found"], labels)),
                            hovertemplate="%{customdata[2]}: %{x:.1f}% (%{customdata[0]} / %{customdata[1]})"
                                          "<extra></extra>"))
