@@ -3,11 +3,9 @@
 -- 1 January of $year to $as_of ÷ pairs; meeting share = pairs that held a warning meeting ÷ pairs.
 with townships as (
     -- a zone directly under the city has the city as its parent: it gets a row of its own parent (the city)
-    select township.region_code, county.region_code as county_code, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, county_code, county_name
+    from scope_townships($region, $account_region)
 ),
 
 pairs as (

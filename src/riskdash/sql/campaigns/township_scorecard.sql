@@ -2,12 +2,9 @@
 -- score = Σ weight × component ÷ Σ weight over the components that have a denominator (each 0–100); vetoed
 -- (一票否决) when a 较大及以上 accident happened in the township or its deaths (含失踪) exceed its own target.
 with townships as (
-    select township.region_code, township.name, township.kind, township.township_class,
-           county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, township_name as name, kind, township_class, county_name
+    from scope_townships($region, $account_region)
 ),
 
 -- accidents count on their own region

@@ -2,13 +2,9 @@
 -- of $year to $as_of on which the township filed no report (a missing day has no row; a day of two windows
 -- is one day, named with both).
 with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name,
-           labels.township_label  -- the name shown (sql/views/township_labels.sql)
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    join township_labels as labels on labels.region_code = township.region_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, township_name, county_name, township_label
+    from scope_townships($region, $account_region)
 ),
 
 window_days as (

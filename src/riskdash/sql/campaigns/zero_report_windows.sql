@@ -2,10 +2,9 @@
 -- the township-level regions of $region and below, reports due (days × townships), received, missing, and
 -- accidents reported. compliance = reports_received ÷ reports_due.
 with townships as (
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
     select region_code
-    from regions
-    where level = 'township'
-      and region_code in (select region_code from scope_regions($region, $account_region))
+    from scope_townships($region, $account_region)
 ),
 
 windows as (

@@ -8,15 +8,11 @@ with site_counts as (
 )
 
 select
-    counties.name as county_name,
-    townships.name as township_name,
-    labels.township_label,
+    townships.county_name,
+    townships.township_name,
+    townships.township_label,
     townships.region_code,
     coalesce(site_counts.key_sites, 0) as key_sites
-from regions townships
-left join regions counties on counties.region_code = townships.parent_code
-join township_labels as labels on labels.region_code = townships.region_code
+from scope_townships($region, $account_region) as townships  -- sql/views/scope.sql
 left join site_counts on site_counts.region_code = townships.region_code
-where townships.level = 'township'
-  and townships.region_code in (select region_code from scope_regions($region, $account_region))
 order by townships.parent_code, townships.region_code;

@@ -2,11 +2,10 @@
 -- with its active enterprises and those in high-risk sectors (sectors.is_high_risk): a township that filed
 -- nothing is the speech's "应排查没有排查清楚" question.
 with townships as (
-    select regions.region_code, regions.name, regions.parent_code, regions.township_class
-    from regions
-    where regions.level = 'township'
-      and regions.region_code in (select region_code from scope_regions($region, $account_region))
-      and regions.region_code not in (select region_code from scoped_key_sites($region, $account_region))
+    -- the scope's townships with their county (scope_townships, sql/views/scope.sql)
+    select region_code, township_name, parent_code, township_class, county_name
+    from scope_townships($region, $account_region)
+    where region_code not in (select region_code from scoped_key_sites($region, $account_region))
 ),
 
 enterprise_counts as (
@@ -21,13 +20,12 @@ enterprise_counts as (
 )
 
 select
-    counties.name as county_name,
-    townships.name as township_name,
+    townships.county_name,
+    townships.township_name,
     townships.region_code,
     townships.township_class,
     coalesce(enterprise_counts.enterprises, 0) as enterprises,
     coalesce(enterprise_counts.high_risk_enterprises, 0) as high_risk_enterprises
 from townships
-left join regions counties on counties.region_code = townships.parent_code
 left join enterprise_counts on enterprise_counts.region_code = townships.region_code
 order by townships.parent_code, townships.region_code;

@@ -3,13 +3,9 @@
 -- general_rectified: rectified_on ≤ as-of; major_closed: verified_on ≤ as-of (整改销号);
 -- rate = (general_rectified + major_closed) ÷ found. township_label: the name shown (sql/views/township_labels.sql).
 with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name,
-           labels.township_label
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    join township_labels as labels on labels.region_code = township.region_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, township_name, county_name, township_label
+    from scope_townships($region, $account_region)
 ),
 
 selected as (

@@ -3,11 +3,9 @@
 -- (not after $as_of), and, beside it, those that checked themselves (企业自查).
 -- coverage = supervised_enterprises ÷ active_enterprises; self-check share = self_checked ÷ active.
 with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, township_name, county_name
+    from scope_townships($region, $account_region)
 ),
 
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id

@@ -3,11 +3,9 @@
 -- link, a description, a deadline, and — once verified — a rectification date; complete = all four.
 -- completeness = complete ÷ hazards ("—" where none).
 with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-    where township.level = 'township'
-      and township.region_code in (select region_code from scope_regions($region, $account_region))
+    -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
+    select region_code, township_name, county_name
+    from scope_townships($region, $account_region)
 ),
 
 selected as (

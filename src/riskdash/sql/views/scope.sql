@@ -13,6 +13,26 @@ where ancestor_code = region_root
   and (account_root is null
        or region_code in (select region_code from region_ancestors where ancestor_code = account_root));
 
+-- The township-level regions of the scope, each with its county (the region above it) and the name every
+-- table shows for it (township_label, sql/views/township_labels.sql): the rows of a table by township. A
+-- township whose parent is not on record has a null county_code and county_name; parent_code is the
+-- township's own column (a zone directly under the city has the city as its parent).
+create or replace macro scope_townships(region_root, account_root) as table
+select
+    township.region_code,
+    township.name as township_name,
+    township.kind,
+    township.township_class,
+    township.parent_code,
+    county.region_code as county_code,
+    county.name as county_name,
+    labels.township_label
+from regions as township
+left join regions as county on county.region_code = township.parent_code
+join township_labels as labels on labels.region_code = township.region_code
+where township.level = 'township'
+  and township.region_code in (select region_code from scope_regions(region_root, account_root));
+
 -- The enterprises of the scope (sector sector_code; every sector when null); the status is the query's own.
 create or replace macro scoped_enterprises(region_root, account_root, sector_code) as table
 select *
