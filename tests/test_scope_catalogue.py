@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
 
 from riskdash import db
 from riskdash.filters import Filters
-
-from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
+from riskdash.tools import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 SQL = ROOT / "src" / "riskdash" / "sql"
@@ -26,10 +26,10 @@ REGION_LISTINGS = {"reference/regions", "reference/township_labels", "reference/
 # the tables and views of facts that belong to a region (accidents on their own, the rest through the
 # enterprise)
 FACTS = ("accidents", "accidents_graded", "hazards", "inspections", "enterprises", "key_sites")
-READS_FACT = re.compile(r"\b(?:from|join)\s+(" + "|".join(FACTS) + r")\b(?!\s*\()", re.I)
+READS_FACT = re.compile(r"\b(?:from|join)\s+(" + "|".join(FACTS) + r")\b(?!\s*\()", re.IGNORECASE)
 SCOPED_MACRO = re.compile(r"\bscoped_\w+\s*\(")
 # region filters written by hand: the tree itself, or a region column tested against $region's subtree
-OWN_REGION_FILTER = re.compile(r"\bregion_ancestors\b|\bancestor_code\b", re.I)
+OWN_REGION_FILTER = re.compile(r"\bregion_ancestors\b|\bancestor_code\b", re.IGNORECASE)
 
 
 def query_files() -> dict[str, str]:
@@ -154,3 +154,63 @@ def test_a_metric_with_an_account_bound_counts_only_the_accounts_rows(city):
         assert got != db.query_one(city, name, **whole.params()), name
     # A1 (1 death), A2 (2 + 1 missing), A5 (1), A6 (1): county A's, by hand
     assert db.query_one(city, "metrics/accident_totals", **bound.params())["deaths_incl_missing"] == 6
+
+
+# ---------------------------------------------------------------------------------------------- the catalogue
+# every query file tied to the function that runs it and that function to the modules that reach it
+# (riskdash.tools.catalogue, docs/catalogue.md)
+
+CATALOGUE = catalogue.build()
+# functions that run a query but that no screen, page, briefing, export or command reaches (each says why);
+# the test fails when one of them gains a caller too, so that the list stays true
+UNREACHED = {
+    "riskdash.accounts:has_accounts": "superseded by has_any_account; kept for no caller",
+    "riskdash.metrics.rectification:closed_loop": "timed by the bench only (bench/registry.py); no screen shows it",
+}
+
+
+def test_every_query_file_is_run_by_a_function():
+    unrun = sorted(CATALOGUE.files - set(CATALOGUE.runners))
+    assert not unrun, f"query files run by no function: {unrun}"
+
+
+def test_every_query_name_in_the_code_has_its_file():
+    assert not CATALOGUE.unknown, f"query names with no file under sql/: {CATALOGUE.unknown}"
+
+
+def test_every_query_function_reaches_a_screen_or_a_command():
+    unreached = {f for f, modules in CATALOGUE.callers.items() if not modules}
+    assert unreached == set(UNREACHED), (
+        f"reached by no screen/page/briefing/export/command: {sorted(unreached - set(UNREACHED))}; "
+        f"listed as unreached but reached now: {sorted(set(UNREACHED) - unreached)}")
+
+
+def test_the_catalogue_follows_each_way_a_query_is_named():
+    """Ties read by hand from the source: a name in the body, a name completed by a module helper
+    (f"campaigns/{name}", f"accounts/{query}"), a dict of names read by a function, and the trail from a metric
+    through a re-export (metrics/__init__.py) or another metric to the modules that call it."""
+    runners = CATALOGUE.runners
+    assert runners["campaigns/township_scorecard"] == {"riskdash.metrics.campaigns:township_scorecard"}
+    assert runners["campaigns/checklist_progress"] == {"riskdash.metrics.campaigns:checklist_progress"}
+    assert runners["accounts/account"] == {"riskdash.accounts:get_account", "riskdash.accounts:authenticate",
+                                           "riskdash.accounts:change_password"}
+    assert "riskdash.metrics.data:settings_rows" in runners["settings/sectors"]
+    assert "riskdash.metrics.data:filtered_view" in runners["data/export_hazards"]
+    assert runners["data/data_as_of"] == {"riskdash.db:data_as_of"}
+    callers = CATALOGUE.callers
+    assert "pages.campaigns" in callers["riskdash.metrics.campaigns:township_scorecard"]
+    assert "riskdash.screens.overview.draw" in callers["riskdash.metrics.core:key_site_totals"]  # via overview()
+    assert "riskdash.commands.priority" in callers["riskdash.metrics.core:root_region"]  # metrics.root_region
+
+
+def test_the_catalogue_page_is_up_to_date():
+    assert catalogue.DOC.read_text(encoding="utf-8") == catalogue.render(CATALOGUE), (
+        "docs/catalogue.md is out of date: run python -m riskdash.tools.catalogue --write")
+
+
+def test_the_catalogue_catches_a_file_run_by_nobody_and_a_name_with_no_file(monkeypatch):
+    files = catalogue.query_files()
+    monkeypatch.setattr(catalogue, "query_files", lambda: (files - {"campaigns/warning_meetings"}) | {"campaigns/x"})
+    cat = catalogue.build()
+    assert "campaigns/x" not in cat.runners and "campaigns/x" in cat.files
+    assert cat.unknown == ["riskdash.metrics.campaigns:warning_meetings names campaigns/warning_meetings"]

@@ -1,0 +1,1 @@
+"""Developer tools that read the tree (never imported by the application)."""
