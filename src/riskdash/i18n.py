@@ -34,6 +34,8 @@ TEXT: dict[str, dict[str, str]] = {
     "page.settings": {"zh": "设置", "en": "Settings"},
     # ------------------------------------------------------------------------------------------ stamp, demo
     "stamp.as_of": {"zh": "数据截至{day}", "en": "Data as of {day}"},
+    "print.button": {"zh": "打印", "en": "Print"},
+    "print.scope": {"zh": "{page} · {period} · {region} · {sector} · 数据截至{as_of}", "en": "{page} · {period} · {region} · {sector} · data as of {as_of}"},
     # ------------------------------------------------------------------------------------------ charts
     "chart.empty": {"zh": "所选范围内没有可画的数据：{what}。", "en": "Nothing to draw in the chosen scope: {what}."},
     "chart.zoomed_y": {"zh": "纵轴自{start}起", "en": "axis starts at {start}"},

@@ -20,7 +20,7 @@ import streamlit as st
 from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.screens.kit import Scope
-from riskdash.ui import address, login, session
+from riskdash.ui import address, login, printing, session
 from riskdash.ui.markdown import plain
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
@@ -184,6 +184,7 @@ def start_page(name: str) -> PageContext:
     ctx = PageContext(con=con, db_key=database.key, filters=filters, lang=lang, data_as_of=data_as_of,
                       is_demo=is_demo, region_name=region_name, sector_name=sector_name)
     heading(ctx, i18n.t(f"page.{name}", lang))
+    printing.install(name, ctx)  # <html lang>, caption contrast; print view + 打印 on analysis screens
     return ctx
 
 

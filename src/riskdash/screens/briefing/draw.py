@@ -22,7 +22,7 @@ from riskdash.ui.markdown import html_text, plain, plain_frame
 PRESENT_STATE = "brief_present"
 INDEX_STATE = "brief_index"
 URL_READ_STATE = "_brief_url_read"
-PROJECTOR_CHART_PX = 430
+PROJECTOR_CHART_PX = 340
 PREVIEW_CHART_PX = 380
 
 
@@ -85,7 +85,7 @@ def _set_present(on: bool) -> None:
 def presentation(page: PageContext, brief: Any, index: int) -> None:
     """One slide, full screen, with previous / next / leave; PageUp/PageDown/space through the key script."""
     st.html(view.presentation_css())
-    slides = view.slide_views(brief, page.lang, view.PROJECTOR_ROWS)
+    slides = view.slide_views(brief, page.lang, view.PROJECTOR_ROWS, projector=True)
     count = len(slides)
     slide = slides[index]
     with st.container(key=view.SLIDE_CONTAINER_KEY):
@@ -109,7 +109,7 @@ def presentation(page: PageContext, brief: Any, index: int) -> None:
             st.markdown(f'<div class="brief-placeholder">{html_text(slide.placeholder)}</div>',
                         unsafe_allow_html=True)
         if slide.chart is not None and slide.table is not None:
-            left, right = st.columns([3, 2])
+            left, right = st.columns([1, 1])
             with left:
                 _chart(slide, big=True)
             with right:
@@ -132,7 +132,7 @@ def presentation(page: PageContext, brief: Any, index: int) -> None:
                      shortcut=view.NEXT_SHORTCUT)
         leave.button(page.t("briefing.exit"), key=view.EXIT_KEY, icon=":material/close_fullscreen:",
                      width="stretch", on_click=_set_present, args=(False,), shortcut=view.EXIT_SHORTCUT)
-        st.html(view.keyboard_script(), unsafe_allow_javascript=True)
+        st.html(view.keyboard_script() + view.fit_script(), unsafe_allow_javascript=True)
 
 
 def _chart(slide: view.SlideView, big: bool) -> None:

@@ -53,6 +53,14 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "翻页：→ / ←、PageDown / PageUp、空格；Esc 退出；F11 浏览器全屏",
         "en": "Keys: → / ←, PageDown / PageUp, space; Esc leaves; F11 browser full screen",
     },
+    "briefing.col.kind": {"zh": "事项", "en": "Item"},
+    "briefing.col.object": {"zh": "对象", "en": "Subject"},
+    "briefing.col.unit": {"zh": "责任单位", "en": "Responsible unit"},
+    "briefing.col.due": {"zh": "完成时限", "en": "Due"},
+    # the 完成时限 of each kind of work item on the next-steps slide
+    "briefing.due.overdue_major": {"zh": "立即整改销号（{detail}）", "en": "At once ({detail})"},
+    "briefing.due.unfiled": {"zh": "下次例会前完成备案（{detail}）", "en": "Filed before the next meeting ({detail})"},
+    "briefing.due.uninspected": {"zh": "下次例会前完成检查（{detail}）", "en": "Inspected before the next meeting ({detail})"},
     "briefing.footer": {
         "zh": "{region} · {period} · 数据截至{as_of}",
         "en": "{region} · {period} · data as of {as_of}",

@@ -40,7 +40,13 @@ EXPORT_FORMATS = (
     ("pdf", "briefing.download_pdf", "application/pdf"),
 )
 PREVIEW_ROWS = 10  # list rows in the preview; the files carry the whole list
-PROJECTOR_ROWS = 8  # what a projector shows legibly beside a chart
+PROJECTOR_ROWS = 5  # what a projector shows legibly (≥ 14 pt) with the chart on one 1024×768 screen
+WORK_ROWS_PER_KIND = 2  # the next-steps slide lists each kind of work item (overdue majors, unfiled sites, …)
+WORK_KINDS = ("overdue_major", "unfiled", "uninspected")
+# the slide's natural size is scaled down (CSS zoom) until it fits above the bar; the tables' type is set so
+# that at the smallest zoom a 1024×768 projector needs it is still ≥ 14 pt (18.7 px)
+TABLE_FONT_PX = 26
+MIN_TABLE_PX = 14 * 96 / 72
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,12 @@ class SlideView:
     placeholder: str | None = None
 
 
-def slide_views(brief: Any, lang: str, table_rows: int = PREVIEW_ROWS) -> tuple[SlideView, ...]:
+def slide_views(brief: Any, lang: str, table_rows: int = PREVIEW_ROWS,
+                projector: bool = False) -> tuple[SlideView, ...]:
     """The deck of ``brief`` (``riskdash.briefing.content.Brief``): a cover, then its slides in meeting order.
-    ``table_rows`` cuts each list to what the screen shows, with "共N项，列出前M项" under it."""
+    ``table_rows`` cuts each list to what the screen shows, with "共N项，列出前M项" under it. ``projector``: the
+    tables show the columns a slide shows (``TableSpec.for_slide``) and the next-steps list takes each kind of
+    work item with its 责任单位 and 完成时限 (``work_items``)."""
     meta = brief.meta
     cover = SlideView(
         number=1, key="cover", section=i18n.t("briefing.cover", lang), title=meta.title,
@@ -81,20 +90,52 @@ def slide_views(brief: Any, lang: str, table_rows: int = PREVIEW_ROWS) -> tuple[
             meta.generated_text,
         ),
     )
-    return (cover, *(_slide_view(n, slide, lang, table_rows) for n, slide in enumerate(brief.slides, start=2)))
+    return (cover, *(_slide_view(n, slide, lang, table_rows, projector)
+                     for n, slide in enumerate(brief.slides, start=2)))
 
 
-def _slide_view(number: int, slide: Any, lang: str, table_rows: int) -> SlideView:
+def _slide_view(number: int, slide: Any, lang: str, table_rows: int, projector: bool = False) -> SlideView:
     table, title, more = None, None, None
-    if slide.table is not None and slide.table.rows:
-        rows = slide.table.head(table_rows)
-        table = pd.DataFrame([list(r) for r in rows], columns=list(slide.table.columns))
-        title, more = slide.table.title, slide.table.more(len(rows), lang)
+    if projector and slide.key == "next_steps" and slide.table is not None and slide.table.rows:
+        table = work_items(slide.table.rows, lang)
+        title = slide.table.title
+        more = slide.table.more(len(table), lang)
+    elif slide.table is not None and slide.table.rows:
+        spec = slide.table.for_slide() if projector else slide.table
+        rows = spec.head(table_rows)
+        table = pd.DataFrame([list(r) for r in rows], columns=list(spec.columns))
+        title, more = spec.title, spec.more(len(rows), lang)
     return SlideView(
         number=number, key=slide.key, section=slide.section, title=slide.title, headline=tuple(slide.headline),
         kpis=tuple(KpiView(k.label, k.display, k.formula) for k in slide.kpis), chart=slide.chart, table=table,
         table_title=title, table_more=more, placeholder=slide.placeholder,
     )
+
+
+def _kind_of(text: str, lang: str) -> str | None:
+    for kind in WORK_KINDS:
+        if text == i18n.t(f"briefing.x.next.kind.{kind}", lang):
+            return kind
+    return None
+
+
+def work_items(rows: Any, lang: str, per_kind: int = WORK_ROWS_PER_KIND) -> pd.DataFrame:
+    """The next-steps list as a projector shows it: the first ``per_kind`` items of each kind (overdue majors,
+    unfiled key sites, uninspected red/orange enterprises; a kind with none is left out), each with its 责任单位
+    (the township in charge where it lies, 属地管理) and its 完成时限. ``rows``: (kind, subject, township,
+    detail) as ``content.next_steps_slide`` writes them."""
+    taken: dict[str, list[tuple]] = {kind: [] for kind in WORK_KINDS}
+    for row in rows:
+        kind = _kind_of(row[0], lang)
+        if kind is not None and len(taken[kind]) < per_kind:
+            taken[kind].append(row)
+    out = []
+    for kind in WORK_KINDS:
+        for row in taken[kind]:
+            due = i18n.t(f"briefing.due.{kind}", lang, detail=row[3])
+            out.append((row[0], row[1], row[2], due))
+    columns = [i18n.t(f"briefing.col.{c}", lang) for c in ("kind", "object", "unit", "due")]
+    return pd.DataFrame(out, columns=columns)
 
 
 # ---------------------------------------------------------------------------------------------- the index
@@ -140,7 +181,8 @@ def url_params(present: bool, index: int) -> dict[str, str]:
 
 
 def presentation_css() -> str:
-    """Full screen for a projector: Streamlit's own chrome hidden, the slide alone in large type."""
+    """Full screen for a projector: Streamlit's own chrome hidden, the slide alone in large type, the controls in
+    a slim bar at the bottom; ``fit_script`` scales the slide to the space above the bar."""
     slide = f".st-key-{SLIDE_CONTAINER_KEY}"
     return f"""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
@@ -148,35 +190,70 @@ def presentation_css() -> str:
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"] {{ display: none !important; }}
 /* the page heading and filters' stamp drawn by start_page are not part of a slide */
 [data-testid="stMainBlockContainer"] > div > [data-testid="stElementContainer"] {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: 1.2rem 3.5rem 1rem !important; }}
-{slide} .brief-bar {{ display: flex; justify-content: space-between; font-size: 1.15rem; color: #5f6b7a;
-  border-bottom: 3px solid #c0392b; padding-bottom: .3rem; margin-bottom: .5rem; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100% !important; padding: .6rem 2rem 0 !important; }}
+/* one screen, no scrolling: the slide is scaled to fit (fit_script) */
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+  overflow: hidden !important; }}
+{slide} {{ transform-origin: top left; gap: .4rem; }}
+{slide} .brief-bar {{ display: flex; justify-content: space-between; font-size: 1.1rem; color: #4f5a68;
+  border-bottom: 3px solid #c0392b; padding-bottom: .2rem; margin-bottom: .3rem; }}
 {slide} .brief-bar b {{ color: #c0392b; }}
-{slide} .brief-title {{ font-size: 2.6rem; line-height: 1.3; font-weight: 700; margin: .3rem 0 .6rem;
+{slide} .brief-title {{ font-size: 2.5rem; line-height: 1.25; font-weight: 700; margin: .2rem 0 .4rem;
   color: #1f2933; }}
-{slide} .brief-title.brief-cover {{ font-size: 3.6rem; margin: 14vh 0 2rem; }}
-{slide} .brief-headline {{ font-size: 1.45rem; line-height: 1.6; color: #1f2933; margin-bottom: .35rem; }}
-{slide} .brief-kpis {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: .8rem 0 .6rem; }}
-{slide} .brief-kpi {{ flex: 1 1 0; min-width: 10rem; border: 2px solid #d5dbe3; border-radius: .6rem;
-  padding: .4rem .9rem; }}
-{slide} .brief-kpi-label {{ font-size: 1.15rem; color: #5f6b7a; }}
-{slide} .brief-kpi-value {{ font-size: 2.6rem; font-weight: 700; color: #1f2933; line-height: 1.2; }}
+{slide} .brief-title.brief-cover {{ font-size: 3.4rem; margin: 8vh 0 1.5rem; }}
+{slide} .brief-headline {{ font-size: 1.45rem; line-height: 1.45; color: #1f2933; margin-bottom: .25rem; }}
+{slide} .brief-kpis {{ display: flex; gap: .8rem; flex-wrap: wrap; margin: .4rem 0 .3rem; }}
+{slide} .brief-kpi {{ flex: 1 1 0; min-width: 9rem; border: 2px solid #d5dbe3; border-radius: .6rem;
+  padding: .2rem .8rem; }}
+{slide} .brief-kpi-label {{ font-size: 1.15rem; color: #4f5a68; }}
+{slide} .brief-kpi-value {{ font-size: 2.3rem; font-weight: 700; color: #1f2933; line-height: 1.15;
+  white-space: nowrap; }}
 {slide} .brief-placeholder {{ font-size: 1.6rem; color: #8a5a00; background: #fff4e0; border-radius: .6rem;
   padding: 1rem 1.4rem; margin: .6rem 0; }}
-{slide} .brief-demo {{ color: #b35900; font-weight: 700; }}
+{slide} .brief-demo {{ color: #a34f00; font-weight: 700; }}
 {slide} .brief-cover-demo {{ display: inline-block; margin-top: 1.2rem; font-size: 1.6rem; font-weight: 700;
-  color: #b35900; border: 2px solid #b35900; border-radius: .4rem; padding: .2rem .9rem; }}
-{slide} .brief-table-title {{ font-size: 1.25rem; font-weight: 700; margin: .4rem 0 .2rem; }}
-{slide} [data-testid="stTable"] td, {slide} [data-testid="stTable"] th {{ font-size: 1.15rem; }}
-/* the slide fills the screen; the controls sit in a quiet strip at the bottom */
-{slide} {{ padding-bottom: 5rem; }}
-.st-key-{NAV_CONTAINER_KEY} {{ position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #ffffffee;
-  border-top: 1px solid #e3e7ec; padding: .4rem 3.5rem .6rem; }}
-.st-key-{PREV_KEY} button, .st-key-{NEXT_KEY} button, .st-key-{EXIT_KEY} button {{ min-height: 2.8rem; }}
-.st-key-{PREV_KEY} button p, .st-key-{NEXT_KEY} button p {{ font-size: 1.3rem; }}
-.brief-counter {{ font-size: 1.6rem; font-weight: 700; text-align: center; color: #1f2933; }}
-.brief-keys {{ font-size: .95rem; text-align: center; color: #8a94a3; }}
+  color: #a34f00; border: 2px solid #a34f00; border-radius: .4rem; padding: .2rem .9rem; }}
+{slide} .brief-table-title {{ font-size: 1.4rem; font-weight: 700; margin: .2rem 0 .1rem; }}
+{slide} [data-testid="stTable"] td, {slide} [data-testid="stTable"] th {{ font-size: {TABLE_FONT_PX}px !important;
+  line-height: 1.3; padding: .15rem .5rem !important; }}
+{slide} [data-testid="stCaptionContainer"] {{ font-size: 1.1rem; }}
+.st-key-{NAV_CONTAINER_KEY} {{ position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; background: #fff;
+  border-top: 1px solid #e3e7ec; padding: .3rem 2rem .35rem; }}
+.st-key-{NAV_CONTAINER_KEY} [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap !important; }}
+.st-key-{PREV_KEY} button, .st-key-{NEXT_KEY} button, .st-key-{EXIT_KEY} button {{ min-height: 2.4rem; }}
+.st-key-{PREV_KEY} button p, .st-key-{NEXT_KEY} button p {{ font-size: 1.2rem; }}
+.brief-counter {{ font-size: 1.4rem; font-weight: 700; text-align: center; color: #1f2933; line-height: 1.2; }}
+.brief-keys {{ font-size: .8rem; text-align: center; color: #5c5b58; line-height: 1.2; }}
 </style>"""
+
+
+def fit_script() -> str:
+    """Scales the slide (CSS zoom) so that all of it lies in the window and above the bottom bar: its natural
+    size is measured whenever the slide changes or the window is resized. Installed once per browser tab."""
+    return f"""<script>
+(function () {{
+  if (window.__riskdashBriefFit) return;
+  window.__riskdashBriefFit = true;
+  let pending = 0;
+  function fit() {{
+    pending = 0;
+    const slide = document.querySelector(".st-key-{SLIDE_CONTAINER_KEY}");
+    const bar = document.querySelector(".st-key-{NAV_CONTAINER_KEY}");
+    if (!slide || !bar) return;
+    const current = parseFloat(slide.style.zoom || "1") || 1;
+    const box = slide.getBoundingClientRect();
+    const naturalHeight = box.height / current;
+    const room = bar.getBoundingClientRect().top - box.top - 6;
+    let zoom = Math.min(1, room / naturalHeight);
+    zoom = Math.max(0.3, Math.floor(zoom * 1000) / 1000);
+    if (Math.abs(zoom - current) > 0.004) {{ slide.style.zoom = String(zoom); schedule(); }}
+  }}
+  function schedule() {{ if (!pending) pending = window.setTimeout(fit, 60); }}
+  new MutationObserver(schedule).observe(document.body, {{ childList: true, subtree: true, characterData: true }});
+  window.addEventListener("resize", schedule);
+  schedule();
+}})();
+</script>"""
 
 
 def keyboard_script() -> str:

@@ -1,0 +1,140 @@
+"""The page's head and its print view (issue 17 items 3 and 9): ``<html lang>`` in the chosen language, the
+readable caption colour, and on the analysis screens a 打印 button and the print CSS — A4 landscape, no sidebar,
+header or buttons, charts and tables within the page width, the scope line repeated on every printed page.
+
+``install`` is called once by ``ui.frame.start_page``; the CSS and colours are pure functions (tested without a
+browser in tests/test_print_view.py).
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from riskdash.ui.markdown import html_text
+
+# the screens whose print is a report: the analysis screens (the briefing prints its own 通报; the data and
+# settings screens are forms)
+PRINTED_SCREENS = ("overview", "accidents", "rectification", "priority", "campaigns")
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+# WCAG AA needs 4.5:1 for normal text against the white page. Streamlit's caption grey (#81807F-like, 3.9:1)
+# does not reach it; these do (tests/test_print_view.py computes the ratios).
+PAGE_BACKGROUND = "#ffffff"
+CAPTION_TEXT = "#5c5b58"
+SCOPE_CLASS = "riskdash-print-scope"
+
+# A4 landscape is 297 mm wide; with 10 mm margins the printable width is 277 mm (1047 CSS px at 96 px/in)
+PAGE_MARGIN_MM = 10
+PRINTABLE_WIDTH_PX = round((297 - 2 * PAGE_MARGIN_MM) / 25.4 * 96)
+
+PRINT_BUTTON_HEIGHT = 44
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours (1 … 21)."""
+
+    def luminance(colour: str) -> float:
+        colour = colour.lstrip("#")
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def screen_css() -> str:
+    """On every page: captions (the scope lines under each heading) in a grey that reads at 4.5:1."""
+    return f"""<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: {CAPTION_TEXT} !important; }}
+.{SCOPE_CLASS} {{ display: none; }}
+</style>"""
+
+
+def print_css() -> str:
+    """``@media print``: A4 landscape, only the screen's content, within the page width; the scope line is
+    position: fixed, which Chromium repeats at the top of every printed page."""
+    return f"""<style>
+@page {{ size: A4 landscape; margin: {PAGE_MARGIN_MM + 8}mm {PAGE_MARGIN_MM}mm {PAGE_MARGIN_MM}mm; }}
+@media print {{
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stAppDeployButton"], [data-testid="stMainMenu"], [data-testid="stBaseButton-primary"],
+  [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stPopover"], [data-testid="stIFrame"],
+  [data-testid="stElementToolbar"], .modebar-container, iframe {{ display: none !important; }}
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+    width: auto !important; max-width: 100% !important; height: auto !important; overflow: visible !important;
+    position: static !important; background: #fff !important; }}
+  /* the content keeps its screen width (charts are drawn for it) and is scaled to the page (print_fit_script) */
+  [data-testid="stMainBlockContainer"] {{ width: var(--riskdash-print-width, 100%) !important; max-width: none !important;
+    zoom: var(--riskdash-print-zoom, 1); padding: 0 !important; margin: 0 !important; }}
+  [data-testid="stHorizontalBlock"] {{ flex-wrap: wrap !important; }}
+  [data-testid="stPlotlyChart"], .js-plotly-plot, .plot-container, .svg-container, .main-svg {{
+    max-width: 100% !important; }}
+  [data-testid="stPlotlyChart"] {{ break-inside: avoid; page-break-inside: avoid; overflow: hidden !important; }}
+  [data-testid="stDataFrame"], [data-testid="stTable"] {{ overflow: hidden !important; }}
+  [data-testid="stVerticalBlock"] {{ gap: .5rem !important; }}
+  /* in the page's top margin, so that it never covers the content of the pages after the first */
+  .{SCOPE_CLASS} {{ display: block !important; position: fixed; top: -7mm; left: 0; right: 0; font-size: 10pt;
+    color: #222 !important; background: #fff; border-bottom: 1px solid #999; padding: 0 0 2pt; z-index: 1000; }}
+  * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+}}
+</style>"""
+
+
+def lang_script(lang: str) -> str:
+    """Sets ``<html lang>`` to the chosen language (zh-CN or en): screen readers, fonts and hyphenation."""
+    return (f"<script>document.documentElement.lang = {json.dumps(HTML_LANG.get(lang, lang))};</script>")
+
+
+def print_fit_script() -> str:
+    """Keeps two CSS variables up to date on screen: the content's width and the zoom that fits it into the
+    printable width of A4 landscape; the print CSS lays the page out at that width and scales it."""
+    return f"""<script>
+(function () {{
+  if (window.__riskdashPrintFit) return;
+  window.__riskdashPrintFit = true;
+  let pending = 0;
+  function measure() {{
+    pending = 0;
+    if (window.matchMedia("print").matches) return;
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    if (!main) return;
+    const style = getComputedStyle(main);
+    const width = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (width <= 0) return;
+    const root = document.documentElement.style;
+    root.setProperty("--riskdash-print-width", width + "px");
+    root.setProperty("--riskdash-print-zoom", String(Math.min(1, {PRINTABLE_WIDTH_PX} / width)));
+  }}
+  function schedule() {{ if (!pending) pending = window.setTimeout(measure, 200); }}
+  new MutationObserver(schedule).observe(document.body, {{ childList: true, subtree: true }});
+  window.addEventListener("resize", schedule);
+  measure();
+}})();
+</script>"""
+
+
+def print_button_html(label: str) -> str:
+    """A small button in its own frame that prints the page around it."""
+    return f"""<button type="button" onclick="window.parent.print()" style="font: 14px sans-serif;
+  padding: 6px 14px; border: 1px solid #bbb; border-radius: 6px; background: #fff; color: #222; cursor: pointer;"
+  title="{html_text(label)}">🖨 {html_text(label)}</button>"""
+
+
+def install(name: str, ctx) -> None:
+    """The head of page ``name`` (``ctx`` its ``ui.frame.PageContext``); the print view and the 打印 button on
+    the analysis screens."""
+    st.html(screen_css() + lang_script(ctx.lang), unsafe_allow_javascript=True)
+    if name not in PRINTED_SCREENS:
+        return
+    scope = ctx.scope
+    line = ctx.t("print.scope", page=ctx.t(f"page.{name}"), period=scope.period, region=scope.region,
+                 sector=scope.sector, as_of=scope.data_as_of)
+    st.html(print_css() + f'<div class="{SCOPE_CLASS}">{html_text(line)}</div>' + print_fit_script(),
+            unsafe_allow_javascript=True)
+    components.html(print_button_html(ctx.t("print.button")), height=PRINT_BUTTON_HEIGHT)
