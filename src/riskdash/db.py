@@ -262,6 +262,7 @@ MACRO_NAMES = [
     "checklist_applicable",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
+    "in_scope",
     "scope_townships",
     "scoped_enterprises",
     "scoped_accidents",

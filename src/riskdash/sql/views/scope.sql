@@ -13,6 +13,13 @@ where ancestor_code = region_root
   and (account_root is null
        or region_code in (select region_code from region_ancestors where ancestor_code = account_root));
 
+-- Whether a row of region row_region and sector row_sector is in the scope: the region at or below region_root
+-- (and account_root when not null), the sector sector_code (every sector when null). The one scope test of
+-- the fact macros below; inlined, it gives the plan the condition written out gives.
+create or replace macro in_scope(row_region, row_sector, region_root, account_root, sector_code) as
+row_region in (select region_code from scope_regions(region_root, account_root))
+and (sector_code is null or row_sector = sector_code);
+
 -- The township-level regions of the scope, each with its county (the region above it) and the name every
 -- table shows for it (township_label, sql/views/township_labels.sql): the rows of a table by township. A
 -- township whose parent is not on record has a null county_code and county_name; parent_code is the
@@ -37,22 +44,19 @@ where township.level = 'township'
 create or replace macro scoped_enterprises(region_root, account_root, sector_code) as table
 select *
 from enterprises
-where region_code in (select region_code from scope_regions(region_root, account_root))
-  and (sector_code is null or industry = sector_code);
+where in_scope(region_code, industry, region_root, account_root, sector_code);
 
 -- The accidents of the scope, on their own region and sector (industry): the columns of accidents.
 create or replace macro scoped_accidents(region_root, account_root, sector_code) as table
 select *
 from accidents
-where region_code in (select region_code from scope_regions(region_root, account_root))
-  and (sector_code is null or industry = sector_code);
+where in_scope(region_code, industry, region_root, account_root, sector_code);
 
 -- The accidents of the scope through the accidents_graded view (grade, criterion, 较大涉险 flag, occurred_on).
 create or replace macro scoped_accidents_graded(region_root, account_root, sector_code) as table
 select *
 from accidents_graded
-where region_code in (select region_code from scope_regions(region_root, account_root))
-  and (sector_code is null or industry = sector_code);
+where in_scope(region_code, industry, region_root, account_root, sector_code);
 
 -- The hazards at the scope's enterprises, matched on the integer enterprise_no (schema 9), hazard columns
 -- only. When the scope keeps every enterprise (the whole city, every sector; no account bound narrower than
