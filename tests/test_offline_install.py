@@ -372,3 +372,72 @@ def test_upgrade_from_the_previous_schema_and_rollback(bundle, tmp_path_factory)
     assert _schema_version(db_file) == old_schema and db_file.read_bytes() == before
     works = _offline(f"{prefix}/bin/riskdash metrics accidents --from 2026-01-01 --to 2026-11-28")
     assert works.returncode == 0 and '"accidents"' in works.stdout, works.stderr
+
+
+CHROOT_CHECK = """
+set -e
+cd /root/bundle && ./install.sh --port {port} --https-port {https} --http-port {http} 2>/root/install.txt
+runuser -u riskdash -- /opt/riskdash/bin/riskdash demo --today 2026-11-28 2>/dev/null
+runuser -u riskdash -- /opt/riskdash/bin/riskdash schedule run backup > /root/backup.json
+cd "$(sed -n 's/^WorkingDirectory=//p' /etc/systemd/system/riskdash.service)"
+runuser -u riskdash -- env RISKDASH_CONFIG=/etc/riskdash/riskdash.toml \\
+  $(sed -n 's/^ExecStart=//p' /etc/systemd/system/riskdash.service) > /root/serve.txt 2>&1 &
+nginx
+for i in $(seq 200); do
+  /opt/riskdash/current/venv/bin/python /root/health.py > /root/health.txt 2>&1 && break; sleep 0.3
+done
+/opt/riskdash/bin/riskdash doctor > /root/doctor.txt || true
+nginx -s stop
+pkill -u riskdash || true
+"""
+
+HEALTH = """
+import ssl, sys, urllib.request
+ctx = ssl.create_default_context(); ctx.check_hostname = False; ctx.verify_mode = ssl.CERT_NONE
+answer = urllib.request.urlopen(sys.argv[1] if len(sys.argv) > 1 else "https://127.0.0.1:{https}/_stcore/health",
+                                context=ctx, timeout=10)
+print(answer.status, answer.read().decode(), answer.headers.get("Strict-Transport-Security"))
+"""
+
+
+@pytest.mark.skipif(shutil.which("debootstrap") is None,
+                    reason="debootstrap is not installed: the service install on a minimal Debian was not run "
+                           "(apt-get install debootstrap to run it; it downloads a minimal Debian 12, ~1 min)")
+def test_service_install_on_a_minimal_debian(bundle, tmp_path):
+    """The full install (Debian packages, service user, /etc, units, nginx) on a minimal Debian 12 made by
+    debootstrap, in a chroot with no network; then the unit's command and nginx answer over HTTPS and doctor
+    passes. Systemd does not run in a chroot: the unit's ExecStart is started by hand as the service user."""
+    info = dict(line.split("=", 1) for line in (bundle / "BUNDLE_INFO").read_text().splitlines())
+    if info["python_only"] == "1" or info["distro"] != "debian12":
+        pytest.skip("needs the full Debian 12 bundle")
+    root = tmp_path / "root"
+    made = subprocess.run(["debootstrap", "--variant=minbase", "--include=systemd,iproute2,procps", "bookworm",
+                           str(root), "http://deb.debian.org/debian"], capture_output=True, text=True, timeout=1200,
+                          check=False)
+    if made.returncode != 0:
+        pytest.skip(f"debootstrap could not fetch a minimal Debian 12: {made.stderr.strip()[-200:]}")
+    shutil.copytree(bundle, root / "root" / "bundle", symlinks=True)
+    (root / "root" / "check.sh").write_text(CHROOT_CHECK.format(port=PORT + 3, https=HTTPS_PORT + 1,
+                                                                 http=HTTP_PORT + 3))  # 8884, 8444, 8885
+    (root / "root" / "health.py").write_text(HEALTH.replace("{https}", str(HTTPS_PORT + 1)))
+    started = time.monotonic()
+    inside = (f"ip link set lo up; mount -t proc proc {root}/proc && mount --rbind /dev {root}/dev && "
+              f"chroot {root} /bin/bash /root/check.sh")
+    run = subprocess.run(["unshare", "-n", "-m", "bash", "-c", inside], capture_output=True, text=True, timeout=1200,
+                         check=False)
+    print(f"service install and checks on a minimal Debian: {time.monotonic() - started:.0f} s")
+    assert run.returncode == 0, run.stderr[-2000:] + (root / "root" / "install.txt").read_text()[-2000:]
+    install = (root / "root" / "install.txt").read_text()
+    assert re.search(r"installing \d+ Debian packages", install) and "created the service user riskdash" in install
+    # an absolute link inside the chroot: read it, do not follow it from outside
+    assert (root / "etc" / "nginx" / "sites-enabled" / "riskdash").readlink() == Path("/etc/nginx/sites-available/riskdash")
+    assert "location /_stcore/stream" in (root / "etc" / "nginx" / "sites-available" / "riskdash").read_text()
+    assert not (root / "etc" / "nginx" / "sites-enabled" / "default").exists()
+    assert (root / "etc" / "systemd" / "system" / "riskdash-backup.timer").exists()
+    assert json.loads((root / "root" / "backup.json").read_text())["verified"] is True
+    assert (root / "root" / "health.txt").read_text().split() == ["200", "ok", "max-age=31536000"]
+    doctor = (root / "root" / "doctor.txt").read_text().splitlines()
+    assert [line.split()[1] for line in doctor if line.startswith("FAIL")] == [], doctor
+    assert {line.split()[1] for line in doctor if line.startswith("OK")} >= {"fonts", "chromium", "database", "keys",
+                                                                              "backups", "cert"}
+    subprocess.run(["rm", "-rf", "--one-file-system", str(root)], check=False)
