@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from conftest import logged_in
+from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, logged_in
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from riskdash import accounts, cli, db
 from riskdash.demo import build_demo
+from riskdash.metrics import data as reads
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -35,8 +36,6 @@ START = date(2025, 1, 1)  # the default period: 1—N月 of the data's year, to 
 PAGES = ("overview", "accidents", "rectification", "priority", "campaigns", "briefing", "data")
 REFUSED = "地址中的区域不在本账号辖区内，已改为显示本账号辖区。"
 ADMIN_ONLY = "仅管理员可用"
-
-pytestmark = pytest.mark.slow
 
 
 @dataclass
@@ -165,6 +164,7 @@ def leaks(text: str, foreign: set[str]) -> list[str]:
     return sorted(name for name in foreign if name in text)
 
 
+@pytest.mark.slow  # ~100 s: 7 pages x 2 addresses x 3 accounts, and every download built
 @pytest.mark.parametrize("name", ["township", "county", "viewer"])
 def test_every_page_and_download_stays_within_the_account(city, downloads, monkeypatch, tmp_path, name):
     monkeypatch.setenv(db.ENV_DB, str(city.path))
@@ -232,6 +232,7 @@ def run_cli(argv: list[str]) -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow  # ~40 s: the documents of three accounts
 @pytest.mark.parametrize("name", ["township", "county", "viewer"])
 def test_every_cli_output_of_the_account_stays_within_it(city, tmp_path, name):
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed to read the PDF"
@@ -271,3 +272,13 @@ def test_every_cli_output_of_the_account_stays_within_it(city, tmp_path, name):
     with redirect_stderr(err), redirect_stdout(io.StringIO()):
         code = cli.main(["metrics", "accidents", *common, *period, "--region", city.other_county(bound)])
     assert code != 0 and len(err.getvalue().strip().splitlines()) == 1
+
+
+def test_the_data_screens_township_picker_is_bounded_by_the_account(small_con):
+    """data/townships (数据管理's rectification flow) takes the account's region as every scoped query does."""
+    def listed(region, account_region):
+        return list(reads.townships(small_con, region, account_region)["region_code"])
+
+    assert listed(CITY, None) == sorted([TOWN_A1, TOWN_A2, "419902001000"])
+    assert listed(CITY, COUNTY_A) == [TOWN_A1, TOWN_A2]
+    assert listed(COUNTY_A, TOWN_A1) == [TOWN_A1]

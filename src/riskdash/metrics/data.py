@@ -61,9 +61,9 @@ def upload_limit_mb(con: duckdb.DuckDBPyConnection) -> int:
     return int(text)
 
 
-def townships(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
-    """The townships in ``region`` (and below)."""
-    return db.query(con, "data/townships", region=region)
+def townships(con: duckdb.DuckDBPyConnection, region: str, account_region: str | None = None) -> pd.DataFrame:
+    """The townships in ``region`` (and below), and at or below the account's region when it has one."""
+    return db.query(con, "data/townships", region=region, account_region=account_region)
 
 
 def filtered_view(con: duckdb.DuckDBPyConnection, table: str, filters: Filters) -> pd.DataFrame:

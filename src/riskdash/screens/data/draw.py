@@ -306,7 +306,7 @@ def flow_panel(page, actor: str) -> None:
 
     from riskdash import records
 
-    towns = reads.townships(page.con, page.filters.region_code)
+    towns = reads.townships(page.con, page.filters.region_code, page.filters.account_region)
     left, right = st.columns(2)
     hazard_id = None
     if not towns.empty:
