@@ -9,6 +9,7 @@ Layers, lowest first; a module may import its own layer and the ones below, neve
     features      briefing/, exports/, importer/, records, demo, accounts, monthly, nightly: documents, files, writes, jobs
     streamlit     ui/, screens/ (what is left of them: draw, view, kit): the dashboard
     bench         bench/: timings and the pandas peers; imported by nothing but the bench command
+    tools         tools/: developer tools (the query catalogue), reading the source
     entry         cli, __main__, commands/: the command line
     pages         pages/*.py and app.py: one layer per screen's layout, on top
 
@@ -39,6 +40,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
                  "riskdash.accounts", "riskdash.accounts.*", "riskdash.monthly", "riskdash.nightly"),
     "streamlit": ("riskdash.ui", "riskdash.ui.*", "riskdash.screens", "riskdash.screens.*"),
     "bench": ("riskdash.bench", "riskdash.bench.*"),
+    "tools": ("riskdash.tools", "riskdash.tools.*"),
     "entry": ("riskdash.cli", "riskdash.__main__", "riskdash.commands", "riskdash.commands.*"),
     "pages": ("pages.*", "app"),
 }
