@@ -54,7 +54,7 @@ def test_html_lang_script():
 
 def test_print_css_page_and_hidden_parts():
     css = printing.print_css()
-    assert "@page { size: A4 landscape; margin: 18mm 10mm 10mm; }" in css
+    assert "@page { size: A4 landscape; margin: 10mm; }" in css
     media = css[css.index("@media print"):]
     hidden = media[:media.index("display: none !important")]
     for part in ("stSidebar", "stHeader", "stButton", "stDownloadButton", "stToolbar"):

@@ -59,7 +59,7 @@ def print_css() -> str:
     """``@media print``: A4 landscape, only the screen's content, within the page width; the scope line is
     position: fixed, which Chromium repeats at the top of every printed page."""
     return f"""<style>
-@page {{ size: A4 landscape; margin: {PAGE_MARGIN_MM + 8}mm {PAGE_MARGIN_MM}mm {PAGE_MARGIN_MM}mm; }}
+@page {{ size: A4 landscape; margin: {PAGE_MARGIN_MM}mm; }}
 @media print {{
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
@@ -71,15 +71,17 @@ def print_css() -> str:
     position: static !important; background: #fff !important; }}
   /* the content keeps its screen width (charts are drawn for it) and is scaled to the page (print_fit_script) */
   [data-testid="stMainBlockContainer"] {{ width: var(--riskdash-print-width, 100%) !important; max-width: none !important;
-    zoom: var(--riskdash-print-zoom, 1); padding: 0 !important; margin: 0 !important; }}
+    zoom: var(--riskdash-print-zoom, 1); padding: 10mm 0 0 !important; margin: 0 !important;
+    -webkit-box-decoration-break: clone; box-decoration-break: clone; }}
   [data-testid="stHorizontalBlock"] {{ flex-wrap: wrap !important; }}
   [data-testid="stPlotlyChart"], .js-plotly-plot, .plot-container, .svg-container, .main-svg {{
     max-width: 100% !important; }}
   [data-testid="stPlotlyChart"] {{ break-inside: avoid; page-break-inside: avoid; overflow: hidden !important; }}
   [data-testid="stDataFrame"], [data-testid="stTable"] {{ overflow: hidden !important; }}
   [data-testid="stVerticalBlock"] {{ gap: .5rem !important; }}
-  /* in the page's top margin, so that it never covers the content of the pages after the first */
-  .{SCOPE_CLASS} {{ display: block !important; position: fixed; top: -7mm; left: 0; right: 0; font-size: 10pt;
+  /* position: fixed repeats it at the top of every page; the content's top padding is cloned on each page
+     (box-decoration-break), so that the line never covers what a page starts with */
+  .{SCOPE_CLASS} {{ display: block !important; position: fixed; top: 0; left: 0; right: 0; font-size: 10pt;
     color: #222 !important; background: #fff; border-bottom: 1px solid #999; padding: 0 0 2pt; z-index: 1000; }}
   * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}

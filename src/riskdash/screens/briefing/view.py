@@ -251,6 +251,8 @@ def fit_script() -> str:
   function schedule() {{ if (!pending) pending = window.setTimeout(fit, 60); }}
   new MutationObserver(schedule).observe(document.body, {{ childList: true, subtree: true, characterData: true }});
   window.addEventListener("resize", schedule);
+  // a chart grows by attributes and late fonts change heights: look again twice a second as well
+  window.setInterval(schedule, 500);
   schedule();
 }})();
 </script>"""

@@ -1,0 +1,185 @@
+"""Meeting-ready screens in headless Debian Chromium (issue 17 items 1, 3 and 9): every slide of the presentation
+mode fits the window above its bottom bar at 1024×768, 1366×768 and 1920×1080 with tables of at least 14 pt;
+the print view of every analysis screen hides the sidebar, keeps every element within A4 landscape and prints
+the scope line on every page; ``<html lang>`` follows the language."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright import sync_api as playwright_errors
+from test_browser import PAGE_MS, chromium_page, serving
+
+from riskdash import db, i18n
+from riskdash.screens.briefing import view
+from riskdash.ui import printing
+
+pytestmark = pytest.mark.browser
+
+COLD_MS = 180_000
+SIZES = ((1024, 768), (1366, 768), (1920, 1080))
+
+
+@pytest.fixture()
+def demo_server(small_db_path: Path, tmp_path: Path):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(small_db_path, path)
+    con = db.connect(path)
+    db.set_meta(con, "dataset", "demo")
+    con.close()
+    with serving(path, tmp_path) as url:
+        yield url
+
+
+def settle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(700)
+
+
+MEASURE = """() => {
+  const slide = document.querySelector('.st-key-SLIDE').getBoundingClientRect();
+  const bar = document.querySelector('.st-key-NAV').getBoundingClientRect();
+  const zoom = parseFloat(document.querySelector('.st-key-SLIDE').style.zoom || '1');
+  const cells = [...document.querySelectorAll('.st-key-SLIDE [data-testid="stTable"] td')];
+  const cellPx = cells.length ? Math.min(...cells.map(c => parseFloat(getComputedStyle(c).fontSize))) * zoom : null;
+  return {scroll: document.scrollingElement.scrollHeight, height: innerHeight, width: innerWidth,
+          top: slide.top, bottom: slide.bottom, left: slide.left, right: slide.right, bar: bar.top, cellPx, fit: !!window.__riskdashBriefFit, zoom};
+}""".replace("SLIDE", view.SLIDE_CONTAINER_KEY).replace("NAV", view.NAV_CONTAINER_KEY)
+
+
+FITTED = f"""() => document.querySelector('.st-key-{view.SLIDE_CONTAINER_KEY}').getBoundingClientRect().bottom
+  <= document.querySelector('.st-key-{view.NAV_CONTAINER_KEY}').getBoundingClientRect().top"""
+
+
+def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
+    url = demo_server
+    with chromium_page(tmp_path, 1366, 768) as page:
+        page.goto(url + "briefing", timeout=COLD_MS)
+        page.get_by_role("button", name="进入演示模式").wait_for(timeout=COLD_MS)
+        settle(page)
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        page.get_by_role("button", name="进入演示模式").click()
+        page.locator(".brief-counter").wait_for(timeout=PAGE_MS)
+        count = int(page.locator(".brief-counter").inner_text().split("/")[1])
+        assert count == 6
+        seen_tables = 0
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            for number in range(1, count + 1):
+                page.wait_for_function(
+                    "(t) => document.querySelector('.brief-counter')?.innerText.trim() === t",
+                    arg=f"{number} / {count}", timeout=PAGE_MS)
+                settle(page)
+                # the fit script scales the slide once its chart has drawn (a few hundred ms); if it never
+                # fits, the assertions below say how
+                with contextlib.suppress(playwright_errors.TimeoutError):
+                    page.wait_for_function(FITTED, timeout=5_000)
+                m = page.evaluate(MEASURE)
+                page.screenshot(path=str(tmp_path / f"slide-{width}-{number}.png"))
+                where = f"{width}×{height} slide {number}: {m}"
+                assert m["scroll"] <= m["height"], where
+                assert m["top"] >= 0 and m["left"] >= 0 and m["right"] <= m["width"], where
+                assert m["bottom"] <= m["bar"] <= m["height"], where
+                if m["cellPx"] is not None:
+                    seen_tables += 1
+                    assert m["cellPx"] >= 14 * 96 / 72 - 0.05, where
+                if number < count:
+                    page.get_by_role("button", name="下一页").click()
+            for number in range(count, 1, -1):
+                page.get_by_role("button", name="上一页").click()
+                page.wait_for_function(
+                    "(t) => document.querySelector('.brief-counter')?.innerText.trim() === t",
+                    arg=f"{number - 1} / {count}", timeout=PAGE_MS)
+        assert seen_tables > 0  # the small city's slides do carry tables
+
+
+def test_slide_six_lists_each_kind_with_unit_and_due(demo_server, tmp_path):
+    url = demo_server
+    with chromium_page(tmp_path, 1024, 768) as page:
+        page.goto(url + "briefing?present=1&slide=6", timeout=COLD_MS)
+        page.locator(".brief-counter").wait_for(timeout=COLD_MS)
+        settle(page)
+        headers = page.locator(f'.st-key-{view.SLIDE_CONTAINER_KEY} [data-testid="stTable"] th').all_inner_texts()
+        assert [h.strip() for h in headers if h.strip()] == ["事项", "对象", "责任单位", "完成时限"]
+        kinds = {t.strip() for t in page.locator(
+            f'.st-key-{view.SLIDE_CONTAINER_KEY} [data-testid="stTable"] tbody tr td:first-child').all_inner_texts()}
+        # the small city has an overdue major (H4), an unfiled site (K2) and red/orange enterprises never inspected
+        expected = {i18n.t(f"briefing.x.next.kind.{k}", "zh") for k in view.WORK_KINDS}
+        assert kinds == expected
+
+
+ANALYSIS = {"": "总览", "accidents": "事故趋势", "rectification": "隐患治理", "priority": "重点部位/较大事故风险",
+            "campaigns": "专项行动与乡镇规范化"}
+
+WIDEST = """() => {
+  let widest = 0, what = '';
+  for (const e of document.querySelectorAll('[data-testid="stMain"] *')) {
+    // a data grid is a canvas that scrolls inside its frame: the frame is measured, not its scroll content
+    if (e.closest('[data-testid="stDataFrame"]') && e.getAttribute('data-testid') !== 'stDataFrame') continue;
+    const r = e.getBoundingClientRect();
+    if (r.width > widest && getComputedStyle(e).display !== 'none') { widest = r.width; what = e.tagName + '.' + e.className; }
+  }
+  return {widest, what};
+}"""
+
+
+def test_print_view_of_every_analysis_screen(demo_server, tmp_path):
+    url = demo_server
+    with chromium_page(tmp_path, 1366, 768) as page:
+        page.goto(url, timeout=COLD_MS)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=COLD_MS)
+        settle(page)
+        for path, title in ANALYSIS.items():
+            if path:
+                page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
+                page.get_by_role("heading", name=title).first.wait_for(timeout=COLD_MS)
+            settle(page)
+            page.wait_for_timeout(1500)
+            assert page.evaluate("document.documentElement.lang") == "zh-CN"
+            # the 打印 button calls the browser's print
+            button = page.frame_locator('iframe[data-testid="stIFrame"]').get_by_role("button", name="打印")
+            assert "window.parent.print()" in button.get_attribute("onclick")
+            scope = page.locator(f".{printing.SCOPE_CLASS}").inner_text().strip() or page.locator(
+                f".{printing.SCOPE_CLASS}").text_content().strip()
+            assert scope.startswith(i18n.t(f"page.{path or 'overview'}", "zh") + " · ")
+            page.emulate_media(media="print")
+            # the printed page is the printable width of A4 landscape wide (the screen's layout is kept, scaled)
+            page.set_viewport_size({"width": printing.PRINTABLE_WIDTH_PX, "height": 740})
+            page.wait_for_timeout(500)
+            assert not page.locator('[data-testid="stSidebar"]').is_visible()
+            assert not any(b.is_visible() for b in page.locator('[data-testid="stButton"]').all())
+            assert not page.locator('iframe[data-testid="stIFrame"]').first.is_visible()
+            widest = page.evaluate(WIDEST)
+            assert widest["widest"] <= printing.PRINTABLE_WIDTH_PX + 1, (path, widest)
+            pdf = tmp_path / f"print-{path or 'overview'}.pdf"
+            page.pdf(path=str(pdf), format="A4", landscape=True)
+            page.emulate_media(media="screen")
+            page.set_viewport_size({"width": 1366, "height": 768})
+            pages = int(next(line.split()[-1] for line in subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+                if line.startswith("Pages:")))
+            assert pages > 0
+            text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout
+            printed = text.split("\f")[:pages]
+            head = "".join(scope.split())
+            for number, sheet in enumerate(printed, start=1):
+                assert head in "".join(sheet.split()), f"{path}: page {number} of {pages} lacks the scope line"
+
+
+def test_html_lang_is_en_in_english(demo_server, tmp_path):
+    url = demo_server
+    with chromium_page(tmp_path, 1366, 768) as page:
+        page.goto(url + "?lang=en", timeout=COLD_MS)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=COLD_MS)
+        settle(page)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        # the caption (scope line) colour as the browser computes it reaches 4.5:1
+        colour = page.locator('[data-testid="stCaptionContainer"]').first.evaluate(
+            "e => getComputedStyle(e).color")
+        r, g, b = (int(v) for v in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+        assert printing.contrast_ratio(f"#{r:02x}{g:02x}{b:02x}", "#ffffff") >= 4.5
