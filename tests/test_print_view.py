@@ -28,7 +28,7 @@ def test_contrast_ratio_on_known_pairs():
 def test_caption_colour_reaches_aa_and_is_the_one_in_the_css():
     assert printing.contrast_ratio(printing.CAPTION_TEXT, printing.PAGE_BACKGROUND) >= AA
     css = printing.screen_css()
-    assert re.search(r'stCaptionContainer"\][^{]*\{\s*color:\s*' + printing.CAPTION_TEXT, css)
+    assert re.search(r'stCaptionContainer"\][^{]*\{\s*color:\s*' + printing.CAPTION_TEXT + r" !important;\s*opacity: 1 !important;", css)
 
 
 def test_chart_text_colours_reach_aa():

@@ -50,7 +50,8 @@ def screen_css() -> str:
     """On every page: captions (the scope lines under each heading) in a grey that reads at 4.5:1."""
     return f"""<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: {CAPTION_TEXT} !important; }}
+[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: {CAPTION_TEXT} !important;
+  opacity: 1 !important; }}
 .{SCOPE_CLASS} {{ display: none; }}
 </style>"""
 
