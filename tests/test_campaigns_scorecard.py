@@ -138,7 +138,11 @@ def test_region_keeps_its_townships_only(con):
     county_a = campaigns.townships(con, Filters(date(2025, 1, 1), AS_OF, COUNTY_A, AS_OF))
     assert [t["region_code"] for t in county_a["townships"]] == [TOWN_A1, TOWN_A2]
     town = campaigns.townships(con, Filters(date(2025, 1, 1), AS_OF, TOWN_A2, AS_OF))
-    assert town["townships"] == [EXPECTED["townships"][2]]
+    # a scope narrower than the city: each township's rank among the city's three and the count (docs/accounts.md)
+    assert town["townships"] == [{**EXPECTED["townships"][2], "city_rank": 3}]
+    assert town["city_townships"] == 3
+    assert [t["city_rank"] for t in county_a["townships"]] == [2, 3]
+    assert "city_townships" not in campaigns.townships(con, YEAR)  # the whole city: the rank is the rank
 
 
 def set_setting(con, key, value):

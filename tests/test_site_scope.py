@@ -68,6 +68,10 @@ class City:
         names_out |= {n for n, r in self.enterprises if r not in inside}
         return names_out - names_in
 
+    @property
+    def township_count(self) -> int:
+        return sum(1 for c, (_, p) in self.regions.items() if p is not None and self.regions[p][1] is not None)
+
     def other_county(self, bound: str) -> str:
         return next(c for c, (_, p) in sorted(self.regions.items())
                     if p is not None and self.regions[p][1] is None and not self.within(bound, c)
@@ -212,6 +216,10 @@ def test_every_page_and_download_stays_within_the_account(city, downloads, monke
                 assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files), where
             if page == "campaigns":
                 assert number(metrics_of(at)["参评乡镇（个）"]) == counts["townships"], where
+                # the ranking: the account's own townships, each with its rank among the city's (docs/accounts.md)
+                [ranking] = [d.value for d in at.dataframe if "名次" in d.value.columns]
+                assert len(ranking) == counts["townships"], where
+                assert f"全市名次（共{city.township_count}个乡镇）" in ranking.columns, where
             if page == "briefing":
                 assert sorted(Path(f).suffix for f in files) == [".docx", ".pdf", ".pptx"], where
             if page == "data":
@@ -263,6 +271,11 @@ def test_every_cli_output_of_the_account_stays_within_it(city, tmp_path, name):
     townships = results["townships"]["townships"]
     assert len(townships) == counts["townships"]
     assert all(city.within(t["region_code"], bound) for t in townships)
+    # each of its townships' rank among the whole city's and the city's count, as the file's owner ranks them
+    whole = [t["region_code"] for t in json.loads(run_cli(["metrics", "townships", "--db", str(city.path),
+                                                          "--year", "2025"]))["townships"]]
+    assert results["townships"]["city_townships"] == len(whole) == city.township_count
+    assert [t["city_rank"] for t in townships] == [whole.index(t["region_code"]) + 1 for t in townships]
     assert results["priority"]["sites"] and all(city.within(e["region_code"], bound) for e in results["priority"]["sites"])
     assert (results["accidents"]["accidents"], results["accidents"]["deaths_incl_missing"]) == (
         counts["accidents"], counts["deaths"])

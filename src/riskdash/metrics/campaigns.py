@@ -18,7 +18,7 @@ import pandas as pd
 
 from riskdash import db, i18n, reference
 from riskdash.filters import Filters
-from riskdash.metrics.core import rate, round_pct, township_labels
+from riskdash.metrics.core import rate, root_region, round_pct, township_labels
 
 COMPONENTS = ("deaths", "larger_accidents", "rectification", "major_closed", "ledger", "standardisation",
               "inspection_coverage", "zero_report")
@@ -174,8 +174,30 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
             "checklist_done_pct": _pct(int(row["checklist_done"]), int(row["checklist_applicable"])),
             "zero_report_missing_days": int(row["zero_expected_days"]) - int(row["zero_reported_days"]),
         })
-    entries.sort(key=lambda e: (e["vetoed"], -(e["score"] if e["score"] is not None else -1.0), e["region_code"]))
-    return {"year": filters.as_of.year, "townships": entries}
+    entries.sort(key=_rank_key)
+    result = {"year": filters.as_of.year, "townships": entries}
+    root = root_region(con)
+    if root is not None and (filters.account_region is not None or filters.region_code != root["region_code"]):
+        result.update(_city_ranks(con, filters, values, entries, root["region_code"]))  # --user = its --region
+    return result
+
+
+def _rank_key(entry: dict[str, Any]) -> tuple:
+    return (entry["vetoed"], -(entry["score"] if entry["score"] is not None else -1.0), entry["region_code"])
+
+
+def _city_ranks(con: duckdb.DuckDBPyConnection, filters: Filters, values: dict[str, str],
+                entries: list[dict[str, Any]], root: str) -> dict[str, Any]:
+    """A scope narrower than the city (a region filter, an account's region) shows its own townships' rank
+    among the whole city's and the city's count of townships, never another township's row (issue 16;
+    docs/accounts.md): each entry gains ``city_rank``, the result ``city_townships``."""
+    whole = township_scorecard(con, replace(filters, region_code=root, account_region=None), values)
+    ranked = sorted(({"region_code": row["region_code"], "vetoed": bool(vetoes(row)), "score": _score(row["score"])}
+                     for _, row in whole.iterrows()), key=_rank_key)
+    rank = {e["region_code"]: n for n, e in enumerate(ranked, start=1)}
+    for entry in entries:
+        entry["city_rank"] = rank.get(entry["region_code"])
+    return {"city_townships": len(ranked)}
 
 
 # ---------------------------------------------------------------------------------------------- checklist

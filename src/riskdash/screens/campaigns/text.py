@@ -170,6 +170,7 @@ TEXT = {
     "campaigns.missing_title": {"zh": "缺报明细（{n}天次）", "en": "Missed reports ({n})"},
     # ------------------------------------------------------------------ columns
     "campaigns.col.rank": {"zh": "名次", "en": "Rank"},
+    "campaigns.col.city_rank": {"zh": "全市名次（共{n}个乡镇）", "en": "Rank in the city (of {n} townships)"},
     "campaigns.col.township": {"zh": "乡镇（街道）", "en": "Township"},
     "campaigns.col.region_code": {"zh": "区划代码", "en": "Region code"},
     "campaigns.col.region": {"zh": "地区", "en": "Region"},

@@ -77,6 +77,9 @@ def scorecard_table(result: dict, lang: str) -> pd.DataFrame:
     for rank, entry in enumerate(result["townships"], start=1):
         row = {
             _t("col.rank", lang): rank,
+            # an account bounded by a region: its township's rank among the whole city's (issue 16)
+            **({_t("col.city_rank", lang, n=result["city_townships"]): entry["city_rank"]}
+               if "city_townships" in result else {}),
             _t("col.township", lang): entry["name"],
             _t("col.region_code", lang): entry["region_code"],
             _t("col.score", lang): entry["score"],
