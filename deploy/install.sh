@@ -236,6 +236,7 @@ if [ -f "$db_path" ]; then
   stamp=$(date +%Y%m%d-%H%M%S)
   from=$(basename "${current:-none}")
   saved=$backup_dir/pre-upgrade-$stamp-from-$from
+  n=1; while [ -e "$saved" ]; do saved=$backup_dir/pre-upgrade-$stamp-$n-from-$from; n=$((n + 1)); done
   mkdir -p "$backup_dir"
   old=$vdir/venv/bin/riskdash
   [ -n "$current" ] && [ -x "$current/venv/bin/riskdash" ] && old=$current/venv/bin/riskdash
