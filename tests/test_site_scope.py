@@ -133,6 +133,7 @@ def page_text(at: AppTest) -> str:
     parts += [d.value.to_csv() for d in at.dataframe] + [t.value.to_csv() for t in at.table]
     parts += [f"{s.label} {s.options}" for s in at.selectbox] + [f"{s.label} {s.options}" for s in at.multiselect]
     parts += [c.proto.spec for c in at.get("plotly_chart")]  # the figures the PNG downloads are drawn from
+    parts += [str(e.proto) for e in [*at.get("html"), *at.get("iframe")]]  # print CSS scope lines, embedded HTML
     return "\n".join(parts)
 
 
