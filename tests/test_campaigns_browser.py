@@ -61,7 +61,7 @@ def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):  # 
     assert values == ["3", "1", "2", "2"]
     ranking = grid_text(panel(page), "一票否决原因")
     assert "南街道" in ranking and "66.7" in ranking and "合格" in ranking
-    assert "发生较大及以上事故1起（一票否决）" in ranking
+    assert "发生较大及以上责任事故1起（含性质待定；一票否决）" in ranking
     panel(page).locator(".js-plotly-plot").first.wait_for(timeout=PAGE_MS)  # a chart draws after the tables
     assert panel(page).locator(".js-plotly-plot").count() == 1
     page.screenshot(path=str(tmp_path / "campaigns-scorecard.png"))

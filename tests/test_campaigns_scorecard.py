@@ -77,6 +77,8 @@ EXPECTED = {
             "region_code": TOWN_B1, "name": "南街道", "score": 66.7, "result": "passed", "vetoed": False,
             "veto_reasons": [],
             "veto_codes": [],
+            "veto_figures": {"larger_liability_accidents": 0, "late_reports": 0, "concealed_accidents": 0,
+                             "falsely_reported_accidents": 0, "deaths_incl_missing": 0, "target_deaths": 0},
             "components": {
                 "deaths": component(100.0, 20.0, deaths_incl_missing=0, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -94,6 +96,8 @@ EXPECTED = {
             "region_code": TOWN_A1, "name": "东镇", "score": 61.4, "result": "failed", "vetoed": True,
             "veto_reasons": ["死亡（含失踪）1人，超过控制指标0人（一票否决）"],
             "veto_codes": ["target_exceeded"],
+            "veto_figures": {"larger_liability_accidents": 0, "late_reports": 0, "concealed_accidents": 0,
+                             "falsely_reported_accidents": 0, "deaths_incl_missing": 1, "target_deaths": 0},
             "components": {
                 "deaths": component(0.0, 20.0, deaths_incl_missing=1, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -109,8 +113,11 @@ EXPECTED = {
         },
         {
             "region_code": TOWN_A2, "name": "西乡", "score": 16.3, "result": "failed", "vetoed": True,
-            "veto_reasons": ["发生较大及以上事故1起（一票否决）"],
+            # A2 (3 deaths incl. missing) is 较大; its nature defaults to pending, which counts as liability
+            "veto_reasons": ["发生较大及以上责任事故1起（含性质待定；一票否决）"],
             "veto_codes": ["larger_liability_accident"],
+            "veto_figures": {"larger_liability_accidents": 1, "late_reports": 0, "concealed_accidents": 0,
+                             "falsely_reported_accidents": 0, "deaths_incl_missing": 3, "target_deaths": None},
             "components": {
                 "deaths": component(40.0, 20.0, deaths_incl_missing=3, target=None),
                 "larger_accidents": component(0.0, 15.0, count=1),

@@ -121,7 +121,7 @@ def test_metrics_refusals(small_db_path, extra, fragment):
 
 def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
     """veto_codes runs beside veto_reasons, one code per reason, in product.md's names: 西乡 has a 较大
-    accident (A2, 3 deaths incl. missing) and, with a target of 0, deaths over the target as well."""
+    accident (A2, 3 deaths incl. missing; its nature pending, which counts as liability) and, with a target of 0, deaths over the target as well."""
     from riskdash import db
 
     con = db.connect(small_db_path)
@@ -135,7 +135,7 @@ def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
         TOWN_A1: (False, [], []),
         TOWN_B1: (False, [], []),
         TOWN_A2: (True, ["larger_liability_accident", "target_exceeded"],
-                  ["发生较大及以上事故1起（一票否决）", "死亡（含失踪）3人，超过控制指标0人（一票否决）"]),
+                  ["发生较大及以上责任事故1起（含性质待定；一票否决）", "死亡（含失踪）3人，超过控制指标0人（一票否决）"]),
     }
 
 

@@ -115,6 +115,8 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_weight_zero_report", "10", "乡镇考核权重：零报告按时率", "Township assessment weight: zero-report compliance"),
     ("assessment_points_per_death", "20", "乡镇考核：每死亡1人（含失踪）扣分", "Township assessment: points off the deaths component per death (incl. missing)"),
     ("assessment_pass_score", "60", "乡镇考核合格分数线（未被一票否决且得分不低于此值为合格）", "Township assessment pass mark (passed = not vetoed and score at or above it)"),
+    # 一票否决 rules (issue 18, docs/township-assessment.md): 迟报 per 493号令 Art. 9
+    ("assessment_late_report_hours", "1", "乡镇考核一票否决：事故发生后超过N小时报告为迟报（493号令第九条）", "Township assessment veto: an accident reported more than N hours after it happened is reported late (Decree 493, Art. 9)"),
     ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),    # the Word/PDF 通报 (issue 13): templates filled in per region and year (docs/settings.md)
     ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
     ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),

@@ -82,7 +82,8 @@ def filters_for_year(con: duckdb.DuckDBPyConnection, year: int, region_code: str
 def scorecard_params(values: dict[str, str]) -> dict[str, Any]:
     weights = assessment_weights(values)
     return {**{f"w_{name}": weight for name, weight in weights.items()},
-            "points_per_death": _number(values, "assessment_points_per_death")}
+            "points_per_death": _number(values, "assessment_points_per_death"),
+            "late_report_hours": _number(values, "assessment_late_report_hours")}
 
 
 def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters,
@@ -97,23 +98,42 @@ def _score(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else round_pct(float(value))
 
 
-# The veto rules of `riskdash metrics townships` (veto_codes; docs/township-assessment.md), in the order the reasons are listed. The
-# scorecard judges two of them today: a 较大及以上 accident (larger_liability_accident; issue 18 narrows it to
-# liability accidents) and deaths over the control target (target_exceeded).
+# The veto rules of `riskdash metrics townships` (veto_codes; docs/township-assessment.md), in the order the
+# reasons are listed. The scorecard judges five of them (issue 18): a 较大及以上 liability accident (nature
+# liability or pending), 迟报, 瞒报, 谎报, and deaths over the control target; ledger_missed_site and
+# measures_not_in_place are not judged yet.
 VETO_CODES = ("larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
               "measures_not_in_place", "target_exceeded")
 
+# the scorecard's columns a township's veto reasons are worded from (each entry's ``veto_figures``)
+VETO_FIGURES = ("larger_liability_accidents", "late_reports", "concealed_accidents", "falsely_reported_accidents",
+                "deaths_incl_missing", "target_deaths")
+
+
+def veto_figures(row: Any) -> dict[str, int | None]:
+    """The figures of a scorecard row that its vetoes are judged and worded on (None: no target)."""
+    return {name: None if pd.isna(row[name]) else int(row[name]) for name in VETO_FIGURES}
+
 
 def vetoes(row: Any, lang: str = "zh") -> list[tuple[str, str]]:
-    """(code, reason in words) of each veto a township's scorecard row carries, in VETO_CODES order."""
+    """(code, reason in words) of each veto a township carries, in VETO_CODES order; ``row`` is a scorecard
+    row or an entry's ``veto_figures``."""
+    figures = veto_figures(row)
     found = []
-    if row["is_vetoed_larger"]:
+    if figures["larger_liability_accidents"]:
         found.append(("larger_liability_accident",
-                      i18n.t("campaigns.veto.larger", lang, n=int(row["larger_accidents"]))))
-    if row["is_vetoed_target"]:
+                      i18n.t("campaigns.veto.larger", lang, n=figures["larger_liability_accidents"])))
+    if figures["late_reports"]:
+        found.append(("late_report", i18n.t("campaigns.veto.late", lang, n=figures["late_reports"])))
+    if figures["concealed_accidents"]:
+        found.append(("concealed", i18n.t("campaigns.veto.concealed", lang, n=figures["concealed_accidents"])))
+    if figures["falsely_reported_accidents"]:
+        found.append(("falsely_reported",
+                      i18n.t("campaigns.veto.falsely", lang, n=figures["falsely_reported_accidents"])))
+    if figures["target_deaths"] is not None and figures["deaths_incl_missing"] > figures["target_deaths"]:
         found.append(("target_exceeded",
-                      i18n.t("campaigns.veto.target", lang, deaths=int(row["deaths_incl_missing"]),
-                             target=int(row["target_deaths"]))))
+                      i18n.t("campaigns.veto.target", lang, deaths=figures["deaths_incl_missing"],
+                             target=figures["target_deaths"])))
     return found
 
 
@@ -170,6 +190,7 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
             "vetoed": vetoed,
             "veto_reasons": [reason for _, reason in found],
             "veto_codes": [code for code, _ in found],
+            "veto_figures": veto_figures(row),
             "components": _components(row, weights),
             "checklist_done_pct": _pct(int(row["checklist_done"]), int(row["checklist_applicable"])),
             "zero_report_missing_days": int(row["zero_expected_days"]) - int(row["zero_reported_days"]),

@@ -3,8 +3,20 @@
 TEXT = {
     # ------------------------------------------------------------------ veto reasons (also in the CLI JSON)
     "campaigns.veto.larger": {
-        "zh": "发生较大及以上事故{n}起（一票否决）",
-        "en": "{n} relatively major or worse accident(s) (one-vote veto)",
+        "zh": "发生较大及以上责任事故{n}起（含性质待定；一票否决）",
+        "en": "{n} relatively major or worse liability accident(s) (incl. nature pending; one-vote veto)",
+    },
+    "campaigns.veto.late": {
+        "zh": "迟报事故{n}起（一票否决）",
+        "en": "{n} accident(s) reported late (one-vote veto)",
+    },
+    "campaigns.veto.concealed": {
+        "zh": "瞒报事故{n}起（一票否决）",
+        "en": "{n} accident(s) concealed (one-vote veto)",
+    },
+    "campaigns.veto.falsely": {
+        "zh": "谎报事故{n}起（一票否决）",
+        "en": "{n} accident(s) falsely reported (one-vote veto)",
     },
     "campaigns.veto.target": {
         "zh": "死亡（含失踪）{deaths}人，超过控制指标{target}人（一票否决）",
@@ -34,9 +46,11 @@ TEXT = {
         "en": "Not vetoed and a score of at least the pass mark, {pass_score}.",
     },
     "campaigns.kpi_vetoed_help": {
-        "zh": "发生较大及以上事故，或死亡（含失踪）超过本乡镇控制指标：无论得分，结果为不合格，排在未否决乡镇之后。",
-        "en": "A relatively major or worse accident, or deaths (incl. missing) above the township's own target: failed "
-        "whatever the score, ranked after the townships not vetoed.",
+        "zh": "发生较大及以上责任事故（性质待定的按责任事故计），事故迟报、瞒报或谎报，或死亡（含失踪）超过本乡镇控制指标："
+        "无论得分，结果为不合格，排在未否决乡镇之后。",
+        "en": "A relatively major or worse liability accident (one whose nature is pending counts as liability), an "
+        "accident reported late, concealed or falsely reported, or deaths (incl. missing) above the township's own "
+        "target: failed whatever the score, ranked after the townships not vetoed.",
     },
     "campaigns.ranking_title": {"zh": "乡镇考核排名", "en": "Township ranking"},
     "campaigns.ranking_scope": {

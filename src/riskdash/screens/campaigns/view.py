@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from riskdash import i18n
-from riskdash.metrics.campaigns import COMPONENTS
+from riskdash.metrics.campaigns import COMPONENTS, vetoes
 
 DASH = i18n.DASH
 
@@ -60,15 +60,8 @@ def scorecard_summary(result: dict) -> dict[str, int]:
 
 
 def veto_reason_words(entry: dict, lang: str) -> list[str]:
-    """The veto reasons in the page's language, from the entry's own figures."""
-    components = entry["components"]
-    reasons = []
-    if components["larger_accidents"]["count"]:
-        reasons.append(i18n.t("campaigns.veto.larger", lang, n=components["larger_accidents"]["count"]))
-    deaths, target = components["deaths"]["deaths_incl_missing"], components["deaths"]["target"]
-    if target is not None and deaths > target:
-        reasons.append(i18n.t("campaigns.veto.target", lang, deaths=deaths, target=target))
-    return reasons
+    """The veto reasons in the page's language, from the entry's own figures (``veto_figures``)."""
+    return [reason for _, reason in vetoes(entry["veto_figures"], lang)]
 
 
 def scorecard_table(result: dict, lang: str) -> pd.DataFrame:

@@ -1,6 +1,9 @@
 -- Grain: one row per township-level region in $region and below, assessed over 1 January of $year to $as_of.
 -- score = Σ weight × component ÷ Σ weight over the components that have a denominator (each 0–100); vetoed
--- (一票否决) when a 较大及以上 accident happened in the township or its deaths (含失踪) exceed its own target.
+-- (一票否决, docs/township-assessment.md) when in the year the township had a 较大及以上 liability accident
+-- (nature liability or pending: pending counts as liability until concluded), an accident reported more than
+-- $late_report_hours hours after it happened (迟报; reported_at − occurred_at, judged only where both times are
+-- known), an accident flagged 瞒报 (concealed) or 谎报 (falsely_reported), or deaths (含失踪) above its target.
 with townships as (
     -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
     select region_code, township_name as name, kind, township_class, county_name
@@ -12,7 +15,15 @@ accidents_in_year as (
     select
         region_code,
         sum(deaths_incl_missing) as deaths_incl_missing,
-        count(*) filter (where is_larger_and_above) as larger_accidents
+        count(*) filter (where is_larger_and_above) as larger_accidents,
+        count(*) filter (where is_larger_and_above and nature in ('liability', 'pending'))
+            as larger_liability_accidents,
+        -- 迟报 (493号令 Art. 9): only where the hour it happened (has_time) and the report time are known
+        count(*) filter (where has_time and reported_at is not null
+                           and epoch_us(reported_at) - epoch_us(occurred_at)
+                               > $late_report_hours * 3600 * 1000000) as late_reports,
+        count(*) filter (where concealed) as concealed_accidents,
+        count(*) filter (where falsely_reported) as falsely_reported_accidents
     from scoped_accidents_graded($region, $account_region, null)
     where occurred_on between make_date($year, 1, 1) and $as_of
       and region_code in (select region_code from townships)
@@ -129,6 +140,10 @@ figures as (
         coalesce(accidents_in_year.deaths_incl_missing, 0) as deaths_incl_missing,
         targets.max_deaths as target_deaths,
         coalesce(accidents_in_year.larger_accidents, 0) as larger_accidents,
+        coalesce(accidents_in_year.larger_liability_accidents, 0) as larger_liability_accidents,
+        coalesce(accidents_in_year.late_reports, 0) as late_reports,
+        coalesce(accidents_in_year.concealed_accidents, 0) as concealed_accidents,
+        coalesce(accidents_in_year.falsely_reported_accidents, 0) as falsely_reported_accidents,
         coalesce(hazards_in_year.hazards_found, 0) as hazards_found,
         coalesce(hazards_in_year.hazards_done, 0) as hazards_done,
         coalesce(hazards_in_year.major_found, 0) as major_found,
@@ -189,7 +204,10 @@ weighted as (
 select
     weighted.* exclude (weighted_points, weight_used),
     weighted_points / nullif(weight_used, 0) as score,
-    larger_accidents > 0 as is_vetoed_larger,
+    larger_liability_accidents > 0 as is_vetoed_larger,
+    late_reports > 0 as is_vetoed_late,
+    concealed_accidents > 0 as is_vetoed_concealed,
+    falsely_reported_accidents > 0 as is_vetoed_falsely,
     coalesce(deaths_incl_missing > target_deaths, false) as is_vetoed_target
 from weighted
 order by region_code;
