@@ -7,6 +7,7 @@ from riskdash import ui
 from riskdash.exports.township_scorecard import scorecard_xlsx
 from riskdash.metrics import campaigns
 from riskdash.screens.campaigns import charts, draw, view
+from riskdash.screens.kit import download_name
 from riskdash.ui.markdown import plain
 
 page = ui.start_page("campaigns")
@@ -40,7 +41,9 @@ with tab_score:
         ui.table(ranking)
         st.download_button(t("campaigns.download_xlsx"),
                            scorecard_xlsx(ranking, t("campaigns.ranking_scope", **words)),
-                           file_name=f"乡镇考核排名_{scope.year}.xlsx", icon=":material/download:",
+                           file_name=download_name(t("campaigns.ranking_file", year=scope.year), page.region_name,
+                                                   "xlsx", page.lang, as_of=f.as_of),
+                           icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="campaigns_xlsx")
         names = {e["region_code"]: e for e in result["townships"]}

@@ -5,6 +5,7 @@ import streamlit as st
 
 from riskdash import ui
 from riskdash.screens.data import draw, view
+from riskdash.screens.kit import download_name
 from riskdash.ui.write_window import default_actor
 
 page = ui.start_page("data")
@@ -23,7 +24,9 @@ with tab_import:
                         key="data_import_kind")
     mode = st.radio(t("data.import.mode"), ["append", "upsert"], horizontal=True,
                     format_func=lambda m: t(f"data.mode.{m}"))
-    ui.template_button(t("data.import.template"), kind, f"template-{kind}.xlsx", "data_import_template")
+    ui.template_button(t("data.import.template"), kind,
+                       download_name(t("data.import.template_file", kind=draw.table_title(kind, lang)), "", "xlsx", lang),
+                       "data_import_template")
     limit_mb = draw.upload_limit(page)
     upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"], key=draw.upload_key(),
                               max_upload_size=limit_mb)

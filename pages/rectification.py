@@ -7,6 +7,7 @@ from riskdash import i18n, ui
 from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
 from riskdash.metrics import rectification as rect
+from riskdash.screens.kit import download_name
 from riskdash.screens.rectification import charts, draw, view
 from riskdash.ui.markdown import plain
 
@@ -44,7 +45,8 @@ with tab_form:
     ui.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
     st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header),
-                       file_name=monthly_form.file_name(month), icon=":material/download:",
+                       file_name=download_name(t("rectification.form_file"), page.region_name, "xlsx", lang,
+                                               when=view.month_text(month, lang)), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")
 
 with tab_lists:
@@ -52,12 +54,12 @@ with tab_lists:
     ui.section(t("rectification.overdue_title"), t("rectification.overdue_scope", n=len(overdue), **words))
     draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
                              t("rectification.download_csv"), t("rectification.download_xlsx"),
-                             t("rectification.empty"))
+                             t("rectification.empty"), page)
     supervised = page.load(rect.supervised_list, f)
     ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
     draw.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
                              t("rectification.supervised_title"), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"))
+                             t("rectification.download_xlsx"), t("rectification.empty"), page)
 
 with tab_checks:
     ui.section(t("rectification.levels_title"), t("rectification.levels_scope", **words))
@@ -80,7 +82,7 @@ with tab_checks:
                t("rectification.uninspected_scope", days=days, n=len(uninspected), **words))
     draw.list_with_downloads(view.uninspected_table(uninspected, sectors, lang), "uninspected",
                              t("rectification.uninspected_title", days=days), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"))
+                             t("rectification.download_xlsx"), t("rectification.empty"), page)
 
 with tab_due:
     due_days = page.load(rect.setting_value, "due_soon_days")
@@ -90,7 +92,7 @@ with tab_due:
                t("rectification.due_scope", n=len(due), until=until, **words))
     draw.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
                              t("rectification.due_title", days=due_days), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"))
+                             t("rectification.download_xlsx"), t("rectification.empty"), page)
     week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)
     ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
     weekly = view.weekly_by_township(page.load(rect.weekly_list, f))
@@ -110,7 +112,9 @@ with tab_due:
             ui.table(rows)
             st.download_button(t("rectification.weekly_download"), list_xlsx({town_names[town]: rows},
                                                                               {town_names[town]: heading}),
-                               file_name=f"本周隐患跟进清单_{town}.xlsx", icon=":material/print:",
+                               file_name=draw.list_file_name(
+                                   page, t("rectification.weekly_file", township=town_names[town]), "xlsx"),
+                               icon=":material/print:",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                key="rect_week_xlsx")
 

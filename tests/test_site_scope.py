@@ -224,7 +224,7 @@ def test_every_page_and_download_stays_within_the_account(city, downloads, monke
             if page == "briefing":
                 assert sorted(Path(f).suffix for f in files) == [".docx", ".pdf", ".pptx"], where
             if page == "data":
-                assert any(f.startswith("accidents-") for f in files), where
+                assert any(f.startswith("事故_") for f in files), where  # the table, named in Chinese
 
         # settings: refused (and not listed), whatever the address asks
         at.switch_page("pages/settings.py").run()

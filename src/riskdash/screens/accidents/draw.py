@@ -4,6 +4,7 @@ their PNG download, the drill-down and the record panel."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ import streamlit as st
 from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
 from riskdash.screens.accidents import view
+from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
@@ -78,8 +80,15 @@ def _nothing(page: PageContext) -> None:
 
 def _png_button(page: PageContext, fig: go.Figure, name: str) -> None:
     st.download_button(page.t("accidents.download_png"), data=lambda: charts.to_png(fig),
-                       file_name=f"accidents-{name}-{page.filters.start}-{page.filters.end}.png", mime="image/png",
+                       file_name=_png_name(page, fig), mime="image/png",
                        key=f"acc_png_{name}", icon=":material/download:", on_click="ignore")
+
+
+def _png_name(page: PageContext, fig: go.Figure) -> str:
+    """The chart's own title (its first line, tags dropped), the scope and the period: 事故起数按月统计_绿阳区_….png."""
+    title = re.sub(r"<[^>]*>", "", re.split(r"<br\s*/?>", fig.layout.title.text or "")[0]).strip()
+    what = title or ("事故图表" if page.lang == "zh" else "Accident chart")
+    return download_name(what, page.region_name, "png", page.lang, period=(page.filters.start, page.filters.end))
 
 
 def change_test(page: PageContext, data: ScreenData) -> None:

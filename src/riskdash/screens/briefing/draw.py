@@ -16,6 +16,7 @@ import streamlit as st
 from riskdash import i18n
 from riskdash.briefing import content
 from riskdash.screens.briefing import view
+from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import html_text, plain, plain_frame
 
@@ -221,8 +222,10 @@ def _bytes_of(writer: Callable, brief: Any, fmt: str) -> Callable[[], bytes]:
 
 
 def _file_name(page: PageContext, fmt: str) -> str:
+    """安全生产形势通报_绿阳区_2026年1月1日至11月28日.docx (the slides: …演示文稿…)."""
     f = page.filters
-    return f"briefing-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}.{fmt}"
+    what = page.t("briefing.file_slides" if fmt == "pptx" else "briefing.file_report")
+    return download_name(what, page.region_name, fmt, page.lang, period=(f.start, f.end))
 
 
 # ---------------------------------------------------------------------------------------------- words

@@ -22,6 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Made for the current filters ({period} · {region} · data as of {as_of}); the file is built when "
         "you click.",
     },
+    "briefing.file_slides": {"zh": "安全生产形势分析演示文稿", "en": "Work-safety briefing slides"},
+    "briefing.file_report": {"zh": "安全生产形势通报", "en": "Work-safety briefing"},
     "briefing.download_pptx": {"zh": "下载演示文稿（PPTX）", "en": "Download slides (PPTX)"},
     "briefing.download_docx": {"zh": "下载通报（Word）", "en": "Download 通报 (Word)"},
     "briefing.download_pdf": {"zh": "下载通报（PDF）", "en": "Download 通报 (PDF)"},

@@ -13,7 +13,7 @@ from riskdash.importer import ImportFailed
 from riskdash.metrics import campaigns
 from riskdash.screens.campaigns import view
 from riskdash.screens.data.view import problems_frame
-from riskdash.screens.kit import Scope
+from riskdash.screens.kit import Scope, download_name
 from riskdash.ui import widgets
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
@@ -85,5 +85,6 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
                                             "actor": actor.strip() or default_actor()}
                 st.rerun()
     st.caption(t("campaigns.form_bulk"))
-    widgets.template_button(t("campaigns.form_template"), view.ZERO_REPORT_KIND, "零报告导入模板.xlsx",
+    widgets.template_button(t("campaigns.form_template"), view.ZERO_REPORT_KIND,
+                            download_name(t("campaigns.template_file"), "", "xlsx", page.lang),
                             "campaigns_zero_template")

@@ -52,6 +52,8 @@ TEXT = {
         "accident reported late, concealed or falsely reported, or deaths (incl. missing) above the township's own "
         "target: failed whatever the score, ranked after the townships not vetoed.",
     },
+    "campaigns.template_file": {"zh": "零报告导入模板", "en": "Zero-report import template"},
+    "campaigns.ranking_file": {"zh": "{year}年度乡镇考核排名", "en": "Township ranking {year}"},
     "campaigns.ranking_title": {"zh": "乡镇考核排名", "en": "Township ranking"},
     "campaigns.ranking_scope": {
         "zh": "{year}年1月1日至{as_of} · {region} · 未否决乡镇在前，按得分从高到低，同分按区划代码",

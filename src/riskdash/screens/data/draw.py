@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -14,6 +15,7 @@ from riskdash import db, i18n
 from riskdash.importer import ImportFailed, check
 from riskdash.metrics import data as reads
 from riskdash.screens.data import view
+from riskdash.screens.kit import download_name
 from riskdash.ui import session
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import, write_window
@@ -101,7 +103,10 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: i
         st.error(t("data.check.failed", total=total, rows=rows), icon=":material/error:")
         frame = view.problems_frame(problems, page.lang)
         st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
-        st.download_button(t("data.check.download"), to_csv_bytes(frame), file_name=f"problems-{upload.name}.csv",
+        stem = upload.name.rsplit(".", 1)[0]
+        st.download_button(t("data.check.download"), to_csv_bytes(frame),
+                           file_name=download_name(t("data.check.file", name=stem), page.region_name, "csv", page.lang,
+                                                   as_of=date.today()),
                            mime="text/csv", icon=":material/download:")
         return
     st.success(t("data.check.passed", rows=rows), icon=":material/check_circle:")
@@ -152,20 +157,37 @@ def _deferred(build):
 
 
 def export_panel(page) -> None:
-    from riskdash.importer.export import EXPORT_TABLES, export_table, to_csv_bytes, to_xlsx_bytes
+    from riskdash.importer.export import (
+        EXPORT_TABLES,
+        export_table,
+        to_csv_bytes,
+        to_xlsx_bytes,
+    )
     from riskdash.ui import login
 
     if not login.whole_city_only(page.lang):  # whole tables: not for an account bounded by a region
         return
 
     table = st.selectbox(page.t("data.export.table"), EXPORT_TABLES, key="data_export_table")
+    name = table_title(table, page.lang)
     left, right = st.columns(2)
     left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(export_table(con, table))),
-                         file_name=f"{table}.csv", mime="text/csv", icon=":material/download:",
+                         file_name=download_name(name, page.region_name, "csv", page.lang, as_of=page.data_as_of), mime="text/csv", icon=":material/download:",
                          key="data_export_csv")
     right.download_button(page.t("data.export.xlsx"),
                           _deferred(lambda con: to_xlsx_bytes(export_table(con, table), table)),
-                          file_name=f"{table}.xlsx", icon=":material/download:", key="data_export_xlsx")
+                          file_name=download_name(name, page.region_name, "xlsx", page.lang, as_of=page.data_as_of),
+                          icon=":material/download:", key="data_export_xlsx")
+
+
+def table_title(table: str, lang: str) -> str:
+    """A table's name in the interface language (an import kind's title; else the table's own name)."""
+    from riskdash.importer import KINDS
+
+    kind = KINDS.get(table)
+    if kind is None:
+        return table
+    return kind.title_zh if lang == "zh" else kind.title_en
 
 
 # ---------------------------------------------------------------------------------------------- records
@@ -365,13 +387,15 @@ def view_export_panel(page) -> None:
     st.caption(plain(page.t("data.view.scope", start=i18n.day(f.start, page.lang), end=i18n.day(f.end, page.lang),
                             region=page.region_name, sector=page.sector_name, day=day_text(page),
                             table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en)))
-    name = f"{table}-{f.region_code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}"
+    title = KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en
     left, right = st.columns(2)
     left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(reads.filtered_view(con, table, f))),
-                         file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", key="data_view_csv")
+                         file_name=download_name(title, page.region_name, "csv", page.lang, period=(f.start, f.end)),
+                         mime="text/csv", icon=":material/download:", key="data_view_csv")
     right.download_button(page.t("data.export.xlsx"),
                           _deferred(lambda con: to_xlsx_bytes(reads.filtered_view(con, table, f), table)),
-                          file_name=f"{name}.xlsx", icon=":material/download:", key="data_view_xlsx")
+                          file_name=download_name(title, page.region_name, "xlsx", page.lang, period=(f.start, f.end)),
+                          icon=":material/download:", key="data_view_xlsx")
 
 
 def _audited_backup(actor: str):
@@ -398,7 +422,9 @@ def backup_panel(page, actor: str) -> None:
 
     st.download_button(page.t("data.backup.download"),
                        _audited_backup(login.current_account_name() or actor or default_actor()),
-                       file_name="riskdash-backup.zip", mime="application/zip", icon=":material/download:",
+                       file_name=download_name(page.t("data.backup.file_name"), page.region_name, "zip", page.lang,
+                                               as_of=date.today()),
+                       mime="application/zip", icon=":material/download:",
                        key="data_backup_download")
     limit_mb = upload_limit(page)
     upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file",
@@ -446,10 +472,13 @@ def audit_panel(page) -> None:
     st.caption(page.t("data.audit.shown", n=len(frame)))
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
-    left.download_button(page.t("data.audit.download"), to_csv_bytes(frame), file_name="audit_log.csv",
+    audit_name = page.t("data.audit.file_name")
+    left.download_button(page.t("data.audit.download"), to_csv_bytes(frame),
+                         file_name=download_name(audit_name, page.region_name, "csv", page.lang, as_of=date.today()),
                          mime="text/csv", icon=":material/download:", key="data_audit_csv")
     right.download_button(page.t("data.audit.download_xlsx"), to_xlsx_bytes(frame, "audit_log"),
-                          file_name="audit_log.xlsx", icon=":material/download:", key="data_audit_xlsx")
+                          file_name=download_name(audit_name, page.region_name, "xlsx", page.lang, as_of=date.today()),
+                          icon=":material/download:", key="data_audit_xlsx")
 
 
 def counts_panel(page) -> None:

@@ -14,6 +14,7 @@ from riskdash import charts, i18n
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import priority
+from riskdash.screens.kit import download_name
 from riskdash.screens.priority import charts as priority_charts
 from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
@@ -135,7 +136,8 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     st.download_button(
         ctx.t("priority.ledger_download"),
         data=ctx.load(ledger_workbook, ctx.filters, ctx.region_name, ctx.data_as_of),
-        file_name=f"重点部位台账_{ctx.region_name}_{ctx.data_as_of.isoformat()}.xlsx",
+        file_name=download_name("重点部位台账" if lang == "zh" else "Key-site ledger", ctx.region_name, "xlsx", lang,
+                                as_of=ctx.data_as_of),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
     )

@@ -7,12 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from riskdash import i18n, metrics
+from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
-                        empty: str) -> None:
-    """A sortable table (click a heading) and its CSV and .xlsx downloads (formula-looking text escaped)."""
+                        empty: str, page: PageContext) -> None:
+    """A sortable table (click a heading) and its CSV and .xlsx downloads (formula-looking text escaped), named
+    for the list, the scope and the as-of day (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx)."""
     from riskdash.exports.rectification_lists import list_csv, list_xlsx
 
     if table.empty:
@@ -20,11 +22,15 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
         return
     st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
-    left.download_button(csv_label, list_csv(table), file_name=f"{name}.csv", mime="text/csv",
+    left.download_button(csv_label, list_csv(table), file_name=list_file_name(page, title, "csv"), mime="text/csv",
                          icon=":material/download:", key=f"rect_csv_{name}")
-    right.download_button(xlsx_label, list_xlsx({title: table}, {title: title}), file_name=f"{name}.xlsx",
+    right.download_button(xlsx_label, list_xlsx({title: table}, {title: title}), file_name=list_file_name(page, title, "xlsx"),
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"rect_xlsx_{name}")
+
+
+def list_file_name(page: PageContext, what: str, ext: str) -> str:
+    return download_name(what, page.region_name, ext, page.lang, as_of=page.filters.as_of)
 
 
 def sector_names(page: PageContext) -> dict[str, tuple[str, str]]:

@@ -205,6 +205,8 @@ TEXT = {
         "en": "{n} hazards not done on {as_of} whose deadline falls from {as_of} to {until} (any discovery date; "
         "setting due_soon_days) · {region} · {sector}",
     },
+    "rectification.weekly_file": {"zh": "本周隐患跟进清单_{township}", "en": "Weekly follow-up list_{township}"},
+    "rectification.form_file": {"zh": "隐患排查治理月报表", "en": "Hazard monthly form"},
     "rectification.weekly_title": {"zh": "本周跟进清单（按乡镇）", "en": "This week's follow-up list (per township)"},
     "rectification.weekly_scope": {
         "zh": "各乡镇安监站本周须跟进的隐患：截至{as_of}已逾期，或整改期限在{until}前到期的未完成隐患（不限发现日期）· {sector}",

@@ -1,0 +1,95 @@
+"""Download file names (issue 17 item 10): every download is named in the interface language for what it holds,
+its scope and its day or period (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx), through one helper."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
+
+from riskdash import db
+from riskdash.screens.kit import download_name
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+PAGES = ("overview", "accidents", "rectification", "priority", "campaigns", "briefing", "data")
+CITY_NAME = "示例市"  # the small city's root region (tests/conftest.py)
+
+
+def test_download_name_in_chinese_with_scope_and_as_of_day():
+    assert download_name("逾期未销号重大隐患", "绿阳区", "xlsx", "zh", as_of=date(2026, 11, 28)) == (
+        "逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx")
+
+
+def test_download_name_period_reads_from_to():
+    assert download_name("安全生产形势通报", "全市", ".pdf", "zh", period=(date(2026, 1, 1), date(2026, 11, 28))) == (
+        "安全生产形势通报_全市_2026年1月1日至11月28日.pdf")
+
+
+def test_download_name_in_english():
+    assert download_name("Overdue major hazards", "绿阳区", "csv", "en", as_of=date(2026, 11, 28)) == (
+        "Overdue major hazards_绿阳区_as of 28 Nov 2026.csv")
+
+
+def test_download_name_drops_characters_a_file_name_cannot_hold_and_blank_parts():
+    assert download_name('a/b\\c:d*e?f"g<h>i|j', "", "zip", "zh", when="2026年11月") == "abcdefghij_2026年11月.zip"
+    assert download_name("", "", "csv", "zh") == "download.csv"
+
+
+@pytest.fixture()
+def downloads(monkeypatch):
+    """The file name of every download button a run draws."""
+    made: list[str] = []
+    real = DeltaGenerator.download_button
+
+    def recording(self, label, data, *args, **kwargs):
+        made.append(kwargs.get("file_name") or "")
+        return real(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    monkeypatch.setattr(streamlit, "download_button", lambda *a, **k: recording(streamlit._main, *a, **k))
+    return made
+
+
+def page_files(downloads: list[str], lang: str) -> dict[str, list[str]]:
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    if lang != "zh":
+        at.sidebar.radio(key="lang").set_value(lang).run()
+    files = {}
+    for page in PAGES:
+        downloads.clear()
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        files[page] = list(dict.fromkeys(downloads))
+    return files
+
+
+@pytest.mark.slow
+def test_every_download_is_named_in_chinese_with_its_scope(small_db_path, monkeypatch, downloads):
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    files = page_files(downloads, "zh")
+    every = [f for names in files.values() for f in names]
+    for page in ("accidents", "rectification", "priority", "campaigns", "briefing", "data"):
+        assert files[page], page  # each of these pages offers downloads
+    assert len(every) >= 15, every
+    for name in every:
+        assert not name.isascii(), name
+        if "导入模板" not in name:  # an import template is the same for every region
+            assert CITY_NAME in name, name
+    assert "逾期隐患清单_示例市_截至2025年6月30日.xlsx" in files["rectification"], files["rectification"]
+
+
+@pytest.mark.slow
+def test_every_download_is_named_in_english_in_english(small_db_path, monkeypatch, downloads):
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    files = page_files(downloads, "en")
+    every = [f for names in files.values() for f in names]
+    assert len(every) >= 15, every
+    for name in every:
+        what = name.split("_")[0]
+        assert what.isascii() and what, name  # what the file holds, in English (region names stay Chinese)
