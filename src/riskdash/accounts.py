@@ -49,7 +49,7 @@ DEFAULT_LOGIN_SETTINGS = {"login_max_failures": 5, "login_lock_minutes": 15, "se
 
 @dataclass(frozen=True)
 class Role:
-    """What a role may see and do (product.md "Roles"; docs/accounts.md has the same table)."""
+    """What a role may see and do (docs/accounts.md states the same table)."""
 
     name: str
     label_zh: str

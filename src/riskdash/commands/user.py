@@ -1,5 +1,5 @@
 """``riskdash user add NAME --role ROLE [--region CODE] [--password-stdin] | passwd NAME [--password-stdin] |
-disable NAME | list`` (product.md contract; issue 16).
+disable NAME | list`` (README's command line; issue 16).
 
 The command line runs as the database file's owner, who is admin: these are the way to add the first admin.
 Without ``--password-stdin`` the password is asked for at the terminal, twice. An account added or a password

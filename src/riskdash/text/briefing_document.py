@@ -5,7 +5,7 @@ zh first, en complete; every key starts with ``briefing.document.``.
 """
 
 TEXT: dict[str, dict[str, str]] = {
-    # title = issuer + 关于 + whole months + 安全生产形势的通报 (GB/T 9704; domain.md §6)
+    # title = issuer + 关于 + whole months + 安全生产形势的通报 (GB/T 9704; docs/rules.md#official-wording)
     "briefing.document.title": {
         "zh": "{issuer}关于{period}安全生产形势的通报",
         "en": "{issuer}: work-safety bulletin, {period}",

@@ -51,7 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "（上年同期发生{accidents}起、死亡{deaths}人）",
         "en": " (the same period last year: {accidents} accidents, {deaths} deaths)",
     },
-    # the 同比 patterns of domain.md §6: 双下降 / 一升一降 / 双上升, cases on a small base
+    # the 同比 patterns of docs/rules.md#official-wording: 双下降 / 一升一降 / 双上升, cases on a small base
     "briefing.x.acc.both_down": {"zh": "同比实现“双下降”，{both}", "en": "both down year on year, {both}"},
     "briefing.x.acc.both_up": {"zh": "同比“双上升”，{both}，形势严峻", "en": "both up year on year, {both}: a serious situation"},
     "briefing.x.acc.both_flat": {"zh": "与上年同期持平", "en": "the same as a year earlier"},
@@ -166,7 +166,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "briefing.x.rect.no_major": {"zh": "；未排查出重大隐患。", "en": "; no major hazard was found."},
     # the stock on the as-of day (every hazard found on or before it): 逾期未销号 includes majors rectified and
-    # awaiting verification, 逾期未整改 does not (domain.md §6)
+    # awaiting verification, 逾期未整改 does not (docs/rules.md#official-wording)
     "briefing.x.rect.stock": {
         "zh": "截至{as_of}，尚有逾期未销号隐患{overdue}项，{major}；{supervised}。",
         "en": "As of {as_of}, {overdue} hazards are overdue and not closed, {major}; {supervised}.",

@@ -1,4 +1,4 @@
-"""Text of the 月报表 as a statistics form (统计报表, domain.md §6): the .xlsx the 隐患治理 screen's button and
+"""Text of the 月报表 as a statistics form (统计报表, docs/rules.md#statistics-forms): the .xlsx the 隐患治理 screen's button and
 ``riskdash form monthly`` write. zh is what the office files; en is the visitor's reading of the same form."""
 
 TEXT: dict[str, dict[str, str]] = {

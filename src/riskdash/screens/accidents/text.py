@@ -45,7 +45,7 @@ TEXT = {
     "accidents.verdict_down": {"zh": "下降幅度超出偶然起伏，属明显下降", "en": "a fall beyond chance"},
     "accidents.verdict_up": {"zh": "上升幅度超出偶然起伏，属明显上升", "en": "a rise beyond chance"},
     "accidents.verdict_none": {"zh": "两期均未发生", "en": "none in either period"},
-    # a 较大及以上 accident is never chance (domain.md §6): said whenever there is one, whatever the counts did
+    # a 较大及以上 accident is never chance (docs/rules.md#official-wording): said whenever there is one, whatever the counts did
     "accidents.change_red_line": {
         "zh": "本期发生较大及以上事故{n}起，突破“坚决杜绝较大及以上事故”红线，须逐起查明原因，不属偶然起伏",
         "en": "{n} relatively major or worse accident(s) in the period broke the red line of preventing every such "

@@ -89,7 +89,7 @@ def _p(p_value: float) -> str:
 def change_sentence(tests: dict[str, acc.ChangeTest], larger_and_above: int, lang: str) -> str:
     """The change test in one plain sentence: each measure against last year and whether the change is beyond
     chance, then, when the period had one, the 较大及以上 accidents as a broken red line — never as chance
-    (domain.md §6). No statistics words here: the method and the p values sit behind ``change_method``."""
+    (docs/rules.md#official-wording). No statistics words here: the method and the p values sit behind ``change_method``."""
     clauses = [i18n.t(f"accidents.change_{key}", lang, current=f"{test.current:,}", previous=f"{test.previous:,}",
                       verdict=i18n.t(f"accidents.verdict_{test.verdict}", lang))
                for key, test in tests.items()]

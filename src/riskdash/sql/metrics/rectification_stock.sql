@@ -1,5 +1,5 @@
 -- Grain: one row for every hazard found on or before $as_of, whatever year, at enterprises in $region and below,
--- in sector $industry (all when null), as it stood on $as_of: the stock a 通报 states as "截至…" (domain.md §6).
+-- in sector $industry (all when null), as it stood on $as_of: the stock a 通报 states as "截至…" (docs/rules.md#flows-and-stock).
 -- The period's days do not apply. open = not done (general: rectified_on ≤ as-of; major: verified_on ≤ as-of,
 -- 整改销号); overdue = open and the deadline before as-of; overdue_major_unrectified leaves out majors rectified
 -- and awaiting verification (逾期未整改 vs 逾期未销号). supervised_open = majors under 挂牌督办 on or before as-of

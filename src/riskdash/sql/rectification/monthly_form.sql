@@ -8,7 +8,7 @@
 -- in plan (列入治理计划), of which 五到位; 挂牌督办, of which provincial; funds = Σ funds_wan of the hazards.
 with sectors_shown as (
     -- the 工矿企业 form carries the 工矿商贸 sectors only: road, fire, water, fishing and farm-machinery
-    -- hazards go on their departments' own forms (domain.md §6)
+    -- hazards go on their departments' own forms (docs/rules.md#statistics-forms)
     select code, name_zh, name_en, sort_order
     from sectors
     where stat_class = 'industrial'
