@@ -93,3 +93,21 @@ def test_every_download_is_named_in_english_in_english(small_db_path, monkeypatc
     for name in every:
         what = name.split("_")[0]
         assert what.isascii() and what, name  # what the file holds, in English (region names stay Chinese)
+
+
+def test_export_frame_in_chinese_names_codes_and_yes_no_and_reads_back_headers():
+    import pandas as pd
+
+    from riskdash.screens.data.view import export_frame
+
+    held = pd.DataFrame({"domain": ["sector", "accident_type"], "code": ["road_transport", "vehicle"],
+                         "name_zh": ["道路运输", "车辆伤害"], "name_en": ["Road transport", "Vehicle injury"],
+                         "sort_order": [1, 1]})
+    frame = pd.DataFrame({"accident_id": ["A1", "A2"], "industry": ["road_transport", "unknown_code"],
+                          "accident_type": ["vehicle", None], "nature": ["liability", None],
+                          "concealed": [False, None], "falsely_reported": [True, False], "note": ["x", "y"]})
+    zh = export_frame(frame, "accidents", held, "zh")
+    assert zh.to_dict("list") == {
+        "事故编号": ["A1", "A2"], "行业": ["道路运输", "unknown_code"], "事故类型": ["车辆伤害", None],
+        "事故性质": ["责任事故", None], "是否瞒报": ["否", None], "是否谎报": ["是", "否"], "note": ["x", "y"]}
+    pd.testing.assert_frame_equal(export_frame(frame, "accidents", held, "en"), frame)

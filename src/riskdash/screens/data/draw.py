@@ -171,13 +171,22 @@ def export_panel(page) -> None:
     table = st.selectbox(page.t("data.export.table"), EXPORT_TABLES, key="data_export_table")
     name = table_title(table, page.lang)
     left, right = st.columns(2)
-    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(export_table(con, table))),
-                         file_name=download_name(name, page.region_name, "csv", page.lang, as_of=page.data_as_of), mime="text/csv", icon=":material/download:",
-                         key="data_export_csv")
+
+    def whole(con):
+        return _labelled(con, export_table(con, table), table, page.lang)
+
+    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(whole(con))),
+                         file_name=download_name(name, page.region_name, "csv", page.lang, as_of=page.data_as_of),
+                         mime="text/csv", icon=":material/download:", key="data_export_csv")
     right.download_button(page.t("data.export.xlsx"),
-                          _deferred(lambda con: to_xlsx_bytes(export_table(con, table), table)),
+                          _deferred(lambda con: to_xlsx_bytes(whole(con), name[:31])),
                           file_name=download_name(name, page.region_name, "xlsx", page.lang, as_of=page.data_as_of),
                           icon=":material/download:", key="data_export_xlsx")
+
+
+def _labelled(con, frame, table: str, lang: str):
+    """The screen's export of ``table``: Chinese headers and names in Chinese (screens.data.view.export_frame)."""
+    return view.export_frame(frame, table, reads.enum_choices(con), lang)
 
 
 def table_title(table: str, lang: str) -> str:
@@ -389,11 +398,15 @@ def view_export_panel(page) -> None:
                             table=KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en)))
     title = KINDS[table].title_zh if page.lang == "zh" else KINDS[table].title_en
     left, right = st.columns(2)
-    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(reads.filtered_view(con, table, f))),
+
+    def selected(con):
+        return _labelled(con, reads.filtered_view(con, table, f), table, page.lang)
+
+    left.download_button(page.t("data.export.csv"), _deferred(lambda con: to_csv_bytes(selected(con))),
                          file_name=download_name(title, page.region_name, "csv", page.lang, period=(f.start, f.end)),
                          mime="text/csv", icon=":material/download:", key="data_view_csv")
     right.download_button(page.t("data.export.xlsx"),
-                          _deferred(lambda con: to_xlsx_bytes(reads.filtered_view(con, table, f), table)),
+                          _deferred(lambda con: to_xlsx_bytes(selected(con), title[:31])),
                           file_name=download_name(title, page.region_name, "xlsx", page.lang, period=(f.start, f.end)),
                           icon=":material/download:", key="data_view_xlsx")
 

@@ -57,6 +57,29 @@ def enum_options(held: pd.DataFrame, domain: str, lang: str) -> list[tuple[str, 
                                                                            frame["name_en"])]
 
 
+def export_frame(frame: pd.DataFrame, kind_name: str, held: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as the screen exports it: in Chinese, the template's Chinese headers, enumerations by their Chinese
+    names (行业 道路运输, not road_transport) and yes/no as 是/否 — spellings the importer reads back; in English,
+    the stored codes and column names unchanged. ``held``: ``metrics.data.enum_choices``."""
+    kind = KINDS.get(kind_name)
+    if lang != "zh" or kind is None:
+        return frame
+    out = frame.copy()
+    names = {}
+    for col in kind.columns:
+        if col.name not in out.columns:
+            continue
+        if col.type == "enum" and col.enum:
+            labels = dict(enum_options(held, col.enum, lang))
+            out[col.name] = pd.Series([labels.get(v, v) if isinstance(v, str) else None for v in out[col.name]],
+                                      index=out.index, dtype=object)
+        elif col.type == "bool":
+            out[col.name] = pd.Series([None if v is None or pd.isna(v) else ("是" if v else "否")
+                                       for v in out[col.name]], index=out.index, dtype=object)
+        names[col.name] = col.header_zh
+    return out.rename(columns=names)
+
+
 def record_frame(row: dict, kind_name: str, lang: str) -> pd.DataFrame:
     """One record as a two-column table (field, value): what an edit starts from."""
     from riskdash.records import json_value
