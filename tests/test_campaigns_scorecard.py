@@ -246,9 +246,17 @@ day_2025 = st.dates(date(2024, 12, 1), date(2025, 8, 31))
 @st.composite
 def random_rows(draw):
     n = draw(st.integers(0, 6))
-    accidents = [(f"X{i}", draw(day_2025), draw(st.sampled_from(TOWNS + [COUNTY_A])), draw(st.integers(0, 4)),
-                  draw(st.integers(0, 2)), draw(st.integers(0, 12)), draw(st.sampled_from([0, 999, 1000])))
-                 for i in range(n)]
+    accidents = []
+    for i in range(n):
+        # the veto rules' columns (issue 18): nature, the report delay around the 迟报 limit, the flags
+        occurred = pd.Timestamp(draw(day_2025)) + pd.Timedelta(minutes=draw(st.integers(0, 1439)))
+        delay = draw(st.one_of(st.none(), st.sampled_from([0, 59, 60, 61, 120, 121, 2000])))
+        accidents.append((f"X{i}", occurred.to_pydatetime(), draw(st.sampled_from(TOWNS + [COUNTY_A])),
+                          draw(st.integers(0, 4)), draw(st.integers(0, 2)), draw(st.integers(0, 12)),
+                          draw(st.sampled_from([0, 999, 1000])), draw(st.booleans()),
+                          None if delay is None else (occurred + pd.Timedelta(minutes=delay)).to_pydatetime(),
+                          draw(st.sampled_from(["liability", "non_liability", "pending"])),
+                          draw(st.booleans()), draw(st.booleans())))
     hazards = []
     for i in range(draw(st.integers(0, 8))):
         found = draw(day_2025)
@@ -281,6 +289,7 @@ def random_rows(draw):
     weights = {name: draw(st.sampled_from([0.0, 1.0, 10.0, 15.0])) for name in campaigns.COMPONENTS}
     return dict(accidents=accidents, hazards=hazards, sites=sites, status=status, inspections=inspections,
                 windows=windows, reports=reports, targets=targets, closed=closed, weights=weights,
+                late_hours=draw(st.sampled_from([1.0, 2.0])),
                 as_of=draw(st.dates(date(2025, 1, 1), date(2025, 8, 31))),
                 points=draw(st.sampled_from([0.0, 20.0, 35.0])))
 
@@ -307,8 +316,10 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
     try:
         if rows["accidents"]:
             con.executemany("""insert into accidents (accident_id, occurred_at, region_code, industry, accident_type,
-                               deaths, missing, serious_injuries, direct_loss_wan)
-                               values (?, ?, ?, 'other', 'other_injury', ?, ?, ?, ?)""", rows["accidents"])
+                               deaths, missing, serious_injuries, direct_loss_wan, has_time, reported_at, nature,
+                               concealed, falsely_reported)
+                               values (?, ?, ?, 'other', 'other_injury', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            rows["accidents"])
         if rows["hazards"]:
             con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
                                verified_on) values (?, ?, ?, ?, ?, ?, ?)""", rows["hazards"])
@@ -332,10 +343,11 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
         for ent in rows["closed"]:
             con.execute("update enterprises set status = 'closed' where enterprise_id = ?", [ent])
         values = {**campaigns.settings_values(con), "assessment_points_per_death": str(rows["points"]),
+                  "assessment_late_report_hours": str(rows["late_hours"]),
                   **{f"assessment_weight_{k}": str(w) for k, w in rows["weights"].items()}}
         filters = Filters(date(rows["as_of"].year, 1, 1), rows["as_of"], CITY, rows["as_of"])
         got = campaigns.township_scorecard(con, filters, values)
-        want = oracle.township_scorecard(con, filters, rows["weights"], rows["points"])
+        want = oracle.township_scorecard(con, filters, rows["weights"], rows["points"], rows["late_hours"])
         columns = oracle.SCORECARD_COLUMNS + [f"score_{k}" for k in campaigns.COMPONENTS]
         for column in columns:
             left, right = list(got[column]), list(want[column])

@@ -74,8 +74,9 @@ def _deadlines(filters: Filters) -> dict[str, date]:
 
 
 def _pandas_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters):
+    params = campaigns.scorecard_params(DEFAULTS)
     return campaign_peers.township_scorecard(con, filters, campaigns.assessment_weights(DEFAULTS),
-                                             campaigns.scorecard_params(DEFAULTS)["points_per_death"])
+                                             params["points_per_death"], params["late_report_hours"])
 
 
 def _with_deadlines(peer):

@@ -19,7 +19,8 @@ SCORECARD_COLUMNS = [
     "region_code", "deaths_incl_missing", "target_deaths", "larger_accidents", "hazards_found", "hazards_done",
     "major_found", "major_closed", "key_sites", "key_sites_complete", "checklist_applicable", "checklist_done",
     "active_enterprises", "inspected_enterprises", "zero_expected_days", "zero_reported_days", "score",
-    "is_vetoed_larger", "is_vetoed_target",
+    "larger_liability_accidents", "late_reports", "concealed_accidents", "falsely_reported_accidents",
+    "is_vetoed_larger", "is_vetoed_late", "is_vetoed_concealed", "is_vetoed_falsely", "is_vetoed_target",
 ]
 
 
@@ -28,8 +29,10 @@ def _day(series: pd.Series) -> pd.Series:
 
 
 def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights: dict[str, float],
-                       points_per_death: float) -> pd.DataFrame:
-    """The scorecard's figures, components and score, for the year of ``filters.as_of`` up to that day."""
+                       points_per_death: float, late_report_hours: float = 1.0) -> pd.DataFrame:
+    """The scorecard's figures, components and score, for the year of ``filters.as_of`` up to that day; the
+    veto figures (issue 18): 较大 accidents of liability or pending nature, 迟报 (more than
+    ``late_report_hours`` from occurred_at to reported_at, both known), 瞒报, 谎报."""
     as_of = filters.as_of
     jan1 = date(as_of.year, 1, 1)
     regions = _table(con, "regions")
@@ -41,10 +44,18 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     acc = _table(con, "accidents")
     acc = acc[(_day(acc["occurred_at"]) >= jan1) & (_day(acc["occurred_at"]) <= as_of)]
     deaths = acc["deaths"] + acc["missing"]
-    acc = acc.assign(d=deaths, larger=grade_frame(deaths, acc["serious_injuries"], acc["direct_loss_wan"]) != "general")
-    by_acc = acc.groupby("region_code").agg(d=("d", "sum"), larger=("larger", "sum"))
+    larger = grade_frame(deaths, acc["serious_injuries"], acc["direct_loss_wan"]) != "general"
+    delay = pd.to_datetime(acc["reported_at"]) - pd.to_datetime(acc["occurred_at"])
+    late = acc["has_time"].astype(bool) & delay.notna() & (delay > pd.Timedelta(hours=late_report_hours))
+    acc = acc.assign(d=deaths, larger=larger, liab=larger & acc["nature"].isin(["liability", "pending"]),
+                     late=late, conc=acc["concealed"].astype(bool), false=acc["falsely_reported"].astype(bool))
+    by_acc = acc.groupby("region_code").agg(d=("d", "sum"), larger=("larger", "sum"), liab=("liab", "sum"),
+                                            late=("late", "sum"), conc=("conc", "sum"), false=("false", "sum"))
     out["deaths_incl_missing"] = out["region_code"].map(by_acc["d"]).fillna(0).astype(int)
     out["larger_accidents"] = out["region_code"].map(by_acc["larger"]).fillna(0).astype(int)
+    for column, name in (("larger_liability_accidents", "liab"), ("late_reports", "late"),
+                         ("concealed_accidents", "conc"), ("falsely_reported_accidents", "false")):
+        out[column] = out["region_code"].map(by_acc[name]).fillna(0).astype(int)
     targets = _table(con, "annual_targets")
     targets = targets[targets["year"] == as_of.year]
     out["target_deaths"] = out["region_code"].map(dict(zip(targets["region_code"], targets["max_deaths"])))
@@ -126,7 +137,10 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     out["score"] = [p / u if u else np.nan for p, u in zip(points, used)]
     for name, series in parts.items():
         out[f"score_{name}"] = series
-    out["is_vetoed_larger"] = out["larger_accidents"] > 0
+    out["is_vetoed_larger"] = out["larger_liability_accidents"] > 0
+    out["is_vetoed_late"] = out["late_reports"] > 0
+    out["is_vetoed_concealed"] = out["concealed_accidents"] > 0
+    out["is_vetoed_falsely"] = out["falsely_reported_accidents"] > 0
     out["is_vetoed_target"] = over
     return out
 
