@@ -28,8 +28,7 @@ with tab_import:
                        download_name(t("data.import.template_file", kind=draw.table_title(kind, lang)), "", "xlsx", lang),
                        "data_import_template")
     limit_mb = draw.upload_limit(page)
-    upload = st.file_uploader(t("data.import.file"), type=["csv", "xlsx"], key=draw.upload_key(),
-                              max_upload_size=limit_mb)
+    upload = ui.file_uploader(t("data.import.file"), ["csv", "xlsx"], draw.upload_key(), limit_mb, lang)
     if upload is None:
         draw.discard_upload_copy()
     else:

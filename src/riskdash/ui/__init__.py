@@ -13,7 +13,8 @@ importing this package would load Streamlit into them); they are named here too.
 
 from riskdash.screens.kit import Kpi, Scope
 from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
-from riskdash.ui.widgets import formula, full_table, kpi_row, listing, plot, section, table, template_button
+from riskdash.ui.widgets import file_uploader, formula, full_table, kpi_row, listing, plot, section, table
+from riskdash.ui.widgets import template_button
 
 __all__ = [
     "Kpi",
@@ -31,4 +32,5 @@ __all__ = [
     "start_page",
     "table",
     "template_button",
+    "file_uploader",
 ]

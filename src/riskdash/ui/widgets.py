@@ -75,3 +75,28 @@ def template_button(label: str, kind: str, file_name: str, key: str) -> None:
     st.download_button(label, data=lambda: template_xlsx(KINDS[kind]), file_name=file_name,
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", key=key, on_click="ignore")
+
+
+def file_uploader(label: str, types: list[str], key: str, limit_mb: int, lang: str):
+    """st.file_uploader, its button and its size line in the interface language: Streamlit writes "Upload" and
+    "200MB per file • CSV, XLSX" in English whatever the page's language, so in Chinese a style scoped to this
+    uploader (its key's class) hides those words and shows 选择文件 / 单个文件不超过200MB · CSV、XLSX instead."""
+    upload = st.file_uploader(label, type=types, key=key, max_upload_size=limit_mb)
+    if lang == "zh":
+        st.html(uploader_css(key, types, limit_mb))
+    return upload
+
+
+def uploader_css(key: str, types: list[str], limit_mb: int) -> str:
+    """The style that puts the Chinese words on uploader ``key`` (kept to its own element: st-key-<key>)."""
+    scope = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    limit = f"单个文件不超过{limit_mb}MB · " + "、".join(t.upper() for t in types)
+    return (
+        "<style>"
+        f"{scope} button [data-testid='stMarkdownContainer'] p {{font-size:0 !important}}"
+        f"{scope} button [data-testid='stMarkdownContainer'] p::after {{content:'选择文件';font-size:0.875rem}}"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size:0 !important}}"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] span::after "
+        f"{{content:'{limit}';font-size:0.875rem}}"
+        "</style>"
+    )

@@ -16,7 +16,7 @@ from riskdash.importer import ImportFailed, check
 from riskdash.metrics import data as reads
 from riskdash.screens.data import view
 from riskdash.screens.kit import download_name
-from riskdash.ui import session
+from riskdash.ui import session, widgets
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import, write_window
 
@@ -440,8 +440,7 @@ def backup_panel(page, actor: str) -> None:
                        mime="application/zip", icon=":material/download:",
                        key="data_backup_download")
     limit_mb = upload_limit(page)
-    upload = st.file_uploader(page.t("data.backup.file"), type=["zip"], key="data_restore_file",
-                              max_upload_size=limit_mb)
+    upload = widgets.file_uploader(page.t("data.backup.file"), ["zip"], "data_restore_file", limit_mb, page.lang)
     if upload is None or too_big(page, upload, limit_mb):
         return
     sure = st.checkbox(page.t("data.backup.confirm"), key="data_restore_confirm")
