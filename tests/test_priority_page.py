@@ -129,3 +129,11 @@ def test_level_chips_and_cells_wear_their_colours(app_db):
         assert ("background-color", charts.RISK_COLOURS[level]) in computed[(row, column)]
     assert all(col == column for _, col in computed)
     assert "background-color" in html
+
+
+def test_the_level_filter_asks_in_the_page_language(app_db):
+    """With every level taken off, the multiselect's words are the page's, not Streamlit's "Choose options"."""
+    at = start()
+    assert at.multiselect(key="priority_levels").proto.placeholder == "请选择"
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.multiselect(key="priority_levels").proto.placeholder == "Choose"

@@ -37,6 +37,8 @@ TEXT: dict[str, dict[str, str]] = {
     "print.button": {"zh": "打印", "en": "Print"},
     "print.scope": {"zh": "{page} · {period} · {region} · {sector} · 数据截至{as_of}", "en": "{page} · {period} · {region} · {sector} · data as of {as_of}"},
     # ------------------------------------------------------------------------------------------ charts
+    # a select box's or multiselect's words when nothing is chosen (Streamlit's own: "Choose an option")
+    "widget.choose": {"zh": "请选择", "en": "Choose"},
     "chart.empty": {"zh": "所选范围内没有可画的数据：{what}。", "en": "Nothing to draw in the chosen scope: {what}."},
     "chart.zoomed_y": {"zh": "纵轴自{start}起", "en": "axis starts at {start}"},
     "chart.zoomed_x": {"zh": "横轴自{start}起", "en": "axis starts at {start}"},

@@ -98,7 +98,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     left, right = st.columns([3, 1])
     st.html(view.level_chip_css(LEVELS_KEY))  # the chips in their level's colour, not all in the theme's red
     levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),
-                              default=list(priority.LEVELS), key=LEVELS_KEY,
+                              default=list(priority.LEVELS), key=LEVELS_KEY, placeholder=ctx.t("widget.choose"),
                               format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
     limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
     frame, total = view.ranking_table(data.scores, lang, levels, limit)
