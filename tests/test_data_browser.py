@@ -38,7 +38,7 @@ def test_upload_a_csv_and_see_the_new_rows_counted(server, browser_page, small_d
     assert counts(page)["隐患"] == "8"
     # the import kind: type in the select box, as a user would
     page.locator(".st-key-data_import_kind").click()
-    page.keyboard.type("hazards")
+    page.keyboard.type("隐患")
     page.keyboard.press("Enter")
     settle(page)
     file = tmp_path / "新隐患.csv"

@@ -111,3 +111,12 @@ def test_export_frame_in_chinese_names_codes_and_yes_no_and_reads_back_headers()
         "事故编号": ["A1", "A2"], "行业": ["道路运输", "unknown_code"], "事故类型": ["车辆伤害", None],
         "事故性质": ["责任事故", None], "是否瞒报": ["否", None], "是否谎报": ["是", "否"], "note": ["x", "y"]}
     pd.testing.assert_frame_equal(export_frame(frame, "accidents", held, "en"), frame)
+
+
+def test_import_kinds_are_named_without_their_codes():
+    from riskdash.importer import KINDS
+    from riskdash.screens.data.view import import_kinds, kind_label
+
+    assert kind_label("hazards", "zh") == KINDS["hazards"].title_zh == "隐患"
+    assert kind_label("hazards", "en") == "Hazards"
+    assert all(k not in kind_label(k, "zh") for k in import_kinds())  # no "(regions)" beside 行政区划

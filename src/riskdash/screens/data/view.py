@@ -10,9 +10,9 @@ from riskdash.importer import KINDS, Problem
 
 
 def kind_label(name: str, lang: str) -> str:
+    """A kind as the select boxes name it: its title in the page's language (隐患), not its code."""
     kind = KINDS[name]
-    title = kind.title_zh if lang == "zh" else kind.title_en
-    return f"{title} ({name})"
+    return (kind.title_zh if lang == "zh" else kind.title_en) or name
 
 
 def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
