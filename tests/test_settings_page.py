@@ -105,3 +105,15 @@ def test_saves_on_the_page_leave_no_temporary_file(app_db, tmp_path, monkeypatch
     con = db.connect(app_db, read_only=True)
     assert con.execute("select count(*) from audit_log where action = 'import' and kind = ?", [kind]).fetchone() == (3,)
     con.close()
+
+
+def test_the_chinese_editors_hide_english_columns_and_the_settings_key(app_db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    shown = {tuple(d.proto.column_order) for d in at.dataframe}
+    assert ("value", "description_zh") in shown  # 设置: 值 and 说明, not the code nor 英文说明
+    assert not any(c.endswith("_en") or c == "key" for order in shown for c in order), shown
+    assert settings.shown_columns("settings", "en") == ["key", "value", "description_zh", "description_en"]
+    assert not settings.can_add_rows("settings", "zh") and settings.can_add_rows("sectors", "zh")

@@ -38,8 +38,10 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     st.caption(t("settings.tab.scope", title=title, rows=len(before)))
     labels = view.column_labels(kind, lang)
     config = {name: st.column_config.Column(text) for name, text in labels.items()}
-    edited = st.data_editor(before, key=f"settings_edit_{kind}_{_version(kind)}", num_rows="add",
-                            hide_index=True, width="stretch", column_config=config)
+    edited = st.data_editor(before, key=f"settings_edit_{kind}_{_version(kind)}",
+                            num_rows="add" if view.can_add_rows(kind, lang) else "fixed",
+                            hide_index=True, width="stretch", column_config=config,
+                            column_order=view.shown_columns(kind, lang))
     if not st.button(t("settings.save"), key=f"settings_save_{kind}", type="primary", icon=":material/save:"):
         return
     if not view.has_changes(before, edited):

@@ -37,6 +37,20 @@ def column_labels(kind: str, lang: str) -> dict[str, str]:
     return {c.name: (f"{c.header_zh}" if lang == "zh" else c.name) for c in KINDS[kind].columns}
 
 
+def shown_columns(kind: str, lang: str) -> list[str]:
+    """The columns the editor shows: in Chinese, not the English names and descriptions (``*_en``) nor the
+    settings' code key (its 说明 names it); the hidden ones are kept in the rows and written back unchanged."""
+    names = [c.name for c in KINDS[kind].columns]
+    if lang != "zh":
+        return names
+    return [n for n in names if not n.endswith("_en") and not (kind == "settings" and n == "key")]
+
+
+def can_add_rows(kind: str, lang: str) -> bool:
+    """A new row needs every key column shown: not so for settings in Chinese (its key is hidden)."""
+    return set(KINDS[kind].key) <= set(shown_columns(kind, lang))
+
+
 def label(kind: str) -> str:
     """What the audit log and the messages name as the 'file' of an edit on the screen."""
     return f"settings-screen:{kind}"
