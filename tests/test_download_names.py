@@ -120,3 +120,18 @@ def test_import_kinds_are_named_without_their_codes():
     assert kind_label("hazards", "zh") == KINDS["hazards"].title_zh == "隐患"
     assert kind_label("hazards", "en") == "Hazards"
     assert all(k not in kind_label(k, "zh") for k in import_kinds())  # no "(regions)" beside 行政区划
+
+
+def test_audit_entries_in_chinese_name_actions_and_tables():
+    import pandas as pd
+
+    from riskdash.screens.data.view import audit_display
+
+    frame = pd.DataFrame({"action": ["import", "update", "odd"], "kind": ["hazards", "rectify", None],
+                          "table_name": ["hazards", "hazards", None], "row_count": [3, 1, 0]})
+    zh = audit_display(frame, "zh")
+    assert list(zh.columns) == ["操作", "类别", "数据表", "行数"]
+    assert zh["操作"].tolist() == ["导入", "修改", "odd"] and zh["行数"].tolist() == [3, 1, 0]
+    assert zh["类别"].tolist()[:2] == ["隐患", "rectify"] and zh["数据表"].tolist()[:2] == ["隐患", "隐患"]
+    assert zh["类别"].isna().tolist() == [False, False, True]  # no kind stays empty
+    assert audit_display(frame, "en")["Action"].tolist() == ["import", "update", "odd"]

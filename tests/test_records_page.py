@@ -141,8 +141,9 @@ def test_audit_log_after_a_restore_and_an_import(small_db_path, tmp_path, monkey
     app = AppTest.from_file(str(APP), default_timeout=90).run()
     app.switch_page("pages/data.py").run()
     assert not app.exception, app.exception
-    assert app.selectbox(key="data_audit_table").options == ["全部", "enterprises"]
-    assert app.selectbox(key="data_audit_action").options == ["全部", "import", "restore"]
+    # the codes stored (enterprises, import) shown by their Chinese names
+    assert app.selectbox(key="data_audit_table").options == ["全部", "企业"]
+    assert app.selectbox(key="data_audit_action").options == ["全部", "导入", "恢复"]
     assert list(app.dataframe[-1].value["操作人"]) == ["乙", "甲"]
 
 

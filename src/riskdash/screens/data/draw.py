@@ -469,7 +469,8 @@ def audit_panel(page) -> None:
     cols = st.columns(5)
 
     def pick(col, label, values, key):
-        return col.selectbox(label, view.audit_options(values), key=key, format_func=lambda v: every if v is None else v)
+        return col.selectbox(label, view.audit_options(values), key=key,
+                             format_func=lambda v: every if v is None else view.audit_word(v, page.lang))
 
     table = pick(cols[0], page.t("data.audit.filter.table"), choices["table_name"], "data_audit_table")
     kind = pick(cols[1], page.t("data.audit.filter.kind"), choices["kind"], "data_audit_kind")

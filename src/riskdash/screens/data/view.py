@@ -149,6 +149,26 @@ def counts_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                          i18n.t("data.counts.rows", lang): frame["count_rows"].astype(int).tolist()})
 
 
+AUDIT_ACTIONS_ZH = {"insert": "新增", "update": "修改", "import": "导入", "backup": "备份", "restore": "恢复",
+                    "demo": "演示数据"}
+
+
+def audit_word(value, lang: str):
+    """An audit code as the page names it: in Chinese the action (导入) or the table / kind by its title (隐患);
+    other values, and every value in English, as stored."""
+    if lang != "zh" or not isinstance(value, str):
+        return value
+    if value in AUDIT_ACTIONS_ZH:
+        return AUDIT_ACTIONS_ZH[value]
+    kind = KINDS.get(value) or next((k for k in KINDS.values() if k.table == value), None)
+    return kind.title_zh if kind is not None and kind.title_zh else value
+
+
 def audit_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The audit entries with headers in the interface language (the export keeps them too)."""
-    return frame.rename(columns={c: i18n.t(f"data.audit.col.{c}", lang) for c in frame.columns})
+    """The audit entries with headers in the interface language (the export keeps them too); in Chinese the
+    action, kind and table codes by their Chinese names."""
+    out = frame.copy()
+    for column in ("action", "kind", "table_name"):
+        if column in out.columns:
+            out[column] = pd.Series([audit_word(v, lang) for v in out[column]], index=out.index, dtype=object)
+    return out.rename(columns={c: i18n.t(f"data.audit.col.{c}", lang) for c in out.columns})
