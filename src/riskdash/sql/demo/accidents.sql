@@ -111,7 +111,7 @@ from ranked;
 -- death or none), types follow the sector (GB 6441), 70 % carry a time of day with a working-hours shape.
 insert into accidents (accident_id, occurred_at, has_time, region_code, enterprise_id, industry, accident_type,
                        deaths, missing, serious_injuries, minor_injuries, direct_loss_wan, endangered, trapped,
-                       evacuated, reported_at, closed_on, summary)
+                       evacuated, reported_at, closed_on, nature, summary)
 with casualties as (
     select
         d.*,
@@ -197,10 +197,18 @@ select
     case when has_danger then 5 + floor(demo_u($seed, draw_key, 'acc:endangered') * 36)::integer end,
     case when has_danger then floor(pow(demo_u($seed, draw_key, 'acc:trapped'), 2) * 5)::integer end,
     case when has_danger then floor(pow(demo_u($seed, draw_key, 'acc:evacuated'), 2) * 900)::integer end,
-    least(case when n.has_time then n.occurred_at + to_minutes(cast(15 + floor(demo_u($seed, draw_key, 'acc:report') * 100) as bigint))
+    -- 493号令 Art. 9: the unit reports within 1 hour; about 3 % of the timed accidents are reported late (迟报)
+    least(case when n.has_time then n.occurred_at + to_minutes(cast(
+                   case when demo_u($seed, draw_key, 'acc:late') < 0.97
+                        then 10 + floor(demo_u($seed, draw_key, 'acc:report') * 45)
+                        else 70 + floor(demo_u($seed, draw_key, 'acc:report') * 120) end as bigint))
                else n.occurred_at + to_minutes(cast(480 + floor(demo_u($seed, draw_key, 'acc:report') * 600) as bigint)) end,
           cast($today as timestamp) + interval 1439 minute) as reported_at,
     case when n.close_on <= cast($today as date) then n.close_on end as closed_on,
+    -- a concluded investigation has a nature (every 较大 one and most others are 责任事故); one still open stays 待定
+    case when n.close_on > cast($today as date) then 'pending'
+         when n.severity <> 'general' or demo_u($seed, draw_key, 'acc:nature') < 0.85 then 'liability'
+         else 'non_liability' end as nature,
     coalesce(e.name, r.name || case when n.industry in ('road_transport', 'agricultural_machinery')
                                     then demo_pick(['国道', '省道', '县道', '乡道'], demo_u($seed, draw_key, 'acc:road'))
                                          || cast(100 + floor(demo_u($seed, draw_key, 'acc:road_no') * 300) as integer) || '线'
