@@ -135,3 +135,23 @@ def test_audit_entries_in_chinese_name_actions_and_tables():
     assert zh["类别"].tolist()[:2] == ["隐患", "rectify"] and zh["数据表"].tolist()[:2] == ["隐患", "隐患"]
     assert zh["类别"].isna().tolist() == [False, False, True]  # no kind stays empty
     assert audit_display(frame, "en")["Action"].tolist() == ["import", "update", "odd"]
+
+
+def test_list_workbook_has_its_title_a_frozen_header_and_fitted_widths():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from riskdash.exports.rectification_lists import list_xlsx
+
+    frame = pd.DataFrame({"编号": ["H1", "H2"], "隐患描述": ["配电箱未接地且线路老化严重需立即整改", "短"]})
+    title = "逾期隐患清单 · 绿阳区 · 截至2026年11月28日"
+    book = openpyxl.load_workbook(io.BytesIO(list_xlsx({"逾期隐患清单": frame}, {"逾期隐患清单": title})))
+    sheet = book["逾期隐患清单"]
+    assert sheet["A1"].value == title
+    assert [sheet.cell(3, c).value for c in (1, 2)] == ["编号", "隐患描述"]
+    assert sheet.freeze_panes == "A4"
+    # 编号: the header's 2 Chinese characters (4) beat "H1" → the floor of 8; 隐患描述: 18 Chinese characters → 38
+    assert sheet.column_dimensions["A"].width == 8
+    assert sheet.column_dimensions["B"].width == 38

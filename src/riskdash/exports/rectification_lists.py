@@ -33,15 +33,23 @@ def list_xlsx(sheets: dict[str, pd.DataFrame], titles: dict[str, str] | None = N
             row = 3
         for c, column in enumerate(frame.columns, start=1):
             sheet.cell(row, c, str(column)).font = Font(bold=True)
-            sheet.column_dimensions[get_column_letter(c)].width = 16
+            cells = [str(column), *("" if v is None else str(v) for v in frame.iloc[:, c - 1].head(500))]
+            sheet.column_dimensions[get_column_letter(c)].width = fitted_width(cells)
         for r, values in enumerate(frame.itertuples(index=False), start=row + 1):
             for c, value in enumerate(values, start=1):
                 sheet.cell(r, c, None if value is None or (not isinstance(value, str) and pd.isna(value))
                            else value)
+        sheet.freeze_panes = sheet.cell(row + 1, 1)  # the header stays in view while scrolling
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.print_title_rows = f"{row}:{row}"
     return workbook_bytes(book)
+
+
+def fitted_width(texts: list[str], least: float = 8, most: float = 60) -> float:
+    """A column's width for its longest text: a Chinese character takes two widths of a Latin one."""
+    longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) for text in texts), default=0)
+    return min(most, max(least, longest + 2))
 
 
 def _sheet_name(name: str) -> str:

@@ -24,9 +24,16 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
     left, right = st.columns(2)
     left.download_button(csv_label, list_csv(table), file_name=list_file_name(page, title, "csv"), mime="text/csv",
                          icon=":material/download:", key=f"rect_csv_{name}")
-    right.download_button(xlsx_label, list_xlsx({title: table}, {title: title}), file_name=list_file_name(page, title, "xlsx"),
+    right.download_button(xlsx_label, list_xlsx({title: table}, {title: sheet_title(page, title)}),
+                          file_name=list_file_name(page, title, "xlsx"),
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"rect_xlsx_{name}")
+
+
+def sheet_title(page: PageContext, what: str) -> str:
+    """The title line of an exported list: what, the scope and the as-of day (逾期隐患清单 · 绿阳区 · 截至…)."""
+    day = i18n.day(page.filters.as_of, page.lang)
+    return " · ".join([what, page.region_name, f"截至{day}" if page.lang == "zh" else f"as of {day}"])
 
 
 def list_file_name(page: PageContext, what: str, ext: str) -> str:
