@@ -53,7 +53,8 @@ def test_list_row_opens_the_record_and_png_downloads(server, browser_page, tmp_p
     download = info.value
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
-    assert saved.name.startswith("accidents-trend-") and saved.suffix == ".png"
+    # named in Chinese for the chart, the scope and the period (issue 17 item 10)
+    assert saved.name == "事故起数按月统计_示例市_2025年1至6月.png"
     data = Path(saved).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
 

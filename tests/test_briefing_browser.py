@@ -96,7 +96,8 @@ def test_presentation_mode_pages_with_buttons_and_keys(demo_server, projector, t
             page.get_by_role("button", name=label).click()
         files[fmt] = tmp_path / download.value.suggested_filename
         download.value.save_as(files[fmt])
-        assert files[fmt].name == f"briefing-{CITY}-20250101-20250630.{fmt}"
+        what = "安全生产形势分析演示文稿" if fmt == "pptx" else "安全生产形势通报"  # issue 17 item 10
+        assert files[fmt].name == f"{what}_示例市_2025年1至6月.{fmt}"
     with zipfile.ZipFile(files["pptx"]) as deck:
         slides_xml = "".join(deck.read(n).decode("utf-8") for n in deck.namelist()
                              if n.startswith("ppt/slides/slide") and n.endswith(".xml"))

@@ -67,7 +67,7 @@ def test_rectification_screen_and_monthly_form_download_in_chromium(server, brow
     with page.expect_download(timeout=PAGE_MS) as download_info:
         button.click()
     download = download_info.value
-    assert download.suggested_filename == f"隐患排查治理月报表_{AS_OF:%Y%m}.xlsx"
+    assert download.suggested_filename == f"隐患排查治理月报表_示例市_{AS_OF.year}年{AS_OF.month}月.xlsx"
     saved = tmp_path / download.suggested_filename
     download.save_as(str(saved))
 
