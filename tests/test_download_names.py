@@ -155,3 +155,13 @@ def test_list_workbook_has_its_title_a_frozen_header_and_fitted_widths():
     # 编号: the header's 2 Chinese characters (4) beat "H1" → the floor of 8; 隐患描述: 18 Chinese characters → 38
     assert sheet.column_dimensions["A"].width == 8
     assert sheet.column_dimensions["B"].width == 38
+
+
+def test_every_exported_table_has_a_chinese_title_and_chinese_headers():
+    from riskdash.importer.export import EXPORT_TABLES
+    from riskdash.screens.data.draw import table_title
+    from riskdash.screens.data.view import kind_of
+
+    assert table_title("key_sites", "zh") == "重点部位" and table_title("audit_log", "zh") == "操作日志"
+    assert all(not table_title(t, "zh").isascii() for t in EXPORT_TABLES)
+    assert kind_of("key_sites") is kind_of(kind_of("key_sites").name)  # by table or by kind name

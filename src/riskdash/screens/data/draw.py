@@ -191,11 +191,9 @@ def _labelled(con, frame, table: str, lang: str):
 
 def table_title(table: str, lang: str) -> str:
     """A table's name in the interface language (an import kind's title; else the table's own name)."""
-    from riskdash.importer import KINDS
-
-    kind = KINDS.get(table)
+    kind = view.kind_of(table)
     if kind is None:
-        return table
+        return i18n.t("data.audit.file_name", lang) if table == "audit_log" else table
     return kind.title_zh if lang == "zh" else kind.title_en
 
 

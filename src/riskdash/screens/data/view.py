@@ -57,11 +57,16 @@ def enum_options(held: pd.DataFrame, domain: str, lang: str) -> list[tuple[str, 
                                                                            frame["name_en"])]
 
 
+def kind_of(name: str):
+    """The import kind of a kind name (key-sites) or of its table (key_sites); None for a table with no kind."""
+    return KINDS.get(name) or next((k for k in KINDS.values() if k.table == name), None)
+
+
 def export_frame(frame: pd.DataFrame, kind_name: str, held: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table as the screen exports it: in Chinese, the template's Chinese headers, enumerations by their Chinese
     names (行业 道路运输, not road_transport) and yes/no as 是/否 — spellings the importer reads back; in English,
     the stored codes and column names unchanged. ``held``: ``metrics.data.enum_choices``."""
-    kind = KINDS.get(kind_name)
+    kind = kind_of(kind_name)
     if lang != "zh" or kind is None:
         return frame
     out = frame.copy()
@@ -160,7 +165,7 @@ def audit_word(value, lang: str):
         return value
     if value in AUDIT_ACTIONS_ZH:
         return AUDIT_ACTIONS_ZH[value]
-    kind = KINDS.get(value) or next((k for k in KINDS.values() if k.table == value), None)
+    kind = kind_of(value)
     return kind.title_zh if kind is not None and kind.title_zh else value
 
 
