@@ -171,8 +171,10 @@ built=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 EOF
 (cd "$stage" && find . -type f ! -name SHA256SUMS -printf '%P\n' | sort | xargs -d '\n' sha256sum >SHA256SUMS)
 say "packing $(du -sh "$stage" | cut -f1) into $out/$name.tar.gz"
-tar -C "$work" -czf "$out/$name.tar.gz.part" "$name"
-mv "$out/$name.tar.gz.part" "$out/$name.tar.gz"
+# a name of this run's own, so that two builds at once never move each other's half-written file
+part="$out/$name.tar.gz.part.$$"
+tar -C "$work" -czf "$part" "$name"
+mv "$part" "$out/$name.tar.gz"
 echo "$print" >"$out/$name.fingerprint"
 say "wheels $(find "$stage/wheels" -name '*.whl' | wc -l), debs $(find "$stage/debs" -name '*.deb' | wc -l), size $(du -h "$out/$name.tar.gz" | cut -f1)"
 echo "$out/$name.tar.gz"

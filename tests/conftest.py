@@ -168,6 +168,9 @@ def held(path: Path, read_only: bool = False):
 # controller sees only node ids (and pytest-xdist's own xdist_group mark does nothing under pytest 9: it
 # rewrites a node id attribute pytest no longer reads); the hook below keeps the name and the mark in step.
 BROWSER_FILE = re.compile(r"(^|/)test_(\w+_)?browser\.py$")
+# The offline-install tests share one bundle built by a module fixture (hundreds of MB into dist/): split over two
+# workers, each built it at once and one moved the other's half-written file away. They run on one worker too.
+TOGETHER_FILES = {"tests/test_offline_install.py": "deploy"}
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -177,7 +180,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class BrowserTestsTogether(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if BROWSER_FILE.search(nodeid.split("::")[0]) else super()._split_scope(nodeid)
+            path = nodeid.split("::")[0]
+            if BROWSER_FILE.search(path):
+                return "browser"
+            return TOGETHER_FILES.get(path) or super()._split_scope(nodeid)
 
     return BrowserTestsTogether(config, log)
 

@@ -501,6 +501,8 @@ SETTING_RULES: dict[str, tuple] = {
         "assessment_weight_inspection_coverage", "assessment_weight_zero_report", "assessment_pass_score")},
     **{key: ("month_day",) for key in ("checklist_deadline_key", "checklist_report_key", "checklist_deadline_all",
                                        "checklist_deadline_zone_city", "checklist_deadline_zone")},
+    # hours after which an accident's report is late (迟报, 493号令 Art. 9: 1 hour); fractions allowed
+    "assessment_late_report_hours": ("number", 0, 72),
     # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
     **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
                                       "form_issuer", "form_approval_no", "form_valid_until")},
