@@ -67,6 +67,8 @@ def test_list_row_opens_the_record_and_png_downloads(server, browser_page, tmp_p
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # header row, then the middle of the first row
     record = page.locator(".st-key-acc_larger_record")
     record.wait_for(timeout=PAGE_MS)
+    # the card streams in: its heading can arrive before its fields, so wait for the last of them
+    record.get_by_text("较大（死亡（含失踪））").first.wait_for(timeout=PAGE_MS)
     text = record.inner_text()
     assert "事故记录：A2" in text and "甲县西乡" in text and "较大（死亡（含失踪））" in text
     page.screenshot(path=str(tmp_path / "accidents-record.png"), full_page=True)
