@@ -212,8 +212,11 @@ def test_control_chart_for_deaths_states_its_model(small_con):
     assert fig.layout.title.text.startswith("月度死亡（含失踪）人数与季节控制限<br>")
     assert list(fig.data[0].y) == control["deaths_incl_missing"].tolist()
     method = view.control_method(control, "deaths_incl_missing", "zh")
-    assert "负二项分布" in method and f"φ = Σ每起死亡人数² ÷ Σ死亡人数 = {control['dispersion'].iloc[0]:.2f}" in method
-    assert "事故起数按泊松分布" in view.control_method(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+    # the popover says the method in plain Chinese: the dispersion φ in words, no distribution or prior named
+    assert f"平均每名死者所在的那起事故死亡{control['dispersion'].iloc[0]:.2f}人" in method
+    plain_accidents = view.control_method(view.control_frame(months, AS_OF, "zh"), "accidents", "zh")
+    assert "偶然起伏" in plain_accidents and "99%" in plain_accidents
+    assert [w for w in JARGON if w in method + plain_accidents] == []
     # on the screen, the months outside in plain words
     note = view.control_note(control, "deaths_incl_missing", "zh")
     assert note.startswith("红点为超出控制限的月份：该月死亡（含失踪）人数超出往年同月的起伏，不是偶然所能解释。")
@@ -288,7 +291,7 @@ def test_page_shows_the_screen(app_db):
     assert "本期发生较大及以上事故1起，突破“坚决杜绝较大及以上事故”红线" in shown
     assert [w for w in JARGON if w in shown] == []
     assert "怎样判断" in shown and "控制限怎样计算" in shown
-    assert "精确条件检验" in behind and "本期：事故起数偶然出现的概率 p = " in behind and "泊松" in behind
+    assert "精确条件检验" in behind and "本期：事故起数偶然出现的概率 p = " in behind and "偶然起伏" in behind
     assert len(at.get("plotly_chart")) >= 8
     assert [b.proto.label for b in at.get("download_button")].count("下载图片（PNG）") == len(at.get("plotly_chart"))
     (bar,) = at.get("progress")
@@ -314,7 +317,7 @@ def test_page_grain_measure_and_drill_down(app_db):
     at.radio(key="acc_grain").set_value("quarter").run()
     at.radio(key="acc_measure").set_value("deaths_incl_missing").run()
     assert not at.exception
-    assert "负二项分布" in texts(at)  # the control chart follows the measure
+    assert "平均每名死者所在的那起事故死亡" in texts(at)  # the control chart follows the measure
     # choosing a county drills the whole screen down: the sidebar, the KPI row and the lists follow
     at.selectbox(key="acc_drill").set_value(COUNTY_A).run()
     assert not at.exception

@@ -111,9 +111,9 @@ def test_a_file_over_the_setting_is_refused_in_one_line(small_db_path, monkeypat
     uploader(app).set_value(("big.csv", big, "text/csv"))
     app.run()
     assert not app.exception, app.exception
-    # shown as Markdown with the underscores escaped (ui.markdown.plain): it reads upload_max_mb
+    # in plain words: no setting key on screen (issue 17 item 8)
     assert [e.value for e in app.error] == [
-        "文件 big.csv 为 1.0 MB，超过上传上限 1 MB（设置项 upload\\_max\\_mb），未读取、未写入任何数据"]
+        "文件 big.csv 为 1.0 MB，超过上传上限 1 MB（上限可在“设置”中修改），未读取、未写入任何数据"]
     assert copies(temp) == []
     assert [b.label for b in app.button if b.label.startswith("导入这")] == []
     uploader(app).set_value(("small.csv", big[: 1024 * 1024], "text/csv"))  # exactly the limit: read
@@ -131,7 +131,7 @@ def test_a_backup_over_the_setting_is_refused_before_a_restore_is_offered(small_
     app.run()
     assert not app.exception, app.exception
     assert [e.value for e in app.error] == [
-        "文件 backup.zip 为 1.0 MB，超过上传上限 1 MB（设置项 upload\\_max\\_mb），未读取、未写入任何数据"]
+        "文件 backup.zip 为 1.0 MB，超过上传上限 1 MB（上限可在“设置”中修改），未读取、未写入任何数据"]
     assert [b for b in app.button if b.key == "data_restore_run"] == []
 
 

@@ -31,7 +31,7 @@ def test_the_page_shows_every_reference_table_in_an_editor(app_db, lang):
     assert [tab.label for tab in at.tabs] == [settings.kind_title(k, lang) for k in settings.EDITABLE]
     assert len(at.dataframe) == len(settings.EDITABLE)
     words = "\n".join(str(e.value) for e in [*at.info, *at.caption])
-    assert "docs/settings.md" in words
+    assert "docs/" not in words  # no repository path on screen (issue 17 item 8)
     assert i18n.t("settings.intro", lang) in words
     assert [b.label for b in at.button].count(i18n.t("settings.save", lang)) == len(settings.EDITABLE)
 

@@ -138,25 +138,24 @@ TEXT = {
     "accidents.limits": {"zh": "99%控制限", "en": "99% control limits"},
     "accidents.outside": {"zh": "超出控制限的月份", "en": "Months outside the limits"},
     "accidents.control_note": {
-        "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算）；事故起数按泊松分布，且计入仅凭3年数据估计"
-        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围，因而往年同月为0时发生一两起不算异常。"
-        "超出者标红。",
+        "zh": "控制限：以前3年同月平均起数为预期（当月未满按已过天数折算）。事故的发生有偶然起伏，多一两起、少一两起很常见；"
+        "控制限是按这种偶然起伏推算的范围，正常月份99%落在其中。平均数只用了3年数据，本身也有误差，范围因此放宽一些，"
+        "所以往年同月为0时发生一两起不算异常。超出者标红。",
         "en": "Control limits: the expectation is the same month's average over the 3 years before (scaled for a "
-        "month not yet over); accidents are Poisson, and the limits are the central 99% of the count predicted from "
-        "only 3 years (the Jeffreys-prior predictive, a negative binomial), so one or two accidents after quiet years "
-        "are not flagged. Months outside are marked red.",
+        "month not yet over). Accidents come and go by chance, one or two more or fewer is common; the limits are "
+        "the range such chance leaves, holding 99% of ordinary months. The average rests on only 3 years and is "
+        "itself uncertain, so the range is a little wider, and one or two accidents after quiet years are not "
+        "flagged. Months outside are marked red.",
     },
     "accidents.control_note_deaths": {
-        "zh": "控制限：以前3年同月平均死亡（含失踪）人数为预期（当月未满按已过天数折算）。死亡人数在事故内聚集"
-        "（一起事故可死多人），不按泊松分布判断：月死亡人数的方差取“预期 × 离散系数φ”（复合泊松：事故起数服从泊松，"
-        "每起死亡人数独立），φ = Σ每起死亡人数² ÷ Σ死亡人数 = {phi}（按图中5年的事故计算）；再计入仅凭3年数据估计"
-        "月均值的误差（Jeffreys先验下的预测分布，为负二项分布），取中间99%范围；超出者标红。",
+        "zh": "控制限：以前3年同月平均死亡（含失踪）人数为预期（当月未满按已过天数折算）。一起事故可能造成多人死亡，"
+        "所以死亡人数的起伏比事故起数大：按图中5年的事故，平均每名死者所在的那起事故死亡{phi}人，控制限按这个倍数放宽；"
+        "平均数只用了3年数据，本身也有误差，范围再放宽一些；正常月份99%落在控制限内，超出者标红。",
         "en": "Control limits: the expectation is the same month's average deaths (incl. missing) over the 3 years "
-        "before (scaled for a month not yet over). Deaths cluster within accidents (one accident can kill several), "
-        "so they are not judged as Poisson: a month's deaths have variance expectation × φ (compound Poisson: "
-        "accidents Poisson, each one's deaths independent), φ = Σ deaths per accident² ÷ Σ deaths = {phi} (over "
-        "the 5 years of accidents behind the chart); the limits are the central 99% of the count predicted from "
-        "only 3 years with that variance (the Jeffreys-prior predictive, a negative binomial); months outside are "
+        "before (scaled for a month not yet over). One accident can kill several people, so deaths swing more than "
+        "accidents: over the 5 years of accidents behind the chart, the accident of an average death killed {phi} "
+        "people, and the limits are widened by that factor; the average rests on only 3 years and is itself "
+        "uncertain, so they are a little wider still. 99% of ordinary months fall inside; months outside are "
         "marked red.",
     },
     "accidents.control_plain": {

@@ -29,7 +29,7 @@ def _period(filters: Filters, lang: str) -> str:
 def subtitle(filters: Filters, where: Scope, lang: str) -> str:
     previous = filters.previous_year()
     return i18n.t("accidents.subtitle", lang, period=_period(filters, lang), previous=_period(previous, lang),
-                  region=where.region, sector=where.sector, as_of=where.data_day)
+                  region=where.region, sector=where.sector, as_of=where.data_as_of)
 
 
 # ---------------------------------------------------------------------------------------------- KPI row
@@ -127,7 +127,7 @@ def target_view(p: acc.Projection, where: Scope, lang: str) -> TargetView:
     cutoff = i18n.day(p.cutoff_on, lang)
     short_cutoff = f"{p.cutoff_on.month}月{p.cutoff_on.day}日" if lang == "zh" else cutoff
     scope = i18n.t("accidents.target_scope", lang, year=p.year, cutoff=cutoff, region=where.region,
-                   as_of=where.data_day)
+                   as_of=where.data_as_of)
     if p.target is None:
         text = i18n.t("accidents.target_none", lang, year=p.year, region=where.region, cutoff=short_cutoff,
                       deaths=p.deaths_to_date)
@@ -569,13 +569,13 @@ def hour_figure(hours: pd.DataFrame, filters: Filters, where: Scope, lang: str) 
 
 def trend_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.trend_scope", lang, end=i18n.day(filters.end, lang), region=where.region,
-                  sector=where.sector, as_of=where.data_day)
+                  sector=where.sector, as_of=where.data_as_of)
 
 
 def breakdown_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.breakdown_scope", lang, period=_period(filters, lang),
                   previous=_period(filters.previous_year(), lang), region=where.region, sector=where.sector,
-                  as_of=where.data_day)
+                  as_of=where.data_as_of)
 
 
 def larger_scope(filters: Filters, where: Scope, lang: str) -> str:

@@ -199,8 +199,8 @@ TEXT.update({
     "data.import.template": {"zh": "下载导入模板（.xlsx）", "en": "Download the template (.xlsx)"},
     "data.import.file": {"zh": "选择文件", "en": "Choose a file"},
     "data.upload.too_big": {
-        "zh": "文件 {name} 为 {size} MB，超过上传上限 {limit} MB（设置项 upload_max_mb），未读取、未写入任何数据",
-        "en": "{name} is {size} MB, over the upload limit of {limit} MB (setting upload_max_mb); nothing was read or written",
+        "zh": "文件 {name} 为 {size} MB，超过上传上限 {limit} MB（上限可在“设置”中修改），未读取、未写入任何数据",
+        "en": "{name} is {size} MB, over the upload limit of {limit} MB (a setting); nothing was read or written",
     },
     "data.import.run": {"zh": "导入这 {rows} 行", "en": "Import these {rows} rows"},
     "data.import.done": {

@@ -21,10 +21,10 @@ TEXT: dict[str, dict[str, str]] = {
         "{as_of} (hazards, inspections, accidents and the ledger as they stood that day)",
     },
     "priority.formula": {
-        "zh": "风险分值 = Σ 各项数量 × 权重（权重和分级阈值可在“设置”中修改，见 docs/risk-score.md）；"
+        "zh": "风险分值 = Σ 各项数量 × 权重（权重和分级阈值可在“设置”中修改）；"
         "红色预警 ≥ {red}，重点关注（橙色）≥ {orange}，黄色 ≥ {yellow}，其余为蓝色。同分按企业编号排序。",
-        "en": "Risk score = Σ component count × weight (weights and level thresholds are editable in Settings; "
-        "see docs/risk-score.md); red alert ≥ {red}, close attention (orange) ≥ {orange}, yellow ≥ {yellow}, blue below. Ties by "
+        "en": "Risk score = Σ component count × weight (weights and level thresholds are editable in "
+        "Settings); red alert ≥ {red}, close attention (orange) ≥ {orange}, yellow ≥ {yellow}, blue below. Ties by "
         "enterprise ID.",
     },
     "priority.kpi_level": {"zh": "{level}（家）", "en": "{level}"},
@@ -215,10 +215,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "priority.calibration_formula": {
         "zh": "占比 = 各评分日后一年发生在前10%企业的事故数之和 ÷ 各评分日后一年全部（有所属企业的）事故数之和；"
-        "随机预期 = 前10%企业数之和 ÷ 企业数之和；分母为0时显示“—”。权重说明见 docs/risk-score.md。",
+        "随机预期 = 前10%企业数之和 ÷ 企业数之和；分母为0时显示“—”。各项权重在“设置”中可查看。",
         "en": "Share = the following years' accidents at the top 10 %, summed over the scoring days ÷ all their "
         "accidents with an enterprise; by chance = top-10 % enterprises ÷ all enterprises, summed; “—” where the "
-        "denominator is 0. The weights are documented in docs/risk-score.md.",
+        "denominator is 0. The weights are listed in Settings.",
     },
     "priority.calibration_zeroed": {"zh": "置为0：{names}", "en": "set to 0: {names}"},
     "priority.col_weight_set": {"zh": "权重方案", "en": "Weights"},

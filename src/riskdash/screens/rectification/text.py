@@ -194,16 +194,16 @@ TEXT = {
     "rectification.by_sector": {"zh": "分行业", "en": "By sector"},
     "rectification.uninspected_title": {"zh": "超过 {days} 天未受监管检查的企业", "en": "Enterprises not inspected for more than {days} days"},
     "rectification.uninspected_scope": {
-        "zh": "在营企业中，截至{as_of}最近一次市级、县级或镇街检查距今超过 {days} 天（设置项 uninspected_days）或从未检查的 {n} 家 · {region} · {sector}",
+        "zh": "在营企业中，截至{as_of}最近一次市级、县级或镇街检查距今超过 {days} 天（天数可在“设置”中修改）或从未检查的 {n} 家 · {region} · {sector}",
         "en": "{n} active enterprises whose last city, county or township inspection was more than {days} days "
-        "before {as_of} (setting uninspected_days), or never · {region} · {sector}",
+        "before {as_of} (the number of days is a setting), or never · {region} · {sector}",
     },
     # ------------------------------------------------------------------ due soon / weekly
     "rectification.due_title": {"zh": "{days} 天内到期的隐患", "en": "Hazards due within {days} days"},
     "rectification.due_scope": {
-        "zh": "截至{as_of}尚未完成、整改期限在{as_of}至{until}之间的隐患 {n} 项（不限发现日期；设置项 due_soon_days）· {region} · {sector}",
+        "zh": "截至{as_of}尚未完成、整改期限在{as_of}至{until}之间的隐患 {n} 项（不限发现日期；天数可在“设置”中修改）· {region} · {sector}",
         "en": "{n} hazards not done on {as_of} whose deadline falls from {as_of} to {until} (any discovery date; "
-        "setting due_soon_days) · {region} · {sector}",
+        "the number of days is a setting) · {region} · {sector}",
     },
     "rectification.weekly_file": {"zh": "本周隐患跟进清单_{township}", "en": "Weekly follow-up list_{township}"},
     "rectification.form_file": {"zh": "隐患排查治理月报表", "en": "Hazard monthly form"},

@@ -3,9 +3,9 @@
 TEXT = {
     "settings.intro": {
         "zh": "这些是本地规则：各地标准不同，因此作为可修改的设置保存在数据库中，而不是写死在程序里。"
-        "每项设置的含义和默认值见文档 docs/settings.md。",
+        "每项设置的含义见“说明”列。",
         "en": "These are local rules: they differ between provinces, so they are settings stored in the database, "
-        "never constants in the program. What each one means and its default: docs/settings.md.",
+        "never constants in the program. What each one means: its description column.",
     },
     "settings.how": {
         "zh": "在表格中修改或在末尾添加行，然后点击“保存”：修改内容按与文件导入相同的规则校验（更新模式），"
