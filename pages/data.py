@@ -58,3 +58,6 @@ with tab_export:
 with tab_audit:
     ui.section(t("data.audit.heading"), t("data.audit.scope"))
     draw.audit_panel(page)
+    if page.filters.account_region is None:  # the server's jobs: for the city and the admin
+        ui.section(t("data.jobs.heading"), t("data.jobs.scope"))
+        draw.jobs_panel(page)

@@ -150,6 +150,6 @@ def test_units_and_list(tmp_path):
     assert listed.stdout.startswith("riskdash-backup.timer") and "*-*-* 02:00:00" in listed.stdout
     assert [j.name for j in schedule.JOBS] == ["backup", "monthly"]
     monthly_timer = (tmp_path / "units" / "riskdash-monthly.timer").read_text()
-    assert "OnCalendar=*-*-01..07 07:00:00" in monthly_timer
+    assert "OnCalendar=*-*-01..12 07:00:00" in monthly_timer  # the first working day is as late as the 9th
     assert f"ExecStart={prefix}/bin/riskdash schedule run monthly" in (tmp_path / "units" /
                                                                      "riskdash-monthly.service").read_text()

@@ -124,3 +124,51 @@ def round_pct(value: Fraction | float | Decimal) -> float:
     exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value))
     sign = -1 if exact < 0 else 1
     return float(sign * abs(exact).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+# ------------------------------------------------------------------------------------- working days (issue 19)
+
+# The fixed-date days of 全国年节及纪念日放假办法 (as amended 2024, Art. 2): 元旦 1 January, 劳动节 1–2 May,
+# 国庆节 1–3 October. The lunar holidays and the 调休 of a year come only with the State Council's notice for that
+# year (the settings holidays and adjusted_workdays); for a year the lists do not cover, these days still count.
+FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+
+
+def parse_day_list(text: str | None) -> list[date]:
+    """The days of a list like ``2026-10-01..2026-10-07, 2026-10-10`` (a day or a range first..last, separated
+    by commas, semicolons, spaces or new lines; Chinese commas too), sorted; ValueError names the bad part."""
+    days: set[date] = set()
+    for part in (text or "").replace("，", ",").replace("；", ",").replace(";", ",").replace("\n", ",").split(","):
+        for item in part.split():
+            first, _, last = item.partition("..")
+            try:
+                start = date.fromisoformat(first)
+                end = date.fromisoformat(last) if last else start
+            except ValueError:
+                raise ValueError(item) from None
+            if end < start or (end - start).days > 31:
+                raise ValueError(item)
+            days.update(date.fromordinal(n) for n in range(start.toordinal(), end.toordinal() + 1))
+    return sorted(days)
+
+
+def is_working_day(day: date, holidays: frozenset[date] | set[date] = frozenset(),
+                   workdays: frozenset[date] | set[date] = frozenset()) -> bool:
+    """Monday to Friday unless a holiday; a listed 调休 working day (a weekend day worked) is one. For a year
+    with no listed holiday, the fixed-date statutory days (FIXED_HOLIDAYS) are holidays."""
+    if day in workdays:
+        return True
+    if day in holidays:
+        return False
+    if not any(h.year == day.year for h in holidays) and (day.month, day.day) in FIXED_HOLIDAYS:
+        return False
+    return day.weekday() < 5
+
+
+def first_working_day(year: int, month: int, holidays: frozenset[date] | set[date] = frozenset(),
+                      workdays: frozenset[date] | set[date] = frozenset()) -> date:
+    """The month's first working day (is_working_day)."""
+    day = date(year, month, 1)
+    while not is_working_day(day, holidays, workdays):
+        day = date.fromordinal(day.toordinal() + 1)
+    return day

@@ -1,4 +1,5 @@
-"""The monthly documents (issue 19): on the first working day (Monday to Friday) of a month, the 月报表 (.xlsx)
+"""The monthly documents (issue 19): on the first working day of a month (Monday to Friday, less the holidays and
+plus the 调休 working days of the settings holidays and adjusted_workdays: domain.first_working_day), the 月报表 (.xlsx)
 and the 通报 (.docx and .pdf) of the month just ended, for the city and for each county, each made as an account
 of that region (``--user``: its region bounds everything it reads), into ``OUT/YYYY-MM/``.
 
@@ -7,8 +8,9 @@ first enabled county account (a county without an account gets none, and the res
 made by the same commands an official runs (``riskdash form monthly``, ``riskdash brief``), one process each, so
 that a failure of one document leaves the others made and is named in the result (a document that fails is tried
 once more). A month is made once:
-``OUT/YYYY-MM/DONE`` records it (``--force`` makes it again). The public holidays of the year are not known here:
-when the 1st working day is a holiday, the documents come a few days early; run the job by hand if that matters.
+``OUT/YYYY-MM/DONE`` records it (``--force`` makes it again). The holidays are the administrator's to keep up
+(设置 → holidays, adjusted_workdays, from the State Council's notice each November; docs/deploy.md); a year they
+do not list counts Saturdays, Sundays and the fixed-date statutory days (1 January, 1–2 May, 1–3 October).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from riskdash import db
+from riskdash import db, domain, reference
+
+HOLIDAY_KEYS = ("holidays", "adjusted_workdays")
 
 
 @dataclass
@@ -32,11 +36,28 @@ class MonthlyResult:
     skipped: str | None = None
 
 
-def first_working_day(year: int, month: int) -> date:
-    day = date(year, month, 1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+def first_working_day(year: int, month: int, holidays=frozenset(), workdays=frozenset()) -> date:
+    return domain.first_working_day(year, month, holidays, workdays)
+
+
+def holiday_lists(db_path: Path) -> tuple[frozenset[date], frozenset[date]]:
+    """(holidays, adjusted working days) of the database's settings (read-only, beside a running dashboard),
+    the documented defaults for a key it lacks; a value that does not read is refused in one line."""
+    values = {key: value for key, value, *_ in reference.SETTINGS if key in HOLIDAY_KEYS}
+    con = db.connect(db_path, read_only=True)
+    try:
+        frame = db.query(con, "jobs/holiday_settings")
+    finally:
+        con.close()
+    values.update(dict(zip(frame["key"], frame["value"])))
+    lists = []
+    for key in HOLIDAY_KEYS:
+        try:
+            lists.append(frozenset(domain.parse_day_list(values.get(key))))
+        except ValueError as exc:
+            raise db.RiskdashError(f"setting {key}: {exc} is not a day (YYYY-MM-DD) or a range "
+                                   "(YYYY-MM-DD..YYYY-MM-DD); correct it on 设置") from None
+    return lists[0], lists[1]
 
 
 def previous_month(today: date) -> tuple[date, date]:
@@ -74,9 +95,11 @@ def run(db_path: Path, out: Path, today: date, force: bool = False) -> MonthlyRe
     month = f"{end:%Y-%m}"
     folder = out / month
     result = MonthlyResult(month, folder)
-    if not force and today != first_working_day(today.year, today.month):
-        result.skipped = f"{today} is not the first working day of the month ({first_working_day(today.year, today.month)})"
-        return result
+    if not force:
+        first = first_working_day(today.year, today.month, *holiday_lists(db_path))
+        if today != first:
+            result.skipped = f"{today} is not the first working day of the month ({first})"
+            return result
     if not force and (folder / "DONE").exists():
         result.skipped = f"{month} was made already ({folder / 'DONE'})"
         return result

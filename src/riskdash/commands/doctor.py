@@ -17,10 +17,11 @@ import shutil
 import ssl
 import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from riskdash.jobs import JOBS, load_config, timer_name
 
 OK, WARN, FAIL, SKIP = "OK", "WARN", "FAIL", "SKIP"
 MIN_FREE_BYTES = 2 * 1024**3     # below this (or twice the database) a backup or an import may not fit
@@ -49,19 +50,6 @@ def register(commands, metrics) -> None:
     doctor.add_argument("--backups", metavar="DIR", help="the folder of the nightly backups")
     doctor.add_argument("--cert", metavar="FILE", help="the HTTPS certificate (PEM)")
     doctor.set_defaults(handler=cmd_doctor)
-
-
-def load_config(path: str | None) -> dict:
-    path = path or os.environ.get("RISKDASH_CONFIG")
-    if not path or not Path(path).exists():
-        return {}
-    from riskdash import db
-
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise db.RiskdashError(f"{path}: cannot read the config file ({exc})") from None
 
 
 def cmd_doctor(args) -> int:
@@ -227,8 +215,6 @@ def check_timers() -> Check:
     run = _run(["systemctl", "list-timers", "--all", "--no-legend", "--plain", "riskdash-*"])
     found = sorted({word for line in (run.stdout if run else "").splitlines() for word in line.split()
                     if word.startswith("riskdash-") and word.endswith(".timer")})
-    from riskdash.commands.schedule import JOBS, timer_name
-
     missing = [timer_name(j) for j in JOBS if timer_name(j) not in found]
     if missing:
         return Check(WARN, "timers", f"not scheduled: {', '.join(missing)}",

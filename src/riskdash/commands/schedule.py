@@ -10,6 +10,10 @@
   it did nothing; a document that fails is named, exit 1, and ``FAILED-monthly.txt`` in the reports folder
 - ``riskdash schedule units --out DIR --prefix DIR --conf DIR --user NAME``: writes the .service and .timer files
 
+Every run that did something, and every failure, is one line of the run log beside the database
+(``<database>.jobs.jsonl``), which the 数据管理 screen lists; a failure goes into the audit log too, at once when the
+database opens for writing within a few seconds, else at the dashboard's next write (riskdash.jobs).
+
 The backups folder is ``[backup] dir`` of the config file ($RISKDASH_CONFIG) unless ``--backups`` names one.
 """
 
@@ -19,27 +23,13 @@ import json
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from riskdash import jobs
+from riskdash.jobs import JOBS, Job, load_config, timer_name  # noqa: F401 - the job list lives in riskdash.jobs
 
-@dataclass(frozen=True)
-class Job:
-    name: str
-    calendar: str  # systemd OnCalendar
-    what: str
-
-
-JOBS = (Job("backup", "*-*-* 02:00:00", "nightly backup, verified by a test restore; keeps 7 daily, 4 weekly, "
-                                        "12 monthly (每日备份)"),
-        Job("monthly", "*-*-01..07 07:00:00", "monthly 月报表 and 通报 (.docx, .pdf) of the city and each county, "
-                                              "on the first working day (每月报表与通报)"))
 FAILED = "FAILED-{job}.txt"
-
-
-def timer_name(job: Job) -> str:
-    return f"riskdash-{job.name}.timer"
 
 
 def register(commands, metrics) -> None:
@@ -97,42 +87,60 @@ def cmd_list(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from riskdash import db, nightly
-    from riskdash.commands.doctor import load_config
+    """Run one job; every run that does something, and every failure, goes into the run log beside the
+    database, and a failure into the audit log too (riskdash.jobs), besides FAILED-<job>.txt for doctor."""
+    from riskdash import db
 
+    started = datetime.now()
     config = load_config(args.config)
-    if args.job == "monthly":
-        return _run_monthly(args, config)
+    db_path = db.resolve_db_path(args.db or config.get("database", {}).get("path"))
+    try:
+        summary = _run_monthly(args, config, db_path) if args.job == "monthly" else _run_backup(args, config, db_path)
+    except (db.RiskdashError, *db.IO_ERRORS) as exc:
+        try:
+            jobs.record_failure(db_path, args.job, db.failure_text(exc), started)
+        except OSError as log_error:  # the run log's folder is not writable: the journal still has the line
+            sys.stderr.write(f"riskdash schedule: the run log {jobs.runs_path(db_path)} could not be written "
+                             f"({log_error})\n")
+        raise
+    if summary is not None:
+        try:
+            jobs.record_run(db_path, args.job, True, summary, started)
+        except OSError as log_error:
+            sys.stderr.write(f"riskdash schedule: the run log {jobs.runs_path(db_path)} could not be written "
+                             f"({log_error})\n")
+    return 0
+
+
+def _run_backup(args, config, db_path: Path) -> str:
+    from riskdash import db, nightly
+
     backups = args.backups or config.get("backup", {}).get("dir")
     if not backups:
         raise db.RiskdashError("no backups folder: give --backups DIR or [backup] dir in riskdash.toml")
     backups = Path(backups)
-    db_path = db.resolve_db_path(args.db or config.get("database", {}).get("path"))
     failed = backups / FAILED.format(job=args.job)
     try:
         result = nightly.run(db_path, backups, now=args.now)
     except (db.RiskdashError, *db.IO_ERRORS) as exc:
-        try:
-            backups.mkdir(parents=True, exist_ok=True)
-            failed.write_text(f"{datetime.now().isoformat(timespec='seconds')} {args.job}: {exc}\n", encoding="utf-8")
-        except OSError:
-            pass
+        _record_failure(failed, f"{args.job}: {exc}")
         raise
     failed.unlink(missing_ok=True)
     sys.stdout.write(json.dumps({"job": args.job, "out": str(result.folder), "tables": result.tables,
                                  "rows": result.rows, "verified": True, "kept": len(result.kept),
                                  "deleted": result.deleted}, ensure_ascii=False) + "\n")
-    return 0
+    return (f"{result.folder.name}: {result.tables} tables, {result.rows} rows, verified; kept {len(result.kept)}, "
+            f"deleted {len(result.deleted)}")
 
 
-def _run_monthly(args, config) -> int:
+def _run_monthly(args, config, db_path: Path) -> str | None:
+    """The summary of the documents made; None on a day it did nothing (not recorded as a run)."""
     from riskdash import db, monthly
 
     reports = args.reports or config.get("reports", {}).get("dir")
     if not reports:
         raise db.RiskdashError("no reports folder: give --reports DIR or [reports] dir in riskdash.toml")
     reports = Path(reports)
-    db_path = db.resolve_db_path(args.db or config.get("database", {}).get("path"))
     failed = reports / FAILED.format(job="monthly")
     try:
         result = monthly.run(db_path, reports, args.today or date.today(), force=args.force)
@@ -147,7 +155,7 @@ def _run_monthly(args, config) -> int:
         failed.unlink(missing_ok=True)
     sys.stdout.write(json.dumps({"job": "monthly", "month": result.month, "out": str(result.folder),
                                  "made": result.made, "skipped": result.skipped}, ensure_ascii=False) + "\n")
-    return 0
+    return None if result.skipped is not None else f"{result.month}: {len(result.made)} documents in {result.folder}"
 
 
 def _record_failure(path: Path, text: str) -> None:

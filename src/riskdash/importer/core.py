@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from riskdash import db
+from riskdash.domain import parse_day_list
 from riskdash.importer import read
 from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
 from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
@@ -509,6 +510,8 @@ SETTING_RULES: dict[str, tuple] = {
 }
 
 
+    # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
+    **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
 def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | None:
     """(problem code, values) when ``value`` is not what setting ``key`` needs; None when fine or unknown key."""
     rule = SETTING_RULES.get(key)
@@ -526,6 +529,13 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
         if not (rule[1] <= number <= rule[2]):
             return "setting_number", {"low": rule[1], "high": rule[2]}
     elif rule[0] == "text":
+        if len(text) > rule[1]:
+            return "setting_text", {"limit": rule[1]}
+    elif rule[0] == "days":
+        try:
+            parse_day_list(text)
+        except ValueError as exc:
+            return "setting_days", {"item": str(exc)}
         if len(text) > rule[1]:
             return "setting_text", {"limit": rule[1]}
     elif rule[0] == "month_day":

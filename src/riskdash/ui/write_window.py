@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from riskdash import db, i18n
+from riskdash import db, i18n, jobs
 from riskdash.importer import ImportResult, actor_default, import_file
 from riskdash.ui import session
 
@@ -65,7 +65,10 @@ def write_window(write, *, connect: bool = True, login: bool = False):
                     # the importer and the record forms read the acting account: its region bounds the
                     # rows, its name is the actor (accounts.acting)
                     with acting_as(current_account(con)):
-                        return write(con)
+                        result = write(con)
+                    # failed scheduled jobs logged beside the file while the dashboard held it (riskdash.jobs)
+                    jobs.carry_failures_quietly(con, path)
+                    return result
                 finally:
                     con.close()
         finally:

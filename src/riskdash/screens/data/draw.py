@@ -492,6 +492,22 @@ def audit_panel(page) -> None:
                           icon=":material/download:", key="data_audit_xlsx")
 
 
+def jobs_panel(page) -> None:
+    """The scheduled jobs' last runs (riskdash.jobs: the run log beside the database) and, for each failure,
+    whether the audit log has it yet; for accounts not bounded by a region (the server is theirs)."""
+    from riskdash import jobs
+
+    runs = jobs.last_runs(jobs.read_runs(session.database_path()))
+    if not runs:
+        st.caption(page.t("data.jobs.empty"))
+        return
+    for line in view.last_failures(runs, page.lang):
+        st.error(line, icon=":material/error:")
+    logged = jobs.logged_run_ids(page.con)
+    st.dataframe(view.job_runs_table(runs, logged, page.lang), hide_index=True, width="stretch",
+                 placeholder=i18n.DASH)
+
+
 def counts_panel(page) -> None:
 
     with st.container(key="data_counts"):

@@ -111,6 +111,7 @@ TEXT = {
     "data.problem.setting_month_day": {"zh": "该设置项应为“月-日”，如06-30", "en": "a month and day as MM-DD (e.g. 06-30) for this setting"},
     "data.problem.setting_text": {"zh": "该设置项最多{limit}个字符", "en": "a text of at most {limit} characters for this setting"},
     "data.problem.thresholds_order": {
+    "data.problem.setting_days": {"zh": "该设置项应为日期（2026-10-01）或日期范围（2026-10-01..2026-10-07），以逗号分隔；“{item}”不是", "en": "days (2026-10-01) or ranges (2026-10-01..2026-10-07) separated by commas for this setting; not \"{item}\""},
         "zh": "风险等级分数下限应依次递减：红色＞橙色＞黄色＞蓝色（保存后为{order}）",
         "en": "score floors falling from red to orange to yellow to blue (after saving: {order})",
     },
@@ -240,6 +241,28 @@ TEXT.update({
         "before and after; one per restore.",
     },
     "data.audit.empty": {"zh": "还没有写入记录。", "en": "Nothing has been written yet."},
+    "data.jobs.heading": {"zh": "定时任务", "en": "Scheduled jobs"},
+    "data.jobs.scope": {
+        "zh": "每日备份和每月报表与通报最近几次运行（服务器定时执行）：成功或失败、时间及内容。失败同时记入操作日志——"
+        "仪表盘占用数据库时，在仪表盘下一次写入（导入、新增、修改或保存设置）时补记。",
+        "en": "The last runs of the nightly backup and the monthly documents (run by the server's timers): ok or "
+        "failed, when, and what. A failure also goes into the audit log — while the dashboard holds the database, "
+        "at the dashboard's next write (an import, a record added or edited, a setting saved).",
+    },
+    "data.jobs.empty": {"zh": "还没有定时任务运行记录。", "en": "No scheduled job has run yet."},
+    "data.jobs.failed": {"zh": "最近一次{job}失败：{what}", "en": "The last {job} failed: {what}"},
+    "data.jobs.col.job": {"zh": "任务", "en": "Job"},
+    "data.jobs.col.result": {"zh": "结果", "en": "Result"},
+    "data.jobs.col.started": {"zh": "开始", "en": "Started"},
+    "data.jobs.col.ended": {"zh": "结束", "en": "Ended"},
+    "data.jobs.col.what": {"zh": "内容", "en": "What"},
+    "data.jobs.col.audit": {"zh": "操作日志", "en": "Audit log"},
+    "data.jobs.ok": {"zh": "成功", "en": "OK"},
+    "data.jobs.fail": {"zh": "失败", "en": "Failed"},
+    "data.jobs.logged": {"zh": "已记入", "en": "Logged"},
+    "data.jobs.pending": {"zh": "待记入", "en": "Pending"},
+    "data.jobs.name.backup": {"zh": "每日备份", "en": "Nightly backup"},
+    "data.jobs.name.monthly": {"zh": "每月报表与通报", "en": "Monthly documents"},
     "data.audit.download": {"zh": "导出操作日志（CSV）", "en": "Export the audit log (CSV)"},
 })
 

@@ -155,7 +155,7 @@ def counts_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 AUDIT_ACTIONS_ZH = {"insert": "新增", "update": "修改", "import": "导入", "backup": "备份", "restore": "恢复",
-                    "demo": "演示数据"}
+                    "demo": "演示数据", "job_failed": "定时任务失败", "schedule": "定时任务"}
 
 
 def audit_word(value, lang: str):
@@ -177,3 +177,33 @@ def audit_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         if column in out.columns:
             out[column] = pd.Series([audit_word(v, lang) for v in out[column]], index=out.index, dtype=object)
     return out.rename(columns={c: i18n.t(f"data.audit.col.{c}", lang) for c in out.columns})
+
+
+def job_name(job: str, lang: str) -> str:
+    """A scheduled job by its name in the page's language (每日备份); an unknown one as stored."""
+    key = f"data.jobs.name.{job}"
+    return i18n.t(key, lang) if key in i18n.TEXT else job
+
+
+def job_runs_table(runs: list[dict], logged: set[str], lang: str) -> pd.DataFrame:
+    """The last runs of each job (riskdash.jobs.last_runs), one row each: job, ok or failed, started, ended,
+    what, and for a failure whether the audit log has it yet (``logged``: its run ids)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return pd.DataFrame({
+        t("data.jobs.col.job"): [job_name(str(r["job"]), lang) for r in runs],
+        t("data.jobs.col.result"): [t("data.jobs.ok") if r.get("ok") else t("data.jobs.fail") for r in runs],
+        t("data.jobs.col.started"): [str(r.get("started") or "").replace("T", " ") for r in runs],
+        t("data.jobs.col.ended"): [str(r.get("ended") or "").replace("T", " ") for r in runs],
+        t("data.jobs.col.what"): [str(r.get("what") or "") for r in runs],
+        t("data.jobs.col.audit"): ["" if r.get("ok") else t("data.jobs.logged") if str(r["id"]) in logged
+                                   else t("data.jobs.pending") for r in runs],
+    }, dtype=object)
+
+
+def last_failures(runs: list[dict], lang: str) -> list[str]:
+    """One warning line per job whose newest run failed (runs newest first, as last_runs gives them)."""
+    newest: dict[str, dict] = {}
+    for run in runs:
+        newest.setdefault(str(run["job"]), run)
+    return [i18n.t("data.jobs.failed", lang, job=job_name(job, lang), what=str(run.get("what") or ""))
+            for job, run in newest.items() if not run.get("ok")]
