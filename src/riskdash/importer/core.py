@@ -504,14 +504,14 @@ SETTING_RULES: dict[str, tuple] = {
                                        "checklist_deadline_zone_city", "checklist_deadline_zone")},
     # hours after which an accident's report is late (迟报, 493号令 Art. 9: 1 hour); fractions allowed
     "assessment_late_report_hours": ("number", 0, 72),
+    # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
+    **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
     # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
     **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
                                       "form_issuer", "form_approval_no", "form_valid_until")},
 }
 
 
-    # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
-    **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
 def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | None:
     """(problem code, values) when ``value`` is not what setting ``key`` needs; None when fine or unknown key."""
     rule = SETTING_RULES.get(key)
