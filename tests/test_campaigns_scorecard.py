@@ -78,7 +78,8 @@ EXPECTED = {
             "veto_reasons": [],
             "veto_codes": [],
             "veto_figures": {"larger_liability_accidents": 0, "late_reports": 0, "concealed_accidents": 0,
-                             "falsely_reported_accidents": 0, "deaths_incl_missing": 0, "target_deaths": 0},
+                             "falsely_reported_accidents": 0, "ledger_missed_accidents": 0,
+                             "measures_not_in_place_accidents": 0, "deaths_incl_missing": 0, "target_deaths": 0},
             "components": {
                 "deaths": component(100.0, 20.0, deaths_incl_missing=0, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -97,7 +98,8 @@ EXPECTED = {
             "veto_reasons": ["死亡（含失踪）1人，超过控制指标0人（一票否决）"],
             "veto_codes": ["target_exceeded"],
             "veto_figures": {"larger_liability_accidents": 0, "late_reports": 0, "concealed_accidents": 0,
-                             "falsely_reported_accidents": 0, "deaths_incl_missing": 1, "target_deaths": 0},
+                             "falsely_reported_accidents": 0, "ledger_missed_accidents": 0,
+                             "measures_not_in_place_accidents": 0, "deaths_incl_missing": 1, "target_deaths": 0},
             "components": {
                 "deaths": component(0.0, 20.0, deaths_incl_missing=1, target=0),
                 "larger_accidents": component(100.0, 15.0, count=0),
@@ -113,11 +115,14 @@ EXPECTED = {
         },
         {
             "region_code": TOWN_A2, "name": "西乡", "score": 16.3, "result": "failed", "vetoed": True,
-            # A2 (3 deaths incl. missing) is 较大; its nature defaults to pending, which counts as liability
-            "veto_reasons": ["发生较大及以上责任事故1起（含性质待定；一票否决）"],
-            "veto_codes": ["larger_liability_accident"],
+            # A2 (3 deaths incl. missing) is 较大; its nature defaults to pending, which counts as liability; its
+            # enterprise E3 has no 重点部位 in the ledger (西乡 lists none): the site was missed
+            "veto_reasons": ["发生较大及以上责任事故1起（含性质待定；一票否决）",
+                             "较大及以上责任事故1起发生在事故前未列入重点部位台账的企业（含性质待定；一票否决）"],
+            "veto_codes": ["larger_liability_accident", "ledger_missed_site"],
             "veto_figures": {"larger_liability_accidents": 1, "late_reports": 0, "concealed_accidents": 0,
-                             "falsely_reported_accidents": 0, "deaths_incl_missing": 3, "target_deaths": None},
+                             "falsely_reported_accidents": 0, "ledger_missed_accidents": 1,
+                             "measures_not_in_place_accidents": 0, "deaths_incl_missing": 3, "target_deaths": None},
             "components": {
                 "deaths": component(40.0, 20.0, deaths_incl_missing=3, target=None),
                 "larger_accidents": component(0.0, 15.0, count=1),
@@ -256,7 +261,8 @@ def random_rows(draw):
                           draw(st.sampled_from([0, 999, 1000])), draw(st.booleans()),
                           None if delay is None else (occurred + pd.Timedelta(minutes=delay)).to_pydatetime(),
                           draw(st.sampled_from(["liability", "non_liability", "pending"])),
-                          draw(st.booleans()), draw(st.booleans())))
+                          draw(st.booleans()), draw(st.booleans()),
+                          draw(st.one_of(st.none(), st.sampled_from(ENTS)))))  # the ledger rules' enterprise
     hazards = []
     for i in range(draw(st.integers(0, 8))):
         found = draw(day_2025)
@@ -266,8 +272,10 @@ def random_rows(draw):
         hazards.append((f"Y{i}", draw(st.sampled_from(ENTS)), found, draw(st.sampled_from(["general", "major"])),
                         found + timedelta(days=10), rect_on,
                         rect_on + timedelta(days=ver) if ver is not None else None))
+    # filing and measures days around the accidents' days: the ledger rules judge the ledger before each one
     sites = [(f"S{i}", draw(st.sampled_from(TOWNS)), draw(st.one_of(st.none(), day_2025)),
-              draw(st.one_of(st.none(), day_2025)), draw(st.sampled_from([None, True, False])))
+              draw(st.one_of(st.none(), day_2025)), draw(st.sampled_from([None, True, False])),
+              draw(st.one_of(st.none(), st.sampled_from(ENTS))), draw(st.one_of(st.none(), day_2025)))
              for i in range(draw(st.integers(0, 4)))]
     status = [(town, item, draw(st.sampled_from(["not_started", "in_progress", "done"])),
                draw(st.one_of(st.none(), day_2025)))
@@ -317,16 +325,17 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
         if rows["accidents"]:
             con.executemany("""insert into accidents (accident_id, occurred_at, region_code, industry, accident_type,
                                deaths, missing, serious_injuries, direct_loss_wan, has_time, reported_at, nature,
-                               concealed, falsely_reported)
-                               values (?, ?, ?, 'other', 'other_injury', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                               concealed, falsely_reported, enterprise_id)
+                               values (?, ?, ?, 'other', 'other_injury', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                             rows["accidents"])
         if rows["hazards"]:
             con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on,
                                verified_on) values (?, ?, ?, ?, ?, ?, ?)""", rows["hazards"])
         if rows["sites"]:
             con.executemany("""insert into key_sites (site_id, region_code, name, potential_accident_type,
-                               potential_fatalities, filed_city_on, filed_county_on, measures_in_place)
-                               values (?, ?, 'site', 'fire', 3, ?, ?, ?)""", rows["sites"])
+                               potential_fatalities, filed_city_on, filed_county_on, measures_in_place,
+                               enterprise_id, measures_in_place_on)
+                               values (?, ?, 'site', 'fire', 3, ?, ?, ?, ?, ?)""", rows["sites"])
         if rows["status"]:
             con.executemany("insert into checklist_status (region_code, item_code, status, status_on) values (?, ?, ?, ?)",
                             rows["status"])

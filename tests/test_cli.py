@@ -121,7 +121,8 @@ def test_metrics_refusals(small_db_path, extra, fragment):
 
 def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
     """veto_codes runs beside veto_reasons, one code per reason, in product.md's names: 西乡 has a 较大
-    accident (A2, 3 deaths incl. missing; its nature pending, which counts as liability) and, with a target of 0, deaths over the target as well."""
+    accident (A2, 3 deaths incl. missing; its nature pending, which counts as liability) at an enterprise not
+    in the 重点部位 ledger (E3) and, with a target of 0, deaths over the target as well."""
     from riskdash import db
 
     con = db.connect(small_db_path)
@@ -134,8 +135,10 @@ def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
     assert towns == {
         TOWN_A1: (False, [], []),
         TOWN_B1: (False, [], []),
-        TOWN_A2: (True, ["larger_liability_accident", "target_exceeded"],
-                  ["发生较大及以上责任事故1起（含性质待定；一票否决）", "死亡（含失踪）3人，超过控制指标0人（一票否决）"]),
+        TOWN_A2: (True, ["larger_liability_accident", "ledger_missed_site", "target_exceeded"],
+                  ["发生较大及以上责任事故1起（含性质待定；一票否决）",
+                   "较大及以上责任事故1起发生在事故前未列入重点部位台账的企业（含性质待定；一票否决）",
+                   "死亡（含失踪）3人，超过控制指标0人（一票否决）"]),
     }
 
 

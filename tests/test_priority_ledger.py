@@ -35,16 +35,18 @@ def test_ledger_whole_result(small_con):
 def test_gaps_whole_result(small_con):
     gaps = priority.ledger_gaps(small_con, PERIOD)
     assert gaps.counts() == {"key_sites": 2, "townships_without_sites": 1, "high_risk_enterprises_without_sites": 0,
-                             "measures_not_in_place": 1, "not_fully_filed": 1, "accidents_without_ledger": 2}
+                             "measures_not_in_place": 1, "not_fully_filed": 1, "accidents_without_ledger": 4}
     assert gaps.townships_without_sites[["region_code", "enterprises", "high_risk_enterprises"]].values.tolist() == [
         [TOWN_A2, 1, 0]]
     assert list(gaps.not_in_place["site_id"]) == ["K2"] and list(gaps.not_fully_filed["site_id"]) == ["K2"]
-    # A2 (3 deaths incl. missing at E3 in 西乡: neither has an entry) and A1 (1 death at E1, whose township 东镇
-    # has K1); A3 has no deaths and is general; A5 is at county level with no enterprise; A6 and A7 are at E2
-    # and E4, which have entries; A4 is after the period
+    # the ledger as it stood before each accident's day (issue 18): A2 (3 deaths incl. missing at E3 in 西乡:
+    # neither has an entry); A1 (1 death at E1, no entry; 东镇's K1 was filed with the city on the accident's
+    # day, 10 January 2025, so not before it); A7 (较大 by loss at E4, 2024) and A6 (1 death at E2, 2024), whose
+    # entries K2 and K1 were filed in 2025, after them; A3 has no deaths and is general; A5 is at county level
+    # with no enterprise; A4 is after the period
     assert gaps.accidents_without_ledger[
         ["accident_id", "is_enterprise_without_ledger", "is_township_without_ledger"]].values.tolist() == [
-        ["A2", True, True], ["A1", True, False]]
+        ["A2", True, True], ["A1", True, True], ["A7", True, True], ["A6", True, True]]
 
 
 def test_high_risk_enterprises_without_an_entry(small_con):
@@ -67,6 +69,26 @@ def test_accident_gap_boundaries(small_con):
                          ('B2', '2025-02-02', ?, 'E3', 'road_transport', 'vehicle', 0, 0, 1000)""", [TOWN_A2, TOWN_A2])
     ids = list(priority.accidents_without_ledger(small_con, PERIOD)["accident_id"])
     assert "B2" in ids and "B1" not in ids
+
+
+@pytest.mark.parametrize(("city_on", "county_on", "enterprise_flag", "township_flag"), [
+    ("2025-03-01", None, False, False),          # filed the day before A2 (2 March 2025): listed
+    ("2025-03-02", None, True, True),            # filed on the day: not listed before it
+    ("2025-03-03", "2025-03-03", True, True),    # filed the day after: the township is still asked
+    ("2025-04-01", "2025-03-01", False, False),  # the earlier of the two filing days counts
+    (None, None, True, True),                    # never filed: not in the ledger
+])
+def test_accidents_without_ledger_judge_the_ledger_on_the_accident_day(small_con, city_on, county_on,
+                                                                         enterprise_flag, township_flag):
+    small_con.execute("""insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type,
+                         potential_fatalities, filed_city_on, filed_county_on) values
+                         ('K3', ?, 'E3', '西乡运输车队', 'vehicle', 3, ?, ?)""", [TOWN_A2, city_on, county_on])
+    frame = priority.accidents_without_ledger(small_con, PERIOD).set_index("accident_id")
+    if enterprise_flag:
+        assert frame.loc["A2", ["is_enterprise_without_ledger", "is_township_without_ledger"]].tolist() == [
+            enterprise_flag, township_flag]
+    else:
+        assert "A2" not in frame.index
 
 
 def test_ledger_workbook_fit_for_filing(small_con):
@@ -225,7 +247,7 @@ def test_gap_kpis_and_tables_are_worded(small_con):
     gaps = priority.ledger_gaps(small_con, PERIOD)
     assert [(k.label, k.value) for k in view.gap_kpis(gaps, "zh")] == [
         ("无台账的乡镇（个）", "1"), ("无台账的高危行业企业（家）", "0"), ("措施未落实（处）", "1"),
-        ("未完成市县双备案（处）", "1"), ("台账外发生的事故（起）", "2")]
+        ("未完成市县双备案（处）", "1"), ("台账外发生的事故（起）", "4")]
     table = view.accidents_without_ledger_table(gaps.accidents_without_ledger, "zh")
     assert table.values.tolist()[0] == ["A2", "2025-03-02", "西乡", "西乡运输", "较大", 3, "企业无台账、乡镇无台账"]
     ledger = view.ledger_table(gaps.ledger, "zh")

@@ -22,7 +22,6 @@ import duckdb
 import pyarrow as pa
 
 from riskdash import db
-from riskdash.domain import parse_day_list
 from riskdash.importer import read
 from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
 from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
@@ -504,8 +503,10 @@ SETTING_RULES: dict[str, tuple] = {
                                        "checklist_deadline_zone_city", "checklist_deadline_zone")},
     # hours after which an accident's report is late (迟报, 493号令 Art. 9: 1 hour); fractions allowed
     "assessment_late_report_hours": ("number", 0, 72),
-    # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
-    **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
+    # each veto rule of the township assessment a switch: 1 on, 0 off
+    **{f"assessment_veto_{rule}": ("flag",) for rule in (
+        "larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
+        "measures_not_in_place", "target_exceeded")},
     # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
     **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
                                       "form_issuer", "form_approval_no", "form_valid_until")},
@@ -528,14 +529,10 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
             number = float("nan")
         if not (rule[1] <= number <= rule[2]):
             return "setting_number", {"low": rule[1], "high": rule[2]}
+    elif rule[0] == "flag":
+        if text not in ("0", "1"):
+            return "setting_flag", {}
     elif rule[0] == "text":
-        if len(text) > rule[1]:
-            return "setting_text", {"limit": rule[1]}
-    elif rule[0] == "days":
-        try:
-            parse_day_list(text)
-        except ValueError as exc:
-            return "setting_days", {"item": str(exc)}
         if len(text) > rule[1]:
             return "setting_text", {"limit": rule[1]}
     elif rule[0] == "month_day":

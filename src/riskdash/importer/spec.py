@@ -191,6 +191,9 @@ KEY_SITES = Kind(
         C("filed_city_on", "date", False, ("市安委办备案日期", "市级备案日期"), example="2025-01-10", past=True),
         C("filed_county_on", "date", False, ("县安委办备案日期", "县级备案日期"), example="2025-01-12", past=True),
         C("measures_in_place", "bool", False, ("措施落实", "措施是否落实"), example="是"),
+        # the day the measures were confirmed in place (read only when measures_in_place is 是): the assessment
+        # judges an accident against the measures as they stood before it (docs/township-assessment.md)
+        C("measures_in_place_on", "date", False, ("措施落实日期",), example="2025-01-12", past=True),
     ),
     title_zh="重点部位", title_en="Key sites",
 )

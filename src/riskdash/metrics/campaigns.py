@@ -99,15 +99,36 @@ def _score(value: Any) -> float | None:
 
 
 # The veto rules of `riskdash metrics townships` (veto_codes; docs/township-assessment.md), in the order the
-# reasons are listed. The scorecard judges five of them (issue 18): a 较大及以上 liability accident (nature
-# liability or pending), 迟报, 瞒报, 谎报, and deaths over the control target; ledger_missed_site and
-# measures_not_in_place are not judged yet.
+# reasons are listed (issue 18): a 较大及以上 liability accident (nature liability or pending), 迟报, 瞒报, 谎报,
+# a 较大及以上 liability accident at an enterprise not in the 重点部位 ledger before it, a liability accident with
+# deaths at a listed site whose measures were not in place, and deaths over the control target. Each rule is
+# switched by the setting assessment_veto_<code> (1 on, 0 off).
 VETO_CODES = ("larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
               "measures_not_in_place", "target_exceeded")
 
 # the scorecard's columns a township's veto reasons are worded from (each entry's ``veto_figures``)
 VETO_FIGURES = ("larger_liability_accidents", "late_reports", "concealed_accidents", "falsely_reported_accidents",
-                "deaths_incl_missing", "target_deaths")
+                "ledger_missed_accidents", "measures_not_in_place_accidents", "deaths_incl_missing", "target_deaths")
+
+# each rule's count among the figures and its reason's text key (campaigns.veto.<key>, screens/campaigns/text.py)
+_VETO_COUNTS = {"larger_liability_accident": ("larger_liability_accidents", "larger"),
+                "late_report": ("late_reports", "late"), "concealed": ("concealed_accidents", "concealed"),
+                "falsely_reported": ("falsely_reported_accidents", "falsely"),
+                "ledger_missed_site": ("ledger_missed_accidents", "ledger_missed"),
+                "measures_not_in_place": ("measures_not_in_place_accidents", "measures")}
+
+
+def veto_rules(values: dict[str, str]) -> frozenset[str]:
+    """The veto rules switched on by the settings assessment_veto_<code> ("1" on, "0" off)."""
+    rules = set()
+    for code in VETO_CODES:
+        key = f"assessment_veto_{code}"
+        text = str(values.get(key, DEFAULTS[key])).strip()
+        if text not in ("0", "1"):
+            raise db.RiskdashError(f"setting {key}: expected 1 (on) or 0 (off), got {text!r}")
+        if text == "1":
+            rules.add(code)
+    return frozenset(rules)
 
 
 def veto_figures(row: Any) -> dict[str, int | None]:
@@ -115,25 +136,22 @@ def veto_figures(row: Any) -> dict[str, int | None]:
     return {name: None if pd.isna(row[name]) else int(row[name]) for name in VETO_FIGURES}
 
 
-def vetoes(row: Any, lang: str = "zh") -> list[tuple[str, str]]:
+def vetoes(row: Any, lang: str = "zh", rules: frozenset[str] | set[str] | None = None) -> list[tuple[str, str]]:
     """(code, reason in words) of each veto a township carries, in VETO_CODES order; ``row`` is a scorecard
-    row or an entry's ``veto_figures``."""
+    row or an entry's ``veto_figures``; ``rules`` the rules switched on (``veto_rules``; None: every rule)."""
     figures = veto_figures(row)
     found = []
-    if figures["larger_liability_accidents"]:
-        found.append(("larger_liability_accident",
-                      i18n.t("campaigns.veto.larger", lang, n=figures["larger_liability_accidents"])))
-    if figures["late_reports"]:
-        found.append(("late_report", i18n.t("campaigns.veto.late", lang, n=figures["late_reports"])))
-    if figures["concealed_accidents"]:
-        found.append(("concealed", i18n.t("campaigns.veto.concealed", lang, n=figures["concealed_accidents"])))
-    if figures["falsely_reported_accidents"]:
-        found.append(("falsely_reported",
-                      i18n.t("campaigns.veto.falsely", lang, n=figures["falsely_reported_accidents"])))
-    if figures["target_deaths"] is not None and figures["deaths_incl_missing"] > figures["target_deaths"]:
-        found.append(("target_exceeded",
-                      i18n.t("campaigns.veto.target", lang, deaths=figures["deaths_incl_missing"],
-                             target=figures["target_deaths"])))
+    for code in VETO_CODES:
+        if rules is not None and code not in rules:
+            continue
+        if code == "target_exceeded":
+            if figures["target_deaths"] is not None and figures["deaths_incl_missing"] > figures["target_deaths"]:
+                found.append((code, i18n.t("campaigns.veto.target", lang, deaths=figures["deaths_incl_missing"],
+                                           target=figures["target_deaths"])))
+            continue
+        count, key = _VETO_COUNTS[code]
+        if figures[count]:
+            found.append((code, i18n.t(f"campaigns.veto.{key}", lang, n=figures[count])))
     return found
 
 
@@ -174,11 +192,12 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
     values = settings_values(con)
     weights = assessment_weights(values)
     pass_score = _number(values, "assessment_pass_score")
+    rules = veto_rules(values)
     frame = township_scorecard(con, filters, values)
     labels = township_labels(con)  # 城关街道（甲县） where another township shares the name
     entries = []
     for _, row in frame.iterrows():
-        found = vetoes(row, lang)
+        found = vetoes(row, lang, rules)
         vetoed = bool(found)
         score = _score(row["score"])
         passed = not vetoed and score is not None and score >= pass_score
@@ -213,7 +232,9 @@ def _city_ranks(con: duckdb.DuckDBPyConnection, filters: Filters, values: dict[s
     among the whole city's and the city's count of townships, never another township's row (issue 16;
     docs/accounts.md): each entry gains ``city_rank``, the result ``city_townships``."""
     whole = township_scorecard(con, replace(filters, region_code=root, account_region=None), values)
-    ranked = sorted(({"region_code": row["region_code"], "vetoed": bool(vetoes(row)), "score": _score(row["score"])}
+    rules = veto_rules(values)
+    ranked = sorted(({"region_code": row["region_code"], "vetoed": bool(vetoes(row, "zh", rules)),
+                      "score": _score(row["score"])}
                      for _, row in whole.iterrows()), key=_rank_key)
     rank = {e["region_code"]: n for n, e in enumerate(ranked, start=1)}
     for entry in entries:

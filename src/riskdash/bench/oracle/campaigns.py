@@ -20,7 +20,9 @@ SCORECARD_COLUMNS = [
     "major_found", "major_closed", "key_sites", "key_sites_complete", "checklist_applicable", "checklist_done",
     "active_enterprises", "inspected_enterprises", "zero_expected_days", "zero_reported_days", "score",
     "larger_liability_accidents", "late_reports", "concealed_accidents", "falsely_reported_accidents",
-    "is_vetoed_larger", "is_vetoed_late", "is_vetoed_concealed", "is_vetoed_falsely", "is_vetoed_target",
+    "ledger_missed_accidents", "measures_not_in_place_accidents",
+    "is_vetoed_larger", "is_vetoed_late", "is_vetoed_concealed", "is_vetoed_falsely", "is_vetoed_ledger",
+    "is_vetoed_measures", "is_vetoed_target",
 ]
 
 
@@ -32,7 +34,10 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
                        points_per_death: float, late_report_hours: float = 1.0) -> pd.DataFrame:
     """The scorecard's figures, components and score, for the year of ``filters.as_of`` up to that day; the
     veto figures (issue 18): 较大 accidents of liability or pending nature, 迟报 (more than
-    ``late_report_hours`` from occurred_at to reported_at, both known), 瞒报, 谎报."""
+    ``late_report_hours`` from occurred_at to reported_at, both known), 瞒报, 谎报, and against the 重点部位
+    ledger as it stood before the accident's day: a 较大 liability accident at an enterprise with no site filed
+    before it, a liability accident with deaths at an enterprise with a site filed before it whose measures
+    were not in place by then."""
     as_of = filters.as_of
     jan1 = date(as_of.year, 1, 1)
     regions = _table(con, "regions")
@@ -47,14 +52,42 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     larger = grade_frame(deaths, acc["serious_injuries"], acc["direct_loss_wan"]) != "general"
     delay = pd.to_datetime(acc["reported_at"]) - pd.to_datetime(acc["occurred_at"])
     late = acc["has_time"].astype(bool) & delay.notna() & (delay > pd.Timedelta(hours=late_report_hours))
-    acc = acc.assign(d=deaths, larger=larger, liab=larger & acc["nature"].isin(["liability", "pending"]),
-                     late=late, conc=acc["concealed"].astype(bool), false=acc["falsely_reported"].astype(bool))
+    liability = acc["nature"].isin(["liability", "pending"])
+    # the ledger by enterprise: (listed on, measures in place from) of each site ever filed
+    ledger: dict[str, list[tuple[date, date | None]]] = {}
+    for _, site in _table(con, "key_sites").iterrows():
+        filed = [d for d in (site["filed_city_on"], site["filed_county_on"]) if d is not None and not pd.isna(d)]
+        if site["enterprise_id"] is None or pd.isna(site["enterprise_id"]) or not filed:
+            continue
+        listed = min(pd.Timestamp(d).date() for d in filed)
+        in_place = site["measures_in_place"]
+        if in_place is None or pd.isna(in_place) or not bool(in_place):
+            since = None
+        elif site["measures_in_place_on"] is None or pd.isna(site["measures_in_place_on"]):
+            since = date.min
+        else:
+            since = pd.Timestamp(site["measures_in_place_on"]).date()
+        ledger.setdefault(site["enterprise_id"], []).append((listed, since))
+    listed_before, not_in_place = [], []
+    for ent_id, day in zip(acc["enterprise_id"], _day(acc["occurred_at"])):
+        before = [since for listed, since in ledger.get(ent_id, []) if listed < day] \
+            if isinstance(ent_id, str) else []
+        listed_before.append(bool(before))
+        not_in_place.append(any(since is None or since >= day for since in before))
+    has_ent = acc["enterprise_id"].map(lambda e: isinstance(e, str))
+    missed = larger & liability & has_ent & ~pd.Series(listed_before, index=acc.index, dtype=bool)
+    measures = (deaths > 0) & liability & pd.Series(not_in_place, index=acc.index, dtype=bool)
+    acc = acc.assign(d=deaths, larger=larger, liab=larger & liability,
+                     late=late, conc=acc["concealed"].astype(bool), false=acc["falsely_reported"].astype(bool),
+                     missed=missed, measures=measures)
     by_acc = acc.groupby("region_code").agg(d=("d", "sum"), larger=("larger", "sum"), liab=("liab", "sum"),
-                                            late=("late", "sum"), conc=("conc", "sum"), false=("false", "sum"))
+                                            late=("late", "sum"), conc=("conc", "sum"), false=("false", "sum"),
+                                            missed=("missed", "sum"), measures=("measures", "sum"))
     out["deaths_incl_missing"] = out["region_code"].map(by_acc["d"]).fillna(0).astype(int)
     out["larger_accidents"] = out["region_code"].map(by_acc["larger"]).fillna(0).astype(int)
     for column, name in (("larger_liability_accidents", "liab"), ("late_reports", "late"),
-                         ("concealed_accidents", "conc"), ("falsely_reported_accidents", "false")):
+                         ("concealed_accidents", "conc"), ("falsely_reported_accidents", "false"),
+                         ("ledger_missed_accidents", "missed"), ("measures_not_in_place_accidents", "measures")):
         out[column] = out["region_code"].map(by_acc[name]).fillna(0).astype(int)
     targets = _table(con, "annual_targets")
     targets = targets[targets["year"] == as_of.year]
@@ -141,6 +174,8 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     out["is_vetoed_late"] = out["late_reports"] > 0
     out["is_vetoed_concealed"] = out["concealed_accidents"] > 0
     out["is_vetoed_falsely"] = out["falsely_reported_accidents"] > 0
+    out["is_vetoed_ledger"] = out["ledger_missed_accidents"] > 0
+    out["is_vetoed_measures"] = out["measures_not_in_place_accidents"] > 0
     out["is_vetoed_target"] = over
     return out
 

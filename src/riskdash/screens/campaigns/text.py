@@ -18,6 +18,14 @@ TEXT = {
         "zh": "谎报事故{n}起（一票否决）",
         "en": "{n} accident(s) falsely reported (one-vote veto)",
     },
+    "campaigns.veto.ledger_missed": {
+        "zh": "较大及以上责任事故{n}起发生在事故前未列入重点部位台账的企业（含性质待定；一票否决）",
+        "en": "{n} relatively major or worse liability accident(s) at an enterprise with no key site filed before it (incl. nature pending; one-vote veto)",
+    },
+    "campaigns.veto.measures": {
+        "zh": "已备案重点部位监控措施未落实引发亡人责任事故{n}起（含性质待定；一票否决）",
+        "en": "{n} liability accident(s) with deaths at a filed key site whose measures were not in place (incl. nature pending; one-vote veto)",
+    },
     "campaigns.veto.target": {
         "zh": "死亡（含失踪）{deaths}人，超过控制指标{target}人（一票否决）",
         "en": "{deaths} deaths (incl. missing), above the target of {target} (one-vote veto)",

@@ -60,8 +60,9 @@ def scorecard_summary(result: dict) -> dict[str, int]:
 
 
 def veto_reason_words(entry: dict, lang: str) -> list[str]:
-    """The veto reasons in the page's language, from the entry's own figures (``veto_figures``)."""
-    return [reason for _, reason in vetoes(entry["veto_figures"], lang)]
+    """The veto reasons in the page's language, from the entry's own figures (``veto_figures``), of the rules
+    it was judged by (its ``veto_codes``: a rule switched off by its setting is not worded)."""
+    return [reason for _, reason in vetoes(entry["veto_figures"], lang, frozenset(entry["veto_codes"]))]
 
 
 def scorecard_table(result: dict, lang: str) -> pd.DataFrame:

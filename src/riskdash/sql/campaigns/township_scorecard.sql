@@ -3,11 +3,46 @@
 -- (一票否决, docs/township-assessment.md) when in the year the township had a 较大及以上 liability accident
 -- (nature liability or pending: pending counts as liability until concluded), an accident reported more than
 -- $late_report_hours hours after it happened (迟报; reported_at − occurred_at, judged only where both times are
--- known), an accident flagged 瞒报 (concealed) or 谎报 (falsely_reported), or deaths (含失踪) above its target.
+-- known), an accident flagged 瞒报 (concealed) or 谎报 (falsely_reported), a 较大及以上 liability accident at an
+-- enterprise with no 重点部位 filed before the accident's day (ledger_missed_site), a liability accident with deaths
+-- at an enterprise with a site filed before that day whose measures were not in place by then
+-- (measures_not_in_place), or deaths (含失踪) above its target. Each veto is switched on or off by a setting, read
+-- where the reasons are worded (metrics/campaigns.py); this query counts what each rule finds.
 with townships as (
     -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
     select region_code, township_name as name, kind, township_class, county_name
     from scope_townships($region, $account_region)
+),
+
+-- the 重点部位 ledger dated by its filing days: a site is listed from the earlier of its two filing days (备案 with
+-- the city or the county; never filed: never listed); its measures are in place from measures_in_place_on when
+-- measures_in_place is true (day unknown: in place all along), never when it is not
+dated_sites as (
+    select
+        enterprise_id,
+        least(filed_city_on, filed_county_on) as listed_on,
+        case when measures_in_place then coalesce(measures_in_place_on, date '0001-01-01') end as in_place_from
+    from key_sites
+    where enterprise_id is not null
+      and coalesce(filed_city_on, filed_county_on) is not null
+),
+
+-- the year's accidents of the scope's townships; the ledger as it stood before the accident's day (a filing
+-- day has no hour: a site filed on the day of the accident was not listed before it)
+year_accidents as (
+    select
+        accidents.*,
+        exists (select 1 from dated_sites
+                where dated_sites.enterprise_id = accidents.enterprise_id
+                  and dated_sites.listed_on < accidents.occurred_on) as has_site_listed_before,
+        exists (select 1 from dated_sites
+                where dated_sites.enterprise_id = accidents.enterprise_id
+                  and dated_sites.listed_on < accidents.occurred_on
+                  and (dated_sites.in_place_from is null or dated_sites.in_place_from >= accidents.occurred_on))
+            as has_site_not_in_place
+    from scoped_accidents_graded($region, $account_region, null) as accidents
+    where occurred_on between make_date($year, 1, 1) and $as_of
+      and region_code in (select region_code from townships)
 ),
 
 -- accidents count on their own region
@@ -23,10 +58,14 @@ accidents_in_year as (
                            and epoch_us(reported_at) - epoch_us(occurred_at)
                                > $late_report_hours * 3600 * 1000000) as late_reports,
         count(*) filter (where concealed) as concealed_accidents,
-        count(*) filter (where falsely_reported) as falsely_reported_accidents
-    from scoped_accidents_graded($region, $account_region, null)
-    where occurred_on between make_date($year, 1, 1) and $as_of
-      and region_code in (select region_code from townships)
+        count(*) filter (where falsely_reported) as falsely_reported_accidents,
+        -- speech 1: "应排查没有排查清楚" — a 较大及以上 liability accident at an enterprise not in the ledger before it
+        count(*) filter (where is_larger_and_above and nature in ('liability', 'pending')
+                           and enterprise_id is not null and not has_site_listed_before) as ledger_missed_accidents,
+        -- "对排查出的重点部位监控措施落实不到位而引发事故的": a liability accident with deaths at a listed site
+        count(*) filter (where deaths_incl_missing > 0 and nature in ('liability', 'pending')
+                           and has_site_not_in_place) as measures_not_in_place_accidents
+    from year_accidents
     group by region_code
 ),
 
@@ -144,6 +183,8 @@ figures as (
         coalesce(accidents_in_year.late_reports, 0) as late_reports,
         coalesce(accidents_in_year.concealed_accidents, 0) as concealed_accidents,
         coalesce(accidents_in_year.falsely_reported_accidents, 0) as falsely_reported_accidents,
+        coalesce(accidents_in_year.ledger_missed_accidents, 0) as ledger_missed_accidents,
+        coalesce(accidents_in_year.measures_not_in_place_accidents, 0) as measures_not_in_place_accidents,
         coalesce(hazards_in_year.hazards_found, 0) as hazards_found,
         coalesce(hazards_in_year.hazards_done, 0) as hazards_done,
         coalesce(hazards_in_year.major_found, 0) as major_found,
@@ -208,6 +249,8 @@ select
     late_reports > 0 as is_vetoed_late,
     concealed_accidents > 0 as is_vetoed_concealed,
     falsely_reported_accidents > 0 as is_vetoed_falsely,
+    ledger_missed_accidents > 0 as is_vetoed_ledger,
+    measures_not_in_place_accidents > 0 as is_vetoed_measures,
     coalesce(deaths_incl_missing > target_deaths, false) as is_vetoed_target
 from weighted
 order by region_code;
