@@ -1,6 +1,8 @@
 """隐患治理 Hazard rectification: KPIs with their formulas, the official monthly form, overdue and 挂牌督办
 lists, the closed loop, four-level checking and coverage, due-soon and weekly lists, breakdowns."""
 
+from datetime import timedelta
+
 import streamlit as st
 
 from riskdash import i18n, ui
@@ -18,9 +20,10 @@ words = scope.words()
 sectors = draw.sector_names(page)
 st.caption(plain(t("rectification.subtitle", **words)))
 
-tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown = st.tabs([
+tab_kpis, tab_form, tab_lists, tab_checks, tab_due, tab_breakdown, tab_pareto = st.tabs([
     t("rectification.tab_kpis"), t("rectification.tab_form"), t("rectification.tab_lists"),
     t("rectification.tab_checks"), t("rectification.tab_due"), t("rectification.tab_breakdown"),
+    t("rectification.tab_pareto"),
 ])
 
 with tab_kpis:
@@ -137,3 +140,21 @@ with tab_breakdown:
     ui.table(view.ageing_table(ageing, lang))
     ui.section(t("rectification.evidence_title"), t("rectification.evidence_scope", **words))
     ui.table(view.evidence_table(page.load(rect.evidence_by_township, f), lang))
+
+with tab_pareto:
+    # which few categories make most hazards (the period's), then what was found in the 7 days up to as-of
+    ui.section(t("rectification.pareto_title"), t("rectification.pareto_scope", **words))
+    categories = page.load(rect.hazards_by_category, f)
+    st.markdown(plain(view.pareto_sentence(categories, lang)))
+    ui.plot(charts.category_pareto(categories, view.category_names(categories["category"], lang), f,
+                                   page.region_name, lang), t("rectification.pareto_empty"))
+    draw.list_with_downloads(view.pareto_table(categories, lang), "pareto", t("rectification.pareto_file"),
+                             t("rectification.download_csv"), t("rectification.download_xlsx"),
+                             t("rectification.empty"), page)
+    new_hazards = page.load(rect.new_hazards_list, f)
+    first_day = i18n.day(f.as_of - timedelta(days=rect.NEW_DAYS - 1), lang)
+    ui.section(t("rectification.new_title"), t("rectification.new_scope", first=first_day, n=len(new_hazards),
+                                                 **words))
+    draw.list_with_downloads(view.new_hazards_table(new_hazards, sectors, lang), "new_hazards",
+                             t("rectification.new_title"), t("rectification.download_csv"),
+                             t("rectification.download_xlsx"), t("rectification.empty"), page)

@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from riskdash import db
+from riskdash.domain import parse_day_list
 from riskdash.importer import read
 from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
 from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
@@ -507,6 +508,8 @@ SETTING_RULES: dict[str, tuple] = {
     **{f"assessment_veto_{rule}": ("flag",) for rule in (
         "larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
         "measures_not_in_place", "target_exceeded")},
+    # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
+    **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
     # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
     **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
                                       "form_issuer", "form_approval_no", "form_valid_until")},
@@ -533,6 +536,13 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
         if text not in ("0", "1"):
             return "setting_flag", {}
     elif rule[0] == "text":
+        if len(text) > rule[1]:
+            return "setting_text", {"limit": rule[1]}
+    elif rule[0] == "days":
+        try:
+            parse_day_list(text)
+        except ValueError as exc:
+            return "setting_days", {"item": str(exc)}
         if len(text) > rule[1]:
             return "setting_text", {"limit": rule[1]}
     elif rule[0] == "month_day":

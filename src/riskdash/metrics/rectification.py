@@ -170,6 +170,15 @@ def uninspected_enterprises(con: duckdb.DuckDBPyConnection, filters: Filters,
     return frame
 
 
+NEW_DAYS = 7  # 近7日新增隐患: found in the 7 days up to and including the as-of day
+
+
+def new_hazards_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int = NEW_DAYS) -> pd.DataFrame:
+    """近7日新增隐患: the scope's hazards found in the ``days`` days up to and including the as-of day, whatever
+    the period, newest first, each with its state on the as-of day (``hazard_state``)."""
+    return db.query_list(con, "rectification/new_hazards_list", **filters.params(), days=days)
+
+
 # ---------------------------------------------------------------------------------------------- breakdowns
 
 
@@ -217,6 +226,33 @@ def by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
 
 def by_sector(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     return _hazard_rates(db.query(con, "rectification/by_sector", **filters.params()))
+
+
+PARETO_SHARE = 0.8  # the "vital few": the categories that together make 80 % of the hazards
+
+
+def hazards_by_category(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The Pareto rows: one per hazard category (None: not recorded) of the period's hazards, most first, with
+    its share and the running share (fractions 0–1), and ``is_vital``: the fewest leading categories whose
+    running share reaches ``PARETO_SHARE`` (``vital_few``)."""
+    frame = _ints(db.query(con, "rectification/hazards_by_category", **filters.params()), ["hazards", "major_found"])
+    frame["category"] = pd.Series([v if isinstance(v, str) else None for v in frame["category"]], index=frame.index,
+                                  dtype=object)
+    frame["share"] = [float(v) for v in frame["share"]]
+    frame["cumulative_share"] = [float(v) for v in frame["cumulative_share"]]
+    frame["is_vital"] = vital_few(frame["cumulative_share"])
+    return frame
+
+
+def vital_few(cumulative: pd.Series | list[float], threshold: float = PARETO_SHARE) -> list[bool]:
+    """For running shares in descending order of count: True for the leading rows up to and including the first
+    whose running share reaches ``threshold`` (the categories that make 80 % of the hazards), False after it."""
+    flags, reached = [], False
+    for value in cumulative:
+        flags.append(not reached)
+        # a running share that lands on the threshold reaches it (rounding of the division aside)
+        reached = reached or value >= threshold - 1e-9
+    return flags
 
 
 def rate_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -128,3 +128,46 @@ def open_ageing_bars(frame: pd.DataFrame, filters: Filters, region_name: str, la
     fig = charts.style(fig, charts.chart_title(_t("ageing_title", lang), filters, region_name, lang),
                        y_title=_t("unit_items", lang))
     return charts.count_axis(fig, frame.groupby("band")["open_hazards"].sum())
+
+
+PARETO_BARS = 20  # the Pareto chart draws the most frequent this many categories; the table below lists all
+
+
+def category_pareto(frame: pd.DataFrame, names: list[str], filters: Filters, region_name: str, lang: str,
+                    limit: int = PARETO_BARS) -> go.Figure | None:
+    """Hazards per category, most first (bars, count axis on the left), with the running share of all the
+    period's hazards (line, 0–100 % on the right) and the 80 % line; the categories that make 80 % together
+    (``is_vital``) in the darker colour. ``names``: the shown name of each row (the unrecorded category named).
+    At most ``limit`` bars, the title then says how many of how many; None when no hazard was found."""
+    if frame.empty or int(frame["hazards"].sum()) == 0:
+        return None
+    total = len(frame)
+    rows = frame.head(limit)
+    labels = list(names[:len(rows)])
+    counts = [int(v) for v in rows["hazards"]]
+    running = [100 * float(v) for v in rows["cumulative_share"]]
+    fig = go.Figure()
+    fig.add_bar(x=labels, y=counts, name=_t("pareto_bars", lang),
+                marker_color=[GENERAL if vital else charts.PREVIOUS for vital in rows["is_vital"]],
+                text=[f"{c:,}" for c in counts], textposition="outside", cliponaxis=False,
+                customdata=[100 * float(v) for v in rows["share"]],
+                hovertemplate="%{x}: %{y:,d}（%{customdata:.1f}%）<extra></extra>")
+    fig.add_scatter(x=labels, y=running, name=_t("pareto_line", lang), yaxis="y2", mode="lines+markers",
+                    line={"color": charts.ALERT}, hovertemplate="%{x}: %{y:.1f}%<extra></extra>")
+    measure = _t("pareto_title", lang)
+    if total > len(rows):
+        measure += f" · {_t('pareto_first', lang).format(n=len(rows), total=total)}"
+    fig = charts.style(fig, charts.chart_title(measure, filters, region_name, lang), y_title=_t("unit_items", lang),
+                       height=480)
+    fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "range": [0, 105], "ticksuffix": "%",
+                              "dtick": 20, "showgrid": False, "tickfont": {"color": charts.TEXT},
+                              "title": {"text": _t("pareto_axis", lang)}},
+                      margin={"r": 70, "b": 60}, bargap=0.25)
+    fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=80, y1=80,
+                  line={"color": charts.ALERT, "dash": "dash", "width": 1})
+    fig.add_annotation(xref="paper", x=1, yref="y2", y=80, xanchor="right", yanchor="bottom", showarrow=False,
+                       text=_t("pareto_mark", lang), font={"color": charts.ALERT})
+    fig.update_xaxes(type="category", tickangle=charts.tick_angle(labels))
+    charts.count_axis(fig, counts, axis="yaxis")  # the counts' axis only: the share keeps its own
+    fig.layout.yaxis.update(range=[0, max(counts) * 1.12])  # headroom above the tallest bar for its label
+    return fig

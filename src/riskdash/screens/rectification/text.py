@@ -266,6 +266,40 @@ TEXT = {
     "rectification.col_with_deadline": {"zh": "有整改期限", "en": "Deadline"},
     "rectification.col_with_date": {"zh": "有整改日期", "en": "Rectification date"},
     "rectification.col_completeness": {"zh": "完整率", "en": "Complete"},
+    # ------------------------------------------------------------------ categories (Pareto) and new hazards
+    "rectification.tab_pareto": {"zh": "隐患类别与近7日新增", "en": "Categories and new hazards"},
+    "rectification.pareto_title": {"zh": "隐患类别排序（帕累托图）", "en": "Hazards by category (Pareto)"},
+    "rectification.pareto_scope": {
+        "zh": "统计期 {period} 内排查的隐患按类别计数，从多到少排列；折线为累计占比 · {region} · {sector}",
+        "en": "Hazards found in {period} counted by category, most first; the line is the running share · {region} · "
+        "{sector}",
+    },
+    "rectification.pareto_bars": {"zh": "隐患数（项）", "en": "Hazards"},
+    "rectification.pareto_line": {"zh": "累计占比", "en": "Running share"},
+    "rectification.pareto_axis": {"zh": "累计占比（%）", "en": "Running share (%)"},
+    "rectification.pareto_mark": {"zh": "80%", "en": "80%"},
+    "rectification.pareto_first": {"zh": "前{n}类（共{total}类，全部见下表）", "en": "top {n} of {total} (all in the table below)"},
+    "rectification.pareto_empty": {"zh": "统计期内没有排查出隐患", "en": "no hazards were found in the period"},
+    "rectification.pareto_sentence": {
+        "zh": "{n} 类隐患（共 {total} 类）合计 {count} 项，占统计期内排查隐患 {found} 项的 {share}：{names}。",
+        "en": "{n} of {total} categories make {count} of the {found} hazards found in the period ({share}): {names}.",
+    },
+    "rectification.pareto_more": {"zh": "{names}等", "en": "{names} and {more} more"},
+    "rectification.pareto_none": {"zh": "统计期内没有排查出隐患，无法排序。", "en": "No hazards were found in the period."},
+    "rectification.uncategorised": {"zh": "（未填类别）", "en": "(no category)"},
+    "rectification.col_category": {"zh": "隐患类别", "en": "Category"},
+    "rectification.col_hazards": {"zh": "隐患数（项）", "en": "Hazards"},
+    "rectification.col_major_of": {"zh": "其中重大（项）", "en": "Of them major"},
+    "rectification.col_share": {"zh": "占比", "en": "Share"},
+    "rectification.col_cumulative": {"zh": "累计占比", "en": "Running share"},
+    "rectification.col_vital": {"zh": "前80%", "en": "In the first 80 %"},
+    "rectification.pareto_file": {"zh": "隐患类别排序", "en": "Hazards by category"},
+    "rectification.new_title": {"zh": "近7日新增隐患", "en": "Hazards found in the last 7 days"},
+    "rectification.new_scope": {
+        "zh": "{first}至{as_of}（含）7天内发现的隐患 {n} 项，不限统计期，按发现日期从新到旧 · {region} · {sector}；状态为截至{as_of}。",
+        "en": "{n} hazards found from {first} to {as_of} (7 days), whatever the period, newest first · {region} · "
+        "{sector}; the state as of {as_of}.",
+    },
 }
 
 ENUMS = {

@@ -205,6 +205,58 @@ def follow_up_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
     })
 
 
+def new_hazards_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    """近7日新增隐患 (``metrics.rectification.new_hazards_list``) with its columns named in ``lang``."""
+    return pd.DataFrame({
+        _col("hazard", lang): list(frame["hazard_id"]),
+        **_place_columns(frame, sectors, lang),
+        _col("grade", lang): _names("hazard_grade", frame["grade"], lang),
+        _col("category", lang): category_names(frame["category"], lang),
+        _col("description", lang): [v if isinstance(v, str) else "" for v in frame["description"]],
+        _col("found_on", lang): _day(frame["found_on"]),
+        _col("deadline", lang): _day(frame["deadline"]),
+        _col("state", lang): _names("hazard_state", frame["state"], lang),
+        _col("supervision", lang): _names("supervision_level", frame["supervision_level"], lang),
+    })
+
+
+def category_names(categories, lang: str) -> list[str]:
+    """A hazard category as shown: its own text, or "（未填类别）" where none was recorded."""
+    return [v if isinstance(v, str) and v else i18n.t("rectification.uncategorised", lang) for v in categories]
+
+
+PARETO_NAMED = 10  # the sentence names at most this many of the categories making 80 %
+
+
+def pareto_sentence(frame: pd.DataFrame, lang: str, named: int = PARETO_NAMED) -> str:
+    """The few categories that make 80 % of the hazards (``is_vital``), named in one sentence with their count
+    and share: "3 类隐患（共 5 类）合计 8 项，占统计期内排查隐患 10 项的 80.0%：甲、乙、丙。"."""
+    found = int(frame["hazards"].sum()) if not frame.empty else 0
+    if found == 0:
+        return i18n.t("rectification.pareto_none", lang)
+    vital = frame[frame["is_vital"]]
+    names = category_names(vital["category"], lang)
+    listed = ("、" if lang == "zh" else ", ").join(names[:named])
+    if len(names) > named:
+        listed = i18n.t("rectification.pareto_more", lang, names=listed, more=len(names) - named)
+    count = int(vital["hazards"].sum())
+    return i18n.t("rectification.pareto_sentence", lang, n=len(vital), total=len(frame), count=_n(count),
+                  found=_n(found), share=i18n.pct(float(vital["cumulative_share"].iloc[-1])), names=listed)
+
+
+def pareto_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every category of the Pareto view, most first: count, of them major, share, running share, and whether
+    it is among the categories that make 80 %."""
+    return pd.DataFrame({
+        _col("category", lang): category_names(frame["category"], lang),
+        _col("hazards", lang): [int(v) for v in frame["hazards"]],
+        _col("major_of", lang): [int(v) for v in frame["major_found"]],
+        _col("share", lang): [i18n.pct(v) for v in frame["share"]],
+        _col("cumulative", lang): [i18n.pct(v) for v in frame["cumulative_share"]],
+        _col("vital", lang): _yes_no(frame["is_vital"], lang),
+    })
+
+
 def weekly_by_township(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The weekly list split per township (region_code → rows), townships in code order."""
     return {code: rows.reset_index(drop=True) for code, rows in frame.groupby("region_code", sort=True)}
