@@ -57,12 +57,13 @@ with tab_lists:
     ui.section(t("rectification.overdue_title"), t("rectification.overdue_scope", n=len(overdue), **words))
     draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
                              t("rectification.download_csv"), t("rectification.download_xlsx"),
-                             t("rectification.empty"), page)
+                             t("rectification.empty"), page, hazard_ids=list(overdue["hazard_id"]))
     supervised = page.load(rect.supervised_list, f)
     ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
     draw.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
                              t("rectification.supervised_title"), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"), page)
+                             t("rectification.download_xlsx"), t("rectification.empty"), page,
+                             hazard_ids=list(supervised["hazard_id"]))
 
 with tab_checks:
     ui.section(t("rectification.levels_title"), t("rectification.levels_scope", **words))
@@ -95,7 +96,8 @@ with tab_due:
                t("rectification.due_scope", n=len(due), until=until, **words))
     draw.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
                              t("rectification.due_title", days=due_days), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"), page)
+                             t("rectification.download_xlsx"), t("rectification.empty"), page,
+                             hazard_ids=list(due["hazard_id"]))
     week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)
     ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
     weekly = view.weekly_by_township(page.load(rect.weekly_list, f))
@@ -157,4 +159,5 @@ with tab_pareto:
                                                  **words))
     draw.list_with_downloads(view.new_hazards_table(new_hazards, sectors, lang), "new_hazards",
                              t("rectification.new_title"), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"), page)
+                             t("rectification.download_xlsx"), t("rectification.empty"), page,
+                             hazard_ids=list(new_hazards["hazard_id"]))

@@ -191,6 +191,9 @@ RECTIFICATION: list[BenchQuery] = [
     BenchQuery("rectification/hazards_by_category", "hazards", city_year_to_date),
     BenchQuery("rectification/new_hazards_list", "hazards", city_year_to_date,
                params=lambda f: {"days": rectification.NEW_DAYS}, as_list=True),
+    # a hazard row's record card (issue 17 item 11): one hazard by its id
+    BenchQuery("rectification/hazard_record", "hazards", city_year_to_date,
+               params=lambda f: {"hazard_id": "H000000100"}),
 ]
 
 QUERIES: list[BenchQuery] = OVERVIEW + ACCIDENTS + CAMPAIGNS + DATA + PRIORITY + RECTIFICATION

@@ -179,6 +179,15 @@ def new_hazards_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int
     return db.query_list(con, "rectification/new_hazards_list", **filters.params(), days=days)
 
 
+def hazard_record(con: duckdb.DuckDBPyConnection, hazard_id: str, as_of: date) -> dict[str, Any] | None:
+    """The record card of a hazard row: the hazard as recorded, its state on ``as_of`` and its enterprise's
+    names (None for an unknown id); missing values are None."""
+    frame = db.query(con, "rectification/hazard_record", hazard_id=hazard_id, as_of=as_of)
+    if frame.empty:
+        return None
+    return {k: (None if pd.isna(v) else v) for k, v in frame.iloc[0].to_dict().items()}
+
+
 # ---------------------------------------------------------------------------------------------- breakdowns
 
 

@@ -12,15 +12,19 @@ from riskdash.ui.frame import PageContext
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
-                        empty: str, page: PageContext) -> None:
+                        empty: str, page: PageContext, hazard_ids: list[str] | None = None) -> None:
     """A sortable table (click a heading) and its CSV and .xlsx downloads (formula-looking text escaped), named
-    for the list, the scope and the as-of day (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx)."""
+    for the list, the scope and the as-of day (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx). A list of
+    hazards (``hazard_ids``, one per row) opens the selected row's record below the table."""
     from riskdash.exports.rectification_lists import list_csv, list_xlsx
 
     if table.empty:
         st.info(empty, icon=":material/check_circle:")
         return
-    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
+    if hazard_ids is None:
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
+    else:
+        _hazard_list(page, table, hazard_ids, f"rect_list_{name}")
     left, right = st.columns(2)
     left.download_button(csv_label, list_csv(table), file_name=list_file_name(page, title, "csv"), mime="text/csv",
                          icon=":material/download:", key=f"rect_csv_{name}")
@@ -51,3 +55,27 @@ def form_scope(page: PageContext, header) -> str:
     return i18n.t("rectification.form_scope", page.lang, region=header.unit,
                   period=i18n.period(header.start, header.as_of, page.lang),
                   as_of=i18n.day(header.as_of, page.lang), sector=page.sector_name)
+
+
+def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], key: str) -> None:
+    """The list with one selectable row; the selected hazard's record card below it (as the accident lists do)."""
+    from riskdash.metrics import rectification as rect
+    from riskdash.screens.rectification import view
+    from riskdash.ui.markdown import plain, plain_frame
+
+    event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row")
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if not rows or rows[0] >= len(hazard_ids):
+        st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
+        return
+    hazard_id = hazard_ids[rows[0]]
+    record = page.load(rect.hazard_record, hazard_id, page.filters.as_of)
+    if record is None:
+        return
+    sector = record.get("industry_name_zh" if page.lang == "zh" else "industry_name_en")
+    with st.container(border=True, key=f"{key}_record"):
+        st.markdown(f"**:material/description: {plain(page.t('rectification.record', id=hazard_id))}**")
+        fields = view.hazard_record_fields(record, sector, page.lang)
+        # st.table reads Markdown in every cell: the enterprise and the description are data
+        st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))

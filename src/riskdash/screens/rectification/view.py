@@ -249,12 +249,52 @@ def pareto_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     it is among the categories that make 80 %."""
     return pd.DataFrame({
         _col("category", lang): category_names(frame["category"], lang),
-        _col("hazards", lang): [int(v) for v in frame["hazards"]],
+        _col("category_hazards", lang): [int(v) for v in frame["hazards"]],
         _col("major_of", lang): [int(v) for v in frame["major_found"]],
         _col("share", lang): [i18n.pct(v) for v in frame["share"]],
         _col("cumulative", lang): [i18n.pct(v) for v in frame["cumulative_share"]],
         _col("vital", lang): _yes_no(frame["is_vital"], lang),
     })
+
+
+def hazard_record_fields(record: dict[str, Any], sectors_lang_name: str | None, lang: str) -> list[tuple[str, str]]:
+    """A hazard's record (``metrics.rectification.hazard_record``) as (label, value) pairs for its card; a value
+    not recorded is "—". ``sectors_lang_name``: the sector's name in ``lang`` (None: not on record)."""
+    def text(value: Any) -> str:
+        return i18n.DASH if value is None or value == "" else str(value)
+
+    def day(value: Any) -> str:
+        return i18n.DASH if value is None else pd.Timestamp(value).date().isoformat()
+
+    def flag(value: Any) -> str:
+        return i18n.t("rectification.unknown" if value is None else f"rectification.{'yes' if value else 'no'}", lang)
+
+    state = record.get("state")
+    if state == "overdue" and record.get("rectified_on") is not None:
+        state = "overdue_rectified"
+    funds = record.get("funds_wan")
+    return [
+        (_col("hazard", lang), text(record["hazard_id"])),
+        (_col("enterprise", lang), f"{text(record.get('enterprise_name'))}（{record['enterprise_id']}）"),
+        (_col("county", lang), text(record.get("parent_region_name"))),
+        (_col("township", lang), text(record.get("region_name"))),
+        (_col("sector", lang), text(sectors_lang_name)),
+        (_col("grade", lang), i18n.enum_name("hazard_grade", record["grade"], lang)),
+        (_col("category", lang), category_names([record.get("category")], lang)[0]),
+        (_col("description", lang), text(record.get("description"))),
+        (_col("inspection", lang), text(record.get("inspection_id"))),
+        (_col("found_on", lang), day(record.get("found_on"))),
+        (_col("deadline", lang), day(record.get("deadline"))),
+        (_col("rectified_on", lang), day(record.get("rectified_on"))),
+        (_col("verified_on", lang), day(record.get("verified_on"))),
+        (_col("state", lang), i18n.DASH if state is None else i18n.enum_name("hazard_state", state, lang)),
+        (_col("supervision", lang), i18n.enum_name("supervision_level", record["supervision_level"], lang)),
+        (_col("supervised_on", lang), day(record.get("supervised_on"))),
+        (_col("delisted_on", lang), day(record.get("delisted_on"))),
+        (_col("plan", lang), flag(record.get("in_treatment_plan"))),
+        (_col("five", lang), flag(record.get("five_in_place"))),
+        (_col("funds", lang), i18n.DASH if funds is None else f"{float(funds):,.2f}"),
+    ]
 
 
 def weekly_by_township(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
