@@ -34,5 +34,7 @@ st.navigation(
             # the admin's only: not listed for any other account (issue 16)
             ui.nav_page("pages/settings.py", ":material/settings:", lang, hidden=not login.admin_in_navigation()),
         ],
-    }
+    },
+    # before a login only the login form: no page names either (issue 16)
+    position="sidebar" if login.navigation_shown() else "hidden",
 ).run()

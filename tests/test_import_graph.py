@@ -52,9 +52,6 @@ BENCH_DOOR = "riskdash.commands.bench"  # the one module outside the wing that m
 # (edges as (importer, imported); "<dynamic>" marks an import by a computed name)
 ALLOWED_EDGES: set[tuple[str, str]] = set()
 ALLOWED_CYCLES: list[set[str]] = [
-    # written the same afternoon by the accounts work (issue 16): the write window asks the login who is
-    # acting, and the login opens the write window; to be cut by passing the account in, not importing back
-    {"riskdash.ui.login", "riskdash.ui.write_window"},
 ]
 
 

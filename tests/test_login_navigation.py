@@ -1,6 +1,7 @@
-"""The settings page (设置) is listed in the navigation for an admin only (issue 16): a county, township or viewer
-account does not see it (its address still answers with the one-line refusal); a database without accounts
-served on this machine alone lists it. AppTest on app.py, the navigation recorded as app.py builds it."""
+"""The navigation (issue 16): before a login no page is listed at all — only the login form — and during a
+first-login password change neither; the settings page (设置) is listed for an admin only: a county, township
+or viewer account does not see it (its address still answers with the one-line refusal); a database without
+accounts served on this machine alone lists it. AppTest on app.py, the navigation recorded as app.py builds it."""
 
 from __future__ import annotations
 
@@ -15,15 +16,24 @@ from test_login import APP, GOOD, TIMEOUT, submit
 from riskdash import accounts, db
 
 
+class Runs(list):
+    """Each run's pages ({url_path: listed in the navigation}); ``positions``: each run's navigation position
+    ("hidden": no page list at all)."""
+
+    positions: list[str]
+
+
 @pytest.fixture()
-def listed(monkeypatch):
-    """Record the pages each run of app.py passes to st.navigation: {url_path: listed in the navigation}."""
-    runs: list[dict[str, bool]] = []
+def listed(monkeypatch) -> Runs:
+    """Record each run of app.py's st.navigation."""
+    runs = Runs()
+    runs.positions = []
     real = streamlit.navigation
 
     def recording(pages, *args, **kwargs):
         flat = [p for section in pages.values() for p in section] if isinstance(pages, dict) else list(pages)
         runs.append({p.url_path: p.visibility != "hidden" for p in flat})
+        runs.positions.append(kwargs.get("position", "sidebar"))
         return real(pages, *args, **kwargs)
 
     monkeypatch.setattr(streamlit, "navigation", recording)
@@ -71,3 +81,75 @@ def test_without_accounts_on_this_machine_settings_is_listed(small_db_path, list
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert listed[-1]["settings"] is True
+
+
+def _sidebar_texts(at: AppTest) -> str:
+    found = []
+    for kind in ("markdown", "caption", "info", "warning", "success", "button", "radio", "selectbox"):
+        for element in getattr(at.sidebar, kind):
+            found.append(str(getattr(element, "label", "") or "") + " " + str(getattr(element, "value", "") or ""))
+    return "\n".join(found)
+
+
+def test_before_a_login_no_page_is_listed(with_accounts, listed, monkeypatch):
+    monkeypatch.delenv("RISKDASH_LOCAL_ONLY", raising=False)  # a server on the network
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert listed.positions[-1] == "hidden"  # no page list: only the login form
+    assert [t.label for t in at.text_input] == ["用户名", "密码"]
+    # nothing in the sidebar but the language switch: no page name, no filter, no data
+    assert [r.label for r in at.sidebar.radio] == ["语言 / Language"]
+    assert len(at.sidebar.selectbox) == 0 and len(at.metric) == 0
+    for page in ("事故趋势", "隐患治理", "数据管理", "设置", "甲县"):
+        assert page not in _sidebar_texts(at)
+    submit(at, "nan", GOOD)
+    assert not at.exception
+    assert listed.positions[-1] == "sidebar"  # logged in: the pages are listed
+    [logout] = [b for b in at.sidebar.button if b.label == "退出登录"]
+    logout.click()
+    at.run()
+    assert listed.positions[-1] == "hidden"  # logged out: none again
+
+
+def test_no_page_is_listed_during_the_first_login_password_change(with_accounts, listed, monkeypatch):
+    monkeypatch.delenv("RISKDASH_LOCAL_ONLY", raising=False)
+    con = db.connect(with_accounts)
+    try:
+        accounts.add_account(con, "xin", "township", TOWN_B1, GOOD, actor="test")  # must change its password
+    finally:
+        con.close()
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    submit(at, "xin", GOOD)
+    assert [t.label for t in at.text_input] == ["当前密码", "新密码", "再次输入新密码"]
+    assert listed.positions[-1] == "hidden"
+    at.text_input(key="password_current").input(GOOD)
+    at.text_input(key="password_new").input("Brand-new7")
+    at.text_input(key="password_again").input("Brand-new7")
+    [b for b in at.button if b.proto.is_form_submitter][0].click()
+    at.run()
+    assert not at.exception
+    assert len(at.metric) > 0
+    assert listed.positions[-1] == "sidebar"
+
+
+def test_an_idle_session_ends_with_no_page_listed(with_accounts, listed, monkeypatch):
+    import time
+
+    at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "nan").run()
+    assert listed.positions[-1] == "sidebar"
+    at.session_state["_riskdash_active_at"] = time.time() - 31 * 60
+    at.run()
+    assert not at.exception
+    assert listed.positions[-1] == "hidden"
+    assert "已超过 30 分钟未操作，请重新登录。" in [i.value for i in at.info]
+
+
+def test_without_accounts_on_the_network_no_page_is_listed(small_db_path, listed, monkeypatch):
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    monkeypatch.setenv("RISKDASH_LOCAL_ONLY", "0")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert listed.positions[-1] == "hidden"
+    monkeypatch.setenv("RISKDASH_LOCAL_ONLY", "1")  # on this machine alone: the pages work as before
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert listed.positions[-1] == "sidebar"

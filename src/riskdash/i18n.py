@@ -248,10 +248,11 @@ def _text_modules() -> tuple:
         briefing_export,
         database,
         monthly_form,
+        roles,
     )
 
     return (address, overview, accidents, rectification, priority, campaigns, briefing, data, settings,
-            briefing_document, briefing_export, monthly_form, database)
+            briefing_document, briefing_export, monthly_form, database, roles)
 
 
 def _merge_screen_texts() -> None:

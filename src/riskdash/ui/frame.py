@@ -51,6 +51,18 @@ class PageContext:
     is_demo: bool
     region_name: str
     sector_name: str
+    role: str | None = None  # the logged-in account's role; None: a database without accounts, served locally
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether this session may use the admin's parts (设置, reference data): hints that send the reader
+        there are worded by it (``ask`` variants for the other roles)."""
+        return self.role is None or accounts.ROLES[self.role].is_admin
+
+    @property
+    def can_write(self) -> bool:
+        """Whether this session may record anything (imports, forms): not a viewer."""
+        return self.role is None or accounts.ROLES[self.role].can_write
 
     def t(self, key: str, **values: Any) -> str:
         return i18n.t(key, self.lang, **values)
@@ -182,7 +194,8 @@ def start_page(name: str) -> PageContext:
         st.sidebar.warning(plain(notice), icon=":material/link_off:")
     _write_address(filters, lang)
     ctx = PageContext(con=con, db_key=database.key, filters=filters, lang=lang, data_as_of=data_as_of,
-                      is_demo=is_demo, region_name=region_name, sector_name=sector_name)
+                      is_demo=is_demo, region_name=region_name, sector_name=sector_name,
+                      role=account.role if account is not None else None)
     heading(ctx, i18n.t(f"page.{name}", lang))
     printing.install(name, ctx)  # <html lang>, caption contrast; print view + 打印 on analysis screens
     return ctx

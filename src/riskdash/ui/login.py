@@ -6,8 +6,8 @@ has no account yet and the server listens on this machine only (``riskdash serve
 then): the page then works as before and says how to add the first admin. Otherwise it draws the login form
 (用户名 / 密码 / 登录), or the password change an account must make at its first login, and stops the page.
 A session idle longer than the setting ``session_idle_minutes`` ends. The sidebar shows the account, its role
-and a logout button. Logins write the database (failure counts, lockout, audit entries) through the write
-window, like every other write of the dashboard.
+and a logout button. Logins write the database (failure counts, lockout, audit entries) in the exclusive
+write window without clearing the cached results (session.write_keeping_cache): they change no data shown.
 """
 
 from __future__ import annotations
@@ -73,10 +73,12 @@ def say(key: str, lang: str, **values) -> str:
 
 
 def _write(function):
-    """``function(con)`` in the dashboard's write window (the only path that writes the database)."""
-    from riskdash.ui.write_window import write_window
+    """``function(con)`` in the dashboard's exclusive write window, keeping the cached results: a login's
+    writes (failure count, lockout, last login, audit entries, a password change) change nothing the screens
+    show (session.write_keeping_cache). Not through ui/write_window, which asks this module who is acting."""
+    from riskdash.ui import session
 
-    return write_window(function, login=True)
+    return session.write_keeping_cache(function)
 
 
 def current_account_name() -> str | None:
@@ -85,6 +87,7 @@ def current_account_name() -> str | None:
 
 
 ROLE_KEY = "_riskdash_role"  # the logged-in account's role as of this session's last page run
+CHANGE_KEY = "_riskdash_must_change"  # the logged-in account must change its password before anything else
 
 
 def current_account(con) -> accounts.Account | None:
@@ -112,6 +115,31 @@ def _allowed(lang: str, key: str, test) -> bool:
         return True
     st.info(say(key, lang, role=accounts.ROLES[role].label(lang)), icon=":material/lock:")
     return False
+
+
+def navigation_shown() -> bool:
+    """Whether app.py shows the navigation (the list of pages) at all: once an account has logged in and
+    changed its password if it must, and where there is no login (a database without accounts served on this
+    machine alone); before a login only the login form is drawn, no page name (issue 16)."""
+    name = current_account_name()
+    if not name:
+        return os.environ.get(LOCAL_ONLY_ENV) == "1" and not _database_has_account()
+    return not st.session_state.get(CHANGE_KEY, False)
+
+
+def _database_has_account() -> bool:
+    """Whether the served database has an account (True when it cannot be read: nothing is listed then)."""
+    from riskdash import db
+    from riskdash.ui import session
+
+    try:
+        _, con = session.new_cursor(session.open_database())
+    except db.RiskdashError:
+        return True
+    try:
+        return accounts.has_any_account(con)
+    finally:
+        con.close()
 
 
 def admin_in_navigation() -> bool:
@@ -171,12 +199,18 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
         account = accounts.get_account(con, name)
         if now - last > settings.idle_minutes * 60:
             _end_session(name, "idle", say("idle", lang, minutes=settings.idle_minutes))
+            st.rerun()  # app.py builds the navigation again: none before the next login
         elif account is None or account.disabled:
             _end_session(name, "disabled", say("disabled", lang))
+            st.rerun()
         else:
             st.session_state[ACTIVE_KEY] = now
             st.session_state[ROLE_KEY] = account.role
-            if account.must_change_password:
+            must_change = bool(account.must_change_password)
+            if st.session_state.get(CHANGE_KEY, False) != must_change:
+                st.session_state[CHANGE_KEY] = must_change
+                st.rerun()  # the navigation follows (none during the first-login password change)
+            if must_change:
                 _change_password_form(account, lang)
                 st.stop()
             _sidebar(con, account, lang)
@@ -189,6 +223,7 @@ def _end_session(name: str, reason: str, notice: str) -> None:
     st.session_state.pop(ACCOUNT_KEY, None)
     st.session_state.pop(ACTIVE_KEY, None)
     st.session_state.pop(ROLE_KEY, None)
+    st.session_state.pop(CHANGE_KEY, None)
     st.session_state[NOTICE_KEY] = notice
     _write(lambda con: accounts.record_logout(con, name, reason))
 
@@ -210,6 +245,7 @@ def _login_form(lang: str) -> None:
         st.session_state[ACCOUNT_KEY] = result.account.name
         st.session_state[ACTIVE_KEY] = time.time()
         st.session_state[ROLE_KEY] = result.account.role  # the navigation of the next run (admin_in_navigation)
+        st.session_state[CHANGE_KEY] = bool(result.account.must_change_password)  # (navigation_shown)
         st.rerun()
     elif result.reason == "locked":
         st.error(say("locked", lang, until=f"{result.locked_until:%H:%M}"), icon=":material/lock_clock:")

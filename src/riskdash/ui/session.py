@@ -57,6 +57,17 @@ def _file_key(path: Path) -> str:
     return f"{path}:{stat.st_ino}:{stat.st_mtime_ns}"
 
 
+# A file key after a write that changed nothing the screens read from the cache (a login's counters and audit
+# entries: write_keeping_cache) → the key of the data the file still holds, so the cached results stay valid.
+_same_data: dict[str, str] = {}
+
+
+def _data_key(path: Path) -> str:
+    """The cache key of the file's data: its identity (_file_key), unless only a login wrote it since."""
+    key = _file_key(path)
+    return _same_data.get(key, key)
+
+
 # Every connection _open made and no write window has closed yet. The cache forgets an entry (eviction, a
 # new file key after a re-key at open) without closing it, and a session may still hold it; DuckDB keeps one
 # instance per path while any connection to it lives, so a later open after a restore would read the old file
@@ -66,6 +77,8 @@ _opened_lock = threading.Lock()
 # set while the 数据管理 screen's write window is open: no connection is opened (or kept) meanwhile, so none
 # can outlive a restore's swap; page loads wait as for another process's write
 _writing = threading.Event()
+# one write at a time in this process: the write window (ui/write_window.py) and write_keeping_cache
+WRITE_LOCK = threading.Lock()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -82,11 +95,12 @@ def _open(path: str, key: str) -> Database:
     return database
 
 
-def begin_write() -> None:
+def begin_write(keep_data: bool = False) -> None:
     """The write window begins: close every connection this process opened on the database, and with them
     every session's cursor, forget the cached connections and results, and open none until end_write(), so
     that every later page load opens the file anew and reads what was written (DuckDB would otherwise serve
-    a restored path from the old file's instance while any connection to it lived)."""
+    a restored path from the old file's instance while any connection to it lived). ``keep_data``: the
+    cached results stay (a write that changes nothing they hold: write_keeping_cache)."""
     with _opened_lock:
         _writing.set()
         held = list(_opened)
@@ -95,13 +109,41 @@ def begin_write() -> None:
         with database.lock:
             database.connection.close()
     _open.clear()
-    st.cache_data.clear()
+    if not keep_data:
+        st.cache_data.clear()
 
 
-def end_write() -> None:
+def end_write(keep_data: bool = False) -> None:
     """The write window ends: results cached meanwhile belong to the old file; page loads may open again."""
-    st.cache_data.clear()
+    if not keep_data:
+        st.cache_data.clear()
     _writing.clear()
+
+
+def write_keeping_cache(write):
+    """``write(con)`` on a writable connection in the exclusive write window (ui/write_window.py), for a write
+    that changes nothing the screens' cached results hold — a login's failure count, lockout and last login,
+    its audit entries (the audit log is read uncached), a password change, a backup's audit entry. The
+    connections are closed and reopened as for any write (DuckDB allows no writable connection beside a
+    read-only one in one process), but the cached results are kept: the file's new identity is recorded as
+    holding the same data (``_same_data``), so a login does not make every screen compute again for everyone."""
+    with WRITE_LOCK:
+        path = database_path()
+        before = _data_key(path) if path.exists() else None
+        begin_write(keep_data=True)
+        try:
+            with db.io_guard():
+                con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
+                try:
+                    return write(con)
+                finally:
+                    con.close()
+        finally:
+            if before is not None and path.exists():
+                after = _file_key(path)
+                if after != before:
+                    _same_data[after] = before
+            end_write(keep_data=True)
 
 
 def open_database() -> Database:
@@ -122,7 +164,7 @@ def open_database() -> Database:
             try:
                 if _writing.is_set():
                     raise db.DatabaseBusy(f"{path}: the 数据管理 screen is writing the database")
-                return _open(str(path), _file_key(path))
+                return _open(str(path), _data_key(path))
             except db.DatabaseBusy:
                 if time.monotonic() >= deadline:
                     raise

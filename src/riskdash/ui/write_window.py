@@ -16,25 +16,26 @@ reopens and runs again (session.Reader). A failing disk is one line saying wheth
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from riskdash import db, i18n, jobs
 from riskdash.importer import ImportResult, actor_default, import_file
 from riskdash.ui import session
 
-_WRITE_LOCK = threading.Lock()
+_WRITE_LOCK = session.WRITE_LOCK  # shared with session.write_keeping_cache (the login's writes)
 
 
 def write_window(write, *, connect: bool = True, login: bool = False):
     """The exclusive write window (see the module docstring): ``write(con)`` on a writable connection, or
     ``write(path)`` with the file closed by everyone when ``connect`` is false (a restore replaces the file).
     The logged-in account must be allowed to write (a viewer is not; a restore is the admin's), unless the
-    write is the login's own (``login``: counters, audit entries, a password change)."""
-    if not login:
-        from riskdash.ui.login import check_may_write
+    write is only an audit entry (``login``: a backup download's entry), which keeps the cached results
+    (session.write_keeping_cache, as the login's own writes do)."""
+    if login:
+        return session.write_keeping_cache(write)
+    from riskdash.ui.login import check_may_write
 
-        check_may_write(restore=not connect)
+    check_may_write(restore=not connect)
     with _WRITE_LOCK:
         path = session.database_path()
         session.begin_write()
@@ -57,8 +58,6 @@ def write_window(write, *, connect: bool = True, login: bool = False):
                         return write(path)
                 con = db.connect(path, wait_seconds=db.LOCK_WAIT_SECONDS)
                 try:
-                    if login:
-                        return write(con)
                     from riskdash.accounts import acting_as
                     from riskdash.ui.login import current_account
 

@@ -45,7 +45,9 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
     if done:
         st.success(plain(t("campaigns.form_saved", **done)), icon=":material/check_circle:")
     if windows.empty or towns.empty:
-        st.info(t("campaigns.form_no_windows"), icon=":material/info:")
+        # the windows are reference data, the admin's: others are told to ask (issue 16)
+        st.info(t("campaigns.form_no_windows" if page.is_admin else "campaigns.form_no_windows_ask"),
+                icon=":material/info:")
     else:
         names = dict(zip(windows["window_id"], windows["name"]))
         places = {row["region_code"]: view._town(row) for _, row in towns.sort_values("region_code").iterrows()}
@@ -84,7 +86,7 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
                                             "window": names[window_id], "n": int(accidents),
                                             "actor": actor.strip() or default_actor()}
                 st.rerun()
-    st.caption(t("campaigns.form_bulk"))
+    st.caption(t("campaigns.form_bulk" if page.can_write else "campaigns.form_bulk_viewer"))
     widgets.template_button(t("campaigns.form_template"), view.ZERO_REPORT_KIND,
                             download_name(t("campaigns.template_file"), "", "xlsx", page.lang),
                             "campaigns_zero_template")

@@ -17,7 +17,7 @@ from riskdash.ui.widgets import plot
 
 def content(page: PageContext) -> OverviewView:
     """The overview's KPIs, scope lines and detail tables for the page's filters."""
-    return overview_view(page.load(metrics.overview, page.filters), page.scope, page.lang)
+    return overview_view(page.load(metrics.overview, page.filters), page.scope, page.lang, page.is_admin)
 
 
 def target_bar(target: TargetBar) -> None:

@@ -70,7 +70,7 @@ def _count(value: int) -> str:
     return f"{value:,}"
 
 
-def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
+def overview_view(ov: Overview, scope: Scope, lang: str, admin: bool = True) -> OverviewView:
     f = ov.filters
     acc, prev, rect, sites = ov.accidents, ov.accidents_previous, ov.rectification, ov.key_sites
     period = i18n.period(f.start, f.end, lang)
@@ -115,7 +115,7 @@ def overview_view(ov: Overview, scope: Scope, lang: str) -> OverviewView:
         accidents_scope=i18n.t("overview.accidents_scope", lang, period=period, previous=previous,
                                region=scope.region, sector=scope.sector, as_of=scope.data_as_of),
         accident_kpis=accident_kpis,
-        target=target_bar(ov, scope, lang),
+        target=target_bar(ov, scope, lang, admin),
         hazards_scope=i18n.t("overview.hazards_scope", lang, period=period, as_of=as_of, region=scope.region,
                              sector=scope.sector),
         hazard_kpis=hazard_kpis,
@@ -133,14 +133,16 @@ def _pct1(value: float | None) -> str:
     return i18n.DASH if value is None else f"{value:.1f}%"
 
 
-def target_bar(ov: Overview, scope: Scope, lang: str) -> TargetBar:
+def target_bar(ov: Overview, scope: Scope, lang: str, admin: bool = True) -> TargetBar:
     """Deaths (incl. missing) from 1 January to the period's end against the year's control target, beside
     时间进度 (``metrics.accidents.target_progress``), when a target is set. Red when the deaths exceed the
-    target, amber when the share used runs ahead of time, else the plain bar."""
+    target, amber when the share used runs ahead of time, else the plain bar. Without a target, the note
+    sends an admin to 设置 and any other account to the city administrator (``admin``)."""
     year = ov.filters.end.year
     target = ov.target
     if target is None:
-        return TargetBar(i18n.t("target.none", lang, year=year, region=scope.region), None, False)
+        key = "target.none" if admin else "target.none_ask"
+        return TargetBar(i18n.t(key, lang, year=year, region=scope.region), None, False)
     deaths, used, elapsed = target["deaths_incl_missing"], target["used_pct"], target["time_elapsed_pct"]
     to = i18n.day(ov.filters.end, lang)
     if lang == "zh":  # 1月1日至11月28日: the year is in the sentence already

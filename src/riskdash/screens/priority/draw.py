@@ -94,7 +94,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
             ctx.t("priority.ranking_scope", region=ctx.region_name, sector=ctx.sector_name, n=f"{len(data.scores):,}",
                   as_of=i18n.day(ctx.filters.as_of, lang)))
     kpi_row(view.level_kpis(data.scores, data.thresholds, lang))
-    st.caption(":material/function: " + plain(view.formula(data.thresholds, lang)))
+    st.caption(":material/function: " + plain(view.formula(data.thresholds, lang, ctx.is_admin)))
     left, right = st.columns([3, 1])
     st.html(view.level_chip_css(LEVELS_KEY))  # the chips in their level's colour, not all in the theme's red
     levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),

@@ -79,8 +79,10 @@ def level_cells(frame: pd.DataFrame, lang: str):
             .map(lambda name: level_css(by_name[name]) if name in by_name else "", subset=[column]))
 
 
-def formula(thresholds: dict[str, float], lang: str) -> str:
-    return i18n.t("priority.formula", lang, **{k: f"{thresholds.get(k, 0):g}" for k in ("red", "orange", "yellow")})
+def formula(thresholds: dict[str, float], lang: str, admin: bool = True) -> str:
+    """The score's formula and levels; the weights are edited in 设置 by an admin, others are told to ask."""
+    return i18n.t("priority.formula" if admin else "priority.formula_ask", lang,
+                  **{k: f"{thresholds.get(k, 0):g}" for k in ("red", "orange", "yellow")})
 
 
 def ranking_table(scores: pd.DataFrame, lang: str, levels: list[str] | None = None,

@@ -1,0 +1,90 @@
+"""Hints worded by role (issue 16): where a screen sends its reader to 设置 (or 数据管理) for what only an admin
+may do there, an admin reads the screen's own hint and any other account is told to ask the city
+administrator; a read-only account is not told to import zero reports. AppTest on app.py, the small city
+without annual targets and zero-report windows, one account of each kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import COUNTY_A, TOWN_B1, logged_in
+from streamlit.testing.v1 import AppTest
+from test_login import APP, GOOD, TIMEOUT
+
+from riskdash import accounts, db, i18n
+
+ADMIN_TARGET = "可在“设置”中录入年度控制指标"
+ASK_TARGET = "请市级管理员在“设置”中录入年度控制指标"
+
+
+@pytest.fixture()
+def bare(small_db_path: Path, monkeypatch) -> Path:
+    """The small city without annual targets or zero-report windows, with an admin, a township and a viewer."""
+    con = db.connect(small_db_path)
+    try:
+        con.execute("delete from annual_targets")
+        con.execute("delete from zero_reports")
+        con.execute("delete from zero_report_windows")
+        for name, role, region in (("boss", "admin", None), ("nan", "township", TOWN_B1),
+                                   ("kan", "viewer", COUNTY_A), ("shi", "city", None)):
+            accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
+    finally:
+        con.close()
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    return small_db_path
+
+
+def _texts(at: AppTest) -> str:
+    return "\n".join(str(e.value) for kind in ("caption", "info", "markdown") for e in getattr(at, kind))
+
+
+def _page(name: str, account: str, path: str, lang: str = "zh") -> str:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.session_state["_keep_lang"] = lang
+    at = logged_in(at, account).run()
+    assert not at.exception
+    if path != "pages/overview.py":
+        at.switch_page(path).run()
+        assert not at.exception
+    return _texts(at)
+
+
+@pytest.mark.parametrize(("account", "admin"), [("boss", True), ("nan", False), ("shi", False), ("kan", False)])
+def test_the_missing_target_hint_by_role(bare, account, admin):
+    shown = _page("overview", account, "pages/overview.py")
+    assert (ADMIN_TARGET in shown, ASK_TARGET in shown) == (admin, not admin)
+
+
+def test_the_missing_target_hint_in_english(bare):
+    assert "annual targets are entered in Settings" in _page("overview", "boss", "pages/overview.py", "en")
+    shown = _page("overview", "nan", "pages/overview.py", "en")
+    assert "ask the city administrator to enter the annual targets in Settings" in shown
+    assert "annual targets are entered in Settings" not in shown
+
+
+def test_the_risk_weights_and_zero_report_hints_by_role(bare):
+    admin = _page("priority", "boss", "pages/priority.py")
+    township = _page("priority", "nan", "pages/priority.py")
+    assert "权重和分级阈值可在“设置”中修改" in admin and "由市级管理员在“设置”中修改" not in admin
+    assert "权重和分级阈值由市级管理员在“设置”中修改" in township and "可在“设置”中修改" not in township
+    admin = _page("campaigns", "boss", "pages/campaigns.py")
+    township = _page("campaigns", "nan", "pages/campaigns.py")
+    viewer = _page("campaigns", "kan", "pages/campaigns.py")
+    assert i18n.t("campaigns.form_no_windows", "zh") in admin
+    assert i18n.t("campaigns.form_no_windows_ask", "zh") in township
+    assert "请先在“设置”或“数据管理”中录入" not in township
+    assert i18n.t("campaigns.form_bulk", "zh") in township  # a township imports its zero reports itself
+    assert i18n.t("campaigns.form_bulk_viewer", "zh") in viewer
+    assert i18n.t("campaigns.form_bulk", "zh") not in viewer
+
+
+def test_every_ask_variant_has_both_languages_and_the_same_values():
+    import string
+
+    for ask, own in (("target.none_ask", "target.none"), ("priority.formula_ask", "priority.formula"),
+                     ("campaigns.form_no_windows_ask", "campaigns.form_no_windows")):
+        for lang in ("zh", "en"):
+            fields = {f for _, f, _, _ in string.Formatter().parse(i18n.TEXT[ask][lang]) if f}
+            assert fields == {f for _, f, _, _ in string.Formatter().parse(i18n.TEXT[own][lang]) if f}
+        assert "管理员" in i18n.TEXT[ask]["zh"] and "administrator" in i18n.TEXT[ask]["en"]
