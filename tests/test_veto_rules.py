@@ -316,3 +316,71 @@ def test_deduction_per_death(con, deaths, points, score):  # noqa: F811
     set_accident(con, "A3", deaths=deaths)
     part = town(con, TOWN_B1)["components"]["deaths"]
     assert (part["deaths_incl_missing"], part["score"]) == (deaths, score)
+
+
+# -------------------------------------------------------------------------- 迟报 and nature on the record card
+
+@pytest.mark.parametrize(("reported_at", "has_time", "zh", "en"), [
+    ("2025-01-10 09:30:00", True, "否：事故发生后1小时0分报告（限1小时内）",
+     "no: reported 1 h 0 min after it happened (within 1 h)"),
+    ("2025-01-10 09:30:01", True, "是：事故发生后1小时0分1秒报告，超过1小时（493号令第九条）",
+     "yes: reported 1 h 0 min 1 s after it happened, over 1 h (Decree 493, Art. 9)"),
+    ("2025-01-10 10:30:00", True, "是：事故发生后2小时0分报告，超过1小时（493号令第九条）",
+     "yes: reported 2 h 0 min after it happened, over 1 h (Decree 493, Art. 9)"),
+    (None, True, "无法判断：未记录报告时间", "cannot tell: no report time recorded"),
+    ("2025-01-10 12:00:00", False, "无法判断：未记录事故发生时刻", "cannot tell: the hour it happened is not recorded"),
+])
+def test_the_record_card_says_whether_it_was_reported_late(con, reported_at, has_time, zh, en):  # noqa: F811
+    from riskdash.metrics import accidents as acc
+    from riskdash.screens.accidents import view as accident_view
+
+    set_accident(con, "A1", reported_at=reported_at, has_time=has_time)  # 东镇, occurred 2025-01-10 08:30
+    record = acc.accident_record(con, "A1")
+    hours = campaigns.late_report_hours(con)
+    assert hours == 1.0
+    assert dict(accident_view.record_fields(record, "zh", hours))["迟报"] == zh
+    assert dict(accident_view.record_fields(record, "en", hours))["Reported late"] == en
+    # the card and the assessment agree
+    assert ("late_report" in codes(con)[TOWN_A1]) == zh.startswith("是")
+
+
+def test_the_record_card_follows_the_setting_and_shows_nature_and_flags(con):  # noqa: F811
+    from riskdash.metrics import accidents as acc
+    from riskdash.screens.accidents import view as accident_view
+
+    set_setting(con, "assessment_late_report_hours", "0.5")
+    set_accident(con, "A1", reported_at="2025-01-10 09:00:00", nature="non_liability", concealed=True)
+    fields = dict(accident_view.record_fields(acc.accident_record(con, "A1"), "zh",
+                                              campaigns.late_report_hours(con)))
+    assert (fields["迟报"], fields["事故性质"], fields["瞒报"], fields["谎报"]) == (
+        "否：事故发生后0小时30分报告（限0.5小时内）", "非责任事故", "是", "否")
+    set_accident(con, "A1", reported_at="2025-01-10 09:00:01", nature="pending")
+    fields = dict(accident_view.record_fields(acc.accident_record(con, "A1"), "en",
+                                              campaigns.late_report_hours(con)))
+    assert (fields["Reported late"], fields["Nature"]) == (
+        "yes: reported 0 h 30 min 1 s after it happened, over 0.5 h (Decree 493, Art. 9)",
+        "pending (counted as liability in the assessment)")
+
+
+# -------------------------------------------------------------------------- the forms carry the rules' columns
+
+def test_the_forms_offer_nature_flags_and_the_measures_day():
+    import pandas as pd
+
+    from riskdash import records
+    from riskdash.importer import KINDS
+    from riskdash.screens.data import view as data_view
+
+    # the accident form (数据管理 → 新增/修改) is drawn from the import kind's columns: nature as a choice, the
+    # flags as 是/否; the key-site record form (修改) gains the day the measures were confirmed in place
+    accident_columns = {c.name: c.type for c in KINDS["accidents"].columns}
+    assert {k: accident_columns[k] for k in ("nature", "concealed", "falsely_reported", "reported_at")} == {
+        "nature": "enum", "concealed": "bool", "falsely_reported": "bool", "reported_at": "timestamp"}
+    assert "accidents" in records.FORM_KINDS and "key-sites" in records.RECORD_KINDS
+    assert data_view.enum_options(pd.DataFrame(columns=["domain", "code", "name_zh", "name_en"]),
+                                  "accident_nature", "zh") == [
+        ("liability", "责任事故"), ("non_liability", "非责任事故"), ("pending", "待定")]
+    assert [data_view.column_label("accidents", c, "zh") for c in ("nature", "concealed", "falsely_reported")] == [
+        "事故性质", "是否瞒报", "是否谎报"]
+    site = KINDS["key-sites"].column("measures_in_place_on")
+    assert (site.type, data_view.column_label("key-sites", "measures_in_place_on", "zh")) == ("date", "措施落实日期")

@@ -118,6 +118,11 @@ _VETO_COUNTS = {"larger_liability_accident": ("larger_liability_accidents", "lar
                 "measures_not_in_place": ("measures_not_in_place_accidents", "measures")}
 
 
+def late_report_hours(con: duckdb.DuckDBPyConnection) -> float:
+    """迟报's limit in hours (setting assessment_late_report_hours), for the accident record card."""
+    return _number(settings_values(con), "assessment_late_report_hours")
+
+
 def veto_rules(values: dict[str, str]) -> frozenset[str]:
     """The veto rules switched on by the settings assessment_veto_<code> ("1" on, "0" off)."""
     rules = set()

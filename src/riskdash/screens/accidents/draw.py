@@ -14,6 +14,7 @@ import streamlit as st
 
 from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
+from riskdash.metrics import campaigns
 from riskdash.screens.accidents import view
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
@@ -224,6 +225,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         return
     with st.container(border=True, key=f"{key}_record"):
         st.markdown(f"**:material/description: {plain(page.t('accidents.record', id=accident_id))}**")
-        fields = view.record_fields(found, page.lang)
+        # 迟报 against the assessment's limit (setting assessment_late_report_hours, docs/township-assessment.md)
+        fields = view.record_fields(found, page.lang, page.load(campaigns.late_report_hours))
         # st.table reads Markdown in every cell: the enterprise, the place and the description are data
         st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))

@@ -263,6 +263,23 @@ TEXT = {
     "accidents.time_unknown": {"zh": "（时间不详）", "en": "(time unknown)"},
     "accidents.yes": {"zh": "是", "en": "yes"},
     "accidents.no": {"zh": "否", "en": "no"},
+    # the record card's report and nature (issue 18): 迟报 per 493号令 Art. 9, judged as the township assessment does
+    "accidents.field_late": {"zh": "迟报", "en": "Reported late"},
+    "accidents.late_yes": {"zh": "是：事故发生后{delay}报告，超过{limit}（493号令第九条）",
+                           "en": "yes: reported {delay} after it happened, over {limit} (Decree 493, Art. 9)"},
+    "accidents.late_no": {"zh": "否：事故发生后{delay}报告（限{limit}内）",
+                          "en": "no: reported {delay} after it happened (within {limit})"},
+    "accidents.late_no_report": {"zh": "无法判断：未记录报告时间", "en": "cannot tell: no report time recorded"},
+    "accidents.late_no_time": {"zh": "无法判断：未记录事故发生时刻", "en": "cannot tell: the hour it happened is not recorded"},
+    "accidents.hours": {"zh": "{n}小时", "en": "{n} h"},
+    "accidents.delay": {"zh": "{h}小时{m}分", "en": "{h} h {m} min"},
+    "accidents.delay_s": {"zh": "{h}小时{m}分{s}秒", "en": "{h} h {m} min {s} s"},
+    "accidents.field_nature": {"zh": "事故性质", "en": "Nature"},
+    "accidents.nature.liability": {"zh": "责任事故", "en": "liability accident"},
+    "accidents.nature.non_liability": {"zh": "非责任事故", "en": "non-liability accident"},
+    "accidents.nature.pending": {"zh": "待定（考核中按责任事故计）", "en": "pending (counted as liability in the assessment)"},
+    "accidents.field_concealed": {"zh": "瞒报", "en": "Concealed"},
+    "accidents.field_falsely": {"zh": "谎报", "en": "Falsely reported"},
     # ------------------------------------------------------------------------------------------ rates
     "accidents.rates": {"zh": "事故率指标", "en": "Rate indicators"},
     "accidents.rates_scope": {

@@ -436,8 +436,26 @@ def larger_risk_scope(filters: Filters, where: Scope, lang: str) -> str:
                   sector=where.sector)
 
 
-def record_fields(record: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """The accident's record as (label, value) pairs for the detail panel."""
+def late_report_words(record: dict[str, Any], late_hours: float, lang: str) -> str:
+    """迟报 on the record card, judged as the township assessment judges it (docs/township-assessment.md): late
+    when reported more than ``late_hours`` (setting assessment_late_report_hours) after it happened; not judged
+    without the report time or the hour it happened (``has_time``)."""
+    reported = record.get("reported_at")
+    if reported is None:
+        return i18n.t("accidents.late_no_report", lang)
+    if not record.get("has_time"):
+        return i18n.t("accidents.late_no_time", lang)
+    seconds = int((pd.Timestamp(reported) - pd.Timestamp(record["occurred_at"])).total_seconds())
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    delay = i18n.t("accidents.delay_s" if s else "accidents.delay", lang, h=h, m=m, s=s)
+    limit = i18n.t("accidents.hours", lang, n=f"{late_hours:g}")
+    late = seconds > late_hours * 3600
+    return i18n.t("accidents.late_yes" if late else "accidents.late_no", lang, delay=delay, limit=limit)
+
+
+def record_fields(record: dict[str, Any], lang: str, late_hours: float = 1.0) -> list[tuple[str, str]]:
+    """The accident's record as (label, value) pairs for the detail panel; ``late_hours``: the 迟报 limit."""
     zh = lang == "zh"
 
     def text(value: Any) -> str:
@@ -465,6 +483,11 @@ def record_fields(record: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         (i18n.t("accidents.field_risk_involved", lang),
          i18n.t("accidents.yes" if record.get("is_larger_risk_involved") else "accidents.no", lang)),
         (i18n.t("accidents.field_reported", lang), i18n.DASH if reported is None else f"{pd.Timestamp(reported):%Y-%m-%d %H:%M}"),
+        (i18n.t("accidents.field_late", lang), late_report_words(record, late_hours, lang)),
+        (i18n.t("accidents.field_nature", lang), i18n.t(f"accidents.nature.{record.get('nature') or 'pending'}", lang)),
+        (i18n.t("accidents.field_concealed", lang), i18n.t("accidents.yes" if record.get("concealed") else "accidents.no", lang)),
+        (i18n.t("accidents.field_falsely", lang),
+         i18n.t("accidents.yes" if record.get("falsely_reported") else "accidents.no", lang)),
         (i18n.t("accidents.field_closed", lang), i18n.DASH if closed is None else f"{pd.Timestamp(closed):%Y-%m-%d}"),
         (i18n.t("accidents.field_summary", lang), text(record.get("summary"))),
     ]
