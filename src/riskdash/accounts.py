@@ -389,6 +389,42 @@ def disable_account(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | N
     _in_transaction(con, write)
 
 
+def set_account(con: duckdb.DuckDBPyConnection, name: str, role: str | None = None,
+                region_code: str | None = None, *, actor: str | None) -> tuple[Account, bool]:
+    """Change an account's role, its region or both (``riskdash user set``); returns the account and whether
+    anything changed. A role without a region keeps the account's region when the new role has one (checked
+    against the role's levels) and drops it when the new role has none; a region alone keeps the role. The
+    last enabled admin keeps its role. The change is an audit entry (before and after) with ``actor``."""
+    account = get_account(con, name)
+    if account is None:
+        raise AccountError(f"no account {name}", f"没有账号{name}")
+    if role is None and region_code is None:
+        raise AccountError("user set: give --role, --region or both", "请指定 --role、--region 或两者")
+    new_role = account.role if role is None else role
+    if new_role not in ROLES:
+        raise AccountError(f"--role {new_role}: expected one of {', '.join(ROLES)}",
+                           f"角色{new_role}无效（可选：{'、'.join(ROLES)}）")
+    rules = ROLES[new_role]
+    if region_code is None and rules.region_bound:
+        region_code = account.region_code  # kept: checked against the new role's levels below
+    new_region = _check_region(con, rules, region_code)
+    if account.role == "admin" and new_role != "admin" and not account.disabled \
+            and _run(con, "admin_count", name=name).fetchone()[0] == 0:
+        raise AccountError(f"account {name} is the last admin; add another admin first",
+                           f"账号{name}是最后一个管理员，请先添加另一个管理员")
+    if (new_role, new_region) == (account.role, account.region_code):
+        return account, False
+
+    def write():
+        _run(con, "account_role", name=name, role=new_role, region_code=new_region)
+        _audit(con, actor, "account_set", name,
+               {"before": {"role": account.role, "region_code": account.region_code},
+                "after": {"role": new_role, "region_code": new_region}})
+
+    _in_transaction(con, write)
+    return get_account(con, name), True
+
+
 # ---------------------------------------------------------------------------------------------- logging in
 
 

@@ -1,5 +1,6 @@
 """``riskdash user add NAME --role ROLE [--region CODE] [--password-stdin] | passwd NAME [--password-stdin] |
-disable NAME | list`` (README's command line; issue 16).
+set NAME [--role ROLE] [--region CODE] | disable NAME | list`` (README's command line; issue 16; ``set`` is
+additive to the contract, docs/accounts.md).
 
 The command line runs as the database file's owner, who is admin: these are the way to add the first admin.
 Without ``--password-stdin`` the password is asked for at the terminal, twice. An account added or a password
@@ -19,7 +20,7 @@ def register(commands, metrics) -> None:
     from riskdash.accounts import ROLES
 
     user = commands.add_parser("user", help="accounts: add, set a password, disable, list (登录账号)")
-    sub = user.add_subparsers(dest="user_command", required=True, metavar="add|passwd|disable|list")
+    sub = user.add_subparsers(dest="user_command", required=True, metavar="add|passwd|set|disable|list")
     add = sub.add_parser("add", help="add an account (its password must be changed at the first login)")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=list(ROLES), metavar="ROLE", help=", ".join(ROLES))
@@ -29,10 +30,15 @@ def register(commands, metrics) -> None:
     for parser in (add, passwd):
         parser.add_argument("--password-stdin", action="store_true",
                             help="read the password from the first line of standard input")
+    change = sub.add_parser("set", help="change an account's role or region (never the last admin's role)")
+    change.add_argument("name", metavar="NAME")
+    change.add_argument("--role", choices=list(ROLES), metavar="ROLE", help=", ".join(ROLES))
+    change.add_argument("--region", help="the account's region (required for county, township and viewer)")
     disable = sub.add_parser("disable", help="disable an account (it can no longer log in)")
     disable.add_argument("name", metavar="NAME")
     listing = sub.add_parser("list", help="every account with its role, region and state (JSON)")
-    for parser, handler in ((add, cmd_add), (passwd, cmd_passwd), (disable, cmd_disable), (listing, cmd_list)):
+    for parser, handler in ((add, cmd_add), (passwd, cmd_passwd), (change, cmd_set), (disable, cmd_disable),
+                            (listing, cmd_list)):
         parser.add_argument("--db")
         parser.set_defaults(handler=handler)
 
@@ -84,6 +90,20 @@ def cmd_passwd(args) -> int:
     finally:
         con.close()
     print_json({"name": args.name, "must_change_password": True})
+    return 0
+
+
+def cmd_set(args) -> int:
+    from riskdash import accounts
+    from riskdash.commands import print_json
+
+    con = db.connect(args.db)
+    try:
+        account, changed = accounts.set_account(con, args.name, args.role, args.region, actor=_actor())
+    finally:
+        con.close()
+    print_json({"name": account.name, "role": account.role, "region_code": account.region_code,
+                "changed": changed})
     return 0
 
 
