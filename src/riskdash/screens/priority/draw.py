@@ -20,12 +20,14 @@ from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import kpi_row, plot, section, table
+from riskdash.ui.widgets import fit, kpi_row, plot, section, table
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
 LEDGER_TOWN_KEY = "priority_ledger_town"
 CARD_KEY = "priority_card"
+CARD_SEARCH_KEY = "priority_card_search"
+RANK_TABLE_KEY = "priority_rank_table"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
 
@@ -102,8 +104,17 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
                               format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
     limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
     frame, total = view.ranking_table(data.scores, lang, levels, limit)
-    table(view.level_cells(frame, lang))
+    # a row opens the enterprise's card below the ranking (as the accident lists open their record)
+    event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
+                         key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", **fit(frame))
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    ids = frame[i18n.t("priority.col_enterprise_id", lang)].to_list()
+    if rows and rows[0] < len(ids):
+        with st.container(border=True, key=f"{RANK_TABLE_KEY}_record"):
+            _card(ctx, data, ids[rows[0]])
+    else:
+        st.caption(":material/touch_app: " + ctx.t("priority.rank_hint"))
 
     by_township = priority.red_orange_counts(data.scores, "township")
     by_sector = priority.red_orange_counts(data.scores, "sector")
@@ -181,15 +192,28 @@ def risk_map(ctx: PageContext, data: ScreenData) -> None:
 
 
 def site_card(ctx: PageContext, data: ScreenData) -> None:
-    lang = ctx.lang
     st.subheader(ctx.t("priority.card"))
     if data.scores.empty:
         st.info(ctx.t("priority.card_none"), icon=":material/info:")
         return
-    top = data.scores.head(CARD_CHOICES)
-    labels = {r.enterprise_id: f"{r.rank}. {r.name}（{r.enterprise_id}）" for r in top.itertuples()}
-    enterprise_id = st.selectbox(ctx.t("priority.card_pick", n=len(top)), list(labels), key=CARD_KEY,
-                                 format_func=labels.get)
+    # any enterprise in scope: found by a part of its name, number or township; the first 300 by rank listed
+    query = st.text_input(ctx.t("priority.card_search"), key=CARD_SEARCH_KEY,
+                          placeholder=ctx.t("priority.card_search_hint")).strip()
+    labels, found = view.card_choices(data.scores, query, CARD_CHOICES)
+    if not labels:
+        st.info(plain(ctx.t("priority.card_no_match", query=query)), icon=":material/search_off:")
+        return
+    if st.session_state.get(CARD_KEY) not in labels:  # a new search: its first match
+        st.session_state[CARD_KEY] = next(iter(labels))
+    pick = (ctx.t("priority.card_pick_found", total=f"{found:,}", n=len(labels)) if query
+            else ctx.t("priority.card_pick", n=len(labels)))
+    enterprise_id = st.selectbox(pick, list(labels), key=CARD_KEY, format_func=labels.get)
+    _card(ctx, data, enterprise_id)
+
+
+def _card(ctx: PageContext, data: ScreenData, enterprise_id: str) -> None:
+    """The enterprise's card: its score, level and rank, the reasons, the components and its records."""
+    lang = ctx.lang
     card = priority.site_card(ctx.con, data.scores, enterprise_id, ctx.filters.as_of)
     row = card.score
     st.caption(plain(ctx.t("priority.card_scope", name=row["name"], enterprise_id=enterprise_id,

@@ -106,6 +106,24 @@ def ranking_table(scores: pd.DataFrame, lang: str, levels: list[str] | None = No
     return frame, total
 
 
+def card_choices(scores: pd.DataFrame, query: str = "", limit: int | None = None) -> tuple[dict[str, str], int]:
+    """The enterprises the card offers, by rank: every one in scope whose name, number or township contains
+    ``query`` (any case; all when blank), the first ``limit`` of them, labelled "3. 东镇化工（E2）· 东镇"; and
+    how many matched in all."""
+    needle = query.strip().casefold()
+    if needle:
+        texts = (scores["name"].astype(str) + "\n" + scores["enterprise_id"].astype(str) + "\n"
+                 + scores["region_name"].fillna("").astype(str)).str.casefold()
+        chosen = scores[[needle in text for text in texts]]
+    else:
+        chosen = scores
+    shown = chosen.head(limit) if limit else chosen
+    labels = {r.enterprise_id: f"{int(r.rank)}. {r.name}（{r.enterprise_id}）· {r.region_name}"
+              if isinstance(r.region_name, str) else f"{int(r.rank)}. {r.name}（{r.enterprise_id}）"
+              for r in shown.itertuples()}
+    return labels, len(chosen)
+
+
 def red_orange_table(counts: pd.DataFrame, lang: str, by: str) -> pd.DataFrame:
     name = i18n.t("priority.col_township" if by == "township" else "priority.col_sector", lang)
     return pd.DataFrame({
