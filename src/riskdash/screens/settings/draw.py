@@ -42,11 +42,38 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
                             num_rows="add" if view.can_add_rows(kind, lang) else "fixed",
                             hide_index=True, width="stretch", column_config=config,
                             column_order=view.shown_columns(kind, lang))
-    if not st.button(t("settings.save"), key=f"settings_save_{kind}", type="primary", icon=":material/save:"):
+    saving = st.button(t("settings.save"), key=f"settings_save_{kind}", type="primary", icon=":material/save:")
+    if kind == "settings" and not view.can_add_rows(kind, lang):
+        _add_setting(page, before, actor)  # the Chinese editor hides the key: a new setting is picked by its 说明
+    if not saving:
         return
     if not view.has_changes(before, edited):
         st.info(t("settings.unchanged"), icon=":material/info:")
         return
+    _save(page, kind, edited, actor)
+
+
+def _add_setting(page: PageContext, before, actor: str) -> None:
+    """A known setting the table lacks, chosen by its 说明, with its value (the default offered): saved at once
+    through the same checks as the editor."""
+    missing = view.missing_settings(before)
+    with st.expander(page.t("settings.add.heading"), icon=":material/add:"):
+        if not missing:
+            st.caption(page.t("settings.add.none"))
+            return
+        by_key = {row[0]: row for row in missing}
+        key = st.selectbox(page.t("settings.add.pick"), list(by_key), key="settings_add_key",
+                           format_func=lambda k: by_key[k][2] if page.lang == "zh" else f"{k}: {by_key[k][3]}")
+        # the default value offered; blank keeps it
+        value = st.text_input(page.t("settings.add.value"), key="settings_add_value", placeholder=by_key[key][1])
+        submitted = st.button(page.t("settings.add.submit"), key="settings_add_submit", icon=":material/add:")
+    if submitted:
+        _save(page, "settings", view.with_setting(before, by_key[key], (value or "").strip() or by_key[key][1]), actor)
+
+
+def _save(page: PageContext, kind: str, edited, actor: str) -> None:
+    """Check ``edited`` as an import file of ``kind`` (upsert) and write it; refused rows are listed."""
+    title = view.kind_title(kind, page.lang)
     with view.edits_file(kind, edited) as path:  # one copy, deleted whatever the outcome
         rows, problems, total = view.check_edits(page.con, kind, path)
         if total:

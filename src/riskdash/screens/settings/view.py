@@ -51,6 +51,23 @@ def can_add_rows(kind: str, lang: str) -> bool:
     return set(KINDS[kind].key) <= set(shown_columns(kind, lang))
 
 
+def missing_settings(rows: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """The known settings (``reference.SETTINGS``: key, default value, 说明, English description) that the
+    stored rows lack, in the reference order: what the Chinese screen offers to add by its 说明, since its
+    editor hides the key column (and so cannot take a new row)."""
+    from riskdash.reference import SETTINGS
+
+    held = set(rows["key"]) if "key" in rows else set()
+    return [row for row in SETTINGS if row[0] not in held]
+
+
+def with_setting(rows: pd.DataFrame, setting: tuple[str, str, str, str], value: str) -> pd.DataFrame:
+    """The stored rows and one more: the known ``setting`` with ``value`` (checked on save like every row)."""
+    key, _default, description_zh, description_en = setting
+    added = {"key": key, "value": value, "description_zh": description_zh, "description_en": description_en}
+    return pd.concat([rows, pd.DataFrame([{c: added.get(c) for c in rows.columns}])], ignore_index=True)
+
+
 def label(kind: str) -> str:
     """What the audit log and the messages name as the 'file' of an edit on the screen."""
     return f"settings-screen:{kind}"
