@@ -28,6 +28,10 @@ LANG_KEY = session.LANG_KEY
 ADDRESS_STATE = "_address"  # the view's parameters as this session last wrote them into the address
 YEARS_BACK = 20  # the earliest day a period may start: 1 January, this many years before the as-of year
 T = TypeVar("T")
+# screens whose content no sidebar filter changes (设置 edits the rules of the whole database): the filters still
+# run there, so that the view stays as it was for the other screens and in the address, but they are not shown
+FILTERLESS = frozenset({"settings"})
+HIDDEN_FILTERS_KEY = "flt_hidden"
 KEYS = {
     "preset": "flt_preset",
     "start": "flt_start",
@@ -186,7 +190,8 @@ def start_page(name: str) -> PageContext:
     sectors = session.load(metrics.sectors, con, database.key)
     notices = _apply_address(asked, regions, sectors, data_as_of, lang) if asked else ()
     bound = accounts.account_scope(account)  # the account's region: the region choices stay within it
-    filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang, bound)
+    filters, region_name, sector_name = global_filters(regions, sectors, data_as_of, lang, bound,
+                                                       hidden=name in FILTERLESS)
     filters = replace(filters, account_region=bound)  # and every query is bounded by it (issue 16)
     if bound and asked and asked.get("region") and not _within(regions, asked["region"], bound):
         notices = (*notices, login.say("region_refused", lang))
@@ -258,9 +263,13 @@ def language_switch() -> str:
 
 
 def global_filters(regions: pd.DataFrame, sectors: pd.DataFrame, as_of: date, lang: str,
-                   bound: str | None = None) -> tuple[Filters, str, str]:
-    """The period, region and sector widgets; returns the one frozen Filters and the names it stands for."""
+                   bound: str | None = None, hidden: bool = False) -> tuple[Filters, str, str]:
+    """The period, region and sector widgets; returns the one frozen Filters and the names it stands for.
+    ``hidden``: drawn in a container the page does not show (a screen no filter changes, ``FILTERLESS``)."""
     bar = st.sidebar
+    if hidden:
+        bar.html(f"<style>.st-key-{HIDDEN_FILTERS_KEY} {{display: none;}}</style>")
+        bar = bar.container(key=HIDDEN_FILTERS_KEY)
     bar.subheader(i18n.t("filters.heading", lang))
     start, end = _period_widgets(bar, as_of, lang)
     region_code, region_name = _region_widgets(bar, regions, lang, bound)

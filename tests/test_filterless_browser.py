@@ -1,0 +1,42 @@
+"""设置 shows no sidebar filters (issue 17 item 11): nothing there depends on the period, region or sector, so the
+filters are not shown — while they still keep the view for the other screens (the region chosen before is the
+region after coming back)."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGE_MS, browser_page, server, sidebar_choice  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+
+def settle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def test_settings_hides_the_filters_and_keeps_the_view(server, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(server, timeout=PAGE_MS)
+    bar = page.locator('[data-testid="stSidebar"]')
+    county = bar.locator(".st-key-flt_county")
+    county.wait_for(timeout=PAGE_MS)
+    settle(page)
+    county.click()
+    page.get_by_role("option", name="乙区").click()
+    settle(page)
+    assert sidebar_choice(page, "县（市、区）") == "乙区"
+
+    page.get_by_role("link", name="设置").first.click()
+    page.get_by_role("tab", name="设置").first.wait_for(timeout=PAGE_MS)
+    settle(page)
+    assert not bar.locator(".st-key-flt_county").is_visible()
+    assert not bar.locator(".st-key-flt_preset").is_visible()
+    assert not bar.get_by_text("统计期").first.is_visible()
+    assert bar.locator(".st-key-lang").is_visible()  # the language stays
+
+    page.get_by_role("link", name="总览").first.click()
+    county = bar.locator(".st-key-flt_county")
+    county.wait_for(timeout=PAGE_MS)
+    settle(page)
+    assert county.is_visible() and sidebar_choice(page, "县（市、区）") == "乙区"
