@@ -46,6 +46,18 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+# st.metric writes its label, value and comparison each on one line cut with "…" (white-space: nowrap;
+# text-overflow: ellipsis): at 1366 and 1024 px "逾期未销号重大隐患（项）" read "逾期未…" and "同比（上年同期 185）"
+# read "同比（上年…". They wrap instead (issue 17 item 7). Below 1600 px the page's side margins shrink from 5 rem to
+# 1.5 rem, so that a ranking of eight columns fits beside the sidebar at 1366 px.
+KPI_LABEL_CSS = """[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] { height: auto !important; }
+@media screen and (max-width: 1600px) { [data-testid="stMainBlockContainer"] { padding-left: 1.5rem !important;
+  padding-right: 1.5rem !important; } }"""
+
+
 def screen_css() -> str:
     """On every page: captions (the scope lines under each heading) in a grey that reads at 4.5:1."""
     return f"""<style>
@@ -53,6 +65,7 @@ def screen_css() -> str:
 [data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] {{ color: {CAPTION_TEXT} !important;
   opacity: 1 !important; }}
 .{SCOPE_CLASS} {{ display: none; }}
+{KPI_LABEL_CSS}
 </style>"""
 
 
@@ -122,11 +135,19 @@ def print_fit_script() -> str:
 </script>"""
 
 
+# Material Symbols' "print" (the glyph :material/print: draws in Streamlit's own buttons), inline: the button sits in
+# its own frame, which has neither Streamlit's icon font nor a font with the 🖨 emoji (it drew as an empty box)
+PRINT_ICON_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="18" height="18" '
+                  'fill="currentColor" aria-hidden="true" style="vertical-align:-4px;margin-right:6px">'
+                  '<path d="M19 8H5c-1.66 0-3 1.34-3 3v6h4v4h12v-4h4v-6c0-1.66-1.34-3-3-3zm-3 11H8v-5h8v5zm3-7c-.55 '
+                  '0-1-.45-1-1s.45-1 1-1 1 .45 1 1-.45 1-1 1zm-1-9H6v4h12V3z"/></svg>')
+
+
 def print_button_html(label: str) -> str:
     """A small button in its own frame that prints the page around it."""
     return f"""<button type="button" onclick="window.parent.print()" style="font: 14px sans-serif;
   padding: 6px 14px; border: 1px solid #bbb; border-radius: 6px; background: #fff; color: #222; cursor: pointer;"
-  title="{html_text(label)}">🖨 {html_text(label)}</button>"""
+  title="{html_text(label)}">{PRINT_ICON_SVG}{html_text(label)}</button>"""
 
 
 def install(name: str, ctx) -> None:

@@ -27,8 +27,56 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
                       delta_description=kpi.delta_description)
 
 
+# Tables that read on a projector (issue 17 item 7): every row shown without an inner scroll (up to a cap, beyond
+# which a long list scrolls), each column as wide as its text, and a column of long text (主要理由, an accident's
+# summary) wrapped over a few lines within WRAP_PX instead of cut with "…" or pushed past the page's right edge.
+ROW_PX = 35          # st.dataframe's row (and header) height
+ROWS_SHOWN = 60      # the most rows a table shows before it scrolls
+WRAP_PX = 160        # a column of longer text wraps at this width
+LINE_PX = 20         # one line of wrapped text
+MAX_LINES = 6
+CELL_PAD_PX = 18     # the cell's padding and border
+HEAD_PAD_PX = 26     # the header's padding and its sort mark
+
+
+def text_px(text: str) -> float:
+    """The width of ``text`` in the tables' 14 px font, a little generous: a Chinese character (or full-width
+    punctuation) is 14 px, anything else at most 8 px."""
+    import unicodedata
+
+    return sum(14.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 8.0 for ch in str(text))
+
+
+def fit(frame) -> dict:
+    """st.dataframe's height, row height and column widths for ``frame`` (a DataFrame or a pandas Styler): the
+    keyword arguments that show every row (up to ROWS_SHOWN) and every cell's whole text."""
+    data = getattr(frame, "data", frame)  # a Styler keeps its frame in .data
+    rows = len(data)
+    widths: dict[str, int] = {}
+    lines = 1
+    for name in data.columns:
+        cells = [text_px(v) for v in data[name].tolist() if v is not None and str(v) not in ("", "nan", "None")]
+        content = max(cells, default=0.0) + CELL_PAD_PX
+        head = text_px(name) + HEAD_PAD_PX
+        width = max(content, head)
+        if content > WRAP_PX and content > head:
+            width = max(WRAP_PX, head)
+            lines = max(lines, min(MAX_LINES, -(-int(content - CELL_PAD_PX) // int(width - CELL_PAD_PX))))
+            if lines == MAX_LINES:
+                width = max(width, (content - CELL_PAD_PX) / MAX_LINES + CELL_PAD_PX)
+        widths[str(name)] = int(width + 0.999)
+    # Streamlit wraps a cell's text only when rows are taller than 4 rem (64 px)
+    row_height = max(66, lines * LINE_PX + 12) if lines > 1 else ROW_PX
+    height = ROW_PX + row_height * min(rows, ROWS_SHOWN) + 3
+    config = {name: st.column_config.Column(width=width) for name, width in widths.items()}
+    out = {"column_config": config, "height": height if rows else "auto"}
+    if lines > 1:
+        out["row_height"] = row_height
+    return out
+
+
 def table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(frame))
 
 
 def full_table(frame: pd.DataFrame) -> None:

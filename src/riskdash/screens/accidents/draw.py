@@ -20,7 +20,7 @@ from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.widgets import PNG_CONFIG
+from riskdash.ui.widgets import PNG_CONFIG, fit
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -214,7 +214,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         st.info(page.t(none_key), icon=":material/check_circle:")
         return
     event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row")
+                         selection_mode="single-row", **fit(shown))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(frame):
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))

@@ -1,0 +1,78 @@
+"""Nothing cut off (issue 17 item 7), measured in headless Debian Chromium at 1024×768, 1366×768 and 1920×1080:
+every KPI card's label, value and comparison show whole (no element wider than its box, no "…"), the
+priority ranking (主要理由) and the accident lists (较大 / 较大涉险) show every row without an inner scroll and
+(the ranking from 1366 px, the lists at 1920 px) every column within the table's width; the 打印 button draws its icon (an inline SVG, not a missing emoji)."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGE_MS, chromium_page, server, wait_until_idle  # noqa: F401 (fixtures)
+
+from riskdash.screens.accidents.draw import LIST_KEY, RISK_LIST_KEY
+
+pytestmark = pytest.mark.browser
+
+SIZES = ((1024, 768), (1366, 768), (1920, 1080))
+
+# every element of every st.metric whose content is wider than its box, or whose text ends in an ellipsis
+CLIPPED_KPIS = """() => [...document.querySelectorAll('[data-testid="stMetric"]')].flatMap(card =>
+  [card, ...card.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1
+      || (getComputedStyle(e).textOverflow === 'ellipsis' && getComputedStyle(e).overflow !== 'visible'))
+    .map(e => [card.innerText.split('\\n')[0], e.getAttribute('data-testid') || e.tagName, e.scrollWidth, e.clientWidth]))"""
+
+KPI_COUNT = "() => document.querySelectorAll('[data-testid=\"stMetric\"]').length"
+
+# each table's grid: (first header, content width, visible width, content height, visible height)
+TABLE = """(selector) => [...document.querySelectorAll(selector)].map(d => {
+  d.scrollIntoView();
+  const grid = d.querySelector('.dvn-scroller');
+  const head = d.querySelector('th');
+  return grid ? [head ? head.innerText : '', grid.scrollWidth, grid.clientWidth, grid.scrollHeight, grid.clientHeight]
+              : null;
+})"""
+
+
+def tables(page, selector: str) -> list:
+    page.wait_for_selector(f"{selector} .dvn-scroller", timeout=PAGE_MS)
+    return page.evaluate(TABLE, selector)
+
+
+def whole(found: list, width: int, sideways_from: int) -> list:
+    """The tables that hide something: rows behind an inner scroll at any size, or columns past the right edge
+    from ``sideways_from`` px up (below it a table of many columns beside the sidebar still scrolls sideways:
+    the accident lists' ten headers below 1920 px, the ranking's eight at 1024 px; not yet fixed)."""
+    return [t for t in found if t is None or t[3] > t[4] + 1 or (width >= sideways_from and t[1] > t[2] + 1)]
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url, timeout=PAGE_MS)
+    wait_until_idle(page)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_kpis_and_tables_are_not_cut_off(server, tmp_path, width, height):  # noqa: F811
+    with chromium_page(tmp_path, width, height) as page:
+        open_page(page, server)
+        page.reload(timeout=PAGE_MS)
+        wait_until_idle(page)
+        assert page.evaluate(KPI_COUNT) >= 8
+        assert page.evaluate(CLIPPED_KPIS) == []
+        # the 打印 button's icon is drawn (the 🖨 emoji had no glyph in the page's fonts)
+        button = page.frame_locator('iframe[data-testid="stIFrame"]').get_by_role("button", name="打印")
+        assert button.locator("svg path").count() == 1 and "🖨" not in button.inner_text(timeout=PAGE_MS)
+
+        open_page(page, server + "accidents")
+        assert page.evaluate(KPI_COUNT) >= 5
+        assert page.evaluate(CLIPPED_KPIS) == []
+        lists = tables(page, f".st-key-{LIST_KEY} [data-testid='stDataFrame'], "
+                             f".st-key-{RISK_LIST_KEY} [data-testid='stDataFrame']")
+        assert lists and whole(lists, width, 1920) == []
+        page.screenshot(path=str(tmp_path / f"accidents-{width}.png"), full_page=True)
+
+        open_page(page, server + "priority")
+        assert page.evaluate(KPI_COUNT) >= 4
+        assert page.evaluate(CLIPPED_KPIS) == []
+        ranking = tables(page, "[data-testid='stDataFrame']")
+        assert ranking[0][0] == "排名"
+        assert whole(ranking[:1], width, 1366) == []
+        page.screenshot(path=str(tmp_path / f"priority-{width}.png"), full_page=True)

@@ -1,0 +1,79 @@
+"""Plain words on screen (issue 17 item 8): no Chinese text the screens show names a library, a prior, a setting's
+key or a repository path, and the dates they fill in read 2026年11月28日, never 2026-11-28; tables fit their rows
+and their text (issue 17 item 7, ``ui.widgets.fit``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from riskdash import i18n, reference
+from riskdash.filters import Filters
+from riskdash.screens.accidents import view as accidents_view
+from riskdash.screens.kit import Scope
+from riskdash.ui import widgets
+
+LIBRARIES = re.compile(r"scipy|numpy|pandas|statsmodels|duckdb|plotly|Jeffreys|先验分布|先验下|泊松|负二项", re.I)
+PATH = re.compile(r"docs/|\.md\b")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# texts whose ISO dates are the format a user types (import problems, a form's hint, the address bar)
+TYPED_FORMATS = ("data.problem.", "data.form.time_hint", "address.bad_date")
+# texts for the administrator at the command line
+COMMANDS = ("error.db_help", "error.no_regions", "campaigns.form_bulk", "login.", "error.")
+
+
+def chinese_texts() -> dict[str, str]:
+    return {key: value["zh"] for key, value in i18n.TEXT.items() if isinstance(value, dict) and "zh" in value}
+
+
+def test_no_library_prior_or_repository_path_in_chinese_text():
+    found = {key: text for key, text in chinese_texts().items()
+             if LIBRARIES.search(text) or PATH.search(text)}
+    assert found == {}
+
+
+def test_no_setting_key_in_chinese_text():
+    keys = sorted((row[0] for row in reference.SETTINGS), key=len, reverse=True)
+    assert "due_soon_days" in keys and "uninspected_days" in keys
+    found = {key: [k for k in keys if k in text] for key, text in chinese_texts().items()
+             if not key.startswith(COMMANDS)}
+    assert {key: ks for key, ks in found.items() if ks} == {}
+
+
+def test_no_iso_date_in_chinese_text_but_typed_formats():
+    found = {key: text for key, text in chinese_texts().items()
+             if ISO_DAY.search(text) and not key.startswith(TYPED_FORMATS)}
+    assert found == {}
+
+
+def test_accident_scope_lines_write_the_day_in_words():
+    day = date(2026, 11, 28)
+    filters = Filters(date(2026, 1, 1), day, "419900000000", day)
+    where = Scope.of(filters, "云川市", "全部行业", day, "zh")
+    lines = [accidents_view.subtitle(filters, where, "zh"), accidents_view.trend_scope(filters, where, "zh"),
+             accidents_view.breakdown_scope(filters, where, "zh")]
+    for line in lines:
+        assert "数据截至2026年11月28日" in line and not ISO_DAY.search(line), line
+    en = Scope.of(filters, "Yunchuan", "All sectors", day, "en")
+    assert "28 Nov 2026" in accidents_view.trend_scope(filters, en, "en")
+
+
+def test_a_table_shows_every_row_and_wraps_a_long_column():
+    reasons = "1项重大隐患逾期未销号；高危行业：危险化学品（固有风险4.5）；2项挂牌督办重大隐患未销号；从业人员198人"
+    frame = pd.DataFrame({"排名": [1, 2, 3], "企业名称": ["甲厂", "乙厂", "丙厂"], "主要理由": [reasons, "无", "—"]})
+    fitted = widgets.fit(frame)
+    widths = {name: column["width"] for name, column in fitted["column_config"].items()}
+    # a short column is as wide as its header or text; the long one wraps within its width over enough lines
+    assert widths["排名"] >= widgets.text_px("排名") + widgets.HEAD_PAD_PX
+    assert widths["主要理由"] < widgets.text_px(reasons)
+    lines = (fitted["row_height"] - 12) // widgets.LINE_PX
+    assert lines * (widths["主要理由"] - widgets.CELL_PAD_PX) >= widgets.text_px(reasons)
+    assert fitted["row_height"] > 64  # Streamlit wraps only rows taller than 4 rem
+    assert fitted["height"] == widgets.ROW_PX + 3 * fitted["row_height"] + 3
+
+    short = widgets.fit(pd.DataFrame({"乡镇": ["东镇", "西乡"], "起数": [1, 2]}))
+    assert "row_height" not in short and short["height"] == widgets.ROW_PX * 3 + 3
+    many = widgets.fit(pd.DataFrame({"n": range(500)}))
+    assert many["height"] == widgets.ROW_PX * (widgets.ROWS_SHOWN + 1) + 3
