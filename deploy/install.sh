@@ -171,14 +171,16 @@ PY
   fi
   wheel=$(compgen -G "$bundle/wheels/riskdash-*.whl" | head -1) || die "the bundle has no riskdash wheel"
   export UV_OFFLINE=1 UV_NO_CACHE=1 UV_PYTHON_DOWNLOADS=never PIP_NO_INDEX=1
+  # --no-deps: requirements.txt is the whole locked set (uv export of uv.lock), so nothing is resolved here;
+  # the lock leaves out what is never imported (pydeck: pyproject.toml [tool.uv], docs/deploy.md#bundle-size)
   if [ -n "$uvbin" ]; then
     "$uvbin" venv --quiet --python "$python" "$tmp/venv" >/dev/null
-    "$uvbin" pip install --quiet --offline --no-index --find-links "$bundle/wheels" -p "$tmp/venv/bin/python" \
-      -r "$bundle/requirements.txt" "$wheel" || die "installing the wheels failed"
+    "$uvbin" pip install --quiet --offline --no-index --no-deps --find-links "$bundle/wheels" \
+      -p "$tmp/venv/bin/python" -r "$bundle/requirements.txt" "$wheel" || die "installing the wheels failed"
   else
     "$python" -m venv --without-pip "$tmp/venv"
     pipwheel=$(compgen -G "$bundle/wheels/tools/pip-*.whl" | head -1) || die "the bundle has neither uv nor pip"
-    "$tmp/venv/bin/python" "$pipwheel/pip" install --quiet --no-index --find-links "$bundle/wheels" \
+    "$tmp/venv/bin/python" "$pipwheel/pip" install --quiet --no-index --no-deps --find-links "$bundle/wheels" \
       -r "$bundle/requirements.txt" "$wheel" || die "installing the wheels failed"
   fi
   rm -rf "$tmp/.uv"
