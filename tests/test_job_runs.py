@@ -110,3 +110,36 @@ def test_the_run_log_keeps_its_last_lines_and_passes_over_a_torn_one(tmp_path, m
     with open(jobs.runs_path(path), "a", encoding="utf-8") as handle:
         handle.write('{"id": "torn')
     assert [r["what"] for r in jobs.read_runs(path)] == ["run 2", "run 3", "run 4"]
+
+
+def test_the_screen_lists_a_failure_and_the_next_write_logs_it(small_db_path, monkeypatch):
+    """数据管理 → 操作日志 → 定时任务 under AppTest: a failure in the run log shows as a red line and 待记入; the
+    dashboard's next write (a hazard added through the form) copies it into the audit log; then 已记入."""
+    from datetime import date
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    failed = jobs.record_run(small_db_path, "monthly", False, "no enabled admin or city account",
+                             datetime(2026, 12, 1, 7, 0))
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, at.exception
+    assert "最近一次每月报表与通报失败：no enabled admin or city account" in [
+        e.value for e in at.error]
+    (table,) = [d.value for d in at.dataframe if "操作日志" in d.value.columns and "任务" in d.value.columns]
+    assert table[["任务", "结果", "操作日志"]].values.tolist() == [["每月报表与通报", "失败", "待记入"]]
+
+    at.selectbox(key="data_add_kind").set_value("hazards").run()
+    at.text_input(key="data_add_hazards_hazard_id").input("H100")
+    at.selectbox(key="data_add_hazards_enterprise_id").set_value("E2")
+    at.selectbox(key="data_add_hazards_grade").set_value("major")
+    at.date_input(key="data_add_hazards_found_on").set_value(date(2025, 7, 1))
+    at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 7, 31))
+    next(b for b in at.button if b.label == "校验并保存").click().run()
+    assert not at.exception, at.exception
+    assert _job_entries(small_db_path) == [("riskdash-schedule", "job_failed", "schedule", failed["id"], "monthly")]
+    at.run()
+    (table,) = [d.value for d in at.dataframe if "操作日志" in d.value.columns and "任务" in d.value.columns]
+    assert table["操作日志"].tolist() == ["已记入"]
