@@ -10,10 +10,10 @@ import sys
 from datetime import datetime
 
 import pandas as pd
+from conftest import held
 
 from riskdash import db, jobs
 from riskdash.screens.data import view
-from conftest import held
 
 
 def _run(*args):
