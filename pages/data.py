@@ -6,6 +6,7 @@ import streamlit as st
 from riskdash import ui
 from riskdash.screens.data import draw, view
 from riskdash.screens.kit import download_name
+from riskdash.ui.login import current_account_name
 from riskdash.ui.write_window import default_actor
 
 page = ui.start_page("data")
@@ -13,7 +14,9 @@ t, lang = page.t, page.lang
 
 draw.last_import(page)
 draw.last_record(page)
-actor = st.text_input(t("data.import.actor"), value=default_actor())
+# the logged-in account is the operator of every write (accounts.actor_for): shown, never typed over
+actor = st.text_input(t("data.import.actor"), value=default_actor(),
+                      disabled=current_account_name() is not None)
 tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = st.tabs(
     [t("data.tab.import"), t("data.tab.add"), t("data.tab.flow"), t("data.tab.edit"), t("data.tab.export"),
      t("data.tab.audit")])

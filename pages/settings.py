@@ -16,7 +16,8 @@ if not login.admin_only(lang):  # settings and reference data are the admin's (i
 st.info(t("settings.intro"), icon=":material/tune:")
 st.caption(t("settings.how"))
 draw.last_save(page)
-actor = st.text_input(t("settings.actor"), value=default_actor())
+# the logged-in account is the operator of every write (accounts.actor_for): shown, never typed over
+actor = st.text_input(t("settings.actor"), value=default_actor(), disabled=login.current_account_name() is not None)
 kinds = draw.kinds()
 for kind, tab in zip(kinds, st.tabs([view.kind_title(k, lang) for k in kinds])):
     with tab:

@@ -44,7 +44,7 @@ def messages(elements) -> list[str]:
 def test_add_a_hazard_from_the_form(at, small_db_path):
     at.selectbox(key="data_add_kind").set_value("hazards").run()
     at.text_input(key="data_add_hazards_hazard_id").input("H100")
-    at.text_input(key="data_add_hazards_enterprise_id").input("E2")
+    at.selectbox(key="data_add_hazards_enterprise_id").set_value("E2")  # picked from a list, not typed
     at.selectbox(key="data_add_hazards_grade").set_value("major")
     at.date_input(key="data_add_hazards_found_on").set_value(date(2025, 7, 1))
     at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 6, 30))

@@ -127,6 +127,7 @@ DATA: list[BenchQuery] = [
     BenchQuery("data/export_inspections", "inspections", city_year_to_date),
     BenchQuery("data/audit_entries", "regions", city_year_to_date, params=_audit_params),  # no floor for audit_log
     BenchQuery("data/townships", "regions", city_year_to_date),
+    BenchQuery("data/enterprise_choices", "enterprises", city_year_to_date),  # a record form's 企业 list
     BenchQuery("data/table_counts", "hazards", city_year_to_date),
 ]
 

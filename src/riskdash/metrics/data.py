@@ -66,6 +66,13 @@ def townships(con: duckdb.DuckDBPyConnection, region: str, account_region: str |
     return db.query(con, "data/townships", region=region, account_region=account_region)
 
 
+def enterprise_choices(con: duckdb.DuckDBPyConnection, region: str,
+                       account_region: str | None = None) -> pd.DataFrame:
+    """The enterprises a record form offers: at or below ``region`` (and the account's region), by name, with
+    county and township names."""
+    return db.query(con, "data/enterprise_choices", region=region, account_region=account_region)
+
+
 def filtered_view(con: duckdb.DuckDBPyConnection, table: str, filters: Filters) -> pd.DataFrame:
     """The rows of ``table`` the page's filters select (period, region, sector)."""
     if table not in VIEW_TABLES:

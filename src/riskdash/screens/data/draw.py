@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from riskdash import db, i18n
+from riskdash import db, i18n, metrics
 from riskdash.importer import ImportFailed, check
 from riskdash.metrics import data as reads
 from riskdash.screens.data import view
@@ -270,9 +270,30 @@ def _field(page, kind: str, column, current, key: str, disabled: bool = False, e
         names = {None: page.t("data.form.choose"), "true": page.t("data.form.yes"), "false": page.t("data.form.no")}
         return st.selectbox(label, options, index=options.index(current) if current in options else 0, key=key,
                             format_func=names.get, disabled=disabled)
+    if column.type == "region" and not disabled:
+        return _pick(page, label, view.region_choices(page.load(metrics.regions), view.region_levels(column.ref),
+                                                      page.filters.account_region), current, key)
+    if column.ref == "enterprise" and not disabled:
+        found = page.load(reads.enterprise_choices, page.filters.region_code, page.filters.account_region)
+        if len(found) <= view.PICK_LIMIT:
+            return _pick(page, label, view.enterprise_labels(found), current, key)
+        # too many to list: the number is typed (a township chosen in the sidebar narrows the list)
+        return st.text_input(label, value=current or "", key=key, help=page.t("data.form.pick_narrow"),
+                             placeholder=(column.example or None) if example else None) or None
     help_text = page.t("data.form.time_hint") if column.type == "timestamp" else None
     return st.text_input(label, value=current or "", key=key, disabled=disabled, help=help_text,
                          placeholder=(column.example or None) if example else None) or None
+
+
+def _pick(page, label: str, labels: dict[str, str], current, key: str):
+    """A searchable select (type a part of the name or the code) over ``labels``; a stored value no longer
+    offered stays as its own choice, so that an edit never changes it unseen."""
+    codes = [None, *labels]
+    if current and current not in labels:
+        codes.append(current)
+    return st.selectbox(label, codes, index=codes.index(current) if current in codes else 0, key=key,
+                        format_func=lambda c: page.t("data.form.choose") if c is None else labels.get(c, c),
+                        placeholder=page.t("data.form.choose"))
 
 
 def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
@@ -339,7 +360,9 @@ def flow_panel(page, actor: str) -> None:
     left, right = st.columns(2)
     hazard_id = None
     if not towns.empty:
-        names = dict(zip(towns["region_code"], towns["name"]))
+        # named with the county (城关街道 is in several), searchable by name or code
+        names = {code: " ".join(v for v in (county, name) if isinstance(v, str))
+                 for code, county, name in zip(towns["region_code"], towns["county_name"], towns["name"])}
         town = left.selectbox(page.t("data.flow.township"), list(names), key="data_flow_town",
                               format_func=lambda c: f"{names[c]} ({c})")
         listed = records.open_hazards(page.con, town, limit=50)

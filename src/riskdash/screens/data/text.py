@@ -196,6 +196,11 @@ TEXT.update({
     "data.import.mode": {"zh": "导入方式", "en": "Mode"},
     "data.mode.append": {"zh": "追加（编号已存在则拒绝）", "en": "Append (refuse ids already present)"},
     "data.mode.upsert": {"zh": "更新（编号已存在则更新，记录修改前后）", "en": "Upsert (update ids already present, log before and after)"},
+    "data.form.pick_narrow": {
+        "zh": "所选地区企业较多，请输入企业编号；在侧栏选择县或乡镇后可从列表中选择。",
+        "en": "Too many enterprises in the chosen region to list: type the number, or choose a county or township "
+        "in the sidebar to pick from a list.",
+    },
     "data.import.actor": {"zh": "操作人", "en": "Your name (for the log)"},
     "data.import.template": {"zh": "下载导入模板（.xlsx）", "en": "Download the template (.xlsx)"},
     "data.import.file": {"zh": "选择文件", "en": "Choose a file"},

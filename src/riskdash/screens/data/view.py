@@ -57,6 +57,52 @@ def enum_options(held: pd.DataFrame, domain: str, lang: str) -> list[tuple[str, 
                                                                            frame["name_en"])]
 
 
+PICK_LIMIT = 5000  # a form lists at most this many enterprises to pick from; beyond, the number is typed
+
+
+def region_levels(ref: str | None) -> tuple[str, ...]:
+    """The region levels a column's reference allows: "region:township,county" → township, county; "region:any"
+    (or none) → every level."""
+    levels = (ref or "").split(":", 1)[1] if (ref or "").startswith("region:") else "any"
+    return ("city", "county", "township") if levels == "any" else tuple(levels.split(","))
+
+
+def region_choices(regions: pd.DataFrame, levels: tuple[str, ...], bound: str | None = None) -> dict[str, str]:
+    """Region code → the label a form's select shows, searchable by name or code: "甲县 东镇 (419901001000)" for
+    a township (its county first), "甲县 (419901000000)" above; only the ``levels`` given, at or below the
+    account's region ``bound`` (every region when None), in the regions' order."""
+    names = dict(zip(regions["region_code"], regions["name"]))
+    parents = {c: (p if isinstance(p, str) else None) for c, p in zip(regions["region_code"], regions["parent_code"])}
+
+    def within(code: str) -> bool:
+        seen = set()
+        while code is not None and code not in seen:
+            if code == bound:
+                return True
+            seen.add(code)
+            code = parents.get(code)
+        return False
+
+    labels = {}
+    for code, level in zip(regions["region_code"], regions["level"]):
+        if level not in levels or (bound is not None and not within(code)):
+            continue
+        parent = parents.get(code)
+        place = f"{names[parent]} {names[code]}" if level == "township" and parent in names else names[code]
+        labels[code] = f"{place} ({code})"
+    return labels
+
+
+def enterprise_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Enterprise id → the label a form's select shows, searchable by name, number or place:
+    "东镇化工（E2）· 甲县 东镇"."""
+    labels = {}
+    for row in frame.itertuples():
+        place = " ".join(v for v in (row.county_name, row.township_label) if isinstance(v, str))
+        labels[row.enterprise_id] = f"{row.name}（{row.enterprise_id}）" + (f"· {place}" if place else "")
+    return labels
+
+
 def kind_of(name: str):
     """The import kind of a kind name (key-sites) or of its table (key_sites); None for a table with no kind."""
     return KINDS.get(name) or next((k for k in KINDS.values() if k.table == name), None)

@@ -1,0 +1,90 @@
+"""数据管理: region and enterprise are picked from searchable lists, not typed as codes (issue 17 item 11) — the
+labels (name, county, code: what the select's search matches), the enterprises in the account's scope, the
+township picker of the rectification loop named with its county."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
+from test_records_page import at  # noqa: F401  (the fixture: 数据管理 on the small city)
+
+from riskdash import metrics
+from riskdash.metrics import data as reads
+from riskdash.screens.data import view
+
+
+def test_region_levels_of_a_reference():
+    assert view.region_levels("region:township") == ("township",)
+    assert view.region_levels("region:township,county") == ("township", "county")
+    assert view.region_levels("region:any") == view.region_levels(None) == ("city", "county", "township")
+
+
+def test_region_choices_name_the_county_and_the_code(small_con):
+    regions = metrics.regions(small_con)
+    assert view.region_choices(regions, ("township", "county")) == {
+        COUNTY_A: f"甲县 ({COUNTY_A})", COUNTY_B: f"乙区 ({COUNTY_B})", TOWN_A1: f"甲县 东镇 ({TOWN_A1})",
+        TOWN_A2: f"甲县 西乡 ({TOWN_A2})", TOWN_B1: f"乙区 南街道 ({TOWN_B1})"}
+    # a county account: its county and what lies below it
+    assert view.region_choices(regions, ("city", "county", "township"), COUNTY_A) == {
+        COUNTY_A: f"甲县 ({COUNTY_A})", TOWN_A1: f"甲县 东镇 ({TOWN_A1})", TOWN_A2: f"甲县 西乡 ({TOWN_A2})"}
+
+
+def test_enterprise_choices_in_scope_with_their_places(small_con):
+    frame = reads.enterprise_choices(small_con, CITY)
+    rows = [("E1", "东镇建材厂", TOWN_A1, "甲县", "东镇"), ("E2", "东镇化工", TOWN_A1, "甲县", "东镇"),
+            ("E3", "西乡运输", TOWN_A2, "甲县", "西乡"), ("E4", "南街道商场", TOWN_B1, "乙区", "南街道")]
+    # by name (the stored text's order), then number
+    assert [tuple(r) for r in frame.itertuples(index=False)] == sorted(rows, key=lambda r: (r[1], r[0]))
+    assert sorted(reads.enterprise_choices(small_con, CITY, COUNTY_B)["enterprise_id"]) == ["E4"]
+    assert sorted(reads.enterprise_choices(small_con, COUNTY_A)["enterprise_id"]) == ["E1", "E2", "E3"]
+    labels = view.enterprise_labels(frame)
+    assert labels["E2"] == "东镇化工（E2）· 甲县 东镇" and labels["E4"] == "南街道商场（E4）· 乙区 南街道"
+    lone = pd.DataFrame([{"enterprise_id": "E9", "name": "无址企业", "region_code": None, "county_name": None,
+                          "township_label": None}])
+    assert view.enterprise_labels(lone) == {"E9": "无址企业（E9）"}
+
+
+def test_the_forms_offer_lists_not_code_fields(at):  # noqa: F811
+    at.selectbox(key="data_add_kind").set_value("accidents").run()
+    assert not at.exception, at.exception
+    region = at.selectbox(key="data_add_accidents_region_code")
+    assert region.options[1:] == [f"甲县 ({COUNTY_A})", f"乙区 ({COUNTY_B})", f"甲县 东镇 ({TOWN_A1})",
+                                  f"甲县 西乡 ({TOWN_A2})", f"乙区 南街道 ({TOWN_B1})"]
+    enterprise = at.selectbox(key="data_add_accidents_enterprise_id")
+    assert sorted(enterprise.options[1:]) == sorted(["东镇建材厂（E1）· 甲县 东镇", "东镇化工（E2）· 甲县 东镇",
+                                                    "西乡运输（E3）· 甲县 西乡", "南街道商场（E4）· 乙区 南街道"])
+    assert not next(f for f in at.text_input if f.label == "操作人").disabled  # no accounts: a field to fill
+    town = at.selectbox(key="data_flow_town")
+    assert town.options == [f"甲县 东镇 ({TOWN_A1})", f"甲县 西乡 ({TOWN_A2})", f"乙区 南街道 ({TOWN_B1})"]
+
+
+@pytest.mark.parametrize("limit", [3])
+def test_too_many_enterprises_fall_back_to_the_number(at, monkeypatch, limit):  # noqa: F811
+    monkeypatch.setattr(view, "PICK_LIMIT", limit)
+    at.selectbox(key="data_add_kind").set_value("hazards").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="data_add_hazards_enterprise_id").proto.help.startswith("所选地区企业较多")
+
+
+def test_the_operator_is_the_logged_in_account(small_db_path, monkeypatch):
+    """With a login, the 操作人 field shows the account and cannot be typed over (the write's actor is the account
+    whatever a form says: accounts.actor_for); without accounts it stays a field to fill."""
+    from pathlib import Path
+
+    from conftest import logged_in
+    from streamlit.testing.v1 import AppTest
+
+    from riskdash import accounts, db
+
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    con = db.connect(small_db_path)
+    accounts.add_account(con, "zhang", "admin", None, "Safe-pass9", actor="root", must_change_password=False)
+    con.close()
+    for page in ("pages/data.py", "pages/settings.py"):
+        at = logged_in(AppTest.from_file(str(app), default_timeout=90), "zhang").run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        field = next(f for f in at.text_input if f.label == "操作人")
+        assert field.value == "zhang" and field.disabled, page
