@@ -2,7 +2,8 @@
 -- high-risk-sector enterprises (more at riskier ones), a few public places; about 8 % of townships filed
 -- nothing at all (the missed ledgers the campaign screen must show), at least one.
 insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type, potential_fatalities,
-                       control_measures, responsible_person, filed_city_on, filed_county_on, measures_in_place)
+                       control_measures, responsible_person, filed_city_on, filed_county_on, measures_in_place,
+                       measures_in_place_on)
 with missed as (
     select region_code
     from demo_townships
@@ -74,5 +75,12 @@ select
         else cast($today as date) - cast(20 + floor(demo_u($seed, site_key, 'site:filed') * 700) as integer)
     end as filed_county_on,
     case when demo_u($seed, site_key, 'site:in_place') < 0.87 then true
-         when demo_u($seed, site_key, 'site:in_place') < 0.98 then false end as measures_in_place
+         when demo_u($seed, site_key, 'site:in_place') < 0.98 then false end as measures_in_place,
+    -- measures confirmed in place (措施落实日期, issue 18) within 120 days of the city filing (or of a day before
+    -- the county one) and never after the demo's today: an accident in between meets measures not yet in place
+    case when demo_u($seed, site_key, 'site:in_place') < 0.87
+         then least(cast($today as date),
+                    coalesce(city_on, cast($today as date) - cast(20 + floor(demo_u($seed, site_key, 'site:filed') * 700) as integer))
+                        + cast(floor(demo_u($seed, site_key, 'site:in_place_on') * 120) as integer)) end
+        as measures_in_place_on
 from filed;
