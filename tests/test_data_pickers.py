@@ -88,3 +88,17 @@ def test_the_operator_is_the_logged_in_account(small_db_path, monkeypatch):
         assert not at.exception, at.exception
         field = next(f for f in at.text_input if f.label == "操作人")
         assert field.value == "zhang" and field.disabled, page
+
+
+def test_every_table_on_the_page_has_its_own_download(at):  # noqa: F811
+    """数据管理's tables each with a CSV button: the row counts, the loop's steps of the hazard shown, and a stored
+    record opened for editing (the problem list and the audit log had theirs)."""
+    def buttons():
+        return [b.proto.label for b in at.get("download_button")].count("下载此表（CSV）")
+
+    shown = buttons()
+    assert shown == 2  # the row counts and the loop of the first open hazard of the first township
+    at.selectbox(key="data_edit_kind").set_value("hazards").run()
+    at.text_input(key="data_edit_key").input("H2").run()
+    assert not at.exception, at.exception
+    assert buttons() == shown + 1

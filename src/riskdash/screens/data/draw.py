@@ -339,7 +339,10 @@ def edit_panel(page, actor: str) -> None:
         st.warning(plain(page.t("data.edit.missing", table=KINDS[kind].table, id=key)), icon=":material/search_off:")
         return
     with st.expander(page.t("data.col.stored")):
-        st.dataframe(view.record_frame(row, kind, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
+        stored = view.record_frame(row, kind, page.lang)
+        st.dataframe(stored, hide_index=True, width="stretch", placeholder=i18n.DASH)
+        _csv_button(page, stored, page.t("data.edit.file", table=table_title(kind, page.lang), id=key),
+                    "data_edit_csv")
     spec = KINDS[kind]
     current = {c.name: records.text_value(spec, c.name, row.get(c.name), row) for c in spec.columns}
     with st.form(f"data_edit_form_{kind}_{key}"):
@@ -385,7 +388,10 @@ def flow_panel(page, actor: str) -> None:
     st.text(page.t("data.flow.current", id=hazard_id, grade=page.t(f"data.flow.grade.{row['grade']}"),
                        enterprise=row["enterprise_id"], description=row.get("description") or "—"))
     steps, form_side = st.columns([1, 1])
-    steps.dataframe(view.hazard_steps(row, page.lang), hide_index=True, width="stretch")
+    with steps:
+        loop = view.hazard_steps(row, page.lang)
+        st.dataframe(loop, hide_index=True, width="stretch")
+        _csv_button(page, loop, page.t("data.flow.file", id=hazard_id), "data_flow_csv")
     offered = view.offered_actions(row, today)
     if not offered:
         form_side.success(page.t("data.flow.closed"), icon=":material/task_alt:")
@@ -527,12 +533,24 @@ def jobs_panel(page) -> None:
     for line in view.last_failures(runs, page.lang):
         st.error(line, icon=":material/error:")
     logged = jobs.logged_run_ids(page.con)
-    st.dataframe(view.job_runs_table(runs, logged, page.lang), hide_index=True, width="stretch",
-                 placeholder=i18n.DASH)
+    table = view.job_runs_table(runs, logged, page.lang)
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
+    _csv_button(page, table, page.t("data.jobs.file"), "data_jobs_csv")
 
 
 def counts_panel(page) -> None:
 
     with st.container(key="data_counts"):
         st.caption(page.t("data.counts.heading"))
-        st.table(view.counts_table(reads.table_counts(page.con), page.lang), hide_index=True, width="content")
+        table = view.counts_table(reads.table_counts(page.con), page.lang)
+        st.table(table, hide_index=True, width="content")
+        _csv_button(page, table, page.t("data.counts.file"), "data_counts_csv")
+
+
+def _csv_button(page, frame, what: str, key: str) -> None:
+    """The table's own download (CSV, UTF-8 with BOM), named for it, the scope and the data's as-of day."""
+    from riskdash.importer.export import to_csv_bytes
+
+    st.download_button(page.t("data.table.download"), to_csv_bytes(frame), key=key, mime="text/csv",
+                       file_name=download_name(what, page.region_name, "csv", page.lang, as_of=page.data_as_of),
+                       icon=":material/download:")

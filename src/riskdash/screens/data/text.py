@@ -196,6 +196,11 @@ TEXT.update({
     "data.import.mode": {"zh": "导入方式", "en": "Mode"},
     "data.mode.append": {"zh": "追加（编号已存在则拒绝）", "en": "Append (refuse ids already present)"},
     "data.mode.upsert": {"zh": "更新（编号已存在则更新，记录修改前后）", "en": "Upsert (update ids already present, log before and after)"},
+    "data.table.download": {"zh": "下载此表（CSV）", "en": "Download this table (CSV)"},
+    "data.counts.file": {"zh": "各表行数", "en": "Rows per table"},
+    "data.jobs.file": {"zh": "定时任务运行记录", "en": "Scheduled job runs"},
+    "data.edit.file": {"zh": "{table}记录{id}", "en": "{table} record {id}"},
+    "data.flow.file": {"zh": "隐患{id}整改闭环", "en": "Hazard {id} loop"},
     "data.form.pick_narrow": {
         "zh": "所选地区企业较多，请输入企业编号；在侧栏选择县或乡镇后可从列表中选择。",
         "en": "Too many enterprises in the chosen region to list: type the number, or choose a county or township "
