@@ -62,6 +62,16 @@ with tab_checklist:
     late = campaigns.late_items_of(items)  # from the items read once (a big city has 20-odd thousand rows)
     ui.section(t("campaigns.late_title", n=len(late)), t("campaigns.late_scope", **words))
     ui.listing(view.items_table(late, lang, with_township=True), t("campaigns.empty"))
+    # issue 18: staffing and the acceptance report as data, the 四个必须到位 as a view over the items
+    staffing = campaigns.staffing_params(values)
+    ordinary = (t("campaigns.staff_ordinary_named") if not staffing["staff_min_ordinary"]
+                else t("campaigns.staff_ordinary_n", n=staffing["staff_min_ordinary"]))
+    ui.section(t("campaigns.stations_title"),
+               t("campaigns.stations_scope", key_min=staffing["staff_min_key"], ordinary=ordinary,
+                 **{**words, "report": draw.deadline_words(page, values)["report"]}))
+    ui.listing(view.stations_table(page.load(campaigns.township_stations, f), lang), t("campaigns.empty"))
+    ui.section(t("campaigns.four_title"), t("campaigns.four_scope", **words))
+    ui.listing(view.four_table(page.load(campaigns.four_in_place, f), lang), t("campaigns.empty"))
     if not progress.empty:
         towns = dict(zip(progress["region_code"], progress["township_name"]))
         town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
@@ -84,13 +94,17 @@ with tab_campaign:
 
 with tab_zero:
     windows = page.load(campaigns.zero_report_windows, f)
-    ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", **words))
+    cutoff = str(values["zero_report_cutoff"]).strip()  # the daily cut-off (setting; domain.md §5)
+    ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", cutoff=cutoff, **words))
     ui.listing(view.windows_table(windows, lang), t("campaigns.empty"))
     missing = page.load(campaigns.zero_report_missing, f)
+    late_zero = page.load(campaigns.zero_report_late, f)
     compliance = page.load(campaigns.zero_report_compliance, f)
-    ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", **words))
-    ui.listing(view.compliance_table(compliance, missing, lang), t("campaigns.empty"))
+    ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", cutoff=cutoff, **words))
+    ui.listing(view.compliance_table(compliance, missing, lang, late_zero), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.missing_title', n=len(missing))}**")
     ui.listing(view.missing_table(missing, lang), t("campaigns.empty"))
+    st.markdown(f"**{t('campaigns.late_zero_title', n=len(late_zero))}**")
+    ui.listing(view.late_table(late_zero, lang), t("campaigns.empty"))
     ui.section(t("campaigns.form_title"), t("campaigns.form_scope"))
     draw.zero_report_form(page, windows, compliance)

@@ -5,7 +5,7 @@ window)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pandas as pd
@@ -57,8 +57,20 @@ def random_rows(draw):
         for town in TOWNS:
             for k in range(-1, (end - start).days + 2):  # a day either side lies outside this window
                 if draw(st.integers(0, 2)) == 0:
-                    reports.append((wid, town, start + timedelta(days=k), draw(st.integers(0, 2))))
-    return dict(status=status, inspections=inspections, meetings=meetings, hazards=hazards, windows=windows,
+                    on = start + timedelta(days=k)
+                    # filed before, exactly at or after the 16:00 (or the drawn) cut-off, the next day, or untimed
+                    minutes = draw(st.one_of(st.none(), st.sampled_from([-60, 0, 540, 959, 960, 961, 1440, 2000])))
+                    at = None if minutes is None else datetime(on.year, on.month, on.day) + timedelta(minutes=minutes)
+                    reports.append((wid, town, on, draw(st.integers(0, 2)), at))
+    # 安监站: staff around the minimum, a head full-time or not, filed or not, an acceptance report around 5 July
+    stations = [(town, draw(st.integers(0, 3)), draw(st.one_of(st.none(), day)),
+                 draw(st.one_of(st.none(), st.booleans())), draw(st.one_of(st.none(), day)),
+                 draw(st.one_of(st.none(), st.sampled_from([date(2025, 7, 4), date(2025, 7, 5), date(2025, 7, 6)]),
+                                day)))
+                for town in draw(st.lists(st.sampled_from(TOWNS), unique=True, max_size=5))]
+    return dict(stations=stations, staff_min_key=draw(st.integers(0, 3)), staff_min_ordinary=draw(st.integers(0, 1)),
+                cutoff=draw(st.sampled_from(["16:00", "09:00", "00:00"])),
+                status=status, inspections=inspections, meetings=meetings, hazards=hazards, windows=windows,
                 reports=reports, closed=draw(st.lists(st.sampled_from(ENTS), unique=True, max_size=2)),
                 as_of=draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))),
                 region=draw(st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1])),
@@ -96,8 +108,14 @@ def fill(con, rows) -> None:
     if rows["windows"]:
         con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", rows["windows"])
     if rows["reports"]:
-        con.executemany("insert into zero_reports (window_id, region_code, report_on, accidents_reported) "
-                        "values (?, ?, ?, ?)", rows["reports"])
+        con.executemany("insert into zero_reports (window_id, region_code, report_on, accidents_reported, "
+                        "reported_at) values (?, ?, ?, ?, ?)", rows["reports"])
+    if rows["stations"]:
+        con.executemany("insert into township_stations (region_code, full_time_staff, staffed_on, head_full_time, "
+                        "head_filed_on, acceptance_report_on) values (?, ?, ?, ?, ?, ?)", rows["stations"])
+    for key in ("staff_min_key", "staff_min_ordinary"):
+        con.execute("update settings set value = ? where key = ?", [str(rows[key]), key])
+    con.execute("update settings set value = ? where key = 'zero_report_cutoff'", [rows["cutoff"]])
     for ent in rows["closed"]:
         con.execute("update enterprises set status = 'closed' where enterprise_id = ?", [ent])
     db.sync_keys(con)  # as every write path does
@@ -133,16 +151,19 @@ def test_campaign_queries_equal_pandas(base_path, rows):
         values = campaigns.settings_values(con)
         params = campaigns.checklist_params(values, as_of.year)
         deadlines = {group: params[f"deadline_{group}"] for group in campaigns.DEADLINE_GROUPS}
+        staff = (rows["staff_min_key"], rows["staff_min_ordinary"])
+        cutoff = campaigns.cutoff_minutes(values)
 
         assert_same(campaigns.checklist_items_by_township(con, filters),
-                    oracle.checklist_items_by_township(con, filters, deadlines),
+                    oracle.checklist_items_by_township(con, filters, deadlines, *staff),
                     ["region_code", "deadline_group", "deadline", "item_code", "status", "status_on", "is_done",
                      "is_late", "is_done_late"])
-        assert_same(campaigns.checklist_progress(con, filters), oracle.checklist_progress(con, filters, deadlines),
+        assert_same(campaigns.checklist_progress(con, filters),
+                    oracle.checklist_progress(con, filters, deadlines, *staff),
                     ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
                      "items_late", "is_complete", "is_late"])
         assert_same(campaigns.checklist_progress_by_group(con, filters),
-                    oracle.checklist_progress_by_group(con, filters, deadlines),
+                    oracle.checklist_progress_by_group(con, filters, deadlines, *staff),
                     ["deadline_group", "deadline", "townships", "townships_complete", "townships_late",
                      "items_applicable", "items_done"])
         assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
@@ -157,11 +178,21 @@ def test_campaign_queries_equal_pandas(base_path, rows):
         assert_same(campaigns.common_problems(con, filters),
                     oracle.common_problems(con, filters, rows["min_enterprises"]),
                     ["industry", "category", "enterprises", "hazards", "townships"])
-        assert_same(campaigns.zero_report_compliance(con, filters), oracle.zero_report_compliance(con, filters),
-                    ["region_code", "days_due", "days_reported", "days_missing", "accidents_reported"])
-        assert_same(campaigns.zero_report_windows(con, filters), oracle.zero_report_windows(con, filters),
-                    ["window_id", "days_due", "townships", "reports_due", "reports_received", "reports_missing",
+        assert_same(campaigns.zero_report_compliance(con, filters),
+                    oracle.zero_report_compliance(con, filters, cutoff),
+                    ["region_code", "days_due", "days_reported", "days_missing", "days_on_time", "days_late",
                      "accidents_reported"])
+        assert_same(campaigns.zero_report_windows(con, filters), oracle.zero_report_windows(con, filters, cutoff),
+                    ["window_id", "days_due", "townships", "reports_due", "reports_received", "reports_on_time",
+                     "reports_missing", "accidents_reported"])
+        assert_same(campaigns.zero_report_late(con, filters), oracle.zero_report_late(con, filters, cutoff),
+                    ["region_code", "window_name", "report_on", "first_reported_at"])
+        assert_same(campaigns.township_stations(con, filters),
+                    oracle.township_stations(con, filters, campaigns.report_due(values, as_of.year), *staff),
+                    ["region_code", "full_time_staff", "staff_required", "staff_met", "head_in_place",
+                     "acceptance_report_on", "report_due", "report_status"])
+        assert_same(campaigns.four_in_place(con, filters), oracle.four_in_place(con, filters, *staff),
+                    ["region_code", "requirement", "item_code", "is_done"])
         assert_same(campaigns.zero_report_missing(con, filters), oracle.zero_report_missing(con, filters),
                     ["region_code", "window_name", "report_on"])
     finally:

@@ -54,14 +54,17 @@ def test_checklist_progress_per_township_on_the_deadline_and_after(con):
     # on 30 June, the key townships' deadline day, nothing is late yet
     on_day = campaigns.checklist_progress(con, YEAR)
     assert records(on_day, columns) == [
-        (TOWN_A1, "key", date(2025, 6, 30), 19, 17, 1, 1, 0, False, False),
-        (TOWN_A2, "all", date(2025, 12, 31), 17, 0, 0, 17, 0, False, False),
-        (TOWN_B1, "all", date(2025, 12, 31), 17, 17, 0, 0, 0, True, False),
+        # 16 items bind a key township (the three duplicates of the 四个必须到位 are gone, issue 18), 14 the others
+        # (full_time_staff binds no ordinary township while staff_min_ordinary is 0; station_head is key-only);
+        # 东镇's two staffing items are done from its township_stations row
+        (TOWN_A1, "key", date(2025, 6, 30), 16, 14, 1, 1, 0, False, False),
+        (TOWN_A2, "all", date(2025, 12, 31), 14, 0, 0, 14, 0, False, False),
+        (TOWN_B1, "all", date(2025, 12, 31), 14, 14, 0, 0, 0, True, False),
     ]
     # on 1 July: 东镇's in-progress item is late, and so is the item done only on 10 July
     after = campaigns.checklist_progress(con, JULY_1)
-    assert records(after, columns)[0] == (TOWN_A1, "key", date(2025, 6, 30), 19, 17, 1, 1, 2, False, True)
-    assert list(after["done_rate"]) == [17 / 19, 0.0, 1.0]
+    assert records(after, columns)[0] == (TOWN_A1, "key", date(2025, 6, 30), 16, 14, 1, 1, 2, False, True)
+    assert list(after["done_rate"]) == [14 / 16, 0.0, 1.0]
     late = campaigns.late_items(con, JULY_1)
     assert records(late, ["region_code", "item_code", "status"]) == [
         (TOWN_A1, "rules", "in_progress"), (TOWN_A1, "four_dual", "done")]
@@ -69,7 +72,7 @@ def test_checklist_progress_per_township_on_the_deadline_and_after(con):
 
 def test_checklist_items_carry_status_date_and_evidence(con):
     items = campaigns.checklist_items_by_township(con, YEAR)
-    assert len(items) == 19 + 17 + 17
+    assert len(items) == 16 + 14 + 14
     east = items[items["region_code"] == TOWN_A1].set_index("item_code")
     assert (east.loc["org_setup", "status"], east.loc["org_setup", "status_on"].date(),
             east.loc["org_setup", "evidence"]) == ("done", date(2025, 5, 1), "批复")
@@ -83,10 +86,10 @@ def test_deadline_groups_by_kind_and_class_from_the_settings(con):
     columns = ["deadline_group", "deadline", "townships", "townships_complete", "townships_late",
                "items_applicable", "items_done"]
     assert records(campaigns.checklist_progress_by_group(con, YEAR), columns) == [
-        ("zone_city", date(2025, 4, 30), 1, 0, 1, 19, 1),
-        ("zone", date(2025, 6, 30), 1, 0, 0, 17, 0),
-        ("key", date(2025, 6, 30), 1, 0, 0, 19, 17),
-        ("all", date(2025, 12, 31), 2, 1, 0, 34, 17),
+        ("zone_city", date(2025, 4, 30), 1, 0, 1, 16, 1),
+        ("zone", date(2025, 6, 30), 1, 0, 0, 14, 0),
+        ("key", date(2025, 6, 30), 1, 0, 0, 16, 14),
+        ("all", date(2025, 12, 31), 2, 1, 0, 28, 14),
     ]
     con.execute("update settings set value = '06-29' where key = 'checklist_deadline_zone'")
     by_group = campaigns.checklist_progress_by_group(con, YEAR).set_index("deadline_group")

@@ -53,7 +53,14 @@ def fill_campaigns(con) -> None:
     reports += [(window[d], TOWN_A2, d) for d in days if d not in ("2025-05-02", "2025-06-30")]
     reports += [("W1", TOWN_B1, d) for d in ("2025-05-01", "2025-05-02", "2025-05-03")]
     reports += [("W0", TOWN_B1, "2024-12-31")]  # last year: not counted
-    con.executemany("insert into zero_reports (window_id, region_code, report_on) values (?, ?, ?)", reports)
+    # every report filed at 09:00 on its day, before the 16:00 cut-off (tests/test_township_stations.py judges
+    # the cut-off itself)
+    con.executemany("insert into zero_reports (window_id, region_code, report_on, reported_at) "
+                    "values (?, ?, ?, cast(? as date) + interval 9 hour)", [r + (r[2],) for r in reports])
+    # 东镇 (key) has its 2 full-time staff and a full-time head filed with the county (the two staffing items
+    # done) and sent its acceptance report on 28 June; 西乡 and 南街道 record nothing
+    con.execute("insert into township_stations values (?, 2, '2025-03-01', true, '东镇党〔2025〕3号', '2025-03-05', "
+                "'2025-06-28')", [TOWN_A1])
 
 
 @pytest.fixture()
@@ -86,15 +93,19 @@ EXPECTED = {
                 "rectification": component(0.0, 15.0, found=1, rectified=0, rate=0.0),
                 "major_closed": component(None, 10.0, found=0, closed=0, rate=None),
                 "ledger": component(0.0, 10.0, key_sites=1, complete=0, rate=0.0),
-                "standardisation": component(100.0, 10.0, applicable=17, done=17, rate=1.0),
+                "standardisation": component(100.0, 10.0, applicable=14, done=14, rate=1.0),
                 "inspection_coverage": component(100.0, 10.0, active_enterprises=1, inspected=1, rate=1.0),
-                "zero_report": component(50.0, 10.0, expected_days=6, reported_days=3, rate=0.5),
+                "zero_report": component(50.0, 10.0, expected_days=6, reported_days=3, on_time_days=3,
+                                         reported_rate=0.5, rate=0.5),
             },
             "checklist_done_pct": 100.0,
             "zero_report_missing_days": 3,
+            "zero_report_late_days": 0,
+            "staffing": {"full_time_staff": None, "required": 0, "met": True, "head_in_place": False},
+            "acceptance_report": {"due": None, "sent_on": None, "status": "not_required"},
         },
         {
-            "region_code": TOWN_A1, "name": "东镇", "score": 61.4, "result": "failed", "vetoed": True,
+            "region_code": TOWN_A1, "name": "东镇", "score": 61.3, "result": "failed", "vetoed": True,
             "veto_reasons": ["死亡（含失踪）1人，超过控制指标0人（一票否决）"],
             "veto_codes": ["target_exceeded"],
             "veto_figures": {"larger_liability_accidents": 0, "late_reports": 0, "concealed_accidents": 0,
@@ -106,12 +117,16 @@ EXPECTED = {
                 "rectification": component(50.0, 15.0, found=4, rectified=2, rate=0.5),
                 "major_closed": component(50.0, 10.0, found=2, closed=1, rate=0.5),
                 "ledger": component(100.0, 10.0, key_sites=1, complete=1, rate=1.0),
-                "standardisation": component(89.5, 10.0, applicable=19, done=17, rate=17 / 19),
+                "standardisation": component(87.5, 10.0, applicable=16, done=14, rate=14 / 16),
                 "inspection_coverage": component(50.0, 10.0, active_enterprises=2, inspected=1, rate=0.5),
-                "zero_report": component(100.0, 10.0, expected_days=6, reported_days=6, rate=1.0),
+                "zero_report": component(100.0, 10.0, expected_days=6, reported_days=6, on_time_days=6,
+                                         reported_rate=1.0, rate=1.0),
             },
-            "checklist_done_pct": 89.5,
+            "checklist_done_pct": 87.5,
             "zero_report_missing_days": 0,
+            "zero_report_late_days": 0,
+            "staffing": {"full_time_staff": 2, "required": 2, "met": True, "head_in_place": True},
+            "acceptance_report": {"due": "2025-07-05", "sent_on": "2025-06-28", "status": "on_time"},
         },
         {
             "region_code": TOWN_A2, "name": "西乡", "score": 16.3, "result": "failed", "vetoed": True,
@@ -129,12 +144,16 @@ EXPECTED = {
                 "rectification": component(0.0, 15.0, found=1, rectified=0, rate=0.0),
                 "major_closed": component(None, 10.0, found=0, closed=0, rate=None),
                 "ledger": component(0.0, 10.0, key_sites=0, complete=0, rate=None),
-                "standardisation": component(0.0, 10.0, applicable=17, done=0, rate=0.0),
+                "standardisation": component(0.0, 10.0, applicable=14, done=0, rate=0.0),
                 "inspection_coverage": component(0.0, 10.0, active_enterprises=1, inspected=0, rate=0.0),
-                "zero_report": component(66.7, 10.0, expected_days=6, reported_days=4, rate=4 / 6),
+                "zero_report": component(66.7, 10.0, expected_days=6, reported_days=4, on_time_days=4,
+                                         reported_rate=4 / 6, rate=4 / 6),
             },
             "checklist_done_pct": 0.0,
             "zero_report_missing_days": 2,
+            "zero_report_late_days": 0,
+            "staffing": {"full_time_staff": None, "required": 0, "met": True, "head_in_place": False},
+            "acceptance_report": {"due": None, "sent_on": None, "status": "not_required"},
         },
     ],
 }
@@ -291,11 +310,21 @@ def random_rows(draw):
         for town in TOWNS:
             for k in range((end - start).days + 1):
                 if draw(st.booleans()):
-                    reports.append((wid, town, start + timedelta(days=k)))
+                    on = start + timedelta(days=k)
+                    # 按时 (issue 18): filed before, exactly at or after the cut-off, the next day, or untimed
+                    minutes = draw(st.one_of(st.none(), st.sampled_from([0, 959, 960, 961, 1500])))
+                    reports.append((wid, town, on, None if minutes is None
+                                    else pd.Timestamp(on).to_pydatetime() + timedelta(minutes=minutes)))
+    # 安监站: full-time staff around the minimum, the head full-time or not and filed or not
+    stations = [(town, draw(st.integers(0, 3)), draw(st.one_of(st.none(), day_2025)),
+                 draw(st.one_of(st.none(), st.booleans())), draw(st.one_of(st.none(), day_2025)))
+                for town in draw(st.lists(st.sampled_from(TOWNS), unique=True, max_size=3))]
     targets = [(town, draw(st.integers(0, 3))) for town in TOWNS if draw(st.booleans())]
     closed = draw(st.lists(st.sampled_from(ENTS), unique=True, max_size=2))
     weights = {name: draw(st.sampled_from([0.0, 1.0, 10.0, 15.0])) for name in campaigns.COMPONENTS}
-    return dict(accidents=accidents, hazards=hazards, sites=sites, status=status, inspections=inspections,
+    return dict(stations=stations, staff_min=(draw(st.integers(0, 3)), draw(st.integers(0, 1))),
+                cutoff=draw(st.sampled_from(["16:00", "00:00"])),
+                accidents=accidents, hazards=hazards, sites=sites, status=status, inspections=inspections,
                 windows=windows, reports=reports, targets=targets, closed=closed, weights=weights,
                 late_hours=draw(st.sampled_from([1.0, 2.0])),
                 as_of=draw(st.dates(date(2025, 1, 1), date(2025, 8, 31))),
@@ -345,7 +374,11 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
         if rows["windows"]:
             con.executemany("insert into zero_report_windows values (?, ?, ?, ?)", rows["windows"])
         if rows["reports"]:
-            con.executemany("insert into zero_reports (window_id, region_code, report_on) values (?, ?, ?)", rows["reports"])
+            con.executemany("insert into zero_reports (window_id, region_code, report_on, reported_at) "
+                            "values (?, ?, ?, ?)", rows["reports"])
+        if rows["stations"]:
+            con.executemany("insert into township_stations (region_code, full_time_staff, staffed_on, head_full_time, "
+                            "head_filed_on) values (?, ?, ?, ?, ?)", rows["stations"])
         db.sync_keys(con)
         for town, target in rows["targets"]:
             con.execute("insert into annual_targets values (?, ?, ?)", [rows["as_of"].year, town, target])
@@ -353,11 +386,14 @@ def test_scorecard_sql_equals_pandas(base_path, rows):
             con.execute("update enterprises set status = 'closed' where enterprise_id = ?", [ent])
         values = {**campaigns.settings_values(con), "assessment_points_per_death": str(rows["points"]),
                   "assessment_late_report_hours": str(rows["late_hours"]),
+                  "staff_min_key": str(rows["staff_min"][0]), "staff_min_ordinary": str(rows["staff_min"][1]),
+                  "zero_report_cutoff": rows["cutoff"],
                   **{f"assessment_weight_{k}": str(w) for k, w in rows["weights"].items()}}
         filters = Filters(date(rows["as_of"].year, 1, 1), rows["as_of"], CITY, rows["as_of"])
         got = campaigns.township_scorecard(con, filters, values)
-        want = oracle.township_scorecard(con, filters, rows["weights"], rows["points"], rows["late_hours"])
-        columns = oracle.SCORECARD_COLUMNS + [f"score_{k}" for k in campaigns.COMPONENTS]
+        want = oracle.township_scorecard(con, filters, rows["weights"], rows["points"], rows["late_hours"],
+                                         *rows["staff_min"], campaigns.cutoff_minutes(values))
+        columns = oracle.SCORECARD_COLUMNS + ["zero_on_time_days"] + [f"score_{k}" for k in campaigns.COMPONENTS]
         for column in columns:
             left, right = list(got[column]), list(want[column])
             for a, b in zip(left, right, strict=True):

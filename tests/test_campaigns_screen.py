@@ -43,7 +43,10 @@ def test_page_ranking_is_the_metric(towns_db):
     at = start()
     ranking = at.dataframe[0].value
     assert list(ranking["乡镇（街道）"]) == ["南街道", "东镇", "西乡"]
-    assert list(ranking["得分"]) == [66.7, 61.4, 16.3]
+    assert list(ranking["得分"]) == [66.7, 61.3, 16.3]
+    # issue 18: 东镇's two full-time staff against its 2, its acceptance report sent 28 June (due 5 July)
+    assert list(ranking["专职人员（实有/应配）"]) == ["—", "2/2", "—"]
+    assert list(ranking["验收报告"]) == ["不要求", "按期报送 06-28", "不要求"]
     assert list(ranking["结果"]) == ["合格", "不合格", "不合格"]
     # a component without a denominator (重大隐患整改率 with no major hazard) is missing: shown as "—", not "None"
     assert ranking["重大隐患整改率"].isna().sum() == 2

@@ -259,6 +259,7 @@ MACRO_NAMES = [
     "hazard_is_done",
     "hazard_state",
     "checklist_deadlines",
+    "township_staffing",
     "checklist_applicable",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
@@ -347,6 +348,16 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         except Exception:
             rollback(con)
             raise
+    if start < TOWNSHIP_STATIONS_VERSION <= upto:
+        # DuckDB checks a foreign key against the rows as the transaction found them: the checklist items that
+        # migration 19 retires can leave only once the deletion of their statuses is committed
+        con.execute("begin transaction")
+        try:
+            con.execute(RETIRE_DUPLICATE_ITEMS)
+            con.execute("commit")
+        except Exception:
+            rollback(con)
+            raise
     if upto == SCHEMA_VERSION and (migrated or get_meta(con, "views_fingerprint") != views_fingerprint()):
         con.execute("begin transaction")
         try:
@@ -365,6 +376,11 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
 
 # the schema version that gave enterprises and inspections integer keys (sql/schema/009_integer_keys.sql)
 INTEGER_KEYS_VERSION = 9
+# migration 19 (issue 18): the "四个必须到位" items that duplicated funding, delegated_enforcement and
+# full_time_staff leave the checklist (sql/schema/019_township_stations.sql moves their statuses first)
+TOWNSHIP_STATIONS_VERSION = 19
+RETIRE_DUPLICATE_ITEMS = ("delete from checklist_items where item_code in ('four_staff', 'four_budget', 'four_powers') "
+                          "and item_code not in (select item_code from checklist_status)")
 # internal columns: not in the import contract, left out of record views, exports and audit entries
 INTERNAL_COLUMNS = {"enterprises": ("enterprise_no",), "hazards": ("enterprise_no", "inspection_no"),
                     "inspections": ("enterprise_no", "inspection_no")}

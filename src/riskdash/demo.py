@@ -38,6 +38,7 @@ STEPS: list[str] = [
     "demo/hazards",
     "demo/key_sites",
     "demo/checklist_status",
+    "demo/township_stations",
     "demo/zero_reports",
     "demo/warning_meetings",
     "demo/annual_targets",
@@ -46,7 +47,7 @@ STEPS: list[str] = [
 
 COUNTED_TABLES = [
     "regions", "enterprises", "accidents", "inspections", "hazards", "key_sites", "checklist_status",
-    "zero_report_windows", "zero_reports", "warning_meetings", "annual_targets", "indicator_denominators",
+    "township_stations", "zero_report_windows", "zero_reports", "warning_meetings", "annual_targets", "indicator_denominators",
 ]
 
 CITY_PREFIX = 4198  # an invented prefix: no real prefecture-level city has it

@@ -57,7 +57,8 @@ CHECKLIST_ITEMS: list[tuple[str, str, str, str, str]] = [
     ("duties", "职责规范", "明确监管职责并公布", "Supervision duties defined and published", "all"),
     ("funding", "经费保障", "安全监管工作经费列入财政预算", "Supervision budget line in the township budget", "all"),
     ("station_head", "队伍建设", "配备专职安监站长", "Full-time station head", "key"),
-    ("full_time_staff", "队伍建设", "专职安监人员达到配备标准", "Full-time staff at the required number", "key"),
+    # computed from township_stations (schema 19): binds a township whose class requires full-time staff
+    ("full_time_staff", "队伍建设", "专职安监人员达到配备标准", "Full-time staff at the required number", "all"),
     ("named_person", "队伍建设", "明确专人负责安全监管", "A named person responsible for supervision", "all"),
     ("six_office", "六有", "有固定办公场所", "Office rooms", "all"),
     ("six_equipment", "六有", "有电脑、打印机、传真机等办公设备", "Computer, printer and fax", "all"),
@@ -68,9 +69,8 @@ CHECKLIST_ITEMS: list[tuple[str, str, str, str, str]] = [
     ("delegated_enforcement", "委托执法", "取得县级委托执法资格", "Delegated enforcement powers", "all"),
     ("rules", "制度建设", "建立监管工作制度", "Supervision rules in place", "all"),
     ("archives", "基础档案", "建立企业安全生产基础档案", "Enterprise safety archives", "all"),
-    ("four_staff", "四个必须到位", "专职人员必须到位", "Full-time staff in place", "all"),
-    ("four_budget", "四个必须到位", "工作经费必须到位", "Budget in place", "all"),
-    ("four_powers", "四个必须到位", "执法权限必须到位", "Delegated powers in place", "all"),
+    # "四个必须到位": staff, budget and powers are the items full_time_staff (or named_person), funding and
+    # delegated_enforcement (sql/campaigns/four_in_place.sql); only dual management is an item of its own
     ("four_dual", "四个必须到位", "双重管理必须到位", "Dual management in place", "all"),
 ]
 
@@ -98,6 +98,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("staff_min_key", "2", "重点乡镇专职安监人员最少人数", "Minimum full-time staff in a key township"),
     ("staff_min_ordinary", "0", "一般乡镇专职安监人员最少人数（0 = 明确专人即可）", "Minimum full-time staff in an ordinary township (0 = a named person)"),
     ("checklist_deadline_key", "06-30", "重点乡镇规范化建设完成期限（月-日）", "Standardisation deadline for key townships (MM-DD)"),
+    ("zero_report_cutoff", "16:00", "零报告每日报送截止时间（时:分；当日该时刻之后报送为迟报）", "Daily cut-off of the zero report (HH:MM; a report after it on its day is late)"),
     ("checklist_report_key", "07-05", "重点乡镇验收报告报送期限（月-日）", "Acceptance report deadline for key townships (MM-DD)"),
     ("checklist_deadline_all", "12-31", "全部乡镇规范化建设完成期限（月-日）", "Standardisation deadline for all townships (MM-DD)"),
     ("checklist_deadline_zone_city", "04-30", "市管开发区规范化建设完成期限（月-日；上级为市本级的开发区）", "Standardisation deadline for city-managed zones, i.e. zones whose parent is the city (MM-DD)"),

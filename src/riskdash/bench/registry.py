@@ -59,9 +59,7 @@ def _scorecard_params(filters: Filters) -> dict[str, Any]:
 
 
 def _checklist_params(filters: Filters) -> dict[str, Any]:
-    params = campaigns.checklist_params(DEFAULTS, filters.as_of.year)
-    params.pop("report_key")
-    return params
+    return campaigns.checklist_params(DEFAULTS, filters.as_of.year)
 
 
 def _problem_params(filters: Filters) -> dict[str, Any]:

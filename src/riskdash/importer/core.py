@@ -504,6 +504,8 @@ SETTING_RULES: dict[str, tuple] = {
                                        "checklist_deadline_zone_city", "checklist_deadline_zone")},
     # hours after which an accident's report is late (迟报, 493号令 Art. 9: 1 hour); fractions allowed
     "assessment_late_report_hours": ("number", 0, 72),
+    # the 零报告's daily cut-off (a report after it on its day is late): a time of day HH:MM
+    "zero_report_cutoff": ("time_of_day",),
     # each veto rule of the township assessment a switch: 1 on, 0 off
     **{f"assessment_veto_{rule}": ("flag",) for rule in (
         "larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
@@ -553,6 +555,10 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
             match = None
         if not match:
             return "setting_month_day", {}
+    elif rule[0] == "time_of_day":
+        match = re.fullmatch(r"([0-9]{2}):([0-9]{2})", text)
+        if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            return "setting_time_of_day", {}
     return None
 
 

@@ -274,6 +274,23 @@ CHECKLIST_STATUS = Kind(
     title_zh="规范化建设进度", title_en="Checklist status", reference=True,
 )
 
+# 安监站情况 (issue 18; schema 19): staffing and the acceptance report per township. The checklist items
+# full_time_staff and station_head are computed from it (docs/township-assessment.md).
+TOWNSHIP_STATIONS = Kind(
+    "township-stations", "township_stations", ("region_code",),
+    (
+        C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
+        C("full_time_staff", "int", True, ("专职安监人员（人）", "专职人数", "专职安监人员"), min=0, example="2"),
+        C("staffed_on", "date", False, ("人员情况日期", "配备日期"), example="2025-06-10", past=True),
+        C("head_full_time", "bool", False, ("专职站长", "是否专职站长"), example="是"),
+        C("head_appointment_doc", "text", False, ("站长任命文号", "任命文号"), example="甲镇党〔2025〕8号"),
+        C("head_filed_on", "date", False, ("任命报县备案日期", "报县备案日期"), example="2025-06-12", past=True),
+        C("acceptance_report_on", "date", False, ("验收报告报送日期", "验收报告日期"), example="2025-07-03",
+          past=True),
+    ),
+    title_zh="安监站情况", title_en="Township stations", reference=True,
+)
+
 ZERO_REPORT_WINDOWS = Kind(
     "zero-report-windows", "zero_report_windows", ("window_id",),
     (
@@ -345,7 +362,7 @@ SETTINGS = Kind(
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
-    SECTORS, ACCIDENT_TYPES, TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS,
+    SECTORS, ACCIDENT_TYPES, TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
     ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}
 MAIN_KINDS = [k for k in KINDS.values() if not k.reference]

@@ -33,7 +33,7 @@ def settings_values(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     frame = db.query(con, "campaigns/settings_values")
     stored = dict(zip(frame["key"], frame["value"]))
     return {**{k: v for k, v in DEFAULTS.items() if k.startswith(("assessment_", "checklist_", "campaign_",
-                                                                    "staff_min_"))}, **stored}
+                                                                    "staff_min_", "zero_report_"))}, **stored}
 
 
 def _number(values: dict[str, str], key: str) -> float:
@@ -45,6 +45,22 @@ def _number(values: dict[str, str], key: str) -> float:
     if number < 0:
         raise db.RiskdashError(f"setting {key}: expected a number ≥ 0, got {text}")
     return number
+
+
+def staffing_params(values: dict[str, str]) -> dict[str, int]:
+    """The full-time staff a key and an ordinary township must have (settings staff_min_key, staff_min_ordinary;
+    0: none required, a named person is enough)."""
+    return {key: int(_number(values, key)) for key in ("staff_min_key", "staff_min_ordinary")}
+
+
+def cutoff_minutes(values: dict[str, str]) -> int:
+    """The 零报告's daily cut-off (setting zero_report_cutoff, HH:MM) in minutes after the day's midnight."""
+    text = str(values["zero_report_cutoff"]).strip()
+    hours, _, minutes = text.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(hours) == 2 and len(minutes) == 2
+            and int(hours) <= 23 and int(minutes) <= 59):
+        raise db.RiskdashError(f"setting zero_report_cutoff: expected a time of day HH:MM, got {text!r}")
+    return int(hours) * 60 + int(minutes)
 
 
 def assessment_weights(values: dict[str, str]) -> dict[str, float]:
@@ -83,7 +99,8 @@ def scorecard_params(values: dict[str, str]) -> dict[str, Any]:
     weights = assessment_weights(values)
     return {**{f"w_{name}": weight for name, weight in weights.items()},
             "points_per_death": _number(values, "assessment_points_per_death"),
-            "late_report_hours": _number(values, "assessment_late_report_hours")}
+            "late_report_hours": _number(values, "assessment_late_report_hours"),
+            **staffing_params(values), "zero_cutoff_minutes": cutoff_minutes(values)}
 
 
 def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters,
@@ -180,8 +197,11 @@ def _components(row: Any, weights: dict[str, float]) -> dict[str, dict[str, Any]
         "inspection_coverage": {"active_enterprises": count("active_enterprises"),
                                 "inspected": count("inspected_enterprises"),
                                 "rate": rate(count("inspected_enterprises"), count("active_enterprises"))},
+        # 按时率 (domain.md §5): days reported by the cut-off ÷ days due; reported_days and its rate are 报送率
         "zero_report": {"expected_days": count("zero_expected_days"), "reported_days": count("zero_reported_days"),
-                        "rate": rate(count("zero_reported_days"), count("zero_expected_days"))},
+                        "on_time_days": count("zero_on_time_days"),
+                        "reported_rate": rate(count("zero_reported_days"), count("zero_expected_days")),
+                        "rate": rate(count("zero_on_time_days"), count("zero_expected_days"))},
     }
     return {name: {"score": _score(row[f"score_{name}"]), "weight": weights[name], **parts[name]}
             for name in COMPONENTS}
@@ -219,12 +239,36 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
             "checklist_done_pct": _pct(int(row["checklist_done"]), int(row["checklist_applicable"])),
             "zero_report_missing_days": int(row["zero_expected_days"]) - int(row["zero_reported_days"]),
         })
+    _add_stations(con, filters, entries)
     entries.sort(key=_rank_key)
     result = {"year": filters.as_of.year, "townships": entries}
     root = root_region(con)
     if root is not None and (filters.account_region is not None or filters.region_code != root["region_code"]):
         result.update(_city_ranks(con, filters, values, entries, root["region_code"]))  # --user = its --region
     return result
+
+
+def _add_stations(con: duckdb.DuckDBPyConnection, filters: Filters, entries: list[dict[str, Any]]) -> None:
+    """Each entry's 安监站 (issue 18): ``staffing`` (full-time staff against the class's minimum, the station
+    head) and ``acceptance_report`` (验收报告: due day, day sent, on_time / late / missing / not_due / filed /
+    not_required), from ``township_stations``."""
+    stations = township_stations(con, filters).set_index("region_code")
+    for entry in entries:
+        zero = entry["components"]["zero_report"]
+        entry["zero_report_late_days"] = zero["reported_days"] - zero["on_time_days"]  # reported after the cut-off
+        if entry["region_code"] not in stations.index:
+            continue
+        row = stations.loc[entry["region_code"]]
+        entry["staffing"] = {
+            "full_time_staff": None if pd.isna(row["full_time_staff"]) else int(row["full_time_staff"]),
+            "required": int(row["staff_required"]), "met": bool(row["staff_met"]),
+            "head_in_place": bool(row["head_in_place"])}
+        entry["acceptance_report"] = {"due": _iso(row["report_due"]), "sent_on": _iso(row["acceptance_report_on"]),
+                                      "status": row["report_status"]}
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
 def _rank_key(entry: dict[str, Any]) -> tuple:
@@ -254,17 +298,25 @@ _DEADLINE_KEYS = {"zone_city": "checklist_deadline_zone_city", "zone": "checklis
                   "key": "checklist_deadline_key", "all": "checklist_deadline_all"}
 
 
-def checklist_params(values: dict[str, str], year: int) -> dict[str, date]:
-    """The deadlines of ``year`` per group (and the key townships' acceptance report), from the settings."""
-    params = {f"deadline_{group}": month_day(values, key, year) for group, key in _DEADLINE_KEYS.items()}
-    params["report_key"] = month_day(values, "checklist_report_key", year)
-    return params
+def checklist_params(values: dict[str, str], year: int) -> dict[str, Any]:
+    """The deadlines of ``year`` per group and the full-time staff each class needs, from the settings."""
+    params: dict[str, Any] = {f"deadline_{group}": month_day(values, key, year)
+                              for group, key in _DEADLINE_KEYS.items()}
+    return {**params, **staffing_params(values)}
+
+
+def report_due(values: dict[str, str], year: int) -> date:
+    """The day the key townships' acceptance report (验收报告) is due in ``year`` (checklist_report_key)."""
+    return month_day(values, "checklist_report_key", year)
+
+
+def station_params(values: dict[str, str], year: int) -> dict[str, Any]:
+    return {**staffing_params(values), "report_key": report_due(values, year)}
 
 
 def _checklist_query(con: duckdb.DuckDBPyConnection, name: str, filters: Filters, fetch=db.query) -> pd.DataFrame:
     scope = year_filters(filters)
     params = checklist_params(settings_values(con), scope.as_of.year)
-    params.pop("report_key")
     return fetch(con, f"campaigns/{name}", **scope.params(), **params)
 
 
@@ -291,6 +343,23 @@ def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters
     frame["completion_rate"] = [rate(c, n) for c, n in zip(frame["townships_complete"], frame["townships"])]
     frame["done_rate"] = [rate(d, n) for d, n in zip(frame["items_done"], frame["items_applicable"])]
     return frame
+
+
+def township_stations(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per township: its 安监站 staffing against the class's minimum, the station head, and the
+    acceptance report (验收报告) judged against its due day (key townships only)."""
+    scope = year_filters(filters)
+    return db.query(con, "campaigns/township_stations", **scope.params(),
+                    **station_params(settings_values(con), scope.as_of.year))
+
+
+FOUR_REQUIREMENTS = ("staff", "budget", "powers", "dual")
+
+
+def four_in_place(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The "四个必须到位" per township and requirement, read from the checklist items (never counted twice)."""
+    scope = year_filters(filters)
+    return db.query(con, "campaigns/four_in_place", **scope.params(), **staffing_params(settings_values(con)))
 
 
 def late_items(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -345,21 +414,32 @@ def warning_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
 
 
 def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    frame = db.query(con, "campaigns/zero_report_windows", **year_filters(filters).params())
-    for column in ("days_due", "townships", "reports_due", "reports_received", "reports_missing",
+    frame = db.query(con, "campaigns/zero_report_windows", **_zero_params(con, filters))
+    for column in ("days_due", "townships", "reports_due", "reports_received", "reports_on_time", "reports_missing",
                    "accidents_reported"):
         frame[column] = frame[column].astype("int64")
     frame["compliance_rate"] = [rate(r, d) for r, d in zip(frame["reports_received"], frame["reports_due"])]
+    frame["on_time_rate"] = [rate(r, d) for r, d in zip(frame["reports_on_time"], frame["reports_due"])]
     return frame
 
 
 def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    frame = db.query(con, "campaigns/zero_report_compliance", **year_filters(filters).params())
-    for column in ("days_due", "days_reported", "days_missing", "accidents_reported"):
+    frame = db.query(con, "campaigns/zero_report_compliance", **_zero_params(con, filters))
+    for column in ("days_due", "days_reported", "days_missing", "days_on_time", "days_late", "accidents_reported"):
         frame[column] = frame[column].astype("int64")
-    frame["compliance_rate"] = [rate(r, d) for r, d in zip(frame["days_reported"], frame["days_due"])]
+    frame["compliance_rate"] = [rate(r, d) for r, d in zip(frame["days_reported"], frame["days_due"])]  # 报送率
+    frame["on_time_rate"] = [rate(r, d) for r, d in zip(frame["days_on_time"], frame["days_due"])]  # 按时率
     return frame
 
 
 def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     return db.query(con, "campaigns/zero_report_missing", **year_filters(filters).params())
+
+
+def zero_report_late(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The days each township reported after the cut-off (or without a time): 迟报, named."""
+    return db.query(con, "campaigns/zero_report_late", **_zero_params(con, filters))
+
+
+def _zero_params(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    return {**year_filters(filters).params(), "zero_cutoff_minutes": cutoff_minutes(settings_values(con))}

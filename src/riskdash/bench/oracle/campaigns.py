@@ -31,7 +31,8 @@ def _day(series: pd.Series) -> pd.Series:
 
 
 def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights: dict[str, float],
-                       points_per_death: float, late_report_hours: float = 1.0) -> pd.DataFrame:
+                       points_per_death: float, late_report_hours: float = 1.0, staff_min_key: int = 2,
+                       staff_min_ordinary: int = 0, cutoff_minutes: int = 960) -> pd.DataFrame:
     """The scorecard's figures, components and score, for the year of ``filters.as_of`` up to that day; the
     veto figures (issue 18): 较大 accidents of liability or pending nature, 迟报 (more than
     ``late_report_hours`` from occurred_at to reported_at, both known), 瞒报, 谎报, and against the 重点部位
@@ -114,20 +115,14 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     out["key_sites"] = out["region_code"].map(by_site["n"]).fillna(0).astype(int)
     out["key_sites_complete"] = out["region_code"].map(by_site["ok"]).fillna(0).astype(int)
 
-    items = _table(con, "checklist_items")
-    status = _table(con, "checklist_status")
-    status_on = _day(status["status_on"])
-    done = status[(status["status"] == "done") & status_on.map(lambda d: d is None or pd.isna(d) or d <= as_of)]
-    done_pairs = set(zip(done["region_code"], done["item_code"]))
-    n_all = int((items["applies_to"] == "all").sum())
-    n_key = int((items["applies_to"] == "key").sum())
-    applicable, done_counts = [], []
-    for code in out["region_code"]:
-        codes = items["item_code"][(items["applies_to"] == "all") | ((items["applies_to"] == "key") & (cls[code] == "key"))]
-        applicable.append(n_all + (n_key if cls[code] == "key" else 0))
-        done_counts.append(sum((code, item) in done_pairs for item in codes))
-    out["checklist_applicable"] = applicable
-    out["checklist_done"] = done_counts
+    # the checklist (issue 18): the staffing items read township_stations, never a tick
+    pairs = out[["region_code"]].assign(township_class=out["region_code"].map(cls)).merge(
+        _table(con, "checklist_items")[["item_code", "applies_to"]], how="cross")
+    pairs = pairs[(pairs["applies_to"] == "all") | (pairs["township_class"] == "key")]
+    pairs = _item_status(con, pairs, as_of, staff_min_key, staff_min_ordinary)
+    by_item = pairs.groupby("region_code").agg(n=("item_code", "count"), done=("is_done", "sum"))
+    out["checklist_applicable"] = out["region_code"].map(by_item["n"]).fillna(0).astype(int)
+    out["checklist_done"] = out["region_code"].map(by_item["done"]).fillna(0).astype(int)
 
     active = ent[ent["status"] == "active"]
     insp = _table(con, "inspections")
@@ -148,8 +143,11 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     reports = _table(con, "zero_reports")
     reports = reports[_day(reports["report_on"]).isin(days)]
     reported = reports.assign(d=_day(reports["report_on"])).groupby("region_code")["d"].nunique()
+    on_time = reports[_on_time(reports, cutoff_minutes)]
+    on_time = on_time.assign(d=_day(on_time["report_on"])).groupby("region_code")["d"].nunique()
     out["zero_expected_days"] = len(days)
     out["zero_reported_days"] = out["region_code"].map(reported).fillna(0).astype(int)
+    out["zero_on_time_days"] = out["region_code"].map(on_time).fillna(0).astype(int)
 
     def share(num: str, den: str) -> pd.Series:
         return pd.Series([100.0 * n / d if d else np.nan for n, d in zip(out[num], out[den])], dtype=float)
@@ -163,7 +161,7 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
         "ledger": share("key_sites_complete", "key_sites").fillna(0.0),
         "standardisation": share("checklist_done", "checklist_applicable"),
         "inspection_coverage": share("inspected_enterprises", "active_enterprises"),
-        "zero_report": share("zero_reported_days", "zero_expected_days"),
+        "zero_report": share("zero_on_time_days", "zero_expected_days"),  # 按时率
     }
     points = sum(parts[k].fillna(0.0) * w for k, w in weights.items())
     used = sum(parts[k].notna() * w for k, w in weights.items())
@@ -181,6 +179,69 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
 
 
 # ---------------------------------------------------------------------------------------------- checklist
+
+
+def _staffing(con: duckdb.DuckDBPyConnection, as_of: date, staff_min_key: int,
+              staff_min_ordinary: int) -> dict[str, dict]:
+    """Per township-level region: the full-time staff its class requires and its township_stations row judged
+    on ``as_of`` (a count dated after it, a head filed after it: not yet)."""
+    regions = _table(con, "regions")
+    stations = _table(con, "township_stations")
+    rows = {r["region_code"]: r for _, r in stations.iterrows()}
+    out = {}
+    for code, cls in zip(regions["region_code"], regions["township_class"]):
+        required = staff_min_key if cls == "key" else staff_min_ordinary
+        row = rows.get(code)
+        staffed_on = None if row is None or pd.isna(row["staffed_on"]) else pd.Timestamp(row["staffed_on"]).date()
+        filed_on = None if row is None or pd.isna(row["head_filed_on"]) else pd.Timestamp(row["head_filed_on"]).date()
+        full_time = None if row is None else int(row["full_time_staff"])
+        head = row is not None and not pd.isna(row["head_full_time"]) and bool(row["head_full_time"])
+        out[code] = {
+            "required": required, "row": row, "full_time": full_time, "staffed_on": staffed_on,
+            "filed_on": filed_on, "head": head,
+            "met": required == 0 or (full_time is not None and full_time >= required
+                                     and (staffed_on is None or staffed_on <= as_of)),
+            "head_in_place": head and filed_on is not None and filed_on <= as_of,
+        }
+    return out
+
+
+def _item_status(con: duckdb.DuckDBPyConnection, pairs: pd.DataFrame, as_of: date, staff_min_key: int,
+                 staff_min_ordinary: int) -> pd.DataFrame:
+    """``pairs`` (region_code, item_code, …) with status, status_on and is_done on ``as_of``: a tick from
+    checklist_status, except full_time_staff (its count against the class's minimum; binds only a class that
+    requires full-time staff) and station_head (a full-time head filed with the county), from
+    township_stations."""
+    staff = _staffing(con, as_of, staff_min_key, staff_min_ordinary)
+    status = _table(con, "checklist_status")
+    ticks = {(r, i): (s, None if pd.isna(d) else pd.Timestamp(d).date())
+             for r, i, s, d in zip(status["region_code"], status["item_code"], status["status"], status["status_on"])}
+    keep, states, days = [], [], []
+    for code, item in zip(pairs["region_code"], pairs["item_code"]):
+        s = staff[code]
+        if item == "full_time_staff":
+            keep.append(s["required"] > 0)
+            if s["row"] is None:
+                state = "not_started"
+            elif s["full_time"] >= s["required"]:
+                state = "done"
+            else:
+                state = "in_progress" if s["full_time"] > 0 else "not_started"
+            states.append(state)
+            days.append(s["staffed_on"])
+        elif item == "station_head":
+            keep.append(True)
+            states.append("done" if s["head"] and s["filed_on"] is not None
+                          else "in_progress" if s["head"] else "not_started")
+            days.append(s["filed_on"])
+        else:
+            keep.append(True)
+            state, day = ticks.get((code, item), ("not_started", None))
+            states.append(state)
+            days.append(day)
+    frame = pairs.assign(status=states, status_on=days)[keep].copy()
+    frame["is_done"] = [st == "done" and (d is None or d <= as_of) for st, d in zip(frame["status"], frame["status_on"])]
+    return frame
 
 
 def _townships(con: duckdb.DuckDBPyConnection, root: str) -> pd.DataFrame:
@@ -202,7 +263,8 @@ def _deadline_group(town: pd.Series) -> str:
 
 
 def checklist_items_by_township(con: duckdb.DuckDBPyConnection, filters: Filters,
-                                deadlines: dict[str, date]) -> pd.DataFrame:
+                                deadlines: dict[str, date], staff_min_key: int = 2,
+                                staff_min_ordinary: int = 0) -> pd.DataFrame:
     """Every item that binds every township under the region: status on the as-of day, deadline, late or not.
 
     ``deadlines`` maps the groups zone_city, zone, key and all to their day."""
@@ -214,11 +276,7 @@ def checklist_items_by_township(con: duckdb.DuckDBPyConnection, filters: Filters
     pairs = towns[["region_code", "township_class", "deadline_group", "deadline"]].merge(
         items[["item_code", "applies_to", "sort_order"]], how="cross")
     pairs = pairs[(pairs["applies_to"] == "all") | (pairs["township_class"] == "key")]
-    status = _table(con, "checklist_status")[["region_code", "item_code", "status", "status_on"]]
-    frame = pairs.merge(status, on=["region_code", "item_code"], how="left")
-    frame["status"] = frame["status"].fillna("not_started")
-    frame["status_on"] = [None if pd.isna(d) else pd.Timestamp(d).date() for d in frame["status_on"]]
-    frame["is_done"] = [s == "done" and (d is None or d <= as_of) for s, d in zip(frame["status"], frame["status_on"])]
+    frame = _item_status(con, pairs, as_of, staff_min_key, staff_min_ordinary)
     frame["is_late"] = [dl < as_of and not done for dl, done in zip(frame["deadline"], frame["is_done"])]
     frame["is_done_late"] = [done and d is not None and d > dl
                              for done, d, dl in zip(frame["is_done"], frame["status_on"], frame["deadline"])]
@@ -227,10 +285,11 @@ def checklist_items_by_township(con: duckdb.DuckDBPyConnection, filters: Filters
     return frame[columns].sort_values(["region_code", "sort_order"], kind="stable").reset_index(drop=True)
 
 
-def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters, deadlines: dict[str, date]) -> pd.DataFrame:
+def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters, deadlines: dict[str, date],
+                       staff_min_key: int = 2, staff_min_ordinary: int = 0) -> pd.DataFrame:
     """One row per township under the region (those with no binding item too): items binding, done, in
     progress, not started, late; complete and late flags."""
-    items = checklist_items_by_township(con, filters, deadlines)
+    items = checklist_items_by_township(con, filters, deadlines, staff_min_key, staff_min_ordinary)
     open_ = ~items["is_done"]
     items = items.assign(n=1, done=items["is_done"].astype(int), late=items["is_late"].astype(int),
                          in_progress=(open_ & (items["status"] == "in_progress")).astype(int),
@@ -246,10 +305,11 @@ def checklist_progress(con: duckdb.DuckDBPyConnection, filters: Filters, deadlin
 
 
 def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters,
-                                deadlines: dict[str, date]) -> pd.DataFrame:
+                                deadlines: dict[str, date], staff_min_key: int = 2,
+                                staff_min_ordinary: int = 0) -> pd.DataFrame:
     """One row per deadline group among the townships with a binding item: townships, complete, late (an item
     not done and the deadline passed), items binding and done."""
-    items = checklist_items_by_township(con, filters, deadlines)
+    items = checklist_items_by_township(con, filters, deadlines, staff_min_key, staff_min_ordinary)
     per_town = items.groupby(["region_code", "deadline_group", "deadline"]).agg(
         n=("item_code", "count"), done=("is_done", "sum")).reset_index()
     per_town["complete"] = per_town["done"] == per_town["n"]
@@ -411,17 +471,29 @@ def _window_days(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[date,
     return days
 
 
-def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Per township: days due, days reported, days missing and accidents reported, most missing first."""
+def _on_time(reports: pd.DataFrame, cutoff_minutes: int) -> pd.Series:
+    """Whether each report was filed by its day's cut-off (``cutoff_minutes`` after the day's midnight); a
+    report without reported_at is not."""
+    limit = pd.to_datetime(reports["report_on"]) + pd.Timedelta(minutes=cutoff_minutes)
+    at = pd.to_datetime(reports["reported_at"])
+    return (at.notna() & (at <= limit)).astype(bool)
+
+
+def zero_report_compliance(con: duckdb.DuckDBPyConnection, filters: Filters, cutoff_minutes: int = 960) -> pd.DataFrame:
+    """Per township: days due, days reported, days missing, days reported by the cut-off and after it, and
+    accidents reported, most missing first."""
     towns = _townships(con, filters.region_code)
     days = _window_days(con, filters)
     reports = _table(con, "zero_reports")
-    reports = reports.assign(day=_day(reports["report_on"]))
+    reports = reports.assign(day=_day(reports["report_on"]), on_time=_on_time(reports, cutoff_minutes))
     reports = reports[reports["day"].isin(set(days))]
     by_town = reports.groupby("region_code").agg(days=("day", "nunique"), accidents=("accidents_reported", "sum"))
+    timely = reports[reports["on_time"]].groupby("region_code")["day"].nunique()
     frame = pd.DataFrame({"region_code": towns["region_code"], "days_due": len(days)})
     frame["days_reported"] = frame["region_code"].map(by_town["days"]).fillna(0).astype(int)
     frame["days_missing"] = frame["days_due"] - frame["days_reported"]
+    frame["days_on_time"] = frame["region_code"].map(timely).fillna(0).astype(int)
+    frame["days_late"] = frame["days_reported"] - frame["days_on_time"]
     frame["accidents_reported"] = frame["region_code"].map(by_town["accidents"]).fillna(0).astype(int)
     return frame.sort_values(["days_missing", "region_code"], ascending=[False, True]).reset_index(drop=True)
 
@@ -437,7 +509,23 @@ def zero_report_missing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     return pd.DataFrame(rows, columns=["region_code", "window_name", "report_on"])
 
 
-def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+def zero_report_late(con: duckdb.DuckDBPyConnection, filters: Filters, cutoff_minutes: int = 960) -> pd.DataFrame:
+    """Each township × window day reported but by no report filed before the cut-off, with the first time."""
+    towns = set(_townships(con, filters.region_code)["region_code"])
+    days = _window_days(con, filters)
+    reports = _table(con, "zero_reports")
+    reports = reports.assign(day=_day(reports["report_on"]), on_time=_on_time(reports, cutoff_minutes))
+    reports = reports[reports["day"].isin(set(days)) & reports["region_code"].isin(towns)]
+    rows = []
+    for (code, day), part in sorted(reports.groupby(["region_code", "day"]), key=lambda kv: kv[0]):
+        if not part["on_time"].any():
+            first = pd.to_datetime(part["reported_at"]).min()
+            rows.append({"region_code": code, "window_name": "、".join(days[day]), "report_on": day,
+                         "first_reported_at": None if pd.isna(first) else first})
+    return pd.DataFrame(rows, columns=["region_code", "window_name", "report_on", "first_reported_at"])
+
+
+def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters, cutoff_minutes: int = 960) -> pd.DataFrame:
     """Per window with days between 1 January and the as-of day: days due there, townships, reports due,
     received (a report of the window on one of those days from a township of the region), missing, accidents."""
     jan1 = date(filters.end.year, 1, 1)
@@ -445,7 +533,7 @@ def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     windows = _table(con, "zero_report_windows")
     windows = windows.assign(start=_day(windows["start_on"]), stop=_day(windows["end_on"]))
     reports = _table(con, "zero_reports")
-    reports = reports.assign(day=_day(reports["report_on"]))
+    reports = reports.assign(day=_day(reports["report_on"]), on_time=_on_time(reports, cutoff_minutes))
     rows = []
     for _, window in windows.sort_values(["start", "window_id"]).iterrows():
         due_from, due_to = max(window["start"], jan1), min(window["stop"], filters.as_of)
@@ -456,7 +544,58 @@ def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
                        & (reports["day"] <= due_to) & reports["region_code"].isin(towns)]
         rows.append({"window_id": window["window_id"], "days_due": days, "townships": len(towns),
                      "reports_due": days * len(towns), "reports_received": len(mine),
+                     "reports_on_time": int(mine["on_time"].sum()),
                      "reports_missing": days * len(towns) - len(mine),
                      "accidents_reported": int(mine["accidents_reported"].sum())})
     return pd.DataFrame(rows, columns=["window_id", "days_due", "townships", "reports_due", "reports_received",
-                                       "reports_missing", "accidents_reported"])
+                                       "reports_on_time", "reports_missing", "accidents_reported"])
+
+# ---------------------------------------------------------------------------------------------- 安监站 (issue 18)
+
+
+def township_stations(con: duckdb.DuckDBPyConnection, filters: Filters, report_due: date, staff_min_key: int = 2,
+                      staff_min_ordinary: int = 0) -> pd.DataFrame:
+    """Per township under the region: staffing against the class's minimum, the station head, and the
+    acceptance report judged against ``report_due`` (key townships only; a report after the as-of day is not
+    sent yet)."""
+    as_of = filters.as_of
+    towns = _townships(con, filters.region_code).sort_values("region_code")
+    staff = _staffing(con, as_of, staff_min_key, staff_min_ordinary)
+    rows = []
+    for code, cls in zip(towns["region_code"], towns["township_class"]):
+        s = staff[code]
+        sent = None
+        if s["row"] is not None and not pd.isna(s["row"]["acceptance_report_on"]):
+            sent = pd.Timestamp(s["row"]["acceptance_report_on"]).date()
+            sent = sent if sent <= as_of else None
+        if cls == "key":
+            status = ("on_time" if sent is not None and sent <= report_due else "late" if sent is not None
+                      else "missing" if report_due < as_of else "not_due")
+        else:
+            status = "filed" if sent is not None else "not_required"
+        rows.append({"region_code": code, "full_time_staff": s["full_time"], "staff_required": s["required"],
+                     "staff_met": s["met"], "head_in_place": s["head_in_place"], "acceptance_report_on": sent,
+                     "report_due": report_due if cls == "key" else None, "report_status": status})
+    return pd.DataFrame(rows, columns=["region_code", "full_time_staff", "staff_required", "staff_met",
+                                       "head_in_place", "acceptance_report_on", "report_due", "report_status"])
+
+
+FOUR_ITEMS = {"staff": ("full_time_staff", "named_person"), "budget": ("funding",),
+              "powers": ("delegated_enforcement",), "dual": ("four_dual",)}
+
+
+def four_in_place(con: duckdb.DuckDBPyConnection, filters: Filters, staff_min_key: int = 2,
+                  staff_min_ordinary: int = 0) -> pd.DataFrame:
+    """Per township × requirement of the "四个必须到位": the first of its items that binds the township, done
+    or not on the as-of day."""
+    towns = _townships(con, filters.region_code)
+    items = checklist_items_by_township(con, filters, {g: filters.as_of for g in ("zone_city", "zone", "key", "all")},
+                                        staff_min_key, staff_min_ordinary)
+    done = {(r, i): d for r, i, d in zip(items["region_code"], items["item_code"], items["is_done"])}
+    rows = []
+    for code in sorted(towns["region_code"]):
+        for requirement, candidates in FOUR_ITEMS.items():
+            item = next((c for c in candidates if (code, c) in done), None)
+            rows.append({"region_code": code, "requirement": requirement, "item_code": item,
+                         "is_done": bool(done[(code, item)]) if item else False})
+    return pd.DataFrame(rows, columns=["region_code", "requirement", "item_code", "is_done"])

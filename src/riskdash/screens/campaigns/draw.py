@@ -30,7 +30,7 @@ def deadline_words(ctx: PageContext, values: dict[str, str]) -> dict[str, str]:
     year = campaigns.year_filters(ctx.filters).as_of.year
     days = campaigns.checklist_params(values, year)
     return {"zone_city": i18n.day(days["deadline_zone_city"], ctx.lang), "zone": i18n.day(days["deadline_zone"], ctx.lang),
-            "key_day": i18n.day(days["deadline_key"], ctx.lang), "report": i18n.day(days["report_key"], ctx.lang),
+            "key_day": i18n.day(days["deadline_key"], ctx.lang), "report": i18n.day(campaigns.report_due(values, year), ctx.lang),
             "all": i18n.day(days["deadline_all"], ctx.lang)}
 
 

@@ -127,8 +127,9 @@ TEXT = {
         "enterprises {active_enterprises} = {pct}",
     },
     "campaigns.basis.zero_report": {
-        "zh": "已报天数 {reported_days} ÷ 应报天数 {expected_days} = {pct}",
-        "en": "Days reported {reported_days} ÷ days due {expected_days} = {pct}",
+        "zh": "按时报送天数 {on_time_days} ÷ 应报天数 {expected_days} = {pct}（已报{reported_days}天，截止时间后报送为迟报）",
+        "en": "Days reported on time {on_time_days} ÷ days due {expected_days} = {pct} ({reported_days} reported; "
+              "after the cut-off is late)",
     },
     # ------------------------------------------------------------------ checklist
     "campaigns.groups_title": {"zh": "规范化建设进度（按完成期限分组）", "en": "Standardisation by deadline group"},
@@ -181,15 +182,18 @@ TEXT = {
     # ------------------------------------------------------------------ zero reports
     "campaigns.windows_title": {"zh": "零报告时段", "en": "Zero-report windows"},
     "campaigns.windows_scope": {
-        "zh": "{year}年内截至{as_of}的节假日和重大活动时段 · {region} · 按时率 = 已报 ÷ 应报（天数×乡镇数）",
-        "en": "Holiday and event windows of {year} up to {as_of} · {region} · compliance = received ÷ due (days × "
-        "townships)",
+        "zh": "{year}年内截至{as_of}的节假日和重大活动时段 · {region} · 报送率 = 已报 ÷ 应报（天数×乡镇数）；"
+              "按时率 = 当日{cutoff}前报送 ÷ 应报",
+        "en": "Holiday and event windows of {year} up to {as_of} · {region} · reporting rate = received ÷ due (days "
+              "× townships); on-time rate = filed by {cutoff} of the day ÷ due",
     },
     "campaigns.compliance_title": {"zh": "各乡镇零报告情况", "en": "Zero reports per township"},
     "campaigns.compliance_scope": {
-        "zh": "每个时段每天都须报告（无事故也报）；缺报日期列出 · 一天属于两个时段只算一天 · 截至{as_of}",
-        "en": "Every day of a window must be reported, also when nothing happened; missed days listed · a day of "
-        "two windows counts once · as of {as_of}",
+        "zh": "每个时段每天都须报告（无事故也报）；当日{cutoff}后报送（或未记报送时间）为迟报，未报为漏报，日期列出 · "
+              "一天属于两个时段只算一天 · 截至{as_of}",
+        "en": "Every day of a window must be reported, also when nothing happened; a report after {cutoff} of its "
+              "day (or without a time) is late, a day without one missed; both listed · a day of two windows "
+              "counts once · as of {as_of}",
     },
     "campaigns.missing_title": {"zh": "缺报明细（{n}天次）", "en": "Missed reports ({n})"},
     # ------------------------------------------------------------------ columns
@@ -248,12 +252,55 @@ TEXT = {
     "campaigns.col.reports_due": {"zh": "应报（次）", "en": "Reports due"},
     "campaigns.col.reports_received": {"zh": "已报（次）", "en": "Received"},
     "campaigns.col.reports_missing": {"zh": "缺报（次）", "en": "Missing"},
-    "campaigns.col.compliance": {"zh": "按时率", "en": "Compliance"},
+    "campaigns.col.compliance": {"zh": "报送率", "en": "Reporting rate"},
+    "campaigns.col.on_time": {"zh": "按时率", "en": "On-time rate"},
+    "campaigns.col.reports_on_time": {"zh": "按时报送（次）", "en": "On time"},
+    "campaigns.col.days_late": {"zh": "迟报天数", "en": "Days late"},
+    "campaigns.col.late_days": {"zh": "迟报日期", "en": "Days late (MM-DD)"},
+    "campaigns.col.reported_at": {"zh": "报送时间", "en": "Filed at"},
     "campaigns.col.accidents_reported": {"zh": "报告事故（起）", "en": "Accidents reported"},
     "campaigns.col.days_reported": {"zh": "已报天数", "en": "Days reported"},
     "campaigns.col.days_missing": {"zh": "缺报天数", "en": "Days missed"},
     "campaigns.col.missing_days": {"zh": "缺报日期", "en": "Days missed (MM-DD)"},
     "campaigns.col.report_on": {"zh": "缺报日期", "en": "Day"},
+    "campaigns.col.late_day": {"zh": "迟报日期", "en": "Day"},
+    # ------------------------------------------------------------------ 安监站 and 四个必须到位 (issue 18)
+    "campaigns.col.staff": {"zh": "专职人员（实有/应配）", "en": "Full-time staff (has/needs)"},
+    "campaigns.col.staff_met": {"zh": "专职人员达标", "en": "Staff met"},
+    "campaigns.col.head": {"zh": "专职站长（任命报县备案）", "en": "Full-time head (appointment filed)"},
+    "campaigns.col.head_doc": {"zh": "站长任命文号", "en": "Appointment document"},
+    "campaigns.col.acceptance": {"zh": "验收报告", "en": "Acceptance report"},
+    "campaigns.col.acceptance_on": {"zh": "验收报告报送日期", "en": "Report sent on"},
+    "campaigns.col.zero_late": {"zh": "零报告迟报（天）", "en": "Zero-report days late"},
+    "campaigns.report.on_time": {"zh": "按期报送", "en": "on time"},
+    "campaigns.report.late": {"zh": "逾期报送", "en": "late"},
+    "campaigns.report.missing": {"zh": "逾期未报", "en": "missing"},
+    "campaigns.report.not_due": {"zh": "未到期", "en": "not yet due"},
+    "campaigns.report.filed": {"zh": "已报送", "en": "sent"},
+    "campaigns.report.not_required": {"zh": "不要求", "en": "not required"},
+    "campaigns.stations_title": {"zh": "安监站人员与验收报告", "en": "Station staffing and acceptance report"},
+    "campaigns.stations_scope": {
+        "zh": "专职安监人员：重点乡镇不少于{key_min}人，其他乡镇{ordinary}（staff_min_key、staff_min_ordinary）· 专职站长须经乡镇党委"
+              "发文任命并报县安监局备案 · 重点乡镇验收报告于{report}前报市安委办 · 截至{as_of}",
+        "en": "Full-time staff: at least {key_min} in a key township, {ordinary} in others (staff_min_key, "
+              "staff_min_ordinary) · a full-time head appointed by a document filed with the county bureau · key "
+              "townships send the acceptance report by {report} · as of {as_of}",
+    },
+    "campaigns.staff_ordinary_named": {"zh": "明确专人即可", "en": "a named person"},
+    "campaigns.staff_ordinary_n": {"zh": "不少于{n}人", "en": "at least {n}"},
+    "campaigns.four_title": {"zh": "“四个必须到位”", "en": "The four musts (四个必须到位)"},
+    "campaigns.four_scope": {
+        "zh": "专职人员（重点乡镇按专职人数，其他乡镇按明确专人）、经费列入预算、委托执法权限、双重管理：各读规范化建设中的一项，"
+              "不重复计入完成率 · 截至{as_of}",
+        "en": "Full-time staff (key townships: the count; others: a named person), budget line, delegated powers, "
+              "dual management: each read from one checklist item, counted once in the done share · as of {as_of}",
+    },
+    "campaigns.four.staff": {"zh": "专职人员到位", "en": "Staff"},
+    "campaigns.four.budget": {"zh": "经费列入预算", "en": "Budget"},
+    "campaigns.four.powers": {"zh": "执法权限到位", "en": "Powers"},
+    "campaigns.four.dual": {"zh": "双重管理到位", "en": "Dual management"},
+    "campaigns.four.all": {"zh": "四个全部到位", "en": "All four"},
+    "campaigns.late_zero_title": {"zh": "迟报明细（{n}天次）", "en": "Late reports ({n})"},
     # ------------------------------------------------------------------ zero-report form
     "campaigns.form_title": {"zh": "填报零报告", "en": "Record a zero report"},
     "campaigns.form_scope": {

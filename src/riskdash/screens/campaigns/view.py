@@ -84,8 +84,27 @@ def scorecard_table(result: dict, lang: str) -> pd.DataFrame:
             row[_t(f"component.{name}", lang)] = entry["components"][name]["score"]
         row[_t("col.checklist_pct", lang)] = entry["checklist_done_pct"]
         row[_t("col.zero_missing", lang)] = entry["zero_report_missing_days"]
+        # issue 18: the days reported after the cut-off, the station's staffing and the acceptance report
+        row[_t("col.zero_late", lang)] = entry.get("zero_report_late_days", DASH)
+        row[_t("col.staff", lang)] = staff_words(entry.get("staffing"))
+        row[_t("col.acceptance", lang)] = report_words(entry.get("acceptance_report"), lang)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def staff_words(staffing: dict | None) -> str:
+    """专职 staff as "has/needs" (2/2); "—" where nothing is recorded."""
+    if not staffing or staffing.get("full_time_staff") is None:
+        return DASH
+    return f"{staffing['full_time_staff']}/{staffing['required']}"
+
+
+def report_words(report: dict | None, lang: str) -> str:
+    """The acceptance report's judgement in words, with the day sent (按期报送 07-03, 逾期报送 07-06, 逾期未报)."""
+    if not report:
+        return DASH
+    words = _t(f"report.{report['status']}", lang)
+    return f"{words} {report['sent_on'][5:]}" if report.get("sent_on") else words
 
 
 def component_details(entry: dict, lang: str) -> pd.DataFrame:
@@ -146,6 +165,37 @@ def items_table(frame: pd.DataFrame, lang: str, with_township: bool = False) -> 
     if not with_township:
         table[_t("col.late", lang)] = [_t("late.yes", lang) if x else "" for x in frame["is_late"]]
     return pd.DataFrame(table)
+
+
+def stations_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per township: class, full-time staff against the minimum, the head, the acceptance report."""
+    def yes(flag: Any) -> str:
+        return _t("yes", lang) if bool(flag) else _t("no", lang)
+
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.class", lang): [_t(f"class.{c}", lang) if isinstance(c, str) else DASH for c in frame["township_class"]],
+        _t("col.staff", lang): [DASH if pd.isna(n) else f"{int(n)}/{int(r)}"
+                                for n, r in zip(frame["full_time_staff"], frame["staff_required"])],
+        _t("col.staff_met", lang): [yes(m) for m in frame["staff_met"]],
+        _t("col.head", lang): [yes(h) for h in frame["head_in_place"]],
+        _t("col.head_doc", lang): [d if isinstance(d, str) else DASH for d in frame["head_appointment_doc"]],
+        _t("col.acceptance", lang): [_t(f"report.{s}", lang) for s in frame["report_status"]],
+        _t("col.acceptance_on", lang): [_day(d) for d in frame["acceptance_report_on"]],
+    })
+
+
+def four_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The "四个必须到位" per township: one column per requirement (是/否) and whether all four are in place."""
+    rows = []
+    for code, group in frame.groupby("region_code", sort=True):
+        first = group.iloc[0]
+        row = {_t("col.township", lang): _town(first)}
+        for requirement, done in zip(group["requirement"], group["is_done"]):
+            row[_t(f"four.{requirement}", lang)] = _t("yes", lang) if done else _t("no", lang)
+        row[_t("four.all", lang)] = _t("yes", lang) if bool(group["is_done"].all()) else _t("no", lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------------------------------------- "1+1"
@@ -209,22 +259,48 @@ def windows_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         _t("col.days_due", lang): frame["days_due"],
         _t("col.reports_due", lang): frame["reports_due"],
         _t("col.reports_received", lang): frame["reports_received"],
+        _t("col.reports_on_time", lang): frame["reports_on_time"],
         _t("col.reports_missing", lang): frame["reports_missing"],
         _t("col.compliance", lang): [i18n.pct(r) for r in frame["compliance_rate"]],
+        _t("col.on_time", lang): [i18n.pct(r) for r in frame["on_time_rate"]],
         _t("col.accidents_reported", lang): frame["accidents_reported"],
     })
 
 
-def compliance_table(frame: pd.DataFrame, missing: pd.DataFrame, lang: str) -> pd.DataFrame:
-    days = {code: "、".join(_day(d)[5:] for d in group["report_on"])
-            for code, group in missing.groupby("region_code")}
-    return pd.DataFrame({
+def compliance_table(frame: pd.DataFrame, missing: pd.DataFrame, lang: str,
+                     late: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per township: days due, reported, missed (漏报) and late (迟报), 报送率 and 按时率, the days named."""
+    def named(rows: pd.DataFrame | None) -> dict[str, str]:
+        if rows is None:
+            return {}
+        return {code: "、".join(_day(d)[5:] for d in group["report_on"]) for code, group in rows.groupby("region_code")}
+
+    days, late_days = named(missing), named(late)
+    table = {
         _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
         _t("col.days_due", lang): frame["days_due"],
         _t("col.days_reported", lang): frame["days_reported"],
         _t("col.days_missing", lang): frame["days_missing"],
-        _t("col.compliance", lang): [i18n.pct(r) for r in frame["compliance_rate"]],
-        _t("col.missing_days", lang): [days.get(code, "") for code in frame["region_code"]],
+    }
+    if "days_late" in frame:
+        table[_t("col.days_late", lang)] = frame["days_late"]
+    table[_t("col.compliance", lang)] = [i18n.pct(r) for r in frame["compliance_rate"]]
+    if "on_time_rate" in frame:
+        table[_t("col.on_time", lang)] = [i18n.pct(r) for r in frame["on_time_rate"]]
+    table[_t("col.missing_days", lang)] = [days.get(code, "") for code in frame["region_code"]]
+    if late is not None:
+        table[_t("col.late_days", lang)] = [late_days.get(code, "") for code in frame["region_code"]]
+    return pd.DataFrame(table)
+
+
+def late_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each day reported after the cut-off: township, window, day, when the first report was filed."""
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.window", lang): frame["window_name"],
+        _t("col.late_day", lang): [_day(d) for d in frame["report_on"]],
+        _t("col.reported_at", lang): [DASH if pd.isna(a) else pd.Timestamp(a).strftime("%Y-%m-%d %H:%M")
+                                      for a in frame["first_reported_at"]],
     })
 
 

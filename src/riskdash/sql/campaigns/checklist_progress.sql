@@ -16,7 +16,8 @@ counted as (
         count(*) filter (where not is_done and status = 'in_progress') as items_in_progress,
         count(*) filter (where not is_done and status <> 'in_progress') as items_not_started,
         count(*) filter (where is_late) as items_late
-    from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
+    from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all,
+                          $staff_min_key, $staff_min_ordinary)
     where region_code in (select region_code from scope_regions($region, $account_region))
     group by region_code
 )

@@ -9,7 +9,8 @@ with per_township as (
         deadline,
         count(*) as items_applicable,
         count(*) filter (where is_done) as items_done
-    from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all)
+    from checklist_applicable($as_of, $deadline_zone_city, $deadline_zone, $deadline_key, $deadline_all,
+                          $staff_min_key, $staff_min_ordinary)
     where region_code in (select region_code from scope_regions($region, $account_region))
     group by region_code, deadline_group, deadline
 )

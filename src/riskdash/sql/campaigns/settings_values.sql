@@ -6,4 +6,5 @@ where key like 'assessment\_%' escape '\'
    or key like 'checklist\_%' escape '\'
    or key like 'campaign\_%' escape '\'
    or key like 'staff\_min\_%' escape '\'
+   or key like 'zero\_report\_%' escape '\'
 order by key;

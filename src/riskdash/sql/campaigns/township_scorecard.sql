@@ -121,7 +121,8 @@ checklist as (
         region_code,
         count(*) as checklist_applicable,
         count(*) filter (where is_done) as checklist_done
-    from checklist_applicable($as_of, cast(null as date), cast(null as date), cast(null as date), cast(null as date))
+    from checklist_applicable($as_of, cast(null as date), cast(null as date), cast(null as date), cast(null as date),
+                              $staff_min_key, $staff_min_ordinary)
     where region_code in (select region_code from townships)
     group by region_code
 ),
@@ -161,8 +162,15 @@ window_days as (
     where start_on <= $as_of and end_on >= make_date($year, 1, 1)
 ),
 
+-- 按时 (domain.md §5): a day counts on time when a report of it was filed by $zero_cutoff_minutes minutes after
+-- the day's midnight (the zero_report_cutoff setting); a report without reported_at is not on time
 reported as (
-    select region_code, count(distinct report_on) as zero_reported_days
+    select
+        region_code,
+        count(distinct report_on) as zero_reported_days,
+        count(distinct report_on) filter (
+            where reported_at <= cast(report_on as timestamp) + $zero_cutoff_minutes * interval 1 minute)
+            as zero_on_time_days
     from zero_reports
     where report_on in (select report_on from window_days)
       and region_code in (select region_code from townships)
@@ -196,7 +204,8 @@ figures as (
         coalesce(coverage.active_enterprises, 0) as active_enterprises,
         coalesce(coverage.inspected_enterprises, 0) as inspected_enterprises,
         (select count(*) from window_days) as zero_expected_days,
-        coalesce(reported.zero_reported_days, 0) as zero_reported_days
+        coalesce(reported.zero_reported_days, 0) as zero_reported_days,
+        coalesce(reported.zero_on_time_days, 0) as zero_on_time_days
     from townships
     left join accidents_in_year using (region_code)
     left join targets using (region_code)
@@ -220,7 +229,7 @@ components as (
         case when key_sites = 0 then 0.0 else 100.0 * key_sites_complete / key_sites end as score_ledger,
         100.0 * checklist_done / nullif(checklist_applicable, 0) as score_standardisation,
         100.0 * inspected_enterprises / nullif(active_enterprises, 0) as score_inspection_coverage,
-        100.0 * zero_reported_days / nullif(zero_expected_days, 0) as score_zero_report
+        100.0 * zero_on_time_days / nullif(zero_expected_days, 0) as score_zero_report
     from figures
 ),
 

@@ -1,6 +1,8 @@
 -- Grain: one row per zero-report window with days in 1 January of $year to $as_of: its days in that span,
 -- the township-level regions of $region and below, reports due (days × townships), received, missing, and
--- accidents reported. compliance = reports_received ÷ reports_due.
+-- accidents reported. compliance = reports_received ÷ reports_due; reports_on_time = those filed by their
+-- day's cut-off ($zero_cutoff_minutes after its midnight, setting zero_report_cutoff), on-time rate =
+-- reports_on_time ÷ reports_due.
 with townships as (
     -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
     select region_code
@@ -23,6 +25,9 @@ received as (
     select
         zero_reports.window_id,
         count(*) as reports_received,
+        count(*) filter (where zero_reports.reported_at
+                               <= cast(zero_reports.report_on as timestamp) + $zero_cutoff_minutes * interval 1 minute)
+            as reports_on_time,
         sum(zero_reports.accidents_reported) as accidents_reported
     from zero_reports
     join windows using (window_id)
@@ -40,6 +45,7 @@ select
     (select count(*) from townships) as townships,
     (windows.due_to - windows.due_from + 1) * (select count(*) from townships) as reports_due,
     coalesce(received.reports_received, 0) as reports_received,
+    coalesce(received.reports_on_time, 0) as reports_on_time,
     (windows.due_to - windows.due_from + 1) * (select count(*) from townships)
         - coalesce(received.reports_received, 0) as reports_missing,
     coalesce(received.accidents_reported, 0) as accidents_reported

@@ -19,6 +19,8 @@ items as (
            hash(p.region_code, c.item_code, $seed, 'check:key') as item_key
     from progress p
     join checklist_items c on c.applies_to = 'all' or p.township_class = 'key'
+    -- the staffing items are computed from township_stations (demo/township_stations.sql), never ticked
+    where c.item_code not in ('full_time_staff', 'station_head')
 ),
 statused as (
     select

@@ -31,6 +31,8 @@ where start_on <= cast($today as date);
 
 -- One row per township × day of each window up to today, except the days a township failed to report
 -- (a few careless townships miss many). accidents_reported is what the township's accidents that day were.
+-- Most reports are filed between 08:00 and 15:30 of their day, before the 16:00 cut-off (zero_report_cutoff);
+-- about 5 % after it the same evening and 3 % the next morning (late: 迟报).
 insert into zero_reports (window_id, region_code, report_on, accidents_reported, reported_at)
 with days as (
     select w.window_id, cast(d as date) as report_on
@@ -60,7 +62,9 @@ select
     coalesce(a.n, 0) as accidents_reported,
     least(case when demo_u($seed, s.slot_key, 'zero:late') < 0.03
                then s.report_on + interval 1 day + to_minutes(cast(540 + floor(demo_u($seed, s.slot_key, 'zero:minute') * 120) as bigint))
-               else s.report_on + to_minutes(cast(960 + floor(demo_u($seed, s.slot_key, 'zero:minute') * 240) as bigint)) end,
+               when demo_u($seed, s.slot_key, 'zero:late') < 0.08
+               then s.report_on + to_minutes(cast(961 + floor(demo_u($seed, s.slot_key, 'zero:minute') * 240) as bigint))
+               else s.report_on + to_minutes(cast(480 + floor(demo_u($seed, s.slot_key, 'zero:minute') * 450) as bigint)) end,
           cast($today as timestamp) + interval 1439 minute) as reported_at
 from slots s
 left join accident_days a on a.region_code = s.region_code and a.report_on = s.report_on
