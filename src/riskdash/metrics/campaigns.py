@@ -19,6 +19,7 @@ import pandas as pd
 from riskdash import db, i18n, reference
 from riskdash.filters import Filters
 from riskdash.metrics.core import rate, root_region, round_pct, township_labels
+from riskdash.metrics.data import townships as scope_townships
 
 COMPONENTS = ("deaths", "larger_accidents", "rectification", "major_closed", "ledger", "standardisation",
               "inspection_coverage", "zero_report")
@@ -218,7 +219,18 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
     weights = assessment_weights(values)
     pass_score = _number(values, "assessment_pass_score")
     rules = veto_rules(values)
-    frame = township_scorecard(con, filters, values)
+    root = root_region(con)
+    whole = None
+    if root is not None and (filters.account_region is not None or filters.region_code != root["region_code"]):
+        # narrower than the city: the whole city's scorecard once, for the city ranks (_city_ranks), and the
+        # scope's rows taken from it — each row holds its own township's figures whatever the scope (no figure
+        # compares townships), so they are the rows the scoped query gives, without computing it twice
+        whole = township_scorecard(con, replace(filters, region_code=root["region_code"], account_region=None),
+                                   values)
+        in_scope = scope_townships(con, filters.region_code, filters.account_region)["region_code"]
+        frame = whole[whole["region_code"].isin(set(in_scope))]
+    else:
+        frame = township_scorecard(con, filters, values)
     labels = township_labels(con)  # 城关街道（甲县） where another township shares the name
     entries = []
     for _, row in frame.iterrows():
@@ -242,9 +254,8 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
     _add_stations(con, filters, entries)
     entries.sort(key=_rank_key)
     result = {"year": filters.as_of.year, "townships": entries}
-    root = root_region(con)
-    if root is not None and (filters.account_region is not None or filters.region_code != root["region_code"]):
-        result.update(_city_ranks(con, filters, values, entries, root["region_code"]))  # --user = its --region
+    if whole is not None:
+        result.update(_city_ranks(whole, values, entries))  # --user = its --region
     return result
 
 
@@ -275,12 +286,10 @@ def _rank_key(entry: dict[str, Any]) -> tuple:
     return (entry["vetoed"], -(entry["score"] if entry["score"] is not None else -1.0), entry["region_code"])
 
 
-def _city_ranks(con: duckdb.DuckDBPyConnection, filters: Filters, values: dict[str, str],
-                entries: list[dict[str, Any]], root: str) -> dict[str, Any]:
+def _city_ranks(whole: pd.DataFrame, values: dict[str, str], entries: list[dict[str, Any]]) -> dict[str, Any]:
     """A scope narrower than the city (a region filter, an account's region) shows its own townships' rank
-    among the whole city's and the city's count of townships, never another township's row (issue 16;
-    docs/accounts.md): each entry gains ``city_rank``, the result ``city_townships``."""
-    whole = township_scorecard(con, replace(filters, region_code=root, account_region=None), values)
+    among the whole city's (``whole``: the city's scorecard) and the city's count of townships, never another
+    township's row (issue 16; docs/accounts.md): each entry gains ``city_rank``, the result ``city_townships``."""
     rules = veto_rules(values)
     ranked = sorted(({"region_code": row["region_code"], "vetoed": bool(vetoes(row, "zh", rules)),
                       "score": _score(row["score"])}
