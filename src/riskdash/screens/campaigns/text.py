@@ -54,11 +54,14 @@ TEXT = {
         "en": "Not vetoed and a score of at least the pass mark, {pass_score}.",
     },
     "campaigns.kpi_vetoed_help": {
-        "zh": "发生较大及以上责任事故（性质待定的按责任事故计），事故迟报、瞒报或谎报，或死亡（含失踪）超过本乡镇控制指标："
-        "无论得分，结果为不合格，排在未否决乡镇之后。",
+        "zh": "发生较大及以上责任事故（性质待定的按责任事故计），事故迟报、瞒报或谎报，较大及以上责任事故发生在事故前未列入"
+        "重点部位台账的企业，已备案重点部位监控措施未落实引发亡人责任事故，或死亡（含失踪）超过本乡镇控制指标："
+        "无论得分，结果为不合格，排在未否决乡镇之后。每条否决规则可在“设置”中停用。",
         "en": "A relatively major or worse liability accident (one whose nature is pending counts as liability), an "
-        "accident reported late, concealed or falsely reported, or deaths (incl. missing) above the township's own "
-        "target: failed whatever the score, ranked after the townships not vetoed.",
+        "accident reported late, concealed or falsely reported, a relatively major or worse liability accident at an "
+        "enterprise with no key site filed before it, a liability accident with deaths at a filed key site whose "
+        "measures were not in place, or deaths (incl. missing) above the township's own target: failed whatever the "
+        "score, ranked after the townships not vetoed. Each veto rule can be switched off in Settings.",
     },
     "campaigns.template_file": {"zh": "零报告导入模板", "en": "Zero-report import template"},
     "campaigns.ranking_file": {"zh": "{year}年度乡镇考核排名", "en": "Township ranking {year}"},
