@@ -44,7 +44,8 @@ def holiday_lists(db_path: Path) -> tuple[frozenset[date], frozenset[date]]:
     """(holidays, adjusted working days) of the database's settings (read-only, beside a running dashboard),
     the documented defaults for a key it lacks; a value that does not read is refused in one line."""
     values = {key: value for key, value, *_ in reference.SETTINGS if key in HOLIDAY_KEYS}
-    con = db.connect(db_path, read_only=True)
+    # read-only beside the dashboard; an import writing at 07:00 is waited for as a screen waits for it
+    con = db.connect(db_path, read_only=True, wait_seconds=db.READ_WAIT_SECONDS)
     try:
         frame = db.query(con, "jobs/holiday_settings")
     finally:
