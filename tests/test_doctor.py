@@ -164,7 +164,8 @@ def test_command_lines_and_exit_code(small_db_path, tmp_path):
                          capture_output=True, text=True, env=env, check=False)
     lines = run.stdout.splitlines()
     states = {line.split()[1]: line.split()[0] for line in lines[:-1]}
-    assert set(states) == {"fonts", "chromium", "disk", "database", "keys", "backups", "timers", "cert"}
+    assert set(states) == {"fonts", "chromium", "disk", "database", "keys", "backups", "jobs", "timers", "cert"}
+    assert states["jobs"] == "SKIP"  # no scheduled job has run on this file
     assert states["database"] == states["keys"] == states["backups"] == states["cert"] == "OK"
     assert all(state in ("OK", "WARN", "FAIL", "SKIP") for state in states.values())
     failed = [name for name, state in states.items() if state == "FAIL"]
@@ -179,3 +180,21 @@ def test_command_lines_and_exit_code(small_db_path, tmp_path):
     (line,) = [l for l in run.stdout.splitlines() if l.split()[1] == "database"]
     assert line.startswith("FAIL") and "→ restore the last good backup" in line
     assert "Traceback" not in run.stderr
+
+
+def test_the_newest_run_of_each_job(tmp_path):
+    from riskdash import jobs
+
+    path = tmp_path / "x.duckdb"
+    assert doctor.check_jobs(path).state == doctor.SKIP
+    jobs.record_run(path, "backup", False, "disk full", datetime(2026, 11, 27, 2), datetime(2026, 11, 27, 2, 1))
+    jobs.record_run(path, "backup", True, "nightly", datetime(2026, 11, 28, 2), datetime(2026, 11, 28, 2, 5))
+    jobs.record_run(path, "monthly", True, "9 documents", datetime(2026, 11, 2, 7), datetime(2026, 11, 2, 7, 3))
+    check = doctor.check_jobs(path)
+    assert (check.state, check.detail) == (doctor.OK, "last runs: backup ok 2026-11-28 02:05, monthly ok 2026-11-02 07:03")
+    jobs.record_run(path, "monthly", False, "no enabled admin or city account", datetime(2026, 12, 1, 7),
+                    datetime(2026, 12, 1, 7, 0, 4))
+    check = doctor.check_jobs(path)
+    assert check.state == doctor.FAIL
+    assert check.detail == "the last monthly run failed (2026-12-01 07:00): no enabled admin or city account"
+    assert "riskdash schedule run monthly" in check.line()

@@ -72,7 +72,7 @@ def cmd_doctor(args) -> int:
 def run_checks(db_path: Path, backups: Path | None, cert: Path | None, now: datetime | None = None) -> list[Check]:
     now = now or datetime.now()
     return [check_fonts(), check_chromium(), check_disk(db_path), *check_database(db_path),
-            check_backups(backups, now), check_timers(),
+            check_backups(backups, now), check_jobs(db_path), check_timers(),
             check_certificate(cert, datetime.now(UTC).replace(tzinfo=None))]
 
 
@@ -207,6 +207,24 @@ def check_backups(backups: Path | None, now: datetime) -> Check:
         return Check(FAIL, "backups", detail, "check the backup timer (systemctl list-timers; journalctl -u "
                                               "riskdash-backup) and make one now (riskdash backup)")
     return Check(OK, "backups", detail)
+
+
+def check_jobs(db_path: Path) -> Check:
+    """The newest run of each scheduled job in the run log beside the database (riskdash.jobs)."""
+    from riskdash import jobs
+
+    runs = jobs.last_runs(jobs.read_runs(db_path), per_job=1)
+    if not runs:
+        return Check(SKIP, "jobs", f"no scheduled job has run yet ({jobs.runs_path(db_path)})")
+    failed = [r for r in runs if not r.get("ok")]
+    if failed:
+        run = failed[0]
+        return Check(FAIL, "jobs", f"the last {run['job']} run failed ({str(run.get('ended') or run['started'])[:16].replace('T', ' ')}): "
+                                   f"{str(run.get('what') or '')[:160]}",
+                     f"read journalctl -u riskdash-{run['job']}, fix the cause, run: riskdash schedule run "
+                     f"{run['job']} (数据管理 → 操作日志 → 定时任务 lists the runs)")
+    return Check(OK, "jobs", "last runs: " + ", ".join(f"{r['job']} ok {str(r.get('ended') or r['started'])[:16]}"
+                                                       .replace("T", " ") for r in runs))
 
 
 def check_timers() -> Check:
