@@ -62,3 +62,41 @@ def test_open_times_a_read_only_open_with_its_key_check(tmp_path):
     con = db.connect(path, read_only=True)  # a stale fingerprint is stored again first: the open timed is the
     assert db.get_meta(con, db.KEYS_FINGERPRINT) == db.keys_fingerprint(con)  # common case
     con.close()
+
+
+def test_user_times_every_query_as_that_account_reads_it(tmp_path):
+    """``riskdash bench --user NAME`` (issue 16): the account's region is the region and the bound of every
+    query's filters, as ``--user`` on the reading commands; admin and city accounts change nothing."""
+    from datetime import date
+
+    import pytest
+
+    from riskdash import accounts, db
+    from riskdash.filters import Filters
+
+    whole = Filters(start=date(2026, 1, 1), end=date(2026, 6, 30), region_code="419900000000",
+                    as_of=date(2026, 6, 30), industry="mining")
+    assert bench.scoped(whole, None) == whole
+    assert bench.scoped(whole, "419901001000") == Filters(
+        start=date(2026, 1, 1), end=date(2026, 6, 30), region_code="419901001000", as_of=date(2026, 6, 30),
+        industry="mining", account_region="419901001000")
+
+    path = tmp_path / "bench.duckdb"
+    plain = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/accident_totals", "ranking/"],
+                            pandas=False)
+    assert "user" not in plain and [t["name"] for t in plain["tasks"]][-1] == "ranking/townships"
+    con = db.connect(path, read_only=True)
+    try:
+        township = accounts.get_account(con, "township")  # the demo's township account
+    finally:
+        con.close()
+    scoped = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/accident_totals", "ranking/"],
+                             pandas=False, user="township")
+    assert (scoped["user"], scoped["account_region"]) == ("township", township.region_code)
+    assert [q["name"] for q in scoped["queries"]] == ["metrics/accident_totals"]
+    assert [t["name"] for t in scoped["tasks"]] == ["ranking/townships"]
+    admin = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/accident_totals"], pandas=False,
+                            user="admin")
+    assert admin["account_region"] is None
+    with pytest.raises(accounts.AccountError, match="no such account"):
+        bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/"], pandas=False, user="nobody")

@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -24,7 +25,8 @@ import duckdb
 
 from riskdash import db
 from riskdash.bench import brief_tasks, import_task, registry
-from riskdash.bench.spec import BenchQuery
+from riskdash.bench.spec import BenchQuery, city_year_to_date
+from riskdash.filters import Filters
 
 # the bench city's "today": fixed, so that timings of different days compare
 BENCH_TODAY = date(2026, 11, 28)
@@ -94,8 +96,25 @@ def _rows_scanned(con: duckdb.DuckDBPyConnection, text: str, params: dict) -> in
         con.execute("pragma disable_profiling")
 
 
-def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int, pandas: bool = True) -> dict[str, Any]:
-    filters = query.filters(con)
+def scoped(filters: Filters, bound: str | None) -> Filters:
+    """The filters as an account bounded by region ``bound`` reads them (``--user``, as the reading commands
+    apply it: the account's region is the region and the bound); unchanged for no bound (admin, city)."""
+    return filters if bound is None else replace(filters, region_code=bound, account_region=bound)
+
+
+def account_bound(con: duckdb.DuckDBPyConnection, user: str | None) -> str | None:
+    """The region ``--user NAME``'s account is bounded by (None without --user or for admin and city); an
+    unknown or disabled account is refused in one line."""
+    if user is None:
+        return None
+    from riskdash import accounts
+
+    return accounts.account_scope(accounts.account_for(con, user))
+
+
+def time_query(con: duckdb.DuckDBPyConnection, query: BenchQuery, runs: int, pandas: bool = True,
+               bound: str | None = None) -> dict[str, Any]:
+    filters = scoped(query.filters(con), bound)
     text = db.sql_text(query.name)
     extra = query.params(filters) if query.params else {}
     params = db._bind(text, {**filters.params(), **extra})
@@ -172,6 +191,17 @@ def build_bench_db(path: Path, scale: float) -> dict[str, Any]:
 
 
 OPEN_TASK = "open"
+RANKING_TASK = "ranking/townships"
+
+
+def time_ranking(con: duckdb.DuckDBPyConnection, runs: int, bound: str | None) -> dict[str, Any]:
+    """The 乡镇考核排名 as the 专项行动 screen and ``metrics townships`` compute it (metrics.campaigns.townships:
+    the scorecard, the stations and, for a scope narrower than the city, each township's city rank)."""
+    from riskdash.metrics import campaigns
+
+    filters = scoped(city_year_to_date(con), bound)
+    median_ms = _median_ms(lambda: campaigns.townships(con, filters), runs)
+    return {"name": RANKING_TASK, "seconds": round(median_ms / 1000, 4), "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF)}
 
 
 def time_open(path: Path, runs: int) -> dict[str, Any]:
@@ -198,17 +228,23 @@ def time_open(path: Path, runs: int) -> dict[str, Any]:
 
 
 def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs: int = 7,
-              rebuild: bool = False, only: list[str] | None = None, pandas: bool = True) -> dict[str, Any]:
+              rebuild: bool = False, only: list[str] | None = None, pandas: bool = True,
+              user: str | None = None) -> dict[str, Any]:
     """Time every registered query and task; ``only`` keeps the names starting with one of its prefixes
-    (e.g. ``accidents/``), ``pandas=False`` skips the (slow) pandas peers."""
+    (e.g. ``accidents/``), ``pandas=False`` skips the (slow) pandas peers. ``user``: every query (and the
+    township ranking) read as that account, its region bounding the filters as ``--user`` does on the
+    reading commands (docs/accounts.md, "Bench")."""
     path = Path(db_path) if db_path else default_bench_path(scale)
     tasks = []
     if rebuild or not _bench_db_matches(path, scale):
         tasks.append(build_bench_db(path, scale))
     con = _open_migrated(path)
     try:
-        results = [time_query(con, query, runs, pandas) for query in registered_queries()
+        bound = account_bound(con, user)
+        results = [time_query(con, query, runs, pandas, bound) for query in registered_queries()
                    if _selected(query.name, only)]
+        if _selected(RANKING_TASK, only):
+            tasks.append(time_ranking(con, runs, bound))
     finally:
         con.close()
     tasks.extend(task() for task in registered_tasks() if _selected(getattr(task, "bench_name", ""), only))
@@ -217,6 +253,7 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
     return {
         "scale": scale,
         "database": str(path),
+        **({"user": user, "account_region": bound} if user is not None else {}),
         "queries": results,
         "tasks": tasks,
         "peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF),

@@ -1,4 +1,4 @@
-"""``riskdash bench [--scale F] [--db PATH] [--runs N] [--rebuild] [--only PREFIX ...] [--no-pandas]``: the one
+"""``riskdash bench [--scale F] [--db PATH] [--runs N] [--rebuild] [--only PREFIX ...] [--no-pandas] [--user NAME]``: the one
 door into the bench wing (riskdash.bench), which nothing else in the product imports."""
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ def register(commands, metrics) -> None:
     bench.add_argument("--only", action="append", metavar="PREFIX",
                        help="time only the queries and tasks whose name starts with PREFIX (repeatable)")
     bench.add_argument("--no-pandas", action="store_true", help="skip the pandas peers")
+    bench.add_argument("--user", metavar="NAME",
+                       help="time every query as this account reads it: its region bounds the filters")
     bench.set_defaults(handler=cmd_bench)
 
 
@@ -22,5 +24,5 @@ def cmd_bench(args) -> int:
     from riskdash.bench import run_bench
 
     print_json(run_bench(scale=args.scale, db_path=args.db, runs=args.runs, rebuild=args.rebuild,
-                         only=args.only, pandas=not args.no_pandas))
+                         only=args.only, pandas=not args.no_pandas, user=args.user))
     return 0
