@@ -4,6 +4,7 @@ which sectors, whether the change is beyond chance, and every accident with 3 or
 import streamlit as st
 
 from riskdash import ui
+from riskdash.metrics import accidents as acc
 from riskdash.screens.accidents import draw, view
 from riskdash.ui.markdown import plain
 
@@ -61,6 +62,14 @@ draw.larger_list(page, data.larger)
 
 ui.section(page.t("accidents.risk_involved"), view.larger_risk_scope(page.filters, here, page.lang))
 draw.risk_involved_list(page, data.risk_involved)
+
+# 结案 (issue 18): closed_on against the investigation deadline
+closing = page.load(acc.investigations, page.filters)
+ui.section(page.t("accidents.closing"), view.closing_scope(page.filters, here, page.lang, closing["investigation_days"]))
+ui.kpi_row(view.closing_cards(closing, page.lang))
+overdue = page.load(acc.investigations_overdue, page.filters)
+st.markdown(f"**{page.t('accidents.overdue_title', n=len(overdue))}**")
+ui.listing(view.overdue_table(overdue, page.lang), page.t("accidents.overdue_empty"))
 
 ui.section(page.t("accidents.rates"), view.rates_scope(page.filters, here, page.lang))
 ui.kpi_row(view.rate_cards(data.rates, page.lang))

@@ -255,3 +255,46 @@ def test_the_cut_off_is_a_setting(con):
                                            ("16:60", False), ("4pm", False), ("1600", False)])
 def test_the_cut_off_setting_value_rule(value, ok):
     assert (setting_value_problem("zero_report_cutoff", value) is None) == ok
+
+
+# ---------------------------------------------------------------------------------------------- 结案 (item 5)
+
+
+def test_closed_rate_and_open_investigations_past_the_deadline(con):
+    from riskdash.briefing import headline
+    from riskdash.metrics import accidents
+
+    con.execute("delete from accidents")
+    con.executemany("""insert into accidents (accident_id, occurred_at, region_code, industry, accident_type, deaths,
+                       missing, serious_injuries, direct_loss_wan, closed_on)
+                       values (?, ?, ?, 'other', 'other_injury', 1, 0, 0, 10, ?)""", [
+        ("K1", "2025-02-01", TOWN_A1, "2025-03-15"),   # closed
+        ("K2", "2025-05-01", TOWN_A1, None),           # open, 60 days to 30 June: the deadline day, not overdue
+        ("K3", "2025-04-30", TOWN_A2, None),           # open, 61 days: overdue
+        ("K4", "2025-03-01", TOWN_B1, "2025-07-10"),   # closed after the as-of day: open on it, overdue
+        ("K5", "2024-10-01", TOWN_B1, None),           # last year, still open: in the stock only
+    ])
+    figures = accidents.investigations(con, YEAR)
+    assert figures == {"accidents": 4, "closed": 1, "open": 3, "open_overdue": 2, "open_overdue_stock": 3,
+                       "closed_rate": 0.25, "investigation_days": 60}
+    overdue = accidents.investigations_overdue(con, YEAR)
+    assert [(r.accident_id, r.deadline.date(), int(r.days_open)) for r in overdue.itertuples()] == [
+        ("K5", date(2024, 11, 30), 272), ("K4", date(2025, 4, 30), 121), ("K3", date(2025, 6, 29), 61)]
+    assert headline.closing_sentence(figures, AS_OF) == \
+        "期内事故已结案1起，结案率25%；截至2025年6月30日，逾期未结案事故3起（事故发生之日起超过60天）。"
+    # the pandas twin (bench/oracle/accidents.py) reads the same rows the same way
+    from riskdash.bench.oracle import accidents as twin
+
+    for filters in (YEAR, Filters(date(2025, 4, 1), date(2025, 8, 1), "419901000000", date(2025, 8, 1))):
+        for days in (60, 90):
+            con.execute("update settings set value = ? where key = 'accident_investigation_days'", [str(days)])
+            got = accidents.investigations(con, filters)
+            assert {k: got[k] for k in twin.investigations(con, filters, days)} == twin.investigations(con, filters, days)
+            listed = accidents.investigations_overdue(con, filters)
+            want = twin.investigations_overdue(con, filters, days)
+            assert [(r.accident_id, r.occurred_on.date(), r.deadline.date(), int(r.days_open))
+                    for r in listed.itertuples()] == [tuple(r) for r in want.itertuples(index=False)]
+    con.execute("update settings set value = '90' where key = 'accident_investigation_days'")
+    assert accidents.investigations(con, YEAR)["open_overdue"] == 1  # K4 (121 days) only
+    assert headline.closing_sentence({**figures, "open_overdue_stock": 0}, AS_OF) == \
+        "期内事故已结案1起，结案率25%；截至2025年6月30日，无逾期未结案事故。"

@@ -98,6 +98,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("staff_min_key", "2", "重点乡镇专职安监人员最少人数", "Minimum full-time staff in a key township"),
     ("staff_min_ordinary", "0", "一般乡镇专职安监人员最少人数（0 = 明确专人即可）", "Minimum full-time staff in an ordinary township (0 = a named person)"),
     ("checklist_deadline_key", "06-30", "重点乡镇规范化建设完成期限（月-日）", "Standardisation deadline for key townships (MM-DD)"),
+    ("accident_investigation_days", "60", "事故调查期限（天；事故发生之日起，超过未结案为逾期；493号令第二十九条）", "Days an accident investigation has before it is overdue (from the accident; Decree 493, Art. 29)"),
     ("zero_report_cutoff", "16:00", "零报告每日报送截止时间（时:分；当日该时刻之后报送为迟报）", "Daily cut-off of the zero report (HH:MM; a report after it on its day is late)"),
     ("checklist_report_key", "07-05", "重点乡镇验收报告报送期限（月-日）", "Acceptance report deadline for key townships (MM-DD)"),
     ("checklist_deadline_all", "12-31", "全部乡镇规范化建设完成期限（月-日）", "Standardisation deadline for all townships (MM-DD)"),

@@ -47,7 +47,12 @@ ACCIDENTS: list[BenchQuery] = [
     for name in ("accidents_by_month", "deaths_to_date_by_year", "deaths_per_accident", "accidents_by_sector",
                  "accidents_by_type", "accidents_by_region", "accidents_by_weekday", "accidents_by_hour",
                  "larger_and_above_list", "larger_risk_involved_list", "rate_indicators")
-] + [BenchQuery("accidents/accident_record", "accidents", city_year_to_date, None, _accident_params)]
+] + [BenchQuery("accidents/accident_record", "accidents", city_year_to_date, None, _accident_params)] + [
+    # 结案 (issue 18): the investigation deadline is the shipped default (60 days)
+    BenchQuery(f"accidents/{name}", "accidents", city_year_to_date, getattr(accident_peers, name),
+               lambda filters: {"investigation_days": 60})
+    for name in ("investigations", "investigations_overdue")
+]
 
 # ---------------------------------------------------------------------------------------------- 专项行动与考核
 

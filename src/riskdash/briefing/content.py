@@ -342,6 +342,9 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     text = hl.accidents_headline(summary, start=f.start, end=f.end, region_name=scope.region_name,
                                  region_level=scope.region_level, projection=projection,
                                  has_previous_data=has_previous, lang=lang)
+    closing = hl.closing_sentence(acc.investigations(con, f), f.as_of, lang)  # 结案 (issue 18)
+    if closing:
+        text = (*text, closing)
     title = hl.accidents_title(summary, has_previous, lang)
     by_previous = {m.replace(year=m.year + 1): v for m, v in
                    zip(in_previous["month_start"], in_previous["deaths_incl_missing"])}

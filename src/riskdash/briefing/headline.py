@@ -322,6 +322,19 @@ def accidents_headline(summary: Mapping[str, Any], *, start: date, end: date, re
     return tuple(s for s in sentences if s)
 
 
+def closing_sentence(figures: Mapping[str, Any], as_of: date, lang: str = "zh") -> str | None:
+    """结案 (issue 18): "期内事故已结案167起，结案率80.3%；截至2026年11月28日，逾期未结案事故15起（事故发生之日起超过
+    60天）。" from ``metrics.accidents.investigations``; None with no accident in the period."""
+    if not figures["accidents"]:
+        return None
+    day = i18n.day(as_of, lang)
+    closed = _t("acc.closing", lang, closed=figures["closed"], pct=pct_text(figures["closed_rate"]))
+    if not figures["open_overdue_stock"]:
+        return closed + _t("acc.closing_clear", lang, as_of=day)
+    return closed + _t("acc.closing_overdue", lang, as_of=day, n=figures["open_overdue_stock"],
+                       days=figures["investigation_days"])
+
+
 def accidents_title(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh") -> str:
     """The 事故形势 conclusion: 较大 accidents with their 同比 first, then both measures in the 同比 pattern,
     e.g. "较大事故2起，同比减少2起；事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）"."""

@@ -506,6 +506,8 @@ SETTING_RULES: dict[str, tuple] = {
     "assessment_late_report_hours": ("number", 0, 72),
     # the 零报告's daily cut-off (a report after it on its day is late): a time of day HH:MM
     "zero_report_cutoff": ("time_of_day",),
+    # days an accident investigation has before an open case is overdue (结案; 493号令 Art. 29: 60)
+    "accident_investigation_days": ("int", 1),
     # each veto rule of the township assessment a switch: 1 on, 0 off
     **{f"assessment_veto_{rule}": ("flag",) for rule in (
         "larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",

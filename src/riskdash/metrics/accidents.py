@@ -392,6 +392,40 @@ def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters) 
     return frame
 
 
+# ---------------------------------------------------------------------------------------------- 结案 (issue 18)
+
+INVESTIGATION_DAYS_KEY = "accident_investigation_days"
+
+
+def investigation_days(con: duckdb.DuckDBPyConnection) -> int:
+    """Days an investigation has before it is overdue (setting accident_investigation_days; 493号令 Art. 29:
+    the report within 60 days of the accident), from the settings table or its documented default."""
+    from riskdash import reference
+
+    frame = db.query(con, "rectification/setting_value", key=INVESTIGATION_DAYS_KEY)
+    text = str(frame.loc[0, "value"]).strip() if not frame.empty else dict(
+        (k, v) for k, v, *_ in reference.SETTINGS)[INVESTIGATION_DAYS_KEY]
+    if not text.isdigit():
+        raise db.RiskdashError(f"setting {INVESTIGATION_DAYS_KEY}: expected a whole number of days, got {text!r}")
+    return int(text)
+
+
+def investigations(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """结案 figures: the period's accidents, closed (结案) by the as-of day, 结案率 (closed ÷ accidents, None
+    with no accident), open, open past the investigation deadline; and the stock open past it on the as-of
+    day, whatever year (docs/rules.md)."""
+    days = investigation_days(con)
+    row = db.query(con, "accidents/investigations", **filters.params(), investigation_days=days).iloc[0]
+    figures = {k: int(row[k]) for k in ("accidents", "closed", "open", "open_overdue", "open_overdue_stock")}
+    return {**figures, "closed_rate": rate(figures["closed"], figures["accidents"]), "investigation_days": days}
+
+
+def investigations_overdue(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The accidents still open (not 结案) on the as-of day and past the investigation deadline, oldest first."""
+    return db.query(con, "accidents/investigations_overdue", **filters.params(),
+                    investigation_days=investigation_days(con))
+
+
 def accident_record(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
     frame = db.query(con, "accidents/accident_record", accident_id=accident_id)
     if frame.empty:

@@ -276,6 +276,13 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.kpi.yoy_accidents": {"zh": "起数同比", "en": "Accidents y/y"},
     "briefing.x.kpi.yoy_deaths": {"zh": "死亡同比", "en": "Deaths y/y"},
     "briefing.x.kpi.larger_and_above": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
+    # 结案 (issue 18; metrics.accidents.investigations): one sentence after the 事故形势 paragraph
+    "briefing.x.acc.closing": {"zh": "期内事故已结案{closed}起，结案率{pct}", "en": "{closed} of the period's accidents closed ({pct})"},
+    "briefing.x.acc.closing_clear": {"zh": "；截至{as_of}，无逾期未结案事故。", "en": "; on {as_of} no case is open past its deadline."},
+    "briefing.x.acc.closing_overdue": {
+        "zh": "；截至{as_of}，逾期未结案事故{n}起（事故发生之日起超过{days}天）。",
+        "en": "; on {as_of}, {n} case(s) open past the deadline ({days} days from the accident).",
+    },
     "briefing.x.formula.rate": {
         "zh": "（一般隐患已整改 + 重大隐患已整改销号）÷ 排查隐患",
         "en": "(general rectified + major closed after verification) ÷ hazards found",

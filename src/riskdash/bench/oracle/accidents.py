@@ -216,6 +216,38 @@ def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters) 
         {"is_endangered": bool, "is_trapped": bool, "is_evacuated": bool}).reset_index(drop=True)
 
 
+def _investigation_rows(con: duckdb.DuckDBPyConnection, filters: Filters, days: int) -> pd.DataFrame:
+    """Every accident of the scope up to the as-of day, closed on it or not, past the deadline or not."""
+    rows = _accidents(con, filters.region_code, filters.industry)
+    rows = rows[rows["day"] <= filters.as_of].copy()
+    closed = pd.to_datetime(rows["closed_on"]).dt.date
+    rows["is_closed"] = [c is not None and not pd.isna(c) and c <= filters.as_of for c in closed]
+    rows["deadline"] = [d + timedelta(days=days) for d in rows["day"]]
+    rows["is_past"] = rows["deadline"] < filters.as_of
+    return rows
+
+
+def investigations(con: duckdb.DuckDBPyConnection, filters: Filters, days: int = 60) -> dict:
+    """结案 (issue 18): the period's accidents, closed by the as-of day, open, open past ``days`` after the
+    accident; and every accident open past that deadline on the as-of day, whatever year."""
+    rows = _investigation_rows(con, filters, days)
+    period = rows[_between(rows, filters.start, filters.end)]
+    open_ = period[~period["is_closed"]]
+    return {"accidents": len(period), "closed": int(period["is_closed"].sum()), "open": len(open_),
+            "open_overdue": int(open_["is_past"].sum()),
+            "open_overdue_stock": int((~rows["is_closed"] & rows["is_past"]).sum())}
+
+
+def investigations_overdue(con: duckdb.DuckDBPyConnection, filters: Filters, days: int = 60) -> pd.DataFrame:
+    """Only the columns a test compares: each open accident past its deadline, oldest first."""
+    rows = _investigation_rows(con, filters, days)
+    rows = rows[~rows["is_closed"] & rows["is_past"]].copy()
+    rows["days_open"] = [(filters.as_of - d).days for d in rows["day"]]
+    rows = rows.sort_values(["day", "accident_id"])
+    return rows.rename(columns={"day": "occurred_on"})[
+        ["accident_id", "occurred_on", "deadline", "days_open"]].reset_index(drop=True)
+
+
 def rate_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     rows = _accidents(con, filters.region_code, None)
     rows = rows[_between(rows, filters.start, filters.end)]

@@ -221,6 +221,33 @@ TEXT = {
         "en": "No relatively major or worse accident in the period.",
     },
     "accidents.risk_involved": {"zh": "较大涉险事故", "en": "较大涉险 accidents (relatively major, risk involved)"},
+    # 结案 (issue 18): closed_on against the investigation deadline (setting accident_investigation_days)
+    "accidents.closing": {"zh": "事故结案", "en": "Accident cases closed (结案)"},
+    "accidents.closing_scope": {
+        "zh": "{period} · {region} · {sector}：结案率 = 截至{as_of}已结案 ÷ 期内事故起数；事故发生之日起{days}天未结案为逾期"
+              "（国务院令第493号第二十九条：事故调查组60日内提交调查报告）。逾期未结案明细含往年事故。",
+        "en": "{period} · {region} · {sector}: closed rate = closed by {as_of} ÷ accidents of the period; a case open "
+              "more than {days} days after the accident is overdue (Decree 493, Art. 29: the investigation report "
+              "within 60 days). The overdue list includes earlier years' accidents.",
+    },
+    "accidents.closed_rate": {"zh": "结案率", "en": "Closed rate"},
+    "accidents.closed_rate_help": {"zh": "已结案{closed}起 ÷ 期内事故{accidents}起", "en": "{closed} closed ÷ {accidents} accidents"},
+    "accidents.open_cases": {"zh": "未结案（起）", "en": "Open cases"},
+    "accidents.open_cases_help": {"zh": "期内事故中截至统计日尚未结案的", "en": "accidents of the period not closed by the as-of day"},
+    "accidents.open_overdue": {"zh": "期内逾期未结案（起）", "en": "Open past the deadline (period)"},
+    "accidents.open_overdue_help": {"zh": "期内事故中发生已超过{days}天仍未结案的", "en": "accidents of the period open more than {days} days"},
+    "accidents.open_overdue_stock": {"zh": "逾期未结案合计（起）", "en": "Open past the deadline (all years)"},
+    "accidents.open_overdue_stock_help": {"zh": "截至统计日所有发生已超过{days}天仍未结案的事故（含往年）",
+                                          "en": "every accident open more than {days} days on the as-of day, earlier years included"},
+    "accidents.overdue_title": {"zh": "逾期未结案事故（{n}起）", "en": "Overdue open cases ({n})"},
+    "accidents.overdue_empty": {"zh": "没有逾期未结案的事故", "en": "No overdue open case"},
+    "accidents.col.accident_id": {"zh": "事故编号", "en": "Accident"},
+    "accidents.col.occurred_on": {"zh": "发生日期", "en": "Occurred on"},
+    "accidents.col.deadline": {"zh": "结案期限", "en": "Deadline"},
+    "accidents.col.days_open": {"zh": "已历时（天）", "en": "Days open"},
+    "accidents.col.place": {"zh": "地点", "en": "Place"},
+    "accidents.col.deaths": {"zh": "死亡（含失踪）", "en": "Deaths incl. missing"},
+    "accidents.col.grade": {"zh": "等级", "en": "Grade"},
     "accidents.risk_involved_scope": {
         "zh": "{period} · {region} · {sector}：未达到较大事故（死亡（含失踪）<3人、重伤<10人、直接经济损失<1000万元），"
         "但危及10人以上生命安全，或被困、失踪3人以上，或紧急疏散500人以上（安监总局令第21号第二十六条；"

@@ -601,6 +601,45 @@ def breakdown_scope(filters: Filters, where: Scope, lang: str) -> str:
                   as_of=where.data_as_of)
 
 
+def closing_scope(filters: Filters, where: Scope, lang: str, days: int) -> str:
+    """What the 结案 figures count (issue 18): the period's accidents closed by the as-of day, and every open
+    case past the investigation deadline on that day."""
+    return i18n.t("accidents.closing_scope", lang, period=_period(filters, lang), region=where.region,
+                  sector=where.sector, days=days, as_of=i18n.day(filters.as_of, lang))
+
+
+def closing_cards(figures: dict[str, Any], lang: str) -> tuple[Kpi, ...]:
+    """结案率, closed of the period's accidents, open past the deadline (period) and open past it (stock)."""
+    rate_text = i18n.pct(figures["closed_rate"])
+    return (
+        Kpi("closed_rate", i18n.t("accidents.closed_rate", lang), rate_text,
+            i18n.t("accidents.closed_rate_help", lang, closed=figures["closed"], accidents=figures["accidents"])),
+        Kpi("open", i18n.t("accidents.open_cases", lang), str(figures["open"]),
+            i18n.t("accidents.open_cases_help", lang)),
+        Kpi("open_overdue", i18n.t("accidents.open_overdue", lang), str(figures["open_overdue"]),
+            i18n.t("accidents.open_overdue_help", lang, days=figures["investigation_days"])),
+        Kpi("open_overdue_stock", i18n.t("accidents.open_overdue_stock", lang), str(figures["open_overdue_stock"]),
+            i18n.t("accidents.open_overdue_stock_help", lang, days=figures["investigation_days"])),
+    )
+
+
+def overdue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The open investigations past their deadline: accident, day, deadline, days open, place, grade."""
+    def day(value: Any) -> str:
+        return i18n.day(pd.Timestamp(value).date(), lang)
+
+    return pd.DataFrame({
+        i18n.t("accidents.col.accident_id", lang): frame["accident_id"],
+        i18n.t("accidents.col.occurred_on", lang): [day(d) for d in frame["occurred_on"]],
+        i18n.t("accidents.col.deadline", lang): [day(d) for d in frame["deadline"]],
+        i18n.t("accidents.col.days_open", lang): [int(n) for n in frame["days_open"]],
+        i18n.t("accidents.col.place", lang): [f"{p} {r}" if isinstance(p, str) else r
+                                              for p, r in zip(frame["parent_region_name"], frame["region_name"])],
+        i18n.t("accidents.col.deaths", lang): [int(n) for n in frame["deaths_incl_missing"]],
+        i18n.t("accidents.col.grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+    })
+
+
 def larger_scope(filters: Filters, where: Scope, lang: str) -> str:
     return i18n.t("accidents.larger_scope", lang, period=_period(filters, lang), region=where.region,
                   sector=where.sector)

@@ -13,7 +13,8 @@
 --                       and the 四个必须到位 becomes a view over the items (sql/campaigns/four_in_place.sql). A
 --                       duplicate's recorded status moves to its item where that item has none, so nothing
 --                       recorded is lost; four_staff's goes with full_time_staff's tick (computed now).
---   settings            zero_report_cutoff (HH:MM, default 16:00): a 零报告 filed after it on its day is late.
+--   settings            zero_report_cutoff (HH:MM, default 16:00): a 零报告 filed after it on its day is late;
+--                       accident_investigation_days (60): an accident open longer is an overdue investigation.
 create table if not exists township_stations (
     region_code          varchar primary key references regions (region_code),
     full_time_staff      integer not null check (full_time_staff >= 0),
@@ -42,3 +43,11 @@ select 'zero_report_cutoff', '16:00', '零报告每日报送截止时间（时:�
        'Daily cut-off of the zero report (HH:MM; a report after it on its day is late)'
 where exists (select 1 from settings)
   and 'zero_report_cutoff' not in (select key from settings);
+
+-- accident_investigation_days (default 60, 493号令 Art. 29): an accident not closed (结案) that many days after it
+-- happened is an overdue investigation (the accidents screen and the 通报's 结案 figures)
+insert into settings (key, value, description_zh, description_en)
+select 'accident_investigation_days', '60', '事故调查期限（天；事故发生之日起，超过未结案为逾期；493号令第二十九条）',
+       'Days an accident investigation has before it is overdue (from the accident; Decree 493, Art. 29)'
+where exists (select 1 from settings)
+  and 'accident_investigation_days' not in (select key from settings);
