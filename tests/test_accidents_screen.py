@@ -169,6 +169,8 @@ def test_breakdown_table_and_record(small_con):
     assert fields["等级"] == "较大（死亡（含失踪））" and fields["地点"] == "甲县西乡"
     larger = view.larger_table(acc.larger_and_above_list(small_con, H1), "zh")
     assert larger[["事故编号", "定级依据", "发生时间"]].values.tolist() == [["A2", "死亡（含失踪）", "2025年3月2日 00:00"]]
+    # deaths, missing, serious injuries and loss in one cell with their units (see conftest: A2 2 + 1 missing, 120 万元)
+    assert larger["伤亡和损失"].tolist() == ["死亡（含失踪）3人，其中失踪1人；重伤0人；直接经济损失120.00万元"]
 
 
 def test_larger_risk_table_names_the_thresholds_met(small_con):
@@ -179,8 +181,9 @@ def test_larger_risk_table_names_the_thresholds_met(small_con):
                       [TOWN_A2])
     frame = acc.larger_risk_involved_list(small_con, H1)
     table = view.larger_risk_table(frame, "zh")
-    assert table[["事故编号", "危及生命（人）", "被困（人）", "紧急疏散（人）", "涉险依据"]].values.tolist() == [
-        ["X1", "12", "2", "—", "危及≥10人、被困及失踪≥3人"]]
+    # the counts behind the flag in one cell with their units (four numeric columns ran past the page at 1366 px)
+    assert table[["事故编号", "涉险人数", "死亡（含失踪）", "涉险依据"]].values.tolist() == [
+        ["X1", "危及生命12人，被困2人，紧急疏散—", "1人（其中失踪1人）", "危及≥10人、被困及失踪≥3人"]]
     assert table["地点"].tolist() == ["甲县西乡"]
     english = view.larger_risk_table(frame, "en")
     assert english["Criteria met"].tolist() == ["10+ endangered; 3+ trapped or missing"]

@@ -24,8 +24,13 @@ TYPED_FORMATS = ("data.problem.", "data.form.time_hint", "address.bad_date")
 COMMANDS = ("error.db_help", "error.no_regions", "campaigns.form_bulk", "login.", "error.")
 
 
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
 def chinese_texts() -> dict[str, str]:
-    return {key: value["zh"] for key, value in i18n.TEXT.items() if isinstance(value, dict) and "zh" in value}
+    """Every Chinese text as the screen shows it, without its {placeholders} (filled in with values)."""
+    return {key: PLACEHOLDER.sub("", value["zh"]) for key, value in i18n.TEXT.items()
+            if isinstance(value, dict) and "zh" in value}
 
 
 def test_no_library_prior_or_repository_path_in_chinese_text():
@@ -63,8 +68,10 @@ def test_accident_scope_lines_write_the_day_in_words():
 def test_a_table_shows_every_row_and_wraps_a_long_column():
     reasons = "1项重大隐患逾期未销号；高危行业：危险化学品（固有风险4.5）；2项挂牌督办重大隐患未销号；从业人员198人"
     frame = pd.DataFrame({"排名": [1, 2, 3], "企业名称": ["甲厂", "乙厂", "丙厂"], "主要理由": [reasons, "无", "—"]})
-    fitted = widgets.fit(frame)
+    # within 400 px the long column wraps; the whole table keeps to the width
+    fitted = widgets.fit(frame, budget=400)
     widths = {name: column["width"] for name, column in fitted["column_config"].items()}
+    assert sum(widths.values()) <= 400 + len(widths)
     # a short column is as wide as its header or text; the long one wraps within its width over enough lines
     assert widths["排名"] >= widgets.text_px("排名") + widgets.HEAD_PAD_PX
     assert widths["主要理由"] < widgets.text_px(reasons)
@@ -72,6 +79,10 @@ def test_a_table_shows_every_row_and_wraps_a_long_column():
     assert lines * (widths["主要理由"] - widgets.CELL_PAD_PX) >= widgets.text_px(reasons)
     assert fitted["row_height"] > 64  # Streamlit wraps only rows taller than 4 rem
     assert fitted["height"] == widgets.ROW_PX + 3 * fitted["row_height"] + 3
+
+    # with room enough, nothing wraps: the column is as wide as its text
+    roomy = widgets.fit(frame, budget=2000)
+    assert "row_height" not in roomy and roomy["column_config"]["主要理由"]["width"] >= widgets.text_px(reasons)
 
     short = widgets.fit(pd.DataFrame({"乡镇": ["东镇", "西乡"], "起数": [1, 2]}))
     assert "row_height" not in short and short["height"] == widgets.ROW_PX * 3 + 3

@@ -28,11 +28,14 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
 
 
 # Tables that read on a projector (issue 17 item 7): every row shown without an inner scroll (up to a cap, beyond
-# which a long list scrolls), each column as wide as its text, and a column of long text (主要理由, an accident's
-# summary) wrapped over a few lines within WRAP_PX instead of cut with "…" or pushed past the page's right edge.
+# which a long list scrolls), each column as wide as its header and text, and columns of longer text (主要理由,
+# a place, an enterprise) wrapped over a few lines instead of cut with "…" or pushed past the page's right edge:
+# as little as it takes for the whole table to fit FIT_PX, the page's width at 1366 px beside the sidebar.
 ROW_PX = 35          # st.dataframe's row (and header) height
 ROWS_SHOWN = 60      # the most rows a table shows before it scrolls
-WRAP_PX = 160        # a column of longer text wraps at this width
+FIT_PX = 980         # the width a table should fit (the main column at 1366 px is about 1,010 px)
+WRAP_PX = 260        # a text column wider than this always wraps
+MIN_WRAP_PX = 88     # … and none is made narrower than this (five Chinese characters)
 LINE_PX = 20         # one line of wrapped text
 MAX_LINES = 6
 CELL_PAD_PX = 18     # the cell's padding and border
@@ -47,28 +50,59 @@ def text_px(text: str) -> float:
     return sum(14.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 8.0 for ch in str(text))
 
 
-def fit(frame) -> dict:
+def _wraps(values: list) -> bool:
+    """Whether the grid can break this column's text: words or Chinese (not codes such as A2026-00098)."""
+    import unicodedata
+
+    return any(isinstance(v, str) and (" " in v or any(unicodedata.east_asian_width(c) in ("W", "F") for c in v))
+               for v in values)
+
+
+def fit(frame, budget: int = FIT_PX) -> dict:
     """st.dataframe's height, row height and column widths for ``frame`` (a DataFrame or a pandas Styler): the
-    keyword arguments that show every row (up to ROWS_SHOWN) and every cell's whole text."""
+    keyword arguments that show every row (up to ROWS_SHOWN) and every cell's whole text within ``budget`` px
+    where wrapping can make it."""
     data = getattr(frame, "data", frame)  # a Styler keeps its frame in .data
     rows = len(data)
-    widths: dict[str, int] = {}
-    lines = 1
+    heads: dict[str, float] = {}
+    contents: dict[str, float] = {}
+    wrapping: set[str] = set()
     for name in data.columns:
-        cells = [text_px(v) for v in data[name].tolist() if v is not None and str(v) not in ("", "nan", "None")]
-        content = max(cells, default=0.0) + CELL_PAD_PX
-        head = text_px(name) + HEAD_PAD_PX
-        width = max(content, head)
-        if content > WRAP_PX and content > head:
-            width = max(WRAP_PX, head)
-            lines = max(lines, min(MAX_LINES, -(-int(content - CELL_PAD_PX) // int(width - CELL_PAD_PX))))
-            if lines == MAX_LINES:
-                width = max(width, (content - CELL_PAD_PX) / MAX_LINES + CELL_PAD_PX)
-        widths[str(name)] = int(width + 0.999)
+        values = [v for v in data[name].tolist() if v is not None and str(v) not in ("", "nan", "None")]
+        key = str(name)
+        heads[key] = text_px(key) + HEAD_PAD_PX
+        contents[key] = max((text_px(v) for v in values), default=0.0) + CELL_PAD_PX
+        if contents[key] > heads[key] and _wraps(values):
+            wrapping.add(key)
+
+    def widths_at(cap: float) -> dict[str, float]:
+        out = {}
+        for key in heads:
+            width = max(heads[key], contents[key])
+            if key in wrapping:
+                least = (contents[key] - CELL_PAD_PX) / MAX_LINES + CELL_PAD_PX
+                width = max(heads[key], least, min(contents[key], cap))
+            out[key] = width
+        return out
+
+    # the widest cap (≤ WRAP_PX) at which the table fits the budget, else the narrowest
+    cap = float(WRAP_PX)
+    while cap > MIN_WRAP_PX and sum(widths_at(cap).values()) > budget:
+        cap -= 4
+    widths = widths_at(cap)
+    # what the budget leaves goes to the columns still wrapped, in proportion to the text they still fold
+    slack = budget - sum(widths.values())
+    need = {k: contents[k] - widths[k] for k in wrapping if contents[k] > widths[k]}
+    if slack > 0 and need:
+        total = sum(need.values())
+        for k, n in need.items():
+            widths[k] += min(n, slack * n / total)
+    lines = max((-(-int(contents[k] - CELL_PAD_PX) // max(1, int(widths[k] - CELL_PAD_PX))) for k in wrapping),
+                default=1)
     # Streamlit wraps a cell's text only when rows are taller than 4 rem (64 px)
     row_height = max(66, lines * LINE_PX + 12) if lines > 1 else ROW_PX
     height = ROW_PX + row_height * min(rows, ROWS_SHOWN) + 3
-    config = {name: st.column_config.Column(width=width) for name, width in widths.items()}
+    config = {key: st.column_config.Column(width=int(width + 0.999)) for key, width in widths.items()}
     out = {"column_config": config, "height": height if rows else "auto"}
     if lines > 1:
         out["row_height"] = row_height

@@ -68,8 +68,8 @@ TEXT = {
     # ------------------------------------------------------------------------------------------ target
     "accidents.target": {"zh": "死亡控制指标与全年预计", "en": "Death control target and year-end projection"},
     "accidents.target_scope": {
-        "zh": "{year}年1月1日—{cutoff} · {region} · 全部行业（控制指标针对全部行业，不受行业筛选影响）· 数据截至{as_of}",
-        "en": "1 Jan {year} – {cutoff} · {region} · all sectors (the target covers every sector; the sector "
+        "zh": "{span} · {region} · 全部行业（控制指标针对全部行业，不受行业筛选影响）· 数据截至{as_of}",
+        "en": "{span} · {region} · all sectors (the target covers every sector; the sector "
         "filter does not apply) · data as of {as_of}",
     },
     "accidents.target_text": {
@@ -261,6 +261,16 @@ TEXT = {
         "zh": "统计期内没有较大涉险事故。",
         "en": "No 较大涉险 accident in the period.",
     },
+    "accidents.col_casualties": {"zh": "伤亡和损失", "en": "Casualties and loss"},
+    "accidents.casualties": {
+        "zh": "死亡（含失踪）{deaths}人，其中失踪{missing}人；重伤{serious}人；直接经济损失{loss}万元",
+        "en": "{deaths} deaths incl. {missing} missing; {serious} seriously injured; direct loss {loss} 万元",
+    },
+    "accidents.col_involved": {"zh": "涉险人数", "en": "People involved"},
+    "accidents.involved": {"zh": "危及生命{endangered}，被困{trapped}，紧急疏散{evacuated}",
+                           "en": "endangered {endangered}, trapped {trapped}, evacuated {evacuated}"},
+    "accidents.col_deaths_short": {"zh": "死亡（含失踪）", "en": "Deaths incl. missing"},
+    "accidents.deaths_cell": {"zh": "{deaths}人（其中失踪{missing}人）", "en": "{deaths} (of which {missing} missing)"},
     "accidents.col_endangered": {"zh": "危及生命（人）", "en": "Endangered"},
     "accidents.col_trapped": {"zh": "被困（人）", "en": "Trapped"},
     "accidents.col_evacuated": {"zh": "紧急疏散（人）", "en": "Evacuated"},

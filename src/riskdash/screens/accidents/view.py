@@ -126,7 +126,8 @@ class TargetView:
 def target_view(p: acc.Projection, where: Scope, lang: str) -> TargetView:
     cutoff = i18n.day(p.cutoff_on, lang)
     short_cutoff = f"{p.cutoff_on.month}月{p.cutoff_on.day}日" if lang == "zh" else cutoff
-    scope = i18n.t("accidents.target_scope", lang, year=p.year, cutoff=cutoff, region=where.region,
+    scope = i18n.t("accidents.target_scope", lang, span=i18n.period(date(p.year, 1, 1), p.cutoff_on, lang),
+                   region=where.region,
                    as_of=where.data_as_of)
     if p.target is None:
         text = i18n.t("accidents.target_none", lang, year=p.year, region=where.region, cutoff=short_cutoff,
@@ -378,6 +379,16 @@ def _place(region: str, parent: str | None, lang: str) -> str:
     return f"{parent}{region}" if lang == "zh" else f"{region}, {parent}"
 
 
+def casualties(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each listed accident's deaths (incl. missing), missing, serious injuries and direct loss in one cell with
+    their units: four numeric columns with long headers pushed the list past the page's right edge at 1366 px
+    (issue 17 item 7); the record below the list keeps each in its own field."""
+    return [i18n.t("accidents.casualties", lang, deaths=f"{int(d):,}", missing=f"{int(m):,}", serious=f"{int(s):,}",
+                   loss=f"{float(x):,.2f}")
+            for d, m, s, x in zip(frame["deaths_incl_missing"], frame["missing"], frame["serious_injuries"],
+                                  frame["direct_loss_wan"])]
+
+
 def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The 较大及以上 list as shown: one row per accident, the grade and the criterion that set it first (a wide
     table is cut off on the right)."""
@@ -390,10 +401,7 @@ def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
         i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
                                                   for c in frame["grade_criterion"]],
-        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
-        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
-        i18n.t("accidents.col_serious", lang): frame["serious_injuries"].to_numpy(),
-        i18n.t("accidents.col_loss", lang): frame["direct_loss_wan"].to_numpy(),
+        i18n.t("accidents.col_casualties", lang): casualties(frame, lang),
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
         i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
@@ -408,6 +416,10 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     def count(value: Any) -> str:
         return i18n.DASH if value is None or pd.isna(value) else f"{int(value):,}"
 
+    def people(value: Any) -> str:
+        known = count(value)
+        return known if known == i18n.DASH or not zh else f"{known}人"
+
     sep = "、" if zh else "; "
     criteria = [sep.join(i18n.t(f"accidents.risk_{name}", lang) for name, met in
                          (("endangered", e), ("trapped", t), ("evacuated", v)) if met)
@@ -419,11 +431,12 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
                                                zip(frame["region_name"], frame["parent_region_name"])],
         i18n.t("accidents.col_risk_criteria", lang): criteria,
-        i18n.t("accidents.col_endangered", lang): [count(v) for v in frame["endangered"]],
-        i18n.t("accidents.col_trapped", lang): [count(v) for v in frame["trapped"]],
-        i18n.t("accidents.col_evacuated", lang): [count(v) for v in frame["evacuated"]],
-        i18n.t("accidents.col_deaths", lang): frame["deaths_incl_missing"].to_numpy(),
-        i18n.t("accidents.col_missing", lang): frame["missing"].to_numpy(),
+        i18n.t("accidents.col_involved", lang): [
+            i18n.t("accidents.involved", lang, endangered=people(e), trapped=people(t), evacuated=people(v))
+            for e, t, v in zip(frame["endangered"], frame["trapped"], frame["evacuated"])],
+        i18n.t("accidents.col_deaths_short", lang): [
+            i18n.t("accidents.deaths_cell", lang, deaths=f"{int(d):,}", missing=f"{int(m):,}")
+            for d, m in zip(frame["deaths_incl_missing"], frame["missing"])],
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
         i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),

@@ -67,8 +67,8 @@ TEXT = {
     "campaigns.ranking_file": {"zh": "{year}年度乡镇考核排名", "en": "Township ranking {year}"},
     "campaigns.ranking_title": {"zh": "乡镇考核排名", "en": "Township ranking"},
     "campaigns.ranking_scope": {
-        "zh": "{year}年1月1日至{as_of} · {region} · 未否决乡镇在前，按得分从高到低，同分按区划代码",
-        "en": "1 January {year} to {as_of} · {region} · townships not vetoed first, by score, ties by region code",
+        "zh": "{period} · {region} · 未否决乡镇在前，按得分从高到低，同分按区划代码",
+        "en": "{period} · {region} · townships not vetoed first, by score, ties by region code",
     },
     "campaigns.score_formula": {
         "zh": "得分 = Σ(权重 × 分项得分) ÷ Σ权重（分项均为0—100分；无分母的分项不参与计算，其余权重按比例补足）。"
@@ -166,21 +166,21 @@ TEXT = {
     # ------------------------------------------------------------------ "1+1"
     "campaigns.coverage_title": {"zh": "“1+1”专家检查覆盖（乡镇×行业）", "en": "\"1+1\" coverage (township × sector)"},
     "campaigns.coverage_scope": {
-        "zh": "{year}年1月1日至{as_of} · {region} · 覆盖率 = 已开展专家深度检查的乡镇行业数 ÷ 有在营企业的乡镇行业数",
-        "en": "1 January {year} to {as_of} · {region} · coverage = township × sector pairs inspected in depth by "
+        "zh": "{period} · {region} · 覆盖率 = 已开展专家深度检查的乡镇行业数 ÷ 有在营企业的乡镇行业数",
+        "en": "{period} · {region} · coverage = township × sector pairs inspected in depth by "
         "experts ÷ pairs with active enterprises",
     },
     "campaigns.sectors_title": {"zh": "各乡镇行业与专家检查", "en": "Sectors of each township and the expert inspection"},
     "campaigns.sectors_only_missing": {"zh": "只看未开展专家检查的行业", "en": "Only sectors not yet inspected"},
     "campaigns.problems_title": {"zh": "行业共性问题", "en": "Common problems of a sector"},
     "campaigns.problems_scope": {
-        "zh": "{year}年1月1日至{as_of}在同一行业至少{n}家企业发现的隐患类别 · {region}",
-        "en": "Hazard categories found at {n} or more enterprises of a sector, 1 January {year} to {as_of} · {region}",
+        "zh": "{period}在同一行业至少{n}家企业发现的隐患类别 · {region}",
+        "en": "Hazard categories found at {n} or more enterprises of a sector, {period} · {region}",
     },
     "campaigns.meetings_title": {"zh": "行业警示会（{n}场）", "en": "Warning meetings ({n})"},
     "campaigns.meetings_scope": {
-        "zh": "{year}年1月1日至{as_of}召开的“1+1”行业警示会，含日期与参会人数 · {region}",
-        "en": "\"1+1\" sector warning meetings held 1 January {year} to {as_of}, with date and attendance · {region}",
+        "zh": "{period}召开的“1+1”行业警示会，含日期与参会人数 · {region}",
+        "en": "\"1+1\" sector warning meetings held {period}, with date and attendance · {region}",
     },
     # ------------------------------------------------------------------ zero reports
     "campaigns.windows_title": {"zh": "零报告时段", "en": "Zero-report windows"},

@@ -35,8 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.levels_filter": {"zh": "显示等级", "en": "Levels shown"},
     "priority.rows_shown": {"zh": "显示前N家", "en": "Show the top N"},
     "priority.rows_note": {
-        "zh": "显示 {shown} 家（共 {total} 家符合所选等级）；点击列标题可排序。",
-        "en": "{shown} shown ({total} at the chosen levels); click a column heading to sort.",
+        "zh": "显示 {shown:,} 家（共 {total:,} 家符合所选等级）；点击列标题可排序。",
+        "en": "{shown:,} shown ({total:,} at the chosen levels); click a column heading to sort.",
     },
     "priority.col_rank": {"zh": "排名", "en": "Rank"},
     "priority.col_enterprise_id": {"zh": "企业编号", "en": "Enterprise ID"},

@@ -9,6 +9,7 @@ import streamlit as st
 from riskdash import i18n, metrics
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
+from riskdash.ui.widgets import fit
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
@@ -22,7 +23,7 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
         st.info(empty, icon=":material/check_circle:")
         return
     if hazard_ids is None:
-        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table))
     else:
         _hazard_list(page, table, hazard_ids, f"rect_list_{name}")
     left, right = st.columns(2)
@@ -64,7 +65,7 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
     from riskdash.ui.markdown import plain, plain_frame
 
     event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row")
+                         selection_mode="single-row", **fit(table))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(hazard_ids):
         st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
