@@ -51,3 +51,21 @@ def test_a_ranking_row_opens_the_enterprise_card(app_db):  # noqa: F811
     words = "\n".join(m.value for m in at.markdown)
     assert "排名第2位" in words  # the card of the second row, beside the card tab's first
     assert sum(f"（{second}）" in c.value for c in at.caption) >= 1
+
+
+def test_a_row_of_the_high_risk_enterprises_without_sites_opens_its_card(app_db):  # noqa: F811
+    from conftest import TOWN_A2
+
+    from riskdash import db
+
+    con = db.connect(app_db)
+    con.execute("insert into enterprises (enterprise_id, name, region_code, industry, employees) values "
+                "('E5', '西乡建筑', ?, 'construction', 50)", [TOWN_A2])
+    db.sync_keys(con)
+    con.close()
+    at = start()
+    assert not any(c.value.startswith("西乡建筑（E5）") for c in at.caption)
+    at.session_state["priority_gap_enterprises"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, at.exception
+    assert any(c.value.startswith("西乡建筑（E5）") for c in at.caption)

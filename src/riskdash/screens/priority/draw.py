@@ -28,6 +28,7 @@ LEDGER_TOWN_KEY = "priority_ledger_town"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
+GAP_TABLE_KEY = "priority_gap_enterprises"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
 
@@ -174,8 +175,27 @@ def gaps(ctx: PageContext, data: ScreenData) -> None:
     _listing(ctx, ctx.t("priority.gap_list_accidents"), view.accidents_without_ledger_table(g.accidents_without_ledger, lang))
     _listing(ctx, ctx.t("priority.gap_list_not_in_place"), view.ledger_table(g.not_in_place, lang))
     _listing(ctx, ctx.t("priority.gap_list_not_filed"), view.ledger_table(g.not_fully_filed, lang))
-    _listing(ctx, ctx.t("priority.gap_list_enterprises"),
-             view.enterprises_without_sites_table(g.high_risk_enterprises_without_sites, lang))
+    _enterprise_listing(ctx, data, ctx.t("priority.gap_list_enterprises"),
+                        view.enterprises_without_sites_table(g.high_risk_enterprises_without_sites, lang),
+                        GAP_TABLE_KEY)
+
+
+def _enterprise_listing(ctx: PageContext, data: ScreenData, title: str, frame: pd.DataFrame, key: str) -> None:
+    """A list of enterprises whose selected row opens the enterprise's card below it."""
+    st.markdown(f"**{plain(title)}**（{len(frame):,}）")
+    if frame.empty:
+        st.caption(ctx.t("priority.none_found"))
+        return
+    event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row")
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    ids = frame[i18n.t("priority.col_enterprise_id", ctx.lang)].to_list()
+    scored = set(data.scores["enterprise_id"])
+    if rows and rows[0] < len(ids) and ids[rows[0]] in scored:
+        with st.container(border=True, key=f"{key}_record"):
+            _card(ctx, data, ids[rows[0]])
+    else:
+        st.caption(":material/touch_app: " + ctx.t("priority.rank_hint"))
 
 
 def risk_map(ctx: PageContext, data: ScreenData) -> None:

@@ -161,7 +161,7 @@ def category_pareto(frame: pd.DataFrame, names: list[str], filters: Filters, reg
                        height=480)
     fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "range": [0, 105], "ticksuffix": "%",
                               "dtick": 20, "showgrid": False, "tickfont": {"color": charts.TEXT},
-                              "title": {"text": _t("pareto_axis", lang)}},
+                              "title": {"text": _t("pareto_axis", lang), "font": {"color": charts.TEXT}}},
                       margin={"r": 70, "b": 60}, bargap=0.25)
     fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=80, y1=80,
                   line={"color": charts.ALERT, "dash": "dash", "width": 1})
