@@ -102,3 +102,15 @@ def test_every_table_on_the_page_has_its_own_download(at):  # noqa: F811
     at.text_input(key="data_edit_key").input("H2").run()
     assert not at.exception, at.exception
     assert buttons() == shown + 1
+
+
+def test_an_enterprise_to_edit_is_picked_from_the_list(at):  # noqa: F811
+    at.selectbox(key="data_edit_kind").set_value("enterprises").run()
+    assert not at.exception, at.exception
+    pick = at.selectbox(key="data_edit_enterprise")
+    assert "东镇化工（E2）· 甲县 东镇" in pick.options
+    pick.set_value("E2").run()
+    assert not at.exception, at.exception
+    # the edit form of E2: its name in the form, its key locked
+    assert at.text_input(key="data_edit_E2_enterprises_name").value == "东镇化工"
+    assert at.text_input(key="data_edit_E2_enterprises_enterprise_id").disabled

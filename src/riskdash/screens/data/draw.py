@@ -331,7 +331,14 @@ def edit_panel(page, actor: str) -> None:
     left, right = st.columns([1, 2])
     kind = left.selectbox(page.t("data.edit.kind"), records.RECORD_KINDS, key="data_edit_kind",
                           format_func=lambda k: view.kind_label(k, page.lang))
-    key = right.text_input(page.t("data.edit.key"), key="data_edit_key").strip()
+    found = (page.load(reads.enterprise_choices, page.filters.region_code, page.filters.account_region)
+             if kind == "enterprises" else None)
+    if found is not None and len(found) <= view.PICK_LIMIT:
+        with right:  # an enterprise is found by name, number or township, not typed
+            key = _pick(page, page.t("data.edit.enterprise"), view.enterprise_labels(found), None,
+                        "data_edit_enterprise") or ""
+    else:
+        key = right.text_input(page.t("data.edit.key"), key="data_edit_key").strip()
     if not key:
         return
     row = records.load(page.con, kind, key)
