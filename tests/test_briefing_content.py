@@ -407,7 +407,7 @@ def test_brief_on_the_small_city_whole_text(small_con):
     assert (meta.region_name, meta.region_level, meta.is_demo, meta.demo_text) == ("示例市", "city", False, None)
     assert meta.filters_text == "统计期间 2025-01-01 至 2025-06-30 · 区域 示例市 · 截至 2025-06-30"
     assert meta.title == "示例市安全生产形势汇报"
-    assert meta.generated_text == "生成时间 2025-07-01 09:00"
+    assert meta.generated_text == "生成时间 2025年7月1日 09:00"  # the one date style on screen (issue 17 item 8)
     accidents = brief.slide("accidents")
     # last year: 3 accidents, 2 deaths, one 较大 — a small base, said in cases
     assert accidents.headline[:2] == (

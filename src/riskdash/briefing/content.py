@@ -569,7 +569,7 @@ def brief_meta(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh
         end=filters.end, as_of=filters.as_of, is_demo=demo, generated_at=generated_at, lang=lang,
         title=_t("deck_title", lang, region=name), period_text=i18n.period(filters.start, filters.end, lang),
         filters_text=filters_text,
-        generated_text=_t("generated", lang, at=generated_at.strftime("%Y-%m-%d %H:%M")),
+        generated_text=_t("generated", lang, at=f"{i18n.day(generated_at.date(), lang)} {generated_at:%H:%M}"),
         demo_text=_t("demo", lang) if demo else None,
         region_kind=kind, child_kinds=child_kinds,
         issuer=hl.fill_template(templates["tongbao_issuer"], **fill),
