@@ -1,7 +1,8 @@
 """Hints worded by role (issue 16): where a screen sends its reader to 设置 (or 数据管理) for what only an admin
-may do there, an admin reads the screen's own hint and any other account is told to ask the city
-administrator; a read-only account is not told to import zero reports. AppTest on app.py, the small city
-without annual targets and zero-report windows, one account of each kind."""
+may do there, an admin reads the screen's own hint and any other account is told that it is the city
+administrator's (text/roles.py, i18n.set_reader); a read-only account is not told to import zero reports.
+AppTest on app.py, the small city without annual targets and zero-report windows, one account of each kind;
+and every text of the catalogue as a non-admin reads it."""
 
 from __future__ import annotations
 
@@ -88,3 +89,25 @@ def test_every_ask_variant_has_both_languages_and_the_same_values():
             fields = {f for _, f, _, _ in string.Formatter().parse(i18n.TEXT[ask][lang]) if f}
             assert fields == {f for _, f, _, _ in string.Formatter().parse(i18n.TEXT[own][lang]) if f}
         assert "管理员" in i18n.TEXT[ask]["zh"] and "administrator" in i18n.TEXT[ask]["en"]
+
+
+ADMIN_ONLY_PHRASES = {"zh": ("可在“设置”", "请先在“设置”", "在“设置”中可"),
+                      "en": ("editable in Settings", "switched off in Settings", "listed in Settings",
+                             "entered in Settings", "add the windows first", "numbers set in Settings")}
+
+
+def test_no_text_tells_a_non_admin_to_do_an_admins_task_in_settings():
+    offending = [(key, lang) for key, texts in i18n.TEXT.items() for lang in ("zh", "en")
+                 if any(p in i18n.ask_wording(texts[lang], lang) for p in ADMIN_ONLY_PHRASES[lang])]
+    assert offending == []
+    # and the admin's own wording is kept (the phrases are real: each occurs in some text)
+    for lang, phrases in (("zh", ("可在“设置”中修改",)), ("en", ("editable in Settings",))):
+        assert any(p in texts[lang] for texts in i18n.TEXT.values() for p in phrases)
+
+
+def test_the_reader_is_set_per_page_run_and_the_command_line_reads_as_admin(bare):
+    shown = _page("rectification", "nan", "pages/rectification.py")
+    assert "天数由市级管理员在“设置”中修改" in shown and "天数可在“设置”中修改" not in shown
+    assert "天数可在“设置”中修改" in _page("rectification", "boss", "pages/rectification.py")
+    # the test's own thread (the command line, documents) still reads as the file's owner
+    assert "可在“设置”中录入年度控制指标" in i18n.t("target.none", "zh", year=2026, region="示例市")

@@ -8,6 +8,7 @@ hazard states, region levels, periods) are in ``ENUMS``.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
@@ -255,8 +256,30 @@ def _text_modules() -> tuple:
             briefing_document, briefing_export, monthly_form, database, roles)
 
 
+# The reader's role where a text sends the reader to 设置 for an admin's task (issue 16; text/roles.py): set per
+# page run by ui/frame.start_page. The command line and the documents are the file's owner, admin (default).
+_READER_ADMIN: ContextVar[bool] = ContextVar("riskdash_reader_admin", default=True)
+ASK_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def set_reader(admin: bool) -> None:
+    """Word the texts of this page run for an admin (True) or any other account (False)."""
+    _READER_ADMIN.set(admin)
+
+
+def ask_wording(text: str, lang: str) -> str:
+    """``text`` as a reader who is not an admin reads it: an admin's task in 设置 is the city administrator's."""
+    for old, new in ASK_PHRASES.get(lang, ()):
+        text = text.replace(old, new)
+    return text
+
+
 def _merge_screen_texts() -> None:
-    """Merge every text module's TEXT and ENUMS into the tables above; a key defined twice is an error."""
+    """Merge every text module's TEXT and ENUMS into the tables above; a key defined twice is an error. The
+    role wordings of text/roles.py: its phrases, and the ``<key>_ask`` texts made from its ASK_KEYS."""
+    from riskdash.text import roles
+
+    ASK_PHRASES.update(roles.ASK_PHRASES)
     for module in _text_modules():
         for key, value in getattr(module, "TEXT", {}).items():
             if key in TEXT:
@@ -268,6 +291,8 @@ def _merge_screen_texts() -> None:
                 if code in known:
                     raise KeyError(f"enum name {kind}.{code} of {module.__name__} is defined twice")
                 known[code] = value
+    for key in roles.ASK_KEYS:  # the non-admin wording a view asks for by name: never drifting from the key's
+        TEXT[f"{key}_ask"] = {lang: ask_wording(text, lang) for lang, text in TEXT[key].items()}
 
 
 _merge_screen_texts()
@@ -283,8 +308,11 @@ def check_lang(lang: str) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
-    """The text of ``key`` in ``lang``, formatted with ``values``; a missing key raises KeyError."""
+    """The text of ``key`` in ``lang``, formatted with ``values``; a missing key raises KeyError. A reader who
+    is not an admin (set_reader) reads an admin's task in 设置 as the city administrator's (ask_wording)."""
     text = TEXT[key][check_lang(lang)]
+    if not _READER_ADMIN.get():
+        text = ask_wording(text, lang)
     return text.format(**values) if values else text
 
 

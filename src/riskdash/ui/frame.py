@@ -180,6 +180,7 @@ def start_page(name: str) -> PageContext:
         _stop_with_error(lang, i18n.t("error.db", lang, message=str(exc)), session.database_path())
     con = session.session_cursor(database)
     account = login.require_login(con, lang, database.path)  # issue 16: no data drawn before a login
+    i18n.set_reader(admin=account is None or account.is_admin)  # hints worded by role (text/roles.py)
     data_as_of = session.load(db.data_as_of, con, database.key)
     is_demo = session.load(db.is_demo, con, database.key)
     regions = session.load(metrics.regions, con, database.key)
