@@ -304,10 +304,21 @@ def test_key_sites_ledger_has_gaps(con):
 
 
 def test_checklist_covers_every_township_item(con):
+    # every ticked item of every township: the staffing items are computed from township_stations (issue 18)
     expected = _one(con, """select count(*) from regions r join checklist_items c
                             on c.applies_to = 'all' or r.township_class = 'key'
-                            where r.level = 'township'""")
+                            where r.level = 'township' and c.item_code not in ('full_time_staff', 'station_head')""")
     assert _one(con, "select count(*) from checklist_status") == expected
+    # every township has its 安监站 row; some key townships fall short of 2 full-time staff, most do not, and
+    # most key townships sent the acceptance report
+    assert _one(con, "select count(*) from township_stations") == _one(
+        con, "select count(*) from regions where level = 'township'")
+    short, key = con.execute("""select count(*) filter (where s.full_time_staff < 2), count(*)
+                                 from township_stations s join regions r using (region_code)
+                                 where r.township_class = 'key'""").fetchone()
+    assert 0 < short < key / 2
+    assert _one(con, """select count(*) from township_stations s join regions r using (region_code)
+                         where r.township_class = 'key' and s.acceptance_report_on is not null""") > key / 2
     lagging = _one(con, """select count(distinct s.region_code) from checklist_status s
                            join regions r using (region_code)
                            where r.township_class = 'key' and s.status <> 'done'""")
