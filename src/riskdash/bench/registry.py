@@ -191,9 +191,9 @@ RECTIFICATION: list[BenchQuery] = [
     BenchQuery("rectification/evidence_by_township", "hazards", city_year_to_date, _peer.evidence_by_township),
     BenchQuery("rectification/setting_value", "regions", city_year_to_date,
                params=lambda f: {"key": "due_soon_days"}),
-    # the Pareto view and 近7日新增隐患 (issue 17 item 12): no pandas peer yet
-    BenchQuery("rectification/hazards_by_category", "hazards", city_year_to_date),
-    BenchQuery("rectification/new_hazards_list", "hazards", city_year_to_date,
+    # the Pareto view and 近7日新增隐患 (issue 17 item 12)
+    BenchQuery("rectification/hazards_by_category", "hazards", city_year_to_date, _peer.hazards_by_category),
+    BenchQuery("rectification/new_hazards_list", "hazards", city_year_to_date, _peer.new_hazards_list,
                params=lambda f: {"days": rectification.NEW_DAYS}, as_list=True),
     # a hazard row's record card (issue 17 item 11): one hazard by its id
     BenchQuery("rectification/hazard_record", "hazards", city_year_to_date,

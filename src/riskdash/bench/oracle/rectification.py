@@ -408,3 +408,51 @@ def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
                     "with_rectified_date": _count(m & has_date), "complete": _count(m & complete),
                     "completeness": rate(_count(m & complete), n)})
     return pd.concat([towns, pd.DataFrame(out)], axis=1)
+
+
+def _category(values) -> list:
+    """A category as recorded, trimmed; blank or missing is None (not recorded)."""
+    out = []
+    for value in values:
+        text = value.strip() if isinstance(value, str) else ""
+        out.append(text or None)
+    return out
+
+
+def hazards_by_category(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    from riskdash.metrics.rectification import vital_few
+
+    rows = _hazards(con, filters)
+    counts: dict = {}
+    for category, major in zip(_category(rows["category"]), rows["is_major"]):
+        hazards, majors = counts.get(category, (0, 0))
+        counts[category] = (hazards + 1, majors + int(bool(major)))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0] is None, item[0] or ""))
+    total = sum(h for _, (h, _m) in ordered)
+    running, cumulative = 0, []
+    for _, (hazards, _m) in ordered:
+        running += hazards
+        cumulative.append(running / total)
+    return pd.DataFrame({
+        "category": pd.Series([c for c, _ in ordered], dtype=object),
+        "hazards": [h for _, (h, _m) in ordered],
+        "major_found": [m for _, (_h, m) in ordered],
+        "share": [h / total for _, (h, _m) in ordered],
+        "cumulative_share": cumulative,
+        "is_vital": vital_few(cumulative),
+    })
+
+
+def new_hazards_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int = 7) -> pd.DataFrame:
+    rows = _with_places(_hazards(con, filters, in_period=False), con)
+    as_of = pd.Timestamp(filters.as_of)
+    rows = rows[_day(rows["found_on"]) >= as_of - pd.Timedelta(days=days - 1)].copy()
+    verified = _day(rows["verified_on"]) <= as_of
+    rows["state"] = np.where(rows["is_done"], np.where(verified, "closed", "rectified"),
+                             np.where(rows["is_overdue"], "overdue",
+                                      np.where(rows["is_rectified"], "rectified", "open")))
+    rows["category"] = _category(rows["category"])
+    rows = rows.sort_values(["found_on", "hazard_id"], ascending=[False, True])
+    return rows[["hazard_id", "enterprise_id", "enterprise_name", "region_code", "county_name", "township_name",
+                 "industry", "grade", "category", "description", "found_on", "deadline", "state",
+                 "supervision_level"]].reset_index(drop=True)
