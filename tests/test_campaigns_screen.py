@@ -51,7 +51,9 @@ def test_page_ranking_is_the_metric(towns_db):
     # a component without a denominator (重大隐患整改率 with no major hazard) is missing: shown as "—", not "None"
     assert ranking["重大隐患整改率"].isna().sum() == 2
     assert all(frame.proto.placeholder == "—" for frame in at.dataframe)
-    assert ranking["一票否决原因"].iloc[2] == "发生较大及以上责任事故1起（含性质待定；一票否决）"
+    # 西乡's A2 (较大, pending) at E3, which is in no 重点部位 ledger: both reasons, in the contract's order
+    assert ranking["一票否决原因"].iloc[2] == ("发生较大及以上责任事故1起（含性质待定；一票否决）；"
+                                         "较大及以上责任事故1起发生在事故前未列入重点部位台账的企业（含性质待定；一票否决）")
     assert [m.value for m in at.metric] == ["3", "1", "2", "2"]
     text = "\n".join(c.value for c in at.caption)
     assert "数据截至2025年6月30日" in text and "示例市" in text
