@@ -110,7 +110,7 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
     assert external == []
 
 
-@pytest.mark.parametrize(("width", "height"), [(1366, 768)])
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1366, 768), (1920, 1080)])
 def test_level_chips_and_cells_wear_their_colours(server, tmp_path, width, height):  # noqa: F811
     """安委办〔2016〕11号 in the browser: each level chip of the filter and each level cell in its own colour
     (the theme painted every chip red, 蓝色 included)."""
