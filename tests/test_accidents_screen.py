@@ -362,8 +362,8 @@ def test_outside_months_are_worded_with_whole_numbers():
     months.loc[months["month_start"] == date(2024, 3, 1), "accidents"] = 6  # after one quiet March (2023)
     months.loc[months["month_start"] < date(2023, 1, 1), "is_covered"] = False  # 2023 has no baseline: None limits
     control = view.control_frame(months, date(2024, 12, 31), "zh")
-    assert view.outside_months(control, "zh") == "超出控制限：2024-03↑（6，0—5）。"
-    assert view.outside_months(control, "en") == "Outside the limits: 2024-03 ↑ (6; 0–5)."
+    assert view.outside_months(control, "zh") == "超出控制限：2024年3月↑（6，0—5）。"
+    assert view.outside_months(control, "en") == "Outside the limits: Mar 2024 ↑ (6; 0–5)."
 
 
 # ---------------------------------------------------------------------------------------------- charts that answer

@@ -15,7 +15,7 @@ from riskdash.screens.accidents import view as accidents_view
 from riskdash.screens.kit import Scope
 from riskdash.ui import widgets
 
-LIBRARIES = re.compile(r"scipy|numpy|pandas|statsmodels|duckdb|plotly|Jeffreys|先验分布|先验下|泊松|负二项", re.I)
+LIBRARIES = re.compile(r"scipy|numpy|pandas|statsmodels|duckdb|plotly|Jeffreys|先验分布|先验下|泊松|负二项", re.IGNORECASE)
 PATH = re.compile(r"docs/|\.md\b")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # texts whose ISO dates are the format a user types (import problems, a form's hint, the address bar)

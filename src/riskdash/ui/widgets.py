@@ -77,11 +77,11 @@ def fit(frame, budget: int = FIT_PX) -> dict:
 
     def widths_at(cap: float) -> dict[str, float]:
         out = {}
-        for key in heads:
-            width = max(heads[key], contents[key])
+        for key, head in heads.items():
+            width = max(head, contents[key])
             if key in wrapping:
                 least = (contents[key] - CELL_PAD_PX) / MAX_LINES + CELL_PAD_PX
-                width = max(heads[key], least, min(contents[key], cap))
+                width = max(head, least, min(contents[key], cap))
             out[key] = width
         return out
 

@@ -6,6 +6,7 @@ testable alone. Figures come from ``screens/accidents/charts.py``.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -270,8 +271,11 @@ def outside_months(control: pd.DataFrame, lang: str) -> str:
         arrow = "↑" if row.is_above else "↓"
         # the limits column holds None for months without a baseline, so pandas keeps it as float
         value, lower, upper = int(row.value), int(row.lower), int(row.upper)
-        words.append(f"{row.label}{arrow}（{value}，{lower}—{upper}）" if lang == "zh"
-                     else f"{row.label} {arrow} ({value}; {lower}–{upper})")
+        # the month in words (2024年3月, Mar 2024): the chart's short ticks (2024-03) are not the screen's date style
+        month = (f"{row.month_start.year}年{row.month_start.month}月" if lang == "zh"
+                 else f"{calendar.month_abbr[row.month_start.month]} {row.month_start.year}")
+        words.append(f"{month}{arrow}（{value}，{lower}—{upper}）" if lang == "zh"
+                     else f"{month} {arrow} ({value}; {lower}–{upper})")
     return i18n.t("accidents.outside_list", lang, months="、".join(words) if lang == "zh" else "; ".join(words))
 
 
