@@ -86,7 +86,8 @@ with tab_checks:
                t("rectification.uninspected_scope", days=days, n=len(uninspected), **words))
     draw.list_with_downloads(view.uninspected_table(uninspected, sectors, lang), "uninspected",
                              t("rectification.uninspected_title", days=days), t("rectification.download_csv"),
-                             t("rectification.download_xlsx"), t("rectification.empty"), page)
+                             t("rectification.download_xlsx"), t("rectification.empty"), page,
+                             enterprises=uninspected[["enterprise_id", "enterprise_name"]])
 
 with tab_due:
     due_days = page.load(rect.setting_value, "due_soon_days")

@@ -58,3 +58,18 @@ def test_a_row_of_the_overdue_list_opens_its_record(rect_db):  # noqa: F811
     assert any("隐患记录：H2" in m.value for m in at.markdown)
     card = next(t.value for t in at.get("table") if "隐患编号" in t.value.index)
     assert card.loc["企业"].iloc[0] == "东镇建材厂（E1）" and card.loc["状态"].iloc[0] == "逾期未整改"
+
+
+def test_a_row_of_the_uninspected_enterprises_opens_its_record(rect_db):  # noqa: F811
+    at = start()
+    assert any("查看该企业的隐患和检查记录" in c.value for c in at.caption)
+    # never inspected by a supervising level (its only check is its own): 西乡运输 E3 leads the list
+    uninspected = next(d.value for d in at.dataframe if "最近监管检查" in d.value.columns)
+    assert list(uninspected["企业"])[0] == "西乡运输"
+    at.session_state["rect_list_uninspected"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, at.exception
+    words = "\n".join(m.value for m in at.markdown)
+    assert "企业记录：西乡运输（E3）" in words
+    # its hazards by 30 June (H5 and last year's H8) and its one inspection, I2 (a self-check)
+    assert "隐患（2项）" in words and "检查记录（1次）" in words

@@ -13,16 +13,20 @@ from riskdash.ui.widgets import fit
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
-                        empty: str, page: PageContext, hazard_ids: list[str] | None = None) -> None:
+                        empty: str, page: PageContext, hazard_ids: list[str] | None = None,
+                        enterprises: pd.DataFrame | None = None) -> None:
     """A sortable table (click a heading) and its CSV and .xlsx downloads (formula-looking text escaped), named
     for the list, the scope and the as-of day (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx). A list of
-    hazards (``hazard_ids``, one per row) opens the selected row's record below the table."""
+    hazards (``hazard_ids``, one per row) opens the selected row's record below the table; a list of enterprises
+    (``enterprises``: enterprise_id and enterprise_name, one per row) opens the enterprise's hazards and inspections."""
     from riskdash.exports.rectification_lists import list_csv, list_xlsx
 
     if table.empty:
         st.info(empty, icon=":material/check_circle:")
         return
-    if hazard_ids is None:
+    if enterprises is not None:
+        _enterprise_list(page, table, enterprises, f"rect_list_{name}")
+    elif hazard_ids is None:
         st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table))
     else:
         _hazard_list(page, table, hazard_ids, f"rect_list_{name}")
@@ -80,3 +84,32 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
         fields = view.hazard_record_fields(record, sector, page.lang)
         # st.table reads Markdown in every cell: the enterprise and the description are data
         st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))
+
+
+def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.DataFrame, key: str) -> None:
+    """The list with one selectable row; the selected enterprise's record below it: its hazards and its
+    inspections up to the as-of day (the lists of 重点防控's enterprise card)."""
+    from riskdash.metrics import priority
+    from riskdash.screens.priority import view as priority_view
+    from riskdash.ui.markdown import plain
+
+    event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row", **fit(table))
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if not rows or rows[0] >= len(enterprises):
+        st.caption(":material/touch_app: " + page.t("rectification.enterprise_hint"))
+        return
+    chosen = enterprises.iloc[rows[0]]
+    enterprise_id, as_of = chosen["enterprise_id"], page.filters.as_of
+    with st.container(border=True, key=f"{key}_record"):
+        heading = page.t("rectification.enterprise_record", name=chosen["enterprise_name"], id=enterprise_id)
+        st.markdown(f"**:material/factory: {plain(heading)}**")
+        for label, read, shaped in (("priority.card_hazards", priority.site_hazards, priority_view.card_hazards_table),
+                                    ("priority.card_inspections", priority.site_inspections,
+                                     priority_view.card_inspections_table)):
+            frame = page.load(read, enterprise_id, as_of)
+            st.markdown(f"**{page.t(label, n=len(frame))}**")
+            if frame.empty:
+                st.caption(page.t("priority.none_found"))
+            else:
+                st.dataframe(shaped(frame, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
