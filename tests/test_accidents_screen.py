@@ -443,3 +443,11 @@ def test_an_empty_scope_says_so_instead_of_empty_plots(app_db):
     said = [i.value for i in at.info if i.value.startswith("所选范围内没有可画的数据")]
     assert said and set(said) == {"所选范围内没有可画的数据：所选地区、行业和时段内没有事故记录。"}
     assert len(said) + len(at.get("plotly_chart")) == drawn  # every chart either drawn or said in words
+
+
+def test_casualty_cells_name_the_missing_only_when_there_are_some():
+    frame = pd.DataFrame({"deaths_incl_missing": [3, 1200], "missing": [1, 0], "serious_injuries": [0, 2],
+                          "direct_loss_wan": [120.0, 1234.5]})
+    assert view.casualties(frame, "zh") == ["死亡（含失踪）3人，其中失踪1人；重伤0人；直接经济损失120.00万元",
+                                            "死亡（含失踪）1,200人；重伤2人；直接经济损失1,234.50万元"]
+    assert view.casualties(frame, "en")[1] == "1,200 deaths; 2 seriously injured; direct loss 1,234.50 万元"

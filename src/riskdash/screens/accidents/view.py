@@ -383,12 +383,19 @@ def _place(region: str, parent: str | None, lang: str) -> str:
     return f"{parent}{region}" if lang == "zh" else f"{region}, {parent}"
 
 
+def of_missing(missing: Any, lang: str, cell: bool = False) -> str:
+    """"，其中失踪2人" after a death count when some of the dead are missing; nothing when none is."""
+    count = int(missing)
+    return i18n.t("accidents.of_missing_cell" if cell else "accidents.of_missing", lang, missing=f"{count:,}") \
+        if count else ""
+
+
 def casualties(frame: pd.DataFrame, lang: str) -> list[str]:
     """Each listed accident's deaths (incl. missing), missing, serious injuries and direct loss in one cell with
     their units: four numeric columns with long headers pushed the list past the page's right edge at 1366 px
     (issue 17 item 7); the record below the list keeps each in its own field."""
-    return [i18n.t("accidents.casualties", lang, deaths=f"{int(d):,}", missing=f"{int(m):,}", serious=f"{int(s):,}",
-                   loss=f"{float(x):,.2f}")
+    return [i18n.t("accidents.casualties", lang, deaths=f"{int(d):,}", of_missing=of_missing(m, lang),
+                   serious=f"{int(s):,}", loss=f"{float(x):,.2f}")
             for d, m, s, x in zip(frame["deaths_incl_missing"], frame["missing"], frame["serious_injuries"],
                                   frame["direct_loss_wan"])]
 
@@ -439,7 +446,7 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("accidents.involved", lang, endangered=people(e), trapped=people(t), evacuated=people(v))
             for e, t, v in zip(frame["endangered"], frame["trapped"], frame["evacuated"])],
         i18n.t("accidents.col_deaths_short", lang): [
-            i18n.t("accidents.deaths_cell", lang, deaths=f"{int(d):,}", missing=f"{int(m):,}")
+            i18n.t("accidents.deaths_cell", lang, deaths=f"{int(d):,}", of_missing=of_missing(m, lang, cell=True))
             for d, m in zip(frame["deaths_incl_missing"], frame["missing"])],
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
