@@ -67,6 +67,33 @@ def _checklist_params(filters: Filters) -> dict[str, Any]:
     return campaigns.checklist_params(DEFAULTS, filters.as_of.year)
 
 
+def _zero_params(filters: Filters) -> dict[str, Any]:
+    return {"zero_cutoff_minutes": campaigns.cutoff_minutes(DEFAULTS)}
+
+
+def _station_params(filters: Filters) -> dict[str, Any]:
+    return campaigns.station_params(DEFAULTS, filters.as_of.year)
+
+
+def _staff_params(filters: Filters) -> dict[str, Any]:
+    return campaigns.staffing_params(DEFAULTS)
+
+
+def _with_cutoff(peer):
+    return lambda con, filters: peer(con, filters, campaigns.cutoff_minutes(DEFAULTS))
+
+
+def _pandas_stations(con: duckdb.DuckDBPyConnection, filters: Filters):
+    staff = campaigns.staffing_params(DEFAULTS)
+    return campaign_peers.township_stations(con, filters, campaigns.report_due(DEFAULTS, filters.as_of.year),
+                                            staff["staff_min_key"], staff["staff_min_ordinary"])
+
+
+def _pandas_four(con: duckdb.DuckDBPyConnection, filters: Filters):
+    staff = campaigns.staffing_params(DEFAULTS)
+    return campaign_peers.four_in_place(con, filters, staff["staff_min_key"], staff["staff_min_ordinary"])
+
+
 def _problem_params(filters: Filters) -> dict[str, Any]:
     return {"min_enterprises": campaigns.common_problem_min(DEFAULTS)}
 
@@ -108,10 +135,16 @@ CAMPAIGNS: list[BenchQuery] = [
     BenchQuery("campaigns/common_problems", "hazards", city_year_to_date, _pandas_problems, _problem_params),
     BenchQuery("campaigns/warning_meetings", "regions", city_year_to_date,
                _in_year(campaign_peers.warning_meetings)),
-    BenchQuery("campaigns/zero_report_windows", "regions", city_year_to_date, campaign_peers.zero_report_windows),
+    BenchQuery("campaigns/zero_report_windows", "regions", city_year_to_date,
+               _with_cutoff(campaign_peers.zero_report_windows), _zero_params),
     BenchQuery("campaigns/zero_report_compliance", "regions", city_year_to_date,
-               campaign_peers.zero_report_compliance),
+               _with_cutoff(campaign_peers.zero_report_compliance), _zero_params),
     BenchQuery("campaigns/zero_report_missing", "regions", city_year_to_date, campaign_peers.zero_report_missing),
+    # issue 18: the 零报告 days after the cut-off, the 安监站 and acceptance report, the 四个必须到位
+    BenchQuery("campaigns/zero_report_late", "regions", city_year_to_date,
+               _with_cutoff(campaign_peers.zero_report_late), _zero_params),
+    BenchQuery("campaigns/township_stations", "regions", city_year_to_date, _pandas_stations, _station_params),
+    BenchQuery("campaigns/four_in_place", "regions", city_year_to_date, _pandas_four, _staff_params),
 ]
 
 # ---------------------------------------------------------------------------------------------- 数据管理
