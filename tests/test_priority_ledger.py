@@ -104,7 +104,11 @@ def test_ledger_workbook_fit_for_filing(small_con):
     assert south["A1"].value == "乙区南街道预防较大及以上生产安全事故重点部位台账"
     assert "数据截至：2025年6月30日" in south["A2"].value and "共1处" in south["A2"].value
     assert [c.value for c in south[3]][:5] == ["序号", "重点部位名称", "所属企业（单位）", "可能发生的事故类型", "可能造成死亡人数"]
-    assert [c.value for c in south[4]] == [1, "南街道商场人员密集区", "南街道商场", "火灾", 20, None, None, "未备案", "2025-02-01", "否"]
+    assert [c.value for c in south[4]] == [1, "南街道商场人员密集区", "南街道商场", "火灾", 20, None, None, "未备案", "2025-02-01", "否",
+                                           None]  # 措施落实日期: blank when the measures are not in place
+    east = book["东镇"]
+    assert [c.value for c in east[3]][-2:] == ["监控措施是否落实", "措施落实日期"]
+    assert [c.value for c in east[4]][-2:] == ["是", "未填报"]  # in place, the day not recorded
     assert south.page_setup.orientation == "landscape"
     assert "共0处" in book["西乡"]["A2"].value  # an empty ledger is visible, not missing
 
@@ -252,4 +256,11 @@ def test_gap_kpis_and_tables_are_worded(small_con):
     assert table.values.tolist()[0] == ["A2", "2025-03-02", "西乡", "西乡运输", "较大", 3, "企业无台账、乡镇无台账"]
     ledger = view.ledger_table(gaps.ledger, "zh")
     assert ledger.iloc[1]["市安委办备案"] == "未备案" and ledger.iloc[1]["措施落实"] == "否"
+    assert list(ledger["措施落实日期"]) == ["未填报", ""]  # K1 in place (day not recorded), K2 not in place
+    small_con.execute("update key_sites set measures_in_place_on = '2025-01-15' where site_id = 'K1'")
+    again = view.ledger_table(priority.ledger_gaps(small_con, PERIOD).ledger, "en")
+    assert list(again["In place since"]) == ["2025-01-15", ""]
+    book = openpyxl.load_workbook(io.BytesIO(key_site_ledger_xlsx(
+        priority.key_site_ledger(small_con, PERIOD), priority.ledger_townships(small_con, PERIOD), "示例市", AS_OF)))
+    assert book["东镇"]["K4"].value == "2025-01-15"
     assert i18n.t("priority.formula", "zh", red=60, orange=35, yellow=18).startswith("风险分值 = Σ")

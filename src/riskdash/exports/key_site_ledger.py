@@ -34,7 +34,16 @@ COLUMNS = [
     ("市安委办备案日期", 14, lambda r: _day(r["filed_city_on"])),
     ("县安委办备案日期", 14, lambda r: _day(r["filed_county_on"])),
     ("监控措施是否落实", 10, lambda r: {True: "是", False: "否"}.get(_bool(r["measures_in_place"]), "未填报")),
+    # the day they were confirmed in place (issue 18: the assessment judges an accident against it); blank when not
+    ("措施落实日期", 14, lambda r: _in_place_day(r)),
 ]
+
+
+def _in_place_day(row) -> str | None:
+    if not _bool(row["measures_in_place"]):
+        return None
+    day = row["measures_in_place_on"]
+    return "未填报" if day is None or pd.isna(day) else pd.Timestamp(day).date().isoformat()
 
 
 def _bool(value):

@@ -152,6 +152,11 @@ def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("priority.col_filed_city", lang): [_day(v, lang) for v in ledger["filed_city_on"]],
         i18n.t("priority.col_filed_county", lang): [_day(v, lang) for v in ledger["filed_county_on"]],
         i18n.t("priority.col_in_place", lang): [_yes_no(v, lang) for v in ledger["measures_in_place"]],
+        # 措施落实日期 (issue 18): only for measures in place; "not reported" when the day was not recorded
+        i18n.t("priority.col_in_place_on", lang): [
+            _day(d, lang, "priority.not_reported") if v is not None and not pd.isna(v) and bool(v) else ""
+            for v, d in
+            zip(ledger["measures_in_place"], ledger["measures_in_place_on"])],
     })
 
 
