@@ -85,10 +85,12 @@ def fit(frame, budget: int = FIT_PX) -> dict:
             out[key] = width
         return out
 
-    # the widest cap (≤ WRAP_PX) at which the table fits the budget, else the narrowest
+    # the widest cap (≤ WRAP_PX) at which the table fits the budget; a table too wide to fit even at the
+    # narrowest (the township scorecard's many figures) scrolls sideways anyway and wraps only its longest text
     cap = float(WRAP_PX)
-    while cap > MIN_WRAP_PX and sum(widths_at(cap).values()) > budget:
-        cap -= 4
+    if sum(widths_at(MIN_WRAP_PX).values()) <= budget:
+        while sum(widths_at(cap).values()) > budget:
+            cap -= 4
     widths = widths_at(cap)
     # what the budget leaves goes to the columns still wrapped, in proportion to the text they still fold
     slack = budget - sum(widths.values())
