@@ -550,6 +550,7 @@ def zero_report_windows(con: duckdb.DuckDBPyConnection, filters: Filters, cutoff
     return pd.DataFrame(rows, columns=["window_id", "days_due", "townships", "reports_due", "reports_received",
                                        "reports_on_time", "reports_missing", "accidents_reported"])
 
+
 # ---------------------------------------------------------------------------------------------- 安监站 (issue 18)
 
 
