@@ -74,7 +74,7 @@ TEXT = {
     },
     "accidents.target_text": {
         "zh": "{year}年控制指标 {target} 人；1月1日至{cutoff}死亡（含失踪）{deaths} 人，已用 {pct}，时间进度 {elapsed}{gap}",
-        "en": "{year} target {target} deaths; {deaths} deaths (incl. missing) from 1 January to {cutoff}, "
+        "en": "{year} target {target} deaths; {deaths} deaths (incl. missing) from 1 Jan to {cutoff}, "
         "{pct} used against {elapsed} of the year elapsed{gap}",
     },
     "accidents.target_ahead": {"zh": "，超时间进度{gap}个百分点", "en": " ({gap} points ahead of time)"},
@@ -82,7 +82,7 @@ TEXT = {
     "accidents.target_level": {"zh": "，与时间进度持平", "en": " (level with time)"},
     "accidents.target_none": {
         "zh": "{year}年{region}未设定死亡控制指标；1月1日至{cutoff}死亡（含失踪）{deaths} 人。",
-        "en": "No {year} death target is set for {region}; {deaths} deaths (incl. missing) from 1 January to {cutoff}.",
+        "en": "No {year} death target is set for {region}; {deaths} deaths (incl. missing) from 1 Jan to {cutoff}.",
     },
     "accidents.projection": {
         "zh": "预计全年死亡（含失踪）约 {projected} 人 = 本年至今 {deaths} 人 + {years}年同期之后（{after}至12月31日）"
