@@ -129,13 +129,14 @@ def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(small
     assert found == {}
 
 
-def test_a_table_too_wide_to_fit_wraps_only_its_longest_text():
-    """Twelve figures with long headers cannot fit 400 px however their text wraps: the names keep their width
-    (no rows made tall for nothing) and only text longer than WRAP_PX wraps."""
+def test_a_table_too_wide_to_fit_keeps_its_text_on_one_line():
+    """Twelve figures with long headers cannot fit 400 px however their text wraps: it scrolls sideways, each
+    column as wide as its text, and no row is made tall for one long reason."""
     long_text = "未完成" * 40
     frame = pd.DataFrame({"乡镇（街道）": ["城关街道（银沙县）"], "一票否决原因": [long_text],
                           **{f"考核分项第{i}项得分": [90.5] for i in range(12)}})
     fitted = widgets.fit(frame, budget=400)
     widths = {name: column["width"] for name, column in fitted["column_config"].items()}
     assert widths["乡镇（街道）"] >= widgets.text_px("城关街道（银沙县）") + widgets.CELL_PAD_PX
-    assert widgets.WRAP_PX <= widths["一票否决原因"] < widgets.text_px(long_text)
+    assert widths["一票否决原因"] >= widgets.text_px(long_text) + widgets.CELL_PAD_PX
+    assert "row_height" not in fitted

@@ -86,11 +86,14 @@ def fit(frame, budget: int = FIT_PX) -> dict:
         return out
 
     # the widest cap (≤ WRAP_PX) at which the table fits the budget; a table too wide to fit even at the
-    # narrowest (the township scorecard's many figures) scrolls sideways anyway and wraps only its longest text
+    # narrowest (the township scorecard's many figures) scrolls sideways anyway: its columns keep their text's
+    # width on one line (one long 一票否决原因 would make all sixty rows tall)
     cap = float(WRAP_PX)
     if sum(widths_at(MIN_WRAP_PX).values()) <= budget:
         while sum(widths_at(cap).values()) > budget:
             cap -= 4
+    else:
+        cap = float("inf")
     widths = widths_at(cap)
     # what the budget leaves goes to the columns still wrapped, in proportion to the text they still fold
     slack = budget - sum(widths.values())
