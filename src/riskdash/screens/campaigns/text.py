@@ -283,10 +283,10 @@ TEXT = {
     "campaigns.report.not_required": {"zh": "不要求", "en": "not required"},
     "campaigns.stations_title": {"zh": "安监站人员与验收报告", "en": "Station staffing and acceptance report"},
     "campaigns.stations_scope": {
-        "zh": "专职安监人员：重点乡镇不少于{key_min}人，其他乡镇{ordinary}（staff_min_key、staff_min_ordinary）· 专职站长须经乡镇党委"
+        "zh": "专职安监人员：重点乡镇不少于{key_min}人，其他乡镇{ordinary}（人数可在“设置”中修改）· 专职站长须经乡镇党委"
               "发文任命并报县安监局备案 · 重点乡镇验收报告于{report}前报市安委办 · 截至{as_of}",
-        "en": "Full-time staff: at least {key_min} in a key township, {ordinary} in others (staff_min_key, "
-              "staff_min_ordinary) · a full-time head appointed by a document filed with the county bureau · key "
+        "en": "Full-time staff: at least {key_min} in a key township, {ordinary} in others (numbers set in "
+              "Settings) · a full-time head appointed by a document filed with the county bureau · key "
               "townships send the acceptance report by {report} · as of {as_of}",
     },
     "campaigns.staff_ordinary_named": {"zh": "明确专人即可", "en": "a named person"},
