@@ -127,6 +127,10 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_veto_ledger_missed_site", "1", "乡镇考核一票否决：较大及以上责任事故发生在事故前未列入重点部位台账的企业（1 启用，0 停用）", "Township assessment veto: a relatively major or worse liability accident at an enterprise with no key site filed before it (1 on, 0 off)"),
     ("assessment_veto_measures_not_in_place", "1", "乡镇考核一票否决：已备案重点部位监控措施未落实引发亡人责任事故（1 启用，0 停用）", "Township assessment veto: a liability accident with deaths at a filed key site whose measures were not in place (1 on, 0 off)"),
     ("assessment_veto_target_exceeded", "1", "乡镇考核一票否决：死亡（含失踪）超过控制指标（1 启用，0 停用）", "Township assessment veto: deaths (incl. missing) above the control target (1 on, 0 off)"),
+    # the monthly job's first working day (issue 19; docs/deploy.md): the State Council's 部分节假日安排 notice of
+    # the year (国务院办公厅, 2025-11-04 for 2026); the next year's lists are added when its notice comes out
+    ("holidays", "2026-01-01..2026-01-03, 2026-02-15..2026-02-23, 2026-04-04..2026-04-06, 2026-05-01..2026-05-05, 2026-06-19..2026-06-21, 2026-09-25..2026-09-27, 2026-10-01..2026-10-07", "法定节假日放假日期（国务院办公厅节假日安排通知；日期或“起..止”，逗号分隔；每月首个工作日生成月报）", "Public holidays off work (the State Council's notice; days or first..last, comma-separated; the monthly documents come on a month's first working day)"),
+    ("adjusted_workdays", "2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10", "调休上班日（周末上班的日期，逗号分隔）", "Adjusted working days (weekend days worked, comma-separated)"),
     ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),    # the Word/PDF 通报 (issue 13): templates filled in per region and year (docs/settings.md)
     ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
     ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),
@@ -136,10 +140,6 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("form_issuer", "应急管理局", "统计报表制定机关（月报表右上角“制定机关”）", "Body that set the statistics form (制定机关, top right of the monthly form)"),
     ("form_approval_no", "—", "统计报表批准文号（统计调查项目批准或备案文号；未取得时为“—”）", "Approval number of the statistics form (批准文号 of the survey’s approval or filing; — when there is none)"),
     ("form_valid_until", "—", "统计报表有效期至（如“2028年12月”；未规定时为“—”）", "Statistics form valid until (有效期至, e.g. 2028年12月; — when not set)"),
-    # the monthly job's first working day (issue 19; docs/deploy.md): the State Council's 部分节假日安排 notice of
-    # the year (国务院办公厅, 2025-11-04 for 2026); the next year's lists are added when its notice comes out
-    ("holidays", "2026-01-01..2026-01-03, 2026-02-15..2026-02-23, 2026-04-04..2026-04-06, 2026-05-01..2026-05-05, 2026-06-19..2026-06-21, 2026-09-25..2026-09-27, 2026-10-01..2026-10-07", "法定节假日放假日期（国务院办公厅节假日安排通知；日期或“起..止”，逗号分隔；每月首个工作日生成月报）", "Public holidays off work (the State Council's notice; days or first..last, comma-separated; the monthly documents come on a month's first working day)"),
-    ("adjusted_workdays", "2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10", "调休上班日（周末上班的日期，逗号分隔）", "Adjusted working days (weekend days worked, comma-separated)"),
     # accounts (issue 16, accounts.py): the lockout after failed logins and a dashboard session's idle timeout
     ("login_max_failures", "5", "连续登录失败N次锁定账号", "Consecutive failed logins that lock an account"),
     ("login_lock_minutes", "15", "账号锁定时长（分钟）", "Minutes an account stays locked after too many failed logins"),

@@ -108,11 +108,12 @@ TEXT = {
     "data.problem.at_least": {"zh": "应不小于{bound}", "en": "a value of at least {bound}"},
     "data.problem.setting_int": {"zh": "该设置项应为不小于{bound}的整数", "en": "a whole number of at least {bound} for this setting"},
     "data.problem.setting_number": {"zh": "该设置项应为{low}到{high}之间的数", "en": "a number from {low} to {high} for this setting"},
+    "data.problem.setting_flag": {"zh": "该设置项应为1（启用）或0（停用）", "en": "1 (on) or 0 (off) for this setting"},
     "data.problem.setting_month_day": {"zh": "该设置项应为“月-日”，如06-30", "en": "a month and day as MM-DD (e.g. 06-30) for this setting"},
     "data.problem.setting_time_of_day": {"zh": "该设置项应为“时:分”，如16:00", "en": "a time of day as HH:MM (e.g. 16:00) for this setting"},
+    "data.problem.setting_days": {"zh": "该设置项应为日期（2026-10-01）或日期范围（2026-10-01..2026-10-07），以逗号分隔；“{item}”不是", "en": "days (2026-10-01) or ranges (2026-10-01..2026-10-07) separated by commas for this setting; not \"{item}\""},
     "data.problem.setting_text": {"zh": "该设置项最多{limit}个字符", "en": "a text of at most {limit} characters for this setting"},
     "data.problem.thresholds_order": {
-    "data.problem.setting_days": {"zh": "该设置项应为日期（2026-10-01）或日期范围（2026-10-01..2026-10-07），以逗号分隔；“{item}”不是", "en": "days (2026-10-01) or ranges (2026-10-01..2026-10-07) separated by commas for this setting; not \"{item}\""},
         "zh": "风险等级分数下限应依次递减：红色＞橙色＞黄色＞蓝色（保存后为{order}）",
         "en": "score floors falling from red to orange to yellow to blue (after saving: {order})",
     },
