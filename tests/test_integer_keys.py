@@ -189,6 +189,7 @@ LISTS = [q for q in bench.registered_queries() if q.as_list]
 def test_the_long_lists_are_the_ones_fetched_through_arrow():
     assert {q.name for q in LISTS} == {
         "rectification/overdue_list", "rectification/follow_up_list", "rectification/uninspected_enterprises",
+        "rectification/new_hazards_list",
         "priority/risk_scores", "priority/high_risk_enterprises_without_sites",
         "campaigns/checklist_items_by_township"}
 

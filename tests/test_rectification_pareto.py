@@ -135,7 +135,7 @@ def test_the_sentence_names_the_categories_making_80_percent():
         "3 of 5 categories make 80 of the 100 hazards found in the period (80.0%): 消防设施, 用电, 通道.")
     many = pareto_frame([(f"类{i:02d}", 10) for i in range(20)])  # 16 categories make 80 %
     assert view.pareto_sentence(many, "zh", named=3) == (
-        "16 类隐患（共 20 类）合计 160 项，占统计期内排查隐患 200 项的 80.0%：类00、类01、类02等。")
+        "16 类隐患（共 20 类）合计 160 项，占统计期内排查隐患 200 项的 80.0%：类00、类01、类02等（另有13类）。")
     assert view.pareto_sentence(pareto_frame([]).iloc[0:0], "zh") == "统计期内没有排查出隐患，无法排序。"
 
 

@@ -192,7 +192,7 @@ TEXT = {
     },
     "campaigns.compliance_title": {"zh": "各乡镇零报告情况", "en": "Zero reports per township"},
     "campaigns.compliance_scope": {
-        "zh": "每个时段每天都须报告（无事故也报）；当日{cutoff}后报送（或未记报送时间）为迟报，未报为漏报，日期列出 · "
+        "zh": "每个时段每天都须报告（无事故也报）；当日{cutoff}后报送（或未记报送时间）为迟报，未报送为缺报，日期列出 · "
               "一天属于两个时段只算一天 · 截至{as_of}",
         "en": "Every day of a window must be reported, also when nothing happened; a report after {cutoff} of its "
               "day (or without a time) is late, a day without one missed; both listed · a day of two windows "
@@ -269,7 +269,7 @@ TEXT = {
     "campaigns.col.late_day": {"zh": "迟报日期", "en": "Day"},
     # ------------------------------------------------------------------ 安监站 and 四个必须到位 (issue 18)
     "campaigns.col.staff": {"zh": "专职人员（实有/应配）", "en": "Full-time staff (has/needs)"},
-    "campaigns.col.staff_met": {"zh": "专职人员达标", "en": "Staff met"},
+    "campaigns.col.staff_met": {"zh": "专职人员是否合格", "en": "Staff met"},
     "campaigns.col.head": {"zh": "专职站长（任命报县备案）", "en": "Full-time head (appointment filed)"},
     "campaigns.col.head_doc": {"zh": "站长任命文号", "en": "Appointment document"},
     "campaigns.col.acceptance": {"zh": "验收报告", "en": "Acceptance report"},
