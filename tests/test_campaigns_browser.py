@@ -69,9 +69,10 @@ def test_campaigns_screen_in_chromium(towns_server, browser_page, tmp_path):  # 
     # 规范化建设: the deadline groups and the township progress
     open_tab(page, "规范化建设")
     groups = grid_text(panel(page), "逾期乡镇")
-    assert "重点乡镇" in groups and "2025-06-30" in groups and "17/19" in groups
+    # 16 items bind a key township since the 四个必须到位 duplicates left the list (issue 18; test_campaigns_parts)
+    assert "重点乡镇" in groups and "2025-06-30" in groups and "14/16" in groups
     progress = grid_text(panel(page), "推进中")
-    assert "东镇" in progress and "甲县东镇" not in progress and "17/19" in progress
+    assert "东镇" in progress and "甲县东镇" not in progress and "14/16" in progress
     page.screenshot(path=str(tmp_path / "campaigns-checklist.png"))
 
     # "1+1": the coverage per county and for the city
