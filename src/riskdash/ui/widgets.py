@@ -187,3 +187,23 @@ def uploader_css(key: str, types: list[str], limit_mb: int) -> str:
         f"{{content:'{limit}';font-size:0.875rem}}"
         "</style>"
     )
+
+
+# the death-target bar's fill by level (issue 17 item 6): amber when the share used runs ahead of 时间进度, red when
+# the year's target is exceeded; st.progress has no colour of its own, so the bar sits in a keyed container
+TARGET_BAR_COLOURS = {"ahead": "#e6a100", "over": "#c0392b"}
+
+
+def target_progress(fraction: float, level: str | None, key: str, text: str | None = None) -> None:
+    """``st.progress`` whose fill wears the level's colour (blue, Streamlit's own, when on track)."""
+    colour = TARGET_BAR_COLOURS.get(level or "")
+    with st.container(key=f"{key}_{level or 'on_track'}"):
+        if colour:
+            st.html(target_bar_css(f"{key}_{level}", colour))
+        st.progress(fraction, text=text)
+
+
+def target_bar_css(container_key: str, colour: str) -> str:
+    """The style colouring the filled part of the progress bar inside container ``container_key``."""
+    return (f"<style>.st-key-{container_key} [data-testid='stProgressBarTrack'] > div "
+            f"{{background-color: {colour} !important;}}</style>")

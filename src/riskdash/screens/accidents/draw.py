@@ -20,7 +20,7 @@ from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.widgets import PNG_CONFIG, fit
+from riskdash.ui.widgets import PNG_CONFIG, fit, target_progress
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -112,9 +112,10 @@ def target(tv: view.TargetView) -> None:
         st.caption(":material/flag: " + plain(tv.text))
     elif tv.is_over:
         st.error(plain(tv.text), icon=":material/flag:")
+        target_progress(tv.fraction, "over", "accidents_target")
     elif tv.is_ahead:  # amber: the share used runs ahead of 时间进度
         st.warning(plain(tv.text), icon=":material/flag:")
-        st.progress(tv.fraction)
+        target_progress(tv.fraction, "ahead", "accidents_target")
     else:
         st.progress(tv.fraction, text=":material/flag: " + plain(tv.text))
     st.caption(":material/function: " + plain(tv.projection))

@@ -12,7 +12,7 @@ from riskdash.screens.overview import view
 from riskdash.screens.overview.view import OverviewView, TargetBar, overview_view
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import plot
+from riskdash.ui.widgets import plot, target_progress
 
 
 def content(page: PageContext) -> OverviewView:
@@ -27,10 +27,10 @@ def target_bar(target: TargetBar) -> None:
         return
     if target.level == "over":  # red: the year's target is exceeded
         st.error(plain(target.text), icon=":material/flag:")
-        st.progress(target.fraction)
+        target_progress(target.fraction, "over", "overview_target")
     elif target.level == "ahead":  # amber: the share used runs ahead of 时间进度
         st.warning(plain(target.text), icon=":material/flag:")
-        st.progress(target.fraction)
+        target_progress(target.fraction, "ahead", "overview_target")
     else:
         st.progress(target.fraction, text=":material/flag: " + plain(target.text))
     st.caption(plain(target.rule))
