@@ -261,6 +261,7 @@ MACRO_NAMES = [
     "checklist_deadlines",
     "township_staffing",
     "checklist_applicable",
+    "zero_report_days",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
     "in_scope",
