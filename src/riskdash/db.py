@@ -261,7 +261,6 @@ MACRO_NAMES = [
     "checklist_deadlines",
     "township_staffing",
     "checklist_applicable",
-    "zero_report_days",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
     "in_scope",

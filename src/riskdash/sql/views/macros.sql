@@ -53,13 +53,3 @@ create or replace macro hazard_state(found_on, grade, deadline, rectified_on, ve
         when rectified_on <= as_of then 'rectified'
         else 'open'
     end;
-
--- 零报告: the days a township must report — every day of every zero-report window that falls between 1 January of
--- year_no and as_of — one row per day, named with every window it belongs to (a day of two windows is one day).
-create or replace macro zero_report_days(year_no, as_of) as table
-    select cast(day_on as date) as report_on, string_agg(name, '、' order by start_on, window_id) as window_name
-    from zero_report_windows,
-         range(cast(greatest(start_on, make_date(year_no, 1, 1)) as timestamp),
-               cast(least(end_on, as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
-    where start_on <= as_of and end_on >= make_date(year_no, 1, 1)
-    group by all;
