@@ -100,6 +100,8 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
     card = page.get_by_role("tabpanel", name="企业档案")
     card.get_by_text("风险分值 69.00，红色预警，排名第2位").wait_for(timeout=PAGE_MS)
+    # the card streams in part by part: the header can be E2's while the sections below are still E1's
+    card.get_by_text("重点部位（1处）").first.wait_for(timeout=PAGE_MS)
     assert "1项重大隐患逾期未销号" in card.inner_text() and "重点部位（1处）" in card.inner_text()
     card_cells = cells_once_holding(page, card.locator('[data-testid="stDataFrame"] td'), "东镇化工储罐区")
     assert "东镇化工储罐区" in card_cells and "H4" in card_cells  # its ledger entry and its open major hazard
