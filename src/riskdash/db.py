@@ -249,6 +249,7 @@ VIEW_FILES = [
     "views/township_labels",
     "views/accidents_graded",
     "views/checklist_applicable",
+    "views/zero_report_days",
     "views/scope",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "accidents_graded"]
@@ -261,6 +262,7 @@ MACRO_NAMES = [
     "checklist_deadlines",
     "township_staffing",
     "checklist_applicable",
+    "zero_report_days",
     # the scope (views/scope.sql, docs/scope.md): every query starts from these
     "scope_regions",
     "in_scope",

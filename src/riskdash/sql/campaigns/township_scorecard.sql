@@ -155,11 +155,8 @@ coverage as (
 
 -- every day of every window that falls in the year up to $as_of is a day each township must report
 window_days as (
-    select distinct cast(day_on as date) as report_on
-    from zero_report_windows,
-         range(cast(greatest(start_on, make_date($year, 1, 1)) as timestamp),
-               cast(least(end_on, $as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
-    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
+    -- one row per day to report (zero_report_days, sql/views/zero_report_days.sql)
+    select report_on from zero_report_days($year, $as_of)
 ),
 
 -- 按时 (domain.md §5): a day counts on time when a report of it was filed by $zero_cutoff_minutes minutes after

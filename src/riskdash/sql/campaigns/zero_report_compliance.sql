@@ -11,11 +11,8 @@ with townships as (
 ),
 
 window_days as (
-    select distinct cast(day_on as date) as report_on
-    from zero_report_windows,
-         range(cast(greatest(start_on, make_date($year, 1, 1)) as timestamp),
-               cast(least(end_on, $as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
-    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
+    -- one row per day to report (zero_report_days, sql/views/zero_report_days.sql)
+    select report_on from zero_report_days($year, $as_of)
 ),
 
 reported as (

@@ -9,12 +9,8 @@ with townships as (
 ),
 
 window_days as (
-    select cast(day_on as date) as report_on, string_agg(name, '、' order by start_on, window_id) as window_name
-    from zero_report_windows,
-         range(cast(greatest(start_on, make_date($year, 1, 1)) as timestamp),
-               cast(least(end_on, $as_of) as timestamp) + interval 1 day, interval 1 day) as days(day_on)
-    where start_on <= $as_of and end_on >= make_date($year, 1, 1)
-    group by all
+    -- the days to report, named by their windows (zero_report_days, sql/views/zero_report_days.sql)
+    select report_on, window_name from zero_report_days($year, $as_of)
 ),
 
 per_day as (
