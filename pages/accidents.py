@@ -66,7 +66,9 @@ draw.risk_involved_list(page, data.risk_involved)
 # 结案 (issue 18): closed_on against the investigation deadline
 closing = page.load(acc.investigations, page.filters)
 ui.section(page.t("accidents.closing"), view.closing_scope(page.filters, here, page.lang, closing["investigation_days"]))
-ui.kpi_row(view.closing_cards(closing, page.lang))
+# 四不放过 (issue 18): closed cases with all four measures done
+ui.kpi_row((*view.closing_cards(closing, page.lang),
+            view.four_measures_card(page.load(acc.four_measures, page.filters), page.lang)))
 overdue = page.load(acc.investigations_overdue, page.filters)
 st.markdown(f"**{page.t('accidents.overdue_title', n=len(overdue))}**")
 ui.listing(view.overdue_table(overdue, page.lang), page.t("accidents.overdue_empty"))

@@ -42,6 +42,8 @@ DEFAULTS = {
     ("checklist_items", "applies_to"): "'all'",
     ("sectors", "is_high_risk"): "false",
     ("zero_reports", "accidents_reported"): "0",
+    **{("accident_measures", flag): "false" for flag in ("cause_found", "responsible_dealt", "measures_taken",
+                                                         "people_educated")},
 }
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d")
@@ -264,7 +266,8 @@ def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], m
             table, key = {"enterprise": ("enterprises", "enterprise_id"),
                           "inspection": ("inspections", "inspection_id"),
                           "checklist_item": ("checklist_items", "item_code"),
-                          "zero_report_window": ("zero_report_windows", "window_id")}[ref]
+                          "zero_report_window": ("zero_report_windows", "window_id"),
+                          "accident": ("accidents", "accident_id")}[ref]
             check(column.name, f"{c} is not null and {c} not in (select {key} from {table})", f"{ref}_unknown")
     if kind.table == "regions" and "parent_code" in names:
         # the parent may come in the same file (a whole tree at once) or already be in the database
@@ -600,6 +603,9 @@ def _rows_outside_account(con: duckdb.DuckDBPyConnection, kind: Kind, staged: re
     names = {column.name for column in kind.columns}
     if "region_code" in names:
         column, new_region, old_region, joins = "region_code", "t.region_code", "x.region_code", ""
+    elif "accident_id" in names:  # 四不放过 rows: the accident's own region
+        column, new_region, old_region = "accident_id", "a.region_code", "a.region_code"
+        joins = "left join accidents a on a.accident_id = t.accident_id"
     elif "enterprise_id" in names:
         column, new_region, old_region = "enterprise_id", "e.region_code", "xe.region_code"
         joins = ("left join enterprises e on e.enterprise_id = t.enterprise_id "

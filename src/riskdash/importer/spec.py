@@ -20,7 +20,7 @@ class Column:
     max: float | None = None
     min_exclusive: bool = False
     # references: "region:township", "region:township,county", "region:any", "enterprise", "inspection",
-    # "checklist_item", "zero_report_window" (the sector and accident-type references are enum domains)
+    # "checklist_item", "zero_report_window", "accident" (the sector and accident-type references are enum domains)
     ref: str | None = None
     example: str = ""
     past: bool = False  # the day of an event: one after today is refused (a deadline is not an event)
@@ -291,6 +291,28 @@ TOWNSHIP_STATIONS = Kind(
     title_zh="安监站情况", title_en="Township stations", reference=True,
 )
 
+# 四不放过 (issue 18; schema 25, ../shared/domain.md §1): the four measures of an accident case, one row per
+# accident. A closed case (结案) with all four done counts as 四不放过落实 (sql/accidents/four_measures.sql).
+ACCIDENT_MEASURES = Kind(
+    "accident-measures", "accident_measures", ("accident_id",),
+    (
+        C("accident_id", "text", True, ("事故编号",), ref="accident", example="A2025-001"),
+        C("cause_found", "bool", False, ("原因查清", "事故原因查清"), example="是"),
+        C("cause_found_on", "date", False, ("原因查清日期",), example="2025-04-20", past=True),
+        C("cause_note", "text", False, ("原因说明", "事故原因"), example="设备防护缺失，违章清理"),
+        C("responsible_dealt", "bool", False, ("责任人处理", "责任人员处理"), example="是"),
+        C("responsible_dealt_on", "date", False, ("责任人处理日期",), example="2025-05-10", past=True),
+        C("responsible_note", "text", False, ("处理说明", "责任人处理情况"), example="车间主任撤职，企业罚款"),
+        C("measures_taken", "bool", False, ("整改措施落实", "整改措施"), example="是"),
+        C("measures_taken_on", "date", False, ("整改措施落实日期",), example="2025-05-15", past=True),
+        C("measures_note", "text", False, ("整改说明", "整改措施情况"), example="加装联锁防护"),
+        C("people_educated", "bool", False, ("有关人员受到教育", "受到教育"), example="是"),
+        C("people_educated_on", "date", False, ("教育日期", "警示教育日期"), example="2025-05-18", past=True),
+        C("educated_note", "text", False, ("教育说明", "教育情况"), example="全镇同类企业警示教育会"),
+    ),
+    title_zh="事故四不放过", title_en="Accident case measures (四不放过)", reference=True,
+)
+
 ZERO_REPORT_WINDOWS = Kind(
     "zero-report-windows", "zero_report_windows", ("window_id",),
     (
@@ -363,6 +385,7 @@ SETTINGS = Kind(
 KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
     SECTORS, ACCIDENT_TYPES, TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
+    ACCIDENT_MEASURES,
     ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}
 MAIN_KINDS = [k for k in KINDS.values() if not k.reference]

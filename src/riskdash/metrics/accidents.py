@@ -426,6 +426,23 @@ def investigations_overdue(con: duckdb.DuckDBPyConnection, filters: Filters) -> 
                     investigation_days=investigation_days(con))
 
 
+def four_measures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """四不放过 (issue 18): the period's accidents closed by the as-of day, those with all four measures done by
+    then (原因查清、责任人处理、整改措施落实、有关人员受到教育), and their share (None with no closed case)."""
+    row = db.query(con, "accidents/four_measures", **filters.params()).iloc[0]
+    closed, done = int(row["closed"]), int(row["all_four"])
+    return {"closed": closed, "all_four": done, "all_four_rate": rate(done, closed)}
+
+
+def accident_measures(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
+    """The 四不放过 measures recorded for one accident (None when nothing is recorded)."""
+    frame = db.query(con, "accidents/accident_measures", accident_id=accident_id)
+    if frame.empty:
+        return None
+    record = frame.iloc[0].to_dict()
+    return {k: (None if pd.isna(v) else v) for k, v in record.items()}
+
+
 def accident_record(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
     frame = db.query(con, "accidents/accident_record", accident_id=accident_id)
     if frame.empty:

@@ -228,5 +228,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         st.markdown(f"**:material/description: {plain(page.t('accidents.record', id=accident_id))}**")
         # 迟报 against the assessment's limit (setting assessment_late_report_hours, docs/township-assessment.md)
         fields = view.record_fields(found, page.lang, page.load(campaigns.late_report_hours))
+        # 四不放过 (issue 18): the four measures of the case as recorded (accident_measures)
+        fields += view.measures_fields(page.load(acc.accident_measures, accident_id), page.lang)
         # st.table reads Markdown in every cell: the enterprise, the place and the description are data
         st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))

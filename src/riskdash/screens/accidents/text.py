@@ -239,6 +239,21 @@ TEXT = {
     "accidents.open_overdue_stock": {"zh": "逾期未结案合计（起）", "en": "Open past the deadline (all years)"},
     "accidents.open_overdue_stock_help": {"zh": "截至统计日所有发生已超过{days}天仍未结案的事故（含往年）",
                                           "en": "every accident open more than {days} days on the as-of day, earlier years included"},
+    # 四不放过 (issue 18, schema 25): closed cases whose four measures are all done
+    "accidents.four_measures": {"zh": "结案事故四不放过落实", "en": "Closed cases with all four measures (四不放过)"},
+    "accidents.four_measures_help": {
+        "zh": "四项均已落实{done}起 ÷ 已结案{closed}起（原因查清、责任人处理、整改措施落实、有关人员受到教育）",
+        "en": "{done} with all four done ÷ {closed} closed (cause found, those responsible dealt with, measures "
+              "taken, people educated)",
+    },
+    "accidents.measure.cause_found": {"zh": "四不放过：原因查清", "en": "四不放过: cause found"},
+    "accidents.measure.responsible_dealt": {"zh": "四不放过：责任人处理", "en": "四不放过: those responsible dealt with"},
+    "accidents.measure.measures_taken": {"zh": "四不放过：整改措施落实", "en": "四不放过: corrective measures taken"},
+    "accidents.measure.people_educated": {"zh": "四不放过：有关人员受到教育", "en": "四不放过: people concerned educated"},
+    "accidents.measure_none": {"zh": "未填报", "en": "not recorded"},
+    "accidents.measure_done": {"zh": "是", "en": "yes"},
+    "accidents.measure_done_on": {"zh": "是（{day}）", "en": "yes ({day})"},
+    "accidents.measure_not_done": {"zh": "否", "en": "no"},
     "accidents.overdue_title": {"zh": "逾期未结案事故（{n}起）", "en": "Overdue open cases ({n})"},
     "accidents.overdue_empty": {"zh": "没有逾期未结案的事故", "en": "No overdue open case"},
     "accidents.col.accident_id": {"zh": "事故编号", "en": "Accident"},

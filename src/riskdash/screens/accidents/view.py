@@ -647,6 +647,40 @@ def closing_cards(figures: dict[str, Any], lang: str) -> tuple[Kpi, ...]:
     )
 
 
+def four_measures_card(figures: dict[str, Any], lang: str) -> Kpi:
+    """结案事故四不放过落实: closed cases with all four measures done ÷ closed cases; "—" with no closed case."""
+    return Kpi("four_measures", i18n.t("accidents.four_measures", lang), i18n.pct(figures["all_four_rate"]),
+               i18n.t("accidents.four_measures_help", lang, done=figures["all_four"], closed=figures["closed"]))
+
+
+# the four measures of 四不放过 in the order of ../shared/domain.md §1: (flag, day, note) columns
+FOUR_MEASURES = (("cause_found", "cause_found_on", "cause_note"),
+                 ("responsible_dealt", "responsible_dealt_on", "responsible_note"),
+                 ("measures_taken", "measures_taken_on", "measures_note"),
+                 ("people_educated", "people_educated_on", "educated_note"))
+
+
+def measures_fields(measures: dict[str, Any] | None, lang: str) -> list[tuple[str, str]]:
+    """The accident's 四不放过 as (label, value) pairs for its record card: 是（day）：note, 否, or 未填报 when no row
+    is recorded for it."""
+    sep = "：" if lang == "zh" else ": "
+    fields = []
+    for flag, day, note in FOUR_MEASURES:
+        label = i18n.t(f"accidents.measure.{flag}", lang)
+        if measures is None:
+            fields.append((label, i18n.t("accidents.measure_none", lang)))
+            continue
+        if measures.get(flag):
+            done_on = measures.get(day)
+            value = (i18n.t("accidents.measure_done", lang) if done_on is None else
+                     i18n.t("accidents.measure_done_on", lang, day=i18n.day(pd.Timestamp(done_on).date(), lang)))
+        else:
+            value = i18n.t("accidents.measure_not_done", lang)
+        text = measures.get(note)
+        fields.append((label, value + (sep + str(text) if text else "")))
+    return fields
+
+
 def overdue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The open investigations past their deadline: accident, day, deadline, days open, place, grade."""
     def day(value: Any) -> str:

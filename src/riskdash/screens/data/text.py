@@ -140,6 +140,10 @@ TEXT = {
         "en": "an inspection id in the database (import the inspections first)",
     },
     "data.problem.checklist_item_unknown": {"zh": "没有该规范化建设项目代码", "en": "a checklist item code"},
+    "data.problem.accident_unknown": {
+        "zh": "数据库中没有该事故编号（请先导入事故）",
+        "en": "an accident id in the database (import the accidents first)",
+    },
     "data.problem.zero_report_window_unknown": {"zh": "没有该零报告时段编号", "en": "a zero-report window id"},
     "data.problem.parent_unknown": {
         "zh": "上级区划既不在本文件中也不在数据库中",
