@@ -198,3 +198,54 @@ def test_the_newest_run_of_each_job(tmp_path):
     assert check.state == doctor.FAIL
     assert check.detail == "the last monthly run failed (2026-12-01 07:00): no enabled admin or city account"
     assert "riskdash schedule run monthly" in check.line()
+
+
+# `systemctl show -p Id,LoadState,ActiveState,NextElapseUSecRealtime,LastTriggerUSec` as systemd 252 prints it
+SHOW = """Id=riskdash-backup.timer
+LoadState=loaded
+ActiveState=active
+NextElapseUSecRealtime=Thu 2026-12-03 02:07:33 UTC
+LastTriggerUSec=n/a
+
+Id=riskdash-monthly.timer
+LoadState=not-found
+ActiveState=inactive
+NextElapseUSecRealtime=
+LastTriggerUSec=n/a
+"""
+
+
+def test_timer_states_read_from_systemctl_show():
+    from riskdash.jobs import TimerState, parse_timer_show
+
+    assert parse_timer_show(SHOW) == {
+        "riskdash-backup.timer": TimerState("riskdash-backup.timer", True, True, "Thu 2026-12-03 02:07:33 UTC", ""),
+        "riskdash-monthly.timer": TimerState("riskdash-monthly.timer", False, False, "", ""),
+    }
+    fired = SHOW.replace("LastTriggerUSec=n/a", "LastTriggerUSec=Wed 2026-12-02 02:03:11 UTC", 1)
+    assert parse_timer_show(fired)["riskdash-backup.timer"].last == "Wed 2026-12-02 02:03:11 UTC"
+
+
+def test_timers_check_and_schedule_list_words(monkeypatch, capsys):
+    from riskdash import jobs
+    from riskdash.commands import schedule
+
+    monkeypatch.setattr(jobs, "timer_states", lambda: None)
+    assert doctor.check_timers().state == doctor.SKIP
+    schedule.cmd_list(None)
+    assert capsys.readouterr().out.count("[systemd not running here]") == 2
+
+    monkeypatch.setattr(jobs, "timer_states", lambda: jobs.parse_timer_show(SHOW))
+    check = doctor.check_timers()
+    assert (check.state, check.detail) == (doctor.WARN, "not scheduled: riskdash-monthly.timer")
+    schedule.cmd_list(None)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("[next Thu 2026-12-03 02:07:33 UTC; last never]") and lines[1].endswith("[not installed]")
+
+    inactive = SHOW.replace("LoadState=not-found\nActiveState=inactive", "LoadState=loaded\nActiveState=inactive")
+    monkeypatch.setattr(jobs, "timer_states", lambda: jobs.parse_timer_show(inactive))
+    assert doctor.check_timers().state == doctor.WARN  # installed but not enabled is not scheduled
+    both = inactive.replace("ActiveState=inactive", "ActiveState=active")
+    monkeypatch.setattr(jobs, "timer_states", lambda: jobs.parse_timer_show(both))
+    check = doctor.check_timers()
+    assert check.state == doctor.OK and "riskdash-backup.timer (next Thu 2026-12-03 02:07:33 UTC)" in check.detail

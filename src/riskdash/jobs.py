@@ -20,6 +20,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
+import subprocess
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,6 +53,47 @@ JOBS = (Job("backup", "*-*-* 02:00:00", "nightly backup, verified by a test rest
 
 def timer_name(job: Job) -> str:
     return f"riskdash-{job.name}.timer"
+
+
+@dataclass(frozen=True)
+class TimerState:
+    """One timer as systemd reports it (``systemctl show``): loaded, active, its next and last trigger."""
+    timer: str
+    loaded: bool
+    active: bool
+    next: str  # e.g. "Thu 2026-12-03 02:07:33 UTC"; "" when none is due
+    last: str  # "" when it has never fired
+
+
+TIMER_PROPERTIES = ("Id", "LoadState", "ActiveState", "NextElapseUSecRealtime", "LastTriggerUSec")
+
+
+def parse_timer_show(text: str) -> dict[str, TimerState]:
+    """``systemctl show -p Id,LoadState,… A.timer B.timer`` (blocks of KEY=value, a blank line between units)."""
+    states = {}
+    for block in text.strip().split("\n\n"):
+        fields = dict(line.split("=", 1) for line in block.splitlines() if "=" in line)
+        if not fields.get("Id"):
+            continue
+        when = {key: "" if fields.get(key, "") in ("", "n/a", "0") else fields[key]
+                for key in ("NextElapseUSecRealtime", "LastTriggerUSec")}
+        states[fields["Id"]] = TimerState(fields["Id"], fields.get("LoadState") == "loaded",
+                                          fields.get("ActiveState") == "active", when["NextElapseUSecRealtime"],
+                                          when["LastTriggerUSec"])
+    return states
+
+
+def timer_states() -> dict[str, TimerState] | None:
+    """Every job's timer as systemd reports it; None where systemd is not running (a container, a test, a PC)."""
+    if not Path("/run/systemd/system").is_dir() or shutil.which("systemctl") is None:
+        return None
+    try:
+        out = subprocess.run(["systemctl", "show", "-p", ",".join(TIMER_PROPERTIES),
+                              *(timer_name(job) for job in JOBS)], capture_output=True, text=True, timeout=20,
+                             check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return parse_timer_show(out)
 
 
 def load_config(path: str | None) -> dict:

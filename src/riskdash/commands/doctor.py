@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from riskdash import jobs
 from riskdash.jobs import JOBS, load_config, timer_name
 
 OK, WARN, FAIL, SKIP = "OK", "WARN", "FAIL", "SKIP"
@@ -228,16 +229,15 @@ def check_jobs(db_path: Path) -> Check:
 
 
 def check_timers() -> Check:
-    if not Path("/run/systemd/system").is_dir() or shutil.which("systemctl") is None:
+    states = jobs.timer_states()
+    if states is None:
         return Check(SKIP, "timers", "systemd is not running here")
-    run = _run(["systemctl", "list-timers", "--all", "--no-legend", "--plain", "riskdash-*"])
-    found = sorted({word for line in (run.stdout if run else "").splitlines() for word in line.split()
-                    if word.startswith("riskdash-") and word.endswith(".timer")})
-    missing = [timer_name(j) for j in JOBS if timer_name(j) not in found]
+    missing = [timer_name(j) for j in JOBS if not (timer_name(j) in states and states[timer_name(j)].active)]
     if missing:
         return Check(WARN, "timers", f"not scheduled: {', '.join(missing)}",
                      "enable them: systemctl enable --now " + " ".join(missing))
-    return Check(OK, "timers", f"scheduled: {', '.join(found)}")
+    return Check(OK, "timers", "scheduled: " + ", ".join(
+        f"{timer_name(j)} (next {states[timer_name(j)].next or 'none due'})" for j in JOBS))
 
 
 def _not_after(cert: Path) -> datetime | None:

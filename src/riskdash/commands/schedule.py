@@ -20,8 +20,6 @@ The backups folder is ``[backup] dir`` of the config file ($RISKDASH_CONFIG) unl
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -57,31 +55,19 @@ def cmd_schedule(args) -> int:
     return {"list": cmd_list, "run": cmd_run, "units": cmd_units}[args.schedule_command](args)
 
 
-def _timers_state() -> dict[str, str]:
-    if not Path("/run/systemd/system").is_dir() or shutil.which("systemctl") is None:
-        return {}
-    try:
-        out = subprocess.run(["systemctl", "list-timers", "--all", "--no-legend", "--plain", "riskdash-*"],
-                             capture_output=True, text=True, timeout=20, check=False).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    state = {}
-    for line in out.splitlines():
-        words = line.split()
-        for index, word in enumerate(words):
-            if word.startswith("riskdash-") and word.endswith(".timer"):
-                state[word] = " ".join(words[:index - 1]) if index > 1 else line
-    return state
+def _timer_words(state: jobs.TimerState | None) -> str:
+    if state is None or not state.loaded:
+        return "not installed"
+    if not state.active:
+        return "installed, not active (systemctl enable --now " + state.timer + ")"
+    return f"next {state.next or 'none due'}; last {state.last or 'never'}"
 
 
 def cmd_list(args) -> int:
-    state = _timers_state()
+    states = jobs.timer_states()
     for job in JOBS:
         timer = timer_name(job)
-        if not state:
-            where = "systemd not running here" if not Path("/run/systemd/system").is_dir() else "not installed"
-        else:
-            where = f"next/last: {state[timer]}" if timer in state else "not installed"
+        where = "systemd not running here" if states is None else _timer_words(states.get(timer))
         sys.stdout.write(f"{timer:<26} {job.calendar:<16} {job.what} [{where}]\n")
     return 0
 
