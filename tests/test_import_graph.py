@@ -6,7 +6,7 @@ Layers, lowest first; a module may import its own layer and the ones below, neve
     presentation  charts/, screens/*/charts, screens/*/outlines: chart specifications, pure
     db            riskdash.db: the one database door
     metrics       metrics/: every figure, from SQL
-    features      briefing/, exports/, importer/, records, demo, accounts, monthly, nightly, jobs: documents, files, writes, jobs
+    features      briefing/, exports/, importer/, records, evidence, demo, accounts, monthly, nightly, jobs: documents, files, writes, jobs
     streamlit     ui/, screens/ (what is left of them: draw, view, kit): the dashboard
     bench         bench/: timings and the pandas peers; imported by nothing but the bench command
     tools         tools/: developer tools (the query catalogue), reading the source
@@ -36,7 +36,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "db": ("riskdash.db",),
     "metrics": ("riskdash.metrics", "riskdash.metrics.*"),
     "features": ("riskdash.briefing", "riskdash.briefing.*", "riskdash.exports", "riskdash.exports.*",
-                 "riskdash.importer", "riskdash.importer.*", "riskdash.records", "riskdash.demo",
+                 "riskdash.importer", "riskdash.importer.*", "riskdash.records", "riskdash.evidence", "riskdash.demo",
                  "riskdash.accounts", "riskdash.accounts.*", "riskdash.monthly", "riskdash.nightly",
                  "riskdash.jobs"),
     "streamlit": ("riskdash.ui", "riskdash.ui.*", "riskdash.screens", "riskdash.screens.*"),

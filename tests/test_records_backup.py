@@ -285,7 +285,8 @@ def _hostile(filled: Path) -> dict[str, tuple[bytes, str]]:
         "symlink": (_zip([*[f for f in files if f[0] != "regions.parquet"], (link, b"/etc/passwd")]),
                     f"{refused}'regions.parquet' is a symbolic link{end}"),
         "unknown file": (_zip([*files, ("evil.sh", b"echo")]),
-                         f"{refused}'evil.sh' is not a file of a backup (manifest.json and <table>.parquet){end}"),
+                         f"{refused}'evil.sh' is not a file of a backup (manifest.json, <table>.parquet and "
+                         f"evidence-<sha256>.jpg|png|pdf){end}"),
         "twice": (_zip([*files, ("regions.parquet", b"x")]), f"{refused}'regions.parquet' is in the archive twice{end}"),
         "too many members": (_zip([*files, *[(f"t{i}.parquet", b"") for i in range(64)]]),
                              f"{refused}{len(files) + 64} files in the archive (a backup has at most 64){end}"),

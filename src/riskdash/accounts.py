@@ -585,3 +585,14 @@ def check_hazard_in_scope(con: duckdb.DuckDBPyConnection, account: Account | Non
         raise AccountError(f"hazard {hazard_id}: outside the region of account {account.name} ({scope}); "
                            "nothing written",
                            f"隐患{hazard_id}不在账号{account.name}的辖区（{scope}）内，未写入任何数据")
+
+
+def check_inspection_in_scope(con: duckdb.DuckDBPyConnection, account: Account | None, inspection_id: str) -> None:
+    """Evidence attached to an inspection by a bounded account: the inspection's enterprise must lie in its region."""
+    scope = account_scope(account)
+    if scope is None:
+        return
+    if not _run(con, "inspection_within", inspection_id=inspection_id, bound=scope).fetchone()[0]:
+        raise AccountError(f"inspection {inspection_id}: outside the region of account {account.name} ({scope}); "
+                           "nothing written",
+                           f"检查记录{inspection_id}不在账号{account.name}的辖区（{scope}）内，未写入任何数据")

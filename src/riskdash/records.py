@@ -379,10 +379,20 @@ def action_changes(action: str, on: date, level: str | None = None) -> dict:
 @db.io_guarded
 def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, on: date, *,
                   level: str | None = None, actor: str | None = None, today: date | None = None,
-                  check_only: bool = False) -> RecordResult | None:
-    """One step of the closed loop for one hazard, with its audit entry (before/after of the changed columns)."""
+                  check_only: bool = False, attachment: tuple[bytes, str] | None = None) -> RecordResult | None:
+    """One step of the closed loop for one hazard, with its audit entry (before/after of the changed columns).
+    ``attachment`` (bytes, file name): an evidence file of the step — 整改后 for rectify, 验收 for verify —
+    checked with the step (type by content, size) and written with it: the file first, then the step, the
+    evidence row and both audit entries in one transaction (riskdash/evidence.py)."""
+    from riskdash import evidence
+
     actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     today = today or date.today()
+    checked = None
+    if attachment is not None:
+        if action not in STEP_ROLES:
+            raise RecordRefused("evidence_step", {"action": action})
+        checked = evidence.check(attachment[0], attachment[1], evidence.max_bytes(con))
     con.execute("begin transaction")
     try:
         row = load(con, "hazards", hazard_id)
@@ -403,6 +413,9 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
         before = {c: row[c] for c in changes}
         new = {c: after[c] for c in changes}
         entry = _audit(con, actor, "update", action, "hazards", hazard_id, before, new)
+        if checked is not None:
+            _attach_in_transaction(con, "hazard", hazard_id, STEP_ROLES[action], attachment[0], attachment[1],
+                                   checked, actor)
         _advance_as_of(con)
         con.execute("commit")
     except BaseException:
@@ -410,6 +423,67 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
         raise
     db.note_commit()
     return RecordResult(action, "hazards", hazard_id, before, new, entry)
+
+
+# the evidence a step of the closed loop carries: 整改后 photos with 整改完成, the 验收 record with 验收销号
+STEP_ROLES = {"rectify": "after", "verify": "acceptance"}
+
+
+def _attach_in_transaction(con: duckdb.DuckDBPyConnection, kind: str, record_id: str, role: str, data: bytes,
+                           file_name: str, checked, actor: str) -> tuple[int, int] | None:
+    """The file into the store (before its row: a crash leaves a harmless file, never a row without one), then
+    the row and its audit entry in the caller's transaction: (evidence id, audit entry id). None when the record
+    had this file in this role already."""
+    from riskdash import evidence
+
+    evidence.put(evidence.store_for(evidence.database_path(con)), data, checked)
+    new_id = evidence.insert_row(con, kind, record_id, role, checked, file_name, actor)
+    if new_id is None:
+        return None
+    row = {"record_kind": kind, "record_id": record_id, "role": role, "sha256": checked.sha256,
+           "media_type": checked.media_type, "bytes": checked.bytes, "file_name": Path(file_name or "").name or None}
+    return new_id, _audit(con, actor, "insert", "evidence", "evidence", str(new_id), None, row)
+
+
+@db.io_guarded
+def attach(con: duckdb.DuckDBPyConnection, kind: str, record_id: str, role: str, data: bytes, file_name: str, *,
+           actor: str | None = None, check_only: bool = False) -> RecordResult | None:
+    """An evidence file (JPEG, PNG or PDF, by content; at most the setting evidence_max_mb) attached to a hazard or
+    an inspection in a role (before 整改前, after 整改后, acceptance 验收). The acting account must be allowed to
+    record the kind and the record must lie in its region (as a form's write). The same content attached again in
+    the same role is stored once and changes nothing (entry_id None). ``check_only``: the checks alone."""
+    from riskdash import evidence
+
+    if kind not in evidence.RECORD_KINDS:
+        raise RecordRefused("evidence_kind", {"kind": kind, "kinds": ", ".join(evidence.RECORD_KINDS)})
+    role = evidence.role_code(role)
+    table = evidence.RECORD_TABLES[kind][0]
+    actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
+    account = accounts.acting()
+    accounts.check_may_write(account, table)
+    if not evidence.record_exists(con, kind, record_id):
+        raise RecordRefused("not_found", {"table": table, "id": record_id})
+    if kind == "hazard":
+        accounts.check_hazard_in_scope(con, account, record_id)
+    else:
+        accounts.check_inspection_in_scope(con, account, record_id)
+    checked = evidence.check(data, file_name, evidence.max_bytes(con))
+    if check_only:
+        return None
+    con.execute("begin transaction")
+    try:
+        written = _attach_in_transaction(con, kind, record_id, role, data, file_name, checked, actor)
+        if written is None:
+            con.execute("rollback")
+            return RecordResult("attach", "evidence", record_id, None, None, None)
+        con.execute("commit")
+    except BaseException:
+        db.rollback(con)
+        raise
+    db.note_commit()
+    after = {"evidence_id": written[0], "role": role, "sha256": checked.sha256, "media_type": checked.media_type,
+             "bytes": checked.bytes}
+    return RecordResult("attach", "evidence", record_id, None, after, written[1])
 
 
 def open_hazards(con: duckdb.DuckDBPyConnection, region: str, limit: int = 50, account_region: str | None = None):
@@ -476,6 +550,8 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
             manifest = {"format": BACKUP_FORMAT, "format_version": 1, "schema_version": db.schema_version(con),
                         "data_as_of": _day_text(db.data_as_of(con)),
                         "created_at": datetime.now().isoformat(timespec="seconds"), "tables": tables}
+            if "evidence" in tables:
+                manifest["evidence"] = _backup_evidence(con, out, written)
         finally:
             db.rollback(con)  # read only: nothing to keep
         db.fault_point("backup-tables-written")
@@ -499,6 +575,49 @@ def backup(con: duckdb.DuckDBPyConnection, out_dir: str | os.PathLike) -> dict:
             shutil.rmtree(out, ignore_errors=True)
         raise
     return manifest
+
+
+def _backup_evidence(con: duckdb.DuckDBPyConnection, out: Path, written: list[Path]) -> dict:
+    """Every evidence file the snapshot's rows point at, copied flat beside the tables (evidence-<sha256>.jpg),
+    each read back against its SHA-256 first: a missing or damaged file refuses the backup in one line (it would
+    be a row without its file after a restore; `riskdash doctor` names them). Returns the manifest's counts."""
+    from riskdash import evidence
+
+    store = evidence.store_for(evidence.database_path(con))
+    listed = evidence.files(con)
+    total = 0
+    for sha, media in zip(listed["sha256"], listed["media_type"]):
+        source = store / evidence.relative_name(sha, media)
+        if not source.is_file():
+            raise db.RiskdashError(f"{source}: evidence file missing (its row is in the evidence table); no backup "
+                                   "written — run `riskdash doctor`")
+        target = out / evidence.flat_name(sha, media)
+        written.append(target)
+        shutil.copyfile(source, target)
+        if evidence.file_sha256(target) != sha:
+            raise db.RiskdashError(f"{source}: evidence file does not match its SHA-256 (changed or damaged); no "
+                                   "backup written — run `riskdash doctor`")
+        total += target.stat().st_size
+    return {"files": len(listed), "bytes": total}
+
+
+def _restore_evidence(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, store: Path) -> int:
+    """The evidence files of a backup into the store of the database being restored, before its rows are
+    committed: every file the restored evidence table points at must be in the backup and match its SHA-256;
+    their number must be the manifest's. Returns the number of files."""
+    from riskdash import evidence
+
+    listed = evidence.files(con)
+    expected = (manifest.get("evidence") or {}).get("files", 0)
+    if len(listed) != expected:
+        raise db.RiskdashError(f"{folder}: the evidence table points at {len(listed)} files, the manifest says "
+                               f"{expected}; nothing was restored")
+    for sha, media in zip(listed["sha256"], listed["media_type"]):
+        source = folder / evidence.flat_name(sha, media)
+        if not source.is_file():
+            raise db.RiskdashError(f"{folder}: evidence file {source.name} is missing; nothing was restored")
+        evidence.copy_in(store, source, sha, media)
+    return len(listed)
 
 
 @db.io_guarded
@@ -557,6 +676,10 @@ def read_manifest(folder: Path) -> dict:
             raise db.RiskdashError(f"{folder}: {info.get('file')} listed in the manifest is missing")
         if _sha256(file) != info.get("sha256"):
             raise db.RiskdashError(f"{file}: does not match the manifest (changed or damaged)")
+    found = manifest.get("evidence")  # absent in a backup older than schema 24: no evidence files
+    if found is not None and not (isinstance(found, dict) and type(found.get("files")) is int
+                                  and found["files"] >= 0):
+        raise db.RiskdashError(f"{path}: evidence: expected the number of files (a whole number)")
     return manifest
 
 
@@ -618,6 +741,11 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
                     raise db.RiskdashError(f"{file}: {rows} rows, the manifest says {listed[table]['rows']}; "
                                            "nothing was restored")
                 total += rows
+            evidence_files = 0
+            if "evidence" in tables:  # the files first, then the rows' commit (evidence.py)
+                from riskdash import evidence
+
+                evidence_files = _restore_evidence(con, folder, manifest, evidence.store_for(path))
             if manifest["schema_version"] >= db.INTEGER_KEYS_VERSION:  # older backups: the migration does it
                 db.sync_keys(con)
             for key in ("schema_version", "views_fingerprint"):  # this file's own, not the backup's
@@ -655,6 +783,7 @@ def restore(path: str | os.PathLike, from_dir: str | os.PathLike, *, actor: str 
         raise
     return {"db": str(path), "from": str(folder), "schema_version": db.SCHEMA_VERSION,
             "backup_schema_version": manifest["schema_version"], "tables": len(listed), "rows": total,
+            "evidence_files": evidence_files,
             "data_as_of": data_as_of, "previous": str(previous) if previous else None,
             "kept": [str(p) for p in replaced_copies(path)]}
 
@@ -787,6 +916,9 @@ ZIP_MAX_MEMBERS = 64
 ZIP_MAX_RATIO = 20
 ZIP_MAX_BYTES = 16 * 1024 ** 3
 _FLAT_NAME = re.compile(r"[a-z0-9_]+\.parquet")
+# evidence files (evidence.flat_name): any number of them beside the tables, up to ZIP_MAX_EVIDENCE
+_EVIDENCE_NAME = re.compile(r"evidence-[0-9a-f]{64}\.(?:jpg|png|pdf)")
+ZIP_MAX_EVIDENCE = 1_000_000
 
 
 def _zip_refused(problem: str) -> db.RiskdashError:
@@ -796,8 +928,12 @@ def _zip_refused(problem: str) -> db.RiskdashError:
 def _check_members(archive: zipfile.ZipFile, size: int, into: Path) -> list[zipfile.ZipInfo]:
     """Every member checked from the archive's directory alone (nothing decompressed yet)."""
     members = archive.infolist()
-    if len(members) > ZIP_MAX_MEMBERS:
-        raise _zip_refused(f"{len(members)} files in the archive (a backup has at most {ZIP_MAX_MEMBERS})")
+    evidence_files = sum(1 for info in members if _EVIDENCE_NAME.fullmatch(info.filename))
+    if len(members) - evidence_files > ZIP_MAX_MEMBERS:
+        raise _zip_refused(f"{len(members) - evidence_files} files in the archive (a backup has at most "
+                           f"{ZIP_MAX_MEMBERS})")
+    if evidence_files > ZIP_MAX_EVIDENCE:
+        raise _zip_refused(f"{evidence_files} evidence files in the archive (a backup has at most {ZIP_MAX_EVIDENCE})")
     seen: set[str] = set()
     for info in members:
         name = info.filename
@@ -809,8 +945,9 @@ def _check_members(archive: zipfile.ZipFile, size: int, into: Path) -> list[zipf
             raise _zip_refused(f"{name!r} is a symbolic link")
         if info.flag_bits & 0x1:
             raise _zip_refused(f"{name!r} is encrypted")
-        if name != MANIFEST and not _FLAT_NAME.fullmatch(name):
-            raise _zip_refused(f"{name!r} is not a file of a backup (manifest.json and <table>.parquet)")
+        if name != MANIFEST and not _FLAT_NAME.fullmatch(name) and not _EVIDENCE_NAME.fullmatch(name):
+            raise _zip_refused(f"{name!r} is not a file of a backup (manifest.json, <table>.parquet and "
+                               "evidence-<sha256>.jpg|png|pdf)")
         if name in seen:
             raise _zip_refused(f"{name!r} is in the archive twice")
         seen.add(name)

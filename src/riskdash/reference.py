@@ -106,6 +106,8 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("checklist_deadline_zone", "06-30", "开发区、工业园区规范化建设完成期限（月-日）", "Standardisation deadline for development zones and parks (MM-DD)"),
     ("risk_recency_years", "3", "事故历史计入风险评分的年数", "Years of accident history counted in the risk score"),
     ("upload_max_mb", "200", "上传文件大小上限（MB；导入文件与恢复备份，重启看板后对服务生效）", "Largest file that may be uploaded, in MB (imports and restores; the server takes it at its next start)"),
+    # evidence files of hazards and inspections (issue 18; docs/records.md "Evidence"): JPEG, PNG or PDF up to this size
+    ("evidence_max_mb", "10", "整改佐证文件（照片、PDF）大小上限（MB）", "Largest evidence file (photo or PDF) that may be attached, in MB"),
     # 乡镇考核 (issue 8, docs/township-assessment.md): weights of the components, each scored 0–100
     ("assessment_weight_deaths", "20", "乡镇考核权重：死亡（含失踪）与控制指标", "Township assessment weight: deaths (incl. missing) against the target"),
     ("assessment_weight_larger_accidents", "15", "乡镇考核权重：较大及以上事故", "Township assessment weight: relatively major or worse accidents"),

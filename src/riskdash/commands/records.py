@@ -117,7 +117,8 @@ def cmd_backup(args) -> int:
     print_json({"db": str(db.resolve_db_path(args.db)), "out": args.out,
                 "schema_version": manifest["schema_version"], "data_as_of": manifest["data_as_of"],
                 "tables": len(manifest["tables"]),
-                "rows": sum(t["rows"] for t in manifest["tables"].values()), "audited": audited})
+                "rows": sum(t["rows"] for t in manifest["tables"].values()),
+                "evidence_files": (manifest.get("evidence") or {}).get("files", 0), "audited": audited})
     return 0
 
 

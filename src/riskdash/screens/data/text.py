@@ -140,6 +140,11 @@ TEXT = {
         "en": "an inspection id in the database (import the inspections first)",
     },
     "data.problem.checklist_item_unknown": {"zh": "没有该规范化建设项目代码", "en": "a checklist item code"},
+    "data.problem.hazard_basis_unknown": {
+        "zh": "重大隐患判定依据中没有该编号（见设置中的判定依据清单，如 工贸-第11条）",
+        "en": "a code of the major hazard criteria list (e.g. 工贸-第11条)",
+    },
+    "data.problem.basis_major_only": {"zh": "判定依据只适用于重大隐患", "en": "a criterion only for a major hazard"},
     "data.problem.accident_unknown": {
         "zh": "数据库中没有该事故编号（请先导入事故）",
         "en": "an accident id in the database (import the accidents first)",
@@ -490,4 +495,58 @@ TEXT.update({
     "data.audit.col.row_count": {"zh": "行数", "en": "Rows"},
     "data.audit.col.before_json": {"zh": "修改前", "en": "Before"},
     "data.audit.col.after_json": {"zh": "修改后", "en": "After"},
+})
+
+# ---------------------------------------------------------------------------------------------- evidence
+# evidence files of hazards and inspections (issue 18; riskdash/evidence.py, records.attach): refusals and the
+# record card's list
+TEXT.update({
+    "data.rule.evidence_empty": {"zh": "{name} 是空文件：未保存", "en": "{name} is empty: nothing saved"},
+    "data.rule.evidence_too_big": {
+        "zh": "{name} 为 {size} MB，超过佐证文件上限 {limit} MB：未保存",
+        "en": "{name} is {size} MB, over the evidence limit of {limit} MB: nothing saved",
+    },
+    "data.rule.evidence_type": {
+        "zh": "{name} 不是 JPEG、PNG 图片或 PDF 文件（按文件内容判断，不看文件名）：未保存",
+        "en": "{name} is not a JPEG or PNG image or a PDF (judged by its content, not its name): nothing saved",
+    },
+    "data.rule.evidence_role": {
+        "zh": "佐证类别“{role}”无效（可选：{roles}）",
+        "en": "evidence role {role!r} is not known (expected one of {roles})",
+    },
+    "data.rule.evidence_kind": {
+        "zh": "佐证只能附在隐患或检查记录上（{kind}；可选：{kinds}）",
+        "en": "evidence belongs to a hazard or an inspection ({kind}; expected one of {kinds})",
+    },
+    "data.rule.evidence_step": {
+        "zh": "“{action}”这一步不附佐证文件（整改完成附整改后照片，验收销号附验收记录）",
+        "en": "the step {action!r} takes no evidence file (rectify takes the after photo, verify the acceptance record)",
+    },
+    "data.evidence.title": {"zh": "整改佐证（{n} 份）", "en": "Evidence ({n} files)"},
+    "data.evidence.none": {"zh": "尚无佐证文件", "en": "No evidence attached yet"},
+    "data.evidence.role.before": {"zh": "整改前", "en": "Before rectification"},
+    "data.evidence.role.after": {"zh": "整改后", "en": "After rectification"},
+    "data.evidence.role.acceptance": {"zh": "验收", "en": "Acceptance"},
+    "data.evidence.line": {"zh": "{role} · {name} · {size} · 上传人 {who} · 上传于 {at}",
+                           "en": "{role} · {name} · {size} · by {who} · {at}"},
+    "data.evidence.download": {"zh": "下载", "en": "Download"},
+    "data.evidence.missing": {"zh": "文件缺失或已损坏：{name}", "en": "File missing or damaged: {name}"},
+    "data.evidence.upload": {
+        "zh": "上传佐证文件（JPEG、PNG 图片或 PDF，不超过 {limit} MB）",
+        "en": "Attach an evidence file (JPEG or PNG image or PDF, up to {limit} MB)",
+    },
+    "data.evidence.role_pick": {"zh": "佐证类别", "en": "Role"},
+    "data.evidence.submit": {"zh": "上传", "en": "Attach"},
+    "data.evidence.saved": {"zh": "已保存佐证：{name}（{role}）", "en": "Evidence saved: {name} ({role})"},
+    "data.evidence.same": {
+        "zh": "{name} 已作为{role}附在此记录上，未重复保存",
+        "en": "{name} is already attached to this record as {role}: nothing saved again",
+    },
+    "data.evidence.step_file": {
+        "zh": "随本步骤附{role}文件（可选；JPEG、PNG 或 PDF，不超过 {limit} MB）",
+        "en": "Attach the {role} file with this step (optional; JPEG, PNG or PDF, up to {limit} MB)",
+    },
+    "data.evidence.record": {"zh": "佐证所属记录", "en": "Evidence of"},
+    "data.evidence.kind.hazard": {"zh": "隐患", "en": "Hazard"},
+    "data.evidence.kind.inspection": {"zh": "检查记录", "en": "Inspection"},
 })
