@@ -314,3 +314,19 @@ def test_the_command_line_adds_lists_and_checks(small_db_path, tmp_path):
     next(p for p in store.rglob("*.jpg")).write_bytes(b"\xff\xd8\xff broken")
     checked = run_cli("evidence", "check", "--db", str(small_db_path))
     assert checked.returncode == 1 and len(json.loads(checked.stdout)["damaged"]) == 1
+
+
+def test_doctor_reports_missing_damaged_and_orphan_files(con, small_db_path):
+    from riskdash.commands import doctor
+
+    # (a database without evidence has no line: tests/test_doctor.py's exact list)
+    files = _attached(con)
+    store = evidence.store_for(small_db_path)
+    (store / "00").mkdir()
+    (store / "00" / "orphan.png").write_bytes(files["png"])  # an upload whose row was never written
+    con.close()
+    (line,) = [c for c in doctor.check_database(small_db_path) if c.name == "evidence"]
+    assert line.state == doctor.OK and "3 files" in line.detail and "1 orphan files" in line.detail
+    (store / evidence.relative_name(evidence.sha256(files["pdf"]), "application/pdf")).unlink()
+    (line,) = [c for c in doctor.check_database(small_db_path) if c.name == "evidence"]
+    assert line.state == doctor.FAIL and "1 missing and 0 damaged of 3 files" in line.detail

@@ -164,12 +164,36 @@ def check_database(db_path: Path) -> list[Check]:
                                     "restart the service (its first open re-keys); if it stays, restore a backup"))
             else:
                 checks.append(Check(OK, "keys", "integer keys in step with the record ids"))
+        if "evidence" in tables:  # a line once there is evidence (rows, or the folder beside the file)
+            from riskdash import evidence
+
+            if evidence.store_for(db_path).exists() or con.execute("select count(*) from evidence").fetchone()[0]:
+                checks.append(check_evidence(con, db_path))
         return checks
     except duckdb.Error as exc:
         return [Check(FAIL, "database", f"{db_path}: reading failed ({str(exc).splitlines()[0][:160]})",
                       "restore the last good backup (riskdash restore --from DIR); see docs/deploy.md")]
     finally:
         con.close()
+
+
+def check_evidence(con, db_path: Path) -> Check:
+    """The evidence files (riskdash/evidence.py): every file a row points at read back against its SHA-256 (a
+    missing or damaged one fails: a backup refuses it); files no row points at (orphans, an upload whose row was
+    not written) are harmless and only counted."""
+    from riskdash import evidence
+
+    store = evidence.store_for(db_path)
+    found = evidence.verify(con, store)
+    orphans = f"; {len(found.orphans)} orphan files without a row (harmless; e.g. {found.orphans[0]})" \
+        if found.orphans else ""
+    if found.missing or found.damaged:
+        first = (found.missing + found.damaged)[0]
+        return Check(FAIL, "evidence", f"{len(found.missing)} missing and {len(found.damaged)} damaged of "
+                                       f"{found.files} files in {store} (e.g. {first}){orphans}",
+                     "copy the files back from the last good backup (evidence-<sha256>.* beside its manifest) "
+                     "into the folder, or restore it; `riskdash evidence check` lists them all")
+    return Check(OK, "evidence", f"{found.files} files in {store} match their SHA-256{orphans}")
 
 
 def _backup_time(folder: Path) -> datetime | None:
