@@ -1,5 +1,5 @@
 """专项行动与乡镇规范化 Campaigns and townships: the year's township assessment with its one-vote veto, the
-规范化建设 checklist against its deadlines, the "1+1" campaign per township and sector, and 零报告."""
+规范化建设 checklist against its deadlines, the "1+1" campaign per township and 产业类型 (industry class), and 零报告."""
 
 import streamlit as st
 
@@ -79,18 +79,34 @@ with tab_checklist:
         ui.table(view.items_table(items[items["region_code"] == town], lang))
 
 with tab_campaign:
+    # "1+1" by 产业类型 (issue 18): one pair per township × industry class
     ui.section(t("campaigns.coverage_title"), t("campaigns.coverage_scope", **words))
     ui.table(view.coverage_table(page.load(campaigns.campaign_coverage, f), lang, page.region_name))
+    pairs = page.load(campaigns.campaign_pairs, f)
+    ui.section(t("campaigns.towns_title"), t("campaigns.towns_scope", **words))
+    ui.listing(view.towns_table(page.load(campaigns.campaign_townships, f), lang), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.sectors_title')}**")
-    sectors = page.load(campaigns.campaign_sectors, f)
+    pairs_shown = pairs
     if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
-        sectors = sectors[~sectors["is_inspected"]]
-    ui.listing(view.sectors_table(sectors, lang), t("campaigns.empty"))
+        pairs_shown = pairs[~pairs["is_inspected"]]
+    pairs_list = view.pairs_table(pairs_shown, lang)
+    ui.listing(pairs_list, t("campaigns.empty"))
+    if not pairs_list.empty:
+        st.download_button(t("campaigns.download_pairs"),
+                           scorecard_xlsx(pairs_list, t("campaigns.coverage_scope", **words),
+                                          title=t("campaigns.pairs_xlsx_title"), sheet_name="1+1"),
+                           file_name=download_name(t("campaigns.pairs_file", year=scope.year), page.region_name,
+                                                   "xlsx", page.lang, as_of=f.as_of),
+                           icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="campaigns_pairs_xlsx")
     ui.section(t("campaigns.problems_title"), t("campaigns.problems_scope", n=campaigns.common_problem_min(values), **words))
     ui.listing(view.problems_table(page.load(campaigns.common_problems, f), lang), t("campaigns.empty"))
     meetings = page.load(campaigns.warning_meetings, f)
     ui.section(t("campaigns.meetings_title", n=len(meetings)), t("campaigns.meetings_scope", **words))
     ui.listing(view.meetings_table(meetings, lang), t("campaigns.empty"))
+    ui.section(t("campaigns.pair_title"), t("campaigns.pair_scope", year=scope.year))
+    draw.pair_form(page, pairs, scope.year)
 
 with tab_zero:
     windows = page.load(campaigns.zero_report_windows, f)

@@ -31,6 +31,8 @@ ENTS = [e for e, *_ in ENTERPRISES + MORE_ENTERPRISES]
 ITEMS = [code for code, *_ in reference.CHECKLIST_ITEMS]
 CATEGORIES = ["消防通道堵塞", "储罐区防雷失效", "安全培训不到位"]
 day = st.dates(date(2024, 12, 1), date(2025, 12, 31))
+# 产业类型: none, blank (both: the sector's class), a class with stray spaces, and the sector's own name
+CLASSES = [None, "", " 竹制品", "竹制品", "家具制造", "工贸", "危险化学品"]
 
 
 @st.composite
@@ -42,8 +44,14 @@ def random_rows(draw):
                     draw(st.sampled_from([None, "1+1"]))) for i in range(draw(st.integers(0, 8)))]
     meetings = [(f"M{i}", draw(st.sampled_from(TOWNS)),
                  draw(st.sampled_from(["industry_trade", "hazardous_chemicals", "fire"])), draw(day),
-                 draw(st.one_of(st.none(), st.integers(0, 40))))
+                 draw(st.one_of(st.none(), st.integers(0, 40))), draw(st.sampled_from(CLASSES)))
                 for i in range(draw(st.integers(0, 4)))]
+    classes = {e: draw(st.sampled_from(CLASSES)) for e in ENTS}
+    pair_records = [(draw(st.sampled_from([2024, 2025])), town, cls, draw(st.one_of(st.none(), st.just("共性"))),
+                     draw(st.one_of(st.none(), st.just("个性"))), draw(st.one_of(st.none(), st.just("建议"))))
+                    for town, cls in draw(st.lists(st.tuples(st.sampled_from(TOWNS),
+                                                             st.sampled_from(["竹制品", "家具制造", "工贸"])),
+                                                   unique=True, max_size=4))]
     links = [None] + [inspection_id for inspection_id, *_ in inspections]  # a hazard found by an inspection, or not
     hazards = [(f"Y{i}", draw(st.sampled_from(ENTS)), draw(day), draw(st.sampled_from(CATEGORIES + [None])),
                 draw(st.sampled_from(links)))
@@ -70,7 +78,7 @@ def random_rows(draw):
                 for town in draw(st.lists(st.sampled_from(TOWNS), unique=True, max_size=5))]
     return dict(stations=stations, staff_min_key=draw(st.integers(0, 3)), staff_min_ordinary=draw(st.integers(0, 1)),
                 cutoff=draw(st.sampled_from(["16:00", "09:00", "00:00"])),
-                status=status, inspections=inspections, meetings=meetings, hazards=hazards, windows=windows,
+                status=status, inspections=inspections, meetings=meetings, classes=classes, pair_records=pair_records, hazards=hazards, windows=windows,
                 reports=reports, closed=draw(st.lists(st.sampled_from(ENTS), unique=True, max_size=2)),
                 as_of=draw(st.dates(date(2025, 1, 1), date(2025, 12, 31))),
                 region=draw(st.sampled_from([CITY, COUNTY_A, COUNTY_B, TOWN_A1])),
@@ -97,8 +105,12 @@ def fill(con, rows) -> None:
         con.executemany("insert into inspections (inspection_id, inspected_on, enterprise_id, level, campaign) "
                         "values (?, ?, ?, ?, ?)", rows["inspections"])
     if rows["meetings"]:
-        con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on, attendance) "
-                        "values (?, ?, ?, ?, ?)", rows["meetings"])
+        con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on, attendance, "
+                        "industry_type) values (?, ?, ?, ?, ?, ?)", rows["meetings"])
+    for ent, cls in rows["classes"].items():
+        con.execute("update enterprises set industry_type = ? where enterprise_id = ?", [cls, ent])
+    if rows["pair_records"]:
+        con.executemany("insert into campaign_pairs values (?, ?, ?, ?, ?, ?)", rows["pair_records"])
     if rows["hazards"]:
         con.executemany("""insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, category,
                                                inspection_id)
@@ -168,13 +180,14 @@ def test_campaign_queries_equal_pandas(base_path, rows):
                      "items_applicable", "items_done"])
         assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
                     ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
-        assert_same(campaigns.campaign_sectors(con, filters), oracle.campaign_sectors(con, filters),
-                    ["region_code", "county_name", "township_name", "industry", "enterprises", "is_inspected",
-                     "first_inspected_on", "inspected_enterprise", "problems_found", "meetings", "last_meeting_on",
-                     "attendance"])
+        assert_same(campaigns.campaign_pairs(con, filters), oracle.campaign_pairs(con, filters),
+                    ["region_code", "county_name", "township_name", "industry_type", "enterprises",
+                     "untyped_enterprises", "is_inspected", "first_inspected_on", "inspected_enterprise",
+                     "problems_found", "meetings", "last_meeting_on", "attendance", "common_problems",
+                     "individual_problems", "advice"])
         assert_same(campaigns.warning_meetings(con, filters), oracle.warning_meetings(con, filters),
                     ["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
-                     "attendance", "note"])
+                     "industry_type", "attendance", "note"])
         assert_same(campaigns.common_problems(con, filters),
                     oracle.common_problems(con, filters, rows["min_enterprises"]),
                     ["industry", "category", "enterprises", "hazards", "townships"])

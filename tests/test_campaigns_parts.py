@@ -112,21 +112,23 @@ def add_campaign(con):
                           ('H10', null, 'E5', '2025-05-01', 'general', '2025-05-30', '消防通道堵塞')""")
     db.sync_keys(con)  # as every write path does
     con.execute("update hazards set category = '消防通道堵塞' where hazard_id in ('H1', 'H2')")
-    con.executemany("insert into warning_meetings values (?, ?, ?, ?, ?, ?)", [
+    con.executemany("insert into warning_meetings (meeting_id, region_code, industry, held_on, attendance, note) "
+                    "values (?, ?, ?, ?, ?, ?)", [
         ("M1", TOWN_A1, "hazardous_chemicals", "2025-04-20", 12, "危化品行业警示会"),
         ("M2", TOWN_A1, "industry_trade", "2024-05-01", 30, "去年的会")])
 
 
-def test_campaign_sectors_per_township(con):
+def test_campaign_pairs_per_township(con):
     add_campaign(con)
-    frame = campaigns.campaign_sectors(con, YEAR)
-    assert records(frame, ["region_code", "industry", "enterprises", "is_inspected", "inspected_enterprise",
-                           "problems_found", "meetings", "attendance"]) == [
-        (TOWN_A1, "hazardous_chemicals", 1, True, "东镇化工", 1, 1, 12.0),
-        (TOWN_A1, "industry_trade", 1, False, None, 0, 0, None),
-        (TOWN_A2, "road_transport", 1, False, None, 0, 0, None),
-        (TOWN_B1, "industry_trade", 1, False, None, 0, 0, None),
-        (TOWN_B1, "fire", 1, False, None, 0, 0, None),
+    frame = campaigns.campaign_pairs(con, YEAR)
+    # no enterprise of the small city has a 产业类型: each is of its sector's class (the sector's name)
+    assert records(frame, ["region_code", "industry_type", "enterprises", "untyped_enterprises", "is_inspected",
+                           "inspected_enterprise", "problems_found", "meetings", "attendance"]) == [
+        (TOWN_A1, "危险化学品", 1, 1, True, "东镇化工", 1, 1, 12.0),
+        (TOWN_A1, "工贸", 1, 1, False, None, 0, 0, None),
+        (TOWN_A2, "道路运输", 1, 1, False, None, 0, 0, None),
+        (TOWN_B1, "工贸", 1, 1, False, None, 0, 0, None),
+        (TOWN_B1, "消防（人员密集场所）", 1, 1, False, None, 0, 0, None),
     ]
 
 
@@ -140,8 +142,8 @@ def test_the_first_inspected_enterprise_on_a_tie_of_days_is_the_first_by_name(co
         con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level, campaign) "
                     "values (?, '2025-04-01', ?, 'township', '1+1')", list(rows[enterprise]))
     db.sync_keys(con)
-    frame = campaigns.campaign_sectors(con, YEAR)
-    chemicals = frame[(frame["region_code"] == TOWN_A1) & (frame["industry"] == "hazardous_chemicals")]
+    frame = campaigns.campaign_pairs(con, YEAR)
+    chemicals = frame[(frame["region_code"] == TOWN_A1) & (frame["industry_type"] == "危险化学品")]
     assert records(chemicals, ["enterprises", "first_inspected_on", "inspected_enterprise"]) == [
         (2, date(2025, 4, 1), "东镇化工")]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import AS_OF, CITY, fill_small_city
 from streamlit.testing.v1 import AppTest
@@ -63,7 +64,10 @@ def test_every_tab_shows_its_tables(towns_db):
     at = start()
     headers = [list(d.value.columns) for d in at.dataframe]
     assert any("完成期限" in h and "逾期乡镇" in h for h in headers)
-    assert any("覆盖率" in h and "乡镇行业数" in h for h in headers)
+    assert any("覆盖率" in h and "乡镇产业类型数" in h for h in headers)
+    # "1+1" by 产业类型 (issue 18): per township the classes and the coverage, per pair the findings
+    assert any("产业类型数" in h and "覆盖率" in h and "乡镇（街道）" in h for h in headers)
+    assert any("产业类型" in h and "共性问题" in h and "整改建议" in h for h in headers)
     assert any("缺报日期" in h and "缺报天数" in h for h in headers)
     compliance = next(d.value for d in at.dataframe if "缺报天数" in d.value.columns)
     assert list(compliance["缺报天数"]) == [3, 2, 0]
@@ -77,6 +81,26 @@ def test_page_in_english(towns_db):
     ranking = at.dataframe[0].value
     assert list(ranking["Result"]) == ["passed", "failed", "failed"]
     assert "one-vote veto" in ranking["Veto reasons"].iloc[1]
+
+
+def test_pairs_xlsx_equals_the_screen_table():
+    pairs = pd.DataFrame([
+        {"region_code": "1", "township_name": "东镇", "township_label": "东镇", "county_name": "甲县",
+         "industry_type": "竹制品", "enterprises": 2, "untyped_enterprises": 0, "is_inspected": True,
+         "first_inspected_on": pd.Timestamp("2025-03-10"), "inspected_enterprise": "东镇竹业一厂", "problems_found": 3,
+         "meetings": 1, "last_meeting_on": pd.Timestamp("2025-04-20"), "attendance": 20.0,
+         "common_problems": "除尘系统未定期清灰", "individual_problems": None, "advice": "月底前完成清灰"},
+        {"region_code": "1", "township_name": "东镇", "township_label": "东镇", "county_name": "甲县",
+         "industry_type": "工贸", "enterprises": 1, "untyped_enterprises": 1, "is_inspected": False,
+         "first_inspected_on": None, "inspected_enterprise": None, "problems_found": 0, "meetings": 0,
+         "last_meeting_on": None, "attendance": None, "common_problems": None, "individual_problems": None,
+         "advice": None}])
+    table = view.pairs_table(pairs, "zh")
+    assert list(table["产业类型"]) == ["竹制品", "工贸（按行业）"]  # a class of untyped enterprises says so
+    assert list(table["共性问题"]) == ["除尘系统未定期清灰", "—"]
+    cells = read_back(scorecard_xlsx(table, "范围", title="“1+1”", sheet_name="1+1"))
+    assert cells[2] == list(table.columns)
+    assert [list(r) for r in cells[3:]] == [list(r) for r in table.itertuples(index=False)]
 
 
 def test_scorecard_xlsx_equals_the_screen_table():

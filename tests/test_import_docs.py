@@ -24,7 +24,8 @@ def test_the_example_files_import_in_order(tmp_path):
     con = db.connect(tmp_path / "ex.duckdb", create=True)
     try:
         for name in ["regions", "enterprises", "inspections", "accidents", "hazards", "key-sites", "targets",
-                     "denominators", "checklist-status", "township-stations", "accident-measures", "zero-report-windows", "zero-reports", "warning-meetings"]:
+                     "denominators", "checklist-status", "township-stations", "accident-measures", "zero-report-windows", "zero-reports", "warning-meetings",
+                     "campaign-pairs"]:
             if name == "regions":
                 path = tmp_path / "regions.csv"
                 path.write_text("区划代码,名称,级别,上级代码,类型,乡镇类别\n419900,示例市,市,,,\n"

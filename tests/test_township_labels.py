@@ -108,7 +108,7 @@ def test_the_campaigns_tables_show_both(small_con):
     add_second_east(small_con)
     progress = campaigns.checklist_progress(small_con, YEAR)
     compliance = campaigns.zero_report_compliance(small_con, YEAR)
-    for frame in (progress, compliance, campaigns.campaign_sectors(small_con, YEAR)):
+    for frame in (progress, compliance, campaigns.campaign_pairs(small_con, YEAR)):
         assert dict(zip(frame["region_code"], frame["township_label"])) == SHOWN
     column = campaigns_view._t("col.township", "zh")
     assert sorted(campaigns_view.progress_table(progress, "zh")[column]) == sorted(SHOWN.values())

@@ -534,7 +534,8 @@ def add_demo_accounts(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 # admin's (regions, sectors, targets, denominators, checklist items, zero-report windows, risk weights and
 # levels, settings).
 RECORD_KINDS = ("enterprises", "accidents", "inspections", "hazards", "key-sites", "checklist-status",
-                "township-stations", "accident-measures", "zero-reports", "warning-meetings")
+                "township-stations", "accident-measures", "zero-reports", "warning-meetings",
+                "campaign-pairs")
 
 
 def check_may_write(account: Account | None, kind_name: str) -> None:

@@ -14,10 +14,11 @@ TITLE = "乡镇安全生产工作考核排名"
 HEADER_ROW = 3
 
 
-def scorecard_xlsx(table: pd.DataFrame, scope_line: str, title: str = TITLE) -> bytes:
+def scorecard_xlsx(table: pd.DataFrame, scope_line: str, title: str = TITLE, sheet_name: str = "考核排名") -> bytes:
+    """The table under its title and scope line (also the "1+1" pairs table of the same screen)."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "考核排名"
+    sheet.title = sheet_name
     width = max(1, len(table.columns))
     sheet.cell(1, 1, title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)

@@ -343,11 +343,28 @@ WARNING_MEETINGS = Kind(
         C("meeting_id", "text", True, ("会议编号",), example="M2025-01"),
         C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
         C("industry", "enum", True, ("行业",), enum="sector", example="工贸"),
+        # the 产业类型 of the "1+1" pair (schema 22); empty: the sector's class (docs/township-assessment.md)
+        C("industry_type", "text", False, ("产业类型", "产业类别"), example="竹制品"),
         C("held_on", "date", True, ("召开日期", "会议日期"), example="2025-04-15", past=True),
         C("attendance", "int", False, ("参会人数",), min=0, example="35"),
         C("note", "text", False, ("备注",), example="共性问题：粉尘防爆"),
     ),
     title_zh="警示会", title_en="Warning meetings", reference=True,
+)
+
+# "1+1" pair records (issue 18; schema 22): per year × township × 产业类型, what the experts' in-depth inspection
+# found (共性问题, 个性问题) and the 整改建议 for the class. product.md is silent: docs/import.md documents it.
+CAMPAIGN_PAIRS = Kind(
+    "campaign-pairs", "campaign_pairs", ("year", "region_code", "industry_type"),
+    (
+        C("year", "int", True, ("年度", "年份"), min=1990, max=2100, example="2025"),
+        C("region_code", "region", True, ("区划代码", "乡镇代码"), ref="region:township", example="419901001000"),
+        C("industry_type", "text", True, ("产业类型", "产业类别"), example="竹制品"),
+        C("common_problems", "text", False, ("共性问题",), example="除尘系统未定期清灰；粉尘防爆电气不合规"),
+        C("individual_problems", "text", False, ("个性问题",), example="某企业砂光机未设火花探测"),
+        C("advice", "text", False, ("整改建议",), example="全行业4月底前完成除尘系统清理并建立清灰台账"),
+    ),
+    title_zh="“1+1”检查记录", title_en="\"1+1\" pair records", reference=True,
 )
 
 RISK_WEIGHTS = Kind(
@@ -386,7 +403,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
     SECTORS, ACCIDENT_TYPES, TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
     ACCIDENT_MEASURES,
-    ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
+    ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, CAMPAIGN_PAIRS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}
 MAIN_KINDS = [k for k in KINDS.values() if not k.reference]
 REFERENCE_KINDS = [k for k in KINDS.values() if k.reference]

@@ -384,16 +384,46 @@ def late_items_of(items: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------- "1+1"
 
 
-def campaign_sectors(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Per township the sectors present, whether the "1+1" experts inspected each this year, its meetings."""
-    frame = db.query(con, "campaigns/campaign_sectors", **year_filters(filters).params())
-    for column in ("enterprises", "problems_found", "meetings"):
+def campaign_pairs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The "1+1" pairs: per township each 产业类型 with active enterprises (an enterprise without one is of its
+    sector's class), whether the experts inspected an enterprise of it this year, its meetings and its record."""
+    frame = db.query(con, "campaigns/campaign_pairs", **year_filters(filters).params())
+    for column in ("enterprises", "untyped_enterprises", "problems_found", "meetings"):
         frame[column] = frame[column].astype("int64")
     return frame
 
 
+def pair_townships(pairs: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
+    """Per township of ``towns`` (region_code, name, county_name; ``metrics.data.townships``) from a
+    ``campaign_pairs`` frame: its classes, those inspected and with a warning meeting, the coverage (inspected ÷
+    classes) and meeting rate; a township without an active enterprise has 0 classes and no rate (shown "—")."""
+    counted = (pairs.assign(has_meeting=pairs["meetings"] > 0, n=1)
+               .groupby("region_code")
+               .agg(township_label=("township_label", "first"), classes=("n", "sum"),
+                    classes_inspected=("is_inspected", "sum"), classes_with_meeting=("has_meeting", "sum"),
+                    untyped_enterprises=("untyped_enterprises", "sum")))
+    frame = (towns[["region_code", "name", "county_name"]].rename(columns={"name": "township_name"})
+             .merge(counted, left_on="region_code", right_index=True, how="left")
+             .sort_values("region_code").reset_index(drop=True))
+    frame["township_label"] = frame["township_label"].where(frame["township_label"].notna(), frame["township_name"])
+    for column in ("classes", "classes_inspected", "classes_with_meeting", "untyped_enterprises"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    # object columns: a township without a class keeps None (a float column would turn it into NaN)
+    frame["coverage_rate"] = pd.Series([rate(i, n) for i, n in zip(frame["classes_inspected"], frame["classes"])],
+                                       index=frame.index, dtype=object)
+    frame["meeting_rate"] = pd.Series([rate(m, n) for m, n in zip(frame["classes_with_meeting"], frame["classes"])],
+                                      index=frame.index, dtype=object)
+    return frame
+
+
+def campaign_townships(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township of the scope: its 产业类型 classes, inspected by "1+1", with a meeting (``pair_townships``)."""
+    return pair_townships(campaign_pairs(con, filters), scope_townships(con, filters.region_code,
+                                                                        filters.account_region))
+
+
 def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Each county and the total: township × sector pairs, inspected by "1+1", with a warning meeting."""
+    """Each county and the total: township × 产业类型 pairs, inspected by "1+1", with a warning meeting."""
     frame = db.query(con, "campaigns/campaign_coverage", **year_filters(filters).params())
     for column in ("townships", "pairs", "pairs_inspected", "pairs_with_meeting"):
         frame[column] = frame[column].astype("int64")

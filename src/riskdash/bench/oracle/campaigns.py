@@ -328,28 +328,49 @@ def checklist_progress_by_group(con: duckdb.DuckDBPyConnection, filters: Filters
 # ---------------------------------------------------------------------------------------------- "1+1"
 
 
+def _class_of(industry_type: pd.Series, industry: pd.Series, sector_names: pd.Series) -> pd.Series:
+    """The "1+1" class: the 产业类型 (stripped, when not empty), else the sector's Chinese name."""
+    typed = industry_type.map(lambda v: v.strip() if isinstance(v, str) and v.strip() else None)
+    return typed.where(typed.notna(), industry.map(sector_names))
+
+
+def _classed_enterprises(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    ent = _table(con, "enterprises")
+    names = _table(con, "sectors").set_index("code")["name_zh"]
+    typed = ent["industry_type"].map(lambda v: isinstance(v, str) and bool(v.strip()))
+    return ent.assign(cls=_class_of(ent["industry_type"], ent["industry"], names), untyped=~typed)
+
+
+def _classed_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    meetings = _table(con, "warning_meetings")
+    names = _table(con, "sectors").set_index("code")["name_zh"]
+    held = _day(meetings["held_on"])
+    jan1 = date(filters.end.year, 1, 1)
+    meetings = meetings.assign(held=held, cls=_class_of(meetings["industry_type"], meetings["industry"], names))
+    return meetings[(held >= jan1) & (held <= filters.as_of)]
+
+
 def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Per county (the township's parent) and for the region: township × sector pairs with active enterprises,
-    those the "1+1" experts inspected from 1 January to the as-of day, those with a warning meeting."""
+    """Per county (the township's parent) and for the region: township × 产业类型 pairs with active enterprises
+    (an enterprise without a 产业类型 is of its sector's class), those the "1+1" experts inspected from 1 January
+    to the as-of day, those with a warning meeting."""
     as_of = filters.as_of
     jan1 = date(filters.end.year, 1, 1)
     towns = _townships(con, filters.region_code)
     county_of = dict(zip(towns["region_code"], towns["county_code"]))
-    ent = _table(con, "enterprises")
+    ent = _classed_enterprises(con)
     active = ent[(ent["status"] == "active") & ent["region_code"].isin(county_of)]
-    pairs = set(zip(active["region_code"], active["industry"]))
+    pairs = set(zip(active["region_code"], active["cls"]))
     insp = _table(con, "inspections")
     insp = insp[insp["campaign"] == "1+1"]
     on = _day(insp["inspected_on"])
-    insp = insp[(on >= jan1) & (on <= as_of)].merge(ent[["enterprise_id", "region_code", "industry"]],
+    insp = insp[(on >= jan1) & (on <= as_of)].merge(ent[["enterprise_id", "region_code", "cls"]],
                                                     on="enterprise_id")
-    inspected = set(zip(insp["region_code"], insp["industry"]))
-    meetings = _table(con, "warning_meetings")
-    held = _day(meetings["held_on"])
-    meetings = meetings[(held >= jan1) & (held <= as_of)]
-    met = set(zip(meetings["region_code"], meetings["industry"]))
-    flagged = pd.DataFrame([{"county_code": county_of[r], "region_code": r, "is_inspected": (r, i) in inspected,
-                             "has_meeting": (r, i) in met} for r, i in pairs],
+    inspected = set(zip(insp["region_code"], insp["cls"]))
+    meetings = _classed_meetings(con, filters)
+    met = set(zip(meetings["region_code"], meetings["cls"]))
+    flagged = pd.DataFrame([{"county_code": county_of[r], "region_code": r, "is_inspected": (r, c) in inspected,
+                             "has_meeting": (r, c) in met} for r, c in pairs],
                            columns=["county_code", "region_code", "is_inspected", "has_meeting"])
 
     def row(part: pd.DataFrame, code: str, is_total: bool) -> dict:
@@ -362,51 +383,56 @@ def campaign_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
     return pd.DataFrame(rows).sort_values(["is_total", "region_code"]).reset_index(drop=True)
 
 
-def campaign_sectors(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Per township under the region × sector with active enterprises there: whether the "1+1" experts
-    inspected the pair from 1 January to the as-of day (the first such inspection and its enterprise; the
-    hazards those inspections found) and the pair's warning meetings in the same days."""
+def campaign_pairs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township under the region × 产业类型 with active enterprises there (an enterprise without a 产业类型
+    is of its sector's class): whether the "1+1" experts inspected an enterprise of the class in the township
+    from 1 January to the as-of day (the first such inspection and its enterprise; the hazards those
+    inspections found), the pair's warning meetings in the same days and its record of the year."""
     as_of = filters.as_of
     jan1 = date(filters.end.year, 1, 1)
     towns = _townships(con, filters.region_code)
-    ent = _table(con, "enterprises")
-    active = ent[(ent["status"] == "active") & ent["region_code"].isin(set(towns["region_code"]))]
-    pairs = active.groupby(["region_code", "industry"]).size().rename("enterprises").reset_index()
+    ent = _classed_enterprises(con)
+    ent = ent[ent["region_code"].isin(set(towns["region_code"]))]
+    active = ent[ent["status"] == "active"]
+    pairs = active.groupby(["region_code", "cls"]).agg(
+        enterprises=("enterprise_id", "count"), untyped_enterprises=("untyped", "sum")).reset_index()
 
     insp = _table(con, "inspections")
     on = _day(insp["inspected_on"])
     insp = insp[(insp["campaign"] == "1+1") & (on >= jan1) & (on <= as_of)]
-    insp = insp.merge(ent[["enterprise_id", "name", "region_code", "industry"]], on="enterprise_id")
+    insp = insp.merge(ent[["enterprise_id", "name", "region_code", "cls"]], on="enterprise_id")
     haz = _table(con, "hazards")
     problems = haz[haz["inspection_id"].isin(set(insp["inspection_id"]))].groupby("inspection_id").size()
     insp = insp.assign(day=_day(insp["inspected_on"]),
                        problems=insp["inspection_id"].map(problems).fillna(0).astype("int64"))
-    first = insp.sort_values(["day", "name"]).groupby(["region_code", "industry"]).head(1)
-    inspected = insp.groupby(["region_code", "industry"]).agg(problems_found=("problems", "sum")).reset_index()
-    inspected = inspected.merge(first[["region_code", "industry", "day", "name"]].rename(
-        columns={"day": "first_inspected_on", "name": "inspected_enterprise"}), on=["region_code", "industry"])
+    first = insp.sort_values(["day", "name"]).groupby(["region_code", "cls"]).head(1)
+    inspected = insp.groupby(["region_code", "cls"]).agg(problems_found=("problems", "sum")).reset_index()
+    inspected = inspected.merge(first[["region_code", "cls", "day", "name"]].rename(
+        columns={"day": "first_inspected_on", "name": "inspected_enterprise"}), on=["region_code", "cls"])
 
-    meetings = _table(con, "warning_meetings")
-    held = _day(meetings["held_on"])
-    meetings = meetings[(held >= jan1) & (held <= as_of)].assign(held=held)
-    met = meetings.groupby(["region_code", "industry"]).agg(
+    meetings = _classed_meetings(con, filters)
+    met = meetings.groupby(["region_code", "cls"]).agg(
         meetings=("meeting_id", "count"), last_meeting_on=("held", "max"),
         attendance=("attendance", lambda a: a.sum() if a.notna().any() else None)).reset_index()
 
-    sectors = _table(con, "sectors")[["code", "name_zh", "name_en", "sort_order"]].rename(
-        columns={"code": "industry", "name_zh": "sector_name_zh", "name_en": "sector_name_en"})
+    records = _table(con, "campaign_pairs")
+    records = records[records["year"] == filters.end.year].rename(columns={"industry_type": "cls"})[
+        ["region_code", "cls", "common_problems", "individual_problems", "advice"]]
+
     out = (pairs.merge(towns[["region_code", "county_name", "name"]].rename(columns={"name": "township_name"}),
                        on="region_code")
-           .merge(sectors, on="industry")
-           .merge(inspected, on=["region_code", "industry"], how="left")
-           .merge(met, on=["region_code", "industry"], how="left"))
+           .merge(inspected, on=["region_code", "cls"], how="left")
+           .merge(met, on=["region_code", "cls"], how="left")
+           .merge(records, on=["region_code", "cls"], how="left"))
     out["is_inspected"] = out["first_inspected_on"].notna()
     out["problems_found"] = pd.to_numeric(out["problems_found"]).fillna(0).astype(int)
     out["meetings"] = out["meetings"].fillna(0).astype(int)
-    out = out.sort_values(["region_code", "sort_order"]).reset_index(drop=True)
-    return out[["region_code", "county_name", "township_name", "industry", "sector_name_zh", "sector_name_en",
-                "enterprises", "is_inspected", "first_inspected_on", "inspected_enterprise", "problems_found",
-                "meetings", "last_meeting_on", "attendance"]]
+    out["untyped_enterprises"] = out["untyped_enterprises"].astype(int)
+    out = out.rename(columns={"cls": "industry_type"}).sort_values(["region_code", "industry_type"])
+    return out.reset_index(drop=True)[[
+        "region_code", "county_name", "township_name", "industry_type", "enterprises", "untyped_enterprises",
+        "is_inspected", "first_inspected_on", "inspected_enterprise", "problems_found", "meetings",
+        "last_meeting_on", "attendance", "common_problems", "individual_problems", "advice"]]
 
 
 def warning_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -425,10 +451,12 @@ def warning_meetings(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
     sectors = _table(con, "sectors")[["code", "name_zh", "name_en", "sort_order"]].rename(
         columns={"code": "industry", "name_zh": "sector_name_zh", "name_en": "sector_name_en"})
     meetings = meetings.merge(sectors, on="industry")
+    meetings["industry_type"] = _class_of(meetings["industry_type"], meetings["industry"],
+                                          meetings.set_index("industry")["sector_name_zh"].groupby(level=0).first())
     meetings = meetings.sort_values(["held_on", "region_code", "sort_order", "meeting_id"],
                                     ascending=[False, True, True, True]).reset_index(drop=True)
     return meetings[["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
-                     "sector_name_zh", "sector_name_en", "attendance", "note"]]
+                     "industry_type", "sector_name_zh", "sector_name_en", "attendance", "note"]]
 
 
 def common_problems(con: duckdb.DuckDBPyConnection, filters: Filters, min_enterprises: int) -> pd.DataFrame:

@@ -90,3 +90,62 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
     widgets.template_button(t("campaigns.form_template"), view.ZERO_REPORT_KIND,
                             download_name(t("campaigns.template_file"), "", "xlsx", page.lang),
                             "campaigns_zero_template")
+
+
+_PAIR_SAVED = "campaigns_pair_saved"
+
+
+def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
+    """Record a "1+1" pair's 共性问题, 个性问题 and 整改建议 for the year: written through the write window with the
+    importer's checks, the account's region bound and its audit entry (kind campaign-pairs, upsert)."""
+    t = page.t
+    done = st.session_state.pop(_PAIR_SAVED, None)
+    if done:
+        st.success(plain(t("campaigns.pair_saved", **done)), icon=":material/check_circle:")
+    if not page.can_write:
+        st.caption(t("campaigns.pair_viewer"))
+        return
+    if pairs.empty:
+        st.info(t("campaigns.empty"), icon=":material/info:")
+        return
+    towns = {row["region_code"]: view._town(row) for _, row in pairs.iterrows()}
+    region_code = st.selectbox(t("campaigns.form_township"), list(towns), format_func=towns.get,
+                               key="campaigns_pair_town")
+    own = pairs[pairs["region_code"] == region_code]
+    classes = list(own["industry_type"])
+    industry_type = st.selectbox(t("campaigns.col.industry_type"), classes, key=f"campaigns_pair_class_{region_code}")
+    row = own[own["industry_type"] == industry_type].iloc[0]
+
+    def known(column: str) -> str:
+        value = row[column]
+        return value if isinstance(value, str) else ""
+
+    key = f"campaigns_pair_{region_code}_{industry_type}"
+    with st.form("campaigns_pair", clear_on_submit=False, border=True):
+        common = st.text_area(t("campaigns.col.common_problems"), value=known("common_problems"), key=f"{key}_c")
+        individual = st.text_area(t("campaigns.col.individual_problems"), value=known("individual_problems"),
+                                  key=f"{key}_i")
+        advice = st.text_area(t("campaigns.col.advice"), value=known("advice"), key=f"{key}_a")
+        submitted = st.form_submit_button(t("campaigns.pair_submit"), type="primary", icon=":material/save:")
+    if submitted:
+        label = view.pair_label(year, region_code, industry_type)
+        try:
+            with view.pair_file(year, region_code, industry_type, common, individual, advice) as path:
+                rows, problems, total = view.check_pair(page.con, path, label)
+                if total:
+                    raise ImportFailed(label, problems, total, rows)
+                write_import(view.PAIR_KIND, path, view.PAIR_MODE, default_actor(), label)
+        except ImportFailed as failed:
+            st.error(t("campaigns.form_refused", total=failed.total), icon=":material/error:")
+            st.dataframe(problems_frame(failed.problems, page.lang), hide_index=True, width="stretch",
+                         placeholder=i18n.DASH)
+        except db.RiskdashError as exc:
+            st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
+        else:
+            st.session_state[_PAIR_SAVED] = {"township": towns[region_code], "industry_type": industry_type,
+                                             "year": year}
+            st.rerun()
+    st.caption(t("campaigns.pair_bulk"))
+    widgets.template_button(t("campaigns.form_template"), view.PAIR_KIND,
+                            download_name(t("campaigns.pair_template_file"), "", "xlsx", page.lang),
+                            "campaigns_pair_template")

@@ -164,14 +164,30 @@ TEXT = {
     "campaigns.status.not_started": {"zh": "未开始", "en": "not started"},
     "campaigns.late.yes": {"zh": "逾期", "en": "late"},
     # ------------------------------------------------------------------ "1+1"
-    "campaigns.coverage_title": {"zh": "“1+1”专家检查覆盖（乡镇×行业）", "en": "\"1+1\" coverage (township × sector)"},
+    "campaigns.coverage_title": {"zh": "“1+1”专家检查覆盖（乡镇×产业类型）",
+                                 "en": "\"1+1\" coverage (township × industry class)"},
     "campaigns.coverage_scope": {
-        "zh": "{period} · {region} · 覆盖率 = 已开展专家深度检查的乡镇行业数 ÷ 有在营企业的乡镇行业数",
-        "en": "{period} · {region} · coverage = township × sector pairs inspected in depth by "
-        "experts ÷ pairs with active enterprises",
+        "zh": "{period} · {region} · 覆盖率 = 已开展专家深度检查的乡镇产业类型数 ÷ 有在营企业的乡镇产业类型数 · "
+              "检查一个企业、规范一个行业：一个产业类型中任一企业接受专家检查，即覆盖本乡镇该产业类型 · "
+              "未填产业类型的企业按其所属行业归为一类（如“工贸”）",
+        "en": "{period} · {region} · coverage = township × industry-class pairs inspected in depth by experts ÷ "
+              "pairs with active enterprises · inspect one enterprise, set the standard for its class: an expert "
+              "inspection of any enterprise of a class covers that class in its township · an enterprise without "
+              "an industry class counts in the class of its sector (e.g. 工贸)",
     },
-    "campaigns.sectors_title": {"zh": "各乡镇行业与专家检查", "en": "Sectors of each township and the expert inspection"},
-    "campaigns.sectors_only_missing": {"zh": "只看未开展专家检查的行业", "en": "Only sectors not yet inspected"},
+    "campaigns.towns_title": {"zh": "各乡镇产业类型覆盖", "en": "Industry classes per township"},
+    "campaigns.towns_scope": {
+        "zh": "{period} · {region} · 覆盖率 = 已专家检查的产业类型数 ÷ 产业类型数（无在营企业的乡镇为“—”）",
+        "en": "{period} · {region} · coverage = classes inspected by the experts ÷ classes (\"—\" for a "
+              "township without active enterprises)",
+    },
+    "campaigns.sectors_title": {"zh": "各乡镇产业类型与专家检查", "en": "Industry classes of each township and the expert inspection"},
+    "campaigns.sectors_only_missing": {"zh": "只看未开展专家检查的产业类型", "en": "Only classes not yet inspected"},
+    "campaigns.pairs_file": {"zh": "{year}年度“1+1”专项整治检查覆盖", "en": "\"1+1\" campaign pairs {year}"},
+    "campaigns.download_pairs": {"zh": "导出检查覆盖（.xlsx）", "en": "Export the pairs (.xlsx)"},
+    "campaigns.pairs_xlsx_title": {"zh": "“1+1”专项整治检查覆盖（乡镇×产业类型）",
+                                   "en": "\"1+1\" campaign: township × industry class"},
+    "campaigns.by_sector": {"zh": "{name}（按行业）", "en": "{name} (by sector)"},
     "campaigns.problems_title": {"zh": "行业共性问题", "en": "Common problems of a sector"},
     "campaigns.problems_scope": {
         "zh": "{period}在同一行业至少{n}家企业发现的隐患类别 · {region}",
@@ -179,8 +195,9 @@ TEXT = {
     },
     "campaigns.meetings_title": {"zh": "行业警示会（{n}场）", "en": "Warning meetings ({n})"},
     "campaigns.meetings_scope": {
-        "zh": "{period}召开的“1+1”行业警示会，含日期与参会人数 · {region}",
-        "en": "\"1+1\" sector warning meetings held {period}, with date and attendance · {region}",
+        "zh": "{period}召开的“1+1”行业警示会，含日期、产业类型与参会人数（未填产业类型的会议按其行业归类） · {region}",
+        "en": "\"1+1\" warning meetings held {period}, with date, industry class and attendance (a meeting without "
+              "a class counts for its sector's class) · {region}",
     },
     # ------------------------------------------------------------------ zero reports
     "campaigns.windows_title": {"zh": "零报告时段", "en": "Zero-report windows"},
@@ -231,7 +248,12 @@ TEXT = {
     "campaigns.col.status_on": {"zh": "状态日期", "en": "Status date"},
     "campaigns.col.evidence": {"zh": "佐证材料", "en": "Evidence"},
     "campaigns.col.late": {"zh": "是否逾期", "en": "Late"},
-    "campaigns.col.pairs": {"zh": "乡镇行业数", "en": "Pairs"},
+    "campaigns.col.pairs": {"zh": "乡镇产业类型数", "en": "Pairs"},
+    "campaigns.col.industry_type": {"zh": "产业类型", "en": "Industry class"},
+    "campaigns.col.classes": {"zh": "产业类型数", "en": "Classes"},
+    "campaigns.col.common_problems": {"zh": "共性问题", "en": "Common problems"},
+    "campaigns.col.individual_problems": {"zh": "个性问题", "en": "Individual problems"},
+    "campaigns.col.advice": {"zh": "整改建议", "en": "Advice"},
     "campaigns.col.pairs_inspected": {"zh": "已专家检查", "en": "Inspected"},
     "campaigns.col.coverage": {"zh": "覆盖率", "en": "Coverage"},
     "campaigns.col.pairs_meeting": {"zh": "已开警示会", "en": "With a meeting"},
@@ -339,4 +361,26 @@ TEXT = {
               "(kind \"Zero reports\", upsert), or run riskdash import zero-reports FILE.xlsx --mode upsert --user NAME.",
     },
     "campaigns.form_template": {"zh": "下载零报告导入模板", "en": "Download the zero-report template"},
+    # ------------------------------------------------------------------ "1+1" pair record
+    "campaigns.pair_title": {"zh": "记录检查结果（共性问题、个性问题、整改建议）",
+                             "en": "Record a pair's findings (common and individual problems, advice)"},
+    "campaigns.pair_scope": {
+        "zh": "{year}年度 · 每个乡镇产业类型一条记录，再次提交即更新 · 只能记录本账号辖区的乡镇",
+        "en": "{year} · one record per township × industry class; submitting again updates it · only townships "
+              "of the account's region",
+    },
+    "campaigns.pair_submit": {"zh": "保存检查结果", "en": "Save the findings"},
+    "campaigns.pair_saved": {
+        "zh": "已记录：{township} {industry_type}（{year}年度）的检查结果。",
+        "en": "Recorded: the findings of {township}, {industry_type} ({year}).",
+    },
+    "campaigns.pair_viewer": {"zh": "只读账号：可查看，不能记录检查结果。",
+                              "en": "Read-only account: findings can be viewed, not recorded."},
+    "campaigns.pair_bulk": {
+        "zh": "批量录入：下载“1+1”检查记录导入模板，填好后在“数据管理”页导入（类型““1+1”检查记录”，更新模式），"
+              "或用命令 riskdash import campaign-pairs 文件.xlsx --mode upsert。",
+        "en": "Many at once: download the pair-record template, fill it in and import it on the Data screen "
+              "(kind \"1+1\" pair records, upsert), or run riskdash import campaign-pairs FILE.xlsx --mode upsert.",
+    },
+    "campaigns.pair_template_file": {"zh": "“1+1”检查记录导入模板", "en": "\"1+1\" pair-record template"},
 }

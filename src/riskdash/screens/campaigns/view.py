@@ -215,17 +215,43 @@ def coverage_table(frame: pd.DataFrame, lang: str, region_name: str) -> pd.DataF
     })
 
 
-def sectors_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) and value.strip() else DASH
+
+
+def _class(row: Any, lang: str) -> str:
+    """The pair's 产业类型; a class made of enterprises without one (their sector's name) says so."""
+    if row["untyped_enterprises"] and row["untyped_enterprises"] == row["enterprises"]:
+        return _t("by_sector", lang, name=row["industry_type"])
+    return row["industry_type"]
+
+
+def towns_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per township (``metrics.campaigns.campaign_townships``): classes, inspected, coverage ("—" at 0 classes)."""
     return pd.DataFrame({
         _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
-        _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
+        _t("col.classes", lang): frame["classes"],
+        _t("col.pairs_inspected", lang): frame["classes_inspected"],
+        _t("col.coverage", lang): [i18n.pct(r) for r in frame["coverage_rate"]],
+        _t("col.pairs_meeting", lang): frame["classes_with_meeting"],
+    })
+
+
+def pairs_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per "1+1" pair (``metrics.campaigns.campaign_pairs``): the screen's list and the .xlsx."""
+    return pd.DataFrame({
+        _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.industry_type", lang): [_class(r, lang) for _, r in frame.iterrows()],
         _t("col.enterprises", lang): frame["enterprises"],
         _t("col.inspected", lang): [_t("yes", lang) if x else _t("no", lang) for x in frame["is_inspected"]],
         _t("col.inspected_on", lang): [_day(d) for d in frame["first_inspected_on"]],
-        _t("col.inspected_enterprise", lang): [e if isinstance(e, str) else DASH for e in frame["inspected_enterprise"]],
+        _t("col.inspected_enterprise", lang): [_text(e) for e in frame["inspected_enterprise"]],
         _t("col.problems", lang): frame["problems_found"],
         _t("col.meetings", lang): frame["meetings"],
         _t("col.last_meeting", lang): [_day(d) for d in frame["last_meeting_on"]],
+        _t("col.common_problems", lang): [_text(v) for v in frame["common_problems"]],
+        _t("col.individual_problems", lang): [_text(v) for v in frame["individual_problems"]],
+        _t("col.advice", lang): [_text(v) for v in frame["advice"]],
     })
 
 
@@ -243,6 +269,7 @@ def meetings_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         _t("col.held_on", lang): [_day(d) for d in frame["held_on"]],
         _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
+        _t("col.industry_type", lang): frame["industry_type"],
         _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
         _t("col.attendance", lang): [DASH if pd.isna(a) else int(a) for a in frame["attendance"]],
         _t("col.note", lang): [n if isinstance(n, str) else DASH for n in frame["note"]],
@@ -372,3 +399,37 @@ def report_days(window: Any, as_of: Any) -> tuple[Any, Any, Any]:
     first = pd.Timestamp(window["start_on"]).date()
     last = pd.Timestamp(window["end_on"]).date()
     return first, last, min(max(pd.Timestamp(as_of).date(), first), last)
+
+
+# ---------------------------------------------------------------------------------------------- "1+1" pair record
+
+PAIR_KIND = "campaign-pairs"
+PAIR_MODE = "upsert"
+PAIR_COLUMNS = ("year", "region_code", "industry_type", "common_problems", "individual_problems", "advice")
+
+
+def pair_label(year: int, region_code: str, industry_type: str) -> str:
+    """What the audit log names as the 'file' of a pair record made on the screen."""
+    return f"campaigns-form:campaign-pair {year} {region_code} {industry_type}"
+
+
+@contextmanager
+def pair_file(year: int, region_code: str, industry_type: str, common: str, individual: str,
+              advice: str) -> Iterator[Path]:
+    """``with pair_file(...) as path``: the pair's record as a one-row UTF-8 CSV headed by the kind's column
+    names, in a temporary folder deleted when the block ends."""
+    with tempfile.TemporaryDirectory(prefix=ZERO_REPORT_TEMP_PREFIX) as folder:
+        path = Path(folder) / "campaign-pairs.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(PAIR_COLUMNS)
+            writer.writerow([_cell(v) for v in (year, region_code, industry_type, common.strip(),
+                                                individual.strip(), advice.strip())])
+        yield path
+
+
+def check_pair(con, path: Path, label: str) -> tuple[int, list, int]:
+    """The importer's validation of a pair record (nothing written): rows, problems, total."""
+    from riskdash.importer import check
+
+    return check(con, PAIR_KIND, path, mode=PAIR_MODE, file_label=label)

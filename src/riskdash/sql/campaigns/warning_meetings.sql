@@ -1,5 +1,6 @@
 -- Grain: one row per "1+1" warning meeting (警示会) held in a township-level region of $region and below
--- from 1 January of $year to $as_of, with its sector, date, attendance and note.
+-- from 1 January of $year to $as_of, with its sector, its 产业类型 (industry_type; empty: the sector's Chinese
+-- name, the rule of campaign_pairs.sql), date, attendance and note.
 select
     warning_meetings.meeting_id,
     warning_meetings.held_on,
@@ -8,6 +9,7 @@ select
     township.name as township_name,
     coalesce(labels.township_label, township.name) as township_label,  -- sql/views/township_labels.sql
     warning_meetings.industry,
+    coalesce(nullif(trim(warning_meetings.industry_type), ''), sectors.name_zh) as industry_type,
     sectors.name_zh as sector_name_zh,
     sectors.name_en as sector_name_en,
     warning_meetings.attendance,
