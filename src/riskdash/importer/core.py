@@ -511,10 +511,10 @@ SETTING_RULES: dict[str, tuple] = {
     "zero_report_cutoff": ("time_of_day",),
     # days an accident investigation has before an open case is overdue (结案; 493号令 Art. 29: 60)
     "accident_investigation_days": ("int", 1),
-    # each veto rule of the township assessment a switch: 1 on, 0 off
-    **{f"assessment_veto_{rule}": ("flag",) for rule in (
     # the largest evidence file (photo or PDF) of a hazard or an inspection, in MB (riskdash/evidence.py)
     "evidence_max_mb": ("int", 1),
+    # each veto rule of the township assessment a switch: 1 on, 0 off
+    **{f"assessment_veto_{rule}": ("flag",) for rule in (
         "larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
         "measures_not_in_place", "target_exceeded")},
     # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
