@@ -205,20 +205,21 @@ def test_inspections_at_four_levels_and_the_1_plus_1_gaps(con):
     assert levels["self"] > levels["township"] > levels["county"] > levels["city"] > 0
     campaign = _one(con, "select count(*) from inspections where campaign = '1+1'")
     assert campaign > 0
-    # per full year: township × sector pairs with an active enterprise, and how many had their "1+1" visit
+    # per full year: township × 产业类型 pairs (an enterprise without one: its sector) with an active
+    # enterprise, and how many had their "1+1" visit
     gaps = con.execute("""
         with pairs as (
-            select distinct y.year, e.region_code, e.industry
+            select distinct y.year, e.region_code, coalesce(e.industry_type, e.industry) as class
             from enterprises e cross join range($first, $last + 1) y(year)
             where e.status = 'active'
         ),
         visited as (
-            select distinct year(i.inspected_on) as year, e.region_code, e.industry
+            select distinct year(i.inspected_on) as year, e.region_code, coalesce(e.industry_type, e.industry) as class
             from inspections i join enterprises e using (enterprise_id)
             where i.campaign = '1+1'
         )
         select p.year, count(*), count(v.year)
-        from pairs p left join visited v using (year, region_code, industry)
+        from pairs p left join visited v using (year, region_code, class)
         group by 1 order by 1""", {"first": TODAY.year - 5, "last": TODAY.year - 1}).fetchall()
     for year, pairs, done in gaps:
         assert 0.7 * pairs <= done < pairs, year
@@ -346,6 +347,13 @@ def test_targets_denominators_and_meetings(con):
     assert _one(con, """select count(*) from indicator_denominators d join regions r using (region_code)
                         where r.level = 'city' and d.coal_output_wan_t is not null""") == years
     assert _one(con, "select count(*) from warning_meetings") > 0
+    # "1+1" by 产业类型 (issue 18): manufacturers carry local classes, several per township; meetings and pair
+    # records name them
+    assert _one(con, """select max(n) from (select count(distinct industry_type) as n from enterprises
+                        where industry_type is not null group by region_code)""") >= 3
+    assert _one(con, "select count(*) from enterprises where industry_type is null") > 0
+    assert _one(con, "select count(*) from warning_meetings where industry_type = '竹制品'") > 0
+    assert _one(con, "select count(*) from campaign_pairs where common_problems is not null") > 0
 
 
 # ---------------------------------------------------------------------------------------------- refusals

@@ -41,13 +41,14 @@ STEPS: list[str] = [
     "demo/township_stations",
     "demo/zero_reports",
     "demo/warning_meetings",
+    "demo/campaign_pairs",
     "demo/annual_targets",
     "demo/indicator_denominators",
 ]
 
 COUNTED_TABLES = [
     "regions", "enterprises", "accidents", "inspections", "hazards", "key_sites", "checklist_status",
-    "township_stations", "zero_report_windows", "zero_reports", "warning_meetings", "annual_targets", "indicator_denominators",
+    "township_stations", "zero_report_windows", "zero_reports", "warning_meetings", "campaign_pairs", "annual_targets", "indicator_denominators",
 ]
 
 CITY_PREFIX = 4198  # an invented prefix: no real prefecture-level city has it

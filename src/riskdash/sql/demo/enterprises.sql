@@ -30,14 +30,37 @@ select
     demo_u($seed, i, 'ent:closed') < 0.03 as is_closed,
     cast($start_on as date) + cast(365 + floor(demo_u($seed, i, 'ent:closed_on')
         * greatest(cast($today as date) - cast($start_on as date) - 400, 1)) as integer) as closed_on,
-    greatest(3, round(p.employees_median * exp(0.9 * demo_z($seed, i, 'ent:employees'))))::integer as employees
+    greatest(3, round(p.employees_median * exp(0.9 * demo_z($seed, i, 'ent:employees'))))::integer as employees,
+    demo_pick(p.business_words, demo_u($seed, i, 'ent:business')) as business
 from sectored
 join demo_sector_profile p on p.code = sectored.industry;
+
+-- 产业类型 for "1+1" (issue 18): the local class a township files its manufacturers under, read from the
+-- business the name was drawn with; a trading company, and every sector other than 工贸 and 危险化学品, has
+-- none (it counts in its sector's class: docs/township-assessment.md).
+alter table demo_enterprise_draw add column industry_type varchar;
+update demo_enterprise_draw set industry_type = case business
+    when '建材有限公司' then '建材'
+    when '机械制造有限公司' then '机械制造'
+    when '纺织有限公司' then '纺织服装'
+    when '食品有限公司' then '食品加工'
+    when '粮油有限公司' then '食品加工'
+    when '铸造有限公司' then '铸造'
+    when '木业有限公司' then '竹制品'
+    when '钢结构有限公司' then '金属制品'
+    when '铝业有限公司' then '金属制品'
+    when '包装有限公司' then '纸制品'
+    when '家具有限公司' then '家具制造'
+    when '化工有限公司' then '医药化工'
+    when '化学有限公司' then '医药化工'
+    when '精细化工有限公司' then '医药化工'
+    when '气体有限公司' then '工业气体'
+end;
 
 -- One row per enterprise: invented names (township stem + trade name + business), addresses, points
 -- scattered around the township centre inside the city's box, an 18-character credit code.
 insert into enterprises (enterprise_id, name, region_code, industry, employees, address, longitude, latitude,
-                         credit_code, status)
+                         credit_code, status, industry_type)
 select
     d.enterprise_id,
     left(d.township_name, 2)
@@ -45,7 +68,7 @@ select
                       '中原', '新星', '富源', '福瑞', '隆昌', '盛世', '正大', '博远', '嘉禾', '万通', '吉祥', '凯达',
                       '腾飞', '汇通', '德润', '宏远', '佳盛', '聚丰', '昌盛', '裕华'],
                      demo_u($seed, d.i, 'ent:brand'))
-        || demo_pick(p.business_words, demo_u($seed, d.i, 'ent:business')) as name,
+        || d.business as name,
     d.region_code,
     d.industry,
     d.employees,
@@ -63,6 +86,7 @@ select
         || array_to_string(list_transform(range(10), lambda k:
                substr('0123456789ABCDEFGHJKLMNPQRTUWXY', 1 + cast(hash(d.i, $seed, 'ent:credit', k) % 31 as integer), 1)), '')
         as credit_code,
-    case when d.is_closed then 'closed' else 'active' end as status
+    case when d.is_closed then 'closed' else 'active' end as status,
+    d.industry_type
 from demo_enterprise_draw d
 join demo_sector_profile p on p.code = d.industry;

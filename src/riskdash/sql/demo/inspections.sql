@@ -42,10 +42,11 @@ routine_dated as (
     from routine
 ),
 pairs as (
+    -- "1+1" pairs by 产业类型 (issue 18): an enterprise without one is of its sector's class
     select
         y.year,
         e.region_code,
-        e.industry,
+        coalesce(e.industry_type, e.industry) as industry,
         -- the enterprise the experts visit: one per pair, chosen by a seeded hash
         arg_min(e.enterprise_id, hash(e.enterprise_id, y.year, $seed, 'insp:1+1:pick')) as enterprise_id
     from demo_enterprise_draw e
