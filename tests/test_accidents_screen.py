@@ -168,7 +168,11 @@ def test_breakdown_table_and_record(small_con):
     fields = dict(view.record_fields(acc.accident_record(small_con, "A2"), "zh"))
     assert fields["等级"] == "较大（死亡（含失踪））" and fields["地点"] == "甲县西乡"
     larger = view.larger_table(acc.larger_and_above_list(small_con, H1), "zh")
-    assert larger[["事故编号", "定级依据", "发生时间"]].values.tolist() == [["A2", "死亡（含失踪）", "2025年3月2日 00:00"]]
+    # seven columns (they fit the page at 1024 px): the grade with its criterion, the sector with the type
+    assert list(larger.columns) == ["事故编号", "发生时间", "地点", "等级和依据", "伤亡和损失", "企业", "行业和类型"]
+    assert larger[["事故编号", "等级和依据", "发生时间"]].values.tolist() == [
+        ["A2", "较大（死亡（含失踪））", "2025年3月2日 00:00"]]
+    assert larger["等级和依据"].tolist() == [fields["等级"]]  # as the record card writes it
     # deaths, missing, serious injuries and loss in one cell with their units (see conftest: A2 2 + 1 missing, 120 万元)
     assert larger["伤亡和损失"].tolist() == ["死亡（含失踪）3人，其中失踪1人；重伤0人；直接经济损失120.00万元"]
 
@@ -182,11 +186,13 @@ def test_larger_risk_table_names_the_thresholds_met(small_con):
     frame = acc.larger_risk_involved_list(small_con, H1)
     table = view.larger_risk_table(frame, "zh")
     # the counts behind the flag in one cell with their units (four numeric columns ran past the page at 1366 px)
-    assert table[["事故编号", "涉险人数", "死亡（含失踪）", "涉险依据"]].values.tolist() == [
-        ["X1", "危及生命12人，被困2人，紧急疏散—", "1人（其中失踪1人）", "危及≥10人、被困及失踪≥3人"]]
+    assert list(table.columns) == ["事故编号", "发生时间", "地点", "涉险依据", "涉险与死亡", "企业", "行业和类型"]
+    assert table[["事故编号", "涉险与死亡", "涉险依据"]].values.tolist() == [
+        ["X1", "危及生命12人，被困2人，紧急疏散—；死亡（含失踪）1人（其中失踪1人）", "危及≥10人、被困及失踪≥3人"]]
     assert table["地点"].tolist() == ["甲县西乡"]
     english = view.larger_risk_table(frame, "en")
     assert english["Criteria met"].tolist() == ["10+ endangered; 3+ trapped or missing"]
+    assert english["Involved, dead"].tolist() == ["endangered 12, trapped 2, evacuated —; dead 1 (of which 1 missing)"]
     assert "安监总局令第21号第二十六条" in view.larger_risk_scope(H1, WHERE, "zh")
 
 

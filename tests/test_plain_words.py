@@ -86,8 +86,26 @@ def test_a_table_shows_every_row_and_wraps_a_long_column():
 
     short = widgets.fit(pd.DataFrame({"乡镇": ["东镇", "西乡"], "起数": [1, 2]}))
     assert "row_height" not in short and short["height"] == widgets.ROW_PX * 3 + 3
-    many = widgets.fit(pd.DataFrame({"n": range(500)}))
-    assert many["height"] == widgets.ROW_PX * (widgets.ROWS_SHOWN + 1) + 3
+    # sixty rows show whole; a longer list scrolls inside a grid no taller than LONG_LIST_PX (the window)
+    sixty = widgets.fit(pd.DataFrame({"n": range(widgets.ROWS_SHOWN)}))
+    assert sixty["height"] == widgets.ROW_PX * (widgets.ROWS_SHOWN + 1) + 3
+    many = widgets.fit(pd.DataFrame({"n": range(500), "原因": ["近3年发生较大事故1起；" * 6] * 500}))
+    assert many["row_height"] > widgets.ROW_PX and many["height"] == widgets.LONG_LIST_PX
+
+
+def test_a_table_fits_the_narrow_page_when_it_can():
+    """By default a table is fitted to the page at 1024 px beside the sidebar (NARROW_PX, less a selectable
+    list's checkbox column) when its text can wrap to it, else to the page at 1366 px (FIT_PX)."""
+    reasons = "1项重大隐患逾期未销号；高危行业：危险化学品（固有风险4.5）；2项挂牌督办重大隐患未销号；从业人员198人"
+    frame = pd.DataFrame({"排名": [1, 2], "企业名称": ["甲化工有限公司", "乙厂"], "主要理由": [reasons, "无"]})
+    for selectable, budget in ((False, widgets.NARROW_PX), (True, widgets.NARROW_PX - widgets.MARKER_PX)):
+        widths = [c["width"] for c in widgets.fit(frame, selectable=selectable)["column_config"].values()]
+        # each width is rounded up to a whole pixel
+        assert budget - 10 <= sum(widths) <= budget + len(widths)
+    # eight columns at least 74 px wide and the reasons over six lines cannot fit 664 px: fitted to 980 px instead
+    wide = pd.DataFrame({**{f"第{i}项": ["甲乙丙丁" * 2] for i in range(8)}, "主要理由": [reasons]})
+    widths = [c["width"] for c in widgets.fit(wide)["column_config"].values()]
+    assert widgets.NARROW_PX < sum(widths) <= widgets.FIT_PX + len(widths)
 
 
 SCREENS = ("overview", "accidents", "rectification", "priority", "campaigns", "briefing", "data", "settings")

@@ -37,6 +37,8 @@ def test_screen_and_cli_agree(app_db, capsys):
     contract = json.loads(capsys.readouterr().out)
     at = start()
     ranking = at.dataframe[0].value
+    # the list shows six columns (it fits the page at 1024 px); the number and the score are in the card
+    assert list(at.dataframe[0].proto.column_order) == ["排名", "企业名称", "乡镇（街道）", "行业", "风险等级", "主要理由"]
     assert list(ranking["企业编号"]) == [s["enterprise_id"] for s in contract["sites"]]
     assert list(ranking["风险分值"]) == [s["score"] for s in contract["sites"]]
     assert list(ranking["主要理由"]) == ["；".join(s["reasons"]) for s in contract["sites"]]
@@ -76,6 +78,8 @@ def test_the_page_in_english(app_db):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     ranking = at.dataframe[0].value
+    # the list shows six columns (it fits the page at 1024 px); the number and the score are in the card
+    assert list(at.dataframe[0].proto.column_order) == ["排名", "企业名称", "乡镇（街道）", "行业", "风险等级", "主要理由"]
     assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red alert"
 
 
@@ -118,6 +122,8 @@ def test_level_chips_and_cells_wear_their_colours(app_db):
     assert "green" not in css
     # the level cells: each in its level's colour, the other cells untouched
     ranking = at.dataframe[0].value
+    # the list shows six columns (it fits the page at 1024 px); the number and the score are in the card
+    assert list(at.dataframe[0].proto.column_order) == ["排名", "企业名称", "乡镇（街道）", "行业", "风险等级", "主要理由"]
     styled = view.level_cells(ranking, "zh")
     html = styled.to_html()
     levels = list(ranking["风险等级"])

@@ -30,12 +30,17 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
 # Tables that read on a projector (issue 17 item 7): every row shown without an inner scroll (up to a cap, beyond
 # which a long list scrolls), each column as wide as its header and text, and columns of longer text (主要理由,
 # a place, an enterprise) wrapped over a few lines instead of cut with "…" or pushed past the page's right edge:
-# as little as it takes for the whole table to fit FIT_PX, the page's width at 1366 px beside the sidebar.
+# as little as it takes for the whole table to fit NARROW_PX, the page's width at 1024 px beside the sidebar, or
+# failing that FIT_PX, its width at 1366 px. The server does not know the window's width: a table fitted to the
+# narrow page is stretched by the grid to a wider one (st.dataframe's width="stretch" lets every column grow).
 ROW_PX = 35          # st.dataframe's row (and header) height
 ROWS_SHOWN = 60      # the most rows a table shows before it scrolls
-FIT_PX = 980         # the width a table should fit (the main column at 1366 px is about 1,010 px)
+LONG_LIST_PX = 640   # … and a longer list's grid is no taller than this: it scrolls inside, within the window
+NARROW_PX = 664      # the width a table should fit (the main column at 1024 px beside the sidebar is about 674 px)
+FIT_PX = 980         # … or failing that (the main column at 1366 px is about 1,010 px)
+MARKER_PX = 34       # the checkbox column of a table whose rows can be selected (it opens a record)
 WRAP_PX = 260        # a text column wider than this always wraps
-MIN_WRAP_PX = 88     # … and none is made narrower than this (five Chinese characters)
+MIN_WRAP_PX = 74     # … and none is made narrower than this (four Chinese characters)
 LINE_PX = 20         # one line of wrapped text
 MAX_LINES = 6
 CELL_PAD_PX = 18     # the cell's padding and border
@@ -58,10 +63,11 @@ def _wraps(values: list) -> bool:
                for v in values)
 
 
-def fit(frame, budget: int = FIT_PX) -> dict:
+def fit(frame, budget: int | None = None, selectable: bool = False) -> dict:
     """st.dataframe's height, row height and column widths for ``frame`` (a DataFrame or a pandas Styler): the
     keyword arguments that show every row (up to ROWS_SHOWN) and every cell's whole text within ``budget`` px
-    where wrapping can make it."""
+    (by default NARROW_PX where wrapping can make it, else FIT_PX); ``selectable``: its rows carry a checkbox
+    column (on_select), which takes MARKER_PX of the width."""
     data = getattr(frame, "data", frame)  # a Styler keeps its frame in .data
     rows = len(data)
     heads: dict[str, float] = {}
@@ -88,10 +94,14 @@ def fit(frame, budget: int = FIT_PX) -> dict:
     # the widest cap (≤ WRAP_PX) at which the table fits the budget; a table too wide to fit even at the
     # narrowest (the township scorecard's many figures) scrolls sideways anyway: its columns keep their text's
     # width on one line (one long 一票否决原因 would make all sixty rows tall)
+    budgets = [budget] if budget else [NARROW_PX, FIT_PX]
+    budgets = [b - (MARKER_PX if selectable else 0) for b in budgets]
+    least = sum(widths_at(MIN_WRAP_PX).values())
+    budget = next((b for b in budgets if least <= b), budgets[-1])
     cap = float(WRAP_PX)
-    if sum(widths_at(MIN_WRAP_PX).values()) <= budget:
+    if least <= budget:
         while sum(widths_at(cap).values()) > budget:
-            cap -= 4
+            cap -= 2
     else:
         cap = float("inf")
     widths = widths_at(cap)
@@ -107,6 +117,10 @@ def fit(frame, budget: int = FIT_PX) -> dict:
     # Streamlit wraps a cell's text only when rows are taller than 4 rem (64 px)
     row_height = max(66, lines * LINE_PX + 12) if lines > 1 else ROW_PX
     height = ROW_PX + row_height * min(rows, ROWS_SHOWN) + 3
+    if rows > ROWS_SHOWN:
+        # a long list scrolls inside a grid no taller than the window (a grid of sixty tall rows, taller than the
+        # page, scrolled both ways at once and a click on a row did not select it)
+        height = min(height, max(LONG_LIST_PX, ROW_PX + 3 * row_height + 3))
     config = {key: st.column_config.Column(width=int(width + 0.999)) for key, width in widths.items()}
     out = {"column_config": config, "height": height if rows else "auto"}
     if lines > 1:

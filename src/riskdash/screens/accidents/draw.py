@@ -215,7 +215,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         st.info(page.t(none_key), icon=":material/check_circle:")
         return
     event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(shown))
+                         selection_mode="single-row", **fit(shown, selectable=True))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(frame):
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))

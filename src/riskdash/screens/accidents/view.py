@@ -409,15 +409,33 @@ def larger_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("accidents.col_when", lang): [_when(s, t, lang) for s, t in zip(frame["occurred_at"], frame["has_time"])],
         i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
                                                zip(frame["region_name"], frame["parent_region_name"])],
-        i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
-        i18n.t("accidents.col_criterion", lang): [i18n.enum_name("grade_criterion", c, lang)
-                                                  for c in frame["grade_criterion"]],
+        i18n.t("accidents.col_grade_basis", lang): [grade_words(g, c, lang)
+                                                    for g, c in zip(frame["grade"], frame["grade_criterion"])],
         i18n.t("accidents.col_casualties", lang): casualties(frame, lang),
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
-        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
-        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
+        i18n.t("accidents.col_sector_type", lang): sector_and_type(frame, lang),
     })
+
+
+# The two accident lists keep to seven columns, so that they fit the page at 1024 px beside the sidebar (issue 17
+# item 7): the grade with what set it, and the sector with the accident's type, share a cell each (as in the record).
+def grade_words(grade: Any, criterion: Any, lang: str) -> str:
+    """较大（死亡（含失踪））: the grade and the criterion that set it, as the record card writes it."""
+    words = i18n.enum_name("grade", grade, lang)
+    if criterion is None or (not isinstance(criterion, str) and pd.isna(criterion)):
+        return words
+    named = i18n.enum_name("grade_criterion", criterion, lang)
+    return f"{words}（{named}）" if lang == "zh" else f"{words} ({named})"
+
+
+def sector_and_type(frame: pd.DataFrame, lang: str) -> list[str]:
+    """工贸，其他爆炸: each accident's sector and type in one cell."""
+    zh = lang == "zh"
+    sep = "，" if zh else "; "
+    return [f"{s}{sep}{t}" for s, t in
+            zip(frame["industry_name_zh" if zh else "industry_name_en"],
+                frame["accident_type_name_zh" if zh else "accident_type_name_en"])]
 
 
 def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -442,16 +460,17 @@ def larger_risk_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("accidents.col_region", lang): [_place(r, p, lang) for r, p in
                                                zip(frame["region_name"], frame["parent_region_name"])],
         i18n.t("accidents.col_risk_criteria", lang): criteria,
-        i18n.t("accidents.col_involved", lang): [
-            i18n.t("accidents.involved", lang, endangered=people(e), trapped=people(t), evacuated=people(v))
-            for e, t, v in zip(frame["endangered"], frame["trapped"], frame["evacuated"])],
-        i18n.t("accidents.col_deaths_short", lang): [
-            i18n.t("accidents.deaths_cell", lang, deaths=f"{int(d):,}", of_missing=of_missing(m, lang, cell=True))
-            for d, m in zip(frame["deaths_incl_missing"], frame["missing"])],
+        i18n.t("accidents.col_involved_deaths", lang): [
+            i18n.t("accidents.involved_deaths", lang,
+                   involved=i18n.t("accidents.involved", lang, endangered=people(e), trapped=people(t),
+                                   evacuated=people(v)),
+                   deaths=i18n.t("accidents.deaths_cell", lang, deaths=f"{int(d):,}",
+                                 of_missing=of_missing(m, lang, cell=True)))
+            for e, t, v, d, m in zip(frame["endangered"], frame["trapped"], frame["evacuated"],
+                                     frame["deaths_incl_missing"], frame["missing"])],
         i18n.t("accidents.col_enterprise", lang): [n if isinstance(n, str) else i18n.t("accidents.no_enterprise", lang)
                                                    for n in frame["enterprise_name"]],
-        i18n.t("accidents.col_sector", lang): frame["industry_name_zh" if zh else "industry_name_en"].to_numpy(),
-        i18n.t("accidents.col_type", lang): frame["accident_type_name_zh" if zh else "accident_type_name_en"].to_numpy(),
+        i18n.t("accidents.col_sector_type", lang): sector_and_type(frame, lang),
     })
 
 

@@ -105,9 +105,13 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
                               format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
     limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
     frame, total = view.ranking_table(data.scores, lang, levels, limit)
-    # a row opens the enterprise's card below the ranking (as the accident lists open their record)
+    # a row opens the enterprise's card below the ranking (as the accident lists open their record); the card
+    # names the enterprise's number and its score, which the list leaves out to fit the page at 1024 px beside
+    # the sidebar (issue 17 item 7): rank, name, township, sector, level and the reasons
+    shown = [c for c in frame.columns if c not in view.ranking_in_card(lang)]
     event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
-                         key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", **fit(frame))
+                         key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", column_order=shown,
+                         **fit(frame[shown], selectable=True))
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     ids = frame[i18n.t("priority.col_enterprise_id", lang)].to_list()

@@ -106,6 +106,11 @@ def ranking_table(scores: pd.DataFrame, lang: str, levels: list[str] | None = No
     return frame, total
 
 
+def ranking_in_card(lang: str) -> tuple[str, str]:
+    """The ranking's columns the list on screen leaves to the enterprise's card: its number and its score."""
+    return i18n.t("priority.col_enterprise_id", lang), i18n.t("priority.col_score", lang)
+
+
 def card_choices(scores: pd.DataFrame, query: str = "", limit: int | None = None) -> tuple[dict[str, str], int]:
     """The enterprises the card offers, by rank: every one in scope whose name, number or township contains
     ``query`` (any case; all when blank), the first ``limit`` of them, labelled "3. 东镇化工（E2）· 东镇"; and

@@ -69,7 +69,7 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
     from riskdash.ui.markdown import plain, plain_frame
 
     event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(table))
+                         selection_mode="single-row", **fit(table, selectable=True))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(hazard_ids):
         st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
@@ -84,6 +84,10 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
         fields = view.hazard_record_fields(record, sector, page.lang)
         # st.table reads Markdown in every cell: the enterprise and the description are data
         st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))
+        # its evidence (issue 18): 整改前/整改后 photos and 验收 records, uploaded in 数据管理's rectification loop
+        from riskdash.ui.evidence import evidence_list
+
+        evidence_list(page, "hazard", hazard_id, f"{key}_evidence")
 
 
 def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.DataFrame, key: str) -> None:
@@ -94,7 +98,7 @@ def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.Dat
     from riskdash.ui.markdown import plain
 
     event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(table))
+                         selection_mode="single-row", **fit(table, selectable=True))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(enterprises):
         st.caption(":material/touch_app: " + page.t("rectification.enterprise_hint"))
