@@ -43,10 +43,10 @@ def _number(value: int | float) -> str:
 def kpi_cards(totals: dict[str, Any], lang: str, tests: dict[str, acc.ChangeTest] | None = None) -> tuple[Kpi, ...]:
     """Accidents, deaths (incl. missing), 较大及以上, serious injuries, loss: each with 同比 and, for a month, 环比.
 
-    A 同比 is coloured (a fall green, a rise red) only where the change test finds it beyond normal
-    fluctuation; every other change stays grey, so that chance is not painted as a trend.
+    A 同比 wears the overview's colours (a fall green, a rise red, with its arrow; grey only when nothing
+    changed or there is no base), so the same figure reads the same on both screens (issue 17); whether a change
+    is beyond chance is said in words under the cards (``change_sentence``), not by the colour.
     """
-    tests = tests or {}
     now, then = totals["summary"], totals["summary"]["previous"]
     month = totals["previous_month"]
     specs = [
@@ -69,8 +69,7 @@ def kpi_cards(totals: dict[str, Any], lang: str, tests: dict[str, acc.ChangeTest
             key_words = "accidents.yoy_mom" if pct is not None else "accidents.yoy_mom_none"
             description = i18n.t(key_words, lang, previous=_number(previous), mom=i18n.signed_pct(mom),
                                  previous_month=_number(month[column]))
-        test = tests.get(key)
-        flat = pct is None or pct == 0 or test is None or test.verdict not in ("up", "down")
+        flat = pct is None or pct == 0
         cards.append(Kpi(key, i18n.t(label, lang), _number(current), i18n.t(help_key, lang),
                          delta=i18n.signed_pct(pct), delta_color="off" if flat else "inverse",
                          delta_arrow="off" if flat else "auto", delta_description=description))
