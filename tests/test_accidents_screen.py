@@ -147,7 +147,10 @@ def test_trend_frames(small_con):
     months = acc.accidents_by_month(small_con, H1)
     by_month = view.trend_frame(months, "month", "accidents", AS_OF, "zh")
     # the data starts in February 2024 (A5): 17 covered months, none partial (the period ends on 30 June)
-    assert len(by_month) == 17 and by_month["label"].iloc[-1] == "2025-06" and not by_month["is_partial"].any()
+    assert len(by_month) == 17 and by_month["label"].iloc[-1] == "25年6月" and not by_month["is_partial"].any()
+    assert by_month["label"].iloc[0] == "24年2月"
+    english = view.trend_frame(months, "month", "accidents", AS_OF, "en")
+    assert english["label"].iloc[[0, -1]].tolist() == ["Feb 24", "Jun 25"]
     assert by_month["value"].sum() == 6  # A1, A2, A3, A5, A6, A7
     years = view.trend_frame(months, "year", "deaths_incl_missing", AS_OF, "zh")
     assert years[["label", "value"]].values.tolist() == [["2024年", 2], ["2025年（至2025年6月30日）", 4]]
@@ -213,6 +216,23 @@ def test_region_chain_and_clicked_region(small_con):
                                  WHERE, "zh", keys=frame["region_code"].tolist())
     # both bars of a region carry its code, in the drawn (reversed) order
     assert list(fig.data[1].customdata) == frame["region_code"].tolist()[::-1] == list(fig.data[0].customdata)
+
+
+def test_month_ticks_read_in_chinese_and_24_fit_at_1366():
+    """24 months (Dec 2024 – Nov 2026) as the trend and control charts draw them: 24年12月 … 26年11月 (not 2024-12),
+    the last cut short on the 28th, turned at 45° so that they do not overlap."""
+    from riskdash.screens.accidents import charts as pictures
+
+    months = pd.DataFrame({"month_start": [date(2024 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(24)],
+                           "accidents": range(24), "is_covered": True})
+    for lang, first, last in (("zh", "24年12月", "26年11月（至28日）"), ("en", "Dec 24", "Nov 26 (to day 28)")):
+        frame = view.trend_frame(months, "month", "accidents", date(2026, 11, 28), lang)
+        fig = pictures.trend_bars(frame, "事故起数", "起", lang)
+        ticks = list(fig.data[0].x)
+        assert (len(ticks), ticks[0], ticks[-1]) == (24, first, last)
+        # turned at 45°, 24 ticks over the plot's ~800 px at 1366 are 33 px apart: 23 px across the slant, more
+        # than a 13 px line, so they do not overlap
+        assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.tickangle == -45
 
 
 def test_control_chart_for_deaths_states_its_model(small_con):
@@ -396,7 +416,7 @@ def test_the_rolling_line_stops_at_the_last_complete_month():
     end = date(2026, 11, 28)
     months = _months([10] * 23 + [3], date(2024, 12, 1))
     frame = view.trend_frame(months, "month", "accidents", end, "zh")
-    assert frame["is_partial"].tolist()[-2:] == [False, True] and frame["label"].iloc[-1] == "2026-11（至28日）"
+    assert frame["is_partial"].tolist()[-2:] == [False, True] and frame["label"].iloc[-1] == "26年11月（至28日）"
     assert frame["rolling"].iloc[-2] == 120 and pd.isna(frame["rolling"].iloc[-1])
     filters = Filters(date(2026, 1, 1), end, CITY, end)
     fig = view.trend_figure(months, "month", "accidents", filters, WHERE, "zh")

@@ -200,7 +200,7 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
     last_partial = end != _bucket_end(end, grain)
     if grain == "month":
         shown = frame.tail(acc.TREND_MONTHS)
-        labels = [_month_label(d) for d in shown["month_start"]]
+        labels = [_month_label(d, lang) for d in shown["month_start"]]
         out = pd.DataFrame({"label": labels, "value": shown[measure].to_numpy(),
                             "rolling": shown["rolling"].to_numpy()})
     else:
@@ -220,9 +220,11 @@ def trend_frame(months: pd.DataFrame, grain: str, measure: str, end: date, lang:
     return out.reset_index(drop=True)
 
 
-def _month_label(day: date) -> str:
-    # short ticks: 24 of them must fit under a chart without overlapping
-    return f"{day.year}-{day.month:02d}"
+def _month_label(day: date, lang: str) -> str:
+    """A month's tick: 24年11月 in Chinese, Nov 24 in English (issue 17: not 2024-11) — short, so that 24 of them
+    fit under a chart at 1366 px turned at 45° (``charts.tick_angle``) without overlapping."""
+    year = f"{day.year % 100:02d}"
+    return f"{year}年{day.month}月" if lang == "zh" else f"{calendar.month_abbr[day.month]} {year}"
 
 
 def _bucket_end(day: date, grain: str) -> date:
@@ -257,7 +259,7 @@ def cumulative_frame(months: pd.DataFrame, measure: str, end: date) -> pd.DataFr
 
 def control_frame(months: pd.DataFrame, end: date, lang: str, measure: str = "accidents") -> pd.DataFrame:
     frame = acc.seasonal_control_limits(months, end, measure)
-    frame["label"] = [_month_label(d) for d in frame["month_start"]]
+    frame["label"] = [_month_label(d, lang) for d in frame["month_start"]]
     return frame
 
 
