@@ -247,12 +247,14 @@ VIEW_FILES = [
     "views/data_as_of",
     "views/region_ancestors",
     "views/township_labels",
+    "views/township_county_names",
     "views/accidents_graded",
     "views/checklist_applicable",
     "views/zero_report_days",
     "views/scope",
+    "views/hazard_counts",
 ]
-VIEW_NAMES = ["region_ancestors", "township_labels", "accidents_graded"]
+VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
 MACRO_NAMES = [
     "accident_grade",
     "accident_grade_criterion",
@@ -277,6 +279,7 @@ MACRO_NAMES = [
     "region_units",
     "latest_event_day",
     "data_as_of",
+    "scoped_hazard_counts",  # views/hazard_counts.sql, read by the rectification tables by sector and township
 ]
 # derived objects of earlier releases, dropped with the rest so that none outlives its text: hazards_enriched
 # and inspections_enriched (read by no query: the scope macros join the enterprise) and filtered_hazards (now
@@ -360,6 +363,12 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         except Exception:
             rollback(con)
             raise
+    if start < HAZARD_BASES_VERSION <= upto and con.execute("select count(*) from sectors").fetchone()[0]:
+        # the shipped 判定依据 list (reference.HAZARD_BASES) for a database that has its reference data; a new one
+        # gets it with the other defaults (create_schema), a restore with its backup's rows
+        from riskdash import reference
+
+        reference.fill_hazard_bases(con)
     if upto == SCHEMA_VERSION and (migrated or get_meta(con, "views_fingerprint") != views_fingerprint()):
         con.execute("begin transaction")
         try:
@@ -383,6 +392,8 @@ INTEGER_KEYS_VERSION = 9
 TOWNSHIP_STATIONS_VERSION = 19
 RETIRE_DUPLICATE_ITEMS = ("delete from checklist_items where item_code in ('four_staff', 'four_budget', 'four_powers') "
                           "and item_code not in (select item_code from checklist_status)")
+# migration 26 (issue 18): the major-hazard criteria list hazard_bases, filled from reference.HAZARD_BASES
+HAZARD_BASES_VERSION = 26
 # internal columns: not in the import contract, left out of record views, exports and audit entries
 INTERNAL_COLUMNS = {"enterprises": ("enterprise_no",), "hazards": ("enterprise_no", "inspection_no"),
                     "inspections": ("enterprise_no", "inspection_no")}

@@ -2,13 +2,7 @@
 -- on or before $as_of at any time (open work has no period), at enterprises in $region and below, sector
 -- $industry (all when null), whose deadline falls from $as_of to $as_of + $days, or, when $include_overdue,
 -- already before $as_of. days_left = deadline − as-of (negative: days overdue; 0: due today, not overdue).
-with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-),
-
-region_enterprises as (
+with region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from scoped_enterprises($region, $account_region, $industry)
 ),
@@ -62,5 +56,5 @@ select
     open_hazards.supervision_level
 from not_done as open_hazards
 join region_enterprises on region_enterprises.enterprise_no = open_hazards.enterprise_no
-left join townships on townships.region_code = region_enterprises.region_code
+left join township_county_names as townships on townships.region_code = region_enterprises.region_code  -- sql/views/township_county_names.sql
 order by region_enterprises.region_code, days_left, open_hazards.hazard_id;

@@ -1,13 +1,7 @@
 -- Grain: one row per hazard found in the $days days up to and including $as_of (from $as_of − ($days − 1)),
 -- whatever the period, at enterprises in $region and below, sector $industry (all when null): 近N日新增隐患,
 -- newest first. state: the hazard's state on $as_of (hazard_state(), sql/views/macros.sql).
-with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-),
-
-found as (
+with found as (
     -- the scope's hazards of those days, each with its enterprise's region and sector
     select *
     from scoped_hazards_found($region, $account_region, $industry, $as_of - ($days - 1), $as_of, $as_of)
@@ -31,5 +25,5 @@ select
     found.supervision_level
 from found
 join enterprises on enterprises.enterprise_no = found.enterprise_no
-left join townships on townships.region_code = found.region_code
+left join township_county_names as townships on townships.region_code = found.region_code  -- sql/views/township_county_names.sql
 order by found.found_on desc, found.hazard_id;

@@ -3,14 +3,8 @@
 -- $region and below, in sector $industry (all when null), not done on $as_of and its deadline before $as_of
 -- (the deadline day itself is not overdue; a major hazard rectified but not yet verified is).
 -- days_overdue = as-of − deadline.
-with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-),
-
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
+with region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from scoped_enterprises($region, $account_region, $industry)
 ),
@@ -60,5 +54,5 @@ select
     overdue.supervision_level
 from overdue
 join region_enterprises on region_enterprises.enterprise_no = overdue.enterprise_no
-left join townships on townships.region_code = region_enterprises.region_code
+left join township_county_names as townships on townships.region_code = region_enterprises.region_code  -- sql/views/township_county_names.sql
 order by days_overdue desc, overdue.hazard_id;

@@ -5,14 +5,8 @@
 -- is_closed = delisted by as-of (verification alone does not end the supervision; a supervision recorded
 -- without its day counts from the start). days_left = deadline − as-of (negative: days overdue), null once
 -- verified; still open ones first.
-with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-),
-
 -- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-region_enterprises as (
+with region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from scoped_enterprises($region, $account_region, $industry)
 ),
@@ -65,7 +59,7 @@ select
     selected.funds_wan
 from selected
 join region_enterprises on region_enterprises.enterprise_no = selected.enterprise_no
-left join townships on townships.region_code = region_enterprises.region_code
+left join township_county_names as townships on townships.region_code = region_enterprises.region_code  -- sql/views/township_county_names.sql
 order by
     selected.is_closed,
     case selected.supervision_level when 'province' then 1 when 'city' then 2 else 3 end,

@@ -1,13 +1,7 @@
 -- Grain: one row per active enterprise in $region and below (sector $industry, all when null) whose last
 -- inspection by a supervising level (city, county or township) on or before $as_of is more than $days days
 -- before $as_of, or that was never inspected by one. days_since = as-of − last inspection (null: never).
-with townships as (
-    select township.region_code, township.name as township_name, county.name as county_name
-    from regions as township
-    left join regions as county on county.region_code = township.parent_code
-),
-
-active as (
+with active as (
     select enterprise_id, enterprise_no, name, region_code, industry
     from scoped_enterprises($region, $account_region, $industry)
     where status = 'active'
@@ -34,7 +28,7 @@ select
     $as_of - last_inspected.last_inspected_on as days_since
 from active
 left join last_inspected on last_inspected.enterprise_no = active.enterprise_no
-left join townships on townships.region_code = active.region_code
+left join township_county_names as townships on townships.region_code = active.region_code  -- sql/views/township_county_names.sql
 where last_inspected.last_inspected_on is null
    or $as_of - last_inspected.last_inspected_on > $days
 order by days_since desc nulls first, active.enterprise_id;
