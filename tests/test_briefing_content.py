@@ -405,7 +405,7 @@ def test_brief_on_the_small_city_whole_text(small_con):
     brief = build_brief(small_con, _filters(), generated_at=GENERATED)
     meta = brief.meta
     assert (meta.region_name, meta.region_level, meta.is_demo, meta.demo_text) == ("示例市", "city", False, None)
-    assert meta.filters_text == "统计期间 2025-01-01 至 2025-06-30 · 区域 示例市 · 截至 2025-06-30"
+    assert meta.filters_text == "统计期间 2025年1—6月 · 区域 示例市 · 截至2025年6月30日"
     assert meta.title == "示例市安全生产形势汇报"
     assert meta.generated_text == "生成时间 2025年7月1日 09:00"  # the one date style on screen (issue 17 item 8)
     accidents = brief.slide("accidents")
@@ -465,7 +465,7 @@ def test_english_brief(small_con):
     brief = build_brief(small_con, _filters(), lang="en", generated_at=GENERATED)
     assert [s.section for s in brief.slides] == ["Accidents", "Hazard rectification", "Key sites", "Townships",
                                                  "Next steps"]
-    assert brief.meta.filters_text == "Period 2025-01-01 to 2025-06-30 · region 示例市 · as of 2025-06-30"
+    assert brief.meta.filters_text == "Period Jan–Jun 2025 · region 示例市 · as of 30 Jun 2025"
 
 
 def test_chart_spec_draws_a_figure(small_con):

@@ -68,7 +68,9 @@ def test_sixteen_by_nine_with_a_title_slide_then_the_meeting_order(deck):
         if slide_spec.headline:
             assert _named(slide, "headline").text_frame.text == "\n".join(slide_spec.headline)
         footer = _named(slide, "footer").text_frame.text
-        assert footer.startswith("统计期间 2025-01-01 至 2025-06-30 · 区域 示例市 · 截至 2025-06-30 · 生成时间 ")
+        # the screens' one range and date style (i18n.period, i18n.day), as the title slide's subtitle
+        assert footer.startswith("统计期间 2025年1—6月 · 区域 示例市 · 截至2025年6月30日 · 生成时间 ")
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", footer)
 
 
 def test_kpi_numbers_equal_riskdash_metrics(deck, capsys):
@@ -180,7 +182,7 @@ def test_libreoffice_renders_every_slide_with_its_title(deck):
     assert "示例市安全生产形势汇报" in squeeze(texts[0])
     for slide_spec, text in zip(deck["brief"].slides, texts[1:]):
         assert squeeze(slide_spec.title) in squeeze(text)
-        assert "数据截至" in squeeze(text) or "截至2025-06-30" in squeeze(text)
+        assert "数据截至" in squeeze(text) or "截至2025年6月30日" in squeeze(text)
     pages = office_render.rasterise(pdf, deck["folder"])
     assert len(pages) == len(texts)
     assert all(office_render.ink_share(page) > 0.02 for page in pages)

@@ -14,7 +14,7 @@ API (stable; the exports and the screen build on it)
 ``BriefMeta``: ``region_code``, ``region_name``, ``region_level`` ("city"/"county"/"township"), ``start``,
 ``end``, ``as_of`` (dates), ``is_demo`` (bool: show 演示数据), ``generated_at`` (datetime), ``lang``,
 ``title`` ("云川市安全生产形势汇报"), ``period_text`` ("2026年1月1日—11月28日"), ``filters_text`` (one line
-for footers: "统计期间 2026-01-01 至 2026-11-28 · 区域 云川市 · 截至 2026-11-28"), ``generated_text``
+for footers: "统计期间 2026年1月1日—11月28日 · 区域 云川市 · 截至2026年11月28日"), ``generated_text``
 ("生成时间 2026-11-28 16:30"), ``demo_text`` ("演示数据" or None).
 
 ``Slide``: ``key`` (``SLIDE_KEYS``, in meeting order: accidents 事故形势, rectification 隐患治理, priority 重点部位,
@@ -555,8 +555,9 @@ def brief_meta(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh
     party, government = hl.PARTY_GOVERNMENT.get(kind, ("", ""))
     fill = dict(region=name, abbr=hl.bare_name(name)[:1], year=filters.end.year, party=party, government=government)
     generated_at = generated_at or datetime.now().replace(microsecond=0)
-    filters_text = _t("filters_text", lang, start=filters.start.isoformat(), end=filters.end.isoformat(),
-                      region=name, as_of=filters.as_of.isoformat())
+    # the one range and date style of the screens (i18n.period, i18n.day), not ISO days (issue 17 item 8)
+    filters_text = _t("filters_text", lang, period=i18n.period(filters.start, filters.end, lang), region=name,
+                      as_of=i18n.day(filters.as_of, lang))
     if filters.industry:
         sectors = metrics.sectors(con)
         row = sectors[sectors["code"] == filters.industry]

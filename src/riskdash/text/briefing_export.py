@@ -11,8 +11,8 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.x.deck_subtitle": {"zh": "统计期间：{period}", "en": "Period: {period}"},
     "briefing.x.demo": {"zh": "演示数据", "en": "Demo data"},
     "briefing.x.filters_text": {
-        "zh": "统计期间 {start} 至 {end} · 区域 {region} · 截至 {as_of}",
-        "en": "Period {start} to {end} · region {region} · as of {as_of}",
+        "zh": "统计期间 {period} · 区域 {region} · 截至{as_of}",
+        "en": "Period {period} · region {region} · as of {as_of}",
     },
     "briefing.x.sector_text": {"zh": " · 行业 {sector}", "en": " · sector {sector}"},
     "briefing.x.generated": {"zh": "生成时间 {at}", "en": "Generated {at}"},
