@@ -5,6 +5,7 @@ import streamlit as st
 
 from riskdash import ui
 from riskdash.metrics import accidents as acc
+from riskdash.metrics import classes
 from riskdash.screens.accidents import draw, view
 from riskdash.ui.markdown import plain
 
@@ -34,10 +35,13 @@ draw.chart(page, view.control_figure(control, page.filters, here, page.lang, mea
 draw.control_note(page, control, measure)
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
-by_sector, by_type, by_grade, by_region, by_time = st.tabs([
-    page.t("accidents.by_sector"), page.t("accidents.by_type"), page.t("accidents.by_grade"),
+by_class, by_sector, by_type, by_grade, by_region, by_time = st.tabs([
+    page.t("classes.tab"), page.t("accidents.by_sector"), page.t("accidents.by_type"), page.t("accidents.by_grade"),
     page.t("accidents.by_region"), page.t("accidents.by_weekday") + " / " + page.t("accidents.by_hour"),
 ])
+with by_class:  # 《生产安全事故统计调查制度》's classes (issue 18; docs/rules.md#statistical-classes)
+    ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang))
+    st.caption(plain(page.t("classes.note")))
 with by_sector:
     names = view.reference_names(data.sectors, page.lang)
     draw.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,

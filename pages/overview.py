@@ -13,6 +13,7 @@ st.caption(plain(content.subtitle))
 ui.section(page.t("overview.accidents"), content.accidents_scope)
 ui.kpi_row(content.accident_kpis)
 draw.target_bar(content.target)
+draw.class_targets(page)  # 控制指标 per class and for 较大事故 (issue 18)
 draw.accident_trend(page)
 
 ui.section(page.t("overview.hazards"), content.hazards_scope)

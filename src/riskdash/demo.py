@@ -43,6 +43,7 @@ STEPS: list[str] = [
     "demo/warning_meetings",
     "demo/campaign_pairs",
     "demo/annual_targets",
+    "demo/class_targets",
     "demo/indicator_denominators",
 ]
 

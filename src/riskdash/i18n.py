@@ -250,10 +250,11 @@ def _text_modules() -> tuple:
         database,
         monthly_form,
         roles,
+        statistics,
     )
 
     return (address, overview, accidents, rectification, priority, campaigns, briefing, data, settings,
-            briefing_document, briefing_export, monthly_form, database, roles)
+            briefing_document, briefing_export, monthly_form, database, roles, statistics)
 
 
 # The reader's role where a text sends the reader to 设置 for an admin's task (issue 16; text/roles.py): set per

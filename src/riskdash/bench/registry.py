@@ -17,6 +17,7 @@ from riskdash import db, metrics
 from riskdash.bench import oracle
 from riskdash.bench.oracle import accidents as accident_peers
 from riskdash.bench.oracle import campaigns as campaign_peers
+from riskdash.bench.oracle import classes as class_peers
 from riskdash.bench.oracle import priority as priority_peers
 from riskdash.bench.oracle import rectification as rectification_peers
 from riskdash.bench.spec import BenchQuery, city_year_to_date
@@ -31,6 +32,8 @@ OVERVIEW: list[BenchQuery] = [
     BenchQuery("metrics/rectification_stock", "hazards", city_year_to_date, rectification_peers.rectification_stock),
     BenchQuery("metrics/key_site_totals", "key_sites", city_year_to_date, oracle.key_site_totals),
     BenchQuery("metrics/death_target", "annual_targets", city_year_to_date),
+    # the control targets per class (issue 18): year-to-date counts, as metrics.classes.class_targets binds them
+    BenchQuery("metrics/class_targets", "accidents", city_year_to_date, class_peers.class_targets),
 ]
 
 # ---------------------------------------------------------------------------------------------- 事故分析
@@ -52,6 +55,10 @@ ACCIDENTS: list[BenchQuery] = [
     BenchQuery(f"accidents/{name}", "accidents", city_year_to_date, getattr(accident_peers, name),
                lambda filters: {"investigation_days": 60})
     for name in ("investigations", "investigations_overdue")
+] + [
+    # the statistical classes (issue 18, 《生产安全事故统计调查制度》)
+    BenchQuery("accidents/accidents_by_class", "accidents", city_year_to_date, class_peers.accidents_by_class,
+               _accident_params),
 ]
 
 # ---------------------------------------------------------------------------------------------- 专项行动与考核

@@ -56,8 +56,10 @@ import duckdb
 import pandas as pd
 
 from riskdash import db, i18n, metrics
+from riskdash.briefing import classes as class_text
 from riskdash.briefing import headline as hl
 from riskdash.metrics import accidents as acc
+from riskdash.metrics import classes as stat_classes
 from riskdash.metrics import campaigns as camp
 from riskdash.metrics import priority as prio
 from riskdash.metrics import rectification as rect
@@ -172,6 +174,9 @@ class Slide:
     chart: ChartSpec | None = None
     table: TableSpec | None = None
     placeholder: str | None = None
+    # paragraphs the 通报 adds after the headline (a document has room for them, a slide has not): the
+    # statistical classes and the control targets per class (issue 18)
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -369,7 +374,10 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         _t("table.larger", lang),
         [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang,
         f.end.year)
-    return Slide("accidents", section, title, text, kpis, chart, table)
+    details = (class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
+               class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang))
+    return Slide("accidents", section, title, text, kpis, chart, table,
+                 details=tuple(d for d in details if d))
 
 
 def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:

@@ -71,6 +71,17 @@ FIXED: dict[str, dict[str, tuple[str, ...]]] = {
         "fishing": ("渔业船舶",),
         "agricultural_machinery": ("农业机械",),
     },
+    # a control target's class (class_targets, schema 23): a statistical class's deaths, or 较大事故 起数
+    "target_class": {
+        "industrial": ("工矿商贸", "工矿商贸死亡"),
+        "road_traffic": ("道路交通", "道路交通死亡"),
+        "fire": ("火灾", "火灾死亡"),
+        "railway": ("铁路交通", "铁路交通死亡"),
+        "waterway": ("水上交通", "水上交通死亡"),
+        "fishing": ("渔业船舶", "渔业船舶死亡"),
+        "agricultural_machinery": ("农业机械", "农业机械死亡"),
+        "larger_accidents": ("较大事故", "较大及以上事故", "较大事故起数"),
+    },
     "risk_level": {
         "red": ("红色预警", "红", "红色", "重大风险"),
         "orange": ("重点关注", "橙", "橙色", "较大风险"),

@@ -118,6 +118,8 @@ ACCIDENTS = Kind(
         C("nature", "enum", False, ("事故性质",), enum="accident_nature", example="责任事故"),
         C("concealed", "bool", False, ("是否瞒报", "瞒报"), example="否"),
         C("falsely_reported", "bool", False, ("是否谎报", "谎报"), example="否"),
+        # 生产经营性 (schema 23; ours, product.md is silent): empty reads as 经营性 with an enterprise, else 非经营性
+        C("commercial", "bool", False, ("是否经营性", "生产经营性", "经营性"), example="是"),
     ),
     (
         RowRule("closed_on", "closed_on < cast(occurred_at as date)", "closed_before_occurred"),
@@ -234,6 +236,19 @@ TARGETS = Kind(
         C("max_deaths", "int", True, ("死亡人数控制指标", "控制指标"), min=0, example="10"),
     ),
     title_zh="年度控制指标", title_en="Annual targets", reference=True,
+)
+
+# 控制指标 per statistical class and for 较大事故 (issue 18; schema 23; product.md names only the total: ours,
+# docs/import.md): one row per (year, region, class); deaths (含失踪) for a class, accidents for larger_accidents
+CLASS_TARGETS = Kind(
+    "class-targets", "class_targets", ("year", "region_code", "target_class"),
+    (
+        C("year", "int", True, ("年度", "年份"), min=1990, max=2100, example="2025"),
+        C("region_code", "region", True, ("区划代码",), ref="region:any", example="419900000000"),
+        C("target_class", "enum", True, ("指标类别", "统计类别"), enum="target_class", example="道路交通"),
+        C("max_count", "int", True, ("控制指标", "控制数"), min=0, example="5"),
+    ),
+    title_zh="分类控制指标", title_en="Control targets by class", reference=True,
 )
 
 DENOMINATORS = Kind(
@@ -401,7 +416,7 @@ SETTINGS = Kind(
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
-    SECTORS, ACCIDENT_TYPES, TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
+    SECTORS, ACCIDENT_TYPES, TARGETS, CLASS_TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
     ACCIDENT_MEASURES,
     ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, CAMPAIGN_PAIRS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}

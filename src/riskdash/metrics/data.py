@@ -26,6 +26,7 @@ SETTINGS_QUERIES = {
     "risk-thresholds": "settings/risk_thresholds",
     "sectors": "settings/sectors",
     "targets": "settings/annual_targets",
+    "class-targets": "settings/class_targets",
     "denominators": "settings/indicator_denominators",
     "checklist-items": "settings/checklist_items",
 }

@@ -352,6 +352,15 @@ def breakdown_table(frame: pd.DataFrame, names: list[str], lang: str) -> pd.Data
     })
 
 
+def class_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The accidents by statistical class (``metrics.classes.accidents_by_class``) as the breakdown table: a
+    subclass indented under its class, 道路运输企业 last and apart (docs/rules.md#statistical-classes)."""
+    names = [("\u3000" * int(depth) if depth > 1 else "") + i18n.enum_name("stat_line", line, lang)
+             for line, depth in zip(frame["line"], frame["depth"])]
+    table = breakdown_table(frame, names, lang)
+    return table.rename(columns={i18n.t("accidents.col_name", lang): i18n.t("classes.col_name", lang)})
+
+
 def grade_frame(summary: dict[str, Any], lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "name": [i18n.enum_name("grade", g, lang) for g in GRADE_KEYS],

@@ -6,7 +6,9 @@ Pure: no Streamlit here, so the wording of every card (同比, "—" for a zero 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -161,6 +163,36 @@ def target_bar(ov: Overview, scope: Scope, lang: str, admin: bool = True) -> Tar
     level = "over" if is_over else "ahead" if used is not None and used > elapsed else "normal"
     fraction = 1.0 if is_over else 0.0 if used is None else min(used / 100, 1.0)
     return TargetBar(text, fraction, is_over, level, i18n.t("target.rule", lang, to=to))
+
+
+def class_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> list[TargetBar]:
+    """The control targets per class (``metrics.classes.class_targets``), one bar each under the total's, worded
+    and coloured as the total's: red when exceeded (a target of 0 by the first case), amber when the share used
+    runs ahead of 时间进度; a target of 0 has no share ("—"). docs/rules.md#statistical-classes."""
+    to = f"{end.month}月{end.day}日" if lang == "zh" else i18n.day(end, lang)
+    bars = []
+    for t in targets:
+        used_pct, elapsed = t["used_pct"], t["time_elapsed_pct"]
+        if t["target_class"] == "larger_accidents":
+            text = i18n.t("classes.target.larger", lang, target=t["target"], to=to, used=t["used"],
+                          used_pct=_pct1(used_pct), elapsed=_pct1(elapsed))
+        else:
+            text = i18n.t("classes.target.deaths", lang, what=i18n.enum_name("target_class", t["target_class"], lang),
+                          target=t["target"], to=to, used=t["used"], used_pct=_pct1(used_pct),
+                          elapsed=_pct1(elapsed))
+        if used_pct is None:
+            text += i18n.t("classes.target.zero", lang)
+        else:
+            gap = Decimal(str(used_pct)) - Decimal(str(elapsed))
+            key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
+            text += i18n.t(key, lang, gap=abs(gap))
+        is_over = t["level"] == "over"
+        if is_over:
+            over = i18n.t("target.over", lang)
+            text += f"（{over}）" if lang == "zh" else f" ({over})"
+        fraction = 1.0 if is_over else 0.0 if used_pct is None else min(used_pct / 100, 1.0)
+        bars.append(TargetBar(text, fraction, is_over, t["level"]))
+    return bars
 
 
 def accident_detail(ov: Overview, lang: str) -> pd.DataFrame:

@@ -1,0 +1,101 @@
+"""The 通报's sentences on the statistical classes and the control targets per class (issue 18; docs/rules.md
+"Statistical classes"), in the official register (../shared/domain.md §6): no statistics words, 同比 in the usual
+patterns (``headline.yoy_clause``), percentages without a trailing ".0", 时间进度 as "超时间进度x个百分点".
+
+Pure: each function takes the frames of ``metrics.classes`` and returns text (None where there is nothing to say).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.briefing import headline as hl
+
+CLASSES = ("industrial", "road_traffic", "fire", "railway", "waterway", "fishing", "agricultural_machinery")
+# the lines stated inside a class's figure ("其中…"): 工矿商贸's subclasses, 经营性 / 非经营性
+SUBLINES = {
+    "industrial": ("industrial.coal_mine", "industrial.metal_nonmetal_mine", "industrial.construction",
+                   "industrial.hazardous_chemicals", "industrial.fireworks", "industrial.other"),
+    "road_traffic": ("road_traffic.commercial", "road_traffic.non_commercial"),
+    "fire": ("fire.commercial", "fire.non_commercial"),
+}
+SEP = {"zh": "；", "en": "; "}
+SUB_SEP = {"zh": "，", "en": ", "}
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return i18n.t(key, lang, **values)
+
+
+def _summary(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A line of the class table in the shape ``headline.yoy_clause`` reads."""
+    return {"accidents": int(row["accidents"]), "deaths_incl_missing": int(row["deaths_incl_missing"]),
+            "previous": {"accidents": int(row["previous_accidents"]),
+                         "deaths_incl_missing": int(row["previous_deaths_incl_missing"])},
+            "yoy_pct": {"accidents": row["accidents_yoy_pct"], "deaths": row["deaths_yoy_pct"]}}
+
+
+def class_split_sentence(frame: pd.DataFrame, lang: str = "zh", has_previous_data: bool = True) -> str | None:
+    """"分类别看，工矿商贸事故5起、死亡6人（其中煤矿1起、死亡1人，…），同比…；道路交通…；道路运输企业发生事故2起、
+    死亡3人（已计入上述类别）。" from ``metrics.classes.accidents_by_class``: each class with an accident in
+    the period or a year earlier, its subclasses with an accident; None when the period has no accident."""
+    lines = {row["line"]: row for row in frame.to_dict("records")}
+    if not lines["total"]["accidents"]:
+        return None
+    parts = []
+    for name in CLASSES:
+        row = lines[name]
+        what = i18n.enum_name("stat_line", name, lang)
+        if not row["accidents"] and not row["previous_accidents"]:
+            continue
+        if not row["accidents"]:
+            parts.append(_t("classes.brief.part_none", lang, what=what, previous=int(row["previous_accidents"])))
+            continue
+        subs = [_t("classes.brief.sub_part" if lines[sub]["deaths_incl_missing"] else "classes.brief.sub_part_no_death",
+                   lang, what=i18n.enum_name("stat_line", sub, lang), accidents=int(lines[sub]["accidents"]),
+                   deaths=int(lines[sub]["deaths_incl_missing"]))
+                for sub in SUBLINES.get(name, ()) if lines[sub]["accidents"]]
+        inner = _t("classes.brief.sub", lang, parts=SUB_SEP[lang].join(subs)) if subs else ""
+        change = hl.CLAUSE_JOIN[lang] + hl.yoy_clause(_summary(row), has_previous_data, lang)
+        key = "classes.brief.part" if row["deaths_incl_missing"] else "classes.brief.part_no_death"
+        parts.append(_t(key, lang, what=what, accidents=int(row["accidents"]),
+                        deaths=int(row["deaths_incl_missing"]), sub=inner, change=change))
+    transport = lines["road_transport"]
+    if transport["accidents"]:
+        parts.append(_t("classes.brief.transport", lang, accidents=int(transport["accidents"]),
+                        deaths=int(transport["deaths_incl_missing"])))
+    return _t("classes.brief.split", lang, parts=SEP[lang].join(parts))
+
+
+def _gap(target: Mapping[str, Any], lang: str) -> str:
+    """"，超时间进度5.6个百分点" / "，低于时间进度…" / "，与时间进度持平" (the total's words)."""
+    gap = round(float(target["used_pct"]) - float(target["time_elapsed_pct"]), 1)
+    if gap == 0:
+        return i18n.t("briefing.x.target.on_time", lang)
+    return i18n.t("briefing.x.target.ahead" if gap > 0 else "briefing.x.target.behind", lang, x=hl.pct_number(gap))
+
+
+def class_targets_sentence(targets: list[Mapping[str, Any]], lang: str = "zh") -> str | None:
+    """"分类控制指标方面，工矿商贸死亡6人，占全年控制指标（10人）的60%，超时间进度10.4个百分点；较大及以上事故1起，
+    已突破全年控制指标（0起）。" from ``metrics.classes.class_targets``; None when no class target is set."""
+    if not targets:
+        return None
+    parts = []
+    for target in targets:
+        kind = "larger" if target["target_class"] == "larger_accidents" else "deaths"
+        values = {"what": i18n.enum_name("target_class", target["target_class"], lang), "used": target["used"],
+                  "target": target["target"]}
+        if kind == "larger":
+            values.pop("what")
+        if target["level"] == "over":
+            parts.append(_t(f"classes.brief.target_{kind}_over", lang, **values))
+        elif target["used_pct"] is None:  # a target of 0 not reached: nothing to take a share of
+            parts.append(_t(f"classes.brief.target_{kind}_zero", lang,
+                            **({"what": values["what"]} if kind == "deaths" else {})))
+        else:
+            parts.append(_t(f"classes.brief.target_{kind}", lang, **values,
+                            used_pct=hl.pct_number(float(target["used_pct"])) + "%", gap=_gap(target, lang)))
+    return _t("classes.brief.targets", lang, parts=SEP[lang].join(parts))
