@@ -44,7 +44,10 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
     done = st.session_state.pop(_SAVED, None)
     if done:
         st.success(plain(t("campaigns.form_saved", **done)), icon=":material/check_circle:")
-    if windows.empty or towns.empty:
+    if not page.can_write:
+        # a read-only account is refused any write: it is not shown the form, but who may submit (issue 16)
+        st.info(t("campaigns.form_viewer", roles=view.writer_roles(page.lang)), icon=":material/lock:")
+    elif windows.empty or towns.empty:
         # the windows are reference data, the admin's: others are told to ask (issue 16)
         st.info(t("campaigns.form_no_windows" if page.is_admin else "campaigns.form_no_windows_ask"),
                 icon=":material/info:")

@@ -354,6 +354,11 @@ TEXT = {
         "en": "No zero-report window this year up to the data day (or no township): add the windows first "
               "(Settings or Data).",
     },
+    "campaigns.form_viewer": {
+        "zh": "本账号为只读账号，不显示零报告填报表。零报告由以下账号填报：{roles}。",
+        "en": "This account is read-only: the zero-report form is not shown. Zero reports are submitted by these "
+              "accounts: {roles}.",
+    },
     "campaigns.form_bulk": {
         "zh": "批量报送：下载零报告导入模板，填好后在“数据管理”页导入（类型“零报告”，更新模式），"
               "或用命令 riskdash import zero-reports 文件.xlsx --mode upsert --user 报送人。",

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from riskdash import i18n
+from riskdash import accounts, i18n
 from riskdash.metrics.campaigns import COMPONENTS, vetoes
 
 DASH = i18n.DASH
@@ -391,6 +391,13 @@ def write_zero_report(con, path: Path, actor: str, label: str):
     from riskdash.importer import import_file
 
     return import_file(con, ZERO_REPORT_KIND, path, mode=ZERO_REPORT_MODE, actor=actor, file_label=label)
+
+
+def writer_roles(lang: str) -> str:
+    """The roles that may record a zero report, named in ``lang``, from the one table of role rights
+    (accounts.ROLES): the line a read-only account reads where the form would be."""
+    names = [role.label(lang) for role in accounts.ROLES.values() if role.can_write]
+    return ("、" if lang == "zh" else ", ").join(names)
 
 
 def report_days(window: Any, as_of: Any) -> tuple[Any, Any, Any]:
