@@ -130,8 +130,9 @@ def test_audit_entries_in_chinese_name_actions_and_tables():
     frame = pd.DataFrame({"action": ["import", "update", "odd"], "kind": ["hazards", "rectify", None],
                           "table_name": ["hazards", "hazards", None], "row_count": [3, 1, 0]})
     zh = audit_display(frame, "zh")
-    assert list(zh.columns) == ["操作", "类别", "数据表", "行数"]
+    assert list(zh.columns) == ["操作", "操作代码", "类别", "数据表", "行数"]  # the code kept beside its words
     assert zh["操作"].tolist() == ["导入", "修改", "odd"] and zh["行数"].tolist() == [3, 1, 0]
+    assert zh["操作代码"].tolist() == ["import", "update", "odd"]
     assert zh["类别"].tolist()[:2] == ["隐患", "rectify"] and zh["数据表"].tolist()[:2] == ["隐患", "隐患"]
     assert zh["类别"].isna().tolist() == [False, False, True]  # no kind stays empty
     assert audit_display(frame, "en")["Action"].tolist() == ["import", "update", "odd"]

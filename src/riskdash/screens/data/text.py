@@ -484,6 +484,21 @@ TEXT.update({
 })
 
 TEXT.update({
+    # the account actions of the audit log in words (issue 16; accounts.py writes the codes): the screen shows
+    # the words, the column 操作代码 beside them keeps the code (the .csv/.xlsx exports carry both)
+    "data.audit.word.login": {"zh": "登录", "en": "Logged in"},
+    "data.audit.word.login_failed": {"zh": "登录失败（密码错误）", "en": "Login failed (wrong password)"},
+    "data.audit.word.login_refused": {"zh": "登录被拒（账号锁定或停用）", "en": "Login refused (account locked or disabled)"},
+    "data.audit.word.account_locked": {"zh": "账号锁定", "en": "Account locked"},
+    "data.audit.word.logout": {"zh": "退出登录", "en": "Logged out"},
+    "data.audit.word.account_add": {"zh": "新增账号", "en": "Account added"},
+    "data.audit.word.account_set": {"zh": "修改账号角色或辖区", "en": "Account's role or region changed"},
+    "data.audit.word.account_disable": {"zh": "停用账号", "en": "Account disabled"},
+    "data.audit.word.account_password": {"zh": "管理员重设密码", "en": "Password reset by an administrator"},
+    "data.audit.word.password_change": {"zh": "本人修改密码", "en": "Password changed by its owner"},
+    "data.audit.word.account": {"zh": "账号", "en": "Account"},
+    "data.audit.word.accounts": {"zh": "账号", "en": "Accounts"},
+    "data.audit.col.action_code": {"zh": "操作代码", "en": "Action code"},
     "data.audit.col.entry_id": {"zh": "序号", "en": "Entry"},
     "data.audit.col.logged_at": {"zh": "时间", "en": "When"},
     "data.audit.col.actor": {"zh": "操作人", "en": "Who"},

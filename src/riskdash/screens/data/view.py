@@ -205,8 +205,11 @@ AUDIT_ACTIONS_ZH = {"insert": "新增", "update": "修改", "import": "导入", 
 
 
 def audit_word(value, lang: str):
-    """An audit code as the page names it: in Chinese the action (导入) or the table / kind by its title (隐患);
-    other values, and every value in English, as stored."""
+    """An audit code as the page names it: an account action (login_failed: 登录失败) in words in either language
+    (text data.audit.word.*); in Chinese the other actions (导入) and the table / kind by its title (隐患); other
+    values, and the rest in English, as stored."""
+    if isinstance(value, str) and f"data.audit.word.{value}" in i18n.TEXT:
+        return i18n.t(f"data.audit.word.{value}", lang)
     if lang != "zh" or not isinstance(value, str):
         return value
     if value in AUDIT_ACTIONS_ZH:
@@ -216,9 +219,11 @@ def audit_word(value, lang: str):
 
 
 def audit_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The audit entries with headers in the interface language (the export keeps them too); in Chinese the
-    action, kind and table codes by their Chinese names."""
+    """The audit entries with headers in the interface language (the export keeps them too); the action in
+    words (audit_word) with its code beside it (操作代码), kind and table codes by their names."""
     out = frame.copy()
+    if "action" in out.columns:  # the code kept beside its words: the exports carry both (issue 16)
+        out.insert(out.columns.get_loc("action") + 1, "action_code", out["action"])
     for column in ("action", "kind", "table_name"):
         if column in out.columns:
             out[column] = pd.Series([audit_word(v, lang) for v in out[column]], index=out.index, dtype=object)
