@@ -47,7 +47,12 @@ with tab_form:
     st.caption(plain(draw.form_scope(page, form_header)))
     ui.full_table(view.form_display(table))
     ui.formula(t("rectification.form_note"))
-    st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header),
+    # 重大隐患判定依据 (issue 18): the major hazards the form counts, each with the item it was judged by
+    majors = page.load(monthly_form.major_hazards, f, month)
+    st.markdown(f"**{plain(monthly_form.majors_title(form_header, lang))}**")
+    ui.listing(monthly_form.majors_table(majors, lang), t("monthly_form.majors_empty"))
+    ui.formula(t("rectification.form_majors_note"))
+    st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header, majors=majors),
                        file_name=download_name(t("rectification.form_file"), page.region_name, "xlsx", lang,
                                                when=view.month_text(month, lang)), icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")

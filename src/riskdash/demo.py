@@ -36,6 +36,8 @@ STEPS: list[str] = [
     "demo/accidents",
     "demo/inspections",
     "demo/hazards",
+    "demo/hazard_bases",
+    "demo/accident_measures",
     "demo/key_sites",
     "demo/checklist_status",
     "demo/township_stations",

@@ -74,6 +74,50 @@ CHECKLIST_ITEMS: list[tuple[str, str, str, str, str]] = [
     ("four_dual", "四个必须到位", "双重管理必须到位", "Dual management in place", "all"),
 ]
 
+# 重大事故隐患判定依据 (issue 18; schema 26, docs/import.md kind hazard-bases): code, sector, standard, title zh, en.
+# 应急管理部令第10号《工贸企业重大事故隐患判定标准》(2023): Art. 3 every 工贸 enterprise, Arts. 4–10 the seven
+# industries, Arts. 11–13 dust explosion, ammonia refrigeration, confined spaces; other sectors' standards one
+# entry each (their items are added by the province with the import kind)
+_DECREE_10 = "应急管理部令第10号《工贸企业重大事故隐患判定标准》（2023）"
+HAZARD_BASES: list[tuple[str, str, str, str, str]] = [
+    ("工贸-第3条", "industry_trade", _DECREE_10,
+     "工贸企业通用情形（承包承租单位管理、特种作业人员资格、金属冶炼企业负责人和安全管理人员考核）",
+     "All industry and trade enterprises (contractors and tenants, special-work qualification, metal smelting "
+     "managers examined)"),
+    ("工贸-第4条", "industry_trade", _DECREE_10,
+     "冶金企业情形", "Metallurgy enterprises"),
+    ("工贸-第5条", "industry_trade", _DECREE_10,
+     "有色企业情形", "Non-ferrous metal enterprises"),
+    ("工贸-第6条", "industry_trade", _DECREE_10,
+     "建材企业情形", "Building-material enterprises"),
+    ("工贸-第7条", "industry_trade", _DECREE_10,
+     "机械企业情形", "Machinery enterprises"),
+    ("工贸-第8条", "industry_trade", _DECREE_10,
+     "轻工企业情形", "Light-industry enterprises"),
+    ("工贸-第9条", "industry_trade", _DECREE_10,
+     "纺织企业情形", "Textile enterprises"),
+    ("工贸-第10条", "industry_trade", _DECREE_10,
+     "烟草企业情形", "Tobacco enterprises"),
+    ("工贸-第11条", "industry_trade", _DECREE_10,
+     "存在粉尘爆炸危险的工贸企业情形", "Enterprises with a dust explosion hazard"),
+    ("工贸-第12条", "industry_trade", _DECREE_10,
+     "使用液氨制冷的工贸企业情形", "Enterprises using ammonia refrigeration"),
+    ("工贸-第13条", "industry_trade", _DECREE_10,
+     "存在硫化氢、一氧化碳等中毒风险的有限空间作业情形", "Confined-space work with a risk of hydrogen sulphide, carbon monoxide or other poisoning"),
+    ("化工-判定标准", "hazardous_chemicals", "安监总管三〔2017〕121号《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》",
+     "该标准所列情形", "An item of the chemicals and hazardous-chemicals standard"),
+    ("烟花爆竹-判定标准", "fireworks", "安监总管三〔2017〕121号《烟花爆竹生产经营单位重大生产安全事故隐患判定标准（试行）》",
+     "该标准所列情形", "An item of the fireworks standard"),
+    ("煤矿-判定标准", "coal_mine", "应急管理部令第4号《煤矿重大事故隐患判定标准》（2020）",
+     "该标准所列情形", "An item of the coal mine standard"),
+    ("非煤矿山-判定标准", "metal_nonmetal_mine", "矿安〔2022〕88号《金属非金属矿山重大事故隐患判定标准》",
+     "该标准所列情形", "An item of the metal and non-metal mine standard"),
+    ("建筑施工-判定标准", "construction", "建质规〔2022〕2号《房屋市政工程生产安全重大事故隐患判定标准（2022版）》",
+     "该标准所列情形", "An item of the building and municipal works standard"),
+    ("消防-判定标准", "fire", "GB 35181-2017《重大火灾隐患判定方法》",
+     "该标准所列情形", "An item of the major fire hazard standard"),
+]
+
 # Risk score components (issue 5 documents and uses them): points per unit
 RISK_WEIGHTS: list[tuple[str, float, str, str, str]] = [
     ("open_major_hazard", 12.0, "项", "每项未销号重大隐患", "per open major hazard"),
@@ -159,6 +203,12 @@ def load_defaults(con: duckdb.DuckDBPyConnection) -> None:
     _fill(con, "risk_weights", RISK_WEIGHTS)
     _fill(con, "risk_thresholds", RISK_THRESHOLDS)
     _fill(con, "settings", SETTINGS)
+    fill_hazard_bases(con)
+
+
+def fill_hazard_bases(con: duckdb.DuckDBPyConnection) -> None:
+    """The shipped 判定依据 list into an empty hazard_bases (a new database; an upgraded one at schema 26)."""
+    _fill(con, "hazard_bases", [(*row, i + 1) for i, row in enumerate(HAZARD_BASES)])
 
 
 def _fill(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:

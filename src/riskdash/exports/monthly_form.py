@@ -216,8 +216,9 @@ def _header_lines(name: str) -> str:
     return f"{body}\n{unit}" if unit and len(name) > 7 else body + unit
 
 
-def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> bytes:
-    """The workbook bytes of the form (``table`` from ``form_table``: MultiIndex columns (group, column))."""
+def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh", majors: pd.DataFrame | None = None) -> bytes:
+    """The workbook bytes of the form (``table`` from ``form_table``: MultiIndex columns (group, column)); with
+    ``majors`` (``major_hazards``), a second sheet lists the major hazards with their 判定依据."""
     t = lambda key, **v: i18n.t(f"monthly_form.{key}", lang, **v)  # noqa: E731
     book = Workbook()
     sheet = book.active
@@ -308,10 +309,78 @@ def form_xlsx(table: pd.DataFrame, header: FormHeader, lang: str = "zh") -> byte
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
+    if majors is not None:
+        _majors_sheet(book, majors, header, lang)
     return workbook_bytes(book)  # a sector or region name typed as "=..." stays text
 
 
 def monthly_form_xlsx(con: duckdb.DuckDBPyConnection, filters: Filters, month: date) -> tuple[bytes, FormHeader]:
     """The file the screen's button and ``riskdash form monthly`` write, and what it says it is."""
     table, header = monthly_form(con, filters, month)
-    return form_xlsx(table, header), header
+    return form_xlsx(table, header, majors=major_hazards(con, filters, month)), header
+
+
+# ---------------------------------------------------------------------------------------------- major hazards
+# 重大隐患判定依据 (issue 18, schema 26): the form's major hazards, each with the item it was judged by
+
+
+def major_hazards(con: duckdb.DuckDBPyConnection, filters: Filters, month: date) -> pd.DataFrame:
+    """The major hazards the form counts (1 January to the report month's end, 工矿商贸 sectors), with their
+    判定依据 (hazard_bases) and whether each was closed (整改销号) on the form's as-of day."""
+    scope = rect.form_filters(filters, month, db.data_as_of(con))
+    frame = db.query(con, "rectification/major_hazards_list", **scope.params())
+    frame["is_closed"] = frame["is_closed"].astype(bool)
+    return frame
+
+
+def basis_words(code: Any, title: Any, standard: Any, lang: str = "zh") -> str:
+    """判定依据 as cited: "工贸-第11条 存在粉尘爆炸危险的工贸企业情形（应急管理部令第10号…）"; "—" when none is
+    recorded; the code alone when it is not on the list."""
+    if not isinstance(code, str) or not code:
+        return i18n.DASH
+    if not isinstance(title, str):
+        return code
+    source = f"（{standard}）" if lang == "zh" else f" ({standard})"
+    return f"{code} {title}{source if isinstance(standard, str) else ''}"
+
+
+def majors_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The major-hazard list as shown on the screen and written on the form's second sheet."""
+    t = lambda key, **v: i18n.t(f"monthly_form.{key}", lang, **v)  # noqa: E731
+    zh = lang == "zh"
+    return pd.DataFrame({
+        t("majors_col_hazard"): list(frame["hazard_id"]),
+        t("majors_col_enterprise"): list(frame["enterprise_name"]),
+        t("majors_col_county"): [v if isinstance(v, str) else i18n.DASH for v in frame["county_name"]],
+        t("majors_col_township"): [v if isinstance(v, str) else i18n.DASH for v in frame["township_name"]],
+        t("majors_col_sector"): list(frame["industry_name_zh" if zh else "industry_name_en"]),
+        t("majors_col_found_on"): [pd.Timestamp(v).date().isoformat() for v in frame["found_on"]],
+        t("majors_col_basis"): [basis_words(c, tz if zh else te, s, lang) for c, tz, te, s in
+                                zip(frame["basis_code"], frame["basis_title_zh"], frame["basis_title_en"],
+                                    frame["basis_standard"])],
+        t("majors_col_closed"): [t("majors_closed" if c else "majors_open") for c in frame["is_closed"]],
+    }, columns=[t(f"majors_col_{k}") for k in ("hazard", "enterprise", "county", "township", "sector", "found_on",
+                                                 "basis", "closed")])
+
+
+def majors_title(header: FormHeader, lang: str = "zh") -> str:
+    """The list's title: the form's period and as-of day."""
+    end = month_end(header.month.year, header.month.month)
+    return i18n.t("monthly_form.majors_title", lang, start=i18n.day(header.start, lang), end=i18n.day(end, lang),
+                  as_of=i18n.day(header.as_of, lang))
+
+
+def _majors_sheet(book: Workbook, majors: pd.DataFrame, header: FormHeader, lang: str) -> None:
+    t = lambda key, **v: i18n.t(f"monthly_form.{key}", lang, **v)  # noqa: E731
+    sheet = book.create_sheet(t("majors_sheet"))
+    sheet.cell(1, 1, majors_title(header, lang)).font = Font(name=FONT, size=12, bold=True)
+    shown = majors_table(majors, lang)
+    for c, name in enumerate(shown.columns, 1):
+        sheet.cell(3, c, name).font = Font(name=FONT, bold=True)
+    for r, row in enumerate(shown.itertuples(index=False), 4):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value).font = Font(name=FONT)
+    if shown.empty:
+        sheet.cell(4, 1, t("majors_empty")).font = Font(name=FONT)
+    for c, width in enumerate((14, 24, 12, 12, 12, 12, 60, 10), 1):
+        sheet.column_dimensions[get_column_letter(c)].width = width

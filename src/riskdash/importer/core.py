@@ -267,7 +267,8 @@ def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], m
                           "inspection": ("inspections", "inspection_id"),
                           "checklist_item": ("checklist_items", "item_code"),
                           "zero_report_window": ("zero_report_windows", "window_id"),
-                          "accident": ("accidents", "accident_id")}[ref]
+                          "accident": ("accidents", "accident_id"),
+                          "hazard_basis": ("hazard_bases", "code")}[ref]
             check(column.name, f"{c} is not null and {c} not in (select {key} from {table})", f"{ref}_unknown")
     if kind.table == "regions" and "parent_code" in names:
         # the parent may come in the same file (a whole tree at once) or already be in the database

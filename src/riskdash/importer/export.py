@@ -16,7 +16,7 @@ from riskdash.importer.spec import Kind
 
 EXPORT_TABLES = ("regions", "enterprises", "accidents", "inspections", "hazards", "key_sites", "sectors",
                  "accident_types", "annual_targets", "class_targets", "indicator_denominators", "checklist_items",
-                 "checklist_status", "township_stations", "accident_measures", "zero_report_windows", "zero_reports", "warning_meetings",
+                 "checklist_status", "township_stations", "accident_measures", "hazard_bases", "zero_report_windows", "zero_reports", "warning_meetings",
                  "campaign_pairs", "risk_weights",
                  "risk_thresholds", "settings", "audit_log")
 
@@ -75,7 +75,8 @@ def column_notes(kind: Kind) -> pd.DataFrame:
                            "region:any": "任一级区划", "enterprise": "已导入的企业编号",
                            "inspection": "已导入的检查编号", "checklist_item": "已有的项目代码",
                            "zero_report_window": "已有的零报告时段",
-                           "accident": "已导入的事故编号"}[c.ref])
+                           "accident": "已导入的事故编号",
+                           "hazard_basis": "重大隐患判定依据中已有的编号（如 工贸-第11条）"}[c.ref])
         rows.append({"中文列名": c.header_zh, "英文列名": c.name, "必填": "是" if c.required else "",
                      "类型": TYPE_ZH[c.type], "可填写的值 / 要求": "；".join(filter(None, [allowed, *bounds])),
                      "其他可用列名": "、".join(c.aliases[1:]), "示例": c.example})

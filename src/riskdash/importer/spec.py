@@ -20,7 +20,7 @@ class Column:
     max: float | None = None
     min_exclusive: bool = False
     # references: "region:township", "region:township,county", "region:any", "enterprise", "inspection",
-    # "checklist_item", "zero_report_window", "accident" (the sector and accident-type references are enum domains)
+    # "checklist_item", "zero_report_window", "accident", "hazard_basis" (the sector and accident-type references are enum domains)
     ref: str | None = None
     example: str = ""
     past: bool = False  # the day of an event: one after today is refused (a deadline is not an event)
@@ -162,6 +162,9 @@ HAZARDS = Kind(
         C("funds_wan", "decimal", False, ("治理资金（万元）", "落实治理资金（万元）", "治理资金"), min=0, example="0.5"),
         C("in_treatment_plan", "bool", False, ("列入治理计划", "是否列入治理计划")),
         C("local_grade", "text", False, ("地方等级", "地方隐患等级")),
+        # 重大隐患判定依据 (schema 26): the item of hazard_bases a major hazard was judged by, e.g. 工贸-第11条
+        C("basis_code", "text", False, ("判定依据", "重大隐患判定依据", "判定依据编号"), ref="hazard_basis",
+          example=""),
     ),
     (
         RowRule("deadline", "deadline < found_on", "deadline_before_found"),
@@ -170,6 +173,7 @@ HAZARDS = Kind(
         RowRule("verified_on", "verified_on < rectified_on", "verified_before_rectified"),
         RowRule("supervision_level", "coalesce(supervision_level, 'none') <> 'none' and grade <> 'major'",
                 "supervision_major_only"),
+        RowRule("basis_code", "basis_code is not null and grade <> 'major'", "basis_major_only"),
         RowRule("supervised_on", "supervised_on is not null and coalesce(supervision_level, 'none') = 'none'",
                 "supervised_without_level"),
         RowRule("supervised_on", "supervised_on < found_on", "supervised_before_found"),
@@ -328,6 +332,22 @@ ACCIDENT_MEASURES = Kind(
     title_zh="事故四不放过", title_en="Accident case measures (四不放过)", reference=True,
 )
 
+# 重大隐患判定依据 (issue 18; schema 26, ../shared/domain.md §2): the items a major hazard is judged by, cited
+# by hazards.basis_code. Shipped with 应急管理部令第10号 (工贸) and one entry per other sector's standard.
+HAZARD_BASES = Kind(
+    "hazard-bases", "hazard_bases", ("code",),
+    (
+        C("code", "text", True, ("判定依据编号", "依据编号", "编号"), example="工贸-第11条"),
+        C("sector", "enum", False, ("行业",), enum="sector", example="工贸"),
+        C("standard_zh", "text", True, ("判定标准", "标准名称"),
+          example="应急管理部令第10号《工贸企业重大事故隐患判定标准》（2023）"),
+        C("title_zh", "text", True, ("条款标题", "标题", "中文标题"), example="存在粉尘爆炸危险的工贸企业情形"),
+        C("title_en", "text", True, ("英文标题",), example="Enterprises with a dust explosion hazard"),
+        C("sort_order", "int", True, ("排序", "顺序"), example="9"),
+    ),
+    title_zh="重大隐患判定依据", title_en="Major hazard criteria", reference=True,
+)
+
 ZERO_REPORT_WINDOWS = Kind(
     "zero-report-windows", "zero_report_windows", ("window_id",),
     (
@@ -417,7 +437,7 @@ SETTINGS = Kind(
 KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
     SECTORS, ACCIDENT_TYPES, TARGETS, CLASS_TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
-    ACCIDENT_MEASURES,
+    ACCIDENT_MEASURES, HAZARD_BASES,
     ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, CAMPAIGN_PAIRS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}
 MAIN_KINDS = [k for k in KINDS.values() if not k.reference]

@@ -29,6 +29,7 @@ SETTINGS_QUERIES = {
     "class-targets": "settings/class_targets",
     "denominators": "settings/indicator_denominators",
     "checklist-items": "settings/checklist_items",
+    "hazard-bases": "settings/hazard_bases",  # 重大隐患判定依据 (issue 18, schema 26)
 }
 
 

@@ -49,5 +49,22 @@ TEXT: dict[str, dict[str, str]] = {
     "monthly_form.filled_by": {"zh": "填表人：", "en": "Filled in by:"},
     "monthly_form.phone": {"zh": "联系电话：", "en": "Telephone:"},
     "monthly_form.sent_on": {"zh": "报出日期：　　　　年　　月　　日", "en": "Sent on: ____ / __ / __"},
+    # 重大隐患判定依据 (issue 18, schema 26): the form's list of major hazards, a sheet of its own
+    "monthly_form.majors_sheet": {"zh": "重大隐患清单", "en": "Major hazards"},
+    "monthly_form.majors_title": {
+        "zh": "重大事故隐患清单（{start}至{end}排查，截至{as_of}）",
+        "en": "Major hazards found from {start} to {end}, as of {as_of}",
+    },
+    "monthly_form.majors_col_hazard": {"zh": "隐患编号", "en": "Hazard"},
+    "monthly_form.majors_col_enterprise": {"zh": "企业", "en": "Enterprise"},
+    "monthly_form.majors_col_county": {"zh": "县（市、区）", "en": "County"},
+    "monthly_form.majors_col_township": {"zh": "乡镇（街道）", "en": "Township"},
+    "monthly_form.majors_col_sector": {"zh": "行业", "en": "Sector"},
+    "monthly_form.majors_col_found_on": {"zh": "排查日期", "en": "Found on"},
+    "monthly_form.majors_col_basis": {"zh": "判定依据", "en": "Judged by"},
+    "monthly_form.majors_col_closed": {"zh": "整改销号", "en": "Closed"},
+    "monthly_form.majors_closed": {"zh": "已整改销号", "en": "closed"},
+    "monthly_form.majors_open": {"zh": "未销号", "en": "open"},
+    "monthly_form.majors_empty": {"zh": "统计期内未排查出重大事故隐患", "en": "No major hazard found in the period"},
     "monthly_form.file_name": {"zh": "隐患排查治理月报表_{month}.xlsx", "en": "hazard-monthly-form_{month}.xlsx"},
 }

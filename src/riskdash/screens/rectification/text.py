@@ -121,6 +121,12 @@ TEXT = {
         "general-hazard rectification rate = rectified ÷ found; major-hazard rectification rate = closed ÷ found; “—” where nothing was found.",
     },
     "rectification.form_download": {"zh": "导出月报表（Excel）", "en": "Export the monthly form (Excel)"},
+    "rectification.form_majors_note": {
+        "zh": "判定依据：应急管理部令第10号《工贸企业重大事故隐患判定标准》或所属行业的判定标准（清单可在“设置”中导入）；"
+              "导出的月报表第二个工作表为本清单。",
+        "en": "Judged by: Decree No. 10 of the Ministry of Emergency Management (industry and trade) or the sector's own "
+              "standard (the list can be imported on Settings); the exported form's second sheet is this list.",
+    },
     # ------------------------------------------------------------------ lists
     "rectification.overdue_title": {"zh": "逾期隐患清单", "en": "Overdue hazards"},
     "rectification.overdue_scope": {
@@ -156,6 +162,7 @@ TEXT = {
     "rectification.col_supervision": {"zh": "挂牌督办", "en": "Supervision"},
     "rectification.col_supervised_on": {"zh": "挂牌日期", "en": "Listed on"},
     "rectification.col_five": {"zh": "五到位", "en": "Five in place"},
+    "rectification.col_basis": {"zh": "判定依据", "en": "Judged by"},
     "rectification.col_plan": {"zh": "列入治理计划", "en": "In a plan"},
     "rectification.col_state": {"zh": "状态", "en": "State"},
     "rectification.col_funds": {"zh": "治理资金（万元）", "en": "Funds (10,000 yuan)"},

@@ -280,6 +280,10 @@ def hazard_record_fields(record: dict[str, Any], sectors_lang_name: str | None, 
         (_col("township", lang), text(record.get("region_name"))),
         (_col("sector", lang), text(sectors_lang_name)),
         (_col("grade", lang), i18n.enum_name("hazard_grade", record["grade"], lang)),
+        # 重大隐患判定依据 (schema 26): the item it was judged by, its title and standard
+        (_col("basis", lang), monthly_form.basis_words(
+            record.get("basis_code"), record.get("basis_title_zh" if lang == "zh" else "basis_title_en"),
+            record.get("basis_standard"), lang)),
         (_col("category", lang), category_names([record.get("category")], lang)[0]),
         (_col("description", lang), text(record.get("description"))),
         (_col("inspection", lang), text(record.get("inspection_id"))),
