@@ -8,6 +8,7 @@ import streamlit as st
 from riskdash import i18n, ui
 from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
+from riskdash.metrics import departments
 from riskdash.metrics import rectification as rect
 from riskdash.screens.kit import download_name
 from riskdash.screens.rectification import charts, draw, view
@@ -139,6 +140,9 @@ with tab_breakdown:
     ui.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
                                         page.region_name, lang), t("rectification.sector_empty"))
     ui.table(view.breakdown_table(by_sector_frame, lang, "sector", sectors))
+    # 行业主管部门 ("管行业必须管安全", issue 18): accidents, hazards and enterprises by the sector's department
+    ui.section(t("rectification.by_department"), t("rectification.by_department_scope", **words))
+    ui.table(view.department_table(page.load(departments.by_department, f), sectors, lang))
     ui.section(t("rectification.trend_title"), t("rectification.trend_scope", **words))
     ui.plot(charts.rate_trend_lines(page.load(rect.rate_by_month, f), f, page.region_name, lang),
             t("rectification.trend_empty"))

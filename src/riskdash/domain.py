@@ -134,6 +134,20 @@ def round_pct(value: Fraction | float | Decimal) -> float:
 FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
 
 
+def parse_department_map(text: str | None) -> dict[str, str]:
+    """The setting sector_departments (行业主管部门) as {sector code: department}: "code=department" items separated
+    by commas (， too); ValueError naming the first item that is not one, or a sector given twice."""
+    import re
+
+    found: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in re.split(r"[,，]", text or ""))):
+        code, sep, name = (s.strip() for s in item.partition("="))
+        if not sep or not re.fullmatch(r"[a-z0-9_]+", code) or not name or code in found:
+            raise ValueError(item)
+        found[code] = name
+    return found
+
+
 def parse_day_list(text: str | None) -> list[date]:
     """The days of a list like ``2026-10-01..2026-10-07, 2026-10-10`` (a day or a range first..last, separated
     by commas, semicolons, spaces or new lines; Chinese commas too), sorted; ValueError names the bad part."""

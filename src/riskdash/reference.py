@@ -177,6 +177,10 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     # the year (国务院办公厅, 2025-11-04 for 2026); the next year's lists are added when its notice comes out
     ("holidays", "2026-01-01..2026-01-03, 2026-02-15..2026-02-23, 2026-04-04..2026-04-06, 2026-05-01..2026-05-05, 2026-06-19..2026-06-21, 2026-09-25..2026-09-27, 2026-10-01..2026-10-07", "法定节假日放假日期（国务院办公厅节假日安排通知；日期或“起..止”，逗号分隔；每月首个工作日生成月报）", "Public holidays off work (the State Council's notice; days or first..last, comma-separated; the monthly documents come on a month's first working day)"),
     ("adjusted_workdays", "2026-01-04, 2026-02-14, 2026-02-28, 2026-05-09, 2026-09-20, 2026-10-10", "调休上班日（周末上班的日期，逗号分隔）", "Adjusted working days (weekend days worked, comma-separated)"),
+    # 行业主管部门 ("管行业必须管安全", issue 18): sector code = department; accidents, hazards and enterprises by
+    # department (sql/metrics/by_department.sql)
+    ("sector_departments", "coal_mine=应急管理, metal_nonmetal_mine=应急管理, hazardous_chemicals=应急管理, fireworks=应急管理, construction=住房和城乡建设, industry_trade=应急管理, road_transport=交通运输, fire=消防救援, special_equipment=市场监管, gas=住房和城乡建设, waterway=交通运输, fishing=农业农村, agricultural_machinery=农业农村, other=应急管理",
+     "行业主管部门（管行业必须管安全；行业代码=部门名称，逗号分隔；未列出的行业记为“—”）", "Each sector's responsible department (code=department, comma-separated; a sector not listed shows as —)"),
     ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),    # the Word/PDF 通报 (issue 13): templates filled in per region and year (docs/settings.md)
     ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
     ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from riskdash import db
-from riskdash.domain import parse_day_list
+from riskdash.domain import parse_day_list, parse_department_map
 from riskdash.importer import read
 from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
 from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
@@ -510,6 +510,8 @@ SETTING_RULES: dict[str, tuple] = {
     "assessment_late_report_hours": ("number", 0, 72),
     # the 零报告's daily cut-off (a report after it on its day is late): a time of day HH:MM
     "zero_report_cutoff": ("time_of_day",),
+    # 行业主管部门: "sector=department, …", each sector code once with a department name (reference.SETTINGS)
+    "sector_departments": ("department_map", 2000),
     # days an accident investigation has before an open case is overdue (结案; 493号令 Art. 29: 60)
     "accident_investigation_days": ("int", 1),
     # the largest evidence file (photo or PDF) of a hazard or an inspection, in MB (riskdash/evidence.py)
@@ -563,6 +565,13 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
             match = None
         if not match:
             return "setting_month_day", {}
+    elif rule[0] == "department_map":
+        try:
+            parse_department_map(text)
+        except ValueError as exc:
+            return "setting_department_map", {"item": str(exc)}
+        if len(text) > rule[1]:
+            return "setting_text", {"limit": rule[1]}
     elif rule[0] == "time_of_day":
         match = re.fullmatch(r"([0-9]{2}):([0-9]{2})", text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:

@@ -110,6 +110,10 @@ TEXT = {
     "data.problem.setting_number": {"zh": "该设置项应为{low}到{high}之间的数", "en": "a number from {low} to {high} for this setting"},
     "data.problem.setting_flag": {"zh": "该设置项应为1（启用）或0（停用）", "en": "1 (on) or 0 (off) for this setting"},
     "data.problem.setting_month_day": {"zh": "该设置项应为“月-日”，如06-30", "en": "a month and day as MM-DD (e.g. 06-30) for this setting"},
+    "data.problem.setting_department_map": {
+        "zh": "该设置项应为“行业代码=部门名称”，以逗号分隔，每个行业一次；“{item}”不是",
+        "en": "items sector_code=department separated by commas, each sector once, for this setting; not \"{item}\"",
+    },
     "data.problem.setting_time_of_day": {"zh": "该设置项应为“时:分”，如16:00", "en": "a time of day as HH:MM (e.g. 16:00) for this setting"},
     "data.problem.setting_days": {"zh": "该设置项应为日期（2026-10-01）或日期范围（2026-10-01..2026-10-07），以逗号分隔；“{item}”不是", "en": "days (2026-10-01) or ranges (2026-10-01..2026-10-07) separated by commas for this setting; not \"{item}\""},
     "data.problem.setting_text": {"zh": "该设置项最多{limit}个字符", "en": "a text of at most {limit} characters for this setting"},

@@ -228,6 +228,22 @@ TEXT = {
     "rectification.weekly_download": {"zh": "导出本乡镇清单（Excel，可打印）", "en": "Export this township's list (Excel, printable)"},
     "rectification.weekly_none": {"zh": "所选地区内没有乡镇。", "en": "No township in the chosen region."},
     # ------------------------------------------------------------------ breakdowns
+    "rectification.by_department": {"zh": "按行业主管部门", "en": "By responsible department"},
+    "rectification.by_department_scope": {
+        "zh": "管行业必须管安全：统计期 {period} 内的事故、排查的隐患和企业，按所属行业的主管部门（可在“设置”中修改）"
+              "合计 · {region} · {sector}；各部门之和等于合计",
+        "en": "管行业必须管安全: accidents and hazards found in {period} and the enterprises, by the department "
+              "responsible for their sector (setting sector_departments) · {region} · {sector}; the departments add "
+              "up to the total",
+    },
+    "rectification.dept_col_department": {"zh": "行业主管部门", "en": "Department"},
+    "rectification.dept_col_sectors": {"zh": "行业", "en": "Sectors"},
+    "rectification.dept_col_accidents": {"zh": "事故（起）", "en": "Accidents"},
+    "rectification.dept_col_deaths": {"zh": "死亡（含失踪，人）", "en": "Deaths (incl. missing)"},
+    "rectification.dept_col_hazards": {"zh": "排查隐患（项）", "en": "Hazards found"},
+    "rectification.dept_col_major_hazards": {"zh": "其中重大（项）", "en": "Of them major"},
+    "rectification.dept_col_enterprises": {"zh": "企业（家）", "en": "Enterprises"},
+    "rectification.dept_total": {"zh": "合计", "en": "Total"},
     "rectification.breakdown_scope": {
         "zh": "统计期 {period} 内排查的隐患，截至{as_of}的整改状态 · {region} · {sector}；整改率 = (已整改一般 + 已销号重大) ÷ 排查",
         "en": "Hazards found in {period}, state on {as_of} · {region} · {sector}; rate = (general rectified + major "

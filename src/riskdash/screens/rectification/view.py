@@ -301,6 +301,18 @@ def hazard_record_fields(record: dict[str, Any], sectors_lang_name: str | None, 
     ]
 
 
+def department_table(frame: pd.DataFrame, sectors, lang: str) -> pd.DataFrame:
+    """按行业主管部门 (``metrics.departments.by_department``) with a 合计 row: the department, its sectors' names and
+    the counts."""
+    counts = ["accidents", "deaths", "hazards", "major_hazards", "enterprises"]
+    sep = "、" if lang == "zh" else ", "
+    rows = [[d, sep.join(_sector_names(s.split(","), sectors, lang)), *(int(v) for v in vals)]
+            for d, s, *vals in zip(frame["department"], frame["industries"], *(frame[c] for c in counts))]
+    rows.append([i18n.t("rectification.dept_total", lang), "", *(int(frame[c].sum()) for c in counts)])
+    return pd.DataFrame(rows, columns=[i18n.t(f"rectification.dept_col_{k}", lang)
+                                       for k in ("department", "sectors", *counts)])
+
+
 def weekly_by_township(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The weekly list split per township (region_code → rows), townships in code order."""
     return {code: rows.reset_index(drop=True) for code, rows in frame.groupby("region_code", sort=True)}

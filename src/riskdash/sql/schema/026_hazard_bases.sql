@@ -21,3 +21,10 @@ create table if not exists hazard_bases (
 );
 
 alter table hazards add column if not exists basis_code varchar;
+
+-- 行业主管部门 ("管行业必须管安全"): the setting sector_departments for an existing database (a new one gets it
+-- with the other defaults, reference.SETTINGS); an empty settings table is left alone.
+insert into settings (key, value, description_zh, description_en)
+select 'sector_departments', 'coal_mine=应急管理, metal_nonmetal_mine=应急管理, hazardous_chemicals=应急管理, fireworks=应急管理, construction=住房和城乡建设, industry_trade=应急管理, road_transport=交通运输, fire=消防救援, special_equipment=市场监管, gas=住房和城乡建设, waterway=交通运输, fishing=农业农村, agricultural_machinery=农业农村, other=应急管理', '行业主管部门（管行业必须管安全；行业代码=部门名称，逗号分隔；未列出的行业记为“—”）', 'Each sector''s responsible department (code=department, comma-separated; a sector not listed shows as —)'
+where exists (select 1 from settings)
+  and 'sector_departments' not in (select key from settings);
