@@ -369,12 +369,6 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
         from riskdash import reference
 
         reference.fill_hazard_bases(con)
-    if start < HAZARD_BASES_VERSION <= upto and con.execute("select count(*) from sectors").fetchone()[0]:
-        # the shipped 判定依据 list (reference.HAZARD_BASES) for a database that has its reference data; a new one
-        # gets it with the other defaults (create_schema), a restore with its backup's rows
-        from riskdash import reference
-
-        reference.fill_hazard_bases(con)
     if upto == SCHEMA_VERSION and (migrated or get_meta(con, "views_fingerprint") != views_fingerprint()):
         con.execute("begin transaction")
         try:
@@ -400,7 +394,7 @@ RETIRE_DUPLICATE_ITEMS = ("delete from checklist_items where item_code in ('four
                           "and item_code not in (select item_code from checklist_status)")
 # migration 26 (issue 18): the major-hazard criteria list hazard_bases, filled from reference.HAZARD_BASES
 HAZARD_BASES_VERSION = 26
-# migration 26 (issue 18): the major-hazard criteria list hazard_bases, filled from reference.HAZARD_BASES\nHAZARD_BASES_VERSION = 26\n# internal columns: not in the import contract, left out of record views, exports and audit entries
+# internal columns: not in the import contract, left out of record views, exports and audit entries
 INTERNAL_COLUMNS = {"enterprises": ("enterprise_no",), "hazards": ("enterprise_no", "inspection_no"),
                     "inspections": ("enterprise_no", "inspection_no")}
 # the columns whose change moves a row's copied numbers

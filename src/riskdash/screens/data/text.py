@@ -149,11 +149,6 @@ TEXT = {
         "en": "a code of the major hazard criteria list (e.g. 工贸-第11条)",
     },
     "data.problem.basis_major_only": {"zh": "判定依据只适用于重大隐患", "en": "a criterion only for a major hazard"},
-    "data.problem.hazard_basis_unknown": {
-        "zh": "重大隐患判定依据中没有该编号（见设置中的判定依据清单，如 工贸-第11条）",
-        "en": "a code of the major hazard criteria list (e.g. 工贸-第11条)",
-    },
-    "data.problem.basis_major_only": {"zh": "判定依据只适用于重大隐患", "en": "a criterion only for a major hazard"},
     "data.problem.accident_unknown": {
         "zh": "数据库中没有该事故编号（请先导入事故）",
         "en": "an accident id in the database (import the accidents first)",
