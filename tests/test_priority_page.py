@@ -78,8 +78,8 @@ def test_the_page_in_english(app_db):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     ranking = at.dataframe[0].value
-    # the list shows six columns (it fits the page at 1024 px); the number and the score are in the card
-    assert list(at.dataframe[0].proto.column_order) == ["排名", "企业名称", "乡镇（街道）", "行业", "风险等级", "主要理由"]
+    # in English too: the number and the score are left to the card
+    assert list(at.dataframe[0].proto.column_order) == ["Rank", "Enterprise", "Township", "Sector", "Level", "Reasons"]
     assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red alert"
 
 
