@@ -29,6 +29,22 @@ def test_the_migration_adds_the_table_and_the_login_settings(small_con):
     assert accounts.login_settings(small_con) == accounts.LoginSettings(5, 15, 30)
 
 
+def test_the_idle_timeout_takes_a_fraction_of_a_minute(small_con):
+    from riskdash.importer.core import setting_value_problem
+
+    def idle(value: str) -> float:
+        small_con.execute("update settings set value = ? where key = 'session_idle_minutes'", [value])
+        return accounts.login_settings(small_con).idle_minutes
+
+    assert (idle("0.5"), idle(" 0.1 "), idle("45")) == (0.5, 0.1, 45)
+    assert (idle("0.05"), idle("0"), idle("-3"), idle("nan"), idle("inf"), idle("soon")) == (30,) * 6  # the default
+    assert [setting_value_problem("session_idle_minutes", v) is None for v in ("0.1", "0.5", "30", "1440")] == [True] * 4
+    assert [setting_value_problem("session_idle_minutes", v) for v in ("0.09", "1441", "x")] == [
+        ("setting_number", {"low": 0.1, "high": 1440})] * 3
+    # the lockout settings stay whole numbers
+    assert setting_value_problem("login_lock_minutes", "0.5") == ("setting_int", {"bound": 1})
+
+
 def test_the_migration_adds_the_settings_to_an_older_database(small_con):
     # an existing database at schema 15 with its settings: migration 16 adds the three rows
     small_con.execute("drop table accounts")

@@ -15,6 +15,7 @@ with a writable connection (the dashboard's write window), and each write is one
 from __future__ import annotations
 
 import json
+import math
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -226,18 +227,23 @@ def region_name(con: duckdb.DuckDBPyConnection, region_code: str | None) -> str:
 class LoginSettings:
     max_failures: int
     lock_minutes: int
-    idle_minutes: int
+    idle_minutes: float  # a fraction of a minute allowed (at least IDLE_MINUTES_FLOOR): 0.5 is 30 seconds
+
+
+# the shortest idle timeout: 6 seconds (a test waits it out in a real browser; importer/core.SETTING_RULES)
+IDLE_MINUTES_FLOOR = 0.1
 
 
 def login_settings(con: duckdb.DuckDBPyConnection) -> LoginSettings:
     """The lockout and idle-timeout settings; a missing or unreadable value falls back to its default."""
     values = dict(DEFAULT_LOGIN_SETTINGS)
     for key, value in _run(con, "login_settings").fetchall():
+        idle = key == "session_idle_minutes"
         try:
-            number = int(str(value).strip())
+            number = float(str(value).strip()) if idle else int(str(value).strip())
         except ValueError:
             continue
-        if number >= 1:
+        if math.isfinite(number) and number >= (IDLE_MINUTES_FLOOR if idle else 1):
             values[key] = number
     return LoginSettings(values["login_max_failures"], values["login_lock_minutes"], values["session_idle_minutes"])
 

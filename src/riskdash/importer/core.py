@@ -498,8 +498,9 @@ SETTING_RULES: dict[str, tuple] = {
     **{key: ("int", 0) for key in ("uninspected_days", "due_soon_days", "staff_min_key", "staff_min_ordinary",
                                     "assessment_points_per_death")},
     **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises",
-                                    "upload_max_mb", "login_max_failures", "login_lock_minutes",
-                                    "session_idle_minutes")},
+                                    "upload_max_mb", "login_max_failures", "login_lock_minutes")},
+    # minutes, a fraction allowed (0.5 is 30 s; accounts.IDLE_MINUTES_FLOOR), at most a day
+    "session_idle_minutes": ("number", 0.1, 1440),
     **{key: ("number", 0, 100) for key in (
         "assessment_weight_deaths", "assessment_weight_larger_accidents", "assessment_weight_rectification",
         "assessment_weight_major_closed", "assessment_weight_ledger", "assessment_weight_standardisation",

@@ -198,7 +198,7 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
         last = st.session_state.get(ACTIVE_KEY, now)
         account = accounts.get_account(con, name)
         if now - last > settings.idle_minutes * 60:
-            _end_session(name, "idle", say("idle", lang, minutes=settings.idle_minutes))
+            _end_session(name, "idle", say("idle", lang, minutes=f"{settings.idle_minutes:g}"))
             st.rerun()  # app.py builds the navigation again: none before the next login
         elif account is None or account.disabled:
             _end_session(name, "disabled", say("disabled", lang))
