@@ -91,7 +91,7 @@ def test_png_jpeg_and_pdf_are_stored_by_their_sha256_beside_the_database(con, sm
 
 
 def test_a_jpg_that_is_text_is_refused_in_one_line_and_nothing_is_written(con, small_db_path):
-    with pytest.raises(evidence.EvidenceRefused) as refused:
+    with pytest.raises(records.RecordRefused) as refused:
         records.attach(con, "hazard", "H1", "after", b"not a photo at all\n", "照片.jpg", actor="t")
     assert "\n" not in str(refused.value) and "照片.jpg" in str(refused.value) and "content" in str(refused.value)
     assert "按文件内容判断" in refused.value.message("zh")
@@ -102,7 +102,7 @@ def test_a_jpg_that_is_text_is_refused_in_one_line_and_nothing_is_written(con, s
 def test_a_file_over_the_setting_is_refused(con, small_db_path):
     con.execute("update settings set value = '1' where key = 'evidence_max_mb'")
     big = tiny_png() + b"\0" * (1024 * 1024)  # a PNG's start, one MB and a little more in all
-    with pytest.raises(evidence.EvidenceRefused) as refused:
+    with pytest.raises(records.RecordRefused) as refused:
         records.attach(con, "hazard", "H1", "after", big, "big.png", actor="t")
     assert refused.value.code == "evidence_too_big" and refused.value.values["limit"] == 1
     assert rows(con) == [] and not evidence.store_for(small_db_path).exists()
@@ -112,9 +112,9 @@ def test_a_file_over_the_setting_is_refused(con, small_db_path):
 
 
 def test_an_empty_file_an_unknown_role_and_an_unknown_record_are_refused(con):
-    with pytest.raises(evidence.EvidenceRefused, match="empty"):
+    with pytest.raises(records.RecordRefused, match="empty"):
         records.attach(con, "hazard", "H1", "after", b"", "a.png", actor="t")
-    with pytest.raises(evidence.EvidenceRefused, match="role"):
+    with pytest.raises(records.RecordRefused, match="role"):
         records.attach(con, "hazard", "H1", "整改中", tiny_png(), "a.png", actor="t")
     with pytest.raises(records.RecordRefused, match="no record 'H404'"):
         records.attach(con, "hazard", "H404", "after", tiny_png(), "a.png", actor="t")
@@ -160,7 +160,7 @@ def test_a_step_of_the_loop_carries_its_file(con):
                          "order by entry_id").fetchall()
     assert logged == [("rectify", "hazards"), ("evidence", "evidence"), ("verify", "hazards"), ("evidence", "evidence")]
     # a text file refuses the whole step: the hazard stays as it was
-    with pytest.raises(evidence.EvidenceRefused):
+    with pytest.raises(records.RecordRefused):
         records.hazard_action(con, "H5", "rectify", date(2025, 6, 25), actor="t", today=today,
                               attachment=(b"hello", "x.jpg"))
     assert con.execute("select rectified_on from hazards where hazard_id = 'H5'").fetchone() == (None,)

@@ -392,7 +392,7 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
     if attachment is not None:
         if action not in STEP_ROLES:
             raise RecordRefused("evidence_step", {"action": action})
-        checked = evidence.check(attachment[0], attachment[1], evidence.max_bytes(con))
+        checked = _checked_file(con, attachment[0], attachment[1])
     con.execute("begin transaction")
     try:
         row = load(con, "hazards", hazard_id)
@@ -429,6 +429,16 @@ def hazard_action(con: duckdb.DuckDBPyConnection, hazard_id: str, action: str, o
 STEP_ROLES = {"rectify": "after", "verify": "acceptance"}
 
 
+def _checked_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str):
+    """An evidence file's type (by content) and size checked; a refusal is a RecordRefused as every form's."""
+    from riskdash import evidence
+
+    try:
+        return evidence.check(data, file_name, evidence.max_bytes(con))
+    except evidence.EvidenceRefused as refused:
+        raise RecordRefused(refused.code, refused.values) from None
+
+
 def _attach_in_transaction(con: duckdb.DuckDBPyConnection, kind: str, record_id: str, role: str, data: bytes,
                            file_name: str, checked, actor: str) -> tuple[int, int] | None:
     """The file into the store (before its row: a crash leaves a harmless file, never a row without one), then
@@ -456,7 +466,10 @@ def attach(con: duckdb.DuckDBPyConnection, kind: str, record_id: str, role: str,
 
     if kind not in evidence.RECORD_KINDS:
         raise RecordRefused("evidence_kind", {"kind": kind, "kinds": ", ".join(evidence.RECORD_KINDS)})
-    role = evidence.role_code(role)
+    try:
+        role = evidence.role_code(role)
+    except evidence.EvidenceRefused as refused:
+        raise RecordRefused(refused.code, refused.values) from None
     table = evidence.RECORD_TABLES[kind][0]
     actor = accounts.actor_for(actor) or core.actor_default()  # the logged-in account in the dashboard
     account = accounts.acting()
@@ -467,7 +480,7 @@ def attach(con: duckdb.DuckDBPyConnection, kind: str, record_id: str, role: str,
         accounts.check_hazard_in_scope(con, account, record_id)
     else:
         accounts.check_inspection_in_scope(con, account, record_id)
-    checked = evidence.check(data, file_name, evidence.max_bytes(con))
+    checked = _checked_file(con, data, file_name)
     if check_only:
         return None
     con.execute("begin transaction")

@@ -350,6 +350,8 @@ def edit_panel(page, actor: str) -> None:
         st.dataframe(stored, hide_index=True, width="stretch", placeholder=i18n.DASH)
         _csv_button(page, stored, page.t("data.edit.file", table=table_title(kind, page.lang), id=key),
                     "data_edit_csv")
+    if kind in EVIDENCE_KINDS:  # the record card's evidence (issue 18): 整改前/整改后 photos, 验收 records
+        _evidence(page, EVIDENCE_KINDS[kind], key, f"data_edit_evidence_{kind}", actor)
     spec = KINDS[kind]
     current = {c.name: records.text_value(spec, c.name, row.get(c.name), row) for c in spec.columns}
     with st.form(f"data_edit_form_{kind}_{key}"):
@@ -359,6 +361,20 @@ def edit_panel(page, actor: str) -> None:
         changes = {c: v for c, v in values.items() if c not in spec.key and (v or None) != (current.get(c) or None)}
         _write_record(page, lambda con, check: records.edit(con, kind, key, changes, actor=actor or default_actor(),
                                                             check_only=check))
+
+
+# record kinds of the forms → the evidence's record_kind (riskdash/evidence.py)
+EVIDENCE_KINDS = {"hazards": "hazard", "inspections": "inspection"}
+
+
+def _evidence(page, kind: str, record_id: str, key: str, actor: str) -> None:
+    """A record's evidence files, and the upload form for an account that may record (ui/evidence.py)."""
+    from riskdash.ui import evidence as shown
+
+    with st.container(border=True, key=key):
+        shown.flash()
+        shown.evidence_list(page, kind, record_id, key)
+        shown.upload_form(page, kind, record_id, key, actor or default_actor())
 
 
 def flow_panel(page, actor: str) -> None:
@@ -402,8 +418,11 @@ def flow_panel(page, actor: str) -> None:
     offered = view.offered_actions(row, today)
     if not offered:
         form_side.success(page.t("data.flow.closed"), icon=":material/task_alt:")
+        _evidence(page, "hazard", hazard_id, "data_flow_evidence", actor)
         return
     with form_side:
+        from riskdash.ui.evidence import step_attachment
+
         action = st.radio(page.t("data.flow.action"), offered, horizontal=True, key=f"data_flow_action_{hazard_id}",
                           format_func=lambda a: page.t(f"data.flow.action.{a}"))
         with st.form(f"data_flow_form_{hazard_id}_{action}"):
@@ -413,10 +432,15 @@ def flow_panel(page, actor: str) -> None:
             if action == "supervise":
                 level = st.selectbox(page.t("data.flow.level"), records.SUPERVISION_LEVELS, index=1,
                                      format_func=lambda v: page.t(f"data.flow.level.{v}"))
+            # 整改完成 carries its 整改后 photo, 验收销号 its 验收 record (optional; issue 18)
+            upload = step_attachment(page, action, f"data_flow_{hazard_id}_{action}")
             submitted = st.form_submit_button(page.t("data.flow.submit"), type="primary", icon=":material/save:")
+    _evidence(page, "hazard", hazard_id, "data_flow_evidence", actor)
     if submitted:
+        attachment = (upload.getvalue(), upload.name) if upload is not None else None
         _write_record(page, lambda con, check: records.hazard_action(
-            con, hazard_id, action, on, level=level, actor=actor or default_actor(), check_only=check))
+            con, hazard_id, action, on, level=level, actor=actor or default_actor(), check_only=check,
+            attachment=attachment))
 
 
 def view_export_panel(page) -> None:

@@ -84,6 +84,10 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
         fields = view.hazard_record_fields(record, sector, page.lang)
         # st.table reads Markdown in every cell: the enterprise and the description are data
         st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))
+        # its evidence (issue 18): 整改前/整改后 photos and 验收 records, uploaded in 数据管理's rectification loop
+        from riskdash.ui.evidence import evidence_list
+
+        evidence_list(page, "hazard", hazard_id, f"{key}_evidence")
 
 
 def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.DataFrame, key: str) -> None:
