@@ -110,7 +110,7 @@ with tab_campaign:
 
 with tab_zero:
     windows = page.load(campaigns.zero_report_windows, f)
-    cutoff = str(values["zero_report_cutoff"]).strip()  # the daily cut-off (setting; domain.md §5)
+    cutoff = str(values["zero_report_cutoff"]).strip()  # the daily cut-off (setting; docs/rules.md#township-assessment-考核-and-campaigns)
     ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", cutoff=cutoff, **words))
     ui.listing(view.windows_table(windows, lang), t("campaigns.empty"))
     missing = page.load(campaigns.zero_report_missing, f)

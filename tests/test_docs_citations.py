@@ -58,3 +58,15 @@ def test_every_cited_doc_and_anchor_exists():
         elif anchor and anchor not in anchors(doc):
             missing.append(f"{source}: docs/{name}#{anchor} names no heading")
     assert not missing, "\n".join(missing)
+
+
+def test_no_source_cites_a_file_outside_the_repository():
+    """product.md and domain.md are the team's briefs beside the repository, not in it: the code cites docs/
+    (docs/rules.md, docs/import.md) so that a reader of the repository alone can follow every citation."""
+    outside = re.compile(r"\b(?:product|domain)\.md\b")
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for folder in ("src", "pages") for path in sorted((ROOT / folder).rglob("*"))
+             if path.suffix in {".py", ".sql"}
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if outside.search(line)]
+    assert not found, f"cites a file outside the repository: {found}"

@@ -1,5 +1,5 @@
 """The 通报's sentences on the statistical classes and the control targets per class (issue 18; docs/rules.md
-"Statistical classes"), in the official register (../shared/domain.md §6): no statistics words, 同比 in the usual
+"Statistical classes"), in the official register (docs/rules.md#official-wording): no statistics words, 同比 in the usual
 patterns (``headline.yoy_clause``), percentages without a trailing ".0", 时间进度 as "超时间进度x个百分点".
 
 Pure: each function takes the frames of ``metrics.classes`` and returns text (None where there is nothing to say).

@@ -118,7 +118,7 @@ ACCIDENTS = Kind(
         C("nature", "enum", False, ("事故性质",), enum="accident_nature", example="责任事故"),
         C("concealed", "bool", False, ("是否瞒报", "瞒报"), example="否"),
         C("falsely_reported", "bool", False, ("是否谎报", "谎报"), example="否"),
-        # 生产经营性 (schema 23; ours, product.md is silent): empty reads as 经营性 with an enterprise, else 非经营性
+        # 生产经营性 (schema 23; ours, docs/import.md): empty reads as 经营性 with an enterprise, else 非经营性
         C("commercial", "bool", False, ("是否经营性", "生产经营性", "经营性"), example="是"),
     ),
     (
@@ -242,7 +242,7 @@ TARGETS = Kind(
     title_zh="年度控制指标", title_en="Annual targets", reference=True,
 )
 
-# 控制指标 per statistical class and for 较大事故 (issue 18; schema 23; product.md names only the total: ours,
+# 控制指标 per statistical class and for 较大事故 (issue 18; schema 23; the import contract names only the total: ours,
 # docs/import.md): one row per (year, region, class); deaths (含失踪) for a class, accidents for larger_accidents
 CLASS_TARGETS = Kind(
     "class-targets", "class_targets", ("year", "region_code", "target_class"),
@@ -310,7 +310,7 @@ TOWNSHIP_STATIONS = Kind(
     title_zh="安监站情况", title_en="Township stations", reference=True,
 )
 
-# 四不放过 (issue 18; schema 25, ../shared/domain.md §1): the four measures of an accident case, one row per
+# 四不放过 (issue 18; schema 25, docs/rules.md#accident-grades): the four measures of an accident case, one row per
 # accident. A closed case (结案) with all four done counts as 四不放过落实 (sql/accidents/four_measures.sql).
 ACCIDENT_MEASURES = Kind(
     "accident-measures", "accident_measures", ("accident_id",),
@@ -332,7 +332,7 @@ ACCIDENT_MEASURES = Kind(
     title_zh="事故四不放过", title_en="Accident case measures (四不放过)", reference=True,
 )
 
-# 重大隐患判定依据 (issue 18; schema 26, ../shared/domain.md §2): the items a major hazard is judged by, cited
+# 重大隐患判定依据 (issue 18; schema 26, docs/rules.md#hazards-and-the-closed-loop): the items a major hazard is judged by, cited
 # by hazards.basis_code. Shipped with 应急管理部令第10号 (工贸) and one entry per other sector's standard.
 HAZARD_BASES = Kind(
     "hazard-bases", "hazard_bases", ("code",),
@@ -388,7 +388,7 @@ WARNING_MEETINGS = Kind(
 )
 
 # "1+1" pair records (issue 18; schema 22): per year × township × 产业类型, what the experts' in-depth inspection
-# found (共性问题, 个性问题) and the 整改建议 for the class. product.md is silent: docs/import.md documents it.
+# found (共性问题, 个性问题) and the 整改建议 for the class. ours: docs/import.md documents it.
 CAMPAIGN_PAIRS = Kind(
     "campaign-pairs", "campaign_pairs", ("year", "region_code", "industry_type"),
     (

@@ -198,7 +198,7 @@ def _components(row: Any, weights: dict[str, float]) -> dict[str, dict[str, Any]
         "inspection_coverage": {"active_enterprises": count("active_enterprises"),
                                 "inspected": count("inspected_enterprises"),
                                 "rate": rate(count("inspected_enterprises"), count("active_enterprises"))},
-        # 按时率 (domain.md §5): days reported by the cut-off ÷ days due; reported_days and its rate are 报送率
+        # 按时率 (docs/rules.md#township-assessment-考核-and-campaigns): days reported by the cut-off ÷ days due; reported_days and its rate are 报送率
         "zero_report": {"expected_days": count("zero_expected_days"), "reported_days": count("zero_reported_days"),
                         "on_time_days": count("zero_on_time_days"),
                         "reported_rate": rate(count("zero_reported_days"), count("zero_expected_days")),

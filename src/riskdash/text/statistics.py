@@ -26,7 +26,7 @@ TEXT = {
               "time elapsed {elapsed}",
     },
     "classes.target.zero": {"zh": "（控制指标为0，不计使用比例）", "en": " (a target of 0: no share used)"},
-    # the 通报 (official register, ../shared/domain.md §6)
+    # the 通报 (official register, docs/rules.md#official-wording)
     "classes.brief.split": {"zh": "分类别看，{parts}。", "en": "By class: {parts}."},
     "classes.brief.part": {"zh": "{what}事故{accidents}起、死亡{deaths}人{sub}{change}",
                            "en": "{what} {accidents} accidents, {deaths} deaths{sub}{change}"},

@@ -682,7 +682,7 @@ def four_measures_card(figures: dict[str, Any], lang: str) -> Kpi:
                i18n.t("accidents.four_measures_help", lang, done=figures["all_four"], closed=figures["closed"]))
 
 
-# the four measures of 四不放过 in the order of ../shared/domain.md §1: (flag, day, note) columns
+# the four measures of 四不放过 in the order of docs/rules.md#accident-grades: (flag, day, note) columns
 FOUR_MEASURES = (("cause_found", "cause_found_on", "cause_note"),
                  ("responsible_dealt", "responsible_dealt_on", "responsible_note"),
                  ("measures_taken", "measures_taken_on", "measures_note"),

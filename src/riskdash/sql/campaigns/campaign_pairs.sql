@@ -1,5 +1,5 @@
 -- Grain: one row per "1+1" pair — township-level region in $region and below × 产业类型 (industry class) with
--- active enterprises there ("检查一个企业、规范一个行业", ../shared/domain.md §5). An enterprise's class is its
+-- active enterprises there ("检查一个企业、规范一个行业", docs/rules.md#township-assessment-考核-and-campaigns). An enterprise's class is its
 -- industry_type, or, where it has none, its sector's Chinese name (docs/township-assessment.md). Whether the
 -- "1+1" in-depth expert inspection (inspections.campaign = '1+1') of any enterprise of the class in the township
 -- took place from 1 January of $year to $as_of, the hazards it found, the pair's warning meetings (警示会) in

@@ -159,7 +159,7 @@ window_days as (
     select report_on from zero_report_days($year, $as_of)
 ),
 
--- 按时 (domain.md §5): a day counts on time when a report of it was filed by $zero_cutoff_minutes minutes after
+-- 按时 (docs/rules.md#township-assessment-考核-and-campaigns): a day counts on time when a report of it was filed by $zero_cutoff_minutes minutes after
 -- the day's midnight (the zero_report_cutoff setting); a report without reported_at is not on time
 reported as (
     select

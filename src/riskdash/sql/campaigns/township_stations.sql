@@ -2,7 +2,7 @@
 -- (schema 19; none recorded: the figures empty) and judged on $as_of by the township_staffing macro
 -- (sql/views/checklist_applicable.sql): full-time staff against staff_required ($staff_min_key for a key
 -- township, $staff_min_ordinary for the others), the station head, and the acceptance report (验收报告,
--- domain.md §5): due on $report_key for key townships only; report_status = on_time (sent on or before the
+-- docs/rules.md#township-assessment-考核-and-campaigns): due on $report_key for key townships only; report_status = on_time (sent on or before the
 -- due day), late (after it), missing (not sent by $as_of and the due day passed), not_due (not sent, due day
 -- not yet passed), filed (a township without a due day that sent one), not_required (none due, none sent).
 -- A report dated after $as_of has not been sent yet on $as_of.

@@ -2,7 +2,7 @@
 -- every window in 1 January of $year to $as_of, a day of two windows once), the days it reported, the days
 -- missed and the accidents it reported. compliance (报送率) = days_reported ÷ days_due; on time (按时率) =
 -- days_on_time ÷ days_due, a day on time when a report of it was filed by the day's cut-off
--- ($zero_cutoff_minutes after its midnight, setting zero_report_cutoff; domain.md §5); days_late = reported
+-- ($zero_cutoff_minutes after its midnight, setting zero_report_cutoff; docs/rules.md#township-assessment-考核-and-campaigns); days_late = reported
 -- but not on time (filed after the cut-off, or without reported_at).
 with townships as (
     -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)

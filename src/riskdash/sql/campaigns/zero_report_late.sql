@@ -1,5 +1,5 @@
 -- Grain: one row per township-level region in $region and below × day of a zero-report window in 1 January
--- of $year to $as_of that the township reported but not on time (迟报, domain.md §5): no report of that day
+-- of $year to $as_of that the township reported but not on time (迟报, docs/rules.md#township-assessment-考核-and-campaigns): no report of that day
 -- was filed by its cut-off ($zero_cutoff_minutes after the day's midnight, setting zero_report_cutoff). A
 -- report without reported_at cannot show it was on time and counts here with first_reported_at empty.
 with townships as (

@@ -1,4 +1,4 @@
--- Schema version 1: every table of product.md, the reference tables and the audit log.
+-- Schema version 1: every table of the import contract (docs/import.md), the reference tables and the audit log.
 -- Enumerations are stored as English codes; Chinese names live in the reference tables and in i18n.
 -- Region levels (an enterprise must sit in a township-level region) cross tables, so the importer checks
 -- them; DuckDB has no cross-table CHECK.

@@ -1,8 +1,8 @@
--- Schema version 19 (issue 18, ../shared/domain.md §5 "Township staffing is data, not a tick"):
+-- Schema version 19 (issue 18, docs/rules.md#township-assessment-考核-and-campaigns "Township staffing is data, not a tick"):
 --   township_stations   one row per township-level region (安监站情况): its full-time (专职) safety staff, the day
 --                       that count was recorded, whether the station head is full-time, the document that
 --                       appointed the head (任命文号) and the day it was filed with the county bureau (报县安监局
---                       备案), and the day the township's acceptance report (验收报告) was sent. product.md's
+--                       备案), and the day the township's acceptance report (验收报告) was sent. the import contract's
 --                       import contract is silent on these: docs/import.md (kind township-stations) and
 --                       docs/township-assessment.md document them.
 --   checklist           the checklist items full_time_staff and station_head are computed from that table (their

@@ -2,7 +2,7 @@
 --   accidents.commercial   生产经营性 (true) or 非生产经营性 (false), read for the road-traffic and fire classes as
 --                          local bulletins split them; empty (null) means not recorded and is read as 经营性
 --                          when the accident has an enterprise, 非经营性 when it has none (the rule lives in
---                          sql/accidents/accidents_by_class.sql; nothing derived is stored). product.md has no
+--                          sql/accidents/accidents_by_class.sql; nothing derived is stored). the import contract has no
 --                          such column: it is ours, documented in docs/import.md. A plain nullable column needs
 --                          no constraint, so ALTER is enough (015 rebuilt accidents for its CHECKs).
 --   class_targets          the control targets (控制指标) the level above issues per statistical class beside

@@ -1,10 +1,10 @@
--- Schema version 25 (issue 18, ../shared/domain.md §1 "四不放过"): the four measures of an accident case.
+-- Schema version 25 (issue 18, docs/rules.md#accident-grades "四不放过"): the four measures of an accident case.
 --   accident_measures   one row per accident (accident_id): whether each of the four was done, the day it was
 --                       done and a short note — 原因查清 (cause found), 责任人处理 (those responsible dealt with),
 --                       整改措施落实 (corrective measures taken), 有关人员受到教育 (the people concerned
 --                       educated). A closed case (accidents.closed_on) with all four done counts as 四不放过落实
 --                       (sql/accidents/four_measures.sql); a row may be filed before the case is closed.
---                       product.md's import contract is silent on it: docs/import.md (kind accident-measures)
+--                       ours, documented in docs/import.md (kind accident-measures)
 --                       documents it. No foreign key to accidents: DuckDB cannot drop a referenced table, and
 --                       accidents is rebuilt when it gains a checked column (migration 015); the importer checks
 --                       that the accident exists. A yes/no left empty is no (not done).

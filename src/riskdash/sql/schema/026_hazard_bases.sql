@@ -1,4 +1,4 @@
--- Schema version 26 (issue 18, ../shared/domain.md §2): 重大事故隐患判定依据 — the item a major hazard was
+-- Schema version 26 (issue 18, docs/rules.md#hazards-and-the-closed-loop): 重大事故隐患判定依据 — the item a major hazard was
 -- judged by.
 --   hazard_bases        the reference list of items (a code such as 工贸-第11条, the sector it belongs to, the
 --                       standard with its number, a short title). Shipped with the standards whose numbers are

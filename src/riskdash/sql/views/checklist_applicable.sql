@@ -27,7 +27,7 @@ select
 from townships;
 
 -- One row per township-level region with its staffing as recorded in township_stations (schema 19; issue 18,
--- ../shared/domain.md §5): staff_required = staff_min_key for a key township, staff_min_ordinary for any other
+-- docs/rules.md#township-assessment-考核-and-campaigns): staff_required = staff_min_key for a key township, staff_min_ordinary for any other
 -- (a zone without a class too); staff_met = nothing is required (0: a named person is enough, the item
 -- named_person), or a row exists, its full-time staff reach staff_required, and the count is dated on or before
 -- as_of (or undated); head_in_place = a full-time station head whose appointment
