@@ -37,6 +37,11 @@ with tab_kpis:
     ui.section(t("rectification.loop"), t("rectification.loop_scope", **words))
     ui.plot(charts.closed_loop_split(view.loop_split(kpis, lang), f, page.region_name, lang),
             t("rectification.split_empty"))
+    # the evidence-completeness figure (issue 18): the period's closed hazards with 整改后 photo and 验收 record
+    ui.section(t("rectification.evidence_fig_title"), t("rectification.evidence_fig_scope", **words))
+    evidence_table, evidence_line = view.evidence_figure(page.load(rect.evidence_by_township, f), lang)
+    ui.table(evidence_table)
+    ui.formula(evidence_line)
 
 with tab_form:
     months = view.report_months(page.data_as_of, f.end)

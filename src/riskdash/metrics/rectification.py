@@ -280,11 +280,19 @@ def open_ageing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
 
 
 def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per township: the record completeness of the period's hazards (completeness = complete ÷ hazards) and
+    the evidence-completeness figure (issue 18): hazards closed (验收销号) in the period, of them with an 整改后
+    photo, a 验收 record, both; evidence_rate = closed_with_evidence ÷ closed (None where none closed)."""
     frame = _ints(db.query(con, "rectification/evidence_by_township", **filters.params()),
                   ["hazards", "with_inspection", "with_description", "with_deadline", "with_rectified_date",
-                   "complete"])
+                   "complete", *EVIDENCE_COUNTS])
     frame["completeness"] = _rate_column(frame, "complete", "hazards")
+    frame["evidence_rate"] = _rate_column(frame, "closed_with_evidence", "closed")
     return frame
+
+
+# the evidence-completeness figure's counts (sql/rectification/evidence_by_township.sql)
+EVIDENCE_COUNTS = ("closed", "closed_with_after", "closed_with_acceptance", "closed_with_evidence")
 
 
 def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:

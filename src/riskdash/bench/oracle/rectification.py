@@ -399,6 +399,7 @@ def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
     verified = _day(rows["verified_on"])
     has_date = verified.isna() | (verified > as_of) | rows["rectified_on"].notna()
     complete = has_inspection & has_description & has_deadline & has_date
+    closed = _closed_with_evidence(con, filters)
     out = []
     for code in towns["region_code"]:
         m = rows["region_code"] == code
@@ -406,8 +407,34 @@ def evidence_by_township(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
         out.append({"hazards": n, "with_inspection": _count(m & has_inspection),
                     "with_description": _count(m & has_description), "with_deadline": _count(m & has_deadline),
                     "with_rectified_date": _count(m & has_date), "complete": _count(m & complete),
+                    **_closed_evidence(closed[closed["region_code"] == code]),
                     "completeness": rate(_count(m & complete), n)})
-    return pd.concat([towns, pd.DataFrame(out)], axis=1)
+    frame = pd.concat([towns, pd.DataFrame(out)], axis=1)
+    frame["evidence_rate"] = [rate(e, c) for e, c in zip(frame["closed_with_evidence"], frame["closed"])]
+    return frame
+
+
+def _closed_with_evidence(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The hazards closed (验收销号) from start to end and not after as-of, found at any time on or before it,
+    each with whether an 整改后 photo and a 验收 record had been uploaded by the as-of day."""
+    rows = _hazards(con, filters, in_period=False)
+    verified = _day(rows["verified_on"])
+    rows = rows[(verified >= pd.Timestamp(filters.start)) & (verified <= pd.Timestamp(filters.end))
+                & (verified <= pd.Timestamp(filters.as_of))]
+    files = _table(con, "evidence")
+    files = files[(files["record_kind"] == "hazard")
+                  & (pd.to_datetime(files["uploaded_at"]).dt.normalize() <= pd.Timestamp(filters.as_of))]
+    after = set(files.loc[files["role"] == "after", "record_id"])
+    acceptance = set(files.loc[files["role"] == "acceptance", "record_id"])
+    return pd.DataFrame({"region_code": list(rows["region_code"]),
+                         "has_after": [h in after for h in rows["hazard_id"]],
+                         "has_acceptance": [h in acceptance for h in rows["hazard_id"]]})
+
+
+def _closed_evidence(rows: pd.DataFrame) -> dict:
+    both = rows["has_after"] & rows["has_acceptance"]
+    return {"closed": len(rows), "closed_with_after": _count(rows["has_after"]),
+            "closed_with_acceptance": _count(rows["has_acceptance"]), "closed_with_evidence": _count(both)}
 
 
 def _category(values) -> list:

@@ -277,7 +277,7 @@ TEXT = {
     },
     "rectification.col_age": {"zh": "隐患存续时间", "en": "Time open"},
     "rectification.col_open": {"zh": "未完成（项）", "en": "Open"},
-    "rectification.evidence_title": {"zh": "台账完整性（分乡镇）", "en": "Evidence completeness by township"},
+    "rectification.evidence_title": {"zh": "台账完整性（分乡镇）", "en": "Record completeness by township"},
     "rectification.evidence_scope": {
         "zh": "统计期 {period} 内排查的隐患中，有检查记录、隐患描述、整改期限，且已验收的有整改日期的比例 · {region} · {sector}",
         "en": "Of the hazards found in {period}: the share with an inspection link, a description, a deadline and, "
@@ -289,6 +289,28 @@ TEXT = {
     "rectification.col_with_deadline": {"zh": "有整改期限", "en": "Deadline"},
     "rectification.col_with_date": {"zh": "有整改日期", "en": "Rectification date"},
     "rectification.col_completeness": {"zh": "完整率", "en": "Complete"},
+    # the evidence-completeness figure (issue 18, 问题整改有结果), under the closed loop
+    "rectification.evidence_fig_title": {"zh": "销号隐患整改佐证完整率（分乡镇）",
+                                         "en": "Evidence of the hazards closed, by township"},
+    "rectification.evidence_fig_scope": {
+        "zh": "统计期 {period} 内验收销号的隐患（不论何时排查），截至{as_of}是否已上传整改后照片和验收记录 · {region} · "
+              "{sector}",
+        "en": "Hazards verified and closed in {period} (whenever found): whether an after-rectification photo and an "
+              "acceptance record had been uploaded by {as_of} · {region} · {sector}",
+    },
+    "rectification.evidence_formula": {
+        "zh": "佐证完整率 = 整改后照片和验收记录均已上传的销号隐患 ÷ 统计期内验收销号的隐患 × 100% = {both} ÷ {closed} = "
+              "{rate}；统计期内没有销号隐患时显示“—”。",
+        "en": "Evidence complete = hazards closed with both an after-rectification photo and an acceptance record ÷ "
+              "hazards verified and closed in the period × 100 % = {both} ÷ {closed} = {rate}; “—” where none was "
+              "closed.",
+    },
+    "rectification.evidence_total": {"zh": "合计", "en": "Total"},
+    "rectification.col_closed": {"zh": "销号隐患（项）", "en": "Closed"},
+    "rectification.col_closed_with_after": {"zh": "有整改后照片（项）", "en": "With after photo"},
+    "rectification.col_closed_with_acceptance": {"zh": "有验收记录（项）", "en": "With acceptance record"},
+    "rectification.col_closed_with_evidence": {"zh": "两项齐全（项）", "en": "With both"},
+    "rectification.col_evidence_rate": {"zh": "佐证完整率", "en": "Evidence complete"},
     # ------------------------------------------------------------------ categories (Pareto) and new hazards
     "rectification.tab_pareto": {"zh": "隐患类别与近7日新增", "en": "Categories and new hazards"},
     "rectification.pareto_title": {"zh": "隐患类别排序（帕累托图）", "en": "Hazards by category (Pareto)"},

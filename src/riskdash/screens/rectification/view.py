@@ -411,6 +411,25 @@ def evidence_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def evidence_figure(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, str]:
+    """The evidence-completeness figure (issue 18, 问题整改有结果) from ``metrics.rectification.evidence_by_township``:
+    per township and a 合计 row, the hazards closed (验收销号) in the period, of them with an 整改后 photo, a 验收
+    record and both, and the share with both ("—" where none closed); with the formula line on the 合计 row."""
+    from riskdash.metrics import rate
+
+    counts = ["closed", "closed_with_after", "closed_with_acceptance", "closed_with_evidence"]
+    rows = [[county, town, *(int(v) for v in vals)]
+            for county, town, *vals in zip(frame["county_name"], frame["township_name"], *(frame[c] for c in counts))]
+    totals = [int(frame[c].sum()) for c in counts]
+    rows.append([i18n.t("rectification.evidence_total", lang), "", *totals])
+    table = pd.DataFrame(rows, columns=[_col("county", lang), _col("township", lang),
+                                        *(_col(c, lang) for c in counts)])
+    table[_col("evidence_rate", lang)] = [i18n.pct(rate(row[-1], row[2])) for row in rows]
+    line = i18n.t("rectification.evidence_formula", lang, both=_n(totals[3]), closed=_n(totals[0]),
+                  rate=i18n.pct(rate(totals[3], totals[0])))
+    return table, line
+
+
 def township_choices(towns: pd.DataFrame) -> dict[str, str]:
     """region_code → "county township" for the weekly list's township choice."""
     return {code: f"{county} {town}" for code, county, town in
