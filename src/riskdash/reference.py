@@ -162,6 +162,8 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_weight_inspection_coverage", "10", "乡镇考核权重：监管检查覆盖率", "Township assessment weight: supervisory inspection coverage"),
     ("assessment_weight_zero_report", "10", "乡镇考核权重：零报告按时率", "Township assessment weight: zero-report compliance"),
     ("assessment_points_per_death", "20", "乡镇考核：每死亡1人（含失踪）扣分", "Township assessment: points off the deaths component per death (incl. missing)"),
+    # control targets per class (class_targets, issue 18): points off the deaths component per class target exceeded
+    ("assessment_points_per_class_target", "20", "乡镇考核：每超过1项分类控制指标（某类死亡人数或较大及以上事故起数）扣分", "Township assessment: points off the deaths component per control target per class exceeded (deaths of a class, or the number of relatively major or worse accidents)"),
     ("assessment_pass_score", "60", "乡镇考核合格分数线（未被一票否决且得分不低于此值为合格）", "Township assessment pass mark (passed = not vetoed and score at or above it)"),
     # 一票否决 rules (issue 18, docs/township-assessment.md): 迟报 per 493号令 Art. 9
     ("assessment_late_report_hours", "1", "乡镇考核一票否决：事故发生后超过N小时报告为迟报（493号令第九条）", "Township assessment veto: an accident reported more than N hours after it happened is reported late (Decree 493, Art. 9)"),
@@ -172,7 +174,7 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     ("assessment_veto_falsely_reported", "1", "乡镇考核一票否决：谎报事故（1 启用，0 停用）", "Township assessment veto: an accident falsely reported (1 on, 0 off)"),
     ("assessment_veto_ledger_missed_site", "1", "乡镇考核一票否决：较大及以上责任事故发生在事故前未列入重点部位台账的企业（1 启用，0 停用）", "Township assessment veto: a relatively major or worse liability accident at an enterprise with no key site filed before it (1 on, 0 off)"),
     ("assessment_veto_measures_not_in_place", "1", "乡镇考核一票否决：已备案重点部位监控措施未落实引发亡人责任事故（1 启用，0 停用）", "Township assessment veto: a liability accident with deaths at a filed key site whose measures were not in place (1 on, 0 off)"),
-    ("assessment_veto_target_exceeded", "1", "乡镇考核一票否决：死亡（含失踪）超过控制指标（1 启用，0 停用）", "Township assessment veto: deaths (incl. missing) above the control target (1 on, 0 off)"),
+    ("assessment_veto_target_exceeded", "1", "乡镇考核一票否决：死亡（含失踪）超过控制指标，或超过分类控制指标（1 启用，0 停用）", "Township assessment veto: deaths (incl. missing) above the control target, or a control target per class exceeded (1 on, 0 off)"),
     # the monthly job's first working day (issue 19; docs/deploy.md): the State Council's 部分节假日安排 notice of
     # the year (国务院办公厅, 2025-11-04 for 2026); the next year's lists are added when its notice comes out
     ("holidays", "2026-01-01..2026-01-03, 2026-02-15..2026-02-23, 2026-04-04..2026-04-06, 2026-05-01..2026-05-05, 2026-06-19..2026-06-21, 2026-09-25..2026-09-27, 2026-10-01..2026-10-07", "法定节假日放假日期（国务院办公厅节假日安排通知；日期或“起..止”，逗号分隔；每月首个工作日生成月报）", "Public holidays off work (the State Council's notice; days or first..last, comma-separated; the monthly documents come on a month's first working day)"),

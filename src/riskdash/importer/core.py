@@ -496,7 +496,7 @@ def import_file(con: duckdb.DuckDBPyConnection, kind_name: str, path: str | os.P
 # settings whose values the metrics read as numbers or month-days: (kind, bounds)
 SETTING_RULES: dict[str, tuple] = {
     **{key: ("int", 0) for key in ("uninspected_days", "due_soon_days", "staff_min_key", "staff_min_ordinary",
-                                    "assessment_points_per_death")},
+                                    "assessment_points_per_death", "assessment_points_per_class_target")},
     **{key: ("int", 1) for key in ("risk_recency_years", "campaign_common_problem_min_enterprises",
                                     "upload_max_mb", "login_max_failures", "login_lock_minutes")},
     # minutes, a fraction allowed (0.5 is 30 s; accounts.IDLE_MINUTES_FLOOR), at most a day

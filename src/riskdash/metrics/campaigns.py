@@ -100,6 +100,7 @@ def scorecard_params(values: dict[str, str]) -> dict[str, Any]:
     weights = assessment_weights(values)
     return {**{f"w_{name}": weight for name, weight in weights.items()},
             "points_per_death": _number(values, "assessment_points_per_death"),
+            "points_per_class_target": _number(values, "assessment_points_per_class_target"),
             "late_report_hours": _number(values, "assessment_late_report_hours"),
             **staffing_params(values), "zero_cutoff_minutes": cutoff_minutes(values)}
 
@@ -119,8 +120,9 @@ def _score(value: Any) -> float | None:
 # The veto rules of `riskdash metrics townships` (veto_codes; docs/township-assessment.md), in the order the
 # reasons are listed (issue 18): a 较大及以上 liability accident (nature liability or pending), 迟报, 瞒报, 谎报,
 # a 较大及以上 liability accident at an enterprise not in the 重点部位 ledger before it, a liability accident with
-# deaths at a listed site whose measures were not in place, and deaths over the control target. Each rule is
-# switched by the setting assessment_veto_<code> (1 on, 0 off).
+# deaths at a listed site whose measures were not in place, and deaths over the control target or a control target
+# per class exceeded (class_targets: deaths of a statistical class, the number of 较大及以上). Each rule is switched
+# by the setting assessment_veto_<code> (1 on, 0 off).
 VETO_CODES = ("larger_liability_accident", "late_report", "concealed", "falsely_reported", "ledger_missed_site",
               "measures_not_in_place", "target_exceeded")
 
@@ -154,9 +156,46 @@ def veto_rules(values: dict[str, str]) -> frozenset[str]:
     return frozenset(rules)
 
 
-def veto_figures(row: Any) -> dict[str, int | None]:
-    """The figures of a scorecard row that its vetoes are judged and worded on (None: no target)."""
-    return {name: None if pd.isna(row[name]) else int(row[name]) for name in VETO_FIGURES}
+def class_targets(row: Any) -> list[dict[str, Any]]:
+    """A scorecard row's control targets per class (class_targets set for the township in the year), in
+    metrics.classes.TARGET_CLASSES order: target_class, target, used (from 1 January to the as-of day) and met
+    (used ≤ target: exactly the target is met); [] where none is set (nothing is judged)."""
+    cell = row["class_targets"]
+    if cell is None or (not hasattr(cell, "__len__") and pd.isna(cell)):
+        return []
+    return [{"target_class": str(item["target_class"]), "target": int(item["target"]), "used": int(item["used"]),
+             "met": int(item["used"]) <= int(item["target"])} for item in cell]
+
+
+def veto_figures(row: Any) -> dict[str, Any]:
+    """The figures of a scorecard row that its vetoes are judged and worded on (None: no target); with
+    ``class_targets_over``, the control targets per class the township exceeded (target_class, target, used)."""
+    figures: dict[str, Any] = {name: None if pd.isna(row[name]) else int(row[name]) for name in VETO_FIGURES}
+    if "class_targets_over" in row:
+        figures["class_targets_over"] = list(row["class_targets_over"])  # an entry's own figures
+    else:
+        figures["class_targets_over"] = [{k: item[k] for k in ("target_class", "target", "used")}
+                                             for item in class_targets(row) if not item["met"]]
+    return figures
+
+
+def _target_reason(figures: dict[str, Any], lang: str) -> str | None:
+    """target_exceeded in words: the deaths over the township's total target, then each control target per class
+    exceeded (deaths of a class; the number of 较大及以上), one reason; None when every target is met."""
+    parts = []
+    if figures["target_deaths"] is not None and figures["deaths_incl_missing"] > figures["target_deaths"]:
+        parts.append(i18n.t("campaigns.veto.target_total", lang, deaths=figures["deaths_incl_missing"],
+                            target=figures["target_deaths"]))
+    for item in figures.get("class_targets_over") or []:
+        if item["target_class"] == "larger_accidents":
+            parts.append(i18n.t("campaigns.veto.target_larger", lang, n=item["used"], target=item["target"]))
+        else:
+            parts.append(i18n.t("campaigns.veto.target_class", lang, deaths=item["used"], target=item["target"],
+                                cls=i18n.enum_name("target_class", item["target_class"], lang)))
+    if not parts:
+        return None
+    separator = "；" if lang == "zh" else "; "  # the page's list separator between the failed targets
+    return i18n.t("campaigns.veto.target", lang, targets=separator.join(parts))
 
 
 def vetoes(row: Any, lang: str = "zh", rules: frozenset[str] | set[str] | None = None) -> list[tuple[str, str]]:
@@ -168,9 +207,9 @@ def vetoes(row: Any, lang: str = "zh", rules: frozenset[str] | set[str] | None =
         if rules is not None and code not in rules:
             continue
         if code == "target_exceeded":
-            if figures["target_deaths"] is not None and figures["deaths_incl_missing"] > figures["target_deaths"]:
-                found.append((code, i18n.t("campaigns.veto.target", lang, deaths=figures["deaths_incl_missing"],
-                                           target=figures["target_deaths"])))
+            reason = _target_reason(figures, lang)
+            if reason is not None:
+                found.append((code, reason))
             continue
         count, key = _VETO_COUNTS[code]
         if figures[count]:
@@ -184,8 +223,10 @@ def _components(row: Any, weights: dict[str, float]) -> dict[str, dict[str, Any]
 
     target = row["target_deaths"]
     parts = {
+        # the control targets per class judged (issue 18): each with used and met; [] where none is set
         "deaths": {"deaths_incl_missing": count("deaths_incl_missing"),
-                   "target": None if pd.isna(target) else int(target)},
+                   "target": None if pd.isna(target) else int(target),
+                   "class_targets": class_targets(row), "class_targets_exceeded": count("class_targets_exceeded")},
         "larger_accidents": {"count": count("larger_accidents")},
         "rectification": {"found": count("hazards_found"), "rectified": count("hazards_done"),
                           "rate": rate(count("hazards_done"), count("hazards_found"))},

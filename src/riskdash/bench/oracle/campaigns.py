@@ -22,7 +22,7 @@ SCORECARD_COLUMNS = [
     "larger_liability_accidents", "late_reports", "concealed_accidents", "falsely_reported_accidents",
     "ledger_missed_accidents", "measures_not_in_place_accidents",
     "is_vetoed_larger", "is_vetoed_late", "is_vetoed_concealed", "is_vetoed_falsely", "is_vetoed_ledger",
-    "is_vetoed_measures", "is_vetoed_target",
+    "is_vetoed_measures", "is_vetoed_target", "class_targets_exceeded",
 ]
 
 
@@ -32,13 +32,15 @@ def _day(series: pd.Series) -> pd.Series:
 
 def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights: dict[str, float],
                        points_per_death: float, late_report_hours: float = 1.0, staff_min_key: int = 2,
-                       staff_min_ordinary: int = 0, cutoff_minutes: int = 960) -> pd.DataFrame:
+                       staff_min_ordinary: int = 0, cutoff_minutes: int = 960,
+                       points_per_class_target: float = 20.0) -> pd.DataFrame:
     """The scorecard's figures, components and score, for the year of ``filters.as_of`` up to that day; the
     veto figures (issue 18): 较大 accidents of liability or pending nature, 迟报 (more than
     ``late_report_hours`` from occurred_at to reported_at, both known), 瞒报, 谎报, and against the 重点部位
     ledger as it stood before the accident's day: a 较大 liability accident at an enterprise with no site filed
     before it, a liability accident with deaths at an enterprise with a site filed before it whose measures
-    were not in place by then."""
+    were not in place by then; the control targets per class set for the township (class_targets: deaths of a
+    statistical class, every 较大及以上 accident) exceeded, each ``points_per_class_target`` off 死亡控制."""
     as_of = filters.as_of
     jan1 = date(as_of.year, 1, 1)
     regions = _table(con, "regions")
@@ -93,6 +95,20 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     targets = _table(con, "annual_targets")
     targets = targets[targets["year"] == as_of.year]
     out["target_deaths"] = out["region_code"].map(dict(zip(targets["region_code"], targets["max_deaths"])))
+    stat_class = dict(zip(_table(con, "sectors")["code"], _table(con, "sectors")["stat_class"]))
+    used: dict[tuple[str, str], int] = {}
+    for region, industry, dead, is_larger in zip(acc["region_code"], acc["industry"], deaths, larger):
+        key = (region, stat_class.get(industry))
+        used[key] = used.get(key, 0) + int(dead)
+        used[(region, "larger_accidents")] = used.get((region, "larger_accidents"), 0) + int(bool(is_larger))
+    class_targets = _table(con, "class_targets")
+    class_targets = class_targets[class_targets["year"] == as_of.year]
+    exceeded: dict[str, int] = {}
+    for region, target_class, max_count in zip(class_targets["region_code"], class_targets["target_class"],
+                                               class_targets["max_count"]):
+        if used.get((region, target_class), 0) > max_count:
+            exceeded[region] = exceeded.get(region, 0) + 1
+    out["class_targets_exceeded"] = out["region_code"].map(exceeded).fillna(0).astype(int)
 
     ent = _table(con, "enterprises")
     haz = _table(con, "hazards").merge(ent[["enterprise_id", "region_code"]], on="enterprise_id")
@@ -154,7 +170,8 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
 
     over = out["target_deaths"].notna() & (out["deaths_incl_missing"] > out["target_deaths"].fillna(0))
     parts = {
-        "deaths": pd.Series(np.where(over, 0.0, np.maximum(0.0, 100.0 - points_per_death * out["deaths_incl_missing"]))),
+        "deaths": pd.Series(np.where(over, 0.0, np.maximum(0.0, 100.0 - points_per_death * out["deaths_incl_missing"]
+                                                          - points_per_class_target * out["class_targets_exceeded"]))),
         "larger_accidents": pd.Series(np.where(out["larger_accidents"] == 0, 100.0, 0.0)),
         "rectification": share("hazards_done", "hazards_found"),
         "major_closed": share("major_closed", "major_found"),
@@ -174,7 +191,7 @@ def township_scorecard(con: duckdb.DuckDBPyConnection, filters: Filters, weights
     out["is_vetoed_falsely"] = out["falsely_reported_accidents"] > 0
     out["is_vetoed_ledger"] = out["ledger_missed_accidents"] > 0
     out["is_vetoed_measures"] = out["measures_not_in_place_accidents"] > 0
-    out["is_vetoed_target"] = over
+    out["is_vetoed_target"] = over | (out["class_targets_exceeded"] > 0)
     return out
 
 

@@ -26,9 +26,19 @@ TEXT = {
         "zh": "已备案重点部位监控措施未落实引发亡人责任事故{n}起（含性质待定；一票否决）",
         "en": "{n} liability accident(s) with deaths at a filed key site whose measures were not in place (incl. nature pending; one-vote veto)",
     },
-    "campaigns.veto.target": {
-        "zh": "死亡（含失踪）{deaths}人，超过控制指标{target}人（一票否决）",
-        "en": "{deaths} deaths (incl. missing), above the target of {target} (one-vote veto)",
+    # target_exceeded: the total target and each control target per class exceeded, in one reason (issue 18)
+    "campaigns.veto.target": {"zh": "{targets}（一票否决）", "en": "{targets} (one-vote veto)"},
+    "campaigns.veto.target_total": {
+        "zh": "死亡（含失踪）{deaths}人，超过控制指标{target}人",
+        "en": "{deaths} deaths (incl. missing), above the target of {target}",
+    },
+    "campaigns.veto.target_class": {
+        "zh": "{cls}死亡（含失踪）{deaths}人，超过分类控制指标{target}人",
+        "en": "{cls}: {deaths} deaths (incl. missing), above the class target of {target}",
+    },
+    "campaigns.veto.target_larger": {
+        "zh": "较大及以上事故{n}起，超过控制指标{target}起",
+        "en": "{n} relatively major or worse accident(s), above the target of {target}",
     },
     # ------------------------------------------------------------------ page
     "campaigns.subtitle": {
@@ -99,9 +109,10 @@ TEXT = {
     "campaigns.component.inspection_coverage": {"zh": "监管检查覆盖", "en": "Inspection coverage"},
     "campaigns.component.zero_report": {"zh": "零报告", "en": "Zero reports"},
     "campaigns.basis.deaths": {
-        "zh": "死亡（含失踪）{deaths_incl_missing}人，控制指标{target}人；每人扣分见设置，超指标得0分",
+        "zh": "死亡（含失踪）{deaths_incl_missing}人，控制指标{target}人；每人扣分见设置，超指标得0分；"
+        "超过分类控制指标{class_targets_exceeded}项，每项扣分见设置",
         "en": "{deaths_incl_missing} deaths (incl. missing), target {target}; points off per death are a setting, "
-        "0 above the target",
+        "0 above the target; {class_targets_exceeded} class target(s) exceeded, points off per target a setting",
     },
     "campaigns.basis.larger_accidents": {
         "zh": "较大及以上事故{count}起；无则100分，有则0分",

@@ -6,8 +6,10 @@
 -- known), an accident flagged 瞒报 (concealed) or 谎报 (falsely_reported), a 较大及以上 liability accident at an
 -- enterprise with no 重点部位 filed before the accident's day (ledger_missed_site), a liability accident with deaths
 -- at an enterprise with a site filed before that day whose measures were not in place by then
--- (measures_not_in_place), or deaths (含失踪) above its target. Each veto is switched on or off by a setting, read
--- where the reasons are worded (metrics/campaigns.py); this query counts what each rule finds.
+-- (measures_not_in_place), or deaths (含失踪) above its target or a control target per class exceeded (class_targets:
+-- deaths of a statistical class, or the number of 较大及以上 accidents; target_exceeded). Each veto is switched on or
+-- off by a setting, read where the reasons are worded (metrics/campaigns.py); this query counts what each rule finds.
+-- The 死亡控制 component loses $points_per_class_target points per class target exceeded (issue 18).
 with townships as (
     -- the scope's townships with county and label (scope_townships, sql/views/scope.sql)
     select region_code, township_name as name, kind, township_class, county_name
@@ -73,6 +75,39 @@ targets as (
     select region_code, max_deaths
     from annual_targets
     where year = $year
+),
+
+-- the control targets per class set for the township itself (class_targets, schema 23), judged on the township's
+-- own accidents of the year as sql/metrics/class_targets.sql counts them: deaths (含失踪) per statistical class
+-- (sectors.stat_class) and every 较大及以上 accident, whatever its nature; exactly the target is met
+class_used as (
+    select year_accidents.region_code, sectors.stat_class as target_class,
+           sum(year_accidents.deaths_incl_missing) as used
+    from year_accidents
+    join sectors on sectors.code = year_accidents.industry
+    group by all
+    union all
+    select region_code, 'larger_accidents', count(*) filter (where is_larger_and_above)
+    from year_accidents
+    group by region_code
+),
+
+class_judged as (
+    select
+        class_targets.region_code,
+        list({'target_class': class_targets.target_class, 'target': class_targets.max_count,
+              'used': cast(coalesce(class_used.used, 0) as integer)}
+             order by list_position(['industrial', 'road_traffic', 'fire', 'railway', 'waterway', 'fishing',
+                                     'agricultural_machinery', 'larger_accidents'], class_targets.target_class))
+            as class_targets,
+        count(*) filter (where coalesce(class_used.used, 0) > class_targets.max_count) as class_targets_exceeded
+    from class_targets
+    left join class_used
+           on class_used.region_code = class_targets.region_code
+          and class_used.target_class = class_targets.target_class
+    where class_targets.year = $year
+      and class_targets.region_code in (select region_code from townships)
+    group by class_targets.region_code
 ),
 
 -- a general hazard is done when rectified, a major one only when verified and closed (整改销号); counted per
@@ -183,6 +218,8 @@ figures as (
         townships.township_class,
         coalesce(accidents_in_year.deaths_incl_missing, 0) as deaths_incl_missing,
         targets.max_deaths as target_deaths,
+        class_judged.class_targets,
+        coalesce(class_judged.class_targets_exceeded, 0) as class_targets_exceeded,
         coalesce(accidents_in_year.larger_accidents, 0) as larger_accidents,
         coalesce(accidents_in_year.larger_liability_accidents, 0) as larger_liability_accidents,
         coalesce(accidents_in_year.late_reports, 0) as late_reports,
@@ -206,6 +243,7 @@ figures as (
     from townships
     left join accidents_in_year using (region_code)
     left join targets using (region_code)
+    left join class_judged using (region_code)
     left join hazards_in_year using (region_code)
     left join ledger using (region_code)
     left join checklist using (region_code)
@@ -218,7 +256,8 @@ components as (
     select
         figures.*,
         case when target_deaths is not null and deaths_incl_missing > target_deaths then 0.0
-             else greatest(0.0, 100.0 - $points_per_death * deaths_incl_missing) end as score_deaths,
+             else greatest(0.0, 100.0 - $points_per_death * deaths_incl_missing
+                                 - $points_per_class_target * class_targets_exceeded) end as score_deaths,
         case when larger_accidents = 0 then 100.0 else 0.0 end as score_larger_accidents,
         100.0 * hazards_done / nullif(hazards_found, 0) as score_rectification,
         100.0 * major_closed / nullif(major_found, 0) as score_major_closed,
@@ -257,6 +296,6 @@ select
     falsely_reported_accidents > 0 as is_vetoed_falsely,
     ledger_missed_accidents > 0 as is_vetoed_ledger,
     measures_not_in_place_accidents > 0 as is_vetoed_measures,
-    coalesce(deaths_incl_missing > target_deaths, false) as is_vetoed_target
+    coalesce(deaths_incl_missing > target_deaths, false) or class_targets_exceeded > 0 as is_vetoed_target
 from weighted
 order by region_code;
