@@ -175,7 +175,7 @@ class Slide:
     table: TableSpec | None = None
     placeholder: str | None = None
     # paragraphs the 通报 adds after the headline (a document has room for them, a slide has not): the
-    # statistical classes and the control targets per class (issue 18)
+    # statistical classes, the control targets per class and 四不放过 of the closed cases (issue 18)
     details: tuple[str, ...] = ()
 
 
@@ -312,6 +312,15 @@ class _Scope:
         return charts.chart_title(measure, filters or self.filters, self.region_name, self.lang)
 
 
+def four_measures_figures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """四不放过 for the 通报 (issue 18): the period's cases closed by the as-of day and those with all four measures
+    done by then — as ``metrics.accidents.four_measures`` counts them, from the same query — and per measure
+    (headline.FOUR_MEASURES) the closed cases where it is not done."""
+    row = db.query(con, "accidents/four_measures", **filters.params()).iloc[0]
+    return {"closed": int(row["closed"]), "all_four": int(row["all_four"]),
+            "missing": {m: int(row[f"{m}_missing"]) for m in hl.FOUR_MEASURES}}
+
+
 def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     lang, f = scope.lang, scope.filters
     summary = acc.kpi_totals(con, f)["summary"]
@@ -375,7 +384,8 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang,
         f.end.year)
     details = (class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
-               class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang))
+               class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang),
+               hl.four_measures_sentence(four_measures_figures(con, f), lang))  # 四不放过 (issue 18)
     return Slide("accidents", section, title, text, kpis, chart, table,
                  details=tuple(d for d in details if d))
 

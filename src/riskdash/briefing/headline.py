@@ -335,6 +335,29 @@ def closing_sentence(figures: Mapping[str, Any], as_of: date, lang: str = "zh") 
                        days=figures["investigation_days"])
 
 
+# the four measures of 四不放过 in the order the rule states them (sql/accidents/four_measures.sql)
+FOUR_MEASURES = ("cause", "responsible", "measures", "educated")
+
+
+def four_measures_sentence(figures: Mapping[str, Any], lang: str = "zh") -> str | None:
+    """四不放过 (issue 18): of the period's cases closed by the as-of day, how many have all four measures done,
+    the others named by what is missing — "期内已结案的20起事故中，“四不放过”措施全部落实17起，未全部落实3起，涉及
+    有关人员未受到教育2起、责任人员未处理1起。" (a case may lack several, so the measures need not add up to
+    the rest). ``figures``: closed, all_four and missing (measure → cases where it is not done). None with no
+    case closed."""
+    closed, done = int(figures["closed"]), int(figures["all_four"])
+    if not closed:
+        return None
+    if done == closed:
+        return _t("acc.measures_all", lang, closed=closed)
+    sep = "、" if lang == "zh" else ", "
+    missing = sep.join(_t(f"acc.missing.{m}", lang, n=figures["missing"][m]) for m in FOUR_MEASURES
+                       if figures["missing"][m])
+    if not done:
+        return _t("acc.measures_none", lang, closed=closed, missing=missing)
+    return _t("acc.measures_some", lang, closed=closed, done=done, rest=closed - done, missing=missing)
+
+
 def accidents_title(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh") -> str:
     """The 事故形势 conclusion: 较大 accidents with their 同比 first, then both measures in the 同比 pattern,
     e.g. "较大事故2起，同比减少2起；事故起数同比上升5.6%、死亡人数下降1.2%（“一升一降”）"."""

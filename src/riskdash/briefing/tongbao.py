@@ -347,7 +347,7 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
             text = text[:-1] + see + text[-1] if text.endswith(("。", ".")) else text + see
         if text:
             doc.para(text)
-        for detail in slide.details:  # the classes and their targets (issue 18): the 通报's own paragraphs
+        for detail in slide.details:  # classes, their targets, 四不放过 (issue 18): the 通报's own paragraphs
             doc.para(detail)
         if slide.placeholder:
             doc.para(slide.placeholder, missing=True)

@@ -283,6 +283,23 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "；截至{as_of}，逾期未结案事故{n}起（事故发生之日起超过{days}天）。",
         "en": "; on {as_of}, {n} case(s) open past the deadline ({days} days from the accident).",
     },
+    # 四不放过 (issue 18; sql/accidents/four_measures.sql): the 通报's paragraph on the period's closed cases
+    "briefing.x.acc.measures_all": {"zh": "期内已结案的{closed}起事故“四不放过”措施均已全部落实。",
+                                    "en": "The four measures of 四不放过 are done in every case closed in the "
+                                          "period ({closed})."},
+    "briefing.x.acc.measures_some": {
+        "zh": "期内已结案的{closed}起事故中，“四不放过”措施全部落实{done}起，未全部落实{rest}起，涉及{missing}。",
+        "en": "Of the {closed} cases closed in the period, all four measures of 四不放过 are done in {done} and not in "
+              "{rest}: {missing}.",
+    },
+    "briefing.x.acc.measures_none": {
+        "zh": "期内已结案的{closed}起事故“四不放过”措施均未全部落实，涉及{missing}。",
+        "en": "In none of the {closed} cases closed in the period are all four measures of 四不放过 done: {missing}.",
+    },
+    "briefing.x.acc.missing.cause": {"zh": "事故原因未查清{n}起", "en": "cause not found in {n}"},
+    "briefing.x.acc.missing.responsible": {"zh": "责任人员未处理{n}起", "en": "those responsible not dealt with in {n}"},
+    "briefing.x.acc.missing.measures": {"zh": "整改措施未落实{n}起", "en": "corrective measures not taken in {n}"},
+    "briefing.x.acc.missing.educated": {"zh": "有关人员未受到教育{n}起", "en": "people concerned not educated in {n}"},
     "briefing.x.formula.rate": {
         "zh": "（一般隐患已整改 + 重大隐患已整改销号）÷ 排查隐患",
         "en": "(general rectified + major closed after verification) ÷ hazards found",
