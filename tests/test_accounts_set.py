@@ -111,11 +111,11 @@ def test_a_logged_in_session_reads_the_new_region_at_its_next_page(staffed, monk
 
     monkeypatch.setenv(db.ENV_DB, str(staffed))
     at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "jia").run()
-    assert {s.label: s.options for s in at.sidebar.selectbox}["县（市、区）"] == ["甲县"]
+    assert {s.label: s.options for s in at.sidebar.selectbox}["县（市、区）"] == ["甲县 · jx"]
     # in the dashboard's own process: through its write window (the shared read-only connection closed)
     session.write_keeping_cache(lambda con: accounts.set_account(con, "jia", "township", TOWN_B1, actor="test"))
     at.run()
     assert not at.exception
     selects = {s.label: s.options for s in at.sidebar.selectbox}
-    assert selects["县（市、区）"] == ["乙区"] and selects["乡镇（街道）"] == ["南街道"]
+    assert selects["县（市、区）"] == ["乙区 · yq"] and selects["乡镇（街道）"] == ["南街道 · njd"]
     assert "当前账号：jia（乡镇 · 南街道）" in [c.value for c in at.sidebar.caption]

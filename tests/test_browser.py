@@ -209,7 +209,7 @@ def test_the_address_keeps_the_view_through_a_refresh(server, browser_page):
     wait_until_idle(page)
     page.get_by_role("heading", name="Accident trends").first.wait_for(timeout=PAGE_MS)
     assert page.title() == "Accident trends · Work-safety risk dashboard"
-    assert sidebar_choice(page, "County / district") == "甲县"
+    assert sidebar_choice(page, "County / district") == "甲县 · jx"
     assert sidebar_choice(page, "Period") == "Custom"
     dates = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
     assert [dates.nth(i).input_value() for i in range(dates.count())] == ["2025-01-01", "2025-05-31"]
@@ -220,7 +220,7 @@ def test_the_address_keeps_the_view_through_a_refresh(server, browser_page):
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Hazard rectification", exact=True).click()
     page.get_by_role("heading", name="Hazard rectification").first.wait_for(timeout=PAGE_MS)
     wait_until_idle(page)
-    assert sidebar_choice(page, "County / district") == "甲县"
+    assert sidebar_choice(page, "County / district") == "甲县 · jx"
     assert page.url == server + f"rectification?from=2025-01-01&to=2025-05-31&region={COUNTY_A}&lang=en"
 
     for path, heading in (("", "总览"), (f"overview?region={COUNTY_B}&lang=en", "Overview")):
@@ -230,4 +230,4 @@ def test_the_address_keeps_the_view_through_a_refresh(server, browser_page):
         assert "Page not found" not in page.locator("body").inner_text()
     # /overview opens the overview at /, with the address's region
     assert page.url == server + f"?region={COUNTY_B}&lang=en&from=2025-01-01&to=2025-06-30"
-    assert sidebar_choice(page, "County / district") == "乙区"
+    assert sidebar_choice(page, "County / district") == "乙区 · yq"

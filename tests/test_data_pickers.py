@@ -20,14 +20,14 @@ def test_region_levels_of_a_reference():
     assert view.region_levels("region:any") == view.region_levels(None) == ("city", "county", "township")
 
 
-def test_region_choices_name_the_county_and_the_code(small_con):
+def test_region_choices_name_the_county_the_initials_and_the_code(small_con):
     regions = metrics.regions(small_con)
     assert view.region_choices(regions, ("township", "county")) == {
-        COUNTY_A: f"甲县 ({COUNTY_A})", COUNTY_B: f"乙区 ({COUNTY_B})", TOWN_A1: f"甲县 东镇 ({TOWN_A1})",
-        TOWN_A2: f"甲县 西乡 ({TOWN_A2})", TOWN_B1: f"乙区 南街道 ({TOWN_B1})"}
+        COUNTY_A: f"甲县 · jx · {COUNTY_A}", COUNTY_B: f"乙区 · yq · {COUNTY_B}", TOWN_A1: f"甲县 东镇 · jxdz · {TOWN_A1}",
+        TOWN_A2: f"甲县 西乡 · jxxx · {TOWN_A2}", TOWN_B1: f"乙区 南街道 · yqnjd · {TOWN_B1}"}
     # a county account: its county and what lies below it
     assert view.region_choices(regions, ("city", "county", "township"), COUNTY_A) == {
-        COUNTY_A: f"甲县 ({COUNTY_A})", TOWN_A1: f"甲县 东镇 ({TOWN_A1})", TOWN_A2: f"甲县 西乡 ({TOWN_A2})"}
+        COUNTY_A: f"甲县 · jx · {COUNTY_A}", TOWN_A1: f"甲县 东镇 · jxdz · {TOWN_A1}", TOWN_A2: f"甲县 西乡 · jxxx · {TOWN_A2}"}
 
 
 def test_enterprise_choices_in_scope_with_their_places(small_con):
@@ -39,24 +39,24 @@ def test_enterprise_choices_in_scope_with_their_places(small_con):
     assert sorted(reads.enterprise_choices(small_con, CITY, COUNTY_B)["enterprise_id"]) == ["E4"]
     assert sorted(reads.enterprise_choices(small_con, COUNTY_A)["enterprise_id"]) == ["E1", "E2", "E3"]
     labels = view.enterprise_labels(frame)
-    assert labels["E2"] == "东镇化工（E2）· 甲县 东镇" and labels["E4"] == "南街道商场（E4）· 乙区 南街道"
+    assert labels["E2"] == "东镇化工（E2） · dzhg · 甲县 东镇" and labels["E4"] == "南街道商场（E4） · njdsc · 乙区 南街道"
     lone = pd.DataFrame([{"enterprise_id": "E9", "name": "无址企业", "region_code": None, "county_name": None,
                           "township_label": None}])
-    assert view.enterprise_labels(lone) == {"E9": "无址企业（E9）"}
+    assert view.enterprise_labels(lone) == {"E9": "无址企业（E9） · wzqy"}
 
 
 def test_the_forms_offer_lists_not_code_fields(at):  # noqa: F811
     at.selectbox(key="data_add_kind").set_value("accidents").run()
     assert not at.exception, at.exception
     region = at.selectbox(key="data_add_accidents_region_code")
-    assert region.options[1:] == [f"甲县 ({COUNTY_A})", f"乙区 ({COUNTY_B})", f"甲县 东镇 ({TOWN_A1})",
-                                  f"甲县 西乡 ({TOWN_A2})", f"乙区 南街道 ({TOWN_B1})"]
+    assert region.options[1:] == [f"甲县 · jx · {COUNTY_A}", f"乙区 · yq · {COUNTY_B}", f"甲县 东镇 · jxdz · {TOWN_A1}",
+                                  f"甲县 西乡 · jxxx · {TOWN_A2}", f"乙区 南街道 · yqnjd · {TOWN_B1}"]
     enterprise = at.selectbox(key="data_add_accidents_enterprise_id")
-    assert sorted(enterprise.options[1:]) == sorted(["东镇建材厂（E1）· 甲县 东镇", "东镇化工（E2）· 甲县 东镇",
-                                                    "西乡运输（E3）· 甲县 西乡", "南街道商场（E4）· 乙区 南街道"])
+    assert sorted(enterprise.options[1:]) == sorted(["东镇建材厂（E1） · dzjcc · 甲县 东镇", "东镇化工（E2） · dzhg · 甲县 东镇",
+                                                    "西乡运输（E3） · xxys · 甲县 西乡", "南街道商场（E4） · njdsc · 乙区 南街道"])
     assert not next(f for f in at.text_input if f.label == "操作人").disabled  # no accounts: a field to fill
     town = at.selectbox(key="data_flow_town")
-    assert town.options == [f"甲县 东镇 ({TOWN_A1})", f"甲县 西乡 ({TOWN_A2})", f"乙区 南街道 ({TOWN_B1})"]
+    assert town.options == [f"甲县 东镇 · jxdz · {TOWN_A1}", f"甲县 西乡 · jxxx · {TOWN_A2}", f"乙区 南街道 · yqnjd · {TOWN_B1}"]
 
 
 @pytest.mark.parametrize("limit", [3])
@@ -108,7 +108,7 @@ def test_an_enterprise_to_edit_is_picked_from_the_list(at):  # noqa: F811
     at.selectbox(key="data_edit_kind").set_value("enterprises").run()
     assert not at.exception, at.exception
     pick = at.selectbox(key="data_edit_enterprise")
-    assert "东镇化工（E2）· 甲县 东镇" in pick.options
+    assert "东镇化工（E2） · dzhg · 甲县 东镇" in pick.options
     pick.set_value("E2").run()
     assert not at.exception, at.exception
     # the edit form of E2: its name in the form, its key locked

@@ -25,7 +25,7 @@ def test_settings_hides_the_filters_and_keeps_the_view(server, browser_page):  #
     county.click()
     page.get_by_role("option", name="乙区").click()
     settle(page)
-    assert sidebar_choice(page, "县（市、区）") == "乙区"
+    assert sidebar_choice(page, "县（市、区）") == "乙区 · yq"
 
     page.get_by_role("link", name="设置").first.click()
     page.get_by_role("tab", name="设置").first.wait_for(timeout=PAGE_MS)
@@ -39,4 +39,4 @@ def test_settings_hides_the_filters_and_keeps_the_view(server, browser_page):  #
     county = bar.locator(".st-key-flt_county")
     county.wait_for(timeout=PAGE_MS)
     settle(page)
-    assert county.is_visible() and sidebar_choice(page, "县（市、区）") == "乙区"
+    assert county.is_visible() and sidebar_choice(page, "县（市、区）") == "乙区 · yq"

@@ -155,8 +155,8 @@ def test_the_region_choices_stay_within_the_account(guarded_db):
     at = logged_in(AppTest.from_file(str(APP), default_timeout=TIMEOUT), "jia").run()
     assert not at.exception
     selects = {s.label: s.options for s in at.sidebar.selectbox}
-    assert selects["县（市、区）"] == ["甲县"]  # no "whole city", no other county
-    assert selects["乡镇（街道）"] == ["全县（全部乡镇）", "东镇", "西乡"]
+    assert selects["县（市、区）"] == ["甲县 · jx"]  # no "whole city", no other county
+    assert selects["乡镇（街道）"] == ["全县（全部乡镇）", "东镇 · dz", "西乡 · xx"]
     assert "南街道" not in "\n".join(str(o) for options in selects.values() for o in options)
 
 

@@ -18,15 +18,19 @@ SCORES = pd.DataFrame({
 
 def test_card_choices_match_name_number_or_township_in_rank_order():
     assert view.card_choices(SCORES) == ({
-        "E2": "1. 东镇化工（E2）· 东镇", "E10": "2. 城关建材（E10）· 城关街道（甲县）",
-        "E1": "3. 东镇建材厂（E1）· 东镇", "X7": "4. Lakeside Mill（X7）"}, 4)
-    assert view.card_choices(SCORES, "建材") == ({"E10": "2. 城关建材（E10）· 城关街道（甲县）",
-                                                "E1": "3. 东镇建材厂（E1）· 东镇"}, 2)
+        "E2": "1. 东镇化工（E2） · dzhg · 东镇", "E10": "2. 城关建材（E10） · cgjc · 城关街道（甲县）",
+        "E1": "3. 东镇建材厂（E1） · dzjcc · 东镇", "X7": "4. Lakeside Mill（X7）"}, 4)
+    assert view.card_choices(SCORES, "建材") == ({"E10": "2. 城关建材（E10） · cgjc · 城关街道（甲县）",
+                                                "E1": "3. 东镇建材厂（E1） · dzjcc · 东镇"}, 2)
     assert view.card_choices(SCORES, " e1 ")[0].keys() == {"E10", "E1"}  # numbers too, any case
     assert list(view.card_choices(SCORES, "甲县")[0]) == ["E10"]  # the township's shown name
     assert list(view.card_choices(SCORES, "lakeSIDE")[0]) == ["X7"]
-    assert view.card_choices(SCORES, "东镇", limit=1) == ({"E2": "1. 东镇化工（E2）· 东镇"}, 2)  # 2 found, 1 listed
+    assert view.card_choices(SCORES, "东镇", limit=1) == ({"E2": "1. 东镇化工（E2） · dzhg · 东镇"}, 2)  # 2 found, 1 listed
     assert view.card_choices(SCORES, "无此企业") == ({}, 0)
+    # pinyin initials of the name or of the township (issue 17 item 11)
+    assert list(view.card_choices(SCORES, "DZ")[0]) == ["E2", "E1"]
+    assert list(view.card_choices(SCORES, "cgjc")[0]) == ["E10"]
+    assert list(view.card_choices(SCORES, "cgjdjx")[0]) == ["E10"]  # 城关街道（甲县）
 
 
 def test_the_card_finds_an_enterprise_by_search(app_db):  # noqa: F811
@@ -35,7 +39,7 @@ def test_the_card_finds_an_enterprise_by_search(app_db):  # noqa: F811
     rank = int(ranking[ranking["企业编号"] == "E3"]["排名"].iloc[0])
     at.text_input(key="priority_card_search").set_value("运输").run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="priority_card").options == [f"{rank}. 西乡运输（E3）· 西乡"]
+    assert at.selectbox(key="priority_card").options == [f"{rank}. 西乡运输（E3） · xxys · 西乡"]
     assert "西乡运输（E3）" in "\n".join(c.value for c in at.caption)
     at.text_input(key="priority_card_search").set_value("无此企业").run()
     assert any("没有名称、编号或乡镇含“无此企业”" in i.value for i in at.info)

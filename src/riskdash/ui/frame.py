@@ -20,6 +20,7 @@ import streamlit as st
 from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.screens.kit import Scope
+from riskdash.text.pinyin import searchable
 from riskdash.ui import address, login, printing, session
 from riskdash.ui.markdown import plain
 
@@ -331,6 +332,10 @@ def _region_widgets(bar, regions: pd.DataFrame, lang: str, bound: str | None = N
     """The city, county and township selects; with an account's region (``bound``) only that region, the
     regions above it as the one choice, and those below it are offered (no "whole city" for a county)."""
     names = dict(zip(regions["region_code"], regions["name"]))
+
+    def shown(code: str) -> str:  # found by name or initials: "绿阳区 · lyq"
+        return searchable(names[code])
+
     parent = _parents(regions)
     above = _chain(parent, bound)[1:] if bound in parent else []
 
@@ -346,18 +351,18 @@ def _region_widgets(bar, regions: pd.DataFrame, lang: str, bound: str | None = N
     cities = [c for c in regions["region_code"] if parent[c] is None]
     if bound in parent:
         cities = [c for c in cities if c == bound or c in above]
-    city = _select(bar, i18n.t("filters.city", lang), cities, KEYS["city"], names.get, cities[0])
+    city = _select(bar, i18n.t("filters.city", lang), cities, KEYS["city"], shown, cities[0])
     counties = children(city)
     county_options = counties if counties and fixed(counties[0]) else [ALL, *counties]
     county = _select(bar, i18n.t("filters.county", lang), county_options, KEYS["county"],
-                     lambda c: names[c] if c else i18n.t("filters.all_counties", lang), county_options[0])
+                     lambda c: shown(c) if c else i18n.t("filters.all_counties", lang), county_options[0])
     if not county:
         st.session_state[_keep(KEYS["township"])] = ALL
         return city, names[city]
     townships = children(county)
     township_options = townships if townships and fixed(townships[0]) else [ALL, *townships]
     township = _select(bar, i18n.t("filters.township", lang), township_options, KEYS["township"],
-                       lambda c: names[c] if c else i18n.t("filters.all_townships", lang), township_options[0])
+                       lambda c: shown(c) if c else i18n.t("filters.all_townships", lang), township_options[0])
     if township:
         return township, f"{names[county]}{names[township]}" if lang == "zh" else f"{names[township]}, {names[county]}"
     return county, names[county]

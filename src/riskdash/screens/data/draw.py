@@ -16,6 +16,7 @@ from riskdash.importer import ImportFailed, check
 from riskdash.metrics import data as reads
 from riskdash.screens.data import view
 from riskdash.screens.kit import download_name
+from riskdash.text.pinyin import searchable
 from riskdash.ui import session, widgets
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import, write_window
@@ -386,11 +387,11 @@ def flow_panel(page, actor: str) -> None:
     left, right = st.columns(2)
     hazard_id = None
     if not towns.empty:
-        # named with the county (城关街道 is in several), searchable by name or code
+        # named with the county (城关街道 is in several), searchable by name, pinyin initials or code
         names = {code: " ".join(v for v in (county, name) if isinstance(v, str))
                  for code, county, name in zip(towns["region_code"], towns["county_name"], towns["name"])}
         town = left.selectbox(page.t("data.flow.township"), list(names), key="data_flow_town",
-                              format_func=lambda c: f"{names[c]} ({c})")
+                              format_func=lambda c: searchable(names[c], c))
         listed = records.open_hazards(page.con, town, limit=50)
         if listed.empty:
             left.info(page.t("data.flow.none_open"), icon=":material/task_alt:")

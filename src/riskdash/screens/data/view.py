@@ -7,6 +7,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.importer import KINDS, Problem
+from riskdash.text.pinyin import hint, searchable
 
 
 def kind_label(name: str, lang: str) -> str:
@@ -68,9 +69,10 @@ def region_levels(ref: str | None) -> tuple[str, ...]:
 
 
 def region_choices(regions: pd.DataFrame, levels: tuple[str, ...], bound: str | None = None) -> dict[str, str]:
-    """Region code → the label a form's select shows, searchable by name or code: "甲县 东镇 (419901001000)" for
-    a township (its county first), "甲县 (419901000000)" above; only the ``levels`` given, at or below the
-    account's region ``bound`` (every region when None), in the regions' order."""
+    """Region code → the label a form's select shows, searchable by name, pinyin initials or code:
+    "甲县 东镇 · jxdz · 419901001000" for a township (its county first), "甲县 · jx · 419901000000" above; only
+    the ``levels`` given, at or below the account's region ``bound`` (every region when None), in the regions'
+    order."""
     names = dict(zip(regions["region_code"], regions["name"]))
     parents = {c: (p if isinstance(p, str) else None) for c, p in zip(regions["region_code"], regions["parent_code"])}
 
@@ -89,17 +91,18 @@ def region_choices(regions: pd.DataFrame, levels: tuple[str, ...], bound: str | 
             continue
         parent = parents.get(code)
         place = f"{names[parent]} {names[code]}" if level == "township" and parent in names else names[code]
-        labels[code] = f"{place} ({code})"
+        labels[code] = searchable(place, code)
     return labels
 
 
 def enterprise_labels(frame: pd.DataFrame) -> dict[str, str]:
-    """Enterprise id → the label a form's select shows, searchable by name, number or place:
-    "东镇化工（E2）· 甲县 东镇"."""
+    """Enterprise id → the label a form's select shows, searchable by name, pinyin initials, number or place:
+    "东镇化工（E2）· dzhg · 甲县 东镇" (no initials when a character's is not known)."""
     labels = {}
     for row in frame.itertuples():
         place = " ".join(v for v in (row.county_name, row.township_label) if isinstance(v, str))
-        labels[row.enterprise_id] = f"{row.name}（{row.enterprise_id}）" + (f"· {place}" if place else "")
+        spelled = hint(row.name)
+        labels[row.enterprise_id] = " · ".join(p for p in (f"{row.name}（{row.enterprise_id}）", spelled, place) if p)
     return labels
 
 

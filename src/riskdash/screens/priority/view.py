@@ -10,6 +10,7 @@ import pandas as pd
 from riskdash import charts, i18n
 from riskdash.metrics import priority
 from riskdash.screens.kit import Kpi
+from riskdash.text.pinyin import hint
 
 
 def _day(value, lang: str, missing_key: str = "priority.not_filed") -> str:
@@ -112,20 +113,24 @@ def ranking_in_card(lang: str) -> tuple[str, str]:
 
 
 def card_choices(scores: pd.DataFrame, query: str = "", limit: int | None = None) -> tuple[dict[str, str], int]:
-    """The enterprises the card offers, by rank: every one in scope whose name, number or township contains
-    ``query`` (any case; all when blank), the first ``limit`` of them, labelled "3. 东镇化工（E2）· 东镇"; and
-    how many matched in all."""
+    """The enterprises the card offers, by rank: every one in scope whose name, number, township or the pinyin
+    initials of its name or township contain ``query`` (any case; all when blank), the first ``limit`` of them,
+    labelled "3. 东镇化工（E2）· dzhg · 东镇" (so that the select finds the initials too); and how many matched
+    in all."""
+    spelled = scores["name"].astype(str).map(lambda n: hint(n) or "")
     needle = query.strip().casefold()
     if needle:
-        texts = (scores["name"].astype(str) + "\n" + scores["enterprise_id"].astype(str) + "\n"
-                 + scores["region_name"].fillna("").astype(str)).str.casefold()
-        chosen = scores[[needle in text for text in texts]]
+        towns = scores["region_name"].fillna("").astype(str)
+        texts = (scores["name"].astype(str) + "\n" + scores["enterprise_id"].astype(str) + "\n" + towns + "\n"
+                 + spelled + "\n" + towns.map(lambda n: hint(n) or "")).str.casefold()
+        keep = [needle in text for text in texts]
+        chosen, spelled = scores[keep], spelled[keep]
     else:
         chosen = scores
     shown = chosen.head(limit) if limit else chosen
-    labels = {r.enterprise_id: f"{int(r.rank)}. {r.name}（{r.enterprise_id}）· {r.region_name}"
-              if isinstance(r.region_name, str) else f"{int(r.rank)}. {r.name}（{r.enterprise_id}）"
-              for r in shown.itertuples()}
+    labels = {r.enterprise_id: " · ".join(p for p in (f"{int(r.rank)}. {r.name}（{r.enterprise_id}）", s,
+                                                       r.region_name if isinstance(r.region_name, str) else None) if p)
+              for r, s in zip(shown.itertuples(), spelled)}
     return labels, len(chosen)
 
 

@@ -1,0 +1,47 @@
+"""Regions are found by their pinyin initials in a real browser (issue 17 item 11): typing "yq" in the sidebar's
+county select leaves 乙区 alone in the list, and Enter picks it; typing "jxdz" in a 数据管理 form's region select
+finds 甲县 东镇."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGE_MS, browser_page, server, sidebar_choice  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+
+def settle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def options(page) -> list[str]:
+    page.locator('[role="option"]').first.wait_for(timeout=PAGE_MS)
+    return [text.strip() for text in page.locator('[role="option"]').all_inner_texts()]
+
+
+def test_typing_the_initials_finds_the_region(server, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(server, timeout=PAGE_MS)
+    county = page.locator('[data-testid="stSidebar"] .st-key-flt_county')
+    county.wait_for(timeout=PAGE_MS)
+    settle(page)
+    county.locator("input").click()
+    page.keyboard.type("yq")
+    assert options(page) == ["乙区 · yq"]
+    page.keyboard.press("Enter")
+    settle(page)
+    assert sidebar_choice(page, "县（市、区）") == "乙区 · yq"
+
+    page.goto(server + "data", timeout=PAGE_MS)
+    page.get_by_role("tab", name="新增记录").wait_for(timeout=PAGE_MS)
+    settle(page)
+    page.get_by_role("tab", name="新增记录").click()
+    kind = page.locator(".st-key-data_add_kind")
+    kind.locator("input").click()
+    page.get_by_role("option", name="事故").first.click()
+    settle(page)
+    region = page.locator(".st-key-data_add_accidents_region_code")
+    region.locator("input").click()
+    page.keyboard.type("jxdz")
+    assert options(page)[0].startswith("甲县 东镇 · jxdz · ")
