@@ -156,8 +156,18 @@ else
   say "installing riskdash $version into $vdir"
   tmp=$vdir.partial
   rm -rf "$tmp"; mkdir -p "$tmp"
+  # the wheels travel as one xz archive (stored, not deflated, inside: xz packs them ~70 MB smaller); a bundle
+  # built before that, or with --ref from an older tree, has the folder wheels/
+  wheels=$bundle/wheels
+  if [ -f "$bundle/wheels.tar.xz" ]; then
+    # Debian 12's Python 3.11.2 predates tarfile's extraction filters (3.11.4): use one where there is
+    "$python" -c 'import sys, tarfile; a = tarfile.open(sys.argv[1], "r:xz")
+a.extractall(sys.argv[2], **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))' \
+      "$bundle/wheels.tar.xz" "$tmp" || die "unpacking the wheels (wheels.tar.xz) failed: nothing installed (a damaged bundle or a full disk under $prefix)"
+    wheels=$tmp/wheels
+  fi
   uvbin=""
-  uvwheel=$(compgen -G "$bundle/wheels/tools/uv-*.whl" | head -1 || true)
+  uvwheel=$(compgen -G "$wheels/tools/uv-*.whl" | head -1 || true)
   if [ -n "$uvwheel" ]; then
     mkdir -p "$tmp/.uv"
     "$python" - "$uvwheel" "$tmp/.uv" <<'PY' && uvbin=$tmp/.uv/uv
@@ -169,21 +179,21 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 os.chmod(os.path.join(sys.argv[2], "uv"), 0o755)
 PY
   fi
-  wheel=$(compgen -G "$bundle/wheels/riskdash-*.whl" | head -1) || die "the bundle has no riskdash wheel"
+  wheel=$(compgen -G "$wheels/riskdash-*.whl" | head -1) || die "the bundle has no riskdash wheel"
   export UV_OFFLINE=1 UV_NO_CACHE=1 UV_PYTHON_DOWNLOADS=never PIP_NO_INDEX=1
   # --no-deps: requirements.txt is the whole locked set (uv export of uv.lock), so nothing is resolved here;
   # the lock leaves out what is never imported (pydeck: pyproject.toml [tool.uv], docs/deploy.md#bundle-size)
   if [ -n "$uvbin" ]; then
     "$uvbin" venv --quiet --python "$python" "$tmp/venv" >/dev/null
-    "$uvbin" pip install --quiet --offline --no-index --no-deps --find-links "$bundle/wheels" \
+    "$uvbin" pip install --quiet --offline --no-index --no-deps --find-links "$wheels" \
       -p "$tmp/venv/bin/python" -r "$bundle/requirements.txt" "$wheel" || die "installing the wheels failed"
   else
     "$python" -m venv --without-pip "$tmp/venv"
-    pipwheel=$(compgen -G "$bundle/wheels/tools/pip-*.whl" | head -1) || die "the bundle has neither uv nor pip"
-    "$tmp/venv/bin/python" "$pipwheel/pip" install --quiet --no-index --no-deps --find-links "$bundle/wheels" \
+    pipwheel=$(compgen -G "$wheels/tools/pip-*.whl" | head -1) || die "the bundle has neither uv nor pip"
+    "$tmp/venv/bin/python" "$pipwheel/pip" install --quiet --no-index --no-deps --find-links "$wheels" \
       -r "$bundle/requirements.txt" "$wheel" || die "installing the wheels failed"
   fi
-  rm -rf "$tmp/.uv"
+  rm -rf "$tmp/.uv" "$tmp/wheels"
   cp -r "$bundle/app" "$tmp/app"
   mkdir -p "$tmp/docs" "$tmp/deploy"
   cp "$bundle"/docs/* "$tmp/docs/"; cp "$bundle"/deploy/* "$tmp/deploy/"

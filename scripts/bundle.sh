@@ -11,7 +11,8 @@
 # bundle's name.fingerprint file beside the .tar.gz holds the same hash, so that a caller can reuse a bundle.
 #
 # writes DIR (default dist/)/riskdash-offline-<version>-<distro>-<arch>.tar.gz holding
-#   wheels/      the project's wheel and every Python dependency as a wheel, at the versions of uv.lock (binary only)
+#   wheels.tar.xz  the project's wheel and every Python dependency as a wheel, at the versions of uv.lock (binary
+#                only; stored zips in one xz archive, see below)
 #   app/         app.py and pages/ (the Streamlit entry point, not part of the wheel)
 #   debs/        the Debian packages the server needs and a minimal Debian lacks: python3, chromium, fonts-noto-cjk,
 #                nginx, openssl, and their dependencies (LibreOffice writer and impress with --with-office; none
@@ -123,6 +124,29 @@ say "downloading $(grep -c '==' "$stage/requirements.txt") locked Python package
 "$tools/bin/pip" download --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
   "uv==$("${uv[@]}" --version | awk '{print $2}')" pip -d "$stage/wheels/tools" >/dev/null \
   2> >(grep -v "^WARNING: Location" >&2) || die "uv wheel download failed"
+
+# --- the wheels packed tighter (the 400 MB target, docs/deploy.md#bundle-size) ------------------------------
+# A wheel is a deflated zip, which xz cannot shrink further: each wheel is rewritten with its files stored (the
+# same files, names, times and modes; a wheel may be stored), and the folder goes into one wheels.tar.xz that
+# install.sh unpacks. The lock's hashes were checked by pip download above; the repacked files have other hashes,
+# so the bundle's requirements.txt lists the versions only (requirements.hashes.txt keeps the lock's) and
+# SHA256SUMS covers wheels.tar.xz. A --ref tree whose install.sh predates this keeps the folder.
+if grep -q "wheels.tar.xz" "$src/deploy/install.sh"; then
+  say "repacking the wheels stored, then xz"
+  "$tools/bin/python" - "$stage/wheels" <<'PY' || die "repacking the wheels failed"
+import os, pathlib, sys, zipfile
+for whl in sorted(pathlib.Path(sys.argv[1]).rglob("*.whl")):
+    part = whl.with_name(whl.name + ".part")
+    with zipfile.ZipFile(whl) as zin, zipfile.ZipFile(part, "w", zipfile.ZIP_STORED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, zin.read(info), compress_type=zipfile.ZIP_STORED)
+    os.replace(part, whl)
+PY
+  cp "$stage/requirements.txt" "$stage/requirements.hashes.txt"
+  sed -i -e '/--hash=/d' -e 's/ \\$//' "$stage/requirements.txt"
+  tar -C "$stage" -cf - wheels | xz -3 -T2 > "$stage/wheels.tar.xz" || die "packing the wheels with xz failed"
+  rm -rf "$stage/wheels"
+fi
 
 # --- the app (not in the wheel), deploy templates, install.sh, docs ----------------------------------------
 cp "$src/app.py" "$stage/app/"

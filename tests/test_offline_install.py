@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -136,14 +137,26 @@ def installed(bundle, tmp_path_factory) -> dict:
 
 def test_bundle_holds_what_the_server_needs(bundle):
     info = dict(line.split("=", 1) for line in (bundle / "BUNDLE_INFO").read_text().splitlines())
-    wheels = {p.name.split("-")[0].lower().replace("_", "-") for p in (bundle / "wheels").glob("*.whl")}
+    # the wheels travel stored (not deflated) in one xz archive: docs/deploy.md#bundle-size
+    with tarfile.open(bundle / "wheels.tar.xz", "r:xz") as archive:
+        members = [m for m in archive.getmembers() if m.isfile()]
+        names = [Path(m.name) for m in members]
+        stored = archive.extractfile(next(m for m in members if "/pandas-" in m.name))
+        with zipfile.ZipFile(stored) as pandas_wheel:
+            assert {i.compress_type for i in pandas_wheel.infolist()} == {zipfile.ZIP_STORED}
+            assert pandas_wheel.testzip() is None
+    assert not (bundle / "wheels").exists()
+    wheels = {p.name.split("-")[0].lower().replace("_", "-") for p in names if p.parent == Path("wheels")}
+    hashes = (bundle / "requirements.hashes.txt").read_text()
+    assert "--hash=sha256:" in hashes and "--hash" not in (bundle / "requirements.txt").read_text()
     locked = {line.split("==")[0].lower() for line in (bundle / "requirements.txt").read_text().splitlines()
               if "==" in line and "python_full_version >= '3.12'" not in line
               and "platform_python_implementation != 'CPython'" not in line
               and "sys_platform == 'never'" not in line}  # kept out of the lock (pyproject.toml [tool.uv])
     assert locked, "requirements.txt lists no locked package"
     assert locked | {"riskdash"} <= wheels, f"wheels missing: {sorted(locked - wheels)}"
-    assert all(p.name.endswith(".whl") for p in (bundle / "wheels").iterdir() if p.is_file())
+    assert all(p.name.endswith(".whl") for p in names)
+    assert {p.name.split("-")[0] for p in names if p.parent == Path("wheels/tools")} == {"uv", "pip"}
     # never imported at run time, left out (docs/deploy.md#bundle-size)
     assert not wheels & {"pydeck", "statsmodels", "patsy"}
     assert (bundle / "install.sh").exists() and (bundle / "app" / "app.py").exists()
