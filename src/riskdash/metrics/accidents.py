@@ -17,11 +17,11 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from riskdash import db
 from riskdash.filters import Filters
 from riskdash.metrics.core import accident_totals, change_pct, death_target, rate, round_pct
+from riskdash.metrics.exact import binomial_two_sided_p, nbinom_ppf, sign_flip_two_sided_p
 
 # how far back the monthly history reaches: the trend (24 months shown), the 12-month rolling line and the
 # seasonal baseline (the same month of the 3 years before) all need earlier months
@@ -35,8 +35,6 @@ ALPHA = 0.05
 # months outside the central 99 % of the count predicted from the same month of earlier years are marked
 # (see seasonal_control_limits)
 CONTROL_LEVEL = 0.99
-RESAMPLES = 9999
-SEED = 20261128
 
 
 def _params(filters: Filters) -> dict[str, Any]:
@@ -161,8 +159,8 @@ def _limits(baseline: list[int], fraction: float, dispersion: float) -> tuple[in
     counted in units of φ (``death_dispersion``), which gives them the compound-Poisson variance φ × mean."""
     tail = (1 - CONTROL_LEVEL) / 2
     years = len(baseline)
-    model = stats.nbinom(sum(baseline) / dispersion + 0.5, years / (years + fraction))
-    return math.ceil(dispersion * model.ppf(tail)), math.floor(dispersion * model.ppf(1 - tail))
+    lower, upper = nbinom_ppf([tail, 1 - tail], sum(baseline) / dispersion + 0.5, years / (years + fraction))
+    return math.ceil(dispersion * lower), math.floor(dispersion * upper)
 
 
 def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "accidents") -> pd.DataFrame:
@@ -296,18 +294,18 @@ def count_change_test(current: int, previous: int, current_days: int, previous_d
     total = current + previous
     if total == 0:
         return ChangeTest("accidents", 0, 0, None, "binomial")
-    p = current_days / (current_days + previous_days)
-    result = stats.binomtest(current, total, p, alternative="two-sided")
-    return ChangeTest("accidents", current, previous, float(result.pvalue), "binomial")
+    p = Fraction(current_days, current_days + previous_days)
+    return ChangeTest("accidents", current, previous, binomial_two_sided_p(current, total, p), "binomial")
 
 
 def deaths_change_test(per_accident: pd.DataFrame) -> ChangeTest:
     """Deaths cluster within accidents: one accident with 5 deaths is one event, not five.
 
     Under no change each accident of either period was as likely to fall in one as in the other; the test
-    flips the period of each accident at random (scipy's sign-flip permutation test on deaths signed +
-    for this period, − for last year's) and asks how often the difference in deaths is as large as seen.
-    With one death per accident it is the binomial test of the accident counts.
+    puts each accident with deaths in one period or the other, every way there is (the exact sign-flip test of
+    the deaths signed + for this period, − for last year's: ``exact.sign_flip_two_sided_p``), and gives the
+    share of them with a difference in deaths at least as large as seen. With one death per accident it is the
+    binomial test of the accident counts (for periods of equal length).
     """
     current_rows = per_accident[per_accident["period"] == "current"]
     previous_rows = per_accident[per_accident["period"] == "previous"]
@@ -318,16 +316,9 @@ def deaths_change_test(per_accident: pd.DataFrame) -> ChangeTest:
     signed = np.concatenate([
         np.repeat(current_rows["deaths_incl_missing"].to_numpy(), current_rows["accidents"].to_numpy()),
         -np.repeat(previous_rows["deaths_incl_missing"].to_numpy(), previous_rows["accidents"].to_numpy()),
-    ]).astype(float)
+    ]).astype("int64")
     signed = signed[signed != 0]  # accidents without deaths carry no information on deaths
-    if len(signed) < 2:
-        # one accident with deaths: either period is as likely, and both give the same |difference|
-        return ChangeTest("deaths", current, previous, 1.0, "sign_flip")
-    result = stats.permutation_test(
-        (signed,), lambda x, axis: np.sum(x, axis=axis), vectorized=True, permutation_type="samples",
-        n_resamples=RESAMPLES, alternative="two-sided", rng=np.random.default_rng(SEED),
-    )
-    return ChangeTest("deaths", current, previous, float(min(result.pvalue, 1.0)), "sign_flip")
+    return ChangeTest("deaths", current, previous, sign_flip_two_sided_p(signed), "sign_flip")
 
 
 def change_tests(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, ChangeTest]:

@@ -54,14 +54,15 @@ TEXT = {
     "accidents.change_method_label": {"zh": "怎样判断", "en": "How this is judged"},
     "accidents.change_method": {
         "zh": "事故起数：两期合计起数给定时，若只是偶然，本期起数应按本期天数占两期天数的比例分配；计算偶然出现这样或更大差别的"
-        "概率（精确条件检验）。死亡人数在事故内聚集（一起事故可致多人死亡）：把每起有死亡的事故随机划归两期之一，重复"
-        "{resamples}次，看偶然出现这样或更大差别的比例。该概率（p值）小于0.05才称“明显”上升或下降。本期：{p_values}。",
+        "概率（精确条件检验）。死亡人数在事故内聚集（一起事故可致多人死亡）：若只是偶然，每起有死亡的事故落在两期中任一期的"
+        "可能相同；逐一计算所有划分方式，看出现这样或更大差别的比例（精确计算）。该概率（p值）小于0.05才称“明显”上升或下降。"
+        "本期：{p_values}。",
         "en": "Accidents: given the two periods' total, chance alone would share it out in proportion to the days of "
         "each period; the probability of a difference this large or larger by chance is computed exactly (a "
-        "conditional test). Deaths cluster within accidents (one accident can kill several): each accident with "
-        "deaths is put in one of the two periods at random, {resamples} times, and the share of shuffles with a "
-        "difference this large or larger is counted. Only a probability (p) under 0.05 is called a clear rise or "
-        "fall. This period: {p_values}.",
+        "conditional test). Deaths cluster within accidents (one accident can kill several): by chance alone each "
+        "accident with deaths is as likely to fall in either period; every way of sharing them out is counted, and "
+        "the share with a difference this large or larger is computed exactly. Only a probability (p) under 0.05 is "
+        "called a clear rise or fall. This period: {p_values}.",
     },
     "accidents.change_p": {"zh": "{measure}偶然出现的概率 p {p}", "en": "{measure} p {p}"},
     "accidents.change_p_none": {"zh": "{measure}两期均为0", "en": "{measure}: none in either period"},

@@ -105,7 +105,7 @@ def change_method(tests: dict[str, acc.ChangeTest], lang: str) -> str:
     values = [i18n.t("accidents.change_p_none", lang, measure=names[key]) if test.p_value is None
               else i18n.t("accidents.change_p", lang, measure=names[key], p=_p(test.p_value))
               for key, test in tests.items()]
-    return i18n.t("accidents.change_method", lang, resamples=f"{acc.RESAMPLES:,}",
+    return i18n.t("accidents.change_method", lang,
                   p_values=("；" if lang == "zh" else "; ").join(values))
 
 
