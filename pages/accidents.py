@@ -5,7 +5,8 @@ import streamlit as st
 
 from riskdash import ui
 from riskdash.metrics import accidents as acc
-from riskdash.metrics import classes
+from riskdash.metrics import classes, core, departments
+from riskdash.screens import departments as departments_view
 from riskdash.screens.accidents import draw, view
 from riskdash.ui.markdown import plain
 
@@ -35,9 +36,10 @@ draw.chart(page, view.control_figure(control, page.filters, here, page.lang, mea
 draw.control_note(page, control, measure)
 
 ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, here, page.lang))
-by_class, by_sector, by_type, by_grade, by_region, by_time = st.tabs([
-    page.t("classes.tab"), page.t("accidents.by_sector"), page.t("accidents.by_type"), page.t("accidents.by_grade"),
-    page.t("accidents.by_region"), page.t("accidents.by_weekday") + " / " + page.t("accidents.by_hour"),
+by_class, by_sector, by_department, by_type, by_grade, by_region, by_time = st.tabs([
+    page.t("classes.tab"), page.t("accidents.by_sector"), page.t("departments.tab"), page.t("accidents.by_type"),
+    page.t("accidents.by_grade"), page.t("accidents.by_region"),
+    page.t("accidents.by_weekday") + " / " + page.t("accidents.by_hour"),
 ])
 with by_class:  # 《生产安全事故统计调查制度》's classes (issue 18; docs/rules.md#statistical-classes)
     ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang))
@@ -47,6 +49,10 @@ with by_sector:
     draw.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,
                                             page.lang), "sector")
     ui.table(view.breakdown_table(data.sectors, names, page.lang))
+with by_department:  # 行业主管部门 ("管行业必须管安全", issue 18): the period's accidents by the sector's department
+    ui.table(departments_view.accidents_table(page.load(departments.accidents_by_department, page.filters),
+                                              departments_view.sector_map(page.load(core.sectors)), page.lang))
+    st.caption(plain(page.t("departments.accidents_note")))
 with by_type:
     names = view.reference_names(data.types, page.lang)
     draw.chart(page, view.comparison_figure(data.types, names, measure, "accidents.by_type", page.filters, here,

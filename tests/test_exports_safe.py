@@ -41,7 +41,8 @@ def hostile(con) -> None:
         con.execute("update enterprises set name = ?, address = ? where enterprise_id = ?",
                     [payload, payload, enterprise])
     con.execute("update hazards set description = ?", [DDE])
-    con.execute("update key_sites set name = ?, control_measures = ?, responsible_person = ?", [HYPERLINK, DDE, "+1"])
+    con.execute("update key_sites set name = ?, control_measures = ?, responsible_person = ?, filed_departments = ?",
+                [HYPERLINK, DDE, "+1", "-1+2"])
     con.execute("update sectors set name_zh = ? where code = 'industry_trade'", ["-1+2"])
     con.execute("insert into audit_log (actor, action, kind, table_name, record_key, after_json) "
                 "values (?, 'edit', 'edit', 'enterprises', 'E1', ?)", [DDE, '{"name": "=1"}'])

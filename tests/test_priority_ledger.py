@@ -105,10 +105,11 @@ def test_ledger_workbook_fit_for_filing(small_con):
     assert "数据截至：2025年6月30日" in south["A2"].value and "共1处" in south["A2"].value
     assert [c.value for c in south[3]][:5] == ["序号", "重点部位名称", "所属企业（单位）", "可能发生的事故类型", "可能造成死亡人数"]
     assert [c.value for c in south[4]] == [1, "南街道商场人员密集区", "南街道商场", "火灾", 20, None, None, "未备案", "2025-02-01", "否",
-                                           None]  # 措施落实日期: blank when the measures are not in place
+                                           None, None]  # 措施落实日期: blank when the measures are not in place
     east = book["东镇"]
-    assert [c.value for c in east[3]][-2:] == ["监控措施是否落实", "措施落实日期"]
-    assert [c.value for c in east[4]][-2:] == ["是", "未填报"]  # in place, the day not recorded
+    # 报备有关部门 (issue 18, schema 27): the 有关部门 the entry was also filed with, blank when none recorded
+    assert [c.value for c in east[3]][-3:] == ["监控措施是否落实", "措施落实日期", "报备有关部门"]
+    assert [c.value for c in east[4]][-3:] == ["是", "未填报", None]  # in place, the day not recorded
     assert south.page_setup.orientation == "landscape"
     assert "共0处" in book["西乡"]["A2"].value  # an empty ledger is visible, not missing
 

@@ -36,7 +36,13 @@ COLUMNS = [
     ("监控措施是否落实", 10, lambda r: {True: "是", False: "否"}.get(_bool(r["measures_in_place"]), "未填报")),
     # the day they were confirmed in place (issue 18: the assessment judges an accident against it); blank when not
     ("措施落实日期", 14, lambda r: _in_place_day(r)),
+    # the 有关部门 it was also filed with (行业主管部门, issue 18; key_sites.filed_departments, schema 27)
+    ("报备有关部门", 16, lambda r: _text(r.get("filed_departments"))),
 ]
+
+
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _in_place_day(row) -> str | None:
@@ -88,7 +94,7 @@ def _township_sheet(book: Workbook, title: str, county: str, township: str, rows
     foot = 3 + len(rows) + 2
     sheet.cell(foot, 1, "填报人：                    审核人（站长）：                    乡镇（街道）分管负责人：                    "
                         "填报日期：    年  月  日").font = Font(name=FONT, size=11)
-    sheet.cell(foot + 1, 1, "说明：本台账报市、县（区）安委办备案；可能造成死亡人数在3人及以上的部位须逐一登记，"
+    sheet.cell(foot + 1, 1, "说明：本台账报市、县（区）安委办及有关部门备案；可能造成死亡人数在3人及以上的部位须逐一登记，"
                             "监控措施未落实的须限期落实。").font = Font(name=FONT, size=9)
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "landscape"

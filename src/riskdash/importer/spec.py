@@ -200,6 +200,9 @@ KEY_SITES = Kind(
         # the day the measures were confirmed in place (read only when measures_in_place is 是): the assessment
         # judges an accident against the measures as they stood before it (docs/township-assessment.md)
         C("measures_in_place_on", "date", False, ("措施落实日期",), example="2025-01-12", past=True),
+        # the 有关部门 the entry was filed with besides the two offices (行业主管部门, issue 18; schema 27): names
+        # as the setting sector_departments writes them, separated by 、 or commas
+        C("filed_departments", "text", False, ("报备有关部门", "备案有关部门", "有关部门"), example="应急管理、住房和城乡建设"),
     ),
     title_zh="重点部位", title_en="Key sites",
 )

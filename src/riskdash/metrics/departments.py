@@ -1,5 +1,6 @@
-"""行业主管部门 ("管行业必须管安全", issue 18): accidents, hazards and enterprises counted by the department
-responsible for their sector (setting sector_departments; docs/settings.md)."""
+"""行业主管部门 ("管行业必须管安全", issue 18): accidents, hazards, enterprises and 重点部位 counted by the
+department responsible for their sector (setting sector_departments; docs/settings.md): 隐患治理's table
+(by_department), 事故趋势's (accidents_by_department) and 重点部位's (sites_by_department)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,38 @@ def department_map(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def by_department(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """One row per department: the period's accidents and deaths (incl. missing), hazards found (of them major)
     and the enterprises of the scope; the rows add up to the scope's totals."""
-    mapping = department_map(con)
-    frame = db.query(con, "metrics/by_department", **filters.params(), codes=list(mapping),
-                     names=list(mapping.values()))
+    frame = db.query(con, "metrics/by_department", **filters.params(), **_department_params(con))
     for column in COUNTS:
+        frame[column] = frame[column].astype(int)
+    return frame
+
+
+def _department_params(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    mapping = department_map(con)
+    return {"codes": list(mapping), "names": list(mapping.values())}
+
+
+ACCIDENT_COUNTS = ["accidents", "deaths", "larger_accidents", "previous_accidents", "previous_deaths"]
+
+
+def accidents_by_department(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per department: the period's accidents, deaths (incl. missing) and 较大及以上 accidents, and the
+    accidents and deaths of the same dates a year earlier (同比); the rows add up to the scope's totals."""
+    previous = filters.previous_year()
+    frame = db.query(con, "accidents/accidents_by_department", **filters.params(), **_department_params(con),
+                     previous_start=previous.start, previous_end=previous.end)
+    for column in ACCIDENT_COUNTS:
+        frame[column] = frame[column].astype(int)
+    return frame
+
+
+SITE_COUNTS = ["sites", "fully_filed", "in_place", "filed_with_department"]
+
+
+def sites_by_department(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per department with a 重点部位 in the scope's ledger (every sector; a public place's site under
+    —): sites, filed with both offices by the as-of day, measures in place, filed with the department itself."""
+    frame = db.query(con, "priority/sites_by_department", **filters.params(), **_department_params(con))
+    for column in SITE_COUNTS:
         frame[column] = frame[column].astype(int)
     return frame

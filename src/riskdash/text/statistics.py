@@ -2,6 +2,31 @@
 "Statistical classes"): the lines of the class table, the target bars and the 通报's sentences."""
 
 TEXT = {
+    # 行业主管部门 ("管行业必须管安全", issue 18): 事故趋势's and 重点部位's tables by department (screens/departments.py)
+    "departments.tab": {"zh": "按行业主管部门", "en": "By responsible department"},
+    "departments.total": {"zh": "合计", "en": "Total"},
+    "departments.col_department": {"zh": "行业主管部门", "en": "Department"},
+    "departments.col_sectors": {"zh": "主管行业", "en": "Sectors"},
+    "departments.col_larger": {"zh": "较大及以上（起）", "en": "Relatively major or worse"},
+    "departments.col_sites": {"zh": "重点部位（处）", "en": "Key sites"},
+    "departments.col_fully_filed": {"zh": "市县均已备案", "en": "Filed with city and county"},
+    "departments.col_in_place": {"zh": "措施已落实", "en": "Measures in place"},
+    "departments.col_filed_with_department": {"zh": "已报本部门备案", "en": "Filed with the department"},
+    "departments.accidents_note": {
+        "zh": "管行业必须管安全：统计期间内的事故按所属行业的主管部门（设置“行业主管部门”）归类，每个行业只属一个部门，各部门之和等于合计；"
+              "未在设置中列出的行业记为“—”。同比为与上年同期相比，上年同期为0时记“—”。",
+        "en": "Accidents of the period by the department responsible for their sector (setting sector_departments); each "
+              "sector has one department, so the departments add up to the total; a sector not in the setting counts "
+              "under —. 同比 against the same dates a year earlier, — without a base.",
+    },
+    "departments.sites_title": {"zh": "重点部位按行业主管部门", "en": "Key sites by responsible department"},
+    "departments.sites_note": {
+        "zh": "台账中的重点部位按所属企业行业的主管部门归类（公共场所等无企业的部位记为“—”）；“市县均已备案”截至数据日期；"
+              "“已报本部门备案”为台账“报备有关部门”中列有该部门的部位数。",
+        "en": "The ledger's key sites by the department of their enterprise's sector (a site of no enterprise, such "
+              "as a public place, under —); filed with city and county by the data's as-of day; filed with the "
+              "department: sites whose ledger entry names that department among the departments it was filed with.",
+    },
     "classes.tab": {"zh": "按统计类别", "en": "By statistical class"},
     "classes.col_name": {"zh": "统计类别", "en": "Statistical class"},
     "classes.note": {

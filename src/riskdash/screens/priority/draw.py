@@ -13,7 +13,9 @@ import streamlit as st
 from riskdash import charts, i18n
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
-from riskdash.metrics import priority
+from riskdash.metrics import core as metrics_core
+from riskdash.metrics import departments, priority
+from riskdash.screens import departments as departments_view
 from riskdash.screens.kit import download_name
 from riskdash.screens.priority import charts as priority_charts
 from riskdash.screens.priority import view
@@ -149,6 +151,12 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
         st.info(ctx.t("priority.ledger_empty"), icon=":material/info:")
     else:
         table(view.ledger_table(shown, lang))
+    # 行业主管部门 ("管行业必须管安全", issue 18): the whole ledger by the department of the site's sector
+    st.markdown(f"**{plain(ctx.t('departments.sites_title'))}**")
+    whole = replace(ctx.filters, industry=None)
+    table(departments_view.sites_table(ctx.load(departments.sites_by_department, whole),
+                                       departments_view.sector_map(ctx.load(metrics_core.sectors)), lang))
+    st.caption(plain(ctx.t("departments.sites_note")))
     st.download_button(
         ctx.t("priority.ledger_download"),
         data=ctx.load(ledger_workbook, ctx.filters, ctx.region_name, ctx.data_as_of),

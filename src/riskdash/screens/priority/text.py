@@ -73,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.col_filed_county": {"zh": "县安委办备案", "en": "Filed with the county"},
     "priority.col_in_place": {"zh": "措施落实", "en": "Measures in place"},
     "priority.col_in_place_on": {"zh": "措施落实日期", "en": "In place since"},
+    "priority.col_filed_departments": {"zh": "报备有关部门", "en": "Also filed with"},
     "priority.yes": {"zh": "是", "en": "Yes"},
     "priority.no": {"zh": "否", "en": "No"},
     "priority.not_reported": {"zh": "未填报", "en": "Not reported"},

@@ -167,7 +167,14 @@ def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
             _day(d, lang, "priority.not_reported") if v is not None and not pd.isna(v) and bool(v) else ""
             for v, d in
             zip(ledger["measures_in_place"], ledger["measures_in_place_on"])],
+        # the 有关部门 it was also filed with (行业主管部门, issue 18; key_sites.filed_departments, schema 27)
+        i18n.t("priority.col_filed_departments", lang): [_text(v) for v in ledger["filed_departments"]],
     })
+
+
+def _text(value) -> str:
+    """A free-text cell: "" when empty."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def gap_kpis(gaps: priority.LedgerGaps, lang: str) -> tuple[Kpi, ...]:
@@ -336,4 +343,5 @@ def card_sites_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         i18n.t("priority.col_filed_city", lang): [_day(v, lang) for v in frame["filed_city_on"]],
         i18n.t("priority.col_filed_county", lang): [_day(v, lang) for v in frame["filed_county_on"]],
         i18n.t("priority.col_in_place", lang): [_yes_no(v, lang) for v in frame["measures_in_place"]],
+        i18n.t("priority.col_filed_departments", lang): [_text(v) for v in frame["filed_departments"]],
     })

@@ -3,7 +3,7 @@
 -- nothing at all (the missed ledgers the campaign screen must show), at least one.
 insert into key_sites (site_id, region_code, enterprise_id, name, potential_accident_type, potential_fatalities,
                        control_measures, responsible_person, filed_city_on, filed_county_on, measures_in_place,
-                       measures_in_place_on)
+                       measures_in_place_on, filed_departments)
 with missed as (
     select region_code
     from demo_townships
@@ -48,13 +48,21 @@ site_rows as (
     where t.region_code not in (select region_code from missed)
       and demo_u($seed, t.region_code, 'site:public') < 0.3
 ),
+-- the departments of the setting sector_departments (行业主管部门, issue 18), as the demo's ledger names them
+departments as (
+    select trim(split_part(item, '=', 1)) as code, trim(split_part(item, '=', 2)) as department
+    from (select unnest(string_split(value, ',')) as item from settings where key = 'sector_departments')
+),
 filed as (
     select
         s.*,
+        departments.department,
         case when demo_u($seed, site_key, 'site:city') < 0.85
              then cast($today as date) - cast(30 + floor(demo_u($seed, site_key, 'site:filed') * 700) as integer) end
             as city_on
     from site_rows s
+    left join enterprises on enterprises.enterprise_id = s.enterprise_id
+    left join departments on departments.code = enterprises.industry
 )
 select
     'K' || lpad(cast(row_number() over (order by region_code, name, site_key) as varchar), 6, '0') as site_id,
@@ -82,5 +90,10 @@ select
          then least(cast($today as date),
                     coalesce(city_on, cast($today as date) - cast(20 + floor(demo_u($seed, site_key, 'site:filed') * 700) as integer))
                         + cast(floor(demo_u($seed, site_key, 'site:in_place_on') * 120) as integer)) end
-        as measures_in_place_on
+        as measures_in_place_on,
+    -- the 有关部门 it was also filed with (schema 27): about 60 % with their sector's department, a public place's
+    -- fire and crowd sites with 消防救援 half the time
+    case when department is not null and demo_u($seed, site_key, 'site:dept') < 0.6 then department
+         when department is null and demo_u($seed, site_key, 'site:dept') < 0.5 then '消防救援' end
+        as filed_departments
 from filed;

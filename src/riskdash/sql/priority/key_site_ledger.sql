@@ -1,7 +1,8 @@
 -- Grain: one row per 重点部位 ledger entry (key site) of the townships in $region and below, by county,
 -- township and site. A site is fully filed when it carries both the city's and the county's filing day
 -- (备案); its measures count as in place only when measures_in_place is true (not reported counts as not), from
--- measures_in_place_on where recorded (措施落实日期, issue 18).
+-- measures_in_place_on where recorded (措施落实日期, issue 18); filed_departments names the 有关部门 it was also
+-- filed with (schema 27).
 select
     counties.name as county_name,
     townships.name as township_name,
@@ -20,6 +21,7 @@ select
     key_sites.filed_county_on,
     key_sites.measures_in_place,
     key_sites.measures_in_place_on,
+    key_sites.filed_departments,
     key_sites.filed_city_on is not null and key_sites.filed_county_on is not null as is_fully_filed
 from scoped_key_sites($region, $account_region) as key_sites
 join regions townships on townships.region_code = key_sites.region_code

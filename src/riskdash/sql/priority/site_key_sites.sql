@@ -1,5 +1,5 @@
 -- Grain: one row per 重点部位 ledger entry of enterprise $enterprise_id, with both filing days (备案) and
--- whether its monitoring measures are in place.
+-- whether its monitoring measures are in place, and the 有关部门 it was also filed with (schema 27).
 select
     site_id,
     name,
@@ -9,7 +9,8 @@ select
     responsible_person,
     filed_city_on,
     filed_county_on,
-    measures_in_place
+    measures_in_place,
+    filed_departments
 from key_sites
 where enterprise_id = $enterprise_id
 order by site_id;

@@ -1,0 +1,57 @@
+"""行业主管部门 ("管行业必须管安全", issue 18) as tables, pure: 事故趋势's accidents and 重点部位's ledger by the
+department responsible for their sector (``metrics.departments``; setting sector_departments), each with a 合计 row.
+隐患治理's table is ``screens.rectification.view.department_table``. No Streamlit here."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from riskdash import i18n
+from riskdash.metrics.core import change_pct
+
+
+def sector_map(sectors: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """{code: (name_zh, name_en)} from ``metrics.core.sectors``."""
+    return {code: (zh, en) for code, zh, en in zip(sectors["code"], sectors["name_zh"], sectors["name_en"])}
+
+
+def _sectors(text, sectors: dict[str, tuple[str, str]], lang: str) -> str:
+    codes = [c for c in str(text).split(",") if c] if isinstance(text, str) else []
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(i18n.sector_name(sectors[c], lang) if c in sectors else c for c in codes)
+
+
+def _col(key: str, lang: str) -> str:
+    return i18n.t(f"departments.col_{key}", lang)
+
+
+def accidents_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang: str) -> pd.DataFrame:
+    """``metrics.departments.accidents_by_department``: the department, its sectors, accidents, deaths (含失踪) and
+    较大及以上 of the period, last year's and 同比 (— without a base); a 合计 row of the same sums."""
+    rows = []
+    columns = ("accidents", "deaths", "larger_accidents", "previous_accidents", "previous_deaths")
+    totals = {c: int(frame[c].sum()) for c in columns}
+    lines = [(d, _sectors(s, sectors, lang), {c: int(v[c]) for c in columns})
+             for d, s, (_, v) in zip(frame["department"], frame["industries"], frame.iterrows())]
+    lines.append((i18n.t("departments.total", lang), "", totals))
+    for department, names, n in lines:
+        rows.append([department, names, n["accidents"], n["previous_accidents"],
+                     i18n.signed_pct(change_pct(n["accidents"], n["previous_accidents"])),
+                     n["deaths"], n["previous_deaths"], i18n.signed_pct(change_pct(n["deaths"], n["previous_deaths"])),
+                     n["larger_accidents"]])
+    return pd.DataFrame(rows, columns=[
+        _col("department", lang), _col("sectors", lang), i18n.t("accidents.col_accidents", lang),
+        i18n.t("accidents.col_previous_accidents", lang), i18n.t("accidents.col_accidents_yoy", lang),
+        i18n.t("accidents.col_deaths", lang), i18n.t("accidents.col_previous_deaths", lang),
+        i18n.t("accidents.col_deaths_yoy", lang), _col("larger", lang)])
+
+
+def sites_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang: str) -> pd.DataFrame:
+    """``metrics.departments.sites_by_department``: the department (— for a public place's site or a sector
+    without one), its sectors among the sites, sites, filed with both offices, measures in place, filed with the
+    department itself; a 合计 row."""
+    columns = ("sites", "fully_filed", "in_place", "filed_with_department")
+    rows = [[d, _sectors(s, sectors, lang), *(int(v[c]) for c in columns)]
+            for d, s, (_, v) in zip(frame["department"], frame["industries"], frame.iterrows())]
+    rows.append([i18n.t("departments.total", lang), "", *(int(frame[c].sum()) for c in columns)])
+    return pd.DataFrame(rows, columns=[_col(k, lang) for k in ("department", "sectors", *columns)])
