@@ -78,12 +78,24 @@ CHECKLIST_ITEMS: list[tuple[str, str, str, str, str]] = [
 # 应急管理部令第10号《工贸企业重大事故隐患判定标准》(2023): Art. 3 every 工贸 enterprise, Arts. 4–10 the seven
 # industries, Arts. 11–13 dust explosion, ammonia refrigeration, confined spaces; other sectors' standards one
 # entry each (their items are added by the province with the import kind)
+# Article numbers checked against the published text (issue 18) in third-party reprints of the decree (its
+# publication of 2023-04-19 and 中国应急管理报 2023-06-01 and 06-22, 第04版; the ministry's own page was not at hand,
+# so the addresses below are reprints, not the authority):
+#   Arts. 1–4 (scope 冶金、有色、建材、机械、轻工、纺织、烟草、商贸; Art. 3 the general cases; Art. 4 冶金):
+#     http://anzhuopai.com/szb/pc/col/202306/01/content_202904.html, http://m.by1723.com/xwzx/hydt/202304/t20230419_73880.html
+#   Art. 6 建材 and Art. 7 机械: http://boglecoveoysterhouse.net/szb/pc/col/202306/22/content_204908.html
+#   Art. 12 液氨制冷 and Art. 13 硫化氢、一氧化碳等中毒风险的有限空间作业: http://www.hftpay.net/news/show/229.html
+#   Art. 3 also as quoted by 江门市 (http://www.jiangmen.gov.cn/gzhd/zhzw/content/post_2849362.html).
+# Not seen under their numbers: Art. 5 有色, 8 轻工, 9 纺织, 10 烟草 and 11 粉尘爆炸 — they follow from the above:
+# Arts. 4–10 take the seven industries in Art. 2's order (商贸 has no article of its own) and 11 precedes 12; the
+# wording of 11 ("存在粉尘爆炸危险的工贸企业") and the 烟草 cases (熏蒸、膨胀烟丝) were seen without their numbers.
+# No number or title needed correcting.
 _DECREE_10 = "应急管理部令第10号《工贸企业重大事故隐患判定标准》（2023）"
 HAZARD_BASES: list[tuple[str, str, str, str, str]] = [
     ("工贸-第3条", "industry_trade", _DECREE_10,
      "工贸企业通用情形（承包承租单位管理、特种作业人员资格、金属冶炼企业负责人和安全管理人员考核）",
-     "All industry and trade enterprises (contractors and tenants, special-work qualification, metal smelting "
-     "managers examined)"),
+     ("All industry and trade enterprises (contractors and tenants, special-work qualification, metal smelting "
+      "managers examined)")),
     ("工贸-第4条", "industry_trade", _DECREE_10,
      "冶金企业情形", "Metallurgy enterprises"),
     ("工贸-第5条", "industry_trade", _DECREE_10,
