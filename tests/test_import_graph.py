@@ -2,7 +2,7 @@
 
 Layers, lowest first; a module may import its own layer and the ones below, never one above:
 
-    base          riskdash, domain, filters, reference, i18n and the strings it gathers (text/, screens/*/text)
+    base          riskdash, domain, filters, reference, pinyin, i18n and the strings it gathers (text/, screens/*/text)
     presentation  charts/, screens/*/charts, screens/*/outlines: chart specifications, pure
     db            riskdash.db: the one database door
     metrics       metrics/: every figure, from SQL
@@ -30,7 +30,7 @@ SRC = ROOT / "src"
 
 LAYERS: dict[str, tuple[str, ...]] = {
     "base": ("riskdash", "riskdash.__init__", "riskdash.domain", "riskdash.filters", "riskdash.reference",
-             "riskdash.i18n", "riskdash.text", "riskdash.text.*", "riskdash.screens.*.text"),
+             "riskdash.i18n", "riskdash.pinyin", "riskdash.text", "riskdash.text.*", "riskdash.screens.*.text"),
     "presentation": ("riskdash.charts", "riskdash.charts.*", "riskdash.screens.*.charts",
                      "riskdash.screens.*.outlines"),
     "db": ("riskdash.db",),

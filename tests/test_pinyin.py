@@ -1,7 +1,7 @@
-"""Pinyin initials for searchable region and enterprise lists (issue 17 item 11): riskdash.text.pinyin on
-hand-made names — each letter's first and last character in GB2312 level 1, level-2 characters through the
-overrides, the place-name readings of 重 and 藏, ASCII letters and digits kept, the rest left out — and the
-share of the real 2023 division names it spells in full."""
+"""Pinyin initials for searchable region and enterprise lists (issue 17 item 11): riskdash.pinyin on hand-made
+names — each letter's first and last character in GB2312 level 1, level-2 characters through the overrides,
+the place-name readings of 重 and 藏, ASCII letters and digits kept, the rest left out — and the share of the
+real 2023 division names it spells in full."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from riskdash.text import pinyin
+from riskdash import pinyin
 
 # per letter: its first character in level 1 and the last character before the next letter's first
 BOUNDARIES = {

@@ -19,8 +19,8 @@ import streamlit as st
 
 from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
+from riskdash.pinyin import searchable
 from riskdash.screens.kit import Scope
-from riskdash.text.pinyin import searchable
 from riskdash.ui import address, login, printing, session
 from riskdash.ui.markdown import plain
 

@@ -14,9 +14,9 @@ import streamlit as st
 from riskdash import db, i18n, metrics
 from riskdash.importer import ImportFailed, check
 from riskdash.metrics import data as reads
+from riskdash.pinyin import searchable
 from riskdash.screens.data import view
 from riskdash.screens.kit import download_name
-from riskdash.text.pinyin import searchable
 from riskdash.ui import session, widgets
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import, write_window

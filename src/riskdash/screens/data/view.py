@@ -7,7 +7,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.importer import KINDS, Problem
-from riskdash.text.pinyin import hint, searchable
+from riskdash.pinyin import hint, searchable
 
 
 def kind_label(name: str, lang: str) -> str:

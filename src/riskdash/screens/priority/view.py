@@ -9,8 +9,8 @@ import pandas as pd
 
 from riskdash import charts, i18n
 from riskdash.metrics import priority
+from riskdash.pinyin import hint
 from riskdash.screens.kit import Kpi
-from riskdash.text.pinyin import hint
 
 
 def _day(value, lang: str, missing_key: str = "priority.not_filed") -> str:
