@@ -38,7 +38,7 @@ with tab_score:
     else:
         ui.plot(charts.township_score_bars(result, float(pass_score), campaigns.year_filters(f), page.region_name, lang))
         ranking = view.scorecard_table(result, lang)
-        ui.table(ranking)
+        ui.table(ranking, download=False)  # the ranking's own .xlsx below
         st.download_button(t("campaigns.download_xlsx"),
                            scorecard_xlsx(ranking, t("campaigns.ranking_scope", **words)),
                            file_name=download_name(t("campaigns.ranking_file", year=scope.year), page.region_name,
@@ -50,7 +50,8 @@ with tab_score:
         pick = st.selectbox(t("campaigns.detail_pick"), list(names), key="campaigns_detail",
                             format_func=lambda c: f"{names[c]['name']}（{names[c]['score']}）")
         st.markdown(f"**{t('campaigns.detail_title')}**")
-        ui.table(view.component_details(names[pick], lang))
+        ui.table(view.component_details(names[pick], lang),
+                 t("table.of", whole=t("campaigns.detail_title"), part=names[pick]["name"]))
 
 with tab_checklist:
     ui.section(t("campaigns.groups_title"), t("campaigns.groups_scope", **words, **draw.deadline_words(page, values)))
@@ -76,7 +77,8 @@ with tab_checklist:
         towns = dict(zip(progress["region_code"], progress["township_name"]))
         town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
                             format_func=towns.get)
-        ui.table(view.items_table(items[items["region_code"] == town], lang))
+        ui.table(view.items_table(items[items["region_code"] == town], lang),
+                 t("table.of", whole=t("campaigns.items_title"), part=towns[town]))
 
 with tab_campaign:
     # "1+1" by 产业类型 (issue 18): one pair per township × industry class
@@ -90,7 +92,7 @@ with tab_campaign:
     if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
         pairs_shown = pairs[~pairs["is_inspected"]]
     pairs_list = view.pairs_table(pairs_shown, lang)
-    ui.listing(pairs_list, t("campaigns.empty"))
+    ui.listing(pairs_list, t("campaigns.empty"), download=False)  # its own .xlsx below
     if not pairs_list.empty:
         st.download_button(t("campaigns.download_pairs"),
                            scorecard_xlsx(pairs_list, t("campaigns.coverage_scope", **words),
@@ -119,8 +121,8 @@ with tab_zero:
     ui.section(t("campaigns.compliance_title"), t("campaigns.compliance_scope", cutoff=cutoff, **words))
     ui.listing(view.compliance_table(compliance, missing, lang, late_zero), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.missing_title', n=len(missing))}**")
-    ui.listing(view.missing_table(missing, lang), t("campaigns.empty"))
+    ui.listing(view.missing_table(missing, lang), t("campaigns.empty"), t("campaigns.missing_title", n=len(missing)))
     st.markdown(f"**{t('campaigns.late_zero_title', n=len(late_zero))}**")
-    ui.listing(view.late_table(late_zero, lang), t("campaigns.empty"))
+    ui.listing(view.late_table(late_zero, lang), t("campaigns.empty"), t("campaigns.late_zero_title", n=len(late_zero)))
     ui.section(t("campaigns.form_title"), t("campaigns.form_scope"))
     draw.zero_report_form(page, windows, compliance)

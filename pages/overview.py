@@ -28,7 +28,7 @@ st.subheader(page.t("overview.detail"))
 accidents_column, hazards_column = st.columns(2)
 with accidents_column:
     st.markdown(f"**{page.t('overview.detail_accidents')}**")
-    ui.table(content.accident_detail)
+    ui.table(content.accident_detail, page.t("overview.detail_accidents"))
 with hazards_column:
     st.markdown(f"**{page.t('overview.detail_hazards')}**")
-    ui.table(content.hazard_detail)
+    ui.table(content.hazard_detail, page.t("overview.detail_hazards"))

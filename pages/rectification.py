@@ -51,12 +51,13 @@ with tab_form:
     table, form_header = page.load(monthly_form.monthly_form, f, month)
     st.markdown(f"**{t('rectification.form_title')}**")
     st.caption(plain(draw.form_scope(page, form_header)))
-    ui.full_table(view.form_display(table))
+    ui.full_table(view.form_display(table), download=False)  # the 月报表 button below is its file
     ui.formula(t("rectification.form_note"))
     # 重大隐患判定依据 (issue 18): the major hazards the form counts, each with the item it was judged by
     majors = page.load(monthly_form.major_hazards, f, month)
     st.markdown(f"**{plain(monthly_form.majors_title(form_header, lang))}**")
-    ui.listing(monthly_form.majors_table(majors, lang), t("monthly_form.majors_empty"))
+    ui.listing(monthly_form.majors_table(majors, lang), t("monthly_form.majors_empty"),
+               t("monthly_form.majors_sheet"))
     ui.formula(t("rectification.form_majors_note"))
     st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header, majors=majors),
                        file_name=download_name(t("rectification.form_file"), page.region_name, "xlsx", lang,
@@ -87,10 +88,12 @@ with tab_checks:
     by_town, by_sector = st.columns(2)
     with by_town:
         st.markdown(f"**{t('rectification.by_township')}**")
-        ui.table(view.coverage_table(towns, lang, "township"))
+        ui.table(view.coverage_table(towns, lang, "township"),
+                 t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_township")))
     with by_sector:
         st.markdown(f"**{t('rectification.by_sector')}**")
-        ui.table(view.coverage_table(page.load(rect.coverage_by_sector, f), lang, "sector", sectors))
+        ui.table(view.coverage_table(page.load(rect.coverage_by_sector, f), lang, "sector", sectors),
+                 t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_sector")))
     days = page.load(rect.setting_value, "uninspected_days")
     uninspected = page.load(rect.uninspected_enterprises, f)
     ui.section(t("rectification.uninspected_title", days=days),
@@ -126,7 +129,7 @@ with tab_due:
         if rows is None:
             st.info(t("rectification.empty"), icon=":material/check_circle:")
         else:
-            ui.table(rows)
+            ui.table(rows, download=False)  # its own printable .xlsx below
             st.download_button(t("rectification.weekly_download"), list_xlsx({town_names[town]: rows},
                                                                               {town_names[town]: heading}),
                                file_name=draw.list_file_name(

@@ -91,10 +91,11 @@ def test_the_operator_is_the_logged_in_account(small_db_path, monkeypatch):
 
 
 def test_every_table_on_the_page_has_its_own_download(at):  # noqa: F811
-    """数据管理's tables each with a CSV button: the row counts, the loop's steps of the hazard shown, and a stored
-    record opened for editing (the problem list and the audit log had theirs)."""
+    """数据管理's tables each with their .xlsx button (the one of every screen's tables, ui.widgets.table_download):
+    the row counts, the loop's steps of the hazard shown, and a stored record opened for editing (the problem
+    list and the audit log had theirs)."""
     def buttons():
-        return [b.proto.label for b in at.get("download_button")].count("下载此表（CSV）")
+        return [b.proto.label for b in at.get("download_button")].count("下载表格")
 
     shown = buttons()
     assert shown == 2  # the row counts and the loop of the first open hazard of the first township

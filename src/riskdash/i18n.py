@@ -36,6 +36,13 @@ TEXT: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------------------------------ stamp, demo
     "stamp.as_of": {"zh": "数据截至{day}", "en": "Data as of {day}"},
     "print.button": {"zh": "打印", "en": "Print"},
+    # every table's own .xlsx (ui.widgets.table_download, issue 17 item 11)
+    "table.download": {"zh": "下载表格", "en": "Download table"},
+    "table.default_name": {"zh": "数据表", "en": "Table"},
+    "table.part": {"zh": "{whole}（{part}）", "en": "{whole} ({part})"},
+    "table.of": {"zh": "{whole} · {part}", "en": "{whole} - {part}"},
+    "table.scope": {"zh": "范围：{region} · {sector} · 统计期间{period}", "en": "Scope: {region} · {sector} · period {period}"},
+    "table.as_of": {"zh": "截至{as_of}", "en": "As of {as_of}"},
     "print.scope": {"zh": "{page} · {period} · {region} · {sector} · 数据截至{as_of}", "en": "{page} · {period} · {region} · {sector} · data as of {as_of}"},
     # ------------------------------------------------------------------------------------------ charts
     # a select box's or multiselect's words when nothing is chosen (Streamlit's own: "Choose an option")

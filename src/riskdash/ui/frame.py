@@ -21,7 +21,7 @@ from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
 from riskdash.pinyin import searchable
 from riskdash.screens.kit import Scope
-from riskdash.ui import address, login, printing, session
+from riskdash.ui import address, login, printing, session, widgets
 from riskdash.ui.markdown import plain
 
 ALL = ""  # the "whole region" / "all sectors" choice in a select (None would show as no selection)
@@ -204,6 +204,7 @@ def start_page(name: str) -> PageContext:
                       is_demo=is_demo, region_name=region_name, sector_name=sector_name,
                       role=account.role if account is not None else None)
     heading(ctx, i18n.t(f"page.{name}", lang))
+    widgets.begin_exports(ctx)  # the scope every table's .xlsx names (issue 17 item 11)
     printing.install(name, ctx)  # <html lang>, caption contrast; print view + 打印 on analysis screens
     return ctx
 

@@ -17,6 +17,9 @@ def section(title: str, scope: str) -> None:
     # the scope names the region and sector (data): never Markdown
     st.subheader(plain(title))
     st.caption(plain(scope))
+    state = st.session_state.get(EXPORT_STATE)
+    if state is not None:
+        state["heading"] = title  # the name of the tables under it, unless they are given their own
 
 
 def kpi_row(kpis: Sequence[Kpi]) -> None:
@@ -63,11 +66,13 @@ def _wraps(values: list) -> bool:
                for v in values)
 
 
-def fit(frame, budget: int | None = None, selectable: bool = False) -> dict:
+def fit(frame, budget: int | None = None, selectable: bool = False, max_lines: int = MAX_LINES) -> dict:
     """st.dataframe's height, row height and column widths for ``frame`` (a DataFrame or a pandas Styler): the
     keyword arguments that show every row (up to ROWS_SHOWN) and every cell's whole text within ``budget`` px
     (by default NARROW_PX where wrapping can make it, else FIT_PX); ``selectable``: its rows carry a checkbox
-    column (on_select), which takes MARKER_PX of the width."""
+    column (on_select), which takes MARKER_PX of the width; ``max_lines``: the most lines a wrapped cell may
+    take before the table is let scroll sideways (a list whose one column of running text is long, such as the
+    ranking's reasons in English, may take more than MAX_LINES)."""
     data = getattr(frame, "data", frame)  # a Styler keeps its frame in .data
     rows = len(data)
     heads: dict[str, float] = {}
@@ -86,7 +91,7 @@ def fit(frame, budget: int | None = None, selectable: bool = False) -> dict:
         for key, head in heads.items():
             width = max(head, contents[key])
             if key in wrapping:
-                least = (contents[key] - CELL_PAD_PX) / MAX_LINES + CELL_PAD_PX
+                least = (contents[key] - CELL_PAD_PX) / max_lines + CELL_PAD_PX
                 width = max(head, least, min(contents[key], cap))
             out[key] = width
         return out
@@ -128,21 +133,71 @@ def fit(frame, budget: int | None = None, selectable: bool = False) -> dict:
     return out
 
 
-def table(frame: pd.DataFrame) -> None:
+def table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:
+    """A fitted table and under it its .xlsx download (``table_download``; ``download=False`` where the screen
+    offers its own file of the same table)."""
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(frame))
+    if download:
+        table_download(frame, name)
 
 
-def full_table(frame: pd.DataFrame) -> None:
+def full_table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:
     """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, height=35 * (len(frame) + 1) + 3)
+    if download:
+        table_download(frame, name)
 
 
-def listing(frame: pd.DataFrame, empty: str) -> None:
+def listing(frame: pd.DataFrame, empty: str, name: str | None = None, download: bool = True) -> None:
     """A table, or the one line ``empty`` when it has no rows."""
     if frame.empty:
         st.info(empty, icon=":material/check_circle:")
     else:
-        table(frame)
+        table(frame, name, download)
+
+
+# Every table's own export (issue 17 items 10 and 11): start_page notes the page's scope (begin_exports), each
+# section its heading; a table drawn through table/full_table/listing (or any st.dataframe followed by
+# table_download) gets a small .xlsx button under it: the frame shown (already within the account's and the
+# filters' scope, its headers and enum words as on screen) under its title, the scope and the as-of day
+# (exports.tables.table_xlsx), named 事故分类统计_绿阳区_截至2026年11月28日.xlsx. The workbook is built when clicked.
+EXPORT_STATE = "_table_exports"
+
+
+def begin_exports(ctx) -> None:
+    """This run's page scope (``ctx``: the ``PageContext``) for the tables' downloads, and no table yet."""
+    scope = ctx.scope
+    st.session_state[EXPORT_STATE] = {
+        "lang": ctx.lang, "region": ctx.region_name, "as_of": ctx.filters.as_of, "heading": "", "names": [],
+        "scope": i18n.t("table.scope", ctx.lang, region=scope.region, sector=scope.sector, period=scope.period),
+        "as_of_line": i18n.t("table.as_of", ctx.lang, as_of=scope.as_of),
+    }
+
+
+def table_download(frame, name: str | None = None) -> None:
+    """The small .xlsx button of the table just drawn, named ``name`` (by default the section's heading; a
+    second table under one heading adds its first column's header, 隐患分类统计 · 行业)."""
+    from riskdash.exports.tables import XLSX_MIME, table_xlsx
+    from riskdash.screens.kit import download_name
+
+    state = st.session_state.get(EXPORT_STATE)
+    if state is None:  # a page drawn without start_page (none today): no scope to name the file with
+        return
+    data = getattr(frame, "data", frame)
+    lang = state["lang"]
+    what = name or state["heading"] or i18n.t("table.default_name", lang)
+    if what in state["names"] and len(data.columns):
+        what = i18n.t("table.of", lang, whole=what, part=data.columns[0])
+    base, n = what, 1
+    while what in state["names"]:
+        n += 1
+        what = f"{base} ({n})"
+    state["names"].append(what)
+    file_name = download_name(what, state["region"], "xlsx", lang, as_of=state["as_of"])
+    lines = [state["scope"], state["as_of_line"]]
+    st.download_button(i18n.t("table.download", lang), data=lambda: table_xlsx(data, what, lines, lang),
+                       file_name=file_name, mime=XLSX_MIME, icon=":material/download:", type="tertiary",
+                       help=file_name, on_click="ignore", key=f"table_xlsx_{len(state['names'])}")
 
 
 def formula(text: str) -> None:

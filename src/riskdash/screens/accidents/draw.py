@@ -20,7 +20,7 @@ from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.widgets import PNG_CONFIG, fit, target_progress
+from riskdash.ui.widgets import PNG_CONFIG, fit, table_download, target_progress
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -196,7 +196,12 @@ def drill_down(page: PageContext, measure: str) -> None:
         st.plotly_chart(fig, width="stretch", key=chart_key, selection_mode="points", config=PNG_CONFIG,
                         on_select=functools.partial(_on_bar_click, regions, frame, chart_key))
         _png_button(page, fig, "region")
-    ui.table(view.breakdown_table(frame, names_shown, page.lang))
+    ui.table(view.breakdown_table(frame, names_shown, page.lang), breakdown_name(page, "accidents.by_region"))
+
+
+def breakdown_name(page: PageContext, tab: str) -> str:
+    """A breakdown table's name for its download, the section and the tab: 事故分布（按行业）."""
+    return page.t("table.part", whole=page.t("accidents.breakdowns"), part=page.t(tab))
 
 
 def larger_list(page: PageContext, frame: pd.DataFrame) -> None:
@@ -216,6 +221,7 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         return
     event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
                          selection_mode="single-row", **fit(shown, selectable=True))
+    table_download(shown)  # named for its section (较大及以上事故, 较大涉险事故)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(frame):
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))

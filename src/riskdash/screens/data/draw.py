@@ -349,8 +349,7 @@ def edit_panel(page, actor: str) -> None:
     with st.expander(page.t("data.col.stored")):
         stored = view.record_frame(row, kind, page.lang)
         st.dataframe(stored, hide_index=True, width="stretch", placeholder=i18n.DASH)
-        _csv_button(page, stored, page.t("data.edit.file", table=table_title(kind, page.lang), id=key),
-                    "data_edit_csv")
+        _table_button(page, stored, page.t("data.edit.file", table=table_title(kind, page.lang), id=key))
     if kind in EVIDENCE_KINDS:  # the record card's evidence (issue 18): 整改前/整改后 photos, 验收 records
         _evidence(page, EVIDENCE_KINDS[kind], key, f"data_edit_evidence_{kind}", actor)
     spec = KINDS[kind]
@@ -415,7 +414,7 @@ def flow_panel(page, actor: str) -> None:
     with steps:
         loop = view.hazard_steps(row, page.lang)
         st.dataframe(loop, hide_index=True, width="stretch")
-        _csv_button(page, loop, page.t("data.flow.file", id=hazard_id), "data_flow_csv")
+        _table_button(page, loop, page.t("data.flow.file", id=hazard_id))
     offered = view.offered_actions(row, today)
     if not offered:
         form_side.success(page.t("data.flow.closed"), icon=":material/task_alt:")
@@ -567,7 +566,7 @@ def jobs_panel(page) -> None:
     logged = jobs.logged_run_ids(page.con)
     table = view.job_runs_table(runs, logged, page.lang)
     st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH)
-    _csv_button(page, table, page.t("data.jobs.file"), "data_jobs_csv")
+    _table_button(page, table, page.t("data.jobs.file"))
 
 
 def counts_panel(page) -> None:
@@ -576,13 +575,12 @@ def counts_panel(page) -> None:
         st.caption(page.t("data.counts.heading"))
         table = view.counts_table(reads.table_counts(page.con), page.lang)
         st.table(table, hide_index=True, width="content")
-        _csv_button(page, table, page.t("data.counts.file"), "data_counts_csv")
+        _table_button(page, table, page.t("data.counts.file"))
 
 
-def _csv_button(page, frame, what: str, key: str) -> None:
-    """The table's own download (CSV, UTF-8 with BOM), named for it, the scope and the data's as-of day."""
-    from riskdash.importer.export import to_csv_bytes
+def _table_button(page, frame, what: str) -> None:
+    """The table's own download: the .xlsx every screen's tables give (ui.widgets.table_download), named for it,
+    the scope and the as-of day, its title, scope and as-of lines above a frozen header."""
+    from riskdash.ui.widgets import table_download
 
-    st.download_button(page.t("data.table.download"), to_csv_bytes(frame), key=key, mime="text/csv",
-                       file_name=download_name(what, page.region_name, "csv", page.lang, as_of=page.data_as_of),
-                       icon=":material/download:")
+    table_download(frame, what)

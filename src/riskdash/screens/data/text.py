@@ -212,7 +212,6 @@ TEXT.update({
     "data.mode.append": {"zh": "追加（编号已存在则拒绝）", "en": "Append (refuse ids already present)"},
     "data.mode.upsert": {"zh": "更新（编号已存在则更新，记录修改前后）", "en": "Upsert (update ids already present, log before and after)"},
     "data.edit.enterprise": {"zh": "企业（输入名称、编号或乡镇查找）", "en": "Enterprise (type a name, number or township)"},
-    "data.table.download": {"zh": "下载此表（CSV）", "en": "Download this table (CSV)"},
     "data.counts.file": {"zh": "各表行数", "en": "Rows per table"},
     "data.jobs.file": {"zh": "定时任务运行记录", "en": "Scheduled job runs"},
     "data.edit.file": {"zh": "{table}记录{id}", "en": "{table} record {id}"},

@@ -9,7 +9,7 @@ import streamlit as st
 from riskdash import i18n, metrics
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
-from riskdash.ui.widgets import fit
+from riskdash.ui.widgets import fit, table_download
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
@@ -33,16 +33,18 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
     left, right = st.columns(2)
     left.download_button(csv_label, list_csv(table), file_name=list_file_name(page, title, "csv"), mime="text/csv",
                          icon=":material/download:", key=f"rect_csv_{name}")
-    right.download_button(xlsx_label, list_xlsx({title: table}, {title: sheet_title(page, title)}),
+    right.download_button(xlsx_label, list_xlsx({title: table}, {title: sheet_lines(page, title)}),
                           file_name=list_file_name(page, title, "xlsx"),
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"rect_xlsx_{name}")
 
 
-def sheet_title(page: PageContext, what: str) -> str:
-    """The title line of an exported list: what, the scope and the as-of day (逾期隐患清单 · 绿阳区 · 截至…)."""
-    day = i18n.day(page.filters.as_of, page.lang)
-    return " · ".join([what, page.region_name, f"截至{day}" if page.lang == "zh" else f"as of {day}"])
+def sheet_lines(page: PageContext, what: str) -> list[str]:
+    """The lines above an exported list, as above every table's .xlsx (ui.widgets.table_download): its title,
+    the scope (region, sector, period) and the as-of day."""
+    scope = page.scope
+    return [what, page.t("table.scope", region=scope.region, sector=scope.sector, period=scope.period),
+            page.t("table.as_of", as_of=scope.as_of)]
 
 
 def list_file_name(page: PageContext, what: str, ext: str) -> str:
@@ -117,3 +119,5 @@ def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.Dat
                 st.caption(page.t("priority.none_found"))
             else:
                 st.dataframe(shaped(frame, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
+                table_download(shaped(frame, page.lang),
+                               page.t("table.of", whole=page.t(label, n=len(frame)), part=chosen["enterprise_name"]))
