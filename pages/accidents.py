@@ -42,13 +42,14 @@ by_class, by_sector, by_department, by_type, by_grade, by_region, by_time = st.t
     page.t("accidents.by_weekday") + " / " + page.t("accidents.by_hour"),
 ])
 with by_class:  # 《生产安全事故统计调查制度》's classes (issue 18; docs/rules.md#statistical-classes)
-    ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang))
+    ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang),
+             draw.breakdown_name(page, "classes.tab"))
     st.caption(plain(page.t("classes.note")))
 with by_sector:
     names = view.reference_names(data.sectors, page.lang)
     draw.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,
                                             page.lang), "sector")
-    ui.table(view.breakdown_table(data.sectors, names, page.lang))
+    ui.table(view.breakdown_table(data.sectors, names, page.lang), draw.breakdown_name(page, "accidents.by_sector"))
 with by_department:  # 行业主管部门 ("管行业必须管安全", issue 18): the period's accidents by the sector's department
     ui.table(departments_view.accidents_table(page.load(departments.accidents_by_department, page.filters),
                                               departments_view.sector_map(page.load(core.sectors)), page.lang))
@@ -57,7 +58,7 @@ with by_type:
     names = view.reference_names(data.types, page.lang)
     draw.chart(page, view.comparison_figure(data.types, names, measure, "accidents.by_type", page.filters, here,
                                             page.lang), "type")
-    ui.table(view.breakdown_table(data.types, names, page.lang))
+    ui.table(view.breakdown_table(data.types, names, page.lang), draw.breakdown_name(page, "accidents.by_type"))
 with by_grade:
     draw.chart(page, view.grade_figure(summary, page.filters, here, page.lang), "grade")
 with by_region:
@@ -81,7 +82,8 @@ ui.kpi_row((*view.closing_cards(closing, page.lang),
             view.four_measures_card(page.load(acc.four_measures, page.filters), page.lang)))
 overdue = page.load(acc.investigations_overdue, page.filters)
 st.markdown(f"**{page.t('accidents.overdue_title', n=len(overdue))}**")
-ui.listing(view.overdue_table(overdue, page.lang), page.t("accidents.overdue_empty"))
+ui.listing(view.overdue_table(overdue, page.lang), page.t("accidents.overdue_empty"),
+           page.t("accidents.overdue_title", n=len(overdue)))
 
 ui.section(page.t("accidents.rates"), view.rates_scope(page.filters, here, page.lang))
 ui.kpi_row(view.rate_cards(data.rates, page.lang))

@@ -5,10 +5,16 @@ screen, and formula-looking text neutralised; every screen offers one button per
 from __future__ import annotations
 
 import io
+import os
+import shutil
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
 
+from riskdash import db
 from riskdash.exports.tables import table_xlsx
 
 TITLE = "逾期未销号重大隐患"
@@ -58,3 +64,66 @@ def test_a_long_text_is_capped_and_a_title_or_line_from_data_is_neutralised():
     assert sheet.column_dimensions["A"].width == 60
     assert sheet.freeze_panes == "A5"
 
+
+# ------------------------------------------------------------------------------------------ one button per table
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+# the tables whose screen offers its own file of them instead (the 隐患治理 lists' CSV and .xlsx, the 月报表, the
+# weekly list, the campaigns ranking and 1+1 list): their buttons' keys
+OWN_FILES = ("rect_xlsx_", "rect_form_xlsx", "rect_week_xlsx", "campaigns_xlsx", "campaigns_pairs_xlsx")
+
+
+def _tables_and_buttons(at) -> tuple[int, list[str], list[str]]:
+    """The tables the run drew (st.dataframe and st.table; no record card is open), the file names of the tables'
+    own .xlsx buttons (keys table_xlsx_N) and the keys of the screen's own files of a table."""
+    keys = [(str(b.proto.id).split("-")[-1], b) for b in at.get("download_button")]
+    names = [b.proto.help for key, b in keys if key.startswith("table_xlsx_")]
+    own = [key for key, _ in keys if key.startswith(OWN_FILES)]
+    return len(at.dataframe) + len(at.table), names, own
+
+
+@pytest.fixture(scope="module")
+def screens(small_city_file, tmp_path_factory):
+    """Each screen's tables and buttons, on the small city as the administrator sees it (no account database)."""
+    path = tmp_path_factory.mktemp("exports") / "small.duckdb"
+    shutil.copyfile(small_city_file, path)
+    old = os.environ.get(db.ENV_DB)
+    os.environ[db.ENV_DB] = str(path)
+    at = AppTest.from_file(str(APP), default_timeout=180).run()
+    seen = {}
+    for page in ("overview", "accidents", "rectification", "priority", "campaigns", "data"):
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        seen[page] = _tables_and_buttons(at)
+    if old is None:
+        os.environ.pop(db.ENV_DB, None)
+    else:
+        os.environ[db.ENV_DB] = old
+    return seen
+
+
+@pytest.mark.parametrize("page", ["overview", "accidents", "rectification", "priority", "campaigns", "data"])
+def test_every_table_on_the_screen_has_its_download(screens, page):
+    tables, names, own = screens[page]
+    assert tables >= 2, page  # the screen draws tables at all (the small city has rows for each)
+    # one button per table: its own .xlsx, or the screen's own file of that table
+    assert len(names) + len(own) == tables, (page, tables, names, own)
+    # each named in Chinese for what it holds, the scope and the as-of day, none twice
+    assert len(set(names)) == len(names), names
+    for name in names:
+        assert name.endswith("_示例市_截至2025年6月30日.xlsx") and not name.split("_")[0].isascii(), name
+
+
+def test_the_tables_are_named_for_what_they_hold(screens):
+    assert screens["overview"][1] == ["事故分级（本期与上年同期）_示例市_截至2025年6月30日.xlsx",
+                                      "隐患分级整改情况_示例市_截至2025年6月30日.xlsx"]
+    accidents = [n.split("_")[0] for n in screens["accidents"][1]]
+    assert {"事故分布（按行业）", "事故分布（按地区）", "较大及以上事故"} <= set(accidents), accidents
+    rect = [n.split("_")[0] for n in screens["rectification"][1]]
+    assert {"监管检查覆盖率（分乡镇）", "监管检查覆盖率（分行业）", "重大隐患清单"} <= set(rect), rect
+    # the tables a screen gives its own file of keep that file alone (no second button)
+    assert {"rect_form_xlsx", "rect_week_xlsx", "rect_xlsx_overdue"} <= set(screens["rectification"][2])
+    assert {"campaigns_xlsx", "campaigns_pairs_xlsx"} <= set(screens["campaigns"][2])

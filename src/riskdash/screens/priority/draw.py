@@ -22,7 +22,7 @@ from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import fit, kpi_row, plot, section, table
+from riskdash.ui.widgets import fit, kpi_row, plot, section, table, table_download
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
@@ -114,6 +114,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
                          key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", column_order=shown,
                          **fit(frame[shown], selectable=True))
+    table_download(frame)  # the rows shown, with the number and score the card names
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     ids = frame[i18n.t("priority.col_enterprise_id", lang)].to_list()
@@ -172,7 +173,7 @@ def _listing(ctx: PageContext, title: str, frame: pd.DataFrame) -> None:
     if frame.empty:
         st.caption(ctx.t("priority.none_found"))
     else:
-        table(frame)
+        table(frame, title)
 
 
 def gaps(ctx: PageContext, data: ScreenData) -> None:
@@ -200,6 +201,7 @@ def _enterprise_listing(ctx: PageContext, data: ScreenData, title: str, frame: p
         return
     event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
                          selection_mode="single-row")
+    table_download(frame, title)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     ids = frame[i18n.t("priority.col_enterprise_id", ctx.lang)].to_list()
     scored = set(data.scores["enterprise_id"])
@@ -256,7 +258,8 @@ def _card(ctx: PageContext, data: ScreenData, enterprise_id: str) -> None:
     st.markdown(f"**{plain(headline)}**")
     st.markdown("\n".join(f"- {plain(reason)}" for reason in priority.reasons(row, lang)))
     st.markdown(f"**{ctx.t('priority.card_components')}**")
-    table(view.component_table(row, data.weights, lang))
+    table(view.component_table(row, data.weights, lang),
+          ctx.t("table.of", whole=ctx.t("priority.card_components"), part=row["name"]))
     for key, frame, shaped in (
         ("priority.card_hazards", card.hazards, view.card_hazards_table),
         ("priority.card_inspections", card.inspections, view.card_inspections_table),
@@ -267,7 +270,7 @@ def _card(ctx: PageContext, data: ScreenData, enterprise_id: str) -> None:
         if frame.empty:
             st.caption(ctx.t("priority.none_found"))
         else:
-            table(shaped(frame, lang))
+            table(shaped(frame, lang), ctx.t("table.of", whole=ctx.t(key, n=len(frame)), part=row["name"]))
 
 
 def backtest_section(ctx: PageContext) -> None:
