@@ -195,8 +195,9 @@ def test_larger_risk_table_names_the_thresholds_met(small_con):
         ["X1", "危及生命12人，被困2人，紧急疏散—；死亡（含失踪）1人（其中失踪1人）", "危及≥10人、被困及失踪≥3人"]]
     assert table["地点"].tolist() == ["甲县西乡"]
     english = view.larger_risk_table(frame, "en")
-    assert english["Criteria met"].tolist() == ["10+ endangered; 3+ trapped or missing"]
-    assert english["Involved, dead"].tolist() == ["endangered 12, trapped 2, evacuated —; dead 1 (of which 1 missing)"]
+    assert list(english.columns) == ["Accident", "When", "Where", "Basis", "Involved", "Firm", "Sector/type"]
+    assert english["Basis"].tolist() == ["10+ endangered; 3+ trapped or missing"]
+    assert english["Involved"].tolist() == ["endangered 12, trapped 2, evacuated —; dead 1 (of which 1 missing)"]
     assert "安监总局令第21号第二十六条" in view.larger_risk_scope(H1, WHERE, "zh")
 
 

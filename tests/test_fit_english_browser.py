@@ -1,0 +1,45 @@
+"""The English lists fit the page at 1024×768 (issue 17 item 7, in English): the accident lists (较大 / 较大涉险),
+the open-cases table and the priority ranking showed every column within the table in Chinese, but in English
+their headers alone ("Casualties and loss", "Deaths incl. missing") were wider than the page and the ranking's
+reasons twice as long, so the grids scrolled sideways. Measured in headless Chromium with the sidebar open: no
+column past the table's right edge and no row behind an inner scroll."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGE_MS, chromium_page, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_fit_browser import tables, whole
+
+from riskdash.screens.accidents.draw import LIST_KEY, RISK_LIST_KEY
+from riskdash.screens.priority.draw import RANK_TABLE_KEY
+
+pytestmark = pytest.mark.browser
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url, timeout=PAGE_MS)
+    wait_until_idle(page)
+
+
+def test_english_lists_fit_at_1024(server, tmp_path):  # noqa: F811
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, server + "?lang=en")
+        page.reload(timeout=PAGE_MS)
+        wait_until_idle(page)
+
+        open_page(page, server + "accidents?lang=en")
+        lists = tables(page, f".st-key-{LIST_KEY} [data-testid='stDataFrame'], "
+                             f".st-key-{RISK_LIST_KEY} [data-testid='stDataFrame']")
+        assert lists and whole(lists) == []
+        every = tables(page, "[data-testid='stDataFrame']")
+        open_cases = [t for t in every if t and t[0].startswith("Accident|When|Due|Days")]
+        assert len(open_cases) == 1 and whole(open_cases) == []
+        page.screenshot(path=str(tmp_path / "accidents-en-1024.png"), full_page=True)
+
+        open_page(page, server + "priority?lang=en")
+        page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')[0]"
+                               ".querySelectorAll('th')].some(t => t.innerText === 'Rank')", timeout=PAGE_MS)
+        ranking = tables(page, f".st-key-{RANK_TABLE_KEY} [data-testid='stDataFrame']")
+        assert ranking[0][0].startswith("Rank|Enterprise|Township|Sector|Level|Reasons")
+        assert whole(ranking) == []
+        page.screenshot(path=str(tmp_path / "priority-en-1024.png"), full_page=True)
