@@ -51,9 +51,11 @@ with by_sector:
                                             page.lang), "sector")
     ui.table(view.breakdown_table(data.sectors, names, page.lang), draw.breakdown_name(page, "accidents.by_sector"))
 with by_department:  # 行业主管部门 ("管行业必须管安全", issue 18): the period's accidents by the sector's department
-    ui.table(departments_view.accidents_table(page.load(departments.accidents_by_department, page.filters),
-                                              departments_view.sector_map(page.load(core.sectors)), page.lang))
-    st.caption(plain(page.t("departments.accidents_note")))
+    by_department_frame = page.load(departments.accidents_by_department, page.filters)
+    department_sectors = departments_view.sector_map(page.load(core.sectors))
+    ui.table(departments_view.accidents_table(by_department_frame, department_sectors, page.lang))
+    st.caption(plain(page.t("departments.accidents_note") + " "
+                     + departments_view.sectors_line(by_department_frame, department_sectors, page.lang)))
 with by_type:
     names = view.reference_names(data.types, page.lang)
     draw.chart(page, view.comparison_figure(data.types, names, measure, "accidents.by_type", page.filters, here,

@@ -53,12 +53,15 @@ def test_accidents_by_department(con):  # noqa: F811
     assert list(hazards_table["accidents"]) == list(frame["accidents"])
     assert list(hazards_table["department"]) == list(frame["department"])
     table = departments_view.accidents_table(frame, departments_view.sector_map(core.sectors(con)), "zh")
-    assert list(table.columns) == ["行业主管部门", "主管行业", "事故（起）", "上年同期（起）", "起数同比",
+    assert list(table.columns) == ["行业主管部门", "事故（起）", "上年同期（起）", "起数同比",
                                    "死亡（含失踪）（人）", "上年同期（人）", "死亡同比", "较大及以上（起）"]
     rows = table.set_index("行业主管部门")
-    assert rows.loc["住房和城乡建设"].tolist() == ["建筑施工、城镇燃气", 1, 0, "—", 3, 0, "—", 1]
-    assert rows.loc["交通运输"].tolist()[1:] == [1, 1, "0.0%", 1, 1, "0.0%", 0]
-    assert rows.loc["合计"].tolist() == ["", 3, 1, "+200.0%", 5, 1, "+400.0%", 1]
+    assert rows.loc["住房和城乡建设"].tolist() == [1, 0, "—", 3, 0, "—", 1]
+    assert rows.loc["交通运输"].tolist() == [1, 1, "0.0%", 1, 1, "0.0%", 0]
+    assert rows.loc["合计"].tolist() == [3, 1, "+200.0%", 5, 1, "+400.0%", 1]
+    # the departments' sectors in one line under the table, in the setting's order
+    line = departments_view.sectors_line(frame, departments_view.sector_map(core.sectors(con)), "zh")
+    assert line.startswith("各部门主管的行业：应急管理：") and "；住房和城乡建设：建筑施工、城镇燃气；" in line
     # a county's scope and a sector filter
     west = departments.accidents_by_department(con, Filters(date(2025, 1, 1), date(2025, 6, 30), "419901002000",
                                                             date(2025, 6, 30)))
@@ -82,10 +85,9 @@ def test_sites_by_department_and_the_filed_departments(con, tmp_path):  # noqa: 
     }
     assert list(frame["department"]) == ["应急管理", "住房和城乡建设", "交通运输", "—"]  # setting order, — last
     table = departments_view.sites_table(frame, departments_view.sector_map(core.sectors(con)), "zh")
-    assert list(table.columns) == ["行业主管部门", "主管行业", "重点部位（处）", "市县均已备案", "措施已落实",
-                                   "已报本部门备案"]
-    assert table.iloc[-1].tolist() == ["合计", "", 5, 2, 3, 2]
-    assert table.iloc[-2].tolist() == ["—", "", 1, 1, 0, 0]
+    assert list(table.columns) == ["行业主管部门", "重点部位（处）", "市县均已备案", "措施已落实", "已报本部门备案"]
+    assert table.iloc[-1].tolist() == ["合计", 5, 2, 3, 2]
+    assert table.iloc[-2].tolist() == ["—", 1, 1, 0, 0]
     # the ledger carries the column: the screen's table, the .xlsx filed with the offices, the site card
     ledger = priority.key_site_ledger(con, YEAR)
     shown = priority_view.ledger_table(ledger, "zh").set_index("重点部位名称")
@@ -101,9 +103,9 @@ def test_sites_by_department_and_the_filed_departments(con, tmp_path):  # noqa: 
     assert none["报备有关部门"].tolist() == ["应急管理"]
 
 
-def test_an_empty_cell_and_an_older_database(tmp_path):
+def test_an_older_database_gains_the_column(tmp_path):
     path = tmp_path / "old.duckdb"
-    con = db.connect(path, create=True)
+    con = db.connect(path, create=True)  # noqa: F811
     con.execute("delete from settings where key = 'assessment_points_per_class_target'")
     con.execute("alter table key_sites drop column filed_departments")
     db.set_meta(con, "schema_version", "26")

@@ -26,21 +26,20 @@ def _col(key: str, lang: str) -> str:
 
 
 def accidents_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang: str) -> pd.DataFrame:
-    """``metrics.departments.accidents_by_department``: the department, its sectors, accidents, deaths (含失踪) and
+    """``metrics.departments.accidents_by_department``: the department, accidents, deaths (含失踪) and
     较大及以上 of the period, last year's and 同比 (— without a base); a 合计 row of the same sums."""
     rows = []
     columns = ("accidents", "deaths", "larger_accidents", "previous_accidents", "previous_deaths")
     totals = {c: int(frame[c].sum()) for c in columns}
-    lines = [(d, _sectors(s, sectors, lang), {c: int(v[c]) for c in columns})
-             for d, s, (_, v) in zip(frame["department"], frame["industries"], frame.iterrows())]
-    lines.append((i18n.t("departments.total", lang), "", totals))
-    for department, names, n in lines:
-        rows.append([department, names, n["accidents"], n["previous_accidents"],
+    lines = [(d, {c: int(v[c]) for c in columns}) for d, (_, v) in zip(frame["department"], frame.iterrows())]
+    lines.append((i18n.t("departments.total", lang), totals))
+    for department, n in lines:
+        rows.append([department, n["accidents"], n["previous_accidents"],
                      i18n.signed_pct(change_pct(n["accidents"], n["previous_accidents"])),
                      n["deaths"], n["previous_deaths"], i18n.signed_pct(change_pct(n["deaths"], n["previous_deaths"])),
                      n["larger_accidents"]])
     return pd.DataFrame(rows, columns=[
-        _col("department", lang), _col("sectors", lang), i18n.t("accidents.col_accidents", lang),
+        _col("department", lang), i18n.t("accidents.col_accidents", lang),
         i18n.t("accidents.col_previous_accidents", lang), i18n.t("accidents.col_accidents_yoy", lang),
         i18n.t("accidents.col_deaths", lang), i18n.t("accidents.col_previous_deaths", lang),
         i18n.t("accidents.col_deaths_yoy", lang), _col("larger", lang)])
@@ -48,10 +47,17 @@ def accidents_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], la
 
 def sites_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang: str) -> pd.DataFrame:
     """``metrics.departments.sites_by_department``: the department (— for a public place's site or a sector
-    without one), its sectors among the sites, sites, filed with both offices, measures in place, filed with the
-    department itself; a 合计 row."""
+    without one), sites, filed with both offices, measures in place, filed with the department itself; a 合计 row.
+    The departments' sectors are named under the table (``sectors_line``)."""
     columns = ("sites", "fully_filed", "in_place", "filed_with_department")
-    rows = [[d, _sectors(s, sectors, lang), *(int(v[c]) for c in columns)]
-            for d, s, (_, v) in zip(frame["department"], frame["industries"], frame.iterrows())]
-    rows.append([i18n.t("departments.total", lang), "", *(int(frame[c].sum()) for c in columns)])
-    return pd.DataFrame(rows, columns=[_col(k, lang) for k in ("department", "sectors", *columns)])
+    rows = [[d, *(int(v[c]) for c in columns)] for d, (_, v) in zip(frame["department"], frame.iterrows())]
+    rows.append([i18n.t("departments.total", lang), *(int(frame[c].sum()) for c in columns)])
+    return pd.DataFrame(rows, columns=[_col(k, lang) for k in ("department", *columns)])
+
+
+def sectors_line(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang: str) -> str:
+    """Each department's sectors in one line under the table (应急管理：煤矿、…；住房和城乡建设：建筑施工、城镇燃气),
+    so that the table keeps to the page's width at 1366 px."""
+    parts = [i18n.t("departments.sectors_part", lang, department=d, sectors=_sectors(s, sectors, lang))
+             for d, s in zip(frame["department"], frame["industries"]) if _sectors(s, sectors, lang)]
+    return i18n.t("departments.sectors_line", lang, parts=("；" if lang == "zh" else "; ").join(parts))

@@ -30,9 +30,6 @@ LEDGER_TOWN_KEY = "priority_ledger_town"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
-# the reasons may wrap over this many lines: in English they run about twice as long as in Chinese, and at six
-# lines the ranking scrolled sideways at 1024 px (issue 17 item 7)
-RANK_REASON_LINES = 12
 GAP_TABLE_KEY = "priority_gap_enterprises"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
@@ -116,7 +113,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     shown = [c for c in frame.columns if c not in view.ranking_in_card(lang)]
     event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
                          key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", column_order=shown,
-                         **fit(frame[shown], selectable=True, max_lines=RANK_REASON_LINES))
+                         **fit(frame[shown], selectable=True))
     table_download(frame)  # the rows shown, with the number and score the card names
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
@@ -158,9 +155,11 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     # 行业主管部门 ("管行业必须管安全", issue 18): the whole ledger by the department of the site's sector
     st.markdown(f"**{plain(ctx.t('departments.sites_title'))}**")
     whole = replace(ctx.filters, industry=None)
-    table(departments_view.sites_table(ctx.load(departments.sites_by_department, whole),
-                                       departments_view.sector_map(ctx.load(metrics_core.sectors)), lang))
-    st.caption(plain(ctx.t("departments.sites_note")))
+    by_department = ctx.load(departments.sites_by_department, whole)
+    sectors = departments_view.sector_map(ctx.load(metrics_core.sectors))
+    table(departments_view.sites_table(by_department, sectors, lang))
+    st.caption(plain(ctx.t("departments.sites_note") + " " + departments_view.sectors_line(by_department, sectors,
+                                                                                            lang)))
     st.download_button(
         ctx.t("priority.ledger_download"),
         data=ctx.load(ledger_workbook, ctx.filters, ctx.region_name, ctx.data_as_of),
