@@ -66,6 +66,8 @@ def test_wrong_password_then_login_shows_the_account_and_bounds_the_data(guarded
     submit(at, "jia", "Wrong-pass1")
     assert [e.value for e in at.error] == ["用户名或密码错误。"]
     assert len(at.metric) == 0
+    # the refused password is cleared, the name kept for the next try
+    assert (at.text_input(key="login_name").value, at.text_input(key="login_password").value) == ("jia", "")
     submit(at, "nobody", GOOD)
     assert [e.value for e in at.error] == ["用户名或密码错误。"]  # the same answer for an unknown name
     submit(at, "jia", GOOD)

@@ -36,6 +36,14 @@ def log_in(page, name: str, password: str) -> None:
     page.get_by_role("button", name="登录").click()
 
 
+def refused(page, text: str) -> None:
+    """A refused login clears the password field (the name stays): the attempt was counted and its run ended, so
+    the next attempt is not typed into a form that a run still redraws."""
+    page.wait_for_function("() => document.querySelector('input[type=password]')?.value === ''", timeout=PAGE_MS)
+    page.get_by_text(text).wait_for(timeout=PAGE_MS)
+    wait_settled(page)
+
+
 def wait_settled(page) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
     page.wait_for_timeout(500)
@@ -50,8 +58,9 @@ def test_login_in_chromium(guarded_server, tmp_path):
 
         # a wrong password: one line, still no data
         log_in(page, "jia", "Wrong-pass1")
-        page.get_by_text("用户名或密码错误。").wait_for(timeout=PAGE_MS)
+        refused(page, "用户名或密码错误。")
         assert page.locator('[data-testid="stMetric"]').count() == 0
+        assert page.get_by_label("用户名").input_value() == "jia"
 
         # the right one: the overview, the account in the sidebar
         log_in(page, "jia", GOOD)
@@ -68,14 +77,11 @@ def test_login_in_chromium(guarded_server, tmp_path):
         # four more wrong passwords (five in a row) lock the account; then even the right one is refused
         for _ in range(4):
             log_in(page, "jia", "Wrong-pass1")
-            page.get_by_text("用户名或密码错误。").wait_for(timeout=PAGE_MS)
-            wait_settled(page)
+            refused(page, "用户名或密码错误。")
         log_in(page, "jia", "Wrong-pass1")
-        page.get_by_text("账号已锁定").wait_for(timeout=PAGE_MS)
-        wait_settled(page)
+        refused(page, "账号已锁定")
         log_in(page, "jia", GOOD)
-        wait_settled(page)
-        page.get_by_text("账号已锁定").wait_for(timeout=PAGE_MS)
+        refused(page, "账号已锁定")
         assert page.locator('[data-testid="stMetric"]').count() == 0
 
         # a new account: the password change first, then the data

@@ -24,6 +24,8 @@ from riskdash.ui.markdown import plain
 ACCOUNT_KEY = "_riskdash_account"  # the logged-in account's name
 ACTIVE_KEY = "_riskdash_active_at"  # time.time() of the session's last page run
 NOTICE_KEY = "_riskdash_login_notice"  # a message for the next login form (logged out, idle)
+REFUSED_KEY = "_riskdash_login_refused"  # (icon, message) of the login just refused, shown under the next form
+REFUSED_ICONS = {"locked": ":material/lock_clock:", "disabled": ":material/block:", "wrong": ":material/error:"}
 LOCAL_ONLY_ENV = accounts.LOCAL_ONLY_ENV  # "1": the server listens on 127.0.0.1 only (no accounts yet)
 
 TEXT = {
@@ -234,10 +236,17 @@ def _login_form(lang: str) -> None:
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(plain(notice), icon=":material/info:")
+    refused = st.session_state.pop(REFUSED_KEY, None)
+    if refused:
+        # a refused password is not left in the form (the name is); the cleared field also tells whoever waits on
+        # the page (a person, a browser test) that the attempt was counted
+        st.session_state["login_password"] = ""
     with st.form("login_form"):
         name = st.text_input(say("username", lang), key="login_name")
         password = st.text_input(say("password", lang), type="password", key="login_password")
         submitted = st.form_submit_button(say("submit", lang), type="primary")
+    if refused:
+        st.error(refused[1], icon=refused[0])
     if not submitted:
         return
     result = _write(lambda con: accounts.authenticate(con, name, password))
@@ -247,12 +256,12 @@ def _login_form(lang: str) -> None:
         st.session_state[ROLE_KEY] = result.account.role  # the navigation of the next run (admin_in_navigation)
         st.session_state[CHANGE_KEY] = bool(result.account.must_change_password)  # (navigation_shown)
         st.rerun()
-    elif result.reason == "locked":
-        st.error(say("locked", lang, until=f"{result.locked_until:%H:%M}"), icon=":material/lock_clock:")
-    elif result.reason == "disabled":
-        st.error(say("disabled", lang), icon=":material/block:")
+    if result.reason == "locked":
+        message = say("locked", lang, until=f"{result.locked_until:%H:%M}")
     else:
-        st.error(say("wrong", lang), icon=":material/error:")
+        message = say("disabled" if result.reason == "disabled" else "wrong", lang)
+    st.session_state[REFUSED_KEY] = (REFUSED_ICONS.get(result.reason, REFUSED_ICONS["wrong"]), message)
+    st.rerun()
 
 
 def _change_password_form(account: accounts.Account, lang: str) -> None:
