@@ -30,6 +30,8 @@ LEDGER_TOWN_KEY = "priority_ledger_town"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
+COUNTS_TOWNSHIP_KEY = "priority_counts_township"
+COUNTS_SECTOR_KEY = "priority_counts_sector"
 GAP_TABLE_KEY = "priority_gap_enterprises"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
@@ -128,13 +130,13 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     by_sector = priority.red_orange_counts(data.scores, "sector")
     title = charts.chart_title(ctx.t("priority.by_chart"), ctx.filters, ctx.region_name, lang)
     plot(priority_charts.red_orange_by_township_bars(by_township, title, lang))
-    township_column, sector_column = st.columns(2)
-    with township_column:
-        st.markdown(f"**{ctx.t('priority.by_township')}**")
-        table(view.red_orange_table(by_township, lang, "township"))
-    with sector_column:
-        st.markdown(f"**{ctx.t('priority.by_sector')}**")
-        table(view.red_orange_table(by_sector, lang, "sector"))
+    # one under the other, each across the page: side by side at 1024 px each had a third of the page and
+    # scrolled sideways, cutting off 重点关注 and 在营企业 (issue 17 item 7)
+    for by, counts, title, key in (("township", by_township, ctx.t("priority.by_township"), COUNTS_TOWNSHIP_KEY),
+                                   ("sector", by_sector, ctx.t("priority.by_sector"), COUNTS_SECTOR_KEY)):
+        with st.container(key=key):
+            st.markdown(f"**{title}**")
+            table(view.red_orange_table(counts, lang, by), title)
 
 
 def ledger(ctx: PageContext, data: ScreenData) -> None:

@@ -1,0 +1,31 @@
+"""重点部位's two count tables (red-alert and close-attention enterprises by township and by sector) read whole at
+1024×768 (issue 17 item 7): side by side each had a third of the page and scrolled sideways, cutting off 重点关注
+and 在营企业; now each spans the page, one under the other, in Chinese and in English — every column within the
+table and no row behind an inner scroll."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGE_MS, chromium_page, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_fit_browser import tables, whole
+
+from riskdash.screens.priority.draw import COUNTS_SECTOR_KEY, COUNTS_TOWNSHIP_KEY
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("lang", "heads"), [("zh", ("乡镇（街道）", "行业")), ("en", ("Township", "Sector"))])
+def test_the_count_tables_fit_at_1024(server, tmp_path, lang, heads):  # noqa: F811
+    with chromium_page(tmp_path, 1024, 768) as page:
+        page.goto(server + f"priority?lang={lang}", timeout=PAGE_MS)
+        wait_until_idle(page)
+        page.reload(timeout=PAGE_MS)
+        wait_until_idle(page)
+        found = tables(page, f".st-key-{COUNTS_TOWNSHIP_KEY} [data-testid='stDataFrame'], "
+                             f".st-key-{COUNTS_SECTOR_KEY} [data-testid='stDataFrame']")
+        assert [t[0].split("|")[0] for t in found] == list(heads)
+        assert whole(found) == []
+        boxes = [page.locator(f".st-key-{key}").bounding_box() for key in (COUNTS_TOWNSHIP_KEY, COUNTS_SECTOR_KEY)]
+        assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"] - 1  # one under the other
+        assert min(b["width"] for b in boxes) >= 640  # each across the page
+        page.screenshot(path=str(tmp_path / f"priority-counts-{lang}.png"), full_page=True)
