@@ -30,6 +30,9 @@ LEDGER_TOWN_KEY = "priority_ledger_town"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
+# the reasons may wrap over this many lines: in English they run about twice as long as in Chinese, and at six
+# lines the ranking scrolled sideways at 1024 px (issue 17 item 7)
+RANK_REASON_LINES = 12
 COUNTS_TOWNSHIP_KEY = "priority_counts_township"
 COUNTS_SECTOR_KEY = "priority_counts_sector"
 GAP_TABLE_KEY = "priority_gap_enterprises"
@@ -115,7 +118,7 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     shown = [c for c in frame.columns if c not in view.ranking_in_card(lang)]
     event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
                          key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", column_order=shown,
-                         **fit(frame[shown], selectable=True))
+                         **fit(frame[shown], selectable=True, max_lines=RANK_REASON_LINES))
     table_download(frame)  # the rows shown, with the number and score the card names
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
