@@ -7,6 +7,7 @@ view through a refresh (F5) and a click in the navigation.
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -74,7 +75,9 @@ def wait_for_health(port: int, proc: subprocess.Popen, log: Path) -> None:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
-        except OSError:
+        except (OSError, http.client.HTTPException):
+            # refused or reset while it starts; or a BadStatusLine when the port, in the ephemeral range, was
+            # taken by our own connection to itself (a TCP simultaneous open) before the server bound it
             pass
         time.sleep(0.5)
     pytest.fail(f"riskdash serve did not answer within {START_SECONDS} s:\n{log.read_text(errors='replace')}")
