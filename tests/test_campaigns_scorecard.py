@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import duckdb
 import pandas as pd
 import pytest
 from conftest import (AS_OF, CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1,
@@ -245,12 +246,16 @@ def test_cli_prints_the_contract(tmp_path, capsys):
 
 
 def test_migration_adds_missing_settings_and_keeps_edits(tmp_path):
+    """A file of schema 2 whose settings lack the assessment and campaign ones and hold an edited value (a file
+    as an early release left it, built by the migrations up to 2 — not a new file relabelled 2, whose newer
+    columns the table rebuild of migration 10 does not know) gains every missing default and keeps the edit."""
     path = tmp_path / "old.duckdb"
-    con = db.connect(path, create=True)
-    con.execute("delete from settings where key like 'assessment%' or key like 'campaign%'")
-    con.execute("update settings set value = '5' where key = 'due_soon_days'")
-    db.set_meta(con, "schema_version", "2")
-    con.close()
+    raw = duckdb.connect(str(path))
+    db.migrate(raw, upto=2)
+    raw.executemany("insert into settings (key, value) values (?, ?)", [
+        (key, "5" if key == "due_soon_days" else value) for key, value, *_ in reference.SETTINGS
+        if not key.startswith(("assessment", "campaign"))])
+    raw.close()
     con = db.connect(path)
     stored = dict(con.execute("select key, value from settings").fetchall())
     con.close()

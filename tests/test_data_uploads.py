@@ -126,7 +126,7 @@ def test_a_backup_over_the_setting_is_refused_before_a_restore_is_offered(small_
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     app = AppTest.from_file(str(APP), default_timeout=90).run()
     app.switch_page("pages/data.py").run()
-    restore = next(u for u in app.get("file_uploader") if u.label != "选择文件")
+    restore = next(u for u in app.get("file_uploader") if u.label == "上传备份 .zip 以恢复")  # not an evidence upload
     restore.set_value(("backup.zip", b"PK" + b"x" * (1024 * 1024), "application/zip"))
     app.run()
     assert not app.exception, app.exception
