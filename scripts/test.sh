@@ -5,7 +5,8 @@
 #                                            worker, see tests/conftest.py; `-n 0` runs all in one process)
 #   bash scripts/test.sh fast [pytest args]  the fast loop: ruff's error checks, then every test except the
 #                                            browser ones and those marked slow (office rendering, fault and
-#                                            fuzz runs, property tests, files held by child processes), on
+#                                            fuzz runs, property tests, files held by child processes, the
+#                                            command-line tests' run as real processes), on
 #                                            every core (pytest-xdist; `-n 0` runs them in one process)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -161,6 +161,51 @@ def held(path: Path, read_only: bool = False):
         holder.wait()
 
 
+@pytest.fixture(params=["in-process", pytest.param("process", marks=pytest.mark.slow)])
+def riskdash_cli(request, capsys, monkeypatch):
+    """``riskdash_cli(*args, env=None, stdin=None)`` → a CompletedProcess (returncode, stdout, stderr). A test
+    taking it runs twice: in process, through the same ``cli.main`` that ``python -m riskdash`` calls (stdout and
+    stderr captured, ``env`` set and ``stdin`` given for the call, never a terminal), in the fast tier; and as a
+    real ``python -m riskdash`` process (1–2 s of CPU to start each), marked slow, in the whole suite."""
+    if request.param == "process":
+        def run_process(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+            return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True,
+                                  env=env, input=stdin, timeout=300)
+        return run_process
+    return _in_process(capsys, monkeypatch)
+
+
+@pytest.fixture
+def riskdash_in_process(capsys, monkeypatch):
+    """riskdash_cli's in-process runner alone: for setting up what a test then checks another way."""
+    return _in_process(capsys, monkeypatch)
+
+
+def _in_process(capsys, monkeypatch):
+    import io
+
+    from riskdash import cli
+
+    def run(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+        with monkeypatch.context() as patch:
+            patch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+            if env is not None:  # the whole environment of the call, as subprocess.run takes it
+                for key in set(os.environ) - set(env):
+                    patch.delenv(key)
+                for key, value in env.items():
+                    if os.environ.get(key) != value:
+                        patch.setenv(key, value)
+            capsys.readouterr()
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse's refusals
+                code = exc.code if isinstance(exc.code, int) else 1
+            captured = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, captured.out, captured.err)
+
+    return run
+
+
 # The browser tests live in files named *browser.py: under pytest-xdist (`scripts/test.sh` runs `-n auto --dist
 # loadgroup`) they all go to one worker, one after another, while the other workers run everything else. Each
 # starts `riskdash serve` (on a port the OS hands out: test_browser.free_port) and a Chromium; two of those at

@@ -159,6 +159,15 @@ def test_login_lockout_and_counters(small_con):
     assert audit(con, "nobody") == [("nobody", "login_failed", json.dumps({"reason": "unknown account"}))]
 
 
+def test_the_unknown_name_hash_is_made_as_a_password_is():
+    """An unknown name is checked against a written-out hash: it must carry HASHER's parameters (else that check
+    would be quicker or slower than a wrong password's, and tell names apart) and be a hash nobody's password
+    matches."""
+    assert not accounts.HASHER.check_needs_rehash(accounts._DUMMY_HASH)
+    assert accounts._DUMMY_HASH.startswith("$argon2id$")
+    assert not accounts._verify(accounts._DUMMY_HASH, "riskdash: no such account")
+
+
 def test_lockout_follows_the_settings(small_con):
     con = small_con
     con.execute("update settings set value = '2' where key = 'login_max_failures'")

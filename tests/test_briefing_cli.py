@@ -4,8 +4,6 @@ the demo flag on the title slide."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from pptx import Presentation
@@ -46,10 +44,10 @@ def test_contract_one_json_line_and_the_file(small_db_path, out_dir, capsys):
     assert sorted(p.name for p in out_dir.iterdir()) == ["meeting.pptx"]  # no temp file left behind
 
 
-def test_the_real_command_line(small_db_path, out_dir):
+def test_the_real_command_line(small_db_path, out_dir, riskdash_cli):
+    # as a real process in the whole suite, in process in the fast tier (conftest.riskdash_cli)
     out = out_dir / "b.pptx"
-    result = subprocess.run([sys.executable, "-m", "riskdash", "brief", "--db", str(small_db_path), *ARGS,
-                             "--region", "419901", "--out", str(out)], capture_output=True, text=True)
+    result = riskdash_cli("brief", "--db", str(small_db_path), *ARGS, "--region", "419901", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "pptx"
     title = [s for s in Presentation(str(out)).slides[0].shapes if s.name == "title"][0]

@@ -1,19 +1,23 @@
-"""The command line as scripts see it: a real process, JSON on stdout, one line on stderr when refused."""
+"""The command line as scripts see it: JSON on stdout, one line on stderr when refused, the exit code.
+
+Every test runs twice (conftest.riskdash_cli): in process, through the same ``cli.main`` that ``python -m
+riskdash`` calls, in the fast tier; and as a real process (``python -m riskdash``; 46 s of CPU for the file that
+way against 10 s), marked slow, in the whole suite."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
 from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, held
 
 
-def riskdash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+@pytest.fixture
+def riskdash(riskdash_cli):
+    """In process (fast tier) and as a real process (slow): conftest.riskdash_cli."""
+    return riskdash_cli
 
 
 def assert_refused(result: subprocess.CompletedProcess, *fragments: str) -> None:
@@ -38,7 +42,7 @@ def assert_refused(result: subprocess.CompletedProcess, *fragments: str) -> None
          {"grade": "especially_major", "grade_zh": "特别重大", "criterion": "direct_loss"}),
     ],
 )
-def test_grade_prints_the_contract_json(args, expected):
+def test_grade_prints_the_contract_json(args, expected, riskdash):
     result = riskdash("grade", *args)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == expected
@@ -55,11 +59,11 @@ def test_grade_prints_the_contract_json(args, expected):
         (["--deaths", "0", "--loss-wan", "0"], "--serious-injuries"),
     ],
 )
-def test_grade_refuses_bad_values_in_one_line(args, fragment):
+def test_grade_refuses_bad_values_in_one_line(args, fragment, riskdash):
     assert_refused(riskdash("grade", *args), fragment)
 
 
-def test_metrics_accidents_contract(small_db_path):
+def test_metrics_accidents_contract(small_db_path, riskdash):
     result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
@@ -81,14 +85,14 @@ def test_metrics_accidents_contract(small_db_path):
     assert county["target"] is None
 
 
-def test_metrics_region_is_padded_and_includes_everything_below(small_db_path):
+def test_metrics_region_is_padded_and_includes_everything_below(small_db_path, riskdash):
     result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2024-01-01",
                       "--to", "2025-06-30", "--region", COUNTY_A[:6])
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["accidents"] == 4
 
 
-def test_metrics_rectification_contract(small_db_path):
+def test_metrics_rectification_contract(small_db_path, riskdash):
     result = riskdash("metrics", "rectification", "--db", str(small_db_path), "--from", "2025-01-01",
                       "--to", "2025-06-30", "--as-of", "2025-06-30", "--region", CITY)
     assert result.returncode == 0, result.stderr
@@ -112,14 +116,14 @@ def test_metrics_rectification_contract(small_db_path):
         (["--to", "2024-01-01"], "before --from"),
     ],
 )
-def test_metrics_refusals(small_db_path, extra, fragment):
+def test_metrics_refusals(small_db_path, extra, fragment, riskdash):
     args = ["metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30"]
     if extra[0] == "--to":
         args = args[:-2]
     assert_refused(riskdash(*args, *extra), fragment)
 
 
-def test_metrics_townships_names_each_veto_by_its_code(small_db_path):
+def test_metrics_townships_names_each_veto_by_its_code(small_db_path, riskdash):
     """veto_codes runs beside veto_reasons, one code per reason, in product.md's names: 西乡 has a 较大
     accident (A2, 3 deaths incl. missing; its nature pending, which counts as liability) at an enterprise not
     in the 重点部位 ledger (E3) and, with a target of 0, deaths over the target as well."""
@@ -154,7 +158,7 @@ def test_the_veto_codes_are_product_mds():
     assert tuple(c.strip(" `") for c in listed.split(",")) == VETO_CODES
 
 
-def test_db_from_the_environment(small_db_path):
+def test_db_from_the_environment(small_db_path, riskdash):
     import os
 
     env = {**os.environ, "RISKDASH_DB": str(small_db_path)}
@@ -162,7 +166,7 @@ def test_db_from_the_environment(small_db_path):
     assert json.loads(result.stdout)["accidents"] == 3
 
 
-def test_a_file_that_is_not_duckdb_is_refused_and_unchanged(tmp_path):
+def test_a_file_that_is_not_duckdb_is_refused_and_unchanged(tmp_path, riskdash):
     path = tmp_path / "riskdash.duckdb"
     path.write_text("accident_id,deaths\nA1,3\n", encoding="utf-8")
     result = riskdash("metrics", "accidents", "--db", str(path), "--from", "2025-01-01", "--to", "2025-06-30")
@@ -170,7 +174,7 @@ def test_a_file_that_is_not_duckdb_is_refused_and_unchanged(tmp_path):
     assert path.read_text(encoding="utf-8") == "accident_id,deaths\nA1,3\n"
 
 
-def test_a_missing_database_is_refused_not_created(tmp_path):
+def test_a_missing_database_is_refused_not_created(tmp_path, riskdash):
     path = tmp_path / "none.duckdb"
     assert_refused(riskdash("metrics", "accidents", "--db", str(path), "--from", "2025-01-01", "--to", "2025-06-30"),
                    "no database here")
@@ -178,21 +182,21 @@ def test_a_missing_database_is_refused_not_created(tmp_path):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path):
+def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path, riskdash):
     with held(small_db_path):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01",
                           "--to", "2025-06-30")
         assert_refused(result, "held by another process", "dashboard")
 
 
-def test_metrics_work_while_the_dashboard_serves(small_db_path):
+def test_metrics_work_while_the_dashboard_serves(small_db_path, riskdash):
     with held(small_db_path, read_only=True):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30")
         assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
+def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path, riskdash):
     path = tmp_path / "demo.duckdb"
     built = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")
     assert built.returncode == 0, built.stderr
@@ -203,7 +207,7 @@ def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_demo_refuses_a_database_that_is_not_a_demo_unless_forced(small_db_path):
+def test_demo_refuses_a_database_that_is_not_a_demo_unless_forced(small_db_path, riskdash):
     before = small_db_path.read_bytes()
     assert_refused(riskdash("demo", "--db", str(small_db_path), "--scale", "0.1", "--today", "2025-06-30"),
                    "not demo data")
@@ -214,7 +218,7 @@ def test_demo_refuses_a_database_that_is_not_a_demo_unless_forced(small_db_path)
     assert json.loads(result.stdout)["accidents"] > 0
 
 
-def test_demo_refuses_a_file_that_is_not_duckdb(tmp_path):
+def test_demo_refuses_a_file_that_is_not_duckdb(tmp_path, riskdash):
     path = tmp_path / "riskdash.duckdb"
     path.write_bytes(b"PK\x03\x04 an xlsx, not a database")
     assert_refused(riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30"),
@@ -222,7 +226,7 @@ def test_demo_refuses_a_file_that_is_not_duckdb(tmp_path):
     assert path.read_bytes() == b"PK\x03\x04 an xlsx, not a database"
 
 
-def test_demo_replaces_an_older_demo_that_needs_migrating(tmp_path):
+def test_demo_replaces_an_older_demo_that_needs_migrating(tmp_path, riskdash):
     """A demo file made by an older release is still ours to rebuild (read without migrating)."""
     import duckdb
 

@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -125,10 +124,10 @@ def test_backup_age(tmp_path):
     assert fresh.state == doctor.OK and "2026-12-02 04:00 (5 h ago, 2 in" in fresh.detail
 
 
-def test_real_backup_counts_as_good(small_db_path, tmp_path):
+def test_real_backup_counts_as_good(small_db_path, tmp_path, riskdash_cli):
+    # in process (fast tier) and as a real process (slow): conftest.riskdash_cli
     out = tmp_path / "backups" / "b1"
-    run = subprocess.run([sys.executable, "-m", "riskdash", "backup", "--db", str(small_db_path), "--out", str(out)],
-                         capture_output=True, text=True, check=False)
+    run = riskdash_cli("backup", "--db", str(small_db_path), "--out", str(out))
     assert run.returncode == 0, run.stderr
     check = doctor.check_backups(out.parent, datetime.now())
     assert check.state == doctor.OK and "0 h ago, 1 in" in check.detail
@@ -151,8 +150,9 @@ def test_certificate_expiry(tmp_path):
 
 
 @needs_openssl
-def test_command_lines_and_exit_code(small_db_path, tmp_path):
-    """The whole command from a config file: one line per check, a summary, exit 1 when one fails."""
+def test_command_lines_and_exit_code(small_db_path, tmp_path, riskdash_cli):
+    """The whole command from a config file: one line per check, a summary, exit 1 when one fails (in process
+    in the fast tier, as a real process in the whole suite: conftest.riskdash_cli)."""
     backups = tmp_path / "backups"
     _backup(backups / "b", datetime.now() - timedelta(hours=1))
     cert = _cert(tmp_path, 400)
@@ -160,8 +160,7 @@ def test_command_lines_and_exit_code(small_db_path, tmp_path):
     config.write_text(f'[database]\npath = "{small_db_path}"\n[backup]\ndir = "{backups}"\n'
                       f'[tls]\ncertificate = "{cert}"\n')
     env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
-    run = subprocess.run([sys.executable, "-m", "riskdash", "doctor", "--config", str(config)],
-                         capture_output=True, text=True, env=env, check=False)
+    run = riskdash_cli("doctor", "--config", str(config), env=env)
     lines = run.stdout.splitlines()
     states = {line.split()[1]: line.split()[0] for line in lines[:-1]}
     assert set(states) == {"fonts", "chromium", "disk", "database", "keys", "backups", "jobs", "timers", "cert"}
@@ -174,8 +173,7 @@ def test_command_lines_and_exit_code(small_db_path, tmp_path):
 
     # the same with a database that does not open: exit 1, the line says what to do
     (tmp_path / "bad.duckdb").write_bytes(b"x" * 4096)
-    run = subprocess.run([sys.executable, "-m", "riskdash", "doctor", "--config", str(config),
-                          "--db", str(tmp_path / "bad.duckdb")], capture_output=True, text=True, env=env, check=False)
+    run = riskdash_cli("doctor", "--config", str(config), "--db", str(tmp_path / "bad.duckdb"), env=env)
     assert run.returncode == 1
     (line,) = [l for l in run.stdout.splitlines() if l.split()[1] == "database"]
     assert line.startswith("FAIL") and "→ restore the last good backup" in line

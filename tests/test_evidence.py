@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -291,11 +289,8 @@ def test_an_old_backup_without_evidence_still_restores(tmp_path):
 # ---------------------------------------------------------------------------------------------- command line
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, timeout=300)
-
-
-def test_the_command_line_adds_lists_and_checks(small_db_path, tmp_path):
+def test_the_command_line_adds_lists_and_checks(small_db_path, tmp_path, riskdash_cli):
+    run_cli = riskdash_cli  # in process (fast tier) and as a real process (slow)
     photo = tmp_path / "after.jpg"
     photo.write_bytes(tiny_jpeg())
     fake = tmp_path / "fake.jpg"

@@ -1,6 +1,7 @@
 """`riskdash import` as scripts see it: JSON on success, problems on stderr, nothing written on failure or
 when killed halfway, a one-line refusal while another process holds the file; and real public records
-mapped into the import format end to end (docs/import.md, "Real data")."""
+mapped into the import format end to end (docs/import.md, "Real data"). The commands run in process in the fast
+tier and as real processes in the whole suite (the ``cli`` fixture); the kill halfway is always a real process."""
 
 from __future__ import annotations
 
@@ -22,9 +23,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
 
 
+_RUN = []  # the runner of the current test, set by the cli fixture
+
+
+@pytest.fixture
+def cli(riskdash_cli):
+    """Every test taking it runs twice: in process (fast tier) and as real processes (slow; conftest.riskdash_cli)."""
+    _RUN[:] = [riskdash_cli]
+    yield riskdash_cli
+    _RUN.clear()
+
+
 def riskdash(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True,
-                          env=env, timeout=300)
+    return _RUN[0](*args, env=env)
 
 
 def imported(path: Path, kind: str, file: Path, *extra: str) -> dict:
@@ -40,7 +51,7 @@ def city(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_prints_json_and_creates_the_database(tmp_path):
+def test_import_prints_json_and_creates_the_database(tmp_path, cli):
     path = city(tmp_path)
     out = imported(path, "hazards", FIXTURES / "hazards.csv", "--user", "王五")
     assert out["rows"] == 3 and out["inserted"] == 3 and out["data_as_of"] == "2025-04-25"
@@ -51,7 +62,7 @@ def test_import_prints_json_and_creates_the_database(tmp_path):
         con.close()
 
 
-def test_one_problem_is_one_line_many_are_a_summary_then_one_line_each(tmp_path):
+def test_one_problem_is_one_line_many_are_a_summary_then_one_line_each(tmp_path, cli):
     path = city(tmp_path)
     one = tmp_path / "one.csv"
     one.write_text("隐患编号,企业编号,发现日期,隐患等级,整改期限\nH1,E1,2025-03-05,一般,2025-03-01\n", encoding="utf-8")
@@ -68,7 +79,8 @@ def test_one_problem_is_one_line_many_are_a_summary_then_one_line_each(tmp_path)
     assert [line.split(": ")[1] for line in lines[1:]] == ["row 2", "row 3"]
 
 
-def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path):
+def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path, riskdash_in_process):
+    _RUN[:] = [riskdash_in_process]  # the city set up in process; the import killed is a real process
     path = city(tmp_path)
     rows = ["隐患编号,企业编号,发现日期,隐患等级,整改期限"]
     rows += [f"H{i},E1,2025-03-05,一般,2025-03-20" for i in range(50_000)]
@@ -93,7 +105,7 @@ def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_a_held_file_is_refused_in_one_line(tmp_path):
+def test_a_held_file_is_refused_in_one_line(tmp_path, cli):
     path = city(tmp_path)
     with held(path, read_only=True):
         result = riskdash("import", "hazards", str(FIXTURES / "hazards.csv"), "--db", str(path))
@@ -101,7 +113,7 @@ def test_a_held_file_is_refused_in_one_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and "held by another process" in result.stderr
 
 
-def test_unknown_kind_is_a_usage_error():
+def test_unknown_kind_is_a_usage_error(cli):
     result = riskdash("import", "villages", "x.csv")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
 
@@ -116,7 +128,7 @@ def kind_of(name: str) -> str:
     return "开发区园区"
 
 
-def test_real_records_end_to_end(tmp_path):
+def test_real_records_end_to_end(tmp_path, cli):
     path = tmp_path / "real.duckdb"
     # regions: 郑州市 (4101) from the 2023 statistical division codes, 4- and 6-/9-digit codes padded
     divisions = REAL / "cn-admin-divisions"

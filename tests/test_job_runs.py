@@ -5,19 +5,29 @@ next write (carry_failures), once."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import datetime
 
 import pandas as pd
+import pytest
 from conftest import held
 
 from riskdash import db, jobs
 from riskdash.screens.data import view
 
 
+_RUN = []  # the runner of the current test, set by the cli fixture
+
+
+@pytest.fixture
+def cli(riskdash_cli):
+    """A test taking it runs its commands in process (fast tier) and as real processes (slow): conftest.riskdash_cli."""
+    _RUN[:] = [riskdash_cli]
+    yield riskdash_cli
+    _RUN.clear()
+
+
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, check=False)
+    return _RUN[0](*args)
 
 
 def _job_entries(path) -> list[tuple]:
@@ -29,7 +39,7 @@ def _job_entries(path) -> list[tuple]:
         con.close()
 
 
-def test_a_job_failing_while_the_dashboard_holds_the_file(small_db_path, tmp_path):
+def test_a_job_failing_while_the_dashboard_holds_the_file(small_db_path, tmp_path, cli):
     not_a_folder = tmp_path / "backups"
     not_a_folder.write_text("a file where the backups folder should be")
     with held(small_db_path, read_only=True):  # as the dashboard holds it
@@ -60,7 +70,7 @@ def test_a_job_failing_while_the_dashboard_holds_the_file(small_db_path, tmp_pat
     assert _job_entries(small_db_path) == [("riskdash-schedule", "job_failed", "schedule", logged["id"], "backup")]
 
 
-def test_a_job_failing_with_the_file_free_is_audited_at_once_and_a_good_run_is_listed(small_db_path, tmp_path):
+def test_a_job_failing_with_the_file_free_is_audited_at_once_and_a_good_run_is_listed(small_db_path, tmp_path, cli):
     not_a_folder = tmp_path / "reports"
     not_a_folder.write_text("x")
     bad = _run("schedule", "run", "monthly", "--db", str(small_db_path), "--reports", str(not_a_folder),

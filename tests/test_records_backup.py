@@ -45,8 +45,19 @@ def filled(small_db_path: Path) -> Path:
     return small_db_path
 
 
+_RUN = []  # the runner of the current test, set by the cli fixture
+
+
+@pytest.fixture
+def cli(riskdash_cli):
+    """A test taking it runs its commands in process (fast tier) and as real processes (slow): conftest.riskdash_cli."""
+    _RUN[:] = [riskdash_cli]
+    yield riskdash_cli
+    _RUN.clear()
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, timeout=300)
+    return _RUN[0](*args)
 
 
 def test_round_trip_into_a_fresh_database_gives_every_table_back(filled, tmp_path):
@@ -174,7 +185,7 @@ BAD_BACKUPS = [
 
 
 @pytest.mark.parametrize(("why", "table", "select", "message"), BAD_BACKUPS, ids=[b[0] for b in BAD_BACKUPS])
-def test_a_bad_table_is_refused_in_one_line_naming_it(filled, tmp_path, why, table, select, message):
+def test_a_bad_table_is_refused_in_one_line_naming_it(filled, tmp_path, why, table, select, message, cli):
     folder = _backup(filled, tmp_path / "bk")
     _rewrite(folder, table, select)
     before = contents(filled)
@@ -343,7 +354,7 @@ def test_a_zip_bomb_is_refused_before_it_is_read(filled, tmp_path):
     assert contents(filled) == before
 
 
-def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path):
+def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path, cli):
     out = run_cli("backup", "--db", str(filled), "--out", str(tmp_path / "bk"))
     assert out.returncode == 0, out.stderr
     line = json.loads(out.stdout)
@@ -358,7 +369,7 @@ def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_cli_restore_is_refused_while_the_dashboard_holds_the_file(filled, tmp_path):
+def test_cli_restore_is_refused_while_the_dashboard_holds_the_file(filled, tmp_path, cli):
     assert run_cli("backup", "--db", str(filled), "--out", str(tmp_path / "bk")).returncode == 0
     before = contents(filled)
     with held(filled, read_only=True):

@@ -4,15 +4,9 @@ exit 1, nothing written."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 from riskdash import db
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, timeout=300)
 
 
 def hazard(path, hazard_id: str):
@@ -24,7 +18,8 @@ def hazard(path, hazard_id: str):
         con.close()
 
 
-def test_add_edit_and_the_loop_from_the_command_line(small_db_path):
+def test_add_edit_and_the_loop_from_the_command_line(small_db_path, riskdash_cli):
+    run_cli = riskdash_cli  # in process (fast tier) and as real processes (slow): conftest.riskdash_cli
     db_arg = ("--db", str(small_db_path))
     out = run_cli("record", "add", "hazards", *db_arg, "--user", "cli", "--set", "hazard_id=H100",
                   "--set", "enterprise_id=E1", "--set", "found_on=2025-06-01", "--set", "grade=重大",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -142,14 +140,24 @@ def test_region_and_sector_filters(small_con):
         "found"] == 0
 
 
+_RUN = []  # the runner of the current test, set by the cli fixture
+
+
+@pytest.fixture
+def cli(riskdash_cli):
+    """A test taking it runs in process (fast tier) and as real processes (slow): conftest.riskdash_cli."""
+    _RUN[:] = [riskdash_cli]
+    yield riskdash_cli
+    _RUN.clear()
+
+
 def run_cli(*args: str) -> dict:
-    result = subprocess.run([sys.executable, "-m", "riskdash", "metrics", "rectification", *args],
-                            capture_output=True, text=True, timeout=120)
+    result = _RUN[0]("metrics", "rectification", *args)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def test_cli_prints_exactly_the_contract_and_agrees_with_the_screen_metric(small_db_path):
+def test_cli_prints_exactly_the_contract_and_agrees_with_the_screen_metric(small_db_path, cli):
     out = run_cli("--db", str(small_db_path), "--from", "2025-01-01", "--to", "2025-06-30", "--as-of", "2025-06-30")
     assert list(out) == [*CONTRACT_KEYS, "stock"]
     assert list(out["stock"]) == list(rect.STOCK_KEYS)
@@ -252,7 +260,7 @@ def test_stock_lists_hold_the_stock_rows(stock_con):
     assert list(flow["is_closed"]) == [False, False, False, True]
 
 
-def test_cli_prints_the_stock(small_db_path):
+def test_cli_prints_the_stock(small_db_path, cli):
     con = db.connect(small_db_path)
     con.executemany(
         """insert into hazards (hazard_id, enterprise_id, found_on, grade, deadline, rectified_on, verified_on,

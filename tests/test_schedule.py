@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -42,12 +41,22 @@ def test_retention_over_two_years_keeps_twelve_months():
     assert nightly.to_keep(one, daily=0, weekly=0, monthly=0) == set(one)  # the newest is always kept
 
 
+_RUN = []  # the runner of the current test, set by the cli fixture
+
+
+@pytest.fixture
+def cli(riskdash_cli):
+    """A test taking it runs its commands in process (fast tier) and as real processes (slow): conftest.riskdash_cli."""
+    _RUN[:] = [riskdash_cli]
+    yield riskdash_cli
+    _RUN.clear()
+
+
 def _run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], capture_output=True, text=True, env=env,
-                          check=False)
+    return _RUN[0](*args, env=env)
 
 
-def test_nightly_backup_verifies_and_prunes(small_db_path, tmp_path):
+def test_nightly_backup_verifies_and_prunes(small_db_path, tmp_path, cli):
     backups = tmp_path / "backups"
     # older nightly folders (empty stand-ins: only their names count for the retention) and a manual backup
     for day in range(1, 21):
@@ -75,7 +84,7 @@ def test_nightly_backup_verifies_and_prunes(small_db_path, tmp_path):
     assert doctor.check_backups(backups, datetime.now()).state == doctor.OK
 
 
-def test_a_backup_that_does_not_restore_is_refused(small_db_path, tmp_path, monkeypatch):
+def test_a_backup_that_does_not_restore_is_refused(small_db_path, tmp_path, monkeypatch, cli):
     backups = tmp_path / "backups"
     good = _run("schedule", "run", "backup", "--db", str(small_db_path), "--backups", str(backups))
     assert good.returncode == 0, good.stderr
@@ -97,7 +106,7 @@ def test_a_backup_that_does_not_restore_is_refused(small_db_path, tmp_path, monk
     assert len([p for p in backups.iterdir() if p.name.startswith("nightly-")]) == 1
 
 
-def test_failure_is_one_line_and_recorded_for_doctor(small_db_path, tmp_path):
+def test_failure_is_one_line_and_recorded_for_doctor(small_db_path, tmp_path, cli):
     backups = tmp_path / "backups"
     good = _run("schedule", "run", "backup", "--db", str(small_db_path), "--backups", str(backups))
     assert good.returncode == 0, good.stderr
@@ -113,7 +122,7 @@ def test_failure_is_one_line_and_recorded_for_doctor(small_db_path, tmp_path):
     assert again.returncode == 0 and not failed.exists()
 
 
-def test_run_reads_the_config(small_db_path, tmp_path):
+def test_run_reads_the_config(small_db_path, tmp_path, cli):
     backups = tmp_path / "b"
     config = tmp_path / "riskdash.toml"
     config.write_text(f'[database]\npath = "{small_db_path}"\n[backup]\ndir = "{backups}"\n')
@@ -126,7 +135,7 @@ def test_run_reads_the_config(small_db_path, tmp_path):
     assert none.returncode == 1 and "no backups folder" in none.stderr
 
 
-def test_units_and_list(tmp_path):
+def test_units_and_list(tmp_path, cli):
     prefix = tmp_path / "opt"
     (prefix / "bin").mkdir(parents=True)
     (prefix / "bin" / "riskdash").write_text("#!/bin/sh\n")

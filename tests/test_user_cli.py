@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 
 import pytest
 from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_B1
@@ -18,9 +17,10 @@ from riskdash.cli import main
 GOOD = "Safe-pass9"
 
 
-def riskdash(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "riskdash", *args], check=False, capture_output=True, text=True,
-                          input=stdin, timeout=120)
+@pytest.fixture
+def riskdash(riskdash_cli):
+    """``riskdash(*args, stdin=None)``: in process (fast tier) and as real processes (slow): conftest.riskdash_cli."""
+    return riskdash_cli
 
 
 def run(capsys, *args: str) -> subprocess.CompletedProcess:
@@ -39,7 +39,7 @@ def assert_refused(result: subprocess.CompletedProcess, *fragments: str) -> None
         assert fragment in lines[0], lines[0]
 
 
-def test_user_add_passwd_disable_list(small_db_path):
+def test_user_add_passwd_disable_list(small_db_path, riskdash):
     path = str(small_db_path)
     added = riskdash("user", "add", "jia", "--role", "county", "--region", "419901", "--password-stdin",
                      "--db", path, stdin=GOOD + "\n")

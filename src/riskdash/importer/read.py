@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
-import pyarrow as pa
 
 from riskdash.importer.aliases import normalise
 from riskdash.importer.spec import TEXT_MAX, Kind
@@ -311,6 +310,7 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width
     the csv module, which reports each broken record by its row. Arrow reads a blank line as a record of
     empty fields, so row numbers are counted before blank records are dropped, as the csv reader counts them
     (header = 1)."""
+    import pyarrow as pa  # here, not at import: most commands never read a file (0.24 s of CPU each)
     import pyarrow.csv as pacsv
 
     if not _arrow_can_read(path):
@@ -351,6 +351,8 @@ def _stage_fast(con: duckdb.DuckDBPyConnection, path: Path, encoding: str, width
 def stage(con: duckdb.DuckDBPyConnection, kind: Kind, path: Path, table: str = "import_stage",
           sheet: str | None = None) -> Staged:
     """Read ``path`` into temp table ``table`` (``_row`` integer + one varchar column per matched column)."""
+    import pyarrow as pa
+
     rows_iter, encoding = records(path, sheet)
     header_row = 0  # blank rows above the header count: row numbers are the file's own
     for header in rows_iter:
