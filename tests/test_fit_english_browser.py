@@ -16,6 +16,12 @@ from riskdash.screens.priority.draw import RANK_TABLE_KEY
 pytestmark = pytest.mark.browser
 
 
+def drawn(page, head: str) -> None:
+    """Wait until a visible grid shows the header ``head`` (a grid in a tab fills its headers once shown)."""
+    page.wait_for_function("(h) => [...document.querySelectorAll('[data-testid=\"stDataFrame\"] th')]"
+                           ".some(t => t.innerText === h)", arg=head, timeout=PAGE_MS)
+
+
 def open_page(page, url: str) -> None:
     page.goto(url, timeout=PAGE_MS)
     wait_until_idle(page)
@@ -43,3 +49,26 @@ def test_english_lists_fit_at_1024(server, tmp_path):  # noqa: F811
         assert ranking[0][0].startswith("Rank|Enterprise|Township|Sector|Level|Reasons")
         assert whole(ranking) == []
         page.screenshot(path=str(tmp_path / "priority-en-1024.png"), full_page=True)
+
+
+def test_english_campaign_and_uninspected_tables_fit_at_1024(server, tmp_path):  # noqa: F811
+    """Tables whose English headers alone passed the page (Items done / binding, With a meeting, Meeting share,
+    Last supervisory inspection) while the Chinese fit."""
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, server + "?lang=en")
+        open_page(page, server + "rectification?lang=en")
+        page.get_by_role("tab", name="Four-level checking").click()
+        drawn(page, "Last inspected")
+        uninspected = tables(page, ".st-key-rect_list_uninspected [data-testid='stDataFrame']")
+        assert uninspected and uninspected[0][0].startswith("Enterprise|County|Township|Sector|Last inspected")
+        assert whole(uninspected) == []
+
+        open_page(page, server + "campaigns?lang=en")
+        page.get_by_role("tab", name="Standardisation").click()
+        drawn(page, "Done/due")
+        groups = [t for t in tables(page, "[data-testid='stDataFrame']") if t and t[0].startswith("Group|Deadline")]
+        assert len(groups) == 1 and whole(groups) == []
+        page.get_by_role("tab", name="campaign").first.click()
+        drawn(page, "Meeting %")
+        regions = [t for t in tables(page, "[data-testid='stDataFrame']") if t and t[0].startswith("Region|Townships")]
+        assert len(regions) == 1 and whole(regions) == []

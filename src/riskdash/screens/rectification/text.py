@@ -166,7 +166,7 @@ TEXT = {
     "rectification.col_plan": {"zh": "列入治理计划", "en": "In a plan"},
     "rectification.col_state": {"zh": "状态", "en": "State"},
     "rectification.col_funds": {"zh": "治理资金（万元）", "en": "Funds (10,000 yuan)"},
-    "rectification.col_last_inspected": {"zh": "最近监管检查", "en": "Last supervisory inspection"},
+    "rectification.col_last_inspected": {"zh": "最近监管检查", "en": "Last inspected"},
     "rectification.col_days_since": {"zh": "距今天数", "en": "Days since"},
     "rectification.never": {"zh": "从未", "en": "never"},
     "rectification.yes": {"zh": "是", "en": "yes"},
