@@ -6,6 +6,7 @@ import streamlit as st
 from riskdash import ui
 from riskdash.exports.township_scorecard import scorecard_xlsx
 from riskdash.metrics import campaigns
+from riskdash.pinyin import searchable
 from riskdash.screens.campaigns import charts, draw, view
 from riskdash.screens.kit import download_name
 from riskdash.ui.markdown import plain
@@ -76,7 +77,7 @@ with tab_checklist:
     if not progress.empty:
         towns = dict(zip(progress["region_code"], progress["township_name"]))
         town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
-                            format_func=towns.get)
+                            format_func=lambda c: searchable(towns[c]))
         ui.table(view.items_table(items[items["region_code"] == town], lang),
                  t("table.of", whole=t("campaigns.items_title"), part=towns[town]))
 

@@ -10,6 +10,7 @@ from riskdash.exports import monthly_form
 from riskdash.exports.rectification_lists import list_xlsx
 from riskdash.metrics import departments
 from riskdash.metrics import rectification as rect
+from riskdash.pinyin import with_initials
 from riskdash.screens.kit import download_name
 from riskdash.screens.rectification import charts, draw, view
 from riskdash.ui.markdown import plain
@@ -121,7 +122,8 @@ with tab_due:
         st.info(t("rectification.weekly_none"), icon=":material/info:")
     else:
         town = st.selectbox(t("rectification.weekly_township"), list(town_names), key="rect_week_town",
-                            format_func=lambda c: f"{town_names[c]}（{len(weekly.get(c, []))}）")
+                            format_func=lambda c: with_initials(f"{town_names[c]}（{len(weekly.get(c, []))}）",
+                                                                town_names[c]))
         heading = t("rectification.weekly_heading", township=town_names[town], as_of=scope.as_of,
                     n=len(weekly.get(town, [])))
         rows = view.follow_up_table(weekly[town], sectors, lang) if town in weekly else None

@@ -55,6 +55,8 @@ def test_searchable_labels():
     assert pinyin.searchable("Lakeside Mill", "E1") == "Lakeside Mill · E1"  # initials would repeat the name
     assert pinyin.hint("Lakeside Mill") is None and pinyin.hint("東城") is None and pinyin.hint("东镇2号") == "dz2h"
     assert pinyin.searchable("甲县", None, "") == "甲县 · jx"
+    assert pinyin.with_initials("东镇（3）", "东镇") == "东镇（3） · dz"  # the count is not spelled
+    assert pinyin.with_initials("東城（3）", "東城") == "東城（3）"
 
 
 def test_the_overrides_hold_no_level_one_character_and_no_character_twice():

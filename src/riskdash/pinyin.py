@@ -106,3 +106,10 @@ def searchable(name: str, *extra: str | None) -> str:
     """A select's label that finds ``name`` by its text, its initials or the ``extra`` parts (a code, a
     place): "绿阳区 · lyq · 419801000000"; the initials left out where ``hint`` gives none."""
     return " · ".join(p for p in (name, hint(name), *extra) if p)
+
+
+def with_initials(label: str, name: str) -> str:
+    """``label`` (a name with something after it, such as its count: "东镇（3）") followed by the initials of
+    ``name`` alone: "东镇（3） · dz"; ``label`` unchanged where ``hint`` gives none."""
+    spelled = hint(name)
+    return f"{label} · {spelled}" if spelled else label

@@ -11,6 +11,7 @@ import streamlit as st
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed
 from riskdash.metrics import campaigns
+from riskdash.pinyin import searchable
 from riskdash.screens.campaigns import view
 from riskdash.screens.data.view import problems_frame
 from riskdash.screens.kit import Scope, download_name
@@ -53,7 +54,8 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
                 icon=":material/info:")
     else:
         names = dict(zip(windows["window_id"], windows["name"]))
-        places = {row["region_code"]: view._town(row) for _, row in towns.sort_values("region_code").iterrows()}
+        places = {row["region_code"]: searchable(view._town(row))  # found by name or pinyin initials
+                  for _, row in towns.sort_values("region_code").iterrows()}
         window_id = st.selectbox(t("campaigns.form_window"), list(names)[::-1], format_func=names.get,
                                  key="campaigns_form_window")
         window = windows[windows["window_id"] == window_id].iloc[0]
@@ -111,7 +113,7 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
     if pairs.empty:
         st.info(t("campaigns.empty"), icon=":material/info:")
         return
-    towns = {row["region_code"]: view._town(row) for _, row in pairs.iterrows()}
+    towns = {row["region_code"]: searchable(view._town(row)) for _, row in pairs.iterrows()}  # name or initials
     region_code = st.selectbox(t("campaigns.form_township"), list(towns), format_func=towns.get,
                                key="campaigns_pair_town")
     own = pairs[pairs["region_code"] == region_code]

@@ -15,6 +15,7 @@ from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import core as metrics_core
 from riskdash.metrics import departments, priority
+from riskdash.pinyin import with_initials
 from riskdash.screens import departments as departments_view
 from riskdash.screens.kit import download_name
 from riskdash.screens.priority import charts as priority_charts
@@ -149,9 +150,11 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
                                             as_of=i18n.day(ctx.data_as_of, lang)))
     towns = data.ledger_townships
     # named as everywhere (城关街道（甲县） where another township shares the name), with its number of sites
+    labels = dict(zip(towns["region_code"], towns["township_label"]))
     names = dict(zip(towns["region_code"], towns["township_label"] + "（" + towns["key_sites"].astype(str) + "）"))
     township = st.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
-                            format_func=lambda c: names[c] if c else ctx.t("priority.ledger_all"))
+                            format_func=lambda c: (with_initials(names[c], labels[c]) if c
+                                                   else ctx.t("priority.ledger_all")))
     shown = rows if not township else rows[rows["region_code"] == township]
     if shown.empty:
         st.info(ctx.t("priority.ledger_empty"), icon=":material/info:")
