@@ -3,8 +3,9 @@
 The bench's own wing: nothing in the product imports it but the ``bench`` command (tests/test_import_graph.py).
 ``registry`` lists the queries (the SQL file, the filters it is timed with, the largest table it reads — its
 floor is a bare aggregate scan of that table, ``FLOOR_SQL`` — and, where one exists, the plain pandas peer from
-``oracle``); ``import_task`` and ``brief_tasks`` are the timed commands. Timings belong here, never in timed
-tests.
+``oracle``); ``import_task`` and ``brief_tasks`` are the timed commands; ``browser_tasks`` times the screens
+in headless Chromium beside Streamlit's own floor (only with ``--only browser/``). Timings belong here, never
+in timed tests.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any, Callable
 import duckdb
 
 from riskdash import db
-from riskdash.bench import brief_tasks, import_task, registry
+from riskdash.bench import brief_tasks, browser_tasks, import_task, registry
 from riskdash.bench.spec import BenchQuery, city_year_to_date
 from riskdash.filters import Filters
 
@@ -248,6 +249,8 @@ def run_bench(scale: float = 1.0, db_path: str | os.PathLike | None = None, runs
     finally:
         con.close()
     tasks.extend(task() for task in registered_tasks() if _selected(getattr(task, "bench_name", ""), only))
+    if browser_tasks.browser_selected(only):  # only when asked for: servers and Chromium, runs × 2 starts
+        tasks.extend(browser_tasks.run_browser(path, runs, only))
     if _selected(OPEN_TASK, only):
         tasks.append(time_open(path, runs))
     return {

@@ -13,7 +13,10 @@ def register(commands, metrics) -> None:
     bench.add_argument("--runs", type=int, default=7)
     bench.add_argument("--rebuild", action="store_true", help="rebuild the benchmark database")
     bench.add_argument("--only", action="append", metavar="PREFIX",
-                       help="time only the queries and tasks whose name starts with PREFIX (repeatable)")
+                       help="time only the queries and tasks whose name starts with PREFIX (repeatable); "
+                            "browser/ (or browser/first/, browser/warm/...) times the screens in headless "
+                            "Chromium beside a bare Streamlit page, --runs server starts each "
+                            "(docs/bench-browser.md)")
     bench.add_argument("--no-pandas", action="store_true", help="skip the pandas peers")
     bench.add_argument("--user", metavar="NAME",
                        help="time every query as this account reads it: its region bounds the filters")
