@@ -238,3 +238,15 @@ def pytest_collection_modifyitems(config, items):
                         if bool(item.get_closest_marker("browser")) != bool(BROWSER_FILE.search(item.nodeid.split("::")[0]))})
     if misplaced:
         raise pytest.UsageError(f"browser tests belong in (and only in) files named test_*browser.py: {misplaced}")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Under a mark expression that leaves every browser test out (the fast tier's "not browser and not slow"), the
+    browser files are not even imported: they load Playwright and their helpers, about 3 s of CPU per xdist worker.
+    (Their tests would all be deselected; the check above that the mark and the file name agree runs whenever
+    they are collected, as in the whole suite.)"""
+    clauses = [c.strip() for c in (config.getoption("markexpr", "") or "").split(" and ")]
+    if "not browser" in clauses and not any(" or " in c or "(" in c for c in clauses):
+        if BROWSER_FILE.search(collection_path.as_posix()):
+            return True
+    return None
