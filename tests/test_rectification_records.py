@@ -26,6 +26,8 @@ def test_the_hazard_record_whole_result(con):  # noqa: F811
         "rectified_on": record["rectified_on"], "verified_on": None, "supervision_level": "county",
         "supervised_on": None, "delisted_on": None, "in_treatment_plan": True, "five_in_place": False,
         "funds_wan": record["funds_wan"], "state": "overdue",
+        # 判定依据 (schema 26): H4 cites no item
+        "basis_code": None, "basis_title_zh": None, "basis_title_en": None, "basis_standard": None,
     }
     assert [record[k].date() if hasattr(record[k], "date") else record[k]
             for k in ("found_on", "deadline", "rectified_on")] == [date(2025, 4, 1), date(2025, 6, 15), date(2025, 6, 1)]
@@ -44,7 +46,7 @@ def test_the_record_fields_in_words(con):  # noqa: F811
         "隐患等级": "重大隐患", "隐患类别": "（未填类别）", "隐患描述": "—", "检查记录编号": "—",
         "发现日期": "2025-04-01", "整改期限": "2025-06-15", "整改日期": "2025-06-01", "验收销号日期": "—",
         "状态": "逾期未销号（已整改待验收）", "挂牌督办": "县级挂牌督办", "挂牌日期": "—", "摘牌日期": "—",
-        "列入治理计划": "是", "五到位": "否", "治理资金（万元）": "3.25",
+        "列入治理计划": "是", "五到位": "否", "治理资金（万元）": "3.25", "判定依据": "—",
     }
 
 
