@@ -8,6 +8,8 @@ an A4 handout); neither computes or rewords anything, which is what keeps the tw
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -295,14 +297,19 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
     (一、生产安全事故情况 … 四、乡镇安全生产考核情况、五、下一步工作要求) with its headline text, its chart and
     its list — a list longer than ``BODY_ROWS`` becomes a 附件 after the 落款, named under the body
     ("附件：1. …"); 版记 (抄送, 印发机关, 印发日期) closes the document. A section whose data is missing says so
-    in place of figures. ``chart_png`` turns a ``ChartSpec`` into PNG bytes (default: plotly through kaleido).
+    in place of figures. ``chart_png`` turns a ``ChartSpec`` into PNG bytes (default: ``chart_pngs``, plotly
+    through kaleido, each chart drawn once).
     """
     from riskdash import i18n
     from riskdash.briefing import headline as hl
 
     meta = brief.meta
     lang = meta.lang
-    render = chart_png or _chart_png
+    if chart_png is None:  # every chart of the Brief drawn at once (and once: see chart_pngs)
+        pngs = chart_pngs(brief)
+        render = pngs.__getitem__
+    else:
+        render = chart_png
     zh = lang == "zh"
     months = months_phrase(meta.start, meta.end, lang)
     region = hl.region_phrase(meta.region_name, meta.region_level, lang) if zh else meta.region_name
@@ -419,15 +426,51 @@ def start_chart_renderer() -> None:
     import: importing a module must not start a browser.
     """
     try:
-        import kaleido
+        from riskdash import charts
 
-        kaleido.start_sync_server(silence_warnings=True)
+        charts.start_renderer()
     except Exception:  # noqa: BLE001 (no Chromium: the first chart says so, with its own error)
         pass
+
+
+# the documents' chart size: 1800 × 720 px printed 156 mm wide is about 290 dpi, sharp on paper, and quicker to
+# draw and to embed
+CHART_WIDTH, CHART_HEIGHT, CHART_SCALE = 1200, 480, 1.5
+# the PNGs of the latest charts, by their spec (a frozen, hashable dataclass): the Word file and the PDF of one
+# Brief, made together or one after the other, draw each chart once
+_PNG_CACHE: OrderedDict[object, bytes] = OrderedDict()
+_PNG_CACHE_SIZE = 32
+_PNG_LOCK = threading.Lock()
+
+
+def chart_pngs(brief) -> dict[object, bytes]:
+    """The PNG of every chart of the Brief, by ChartSpec: the ones not drawn before drawn together in one call
+    to kaleido (its tabs in parallel). Two threads asking at once (the screen's Word and PDF downloads) draw
+    them once: the second waits for the first."""
+    from riskdash import charts
+
+    specs = list(dict.fromkeys(s.chart for s in brief.slides if s.chart is not None))
+    with _PNG_LOCK:
+        missing = [spec for spec in specs if spec not in _PNG_CACHE]
+        if missing:
+            pngs = charts.to_pngs([spec.figure() for spec in missing], width=CHART_WIDTH, height=CHART_HEIGHT,
+                                  scale=CHART_SCALE)
+            _PNG_CACHE.update(zip(missing, pngs))
+        for spec in specs:
+            _PNG_CACHE.move_to_end(spec)
+        found = {spec: _PNG_CACHE[spec] for spec in specs}
+        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
+            _PNG_CACHE.popitem(last=False)
+    return found
+
+
+def forget_chart_pngs() -> None:
+    """Empty the PNG cache (tests)."""
+    with _PNG_LOCK:
+        _PNG_CACHE.clear()
 
 
 def _chart_png(chart) -> bytes:
     from riskdash import charts
 
-    # 1800 × 720 px printed 156 mm wide is about 290 dpi: sharp on paper, and quicker to draw and to embed
-    return charts.to_png(chart.figure(), width=1200, height=480, scale=1.5)
+    return charts.to_png(chart.figure(), width=CHART_WIDTH, height=CHART_HEIGHT, scale=CHART_SCALE)

@@ -7,6 +7,7 @@ states measure, period, region and as-of day in its title, and uses the official
 
 from __future__ import annotations
 
+import threading
 import warnings
 from datetime import date
 from typing import Any
@@ -192,21 +193,57 @@ def escape_text(fig: go.Figure) -> go.Figure:
 
 
 _SERVER_STARTED = False
+# kaleido's sync server hands one caller's result to whoever reads its queue next: one call at a time (the
+# screen's downloads run on threads of their own)
+_RENDER_LOCK = threading.Lock()
+# tabs of the one Chromium: a batch of figures (to_pngs) is drawn this many at a time
+RENDER_TABS = 2
+
+
+def start_renderer() -> None:
+    """Start kaleido's sync server (one Chromium with ``RENDER_TABS`` tabs) once per process; it returns at once
+    and the first chart waits until it is up. A server already running is kept."""
+    global _SERVER_STARTED
+    import kaleido
+
+    if _SERVER_STARTED:
+        return
+    # one Chromium for all exports of this process: ~10x faster on repeated exports
+    try:
+        kaleido.start_sync_server(n=RENDER_TABS, silence_warnings=True)
+    except Exception:  # noqa: BLE001 (an already running server is fine; no Chromium: the chart says so)
+        pass
+    _SERVER_STARTED = True
 
 
 def to_png(fig: go.Figure, width: int = 1200, height: int | None = None, scale: float = 2.0) -> bytes:
     """A PNG of the figure with Chinese fonts, through kaleido and Debian's Chromium (no download)."""
-    global _SERVER_STARTED
-    import kaleido
-
-    if not _SERVER_STARTED:
-        # one Chromium for all exports of this process: ~10x faster on repeated exports
-        try:
-            kaleido.start_sync_server(silence_warnings=True)
-        except Exception:  # noqa: BLE001 (an already running server is fine)
-            pass
-        _SERVER_STARTED = True
-    with warnings.catch_warnings():
+    start_renderer()
+    with _RENDER_LOCK, warnings.catch_warnings():
         # plotly warns that its per-call options are ignored when a server runs; we pass none
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
         return fig.to_image(format="png", width=width, height=height or fig.layout.height or 420, scale=scale)
+
+
+def to_pngs(figs: list[go.Figure], width: int = 1200, height: int | None = None,
+            scale: float = 2.0) -> list[bytes]:
+    """PNGs of several figures in one call to kaleido, its tabs drawing them at the same time; each the bytes
+    ``to_png`` gives for that figure (the same page draws them from the same figure dict and options)."""
+    import tempfile
+    from pathlib import Path
+
+    import kaleido
+
+    if not figs:
+        return []
+    start_renderer()
+    with tempfile.TemporaryDirectory(prefix="riskdash-charts-") as folder:
+        paths = [Path(folder) / f"chart{i}.png" for i in range(len(figs))]
+        specs = [{"fig": fig.to_dict(), "path": path,
+                  "opts": {"format": "png", "width": width, "height": height or fig.layout.height or 420,
+                           "scale": scale}}
+                 for fig, path in zip(figs, paths)]
+        with _RENDER_LOCK:
+            # cancel_on_error: the first failure is raised (else kaleido returns it and writes no file)
+            kaleido.write_fig_from_object_sync(specs, cancel_on_error=True)
+        return [path.read_bytes() for path in paths]

@@ -8,6 +8,7 @@ reloads the tab comes back to the same slide.
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,6 +24,14 @@ from riskdash.ui.markdown import html_text, plain, plain_frame
 PRESENT_STATE = "brief_present"
 INDEX_STATE = "brief_index"
 URL_READ_STATE = "_brief_url_read"
+# the Word and PDF downloads: what each one's own thread is doing ({"stage", "started", "charts"}), and the
+# button just clicked (format, when) for the rerun that shows their progress
+JOBS_STATE = "_brief_jobs"
+MAKING_STATE = "_brief_making"
+PROGRESS_FORMATS = ("docx", "pdf")
+# how long the rerun waits for the download's thread to start, and to finish
+JOB_START_S = 5.0
+JOB_DONE_S = 120.0
 PROJECTOR_CHART_PX = 340
 PREVIEW_CHART_PX = 380
 
@@ -200,23 +209,86 @@ def writers() -> dict[str, Callable[[Any, Path], None]]:
 
 
 def downloads(page: PageContext, brief: Any) -> None:
-    """One button per format; the file is written only when its button is clicked."""
+    """One button per format; the file is written only when its button is clicked. The Word and PDF files draw
+    the Brief's charts once (``tongbao.chart_pngs``) and, while a file is made on the download's own thread,
+    the rerun of the click shows what is being done (``st.status``)."""
     if brief is None:
         return
     columns = st.columns(len(view.EXPORT_FORMATS))
     writer = writers()
+    jobs = st.session_state.setdefault(JOBS_STATE, {})
     for column, (fmt, label, mime) in zip(columns, view.EXPORT_FORMATS):
-        column.download_button(page.t(label), data=_bytes_of(writer[fmt], brief, fmt), file_name=_file_name(page, fmt),
-                               mime=mime, icon=":material/download:", key=f"brief_download_{fmt}",
-                               on_click="ignore", width="stretch")
+        progress = fmt in PROGRESS_FORMATS
+        job = jobs.setdefault(fmt, {}) if progress else None
+        column.download_button(page.t(label), data=_bytes_of(writer[fmt], brief, fmt, job),
+                               file_name=_file_name(page, fmt), mime=mime, icon=":material/download:",
+                               key=f"brief_download_{fmt}", on_click=_clicked if progress else "ignore",
+                               args=(fmt,) if progress else None, width="stretch")
+    clicked = st.session_state.pop(MAKING_STATE, None)
+    if clicked is not None:
+        fmt, at = clicked
+        show_progress(page, fmt, jobs.get(fmt, {}), at)
 
 
-def _bytes_of(writer: Callable, brief: Any, fmt: str) -> Callable[[], bytes]:
+def _clicked(fmt: str) -> None:
+    st.session_state[MAKING_STATE] = (fmt, time.monotonic())
+
+
+def show_progress(page: PageContext, fmt: str, job: dict, clicked_at: float,
+                  start_s: float = JOB_START_S, done_s: float = JOB_DONE_S) -> str:
+    """A status line following the download's thread (``job``, written by ``_bytes_of``): drawing the charts,
+    laying out the file, made (or failed). Returns the last stage seen ("" when no thread started in time).
+    A thread that started shortly before the click's rerun counts (the browser asks for the file and reruns
+    the page at the same moment)."""
+    what = page.t(f"briefing.what_{fmt}")
+    shown = ""
+    status = None
+    waited = time.monotonic()
+    while True:
+        current = job.get("started", float("-inf")) >= clicked_at - start_s
+        stage = job.get("stage", "") if current else ""
+        if stage and stage != shown:
+            if status is None:
+                status = st.status(page.t("briefing.making_charts", what=what, count=job.get("charts", 0)))
+            if stage == "charts":
+                status.update(label=page.t("briefing.making_charts", what=what, count=job.get("charts", 0)))
+            elif stage == "write":
+                status.update(label=page.t("briefing.making_write", what=what))
+            elif stage == "done":
+                status.update(label=page.t("briefing.made", what=what), state="complete")
+            elif stage == "failed":
+                status.update(label=page.t("briefing.make_failed", what=what), state="error")
+            shown = stage
+        if stage in ("done", "failed"):
+            return stage
+        elapsed = time.monotonic() - waited
+        if (not stage and elapsed > start_s) or elapsed > done_s:
+            return shown
+        time.sleep(0.1)
+
+
+def _bytes_of(writer: Callable, brief: Any, fmt: str, job: dict | None = None) -> Callable[[], bytes]:
     def build() -> bytes:
-        with tempfile.TemporaryDirectory(prefix="riskdash-brief-") as folder:
-            path = Path(folder) / f"brief.{fmt}"
-            writer(brief, path)
-            return path.read_bytes()
+        if job is not None:  # the Word / PDF 通报: the charts first (drawn once for both), then the file
+            from riskdash.briefing import tongbao
+
+            job.update(started=time.monotonic(), stage="charts",
+                       charts=len({s.chart for s in brief.slides if s.chart is not None}))
+        try:
+            if job is not None:
+                tongbao.chart_pngs(brief)
+                job["stage"] = "write"
+            with tempfile.TemporaryDirectory(prefix="riskdash-brief-") as folder:
+                path = Path(folder) / f"brief.{fmt}"
+                writer(brief, path)
+                data = path.read_bytes()
+        except BaseException:
+            if job is not None:
+                job["stage"] = "failed"
+            raise
+        if job is not None:
+            job["stage"] = "done"
+        return data
 
     return build
 
