@@ -228,8 +228,17 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 
 
 def fit_script() -> str:
-    """Scales the slide (CSS zoom) so that all of it lies in the window and above the bottom bar: its natural
-    size is measured whenever the slide changes or the window is resized. Installed once per browser tab."""
+    """Scales the slide (CSS zoom) so that all of it lies in the window and above the bottom bar: the largest zoom
+    (at most 1, at least 0.3) at which the slide's bottom is above the bar, looked for whenever the slide changes
+    or the window is resized. Installed once per browser tab.
+
+    The slide's natural height is not a constant: zoom lowers the width the slide lays out in too, so a smaller
+    zoom gives its columns more CSS pixels and its table cells wrap into fewer lines. Dividing the height by the
+    zoom and scaling to the room (a fixed-point step) therefore cycled, at 1024×768, between 0.9 (too tall: the
+    slide ran under the bar) and 0.811 (short) for ever. The zoomed height does grow with the zoom, so the
+    largest zoom that fits is found by bisection, each candidate measured at once (a forced layout; the chart's
+    height is fixed, so its late redraw at a new width does not change the answer); a zoom that fits and whose
+    next step up does not is left alone."""
     return f"""<script>
 (function () {{
   if (window.__riskdashBriefFit) return;
@@ -240,13 +249,23 @@ def fit_script() -> str:
     const slide = document.querySelector(".st-key-{SLIDE_CONTAINER_KEY}");
     const bar = document.querySelector(".st-key-{NAV_CONTAINER_KEY}");
     if (!slide || !bar) return;
+    const limit = bar.getBoundingClientRect().top - 6;
+    function fits(zoom) {{
+      slide.style.zoom = String(zoom);
+      return slide.getBoundingClientRect().bottom <= limit;
+    }}
     const current = parseFloat(slide.style.zoom || "1") || 1;
-    const box = slide.getBoundingClientRect();
-    const naturalHeight = box.height / current;
-    const room = bar.getBoundingClientRect().top - box.top - 6;
-    let zoom = Math.min(1, room / naturalHeight);
-    zoom = Math.max(0.3, Math.floor(zoom * 1000) / 1000);
-    if (Math.abs(zoom - current) > 0.004) {{ slide.style.zoom = String(zoom); schedule(); }}
+    if (fits(current) && (current >= 1 || !fits(Math.min(1, current + 0.004)))) {{
+      slide.style.zoom = String(current);
+      return;
+    }}
+    let low = 0.3, high = 1;  // low: fits (or is the floor); high: too tall
+    if (fits(1)) low = 1;
+    while (high - low > 0.002) {{
+      const middle = Math.round((low + high) * 500) / 1000;
+      if (fits(middle)) low = middle; else high = middle;
+    }}
+    slide.style.zoom = String(low);
   }}
   function schedule() {{ if (!pending) pending = window.setTimeout(fit, 60); }}
   new MutationObserver(schedule).observe(document.body, {{ childList: true, subtree: true, characterData: true }});
