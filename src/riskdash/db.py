@@ -221,6 +221,15 @@ def query_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[
     return dict(zip([d[0] for d in cur.description], row))
 
 
+def query_first(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any] | None:
+    """The first row of a named query as a dict of Python values, None when it returns none (no pandas: the
+    command line's look-ups stay light)."""
+    text = sql_text(name)
+    cur = con.execute(text, _bind(text, params))
+    row = cur.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cur.description], row))
+
+
 # ---------------------------------------------------------------------------------------------- schema
 
 # Forward migrations: version -> file sql/schema/NNN_what.sql (the number is the version). A file written by

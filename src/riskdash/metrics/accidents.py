@@ -12,16 +12,17 @@ import math
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
-import pandas as pd
 
 from riskdash import db
 from riskdash.filters import Filters
 from riskdash.metrics.core import accident_totals, change_pct, death_target, rate, round_pct
 from riskdash.metrics.exact import binomial_two_sided_p, nbinom_ppf, sign_flip_two_sided_p
+
+if TYPE_CHECKING:  # pandas and numpy load where a frame is made: `riskdash metrics accidents` needs neither
+    import pandas as pd
 
 # how far back the monthly history reaches: the trend (24 months shown), the 12-month rolling line and the
 # seasonal baseline (the same month of the 3 years before) all need earlier months
@@ -132,6 +133,8 @@ def history_start(filters: Filters) -> date:
 
 def accidents_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Every month from January five years before the period's end to its end (the start is not used)."""
+    import pandas as pd
+
     frame = db.query(con, "accidents/accidents_by_month", **filters.params(), history_start=history_start(filters))
     frame["month_start"] = pd.to_datetime(frame["month_start"]).dt.date
     frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
@@ -173,6 +176,9 @@ def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "acc
     compound-Poisson variance φ × mean (``death_dispersion``); ``dispersion`` holds the φ used (1 for
     accidents). Outside the limits = beyond what chance gives.
     """
+    import numpy as np
+    import pandas as pd
+
     by_month = {row.month_start: row for row in months.itertuples(index=False)}
     shown = months.tail(TREND_MONTHS)
     dispersion = death_dispersion(months) if measure == "deaths_incl_missing" else 1.0
@@ -205,6 +211,8 @@ def seasonal_control_limits(months: pd.DataFrame, end: date, measure: str = "acc
 
 
 def deaths_to_date_by_year(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    import pandas as pd
+
     frame = db.query(con, "accidents/deaths_to_date_by_year", **{**filters.params(), "industry": None},
                      baseline_years=PROJECTION_BASELINE_YEARS)
     frame["cutoff_on"] = pd.to_datetime(frame["cutoff_on"]).dt.date
@@ -307,6 +315,8 @@ def deaths_change_test(per_accident: pd.DataFrame) -> ChangeTest:
     share of them with a difference in deaths at least as large as seen. With one death per accident it is the
     binomial test of the accident counts (for periods of equal length).
     """
+    import numpy as np
+
     current_rows = per_accident[per_accident["period"] == "current"]
     previous_rows = per_accident[per_accident["period"] == "previous"]
     current = int((current_rows["deaths_incl_missing"] * current_rows["accidents"]).sum())
@@ -427,6 +437,8 @@ def four_measures(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str,
 
 def accident_measures(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
     """The 四不放过 measures recorded for one accident (None when nothing is recorded)."""
+    import pandas as pd
+
     frame = db.query(con, "accidents/accident_measures", accident_id=accident_id)
     if frame.empty:
         return None
@@ -435,6 +447,8 @@ def accident_measures(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[
 
 
 def accident_record(con: duckdb.DuckDBPyConnection, accident_id: str) -> dict[str, Any] | None:
+    import pandas as pd
+
     frame = db.query(con, "accidents/accident_record", accident_id=accident_id)
     if frame.empty:
         return None

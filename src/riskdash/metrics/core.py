@@ -65,8 +65,8 @@ def key_site_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
 
 def death_target(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
     """The year's control target (max 死亡（含失踪）) for the filtered region, None when none is set."""
-    frame = db.query(con, "metrics/death_target", **filters.params())
-    return None if frame.empty else int(frame.loc[0, "max_deaths"])
+    row = db.query_first(con, "metrics/death_target", **filters.params())
+    return None if row is None else int(row["max_deaths"])
 
 
 # ---------------------------------------------------------------------------------------------- reference
@@ -96,8 +96,7 @@ def label_townships(con: duckdb.DuckDBPyConnection, codes, names=None) -> list[s
 
 
 def root_region(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
-    frame = db.query(con, "reference/root_region")
-    return None if frame.empty else frame.iloc[0].to_dict()
+    return db.query_first(con, "reference/root_region")
 
 
 def check_region(con: duckdb.DuckDBPyConnection, region_code: str) -> None:

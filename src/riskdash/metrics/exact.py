@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads where an array is made: `riskdash metrics accidents` needs none of it
+    import numpy as np
+
 
 # scipy.stats.binomtest counts as "as extreme" every outcome whose probability is within this relative margin of
 # the observed one's (its guard against rounding; kept so that the p-values agree)
@@ -39,6 +42,8 @@ def nbinom_ppf(qs: list[float], n: float, p: float) -> list[int]:
 
     The pmf is summed from k = 0 by its ratio pmf(k + 1) / pmf(k) = (k + n)(1 − p) / (k + 1); when pⁿ would
     underflow (a large n) the same in log space. The range grows until the largest q is reached."""
+    import numpy as np
+
     if not 0 < p <= 1 or n <= 0:
         raise ValueError(f"negative binomial needs n > 0 and 0 < p ≤ 1, got n={n}, p={p}")
     if p == 1:
@@ -133,6 +138,8 @@ def sign_flip_two_sided_p(values: list[int] | np.ndarray) -> float:
     that in a period) the normal approximation with continuity correction is used: S has mean 0 and variance
     Σv², and P(|S| ≥ |s|) ≈ erfc((|s| − 1) / √(2 Σv²)) (S moves in steps of 2 when all values are 1, so the
     correction is taken as 1)."""
+    import numpy as np
+
     magnitudes = [abs(int(v)) for v in values if int(v) != 0]
     observed = abs(sum(int(v) for v in values))
     total = sum(magnitudes)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from riskdash import db
 from riskdash.filters import Filters, month_end
 from riskdash.metrics.core import rate
+
+if TYPE_CHECKING:  # pandas loads where a frame is made: `riskdash metrics` needs none of it
+    import pandas as pd
 
 # documented in docs/settings.md; used when a database lacks the row
 SETTING_DEFAULTS = {"due_soon_days": 7, "uninspected_days": 180}
@@ -32,6 +34,8 @@ def _ints(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def _rate_column(frame: pd.DataFrame, numerator: str, denominator: str) -> pd.Series:
+    import pandas as pd
+
     return pd.Series([rate(n, d) for n, d in zip(frame[numerator], frame[denominator])],
                      index=frame.index, dtype=object)
 
@@ -58,6 +62,8 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
 
     The same query as ``riskdash metrics rectification`` (``metrics.rectification_totals``), so the screen and
     the command cannot disagree."""
+    import pandas as pd
+
     row = db.query_one(con, "metrics/rectification_totals", **filters.params())
     median = row.pop("median_days_to_rectify")
     counts = {k: int(v) for k, v in row.items()}
@@ -182,6 +188,8 @@ def new_hazards_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int
 def hazard_record(con: duckdb.DuckDBPyConnection, hazard_id: str, as_of: date) -> dict[str, Any] | None:
     """The record card of a hazard row: the hazard as recorded, its state on ``as_of`` and its enterprise's
     names (None for an unknown id); missing values are None."""
+    import pandas as pd
+
     frame = db.query(con, "rectification/hazard_record", hazard_id=hazard_id, as_of=as_of)
     if frame.empty:
         return None
@@ -244,6 +252,8 @@ def hazards_by_category(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.
     """The Pareto rows: one per hazard category (None: not recorded) of the period's hazards, most first, with
     its share and the running share (fractions 0–1), and ``is_vital``: the fewest leading categories whose
     running share reaches ``PARETO_SHARE`` (``vital_few``)."""
+    import pandas as pd
+
     frame = _ints(db.query(con, "rectification/hazards_by_category", **filters.params()), ["hazards", "major_found"])
     frame["category"] = pd.Series([v if isinstance(v, str) else None for v in frame["category"]], index=frame.index,
                                   dtype=object)
@@ -265,6 +275,8 @@ def vital_few(cumulative: pd.Series | list[float], threshold: float = PARETO_SHA
 
 
 def rate_by_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    import pandas as pd
+
     frame = db.query(con, "rectification/rate_by_month", **filters.params())
     frame = _ints(frame, [c for c in frame.columns if c.endswith("_to_date")])
     frame["month_start"] = [pd.Timestamp(v).date() for v in frame["month_start"]]
