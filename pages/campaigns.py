@@ -1,6 +1,8 @@
 """专项行动与乡镇规范化 Campaigns and townships: the year's township assessment with its one-vote veto, the
 规范化建设 checklist against its deadlines, the "1+1" campaign per township and 产业类型 (industry class), and 零报告."""
 
+from functools import partial
+
 import streamlit as st
 
 from riskdash import ui
@@ -41,12 +43,12 @@ with tab_score:
         ranking = view.scorecard_table(result, lang)
         ui.table(ranking, download=False)  # the ranking's own .xlsx below
         st.download_button(t("campaigns.download_xlsx"),
-                           scorecard_xlsx(ranking, t("campaigns.ranking_scope", **words)),
+                           partial(scorecard_xlsx, ranking, t("campaigns.ranking_scope", **words)),  # when clicked
                            file_name=download_name(t("campaigns.ranking_file", year=scope.year), page.region_name,
                                                    "xlsx", page.lang, as_of=f.as_of),
                            icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key="campaigns_xlsx")
+                           key="campaigns_xlsx", on_click="ignore")
         names = {e["region_code"]: e for e in result["townships"]}
         pick = st.selectbox(t("campaigns.detail_pick"), list(names), key="campaigns_detail",
                             format_func=lambda c: f"{names[c]['name']}（{names[c]['score']}）")
@@ -96,13 +98,13 @@ with tab_campaign:
     ui.listing(pairs_list, t("campaigns.empty"), download=False)  # its own .xlsx below
     if not pairs_list.empty:
         st.download_button(t("campaigns.download_pairs"),
-                           scorecard_xlsx(pairs_list, t("campaigns.coverage_scope", **words),
-                                          title=t("campaigns.pairs_xlsx_title"), sheet_name="1+1"),
+                           partial(scorecard_xlsx, pairs_list, t("campaigns.coverage_scope", **words),
+                                   title=t("campaigns.pairs_xlsx_title"), sheet_name="1+1"),  # when clicked
                            file_name=download_name(t("campaigns.pairs_file", year=scope.year), page.region_name,
                                                    "xlsx", page.lang, as_of=f.as_of),
                            icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key="campaigns_pairs_xlsx")
+                           key="campaigns_pairs_xlsx", on_click="ignore")
     ui.section(t("campaigns.problems_title"), t("campaigns.problems_scope", n=campaigns.common_problem_min(values), **words))
     ui.listing(view.problems_table(page.load(campaigns.common_problems, f), lang), t("campaigns.empty"))
     meetings = page.load(campaigns.warning_meetings, f)

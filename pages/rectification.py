@@ -2,6 +2,7 @@
 lists, the closed loop, four-level checking and coverage, due-soon and weekly lists, breakdowns."""
 
 from datetime import timedelta
+from functools import partial
 
 import streamlit as st
 
@@ -60,10 +61,13 @@ with tab_form:
     ui.listing(monthly_form.majors_table(majors, lang), t("monthly_form.majors_empty"),
                t("monthly_form.majors_sheet"))
     ui.formula(t("rectification.form_majors_note"))
-    st.download_button(t("rectification.form_download"), monthly_form.form_xlsx(table, form_header, majors=majors),
+    # built when clicked (a callable: not on every run of the page), from the table shown
+    st.download_button(t("rectification.form_download"),
+                       partial(monthly_form.form_xlsx, table, form_header, majors=majors),
                        file_name=download_name(t("rectification.form_file"), page.region_name, "xlsx", lang,
                                                when=view.month_text(month, lang)), icon=":material/download:",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx")
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="rect_form_xlsx",
+                       on_click="ignore")
 
 with tab_lists:
     overdue = page.load(rect.overdue_list, f)
@@ -132,13 +136,13 @@ with tab_due:
             st.info(t("rectification.empty"), icon=":material/check_circle:")
         else:
             ui.table(rows, download=False)  # its own printable .xlsx below
-            st.download_button(t("rectification.weekly_download"), list_xlsx({town_names[town]: rows},
-                                                                              {town_names[town]: heading}),
+            st.download_button(t("rectification.weekly_download"), partial(list_xlsx, {town_names[town]: rows},
+                                                                                      {town_names[town]: heading}),
                                file_name=draw.list_file_name(
                                    page, t("rectification.weekly_file", township=town_names[town]), "xlsx"),
                                icon=":material/print:",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               key="rect_week_xlsx")
+                               key="rect_week_xlsx", on_click="ignore")
 
 with tab_breakdown:
     ui.section(t("rectification.by_township"), t("rectification.breakdown_scope", **words))

@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -105,10 +106,10 @@ def check_and_import(page, kind: str, mode: str, actor: str, upload, limit_mb: i
         frame = view.problems_frame(problems, page.lang)
         st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
         stem = upload.name.rsplit(".", 1)[0]
-        st.download_button(t("data.check.download"), to_csv_bytes(frame),
+        st.download_button(t("data.check.download"), partial(to_csv_bytes, frame),  # built when clicked
                            file_name=download_name(t("data.check.file", name=stem), page.region_name, "csv", page.lang,
                                                    as_of=date.today()),
-                           mime="text/csv", icon=":material/download:")
+                           mime="text/csv", icon=":material/download:", on_click="ignore")
         return
     st.success(t("data.check.passed", rows=rows), icon=":material/check_circle:")
     if st.button(t("data.import.run", rows=rows), type="primary", icon=":material/upload:"):
@@ -544,12 +545,13 @@ def audit_panel(page) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
     left, right = st.columns(2)
     audit_name = page.t("data.audit.file_name")
-    left.download_button(page.t("data.audit.download"), to_csv_bytes(frame),
+    # both built when clicked (callables), not on every run of the page
+    left.download_button(page.t("data.audit.download"), partial(to_csv_bytes, frame),
                          file_name=download_name(audit_name, page.region_name, "csv", page.lang, as_of=date.today()),
-                         mime="text/csv", icon=":material/download:", key="data_audit_csv")
-    right.download_button(page.t("data.audit.download_xlsx"), to_xlsx_bytes(frame, "audit_log"),
+                         mime="text/csv", icon=":material/download:", key="data_audit_csv", on_click="ignore")
+    right.download_button(page.t("data.audit.download_xlsx"), partial(to_xlsx_bytes, frame, "audit_log"),
                           file_name=download_name(audit_name, page.region_name, "xlsx", page.lang, as_of=date.today()),
-                          icon=":material/download:", key="data_audit_xlsx")
+                          icon=":material/download:", key="data_audit_xlsx", on_click="ignore")
 
 
 def jobs_panel(page) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 import duckdb
 import pandas as pd
@@ -83,12 +84,6 @@ def backtest_tables(con: duckdb.DuckDBPyConnection, region_code: str,
 def outlines(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame) -> dict:
     """The schematic township outlines of these scores (no read: the cursor is the loader's convention)."""
     return township_outlines(scores)
-
-
-def ledger_workbook(con: duckdb.DuckDBPyConnection, filters: Filters, region_name: str, data_as_of: date) -> bytes:
-    whole = replace(filters, industry=None)
-    return key_site_ledger_xlsx(priority.key_site_ledger(con, whole), priority.ledger_townships(con, whole),
-                                region_name, data_as_of)
 
 
 def subtitle(ctx: PageContext) -> None:
@@ -170,11 +165,12 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
                                                                                             lang)))
     st.download_button(
         ctx.t("priority.ledger_download"),
-        data=ctx.load(ledger_workbook, ctx.filters, ctx.region_name, ctx.data_as_of),
+        # built when clicked, from the ledger the page loaded (ledger_workbook's two reads), not on every run
+        data=partial(key_site_ledger_xlsx, data.gaps.ledger, data.ledger_townships, ctx.region_name, ctx.data_as_of),
         file_name=download_name("重点部位台账" if lang == "zh" else "Key-site ledger", ctx.region_name, "xlsx", lang,
                                 as_of=ctx.data_as_of),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
+        icon=":material/download:", on_click="ignore",
     )
 
 

@@ -3,6 +3,8 @@ The page reads its metrics itself, through ``page.load``."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -30,13 +32,15 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
         st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table))
     else:
         _hazard_list(page, table, hazard_ids, f"rect_list_{name}")
+    # both files are built when clicked (a callable ``data``: Streamlit runs it on its own thread, so it gets
+    # only values, never the page or the session), not on every run of the page (issue 17)
     left, right = st.columns(2)
-    left.download_button(csv_label, list_csv(table), file_name=list_file_name(page, title, "csv"), mime="text/csv",
-                         icon=":material/download:", key=f"rect_csv_{name}")
-    right.download_button(xlsx_label, list_xlsx({title: table}, {title: sheet_lines(page, title)}),
+    left.download_button(csv_label, partial(list_csv, table), file_name=list_file_name(page, title, "csv"),
+                         mime="text/csv", icon=":material/download:", key=f"rect_csv_{name}", on_click="ignore")
+    right.download_button(xlsx_label, partial(list_xlsx, {title: table}, {title: sheet_lines(page, title)}),
                           file_name=list_file_name(page, title, "xlsx"),
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          icon=":material/download:", key=f"rect_xlsx_{name}")
+                          icon=":material/download:", key=f"rect_xlsx_{name}", on_click="ignore")
 
 
 def sheet_lines(page: PageContext, what: str) -> list[str]:
