@@ -50,7 +50,12 @@ BENCH_DOOR = "riskdash.commands.bench"  # the one module outside the wing that m
 
 # Known exceptions, each with its reason; the test fails when one is no longer needed, so the list only shrinks.
 # (edges as (importer, imported); "<dynamic>" marks an import by a computed name)
-ALLOWED_EDGES: set[tuple[str, str]] = set()
+ALLOWED_EDGES: set[tuple[str, str]] = {
+    # riskdash serve's launcher imports, before the server starts, the modules app.py and pages/*.py import
+    # (read from their source) so that the first session does not pay them (issue 17): the names are the pages'
+    # own imports, which this test already checks from the pages' side
+    ("riskdash.ui.launch", "<dynamic>"),
+}
 ALLOWED_CYCLES: list[set[str]] = [
 ]
 

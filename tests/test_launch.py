@@ -70,6 +70,42 @@ def test_serve_sets_the_flag_before_streamlit_starts(flag, monkeypatch, tmp_path
     seen = {}
     monkeypatch.setenv("RISKDASH_DB", str(tmp_path / "none.duckdb"))
     monkeypatch.setattr(streamlit_cli, "main", lambda: seen.setdefault("flag", PagesManager.uses_pages_directory))
+    monkeypatch.setattr(launch, "preload", lambda app: seen.setdefault("preloaded", (app, "flag" in seen)))
     monkeypatch.setattr("sys.argv", ["launch", "run", str(ROOT / "app.py")])
     launch.main()
-    assert seen == {"flag": False}
+    # the pages' modules imported before the server starts (preload's own test below)
+    assert seen == {"flag": False, "preloaded": (ROOT / "app.py", False)}
+
+
+def test_the_modules_to_preload_are_what_app_py_and_the_pages_import():
+    names = launch.page_modules(ROOT / "app.py")
+    # the screens (their draw modules), the exports the pages build files with, the shared kit
+    assert {"riskdash.ui", "riskdash.screens.priority.draw", "riskdash.screens.rectification.draw",
+            "riskdash.exports.monthly_form", "riskdash.exports.township_scorecard", "streamlit"} <= set(names)
+    assert len(names) == len(set(names))
+
+
+def test_preload_imports_modules_skips_names_that_are_not_modules_and_reports_what_is_missing(tmp_path, monkeypatch):
+    import sys
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text("import json\nfrom collections import OrderedDict\n", encoding="utf-8")
+    (tmp_path / "pages" / "one.py").write_text("from riskdash_no_such import x\nfrom email import mime\n",
+                                                encoding="utf-8")
+    (tmp_path / "pages" / "broken.py").write_text("def (\n", encoding="utf-8")  # skipped, not raised
+    monkeypatch.setattr(launch, "PRELOAD_EXTRA", ("wsgiref.simple_server",))
+    monkeypatch.delitem(sys.modules, "wsgiref.simple_server", raising=False)
+    assert launch.page_modules(tmp_path / "app.py") == [
+        "json", "collections", "collections.OrderedDict", "riskdash_no_such", "riskdash_no_such.x", "email",
+        "email.mime"]
+    assert launch.preload(tmp_path / "app.py") == ["riskdash_no_such", "riskdash_no_such.x"]
+    assert "email.mime" in sys.modules and "wsgiref.simple_server" in sys.modules
+
+
+def test_the_command_line_does_not_import_the_launcher():
+    import subprocess
+    import sys
+
+    code = "import sys, riskdash.cli; print('riskdash.ui.launch' in sys.modules, 'openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
