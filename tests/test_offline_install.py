@@ -98,7 +98,7 @@ def bundle(tmp_path_factory) -> Path:
     if given:
         tarball = Path(given)
     else:
-        options = ["--worktree"]
+        options = ["--worktree", "--xz-level", "1"]  # the shipped -9 only packs tighter (docs/deploy.md#bundle-size)
         if os.environ.get("RISKDASH_BUNDLE_PYTHON_ONLY"):
             options.append("--python-only")
         script = str(ROOT / "scripts" / "bundle.sh")
@@ -363,7 +363,7 @@ def test_upgrade_from_the_previous_schema_and_rollback(bundle, tmp_path_factory)
     if ref is None:
         pytest.skip("no commit before the newest migration in this checkout (a shallow clone?)")
     script = str(ROOT / "scripts" / "bundle.sh")
-    options = ["--python-only", "--ref", ref]
+    options = ["--python-only", "--ref", ref, "--xz-level", "1"]
     wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True, text=True,
                             check=True).stdout.strip()
     prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
