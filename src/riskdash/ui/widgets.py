@@ -197,7 +197,7 @@ def table_download(frame, name: str | None = None) -> None:
     lines = [state["scope"], state["as_of_line"]]
     st.download_button(i18n.t("table.download", lang), data=lambda: table_xlsx(data, what, lines, lang),
                        file_name=file_name, mime=XLSX_MIME, icon=":material/download:", type="tertiary",
-                       help=file_name, on_click="ignore", key=f"table_xlsx_{len(state['names'])}")
+                       help=plain(file_name), on_click="ignore", key=f"table_xlsx_{len(state['names'])}")
 
 
 def formula(text: str) -> None:
