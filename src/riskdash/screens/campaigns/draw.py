@@ -54,8 +54,8 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
                 icon=":material/info:")
     else:
         names = dict(zip(windows["window_id"], windows["name"]))
-        places = {row["region_code"]: searchable(view._town(row))  # found by name or pinyin initials
-                  for _, row in towns.sort_values("region_code").iterrows()}
+        town_names = {row["region_code"]: view._town(row) for _, row in towns.sort_values("region_code").iterrows()}
+        places = {code: searchable(name) for code, name in town_names.items()}  # found by name or pinyin initials
         window_id = st.selectbox(t("campaigns.form_window"), list(names)[::-1], format_func=names.get,
                                  key="campaigns_form_window")
         window = windows[windows["window_id"] == window_id].iloc[0]
@@ -87,7 +87,7 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
             except db.RiskdashError as exc:
                 st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
             else:
-                st.session_state[_SAVED] = {"township": places[region_code], "day": report_on.isoformat(),
+                st.session_state[_SAVED] = {"township": town_names[region_code], "day": report_on.isoformat(),
                                             "window": names[window_id], "n": int(accidents),
                                             "actor": actor.strip() or default_actor()}
                 st.rerun()
@@ -113,7 +113,8 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
     if pairs.empty:
         st.info(t("campaigns.empty"), icon=":material/info:")
         return
-    towns = {row["region_code"]: searchable(view._town(row)) for _, row in pairs.iterrows()}  # name or initials
+    town_names = {row["region_code"]: view._town(row) for _, row in pairs.iterrows()}
+    towns = {code: searchable(name) for code, name in town_names.items()}  # found by name or pinyin initials
     region_code = st.selectbox(t("campaigns.form_township"), list(towns), format_func=towns.get,
                                key="campaigns_pair_town")
     own = pairs[pairs["region_code"] == region_code]
@@ -147,7 +148,7 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
         except db.RiskdashError as exc:
             st.error(plain(error_line(exc, page.lang)), icon=":material/error:")
         else:
-            st.session_state[_PAIR_SAVED] = {"township": towns[region_code], "industry_type": industry_type,
+            st.session_state[_PAIR_SAVED] = {"township": town_names[region_code], "industry_type": industry_type,
                                              "year": year}
             st.rerun()
     st.caption(t("campaigns.pair_bulk"))
