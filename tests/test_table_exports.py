@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -79,7 +80,8 @@ def _tables_and_buttons(at) -> tuple[int, list[str], list[str]]:
     """The tables the run drew (st.dataframe and st.table; no record card is open), the file names of the tables'
     own .xlsx buttons (keys table_xlsx_N) and the keys of the screen's own files of a table."""
     keys = [(str(b.proto.id).split("-")[-1], b) for b in at.get("download_button")]
-    names = [b.proto.help for key, b in keys if key.startswith("table_xlsx_")]
+    # the tooltip holds the file name escaped for Markdown (ui.markdown.plain): the backslashes come off here
+    names = [re.sub(r"\\(.)", r"\1", b.proto.help) for key, b in keys if key.startswith("table_xlsx_")]
     own = [key for key, _ in keys if key.startswith(OWN_FILES)]
     return len(at.dataframe) + len(at.table), names, own
 
