@@ -51,6 +51,8 @@ def test_a_row_of_a_long_list_opens_its_record(small_db_path, tmp_path):
         record = page.locator(f".st-key-{KEY}_record")
         record.wait_for(timeout=PAGE_MS)
         record.get_by_text("隐患记录").first.wait_for(timeout=PAGE_MS)
+        # the card's fields come a moment after its heading (a run read 'description 隐患记录：N000' alone)
+        record.get_by_text("疏散通道堆放杂物").first.wait_for(timeout=PAGE_MS)
         text = record.inner_text()
         assert "N0" in text and "疏散通道堆放杂物" in text
         page.screenshot(path=str(tmp_path / "long-list-record.png"), full_page=False)
