@@ -34,9 +34,9 @@ def test_problem_table_has_file_row_column_value_expected():
 
 
 def test_exports_escape_formulas():
-    frame = pd.DataFrame({"description": ['=HYPERLINK("http://x","y")', "+1", "正常"]})
+    frame = pd.DataFrame({"description": ['=HYPERLINK("http://x","y")', "+A1", "正常"]})
     assert to_csv_bytes(frame).decode("utf-8-sig").splitlines() == [
-        "description", '"\'=HYPERLINK(""http://x"",""y"")"', "'+1", "正常"]
+        "description", '"\'=HYPERLINK(""http://x"",""y"")"', "'+A1", "正常"]
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     cell = sheet["A2"]
     assert cell.value == '\'=HYPERLINK("http://x","y")' and cell.data_type == "s"
