@@ -261,6 +261,7 @@ VIEW_FILES = [
     "views/checklist_applicable",
     "views/zero_report_days",
     "views/scope",
+    "views/departments",
     "views/hazard_counts",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
@@ -286,6 +287,10 @@ MACRO_NAMES = [
     "scoped_inspections",
     "scoped_key_sites",
     "region_units",
+    # 行业主管部门 (views/departments.sql): the tables by department and the lists narrowed to one
+    "sector_department",
+    "sector_departments",
+    "in_department",
     "latest_event_day",
     "data_as_of",
     "scoped_hazard_counts",  # views/hazard_counts.sql, read by the rectification tables by sector and township

@@ -6,9 +6,7 @@
 -- (accidents_graded.is_larger_and_above), and the same dates a year earlier ($previous_start to $previous_end)
 -- for 同比.
 with departments as (
-    select sectors.code as industry, sectors.sort_order, coalesce(map.department, '—') as department
-    from sectors
-    left join (select unnest($codes) as code, unnest($names) as department) as map on map.code = sectors.code
+    select * from sector_departments($codes, $names)  -- sql/views/departments.sql
 ),
 
 accident_counts as (

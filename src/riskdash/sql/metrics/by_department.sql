@@ -4,9 +4,7 @@
 -- them major) and enterprises (sites), in $region and below (sector $industry, all when null), each counted
 -- under its sector's department: every sector has exactly one, so the rows add up to the scope's totals.
 with departments as (
-    select sectors.code as industry, sectors.sort_order, coalesce(map.department, '—') as department
-    from sectors
-    left join (select unnest($codes) as code, unnest($names) as department) as map on map.code = sectors.code
+    select * from sector_departments($codes, $names)  -- sql/views/departments.sql
 ),
 
 accident_counts as (

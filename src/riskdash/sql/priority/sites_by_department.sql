@@ -7,9 +7,7 @@
 -- (key_sites.filed_departments, schema 27: the 有关部门 the entry was filed with, names separated by 、，,；; or
 -- spaces, matched whole). Only departments with a site have a row; the rows add up to the ledger.
 with departments as (
-    select sectors.code as industry, sectors.sort_order, coalesce(map.department, '—') as department
-    from sectors
-    left join (select unnest($codes) as code, unnest($names) as department) as map on map.code = sectors.code
+    select * from sector_departments($codes, $names)  -- sql/views/departments.sql
 ),
 
 -- each department's sectors, in the setting's order (as by_department lists them)
