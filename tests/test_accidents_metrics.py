@@ -82,8 +82,9 @@ def contract(con, filters: Filters) -> dict:
     """What the screen's KPI row shows, in the CLI's shape."""
     result = acc.kpi_totals(con, filters)["summary"]
     result = json.loads(json.dumps(result, default=str))  # dates as the command line prints them
-    result.pop("larger_and_above_deaths")
-    result["previous"].pop("larger_and_above_deaths")
+    for key in ("larger_and_above_deaths", "risk_involved", "fatal_general", "fatal_general_deaths"):
+        result.pop(key)  # for the 通报's texts, not in the contract (tests/test_accident_notable.py)
+        result["previous"].pop(key)
     if result["target"] is not None:
         result["target"].pop("deaths_incl_missing")
     return result

@@ -28,6 +28,10 @@ def test_accident_summary_whole_result(small_con):
         "by_grade": {"general": 2, "larger": 1, "major": 0, "especially_major": 0},
         "larger_and_above": 1,
         "larger_and_above_deaths": 3,
+        # A1 1 death, general (一般亡人); A2 3 deaths is 较大, never 一般亡人; no 较大涉险 figures recorded
+        "risk_involved": 0,
+        "fatal_general": 1,
+        "fatal_general_deaths": 1,
         "previous": {
             "accidents": 3,
             "deaths": 2,
@@ -38,6 +42,9 @@ def test_accident_summary_whole_result(small_con):
             "by_grade": {"general": 2, "larger": 1, "major": 0, "especially_major": 0},
             "larger_and_above": 1,
             "larger_and_above_deaths": 0,
+            "risk_involved": 0,
+            "fatal_general": 2,
+            "fatal_general_deaths": 2,
         },
         "yoy_pct": {"accidents": 0.0, "deaths": 100.0},
         "mom": None,  # January to June: not one month
@@ -142,10 +149,13 @@ accident_rows = st.lists(
         st.integers(0, 800),  # day offset
         st.sampled_from(TOWNS),
         st.sampled_from(["industry_trade", "road_transport", "fire", "construction"]),
-        st.integers(0, 32),  # deaths
+        st.one_of(st.integers(0, 3), st.integers(0, 32)),  # deaths (small ones often: 一般亡人 at 1–2)
         st.integers(0, 3),  # missing
-        st.integers(0, 110),  # serious
+        st.one_of(st.integers(0, 11), st.integers(0, 110)),  # serious
         st.sampled_from(["0", "999.99", "1000", "4999.99", "5000", "9999.99", "10000", "12.5"]),
+        st.one_of(st.none(), st.integers(8, 11)),  # endangered (较大涉险 at 10)
+        st.one_of(st.none(), st.integers(0, 4)),  # trapped (with missing, at 3)
+        st.one_of(st.none(), st.sampled_from([0, 499, 500, 501])),  # evacuated (at 500)
     ),
     max_size=40,
 )
@@ -190,10 +200,10 @@ def test_accident_totals_sql_equals_pandas(oracle_con, rows, period, region, ind
         con.execute("delete from accidents")
         con.executemany(
             """insert into accidents (accident_id, occurred_at, region_code, industry, accident_type, deaths,
-                                      missing, serious_injuries, direct_loss_wan)
-               values (?, ?, ?, ?, 'other_injury', ?, ?, ?, ?)""",
-            [(f"R{i}", DAY0 + timedelta(off), town, ind, d, m, s, loss)
-             for i, (off, town, ind, d, m, s, loss) in enumerate(rows)],
+                                      missing, serious_injuries, direct_loss_wan, endangered, trapped, evacuated)
+               values (?, ?, ?, ?, 'other_injury', ?, ?, ?, ?, ?, ?, ?)""",
+            [(f"R{i}", DAY0 + timedelta(off), town, ind, d, m, s, loss, e, t, v)
+             for i, (off, town, ind, d, m, s, loss, e, t, v) in enumerate(rows)],
         ) if rows else None
         start, end, _ = period
         filters = Filters(start, end, region, end, industry)

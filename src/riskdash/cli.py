@@ -155,8 +155,9 @@ def cmd_metrics(args) -> int:
         filters = filters_from(args, con)
         if args.metric == "accidents":
             result = metrics.accidents_summary(con, filters)
-            result.pop("larger_and_above_deaths", None)
-            result["previous"].pop("larger_and_above_deaths", None)
+            for key in ("larger_and_above_deaths", "risk_involved", "fatal_general", "fatal_general_deaths"):
+                result.pop(key, None)  # for the texts (通报), not in the contract
+                result["previous"].pop(key, None)
             if result["target"] is not None:
                 result["target"].pop("deaths_incl_missing", None)  # for the texts, not in the contract
         else:

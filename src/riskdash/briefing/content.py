@@ -383,7 +383,9 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         _t("table.larger", lang),
         [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang,
         f.end.year)
-    details = (class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
+    # 较大涉险, 一般亡人事故 (issue 18): after a period with accidents (with none, 事故形势 has said it all)
+    details = (hl.notable_sentence(summary, has_previous, lang) if summary["accidents"] else None,
+               class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
                class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang),
                hl.four_measures_sentence(four_measures_figures(con, f), lang))  # 四不放过 (issue 18)
     return Slide("accidents", section, title, text, kpis, chart, table,

@@ -335,6 +335,52 @@ def closing_sentence(figures: Mapping[str, Any], as_of: date, lang: str = "zh") 
                        days=figures["investigation_days"])
 
 
+def _count_change(now: int, before: int, previous_zero_key: str, lang: str) -> str:
+    """"，同比增加1起" / "，同比持平"; "，上年同期未发生…" for a count new this year; "" when both are 0."""
+    if before == 0:
+        return _t(previous_zero_key, lang) if now else ""
+    return _t("acc.larger_yoy", lang, amount=_t(f"amount.{_direction(now, before)}", lang, n=abs(now - before),
+                                                 unit=_t("unit.accidents", lang)))
+
+
+def notable_sentence(summary: Mapping[str, Any], has_previous_data: bool = True, lang: str = "zh") -> str:
+    """较大涉险 and 一般亡人事故 (issue 18; docs/rules.md#accident-grades) with their 同比 in the usual patterns:
+    "期内发生较大涉险事故2起，同比增加1起；一般亡人事故5起、死亡6人，同比实现“双下降”，分别减少2起、1人。";
+    "期内未发生较大涉险事故，同比减少1起；未发生一般亡人事故（上年同期2起、死亡3人）。"; none of either, now and a
+    year earlier: "期内未发生较大涉险事故和一般亡人事故。". ``summary`` is ``metrics.accidents_summary``
+    (``risk_involved``, ``fatal_general``, ``fatal_general_deaths`` and the same under ``previous``). Without
+    data for last year no 同比 is stated (the 事故形势 sentence says so)."""
+    previous = summary["previous"]
+    risk, risk_before = int(summary["risk_involved"]), int(previous["risk_involved"])
+    fatal, fatal_before = int(summary["fatal_general"]), int(previous["fatal_general"])
+    deaths, deaths_before = int(summary["fatal_general_deaths"]), int(previous["fatal_general_deaths"])
+    if not risk and not fatal and (not has_previous_data or not (risk_before or fatal_before)):
+        return _t("acc.notable_none", lang)
+    if risk:
+        text = _t("acc.risk", lang, n=risk)
+    else:
+        text = _t("acc.risk_none", lang)
+    if has_previous_data:
+        text += _count_change(risk, risk_before, "acc.risk_previous_zero", lang)
+    if not fatal:
+        text += _t("acc.fatal_none", lang)
+        if has_previous_data and fatal_before:
+            text += _t("acc.fatal_none_previous", lang, accidents=fatal_before, deaths=deaths_before)
+        return text + FULL_STOP[lang]
+    text += _t("acc.fatal", lang, n=fatal, deaths=deaths)
+    if not has_previous_data:
+        return text + FULL_STOP[lang]
+    if not fatal_before:
+        return text + CLAUSE_JOIN[lang] + _t("acc.fatal_previous_zero", lang) + FULL_STOP[lang]
+    from riskdash.metrics import change_pct
+
+    # the same patterns as the period's accidents and deaths (一般亡人: every case has a death, so both bases are set)
+    pair = {"accidents": fatal, "deaths_incl_missing": deaths,
+            "previous": {"accidents": fatal_before, "deaths_incl_missing": deaths_before},
+            "yoy_pct": {"accidents": change_pct(fatal, fatal_before), "deaths": change_pct(deaths, deaths_before)}}
+    return text + CLAUSE_JOIN[lang] + yoy_clause(pair, True, lang) + FULL_STOP[lang]
+
+
 # the four measures of 四不放过 in the order the rule states them (sql/accidents/four_measures.sql)
 FOUR_MEASURES = ("cause", "responsible", "measures", "educated")
 

@@ -53,6 +53,10 @@ def accident_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[st
         "by_grade": {key: int(row[f"grade_{key}"]) for key in GRADE_KEYS},
         "larger_and_above": int(row["larger_and_above"]),
         "larger_and_above_deaths": int(row["larger_and_above_deaths"]),
+        # 较大涉险 and 一般亡人事故 (issue 18; docs/rules.md#accident-grades): for the 通报, not in the CLI contract
+        "risk_involved": int(row["risk_involved"]),
+        "fatal_general": int(row["fatal_general"]),
+        "fatal_general_deaths": int(row["fatal_general_deaths"]),
     }
 
 

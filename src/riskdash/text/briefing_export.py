@@ -283,6 +283,25 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "；截至{as_of}，逾期未结案事故{n}起（事故发生之日起超过{days}天）。",
         "en": "; on {as_of}, {n} case(s) open past the deadline ({days} days from the accident).",
     },
+    # 较大涉险 and 一般亡人事故 (issue 18; headline.notable_sentence): a paragraph of the 通报 after 事故形势
+    "briefing.x.acc.risk": {"zh": "期内发生较大涉险事故{n}起",
+                            "en": "In the period, {n} relatively major risk-involved accidents (较大涉险) occurred"},
+    "briefing.x.acc.risk_none": {"zh": "期内未发生较大涉险事故",
+                                 "en": "In the period, no relatively major risk-involved accident (较大涉险) occurred"},
+    "briefing.x.acc.risk_previous_zero": {"zh": "，上年同期未发生较大涉险事故", "en": ", none in the same period last year"},
+    "briefing.x.acc.fatal": {"zh": "；一般亡人事故{n}起、死亡{deaths}人",
+                             "en": "; {n} general accidents with deaths (一般亡人事故), {deaths} deaths"},
+    "briefing.x.acc.fatal_none": {"zh": "；未发生一般亡人事故", "en": "; no general accident with deaths (一般亡人事故)"},
+    "briefing.x.acc.fatal_none_previous": {
+        "zh": "（上年同期{accidents}起、死亡{deaths}人）",
+        "en": " (the same period last year: {accidents} accidents, {deaths} deaths)",
+    },
+    "briefing.x.acc.fatal_previous_zero": {"zh": "上年同期未发生一般亡人事故", "en": "none in the same period last year"},
+    "briefing.x.acc.notable_none": {
+        "zh": "期内未发生较大涉险事故和一般亡人事故。",
+        "en": "In the period, no relatively major risk-involved accident (较大涉险) and no general accident with deaths "
+              "(一般亡人事故) occurred.",
+    },
     # 四不放过 (issue 18; sql/accidents/four_measures.sql): the 通报's paragraph on the period's closed cases
     "briefing.x.acc.measures_all": {"zh": "期内已结案的{closed}起事故“四不放过”措施均已全部落实。",
                                     "en": "The four measures of 四不放过 are done in every case closed in the "

@@ -35,6 +35,14 @@ def accident_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
         "by_grade": {g: int((grades == g).sum()) for g in ("general", "larger", "major", "especially_major")},
         "larger_and_above": int((grades != "general").sum()),
         "larger_and_above_deaths": int(deaths_incl[grades != "general"].sum()),
+        # 较大涉险: general by grade and ≥ 10 endangered, ≥ 3 trapped + missing or ≥ 500 evacuated (empty = 0)
+        "risk_involved": int(((grades == "general") & (
+            (rows["endangered"].fillna(0) >= 10)
+            | (rows["trapped"].fillna(0) + rows["missing"] >= 3)
+            | (rows["evacuated"].fillna(0) >= 500))).sum()),
+        # 一般亡人事故: general by grade with 死亡（含失踪） ≥ 1
+        "fatal_general": int(((grades == "general") & (deaths_incl >= 1)).sum()),
+        "fatal_general_deaths": int(deaths_incl[(grades == "general") & (deaths_incl >= 1)].sum()),
     }
 
 
