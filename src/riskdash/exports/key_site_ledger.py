@@ -72,7 +72,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _township_sheet(book: Workbook, title: str, county: str, township: str, rows: pd.DataFrame, as_of: date) -> None:
+def _township_sheet(book: Workbook, title: str, county: str, township: str, rows: pd.DataFrame, as_of: date,
+                    department: str | None = None) -> None:
     sheet = book.create_sheet(title)
     width = len(COLUMNS)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -81,7 +82,7 @@ def _township_sheet(book: Workbook, title: str, county: str, township: str, rows
     sheet.row_dimensions[1].height = 32
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     sheet.cell(2, 1, f"填报单位：{county}{township}安全生产监管站（盖章）        数据截至：{zh_date(as_of)}        "
-                     f"共{len(rows)}处").font = Font(name=FONT, size=11)
+                     f"{_department_part(department)}共{len(rows)}处").font = Font(name=FONT, size=11)
     for col, (header, col_width, _) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(3, col, header)
         cell.font, cell.fill, cell.border, cell.alignment = Font(name=FONT, bold=True), HEADER_FILL, BOX, CENTRE
@@ -104,17 +105,23 @@ def _township_sheet(book: Workbook, title: str, county: str, township: str, rows
     sheet.freeze_panes = "A4"
 
 
-def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_name: str, as_of: date) -> bytes:
+def _department_part(department: str | None) -> str:
+    return f"行业主管部门：{department}        " if department else ""
+
+
+def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_name: str, as_of: date,
+                         department: str | None = None) -> bytes:
     """The workbook: ``ledger`` as from ``metrics.priority.key_site_ledger``; ``townships`` one row per
     township of the region (county_name, township_name, township_label, region_code) so that a township with no entry
-    still gets its (empty) sheet and a 0 in the summary — an empty ledger must be visible, not missing."""
+    still gets its (empty) sheet and a 0 in the summary — an empty ledger must be visible, not missing.
+    ``department``: the 行业主管部门 the ledger was narrowed to (issue 18), named on the summary and every sheet."""
     book = Workbook()
     summary = book.active
     summary.title = "汇总"
     summary.merge_cells("A1:G1")
     summary["A1"] = f"{region_name}预防较大及以上生产安全事故重点部位台账汇总"
     summary["A1"].font, summary["A1"].alignment = Font(name=FONT, size=16, bold=True), CENTRE
-    summary["A2"] = f"数据截至：{zh_date(as_of)}"
+    summary["A2"] = f"数据截至：{zh_date(as_of)}" + (f"        {_department_part(department).rstrip()}" if department else "")
     headers = ["序号", "县（区）", "乡镇（街道）", "重点部位（处）", "监控措施未落实（处）", "未完成市县双备案（处）", "工作表"]
     for col, header in enumerate(headers, start=1):
         cell = summary.cell(3, col, header)
@@ -127,7 +134,8 @@ def key_site_ledger_xlsx(ledger: pd.DataFrame, townships: pd.DataFrame, region_n
         label = town["township_label"] if "township_label" in town and isinstance(town["township_label"], str) \
             else town["township_name"]
         title = _sheet_title(str(label), used)
-        _township_sheet(book, title, str(town["county_name"] or ""), str(town["township_name"]), rows, as_of)
+        _township_sheet(book, title, str(town["county_name"] or ""), str(town["township_name"]), rows, as_of,
+                        department)
         not_in_place = int(rows["measures_in_place"].fillna(False).ne(True).sum()) if len(rows) else 0
         not_filed = int((~rows["is_fully_filed"].astype(bool)).sum()) if len(rows) else 0
         values = [i, town["county_name"], town["township_name"], len(rows), not_in_place, not_filed, title]

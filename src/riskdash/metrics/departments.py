@@ -42,6 +42,18 @@ def _department_params(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return {"codes": list(mapping), "names": list(mapping.values())}
 
 
+def department_filter(con: duckdb.DuckDBPyConnection, department: str | None) -> dict:
+    """The parameters of a list narrowed to ``department``'s sectors (in_department, sql/views/departments.sql):
+    $department (None: every row) and the setting as $codes and $names."""
+    return {**_department_params(con), "department": department}
+
+
+def department_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The departments of the setting in the order of their first sector, each with its sectors (codes joined
+    by ','): the choices of the department filter on the accident list and the 重点部位 ledger."""
+    return db.query(con, "reference/departments", **_department_params(con))
+
+
 ACCIDENT_COUNTS = ["accidents", "deaths", "larger_accidents", "previous_accidents", "previous_deaths"]
 
 

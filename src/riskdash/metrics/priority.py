@@ -20,6 +20,7 @@ import pandas as pd
 from riskdash import db, i18n
 from riskdash.filters import Filters, shift_year
 from riskdash.metrics.core import rate
+from riskdash.metrics.departments import department_filter
 
 LEVELS = ("red", "orange", "yellow", "blue")
 DEFAULT_TOP = 50
@@ -214,9 +215,10 @@ def level_counts(scores: pd.DataFrame) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------- ledger
 
 
-def key_site_ledger(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """The 重点部位 ledger of the townships in the filtered region (the ledger is not split by sector)."""
-    return db.query(con, "priority/key_site_ledger", **filters.params())
+def key_site_ledger(con: duckdb.DuckDBPyConnection, filters: Filters, department: str | None = None) -> pd.DataFrame:
+    """The 重点部位 ledger of the townships in the filtered region (the ledger is not split by sector); with
+    ``department``, only the sites of that 行业主管部门's sectors (issue 18; a public place's site is in none)."""
+    return db.query(con, "priority/key_site_ledger", **filters.params(), **department_filter(con, department))
 
 
 def townships_without_sites(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -415,9 +417,10 @@ def site_card(con: duckdb.DuckDBPyConnection, scores: pd.DataFrame, enterprise_i
     )
 
 
-def ledger_townships(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Every township of the region with its number of ledger entries (0 included)."""
-    return db.query(con, "priority/ledger_townships", **filters.params())
+def ledger_townships(con: duckdb.DuckDBPyConnection, filters: Filters, department: str | None = None) -> pd.DataFrame:
+    """Every township of the region with its number of ledger entries (0 included); with ``department``, of
+    that department's sectors only (as ``key_site_ledger`` lists them)."""
+    return db.query(con, "priority/ledger_townships", **filters.params(), **department_filter(con, department))
 
 
 def risk_weights(con: duckdb.DuckDBPyConnection) -> dict[str, float]:

@@ -61,3 +61,30 @@ def sectors_line(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], lang:
     parts = [i18n.t("departments.sectors_part", lang, department=d, sectors=_sectors(s, sectors, lang))
              for d, s in zip(frame["department"], frame["industries"]) if _sectors(s, sectors, lang)]
     return i18n.t("departments.sectors_line", lang, parts=("；" if lang == "zh" else "; ").join(parts))
+
+
+# ---------------------------------------------------------------------------------------------- the list filter
+# 事故趋势's accident lists and 重点部位's ledger narrowed to one department's sectors (in SQL: in_department,
+# sql/views/departments.sql); these are the words around the select box.
+
+
+def filter_choices(departments: pd.DataFrame) -> list[str]:
+    """The select box's choices: "" (every department, the default), then ``metrics.departments.department_list``
+    in its order."""
+    return ["", *departments["department"]]
+
+
+def filter_note(department: str, departments: pd.DataFrame, sectors: dict[str, tuple[str, str]], what: str,
+                n: int, lang: str) -> str:
+    """The caption under a narrowed list: 仅列行业主管部门“住房和城乡建设”主管行业（建筑施工、城镇燃气）的事故：2起。
+    ``what`` is ``accidents`` or ``sites``."""
+    found = departments.loc[departments["department"] == department, "industries"]
+    named = _sectors(found.iloc[0] if len(found) else "", sectors, lang) or i18n.DASH
+    return i18n.t("departments.filter_note", lang, department=department, sectors=named,
+                  what=i18n.t(f"departments.filter_what_{what}", lang),
+                  n=i18n.t(f"departments.filter_count_{what}", lang, n=f"{n:,}"))
+
+
+def filter_name(whole: str, department: str | None, lang: str) -> str:
+    """A list's download name with its department: 较大及以上事故（住房和城乡建设）; the whole name without one."""
+    return i18n.t("departments.filter_name", lang, whole=whole, department=department) if department else whole

@@ -20,6 +20,20 @@ TEXT = {
               "sector has one department, so the departments add up to the total; a sector not in the setting counts "
               "under —. 同比 against the same dates a year earlier, — without a base.",
     },
+    # the department filter of 事故趋势's accident lists and 重点部位's ledger (in_department, sql/views/departments.sql)
+    "departments.filter": {"zh": "行业主管部门", "en": "Responsible department"},
+    "departments.filter_all": {"zh": "全部部门", "en": "All departments"},
+    "departments.filter_note": {
+        "zh": "仅列行业主管部门“{department}”主管行业（{sectors}）的{what}：{n}。",
+        "en": "Only the {what} of the sectors of {department} ({sectors}): {n}.",
+    },
+    "departments.filter_what_accidents": {"zh": "事故", "en": "accidents"},
+    "departments.filter_what_sites": {"zh": "重点部位（公共场所等无所属企业的部位不属任何部门）",
+                                      "en": "key sites (a site of no enterprise, such as a public place, is in no "
+                                            "department)"},
+    "departments.filter_count_accidents": {"zh": "{n}起", "en": "{n}"},
+    "departments.filter_count_sites": {"zh": "{n}处", "en": "{n}"},
+    "departments.filter_name": {"zh": "{whole}（{department}）", "en": "{whole} ({department})"},
     "departments.sites_title": {"zh": "重点部位按行业主管部门", "en": "Key sites by responsible department"},
     "departments.sites_note": {
         "zh": "台账中的重点部位按所属企业行业的主管部门归类（公共场所等无企业的部位记为“—”）；“市县均已备案”截至数据日期；"

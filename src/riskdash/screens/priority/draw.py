@@ -29,6 +29,7 @@ from riskdash.ui.widgets import fit, kpi_row, plot, section, table, table_downlo
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
 LEDGER_TOWN_KEY = "priority_ledger_town"
+LEDGER_DEPARTMENT_KEY = "priority_ledger_department"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
@@ -140,35 +141,51 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
 
 def ledger(ctx: PageContext, data: ScreenData) -> None:
     lang = ctx.lang
-    rows = data.gaps.ledger
-    section(ctx.t("priority.ledger"), ctx.t("priority.ledger_scope", region=ctx.region_name, n=f"{len(rows):,}",
-                                            as_of=i18n.day(ctx.data_as_of, lang)))
-    towns = data.ledger_townships
+    whole = replace(ctx.filters, industry=None)
+    sectors = departments_view.sector_map(ctx.load(metrics_core.sectors))
+    department_list = ctx.load(departments.department_list)
+    # the section's title first, then the two pickers; the scope line counts the ledger as narrowed
+    heading = st.container()
+    town_column, department_column = st.columns(2)
+    # 行业主管部门 (issue 18): the ledger of one department's sectors, narrowed in SQL (in_department)
+    department = department_column.selectbox(
+        ctx.t("departments.filter"), departments_view.filter_choices(department_list), key=LEDGER_DEPARTMENT_KEY,
+        format_func=lambda d: d or ctx.t("departments.filter_all")) or None
+    rows = data.gaps.ledger if department is None else ctx.load(priority.key_site_ledger, whole, department)
+    towns = (data.ledger_townships if department is None
+             else ctx.load(priority.ledger_townships, whole, department))
+    with heading:
+        section(ctx.t("priority.ledger"), ctx.t("priority.ledger_scope", region=ctx.region_name, n=f"{len(rows):,}",
+                                                as_of=i18n.day(ctx.data_as_of, lang)))
     # named as everywhere (城关街道（甲县） where another township shares the name), with its number of sites
     labels = dict(zip(towns["region_code"], towns["township_label"]))
     names = dict(zip(towns["region_code"], towns["township_label"] + "（" + towns["key_sites"].astype(str) + "）"))
-    township = st.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
-                            format_func=lambda c: (with_initials(names[c], labels[c]) if c
-                                                   else ctx.t("priority.ledger_all")))
+    township = town_column.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
+                                     format_func=lambda c: (with_initials(names[c], labels[c]) if c
+                                                            else ctx.t("priority.ledger_all")))
     shown = rows if not township else rows[rows["region_code"] == township]
     if shown.empty:
         st.info(ctx.t("priority.ledger_empty"), icon=":material/info:")
     else:
-        table(view.ledger_table(shown, lang))
+        table(view.ledger_table(shown, lang),
+              departments_view.filter_name(ctx.t("priority.ledger"), department, lang))
+    if department is not None:
+        st.caption(plain(departments_view.filter_note(department, department_list, sectors, "sites", len(rows),
+                                                      lang)))
     # 行业主管部门 ("管行业必须管安全", issue 18): the whole ledger by the department of the site's sector
     st.markdown(f"**{plain(ctx.t('departments.sites_title'))}**")
-    whole = replace(ctx.filters, industry=None)
     by_department = ctx.load(departments.sites_by_department, whole)
-    sectors = departments_view.sector_map(ctx.load(metrics_core.sectors))
     table(departments_view.sites_table(by_department, sectors, lang))
     st.caption(plain(ctx.t("departments.sites_note") + " " + departments_view.sectors_line(by_department, sectors,
                                                                                             lang)))
     st.download_button(
         ctx.t("priority.ledger_download"),
         # built when clicked, from the ledger the page loaded (ledger_workbook's two reads), not on every run
-        data=partial(key_site_ledger_xlsx, data.gaps.ledger, data.ledger_townships, ctx.region_name, ctx.data_as_of),
-        file_name=download_name("重点部位台账" if lang == "zh" else "Key-site ledger", ctx.region_name, "xlsx", lang,
-                                as_of=ctx.data_as_of),
+        # (the department's, when one is chosen: its sites, every township's sheet, the department named)
+        data=partial(key_site_ledger_xlsx, rows, towns, ctx.region_name, ctx.data_as_of, department),
+        file_name=download_name(departments_view.filter_name("重点部位台账" if lang == "zh" else "Key-site ledger",
+                                                              department, lang),
+                                ctx.region_name, "xlsx", lang, as_of=ctx.data_as_of),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", on_click="ignore",
     )

@@ -2,7 +2,8 @@
 -- township and site. A site is fully filed when it carries both the city's and the county's filing day
 -- (备案); its measures count as in place only when measures_in_place is true (not reported counts as not), from
 -- measures_in_place_on where recorded (措施落实日期, issue 18); filed_departments names the 有关部门 it was also
--- filed with (schema 27).
+-- filed with (schema 27). $department (all when null) keeps the sites of that 行业主管部门's sectors, by their
+-- enterprise's sector (in_department, sql/views/departments.sql; a public place's site is in no department).
 select
     counties.name as county_name,
     townships.name as township_name,
@@ -28,4 +29,5 @@ join regions townships on townships.region_code = key_sites.region_code
 left join regions counties on counties.region_code = townships.parent_code
 left join enterprises on enterprises.enterprise_id = key_sites.enterprise_id
 left join accident_types on accident_types.code = key_sites.potential_accident_type
+where in_department(enterprises.industry, $department, $codes, $names)
 order by townships.parent_code, key_sites.region_code, key_sites.site_id;
