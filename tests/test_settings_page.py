@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,27 @@ def test_the_chinese_editors_hide_english_columns_and_the_settings_key(app_db):
     assert not any(c.endswith("_en") or c == "key" for order in shown for c in order), shown
     assert settings.shown_columns("settings", "en") == ["key", "value", "description_zh", "description_en"]
     assert not settings.can_add_rows("settings", "zh") and settings.can_add_rows("sectors", "zh")
+
+
+def test_the_editors_label_their_columns_in_either_language_and_keep_the_column_names(app_db):
+    """Chinese: the import headers; English: words, never the stored column names (gdp_yi, description_en); the
+    rows keep the names (issue 17 item 10)."""
+    from riskdash.importer import KINDS
+
+    for kind in settings.EDITABLE:
+        names = [c.name for c in KINDS[kind].columns]
+        zh, en = settings.column_labels(kind, "zh"), settings.column_labels(kind, "en")
+        assert list(zh) == list(en) == names
+        assert list(zh.values()) == [c.header_zh for c in KINDS[kind].columns]
+        assert not set(en.values()) & set(names) and "_" not in "".join(en.values()), (kind, en)
+        assert len(set(en.values())) == len(names)
+    assert settings.column_labels("denominators", "en")["gdp_yi"] == "GDP (100M yuan)"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    editors = {tuple(d.proto.column_order): json.loads(d.proto.columns) for d in at.dataframe}
+    shown = editors[("level", "min_score")]
+    assert shown["level"]["label"] == "Level" and shown["min_score"]["label"] == "Lowest score"
+    assert all(isinstance(shown[c]["width"], int) for c in ("level", "min_score"))

@@ -15,6 +15,7 @@ from riskdash.metrics import data as reads
 from riskdash.screens.settings import view
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
+from riskdash.ui.widgets import fit
 from riskdash.ui.write_window import default_actor, error_line, write_import
 
 _SAVED = "settings_last_save"
@@ -37,11 +38,15 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     before = page.load(reads.settings_rows, kind)
     st.caption(t("settings.tab.scope", title=title, rows=len(before)))
     labels = view.column_labels(kind, lang)
-    config = {name: st.column_config.Column(text) for name, text in labels.items()}
+    shown = view.shown_columns(kind, lang)
+    # the labels (not the stored column names) sized to the page at 1024 px, long text wrapped (issue 17 item 7)
+    sized = fit(before[shown].rename(columns=labels))
+    widths = {name: sized["column_config"][labels[name]]["width"] for name in shown}
+    config = {name: st.column_config.Column(text, width=widths.get(name)) for name, text in labels.items()}
     edited = st.data_editor(before, key=f"settings_edit_{kind}_{_version(kind)}",
                             num_rows="add" if view.can_add_rows(kind, lang) else "fixed",
-                            hide_index=True, width="stretch", column_config=config,
-                            column_order=view.shown_columns(kind, lang))
+                            hide_index=True, width="stretch", column_config=config, column_order=shown,
+                            **({"row_height": sized["row_height"]} if "row_height" in sized else {}))
     saving = st.button(t("settings.save"), key=f"settings_save_{kind}", type="primary", icon=":material/save:")
     if kind == "settings" and not view.can_add_rows(kind, lang):
         _add_setting(page, before, actor)  # the Chinese editor hides the key: a new setting is picked by its 说明

@@ -33,8 +33,10 @@ def kind_title(kind: str, lang: str) -> str:
 
 
 def column_labels(kind: str, lang: str) -> dict[str, str]:
-    """Column name → the header shown (the Chinese import header in Chinese, the column name in English)."""
-    return {c.name: (f"{c.header_zh}" if lang == "zh" else c.name) for c in KINDS[kind].columns}
+    """Column name → the header shown: the Chinese import header in Chinese, an English label (``settings.label.<name>``)
+    in English; the rows keep the column names (issue 17 item 10)."""
+    return {c.name: (c.header_zh if lang == "zh" else i18n.t(f"settings.label.{c.name}", lang))
+            for c in KINDS[kind].columns}
 
 
 def shown_columns(kind: str, lang: str) -> list[str]:
