@@ -263,6 +263,7 @@ VIEW_FILES = [
     "views/scope",
     "views/departments",
     "views/hazard_counts",
+    "views/coverage_counts",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
 MACRO_NAMES = [
@@ -294,6 +295,7 @@ MACRO_NAMES = [
     "latest_event_day",
     "data_as_of",
     "scoped_hazard_counts",  # views/hazard_counts.sql, read by the rectification tables by sector and township
+    "scoped_coverage_counts",  # views/coverage_counts.sql, read by the coverage tables by sector and township
 ]
 # derived objects of earlier releases, dropped with the rest so that none outlives its text: hazards_enriched
 # and inspections_enriched (read by no query: the scope macros join the enterprise) and filtered_hazards (now

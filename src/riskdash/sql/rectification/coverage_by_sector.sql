@@ -2,36 +2,19 @@
 -- $region and below, those inspected by a supervising level (city, county or township) from $start to $end
 -- (not after $as_of), and, beside it, those that checked themselves (企业自查).
 -- coverage = supervised_enterprises ÷ active_enterprises; self-check share = self_checked ÷ active.
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-with active as (
-    select enterprise_id, enterprise_no, industry
-    from scoped_enterprises($region, $account_region, $industry)
-    where status = 'active'
-),
-
-inspected as (
-    -- per enterprise straight from inspections (in time order on disk: the period skips most row groups);
-    -- the region and sector come with the active enterprises they are joined to
-    select
-        enterprise_no,
-        bool_or(level in ('city', 'county', 'township')) as is_supervised,
-        bool_or(level = 'self') as is_self_checked
-    from inspections
-    where inspected_on between $start and $end
-      and inspected_on <= $as_of
-    group by enterprise_no
+with counted as (
+    -- the counts per sector (scoped_coverage_counts, sql/views/coverage_counts.sql)
+    select * from scoped_coverage_counts('industry', $region, $account_region, $industry, $start, $end, $as_of)
 )
 
 select
     sectors.code as industry,
     sectors.name_zh,
     sectors.name_en,
-    count(active.enterprise_id) as active_enterprises,
-    count(*) filter (where inspected.is_supervised) as supervised_enterprises,
-    count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
+    coalesce(counted.active_enterprises, 0) as active_enterprises,
+    coalesce(counted.supervised_enterprises, 0) as supervised_enterprises,
+    coalesce(counted.self_checked_enterprises, 0) as self_checked_enterprises
 from sectors
-left join active on active.industry = sectors.code
-left join inspected on inspected.enterprise_no = active.enterprise_no
+left join counted on counted.group_code = sectors.code
 where $industry is null or sectors.code = $industry
-group by sectors.code, sectors.name_zh, sectors.name_en, sectors.sort_order
 order by sectors.sort_order, sectors.code;

@@ -8,35 +8,18 @@ with townships as (
     from scope_townships($region, $account_region)
 ),
 
--- enterprises are matched on the integer enterprise_no (schema 9), not the varchar enterprise_id
-active as (
-    select enterprise_id, enterprise_no, region_code
-    from scoped_enterprises($region, $account_region, $industry)
-    where status = 'active'
-),
-
-inspected as (
-    -- per enterprise straight from inspections (in time order on disk: the period skips most row groups);
-    -- the region and sector come with the active enterprises they are joined to
-    select
-        enterprise_no,
-        bool_or(level in ('city', 'county', 'township')) as is_supervised,
-        bool_or(level = 'self') as is_self_checked
-    from inspections
-    where inspected_on between $start and $end
-      and inspected_on <= $as_of
-    group by enterprise_no
+counted as (
+    -- the counts per township (scoped_coverage_counts, sql/views/coverage_counts.sql)
+    select * from scoped_coverage_counts('region_code', $region, $account_region, $industry, $start, $end, $as_of)
 )
 
 select
     townships.region_code,
     townships.county_name,
     townships.township_name,
-    count(active.enterprise_id) as active_enterprises,
-    count(*) filter (where inspected.is_supervised) as supervised_enterprises,
-    count(*) filter (where inspected.is_self_checked) as self_checked_enterprises
+    coalesce(counted.active_enterprises, 0) as active_enterprises,
+    coalesce(counted.supervised_enterprises, 0) as supervised_enterprises,
+    coalesce(counted.self_checked_enterprises, 0) as self_checked_enterprises
 from townships
-left join active on active.region_code = townships.region_code
-left join inspected on inspected.enterprise_no = active.enterprise_no
-group by townships.region_code, townships.county_name, townships.township_name
+left join counted on counted.group_code = townships.region_code
 order by townships.region_code;
