@@ -264,6 +264,7 @@ VIEW_FILES = [
     "views/departments",
     "views/hazard_counts",
     "views/coverage_counts",
+    "views/accident_counts",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
 MACRO_NAMES = [
@@ -296,6 +297,7 @@ MACRO_NAMES = [
     "data_as_of",
     "scoped_hazard_counts",  # views/hazard_counts.sql, read by the rectification tables by sector and township
     "scoped_coverage_counts",  # views/coverage_counts.sql, read by the coverage tables by sector and township
+    "scoped_accident_counts",  # views/accident_counts.sql, read by the accident tables by sector, type, region
 ]
 # derived objects of earlier releases, dropped with the rest so that none outlives its text: hazards_enriched
 # and inspections_enriched (read by no query: the scope macros join the enterprise) and filtered_hazards (now

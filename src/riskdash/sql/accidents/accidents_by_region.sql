@@ -15,28 +15,19 @@ units as (
     select region_code, name, true from regions where region_code = $region
 ),
 
-selected as (
+counted as (
+    -- the counts per region (scoped_accident_counts, sql/views/accident_counts.sql), each region's under the
+    -- unit below $region that contains it ($region itself for its own)
     select
         coalesce(unit_of.unit_code, $region) as unit_code,
-        cast(accidents.occurred_at as date) as occurred_on,
-        accidents.deaths + accidents.missing as deaths_incl_missing
-    from scoped_accidents($region, $account_region, $industry) as accidents
-    left join region_units($region) as unit_of using (region_code)
-    where cast(accidents.occurred_at as date) between $start and $end
-       or cast(accidents.occurred_at as date) between $previous_start and $previous_end
-),
-
-counted as (
-    select
-        unit_code,
-        count(*) filter (where occurred_on between $start and $end) as accidents,
-        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $start and $end), 0)
-            as deaths_incl_missing,
-        count(*) filter (where occurred_on between $previous_start and $previous_end) as previous_accidents,
-        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $previous_start and $previous_end), 0)
-            as previous_deaths_incl_missing
-    from selected
-    group by unit_code
+        cast(sum(per_region.accidents) as bigint) as accidents,
+        sum(per_region.deaths_incl_missing) as deaths_incl_missing,
+        cast(sum(per_region.previous_accidents) as bigint) as previous_accidents,
+        sum(per_region.previous_deaths_incl_missing) as previous_deaths_incl_missing
+    from scoped_accident_counts('region_code', $region, $account_region, $industry, $start, $end,
+                                $previous_start, $previous_end) as per_region
+    left join region_units($region) as unit_of on unit_of.region_code = per_region.group_code
+    group by coalesce(unit_of.unit_code, $region)
 )
 
 select

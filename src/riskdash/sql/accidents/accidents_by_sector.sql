@@ -1,28 +1,15 @@
 -- Grain: one row per sector with an accident in either period (current = $start–$end, previous =
 -- $previous_start–$previous_end), for accidents in $region and below, in sector $industry (all when null),
 -- in the settings' sector order. Counts accidents and deaths (incl. missing) per period.
-with in_scope as (
-    select cast(occurred_at as date) as occurred_on, industry, deaths + missing as deaths_incl_missing
-    from scoped_accidents($region, $account_region, $industry)
-),
-
-counted as (
-    select
-        industry,
-        count(*) filter (where occurred_on between $start and $end) as accidents,
-        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $start and $end), 0)
-            as deaths_incl_missing,
-        count(*) filter (where occurred_on between $previous_start and $previous_end) as previous_accidents,
-        coalesce(sum(deaths_incl_missing) filter (where occurred_on between $previous_start and $previous_end), 0)
-            as previous_deaths_incl_missing
-    from in_scope
-    where occurred_on between $start and $end
-       or occurred_on between $previous_start and $previous_end
-    group by industry
+with counted as (
+    -- the counts per sector (scoped_accident_counts, sql/views/accident_counts.sql)
+    select *
+    from scoped_accident_counts('industry', $region, $account_region, $industry, $start, $end,
+                                $previous_start, $previous_end)
 )
 
 select
-    counted.industry,
+    counted.group_code as industry,
     sectors.name_zh,
     sectors.name_en,
     counted.accidents,
@@ -30,5 +17,5 @@ select
     counted.previous_accidents,
     counted.previous_deaths_incl_missing
 from counted
-join sectors on sectors.code = counted.industry
-order by sectors.sort_order, counted.industry;
+join sectors on sectors.code = counted.group_code
+order by sectors.sort_order, counted.group_code;
