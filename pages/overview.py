@@ -25,10 +25,9 @@ ui.section(page.t("overview.sites"), content.sites_scope)
 ui.kpi_row(content.site_kpis)
 
 st.subheader(page.t("overview.detail"))
-accidents_column, hazards_column = st.columns(2)
-with accidents_column:
-    st.markdown(f"**{page.t('overview.detail_accidents')}**")
-    ui.table(content.accident_detail, page.t("overview.detail_accidents"))
-with hazards_column:
-    st.markdown(f"**{page.t('overview.detail_hazards')}**")
-    ui.table(content.hazard_detail, page.t("overview.detail_hazards"))
+# one under the other, each the page's width: side by side, at 1024 px each had about 330 px and scrolled
+# sideways (issue 17 item 7)
+st.markdown(f"**{page.t('overview.detail_accidents')}**")
+ui.table(content.accident_detail, page.t("overview.detail_accidents"))
+st.markdown(f"**{page.t('overview.detail_hazards')}**")
+ui.table(content.hazard_detail, page.t("overview.detail_hazards"))
