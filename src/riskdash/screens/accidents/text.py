@@ -257,13 +257,10 @@ TEXT = {
     "accidents.measure_not_done": {"zh": "否", "en": "no"},
     "accidents.overdue_title": {"zh": "逾期未结案事故（{n}起）", "en": "Overdue open cases ({n})"},
     "accidents.overdue_empty": {"zh": "没有逾期未结案的事故", "en": "No overdue open case"},
-    "accidents.col.accident_id": {"zh": "事故编号", "en": "Accident"},
     "accidents.col.occurred_on": {"zh": "发生日期", "en": "When"},
     "accidents.col.deadline": {"zh": "结案期限", "en": "Due"},
     "accidents.col.days_open": {"zh": "已历时（天）", "en": "Days"},
     "accidents.col.place": {"zh": "地点", "en": "Place"},
-    "accidents.col.deaths": {"zh": "死亡（含失踪）", "en": "Deaths incl. missing"},
-    "accidents.col.grade": {"zh": "等级", "en": "Grade"},
     "accidents.risk_involved_scope": {
         "zh": "{period} · {region} · {sector}：未达到较大事故（死亡（含失踪）<3人、重伤<10人、直接经济损失<1000万元），"
         "但危及10人以上生命安全，或被困、失踪3人以上，或紧急疏散500人以上（安监总局令第21号第二十六条；"

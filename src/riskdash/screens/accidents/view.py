@@ -716,14 +716,14 @@ def overdue_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         return i18n.day(pd.Timestamp(value).date(), lang)
 
     return pd.DataFrame({
-        i18n.t("accidents.col.accident_id", lang): frame["accident_id"],
+        i18n.t("accidents.col_id", lang): frame["accident_id"],
         i18n.t("accidents.col.occurred_on", lang): [day(d) for d in frame["occurred_on"]],
         i18n.t("accidents.col.deadline", lang): [day(d) for d in frame["deadline"]],
         i18n.t("accidents.col.days_open", lang): [int(n) for n in frame["days_open"]],
         i18n.t("accidents.col.place", lang): [f"{p} {r}" if isinstance(p, str) else r
                                               for p, r in zip(frame["parent_region_name"], frame["region_name"])],
-        i18n.t("accidents.col.deaths", lang): [int(n) for n in frame["deaths_incl_missing"]],
-        i18n.t("accidents.col.grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
+        i18n.t("accidents.col_deaths_short", lang): [int(n) for n in frame["deaths_incl_missing"]],
+        i18n.t("accidents.col_grade", lang): [i18n.enum_name("grade", g, lang) for g in frame["grade"]],
     })
 
 
