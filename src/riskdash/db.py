@@ -265,6 +265,7 @@ VIEW_FILES = [
     "views/hazard_counts",
     "views/coverage_counts",
     "views/accident_counts",
+    "views/accident_list",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
 MACRO_NAMES = [
@@ -298,6 +299,7 @@ MACRO_NAMES = [
     "scoped_hazard_counts",  # views/hazard_counts.sql, read by the rectification tables by sector and township
     "scoped_coverage_counts",  # views/coverage_counts.sql, read by the coverage tables by sector and township
     "scoped_accident_counts",  # views/accident_counts.sql, read by the accident tables by sector, type, region
+    "scoped_accident_list",  # views/accident_list.sql, read by the lists of larger and 较大涉险 accidents
 ]
 # derived objects of earlier releases, dropped with the rest so that none outlives its text: hazards_enriched
 # and inspections_enriched (read by no query: the scope macros join the enterprise) and filtered_hazards (now
