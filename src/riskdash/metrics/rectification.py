@@ -57,16 +57,14 @@ def setting_value(con: duckdb.DuckDBPyConnection, key: str) -> int:
 # ---------------------------------------------------------------------------------------------- KPIs
 
 
-def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
-    """The screen's KPIs: the contract's counts and rates, plus on-time rate and median days to rectify.
+# the period's flows (sql/metrics/rectification_totals.sql) that the KPIs and the contract both state
+FLOW_COUNTS = ("found", "rectified", "general_found", "general_rectified", "major_found", "major_closed", "overdue",
+               "overdue_major", "supervised_open")
 
-    The same query as ``riskdash metrics rectification`` (``metrics.rectification_totals``), so the screen and
-    the command cannot disagree."""
-    import pandas as pd
 
-    row = db.query_one(con, "metrics/rectification_totals", **filters.params())
-    median = row.pop("median_days_to_rectify")
-    counts = {k: int(v) for k, v in row.items()}
+def _flows(counts: dict[str, int]) -> dict[str, Any]:
+    """The flow counts with their three rates (rectified ÷ found, general and major apart), in the contract's
+    order: one definition for ``rectification_kpis`` and ``rectification_totals``."""
     return {
         "found": counts["found"],
         "rectified": counts["rectified"],
@@ -80,6 +78,21 @@ def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict
         "overdue": counts["overdue"],
         "overdue_major": counts["overdue_major"],
         "supervised_open": counts["supervised_open"],
+    }
+
+
+def rectification_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Any]:
+    """The screen's KPIs: the contract's counts and rates, plus on-time rate and median days to rectify.
+
+    The same query as ``riskdash metrics rectification`` (``metrics.rectification_totals``), so the screen and
+    the command cannot disagree."""
+    import pandas as pd
+
+    row = db.query_one(con, "metrics/rectification_totals", **filters.params())
+    median = row.pop("median_days_to_rectify")
+    counts = {k: int(v) for k, v in row.items()}
+    return {
+        **_flows(counts),
         "on_time": counts["on_time"],
         "done_or_overdue": counts["done_or_overdue"],
         "on_time_rate": rate(counts["on_time"], counts["done_or_overdue"]),
@@ -313,20 +326,4 @@ def rectification_totals(con: duckdb.DuckDBPyConnection, filters: Filters) -> di
     # the query also carries the screen's on-time and median columns (one query serves both); the contract
     # keeps its own keys
     found = db.query_one(con, "metrics/rectification_totals", **filters.params())
-    row = {k: int(found[k]) for k in ("found", "rectified", "general_found", "general_rectified", "major_found",
-                                        "major_closed", "overdue", "overdue_major", "supervised_open")}
-    return {
-        "found": row["found"],
-        "rectified": row["rectified"],
-        "rate": rate(row["rectified"], row["found"]),
-        "general_found": row["general_found"],
-        "general_rectified": row["general_rectified"],
-        "general_rate": rate(row["general_rectified"], row["general_found"]),
-        "major_found": row["major_found"],
-        "major_closed": row["major_closed"],
-        "major_rate": rate(row["major_closed"], row["major_found"]),
-        "overdue": row["overdue"],
-        "overdue_major": row["overdue_major"],
-        "supervised_open": row["supervised_open"],
-        "stock": rectification_stock(con, filters),
-    }
+    return {**_flows({k: int(found[k]) for k in FLOW_COUNTS}), "stock": rectification_stock(con, filters)}
