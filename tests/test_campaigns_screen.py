@@ -68,9 +68,11 @@ def test_every_tab_shows_its_tables(towns_db):
     # "1+1" by 产业类型 (issue 18): per township the classes and the coverage, per pair the findings
     assert any("产业类型数" in h and "覆盖率" in h and "乡镇（街道）" in h for h in headers)
     assert any("产业类型" in h and "共性问题" in h and "整改建议" in h for h in headers)
-    assert any("缺报日期" in h and "缺报天数" in h for h in headers)
-    compliance = next(d.value for d in at.dataframe if "缺报天数" in d.value.columns)
-    assert list(compliance["缺报天数"]) == [3, 2, 0]
+    assert any("缺报日期" in h and "缺报" in h for h in headers)
+    compliance = next(d.value for d in at.dataframe if {"缺报", "缺报日期"} <= set(d.value.columns))
+    assert list(compliance.columns) == ["乡镇（街道）", "应报", "已报", "缺报", "迟报", "报送率", "按时率", "缺报日期",
+                                        "迟报日期"]
+    assert list(compliance["缺报"]) == [3, 2, 0]
     assert compliance["缺报日期"].iloc[0] == "01-01、06-29、06-30"
 
 

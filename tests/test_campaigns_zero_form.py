@@ -125,8 +125,8 @@ def test_the_form_on_the_page_records_a_report(towns_db, tmp_path, monkeypatch):
     next(b for b in at.button if b.label == "提交报告").click().run()
     assert not at.exception, at.exception
     assert any("已记录：西乡 2025-06-30（七一）报告事故0起，报送人：西乡安监站 王五。" in s.value for s in at.success)
-    compliance = next(d.value for d in at.dataframe if "缺报天数" in d.value.columns)
-    assert list(compliance["缺报天数"]) == [3, 1, 0]
+    compliance = next(d.value for d in at.dataframe if {"缺报", "缺报日期"} <= set(d.value.columns))
+    assert list(compliance["缺报"]) == [3, 1, 0]
     con = db.connect(towns_db, read_only=True)
     assert con.execute("select actor, kind from audit_log").fetchall() == [("西乡安监站 王五", "zero-reports")]
     con.close()

@@ -213,16 +213,17 @@ TEXT = {
     # ------------------------------------------------------------------ zero reports
     "campaigns.windows_title": {"zh": "零报告时段", "en": "Zero-report windows"},
     "campaigns.windows_scope": {
-        "zh": "{year}年内截至{as_of}的节假日和重大活动时段 · {region} · 报送率 = 已报 ÷ 应报（天数×乡镇数）；"
-              "按时率 = 当日{cutoff}前报送 ÷ 应报",
-        "en": "Holiday and event windows of {year} up to {as_of} · {region} · reporting rate = received ÷ due (days "
-              "× townships); on-time rate = filed by {cutoff} of the day ÷ due",
+        "zh": "{year}年内截至{as_of}的节假日和重大活动时段 · {region} · 应报、已报、按时、缺报为报告次数（应报 = 天数×乡镇数）；"
+              "报送率 = 已报 ÷ 应报；按时率 = 当日{cutoff}前报送 ÷ 应报",
+        "en": "Holiday and event windows of {year} up to {as_of} · {region} · due, filed, on time and missed count "
+              "reports (due = days × townships); rate = filed ÷ due; timely = filed by {cutoff} of the day ÷ due",
     },
     "campaigns.compliance_title": {"zh": "各乡镇零报告情况", "en": "Zero reports per township"},
     "campaigns.compliance_scope": {
-        "zh": "每个时段每天都须报告（无事故也报）；当日{cutoff}后报送（或未记报送时间）为迟报，未报送为缺报，日期列出 · "
+        "zh": "每个时段每天都须报告（无事故也报）；应报、已报、缺报、迟报为天数；当日{cutoff}后报送（或未记报送时间）为迟报，未报送为缺报，日期列出 · "
               "一天属于两个时段只算一天 · 截至{as_of}",
-        "en": "Every day of a window must be reported, also when nothing happened; a report after {cutoff} of its "
+        "en": "Every day of a window must be reported, also when nothing happened; due, filed, missed and late count "
+              "days; a report after {cutoff} of its "
               "day (or without a time) is late, a day without one missed; both listed · a day of two windows "
               "counts once · as of {as_of}",
     },
@@ -284,20 +285,22 @@ TEXT = {
     "campaigns.col.note": {"zh": "内容", "en": "Note"},
     "campaigns.col.window": {"zh": "时段", "en": "Window"},
     "campaigns.col.window_dates": {"zh": "起止日期", "en": "Dates"},
-    "campaigns.col.days_due": {"zh": "应报天数", "en": "Days due"},
-    "campaigns.col.reports_due": {"zh": "应报（次）", "en": "Reports due"},
-    "campaigns.col.reports_received": {"zh": "已报（次）", "en": "Received"},
-    "campaigns.col.reports_missing": {"zh": "缺报（次）", "en": "Missing"},
-    "campaigns.col.compliance": {"zh": "报送率", "en": "Reporting rate"},
-    "campaigns.col.on_time": {"zh": "按时率", "en": "On-time rate"},
-    "campaigns.col.reports_on_time": {"zh": "按时报送（次）", "en": "On time"},
-    "campaigns.col.days_late": {"zh": "迟报天数", "en": "Days late"},
-    "campaigns.col.late_days": {"zh": "迟报日期", "en": "Days late (MM-DD)"},
+    "campaigns.col.days_due": {"zh": "天数", "en": "Days"},
+    # the township table: reports due, one a day (issue 17 item 7: short headers fit 1024 px)
+    "campaigns.col.town_days_due": {"zh": "应报", "en": "Due"},
+    "campaigns.col.reports_due": {"zh": "应报", "en": "Due"},
+    "campaigns.col.reports_received": {"zh": "已报", "en": "Filed"},
+    "campaigns.col.reports_missing": {"zh": "缺报", "en": "Missed"},
+    "campaigns.col.compliance": {"zh": "报送率", "en": "Rate"},
+    "campaigns.col.on_time": {"zh": "按时率", "en": "Timely"},
+    "campaigns.col.reports_on_time": {"zh": "按时", "en": "On time"},
+    "campaigns.col.days_late": {"zh": "迟报", "en": "Late"},
+    "campaigns.col.late_days": {"zh": "迟报日期", "en": "Late on"},
     "campaigns.col.reported_at": {"zh": "报送时间", "en": "Filed at"},
-    "campaigns.col.accidents_reported": {"zh": "报告事故（起）", "en": "Accidents reported"},
-    "campaigns.col.days_reported": {"zh": "已报天数", "en": "Days reported"},
-    "campaigns.col.days_missing": {"zh": "缺报天数", "en": "Days missed"},
-    "campaigns.col.missing_days": {"zh": "缺报日期", "en": "Days missed (MM-DD)"},
+    "campaigns.col.accidents_reported": {"zh": "事故（起）", "en": "Accidents"},
+    "campaigns.col.days_reported": {"zh": "已报", "en": "Filed"},
+    "campaigns.col.days_missing": {"zh": "缺报", "en": "Missed"},
+    "campaigns.col.missing_days": {"zh": "缺报日期", "en": "Missed on"},
     "campaigns.col.report_on": {"zh": "缺报日期", "en": "Day"},
     "campaigns.col.late_day": {"zh": "迟报日期", "en": "Day"},
     # ------------------------------------------------------------------ 安监站 and 四个必须到位 (issue 18)

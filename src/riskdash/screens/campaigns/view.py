@@ -305,7 +305,7 @@ def compliance_table(frame: pd.DataFrame, missing: pd.DataFrame, lang: str,
     days, late_days = named(missing), named(late)
     table = {
         _t("col.township", lang): [_town(r) for _, r in frame.iterrows()],
-        _t("col.days_due", lang): frame["days_due"],
+        _t("col.town_days_due", lang): frame["days_due"],
         _t("col.days_reported", lang): frame["days_reported"],
         _t("col.days_missing", lang): frame["days_missing"],
     }

