@@ -191,15 +191,20 @@ def test_a_file_without_the_columns_gets_the_defaults_and_an_upsert_keeps_what_w
         ("A1", "pending", False, False), ("A2", "pending", False, False)]
 
 
+FLAG_SPELLINGS = "是、有、已落实、√、✓、yes、y、t、1 (true), 否、无、未落实、×、✗、no、n、f、0 (false)"
+
+
 @pytest.mark.parametrize(
     ("header", "value", "column", "code", "offered"),
     [
-        ("事故性质", "意外", "nature", "enum", "责任事故 (liability), 非责任事故 (non_liability), 待定 (pending)"),
-        ("事故性质", "是", "nature", "enum", "责任事故 (liability)"),
-        ("是否瞒报", "不详", "concealed", "bool", "yes or no (是/否, true/false, 1/0)"),
-        ("瞒报", "2", "concealed", "bool", "yes or no (是/否, true/false, 1/0)"),
-        ("是否谎报", "有时", "falsely_reported", "bool", "yes or no (是/否, true/false, 1/0)"),
-        ("谎报", "yes please", "falsely_reported", "bool", "yes or no (是/否, true/false, 1/0)"),
+        # every accepted spelling is named, as the settings list them (accident_nature_*, accident_flag_*)
+        ("事故性质", "意外", "nature", "enum",
+         "one of: 责任事故、责任 (liability), 非责任事故、非责任 (non_liability), 待定、待认定、未定 (pending)"),
+        ("事故性质", "是", "nature", "enum", "责任事故、责任 (liability)"),
+        ("是否瞒报", "不详", "concealed", "flag", "yes or no, written as one of: " + FLAG_SPELLINGS),
+        ("瞒报", "2", "concealed", "flag", FLAG_SPELLINGS),
+        ("是否谎报", "有时", "falsely_reported", "flag", FLAG_SPELLINGS),
+        ("谎报", "yes please", "falsely_reported", "flag", FLAG_SPELLINGS),
     ],
 )
 def test_a_bad_value_names_file_row_column_and_what_was_expected(con, tmp_path, header, value, column, code,

@@ -93,6 +93,50 @@ FIXED: dict[str, dict[str, tuple[str, ...]]] = {
 BOOL_TRUE = ("true", "1", "yes", "y", "t", "是", "有", "已落实", "√", "✓")
 BOOL_FALSE = ("false", "0", "no", "n", "f", "否", "无", "未落实", "×", "✗")
 
+# Spellings that are settings (issue 18: "an accident `nature` … and 谎报/瞒报 flags (import, forms, settings'
+# aliases)"): domain -> code -> the setting that lists its accepted spellings, "|"-separated (docs/settings.md).
+# The code itself ("liability", "true", "false") is always accepted, so the record forms, which send codes, work
+# whatever the lists hold. The defaults (reference.SETTINGS) are the spellings accepted before they were settings:
+# FIXED["accident_nature"] and BOOL_TRUE / BOOL_FALSE.
+SETTING_DOMAINS: dict[str, dict[str, str]] = {
+    "accident_nature": {"liability": "accident_nature_liability", "non_liability": "accident_nature_non_liability",
+                        "pending": "accident_nature_pending"},
+    # the 瞒报 / 谎报 columns (spec: Column.flag): yes / no
+    "accident_flag": {"true": "accident_flag_yes", "false": "accident_flag_no"},
+}
+SETTING_ALIAS_KEYS = tuple(key for codes in SETTING_DOMAINS.values() for key in codes.values())
+
+
+def split_aliases(text: str | None) -> list[str]:
+    """The spellings of an alias-list setting: "|"-separated, each stripped, empty ones dropped."""
+    return [part.strip() for part in (text or "").split("|") if part.strip()]
+
+
+def setting_spellings(con: duckdb.DuckDBPyConnection, domain: str) -> dict[str, tuple[str, ...]]:
+    """code -> accepted spellings (besides the code) of a settings-listed domain: the settings table's rows, or
+    the default of reference.SETTINGS for a row the table lacks (a database made before these settings)."""
+    from riskdash.reference import SETTINGS
+
+    keys = SETTING_DOMAINS[domain]
+    defaults = {key: value for key, value, *_ in SETTINGS}
+    held = dict(con.execute("select key, value from settings where key in (select unnest($keys))",
+                            {"keys": list(keys.values())}).fetchall())
+    return {code: tuple(split_aliases(held.get(key, defaults[key]))) for code, key in keys.items()}
+
+
+def setting_alias_overlaps(lists: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(spelling, key, other key) for each spelling that two lists of one domain share (compared as the import
+    compares: normalised), or that names another value's code: the import could not tell which value is meant."""
+    found = []
+    for codes in SETTING_DOMAINS.values():
+        owner: dict[str, str] = {normalise(code): key for code, key in codes.items()}
+        for code, key in codes.items():
+            for spelling in split_aliases(lists.get(key)):
+                first = owner.setdefault(normalise(spelling), key)
+                if first != key:
+                    found.append((spelling, key, first))
+    return found
+
 
 def normalise(text: str) -> str:
     """Full-width to half-width (NFKC), no spaces, lower case: how headers and enumerations are compared."""
@@ -103,8 +147,12 @@ def alias_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
     """(domain, normalised alias, code) for every accepted spelling of every enumeration."""
     rows: list[tuple[str, str, str]] = []
     for domain, codes in FIXED.items():
+        if domain in SETTING_DOMAINS:
+            codes = setting_spellings(con, domain)  # the settings' lists (defaults: FIXED's)
         for code, spellings in codes.items():
             rows += [(domain, normalise(s), code) for s in (code, *spellings)]
+    for code, spellings in setting_spellings(con, "accident_flag").items():
+        rows += [("accident_flag", normalise(s), code) for s in (code, *spellings)]
     for code, zh, en, aliases in con.execute("select code, name_zh, name_en, aliases from sectors").fetchall():
         spellings = [code, zh, en, *(aliases or "").split("|")]
         rows += [("sector", normalise(s), code) for s in spellings if s]
@@ -126,6 +174,10 @@ def allowed_text(con: duckdb.DuckDBPyConnection, domain: str) -> str:
         pairs = con.execute("select name_zh, code from sectors order by sort_order").fetchall()
     elif domain == "accident_type":
         pairs = con.execute("select name_zh, code from accident_types order by sort_order").fetchall()
+    elif domain in SETTING_DOMAINS:
+        # every accepted spelling, as the settings list them: "责任事故、责任 (liability), …"
+        return ", ".join(f"{'、'.join(spellings)} ({code})" if spellings else code
+                         for code, spellings in setting_spellings(con, domain).items())
     else:
         pairs = [(spellings[0], code) for code, spellings in FIXED[domain].items()]
     return ", ".join(f"{zh} ({code})" for zh, code in pairs)

@@ -23,7 +23,8 @@ import duckdb
 from riskdash import db
 from riskdash.domain import parse_day_list, parse_department_map
 from riskdash.importer import read
-from riskdash.importer.aliases import BOOL_FALSE, BOOL_TRUE, alias_rows, allowed_text, normalise
+from riskdash.importer.aliases import (BOOL_FALSE, BOOL_TRUE, SETTING_ALIAS_KEYS, alias_rows, allowed_text, normalise,
+                                       setting_alias_overlaps, split_aliases)
 from riskdash.importer.spec import KINDS, TEXT_MAX, Column, Kind
 
 MAX_PROBLEMS = 10_000  # problems listed; the total is always counted
@@ -157,6 +158,8 @@ def _typed_expr(kind: Kind, column: Column, raw: str) -> str:
     elif t == "timestamp":
         tries = ", ".join(f"try_strptime({raw}, '{f}')" for f in (*TIME_FORMATS, *DATE_FORMATS))
         expr = f"coalesce({tries})"
+    elif t == "bool" and column.flag:
+        expr = f"cast(m_{column.name}.code as boolean)"  # the settings' spellings (_enum_maps)
     elif t == "bool":
         yes = ", ".join(f"'{v}'" for v in BOOL_TRUE)
         no = ", ".join(f"'{v}'" for v in BOOL_FALSE)
@@ -174,17 +177,22 @@ TYPE_CODE = {"int": "int", "decimal": "number", "double": "number", "date": "dat
              "bool": "bool", "enum": "enum", "region": "region_format", "text": "text"}
 
 
+def _mapped(column: Column) -> bool:
+    """An enumeration, or a yes/no column whose spellings are settings: read through a mapping table."""
+    return column.type == "enum" or bool(column.flag)
+
+
 def _enum_maps(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged) -> None:
     """One mapping table raw text -> code per enumeration column, normalised in Python (NFKC, no spaces)."""
     import pyarrow as pa  # here, not at import: most commands never import a file (0.24 s of CPU each)
 
     aliases = {(d, a): c for d, a, c in alias_rows(con)}
     for column in kind.columns:
-        if column.type != "enum" or column.name not in staged.columns:
+        if not _mapped(column) or column.name not in staged.columns:
             continue
         raws = [r[0] for r in con.execute(
             f"select distinct {_q(column.name)} from import_stage where {_q(column.name)} is not null").fetchall()]
-        pairs = [(raw, aliases.get((column.enum, normalise(raw)))) for raw in raws]
+        pairs = [(raw, aliases.get((column.enum or column.flag, normalise(raw)))) for raw in raws]
         table = pa.table({"raw": pa.array([p[0] for p in pairs], pa.string()),
                           "code": pa.array([p[1] for p in pairs], pa.string())})
         con.execute(f"drop table if exists import_map_{column.name}")
@@ -203,7 +211,7 @@ def _build_typed(con: duckdb.DuckDBPyConnection, kind: Kind, staged: read.Staged
         raw = f"s.{_q(column.name)}"
         selects.append(f"{raw} as {_q(column.name + '__raw')}")
         selects.append(f"{_typed_expr(kind, column, raw)} as {_q(column.name)}")
-        if column.type == "enum":
+        if _mapped(column):
             joins.append(f"left join import_map_{column.name} m_{column.name} on m_{column.name}.raw = {raw}")
     if kind.table == "accidents" and "occurred_at" in staged.columns:
         # has_time: false when only a day was given (the row stays out of the by-hour breakdown)
@@ -238,7 +246,8 @@ def _checks(con: duckdb.DuckDBPyConnection, kind: Kind, present: list[Column], m
         if column.required:
             check(column.name, f"{raw} is null", "required")
         if column.type not in ("text",):
-            check(column.name, f"{raw} is not null and {c} is null", TYPE_CODE[column.type])
+            # a settings-listed yes/no: the message names the accepted spellings (code "flag")
+            check(column.name, f"{raw} is not null and {c} is null", "flag" if column.flag else TYPE_CODE[column.type])
         if column.type == "region":
             check(column.name, f"{c} is not null and not regexp_full_match({c}, '[0-9]{{12}}')", "region_format")
         if column.type in ("date", "timestamp"):
@@ -317,8 +326,8 @@ def _problem_values(con: duckdb.DuckDBPyConnection, kind: Kind, column: str | No
                     info: str | None, today: date | None = None) -> dict:
     col = kind.column(column) if column and column in [c.name for c in kind.columns] else None
     values: dict = {}
-    if code == "enum" and col is not None:
-        values["allowed"] = allowed_text(con, col.enum)
+    if code in ("enum", "flag") and col is not None:
+        values["allowed"] = allowed_text(con, col.enum or col.flag)
     if code in ("at_least", "at_most", "above") and col is not None:
         bound = col.min if code != "at_most" else col.max
         values["bound"] = int(bound) if float(bound).is_integer() else bound
@@ -414,7 +423,7 @@ TEMP_TABLES = ("import_stage", "import_typed", "import_before")
 
 def drop_temp_tables(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
     """Drop the temp tables validation and writing leave on ``con`` (a session cursor is reused)."""
-    for table in (*TEMP_TABLES, *(f"import_map_{c.name}" for c in kind.columns if c.type == "enum")):
+    for table in (*TEMP_TABLES, *(f"import_map_{c.name}" for c in kind.columns if _mapped(c))):
         try:
             con.execute(f"drop table if exists {table}")
         except duckdb.Error:
@@ -526,6 +535,8 @@ SETTING_RULES: dict[str, tuple] = {
         "measures_not_in_place", "target_exceeded")},
     # days and ranges YYYY-MM-DD..YYYY-MM-DD (domain.parse_day_list): the holidays of the monthly job
     **{key: ("days", 4000) for key in ("holidays", "adjusted_workdays")},
+    # accepted spellings of the accident's nature and of yes/no in 瞒报/谎报 (issue 18): "|"-separated lists
+    **{key: ("alias_list", 500) for key in SETTING_ALIAS_KEYS},
     # texts printed on the 通报 and the monthly form ({placeholders} are filled where known, else left as written)
     **{key: ("text", 200) for key in ("tongbao_issuer", "tongbao_number", "tongbao_copy_to", "form_table_no",
                                       "form_issuer", "form_approval_no", "form_valid_until")},
@@ -576,6 +587,10 @@ def setting_value_problem(key: str, value: str | None) -> tuple[str, dict] | Non
             return "setting_department_map", {"item": str(exc)}
         if len(text) > rule[1]:
             return "setting_text", {"limit": rule[1]}
+    elif rule[0] == "alias_list":
+        spellings = split_aliases(text)
+        if not spellings or len(text) > rule[1] or any(len(s) > 40 for s in spellings):
+            return "setting_alias_list", {"limit": rule[1]}
     elif rule[0] == "time_of_day":
         match = re.fullmatch(r"([0-9]{2}):([0-9]{2})", text)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
@@ -596,6 +611,12 @@ def _setting_value_problems(con: duckdb.DuckDBPyConnection, kind: Kind, label: s
 
 def _after_write_problems(con: duckdb.DuckDBPyConnection, kind: Kind, label: str) -> list[Problem]:
     """Rules across the rows of a reference table as the import would leave it."""
+    if kind.table == "settings":
+        # one spelling in two alias lists of a domain (or naming another value's code): ambiguous on import
+        lists = dict(con.execute("select key, value from settings where key in (select unnest($keys))",
+                                 {"keys": list(SETTING_ALIAS_KEYS)}).fetchall())
+        return [Problem(label, None, "value", spelling, "setting_alias_overlap", {"setting": key, "other": other})
+                for spelling, key, other in setting_alias_overlaps(lists)]
     if kind.table != "risk_thresholds":
         return []
     floors = dict(con.execute("select level, min_score from risk_thresholds").fetchall())

@@ -16,6 +16,8 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()  # Chinese headers accepted for this column (the first is the template's)
     enum: str | None = None  # an enumeration domain (aliases.py) for type "enum"
+    # a "bool" column whose yes/no spellings are settings (aliases.SETTING_DOMAINS, e.g. "accident_flag")
+    flag: str | None = None
     min: float | None = None
     max: float | None = None
     min_exclusive: bool = False
@@ -116,8 +118,10 @@ ACCIDENTS = Kind(
         C("summary", "text", False, ("事故简况", "简要经过", "事故概要"), example="操作工清理设备时被卷入"),
         # 事故性质 (empty: pending, 待定), 瞒报 and 谎报 (empty: no): what the township assessment's veto reads
         C("nature", "enum", False, ("事故性质",), enum="accident_nature", example="责任事故"),
-        C("concealed", "bool", False, ("是否瞒报", "瞒报"), example="否"),
-        C("falsely_reported", "bool", False, ("是否谎报", "谎报"), example="否"),
+        # the accepted spellings of 事故性质 and of 是/否 in these two columns are settings (accident_nature_*,
+        # accident_flag_yes / _no; docs/settings.md); a value in none of the lists is refused, naming them
+        C("concealed", "bool", False, ("是否瞒报", "瞒报"), flag="accident_flag", example="否"),
+        C("falsely_reported", "bool", False, ("是否谎报", "谎报"), flag="accident_flag", example="否"),
         # 生产经营性 (schema 23; ours, docs/import.md): empty reads as 经营性 with an enterprise, else 非经营性
         C("commercial", "bool", False, ("是否经营性", "生产经营性", "经营性"), example="是"),
     ),

@@ -96,6 +96,8 @@ TEXT = {
     "data.problem.date_range": {"zh": "日期应在1900年至2100年之间", "en": "a date between 1900 and 2100"},
     "data.problem.bool": {"zh": "应为 是/否", "en": "yes or no (是/否, true/false, 1/0)"},
     "data.problem.enum": {"zh": "应为以下之一：{allowed}", "en": "one of: {allowed}"},
+    # 是否瞒报 / 是否谎报: the spellings are settings (accident_flag_yes / _no)
+    "data.problem.flag": {"zh": "应为是或否，可填写：{allowed}", "en": "yes or no, written as one of: {allowed}"},
     "data.problem.region_format": {
         "zh": "应为12位行政区划代码（6位或9位会自动补零）",
         "en": "a 12-digit region code (6- and 9-digit codes are padded with zeros)",
@@ -116,6 +118,15 @@ TEXT = {
     },
     "data.problem.setting_time_of_day": {"zh": "该设置项应为“时:分”，如16:00", "en": "a time of day as HH:MM (e.g. 16:00) for this setting"},
     "data.problem.setting_days": {"zh": "该设置项应为日期（2026-10-01）或日期范围（2026-10-01..2026-10-07），以逗号分隔；“{item}”不是", "en": "days (2026-10-01) or ranges (2026-10-01..2026-10-07) separated by commas for this setting; not \"{item}\""},
+    "data.problem.setting_alias_list": {
+        "zh": "该设置项应为以“|”分隔的写法（至少一个，每个不超过40个字符，共不超过{limit}个字符）",
+        "en": "spellings separated by \"|\" for this setting (at least one, each at most 40 characters, {limit} in all)",
+    },
+    "data.problem.setting_alias_overlap": {
+        "zh": "该写法同时列在设置项{setting}和{other}中（或为另一取值的代码），导入时无法区分",
+        "en": "this spelling is listed in both {setting} and {other} (or is another value's code): an import could not "
+              "tell them apart",
+    },
     "data.problem.setting_text": {"zh": "该设置项最多{limit}个字符", "en": "a text of at most {limit} characters for this setting"},
     "data.problem.thresholds_order": {
         "zh": "风险等级分数下限应依次递减：红色＞橙色＞黄色＞蓝色（保存后为{order}）",
