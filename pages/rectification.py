@@ -90,15 +90,13 @@ with tab_checks:
     ui.section(t("rectification.coverage_title"), t(
         "rectification.coverage_scope", covered=totals["covered"], active=totals["active"],
         rate=i18n.pct(totals["rate"]), own=totals["own"], own_rate=i18n.pct(totals["own_rate"]), **words))
-    by_town, by_sector = st.columns(2)
-    with by_town:
-        st.markdown(f"**{t('rectification.by_township')}**")
-        ui.table(view.coverage_table(towns, lang, "township"),
-                 t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_township")))
-    with by_sector:
-        st.markdown(f"**{t('rectification.by_sector')}**")
-        ui.table(view.coverage_table(page.load(rect.coverage_by_sector, f), lang, "sector", sectors),
-                 t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_sector")))
+    # one under the other: side by side, at 1024 px each had about 330 px and scrolled sideways (issue 17 item 7)
+    st.markdown(f"**{t('rectification.by_township')}**")
+    ui.table(view.coverage_table(towns, lang, "township"),
+             t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_township")))
+    st.markdown(f"**{t('rectification.by_sector')}**")
+    ui.table(view.coverage_table(page.load(rect.coverage_by_sector, f), lang, "sector", sectors),
+             t("table.part", whole=t("rectification.coverage_title"), part=t("rectification.by_sector")))
     days = page.load(rect.setting_value, "uninspected_days")
     uninspected = page.load(rect.uninspected_enterprises, f)
     ui.section(t("rectification.uninspected_title", days=days),

@@ -117,7 +117,7 @@ def test_sql_equals_its_pandas_twin(con, filters):
 def test_the_table_on_the_screen(con):
     frame = rect.evidence_by_township(con, replace(PERIOD, region_code=CITY))
     table, line = view.evidence_figure(frame, "zh")
-    assert list(table.columns)[2:] == ["销号隐患（项）", "有整改后照片（项）", "有验收记录（项）", "两项齐全（项）",
+    assert list(table.columns)[2:] == ["销号（项）", "有整改后照片", "有验收记录", "两项齐全",
                                        "佐证完整率"]
     assert table.values.tolist() == [
         ["甲县", "东镇", 8, 5, 3, 2, "25.0%"],
@@ -128,8 +128,7 @@ def test_the_table_on_the_screen(con):
     assert line == ("佐证完整率 = 整改后照片和验收记录均已上传的销号隐患 ÷ 统计期内验收销号的隐患 × 100% = 3 ÷ 9 = 33.3%；"
                     "统计期内没有销号隐患时显示“—”。")
     table, line = view.evidence_figure(frame, "en")
-    assert list(table.columns)[2:] == ["Closed", "With after photo", "With acceptance record", "With both",
-                                       "Evidence complete"]
+    assert list(table.columns)[2:] == ["Closed", "After photo", "Acceptance", "Both", "Complete"]
     assert table.values.tolist()[-1] == ["Total", "", 9, 6, 4, 3, "33.3%"]
     assert "3 ÷ 9 = 33.3%" in line
 
