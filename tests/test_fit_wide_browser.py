@@ -119,3 +119,22 @@ def test_rectification_tables_fit_at_1024(wide_server, tmp_path, lang):
             sectors = grid(page, "行业", "排查", "一般", "已整改", "重大", "已销号")
             assert fits(towns) and fits(sectors), (towns, sectors)
         page.screenshot(path=str(tmp_path / f"rectification-{lang}-1024.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_priority_summaries_fit_at_1024(wide_server, tmp_path, lang):
+    """重点部位's table by department and 台账漏项's townships: English headers (Filed with city and county, Of which
+    in high-risk sectors) had passed the page."""
+    zh = lang == "zh"
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide_server + f"priority?lang={lang}")
+        page.get_by_role("tab", name="重点部位台账" if zh else "Key-site ledger").click()
+        settle(page)
+        departments = grid(page, *(["行业主管部门", "重点部位（处）", "市县均已备案"] if zh
+                                   else ["Department", "Key sites", "Filed (city, county)"]))
+        assert fits(departments), departments
+        page.get_by_role("tab", name="台账漏项" if zh else "Ledger gaps").click()
+        settle(page)
+        townships = grid(page, *(["县（区）", "乡镇（街道）", "乡镇类别", "在营企业（家）", "其中高危行业（家）"] if zh
+                                 else ["County", "Township", "Class", "Active enterprises", "Of which high-risk"]))
+        assert fits(townships), townships

@@ -10,9 +10,9 @@ TEXT = {
     "departments.sectors_part": {"zh": "{department}：{sectors}", "en": "{department}: {sectors}"},
     "departments.col_larger": {"zh": "较大及以上（起）", "en": "Relatively major or worse"},
     "departments.col_sites": {"zh": "重点部位（处）", "en": "Key sites"},
-    "departments.col_fully_filed": {"zh": "市县均已备案", "en": "Filed with city and county"},
-    "departments.col_in_place": {"zh": "措施已落实", "en": "Measures in place"},
-    "departments.col_filed_with_department": {"zh": "已报本部门备案", "en": "Filed with the department"},
+    "departments.col_fully_filed": {"zh": "市县均已备案", "en": "Filed (city, county)"},
+    "departments.col_in_place": {"zh": "措施已落实", "en": "In place"},
+    "departments.col_filed_with_department": {"zh": "已报本部门备案", "en": "Filed (dept.)"},
     "departments.accidents_note": {
         "zh": "管行业必须管安全：统计期间内的事故按所属行业的主管部门（设置“行业主管部门”）归类，每个行业只属一个部门，各部门之和等于合计；"
               "未在设置中列出的行业记为“—”。同比为与上年同期相比，上年同期为0时记“—”。",

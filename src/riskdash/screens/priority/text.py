@@ -115,7 +115,7 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.gap_list_not_filed": {"zh": "未完成市县双备案的重点部位", "en": "Key sites not filed with both offices"},
     "priority.gap_list_accidents": {"zh": "发生在台账外的事故", "en": "Accidents outside the ledger"},
     "priority.col_class": {"zh": "乡镇类别", "en": "Class"},
-    "priority.col_high_risk": {"zh": "其中高危行业（家）", "en": "Of which in high-risk sectors"},
+    "priority.col_high_risk": {"zh": "其中高危行业（家）", "en": "Of which high-risk"},
     "priority.col_employees": {"zh": "从业人员（人）", "en": "Employees"},
     "priority.col_accident": {"zh": "事故编号", "en": "Accident"},
     "priority.col_occurred": {"zh": "发生日期", "en": "Date"},
