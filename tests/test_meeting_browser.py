@@ -46,9 +46,20 @@ MEASURE = """() => {
   const zoom = parseFloat(document.querySelector('.st-key-SLIDE').style.zoom || '1');
   const cells = [...document.querySelectorAll('.st-key-SLIDE [data-testid="stTable"] td')];
   const cellPx = cells.length ? Math.min(...cells.map(c => parseFloat(getComputedStyle(c).fontSize))) * zoom : null;
+  // each chart's drawing (Plotly's svg) and its column, on screen: the drawing fills the column at any zoom
+  const charts = [...document.querySelectorAll('.st-key-SLIDE [data-testid="stPlotlyChart"]')].map(c => ({
+    drawn: c.querySelector('.main-svg')?.getBoundingClientRect().width ?? 0,
+    column: (c.closest('[data-testid="stColumn"]') || c.closest('.st-key-SLIDE')).getBoundingClientRect().width}));
   return {scroll: document.scrollingElement.scrollHeight, height: innerHeight, width: innerWidth,
-          top: slide.top, bottom: slide.bottom, left: slide.left, right: slide.right, bar: bar.top, cellPx, fit: !!window.__riskdashBriefFit, zoom};
+          top: slide.top, bottom: slide.bottom, left: slide.left, right: slide.right, bar: bar.top, cellPx, fit: !!window.__riskdashBriefFit, zoom,
+          charts};
 }""".replace("SLIDE", view.SLIDE_CONTAINER_KEY).replace("NAV", view.NAV_CONTAINER_KEY)
+
+# every chart of the slide drawn as wide as its column (within 3 px): Plotly is given the frame's width in the
+# slide's own pixels, not the zoomed on-screen width (a chart at zoom 0.69 filled 69 % of its column before)
+CHART_FILLED = f"""() => [...document.querySelectorAll('.st-key-{view.SLIDE_CONTAINER_KEY} [data-testid="stPlotlyChart"]')]
+  .every(c => Math.abs((c.querySelector('.main-svg')?.getBoundingClientRect().width ?? 0)
+                       - (c.closest('[data-testid="stColumn"]') || c).getBoundingClientRect().width) <= 3)"""
 
 
 FITTED = f"""() => document.querySelector('.st-key-{view.SLIDE_CONTAINER_KEY}').getBoundingClientRect().bottom
@@ -66,7 +77,7 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
         page.locator(".brief-counter").wait_for(timeout=PAGE_MS)
         count = int(page.locator(".brief-counter").inner_text().split("/")[1])
         assert count == 6
-        seen_tables = 0
+        seen_tables, seen_charts = 0, set()
         for width, height in SIZES:
             page.set_viewport_size({"width": width, "height": height})
             for number in range(1, count + 1):
@@ -79,6 +90,8 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
                 # assertions below say how
                 with contextlib.suppress(playwright_errors.TimeoutError):
                     page.wait_for_function(FITTED, timeout=20_000)  # a busy machine draws the chart late
+                with contextlib.suppress(playwright_errors.TimeoutError):
+                    page.wait_for_function(CHART_FILLED, timeout=10_000)  # Plotly redraws at the new width
                 m = page.evaluate(MEASURE)
                 page.screenshot(path=str(tmp_path / f"slide-{width}-{number}.png"))
                 where = f"{width}×{height} slide {number}: {m}"
@@ -88,6 +101,9 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
                 if m["cellPx"] is not None:
                     seen_tables += 1
                     assert m["cellPx"] >= 14 * 96 / 72 - 0.05, where
+                for chart in m["charts"]:
+                    seen_charts.add((width, number, m["zoom"]))
+                    assert abs(chart["drawn"] - chart["column"]) <= 3, where
                 if number < count:
                     page.get_by_role("button", name="下一页").click()
             for number in range(count, 1, -1):
@@ -96,6 +112,8 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
                     "(t) => document.querySelector('.brief-counter')?.innerText.trim() === t",
                     arg=f"{number - 1} / {count}", timeout=PAGE_MS)
         assert seen_tables > 0  # the small city's slides do carry tables
+        # and charts, some of them on a zoomed slide at 1024×768 and 1366×768
+        assert {w for w, _, zoom in seen_charts if zoom < 1} >= {1024, 1366}, seen_charts
 
 
 def test_slide_six_lists_each_kind_with_unit_and_due(demo_server, tmp_path):

@@ -238,17 +238,44 @@ def fit_script() -> str:
     slide ran under the bar) and 0.811 (short) for ever. The zoomed height does grow with the zoom, so the
     largest zoom that fits is found by bisection, each candidate measured at once (a forced layout; the chart's
     height is fixed, so its late redraw at a new width does not change the answer); a zoom that fits and whose
-    next step up does not is left alone."""
+    next step up does not is left alone.
+
+    Streamlit sizes a Plotly chart by its frame's getBoundingClientRect(), which the zoom has already shrunk, and
+    Plotly then draws that many CSS pixels inside the zoomed slide: at zoom 0.69 the chart filled 69 % of its
+    column (issue 17). A ``Plotly.relayout`` to the right width does not hold: Streamlit takes its own width back
+    at its next render. So each chart frame in the slide answers getBoundingClientRect() with its size in its
+    own CSS pixels (the frame alone; the slide and its columns keep the browser's answer), and is nudged by a
+    pixel once so that Streamlit's ResizeObserver measures it again: Streamlit then gives Plotly the column's
+    width in the slide's pixels, and the chart fills its column at every zoom."""
     return f"""<script>
 (function () {{
   if (window.__riskdashBriefFit) return;
   window.__riskdashBriefFit = true;
   let pending = 0;
+  const nativeRect = Element.prototype.getBoundingClientRect;
+  function ownSizeRect() {{
+    const rect = nativeRect.call(this);
+    const style = getComputedStyle(this);
+    return new DOMRect(rect.x, rect.y, parseFloat(style.width) || rect.width, parseFloat(style.height) || rect.height);
+  }}
+  function unzoomCharts() {{
+    // each chart frame of the slide measures in its own CSS pixels (see the docstring); nudged once to be measured
+    for (const frame of document.querySelectorAll(".st-key-{SLIDE_CONTAINER_KEY} [data-testid='stFullScreenFrame']")) {{
+      if (frame.getBoundingClientRect === ownSizeRect) continue;
+      frame.getBoundingClientRect = ownSizeRect;
+      frame.style.width = "calc(100% - 1px)";
+      window.requestAnimationFrame(function () {{ window.requestAnimationFrame(function () {{ frame.style.width = ""; }}); }});
+    }}
+  }}
   function fit() {{
     pending = 0;
     const slide = document.querySelector(".st-key-{SLIDE_CONTAINER_KEY}");
     const bar = document.querySelector(".st-key-{NAV_CONTAINER_KEY}");
     if (!slide || !bar) return;
+    fitZoom(slide, bar);
+    unzoomCharts();
+  }}
+  function fitZoom(slide, bar) {{
     const limit = bar.getBoundingClientRect().top - 6;
     function fits(zoom) {{
       slide.style.zoom = String(zoom);
@@ -268,7 +295,9 @@ def fit_script() -> str:
     slide.style.zoom = String(low);
   }}
   function schedule() {{ if (!pending) pending = window.setTimeout(fit, 60); }}
-  new MutationObserver(schedule).observe(document.body, {{ childList: true, subtree: true, characterData: true }});
+  // a new chart frame is taken over at once, before Streamlit's first measurement of it
+  new MutationObserver(function () {{ unzoomCharts(); schedule(); }})
+    .observe(document.body, {{ childList: true, subtree: true, characterData: true }});
   window.addEventListener("resize", schedule);
   // a chart grows by attributes and late fonts change heights: look again twice a second as well
   window.setInterval(schedule, 500);
