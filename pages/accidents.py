@@ -71,10 +71,12 @@ with by_time:
     st.caption(plain(view.hour_note(data.hours, summary["accidents"], page.lang)))
 
 ui.section(page.t("accidents.larger"), view.larger_scope(page.filters, here, page.lang))
-draw.larger_list(page, data.larger)
+# 行业主管部门 (issue 18): one select box narrows both lists below to a department's sectors
+department = draw.department_filter(page)
+draw.larger_list(page, data.larger, department)
 
 ui.section(page.t("accidents.risk_involved"), view.larger_risk_scope(page.filters, here, page.lang))
-draw.risk_involved_list(page, data.risk_involved)
+draw.risk_involved_list(page, data.risk_involved, department)
 
 # 结案 (issue 18): closed_on against the investigation deadline
 closing = page.load(acc.investigations, page.filters)

@@ -42,7 +42,10 @@ def test_the_macros_on_their_own(con):  # noqa: F811
     """sector_department / in_department on literal lists: a sector in the list, one not in it, no sector."""
     codes, names = ["construction", "gas", "industry_trade"], ["住建", "住建", "应急管理"]
     q = ("select sector_department($s, $c, $n), in_department($s, $d, $c, $n)")
-    run = lambda s, d: con.execute(q, {"s": s, "d": d, "c": codes, "n": names}).fetchone()  # noqa: E731
+
+    def run(s, d):
+        return con.execute(q, {"s": s, "d": d, "c": codes, "n": names}).fetchone()
+
     assert run("gas", "住建") == ("住建", True)
     assert run("construction", "应急管理") == ("住建", False)
     assert run("fishing", "住建") == ("—", False)    # not in the setting: under —, in no department
@@ -124,6 +127,59 @@ def test_the_ledger_workbook_of_a_department(sites_con):
     assert "行业主管部门" not in plain_book.worksheets[1]["A2"].value
 
 
+# more accidents of the period, beside test_departments' A1 (工贸, 1 dead), A2 (建筑施工, 2 + 1 missing: 较大) and
+# A3 (道路运输, 1 dead): 住建's second sector, 应急管理's 较大, and 较大涉险 in two departments
+ACCIDENTS = ("事故编号,发生时间,区划代码,行业,事故类型,死亡人数,失踪人数,重伤人数,直接经济损失（万元）,涉险人数\n"
+             "A5,2025-05-01,419901001,城镇燃气,其他爆炸,3,0,0,80,\n"      # 住建 (城镇燃气): 较大 by deaths
+             "A6,2025-05-10,419901001,工贸,机械伤害,0,0,10,20,\n"         # 应急管理: 较大 by serious injuries
+             "A7,2025-06-01,419901002,建筑施工,坍塌,0,0,0,5,12\n"         # 住建: 较大涉险 (12 endangered)
+             "A8,2025-06-02,419901002,道路运输,车辆伤害,0,0,1,5,10\n")    # 交通运输: 较大涉险 (10 endangered)
+
+
+@pytest.fixture()
+def accidents_con(sites_con, tmp_path):
+    # the data as of 30 June: the screen's default period is then 1—6月 2025, as YEAR
+    import_file(sites_con, "accidents", write(tmp_path, "a2.csv", ACCIDENTS), mode="append", as_of=date(2025, 6, 30))
+    return sites_con
+
+
+def test_the_accident_lists_narrowed_to_a_department(accidents_con):
+    from riskdash.metrics import accidents as acc
+
+    db_con = accidents_con
+    larger = acc.larger_and_above_list(db_con, YEAR)
+    risky = acc.larger_risk_involved_list(db_con, YEAR)
+    assert ids(larger, "accident_id") == ["A6", "A5", "A2"] and ids(risky, "accident_id") == ["A8", "A7"]
+    # 住房和城乡建设, two sectors: 建筑施工 (A2) and 城镇燃气 (A5), latest first — those rows of the whole list
+    housing = acc.larger_and_above_list(db_con, YEAR, "住房和城乡建设")
+    pd.testing.assert_frame_equal(housing, larger[larger["accident_id"].isin(["A5", "A2"])].reset_index(drop=True))
+    assert ids(acc.larger_risk_involved_list(db_con, YEAR, "住房和城乡建设"), "accident_id") == ["A7"]
+    assert ids(acc.larger_and_above_list(db_con, YEAR, "应急管理"), "accident_id") == ["A6"]
+    assert acc.larger_risk_involved_list(db_con, YEAR, "应急管理").empty
+    assert acc.larger_and_above_list(db_con, YEAR, "交通运输").empty
+    assert ids(acc.larger_risk_involved_list(db_con, YEAR, "交通运输"), "accident_id") == ["A8"]
+    # a department with no accident, a name not in the setting and —: nothing, the columns kept
+    for nothing in ("农业农村", "住建", "—"):
+        for listed, whole in ((acc.larger_and_above_list, larger), (acc.larger_risk_involved_list, risky)):
+            got = listed(db_con, YEAR, nothing)
+            assert got.empty and list(got.columns) == list(whole.columns), nothing
+    # every department (None) is the whole list
+    pd.testing.assert_frame_equal(acc.larger_and_above_list(db_con, YEAR, None), larger)
+    pd.testing.assert_frame_equal(acc.larger_risk_involved_list(db_con, YEAR, None), risky)
+    # the department and the scope's sector filter both apply
+    gas = Filters(YEAR.start, YEAR.end, CITY, YEAR.as_of, industry="gas")
+    assert ids(acc.larger_and_above_list(db_con, gas, "住房和城乡建设"), "accident_id") == ["A5"]
+    assert acc.larger_and_above_list(db_con, gas, "应急管理").empty
+    # … and the region: the west township has A2 of 住建's, not A5 (east)
+    west = Filters(YEAR.start, YEAR.end, WEST, YEAR.as_of)
+    assert ids(acc.larger_and_above_list(db_con, west, "住房和城乡建设"), "accident_id") == ["A2"]
+    # a sector moved to another department in the setting moves its accidents with it
+    db_con.execute("update settings set value = replace(value, 'gas=住房和城乡建设', 'gas=应急管理') "
+                "where key = 'sector_departments'")
+    assert ids(acc.larger_and_above_list(db_con, YEAR, "应急管理"), "accident_id") == ["A6", "A5"]
+    assert ids(acc.larger_and_above_list(db_con, YEAR, "住房和城乡建设"), "accident_id") == ["A2"]
+
+
 def test_the_note_and_the_name(con):  # noqa: F811
     listed = departments.department_list(con)
     sectors = departments_view.sector_map(core.sectors(con))
@@ -192,3 +248,36 @@ def test_the_ledger_select_box(app_path):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception
     assert at.selectbox(key="priority_ledger_department").label == "Responsible department"
+
+
+def test_the_accident_lists_select_box(accidents_con, monkeypatch):
+    path = Path(accidents_con.execute("select path from duckdb_databases() where database_name = current_database()")
+                .fetchone()[0])
+    accidents_con.close()
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    at = _start("accidents")
+    box = at.selectbox(key="acc_department")
+    assert box.label == "行业主管部门" and box.value == ""
+    assert box.options == ["全部部门", "应急管理", "住房和城乡建设", "交通运输", "消防救援", "市场监管", "农业农村"]
+    assert at.dataframe(key="acc_larger").value["事故编号"].tolist() == ["A6", "A5", "A2"]
+    assert at.dataframe(key="acc_risk_involved").value["事故编号"].tolist() == ["A8", "A7"]
+    assert not any("仅列行业主管部门" in c.value for c in at.caption)
+    box.set_value("住房和城乡建设").run()
+    assert not at.exception
+    assert at.dataframe(key="acc_larger").value["事故编号"].tolist() == ["A5", "A2"]
+    assert at.dataframe(key="acc_risk_involved").value["事故编号"].tolist() == ["A7"]
+    notes = [c.value for c in at.caption if "仅列行业主管部门" in c.value]
+    assert notes == ["仅列行业主管部门“住房和城乡建设”主管行业（建筑施工、城镇燃气）的事故：2起。",
+                     "仅列行业主管部门“住房和城乡建设”主管行业（建筑施工、城镇燃气）的事故：1起。"]
+    names = _file_names(at)
+    assert any(n.startswith("较大及以上事故（住房和城乡建设）_") for n in names), names
+    assert any(n.startswith("较大涉险事故（住房和城乡建设）_") for n in names), names
+    # a department with none: the lists' empty lines, the notes say 0
+    at.selectbox(key="acc_department").set_value("农业农村").run()
+    assert not at.exception
+    assert {"统计期内没有较大及以上事故。", "统计期内没有较大涉险事故。"} <= {i.value for i in at.info}
+    assert len([c for c in at.caption if c.value.endswith("的事故：0起。")]) == 2
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.selectbox(key="acc_department").label == "Responsible department"
+    assert any(c.value.startswith("Only the accidents of the sectors of 农业农村") for c in at.caption)

@@ -1,10 +1,11 @@
 """The tables of issue 18 in headless Debian Chromium at 1024×768 (``riskdash serve`` on the small city, one server
-for the module): 事故趋势's 按统计类别 (《生产安全事故统计调查制度》's classes) and 按行业主管部门, and 重点部位's
-ledger by department with its 行业主管部门 select box — each renders with its Chinese row labels and every row
-(no inner scroll), and the page does not scroll sideways at 1024 px. Every column within the table: 重点部位's
-at 1024 px; 事故趋势's two at 1366 px only — like every breakdown table of that screen, their six count columns'
-headers (事故（起） … 死亡同比) alone take 674 px of the 664 px the main column has at 1024 px beside the
-sidebar, so there the grid scrolls sideways inside itself (ui.widgets.fit's FIT_PX), never the page."""
+for the module): 事故趋势's 按统计类别 (《生产安全事故统计调查制度》's classes) and 按行业主管部门, 重点部位's ledger
+by department, and the 行业主管部门 select boxes of 事故趋势's accident lists and 重点部位's ledger. Each table
+renders with its Chinese row labels and every row (no inner scroll), and the page does not scroll sideways at
+1024 px. Every column within the table: 重点部位's at 1024 px; 事故趋势's two at 1366 px only — like every
+breakdown table of that screen, their six count columns' headers (事故（起） … 死亡同比) alone take 674 px of the
+664 px the main column has at 1024 px beside the sidebar, so there the grid scrolls sideways inside itself
+(ui.widgets.fit's FIT_PX), never the page."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import shutil
 import time
 
 import pytest
-from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle
 from test_fit_browser import tables, whole
 
+from riskdash.screens.accidents.draw import DEPARTMENT_KEY
 from riskdash.screens.priority.draw import LEDGER_DEPARTMENT_KEY
 
 pytestmark = pytest.mark.browser
@@ -117,6 +119,11 @@ def test_accident_class_and_department_tables(module_server, tmp_path):
         assert every_row_and_no_page_scroll(page, "行业主管部门") == []
         assert at_1366(page, "行业主管部门") == []
         page.get_by_text("各部门主管的行业：应急管理：").first.wait_for(timeout=PAGE_MS)
+        # the accident lists' department select box, 全部部门 by default
+        box = page.locator(f".st-key-{DEPARTMENT_KEY}")
+        box.scroll_into_view_if_needed()
+        assert box.locator("input").first.get_attribute("value", timeout=PAGE_MS) == "全部部门"
+        assert page.evaluate(SIDEWAYS) == []
         page.screenshot(path=str(tmp_path / "accidents-departments-1024.png"), full_page=True)
 
 

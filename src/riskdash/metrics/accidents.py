@@ -378,15 +378,27 @@ def accidents_by_hour(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Da
 # ---------------------------------------------------------------------------------------------- records
 
 
-def larger_and_above_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    frame = db.query(con, "accidents/larger_and_above_list", **filters.params())
+def larger_and_above_list(con: duckdb.DuckDBPyConnection, filters: Filters,
+                          department: str | None = None) -> pd.DataFrame:
+    """较大及以上 accidents of the period; with ``department``, of that 行业主管部门's sectors only (issue 18)."""
+    # imported here: metrics.departments loads pandas, which `riskdash metrics accidents` does not
+    from riskdash.metrics.departments import department_filter
+
+    frame = db.query(con, "accidents/larger_and_above_list", **filters.params(),
+                     **department_filter(con, department))
     frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
     return frame
 
 
-def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """较大涉险 accidents of the period: below 较大, but with many endangered, trapped or evacuated."""
-    frame = db.query(con, "accidents/larger_risk_involved_list", **filters.params())
+def larger_risk_involved_list(con: duckdb.DuckDBPyConnection, filters: Filters,
+                              department: str | None = None) -> pd.DataFrame:
+    """较大涉险 accidents of the period: below 较大, but with many endangered, trapped or evacuated; with
+    ``department``, of that 行业主管部门's sectors only (issue 18)."""
+    # imported here: metrics.departments loads pandas, which `riskdash metrics accidents` does not
+    from riskdash.metrics.departments import department_filter
+
+    frame = db.query(con, "accidents/larger_risk_involved_list", **filters.params(),
+                     **department_filter(con, department))
     frame["direct_loss_wan"] = frame["direct_loss_wan"].astype(float)
     for column in ("is_endangered", "is_trapped", "is_evacuated", "has_time"):
         frame[column] = frame[column].astype(bool)

@@ -14,7 +14,8 @@ import streamlit as st
 
 from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
-from riskdash.metrics import campaigns
+from riskdash.metrics import campaigns, core, departments
+from riskdash.screens import departments as departments_view
 from riskdash.screens.accidents import view
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
@@ -28,6 +29,7 @@ DRILL_KEY = "acc_drill"
 UP_KEY = "acc_drill_up"
 LIST_KEY = "acc_larger"
 RISK_LIST_KEY = "acc_risk_involved"
+DEPARTMENT_KEY = "acc_department"
 
 
 @dataclass(frozen=True)
@@ -204,24 +206,49 @@ def breakdown_name(page: PageContext, tab: str) -> str:
     return page.t("table.part", whole=page.t("accidents.breakdowns"), part=page.t(tab))
 
 
-def larger_list(page: PageContext, frame: pd.DataFrame) -> None:
-    """The 较大及以上 list; selecting a row opens the accident's record below it."""
-    _record_list(page, frame, view.larger_table(frame, page.lang), LIST_KEY, "accidents.larger_none")
+def department_filter(page: PageContext) -> str | None:
+    """行业主管部门 (issue 18): the select box over the accident lists, 全部部门 (None) by default; a department
+    narrows both lists to its sectors in SQL (in_department, sql/views/departments.sql)."""
+    listed = page.load(departments.department_list)
+    return st.selectbox(page.t("departments.filter"), departments_view.filter_choices(listed), key=DEPARTMENT_KEY,
+                        format_func=lambda d: d or page.t("departments.filter_all")) or None
 
 
-def risk_involved_list(page: PageContext, frame: pd.DataFrame) -> None:
-    """The 较大涉险 list; selecting a row opens the accident's record below it."""
+def larger_list(page: PageContext, frame: pd.DataFrame, department: str | None = None) -> None:
+    """The 较大及以上 list (``frame``, the scope's; read again for ``department``'s sectors when one is chosen);
+    selecting a row opens the accident's record below it."""
+    if department is not None:
+        frame = page.load(acc.larger_and_above_list, page.filters, department)
+    _record_list(page, frame, view.larger_table(frame, page.lang), LIST_KEY, "accidents.larger_none",
+                 "accidents.larger", department)
+
+
+def risk_involved_list(page: PageContext, frame: pd.DataFrame, department: str | None = None) -> None:
+    """The 较大涉险 list, as ``larger_list``; selecting a row opens the accident's record below it."""
+    if department is not None:
+        frame = page.load(acc.larger_risk_involved_list, page.filters, department)
     _record_list(page, frame, view.larger_risk_table(frame, page.lang), RISK_LIST_KEY,
-                 "accidents.risk_involved_none")
+                 "accidents.risk_involved_none", "accidents.risk_involved", department)
 
 
-def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, key: str, none_key: str) -> None:
+def _department_note(page: PageContext, department: str | None, n: int) -> None:
+    if department is not None:
+        st.caption(plain(departments_view.filter_note(
+            department, page.load(departments.department_list), departments_view.sector_map(page.load(core.sectors)),
+            "accidents", n, page.lang)))
+
+
+def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, key: str, none_key: str,
+                 heading_key: str, department: str | None) -> None:
     if frame.empty:
         st.info(page.t(none_key), icon=":material/check_circle:")
+        _department_note(page, department, 0)
         return
     event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
                          selection_mode="single-row", **fit(shown, selectable=True))
-    table_download(shown)  # named for its section (较大及以上事故, 较大涉险事故)
+    # named for its section (较大及以上事故, 较大涉险事故) and the department when one is chosen
+    table_download(shown, departments_view.filter_name(page.t(heading_key), department, page.lang))
+    _department_note(page, department, len(frame))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(frame):
         st.caption(":material/touch_app: " + page.t("accidents.record_hint"))

@@ -2,11 +2,13 @@
 -- direct loss ≥ 1,000 万元) that occurred from $start to $end in $region and below, in sector $industry (all
 -- when null), latest first, with the criterion that set its grade (deaths first, then serious injuries, then
 -- loss, when several reach it) and the names of its region, enterprise (none for some), sector and type
--- (scoped_accident_list, sql/views/accident_list.sql).
+-- (scoped_accident_list, sql/views/accident_list.sql). $department (all when null) keeps the accidents of that
+-- 行业主管部门's sectors (in_department, sql/views/departments.sql; setting sector_departments as $codes, $names).
 with graded as (
     -- graded here, on the period's rows only, rather than through accidents_graded for every accident
     select *, accident_grade(deaths_incl_missing, serious_injuries, direct_loss_wan) as grade
     from scoped_accident_list($region, $account_region, $industry, $start, $end)
+    where in_department(industry, $department, $codes, $names)
 )
 
 select
