@@ -1,6 +1,7 @@
 """More tables fit the page at 1024×768 in Chinese and English (issue 17 item 7): the overview's two 明细 tables
 (side by side each had about 328 px), the 零报告 tables (their headers alone passed the page), and the 设置 editors
-label their columns in either language, never with the stored column names (issue 17 item 10). Measured in
+label their columns in either language, never with the stored column names (issue 17 item 10); the
+隐患治理 tables of figures; 规范化建设's progress per township; 重点防控's summaries. Measured in
 headless Chromium with the sidebar open, one server for the module: no column past the table's right edge."""
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ def test_overview_zero_reports_and_settings_fit_at_1024(wide_server, tmp_path, l
             windows = grid(page, "时段", "起止日期", "天数", "应报", "已报", "按时", "缺报")
             assert fits(windows), windows
         page.screenshot(path=str(tmp_path / f"zero-reports-{lang}-1024.png"), full_page=True)
+        page.get_by_role("tab", name="规范化建设" if zh else "Standardisation").click()
+        settle(page)
+        progress = grid(page, *(["乡镇（街道）", "类别", "完成期限", "已完成/应完成", "完成率", "推进中", "未开始", "逾期"] if zh
+                                else ["Township", "Class", "Deadline", "Done/due", "Done %", "Ongoing", "To do", "Late"]))
+        assert fits(progress), progress
 
         page.goto(wide_server + f"settings?lang={lang}", timeout=PAGE_MS)  # no KPI cards on 设置
         page.get_by_role("tab").first.wait_for(timeout=PAGE_MS)

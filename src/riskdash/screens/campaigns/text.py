@@ -154,9 +154,9 @@ TEXT = {
     },
     "campaigns.progress_title": {"zh": "各乡镇完成情况", "en": "Progress per township"},
     "campaigns.progress_scope": {
-        "zh": "完成率 = 已完成事项 ÷ 应完成事项（重点乡镇另含专职站长、专职人员两项）· 逾期 = 期限已过仍未完成 · 截至{as_of}",
-        "en": "Done share = items done ÷ items that bind the township (key townships also: full-time head and "
-        "staff) · late = past the deadline and not done · as of {as_of}",
+        "zh": "完成率 = 已完成事项 ÷ 应完成事项（重点乡镇另含专职站长、专职人员两项）· 推进中、未开始、逾期为事项数，逾期 = 期限已过仍未完成 · 截至{as_of}",
+        "en": "Done % = items done ÷ items that bind the township (key townships also: full-time head and "
+        "staff) · ongoing, to do and late count items; late = past the deadline and not done · as of {as_of}",
     },
     "campaigns.late_title": {"zh": "逾期未完成事项（{n}项）", "en": "Items late ({n})"},
     "campaigns.late_scope": {
@@ -248,12 +248,12 @@ TEXT = {
     "campaigns.col.townships": {"zh": "乡镇数", "en": "Townships"},
     "campaigns.col.complete": {"zh": "已全部完成", "en": "Complete"},
     "campaigns.col.late_townships": {"zh": "逾期乡镇", "en": "Late"},
-    "campaigns.col.items_done": {"zh": "已完成/应完成事项", "en": "Done/due"},
-    "campaigns.col.done_rate": {"zh": "完成率", "en": "Done share"},
+    "campaigns.col.items_done": {"zh": "已完成/应完成", "en": "Done/due"},
+    "campaigns.col.done_rate": {"zh": "完成率", "en": "Done %"},
     "campaigns.col.class": {"zh": "类别", "en": "Class"},
-    "campaigns.col.in_progress": {"zh": "推进中", "en": "In progress"},
-    "campaigns.col.not_started": {"zh": "未开始", "en": "Not started"},
-    "campaigns.col.late_items": {"zh": "逾期事项", "en": "Late items"},
+    "campaigns.col.in_progress": {"zh": "推进中", "en": "Ongoing"},
+    "campaigns.col.not_started": {"zh": "未开始", "en": "To do"},
+    "campaigns.col.late_items": {"zh": "逾期", "en": "Late"},
     "campaigns.col.item_group": {"zh": "类别", "en": "Group"},
     "campaigns.col.item": {"zh": "事项", "en": "Item"},
     "campaigns.col.status": {"zh": "状态", "en": "Status"},
