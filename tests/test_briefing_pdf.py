@@ -61,6 +61,11 @@ def test_only_embedded_fonts_and_a_chinese_one_among_them(city):
         assert lists and all(m.index(f'"{office}"') < m.index(f'"{fallback}"') for m in lists), office
 
 
+def without_page_numbers(raw: str) -> str:
+    """The text without its page numbers (—3—): a paragraph that runs over a page break has one inside it."""
+    return re.sub(r"—\d+—", "", raw)
+
+
 def test_masthead_title_addressee_headings_and_headline_text(city):
     made, pdf, pages = city
     first = squeeze(pages[0])
@@ -68,8 +73,9 @@ def test_masthead_title_addressee_headings_and_headline_text(city):
     raw = squeeze(_raw_text(pdf))
     positions = [raw.index(heading) for heading in SECTIONS]
     assert positions == sorted(positions)
+    body = without_page_numbers(raw)
     for slide in made.brief.slides:
-        assert squeeze("".join(slide.headline)) in raw, slide.key
+        assert squeeze("".join(slide.headline)) in body, slide.key
     # 落款, then the 版记 closing the last page, before its page number
     last = squeeze(pages[-1])
     assert squeeze("示例市安全生产委员会办公室2025年7月1日") in raw
@@ -95,9 +101,9 @@ def test_the_imprint_sits_at_the_foot_of_the_last_page(city):
 
 def test_the_file_holds_every_text_of_the_outline_the_docx_is_made_from(city):
     made, pdf, _ = city
-    raw = squeeze(_raw_text(pdf))
+    body = without_page_numbers(squeeze(_raw_text(pdf)))
     outline = tongbao.outline(made.brief, chart_png=lambda chart: _PNG)
-    assert [text for text in outline.texts() if squeeze(text) not in raw] == []
+    assert [text for text in outline.texts() if squeeze(text) not in body] == []
 
 
 def test_kpi_table_numbers_equal_riskdash_metrics(city, capsys):
