@@ -192,7 +192,7 @@ def test_the_problem_table_shows_whole_row_numbers_next_to_a_file_wide_problem()
     from riskdash.importer.export import to_csv_bytes
 
     assert to_csv_bytes(frame).decode("utf-8-sig").splitlines()[1:] == [
-        "h.csv,,grade,,缺少必填列（隐患等级）", "h.csv,2,deaths,'-1,应不小于0"]
+        "h.csv,,grade,,缺少必填列（隐患等级）", "h.csv,2,deaths,-1,应不小于0"]  # a plain number is data (a9a826d)
 
 
 # ---------------------------------------------------------------------------------------------- sizes

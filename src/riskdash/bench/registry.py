@@ -39,10 +39,21 @@ OVERVIEW: list[BenchQuery] = [
 # ---------------------------------------------------------------------------------------------- 事故分析
 
 
+def _every_department() -> dict[str, Any]:
+    """The lists' department filter (sql/views/departments.sql) off, with the shipped sector → department map:
+    the screens' default, 全部部门."""
+    from riskdash import reference
+    from riskdash.domain import parse_department_map
+
+    mapping = parse_department_map(dict((k, v) for k, v, *_ in reference.SETTINGS)["sector_departments"])
+    return {"codes": list(mapping), "names": list(mapping.values()), "department": None}
+
+
 def _accident_params(filters: Filters) -> dict[str, Any]:
     return {"previous_start": filters.previous_year().start, "previous_end": filters.previous_year().end,
             "history_start": accidents.history_start(filters),
-            "baseline_years": accidents.PROJECTION_BASELINE_YEARS, "accident_id": "A2026-00098"}
+            "baseline_years": accidents.PROJECTION_BASELINE_YEARS, "accident_id": "A2026-00098",
+            **_every_department()}
 
 
 ACCIDENTS: list[BenchQuery] = [
@@ -184,7 +195,7 @@ def _city_as_of(con: duckdb.DuckDBPyConnection) -> Filters:
 
 PRIORITY: list[BenchQuery] = [
     BenchQuery("priority/risk_scores", "hazards", _city_as_of, priority_peers.risk_scores, as_list=True),
-    BenchQuery("priority/key_site_ledger", "key_sites", _city_as_of),
+    BenchQuery("priority/key_site_ledger", "key_sites", _city_as_of, params=lambda filters: _every_department()),
     BenchQuery("priority/accidents_without_ledger", "accidents", city_year_to_date),
     BenchQuery("priority/high_risk_enterprises_without_sites", "enterprises", _city_as_of, as_list=True),
 ]
