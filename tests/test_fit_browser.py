@@ -73,8 +73,8 @@ def test_kpis_and_tables_are_not_cut_off(server, tmp_path, width, height):  # no
         assert page.evaluate(KPI_COUNT) >= 4
         assert page.evaluate(CLIPPED_KPIS) == []
         # the first table is the ranking (its grid fills in the headers it shows once drawn)
-        page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')[0]"
-                               ".querySelectorAll('th')].some(t => t.innerText === '排名')", timeout=PAGE_MS)
+        page.wait_for_function("() => [...(document.querySelector('[data-testid=\"stDataFrame\"]')"
+                               "?.querySelectorAll('th') ?? [])].some(t => t.innerText === '排名')", timeout=PAGE_MS)
         ranking = tables(page, "[data-testid='stDataFrame']")
         assert ranking[0][0].startswith("排名|企业名称|乡镇（街道）|行业|风险等级")
         assert whole(ranking[:1]) == []

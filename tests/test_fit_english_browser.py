@@ -43,8 +43,8 @@ def test_english_lists_fit_at_1024(server, tmp_path):  # noqa: F811
         page.screenshot(path=str(tmp_path / "accidents-en-1024.png"), full_page=True)
 
         open_page(page, server + "priority?lang=en")
-        page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')[0]"
-                               ".querySelectorAll('th')].some(t => t.innerText === 'Rank')", timeout=PAGE_MS)
+        page.wait_for_function("() => [...(document.querySelector('[data-testid=\"stDataFrame\"]')"
+                               "?.querySelectorAll('th') ?? [])].some(t => t.innerText === 'Rank')", timeout=PAGE_MS)
         ranking = tables(page, f".st-key-{RANK_TABLE_KEY} [data-testid='stDataFrame']")
         assert ranking[0][0].startswith("Rank|Enterprise|Township|Sector|Level|Reasons")
         assert whole(ranking) == []
