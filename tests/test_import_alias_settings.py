@@ -98,8 +98,8 @@ def test_the_form_sends_codes_which_are_always_accepted(con, tmp_path):  # noqa:
               "direct_loss_wan": "5", "nature": "liability", "concealed": "true", "falsely_reported": "false"}
     records.add(con, "accidents", values, actor="t", today=date(2025, 12, 1))
     assert stored(con, "nature, concealed, falsely_reported") == [("F1", "liability", True, False)]
-    with pytest.raises(records.RecordRefused):  # 是 is no longer a spelling of yes
-        records.add(con, "accidents", {**values, "accident_id": "F2", "concealed": "是"}, actor="t",
+    with pytest.raises(records.RecordRefused):  # 有 is no longer a spelling of yes (是, the exports', always is)
+        records.add(con, "accidents", {**values, "accident_id": "F2", "concealed": "有"}, actor="t",
                     today=date(2025, 12, 1))
 
 
@@ -129,3 +129,56 @@ def test_the_overlap_names_both_settings(con, tmp_path):  # noqa: F811
         "s.csv: column value: value '责任': this spelling is listed in both accident_nature_non_liability and "
         "accident_nature_liability (or is another value's code): an import could not tell them apart; "
         "nothing was written"]
+
+
+# ---------------------------------------------------------------------------------------------- round trip
+
+
+def screen_export(con, tmp_path, name: str = "export.csv"):  # noqa: F811
+    """数据管理's Chinese export of the accidents table, as its download button writes it (CSV)."""
+    from riskdash.importer.export import export_table, to_csv_bytes
+    from riskdash.metrics.data import enum_choices
+    from riskdash.screens.data.view import export_frame
+
+    frame = export_frame(export_table(con, "accidents"), "accidents", enum_choices(con), "zh")
+    path = tmp_path / name
+    path.write_bytes(to_csv_bytes(frame))
+    return path, frame
+
+
+def test_an_export_reimports_after_the_lists_lose_the_spellings_it_writes(con, tmp_path):  # noqa: F811
+    """The export writes 事故性质 as 责任事故 / 非责任事故 / 待定 and 是否瞒报 / 是否谎报 as 是 / 否 (CANONICAL): these
+    are accepted whatever the settings hold, so an administrator who drops them from the lists (keeping only
+    spellings of their own) does not break the export → import round trip. The lists still bind the rest."""
+    import_file(con, "accidents", accidents_file(tmp_path, "事故性质,是否瞒报,是否谎报",
+                                                 ["责任事故,是,否", "非责任,否,有", "待认定,否,否"]))
+    before = stored(con, "nature, concealed, falsely_reported")
+    assert before == [("A1", "liability", True, False), ("A2", "non_liability", False, True),
+                      ("A3", "pending", False, False)]
+    path, frame = screen_export(con, tmp_path)
+    assert list(frame["事故性质"]) == ["责任事故", "非责任事故", "待定"]
+    assert list(frame["是否瞒报"]) == ["是", "否", "否"] and list(frame["是否谎报"]) == ["否", "是", "否"]
+    # the administrator keeps spellings of their own only: none of the export's is in a list any more
+    set_settings(con, tmp_path, accident_nature_liability="责任", accident_nature_non_liability="非责任",
+                 accident_nature_pending="待认定", accident_flag_yes="属实", accident_flag_no="不属实")
+    con.execute("delete from accidents")
+    import_file(con, "accidents", path)
+    assert stored(con, "nature, concealed, falsely_reported") == before
+    # the messages name the canonical spelling first, then the list
+    con.execute("delete from accidents")
+    exc = refused(con, "accidents", accidents_file(tmp_path, "是否瞒报", ["有"]))  # 有 left the list
+    assert exc.lines() == [
+        "a.csv: row 2: column concealed: value '有': yes or no, written as one of: 是、属实 (true), 否、不属实 "
+        "(false); nothing was written"]
+
+
+def test_a_list_may_not_give_a_canonical_spelling_to_another_value(con, tmp_path):  # noqa: F811
+    """是 is always yes and 责任事故 always liability, listed or not: a list of another value naming them is refused
+    on save, even where their own value's list no longer holds them."""
+    for values in ({"accident_flag_yes": "属实", "accident_flag_no": "不属实|是"},
+                   {"accident_nature_liability": "责任", "accident_nature_pending": "待定|责任事故"}):
+        before = con.execute("select key, value from settings order by key").fetchall()
+        with pytest.raises(ImportFailed) as info:
+            set_settings(con, tmp_path, **values)
+        assert [p.code for p in info.value.problems] == ["setting_alias_overlap"], values
+        assert con.execute("select key, value from settings order by key").fetchall() == before

@@ -195,13 +195,13 @@ SETTINGS: list[tuple[str, str, str, str]] = [
     # department (sql/metrics/by_department.sql)
     ("sector_departments", "coal_mine=应急管理, metal_nonmetal_mine=应急管理, hazardous_chemicals=应急管理, fireworks=应急管理, construction=住房和城乡建设, industry_trade=应急管理, road_transport=交通运输, fire=消防救援, special_equipment=市场监管, gas=住房和城乡建设, waterway=交通运输, fishing=农业农村, agricultural_machinery=农业农村, other=应急管理",
      "行业主管部门（管行业必须管安全；行业代码=部门名称，逗号分隔；未列出的行业记为“—”）", "Each sector's responsible department (code=department, comma-separated; a sector not listed shows as —)"),
-    # accepted spellings on import and in the record forms (issue 18; "|"-separated; the code itself is always
-    # accepted): 事故性质 (importer/aliases.py SETTING_DOMAINS) and 是/否 of 是否瞒报 / 是否谎报
-    ("accident_nature_liability", "责任事故|责任", "事故性质“责任事故”可填写的写法（以“|”分隔；代码liability始终可用）", "Accepted spellings of the accident nature liability (separated by |; the code liability is always accepted)"),
-    ("accident_nature_non_liability", "非责任事故|非责任", "事故性质“非责任事故”可填写的写法（以“|”分隔；代码non_liability始终可用）", "Accepted spellings of the accident nature non-liability (separated by |; the code non_liability is always accepted)"),
-    ("accident_nature_pending", "待定|待认定|未定", "事故性质“待定”可填写的写法（以“|”分隔；代码pending始终可用）", "Accepted spellings of the accident nature pending (separated by |; the code pending is always accepted)"),
-    ("accident_flag_yes", "是|有|已落实|√|✓|yes|y|t|1", "是否瞒报、是否谎报列中表示“是”的写法（以“|”分隔；true始终可用）", "Accepted spellings of yes in the concealed and falsely-reported columns (separated by |; true is always accepted)"),
-    ("accident_flag_no", "否|无|未落实|×|✗|no|n|f|0", "是否瞒报、是否谎报列中表示“否”的写法（以“|”分隔；false始终可用）", "Accepted spellings of no in the concealed and falsely-reported columns (separated by |; false is always accepted)"),
+    # accepted spellings on import and in the record forms (issue 18; "|"-separated; the code and the spelling the
+    # exports write, importer/aliases.py CANONICAL, are always accepted): 事故性质 (importer/aliases.py SETTING_DOMAINS) and 是/否 of 是否瞒报 / 是否谎报
+    ("accident_nature_liability", "责任事故|责任", "事故性质“责任事故”可填写的写法（以“|”分隔；代码liability和“责任事故”始终可用）", "Accepted spellings of the accident nature liability (separated by |; the code liability and 责任事故 are always accepted)"),
+    ("accident_nature_non_liability", "非责任事故|非责任", "事故性质“非责任事故”可填写的写法（以“|”分隔；代码non_liability和“非责任事故”始终可用）", "Accepted spellings of the accident nature non-liability (separated by |; the code non_liability and 非责任事故 are always accepted)"),
+    ("accident_nature_pending", "待定|待认定|未定", "事故性质“待定”可填写的写法（以“|”分隔；代码pending和“待定”始终可用）", "Accepted spellings of the accident nature pending (separated by |; the code pending and 待定 are always accepted)"),
+    ("accident_flag_yes", "是|有|已落实|√|✓|yes|y|t|1", "是否瞒报、是否谎报列中表示“是”的写法（以“|”分隔；true和“是”始终可用）", "Accepted spellings of yes in the concealed and falsely-reported columns (separated by |; true and 是 are always accepted)"),
+    ("accident_flag_no", "否|无|未落实|×|✗|no|n|f|0", "是否瞒报、是否谎报列中表示“否”的写法（以“|”分隔；false和“否”始终可用）", "Accepted spellings of no in the concealed and falsely-reported columns (separated by |; false and 否 are always accepted)"),
     ("campaign_common_problem_min_enterprises", "3", "“1+1”共性问题：同一行业至少N家企业发现的隐患类别", "\"1+1\" common problem: a hazard category found at N or more enterprises of a sector"),    # the Word/PDF 通报 (issue 13): templates filled in per region and year (docs/settings.md)
     ("tongbao_issuer", "{region}安全生产委员会办公室", "通报发文机关（版头、落款、印发机关；{region}为所选区域名称）", "Issuing body of the 通报 (masthead, signature, printed by; {region} is the region's name)"),
     ("tongbao_number", "{abbr}安办〔{year}〕　　号", "通报发文字号（{abbr}为区域名称首字，{year}为年份；序号空出由办公室填写）", "Document number of the 通报 ({abbr}: first character of the region's name, {year}: the year; the serial number is left blank for the office)"),

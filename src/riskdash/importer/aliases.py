@@ -105,6 +105,13 @@ SETTING_DOMAINS: dict[str, dict[str, str]] = {
     "accident_flag": {"true": "accident_flag_yes", "false": "accident_flag_no"},
 }
 SETTING_ALIAS_KEYS = tuple(key for codes in SETTING_DOMAINS.values() for key in codes.values())
+# The spellings the product's own exports write (数据管理's Chinese export, screens/data/view.export_frame: an
+# enumeration by its first FIXED spelling, a yes/no as 是/否): always accepted beside the code, whatever the lists
+# hold, so that an export re-imports after an administrator edits them. The settings ADD spellings to these.
+CANONICAL: dict[str, dict[str, str]] = {
+    "accident_nature": {code: spellings[0] for code, spellings in FIXED["accident_nature"].items()},
+    "accident_flag": {"true": "是", "false": "否"},
+}
 
 
 def split_aliases(text: str | None) -> list[str]:
@@ -124,12 +131,23 @@ def setting_spellings(con: duckdb.DuckDBPyConnection, domain: str) -> dict[str, 
     return {code: tuple(split_aliases(held.get(key, defaults[key]))) for code, key in keys.items()}
 
 
+def accepted_spellings(con: duckdb.DuckDBPyConnection, domain: str) -> dict[str, tuple[str, ...]]:
+    """code -> every spelling a settings-listed domain accepts besides the code: its canonical spelling (the one
+    the exports write, CANONICAL) first, then the settings' list, each once."""
+    canonical = CANONICAL[domain]
+    return {code: tuple(dict.fromkeys((canonical[code], *spellings)))
+            for code, spellings in setting_spellings(con, domain).items()}
+
+
 def setting_alias_overlaps(lists: dict[str, str]) -> list[tuple[str, str, str]]:
     """(spelling, key, other key) for each spelling that two lists of one domain share (compared as the import
-    compares: normalised), or that names another value's code: the import could not tell which value is meant."""
+    compares: normalised), or that names another value's code or canonical spelling: the import could not tell which
+    value is meant."""
     found = []
-    for codes in SETTING_DOMAINS.values():
+    for domain, codes in SETTING_DOMAINS.items():
         owner: dict[str, str] = {normalise(code): key for code, key in codes.items()}
+        # a canonical spelling (always accepted, CANONICAL) belongs to its own value as its code does
+        owner.update({normalise(CANONICAL[domain][code]): key for code, key in codes.items()})
         for code, key in codes.items():
             for spelling in split_aliases(lists.get(key)):
                 first = owner.setdefault(normalise(spelling), key)
@@ -148,10 +166,10 @@ def alias_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for domain, codes in FIXED.items():
         if domain in SETTING_DOMAINS:
-            codes = setting_spellings(con, domain)  # the settings' lists (defaults: FIXED's)
+            codes = accepted_spellings(con, domain)  # the exports' spelling and the settings' lists
         for code, spellings in codes.items():
             rows += [(domain, normalise(s), code) for s in (code, *spellings)]
-    for code, spellings in setting_spellings(con, "accident_flag").items():
+    for code, spellings in accepted_spellings(con, "accident_flag").items():
         rows += [("accident_flag", normalise(s), code) for s in (code, *spellings)]
     for code, zh, en, aliases in con.execute("select code, name_zh, name_en, aliases from sectors").fetchall():
         spellings = [code, zh, en, *(aliases or "").split("|")]
@@ -177,7 +195,7 @@ def allowed_text(con: duckdb.DuckDBPyConnection, domain: str) -> str:
     elif domain in SETTING_DOMAINS:
         # every accepted spelling, as the settings list them: "责任事故、责任 (liability), …"
         return ", ".join(f"{'、'.join(spellings)} ({code})" if spellings else code
-                         for code, spellings in setting_spellings(con, domain).items())
+                         for code, spellings in accepted_spellings(con, domain).items())
     else:
         pairs = [(spellings[0], code) for code, spellings in FIXED[domain].items()]
     return ", ".join(f"{zh} ({code})" for zh, code in pairs)
