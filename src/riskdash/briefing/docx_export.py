@@ -19,6 +19,7 @@ CJK.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from io import BytesIO
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from riskdash.briefing.tongbao import Figure, Heading, Paragraph, Table, Tongbao
 
@@ -48,6 +50,7 @@ LATIN_FONT = "Times New Roman"
 SUBSTITUTES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", SUBHEADING_FONT: "楷体", HEADING_FONT: "SimHei",
                PAGE_NUMBER_FONT: "SimSun"}
 RED = RGBColor(0xE6, 0x00, 0x12)  # the red of the 版头
+W_P, W_R, W_T = qn("w:p"), qn("w:r"), qn("w:t")
 
 # 号 → points
 SIZE_2 = Pt(22)  # 二号: title
@@ -277,21 +280,36 @@ def _table(document, block: Table, caption: bool = True) -> None:
     widths = column_widths(block)
     for column, width in zip(table.columns, widths):
         column.width = width  # w:gridCol, which LibreOffice reads
-    for row_index, values in enumerate([block.columns, *block.rows]):
-        row = table.rows[row_index]
-        for cell, value, width in zip(row.cells, values, widths):
-            cell.width = width  # w:tcW, which Word reads
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            _run(paragraph, str(value), HEADING_FONT if row_index == 0 else BODY_FONT, SIZE_SMALL_4)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.paragraph_format.line_spacing = 1.15
-        if row_index == 0:
-            _repeat_header(row)
-        _cant_split(row)
+    # Each column's header cell and body cell is styled once through python-docx and copied for the other rows:
+    # the same XML as styling every cell, without python-docx's per-cell look-ups (``table.cell`` and
+    # ``row.cells`` rebuild the table's whole cell grid on every call), which took seconds for a 附件 of 100 rows.
+    rows = table._tbl.tr_lst
+    styled: dict[tuple[bool, int], object] = {}
+    for row_index, (tr, values) in enumerate(zip(rows, [block.columns, *block.rows])):
+        header = row_index == 0
+        for column, (tc, value) in enumerate(zip(tr.tc_lst, values)):
+            text = str(value)
+            model = styled.get((header, column))
+            if model is None or not text or not _plain_text(text):
+                cell = _Cell(tc, table)
+                cell.width = widths[column]  # w:tcW, which Word reads
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = cell.paragraphs[0]
+                _run(paragraph, text, HEADING_FONT if header else BODY_FONT, SIZE_SMALL_4)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.line_spacing = 1.15
+                if model is None and text and _plain_text(text):
+                    styled[(header, column)] = tc
+            else:
+                copy = deepcopy(model)
+                copy.find(f"{W_P}/{W_R}/{W_T}").text = text
+                tr.replace(tc, copy)
+        if header:
+            _repeat_header_tr(tr)
+        _cant_split_tr(tr)
     for first, count in block.first_column_groups():
         if count > 1:
-            _merge_down(table, first + 1, count)
+            _merge_down(rows, first + 1, count)
 
     if block.note:
         note = document.add_paragraph()
@@ -308,18 +326,16 @@ def column_widths(block: Table) -> list[int]:
     return [int(across * share) for share in block.column_shares()]
 
 
-def _merge_down(table, first_row: int, count: int) -> None:
-    """One cell for a group's rows in the first column, holding its name once."""
-    top = table.cell(first_row, 0)
+def _merge_down(rows, first_row: int, count: int) -> None:
+    """One cell for a group's rows in the first column, holding its name once (w:vMerge, as Word writes a
+    vertical merge: "restart" on the top cell, an empty continuing cell in each row below)."""
+    rows[first_row].tc_lst[0].vMerge = "restart"
     for r in range(first_row + 1, first_row + count):
-        cell = table.cell(r, 0)
-        for paragraph in cell.paragraphs:
-            paragraph._p.getparent().remove(paragraph._p)
-        cell._tc.append(OxmlElement("w:p"))  # a cell needs a paragraph until it is merged
-    merged = top.merge(table.cell(first_row + count - 1, 0))
-    for paragraph in merged.paragraphs[1:]:
-        if not paragraph.text:
-            paragraph._p.getparent().remove(paragraph._p)
+        tc = rows[r].tc_lst[0]
+        for child in tc.xpath("./w:p | ./w:tbl"):
+            tc.remove(child)
+        tc.vMerge = "continue"
+        tc.append(OxmlElement("w:p"))
 
 
 def _figure(document, block: Figure) -> None:
@@ -472,16 +488,19 @@ def _indent_chars(paragraph) -> None:
         ind.set(qn("w:firstLineChars"), "200")
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+def _repeat_header_tr(tr) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    tr.get_or_add_trPr().append(header)
 
 
-def _cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+def _cant_split_tr(tr) -> None:
     element = OxmlElement("w:cantSplit")
     element.set(qn("w:val"), "true")
-    tr_pr.append(element)
+    tr.get_or_add_trPr().append(element)
 
+
+def _plain_text(text: str) -> bool:
+    """Text a copied cell can take as its one w:t: no tab or line break (python-docx makes those w:tab and
+    w:br) and no space at either end (which needs xml:space="preserve")."""
+    return "\t" not in text and "\n" not in text and "\r" not in text and text == text.strip()
