@@ -39,7 +39,7 @@ def accidents_table(frame: pd.DataFrame, sectors: dict[str, tuple[str, str]], la
                      n["deaths"], n["previous_deaths"], i18n.signed_pct(change_pct(n["deaths"], n["previous_deaths"])),
                      n["larger_accidents"]])
     return pd.DataFrame(rows, columns=[
-        _col("department", lang), i18n.t("accidents.col_accidents", lang),
+        _col("department_short", lang), i18n.t("accidents.col_accidents", lang),
         i18n.t("accidents.col_previous_accidents", lang), i18n.t("accidents.col_accidents_yoy", lang),
         i18n.t("accidents.col_deaths", lang), i18n.t("accidents.col_previous_deaths", lang),
         i18n.t("accidents.col_deaths_yoy", lang), _col("larger", lang)])

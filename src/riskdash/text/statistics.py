@@ -8,17 +8,19 @@ TEXT = {
     "departments.col_department": {"zh": "行业主管部门", "en": "Department"},
     "departments.sectors_line": {"zh": "各部门主管的行业：{parts}。", "en": "Sectors of each department: {parts}."},
     "departments.sectors_part": {"zh": "{department}：{sectors}", "en": "{department}: {sectors}"},
-    "departments.col_larger": {"zh": "较大及以上（起）", "en": "Relatively major or worse"},
+    "departments.col_larger": {"zh": "较大及以上", "en": "Rel. major+"},
+    "departments.col_department_short": {"zh": "行业主管部门", "en": "Dept."},
     "departments.col_sites": {"zh": "重点部位（处）", "en": "Key sites"},
     "departments.col_fully_filed": {"zh": "市县均已备案", "en": "Filed (city, county)"},
     "departments.col_in_place": {"zh": "措施已落实", "en": "In place"},
     "departments.col_filed_with_department": {"zh": "已报本部门备案", "en": "Filed (dept.)"},
     "departments.accidents_note": {
         "zh": "管行业必须管安全：统计期间内的事故按所属行业的主管部门（设置“行业主管部门”）归类，每个行业只属一个部门，各部门之和等于合计；"
-              "未在设置中列出的行业记为“—”。同比为与上年同期相比，上年同期为0时记“—”。",
+              "未在设置中列出的行业记为“—”。同比为与上年同期相比，上年同期为0时记“—”；较大及以上（起）为较大及以上事故起数。",
         "en": "Accidents of the period by the department responsible for their sector (setting sector_departments); each "
               "sector has one department, so the departments add up to the total; a sector not in the setting counts "
-              "under —. 同比 against the same dates a year earlier, — without a base.",
+              "under —. 同比 against the same dates a year earlier, — without a base; Dept. = the responsible "
+              "department; Rel. major+ = relatively major or worse accidents.",
     },
     # the department filter of 事故趋势's accident lists and 重点部位's ledger (in_department, sql/views/departments.sql)
     "departments.filter": {"zh": "行业主管部门", "en": "Responsible department"},
@@ -43,7 +45,7 @@ TEXT = {
               "department: sites whose ledger entry names that department among the departments it was filed with.",
     },
     "classes.tab": {"zh": "按统计类别", "en": "By statistical class"},
-    "classes.col_name": {"zh": "统计类别", "en": "Statistical class"},
+    "classes.col_name": {"zh": "统计类别", "en": "Class"},
     "classes.note": {
         "zh": "按《生产安全事故统计调查制度》分类（行业的统计类别见设置）：工矿商贸分6个子类；道路交通、火灾分生产经营性和"
               "非生产经营性（未填写“是否经营性”的，有企业的计为经营性）；道路运输企业事故按企业所属行业另行统计，同时计入"

@@ -170,8 +170,11 @@ TEXT = {
     # ------------------------------------------------------------------------------------------ breakdowns
     "accidents.breakdowns": {"zh": "事故分布", "en": "Breakdowns"},
     "accidents.breakdown_scope": {
-        "zh": "{period}（对比上年同期 {previous}）· {region} · {sector} · 数据截至{as_of}",
-        "en": "{period} (against {previous}) · {region} · {sector} · data as of {as_of}",
+        "zh": "{period}（对比上年同期 {previous}）· {region} · {sector} · 数据截至{as_of}；表中起数（起）、死亡（含失踪，人），"
+              "上年为上年同期",
+        "en": "{period} (against {previous}) · {region} · {sector} · data as of {as_of}; in the tables Acc. = "
+              "accidents, deaths include the missing; A. LY, D. LY = accidents, deaths in the same period last year; "
+              "A. y/y, D. y/y = their change",
     },
     "accidents.by_sector": {"zh": "按行业", "en": "By sector"},
     "accidents.by_type": {"zh": "按事故类型（GB 6441）", "en": "By accident type (GB 6441)"},
@@ -199,12 +202,12 @@ TEXT = {
     "accidents.this_period": {"zh": "本期", "en": "This period"},
     "accidents.last_year": {"zh": "上年同期", "en": "Same dates last year"},
     "accidents.col_name": {"zh": "名称", "en": "Name"},
-    "accidents.col_accidents": {"zh": "事故（起）", "en": "Accidents"},
-    "accidents.col_previous_accidents": {"zh": "上年同期（起）", "en": "Last year"},
-    "accidents.col_accidents_yoy": {"zh": "起数同比", "en": "Accidents y/y"},
-    "accidents.col_deaths": {"zh": "死亡（含失踪）（人）", "en": "Deaths incl. missing"},
-    "accidents.col_previous_deaths": {"zh": "上年同期（人）", "en": "Deaths last year"},
-    "accidents.col_deaths_yoy": {"zh": "死亡同比", "en": "Deaths y/y"},
+    "accidents.col_accidents": {"zh": "起数", "en": "Acc."},
+    "accidents.col_previous_accidents": {"zh": "上年起数", "en": "A. LY"},
+    "accidents.col_accidents_yoy": {"zh": "起数同比", "en": "A. y/y"},
+    "accidents.col_deaths": {"zh": "死亡", "en": "Deaths"},
+    "accidents.col_previous_deaths": {"zh": "上年死亡", "en": "D. LY"},
+    "accidents.col_deaths_yoy": {"zh": "死亡同比", "en": "D. y/y"},
     "accidents.weekday_axis": {"zh": "星期", "en": "Weekday"},
     "accidents.hour_axis": {"zh": "时（0—23）", "en": "Hour (0–23)"},
     "accidents.weekdays": {"zh": "周一|周二|周三|周四|周五|周六|周日", "en": "Mon|Tue|Wed|Thu|Fri|Sat|Sun"},

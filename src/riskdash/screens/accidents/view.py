@@ -528,7 +528,7 @@ def record_fields(record: dict[str, Any], lang: str, late_hours: float = 1.0) ->
         (i18n.t("accidents.col_sector", lang), record["industry_name_zh" if zh else "industry_name_en"]),
         (i18n.t("accidents.col_type", lang), record["accident_type_name_zh" if zh else "accident_type_name_en"]),
         (i18n.t("accidents.col_grade", lang), grade),
-        (i18n.t("accidents.col_deaths", lang), f"{record['deaths_incl_missing']}"),
+        (i18n.t("accidents.col_deaths_short", lang), f"{record['deaths_incl_missing']}"),
         (i18n.t("accidents.col_missing", lang), f"{record['missing']}"),
         (i18n.t("accidents.col_serious", lang), f"{record['serious_injuries']}"),
         (i18n.t("accidents.field_minor", lang), f"{record['minor_injuries']}"),
