@@ -141,6 +141,37 @@ def table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -
         table_download(frame, name)
 
 
+def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, label: str,
+               labels: dict[str, str] | None = None, name: str | None = None, download: bool = True,
+               selectable: bool = False):
+    """A table too wide for the page at 1024 px, shown one themed view of its columns at a time (issue 17 item 7):
+    a segmented control named ``label`` over the views (``views``: each view's name and its columns, the key
+    columns first in every one; one view: no control, the columns the grid shows), the chosen view's columns
+    fitted (``fit``) under it. ``labels``: a shorter header
+    on screen for a column (its full name in the column's tooltip; the frame and its download keep the full name).
+    The grid holds the whole frame (column_order picks the view): the download under it (``table_download``;
+    ``download=False`` where the screen offers its own file) carries every column in one sheet. ``selectable``:
+    rows can be selected (single row); returns st.dataframe's event."""
+    names = list(views)
+    choice = names[0]
+    if len(names) > 1:  # one view (the columns a card does not hold): no control
+        choice = st.segmented_control(label, names, default=names[0], required=True, key=key) or names[0]
+    shown = [c for c in views[choice] if c in frame.columns]
+    labels = {c: labels[c] for c in shown if labels and c in labels}
+    sized = fit(frame[shown].rename(columns=labels), selectable=selectable)
+    config = {}
+    for column in shown:
+        width = sized["column_config"][labels.get(column, column)]["width"]
+        config[column] = (st.column_config.Column(label=labels[column], help=plain(column), width=width)
+                          if column in labels else st.column_config.Column(width=width))
+    extra = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
+                         key=f"{key}_grid", **{**sized, "column_config": config}, **extra)
+    if download:
+        table_download(frame, name)
+    return event
+
+
 def full_table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:
     """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, height=35 * (len(frame) + 1) + 3)

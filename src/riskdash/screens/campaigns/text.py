@@ -402,4 +402,32 @@ TEXT = {
               "(kind \"1+1\" pair records, upsert), or run riskdash import campaign-pairs FILE.xlsx --mode upsert.",
     },
     "campaigns.pair_template_file": {"zh": "“1+1”检查记录导入模板", "en": "\"1+1\" pair-record template"},
+    # ------------------------------------------------------------------ the ranking's views (issue 17 item 7)
+    # at 1024 px beside the sidebar the ranking's nineteen columns needed about 1,950 px: on screen it is shown one
+    # themed view at a time, the rank, township, score and result first in each; its .xlsx keeps every column
+    "campaigns.views": {"zh": "显示列", "en": "Columns"},
+    "campaigns.view.veto": {"zh": "总分与否决", "en": "Score and veto"},
+    "campaigns.view.accidents": {"zh": "事故与隐患得分", "en": "Accidents and hazards"},
+    "campaigns.view.work": {"zh": "台账与规范化得分", "en": "Ledger and checklist"},
+    "campaigns.view.staff": {"zh": "清单与人员", "en": "Checklist and staff"},
+    "campaigns.views_note": {
+        "zh": "表中各分项为0—100分，列名为简称（悬停列名可见全称）；缺报、迟报为零报告天数，专职人员为实有/应配；"
+              "导出的.xlsx含全部列。",
+        "en": "Components are scored 0–100, headed by a short name (hover for the full one); Missed and Late count "
+              "zero-report days, Staff is has/needs; the .xlsx holds every column.",
+    },
+    "campaigns.short.city_rank": {"zh": "全市名次", "en": "City rank"},
+    "campaigns.short.deaths": {"zh": "死亡控制", "en": "Deaths"},
+    "campaigns.short.larger_accidents": {"zh": "较大及以上", "en": "Major+"},
+    "campaigns.short.rectification": {"zh": "隐患整改", "en": "Rectified"},
+    "campaigns.short.major_closed": {"zh": "重大整改", "en": "Major fixed"},
+    "campaigns.short.ledger": {"zh": "部位台账", "en": "Ledger"},
+    "campaigns.short.standardisation": {"zh": "规范化", "en": "Checklist"},
+    "campaigns.short.inspection_coverage": {"zh": "检查覆盖", "en": "Inspected"},
+    "campaigns.short.zero_report": {"zh": "零报告", "en": "Zero rep."},
+    "campaigns.short.checklist_pct": {"zh": "完成率", "en": "Done %"},
+    "campaigns.short.zero_missing": {"zh": "缺报", "en": "Missed"},
+    "campaigns.short.zero_late": {"zh": "迟报", "en": "Late"},
+    "campaigns.short.staff": {"zh": "专职人员", "en": "Staff"},
+    "campaigns.short.acceptance": {"zh": "验收报告", "en": "Report"},
 }

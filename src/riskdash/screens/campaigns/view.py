@@ -92,6 +92,30 @@ def scorecard_table(result: dict, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+SCORECARD_VIEWS = {
+    "veto": ("col.veto",),
+    "accidents": tuple(f"component.{name}" for name in COMPONENTS[:4]),
+    "work": tuple(f"component.{name}" for name in COMPONENTS[4:]),
+    "staff": ("col.checklist_pct", "col.zero_missing", "col.zero_late", "col.staff", "col.acceptance"),
+}
+
+
+def scorecard_views(result: dict, lang: str) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The ranking (``scorecard_table`` of ``result``) on screen, one themed view at a time (issue 17 item 7: its
+    nineteen columns need about 1,950 px, the page at 1024 px holds 664): each view's name and columns, the key
+    columns (rank, the city rank of a bounded account, township, score, result) first in every view, and the
+    shorter headers the views show (the frame and its .xlsx keep the full ones). The region code is in the .xlsx
+    only."""
+    city_rank = ([_t("col.city_rank", lang, n=result["city_townships"])] if "city_townships" in result else [])
+    keys = [_t("col.rank", lang), *city_rank, _t("col.township", lang), _t("col.score", lang), _t("col.result", lang)]
+    views = {_t(f"view.{name}", lang): keys + [_t(column, lang) for column in columns]
+             for name, columns in SCORECARD_VIEWS.items()}
+    labels = {_t(column, lang): _t("short." + column.split(".", 1)[1], lang)
+              for columns in list(SCORECARD_VIEWS.values())[1:] for column in columns}
+    labels.update({column: _t("short.city_rank", lang) for column in city_rank})
+    return views, labels
+
+
 def staff_words(staffing: dict | None) -> str:
     """专职 staff as "has/needs" (2/2); "—" where nothing is recorded."""
     if not staffing or staffing.get("full_time_staff") is None:
