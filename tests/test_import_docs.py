@@ -23,7 +23,7 @@ def test_every_kind_column_header_and_alias_is_documented():
 def test_the_example_files_import_in_order(tmp_path):
     con = db.connect(tmp_path / "ex.duckdb", create=True)
     try:
-        for name in ["regions", "enterprises", "inspections", "accidents", "hazards", "key-sites", "targets", "class-targets",
+        for name in ["regions", "enterprises", "inspections", "accidents", "hazards", "key-sites", "targets", "class-targets", "rate-targets",
                      "denominators", "checklist-status", "township-stations", "accident-measures", "zero-report-windows", "zero-reports", "warning-meetings",
                      "campaign-pairs"]:
             if name == "regions":

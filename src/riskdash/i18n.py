@@ -256,12 +256,13 @@ def _text_modules() -> tuple:
         briefing_export,
         database,
         monthly_form,
+        rate_targets,
         roles,
         statistics,
     )
 
     return (address, overview, accidents, rectification, priority, campaigns, briefing, data, settings,
-            briefing_document, briefing_export, monthly_form, database, roles, statistics)
+            briefing_document, briefing_export, monthly_form, database, roles, statistics, rate_targets)
 
 
 # The reader's role where a text sends the reader to 设置 for an admin's task (issue 16; text/roles.py): set per

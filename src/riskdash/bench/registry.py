@@ -34,6 +34,8 @@ OVERVIEW: list[BenchQuery] = [
     BenchQuery("metrics/death_target", "annual_targets", city_year_to_date),
     # the control targets per class (issue 18): year-to-date counts, as metrics.classes.class_targets binds them
     BenchQuery("metrics/class_targets", "accidents", city_year_to_date, class_peers.class_targets),
+    # the rate targets (issue 18, schema 28): year-to-date deaths over the year's denominators
+    BenchQuery("metrics/rate_targets", "accidents", city_year_to_date, class_peers.rate_targets),
 ]
 
 # ---------------------------------------------------------------------------------------------- 事故分析

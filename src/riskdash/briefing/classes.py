@@ -99,3 +99,36 @@ def class_targets_sentence(targets: list[Mapping[str, Any]], lang: str = "zh") -
             parts.append(_t(f"classes.brief.target_{kind}", lang, **values,
                             used_pct=hl.pct_number(float(target["used_pct"])) + "%", gap=_gap(target, lang)))
     return _t("classes.brief.targets", lang, parts=SEP[lang].join(parts))
+
+
+def rate_number(value: float) -> str:
+    """A rate or its ceiling as a document prints it: at most three decimals, no trailing zeros ("0.025", "1.2",
+    "2"); a rate below 0.001 but above 0 keeps its first significant digit ("0.0004")."""
+    if value and abs(value) < 0.001:
+        text = f"{value:.1g}"
+        return f"{float(text):f}".rstrip("0").rstrip(".")
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def rate_targets_sentence(targets: list[Mapping[str, Any]], lang: str = "zh") -> str | None:
+    """"相对指标控制方面，亿元GDP生产安全事故死亡率0.012，占全年控制指标（0.025）的48%，低于时间进度1.6个百分点；…。"
+    from ``metrics.classes.rate_targets`` (issue 18, "rate targets … each with 时间进度"); None when none is set."""
+    if not targets:
+        return None
+    parts = []
+    for target in targets:
+        values = {"what": i18n.enum_name("rate_indicator", target["indicator"], lang),
+                  "target": rate_number(float(target["target"]))}
+        if target["level"] == "unknown":
+            parts.append(_t("rates.brief.target_unknown", lang, **values, year=target["year"]))
+            continue
+        values["rate"] = rate_number(float(target["rate"]))
+        if target["level"] == "over":
+            parts.append(_t("rates.brief.target_over", lang, **values))
+        elif target["used_pct"] is None:  # a ceiling of 0 not reached
+            parts.append(_t("rates.brief.target_zero", lang, what=values["what"]))
+        else:
+            parts.append(_t("rates.brief.target", lang, **values,
+                            used_pct=hl.pct_number(float(target["used_pct"])) + "%", gap=_gap(target, lang)))
+    return _t("rates.brief.targets", lang, parts=SEP[lang].join(parts))

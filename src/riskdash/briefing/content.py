@@ -387,6 +387,7 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
     details = (hl.notable_sentence(summary, has_previous, lang) if summary["accidents"] else None,
                class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
                class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang),
+               class_text.rate_targets_sentence(stat_classes.rate_targets(con, f), lang),  # 相对指标 (issue 18)
                hl.four_measures_sentence(four_measures_figures(con, f), lang))  # 四不放过 (issue 18)
     return Slide("accidents", section, title, text, kpis, chart, table,
                  details=tuple(d for d in details if d))

@@ -82,6 +82,13 @@ FIXED: dict[str, dict[str, tuple[str, ...]]] = {
         "agricultural_machinery": ("农业机械", "农业机械死亡"),
         "larger_accidents": ("较大事故", "较大及以上事故", "较大事故起数"),
     },
+    # a rate target's indicator (rate_targets, schema 28): metrics.accidents.RATE_INDICATORS
+    "rate_indicator": {
+        "per_gdp": ("亿元GDP死亡率", "亿元GDP生产安全事故死亡率", "亿元国内生产总值生产安全事故死亡率"),
+        "per_industrial_employed": ("工矿商贸十万人死亡率", "工矿商贸就业人员十万人生产安全事故死亡率"),
+        "per_vehicles": ("道路交通万车死亡率", "万车死亡率"),
+        "per_coal_output": ("煤矿百万吨死亡率", "百万吨死亡率"),
+    },
     "risk_level": {
         "red": ("红色预警", "红", "红色", "重大风险"),
         "orange": ("重点关注", "橙", "橙色", "较大风险"),

@@ -15,7 +15,7 @@ from riskdash.importer.aliases import FIXED
 from riskdash.importer.spec import Kind
 
 EXPORT_TABLES = ("regions", "enterprises", "accidents", "inspections", "hazards", "key_sites", "sectors",
-                 "accident_types", "annual_targets", "class_targets", "indicator_denominators", "checklist_items",
+                 "accident_types", "annual_targets", "class_targets", "rate_targets", "indicator_denominators", "checklist_items",
                  "checklist_status", "township_stations", "accident_measures", "hazard_bases", "zero_report_windows", "zero_reports", "warning_meetings",
                  "campaign_pairs", "risk_weights",
                  "risk_thresholds", "settings", "audit_log")

@@ -262,6 +262,19 @@ CLASS_TARGETS = Kind(
     title_zh="分类控制指标", title_en="Control targets by class", reference=True,
 )
 
+# rate targets (issue 18; schema 28; ours, docs/import.md): the ceiling on a rate indicator for a year and region,
+# e.g. 亿元GDP生产安全事故死亡率 ≤ 0.02 (deaths incl. missing per 亿元 GDP), judged against indicator_denominators
+RATE_TARGETS = Kind(
+    "rate-targets", "rate_targets", ("year", "region_code", "indicator"),
+    (
+        C("year", "int", True, ("年度", "年份"), min=1990, max=2100, example="2025"),
+        C("region_code", "region", True, ("区划代码",), ref="region:any", example="419900000000"),
+        C("indicator", "enum", True, ("相对指标", "指标"), enum="rate_indicator", example="亿元GDP死亡率"),
+        C("max_rate", "double", True, ("控制指标", "控制值"), min=0, max=1000000, example="0.02"),
+    ),
+    title_zh="相对指标控制值", title_en="Rate targets", reference=True,
+)
+
 DENOMINATORS = Kind(
     "denominators", "indicator_denominators", ("year", "region_code"),
     (
@@ -443,7 +456,7 @@ SETTINGS = Kind(
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     REGIONS, ENTERPRISES, ACCIDENTS, INSPECTIONS, HAZARDS, KEY_SITES,
-    SECTORS, ACCIDENT_TYPES, TARGETS, CLASS_TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
+    SECTORS, ACCIDENT_TYPES, TARGETS, CLASS_TARGETS, RATE_TARGETS, DENOMINATORS, CHECKLIST_ITEMS, CHECKLIST_STATUS, TOWNSHIP_STATIONS,
     ACCIDENT_MEASURES, HAZARD_BASES,
     ZERO_REPORT_WINDOWS, ZERO_REPORTS, WARNING_MEETINGS, CAMPAIGN_PAIRS, RISK_WEIGHTS, RISK_THRESHOLDS, SETTINGS,
 )}

@@ -85,3 +85,47 @@ def class_targets(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict
         out.append({"target_class": item, "year": filters.end.year, "target": target, "used": used, "used_pct": used_pct,
                     "time_elapsed_pct": elapsed, "level": target_level(target, used, used_pct, elapsed)})
     return out
+
+
+# the rate targets (相对指标控制值, rate_targets, schema 28), in order (sql/metrics/rate_targets.sql); each rate is
+# deaths ÷ (denominator × unit), the units of metrics.accidents.RATE_INDICATORS as exact fractions: per 亿元 GDP,
+# per 10万 工矿商贸 employed, per 万 motor vehicles, per 百万吨 of coal (the denominator is entered in 万吨)
+RATE_TARGETS = ("per_gdp", "per_industrial_employed", "per_vehicles", "per_coal_output")
+RATE_UNITS = {"per_gdp": Fraction(1), "per_industrial_employed": Fraction(1, 100_000),
+              "per_vehicles": Fraction(1, 10_000), "per_coal_output": Fraction(1, 100)}
+
+
+def rate_targets(con: duckdb.DuckDBPyConnection, filters: Filters) -> list[dict[str, Any]]:
+    """The rate targets set for the region in the period's end year (none when none is set), in RATE_TARGETS order
+    (issue 18, "rate targets … each with 时间进度"): ``indicator``, ``target`` (the ceiling on the year's rate),
+    ``deaths`` (those the rate counts, incl. missing, from 1 January to the period's end, every sector),
+    ``denominator`` (the year's, None where none is entered), ``rate`` (deaths so far over the year's
+    denominator: the share of the year's ceiling already used, never annualised; None without a denominator),
+    ``used_pct`` (rate ÷ ceiling, rounded; None without a denominator or for a ceiling of 0), ``time_elapsed_pct``
+    and ``level``: "over" when the rate so far is above the ceiling (the year's rate can only grow), "ahead" when
+    the share used runs ahead of 时间进度, "normal" otherwise, "unknown" without a denominator. Exact fractions:
+    a rate equal to its ceiling is not over it."""
+    year_to_date = replace(filters, start=date(filters.end.year, 1, 1), industry=None)
+    frame = db.query(con, "metrics/rate_targets", **year_to_date.params())
+    elapsed = round_pct(time_elapsed(filters.end) * 100)
+    out = []
+    for indicator, ceiling, deaths, denominator in zip(frame["indicator"], frame["max_rate"], frame["deaths"],
+                                                      frame["denominator"]):
+        deaths = int(deaths)
+        known = denominator is not None and not pd.isna(denominator) and float(denominator) > 0
+        target = Fraction(str(float(ceiling)))
+        exact = Fraction(deaths) / (Fraction(str(float(denominator))) * RATE_UNITS[indicator]) if known else None
+        used_pct = round_pct(exact * 100 / target) if exact is not None and target else None
+        if exact is None:
+            level = "unknown"
+        elif exact > target:
+            level = "over"
+        elif used_pct is not None and used_pct > elapsed:
+            level = "ahead"
+        else:
+            level = "normal"
+        out.append({"indicator": indicator, "year": filters.end.year, "target": float(ceiling), "deaths": deaths,
+                    "denominator": float(denominator) if known else None,
+                    "rate": None if exact is None else float(exact), "used_pct": used_pct,
+                    "time_elapsed_pct": elapsed, "level": level})
+    return out

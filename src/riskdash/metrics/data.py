@@ -27,6 +27,7 @@ SETTINGS_QUERIES = {
     "sectors": "settings/sectors",
     "targets": "settings/annual_targets",
     "class-targets": "settings/class_targets",
+    "rate-targets": "settings/rate_targets",  # 相对指标控制值 (issue 18, schema 28)
     "denominators": "settings/indicator_denominators",
     "checklist-items": "settings/checklist_items",
     "hazard-bases": "settings/hazard_bases",  # 重大隐患判定依据 (issue 18, schema 26)

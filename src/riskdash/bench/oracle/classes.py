@@ -86,3 +86,34 @@ def class_targets(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFr
             used = int(rows.loc[rows["stat_class"] == target_class, "dead"].sum())
         records.append({"target_class": target_class, "max_count": int(chosen.iloc[0]["max_count"]), "used": used})
     return pd.DataFrame(records, columns=["target_class", "max_count", "used"])
+
+
+RATE_ORDER = ("per_gdp", "per_industrial_employed", "per_vehicles", "per_coal_output")
+# the denominator column of each rate target (indicator_denominators)
+RATE_DENOMINATORS = {"per_gdp": "gdp_yi", "per_industrial_employed": "industrial_employed",
+                     "per_vehicles": "motor_vehicles", "per_coal_output": "coal_output_wan_t"}
+
+
+def rate_targets(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The frame of ``sql/metrics/rate_targets.sql``: indicator, max_rate, deaths (from 1 January, those the rate
+    counts), denominator (the year's; NaN where none is entered)."""
+    targets = _table(con, "rate_targets")
+    targets = targets[(targets["year"] == filters.end.year) & (targets["region_code"] == filters.region_code)]
+    rows = _classed(con, filters.region_code, None)
+    rows = rows[_between(rows, date(filters.end.year, 1, 1), filters.end)]
+    counted = {"per_gdp": rows["dead"], "per_industrial_employed": rows.loc[rows["stat_class"] == "industrial", "dead"],
+               "per_vehicles": rows.loc[rows["stat_class"] == "road_traffic", "dead"],
+               "per_coal_output": rows.loc[rows["industry"] == "coal_mine", "dead"]}
+    denominators = _table(con, "indicator_denominators")
+    denominators = denominators[(denominators["year"] == filters.end.year)
+                                & (denominators["region_code"] == filters.region_code)]
+    records = []
+    for indicator in RATE_ORDER:
+        chosen = targets[targets["indicator"] == indicator]
+        if chosen.empty:
+            continue
+        held = None if denominators.empty else denominators.iloc[0][RATE_DENOMINATORS[indicator]]
+        records.append({"indicator": indicator, "max_rate": float(chosen.iloc[0]["max_rate"]),
+                        "deaths": int(counted[indicator].sum()),
+                        "denominator": float("nan") if held is None or pd.isna(held) else float(held)})
+    return pd.DataFrame(records, columns=["indicator", "max_rate", "deaths", "denominator"])

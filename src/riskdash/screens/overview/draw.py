@@ -39,8 +39,10 @@ def target_bar(target: TargetBar, key: str = "overview_target") -> None:
 
 
 def class_targets(page: PageContext) -> None:
-    """The control targets per class set for the region and year, one bar each (none set: nothing shown)."""
+    """The control targets per class set for the region and year, one bar each, then the rate targets (issue 18;
+    none set: nothing shown)."""
     bars = view.class_target_bars(page.load(classes.class_targets, page.filters), page.filters.end, page.lang)
+    bars += view.rate_target_bars(page.load(classes.rate_targets, page.filters), page.filters.end, page.lang)
     if not bars:
         return
     with st.expander(page.t("classes.targets"), expanded=any(b.level != "normal" for b in bars),

@@ -195,6 +195,39 @@ def class_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> li
     return bars
 
 
+def rate_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> list[TargetBar]:
+    """The rate targets (``metrics.classes.rate_targets``, issue 18), one bar each under the class targets', worded
+    and coloured as they are: red when the rate so far is above its ceiling, amber when the share used runs ahead
+    of 时间进度; a ceiling of 0 has no share ("—"); without the year's denominator a note, no bar."""
+    from riskdash.briefing.classes import rate_number
+
+    to = f"{end.month}月{end.day}日" if lang == "zh" else i18n.day(end, lang)
+    bars = []
+    for t in targets:
+        what = i18n.enum_name("rate_indicator", t["indicator"], lang)
+        target = rate_number(float(t["target"]))
+        if t["level"] == "unknown":
+            bars.append(TargetBar(i18n.t("rates.bar_unknown", lang, what=what, target=target, year=t["year"]),
+                                  None, False, "normal"))
+            continue
+        used_pct, elapsed = t["used_pct"], t["time_elapsed_pct"]
+        text = i18n.t("rates.bar", lang, what=what, target=target, to=to, deaths=t["deaths"],
+                      rate=rate_number(float(t["rate"])), used_pct=_pct1(used_pct), elapsed=_pct1(elapsed))
+        if used_pct is None:
+            text += i18n.t("classes.target.zero", lang)
+        else:
+            gap = Decimal(str(used_pct)) - Decimal(str(elapsed))
+            key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
+            text += i18n.t(key, lang, gap=abs(gap))
+        is_over = t["level"] == "over"
+        if is_over:
+            over = i18n.t("target.over", lang)
+            text += f"（{over}）" if lang == "zh" else f" ({over})"
+        fraction = 1.0 if is_over else 0.0 if used_pct is None else min(used_pct / 100, 1.0)
+        bars.append(TargetBar(text, fraction, is_over, t["level"]))
+    return bars
+
+
 def accident_detail(ov: Overview, lang: str) -> pd.DataFrame:
     """One row per measure (accidents, each grade, deaths, serious injuries, loss): this period, last year, 同比."""
     acc, prev = ov.accidents, ov.accidents_previous

@@ -65,6 +65,8 @@ TEXT = {
     "settings.label.max_deaths": {"zh": "死亡人数控制指标", "en": "Death limit"},
     "settings.label.target_class": {"zh": "指标类别", "en": "Target class"},
     "settings.label.max_count": {"zh": "控制指标", "en": "Limit"},
+    "settings.label.indicator": {"zh": "相对指标", "en": "Rate"},
+    "settings.label.max_rate": {"zh": "控制指标", "en": "Ceiling"},
     "settings.label.gdp_yi": {"zh": "地区生产总值（亿元）", "en": "GDP (100M yuan)"},
     "settings.label.industrial_employed": {"zh": "工矿商贸就业人员", "en": "Industrial employed"},
     "settings.label.motor_vehicles": {"zh": "机动车保有量", "en": "Motor vehicles"},
