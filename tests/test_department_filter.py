@@ -38,6 +38,18 @@ def ids(frame: pd.DataFrame, column: str = "site_id") -> list[str]:
 # ---------------------------------------------------------------------------------------------- the SQL
 
 
+def test_the_shipped_map_is_one_helper_read_by_the_metrics_and_the_bench(con):  # noqa: F811
+    """default_department_map (issue 15): the setting's default parsed once; a database without the row reads it,
+    and the bench binds it for the lists' default 全部部门."""
+    from riskdash.bench.registry import _every_department
+
+    shipped = departments.default_department_map()
+    assert shipped["road_transport"] == "交通运输" and shipped["construction"] == "住房和城乡建设" and len(shipped) == 14
+    con.execute("delete from settings where key = 'sector_departments'")
+    assert departments.department_map(con) == shipped
+    assert _every_department() == {"codes": list(shipped), "names": list(shipped.values()), "department": None}
+
+
 def test_the_macros_on_their_own(con):  # noqa: F811
     """sector_department / in_department on literal lists: a sector in the list, one not in it, no sector."""
     codes, names = ["construction", "gas", "industry_trade"], ["住建", "住建", "应急管理"]

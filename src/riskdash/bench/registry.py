@@ -44,10 +44,9 @@ OVERVIEW: list[BenchQuery] = [
 def _every_department() -> dict[str, Any]:
     """The lists' department filter (sql/views/departments.sql) off, with the shipped sector → department map:
     the screens' default, 全部部门."""
-    from riskdash import reference
-    from riskdash.domain import parse_department_map
+    from riskdash.metrics.departments import default_department_map
 
-    mapping = parse_department_map(dict((k, v) for k, v, *_ in reference.SETTINGS)["sector_departments"])
+    mapping = default_department_map()
     return {"codes": list(mapping), "names": list(mapping.values()), "department": None}
 
 

@@ -14,16 +14,24 @@ SETTING_KEY = "sector_departments"
 COUNTS = ["accidents", "deaths", "hazards", "major_hazards", "enterprises"]
 
 
-def department_map(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """{sector code: department} from the settings table, or the documented default when the row is missing."""
+def default_department_map() -> dict[str, str]:
+    """{sector code: department} as shipped (the default of the setting, reference.SETTINGS): what a database
+    without the row reads, and what `riskdash bench` binds for the screens' default, 全部部门."""
     from riskdash import reference
     from riskdash.domain import parse_department_map
 
+    return parse_department_map(dict((k, v) for k, v, *_ in reference.SETTINGS)[SETTING_KEY])
+
+
+def department_map(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """{sector code: department} from the settings table, or the documented default when the row is missing."""
+    from riskdash.domain import parse_department_map
+
     frame = db.query(con, "rectification/setting_value", key=SETTING_KEY)
-    text = str(frame.loc[0, "value"]) if not frame.empty else dict(
-        (k, v) for k, v, *_ in reference.SETTINGS)[SETTING_KEY]
+    if frame.empty:
+        return default_department_map()
     try:
-        return parse_department_map(text)
+        return parse_department_map(str(frame.loc[0, "value"]))
     except ValueError as exc:
         raise db.RiskdashError(f"setting {SETTING_KEY}: {exc} is not sector_code=department") from None
 
