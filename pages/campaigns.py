@@ -100,7 +100,24 @@ with tab_campaign:
     if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
         pairs_shown = pairs[~pairs["is_inspected"]]
     pairs_list = view.pairs_table(pairs_shown, lang)
-    ui.listing(pairs_list, t("campaigns.empty"), download=False)  # its own .xlsx below
+    if pairs_list.empty:
+        st.info(t("campaigns.empty"), icon=":material/check_circle:")
+    else:
+        # the figures listed, the pair's record in words in a card on row selection (issue 17 item 7)
+        st.caption(t("campaigns.pairs_note"))
+        listed, short = view.pairs_listed(lang)
+        only_missing = bool(st.session_state.get("campaigns_only_missing"))
+        event = view_table(pairs_list, {"": listed}, f"campaigns_pairs_{int(only_missing)}", "", short,
+                           download=False, selectable=True)  # its own .xlsx below
+        picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+        if picked and picked[0] < len(pairs_list):
+            title, lines = view.pair_card(pairs_list.iloc[picked[0]], lang)
+            with st.container(border=True, key="campaigns_pair_card"):
+                st.markdown(f"**{plain(title)}**")
+                for head, text in lines:
+                    st.markdown(f"**{plain(head)}**：{plain(text)}" if lang == "zh" else f"**{plain(head)}**: {plain(text)}")
+        else:
+            st.caption(":material/touch_app: " + t("campaigns.pairs_hint"))
     if not pairs_list.empty:
         st.download_button(t("campaigns.download_pairs"),
                            partial(scorecard_xlsx, pairs_list, t("campaigns.coverage_scope", **words),

@@ -6,13 +6,18 @@ within the table's right edge."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
-from conftest import fill_small_city
-from test_browser import chromium_page, serving
+from conftest import AS_OF, CITY, fill_small_city
+from test_browser import PAGE_MS, chromium_page, serving
 from test_campaigns_scorecard import fill_campaigns
 from test_fit_wide_browser import fits, grid, open_page, settle
 
 from riskdash import db
+from riskdash.filters import Filters
+from riskdash.metrics import campaigns
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +29,13 @@ def wide3_server(tmp_path_factory):
     con = db.connect(path, create=True)
     fill_small_city(con)
     fill_campaigns(con)
+    # every "1+1" pair gets its record in words, naming its township and class (the card must show its own)
+    pairs = campaigns.campaign_pairs(con, Filters(start=date(2025, 1, 1), end=AS_OF, region_code=CITY, as_of=AS_OF))
+    con.executemany("insert into campaign_pairs (year, region_code, industry_type, common_problems, "
+                    "individual_problems, advice) values (2025, ?, ?, ?, '个别设备未接地', '限期整改并复查')",
+                    [(r.region_code, r.industry_type,
+                      f"{r.township_name}{r.industry_type}消防通道堵塞，应急照明不足，从业人员安全培训记录不全")
+                     for r in pairs.itertuples()])
     con.close()
     with serving(path, folder) as url:
         yield url
@@ -61,4 +73,36 @@ def test_township_ranking_views_fit_at_1024(wide3_server, tmp_path, lang):
             assert ranking[0] == "|".join(keys + columns), ranking
             assert fits(ranking), (name, ranking)
             page.screenshot(path=str(tmp_path / f"ranking-{lang}-{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pairs_fit_at_1024_and_a_row_opens_its_record(wide3_server, tmp_path, lang):
+    """The "1+1" pairs list their figures within the page; a selected row opens the pair's record in words (the
+    inspected enterprise, the last meeting, 共性问题, 个性问题, 整改建议) in a card under the list."""
+    zh = lang == "zh"
+    heads = (["乡镇（街道）", "产业类型", "企业数", "已检查", "检查日期", "问题", "警示会"] if zh
+             else ["Township", "Class", "Firms", "Inspected", "Date", "Problems", "Meetings"])
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide3_server + f"campaigns?lang={lang}")
+        page.get_by_role("tab", name="“1+1”专项整治" if zh else '"1+1" campaign').click()
+        settle(page)
+        pairs = grid(page, *heads)
+        assert pairs[0] == "|".join(heads), pairs
+        assert fits(pairs), pairs
+        table = page.locator(".st-key-campaigns_pairs_0_grid").first
+        table.scroll_into_view_if_needed(timeout=PAGE_MS)
+        page.wait_for_timeout(500)
+        box = table.bounding_box()
+        page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's marker
+        card = page.locator(".st-key-campaigns_pair_card")
+        card.get_by_text("限期整改并复查").wait_for(timeout=PAGE_MS)
+        text = card.inner_text()
+        title = text.strip().splitlines()[0]
+        township, industry_type = title.split(" · ")
+        industry_type = re.split(r"（| \(", industry_type)[0]  # a class of its sector's name says so: 危险化学品（按行业）
+        assert f"{township}{industry_type}消防通道堵塞" in text, text
+        for head in (["受检企业", "最近警示会", "共性问题", "个性问题", "整改建议"] if zh
+                     else ["Enterprise inspected", "Last meeting", "Common problems", "Individual problems", "Advice"]):
+            assert head in text, (head, text)
+        page.screenshot(path=str(tmp_path / f"pairs-{lang}-1024.png"), full_page=True)
 

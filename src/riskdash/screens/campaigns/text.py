@@ -430,4 +430,22 @@ TEXT = {
     "campaigns.short.zero_late": {"zh": "迟报", "en": "Late"},
     "campaigns.short.staff": {"zh": "专职人员", "en": "Staff"},
     "campaigns.short.acceptance": {"zh": "验收报告", "en": "Report"},
+    # ------------------------------------------------------------------ the "1+1" pairs (issue 17 item 7)
+    # twelve columns (about 1,124 px of headers alone, the findings' text far more): the figures in the list, the
+    # pair's record in words in a card under it when a row is selected; the .xlsx keeps every column
+    "campaigns.pairs_note": {
+        "zh": "“已检查”指已开展专家检查，问题以项、警示会以场计；点选一行，在表下查看受检企业、最近警示会和共性问题、"
+              "个性问题、整改建议；导出的.xlsx含全部列。",
+        "en": "Inspected: the expert inspection held; Problems are counted as found, Meetings as held; select a row to "
+              "read the enterprise inspected, the last meeting, the problems and the advice under the list; the .xlsx "
+              "holds every column.",
+    },
+    "campaigns.pairs_hint": {"zh": "点选表中一行，查看该产业类型的检查记录。", "en": "Select a row to read the pair's record."},
+    "campaigns.pair_card": {"zh": "{township} · {industry_type}", "en": "{township} · {industry_type}"},
+    "campaigns.short.industry_type": {"zh": "产业类型", "en": "Class"},
+    "campaigns.short.enterprises": {"zh": "企业数", "en": "Firms"},
+    "campaigns.short.inspected": {"zh": "已检查", "en": "Inspected"},
+    "campaigns.short.inspected_on": {"zh": "检查日期", "en": "Date"},
+    "campaigns.short.problems": {"zh": "问题", "en": "Problems"},
+    "campaigns.short.meetings": {"zh": "警示会", "en": "Meetings"},
 }

@@ -279,6 +279,27 @@ def pairs_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+PAIRS_LISTED = ("col.township", "col.industry_type", "col.enterprises", "col.inspected", "col.inspected_on",
+                "col.problems", "col.meetings")
+PAIRS_IN_CARD = ("col.inspected_enterprise", "col.last_meeting", "col.common_problems", "col.individual_problems",
+                 "col.advice")
+
+
+def pairs_listed(lang: str) -> tuple[list[str], dict[str, str]]:
+    """The "1+1" pairs (``pairs_table``) on screen (issue 17 item 7: its twelve columns need about 1,124 px of
+    headers, the findings' text far more; the page at 1024 px holds 664): the columns the list shows and their
+    shorter headers; the others (``pair_card``) are read in a card on row selection, the .xlsx has them all."""
+    shown = [_t(c, lang) for c in PAIRS_LISTED]
+    return shown, {_t(c, lang): _t("short." + c.split(".", 1)[1], lang) for c in PAIRS_LISTED[1:]}
+
+
+def pair_card(row: Any, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """A row of ``pairs_table``: the card's title (township · class) and its lines (header, text)."""
+    title = _t("pair_card", lang, township=row[_t("col.township", lang)],
+               industry_type=row[_t("col.industry_type", lang)])
+    return title, [(_t(c, lang), str(row[_t(c, lang)])) for c in PAIRS_IN_CARD]
+
+
 def problems_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         _t("col.sector", lang): [_sector(r, lang) for _, r in frame.iterrows()],
