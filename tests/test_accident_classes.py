@@ -250,6 +250,27 @@ def test_brief_sentence_of_the_targets(con):
         "较大及以上事故1起，已突破全年控制指标（0起）。")
 
 
+def test_the_tongbao_carries_the_split_the_targets_and_the_closing_figures(con):
+    """Issue 18's "Done when": the 通报 shows the class split, the targets with 时间进度 and the 结案 figures — the
+    sentences above as the document's paragraphs, after the 事故形势 paragraph that states the 结案 figures."""
+    from datetime import datetime
+
+    from riskdash.briefing import build_brief
+    from riskdash.briefing.classes import class_split_sentence, class_targets_sentence
+    from riskdash.briefing.tongbao import outline
+
+    set_targets(con, [("industrial", 10), ("larger_accidents", 0)])
+    texts = outline(build_brief(con, PERIOD, generated_at=datetime(2025, 7, 1, 9, 0), lang="zh"),
+                    chart_png=lambda _spec: b"").texts()
+    split = class_split_sentence(classes.accidents_by_class(con, PERIOD), "zh")
+    targets = class_targets_sentence(classes.class_targets(con, PERIOD), "zh")
+    assert targets == ("分类控制指标方面，工矿商贸死亡6人，占全年控制指标（10人）的60%，超时间进度10.4个百分点；"
+                       "较大及以上事故1起，已突破全年控制指标（0起）。")
+    closing = [i for i, text in enumerate(texts) if "结案率" in text]
+    assert len(closing) == 1 and "期内事故已结案0起，结案率0%" in texts[closing[0]]
+    assert texts.index(split) > closing[0] and texts.index(targets) == texts.index(split) + 1
+
+
 def test_overview_bars_per_class(con):
     from riskdash.screens.overview.view import class_target_bars
 
