@@ -106,3 +106,39 @@ def test_pairs_fit_at_1024_and_a_row_opens_its_record(wide3_server, tmp_path, la
             assert head in text, (head, text)
         page.screenshot(path=str(tmp_path / f"pairs-{lang}-1024.png"), full_page=True)
 
+
+LEDGER_KEYS = {"zh": ["县（区）", "乡镇（街道）", "重点部位"], "en": ["County", "Township", "Key site"]}
+LEDGER_VIEWS = {
+    "zh": {"部位与风险": ["企业名称", "事故类型", "可能死亡"], "监控措施": ["监控措施", "责任人", "措施落实", "落实日期"],
+           "备案": ["市安委办备案", "县安委办备案", "报备有关部门"]},
+    "en": {"Site and risk": ["Enterprise", "Accident type", "Deaths"],
+           "Measures": ["Measures", "Responsible", "In place", "Since"],
+           "Filing": ["City", "County office", "Departments"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_key_site_ledger_views_fit_at_1024(wide3_server, tmp_path, lang):
+    """重点部位's ledger, every view, county, township and site first; on 台账漏项 its two lists open on the view
+    that names their gap (the measures, the filing) and fit too."""
+    zh = lang == "zh"
+    keys, views = LEDGER_KEYS[lang], LEDGER_VIEWS[lang]
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide3_server + f"priority?lang={lang}")
+        page.get_by_role("tab", name="重点部位台账" if zh else "Key-site ledger").click()
+        settle(page)
+        for name, columns in views.items():
+            choose(page, "priority_ledger_view", name)
+            ledger = grid(page, *keys, *columns)
+            assert ledger[0] == "|".join(keys + columns), ledger
+            assert fits(ledger), (name, ledger)
+        page.get_by_role("tab", name="台账漏项" if zh else "Ledger gaps").click()
+        settle(page)
+        site, measures, filing = list(views)
+        not_in_place = grid(page, *keys, *views[measures])
+        not_filed = grid(page, *keys, *views[filing])
+        assert fits(not_in_place) and fits(not_filed), (not_in_place, not_filed)
+        choose(page, "priority_gap_not_filed_view", site)
+        assert fits(grid(page, *keys, *views[site]))
+        page.screenshot(path=str(tmp_path / f"ledger-gaps-{lang}-1024.png"), full_page=True)
+

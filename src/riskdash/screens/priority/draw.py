@@ -24,7 +24,7 @@ from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import fit, kpi_row, plot, section, table, table_download
+from riskdash.ui.widgets import fit, kpi_row, plot, section, table, table_download, view_table
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
@@ -39,6 +39,9 @@ RANK_REASON_LINES = 12
 COUNTS_TOWNSHIP_KEY = "priority_counts_township"
 COUNTS_SECTOR_KEY = "priority_counts_sector"
 GAP_TABLE_KEY = "priority_gap_enterprises"
+LEDGER_VIEW_KEY = "priority_ledger_view"
+GAP_NOT_IN_PLACE_KEY = "priority_gap_not_in_place_view"
+GAP_NOT_FILED_KEY = "priority_gap_not_filed_view"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
 
@@ -167,8 +170,8 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     if shown.empty:
         st.info(ctx.t("priority.ledger_empty"), icon=":material/info:")
     else:
-        table(view.ledger_table(shown, lang),
-              departments_view.filter_name(ctx.t("priority.ledger"), department, lang))
+        _ledger_views(ctx, view.ledger_table(shown, lang), LEDGER_VIEW_KEY,
+                      departments_view.filter_name(ctx.t("priority.ledger"), department, lang))
     if department is not None:
         st.caption(plain(departments_view.filter_note(department, department_list, sectors, "sites", len(rows),
                                                       lang)))
@@ -191,6 +194,13 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     )
 
 
+def _ledger_views(ctx: PageContext, frame: pd.DataFrame, key: str, name: str, first: str = "site") -> None:
+    """A ledger table one themed view at a time (issue 17 item 7), its .xlsx under it with every column."""
+    views, labels = view.ledger_views(ctx.lang, first)
+    st.caption(ctx.t("priority.ledger_views_note"))
+    view_table(frame, views, key, ctx.t("priority.ledger_views"), labels, name=name)
+
+
 def _listing(ctx: PageContext, title: str, frame: pd.DataFrame) -> None:
     st.markdown(f"**{plain(title)}**（{len(frame):,}）")
     if frame.empty:
@@ -209,8 +219,16 @@ def gaps(ctx: PageContext, data: ScreenData) -> None:
     kpi_row(view.gap_kpis(g, lang))
     _listing(ctx, ctx.t("priority.gap_list_townships"), view.townships_without_sites_table(g.townships_without_sites, lang))
     _listing(ctx, ctx.t("priority.gap_list_accidents"), view.accidents_without_ledger_table(g.accidents_without_ledger, lang))
-    _listing(ctx, ctx.t("priority.gap_list_not_in_place"), view.ledger_table(g.not_in_place, lang))
-    _listing(ctx, ctx.t("priority.gap_list_not_filed"), view.ledger_table(g.not_fully_filed, lang))
+    # the ledger's lists, in its views: the sites without measures open on the measures, those not filed on the filing
+    for title, rows, key, first in ((ctx.t("priority.gap_list_not_in_place"), g.not_in_place, GAP_NOT_IN_PLACE_KEY,
+                                     "measures"),
+                                    (ctx.t("priority.gap_list_not_filed"), g.not_fully_filed, GAP_NOT_FILED_KEY,
+                                     "filing")):
+        st.markdown(f"**{plain(title)}**（{len(rows):,}）")
+        if rows.empty:
+            st.caption(ctx.t("priority.none_found"))
+        else:
+            _ledger_views(ctx, view.ledger_table(rows, lang), key, title, first)
     _enterprise_listing(ctx, data, ctx.t("priority.gap_list_enterprises"),
                         view.enterprises_without_sites_table(g.high_risk_enterprises_without_sites, lang),
                         GAP_TABLE_KEY)

@@ -64,6 +64,29 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.ledger_all": {"zh": "全部乡镇（街道）", "en": "All townships"},
     "priority.ledger_download": {"zh": "导出台账（Excel，用于备案）", "en": "Export the ledger (Excel, for filing)"},
     "priority.ledger_empty": {"zh": "所选地区没有重点部位台账记录。", "en": "No key-site ledger entries in the chosen region."},
+    # the ledger's views (issue 17 item 7): its thirteen columns needed about 1,320 px of headers (1,870 in English)
+    # at 1024 px beside the sidebar (664): one theme at a time, county, township and site first in each; its
+    # downloads keep every column
+    "priority.ledger_views": {"zh": "显示列", "en": "Columns"},
+    "priority.ledger_view.site": {"zh": "部位与风险", "en": "Site and risk"},
+    "priority.ledger_view.measures": {"zh": "监控措施", "en": "Measures"},
+    "priority.ledger_view.filing": {"zh": "备案", "en": "Filing"},
+    "priority.ledger_views_note": {
+        "zh": "列名为简称（悬停列名可见全称）：事故类型、可能死亡为可能发生的事故类型和可能死亡人数（人），落实日期为措施落实日期；"
+              "导出的.xlsx含全部列。",
+        "en": "Short headers (hover for the full name): Accident type and Deaths are the potential accident and its "
+              "potential deaths; City, County office and Departments are where the site was filed; the .xlsx holds every column.",
+    },
+    "priority.short.site": {"zh": "重点部位", "en": "Key site"},
+    "priority.short.accident_type": {"zh": "事故类型", "en": "Accident type"},
+    "priority.short.fatalities": {"zh": "可能死亡", "en": "Deaths"},
+    "priority.short.person": {"zh": "责任人", "en": "Responsible"},
+    "priority.short.measures": {"zh": "监控措施", "en": "Measures"},
+    "priority.short.in_place": {"zh": "措施落实", "en": "In place"},
+    "priority.short.in_place_on": {"zh": "落实日期", "en": "Since"},
+    "priority.short.filed_city": {"zh": "市安委办备案", "en": "City"},
+    "priority.short.filed_county": {"zh": "县安委办备案", "en": "County office"},
+    "priority.short.filed_departments": {"zh": "报备有关部门", "en": "Departments"},
     "priority.col_site": {"zh": "重点部位名称", "en": "Key site"},
     "priority.col_accident_type": {"zh": "可能发生的事故类型", "en": "Potential accident type"},
     "priority.col_fatalities": {"zh": "可能死亡人数", "en": "Potential deaths"},

@@ -172,6 +172,33 @@ def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+LEDGER_KEYS = ("county", "township", "site")
+LEDGER_VIEWS = {
+    "site": ("enterprise", "accident_type", "fatalities"),
+    "measures": ("measures", "person", "in_place", "in_place_on"),
+    "filing": ("filed_city", "filed_county", "filed_departments"),
+}
+
+
+def ledger_views(lang: str, first: str = "site") -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The ledger (``ledger_table``) on screen, one themed view at a time (issue 17 item 7: its thirteen columns
+    need about 1,320 px of headers, 1,870 in English; the page at 1024 px holds 664): each view's name and
+    columns, county, township and site first in every one, the view ``first`` first (a list of sites without
+    measures opens on the measures), and the shorter headers the views show (the frame and its .xlsx keep the
+    full ones)."""
+    def column(name: str) -> str:
+        return i18n.t(f"priority.col_{name}", lang)
+
+    order = [first, *(name for name in LEDGER_VIEWS if name != first)]
+    keys = [column(name) for name in LEDGER_KEYS]
+    views = {i18n.t(f"priority.ledger_view.{name}", lang): keys + [column(c) for c in LEDGER_VIEWS[name]]
+             for name in order}
+    labels = {column(name): i18n.t(f"priority.short.{name}", lang)
+              for name in ("site", *(c for columns in LEDGER_VIEWS.values() for c in columns))
+              if name != "enterprise"}
+    return views, labels
+
+
 def _text(value) -> str:
     """A free-text cell: "" when empty."""
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
