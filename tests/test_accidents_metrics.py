@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 import pytest
-from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,11 +60,7 @@ def fill(con) -> None:
 
 @pytest.fixture()
 def hand_path(tmp_path):
-    path = tmp_path / "hand.duckdb"
-    con = db.connect(path, create=True)
-    fill(con)
-    con.close()
-    return path
+    return prepared_database(tmp_path / "hand.duckdb", fill)
 
 
 @pytest.fixture()
@@ -148,10 +144,7 @@ MOM_ROWS = [
 ]
 
 
-@pytest.fixture()
-def mom_con(tmp_path):
-    path = tmp_path / "mom.duckdb"
-    con = db.connect(path, create=True)
+def fill_months(con) -> None:
     con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", REGIONS)
     con.executemany(
         """insert into accidents (accident_id, occurred_at, has_time, region_code, industry, accident_type,
@@ -160,6 +153,11 @@ def mom_con(tmp_path):
         MOM_ROWS,
     )
     con.executemany("insert into annual_targets values (?, ?, ?)", [(2026, CITY, 8), (2024, CITY, 0)])
+
+
+@pytest.fixture()
+def mom_con(tmp_path):
+    con = db.connect(prepared_database(tmp_path / "mom.duckdb", fill_months))
     yield con
     con.close()
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 
 from riskdash import accounts, db
 from riskdash.filters import Filters
@@ -32,8 +32,7 @@ NEW_ENTERPRISES = [
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "pairs.duckdb", create=True)
-    fill_small_city(connection)
+    connection = db.connect(prepared_database(tmp_path / "pairs.duckdb", fill_small_city))
     connection.executemany("insert into enterprises (enterprise_id, name, region_code, industry, industry_type) "
                            "values (?, ?, ?, ?, ?)", NEW_ENTERPRISES)
     # 东镇化工 (E2, 危险化学品) closes: 东镇's active classes are 竹制品, 机械制造 and 工贸

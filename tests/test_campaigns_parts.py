@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 from test_campaigns_scorecard import fill_campaigns
 
 from riskdash import db
@@ -22,9 +22,7 @@ ZONE_COUNTY = "419901900000"
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "parts.duckdb", create=True)
-    fill_small_city(connection)
-    fill_campaigns(connection)
+    connection = db.connect(prepared_database(tmp_path / "parts.duckdb", fill_small_city, fill_campaigns))
     yield connection
     connection.close()
 

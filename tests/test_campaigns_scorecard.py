@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from conftest import (AS_OF, CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1,
                       fill_small_city)
+from conftest import prepared_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,9 +68,7 @@ def fill_campaigns(con) -> None:
 @pytest.fixture()
 def con(tmp_path):
     path = tmp_path / "towns.duckdb"
-    connection = db.connect(path, create=True)
-    fill_small_city(connection)
-    fill_campaigns(connection)
+    connection = db.connect(prepared_database(path, fill_small_city, fill_campaigns))
     yield connection
     connection.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, fill_small_city
+from conftest import AS_OF, CITY, fill_small_city, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 
@@ -25,10 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture()
 def towns_db(tmp_path: Path, monkeypatch) -> Path:
     path = tmp_path / "screen.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    fill_campaigns(con)
-    con.close()
+    prepared_database(path, fill_small_city, fill_campaigns)
     monkeypatch.setenv(db.ENV_DB, str(path))
     return path
 

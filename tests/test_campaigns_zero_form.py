@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, fill_small_city, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import fill_campaigns
 
@@ -24,9 +24,7 @@ YEAR = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "zero.duckdb", create=True)
-    fill_small_city(connection)
-    fill_campaigns(connection)
+    connection = db.connect(prepared_database(tmp_path / "zero.duckdb", fill_small_city, fill_campaigns))
     yield connection
     connection.close()
 
@@ -100,10 +98,7 @@ def test_form_days_are_the_window_with_the_as_of_day_by_default():
 @pytest.fixture()
 def towns_db(tmp_path: Path, monkeypatch) -> Path:
     path = tmp_path / "screen.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    fill_campaigns(con)
-    con.close()
+    prepared_database(path, fill_small_city, fill_campaigns)
     monkeypatch.setenv(db.ENV_DB, str(path))
     return path
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import new_database
 
 from riskdash import db
 from riskdash.domain import parse_department_map
@@ -29,7 +30,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "d.duckdb", create=True)
+    connection = db.connect(new_database(tmp_path / "d.duckdb"))
     import_file(connection, "regions", FIXTURES / "regions.csv")
     import_file(connection, "enterprises", write(tmp_path, "e.csv", (
         "企业编号,企业名称,所在乡镇代码,行业\n"

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import new_database
 
 from riskdash import db
 from riskdash.filters import Filters
@@ -36,7 +37,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "m.duckdb", create=True)
+    connection = db.connect(new_database(tmp_path / "m.duckdb"))
     import_file(connection, "regions", FIXTURES / "regions.csv")
     import_file(connection, "accidents", write(tmp_path, "a.csv", ACCIDENTS))
     import_file(connection, "accident-measures", write(tmp_path, "m.csv", HEADER + (

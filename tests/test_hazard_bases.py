@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import new_database
 from openpyxl import load_workbook
 
 from riskdash import db
@@ -32,7 +33,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "b.duckdb", create=True)
+    connection = db.connect(new_database(tmp_path / "b.duckdb"))
     import_file(connection, "regions", FIXTURES / "regions.csv")
     import_file(connection, "enterprises", FIXTURES / "enterprises.csv")
     import_file(connection, "hazards", write(tmp_path, "h.csv", HEADER + (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import new_database
 
 from riskdash import db, records
 from riskdash.importer import ImportFailed, import_file
@@ -21,7 +22,7 @@ ACC_ROW = "2025-03-05,419901001,工贸,机械伤害,1,0,5"
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "imp.duckdb", create=True)
+    connection = db.connect(new_database(tmp_path / "imp.duckdb"))
     import_file(connection, "regions", FIXTURES / "regions.csv")
     import_file(connection, "enterprises", FIXTURES / "enterprises.csv")
     yield connection

@@ -6,7 +6,7 @@ check of an enterprises file with a region code the database lacks, on the small
 from __future__ import annotations
 
 import pytest
-from conftest import fill_small_city
+from conftest import fill_small_city, prepared_database
 
 from riskdash import db, i18n
 from riskdash.importer.core import validate_rows
@@ -15,8 +15,7 @@ from riskdash.screens.data.view import problems_frame
 
 @pytest.fixture()
 def problems(tmp_path):
-    con = db.connect(tmp_path / "lines.duckdb", create=True)
-    fill_small_city(con)
+    con = db.connect(prepared_database(tmp_path / "lines.duckdb", fill_small_city))
     rows = [{"enterprise_id": "E9", "name": "新厂", "region_code": "419999999000", "industry": "工贸"}]
     _, found, total = validate_rows(con, "enterprises", rows)
     con.close()

@@ -4,6 +4,7 @@ floors falling from red to blue. A breach is reported like any bad row and nothi
 from __future__ import annotations
 
 import pytest
+from conftest import new_database
 
 from riskdash import db
 from riskdash.importer import ImportFailed, import_file
@@ -12,7 +13,7 @@ from riskdash.importer.core import setting_value_problem
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "ref.duckdb", create=True)
+    connection = db.connect(new_database(tmp_path / "ref.duckdb"))
     yield connection
     connection.close()
 

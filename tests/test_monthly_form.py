@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 from openpyxl import load_workbook
 
 from riskdash import cli, db
@@ -62,10 +62,7 @@ def add_rows(con) -> None:
 @pytest.fixture()
 def form_db(tmp_path: Path) -> Path:
     path = tmp_path / "form.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    add_rows(con)
-    con.close()
+    prepared_database(path, fill_small_city, add_rows)
     return path
 
 

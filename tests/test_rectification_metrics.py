@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 
 from riskdash import db, metrics
 from riskdash.filters import Filters
@@ -53,9 +53,7 @@ def add_extras(con) -> None:
 @pytest.fixture()
 def con(tmp_path: Path):
     path = tmp_path / "rect.duckdb"
-    connection = db.connect(path, create=True)
-    fill_small_city(connection)
-    add_extras(connection)
+    connection = db.connect(prepared_database(path, fill_small_city, add_extras))
     yield connection
     connection.close()
 

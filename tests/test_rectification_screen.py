@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
@@ -34,10 +34,7 @@ H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
 @pytest.fixture()
 def rect_db(tmp_path: Path, monkeypatch) -> Path:
     path = tmp_path / "rect.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    add_extras(con)
-    con.close()
+    prepared_database(path, fill_small_city, add_extras)
     monkeypatch.setenv(db.ENV_DB, str(path))
     return path
 

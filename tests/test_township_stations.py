@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 
 from riskdash import db
 from riskdash.filters import Filters
@@ -27,8 +27,7 @@ def on(day: date) -> Filters:
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(tmp_path / "stations.duckdb", create=True)
-    fill_small_city(connection)  # 东镇 (A1) is key, 西乡 (A2) and 南街道 (B1) ordinary
+    connection = db.connect(prepared_database(tmp_path / "stations.duckdb", fill_small_city))  # 东镇 (A1) is key, 西乡 (A2) and 南街道 (B1) ordinary
     yield connection
     connection.close()
 
