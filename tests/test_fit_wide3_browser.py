@@ -1,8 +1,8 @@
 """The widest tables fit the page at 1024×768 in Chinese and English (issue 17 item 7): 专项行动's township
 ranking (考核; its nineteen columns needed about 1,950 px, shown one themed view at a time), the "1+1" pairs
-(their findings in a card on row selection), 重点部位's ledger (themed views) and the back-test (two views).
-Measured in headless Chromium with the sidebar open, one server for the module: every column of every view
-within the table's right edge."""
+(their findings in a card on row selection), 重点部位's ledger (themed views), the back-test and the weight
+calibration (two views). Measured in headless Chromium with the sidebar open, one server for the module: every
+column of every view within the table's right edge."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ def wide3_server(tmp_path_factory):
                     [(r.region_code, r.industry_type,
                       f"{r.township_name}{r.industry_type}消防通道堵塞，应急照明不足，从业人员安全培训记录不全")
                      for r in pairs.itertuples()])
+    # an old supervisory inspection gives the city a year of history: the back-test has its scoring days
+    con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) "
+                "values ('I-OLD', DATE '2021-01-01', 'E1', 'city')")
+    db.sync_keys(con)
     con.close()
     with serving(path, folder) as url:
         yield url
@@ -141,4 +145,26 @@ def test_key_site_ledger_views_fit_at_1024(wide3_server, tmp_path, lang):
         choose(page, "priority_gap_not_filed_view", site)
         assert fits(grid(page, *keys, *views[site]))
         page.screenshot(path=str(tmp_path / f"ledger-gaps-{lang}-1024.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_backtest_and_calibration_views_fit_at_1024(wide3_server, tmp_path, lang):
+    """The back-test and the weight calibration, the relatively major accidents and those with deaths one view at
+    a time, each within the page."""
+    zh = lang == "zh"
+    days = ["评分日", "统计至", "在营企业", "前10%企业"] if zh else ["Scored on", "Until", "Active", "Top 10 %"]
+    weights = ["权重方案", "差别"] if zh else ["Weights", "Change"]
+    shares = ["前10% / 全部", "占比", "随机预期"] if zh else ["Top 10 % / all", "Share", "By chance"]
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide3_server + f"priority?lang={lang}")
+        page.get_by_role("tab", name="评分检验" if zh else "Back-test").click()
+        settle(page)
+        for name in (["较大及以上事故", "有死亡事故"] if zh else ["Relatively major or worse", "With deaths"]):
+            choose(page, "priority_backtest_view", name)
+            choose(page, "priority_calibration_view", name)
+            backtest = grid(page, *days, *shares)
+            calibration = grid(page, *weights, *shares)
+            assert backtest[0] == "|".join(days + shares) and calibration[0] == "|".join(weights + shares)
+            assert fits(backtest) and fits(calibration), (name, backtest, calibration)
+        page.screenshot(path=str(tmp_path / f"backtest-{lang}-1024.png"), full_page=True)
 

@@ -42,6 +42,8 @@ GAP_TABLE_KEY = "priority_gap_enterprises"
 LEDGER_VIEW_KEY = "priority_ledger_view"
 GAP_NOT_IN_PLACE_KEY = "priority_gap_not_in_place_view"
 GAP_NOT_FILED_KEY = "priority_gap_not_filed_view"
+BACKTEST_VIEW_KEY = "priority_backtest_view"
+CALIBRATION_VIEW_KEY = "priority_calibration_view"
 ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
 
@@ -327,11 +329,16 @@ def backtest_section(ctx: PageContext) -> None:
     title = charts.chart_title(ctx.t("priority.backtest_title"), period_filters, ctx.region_name, lang,
                                as_of=ctx.data_as_of)
     plot(priority_charts.backtest_bars(frame, title, lang))
-    table(view.backtest_table(frame, lang))
+    # the relatively major accidents and those with deaths one view at a time (issue 17 item 7)
+    views, labels = view.backtest_views(lang)
+    st.caption(ctx.t("priority.backtest_views_note"))
+    view_table(view.backtest_table(frame, lang), views, BACKTEST_VIEW_KEY, ctx.t("priority.backtest_views"), labels)
     st.caption(":material/function: " + ctx.t("priority.backtest_formula"))
 
     days_text = i18n.period(days["as_of"].min(), days["as_of"].max(), lang)
     section(ctx.t("priority.calibration"), ctx.t("priority.calibration_scope", region=ctx.region_name,
                                                   n=len(days), days=days_text))
-    table(view.calibration_table(calibration, lang))
+    views, labels = view.backtest_views(lang, calibration=True)
+    view_table(view.calibration_table(calibration, lang), views, CALIBRATION_VIEW_KEY, ctx.t("priority.backtest_views"),
+               labels)
     st.caption(":material/function: " + ctx.t("priority.calibration_formula"))

@@ -232,6 +232,25 @@ TEXT: dict[str, dict[str, str]] = {
     "priority.col_death_share": {"zh": "有死亡占比", "en": "Share, with deaths"},
     "priority.col_chance": {"zh": "随机预期", "en": "By chance"},
     "priority.pooled": {"zh": "合计", "en": "All days"},
+    # the back-test's and the calibration's views (issue 17 item 7): nine columns needed about 1,120 px of headers
+    # (1,680 in English) at 1024 px beside the sidebar (664): the relatively major accidents and those with deaths
+    # one at a time; the .xlsx keeps every column
+    "priority.backtest_views": {"zh": "事故类别", "en": "Accidents"},
+    "priority.backtest_view.larger": {"zh": "较大及以上事故", "en": "Relatively major or worse"},
+    "priority.backtest_view.death": {"zh": "有死亡事故", "en": "With deaths"},
+    "priority.backtest_views_note": {
+        "zh": "企业以家计；“前10% / 全部”为后一年该类事故中发生在前10%企业的起数 / 全部起数，占比为其比例；"
+              "导出的.xlsx含全部列。",
+        "en": "“Top 10 % / all”: the following year's accidents of the kind at the top-10 % enterprises / all of "
+              "them, Share their ratio; the .xlsx holds every column.",
+    },
+    "priority.short.enterprises": {"zh": "在营企业", "en": "Active"},
+    "priority.short.top_n": {"zh": "前10%企业", "en": "Top 10 %"},
+    "priority.short.larger": {"zh": "前10% / 全部", "en": "Top 10 % / all"},
+    "priority.short.death": {"zh": "前10% / 全部", "en": "Top 10 % / all"},
+    "priority.short.larger_share": {"zh": "占比", "en": "Share"},
+    "priority.short.death_share": {"zh": "占比", "en": "Share"},
+    "priority.short.weights_changed": {"zh": "差别", "en": "Change"},
     "priority.backtest_formula": {
         "zh": "占比 = 后一年发生在前10%企业的事故数 ÷ 后一年全部（有所属企业的）事故数；随机预期 = 前10%企业数 ÷ 企业总数；分母为0时显示“—”。",
         "en": "Share = the following year's accidents at the top 10 % ÷ all its accidents with an enterprise; by "

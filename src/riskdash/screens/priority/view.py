@@ -278,6 +278,26 @@ def backtest_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+BACKTEST_VIEWS = {"larger": ("larger", "larger_share", "chance"), "death": ("death", "death_share", "chance")}
+
+
+def backtest_views(lang: str, calibration: bool = False) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The back-test (``backtest_table``) or the calibration (``calibration_table``, ``calibration=True``) on
+    screen, the relatively major accidents and those with deaths one view at a time (issue 17 item 7: nine columns
+    needed about 1,120 px of headers, 1,680 in English; the page at 1024 px holds 664), the day and the enterprises
+    (or the weights) first in both; and the shorter headers the views show (the .xlsx keeps the full ones)."""
+    def column(name: str) -> str:
+        return i18n.t(f"priority.col_{name}", lang)
+
+    keys = ["weight_set", "weights_changed"] if calibration else ["as_of", "until", "enterprises", "top_n"]
+    views = {i18n.t(f"priority.backtest_view.{name}", lang): [column(c) for c in (*keys, *columns)]
+             for name, columns in BACKTEST_VIEWS.items()}
+    shortened = ("weights_changed",) if calibration else ("enterprises", "top_n")
+    labels = {column(name): i18n.t(f"priority.short.{name}", lang)
+              for name in (*shortened, "larger", "larger_share", "death", "death_share")}
+    return views, labels
+
+
 def calibration_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The back-test pooled over its days, one row per weight set (the stored weights first)."""
     def share(value) -> str:
