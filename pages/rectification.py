@@ -70,15 +70,21 @@ with tab_form:
                        on_click="ignore")
 
 with tab_lists:
-    overdue = page.load(rect.overdue_list, f)
+    # 行业主管部门 (issue 18): both lists below narrowed to one department's sectors, 全部部门 by default
+    department = draw.department_filter(page, "rect_lists_department")
+    overdue = page.load(rect.overdue_list, f, department=department)
     ui.section(t("rectification.overdue_title"), t("rectification.overdue_scope", n=len(overdue), **words))
-    draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue", t("rectification.overdue_title"),
+    draw.department_note(page, department, len(overdue))
+    draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue",
+                             draw.department_title(page, t("rectification.overdue_title"), department),
                              t("rectification.download_csv"), t("rectification.download_xlsx"),
                              t("rectification.empty"), page, hazard_ids=list(overdue["hazard_id"]))
-    supervised = page.load(rect.supervised_list, f)
+    supervised = page.load(rect.supervised_list, f, department=department)
     ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
+    draw.department_note(page, department, len(supervised))
     draw.list_with_downloads(view.supervised_table(supervised, sectors, lang), "supervised",
-                             t("rectification.supervised_title"), t("rectification.download_csv"),
+                             draw.department_title(page, t("rectification.supervised_title"), department),
+                             t("rectification.download_csv"),
                              t("rectification.download_xlsx"), t("rectification.empty"), page,
                              hazard_ids=list(supervised["hazard_id"]))
 
@@ -108,12 +114,16 @@ with tab_checks:
 
 with tab_due:
     due_days = page.load(rect.setting_value, "due_soon_days")
-    due = page.load(rect.due_soon, f)
+    # 行业主管部门 (issue 18): the due-soon list narrowed to one department's sectors, 全部部门 by default
+    due_department = draw.department_filter(page, "rect_due_department")
+    due = page.load(rect.due_soon, f, department=due_department)
     until = i18n.day(view.week_end(f.as_of, due_days), lang)
     ui.section(t("rectification.due_title", days=due_days),
                t("rectification.due_scope", n=len(due), until=until, **words))
+    draw.department_note(page, due_department, len(due))
     draw.list_with_downloads(view.follow_up_table(due, sectors, lang), "due_soon",
-                             t("rectification.due_title", days=due_days), t("rectification.download_csv"),
+                             draw.department_title(page, t("rectification.due_title", days=due_days), due_department),
+                             t("rectification.download_csv"),
                              t("rectification.download_xlsx"), t("rectification.empty"), page,
                              hazard_ids=list(due["hazard_id"]))
     week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)

@@ -146,20 +146,25 @@ def monthly_form(con: duckdb.DuckDBPyConnection, filters: Filters, month: date |
 # ---------------------------------------------------------------------------------------------- lists
 
 
-def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+def overdue_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True,
+                 department: str | None = None) -> pd.DataFrame:
     """Hazards overdue on the as-of day: the stock (found in any year up to as-of; the rows behind
     ``rectification_stock``'s ``overdue``) by default, or with ``stock=False`` only those found in the period.
-    ``is_rectified`` marks a major hazard rectified and awaiting verification (逾期未销号, not 未整改)."""
-    frame = db.query_list(con, "rectification/overdue_list", **filters.params(), is_stock=stock)
+    ``is_rectified`` marks a major hazard rectified and awaiting verification (逾期未销号, not 未整改).
+    ``department``: only the hazards of that 行业主管部门's sectors (None: every hazard; issue 18)."""
+    frame = db.query_list(con, "rectification/overdue_list", **filters.params(), is_stock=stock,
+                          **_department(con, department))
     frame["is_rectified"] = frame["is_rectified"].astype(bool)
     return _ints(frame, ["days_overdue"])
 
 
-def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True) -> pd.DataFrame:
+def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: bool = True,
+                    department: str | None = None) -> pd.DataFrame:
     """挂牌督办 hazards: by default the stock not yet delisted on the as-of day (found in any year; the rows
     behind ``rectification_stock``'s ``supervised_open``); with ``stock=False`` every supervised hazard found in
-    the period, delisted or not (``is_closed`` = delisted by as-of)."""
-    frame = db.query(con, "rectification/supervised_list", **filters.params(), is_stock=stock)
+    the period, delisted or not (``is_closed`` = delisted by as-of). ``department`` as in overdue_list."""
+    frame = db.query(con, "rectification/supervised_list", **filters.params(), is_stock=stock,
+                     **_department(con, department))
     frame["is_closed"] = frame["is_closed"].astype(bool)
     frame["is_rectified"] = frame["is_rectified"].astype(bool)
     frame["days_left"] = frame["days_left"].astype("Int64")
@@ -167,18 +172,27 @@ def supervised_list(con: duckdb.DuckDBPyConnection, filters: Filters, stock: boo
 
 
 def follow_up_list(con: duckdb.DuckDBPyConnection, filters: Filters, days: int,
-                   include_overdue: bool) -> pd.DataFrame:
-    """Hazards not done whose deadline is within ``days`` of the as-of day (and, if asked, the overdue)."""
+                   include_overdue: bool, department: str | None = None) -> pd.DataFrame:
+    """Hazards not done whose deadline is within ``days`` of the as-of day (and, if asked, the overdue);
+    ``department`` as in overdue_list."""
     return _ints(db.query_list(con, "rectification/follow_up_list", **filters.params(), days=days,
-                          include_overdue=include_overdue), ["days_left"])
+                          include_overdue=include_overdue, **_department(con, department)), ["days_left"])
 
 
-def due_soon(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    return follow_up_list(con, filters, setting_value(con, "due_soon_days"), include_overdue=False)
+def due_soon(con: duckdb.DuckDBPyConnection, filters: Filters, department: str | None = None) -> pd.DataFrame:
+    return follow_up_list(con, filters, setting_value(con, "due_soon_days"), include_overdue=False,
+                          department=department)
 
 
-def weekly_list(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    return follow_up_list(con, filters, WEEK_DAYS, include_overdue=True)
+def weekly_list(con: duckdb.DuckDBPyConnection, filters: Filters, department: str | None = None) -> pd.DataFrame:
+    return follow_up_list(con, filters, WEEK_DAYS, include_overdue=True, department=department)
+
+
+def _department(con: duckdb.DuckDBPyConnection, department: str | None) -> dict:
+    """The lists' 行业主管部门 parameters (metrics.departments.department_filter), imported here, not at the top."""
+    from riskdash.metrics.departments import department_filter
+
+    return department_filter(con, department)
 
 
 def uninspected_enterprises(con: duckdb.DuckDBPyConnection, filters: Filters,

@@ -35,6 +35,9 @@ TEXT = {
                                             "department)"},
     "departments.filter_count_accidents": {"zh": "{n}起", "en": "{n}"},
     "departments.filter_count_sites": {"zh": "{n}处", "en": "{n}"},
+    # 隐患治理's hazard lists by department (issue 18, "hazards … listed by department")
+    "departments.filter_what_hazards": {"zh": "隐患", "en": "hazards"},
+    "departments.filter_count_hazards": {"zh": "{n}项", "en": "{n}"},
     "departments.filter_name": {"zh": "{whole}（{department}）", "en": "{whole} ({department})"},
     "departments.sites_title": {"zh": "重点部位按行业主管部门", "en": "Key sites by responsible department"},
     "departments.sites_note": {

@@ -125,3 +125,37 @@ def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.Dat
                 st.dataframe(shaped(frame, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
                 table_download(shaped(frame, page.lang),
                                page.t("table.of", whole=page.t(label, n=len(frame)), part=chosen["enterprise_name"]))
+
+
+# ---------------------------------------------------------------------------------------------- 行业主管部门
+
+
+def department_filter(page: PageContext, key: str) -> str | None:
+    """行业主管部门 (issue 18, "hazards … listed by department"): the select box over a tab's hazard lists, 全部部门
+    (None) by default; a department narrows the lists to its sectors in SQL (in_department,
+    sql/views/departments.sql), as 事故趋势's accident lists and 重点部位's ledger."""
+    from riskdash.metrics import departments
+    from riskdash.screens import departments as departments_view
+
+    listed = page.load(departments.department_list)
+    return st.selectbox(page.t("departments.filter"), departments_view.filter_choices(listed), key=key,
+                        format_func=lambda d: d or page.t("departments.filter_all")) or None
+
+
+def department_note(page: PageContext, department: str | None, n: int) -> None:
+    """Under a narrowed list: 仅列行业主管部门“应急管理”主管行业（…）的隐患：2项。 (nothing for 全部部门)."""
+    from riskdash.metrics import core, departments
+    from riskdash.screens import departments as departments_view
+    from riskdash.ui.markdown import plain
+
+    if department is not None:
+        st.caption(plain(departments_view.filter_note(
+            department, page.load(departments.department_list), departments_view.sector_map(page.load(core.sectors)),
+            "hazards", n, page.lang)))
+
+
+def department_title(page: PageContext, title: str, department: str | None) -> str:
+    """A narrowed list's name for its downloads: 逾期隐患（应急管理）; the whole name without a department."""
+    from riskdash.screens import departments as departments_view
+
+    return departments_view.filter_name(title, department, page.lang)

@@ -7,6 +7,9 @@
 with region_enterprises as (
     select enterprise_id, enterprise_no, name as enterprise_name, region_code, industry
     from scoped_enterprises($region, $account_region, $industry)
+    -- 行业主管部门 (issue 18, "hazards … listed by department"): $department's sectors (all when null; in_department,
+    -- sql/views/departments.sql, the setting sector_departments as $codes, $names)
+    where in_department(industry, $department, $codes, $names)
 ),
 
 period_open as (
