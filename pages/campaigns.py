@@ -78,7 +78,12 @@ with tab_checklist:
     ui.section(t("campaigns.stations_title"),
                t("campaigns.stations_scope", key_min=staffing["staff_min_key"], ordinary=ordinary,
                  **{**words, "report": draw.deadline_words(page, values)["report"]}))
-    ui.listing(view.stations_table(page.load(campaigns.township_stations, f), lang), t("campaigns.empty"))
+    stations = view.stations_table(page.load(campaigns.township_stations, f), lang)
+    if stations.empty:
+        st.info(t("campaigns.empty"), icon=":material/check_circle:")
+    else:  # short headers, said once in the caption (issue 17 item 7)
+        st.caption(t("campaigns.stations_note"))
+        view_table(stations, {"": list(stations.columns)}, "campaigns_stations", "", view.stations_labels(lang))
     ui.section(t("campaigns.four_title"), t("campaigns.four_scope", **words))
     ui.listing(view.four_table(page.load(campaigns.four_in_place, f), lang), t("campaigns.empty"))
     if not progress.empty:

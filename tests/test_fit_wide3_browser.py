@@ -168,3 +168,17 @@ def test_backtest_and_calibration_views_fit_at_1024(wide3_server, tmp_path, lang
             assert fits(backtest) and fits(calibration), (name, backtest, calibration)
         page.screenshot(path=str(tmp_path / f"backtest-{lang}-1024.png"), full_page=True)
 
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_station_staffing_fits_at_1024(wide3_server, tmp_path, lang):
+    """规范化建设's station staffing table: its eight long headers (专职站长（任命报县备案）…) had passed the page."""
+    zh = lang == "zh"
+    heads = (["乡镇（街道）", "类别", "专职人员", "达标", "专职站长", "任命文号", "验收报告", "报送日期"] if zh
+             else ["Township", "Class", "Staff", "Met", "Head", "Document", "Report", "Sent on"])
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide3_server + f"campaigns?lang={lang}")
+        page.get_by_role("tab", name="规范化建设" if zh else "Standardisation").click()
+        settle(page)
+        stations = grid(page, *heads)
+        assert stations[0] == "|".join(heads), stations
+        assert fits(stations), stations

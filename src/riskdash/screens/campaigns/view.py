@@ -209,6 +209,13 @@ def stations_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def stations_labels(lang: str) -> dict[str, str]:
+    """The shorter headers the stations table (``stations_table``) shows (issue 17 item 7: its eight headers
+    needed about 1,000 px, 1,280 in English; the page at 1024 px holds 664); its frame and .xlsx keep the full ones."""
+    return {_t(f"col.{c}", lang): _t(f"short.{c}", lang)
+            for c in ("staff", "staff_met", "head", "head_doc", "acceptance", "acceptance_on")}
+
+
 def four_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The "四个必须到位" per township: one column per requirement (是/否) and whether all four are in place."""
     rows = []
