@@ -1,5 +1,8 @@
 """riskdash bench: the JSON contract (README.md, "Command line"), and --only / --no-pandas selecting what is timed."""
 
+import pytest
+from conftest import copy_database
+
 from riskdash import bench
 
 QUERY_KEYS = {"name", "median_ms", "floor_ms", "ratio_to_floor", "rows_scanned", "pandas_ms", "sql_to_pandas"}
@@ -31,11 +34,21 @@ def test_only_times_the_selected_queries_on_a_small_demo_city(tmp_path):
     assert again["queries"][0]["pandas_ms"] is None
 
 
-def test_a_bench_database_from_before_a_view_change_is_migrated_not_rebuilt(tmp_path):
+@pytest.fixture(scope="module")
+def bench_file(tmp_path_factory):
+    """A scale-0.05 bench city as ``riskdash bench`` leaves it, built once for the module (~4 s of CPU): the tests
+    below start from a copy, as from a database an earlier bench left; the first test above builds its own."""
+    path = tmp_path_factory.mktemp("bench") / "bench.duckdb"
+    first = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    assert [task["name"] for task in first["tasks"]] == ["demo build (scale 0.05)"]
+    assert not path.with_name(path.name + ".wal").exists()
+    return path
+
+
+def test_a_bench_database_from_before_a_view_change_is_migrated_not_rebuilt(tmp_path, bench_file):
     from riskdash import db
 
-    path = tmp_path / "bench.duckdb"
-    bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    path = copy_database(bench_file, tmp_path / "bench.duckdb")
     con = db.connect(path)
     con.execute("update meta set value = 'an older fingerprint' where key = 'views_fingerprint'")
     con.close()
@@ -46,11 +59,10 @@ def test_a_bench_database_from_before_a_view_change_is_migrated_not_rebuilt(tmp_
     con.close()
 
 
-def test_open_times_a_read_only_open_with_its_key_check(tmp_path):
+def test_open_times_a_read_only_open_with_its_key_check(tmp_path, bench_file):
     from riskdash import db
 
-    path = tmp_path / "bench.duckdb"
-    bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/key_site_totals"], pandas=False)
+    path = copy_database(bench_file, tmp_path / "bench.duckdb")
     con = db.connect(path)
     con.execute("update meta set value = 'stale' where key = $k", {"k": db.KEYS_FINGERPRINT})
     con.close()
@@ -64,12 +76,10 @@ def test_open_times_a_read_only_open_with_its_key_check(tmp_path):
     con.close()
 
 
-def test_user_times_every_query_as_that_account_reads_it(tmp_path):
+def test_user_times_every_query_as_that_account_reads_it(tmp_path, bench_file):
     """``riskdash bench --user NAME`` (issue 16): the account's region is the region and the bound of every
     query's filters, as ``--user`` on the reading commands; admin and city accounts change nothing."""
     from datetime import date
-
-    import pytest
 
     from riskdash import accounts, db
     from riskdash.filters import Filters
@@ -81,7 +91,7 @@ def test_user_times_every_query_as_that_account_reads_it(tmp_path):
         start=date(2026, 1, 1), end=date(2026, 6, 30), region_code="419901001000", as_of=date(2026, 6, 30),
         industry="mining", account_region="419901001000")
 
-    path = tmp_path / "bench.duckdb"
+    path = copy_database(bench_file, tmp_path / "bench.duckdb")
     plain = bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/accident_totals", "ranking/"],
                             pandas=False)
     assert "user" not in plain and [t["name"] for t in plain["tasks"]][-1] == "ranking/townships"

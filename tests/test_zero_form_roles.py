@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in
+from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import fill_campaigns
 from test_login import APP, GOOD, TIMEOUT
@@ -21,17 +21,15 @@ WRITERS = {"zh": "零报告由以下账号填报：管理员、市级、县级�
            "en": "Zero reports are submitted by these accounts: Administrator, City, County, Township."}
 
 
+def add_accounts(con) -> None:
+    for name, (role, region) in ACCOUNTS.items():
+        accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
+
+
 @pytest.fixture()
 def city(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "roles.duckdb"
-    con = db.connect(path, create=True)
-    try:
-        fill_small_city(con)
-        fill_campaigns(con)
-        for name, (role, region) in ACCOUNTS.items():
-            accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
-    finally:
-        con.close()
+    # five argon2 hashes (~0.2 s of CPU each) made once per process, not per test
+    path = prepared_database(tmp_path / "roles.duckdb", fill_small_city, fill_campaigns, add_accounts)
     monkeypatch.setenv(db.ENV_DB, str(path))
     return path
 
