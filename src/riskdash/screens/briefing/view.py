@@ -260,7 +260,8 @@ def fit_script() -> str:
   }}
   function unzoomCharts() {{
     // each chart frame of the slide measures in its own CSS pixels (see the docstring); nudged once to be measured
-    for (const frame of document.querySelectorAll(".st-key-{SLIDE_CONTAINER_KEY} [data-testid='stFullScreenFrame']")) {{
+    for (const frame of document.querySelectorAll(".st-key-{SLIDE_CONTAINER_KEY} [data-testid='stFullScreenFrame'], "
+                                                  + ".st-key-{SLIDE_CONTAINER_KEY} [data-testid='stPlotlyChart']")) {{
       if (frame.getBoundingClientRect === ownSizeRect) continue;
       frame.getBoundingClientRect = ownSizeRect;
       frame.style.width = "calc(100% - 1px)";
