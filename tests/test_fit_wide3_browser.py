@@ -159,7 +159,8 @@ def test_backtest_and_calibration_views_fit_at_1024(wide3_server, tmp_path, lang
         open_page(page, wide3_server + f"priority?lang={lang}")
         page.get_by_role("tab", name="评分检验" if zh else "Back-test").click()
         settle(page)
-        for name in (["较大及以上事故", "有死亡事故"] if zh else ["Relatively major or worse", "With deaths"]):
+        for name in (["较大及以上事故", "有死亡事故"] if zh
+                     else ["Relatively major or worse accidents", "With deaths"]):
             choose(page, "priority_backtest_view", name)
             choose(page, "priority_calibration_view", name)
             backtest = grid(page, *days, *shares)
@@ -173,7 +174,7 @@ def test_backtest_and_calibration_views_fit_at_1024(wide3_server, tmp_path, lang
 def test_station_staffing_fits_at_1024(wide3_server, tmp_path, lang):
     """规范化建设's station staffing table: its eight long headers (专职站长（任命报县备案）…) had passed the page."""
     zh = lang == "zh"
-    heads = (["乡镇（街道）", "类别", "专职人员", "达标", "专职站长", "任命文号", "验收报告", "报送日期"] if zh
+    heads = (["乡镇（街道）", "类别", "专职人员", "配齐", "专职站长", "任命文号", "验收报告", "报送日期"] if zh
              else ["Township", "Class", "Staff", "Met", "Head", "Document", "Report", "Sent on"])
     with chromium_page(tmp_path, 1024, 768) as page:
         open_page(page, wide3_server + f"campaigns?lang={lang}")

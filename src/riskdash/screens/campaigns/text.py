@@ -450,11 +450,11 @@ TEXT = {
     "campaigns.short.meetings": {"zh": "警示会", "en": "Meetings"},
     # ------------------------------------------------------------------ station staffing (issue 17 item 7)
     "campaigns.stations_note": {
-        "zh": "专职人员为实有/应配人数，达标指人数达到要求；专职站长指经乡镇党委发文任命并报县备案；报送日期为验收报告报送日期。",
+        "zh": "专职人员为实有/应配人数，配齐指人数达到要求；专职站长指经乡镇党委发文任命并报县备案；报送日期为验收报告报送日期。",
         "en": "Staff: has/needs; Met: enough full-time staff; Head: a full-time head appointed and filed with the "
               "county; Sent on: the day the acceptance report was sent.",
     },
-    "campaigns.short.staff_met": {"zh": "达标", "en": "Met"},
+    "campaigns.short.staff_met": {"zh": "配齐", "en": "Met"},
     "campaigns.short.head": {"zh": "专职站长", "en": "Head"},
     "campaigns.short.head_doc": {"zh": "任命文号", "en": "Document"},
     "campaigns.short.acceptance_on": {"zh": "报送日期", "en": "Sent on"},

@@ -236,7 +236,7 @@ TEXT: dict[str, dict[str, str]] = {
     # (1,680 in English) at 1024 px beside the sidebar (664): the relatively major accidents and those with deaths
     # one at a time; the .xlsx keeps every column
     "priority.backtest_views": {"zh": "事故类别", "en": "Accidents"},
-    "priority.backtest_view.larger": {"zh": "较大及以上事故", "en": "Relatively major or worse"},
+    "priority.backtest_view.larger": {"zh": "较大及以上事故", "en": "Relatively major or worse accidents"},
     "priority.backtest_view.death": {"zh": "有死亡事故", "en": "With deaths"},
     "priority.backtest_views_note": {
         "zh": "企业以家计；“前10% / 全部”为后一年该类事故中发生在前10%企业的起数 / 全部起数，占比为其比例；"
