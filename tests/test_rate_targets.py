@@ -18,7 +18,7 @@ import pytest
 from conftest import CITY, COUNTY_A
 
 from riskdash.briefing import build_brief
-from riskdash.briefing.classes import rate_number, rate_targets_sentence
+from riskdash.briefing.classes import ceiling_number, rate_number, rate_targets_sentence
 from riskdash.briefing.tongbao import outline
 from riskdash.filters import Filters
 from riskdash.importer import ImportFailed, import_file
@@ -114,6 +114,11 @@ def test_the_sentence_in_both_languages(con):
                                              (0.0004, "0.0004"), (66.66666, "66.667")])
 def test_rate_number(value, text):
     assert rate_number(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [(0.0511, "0.0511"), (2.0, "2"), (0.0, "0"), (13.101, "13.101")])
+def test_a_ceiling_is_shown_as_entered(value, text):
+    assert ceiling_number(value) == text
 
 
 def test_the_tongbao_carries_it(con):

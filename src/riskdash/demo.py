@@ -47,6 +47,7 @@ STEPS: list[str] = [
     "demo/annual_targets",
     "demo/class_targets",
     "demo/indicator_denominators",
+    "demo/rate_targets",  # after the denominators it is drawn from (issue 18, schema 28)
 ]
 
 COUNTED_TABLES = [

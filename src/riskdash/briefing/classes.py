@@ -111,6 +111,12 @@ def rate_number(value: float) -> str:
     return text or "0"
 
 
+def ceiling_number(value: float) -> str:
+    """A rate target's ceiling as entered (up to six decimals, no trailing zeros: "0.0511", "2"): the figure the
+    level above issued, never rounded off."""
+    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
+
+
 def rate_targets_sentence(targets: list[Mapping[str, Any]], lang: str = "zh") -> str | None:
     """"相对指标控制方面，亿元GDP生产安全事故死亡率0.012，占全年控制指标（0.025）的48%，低于时间进度1.6个百分点；…。"
     from ``metrics.classes.rate_targets`` (issue 18, "rate targets … each with 时间进度"); None when none is set."""
@@ -119,7 +125,7 @@ def rate_targets_sentence(targets: list[Mapping[str, Any]], lang: str = "zh") ->
     parts = []
     for target in targets:
         values = {"what": i18n.enum_name("rate_indicator", target["indicator"], lang),
-                  "target": rate_number(float(target["target"]))}
+                  "target": ceiling_number(float(target["target"]))}
         if target["level"] == "unknown":
             parts.append(_t("rates.brief.target_unknown", lang, **values, year=target["year"]))
             continue

@@ -199,13 +199,13 @@ def rate_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> lis
     """The rate targets (``metrics.classes.rate_targets``, issue 18), one bar each under the class targets', worded
     and coloured as they are: red when the rate so far is above its ceiling, amber when the share used runs ahead
     of 时间进度; a ceiling of 0 has no share ("—"); without the year's denominator a note, no bar."""
-    from riskdash.briefing.classes import rate_number
+    from riskdash.briefing.classes import ceiling_number, rate_number
 
     to = f"{end.month}月{end.day}日" if lang == "zh" else i18n.day(end, lang)
     bars = []
     for t in targets:
         what = i18n.enum_name("rate_indicator", t["indicator"], lang)
-        target = rate_number(float(t["target"]))
+        target = ceiling_number(float(t["target"]))
         if t["level"] == "unknown":
             bars.append(TargetBar(i18n.t("rates.bar_unknown", lang, what=what, target=target, year=t["year"]),
                                   None, False, "normal"))
