@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, logged_in
+from conftest import COUNTY_A, fill_small_city, logged_in, prepared_database
 from streamlit.testing.v1 import AppTest
 
 from riskdash import accounts, db
@@ -19,15 +19,17 @@ TIMEOUT = 90
 GOOD = "Safe-pass9"
 
 
+def add_guarded_accounts(con) -> None:
+    accounts.add_account(con, "jia", "county", COUNTY_A, GOOD, actor="test", must_change_password=False)
+    accounts.add_account(con, "newbie", "township", "419902001000", GOOD, actor="test")
+
+
 @pytest.fixture()
 def guarded_db(small_db_path: Path, monkeypatch) -> Path:
     """The small city with a county account (already past its first login) and a new township account."""
-    con = db.connect(small_db_path)
-    try:
-        accounts.add_account(con, "jia", "county", COUNTY_A, GOOD, actor="test", must_change_password=False)
-        accounts.add_account(con, "newbie", "township", "419902001000", GOOD, actor="test")
-    finally:
-        con.close()
+    # the small city with these accounts, copied from a file made once per process (an argon2 hash is ~0.2 s of CPU)
+    small_db_path.unlink()
+    prepared_database(small_db_path, fill_small_city, add_guarded_accounts)
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     return small_db_path
 

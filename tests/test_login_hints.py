@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_B1, logged_in
+from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
 
@@ -19,19 +19,21 @@ ADMIN_TARGET = "可在“设置”中录入年度控制指标"
 ASK_TARGET = "请市级管理员在“设置”中录入年度控制指标"
 
 
+def strip_and_add_accounts(con) -> None:
+    con.execute("delete from annual_targets")
+    con.execute("delete from zero_reports")
+    con.execute("delete from zero_report_windows")
+    for name, role, region in (("boss", "admin", None), ("nan", "township", TOWN_B1),
+                               ("kan", "viewer", COUNTY_A), ("shi", "city", None)):
+        accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
+
+
 @pytest.fixture()
 def bare(small_db_path: Path, monkeypatch) -> Path:
     """The small city without annual targets or zero-report windows, with an admin, a township and a viewer."""
-    con = db.connect(small_db_path)
-    try:
-        con.execute("delete from annual_targets")
-        con.execute("delete from zero_reports")
-        con.execute("delete from zero_report_windows")
-        for name, role, region in (("boss", "admin", None), ("nan", "township", TOWN_B1),
-                                   ("kan", "viewer", COUNTY_A), ("shi", "city", None)):
-            accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
-    finally:
-        con.close()
+    # copied from a file made once per process (an argon2 hash is ~0.2 s of CPU)
+    small_db_path.unlink()
+    prepared_database(small_db_path, fill_small_city, strip_and_add_accounts)
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     return small_db_path
 

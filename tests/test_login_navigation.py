@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
-from conftest import COUNTY_A, TOWN_B1, logged_in
+from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT, submit
 
@@ -40,15 +40,17 @@ def listed(monkeypatch) -> Runs:
     return runs
 
 
+def add_four_accounts(con) -> None:
+    for name, role, region in (("boss", "admin", None), ("jia", "county", COUNTY_A),
+                               ("nan", "township", TOWN_B1), ("kan", "viewer", COUNTY_A)):
+        accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
+
+
 @pytest.fixture()
 def with_accounts(small_db_path: Path, monkeypatch) -> Path:
-    con = db.connect(small_db_path)
-    try:
-        for name, role, region in (("boss", "admin", None), ("jia", "county", COUNTY_A),
-                                   ("nan", "township", TOWN_B1), ("kan", "viewer", COUNTY_A)):
-            accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
-    finally:
-        con.close()
+    # the small city with these accounts, copied from a file made once per process (an argon2 hash is ~0.2 s of CPU)
+    small_db_path.unlink()
+    prepared_database(small_db_path, fill_small_city, add_four_accounts)
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     return small_db_path
 

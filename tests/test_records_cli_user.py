@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_B1
+from conftest import COUNTY_A, TOWN_B1, fill_small_city, prepared_database
 
 from riskdash import accounts, db, records
 from riskdash.cli import main
@@ -33,17 +33,18 @@ def refused(result: subprocess.CompletedProcess, *fragments: str) -> str:
     return result.stderr
 
 
+def add_four_accounts(con) -> None:
+    accounts.add_account(con, "adm", "admin", None, GOOD, actor="test")
+    accounts.add_account(con, "cnt", "county", COUNTY_A, GOOD, actor="test")
+    accounts.add_account(con, "twn", "township", TOWN_B1, GOOD, actor="test")
+    accounts.add_account(con, "vwr", "viewer", COUNTY_A, GOOD, actor="test")
+
+
 @pytest.fixture()
 def path(small_db_path: Path) -> Path:
-    con = db.connect(small_db_path)
-    try:
-        accounts.add_account(con, "adm", "admin", None, GOOD, actor="test")
-        accounts.add_account(con, "cnt", "county", COUNTY_A, GOOD, actor="test")
-        accounts.add_account(con, "twn", "township", TOWN_B1, GOOD, actor="test")
-        accounts.add_account(con, "vwr", "viewer", COUNTY_A, GOOD, actor="test")
-    finally:
-        con.close()
-    return small_db_path
+    # the small city with the accounts, copied from a file made once per process (an argon2 hash is ~0.2 s of CPU)
+    small_db_path.unlink()
+    return prepared_database(small_db_path, fill_small_city, add_four_accounts)
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
