@@ -58,8 +58,12 @@ with tab_form:
     # 重大隐患判定依据 (issue 18): the major hazards the form counts, each with the item it was judged by
     majors = page.load(monthly_form.major_hazards, f, month)
     st.markdown(f"**{plain(monthly_form.majors_title(form_header, lang))}**")
-    ui.listing(monthly_form.majors_table(majors, lang), t("monthly_form.majors_empty"),
-               t("monthly_form.majors_sheet"))
+    majors_shown = monthly_form.majors_table(majors, lang)
+    if majors_shown.empty:
+        st.info(t("monthly_form.majors_empty"), icon=":material/check_circle:")
+    else:  # two views of its columns (issue 17 item 7); its download carries them all
+        ui.widgets.view_table(majors_shown, view.majors_views(majors_shown, lang), "rect_majors_view",
+                              t("rectification.view_label"), name=t("monthly_form.majors_sheet"))
     ui.formula(t("rectification.form_majors_note"))
     # built when clicked (a callable: not on every run of the page), from the table shown
     st.download_button(t("rectification.form_download"),
@@ -78,7 +82,8 @@ with tab_lists:
     draw.list_with_downloads(view.overdue_table(overdue, sectors, lang), "overdue",
                              draw.department_title(page, t("rectification.overdue_title"), department),
                              t("rectification.download_csv"), t("rectification.download_xlsx"),
-                             t("rectification.empty"), page, hazard_ids=list(overdue["hazard_id"]))
+                             t("rectification.empty"), page, hazard_ids=list(overdue["hazard_id"]),
+                             views=view.list_views("overdue", lang))
     supervised = page.load(rect.supervised_list, f, department=department)
     ui.section(t("rectification.supervised_title"), t("rectification.supervised_scope", n=len(supervised), **words))
     draw.department_note(page, department, len(supervised))
@@ -86,7 +91,7 @@ with tab_lists:
                              draw.department_title(page, t("rectification.supervised_title"), department),
                              t("rectification.download_csv"),
                              t("rectification.download_xlsx"), t("rectification.empty"), page,
-                             hazard_ids=list(supervised["hazard_id"]))
+                             hazard_ids=list(supervised["hazard_id"]), views=view.list_views("supervised", lang))
 
 with tab_checks:
     ui.section(t("rectification.levels_title"), t("rectification.levels_scope", **words))
@@ -125,7 +130,7 @@ with tab_due:
                              draw.department_title(page, t("rectification.due_title", days=due_days), due_department),
                              t("rectification.download_csv"),
                              t("rectification.download_xlsx"), t("rectification.empty"), page,
-                             hazard_ids=list(due["hazard_id"]))
+                             hazard_ids=list(due["hazard_id"]), views=view.list_views("follow_up", lang))
     week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)
     ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
     weekly = view.weekly_by_township(page.load(rect.weekly_list, f))
@@ -143,7 +148,9 @@ with tab_due:
         if rows is None:
             st.info(t("rectification.empty"), icon=":material/check_circle:")
         else:
-            ui.table(rows, download=False)  # its own printable .xlsx below
+            # its own printable .xlsx below carries every column
+            ui.widgets.view_table(rows, view.list_views("follow_up", lang), "rect_week_view",
+                                  t("rectification.view_label"), download=False)
             st.download_button(t("rectification.weekly_download"), partial(list_xlsx, {town_names[town]: rows},
                                                                                       {town_names[town]: heading}),
                                file_name=draw.list_file_name(
@@ -156,15 +163,19 @@ with tab_breakdown:
     ui.section(t("rectification.by_township"), t("rectification.breakdown_scope", **words))
     by_township = page.load(rect.by_township, f)
     ui.plot(charts.rate_by_township_bars(by_township, f, page.region_name, lang), t("rectification.township_empty"))
-    ui.table(view.breakdown_table(by_township, lang, "township"))
+    township_table = view.breakdown_table(by_township, lang, "township")
+    draw.table_or_views(township_table, view.breakdown_views(township_table, lang, "township"), "rect_towns_view",
+                        t("rectification.view_label"))
     ui.section(t("rectification.by_sector"), t("rectification.breakdown_scope", **words))
     by_sector_frame = page.load(rect.by_sector, f)
     ui.plot(charts.found_by_sector_bars(by_sector_frame, view.sector_labels(by_sector_frame, sectors, lang), f,
                                         page.region_name, lang), t("rectification.sector_empty"))
-    ui.table(view.breakdown_table(by_sector_frame, lang, "sector", sectors))
+    sector_table = view.breakdown_table(by_sector_frame, lang, "sector", sectors)
+    draw.table_or_views(sector_table, view.breakdown_views(sector_table, lang, "sector"), "rect_sectors_view",
+                        t("rectification.view_label"))
     # 行业主管部门 ("管行业必须管安全", issue 18): accidents, hazards and enterprises by the sector's department
     ui.section(t("rectification.by_department"), t("rectification.by_department_scope", **words))
-    ui.table(view.department_table(page.load(departments.by_department, f), sectors, lang))
+    draw.department_table(view.department_table(page.load(departments.by_department, f), sectors, lang))
     ui.section(t("rectification.trend_title"), t("rectification.trend_scope", **words))
     ui.plot(charts.rate_trend_lines(page.load(rect.rate_by_month, f), f, page.region_name, lang),
             t("rectification.trend_empty"))
@@ -192,4 +203,4 @@ with tab_pareto:
     draw.list_with_downloads(view.new_hazards_table(new_hazards, sectors, lang), "new_hazards",
                              t("rectification.new_title"), t("rectification.download_csv"),
                              t("rectification.download_xlsx"), t("rectification.empty"), page,
-                             hazard_ids=list(new_hazards["hazard_id"]))
+                             hazard_ids=list(new_hazards["hazard_id"]), views=view.list_views("new", lang))

@@ -60,7 +60,7 @@ def test_english_campaign_and_uninspected_tables_fit_at_1024(server, tmp_path): 
         page.get_by_role("tab", name="Four-level checking").click()
         drawn(page, "Last inspected")
         uninspected = tables(page, ".st-key-rect_list_uninspected [data-testid='stDataFrame']")
-        assert uninspected and uninspected[0][0].startswith("Enterprise|County|Township|Sector|Last inspected")
+        assert uninspected and uninspected[0][0].startswith("Firm|County|Township|Sector|Last inspected")
         assert whole(uninspected) == []
 
         open_page(page, server + "campaigns?lang=en")

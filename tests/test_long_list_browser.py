@@ -40,7 +40,8 @@ def test_a_row_of_a_long_list_opens_its_record(small_db_path, tmp_path):
         page.goto(url + "rectification", timeout=PAGE_MS)
         wait_until_idle(page)
         page.get_by_role("tab", name="隐患类别与近7日新增").click()
-        grid = page.locator(f".st-key-{KEY} [data-testid='stDataFrame']").first
+        # the list is drawn under its views (issue 17 item 7): its grid's key is KEY_view_grid
+        grid = page.locator(f".st-key-{KEY}_view_grid [data-testid='stDataFrame']").first
         grid.wait_for(timeout=PAGE_MS)
         grid.scroll_into_view_if_needed(timeout=PAGE_MS)
         page.wait_for_timeout(500)

@@ -54,7 +54,8 @@ def test_a_row_of_the_overdue_list_opens_its_record(rect_db):  # noqa: F811
     at = start()
     assert any("选中一行" in c.value for c in at.caption)
     # the overdue list's first row: H2 (东镇建材厂, 140 days overdue)
-    at.session_state["rect_list_overdue"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    # the list's grid under its views (issue 17 item 7): key rect_list_overdue_view_grid
+    at.session_state["rect_list_overdue_view_grid"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert not at.exception, at.exception
     assert any("隐患记录：H2" in m.value for m in at.markdown)

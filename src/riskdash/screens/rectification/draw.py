@@ -16,11 +16,13 @@ from riskdash.ui.widgets import fit, table_download
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
                         empty: str, page: PageContext, hazard_ids: list[str] | None = None,
-                        enterprises: pd.DataFrame | None = None) -> None:
+                        enterprises: pd.DataFrame | None = None, views: dict[str, list[str]] | None = None) -> None:
     """A sortable table (click a heading) and its CSV and .xlsx downloads (formula-looking text escaped), named
     for the list, the scope and the as-of day (逾期未销号重大隐患_绿阳区_截至2026年11月28日.xlsx). A list of
     hazards (``hazard_ids``, one per row) opens the selected row's record below the table; a list of enterprises
-    (``enterprises``: enterprise_id and enterprise_name, one per row) opens the enterprise's hazards and inspections."""
+    (``enterprises``: enterprise_id and enterprise_name, one per row) opens the enterprise's hazards and inspections.
+    ``views``: a list too wide for the page is shown one themed view of its columns at a time (``view.list_views``;
+    the downloads keep every column)."""
     from riskdash.exports.rectification_lists import list_csv, list_xlsx
 
     if table.empty:
@@ -31,7 +33,7 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
     elif hazard_ids is None:
         st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table))
     else:
-        _hazard_list(page, table, hazard_ids, f"rect_list_{name}")
+        _hazard_list(page, table, hazard_ids, f"rect_list_{name}", views)
     # both files are built when clicked (a callable ``data``: Streamlit runs it on its own thread, so it gets
     # only values, never the page or the session), not on every run of the page (issue 17)
     left, right = st.columns(2)
@@ -68,14 +70,21 @@ def form_scope(page: PageContext, header) -> str:
                   as_of=i18n.day(header.as_of, page.lang), sector=page.sector_name)
 
 
-def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], key: str) -> None:
-    """The list with one selectable row; the selected hazard's record card below it (as the accident lists do)."""
+def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], key: str,
+                 views: dict[str, list[str]] | None = None) -> None:
+    """The list with one selectable row (``views``: one themed view of its columns at a time); the selected
+    hazard's record card below it (as the accident lists do)."""
     from riskdash.metrics import rectification as rect
     from riskdash.screens.rectification import view
     from riskdash.ui.markdown import plain, plain_frame
+    from riskdash.ui.widgets import view_table
 
-    event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(table, selectable=True))
+    if views:
+        event = view_table(table, views, f"{key}_view", page.t("rectification.view_label"), download=False,
+                           selectable=True)
+    else:
+        event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key,
+                             on_select="rerun", selection_mode="single-row", **fit(table, selectable=True))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(hazard_ids):
         st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
@@ -125,6 +134,25 @@ def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.Dat
                 st.dataframe(shaped(frame, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
                 table_download(shaped(frame, page.lang),
                                page.t("table.of", whole=page.t(label, n=len(frame)), part=chosen["enterprise_name"]))
+
+
+def table_or_views(table: pd.DataFrame, views: dict[str, list[str]], key: str, label: str) -> None:
+    """``table`` whole where its columns fit the page at 1024 px (NARROW_PX beside the sidebar), else one themed
+    view of its columns at a time (``views``; ui.widgets.view_table); its download carries every column."""
+    from riskdash.ui.widgets import NARROW_PX, table as whole_table, view_table
+
+    widths = [c["width"] for c in fit(table)["column_config"].values()]
+    if sum(widths) <= NARROW_PX + len(widths):  # each width is rounded up
+        whole_table(table)
+    else:
+        view_table(table, views, key, label)
+
+
+def department_table(table: pd.DataFrame) -> None:
+    """The table by 行业主管部门: its sectors column (a department's list of sectors, long in English) may wrap
+    over more lines than other tables' text so that the counts stay within the page (issue 17 item 7)."""
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table, max_lines=12))
+    table_download(table)
 
 
 # ---------------------------------------------------------------------------------------------- 行业主管部门

@@ -134,7 +134,8 @@ TEXT = {
         "“逾期未整改”尚未整改，“逾期未销号”为重大隐患已整改待验收；逾期天数 = 截至日 − 整改期限。点击列标题排序。",
         "en": "{n} hazards overdue and not closed on {as_of}, whatever year they were found (the stock, not only "
         "{period}) · {region} · {sector}; “not rectified” or, for a major hazard rectified and awaiting "
-        "verification, “not closed”; days overdue = as-of − deadline. Click a column heading to sort.",
+        "verification, “not closed”; days late = as-of − deadline; listing = the level of listed supervision. "
+        "Click a column heading to sort.",
     },
     "rectification.supervised_title": {"zh": "挂牌督办重大隐患", "en": "Major hazards under listed supervision"},
     "rectification.supervised_scope": {
@@ -148,7 +149,7 @@ TEXT = {
     "rectification.download_xlsx": {"zh": "导出 Excel", "en": "Export Excel"},
     "rectification.empty": {"zh": "没有符合条件的记录。", "en": "Nothing to list."},
     "rectification.col_hazard": {"zh": "隐患编号", "en": "Hazard"},
-    "rectification.col_enterprise": {"zh": "企业", "en": "Enterprise"},
+    "rectification.col_enterprise": {"zh": "企业", "en": "Firm"},
     "rectification.col_county": {"zh": "县区", "en": "County"},
     "rectification.col_township": {"zh": "乡镇（街道）", "en": "Township"},
     "rectification.col_sector": {"zh": "行业", "en": "Sector"},
@@ -156,16 +157,16 @@ TEXT = {
     "rectification.col_description": {"zh": "隐患描述", "en": "Description"},
     "rectification.col_found_on": {"zh": "发现日期", "en": "Found on"},
     "rectification.col_deadline": {"zh": "整改期限", "en": "Deadline"},
-    "rectification.col_days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
+    "rectification.col_days_overdue": {"zh": "逾期天数", "en": "Days late"},
     "rectification.col_days_left": {"zh": "剩余天数", "en": "Days left"},
-    "rectification.col_rectified_on": {"zh": "整改日期", "en": "Rectified on"},
-    "rectification.col_supervision": {"zh": "挂牌督办", "en": "Supervision"},
+    "rectification.col_rectified_on": {"zh": "整改日期", "en": "Rectified"},
+    "rectification.col_supervision": {"zh": "挂牌督办", "en": "Listing"},
     "rectification.col_supervised_on": {"zh": "挂牌日期", "en": "Listed on"},
-    "rectification.col_five": {"zh": "五到位", "en": "Five in place"},
+    "rectification.col_five": {"zh": "五到位", "en": "5 in place"},
     "rectification.col_basis": {"zh": "判定依据", "en": "Judged by"},
     "rectification.col_plan": {"zh": "列入治理计划", "en": "In a plan"},
     "rectification.col_state": {"zh": "状态", "en": "State"},
-    "rectification.col_funds": {"zh": "治理资金（万元）", "en": "Funds (10,000 yuan)"},
+    "rectification.col_funds": {"zh": "治理资金（万元）", "en": "Funds (10k yuan)"},
     "rectification.col_last_inspected": {"zh": "最近监管检查", "en": "Last inspected"},
     "rectification.col_days_since": {"zh": "距今天数", "en": "Days since"},
     "rectification.never": {"zh": "从未", "en": "never"},
@@ -231,18 +232,18 @@ TEXT = {
     "rectification.by_department": {"zh": "按行业主管部门", "en": "By responsible department"},
     "rectification.by_department_scope": {
         "zh": "管行业必须管安全：统计期 {period} 内的事故、排查的隐患和企业，按所属行业的主管部门（可在“设置”中修改）"
-              "合计 · {region} · {sector}；各部门之和等于合计",
+              "合计 · {region} · {sector}；事故（起）、死亡（含失踪，人）、排查隐患及其中重大（项）、企业（家）；各部门之和等于合计",
         "en": "管行业必须管安全: accidents and hazards found in {period} and the enterprises, by the department "
-              "responsible for their sector (setting sector_departments) · {region} · {sector}; the departments add "
-              "up to the total",
+              "responsible for their sector (setting sector_departments) · {region} · {sector}; deaths include the "
+              "missing; hazards found, of them major; the departments add up to the total",
     },
     "rectification.dept_col_department": {"zh": "行业主管部门", "en": "Department"},
     "rectification.dept_col_sectors": {"zh": "行业", "en": "Sectors"},
-    "rectification.dept_col_accidents": {"zh": "事故（起）", "en": "Accidents"},
-    "rectification.dept_col_deaths": {"zh": "死亡（含失踪，人）", "en": "Deaths (incl. missing)"},
-    "rectification.dept_col_hazards": {"zh": "排查隐患（项）", "en": "Hazards found"},
-    "rectification.dept_col_major_hazards": {"zh": "其中重大（项）", "en": "Of them major"},
-    "rectification.dept_col_enterprises": {"zh": "企业（家）", "en": "Enterprises"},
+    "rectification.dept_col_accidents": {"zh": "事故", "en": "Accidents"},
+    "rectification.dept_col_deaths": {"zh": "死亡", "en": "Deaths"},
+    "rectification.dept_col_hazards": {"zh": "隐患", "en": "Hazards"},
+    "rectification.dept_col_major_hazards": {"zh": "其中重大", "en": "Major"},
+    "rectification.dept_col_enterprises": {"zh": "企业", "en": "Enterprises"},
     "rectification.dept_total": {"zh": "合计", "en": "Total"},
     "rectification.breakdown_scope": {
         "zh": "统计期 {period} 内排查的隐患（项），截至{as_of}的整改状态 · {region} · {sector}；已整改为一般隐患，已销号为重大隐患，"
@@ -343,6 +344,15 @@ TEXT = {
     "rectification.enterprise_hint": {"zh": "在上表中选中一行，查看该企业的隐患和检查记录。",
                                       "en": "Select a row above to see the enterprise's hazards and inspections."},
     "rectification.record": {"zh": "隐患记录：{id}", "en": "Hazard record: {id}"},
+    # the themed views of a long list (issue 17 item 7): one view of its columns at a time, chosen above it
+    "rectification.view_label": {"zh": "显示列", "en": "Columns"},
+    "rectification.view_basics": {"zh": "基本情况", "en": "Basics"},
+    "rectification.view_progress": {"zh": "整改进度", "en": "Progress"},
+    "rectification.view_measures": {"zh": "督办措施", "en": "Measures"},
+    "rectification.view_description": {"zh": "隐患描述", "en": "Description"},
+    "rectification.view_basis": {"zh": "判定与销号", "en": "Basis and closing"},
+    "rectification.view_rectified": {"zh": "排查与整改", "en": "Rectification"},
+    "rectification.view_overdue": {"zh": "逾期与督办", "en": "Overdue, listed"},
     "rectification.record_hint": {"zh": "在上表中选中一行，查看该项隐患的完整记录。", "en": "Select a row above to see the hazard's record."},
     "rectification.col_verified_on": {"zh": "验收销号日期", "en": "Verified on"},
     "rectification.col_delisted_on": {"zh": "摘牌日期", "en": "Delisted on"},

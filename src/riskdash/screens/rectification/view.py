@@ -445,3 +445,50 @@ def month_text(month: date, lang: str) -> str:
     from riskdash.filters import month_end
 
     return i18n.period(month, month_end(month.year, month.month), lang)
+
+
+# Themed views of the hazard lists (issue 17 item 7): twelve or thirteen columns (dates, a description) take
+# 930–1,090 px, past the page's 664 px at 1024×768 beside the sidebar. Each list is shown one view of its columns
+# at a time (a segmented control over it, ui.widgets.view_table), the hazard and its enterprise first in every
+# view; the row's record card under the list shows every field, and the CSV/Excel downloads carry every column.
+LIST_KEYS = ("hazard", "enterprise")
+LIST_VIEWS: dict[str, dict[str, tuple[str, ...]]] = {
+    # where and what it is, then how its rectification stands
+    "overdue": {"basics": ("county", "township", "sector", "grade", "found_on"),
+                "progress": ("deadline", "days_overdue", "state", "rectified_on", "supervision")},
+    "supervised": {"basics": ("county", "township", "sector", "supervision", "supervised_on"),
+                   "progress": ("deadline", "days_left", "state"),
+                   "measures": ("plan", "five", "funds")},
+    "follow_up": {"basics": ("county", "township", "sector", "grade"),
+                  "progress": ("found_on", "deadline", "days_left", "supervision"),
+                  "description": ("description",)},
+    "new": {"basics": ("county", "township", "sector", "grade"),
+            "progress": ("found_on", "deadline", "state", "supervision"),
+            "description": ("category", "description")},
+}
+
+
+def list_views(kind: str, lang: str) -> dict[str, list[str]]:
+    """The themed views of list ``kind`` (LIST_VIEWS): each view's name in ``lang`` and its column headers, the
+    hazard and the enterprise first."""
+    return {i18n.t(f"rectification.view_{name}", lang): [_col(k, lang) for k in (*LIST_KEYS, *columns)]
+            for name, columns in LIST_VIEWS[kind].items()}
+
+
+def majors_views(table: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The monthly form's major-hazard list (``monthly_form.majors_table``) in two views: where the hazard is, and
+    when it was found, what it was judged by and whether it is closed; the hazard and its enterprise first."""
+    hazard, enterprise, county, township, sector, found, basis, closed = list(table.columns)
+    return {i18n.t("rectification.view_basics", lang): [hazard, enterprise, county, township, sector],
+            i18n.t("rectification.view_basis", lang): [hazard, enterprise, found, basis, closed]}
+
+
+def breakdown_views(table: pd.DataFrame, lang: str, by: str) -> dict[str, list[str]]:
+    """The breakdown table (``breakdown_table``) in two views where it cannot fit whole (in English its ten
+    columns take about 860 px): found and rectified, then overdue and listed; the township (with its county) or
+    the sector first in both."""
+    keys = list(table.columns[:2 if by == "township" else 1])
+    rest = list(table.columns[len(keys):])
+    found, general, rectified, major, closed, rate, overdue, listed = rest
+    return {i18n.t("rectification.view_rectified", lang): [*keys, found, general, rectified, major, closed, rate],
+            i18n.t("rectification.view_overdue", lang): [*keys, found, overdue, listed]}

@@ -1,0 +1,63 @@
+"""Themed views of tables too wide for the page at 1024×768 (issue 17 item 7): every column of 隐患治理's lists,
+the 月报表 major-hazard list and the breakdowns is in at least one view, the key columns first in every view, in
+either language."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from riskdash.exports import monthly_form
+from riskdash.screens.rectification import view
+
+ONE_HAZARD = pd.DataFrame({
+    "hazard_id": ["H1"], "enterprise_name": ["东镇建材厂"], "county_name": ["甲县"], "township_name": ["东镇"],
+    "industry": ["industry_trade"], "grade": ["major"], "found_on": [pd.Timestamp("2025-03-01")],
+    "deadline": [pd.Timestamp("2025-04-01")], "days_overdue": [90], "days_left": [-90], "state": ["overdue"],
+    "is_rectified": [False], "rectified_on": [None], "supervision_level": ["city"],
+    "supervised_on": [pd.Timestamp("2025-03-05")], "in_treatment_plan": [True], "five_in_place": [False],
+    "funds_wan": [12.5], "description": ["消防通道堵塞"], "category": ["消防"],
+})
+SECTORS = {"industry_trade": ("工贸", "Industry and trade")}
+
+
+def tables(lang: str) -> dict[str, pd.DataFrame]:
+    return {"overdue": view.overdue_table(ONE_HAZARD, SECTORS, lang),
+            "supervised": view.supervised_table(ONE_HAZARD, SECTORS, lang),
+            "follow_up": view.follow_up_table(ONE_HAZARD, SECTORS, lang),
+            "new": view.new_hazards_table(ONE_HAZARD, SECTORS, lang)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_list_column_is_in_a_view_the_hazard_and_firm_first(lang):
+    for kind, table in tables(lang).items():
+        views = view.list_views(kind, lang)
+        assert len(views) >= 2, kind
+        keys = list(table.columns[:2])
+        assert keys == ([("隐患编号"), ("企业")] if lang == "zh" else ["Hazard", "Firm"])
+        for columns in views.values():
+            assert columns[:2] == keys and set(columns) <= set(table.columns), (kind, columns)
+        assert {c for columns in views.values() for c in columns} == set(table.columns), kind
+    overdue = view.list_views("overdue", "zh")
+    assert overdue == {"基本情况": ["隐患编号", "企业", "县区", "乡镇（街道）", "行业", "隐患等级", "发现日期"],
+                       "整改进度": ["隐患编号", "企业", "整改期限", "逾期天数", "状态", "整改日期", "挂牌督办"]}
+    assert list(view.list_views("follow_up", "en")) == ["Basics", "Progress", "Description"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_majors_list_and_the_breakdowns_keep_every_column(lang):
+    majors = monthly_form.majors_table(pd.DataFrame({
+        "hazard_id": ["H1"], "enterprise_name": ["东镇建材厂"], "county_name": ["甲县"], "township_name": ["东镇"],
+        "industry_name_zh": ["工贸"], "industry_name_en": ["Industry and trade"], "found_on": [pd.Timestamp("2025-03-01")],
+        "basis_code": ["GM-1"], "basis_title_zh": ["未设置安全出口"], "basis_title_en": ["No exit"],
+        "basis_standard": ["应急管理部令第10号"], "is_closed": [False]}), lang)
+    views = view.majors_views(majors, lang)
+    assert {c for columns in views.values() for c in columns} == set(majors.columns)
+    assert all(columns[:2] == list(majors.columns[:2]) for columns in views.values())
+    frame = pd.DataFrame({"county_name": ["甲县"], "township_name": ["东镇"], "found": [3], "general_found": [2],
+                          "general_rectified": [1], "major_found": [1], "major_closed": [0], "rate": [33.3],
+                          "overdue": [1], "supervised_open": [1]})
+    table = view.breakdown_table(frame, lang, "township")
+    views = view.breakdown_views(table, lang, "township")
+    assert {c for columns in views.values() for c in columns} == set(table.columns)
+    assert all(columns[:3] == list(table.columns[:3]) for columns in views.values())  # county, township, found
