@@ -1,4 +1,4 @@
-"""Nothing cut off on 隐患治理 and 事故趋势 at 1024×768 (issue 17 item 7), in Chinese and English:
+"""Nothing cut off on 隐患治理, 事故趋势 and 数据管理 at 1024×768 (issue 17 item 7), in Chinese and English:
 every table on each tab shows every column within the table's width (headless Chromium, the sidebar open, one
 server for the module). A list too wide for the page is shown one themed view of its columns at a time: every
 view of every segmented control is checked. The official monthly form (月报表, its prescribed thirteen columns)
@@ -145,3 +145,17 @@ def test_accident_breakdowns_fit_at_1024(fit_server, tmp_path, lang):
         counts = "起数|上年起数|起数同比|死亡|上年死亡|死亡同比" if zh else "Acc.|A. LY|A. y/y|Deaths|D. LY|D. y/y"
         firsts = ["统计类别", "名称", "行业主管部门"] if zh else ["Class", "Name", "Dept."]
         assert all(any(h.startswith(f"{first}|{counts}") for h in heads) for first in firsts), heads
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
+    """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card)."""
+    zh = lang == "zh"
+    with chromium_page(tmp_path, 1024, 768) as page:
+        bad, seen = check_tabs(page, fit_server + f"data?lang={lang}", ["操作日志" if zh else "Audit log"])
+        assert bad == [], bad
+        audit = [g[0] for g in seen if g[0].startswith("序号|时间" if zh else "Entry|When")]
+        assert audit == (["序号|时间|操作人|操作|类别|行数", "序号|时间|数据表|编号|文件|操作代码", "序号|时间|操作人|操作|类别|行数"] if zh
+                         else ["Entry|When|Who|Action|Kind|Rows", "Entry|When|Table|Id|File|Action code",
+                               "Entry|When|Who|Action|Kind|Rows"]), seen
+        page.screenshot(path=str(tmp_path / f"audit-{lang}-1024.png"), full_page=True)

@@ -1,13 +1,15 @@
 """Themed views of tables too wide for the page at 1024×768 (issue 17 item 7): every column of 隐患治理's lists,
-the 月报表 major-hazard list and the breakdowns is in at least one view, the key columns first in every view, in
-either language."""
+the 月报表 major-hazard list, the breakdowns and 数据管理's audit log is in at least one view (修改前/修改后 of the
+audit log in the entry's card), the key columns first in every view, in either language."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from riskdash import i18n
 from riskdash.exports import monthly_form
+from riskdash.screens.data import view as data_view
 from riskdash.screens.rectification import view
 
 ONE_HAZARD = pd.DataFrame({
@@ -61,3 +63,20 @@ def test_the_majors_list_and_the_breakdowns_keep_every_column(lang):
     views = view.breakdown_views(table, lang, "township")
     assert {c for columns in views.values() for c in columns} == set(table.columns)
     assert all(columns[:3] == list(table.columns[:3]) for columns in views.values())  # county, township, found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_audit_log_views_and_its_card(lang):
+    raw = pd.DataFrame({"entry_id": [7], "logged_at": [pd.Timestamp("2026-11-28 10:15:30")], "actor": ["admin"],
+                        "action": ["update"], "kind": ["hazards"], "file_name": [None], "table_name": ["hazards"],
+                        "record_key": ["H1"], "row_count": [1], "before_json": ['{"state": "open"}'],
+                        "after_json": ['{"state": "rectified"}']})
+    frame = data_view.audit_display(raw, lang)
+    views = data_view.audit_views(frame, lang)
+    before, after = (i18n.t(f"data.audit.col.{c}", lang) for c in ("before_json", "after_json"))
+    shown = {c for columns in views.values() for c in columns}
+    assert shown == set(frame.columns) - {before, after}  # those two, long, are in the entry's card
+    assert all(columns[:2] == list(frame.columns[:2]) for columns in views.values())
+    fields = dict(data_view.audit_fields(frame, 0))
+    assert fields[before] == '{"state": "open"}' and fields[after] == '{"state": "rectified"}'
+    assert fields[i18n.t("data.audit.col.file_name", lang)] == i18n.DASH

@@ -542,7 +542,10 @@ def audit_panel(page) -> None:
                               account_region=page.filters.account_region)
     frame = view.audit_display(raw, page.lang)
     st.caption(page.t("data.audit.shown", n=len(frame)))
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH)
+    # one themed view of its columns at a time, the entry's whole text in its card (issue 17 item 7)
+    event = widgets.view_table(frame, view.audit_views(frame, page.lang), "data_audit_view",
+                               page.t("data.audit.view_label"), download=False, selectable=True)
+    _audit_card(page, frame, list(getattr(getattr(event, "selection", None), "rows", []) or []))
     left, right = st.columns(2)
     audit_name = page.t("data.audit.file_name")
     # both built when clicked (callables), not on every run of the page
@@ -552,6 +555,22 @@ def audit_panel(page) -> None:
     right.download_button(page.t("data.audit.download_xlsx"), partial(to_xlsx_bytes, frame, "audit_log"),
                           file_name=download_name(audit_name, page.region_name, "xlsx", page.lang, as_of=date.today()),
                           icon=":material/download:", key="data_audit_xlsx", on_click="ignore")
+
+
+def _audit_card(page, frame, rows: list[int]) -> None:
+    """The selected audit entry, every field (修改前 and 修改后 whole, as text), or the hint to select one."""
+    import pandas as pd
+
+    from riskdash.ui.markdown import plain_frame
+
+    if not rows or rows[0] >= len(frame):
+        st.caption(":material/touch_app: " + page.t("data.audit.hint"))
+        return
+    fields = view.audit_fields(frame, rows[0])
+    with st.container(border=True, key="data_audit_record"):
+        st.markdown(f"**:material/history: {plain(page.t('data.audit.entry', id=fields[0][1]))}**")
+        # st.table reads Markdown in every cell: the values are data
+        st.table(plain_frame(pd.DataFrame(fields, columns=["", " "]).set_index("")))
 
 
 def jobs_panel(page) -> None:

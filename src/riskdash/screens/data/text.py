@@ -489,6 +489,14 @@ TEXT.update({
     "data.audit.all": {"zh": "全部", "en": "All"},
     "data.audit.download_xlsx": {"zh": "导出操作日志（Excel）", "en": "Export the audit log (Excel)"},
     "data.audit.shown": {"zh": "符合条件的最近 {n} 条", "en": "The latest {n} matching entries"},
+    # the log in themed views of its columns (issue 17 item 7: twelve columns took about 870 px of headers alone);
+    # the entry's before and after (long JSON) in its card, the exports carry every column
+    "data.audit.view_label": {"zh": "显示列", "en": "Columns"},
+    "data.audit.view_action": {"zh": "操作", "en": "Action"},
+    "data.audit.view_record": {"zh": "数据与文件", "en": "Record and file"},
+    "data.audit.hint": {"zh": "在上表中选中一行，查看该条日志的全部内容（含修改前、修改后）。",
+                        "en": "Select a row above to see the whole entry (with its before and after)."},
+    "data.audit.entry": {"zh": "日志 {id}", "en": "Entry {id}"},
 })
 
 TEXT.update({

@@ -261,3 +261,22 @@ def last_failures(runs: list[dict], lang: str) -> list[str]:
         newest.setdefault(str(run["job"]), run)
     return [i18n.t("data.jobs.failed", lang, job=job_name(job, lang), what=str(run.get("what") or ""))
             for job, run in newest.items() if not run.get("ok")]
+
+
+def audit_views(frame: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The audit log (``audit_display``) in two views of its columns, 序号 and 时间 first in both: who did what
+    (操作人, 操作, 类别, 行数), then to which record and from which file (数据表, 编号, 文件, 操作代码). 修改前 and 修改后
+    (JSON, long) are in the selected entry's card (``audit_fields``)."""
+    col = lambda key: i18n.t(f"data.audit.col.{key}", lang)  # noqa: E731
+    keys = [col("entry_id"), col("logged_at")]
+    views = {"action": ["actor", "action", "kind", "row_count"],
+             "record": ["table_name", "record_key", "file_name", "action_code"]}
+    return {i18n.t(f"data.audit.view_{name}", lang): keys + [col(c) for c in columns if col(c) in frame.columns]
+            for name, columns in views.items()}
+
+
+def audit_fields(frame: pd.DataFrame, row: int) -> list[tuple[str, str]]:
+    """Every field of the audit entry at ``row`` (``audit_display``'s headers and values), "—" for none."""
+    values = frame.iloc[row]
+    return [(str(name), i18n.DASH if value is None or (not isinstance(value, str) and pd.isna(value))
+             or value == "" else str(value)) for name, value in values.items()]
