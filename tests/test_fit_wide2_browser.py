@@ -1,4 +1,4 @@
-"""Nothing cut off on 隐患治理, 事故趋势 and 数据管理 at 1024×768 (issue 17 item 7), in Chinese and English:
+"""Nothing cut off on 隐患治理, 事故趋势, 数据管理 and 设置 at 1024×768 (issue 17 item 7), in Chinese and English:
 every table on each tab shows every column within the table's width (headless Chromium, the sidebar open, one
 server for the module). A list too wide for the page is shown one themed view of its columns at a time: every
 view of every segmented control is checked. The official monthly form (月报表, its prescribed thirteen columns)
@@ -149,7 +149,9 @@ def test_accident_breakdowns_fit_at_1024(fit_server, tmp_path, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
-    """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card)."""
+    """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card), and 设置's editors: every one
+    in Chinese; in English the sectors (two views: eight columns, two of them codes), the denominators and the
+    kinds that fit (the settings, risk weights and hazard bases editors still pass the page in English)."""
     zh = lang == "zh"
     with chromium_page(tmp_path, 1024, 768) as page:
         bad, seen = check_tabs(page, fit_server + f"data?lang={lang}", ["操作日志" if zh else "Audit log"])
@@ -159,3 +161,18 @@ def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
                          else ["Entry|When|Who|Action|Kind|Rows", "Entry|When|Table|Id|File|Action code",
                                "Entry|When|Who|Action|Kind|Rows"]), seen
         page.screenshot(path=str(tmp_path / f"audit-{lang}-1024.png"), full_page=True)
+
+        tabs = (["设置", "风险评分权重", "风险等级分界", "行业", "年度控制指标", "分类控制指标", "指标分母", "规范化建设项目",
+                 "重大隐患判定依据"] if zh else
+                ["Risk thresholds", "Sectors", "Annual targets", "Control targets by class", "Indicator denominators",
+                 "Checklist items"])
+        bad, seen = check_tabs(page, fit_server + f"settings?lang={lang}", tabs)
+        assert bad == [], bad
+        heads = [g[0] for g in seen]
+        if zh:  # the sectors whole, 统计类别 by its name
+            assert "行业代码|行业名称|别名|统计类别|固有风险|高危行业|排序" in heads, heads
+            assert "年度|区划代码|地区生产总值（亿元）|就业人员|机动车|煤炭产量（万吨）" in heads, heads
+        else:
+            assert "Code|Name (Chinese)|Name|Aliases|Order" in heads, heads
+            assert "Code|Statistical class|Inherent risk|High-risk" in heads, heads
+            assert "Year|Region code|GDP (100M yuan)|Employed|Vehicles|Coal (10k t)" in heads, heads

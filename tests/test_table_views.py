@@ -1,6 +1,7 @@
 """Themed views of tables too wide for the page at 1024×768 (issue 17 item 7): every column of 隐患治理's lists,
-the 月报表 major-hazard list, the breakdowns and 数据管理's audit log is in at least one view (修改前/修改后 of the
-audit log in the entry's card), the key columns first in every view, in either language."""
+the 月报表 major-hazard list, the breakdowns, 数据管理's audit log and 设置's sectors editor is in at least one view
+(修改前/修改后 of the audit log in the entry's card), the key columns first in every view, in either language; the
+shorter editor headers name their full header in the tooltip."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from riskdash import i18n
 from riskdash.exports import monthly_form
 from riskdash.screens.data import view as data_view
 from riskdash.screens.rectification import view
+from riskdash.screens.settings import view as settings_view
 
 ONE_HAZARD = pd.DataFrame({
     "hazard_id": ["H1"], "enterprise_name": ["东镇建材厂"], "county_name": ["甲县"], "township_name": ["东镇"],
@@ -80,3 +82,22 @@ def test_the_audit_log_views_and_its_card(lang):
     fields = dict(data_view.audit_fields(frame, 0))
     assert fields[before] == '{"state": "open"}' and fields[after] == '{"state": "rectified"}'
     assert fields[i18n.t("data.audit.col.file_name", lang)] == i18n.DASH
+
+
+def test_the_sectors_editor_views_labels_and_class_names():
+    assert settings_view.editor_views("sectors", "en") == {
+        "Names": ["code", "name_zh", "name_en", "aliases", "sort_order"],
+        "Class and risk": ["code", "stat_class", "inherent_risk", "is_high_risk"]}
+    # in Chinese name_en is not shown; every shown column is in a view
+    zh = settings_view.editor_views("sectors", "zh")
+    assert {c for columns in zh.values() for c in columns} == set(settings_view.shown_columns("sectors", "zh"))
+    assert settings_view.editor_views("denominators", "zh") == {}
+    labels = settings_view.editor_labels("denominators", "zh")
+    assert [labels[c] for c in ("gdp_yi", "industrial_employed", "motor_vehicles")] == ["地区生产总值（亿元）", "就业人员", "机动车"]
+    assert settings_view.column_help("denominators", "zh") == {"industrial_employed": "工矿商贸就业人员",
+                                                               "motor_vehicles": "机动车保有量"}
+    assert settings_view.editor_labels("sectors", "zh")["inherent_risk"] == "固有风险"  # an import header too
+    assert [settings_view.stat_class_name(c, "zh") for c in ("industrial", "road_traffic", "odd")] == \
+        ["工矿商贸", "道路交通", "odd"]
+    sized = settings_view.sizing_frame(pd.DataFrame({"code": ["fire"], "stat_class": ["fire"]}), "sectors", "en")
+    assert sized["stat_class"].tolist() == ["Fire"]

@@ -15,7 +15,8 @@ from riskdash.metrics import data as reads
 from riskdash.screens.settings import view
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import fit
+from riskdash.importer.aliases import FIXED
+from riskdash.ui.widgets import NARROW_PX, fit
 from riskdash.ui.write_window import default_actor, error_line, write_import
 
 _SAVED = "settings_last_save"
@@ -37,13 +38,26 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     title = view.kind_title(kind, lang)
     before = page.load(reads.settings_rows, kind)
     st.caption(t("settings.tab.scope", title=title, rows=len(before)))
-    labels = view.column_labels(kind, lang)
+    labels = view.editor_labels(kind, lang)
     shown = view.shown_columns(kind, lang)
-    # the labels (not the stored column names) sized to the page at 1024 px, long text wrapped (issue 17 item 7)
-    sized = fit(before[shown].rename(columns=labels))
+    key = f"settings_edit_{kind}_{_version(kind)}"
+    # the labels (not the stored column names) sized to the page at 1024 px, long text wrapped (issue 17 item 7);
+    # an editor that cannot fit whole is shown one themed view of its columns at a time
+    sizing = view.sizing_frame(before, kind, lang)
+    views = view.editor_views(kind, lang)
+    whole = fit(sizing[shown].rename(columns=labels))["column_config"].values()
+    if views and sum(c["width"] for c in whole) > NARROW_PX + len(whole):  # each width is rounded up
+        shown = _editor_view(page, kind, views, key)
+    sized = fit(sizing[shown].rename(columns=labels))
     widths = {name: sized["column_config"][labels[name]]["width"] for name in shown}
-    config = {name: st.column_config.Column(text, width=widths.get(name)) for name, text in labels.items()}
-    edited = st.data_editor(before, key=f"settings_edit_{kind}_{_version(kind)}",
+    helps = view.column_help(kind, lang)
+    config = {name: st.column_config.Column(text, width=widths.get(name), help=plain(helps[name]) if name in helps
+                                            else None) for name, text in labels.items()}
+    if kind == "sectors" and "stat_class" in labels:  # picked by its name (工矿商贸…), stored as its code
+        config["stat_class"] = st.column_config.SelectboxColumn(
+            labels["stat_class"], width=widths.get("stat_class"), options=list(FIXED["stat_class"]),
+            format_func=lambda code: view.stat_class_name(code, lang))
+    edited = st.data_editor(before, key=key,
                             num_rows="add" if view.can_add_rows(kind, lang) else "fixed",
                             hide_index=True, width="stretch", column_config=config, column_order=shown,
                             **({"row_height": sized["row_height"]} if "row_height" in sized else {}))
@@ -56,6 +70,19 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
         st.info(t("settings.unchanged"), icon=":material/info:")
         return
     _save(page, kind, edited, actor)
+
+
+def _editor_view(page: PageContext, kind: str, views: dict[str, list[str]], key: str) -> list[str]:
+    """The segmented control over an editor's themed views and the chosen view's columns. Switching views draws
+    a fresh editor: with unsaved edits the control is locked (save them first), so none is lost."""
+    state = st.session_state.get(key)
+    pending = isinstance(state, dict) and any(state.get(part) for part in ("edited_rows", "added_rows", "deleted_rows"))
+    names = list(views)
+    choice = st.segmented_control(page.t("settings.view.label"), names, default=names[0], required=True,
+                                  key=f"settings_view_{kind}", disabled=pending) or names[0]
+    if pending:
+        st.caption(page.t("settings.view.pending"))
+    return views[choice]
 
 
 def _add_setting(page: PageContext, before, actor: str) -> None:

@@ -52,6 +52,16 @@ TEXT = {
     "settings.label.unit_zh": {"zh": "单位", "en": "Unit (Chinese)"},
     "settings.label.level": {"zh": "风险等级", "en": "Level"},
     "settings.label.min_score": {"zh": "分数下限", "en": "Lowest score"},
+    # shorter headers where the full one would push the editor past the page at 1024×768 (issue 17 item 7; the full
+    # one is the column's tooltip), and the themed views of an editor that cannot fit whole
+    "settings.short.inherent_risk": {"zh": "固有风险", "en": "Inherent risk"},
+    "settings.short.industrial_employed": {"zh": "就业人员", "en": "Employed"},
+    "settings.short.motor_vehicles": {"zh": "机动车", "en": "Vehicles"},
+    "settings.view.label": {"zh": "显示列", "en": "Columns"},
+    "settings.view.names": {"zh": "名称与别名", "en": "Names"},
+    "settings.view.class": {"zh": "类别与风险", "en": "Class and risk"},
+    "settings.view.pending": {"zh": "有未保存的修改：保存后可切换显示列。",
+                              "en": "Unsaved changes: save them to switch columns."},
     "settings.label.code": {"zh": "代码", "en": "Code"},
     "settings.label.name_zh": {"zh": "名称", "en": "Name (Chinese)"},
     "settings.label.name_en": {"zh": "英文名称", "en": "Name"},

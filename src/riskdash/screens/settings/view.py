@@ -39,6 +39,55 @@ def column_labels(kind: str, lang: str) -> dict[str, str]:
             for c in KINDS[kind].columns}
 
 
+# A shorter header where the import's (or the English label) would push the editor past the page at 1024×768 (issue
+# 17 item 7); the full name is the column's tooltip (``column_help``) and an import still takes it
+SHORT_LABELS = {("sectors", "inherent_risk"), ("denominators", "industrial_employed"),
+                ("denominators", "motor_vehicles")}
+
+# Editors too wide for the page in a language even so (the sectors in English: eight columns, two of them codes)
+# are shown one themed view of their columns at a time, the key column(s) first in every view
+EDITOR_VIEWS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sectors": {"names": ("code", "name_zh", "name_en", "aliases", "sort_order"),
+                "class": ("code", "stat_class", "inherent_risk", "is_high_risk")},
+}
+
+
+def editor_views(kind: str, lang: str) -> dict[str, list[str]]:
+    """The themed views of ``kind``'s editor (EDITOR_VIEWS; none for most kinds): each view's name in ``lang``
+    and its columns among those shown (``shown_columns``)."""
+    shown = shown_columns(kind, lang)
+    return {i18n.t(f"settings.view.{name}", lang): [c for c in columns if c in shown]
+            for name, columns in EDITOR_VIEWS.get(kind, {}).items()}
+
+
+def editor_labels(kind: str, lang: str) -> dict[str, str]:
+    """``column_labels`` with the shorter headers of SHORT_LABELS."""
+    labels = column_labels(kind, lang)
+    return {name: i18n.t(f"settings.short.{name}", lang) if (kind, name) in SHORT_LABELS else text
+            for name, text in labels.items()}
+
+
+def column_help(kind: str, lang: str) -> dict[str, str]:
+    """The full header of a column shown under a shorter one (SHORT_LABELS)."""
+    labels = column_labels(kind, lang)
+    return {name: labels[name] for k, name in SHORT_LABELS if k == kind}
+
+
+def stat_class_name(code, lang: str) -> str:
+    """A sector's 统计类别 (a stat_class code) by its name, as the accident breakdown names it: 工矿商贸, 道路交通…;
+    an unknown code as stored."""
+    key = "stat_line"
+    return i18n.enum_name(key, code, lang) if isinstance(code, str) and code in i18n.ENUMS[key] else str(code or "")
+
+
+def sizing_frame(before: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
+    """The rows as the editor shows them, for sizing its columns: a 统计类别 code by its name."""
+    out = before.copy()
+    if kind == "sectors" and "stat_class" in out:
+        out["stat_class"] = [stat_class_name(c, lang) for c in out["stat_class"]]
+    return out
+
+
 def shown_columns(kind: str, lang: str) -> list[str]:
     """The columns the editor shows: in Chinese, not the English names and descriptions (``*_en``) nor the
     settings' code key (its 说明 names it); the hidden ones are kept in the rows and written back unchanged."""
