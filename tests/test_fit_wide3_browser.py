@@ -124,7 +124,8 @@ LEDGER_VIEWS = {
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_key_site_ledger_views_fit_at_1024(wide3_server, tmp_path, lang):
     """重点部位's ledger, every view, county, township and site first; on 台账漏项 its two lists open on the view
-    that names their gap (the measures, the filing) and fit too."""
+    that names their gap (the measures, the filing) and fit too, as does the list of accidents outside the
+    ledger."""
     zh = lang == "zh"
     keys, views = LEDGER_KEYS[lang], LEDGER_VIEWS[lang]
     with chromium_page(tmp_path, 1024, 768) as page:
@@ -144,6 +145,11 @@ def test_key_site_ledger_views_fit_at_1024(wide3_server, tmp_path, lang):
         assert fits(not_in_place) and fits(not_filed), (not_in_place, not_filed)
         choose(page, "priority_gap_not_filed_view", site)
         assert fits(grid(page, *keys, *views[site]))
+        # the accidents outside the ledger: 死亡（含失踪）（人） is 死亡 on screen, the table within the page
+        heads = (["事故编号", "发生日期", "发生地", "企业名称", "事故等级", "死亡", "台账漏项"] if zh
+                 else ["Accident", "Date", "Where", "Enterprise", "Grade", "Deaths", "Ledger gap"])
+        accidents = grid(page, *heads)
+        assert accidents[0] == "|".join(heads) and fits(accidents), accidents
         page.screenshot(path=str(tmp_path / f"ledger-gaps-{lang}-1024.png"), full_page=True)
 
 
@@ -183,3 +189,27 @@ def test_station_staffing_fits_at_1024(wide3_server, tmp_path, lang):
         stations = grid(page, *heads)
         assert stations[0] == "|".join(heads), stations
         assert fits(stations), stations
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_enterprise_card_hazards_fit_at_1024(wide3_server, tmp_path, lang):
+    """The enterprise card opened from the ranking: its hazards (English State on the day, Listed supervision had
+    taken the table to about 980 px) within the page."""
+    zh = lang == "zh"
+    heads = (["隐患编号", "发现日期", "等级", "描述", "整改期限", "当日状态", "挂牌督办"] if zh
+             else ["Hazard", "Found", "Grade", "Description", "Deadline", "State", "Listed"])
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide3_server + f"priority?lang={lang}")
+        ranking = page.locator(".st-key-priority_rank_table").first
+        # the English ranking (reasons over many lines) is taller than the window: its top row in view, below the
+        # page's header bar
+        ranking.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.mouse.move(600, 400)
+        page.mouse.wheel(0, -120)
+        page.wait_for_timeout(500)
+        box = ranking.bounding_box()
+        page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's marker: its card opens
+        page.locator(".st-key-priority_rank_table_record").wait_for(timeout=PAGE_MS)
+        settle(page)
+        hazards = grid(page, *heads)
+        assert hazards[0] == "|".join(heads) and fits(hazards), hazards

@@ -151,7 +151,8 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
     on screen for a column (its full name in the column's tooltip; the frame and its download keep the full name).
     The grid holds the whole frame (column_order picks the view): the download under it (``table_download``;
     ``download=False`` where the screen offers its own file) carries every column in one sheet. ``selectable``:
-    rows can be selected (single row); returns st.dataframe's event."""
+    rows can be selected (single row); ``key`` "" (one view): a grid without a key, for a table drawn more than
+    once on a page (the enterprise card). Returns st.dataframe's event."""
     names = list(views)
     choice = names[0]
     if len(names) > 1:  # one view (the columns a card does not hold): no control
@@ -166,7 +167,7 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
                           if column in labels else st.column_config.Column(width=width))
     extra = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
-                         key=f"{key}_grid", **{**sized, "column_config": config}, **extra)
+                         key=f"{key}_grid" if key else None, **{**sized, "column_config": config}, **extra)
     if download:
         table_download(frame, name)
     return event

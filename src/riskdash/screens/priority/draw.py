@@ -42,6 +42,7 @@ GAP_TABLE_KEY = "priority_gap_enterprises"
 LEDGER_VIEW_KEY = "priority_ledger_view"
 GAP_NOT_IN_PLACE_KEY = "priority_gap_not_in_place_view"
 GAP_NOT_FILED_KEY = "priority_gap_not_filed_view"
+GAP_ACCIDENTS_KEY = "priority_gap_accidents"
 BACKTEST_VIEW_KEY = "priority_backtest_view"
 CALIBRATION_VIEW_KEY = "priority_calibration_view"
 ROW_CHOICES = (50, 100, 200, 500)
@@ -203,10 +204,16 @@ def _ledger_views(ctx: PageContext, frame: pd.DataFrame, key: str, name: str, fi
     view_table(frame, views, key, ctx.t("priority.ledger_views"), labels, name=name)
 
 
-def _listing(ctx: PageContext, title: str, frame: pd.DataFrame) -> None:
+def _listing(ctx: PageContext, title: str, frame: pd.DataFrame, labels: dict[str, str] | None = None,
+             note: str = "", key: str = "") -> None:
+    """A titled list with its count; ``labels``: shorter headers on screen (said in ``note`` above it; the frame
+    and its .xlsx keep the full ones), the grid keyed ``key``."""
     st.markdown(f"**{plain(title)}**（{len(frame):,}）")
     if frame.empty:
         st.caption(ctx.t("priority.none_found"))
+    elif labels:
+        st.caption(note)
+        view_table(frame, {"": list(frame.columns)}, key, "", labels, name=title)
     else:
         table(frame, title)
 
@@ -220,7 +227,10 @@ def gaps(ctx: PageContext, data: ScreenData) -> None:
     g = data.gaps
     kpi_row(view.gap_kpis(g, lang))
     _listing(ctx, ctx.t("priority.gap_list_townships"), view.townships_without_sites_table(g.townships_without_sites, lang))
-    _listing(ctx, ctx.t("priority.gap_list_accidents"), view.accidents_without_ledger_table(g.accidents_without_ledger, lang))
+    # 死亡（含失踪）（人） shortened to 死亡 on screen: the table fits the page at 1024 px (issue 17 item 7)
+    _listing(ctx, ctx.t("priority.gap_list_accidents"), view.accidents_without_ledger_table(g.accidents_without_ledger, lang),
+             {ctx.t("priority.col_deaths"): ctx.t("priority.short.deaths")}, ctx.t("priority.gap_accidents_note"),
+             GAP_ACCIDENTS_KEY)
     # the ledger's lists, in its views: the sites without measures open on the measures, those not filed on the filing
     for title, rows, key, first in ((ctx.t("priority.gap_list_not_in_place"), g.not_in_place, GAP_NOT_IN_PLACE_KEY,
                                      "measures"),
@@ -310,10 +320,14 @@ def _card(ctx: PageContext, data: ScreenData, enterprise_id: str) -> None:
         ("priority.card_sites", card.key_sites, view.card_sites_table),
     ):
         st.markdown(f"**{ctx.t(key, n=len(frame))}**")
+        name = ctx.t("table.of", whole=ctx.t(key, n=len(frame)), part=row["name"])
         if frame.empty:
             st.caption(ctx.t("priority.none_found"))
+        elif key == "priority.card_hazards":  # shorter headers: the card's hazards fit at 1024 px (issue 17 item 7)
+            shown = shaped(frame, lang)
+            view_table(shown, {"": list(shown.columns)}, "", "", view.card_hazard_labels(lang), name=name)
         else:
-            table(shaped(frame, lang), ctx.t("table.of", whole=ctx.t(key, n=len(frame)), part=row["name"]))
+            table(shaped(frame, lang), name)
 
 
 def backtest_section(ctx: PageContext) -> None:

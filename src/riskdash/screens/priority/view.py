@@ -362,6 +362,12 @@ def card_hazards_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def card_hazard_labels(lang: str) -> dict[str, str]:
+    """The shorter headers of the card's hazards on screen (English State on the day, Listed supervision: the table
+    needed about 980 px; issue 17 item 7); the frame and its .xlsx keep the full ones."""
+    return {i18n.t(f"priority.col_{c}", lang): i18n.t(f"priority.short.{c}", lang) for c in ("state", "supervision")}
+
+
 def card_inspections_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         i18n.t("priority.col_inspection", lang): frame["inspection_id"].to_list(),
