@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import COUNTY_A, COUNTY_B, TOWN_A1, TOWN_B1, logged_in
+from conftest import COUNTY_A, COUNTY_B, TOWN_A1, TOWN_B1, fill_small_city, logged_in, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_user_cli import assert_refused, run
 
@@ -19,15 +19,16 @@ from riskdash.ui import session
 GOOD = "Safe-pass9"
 
 
+def add_boss_and_jia(con) -> None:
+    for name, role, region in (("boss", "admin", None), ("jia", "county", COUNTY_A)):
+        accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
+
+
 @pytest.fixture()
 def staffed(small_db_path):
-    con = db.connect(small_db_path)
-    try:
-        for name, role, region in (("boss", "admin", None), ("jia", "county", COUNTY_A)):
-            accounts.add_account(con, name, role, region, GOOD, actor="test", must_change_password=False)
-    finally:
-        con.close()
-    return small_db_path
+    # the small city with the two accounts, copied from a file made once per process (an argon2 hash is ~0.2 s)
+    small_db_path.unlink()
+    return prepared_database(small_db_path, fill_small_city, add_boss_and_jia)
 
 
 def _state(path) -> tuple[dict, list]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1
+from conftest import COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 
 from riskdash import accounts
 from riskdash.importer import ImportFailed, import_file
@@ -27,15 +27,23 @@ def snapshot(con) -> tuple:
                  for t in ("hazards", "enterprises", "settings", "audit_log"))
 
 
+def add_four_accounts(con) -> None:
+    accounts.add_account(con, "twn", "township", TOWN_A1, GOOD, actor="t", must_change_password=False)
+    accounts.add_account(con, "cnt", "county", COUNTY_A, GOOD, actor="t", must_change_password=False)
+    accounts.add_account(con, "vwr", "viewer", COUNTY_A, GOOD, actor="t", must_change_password=False)
+    accounts.add_account(con, "adm", "admin", None, GOOD, actor="t", must_change_password=False)
+
+
+@pytest.fixture()
+def small_db_path(tmp_path: Path) -> Path:
+    """Here the small city comes with the four accounts, copied from a file made once per process (an argon2
+    hash is ~0.2 s of CPU)."""
+    return prepared_database(tmp_path / "small.duckdb", fill_small_city, add_four_accounts)
+
+
 @pytest.fixture()
 def made(small_con):
-    con = small_con
-    return {
-        "twn": accounts.add_account(con, "twn", "township", TOWN_A1, GOOD, actor="t", must_change_password=False),
-        "cnt": accounts.add_account(con, "cnt", "county", COUNTY_A, GOOD, actor="t", must_change_password=False),
-        "vwr": accounts.add_account(con, "vwr", "viewer", COUNTY_A, GOOD, actor="t", must_change_password=False),
-        "adm": accounts.add_account(con, "adm", "admin", None, GOOD, actor="t", must_change_password=False),
-    }
+    return {name: accounts.get_account(small_con, name) for name in ("twn", "cnt", "vwr", "adm")}
 
 
 def refused(con, kind, path, exc_type=ImportFailed, **kw):
