@@ -45,6 +45,9 @@ with by_class:  # 《生产安全事故统计调查制度》's classes (issue 18
     ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang),
              draw.breakdown_name(page, "classes.tab"))
     st.caption(plain(page.t("classes.note")))
+    class_months = page.load(classes.accidents_by_class_and_month, page.filters)
+    draw.chart(page, view.class_trend_figure(class_months, measure, page.filters, here, page.lang), "class_trend")
+    st.caption(plain(view.class_trend_note(class_months, measure, page.filters, page.lang)))
 with by_sector:
     names = view.reference_names(data.sectors, page.lang)
     draw.chart(page, view.comparison_figure(data.sectors, names, measure, "accidents.by_sector", page.filters, here,

@@ -71,6 +71,8 @@ ACCIDENTS: list[BenchQuery] = [
     # the statistical classes (issue 18, 《生产安全事故统计调查制度》)
     BenchQuery("accidents/accidents_by_class", "accidents", city_year_to_date, class_peers.accidents_by_class,
                _accident_params),
+    BenchQuery("accidents/accidents_by_class_and_month", "accidents", city_year_to_date,
+               class_peers.accidents_by_class_and_month, _accident_params),
 ]
 
 # ---------------------------------------------------------------------------------------------- 专项行动与考核

@@ -60,6 +60,21 @@ def accidents_by_class(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
     return frame
 
 
+# the classes of the monthly trend, in order (sql/accidents/accidents_by_class_and_month.sql writes the same list)
+MAIN_CLASSES = ("industrial", "road_traffic", "fire", "railway", "waterway", "fishing", "agricultural_machinery")
+
+
+def accidents_by_class_and_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """One row per month of the period (from its start's month to its end's) and class of MAIN_CLASSES, zeros
+    included: ``month_start`` (a date), ``stat_class``, ``accidents`` and ``deaths_incl_missing`` that occurred
+    inside the period (a month cut by the period's start or end counts only its days inside it)."""
+    frame = db.query(con, "accidents/accidents_by_class_and_month", **filters.params())
+    for column in ("accidents", "deaths_incl_missing"):
+        frame[column] = frame[column].astype("int64")
+    frame["month_start"] = pd.to_datetime(frame["month_start"]).dt.date
+    return frame
+
+
 def target_level(target: int, used: int, used_pct: float | None, elapsed_pct: float) -> str:
     """How a target stands: "over" when the count is above it (a target of 0 is exceeded by the first case),
     "ahead" when the share used runs ahead of 时间进度, else "normal" (a target of 0 not reached included)."""

@@ -11,12 +11,13 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from riskdash.bench.oracle.accidents import _accidents, _between
+from riskdash.bench.oracle.accidents import _accidents, _between, _months
 from riskdash.bench.oracle.tables import _table, grade_frame
 from riskdash.filters import Filters
 
 INDUSTRIAL_SUBCLASSES = ("coal_mine", "metal_nonmetal_mine", "construction", "hazardous_chemicals", "fireworks")
 SINGLE_CLASSES = ("railway", "waterway", "fishing", "agricultural_machinery")
+MAIN_CLASSES = ("industrial", "road_traffic", "fire", *SINGLE_CLASSES)
 TARGET_ORDER = ("industrial", "road_traffic", "fire", "railway", "waterway", "fishing", "agricultural_machinery",
                 "larger_accidents")
 
@@ -65,6 +66,21 @@ def accidents_by_class(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
                         "deaths_incl_missing": int(rows.loc[mask & now, "dead"].sum()),
                         "previous_accidents": int((mask & then).sum()),
                         "previous_deaths_incl_missing": int(rows.loc[mask & then, "dead"].sum())})
+    return pd.DataFrame(records)
+
+
+def accidents_by_class_and_month(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The frame of ``sql/accidents/accidents_by_class_and_month.sql``: month_start, stat_class, accidents,
+    deaths_incl_missing for every month of the period and every class, zeros included."""
+    rows = _classed(con, filters.region_code, filters.industry)
+    rows = rows[_between(rows, filters.start, filters.end)]
+    rows = rows.assign(month=[d.replace(day=1) for d in rows["day"]])
+    records = []
+    for month in _months(filters.start, filters.end):
+        for stat_class in MAIN_CLASSES:
+            chosen = rows[(rows["month"] == month) & (rows["stat_class"] == stat_class)]
+            records.append({"month_start": month, "stat_class": stat_class, "accidents": len(chosen),
+                            "deaths_incl_missing": int(chosen["dead"].sum())})
     return pd.DataFrame(records)
 
 

@@ -145,3 +145,26 @@ def count_bars(labels: list[str], values: list[int], title: str, unit: str, x_ti
     fig.update_xaxes(type="category")
     fig = charts.style(fig, title, y_title=unit, x_title=x_title, height=360)
     return charts.count_axis(fig, values)
+
+
+# one colour per statistical class, in the classes' order (Okabe–Ito: told apart also by most colour-blind eyes)
+CLASS_COLOURS = ("#0072b2", "#d55e00", "#cc79a7", "#7f7f7f", "#56b4e9", "#009e73", "#e69f00")
+CLASS_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "solid", "dash")
+
+
+def class_lines(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figure | None:
+    """One line per class (every column but ``label``: a class's name, its counts month by month), in the
+    columns' order, colour and dash per place; whole-number axis. None when no class has a count."""
+    names = [c for c in frame.columns if c != "label"]
+    if not names or _nothing([v for n in names for v in frame[n]]):
+        return None
+    fig = go.Figure()
+    for i, name in enumerate(names):
+        fig.add_scatter(x=frame["label"], y=frame[name], mode="lines+markers", name=name,
+                        line={"color": CLASS_COLOURS[i % len(CLASS_COLOURS)], "width": 2,
+                              "dash": CLASS_DASHES[i % len(CLASS_DASHES)]},
+                        marker={"size": 7})
+    fig.update_xaxes(type="category", tickangle=charts.tick_angle(frame["label"]))
+    fig = _legend_below(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
+                                     height=460))
+    return charts.count_axis(fig, [v for n in names for v in frame[n]])

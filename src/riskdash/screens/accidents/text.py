@@ -127,6 +127,17 @@ TEXT = {
     "accidents.partial": {"zh": "（至{day}）", "en": " (to {day})"},
     "accidents.partial_day": {"zh": "（至{day}日）", "en": " (to day {day})"},
     "accidents.trend_title": {"zh": "{measure}{grain}统计", "en": "{measure} by {grain}"},
+    # the monthly trend per statistical class (issue 18, 《生产安全事故统计调查制度》), in the class tab
+    "accidents.class_trend_title": {"zh": "{measure}逐月分统计类别", "en": "{measure} by month and statistical class"},
+    "accidents.from_day": {"zh": "（{day}日起）", "en": " (from day {day})"},
+    "accidents.class_trend_note": {
+        "zh": "上图：统计期内各统计类别逐月的{measure}（按事故发生月份），各类别相加为合计；道路运输企业的事故已计入"
+              "其所属类别，不另画。",
+        "en": "Above: {measure} per statistical class and month of occurrence within the period; the classes add "
+              "up to the total; accidents of road-transport enterprises are in their own class, not drawn apart.",
+    },
+    "accidents.class_trend_zero": {"zh": "本期为0、未画出的类别：{names}。",
+                                   "en": "Classes at 0 in the period, not drawn: {names}."},
     "accidents.cumulative_title": {"zh": "{measure}逐月累计：本年与上年", "en": "{measure}, cumulative by month"},
     "accidents.this_year": {"zh": "{year}年累计", "en": "{year} cumulative"},
     "accidents.target_line": {"zh": "全年控制指标", "en": "Annual target"},

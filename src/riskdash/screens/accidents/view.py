@@ -361,6 +361,39 @@ def class_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns={i18n.t("accidents.col_name", lang): i18n.t("classes.col_name", lang)})
 
 
+def class_trend_frame(frame: pd.DataFrame, measure: str, filters: Filters, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The monthly counts per statistical class (``metrics.classes.accidents_by_class_and_month``) as the chart's
+    wide frame: ``label`` (a month; the first cut by the period's start says from which day, the last cut by its
+    end up to which day) and one column per class with a count in the period, named in ``lang``, in the
+    classes' order; and the names of the classes at 0 (not drawn, said under the chart)."""
+    months = list(dict.fromkeys(frame["month_start"]))
+    labels = [_month_label(m, lang) for m in months]
+    if len(labels) > 1 and filters.start.day != 1:
+        labels[0] += i18n.t("accidents.from_day", lang, day=filters.start.day)
+    if len(labels) > 1 and filters.end != _bucket_end(filters.end, "month"):
+        labels[-1] += i18n.t("accidents.partial_day", lang, day=filters.end.day)
+    wide = pd.DataFrame({"label": labels})
+    zero = []
+    for stat_class in dict.fromkeys(frame["stat_class"]):
+        values = frame.loc[frame["stat_class"] == stat_class, measure].to_numpy()
+        name = i18n.enum_name("stat_line", stat_class, lang)
+        if values.sum():
+            wide[name] = values
+        else:
+            zero.append(name)
+    return wide, zero
+
+
+def class_trend_note(frame: pd.DataFrame, measure: str, filters: Filters, lang: str) -> str:
+    """What the class trend counts, and the classes left out because they are at 0 in the period."""
+    zero = class_trend_frame(frame, measure, filters, lang)[1]
+    note = i18n.t("accidents.class_trend_note", lang, measure=measure_name(measure, lang))
+    if zero:
+        note += ("" if lang == "zh" else " ") + i18n.t("accidents.class_trend_zero", lang,
+                                                       names=("、" if lang == "zh" else ", ").join(zero))
+    return note
+
+
 def grade_frame(summary: dict[str, Any], lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "name": [i18n.enum_name("grade", g, lang) for g in GRADE_KEYS],
@@ -616,6 +649,14 @@ def comparison_figure(frame: pd.DataFrame, names: list[str], measure: str, headi
     if keys is not None:
         shown["key"] = keys
     return pictures.comparison_bars(shown, title(name, filters, where, lang), unit(measure, lang), lang)
+
+
+def class_trend_figure(frame: pd.DataFrame, measure: str, filters: Filters, where: Scope,
+                       lang: str) -> go.Figure | None:
+    """One line per statistical class, month by month over the period (``class_trend_frame``)."""
+    wide, _zero = class_trend_frame(frame, measure, filters, lang)
+    name = i18n.t("accidents.class_trend_title", lang, measure=measure_name(measure, lang))
+    return pictures.class_lines(wide, title(name, filters, where, lang), unit(measure, lang), lang)
 
 
 def grade_figure(summary: dict[str, Any], filters: Filters, where: Scope, lang: str) -> go.Figure | None:
