@@ -92,6 +92,10 @@ def preload(app: Path) -> list[str]:
     return missed
 
 
+# True in the process ``riskdash serve`` runs (the dashboard's server), never in a test's AppTest or a command
+SERVING = False
+
+
 def main() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli as streamlit_cli
@@ -101,6 +105,8 @@ def main() -> None:
     app = next((Path(a) for a in args if a.endswith(".py")), None)
     if app is not None:
         preload(app)
+    # run as ``-m riskdash.ui.launch`` this module is __main__: the pages read the flag of the package's module
+    importlib.import_module("riskdash.ui.launch").SERVING = True
     sys.argv = ["streamlit", *args, *upload_limit_args(args)]
     streamlit_cli.main()
 

@@ -214,6 +214,12 @@ def downloads(page: PageContext, brief: Any) -> None:
     the rerun of the click shows what is being done (``st.status``)."""
     if brief is None:
         return
+    from riskdash.ui import launch
+
+    if launch.SERVING:  # Chromium up before the first click (not in AppTest: no browser per test process)
+        from riskdash.briefing import tongbao
+
+        tongbao.warm_chart_renderer()
     columns = st.columns(len(view.EXPORT_FORMATS))
     writer = writers()
     jobs = st.session_state.setdefault(JOBS_STATE, {})
