@@ -59,7 +59,7 @@ def registered_queries() -> list[BenchQuery]:
 def registered_tasks() -> list[Callable[[], dict[str, Any]]]:
     """The timed tasks (callables returning {"name", "seconds", "peak_rss_mb"}), each with a ``bench_name``
     attribute naming it for ``--only``."""
-    return [*import_task.BENCH_TASKS, *brief_tasks.BENCH_TASKS]
+    return [*import_task.BENCH_TASKS, *brief_tasks.BENCH_TASKS, *brief_tasks.SCREEN_TASKS]
 
 
 def _selected(name: str, only: list[str] | None) -> bool:
