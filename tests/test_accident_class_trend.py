@@ -130,3 +130,49 @@ def test_months_cut_by_the_period_say_so_and_an_empty_period_draws_nothing(con):
     empty = Filters(start=date(2025, 8, 1), end=date(2025, 9, 30), region_code=CITY, as_of=date(2025, 9, 30))
     assert view.class_trend_figure(classes.accidents_by_class_and_month(con, empty), "accidents", empty, WHERE,
                                    "zh") is None
+
+
+# -------------------------------------------------------------------------- the 汇报's accident slide
+
+SLIDE_LINE = ("分类别：工矿商贸5起、死亡6人（同比+150%、+200%）；道路交通5起、死亡5人（同比+400%、+400%）；"
+              "火灾2起、死亡3人（上年同期无）；水上交通1起、死亡1人（上年同期无）；渔业船舶1起、死亡0人（上年同期无）；"
+              "农业机械1起、死亡1人（上年同期无）；道路运输企业2起、死亡3人（已计入上述类别）。")
+
+
+def test_the_slide_line_of_the_split(con):
+    from riskdash.briefing.classes import class_split_line
+
+    frame = classes.accidents_by_class(con, PERIOD)
+    # by hand from test_accident_classes.EXPECTED: 工矿商贸 5/6 against 2/2, 道路交通 5/5 against 1/1, the rest new
+    assert class_split_line(frame, "zh") == SLIDE_LINE
+    assert class_split_line(frame, "en").startswith(
+        "By class: Industry, mining and trade 5 accidents, 6 deaths (y/y +150%, +200%); Road traffic 5 accidents, "
+        "5 deaths (y/y +400%, +400%); Fire 2 accidents, 3 deaths (none a year earlier);")
+    # data that do not reach a year back: no 同比 at all
+    assert class_split_line(frame, "zh", has_previous_data=False).startswith("分类别：工矿商贸5起、死亡6人；道路交通5起")
+    # a year earlier 工矿商贸 had one accident and no death (P3 only): its deaths' 同比 has no base
+    con.execute("delete from accidents where accident_id = 'P2'")
+    assert class_split_line(classes.accidents_by_class(con, PERIOD), "zh").startswith(
+        "分类别：工矿商贸5起、死亡6人（同比+400%、—）；")
+    con.execute("delete from accidents where occurred_at >= '2025-01-01'")
+    assert class_split_line(classes.accidents_by_class(con, PERIOD), "zh") is None
+
+
+def test_the_accident_slide_carries_the_line_and_the_tongbao_does_not_repeat_it(con):
+    from datetime import datetime
+
+    from riskdash.briefing import build_brief
+    from riskdash.briefing.tongbao import outline
+    from riskdash.screens.briefing.view import slide_views
+
+    brief = build_brief(con, PERIOD, generated_at=datetime(2025, 7, 1, 9, 0), lang="zh")
+    assert brief.slide("accidents").split == SLIDE_LINE
+    for projector in (False, True):  # the preview and the presentation mode
+        shown = next(s for s in slide_views(brief, "zh", projector=projector) if s.key == "accidents")
+        assert shown.headline == (*brief.slide("accidents").headline, SLIDE_LINE)
+    # other slides carry no class line
+    assert all(s.split is None for s in brief.slides if s.key != "accidents")
+    # the 通报 prints the full sentence (分类别看，…) and not the slide's compact line
+    texts = outline(brief, chart_png=lambda _spec: b"").texts()
+    assert not any("分类别：" in text for text in texts)
+    assert any(text.startswith("分类别看，工矿商贸事故5起") for text in texts)

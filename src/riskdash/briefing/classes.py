@@ -70,6 +70,35 @@ def class_split_sentence(frame: pd.DataFrame, lang: str = "zh", has_previous_dat
     return _t("classes.brief.split", lang, parts=SEP[lang].join(parts))
 
 
+def class_split_line(frame: pd.DataFrame, lang: str = "zh", has_previous_data: bool = True) -> str | None:
+    """The accident slide's compact line of ``class_split_sentence``: "分类别：工矿商贸5起、死亡6人（同比+150%、
+    +200%）；道路交通…；道路运输企业2起、死亡3人（已计入上述类别）。" — each class with an accident in the period or
+    a year earlier, 同比 of its accidents and deaths ("—" without a base; "上年同期无" when it had no accident then;
+    none when the data do not reach a year back); None when the period has no accident."""
+    lines = {row["line"]: row for row in frame.to_dict("records")}
+    if not lines["total"]["accidents"]:
+        return None
+    parts = []
+    for name in CLASSES:
+        row = lines[name]
+        if not row["accidents"] and not row["previous_accidents"]:
+            continue
+        if not has_previous_data:
+            change = ""
+        elif not row["previous_accidents"]:
+            change = _t("classes.slide.no_previous", lang)
+        else:
+            change = _t("classes.slide.yoy", lang, accidents=hl.signed_pct_text(row["accidents_yoy_pct"]),
+                        deaths=hl.signed_pct_text(row["deaths_yoy_pct"]))
+        parts.append(_t("classes.slide.part", lang, what=i18n.enum_name("stat_line", name, lang),
+                        accidents=int(row["accidents"]), deaths=int(row["deaths_incl_missing"]), change=change))
+    transport = lines["road_transport"]
+    if transport["accidents"]:
+        parts.append(_t("classes.slide.transport", lang, accidents=int(transport["accidents"]),
+                        deaths=int(transport["deaths_incl_missing"])))
+    return _t("classes.slide.split", lang, parts=SEP[lang].join(parts))
+
+
 def _gap(target: Mapping[str, Any], lang: str) -> str:
     """"，超时间进度5.6个百分点" / "，低于时间进度…" / "，与时间进度持平" (the total's words)."""
     gap = round(float(target["used_pct"]) - float(target["time_elapsed_pct"]), 1)

@@ -177,6 +177,9 @@ class Slide:
     # paragraphs the 通报 adds after the headline (a document has room for them, a slide has not): the
     # statistical classes, the control targets per class and 四不放过 of the closed cases (issue 18)
     details: tuple[str, ...] = ()
+    # a compact line a slide shows under its headline, not the 通报 (which prints the full sentence in details):
+    # the accident slide's class split with 同比 (issue 18)
+    split: str | None = None
 
 
 @dataclass(frozen=True)
@@ -383,14 +386,16 @@ def accidents_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         _t("table.larger", lang),
         [_t(f"col.{c}", lang) for c in ("date", "region", "enterprise", "type", "grade", "deaths")], rows, lang,
         f.end.year)
+    by_class = stat_classes.accidents_by_class(con, f)  # the 通报's sentence and the slide's line (issue 18)
     # 较大涉险, 一般亡人事故 (issue 18): after a period with accidents (with none, 事故形势 has said it all)
     details = (hl.notable_sentence(summary, has_previous, lang) if summary["accidents"] else None,
-               class_text.class_split_sentence(stat_classes.accidents_by_class(con, f), lang, has_previous),
+               class_text.class_split_sentence(by_class, lang, has_previous),
                class_text.class_targets_sentence(stat_classes.class_targets(con, f), lang),
                class_text.rate_targets_sentence(stat_classes.rate_targets(con, f), lang),  # 相对指标 (issue 18)
                hl.four_measures_sentence(four_measures_figures(con, f), lang))  # 四不放过 (issue 18)
     return Slide("accidents", section, title, text, kpis, chart, table,
-                 details=tuple(d for d in details if d))
+                 details=tuple(d for d in details if d),
+                 split=class_text.class_split_line(by_class, lang, has_previous))
 
 
 def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:

@@ -87,6 +87,15 @@ TEXT = {
         "zh": "道路运输企业发生事故{accidents}起、死亡{deaths}人（已计入上述类别）",
         "en": "road-transport enterprises {accidents} accidents, {deaths} deaths (already counted above)",
     },
+    # the accident slide's compact line (issue 18): the classes' counts with 同比 of each
+    "classes.slide.split": {"zh": "分类别：{parts}。", "en": "By class: {parts}."},
+    "classes.slide.part": {"zh": "{what}{accidents}起、死亡{deaths}人{change}",
+                           "en": "{what} {accidents} accidents, {deaths} deaths{change}"},
+    "classes.slide.yoy": {"zh": "（同比{accidents}、{deaths}）", "en": " (y/y {accidents}, {deaths})"},
+    "classes.slide.no_previous": {"zh": "（上年同期无）", "en": " (none a year earlier)"},
+    "classes.slide.transport": {"zh": "道路运输企业{accidents}起、死亡{deaths}人（已计入上述类别）",
+                                "en": "road-transport enterprises {accidents} accidents, {deaths} deaths "
+                                      "(already counted above)"},
     "classes.brief.targets": {"zh": "分类控制指标方面，{parts}。", "en": "Control targets by class: {parts}."},
     "classes.brief.target_deaths": {
         "zh": "{what}死亡{used}人，占全年控制指标（{target}人）的{used_pct}{gap}",

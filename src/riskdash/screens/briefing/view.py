@@ -106,7 +106,8 @@ def _slide_view(number: int, slide: Any, lang: str, table_rows: int, projector: 
         table = pd.DataFrame([list(r) for r in rows], columns=list(spec.columns))
         title, more = spec.title, spec.more(len(rows), lang)
     return SlideView(
-        number=number, key=slide.key, section=slide.section, title=slide.title, headline=tuple(slide.headline),
+        number=number, key=slide.key, section=slide.section, title=slide.title,
+        headline=(*slide.headline, *([slide.split] if getattr(slide, "split", None) else [])),  # classes (issue 18)
         kpis=tuple(KpiView(k.label, k.display, k.formula) for k in slide.kpis), chart=slide.chart, table=table,
         table_title=title, table_more=more, placeholder=slide.placeholder,
     )
