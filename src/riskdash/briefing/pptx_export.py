@@ -350,7 +350,7 @@ def _content_slide(prs, brief: Brief, slide_spec: Slide, number: int, page: int)
     _kpis(slide, slide_spec.kpis, Inches(1.45))
     top, bottom = Inches(2.45), HEIGHT - Inches(0.5)
     full = WIDTH - 2 * MARGIN
-    text = list(slide_spec.headline)
+    text = [*slide_spec.headline, *([slide_spec.split] if slide_spec.split else [])]  # + the classes (issue 18)
     if text:
         size = 14
         height = Inches(_text_height(text, full / 914400 - 0.1, size, 6))
