@@ -117,6 +117,6 @@ def test_an_older_database_gains_the_column(tmp_path):
         assert "filed_departments" in columns
         assert con.execute("select value from settings where key = 'assessment_points_per_class_target'"
                            ).fetchone() == ("20",)
-        assert db.schema_version(con) == 27
+        assert db.schema_version(con) == db.SCHEMA_VERSION >= 27
     finally:
         con.close()
