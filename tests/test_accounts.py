@@ -77,13 +77,13 @@ def test_password_rules(password, ok):
     assert (accounts.password_problem("zhangsan", password) is None) is ok
 
 
-def test_a_hash_is_argon2id_and_takes_a_tenth_to_a_third_of_a_second():
-    started = time.perf_counter()
+def test_a_hash_is_argon2id_with_the_tuned_cost():
+    """The cost is the hash's parameters (3 passes over 64 MiB, one lane: ~0.15–0.2 s per check on a 2-core
+    server, accounts.HASHER); a wall-clock bound here failed under load (3.4 s) and speed belongs in the bench."""
     hashed = accounts.hash_password(GOOD)
-    elapsed = time.perf_counter() - started
-    assert hashed.startswith("$argon2id$")
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=1$")
     assert GOOD not in hashed
-    assert 0.05 <= elapsed <= 1.0  # ~0.15–0.2 s measured; wide bounds for a loaded machine
+    assert accounts.HASHER.verify(hashed, GOOD)
 
 
 def test_add_account_checks_role_region_and_password(small_con):

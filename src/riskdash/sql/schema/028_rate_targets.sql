@@ -1,6 +1,6 @@
 -- Schema version 28 (issue 18, "Control targets per class as the province issues them: deaths per class, the
--- number of 较大 accidents, rate targets; each with 时间进度"; ../shared/domain.md §5 "rate targets (亿元GDP死亡率
--- …)"): rate_targets, the ceilings the level above issues on the rate indicators (相对指标) beside the counts of
+-- number of 较大 accidents, rate targets; each with 时间进度"; docs/rules.md, Statistical classes,
+-- "Rate targets"): rate_targets, the ceilings the level above issues on the rate indicators (相对指标) beside the counts of
 -- class_targets — 亿元GDP生产安全事故死亡率 (per_gdp), 工矿商贸就业人员十万人生产安全事故死亡率
 -- (per_industrial_employed), 道路交通万车死亡率 (per_vehicles), 煤矿百万吨死亡率 (per_coal_output), the four
 -- rates metrics.accidents.RATE_INDICATORS computes. One row per (year, region, indicator); a rate, so a double (a
