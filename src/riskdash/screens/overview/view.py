@@ -165,6 +165,23 @@ def target_bar(ov: Overview, scope: Scope, lang: str, admin: bool = True) -> Tar
     return TargetBar(text, fraction, is_over, level, i18n.t("target.rule", lang, to=to))
 
 
+def _target_bar(text: str, used_pct: float | None, elapsed: float, level: str, lang: str) -> TargetBar:
+    """A class or rate target's bar: its words, then the share used against 时间进度 ("—" for a target of 0),
+    "exceeded" when over; the fraction clamped to 0–1, full when over."""
+    if used_pct is None:
+        text += i18n.t("classes.target.zero", lang)
+    else:
+        gap = Decimal(str(used_pct)) - Decimal(str(elapsed))
+        key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
+        text += i18n.t(key, lang, gap=abs(gap))
+    is_over = level == "over"
+    if is_over:
+        over = i18n.t("target.over", lang)
+        text += f"（{over}）" if lang == "zh" else f" ({over})"
+    fraction = 1.0 if is_over else 0.0 if used_pct is None else min(used_pct / 100, 1.0)
+    return TargetBar(text, fraction, is_over, level)
+
+
 def class_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> list[TargetBar]:
     """The control targets per class (``metrics.classes.class_targets``), one bar each under the total's, worded
     and coloured as the total's: red when exceeded (a target of 0 by the first case), amber when the share used
@@ -180,18 +197,7 @@ def class_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> li
             text = i18n.t("classes.target.deaths", lang, what=i18n.enum_name("target_class", t["target_class"], lang),
                           target=t["target"], to=to, used=t["used"], used_pct=_pct1(used_pct),
                           elapsed=_pct1(elapsed))
-        if used_pct is None:
-            text += i18n.t("classes.target.zero", lang)
-        else:
-            gap = Decimal(str(used_pct)) - Decimal(str(elapsed))
-            key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
-            text += i18n.t(key, lang, gap=abs(gap))
-        is_over = t["level"] == "over"
-        if is_over:
-            over = i18n.t("target.over", lang)
-            text += f"（{over}）" if lang == "zh" else f" ({over})"
-        fraction = 1.0 if is_over else 0.0 if used_pct is None else min(used_pct / 100, 1.0)
-        bars.append(TargetBar(text, fraction, is_over, t["level"]))
+        bars.append(_target_bar(text, used_pct, elapsed, t["level"], lang))
     return bars
 
 
@@ -213,18 +219,7 @@ def rate_target_bars(targets: list[dict[str, Any]], end: date, lang: str) -> lis
         used_pct, elapsed = t["used_pct"], t["time_elapsed_pct"]
         text = i18n.t("rates.bar", lang, what=what, target=target, to=to, deaths=t["deaths"],
                       rate=rate_number(float(t["rate"])), used_pct=_pct1(used_pct), elapsed=_pct1(elapsed))
-        if used_pct is None:
-            text += i18n.t("classes.target.zero", lang)
-        else:
-            gap = Decimal(str(used_pct)) - Decimal(str(elapsed))
-            key = "target.ahead" if gap > 0 else "target.behind" if gap < 0 else "target.level"
-            text += i18n.t(key, lang, gap=abs(gap))
-        is_over = t["level"] == "over"
-        if is_over:
-            over = i18n.t("target.over", lang)
-            text += f"（{over}）" if lang == "zh" else f" ({over})"
-        fraction = 1.0 if is_over else 0.0 if used_pct is None else min(used_pct / 100, 1.0)
-        bars.append(TargetBar(text, fraction, is_over, t["level"]))
+        bars.append(_target_bar(text, used_pct, elapsed, t["level"], lang))
     return bars
 
 
