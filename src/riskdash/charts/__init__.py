@@ -216,13 +216,35 @@ def start_renderer() -> None:
     _SERVER_STARTED = True
 
 
+def _unready_tab(error: Exception) -> bool:
+    """kaleido's tab answered before its page had defined ``kaleido_scopes`` (seen once in a loaded test run:
+    ReferenceError "kaleido_scopes is not defined"): kaleido reloads every tab when a job ends, so the same call
+    made again gets a ready tab."""
+    return type(error).__name__ == "JavascriptError" and "kaleido_scopes is not defined" in str(error)
+
+
+def _rendered(render):
+    """``render()`` under the lock, made once more if kaleido gave it a tab whose page was not ready."""
+    with _RENDER_LOCK:
+        try:
+            return render()
+        except Exception as error:  # noqa: BLE001 (only the not-ready tab is retried; anything else is raised)
+            if not _unready_tab(error):
+                raise
+            return render()
+
+
 def to_png(fig: go.Figure, width: int = 1200, height: int | None = None, scale: float = 2.0) -> bytes:
     """A PNG of the figure with Chinese fonts, through kaleido and Debian's Chromium (no download)."""
     start_renderer()
-    with _RENDER_LOCK, warnings.catch_warnings():
-        # plotly warns that its per-call options are ignored when a server runs; we pass none
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return fig.to_image(format="png", width=width, height=height or fig.layout.height or 420, scale=scale)
+
+    def render() -> bytes:
+        with warnings.catch_warnings():
+            # plotly warns that its per-call options are ignored when a server runs; we pass none
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return fig.to_image(format="png", width=width, height=height or fig.layout.height or 420, scale=scale)
+
+    return _rendered(render)
 
 
 def to_pngs(figs: list[go.Figure], width: int = 1200, height: int | None = None,
@@ -243,7 +265,6 @@ def to_pngs(figs: list[go.Figure], width: int = 1200, height: int | None = None,
                   "opts": {"format": "png", "width": width, "height": height or fig.layout.height or 420,
                            "scale": scale}}
                  for fig, path in zip(figs, paths)]
-        with _RENDER_LOCK:
-            # cancel_on_error: the first failure is raised (else kaleido returns it and writes no file)
-            kaleido.write_fig_from_object_sync(specs, cancel_on_error=True)
+        # cancel_on_error: the first failure is raised (else kaleido returns it and writes no file)
+        _rendered(lambda: kaleido.write_fig_from_object_sync(specs, cancel_on_error=True))
         return [path.read_bytes() for path in paths]
