@@ -266,6 +266,7 @@ VIEW_FILES = [
     "views/coverage_counts",
     "views/accident_counts",
     "views/accident_list",
+    "views/rate_counts",
 ]
 VIEW_NAMES = ["region_ancestors", "township_labels", "township_county_names", "accidents_graded"]
 MACRO_NAMES = [
@@ -300,6 +301,7 @@ MACRO_NAMES = [
     "scoped_coverage_counts",  # views/coverage_counts.sql, read by the coverage tables by sector and township
     "scoped_accident_counts",  # views/accident_counts.sql, read by the accident tables by sector, type, region
     "scoped_accident_list",  # views/accident_list.sql, read by the lists of larger and 较大涉险 accidents
+    "rate_indicator_counts",  # views/rate_counts.sql, read by the rate indicators and the rate targets
 ]
 # derived objects of earlier releases, dropped with the rest so that none outlives its text: hazards_enriched
 # and inspections_enriched (read by no query: the scope macros join the enterprise) and filtered_hazards (now
