@@ -7,7 +7,8 @@ Pure: each function takes the frames of ``metrics.classes`` and returns text (No
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -38,22 +39,33 @@ def _summary(row: Mapping[str, Any]) -> dict[str, Any]:
             "yoy_pct": {"accidents": row["accidents_yoy_pct"], "deaths": row["deaths_yoy_pct"]}}
 
 
+def _split(frame: pd.DataFrame, lang: str, style: str,
+           part: Callable[[dict[str, Mapping[str, Any]], str], str]) -> str | None:
+    """The split by class in ``style`` ("brief" for the 通报's sentence, "slide" for the slide's line): ``part`` of each
+    class with an accident in the period or a year earlier, then 道路运输 when it had one (already counted in the
+    classes); None when the period has no accident."""
+    lines = {row["line"]: row for row in frame.to_dict("records")}
+    if not lines["total"]["accidents"]:
+        return None
+    parts = [part(lines, name) for name in CLASSES
+             if lines[name]["accidents"] or lines[name]["previous_accidents"]]
+    transport = lines["road_transport"]
+    if transport["accidents"]:
+        parts.append(_t(f"classes.{style}.transport", lang, accidents=int(transport["accidents"]),
+                        deaths=int(transport["deaths_incl_missing"])))
+    return _t(f"classes.{style}.split", lang, parts=SEP[lang].join(parts))
+
+
 def class_split_sentence(frame: pd.DataFrame, lang: str = "zh", has_previous_data: bool = True) -> str | None:
     """"分类别看，工矿商贸事故5起、死亡6人（其中煤矿1起、死亡1人，…），同比…；道路交通…；道路运输企业发生事故2起、
     死亡3人（已计入上述类别）。" from ``metrics.classes.accidents_by_class``: each class with an accident in
     the period or a year earlier, its subclasses with an accident; None when the period has no accident."""
-    lines = {row["line"]: row for row in frame.to_dict("records")}
-    if not lines["total"]["accidents"]:
-        return None
-    parts = []
-    for name in CLASSES:
+
+    def part(lines: dict[str, Mapping[str, Any]], name: str) -> str:
         row = lines[name]
         what = i18n.enum_name("stat_line", name, lang)
-        if not row["accidents"] and not row["previous_accidents"]:
-            continue
         if not row["accidents"]:
-            parts.append(_t("classes.brief.part_none", lang, what=what, previous=int(row["previous_accidents"])))
-            continue
+            return _t("classes.brief.part_none", lang, what=what, previous=int(row["previous_accidents"]))
         subs = [_t("classes.brief.sub_part" if lines[sub]["deaths_incl_missing"] else "classes.brief.sub_part_no_death",
                    lang, what=i18n.enum_name("stat_line", sub, lang), accidents=int(lines[sub]["accidents"]),
                    deaths=int(lines[sub]["deaths_incl_missing"]))
@@ -61,13 +73,10 @@ def class_split_sentence(frame: pd.DataFrame, lang: str = "zh", has_previous_dat
         inner = _t("classes.brief.sub", lang, parts=SUB_SEP[lang].join(subs)) if subs else ""
         change = hl.CLAUSE_JOIN[lang] + hl.yoy_clause(_summary(row), has_previous_data, lang)
         key = "classes.brief.part" if row["deaths_incl_missing"] else "classes.brief.part_no_death"
-        parts.append(_t(key, lang, what=what, accidents=int(row["accidents"]),
-                        deaths=int(row["deaths_incl_missing"]), sub=inner, change=change))
-    transport = lines["road_transport"]
-    if transport["accidents"]:
-        parts.append(_t("classes.brief.transport", lang, accidents=int(transport["accidents"]),
-                        deaths=int(transport["deaths_incl_missing"])))
-    return _t("classes.brief.split", lang, parts=SEP[lang].join(parts))
+        return _t(key, lang, what=what, accidents=int(row["accidents"]),
+                  deaths=int(row["deaths_incl_missing"]), sub=inner, change=change)
+
+    return _split(frame, lang, "brief", part)
 
 
 def class_split_line(frame: pd.DataFrame, lang: str = "zh", has_previous_data: bool = True) -> str | None:
@@ -75,14 +84,9 @@ def class_split_line(frame: pd.DataFrame, lang: str = "zh", has_previous_data: b
     +200%）；道路交通…；道路运输企业2起、死亡3人（已计入上述类别）。" — each class with an accident in the period or
     a year earlier, 同比 of its accidents and deaths ("—" without a base; "上年同期无" when it had no accident then;
     none when the data do not reach a year back); None when the period has no accident."""
-    lines = {row["line"]: row for row in frame.to_dict("records")}
-    if not lines["total"]["accidents"]:
-        return None
-    parts = []
-    for name in CLASSES:
+
+    def part(lines: dict[str, Mapping[str, Any]], name: str) -> str:
         row = lines[name]
-        if not row["accidents"] and not row["previous_accidents"]:
-            continue
         if not has_previous_data:
             change = ""
         elif not row["previous_accidents"]:
@@ -90,13 +94,10 @@ def class_split_line(frame: pd.DataFrame, lang: str = "zh", has_previous_data: b
         else:
             change = _t("classes.slide.yoy", lang, accidents=hl.signed_pct_text(row["accidents_yoy_pct"]),
                         deaths=hl.signed_pct_text(row["deaths_yoy_pct"]))
-        parts.append(_t("classes.slide.part", lang, what=i18n.enum_name("stat_line", name, lang),
-                        accidents=int(row["accidents"]), deaths=int(row["deaths_incl_missing"]), change=change))
-    transport = lines["road_transport"]
-    if transport["accidents"]:
-        parts.append(_t("classes.slide.transport", lang, accidents=int(transport["accidents"]),
-                        deaths=int(transport["deaths_incl_missing"])))
-    return _t("classes.slide.split", lang, parts=SEP[lang].join(parts))
+        return _t("classes.slide.part", lang, what=i18n.enum_name("stat_line", name, lang),
+                  accidents=int(row["accidents"]), deaths=int(row["deaths_incl_missing"]), change=change)
+
+    return _split(frame, lang, "slide", part)
 
 
 def _gap(target: Mapping[str, Any], lang: str) -> str:
