@@ -17,9 +17,11 @@ draw.last_record(page)
 # the logged-in account is the operator of every write (accounts.actor_for): shown, never typed over
 actor = st.text_input(t("data.import.actor"), value=default_actor(),
                       disabled=current_account_name() is not None)
+# the open tab is kept by the server (a key, on_change): a write reruns the page with its result line above the
+# tabs, which made them a new element that the browser opened on its first tab (issue 17 item 11)
 tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = st.tabs(
     [t("data.tab.import"), t("data.tab.add"), t("data.tab.flow"), t("data.tab.edit"), t("data.tab.export"),
-     t("data.tab.audit")])
+     t("data.tab.audit")], key="data_tab", on_change="rerun")
 
 with tab_import:
     ui.section(t("data.import.heading"), t("data.import.scope"))

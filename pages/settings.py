@@ -19,6 +19,8 @@ draw.last_save(page)
 # the logged-in account is the operator of every write (accounts.actor_for): shown, never typed over
 actor = st.text_input(t("settings.actor"), value=default_actor(), disabled=login.current_account_name() is not None)
 kinds = draw.kinds()
-for kind, tab in zip(kinds, st.tabs([view.kind_title(k, lang) for k in kinds])):
+# the open tab is kept by the server (a key, on_change): a save reruns the page with its result line above the tabs,
+# which made them a new element that the browser opened on its first tab (issue 17 item 11)
+for kind, tab in zip(kinds, st.tabs([view.kind_title(k, lang) for k in kinds], key="settings_tab", on_change="rerun")):
     with tab:
         draw.editor(page, kind, actor)
