@@ -68,6 +68,12 @@ def _data_key(path: Path) -> str:
     return _same_data.get(key, key)
 
 
+def data_key() -> str:
+    """The cache key of the served file's data as it is now (``_data_key``): a part of a page that runs alone
+    (``st.fragment``) compares it with its page's ``db_key`` and runs the whole page again when the file changed."""
+    return _data_key(database_path())
+
+
 # Every connection _open made and no write window has closed yet. The cache forgets an entry (eviction, a
 # new file key after a re-key at open) without closing it, and a session may still hold it; DuckDB keeps one
 # instance per path while any connection to it lives, so a later open after a restore would read the old file

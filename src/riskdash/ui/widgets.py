@@ -202,8 +202,23 @@ def begin_exports(ctx) -> None:
     st.session_state[EXPORT_STATE] = {
         "lang": ctx.lang, "region": ctx.region_name, "as_of": ctx.filters.as_of, "heading": "", "names": [],
         "scope": i18n.t("table.scope", ctx.lang, region=scope.region, sector=scope.sector, period=scope.period),
-        "as_of_line": i18n.t("table.as_of", ctx.lang, as_of=scope.as_of),
+        "as_of_line": i18n.t("table.as_of", ctx.lang, as_of=scope.as_of), "marks": {},
     }
+
+
+def exports_at(part: str) -> None:
+    """The start of ``part``, a fragment (``st.fragment``) of the page: the tables' names as they stood there are
+    noted on the page's full run and put back when the fragment runs alone, so that its tables keep the names
+    (and download keys) they had on the full run instead of counting on from the page's last table."""
+    state = st.session_state.get(EXPORT_STATE)
+    if state is None:
+        return
+    marks = state.setdefault("marks", {})
+    if part in marks:
+        state["heading"], names = marks[part]
+        state["names"] = list(names)
+    else:
+        marks[part] = (state["heading"], list(state["names"]))
 
 
 def table_download(frame, name: str | None = None) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
@@ -21,7 +22,8 @@ from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.widgets import PNG_CONFIG, fit, table_download, target_progress
+from riskdash.ui.session import data_key
+from riskdash.ui.widgets import PNG_CONFIG, exports_at, fit, table_download, target_progress
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -30,6 +32,8 @@ UP_KEY = "acc_drill_up"
 LIST_KEY = "acc_larger"
 RISK_LIST_KEY = "acc_risk_involved"
 DEPARTMENT_KEY = "acc_department"
+TABS_KEY = "acc_breakdown"  # the breakdowns' open tab (its label)
+MOVED_KEY = "_acc_moved"  # set by a drill-down inside the breakdowns' fragment: the whole page follows
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,6 @@ class ScreenData:
     tests: dict[str, acc.ChangeTest]
     projection: acc.Projection
     months: pd.DataFrame
-    sectors: pd.DataFrame
-    types: pd.DataFrame
-    weekdays: pd.DataFrame
-    hours: pd.DataFrame
     larger: pd.DataFrame
     risk_involved: pd.DataFrame
     rates: dict[str, dict[str, Any]]
@@ -54,14 +54,22 @@ def screen_data(page: PageContext) -> ScreenData:
         tests=page.load(acc.change_tests, f),
         projection=page.load(acc.death_projection, f),
         months=page.load(acc.accidents_by_month, f),
-        sectors=page.load(acc.accidents_by_sector, f),
-        types=page.load(acc.accidents_by_type, f),
-        weekdays=page.load(acc.accidents_by_weekday, f),
-        hours=page.load(acc.accidents_by_hour, f),
         larger=page.load(acc.larger_and_above_list, f),
         risk_involved=page.load(acc.larger_risk_involved_list, f),
         rates=page.load(acc.rate_indicators, f),
     )
+
+
+def part_start(page: PageContext, part: str) -> None:
+    """The start of a part of the page drawn as a fragment (``st.fragment``: a click inside it runs it alone,
+    on the page's last full run's filters and data). The whole page runs again instead when the database file
+    changed since that run (``page.db_key``: nothing is read under an older file's key) or when a drill-down
+    inside it moved the page's region (``MOVED_KEY``); and the part's tables keep their download names."""
+    moved = st.session_state.pop(MOVED_KEY, False)  # a full run has applied the move already (ui.frame)
+    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
+    if alone and (moved or data_key() != page.db_key):
+        st.rerun()
+    exports_at(part)
 
 
 # ---------------------------------------------------------------------------------------------- drawing
@@ -149,6 +157,7 @@ def _go_to(regions: pd.DataFrame, code: str) -> None:
     chain = view.region_chain(regions, code) + [ALL, ALL]
     for level, value in zip(("city", "county", "township"), chain):
         st.session_state[f"_keep_{PAGE_KEYS[level]}"] = value
+    st.session_state[MOVED_KEY] = True  # the breakdowns' fragment runs the whole page (part_start)
 
 
 def _on_bar_click(regions: pd.DataFrame, frame: pd.DataFrame, chart_key: str) -> None:
