@@ -113,9 +113,20 @@ def test_tables_are_numbered_and_hold_the_briefs_cells(city):
     kpi_rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert kpi_rows[0] == ["类别", "指标", "数值"]
     assert kpi_rows[1:] == [[s.section, k.label, k.display] for s in made.brief.slides for k in s.kpis]
-    for table, spec in zip(document.tables[1:], lists):
+    steps = made.brief.slide("next_steps").table
+    overdue = made.brief.slide("rectification").table
+    for number, (table, spec) in enumerate(zip(document.tables[1:], lists), start=2):
         rows = [tuple(c.text for c in row.cells) for row in table.rows]
-        assert rows == [spec.columns, *spec.rows]
+        expected = list(spec.rows)
+        if spec is steps:
+            # 下步工作's overdue majors are the rows of the rectification list (表3, after the accidents' 表2):
+            # one line refers to it
+            kept = [row for row, kind in zip(spec.rows, spec.row_kinds) if kind != "overdue_major"]
+            assert len(kept) == len(spec.rows) - len(overdue.rows) and overdue.rows
+            assert lists[1] is overdue and number == 2 + len(lists) - 1
+            expected = [("逾期未销号重大隐患", f"共{overdue.total}项，详见表3", "—", "—"), *kept]
+        # a header narrower than its column's text is set on two lines (a w:br where the PDF breaks it too)
+        assert [tuple(c.replace("\n", "") for c in rows[0]), *rows[1:]] == [spec.columns, *expected]
     # the imported name is text, not markup
     assert any(HOSTILE_NAME in cell for row in lists[1].rows for cell in row)
 
@@ -287,22 +298,30 @@ def test_chinese_heading_numerals(n, text):
 
 
 def test_short_columns_keep_their_width_and_long_ones_share_the_rest():
-    name, reasons = "某" * 24 + "有限公司", "近3年发生较大事故1起；" * 3
+    # widths in ems of 12 pt (tongbao._width: digits 0.6, 1 0.59, H 0.87, "-" 0.37), plus the cell padding
+    pad = tongbao.CELL_PADDING_EM
+    name, reasons = "某" * 24 + "有限公司", "近3年发生较大事故1起；" * 3  # 28 and 33.57 ems
     crowded = tongbao.Table("表1 x", ["隐患编号", "企业", "原因", "整改期限"],
                             [["H000160002", name, reasons, "2026-02-09"]])
+    assert crowded.column_needs() == pytest.approx([6.26 + pad, 28 + pad, 33.57 + pad, 5.54 + pad])
     shares = crowded.column_shares()
     assert sum(shares) == pytest.approx(1)
-    # the code and the date keep their full width (10 half-characters and the padding of 3); the two long
-    # columns share the other 46 alike (both over the 40 cap)
-    assert [round(s * tongbao.TABLE_HALF_CHARS, 6) for s in shares] == [13, 23, 23, 13]
-    roomy = tongbao.Table("表2 x", ["隐患编号", "企业", "整改期限"], [["H000160002", name, "2026-02-09"]])
-    # everything fits once the name is capped: shares by need, nothing wraps
-    assert roomy.column_shares() == pytest.approx([13 / 66, 40 / 66, 13 / 66])
-    # a landscape attachment has 104 half-characters across
+    # the code and the date keep their full width; the two long columns share the rest alike
+    # (36.85 ems across: 156 mm of 12 pt)
+    assert tongbao.TABLE_EM == pytest.approx(36.85, abs=0.01)
+    rest = (tongbao.TABLE_EM - 6.26 - 5.54 - 2 * pad) / 2
+    assert [s * tongbao.TABLE_EM for s in shares] == pytest.approx([6.26 + pad, rest, rest, 5.54 + pad])
+    roomy = tongbao.Table("表2 x", ["隐患编号", "企业", "整改期限"], [["H000160002", "某某有限公司", "2026-02-09"]])
+    # everything fits: shares by need, nothing wraps
+    total = 6.26 + 6 + 5.54 + 3 * pad
+    assert roomy.column_shares() == pytest.approx([(6.26 + pad) / total, (6 + pad) / total, (5.54 + pad) / total])
+    # a landscape attachment has 53.15 ems across (225 mm)
     wide = replace(crowded, landscape=True)
-    assert [round(s * tongbao.LANDSCAPE_HALF_CHARS, 6) for s in wide.column_shares()] == [13, 39, 39, 13]
+    rest = (tongbao.LANDSCAPE_EM - 6.26 - 5.54 - 2 * pad) / 2
+    assert [s * tongbao.LANDSCAPE_EM for s in wide.column_shares()] == pytest.approx([6.26 + pad, rest, rest,
+                                                                                       5.54 + pad])
     small = tongbao.Table("表3 y", ["类别", "数值"], [["事故", "3"]])
-    assert small.column_shares() == pytest.approx([6 / 12, 6 / 12])
+    assert small.column_shares() == pytest.approx([1 / 2, 1 / 2])
 
 
 def test_grouped_first_column_runs():

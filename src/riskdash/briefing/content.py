@@ -145,6 +145,9 @@ class TableSpec:
     more_text: str | None = None
     # the columns a slide beside a chart shows (a projector cannot show seven legibly); None: all of them
     slide_columns: tuple[int, ...] | None = None
+    # what each row is, for a list of several kinds (下步工作: "overdue_major", "unfiled", "uninspected"): the
+    # 通报 replaces the rows another of its lists already prints by one line naming that list
+    row_kinds: tuple[str, ...] | None = None
 
     def head(self, n: int) -> tuple[tuple[str, ...], ...]:
         return self.rows[:n]
@@ -155,7 +158,8 @@ class TableSpec:
             return self
         keep = self.slide_columns
         return TableSpec(self.title, tuple(self.columns[i] for i in keep),
-                         tuple(tuple(row[i] for i in keep) for row in self.rows), self.total, self.more_text)
+                         tuple(tuple(row[i] for i in keep) for row in self.rows), self.total, self.more_text,
+                         row_kinds=self.row_kinds)
 
     def more(self, shown: int, lang: str = "zh") -> str | None:
         """"共N项，列出前M项" when a reader sees fewer rows than the list holds."""
@@ -550,22 +554,28 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
         return Slide("next_steps", section, _t("next_title.missing", lang), kpis=kpis,
                      placeholder=_t("next.missing", lang))
     rows: list[tuple] = []
+    kinds: list[str] = []
     labels = metrics.township_labels(con)
     for _, r in overdue_major.iterrows():
         rows.append((_t("next.kind.overdue_major", lang), f"{r['enterprise_name']}（{r['hazard_id']}）",
                      _township_of(labels, r), _t("next.detail.overdue", lang, days=int(r["days_overdue"]))))
+        kinds.append("overdue_major")
     for _, r in unfiled.iterrows():
         city, county = pd.notna(r["filed_city_on"]), pd.notna(r["filed_county_on"])
         detail = "next.detail.unfiled_both" if not city and not county else (
             "next.detail.unfiled_city" if not city else "next.detail.unfiled_county")
         rows.append((_t("next.kind.unfiled", lang), r["name"], _township_of(labels, r), _t(detail, lang)))
+        kinds.append("unfiled")
     for _, r in high_uninspected.iterrows():
         detail = (_t("next.detail.never", lang) if pd.isna(r["days_since"])
                   else _t("next.detail.days", lang, days=int(r["days_since"])))
         rows.append((_t("next.kind.uninspected", lang), r["enterprise_name"], _township_of(labels, r), detail))
+        kinds.append("uninspected")
     table = None if not rows else _table(
         _t("table.next_steps", lang),
         [_t(f"col.{c}", lang) for c in ("kind", "object", "township", "detail")], rows, lang)
+    if table is not None:
+        table = replace(table, row_kinds=tuple(kinds[:len(table.rows)]))
     return Slide("next_steps", section, hl.next_steps_title(counts, lang),
                  hl.next_steps_headline(counts, days, lang), kpis, None, table)
 

@@ -285,7 +285,9 @@ def _table(document, block: Table, caption: bool = True) -> None:
     # ``row.cells`` rebuild the table's whole cell grid on every call), which took seconds for a 附件 of 100 rows.
     rows = table._tbl.tr_lst
     styled: dict[tuple[bool, int], object] = {}
-    for row_index, (tr, values) in enumerate(zip(rows, [block.columns, *block.rows])):
+    # a header narrower than its text is broken where the PDF breaks it ("整改/情况": a w:br, not Word's own wrap)
+    headers = ["\n".join(lines) for lines in block.header_lines()]
+    for row_index, (tr, values) in enumerate(zip(rows, [headers, *block.rows])):
         header = row_index == 0
         for column, (tc, value) in enumerate(zip(tr.tc_lst, values)):
             text = str(value)

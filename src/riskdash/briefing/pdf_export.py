@@ -97,7 +97,7 @@ def _block(block, caption: bool = True) -> str:
     if isinstance(block, Paragraph):
         return f'<p class="{"missing" if block.missing else "body"}">{e(block.text)}</p>'
     if isinstance(block, Table):
-        head = "".join(f"<th>{e(c)}</th>" for c in block.columns)
+        head = "".join(f"<th>{'<br>'.join(e(line) for line in lines)}</th>" for lines in block.header_lines())
         rows = ""
         for first, count in block.first_column_groups():
             for i in range(first, first + count):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable
 
@@ -19,22 +19,40 @@ MASTHEAD_WIDTH_PT = 156 / 25.4 * 72 * 0.92  # the type area less a margin, in po
 MASTHEAD_MAX_PT = 36.0
 BODY_ROWS = 10  # a list longer than this goes to a 附件 after the 落款; shorter ones stay in the body
 TITLE_LINE_CHARS = 18  # 二号 (22 pt): 20 characters across the 156 mm type area, less a margin for digits
-# table cells are 小四 (12 pt): the 156 mm type area holds about 72 half-width characters with cell padding
-TABLE_HALF_CHARS = 72
-# a 附件 of many columns is set on a landscape page (GB/T 9704 横排表格): a 225 mm type area across
-LANDSCAPE_HALF_CHARS = 104
-LANDSCAPE_COLUMNS = 6
-SHORT_COLUMN = 14  # "H000160002" (10) and "5月30日" (7) with their padding: never wrapped
-# a cell's padding in half-width characters: digits and Latin letters of the CJK faces run wider than half
-CELL_PADDING = 3
-LONG_COLUMN = 40
+# table cells are 小四 (12 pt): the type area is 156 mm (442 pt) across, a landscape 附件's 225 mm (638 pt)
+TABLE_FONT_PT = 12.0
+TABLE_EM = 156 / 25.4 * 72 / TABLE_FONT_PT  # 36.9 ems across a portrait page
+LANDSCAPE_EM = 225 / 25.4 * 72 / TABLE_FONT_PT  # 53.1 ems across a landscape one (GB/T 9704 横排表格)
+LANDSCAPE_COLUMNS = 6  # a 附件 of this many columns is set across a landscape page, as is one too wide upright
+# a cell's padding and rules in ems: Word's default cell margins (2 × 0.19 cm, 0.9 em; its own faces 仿宋_GB2312 and
+# 黑体 set ASCII at 0.5 em, narrower than Noto) and the PDF's 2 × 3 pt of padding with its 0.75 pt rule (0.56 em)
+CELL_PADDING_EM = 0.9
+# a merged group cell (the first column of a grouped table) may wrap onto this many of the lines of its rows
+GROUP_LINES = 4
 # GB/T 9704 7.3.3: 一、 then （一）; English documents number 1. and (1)
 HEADING_FORMATS = {"zh": ("{n}、{title}", "（{n}）{title}"), "en": ("{n}. {title}", "({n}) {title}")}
 _NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)")
 
 
-def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+# The advance width, in ems, of each printable ASCII character in the faces the PDF embeds and the screen shows:
+# the widest of Noto Serif CJK SC and Noto Sans CJK SC, Regular and Bold (fonts-noto-cjk 2.004, read from each
+# face's hmtx table with fontTools, rounded up to 0.01 em). Digits are 0.56–0.59 em, not half a character:
+# "2025年10月24日" is 6.6 ems. Every other character (CJK, full-width punctuation, —) counts a whole em, the
+# width of the CJK ideographs in every CJK face, and more than any other character in these faces.
+_ASCII_EM = {ch: em for em, chars in (
+    (0.26, " "), (0.33, "'"), (0.34, ",.:;j|"), (0.35, "i"), (0.36, "l"), (0.37, "!-"), (0.38, "[]{}"),
+    (0.40, "()/\\"), (0.41, "f"), (0.43, "It"), (0.50, "rs"), (0.51, "*"), (0.52, "?z"), (0.57, "Jc"),
+    (0.58, '"v'), (0.59, "$17ey"), (0.60, "02345689_agx"), (0.61, "+<=>^~"), (0.62, "#"), (0.63, "SZ`o"),
+    (0.65, "FLq"), (0.66, "dk"), (0.67, "E"), (0.68, "Pbpu"), (0.69, "hn"), (0.70, "T"), (0.71, "BCY"),
+    (0.73, "X"), (0.74, "V"), (0.75, "A"), (0.76, "GR"), (0.77, "K"), (0.79, "DOQ"), (0.81, "&"), (0.82, "NU"),
+    (0.87, "H"), (0.88, "w"), (0.97, "%"), (1.01, "@Mm"), (1.10, "W"),
+) for ch in chars}
+
+
+def _width(text: object) -> float:
+    """``text``'s width in ems (in characters of a CJK face): 1 per CJK character, the measured width of each
+    ASCII character (``_ASCII_EM``)."""
+    return sum(_ASCII_EM.get(ch, 1.0) for ch in str(text))
 
 
 def balanced_lines(text: str, per_line: float) -> list[str]:
@@ -103,32 +121,71 @@ class Table:
         return runs
 
     def column_shares(self) -> list[float]:
-        """Each column's share of the table width. Short columns (codes, dates, counts) get the width of
-        their longest text so they never wrap; the long ones (names, reasons) share the rest in proportion
-        to their longest text. Both writers use it, so the two files break their cells alike."""
-        across = LANDSCAPE_HALF_CHARS if self.landscape else TABLE_HALF_CHARS
-        needs = [max(_half_chars(row[i]) + CELL_PADDING for row in [self.columns, *self.rows]) for i in range(len(self.columns))]
-        short = [need if need <= SHORT_COLUMN else None for need in needs]
-        fixed = sum(n for n in short if n is not None)
-        flexible = [min(n, LONG_COLUMN) for n, s in zip(needs, short) if s is None]
-        # everything fits unwrapped, or the short columns alone would crowd the page: share by need
-        if fixed + sum(flexible) <= across or fixed >= across * 0.7:
-            total = sum(min(n, LONG_COLUMN) for n in needs)
-            return [min(n, LONG_COLUMN) / total for n in needs]
-        rest = across - fixed
-        flexible_total = sum(flexible)
-        return [s / across if s is not None else rest * min(n, LONG_COLUMN) / flexible_total / across
-                for n, s in zip(needs, short)]
+        """Each column's share of the table width, so that as few cells wrap as can be: every column gets the
+        width of its longest text (``column_needs``) when they all fit, the room left shared in proportion;
+        else the columns whose text is shortest keep it whole (codes, dates, counts, names) and the longest
+        ones share the rest equally (water-filling: the fewest columns wrap, and the longest text wraps first).
+        Both writers use it, so the two files break their cells alike."""
+        across = LANDSCAPE_EM if self.landscape else TABLE_EM
+        needs = self.column_needs(across)
+        total = sum(needs)
+        if total <= across:
+            return [need / total for need in needs]
+        widths = list(needs)
+        rest, left = across, sorted(range(len(needs)), key=lambda i: needs[i])
+        while left:
+            fair = rest / len(left)
+            if needs[left[0]] <= fair:
+                i = left.pop(0)
+                rest -= needs[i]
+                continue
+            for i in left:
+                widths[i] = fair
+            break
+        return [w / across for w in widths]
+
+    def column_needs(self, across: float | None = None) -> list[float]:
+        """Each column's width in ems for none of its cells to wrap, padding included. A header of Chinese
+        words may take two lines when the table would not fit otherwise ("逾期/天数" over "1386"); a grouped
+        first column's merged cell may wrap onto the lines of its rows (up to ``GROUP_LINES``)."""
+        across = across if across is not None else (LANDSCAPE_EM if self.landscape else TABLE_EM)
+        body = [max((_width(row[i]) for row in self.rows), default=0.0) for i in range(len(self.columns))]
+        if self.grouped and self.rows:
+            body[0] = max(-(-_width(self.rows[first][0]) // min(count, GROUP_LINES))
+                          for first, count in self.first_column_groups())
+        heads = [_width(c) for c in self.columns]
+        needs = [max(b, h) + CELL_PADDING_EM for b, h in zip(body, heads)]
+        if sum(needs) <= across:
+            return needs
+        # headers on two lines (a CJK header breaks anywhere; a Latin one at a space)
+        return [max(b, _two_lines(h)) + CELL_PADDING_EM for b, h in zip(body, self.columns)]
+
+    def header_lines(self) -> list[list[str]]:
+        """Each header as the lines it is set on: one, or, when its column is narrower than the header,
+        balanced lines ("整改/情况", never "整改情/况"); both writers break the headers there."""
+        across = LANDSCAPE_EM if self.landscape else TABLE_EM
+        return [balanced_lines(c, max(share * across - CELL_PADDING_EM, 1.0)) if c else [c]
+                for c, share in zip(self.columns, self.column_shares())]
+
+    def too_wide_upright(self) -> bool:
+        """Whether its text would wrap on a portrait page but not on a landscape one (a 附件 is then set
+        across a landscape page)."""
+        return sum(self.column_needs(TABLE_EM)) > TABLE_EM
+
+
+def _two_lines(text: str) -> float:
+    """The width of ``text`` broken into two lines: half of it for Chinese (rounded up to a character), the
+    longer part at the space nearest the middle for Latin words."""
+    if " " not in text.strip():
+        return float(-(-_width(text) // 2)) if any(ord(ch) >= 0x2E80 for ch in text) else _width(text)
+    cuts = [i for i, ch in enumerate(text) if ch == " "]
+    return min(max(_width(text[:i]), _width(text[i + 1:])) for i in cuts)
 
 
 @dataclass(frozen=True)
 class Figure:
     caption: str  # numbered already: "图1 ……"
     png: bytes
-
-
-def _half_chars(text: object) -> int:
-    return sum(1 if ord(ch) < 0x2000 else 2 for ch in str(text))
 
 
 Block = Heading | Paragraph | Table | Figure
@@ -332,13 +389,22 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
                                           _t("col.value", lang)], kpi_rows, note, grouped=True)
 
     attachments: list[Attachment] = []
+    # where a list of the document is printed ("附件1", "表3"), by the kind of its rows: a later list naming the
+    # same rows (下步工作's 逾期未销号重大隐患) refers to it in one line instead of printing them twice
+    printed: dict[str, tuple[str, int]] = {}
     for slide in brief.slides:
         doc.h1(_t(f"section.{slide.key}", lang))
         if slide.placeholder and not slide.headline:
             doc.para(slide.placeholder, missing=True)
             continue
         table = slide.table
+        if table is not None and slide.key == "next_steps":
+            table = refer_to_printed(table, printed, lang)
         long_list = table is not None and len(table.rows) > BODY_ROWS
+        if table is not None and slide.key in LISTED_KINDS:
+            printed[LISTED_KINDS[slide.key]] = (
+                _t("attachment_label", lang, n=len(attachments) + 1) if long_list
+                else _t("table_ref", lang, n=doc.tables + 1), table.total)
         text = joiner.join(slide.headline)
         if long_list:
             number = len(attachments) + 1
@@ -347,7 +413,9 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
             rows_table = Table(title, list(table.columns),
                                [list(r) for r in table.rows], _t("more_rows", lang, total=table.total,
                                                                   shown=len(table.rows)) if more else None,
-                               grouped=slide.key == "next_steps", landscape=len(table.columns) >= LANDSCAPE_COLUMNS)
+                               grouped=slide.key == "next_steps")
+            rows_table = replace(rows_table, landscape=len(table.columns) >= LANDSCAPE_COLUMNS
+                                 or rows_table.too_wide_upright())
             attachments.append(Attachment(_t("attachment_label", lang, n=number), title, rows_table))
             see = _t("see_attachment", lang, n=number)
             # "…48项（详见附件1）。": the reference goes inside the sentence
@@ -397,6 +465,35 @@ def outline(brief, chart_png: Callable[[object], bytes] | None = None) -> Tongba
         printed_by=issuer,
         printed_on_text=_t("printed_on", lang, day=issued_on_text),
     )
+
+
+# the section whose list holds every row of one kind of a 下步工作 list: 隐患排查治理's 逾期未销号重大隐患
+LISTED_KINDS = {"rectification": "overdue_major"}
+
+
+def refer_to_printed(table, printed: dict[str, tuple[str, int]], lang: str):
+    """``table`` (a ``content.TableSpec`` with ``row_kinds``) with the rows of each kind another list of the
+    document prints already replaced by one row: the kind, "共39项，详见附件1", and "—" in the other columns.
+    The rows kept keep their order; the total counts the new row as one, so a list cut at ``TABLE_ROWS`` still
+    says how many rows were left out ("共N项，列出前M项")."""
+    from riskdash import i18n
+
+    kinds = table.row_kinds
+    if not kinds or not any(kind in printed for kind in kinds):
+        return table
+    rows: list[tuple[str, ...]] = []
+    row_kinds: list[str] = []
+    for row, kind in zip(table.rows, kinds):
+        if kind not in printed:
+            rows.append(tuple(row))
+            row_kinds.append(kind)
+        elif kind not in row_kinds:
+            where, total = printed[kind]
+            rows.append((row[0], _t("see_list", lang, total=total, where=where),
+                         *([i18n.DASH] * (len(row) - 2))))
+            row_kinds.append(kind)
+    removed = len(table.rows) - len(rows)
+    return replace(table, rows=tuple(rows), total=table.total - removed, row_kinds=tuple(row_kinds))
 
 
 def _month_end(day: date) -> date:

@@ -52,6 +52,9 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing.document.see_attachment": {"zh": "（详见附件{n}）", "en": " (see attachment {n})"},
     "briefing.document.attachment_note_first": {"zh": "附件：{n}. {title}", "en": "Attachments: {n}. {title}"},
     "briefing.document.attachment_label": {"zh": "附件{n}", "en": "Attachment {n}"},
+    # a 下步工作 group whose rows another list prints already, in one row: "共39项，详见附件1"
+    "briefing.document.see_list": {"zh": "共{total}项，详见{where}", "en": "{total} in all, see {where}"},
+    "briefing.document.table_ref": {"zh": "表{n}", "en": "Table {n}"},
     "briefing.document.issuer": {
         "zh": "{region}安全生产委员会办公室",
         "en": "Office of the Work Safety Committee, {region}",
