@@ -83,14 +83,14 @@ def test_a_write_keeps_the_rectification_tab(county_server, tmp_path):
         assert stored_dates(path, "H2") == (None, None)
 
         # first record: 整改完成 today; the page reruns with the result line, on the same tab
-        take_step(page, "H2", "登记整改完成", "已保存：hazards H2 修改了 rectified_on")
+        take_step(page, "H2", "登记整改完成", "已保存：隐患 H2 修改了 整改完成日期")
         page.screenshot(path=str(tmp_path / "data-tab-after-rectify.png"))
         assert selected_tab(page) == FLOW
         assert stored_dates(path, "H2") == (TODAY, None)
         assert f"整改完成{TODAY.isoformat()}" in loop_table(page).replace(" ", "")
 
         # the next record without clicking the tab again: 验收销号 of the same hazard
-        take_step(page, "H2", "验收销号", "已保存：hazards H2 修改了 verified_on")
+        take_step(page, "H2", "验收销号", "已保存：隐患 H2 修改了 验收日期")
         assert selected_tab(page) == FLOW
         assert stored_dates(path, "H2") == (TODAY, TODAY)
         shown = loop_table(page).replace(" ", "")

@@ -154,7 +154,7 @@ def test_evidence_uploaded_in_chromium(county_server, tmp_path):
         page.locator('[class*="st-key-data_flow_H4_verify_step_file"]').get_by_text("H4验收.pdf").wait_for(
             timeout=PAGE_MS)
         page.locator('[data-testid="stForm"]').filter(has=step_file).get_by_role("button", name="保存").click()
-        page.get_by_text("已保存：hazards H4 修改了 verified_on").wait_for(timeout=PAGE_MS)
+        page.get_by_text("已保存：隐患 H4 修改了 验收日期").wait_for(timeout=PAGE_MS)
         settle(page)
         assert page.get_by_role("tab", name="隐患整改闭环").first.get_attribute("aria-selected") == "true"  # kept
         page.locator(".st-key-data_flow_evidence").get_by_text("验收 · H4验收.pdf").wait_for(timeout=PAGE_MS)

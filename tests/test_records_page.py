@@ -56,7 +56,7 @@ def test_add_a_hazard_from_the_form(at, small_db_path):
     at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 7, 31))
     press(at, "校验并保存")
     assert not at.exception, at.exception
-    assert "已保存：hazards 新增 H100" in " ".join(messages(at.success))
+    assert "已保存：隐患 新增 H100" in " ".join(messages(at.success))
     assert rows(small_db_path, "select grade, deadline from hazards where hazard_id = 'H100'") == [
         ("major", date(2025, 7, 31))]
     assert rows(small_db_path, "select action, table_name, record_key, before_json from audit_log") == [
@@ -73,7 +73,7 @@ def test_edit_refuses_a_broken_rule_then_saves_a_good_one(at, small_db_path):
     assert rows(small_db_path, "select deadline from hazards where hazard_id = 'H2'") == [(date(2025, 2, 10),)]
     at.date_input(key="data_edit_H2_hazards_deadline").set_value(date(2025, 2, 28))
     press(at, "校验并保存修改")
-    assert "修改了 deadline" in " ".join(messages(at.success))
+    assert "修改了 整改期限" in " ".join(messages(at.success))
     assert rows(small_db_path, "select before_json, after_json from audit_log") == [
         ('{"deadline": "2025-02-10"}', '{"deadline": "2025-02-28"}')]
 

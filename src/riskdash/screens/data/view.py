@@ -180,12 +180,17 @@ def hazard_choice_label(row, lang: str) -> str:
 
 
 def result_text(result, lang: str) -> str:
-    """One line for a write that went through: what, which record, which columns changed."""
+    """One line for a write that went through: what, which record, which columns changed, named as the forms
+    name them (隐患, 整改完成日期 in Chinese; not the table and column codes: issue 17 item 10)."""
+    kind = kind_of(result.table)
+    table = ((kind.title_zh if lang == "zh" else kind.title_en) or result.table) if kind else result.table
     if result.entry_id is None:
-        return i18n.t("data.record.unchanged", lang, table=result.table, id=result.key)
-    changed = ", ".join(result.after or {}) if result.action != "insert" else ""
+        return i18n.t("data.record.unchanged", lang, table=table, id=result.key)
+    named = {c.name: (c.header_zh if lang == "zh" else c.name) for c in (kind.columns if kind else ())}
+    changed = ("、" if lang == "zh" else ", ").join(named.get(c, c) for c in result.after or {})
     return i18n.t(f"data.record.done.{'insert' if result.action == 'insert' else 'update'}", lang,
-                  table=result.table, id=result.key, columns=changed, entry=result.entry_id)
+                  table=table, id=result.key, columns=changed if result.action != "insert" else "",
+                  entry=result.entry_id)
 
 
 def audit_options(values) -> list:
