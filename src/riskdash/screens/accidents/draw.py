@@ -33,7 +33,6 @@ LIST_KEY = "acc_larger"
 RISK_LIST_KEY = "acc_risk_involved"
 DEPARTMENT_KEY = "acc_department"
 TABS_KEY = "acc_breakdown"  # the breakdowns' open tab (its label)
-MOVED_KEY = "_acc_moved"  # set by a drill-down inside the breakdowns' fragment: the whole page follows
 
 
 @dataclass(frozen=True)
@@ -63,11 +62,10 @@ def screen_data(page: PageContext) -> ScreenData:
 def part_start(page: PageContext, part: str) -> None:
     """The start of a part of the page drawn as a fragment (``st.fragment``: a click inside it runs it alone,
     on the page's last full run's filters and data). The whole page runs again instead when the database file
-    changed since that run (``page.db_key``: nothing is read under an older file's key) or when a drill-down
-    inside it moved the page's region (``MOVED_KEY``); and the part's tables keep their download names."""
-    moved = st.session_state.pop(MOVED_KEY, False)  # a full run has applied the move already (ui.frame)
+    changed since that run (``page.db_key``: nothing is read under an older file's key); and the part's tables
+    keep their download names."""
     alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-    if alone and (moved or data_key() != page.db_key):
+    if alone and data_key() != page.db_key:
         st.rerun()
     exports_at(part)
 
@@ -157,7 +155,9 @@ def _go_to(regions: pd.DataFrame, code: str) -> None:
     chain = view.region_chain(regions, code) + [ALL, ALL]
     for level, value in zip(("city", "county", "township"), chain):
         st.session_state[f"_keep_{PAGE_KEYS[level]}"] = value
-    st.session_state[MOVED_KEY] = True  # the breakdowns' fragment runs the whole page (part_start)
+    # called from a widget's callback inside the breakdowns' fragment: the whole page runs next, not the fragment
+    # (Streamlit 1.67: st.rerun() in a callback makes the interaction's rerun a full one)
+    st.rerun()
 
 
 def _on_bar_click(regions: pd.DataFrame, frame: pd.DataFrame, chart_key: str) -> None:
