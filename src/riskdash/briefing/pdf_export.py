@@ -11,6 +11,7 @@ carries; fonts are embedded by weasyprint.
 from __future__ import annotations
 
 import base64
+import threading
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -31,6 +32,13 @@ def write_tongbao_pdf(doc_outline: Tongbao, path: str | Path) -> Path:
     return path
 
 
+# one layout at a time: the warm-up's and a click's (weasyprint's font map is shared, and two 通报 laid out at
+# once on two cores would only slow each other)
+_LAYOUT_LOCK = threading.Lock()
+_WARM_LOCK = threading.Lock()
+_WARM_STARTED = False
+
+
 def pdf_bytes(tb: Tongbao) -> bytes:
     import logging
 
@@ -38,7 +46,48 @@ def pdf_bytes(tb: Tongbao) -> bytes:
 
     # weasyprint logs every CSS property it does not know at WARNING; the command line stays quiet
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html_text(tb)).write_pdf(stylesheets=[CSS(string=stylesheet())])
+    with _LAYOUT_LOCK:
+        return HTML(string=html_text(tb)).write_pdf(stylesheets=[CSS(string=stylesheet())])
+
+
+def warm_up_writer() -> bool:
+    """Import weasyprint and make a one-page 通报 with every face and element of the stylesheet, on a thread of
+    its own, once per process.
+
+    The 汇报 screen calls this beside ``tongbao.warm_chart_renderer``, in the dashboard's server only: the first
+    PDF of a process otherwise imports weasyprint (about 1.8 s of CPU) and loads fontconfig and the CJK faces
+    (about 0.1 s) inside the click (docs/bench-commands.md). Returns whether this call started it (False once
+    started). A failure is silent here: the first real PDF reports it."""
+    global _WARM_STARTED
+    with _WARM_LOCK:
+        if _WARM_STARTED:
+            return False
+        _WARM_STARTED = True
+    threading.Thread(target=_warm_up, name="riskdash-pdf-warm-up", daemon=True).start()
+    return True
+
+
+def _warm_up() -> None:
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        pdf_bytes(sample())
+
+
+def sample() -> Tongbao:
+    """A one-page 通报 using every face of the stylesheet (小标宋 title and mark, 仿宋 body, 黑体 headings and
+    table header, 楷体 subheadings, 宋体 page number, the demo footer) and a table."""
+    from datetime import date
+
+    from riskdash.briefing.tongbao import Table
+
+    return Tongbao(title="关于2026年1—11月安全生产形势的通报", addressee="各乡镇安委会：",
+                   blocks=[Heading(1, "一、情况"), Heading(2, "（一）情况"), Paragraph("正文0123456789 ABC。"),
+                           Table("表1 主要指标", ["类别", "指标"], [["隐患", "1,234项"]])],
+                   issuer="安委会办公室", issued_on=date(2026, 1, 1), issued_on_text="2026年1月1日",
+                   footer="演示数据", demo_mark="演示数据", mark="安委会办公室", number="安办〔2026〕1号",
+                   attachment_note=("附件：1. 清单",), copy_to="抄送：办公室。", printed_by="安委会办公室",
+                   printed_on_text="2026年1月1日印发")
 
 
 def stylesheet() -> str:

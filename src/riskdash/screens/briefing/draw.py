@@ -8,7 +8,9 @@ reloads the tab comes back to the same slide.
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,6 +34,13 @@ PROGRESS_FORMATS = ("docx", "pdf")
 # how long the rerun waits for the download's thread to start, and to finish
 JOB_START_S = 5.0
 JOB_DONE_S = 120.0
+# the files made lately, by format, writer and Brief (a frozen dataclass, equal only to a Brief of the same figures,
+# scope and generation time): a second click on the same Brief gets the same bytes at once. The screen's Brief
+# is cached under the database file's state (``page.load``), so a write by any tool makes a new Brief and a
+# new file: never a stale one
+_MADE: OrderedDict[tuple[str, Callable, Any], bytes] = OrderedDict()
+_MADE_SIZE = 6
+_MADE_LOCK = threading.Lock()
 PROJECTOR_CHART_PX = 340
 PREVIEW_CHART_PX = 380
 
@@ -217,9 +226,10 @@ def downloads(page: PageContext, brief: Any) -> None:
     from riskdash.ui import launch
 
     if launch.SERVING:  # Chromium up before the first click (not in AppTest: no browser per test process)
-        from riskdash.briefing import tongbao
+        from riskdash.briefing import pdf_export, tongbao
 
         tongbao.warm_chart_renderer()
+        pdf_export.warm_up_writer()  # weasyprint imported and its fonts loaded before the first PDF click
     columns = st.columns(len(view.EXPORT_FORMATS))
     writer = writers()
     jobs = st.session_state.setdefault(JOBS_STATE, {})
@@ -274,7 +284,25 @@ def show_progress(page: PageContext, fmt: str, job: dict, clicked_at: float,
 
 
 def _bytes_of(writer: Callable, brief: Any, fmt: str, job: dict | None = None) -> Callable[[], bytes]:
+    key = (fmt, writer, brief)
+
     def build() -> bytes:
+        with _MADE_LOCK:
+            made = _MADE.get(key)
+            if made is not None:
+                _MADE.move_to_end(key)
+        if made is not None:
+            if job is not None:
+                job.update(started=time.monotonic(), stage="done", charts=0)
+            return made
+        data = make()
+        with _MADE_LOCK:
+            _MADE[key] = data
+            while len(_MADE) > _MADE_SIZE:
+                _MADE.popitem(last=False)
+        return data
+
+    def make() -> bytes:
         if job is not None:  # the Word / PDF 通报: the charts first (drawn once for both), then the file
             from riskdash.briefing import tongbao
 
