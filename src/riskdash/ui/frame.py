@@ -175,6 +175,7 @@ def start_page(name: str) -> PageContext:
     lang = language_switch()
     # the browser tab names the screen
     st.set_page_config(page_title=f"{i18n.t(f'page.{name}', lang)} · {i18n.t('app.title', lang)}")
+    printing.head(lang)  # <html lang>, caption contrast: the login page too
     try:
         database = session.open_database()
     except (db.RiskdashError, duckdb.Error, OSError) as exc:
@@ -205,7 +206,7 @@ def start_page(name: str) -> PageContext:
                       role=account.role if account is not None else None)
     heading(ctx, i18n.t(f"page.{name}", lang))
     widgets.begin_exports(ctx)  # the scope every table's .xlsx names (issue 17 item 11)
-    printing.install(name, ctx)  # <html lang>, caption contrast; print view + 打印 on analysis screens
+    printing.install(name, ctx)  # print view + 打印 on analysis screens
     return ctx
 
 

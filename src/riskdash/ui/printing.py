@@ -150,10 +150,15 @@ def print_button_html(label: str) -> str:
   title="{html_text(label)}">{PRINT_ICON_SVG}{html_text(label)}</button>"""
 
 
+def head(lang: str) -> None:
+    """``<html lang>`` and the screen CSS (caption contrast): drawn by every page before anything else, the login
+    and an error page included (before, the login page said lang="en" in Chinese: issue 17 item 9)."""
+    st.html(screen_css() + lang_script(lang), unsafe_allow_javascript=True)
+
+
 def install(name: str, ctx) -> None:
-    """The head of page ``name`` (``ctx`` its ``ui.frame.PageContext``); the print view and the 打印 button on
-    the analysis screens."""
-    st.html(screen_css() + lang_script(ctx.lang), unsafe_allow_javascript=True)
+    """The print view and the 打印 button on the analysis screens of page ``name`` (``ctx`` its
+    ``ui.frame.PageContext``); ``head`` has set the page's language and screen CSS."""
     if name not in PRINTED_SCREENS:
         return
     scope = ctx.scope
