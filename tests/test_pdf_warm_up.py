@@ -67,11 +67,53 @@ def test_the_screen_warms_the_writer_only_in_the_server(serving, small_db_path, 
     monkeypatch.setattr(launch, "SERVING", serving)
     monkeypatch.setattr(tongbao, "warm_chart_renderer", lambda: True)
     monkeypatch.setattr(pdf_export, "warm_up_writer", lambda: calls.append(1) or True)
+    ahead = []
+    monkeypatch.setattr(tongbao, "draw_charts_soon", lambda brief: ahead.append(brief) or True)
     at = AppTest.from_file(str(APP), default_timeout=120).run()
     at.switch_page("pages/briefing.py").run()
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")], "the 汇报 screen shows its download buttons"
     assert bool(calls) is serving
+    # the Brief on screen has its charts drawn ahead of the click, in the server only
+    assert bool(ahead) is serving and all(b.slides for b in ahead)
+
+
+def test_the_charts_are_drawn_ahead_once_per_chart(monkeypatch):
+    from riskdash import charts
+    from riskdash.briefing import tongbao
+    from riskdash.briefing.content import ChartSpec, Slide
+
+    drawn: list[int] = []
+    monkeypatch.setattr(charts, "to_pngs", lambda figs, **size: drawn.append(len(figs)) or [b"png"] * len(figs))
+    tongbao.forget_chart_pngs()
+
+    def brief_with(*values: int) -> Brief:
+        slides = tuple(Slide("accidents", "事故", "t", chart=ChartSpec("column", "起数", ("1月",), (("起数", (v,)),), "起"))
+                       for v in values)
+        return replace(_brief(datetime(2026, 11, 28, 9, 0)), slides=slides)
+
+    def join() -> None:
+        for thread in threading.enumerate():
+            if thread.name == "riskdash-chart-draw-ahead":
+                thread.join(timeout=30)
+
+    try:
+        monkeypatch.setattr(tongbao, "_WARM_STARTED", False)
+        assert tongbao.draw_charts_soon(brief_with(1, 2)) is False  # not a warmed server: nothing drawn
+        monkeypatch.setattr(tongbao, "_WARM_STARTED", True)
+        assert tongbao.draw_charts_soon(brief_with(1, 2)) is True
+        join()
+        assert drawn == [2]
+        # drawn already: the click (chart_pngs) and another call find them
+        assert tongbao.draw_charts_soon(brief_with(1, 2)) is False
+        assert tongbao.chart_pngs(brief_with(1, 2)) and drawn == [2]
+        # other figures: only the chart not drawn yet
+        assert tongbao.draw_charts_soon(brief_with(2, 3)) is True
+        join()
+        assert drawn == [2, 1]
+        assert tongbao.draw_charts_soon(replace(brief_with(), slides=())) is False
+    finally:
+        tongbao.forget_chart_pngs()
 
 
 def _brief(generated_at: datetime) -> Brief:

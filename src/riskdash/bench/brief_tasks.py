@@ -71,7 +71,7 @@ BENCH_TASKS = [brief_pptx_task, brief_docx_task, brief_pdf_task]
 # What the 汇报 screen's Word and PDF buttons cost (issue 17: each ≤ 4 s): in a child Python, the Brief built and
 # the writers imported first (the screen has both before any click), then a click's work timed as the screen does
 # it (``screens.briefing.draw._bytes_of``: the Brief's charts in one kaleido batch, then the file): the first click
-# after the screen's warm-up (``tongbao.warm_chart_renderer``), the first click with none (kaleido's Chromium
+# after the screen's warm-up (``tongbao.warm_chart_renderer``, ``pdf_export.warm_up_writer``), the first click with none (kaleido's Chromium
 # starts inside it) and a later click with Chromium running (the PNG cache emptied, so the charts are drawn again). CPU is user + system of the child and every process
 # below it (Chromium), read from /proc before and after: on a loaded machine the wall time is several times a
 # quiet machine's, the CPU time much less so.
@@ -115,11 +115,13 @@ if fmt == "docx":
 else:
     from riskdash.briefing.pdf_export import write_pdf as write
 out = {}
-if warm == "warmed":  # as the screen does when it shows its buttons (tongbao.warm_chart_renderer), untimed
+if warm == "warmed":  # as the screen does when it shows its buttons, untimed: Chromium and weasyprint
     import threading
+    from riskdash.briefing import pdf_export
     tongbao.warm_chart_renderer()
+    pdf_export.warm_up_writer()
     for thread in threading.enumerate():
-        if thread.name == "riskdash-chart-warm-up":
+        if thread.name in ("riskdash-chart-warm-up", "riskdash-pdf-warm-up"):
             thread.join()
 with tempfile.TemporaryDirectory() as folder:
     for click in ("first", "again"):

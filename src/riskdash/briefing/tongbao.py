@@ -595,6 +595,39 @@ def chart_pngs(brief) -> dict[object, bytes]:
     return found
 
 
+_DRAWING: set[tuple[object, ...]] = set()
+_DRAWING_LOCK = threading.Lock()
+
+
+def draw_charts_soon(brief) -> bool:
+    """Draw the Brief's charts on a thread of its own unless they are drawn already or being drawn: the 汇报
+    screen calls this when it shows the Word and PDF buttons (``riskdash serve`` only), so that a click finds
+    them in the PNG cache (a click meanwhile waits for this drawing in ``chart_pngs`` instead of starting its
+    own). The PNGs are kept by ChartSpec, the charts' own data: a Brief of other figures draws its own.
+    Only in a process whose renderer was warmed (``warm_chart_renderer``: the dashboard's server), never in a
+    test's AppTest. Returns whether a drawing was started. A failure is left to the click to report."""
+    if not _WARM_STARTED:
+        return False
+    specs = tuple(dict.fromkeys(s.chart for s in brief.slides if s.chart is not None))
+    with _DRAWING_LOCK:  # not _PNG_LOCK: held while a drawing runs, and the page must not wait for it
+        if not specs or all(spec in _PNG_CACHE for spec in specs) or specs in _DRAWING:
+            return False
+        _DRAWING.add(specs)
+
+    def draw() -> None:
+        import contextlib
+
+        try:
+            with contextlib.suppress(Exception):
+                chart_pngs(brief)
+        finally:
+            with _DRAWING_LOCK:
+                _DRAWING.discard(specs)
+
+    threading.Thread(target=draw, name="riskdash-chart-draw-ahead", daemon=True).start()
+    return True
+
+
 def forget_chart_pngs() -> None:
     """Empty the PNG cache (tests)."""
     with _PNG_LOCK:

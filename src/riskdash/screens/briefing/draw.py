@@ -230,6 +230,7 @@ def downloads(page: PageContext, brief: Any) -> None:
 
         tongbao.warm_chart_renderer()
         pdf_export.warm_up_writer()  # weasyprint imported and its fonts loaded before the first PDF click
+        tongbao.draw_charts_soon(brief)  # this Brief's charts drawn while the official reads the preview
     columns = st.columns(len(view.EXPORT_FORMATS))
     writer = writers()
     jobs = st.session_state.setdefault(JOBS_STATE, {})
