@@ -101,3 +101,25 @@ def test_the_sectors_editor_views_labels_and_class_names():
         ["工矿商贸", "道路交通", "odd"]
     sized = settings_view.sizing_frame(pd.DataFrame({"code": ["fire"], "stat_class": ["fire"]}), "sectors", "en")
     assert sized["stat_class"].tolist() == ["Fire"]
+
+
+def test_the_english_settings_and_criteria_editors_views_and_the_shorter_weights_headers():
+    """In English the settings editor shows a value beside its description, or the key beside the Chinese
+    description (no view holds key and value: a setting is added by its description, as in Chinese); the
+    criteria their English title, or the Chinese standard and title, the code and sector first in each."""
+    assert settings_view.editor_views("settings", "en") == {"Values": ["description_en", "value"],
+                                                            "Keys and Chinese": ["key", "description_zh"]}
+    assert settings_view.editor_views("hazard-bases", "en") == {
+        "English": ["code", "sector", "title_en", "sort_order"],
+        "Chinese": ["code", "sector", "standard_zh", "title_zh"]}
+    for kind in ("settings", "hazard-bases"):
+        for lang in ("zh", "en"):
+            views = settings_view.editor_views(kind, lang)
+            assert {c for columns in views.values() for c in columns} == set(settings_view.shown_columns(kind, lang))
+    assert not settings_view.can_add_rows("settings", "en") and settings_view.can_add_rows("hazard-bases", "en")
+    assert settings_view.max_lines("settings", "en") == 7 and settings_view.max_lines("settings", "zh") is None
+    en, zh = (settings_view.editor_labels("risk-weights", lang) for lang in ("en", "zh"))
+    assert (en["unit_zh"], en["description_zh"], en["description_en"]) == ("Unit", "Chinese", "Description")
+    assert (zh["unit_zh"], zh["description_zh"]) == ("单位", "说明")  # the import headers, unchanged
+    assert settings_view.column_help("risk-weights", "en") == {"unit_zh": "Unit (Chinese)",
+                                                               "description_zh": "Description (Chinese)"}

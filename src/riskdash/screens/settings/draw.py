@@ -45,10 +45,11 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     # an editor that cannot fit whole is shown one themed view of its columns at a time
     sizing = view.sizing_frame(before, kind, lang)
     views = view.editor_views(kind, lang)
-    whole = fit(sizing[shown].rename(columns=labels))["column_config"].values()
+    lines = {"max_lines": view.max_lines(kind, lang)} if view.max_lines(kind, lang) else {}
+    whole = fit(sizing[shown].rename(columns=labels), **lines)["column_config"].values()
     if views and sum(c["width"] for c in whole) > NARROW_PX + len(whole):  # each width is rounded up
         shown = _editor_view(page, kind, views, key)
-    sized = fit(sizing[shown].rename(columns=labels))
+    sized = fit(sizing[shown].rename(columns=labels), **lines)
     widths = {name: sized["column_config"][labels[name]]["width"] for name in shown}
     helps = view.column_help(kind, lang)
     config = {name: st.column_config.Column(text, width=widths.get(name), help=plain(helps[name]) if name in helps
@@ -63,7 +64,7 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
                             **({"row_height": sized["row_height"]} if "row_height" in sized else {}))
     saving = st.button(t("settings.save"), key=f"settings_save_{kind}", type="primary", icon=":material/save:")
     if kind == "settings" and not view.can_add_rows(kind, lang):
-        _add_setting(page, before, actor)  # the Chinese editor hides the key: a new setting is picked by its 说明
+        _add_setting(page, before, actor)  # no view holds the key and the value: a new setting is picked by its 说明
     if not saving:
         return
     if not view.has_changes(before, edited):

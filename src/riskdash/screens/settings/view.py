@@ -42,14 +42,27 @@ def column_labels(kind: str, lang: str) -> dict[str, str]:
 # A shorter header where the import's (or the English label) would push the editor past the page at 1024×768 (issue
 # 17 item 7); the full name is the column's tooltip (``column_help``) and an import still takes it
 SHORT_LABELS = {("sectors", "inherent_risk"), ("denominators", "industrial_employed"),
-                ("denominators", "motor_vehicles")}
+                ("denominators", "motor_vehicles"), ("risk-weights", "unit_zh"), ("risk-weights", "description_zh")}
 
-# Editors too wide for the page in a language even so (the sectors in English: eight columns, two of them codes)
-# are shown one themed view of their columns at a time, the key column(s) first in every view
+# Editors too wide for the page in a language even so (the sectors in English: eight columns, two of them codes;
+# the settings in English: the code key and two descriptions beside values as long as the holidays, about 4,900 px;
+# the major-hazard criteria in English: two Chinese texts and the English title, 980 px) are shown one themed view
+# of their columns at a time, the key column(s) first in every view (a setting's value beside its description, as
+# the Chinese editor shows it: the description names the setting)
 EDITOR_VIEWS: dict[str, dict[str, tuple[str, ...]]] = {
     "sectors": {"names": ("code", "name_zh", "name_en", "aliases", "sort_order"),
                 "class": ("code", "stat_class", "inherent_risk", "is_high_risk")},
+    "settings": {"values": ("description_en", "value"), "keys": ("key", "description_zh")},
+    "hazard-bases": {"english": ("code", "sector", "title_en", "sort_order"),
+                     "chinese": ("code", "sector", "standard_zh", "title_zh")},
 }
+
+
+def max_lines(kind: str, lang: str) -> int | None:
+    """The most lines a wrapped cell of ``kind``'s editor may take (``widgets.fit``): seven for the settings in
+    English, whose descriptions run about twice as long as the Chinese ones beside values as long as the holidays
+    (at six, the Values view needed 981 px); None: the tables' own MAX_LINES."""
+    return 7 if (kind, lang) == ("settings", "en") else None
 
 
 def editor_views(kind: str, lang: str) -> dict[str, list[str]]:
@@ -98,8 +111,10 @@ def shown_columns(kind: str, lang: str) -> list[str]:
 
 
 def can_add_rows(kind: str, lang: str) -> bool:
-    """A new row needs every key column shown: not so for settings in Chinese (its key is hidden)."""
-    return set(KINDS[kind].key) <= set(shown_columns(kind, lang))
+    """A new row needs every key column shown: not so for settings in Chinese (its key is hidden), nor in English,
+    where no view holds both its key and its value (EDITOR_VIEWS): a setting the table lacks is added by its
+    description (``missing_settings``) in either language."""
+    return kind != "settings" and set(KINDS[kind].key) <= set(shown_columns(kind, lang))
 
 
 def missing_settings(rows: pd.DataFrame) -> list[tuple[str, str, str, str]]:
