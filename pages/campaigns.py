@@ -144,7 +144,12 @@ with tab_zero:
     windows = page.load(campaigns.zero_report_windows, f)
     cutoff = str(values["zero_report_cutoff"]).strip()  # the daily cut-off (setting; docs/rules.md#township-assessment-考核-and-campaigns)
     ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", cutoff=cutoff, **words))
-    ui.listing(view.windows_table(windows, lang), t("campaigns.empty"))
+    if windows.empty:
+        st.info(t("campaigns.empty"), icon=":material/check_circle:")
+    else:  # in English one themed view of its columns at a time (issue 17 item 7)
+        windows_table = view.windows_table(windows, lang)
+        view_table(windows_table, view.windows_views(windows_table, lang), "campaigns_windows_view",
+                   t("campaigns.views"))
     missing = page.load(campaigns.zero_report_missing, f)
     late_zero = page.load(campaigns.zero_report_late, f)
     compliance = page.load(campaigns.zero_report_compliance, f)

@@ -1,6 +1,7 @@
 """The last tables wider than the page at 1024×768 (issue 17 item 7), in Chinese and English: 设置's settings
-(about 4,900 px in English), risk weights (981) and major-hazard criteria (980) editors. Measured in headless
-Chromium with the sidebar open, one server for the module: every column of every view within the grid's width."""
+(about 4,900 px in English), risk weights (981) and major-hazard criteria (980) editors; 零报告's windows (836 px in
+English). Measured in headless Chromium with the sidebar open, one server for the module: every column of every
+view within the grid's width."""
 
 from __future__ import annotations
 
@@ -50,3 +51,17 @@ def test_settings_weights_and_criteria_editors_fit_at_1024(wide4_server, tmp_pat
                      "Code|Sector|Title|Order", "Code|Sector|Standard (Chinese)|Title (Chinese)"})
         assert expected <= heads, heads
         page.screenshot(path=str(tmp_path / f"settings-{lang}-1024.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_zero_report_windows_fit_at_1024(wide4_server, tmp_path, lang):
+    """零报告's windows: whole in Chinese; in English the report counts, then the rates and accidents, each view
+    after the window and its dates."""
+    zh = lang == "zh"
+    with chromium_page(tmp_path, 1024, 768) as page:
+        bad, seen = check_tabs(page, wide4_server + f"campaigns?lang={lang}", ["零报告" if zh else "Zero reports"])
+        assert bad == [], bad
+        windows = [g[0] for g in seen if g[0].startswith("时段|" if zh else "Window|Dates")]
+        assert windows == (["时段|起止日期|天数|应报|已报|按时|缺报|报送率|按时率|事故（起）"] if zh else
+                           ["Window|Dates|Days|Due|Filed|On time|Missed", "Window|Dates|Rate|Timely|Accidents",
+                            "Window|Dates|Days|Due|Filed|On time|Missed"]), seen

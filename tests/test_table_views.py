@@ -123,3 +123,23 @@ def test_the_english_settings_and_criteria_editors_views_and_the_shorter_weights
     assert (zh["unit_zh"], zh["description_zh"]) == ("单位", "说明")  # the import headers, unchanged
     assert settings_view.column_help("risk-weights", "en") == {"unit_zh": "Unit (Chinese)",
                                                                "description_zh": "Description (Chinese)"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_zero_report_windows_views(lang):
+    """零报告's windows: whole in Chinese (one view, no control); in English the counts, then the rates and the
+    accidents, the window and its dates first in each, every column in a view."""
+    from riskdash.screens.campaigns import view as campaigns_view
+
+    windows = pd.DataFrame({"name": ["五一"], "start_on": [pd.Timestamp("2025-05-01")], "end_on": [pd.Timestamp("2025-05-03")],
+                            "days_due": [3], "reports_due": [9], "reports_received": [8], "reports_on_time": [7],
+                            "reports_missing": [1], "compliance_rate": [8 / 9], "on_time_rate": [7 / 9],
+                            "accidents_reported": [0]})
+    table = campaigns_view.windows_table(windows, lang)
+    views = campaigns_view.windows_views(table, lang)
+    assert {c for columns in views.values() for c in columns} == set(table.columns)
+    if lang == "zh":
+        assert views == {"": list(table.columns)}
+    else:
+        assert views == {"Reports": ["Window", "Dates", "Days", "Due", "Filed", "On time", "Missed"],
+                         "Rates and accidents": ["Window", "Dates", "Rate", "Timely", "Accidents"]}

@@ -410,6 +410,8 @@ TEXT = {
     "campaigns.view.accidents": {"zh": "事故与隐患得分", "en": "Accidents and hazards"},
     "campaigns.view.work": {"zh": "台账与规范化得分", "en": "Ledger and checklist"},
     "campaigns.view.staff": {"zh": "清单与人员", "en": "Checklist and staff"},
+    "campaigns.view.window_counts": {"zh": "报告次数", "en": "Reports"},
+    "campaigns.view.window_rates": {"zh": "报送率与事故", "en": "Rates and accidents"},
     "campaigns.views_note": {
         "zh": "表中各分项为0—100分，列名为简称（悬停列名可见全称）；缺报、迟报为零报告天数，专职人员为实有/应配；"
               "导出的.xlsx含全部列。",

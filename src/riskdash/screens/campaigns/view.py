@@ -346,6 +346,19 @@ def windows_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     })
 
 
+def windows_views(table: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """The windows table (``windows_table``) on screen (issue 17 item 7): in Chinese its ten columns fit the page at
+    1024 px (664 px) in one view; in English their headers alone take about 700 px (836 px in all), so it is shown
+    one themed view at a time, the window and its dates first in each: the report counts, then the rates and the
+    accidents reported. The download keeps every column."""
+    columns = list(table.columns)
+    if lang == "zh":
+        return {"": columns}
+    keys, counts = columns[:2], columns[2:7]
+    return {_t("view.window_counts", lang): keys + counts,
+            _t("view.window_rates", lang): keys + [c for c in columns[2:] if c not in counts]}
+
+
 def compliance_table(frame: pd.DataFrame, missing: pd.DataFrame, lang: str,
                      late: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per township: days due, reported, missed (漏报) and late (迟报), 报送率 and 按时率, the days named."""
