@@ -46,7 +46,7 @@ def test_upload_a_csv_and_see_the_new_rows_counted(server, browser_page, small_d
     page.locator('[class*="st-key-data_import_file"] input[type="file"]').set_input_files(str(file))
     page.get_by_text("校验通过：3 行均符合要求。").wait_for(timeout=PAGE_MS)
     page.get_by_role("button", name="导入这 3 行").click()
-    page.get_by_text("已导入 新隐患.csv（hazards）：共 3 行，新增 3 行").wait_for(timeout=PAGE_MS)
+    page.get_by_text("已导入 新隐患.csv（隐患）：共 3 行，新增 3 行").wait_for(timeout=PAGE_MS)
     settle(page)
     page.screenshot(path=str(tmp_path / "data-import.png"), full_page=True)
     assert counts(page)["隐患"] == "11"  # 8 hazards of the small city + 3

@@ -1,5 +1,6 @@
-"""数据管理's one line after a write names the record and the changed fields as the forms do (issue 17 item 10):
-隐患 and 整改完成日期 in Chinese, never the table and column codes (hazards, rectified_on)."""
+"""数据管理's one line after a write or an import names the record and the changed fields as the forms do
+(issue 17 items 8, 10): 隐患 and 整改完成日期 in Chinese, never the table and column codes (hazards,
+rectified_on), and days as 2025年6月30日."""
 
 from __future__ import annotations
 
@@ -23,3 +24,14 @@ def test_a_new_record_and_an_unchanged_one():
     assert result_text(added, "zh") == "已保存：事故 新增 A9（操作日志第 2 条）"
     same = RecordResult("update", "enterprises", "E1", None, None, None)
     assert result_text(same, "zh") == "企业 E1 没有变化，未写入"
+
+
+def test_the_line_after_an_import_names_the_kind_and_the_day_in_words():
+    from riskdash.screens.data.view import import_done_text
+
+    done = {"kind": "hazards", "file": "新隐患.csv", "rows": 3, "inserted": 3, "updated": 0, "unchanged": 0,
+            "ignored_columns": [], "encoding": "utf-8", "data_as_of": "2025-06-30"}
+    assert import_done_text(done, "zh") == ("已导入 新隐患.csv（隐患）：共 3 行，新增 3 行，更新 0 行；"
+                                            "数据截至2025年6月30日。")
+    assert import_done_text(done, "en") == ("Imported 新隐患.csv (Hazards): 3 rows, 3 new, 0 updated; "
+                                            "data as of 30 Jun 2025.")

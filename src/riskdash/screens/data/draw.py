@@ -141,7 +141,7 @@ def upload_key() -> str:
 def last_import(page) -> None:
     done = st.session_state.get("data_last_import")
     if done:
-        st.success(plain(page.t("data.import.done", **done)), icon=":material/check_circle:")
+        st.success(plain(view.import_done_text(done, page.lang)), icon=":material/check_circle:")
 
 
 def _deferred(build):

@@ -241,7 +241,7 @@ TEXT.update({
     },
     "data.import.run": {"zh": "导入这 {rows} 行", "en": "Import these {rows} rows"},
     "data.import.done": {
-        "zh": "已导入 {file}（{kind}）：共 {rows} 行，新增 {inserted} 行，更新 {updated} 行；数据截至 {data_as_of}。",
+        "zh": "已导入 {file}（{kind}）：共 {rows} 行，新增 {inserted} 行，更新 {updated} 行；数据截至{data_as_of}。",
         "en": "Imported {file} ({kind}): {rows} rows, {inserted} new, {updated} updated; data as of {data_as_of}.",
     },
     "data.check.failed": {

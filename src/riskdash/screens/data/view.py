@@ -193,6 +193,18 @@ def result_text(result, lang: str) -> str:
                   entry=result.entry_id)
 
 
+def import_done_text(done: dict, lang: str) -> str:
+    """The line after an import (``ImportResult.as_json``): the kind by its title (隐患, not hazards) and the data's
+    as-of day in the page's date style (2025年6月30日), as everywhere on the screens (issue 17 items 8 and 10)."""
+    from datetime import date
+
+    kind = KINDS.get(done["kind"])
+    as_of = done.get("data_as_of")
+    return i18n.t("data.import.done", lang, **{
+        **done, "kind": kind_label(done["kind"], lang) if kind else done["kind"],
+        "data_as_of": i18n.day(date.fromisoformat(as_of), lang) if as_of else i18n.DASH})
+
+
 def audit_options(values) -> list:
     """The choices of one audit-log filter: None (all) first, then the distinct values sorted. A null comes
     out of DuckDB as NaN beside text (the demo build and a restore log no table), so nulls are dropped by
