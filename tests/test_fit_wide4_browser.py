@@ -1,7 +1,7 @@
 """The last tables wider than the page at 1024×768 (issue 17 item 7), in Chinese and English: 设置's settings
 (about 4,900 px in English), risk weights (981) and major-hazard criteria (980) editors; 零报告's windows (836 px in
-English). Measured in headless Chromium with the sidebar open, one server for the module: every column of every
-view within the grid's width."""
+English); 台账漏项's high-risk enterprises without a key site (826 px, drawn without fitting). Measured in headless
+Chromium with the sidebar open, one server for the module: every column of every view within the grid's width."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from conftest import TOWN_A1, TOWN_B1, fill_small_city
 from test_browser import chromium_page, serving
 from test_campaigns_scorecard import fill_campaigns
-from test_fit_wide2_browser import check_tabs
+from test_fit_wide2_browser import check_tabs, drawn
+from test_fit_wide_browser import fits, grid, open_page, settle
 
 from riskdash import db
 
@@ -65,3 +66,17 @@ def test_zero_report_windows_fit_at_1024(wide4_server, tmp_path, lang):
         assert windows == (["时段|起止日期|天数|应报|已报|按时|缺报|报送率|按时率|事故（起）"] if zh else
                            ["Window|Dates|Days|Due|Filed|On time|Missed", "Window|Dates|Rate|Timely|Accidents",
                             "Window|Dates|Days|Due|Filed|On time|Missed"]), seen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_enterprises_without_key_sites_fit_at_1024(wide4_server, tmp_path, lang):
+    """台账漏项's last list (its rows open the enterprise's card) is fitted like every table."""
+    zh = lang == "zh"
+    with chromium_page(tmp_path, 1024, 768) as page:
+        open_page(page, wide4_server + f"priority?lang={lang}")
+        page.get_by_role("tab", name="台账漏项" if zh else "Ledger gaps").click()
+        settle(page)
+        drawn(page)
+        firms = grid(page, *(["县（区）", "乡镇（街道）", "企业编号", "企业名称", "行业"] if zh
+                             else ["County", "Township", "Enterprise ID", "Enterprise", "Sector"]))
+        assert fits(firms), firms
