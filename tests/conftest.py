@@ -30,6 +30,32 @@ def logged_in(at, name: str):
     at.session_state["_riskdash_active_at"] = time.time()
     return at
 
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def open_page(page: str = "overview", at=None, *, timeout: float = 90):
+    """An AppTest session run for the first time straight on /<page>, as a bookmark, a pasted link or a refresh
+    opens it (``at``: an AppTest of app.py not yet run, e.g. with session state, query parameters or a login set;
+    default a new one). Going through the overview first costs a whole overview run (~0.2 s of CPU, more for the
+    first in a process) that most page tests do not look at. The tests of what a page switch keeps (test_pages,
+    test_address) and those walking the pages in one session (test_plain_words: all eight; test_download_names,
+    test_table_exports, test_site_scope) still go through the navigation."""
+    if at is None:
+        from streamlit.testing.v1 import AppTest
+
+        at = AppTest.from_file(str(APP), default_timeout=timeout)
+    if page != "overview":
+        # before the first run AppTest names a page by its file name, which is the page's url_path
+        # (ui.nav_page): the same page the navigation opens
+        at.switch_page(f"pages/{page}.py")
+    at.run()
+    # landed on the page asked for, not on the default page Streamlit falls back to for an unknown address
+    # (private attributes: if Streamlit renames them, this fails here rather than a test passing on 总览)
+    opened = at._registered_pages.get(at._finished_page_script_hash, {})
+    assert opened.get("url_pathname", "") == ("" if page == "overview" else page), (page, opened)
+    return at
+
+
 CITY = "419900000000"
 COUNTY_A = "419901000000"
 COUNTY_B = "419902000000"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import charts, db, i18n
@@ -300,8 +300,7 @@ def app_db(small_db_path: Path, monkeypatch) -> Path:
 
 
 def start() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page("pages/accidents.py").run()
+    at = open_page("accidents")
     assert not at.exception, at.exception
     return at
 

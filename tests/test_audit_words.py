@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import logged_in
+from conftest import logged_in, open_page
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
 
@@ -31,8 +31,7 @@ def audited(small_db_path: Path, monkeypatch) -> Path:
 def _audit_table(lang: str):
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["_keep_lang"] = lang
-    at = logged_in(at, "boss").run()
-    at.switch_page("pages/data.py").run()
+    at = open_page("data", logged_in(at, "boss"))
     assert not at.exception, at.exception
     code = "操作代码" if lang == "zh" else "Action code"
     return next(d.value for d in at.dataframe if code in d.value.columns)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY
+from conftest import AS_OF, CITY, open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db
@@ -82,10 +82,10 @@ def app_db(small_db_path: Path, monkeypatch) -> Path:
 
 
 def start(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     if query:
         at.query_params.update(query)
-    at.switch_page("pages/briefing.py").run()
+    at = open_page("briefing", at)
     assert not at.exception, at.exception
     return at
 

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import open_page
 
 from riskdash import charts, db
 from riskdash.briefing import tongbao
@@ -42,8 +42,7 @@ def test_the_screen_warms_the_renderer_only_in_the_server(serving, small_db_path
     calls = []
     monkeypatch.setattr(launch, "SERVING", serving)
     monkeypatch.setattr(tongbao, "warm_chart_renderer", lambda: calls.append(1) or True)
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page("pages/briefing.py").run()
+    at = open_page("briefing")
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")], "the 汇报 screen shows its download buttons"
     assert bool(calls) is serving

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, fill_small_city, prepared_database
+from conftest import AS_OF, CITY, fill_small_city, open_page, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 
@@ -31,8 +31,7 @@ def towns_db(tmp_path: Path, monkeypatch) -> Path:
 
 
 def start() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/campaigns.py").run()
+    at = open_page("campaigns")
     assert not at.exception, at.exception
     return at
 

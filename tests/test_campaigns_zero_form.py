@@ -8,8 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, fill_small_city, prepared_database
-from streamlit.testing.v1 import AppTest
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, fill_small_city, open_page, prepared_database
 from test_campaigns_scorecard import fill_campaigns
 
 from riskdash import db
@@ -109,8 +108,7 @@ def test_the_form_on_the_page_records_a_report(towns_db, tmp_path, monkeypatch):
     temp = tmp_path / "tmp"  # the report's temporary CSV is deleted once written
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/campaigns.py").run()
+    at = open_page("campaigns")
     assert not at.exception, at.exception
     assert at.selectbox(key="campaigns_form_window").value == "W2"  # the latest window first
     assert at.date_input(key="campaigns_form_day_W2").value == AS_OF

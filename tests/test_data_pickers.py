@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1
+from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A1, TOWN_A2, TOWN_B1, open_page
 from test_records_page import at  # noqa: F401  (the fixture: 数据管理 on the small city)
 
 from riskdash import metrics
@@ -83,8 +83,8 @@ def test_the_operator_is_the_logged_in_account(small_db_path, monkeypatch):
     accounts.add_account(con, "zhang", "admin", None, "Safe-pass9", actor="root", must_change_password=False)
     con.close()
     for page in ("pages/data.py", "pages/settings.py"):
-        at = logged_in(AppTest.from_file(str(app), default_timeout=90), "zhang").run()
-        at.switch_page(page).run()
+        at = open_page(page.removeprefix("pages/").removesuffix(".py"),
+                       logged_in(AppTest.from_file(str(app), default_timeout=90), "zhang"))
         assert not at.exception, at.exception
         field = next(f for f in at.text_input if f.label == "操作人")
         assert field.value == "zhang" and field.disabled, page

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import open_page
 
 from riskdash import db
 from riskdash.screens.data.draw import UPLOAD_PREFIX
@@ -29,8 +29,7 @@ def temp(tmp_path, monkeypatch) -> Path:
 @pytest.fixture()
 def at(small_db_path, monkeypatch, temp):
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    app = AppTest.from_file(str(APP), default_timeout=90).run()
-    app.switch_page("pages/data.py").run()
+    app = open_page("data")
     assert not app.exception, app.exception
     app.selectbox(key="data_import_kind").set_value("hazards")
     next(r for r in app.radio if r.label == "导入方式").set_value("upsert").run()
@@ -105,8 +104,7 @@ def test_copies_left_by_ended_sessions_are_swept_after_a_day(at, temp):
 def test_a_file_over_the_setting_is_refused_in_one_line(small_db_path, monkeypatch, temp):
     set_setting(small_db_path, "1")
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    app = AppTest.from_file(str(APP), default_timeout=90).run()
-    app.switch_page("pages/data.py").run()
+    app = open_page("data")
     big = HAZARDS + b"x" * (1024 * 1024 + 1 - len(HAZARDS))
     uploader(app).set_value(("big.csv", big, "text/csv"))
     app.run()
@@ -124,8 +122,7 @@ def test_a_file_over_the_setting_is_refused_in_one_line(small_db_path, monkeypat
 def test_a_backup_over_the_setting_is_refused_before_a_restore_is_offered(small_db_path, monkeypatch, temp):
     set_setting(small_db_path, "1")
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    app = AppTest.from_file(str(APP), default_timeout=90).run()
-    app.switch_page("pages/data.py").run()
+    app = open_page("data")
     restore = next(u for u in app.get("file_uploader") if u.label == "上传备份 .zip 以恢复")  # not an evidence upload
     restore.set_value(("backup.zip", b"PK" + b"x" * (1024 * 1024), "application/zip"))
     app.run()

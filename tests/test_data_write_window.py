@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import open_page
 
 from riskdash import db, records
 from test_records_backup import contents
@@ -39,9 +39,7 @@ def screen_counts(app) -> dict[str, int]:
 
 def open_data_page(path: Path, monkeypatch):
     monkeypatch.setenv(db.ENV_DB, str(path))
-    app = AppTest.from_file(str(APP), default_timeout=120).run()
-    assert not app.exception, app.exception
-    app.switch_page("pages/data.py").run()
+    app = open_page("data", timeout=120)
     assert not app.exception, app.exception
     return app
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 from test_department_views import SITES
 from test_departments import CITY, YEAR, con, write  # noqa: F401  (the hand-made city of the department table)
@@ -217,8 +218,7 @@ def app_path(sites_con, monkeypatch):
 
 
 def _start(page: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120).run()
-    at.switch_page(f"pages/{page}.py").run()
+    at = open_page(page, timeout=120)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 from test_evidence import TINY_PDF, tiny_png
 
@@ -33,8 +34,7 @@ def attached(small_db_path):
 @pytest.fixture()
 def at(attached, monkeypatch):
     monkeypatch.setenv(db.ENV_DB, str(attached))
-    app = AppTest.from_file(str(APP), default_timeout=90).run()
-    app.switch_page("pages/data.py").run()
+    app = open_page("data")
     assert not app.exception, app.exception
     return app
 
@@ -84,8 +84,7 @@ def test_a_viewer_sees_the_evidence_but_no_upload_form(attached, monkeypatch):
         con.close()
     monkeypatch.setenv(db.ENV_DB, str(attached))
     monkeypatch.setenv("RISKDASH_LOCAL_ONLY", "0")
-    at = logged_in(AppTest.from_file(str(APP), default_timeout=90), "kan").run()
-    at.switch_page("pages/data.py").run()
+    at = open_page("data", logged_in(AppTest.from_file(str(APP), default_timeout=90), "kan"))
     assert not at.exception, at.exception
     at.text_input(key="data_flow_id").input("H2").run()
     assert not at.exception, at.exception

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import AS_OF, CITY
+from conftest import AS_OF, CITY, open_page
 
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
@@ -60,10 +60,6 @@ def test_a_sector_moved_to_another_department_moves_its_hazards(small_con):
 def test_the_select_boxes_on_the_page(small_db_path, monkeypatch):
     """隐患治理: 行业主管部门 over the 隐患清单 tab's two lists and over the due-soon list, 全部部门 by default; a
     department chosen narrows the lists and says so under each, with the count."""
-    from pathlib import Path
-
-    from streamlit.testing.v1 import AppTest
-
     from riskdash import db
 
     con = db.connect(small_db_path, read_only=True)
@@ -74,9 +70,7 @@ def test_the_select_boxes_on_the_page(small_db_path, monkeypatch):
     finally:
         con.close()
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    app = Path(__file__).resolve().parents[1] / "app.py"
-    at = AppTest.from_file(str(app), default_timeout=120).run()
-    at.switch_page("pages/rectification.py").run()
+    at = open_page("rectification", timeout=120)
     assert not at.exception, at.exception
     box = at.selectbox(key="rect_lists_department")
     assert box.label == "行业主管部门" and box.value == ""  # "": 全部部门

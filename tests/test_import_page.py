@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
-from streamlit.testing.v1 import AppTest
+from conftest import open_page
 
 from riskdash import db, i18n
 from riskdash.importer import KINDS, Problem
@@ -19,8 +19,7 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 def test_data_page_runs_with_its_sections(small_db_path, monkeypatch):
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    at = AppTest.from_file(str(APP), default_timeout=60).run()
-    at.switch_page("pages/data.py").run()
+    at = open_page("data", timeout=60)
     assert not at.exception, at.exception
     headers = [h.value for h in at.subheader]
     assert headers[:8] == ["导入数据", "新增一条记录", "隐患整改闭环", "修改一条记录", "导出筛选结果", "导出数据",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
-from conftest import held
+from conftest import held, open_page
 
 from riskdash import db, jobs
 from riskdash.screens.data import view
@@ -126,15 +126,11 @@ def test_the_screen_lists_a_failure_and_the_next_write_logs_it(small_db_path, mo
     """数据管理 → 操作日志 → 定时任务 under AppTest: a failure in the run log shows as a red line and 待记入; the
     dashboard's next write (a hazard added through the form) copies it into the audit log; then 已记入."""
     from datetime import date
-    from pathlib import Path
-
-    from streamlit.testing.v1 import AppTest
 
     failed = jobs.record_run(small_db_path, "monthly", False, "no enabled admin or city account",
                              datetime(2026, 12, 1, 7, 0))
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/data.py").run()
+    at = open_page("data")
     assert not at.exception, at.exception
     assert "最近一次每月报表与通报失败：no enabled admin or city account" in [
         e.value for e in at.error]

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import streamlit
-from conftest import AS_OF, CITY
+from conftest import AS_OF, CITY, open_page
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
@@ -84,8 +84,7 @@ def counted(monkeypatch):
 
 
 def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=180).run()
-    at.switch_page(f"pages/{page}.py").run()
+    at = open_page(page, timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

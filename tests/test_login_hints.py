@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, prepared_database
+from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, open_page, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
 
@@ -45,11 +45,8 @@ def _texts(at: AppTest) -> str:
 def _page(name: str, account: str, path: str, lang: str = "zh") -> str:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["_keep_lang"] = lang
-    at = logged_in(at, account).run()
+    at = open_page(path.removeprefix("pages/").removesuffix(".py"), logged_in(at, account))
     assert not at.exception
-    if path != "pages/overview.py":
-        at.switch_page(path).run()
-        assert not at.exception
     return _texts(at)
 
 

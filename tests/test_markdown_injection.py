@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1
+from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, open_page
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
@@ -95,9 +95,7 @@ def escaped_names(texts: list[str]) -> set[str]:
 
 
 def run_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120).run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+    at = open_page(page, timeout=120)
     assert not at.exception, at.exception
     return at
 

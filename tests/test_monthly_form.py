@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
+from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A2, TOWN_B1, fill_small_city, open_page, prepared_database
 from openpyxl import load_workbook
 
 from riskdash import cli, db
@@ -386,11 +386,8 @@ def test_a_missing_database_is_one_line(tmp_path, capsys):
 
 
 def test_the_screen_opens_on_the_last_complete_month_and_never_after_the_data(form_db, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     monkeypatch.setenv(db.ENV_DB, str(form_db))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/rectification.py").run()
+    at = open_page("rectification")
     assert not at.exception, at.exception
     # data as of 3 July: the period is 1—6月 and the form June's
     assert at.sidebar.selectbox(key="flt_preset").format_func("completed_months") == "1—6月"

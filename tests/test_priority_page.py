@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_B
+from conftest import COUNTY_B, open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import cli, db
@@ -22,8 +22,7 @@ def app_db(small_db_path: Path, monkeypatch) -> Path:
 
 
 def start() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page("pages/priority.py").run()
+    at = open_page("priority")
     assert not at.exception, at.exception
     return at
 

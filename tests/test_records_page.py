@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, records
@@ -18,8 +19,7 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 @pytest.fixture()
 def at(small_db_path, monkeypatch):
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    app = AppTest.from_file(str(APP), default_timeout=90).run()
-    app.switch_page("pages/data.py").run()
+    app = open_page("data")
     assert not app.exception, app.exception
     return app
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, open_page, prepared_database
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
@@ -40,8 +40,7 @@ def rect_db(tmp_path: Path, monkeypatch) -> Path:
 
 
 def start() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/rectification.py").run()
+    at = open_page("rectification")
     assert not at.exception, at.exception
     return at
 

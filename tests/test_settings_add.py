@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db
@@ -38,8 +39,7 @@ def test_missing_settings_and_the_added_row():
 
 
 def start() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/settings.py").run()
+    at = open_page("settings", timeout=60)
     assert not at.exception
     return at
 

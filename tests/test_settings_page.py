@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n
@@ -26,8 +27,7 @@ def app_db(small_db_path: Path, monkeypatch) -> Path:
 def test_the_page_shows_every_reference_table_in_an_editor(app_db, lang):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["lang"] = lang
-    at.run()
-    at.switch_page("pages/settings.py").run()
+    at = open_page("settings", at)
     assert not at.exception and not at.error
     assert [tab.label for tab in at.tabs] == [settings.kind_title(k, lang) for k in settings.EDITABLE]
     assert len(at.dataframe) == len(settings.EDITABLE)
@@ -96,8 +96,7 @@ def test_saves_on_the_page_leave_no_temporary_file(app_db, tmp_path, monkeypatch
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     monkeypatch.setattr(settings, "has_changes", lambda before, after: True)  # save the table as it stands
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/settings.py").run()
+    at = open_page("settings")
     kind = settings.EDITABLE[0]
     for _ in range(3):
         at.button(key=f"settings_save_{kind}").click().run()
@@ -109,9 +108,7 @@ def test_saves_on_the_page_leave_no_temporary_file(app_db, tmp_path, monkeypatch
 
 
 def test_the_chinese_editors_hide_english_columns_and_the_settings_key(app_db):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/settings.py").run()
+    at = open_page("settings", timeout=60)
     assert not at.exception
     shown = {tuple(d.proto.column_order) for d in at.dataframe}
     assert ("value", "description_zh") in shown  # 设置: 值 and 说明, not the code nor 英文说明
@@ -135,8 +132,7 @@ def test_the_editors_label_their_columns_in_either_language_and_keep_the_column_
     assert settings.column_labels("denominators", "en")["gdp_yi"] == "GDP (100M yuan)"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page("pages/settings.py").run()
+    at = open_page("settings", at)
     assert not at.exception
     editors = {tuple(d.proto.column_order): json.loads(d.proto.columns) for d in at.dataframe}
     shown = editors[("level", "min_score")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, prepared_database
+from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, open_page, prepared_database
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import fill_campaigns
 from test_login import APP, GOOD, TIMEOUT
@@ -37,8 +37,7 @@ def city(tmp_path: Path, monkeypatch) -> Path:
 def _campaigns(account: str, lang: str = "zh") -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["_keep_lang"] = lang
-    at = logged_in(at, account).run()
-    at.switch_page("pages/campaigns.py").run()
+    at = open_page("campaigns", logged_in(at, account))
     assert not at.exception, at.exception
     return at
 
