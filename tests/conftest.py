@@ -185,6 +185,19 @@ def prepared_database(path: Path, *fills) -> Path:
     return copy_database(_template(*fills), Path(path))
 
 
+IMPORT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
+
+
+def imported_regions_and_enterprises(con) -> None:
+    """tests/fixtures/import's regions.csv and enterprises.csv imported as a user would (``import_file``): where
+    the import tests start, built once per process through ``prepared_database`` (the two imports take ~0.2 s of
+    CPU a test; test_import_core checks what they write)."""
+    from riskdash.importer import import_file
+
+    import_file(con, "regions", IMPORT_FIXTURES / "regions.csv")
+    import_file(con, "enterprises", IMPORT_FIXTURES / "enterprises.csv")
+
+
 def copy_database(source: Path, path: Path) -> Path:
     """A copy of a database built once (a template above, a module or session fixture's), for one test to read
     or write; never over an existing file."""

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import new_database
+from conftest import imported_regions_and_enterprises, prepared_database
 from openpyxl import load_workbook
 
 from riskdash import db
@@ -19,7 +19,6 @@ from riskdash.importer import ImportFailed, import_file
 from riskdash.metrics import rectification as rect
 from riskdash.screens.rectification import view
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 CITY = "419900000000"
 HEADER = "隐患编号,企业编号,发现日期,隐患等级,整改期限,验收日期,整改完成日期,判定依据\n"
 STANDARD_10 = "应急管理部令第10号《工贸企业重大事故隐患判定标准》（2023）"
@@ -33,9 +32,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(new_database(tmp_path / "b.duckdb"))
-    import_file(connection, "regions", FIXTURES / "regions.csv")
-    import_file(connection, "enterprises", FIXTURES / "enterprises.csv")
+    connection = db.connect(prepared_database(tmp_path / "b.duckdb", imported_regions_and_enterprises))
     import_file(connection, "hazards", write(tmp_path, "h.csv", HEADER + (
         "H1,E1,2025-03-01,重大,2025-05-01,2025-04-20,2025-04-10,工贸-第11条\n"   # closed by April
         "H2,E1,2025-03-05,重大,2025-06-01,,,\n"                                   # no basis recorded

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import new_database
+from conftest import imported_regions_and_enterprises, prepared_database
 
 from riskdash import db
 from riskdash.importer import ImportFailed, import_file
@@ -18,9 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(new_database(tmp_path / "imp.duckdb"))
-    import_file(connection, "regions", FIXTURES / "regions.csv")
-    import_file(connection, "enterprises", FIXTURES / "enterprises.csv")
+    connection = db.connect(prepared_database(tmp_path / "imp.duckdb", imported_regions_and_enterprises))
     yield connection
     connection.close()
 

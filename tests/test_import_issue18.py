@@ -9,22 +9,19 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import new_database
+from conftest import imported_regions_and_enterprises, prepared_database
 
 from riskdash import db, records
 from riskdash.importer import ImportFailed, import_file
 from riskdash.importer.export import export_table
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 ACC_HEADER = "事故编号,发生时间,区划代码,行业,事故类型,死亡人数,重伤人数,直接经济损失（万元）"
 ACC_ROW = "2025-03-05,419901001,工贸,机械伤害,1,0,5"
 
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = db.connect(new_database(tmp_path / "imp.duckdb"))
-    import_file(connection, "regions", FIXTURES / "regions.csv")
-    import_file(connection, "enterprises", FIXTURES / "enterprises.csv")
+    connection = db.connect(prepared_database(tmp_path / "imp.duckdb", imported_regions_and_enterprises))
     yield connection
     connection.close()
 
