@@ -60,13 +60,13 @@ def edit_first_name(page, text: str) -> None:
     grid = panel(page).locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 40, box["y"] + 66)  # the first row's code cell, below the header
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
+    page.mouse.click(box["x"] + 40, box["y"] + 56)  # the first row's code cell, below the header
     page.wait_for_timeout(300)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    page.keyboard.type(text, delay=50)  # a key typed on a selected cell opens its editor with that key
+    page.wait_for_timeout(300)
     page.keyboard.press("Enter")
     settle(page)
 
@@ -95,8 +95,8 @@ def test_switching_columns_waits_for_a_save(settings_server, tmp_path):
         edit_first_name(page, "Coal pits")
         page.screenshot(path=str(tmp_path / "sectors-pending.png"))
         # locked, with its reason; the edit is in the grid, not yet in the database
-        assert [g[:2] for g in groups(page)] == [["Names", True], ["Class and risk", True]]
         panel(page).get_by_text(PENDING).wait_for(timeout=PAGE_MS)
+        assert [g[:2] for g in groups(page)] == [["Names", True], ["Class and risk", True]]
         assert "Coal pits" in grid_text(page) and stored_name(path, "coal_mine") == "Coal mines"
         # a click on the other group (forced past the disabled state) changes nothing
         panel(page).locator('[data-testid="stButtonGroup"] button', has_text="Class and risk").click(force=True)
