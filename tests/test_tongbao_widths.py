@@ -68,6 +68,9 @@ def test_short_values_keep_their_width_and_headers_break_in_two():
     # the four-character headers over short values take two balanced lines to make that room
     assert table.header_lines() == [["隐患编号"], ["乡镇"], ["企业"], ["整改期限"], ["逾期", "天数"],
                                     ["整改", "情况"], ["挂牌", "督办"]]
+    # an English header breaks between its words, with no space left at a line's end
+    english = Table("x", ["Hazard", "Enterprise", "Days overdue"], [["H000156518", "某" * 30, "1386"]])
+    assert english.header_lines() == [["Hazard"], ["Enterprise"], ["Days", "overdue"]]
 
 
 def test_an_attachment_too_wide_upright_is_set_landscape():

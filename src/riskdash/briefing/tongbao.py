@@ -164,7 +164,7 @@ class Table:
         """Each header as the lines it is set on: one, or, when its column is narrower than the header,
         balanced lines ("整改/情况", never "整改情/况"); both writers break the headers there."""
         across = LANDSCAPE_EM if self.landscape else TABLE_EM
-        return [balanced_lines(c, max(share * across - CELL_PADDING_EM, 1.0)) if c else [c]
+        return [[line.strip() for line in balanced_lines(c, max(share * across - CELL_PADDING_EM, 1.0))] if c else [c]
                 for c, share in zip(self.columns, self.column_shares())]
 
     def too_wide_upright(self) -> bool:
