@@ -28,6 +28,10 @@ VISIBLE_GRIDS = """() => [...document.querySelectorAll('[data-testid="stDataFram
     return grid ? [heads, grid.scrollWidth, grid.clientWidth] : [heads, -1, -1];
   })"""
 
+# the open tab's panel holds an element (a lazy tab's panel is empty until its run has drawn it)
+OPEN_PANEL_FILLED = """() => [...document.querySelectorAll('[role="tabpanel"]')].some(p => p.offsetParent !== null
+  && p.querySelector('[data-testid="stElementContainer"]'))"""
+
 # the visible segmented controls' buttons, per control
 SEGMENTS = """() => [...document.querySelectorAll('[data-testid="stButtonGroup"]')]
   .filter(g => g.offsetParent !== null).map(g => [...g.querySelectorAll('button')].map(b => b.innerText))"""
@@ -107,6 +111,8 @@ def check_tabs(page, url: str, tabs: list[str]) -> tuple[list, list]:
     bad: list = []
     for tab in tabs:
         page.get_by_role("tab", name=tab, exact=True).click()
+        # a tab drawn only when open (事故趋势's breakdowns, st.tabs on_change="rerun") fills its panel after a run
+        page.wait_for_function(OPEN_PANEL_FILLED, timeout=PAGE_MS)
         settle(page)
         drawn(page)
         bad += [(tab, g) for g in every_view(page, seen)]
