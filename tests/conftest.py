@@ -342,7 +342,27 @@ def pytest_ignore_collect(collection_path, config):
     (Their tests would all be deselected; the check above that the mark and the file name agree runs whenever
     they are collected, as in the whole suite.)"""
     clauses = [c.strip() for c in (config.getoption("markexpr", "") or "").split(" and ")]
-    if "not browser" in clauses and not any(" or " in c or "(" in c for c in clauses):
-        if BROWSER_FILE.search(collection_path.as_posix()):
-            return True
+    if any(" or " in c or "(" in c for c in clauses):
+        return None
+    if "not browser" in clauses and BROWSER_FILE.search(collection_path.as_posix()):
+        return True
+    # likewise a file whose every test is marked slow by a module-level `pytestmark` under "not slow" (the fault,
+    # fuzz and offline-install files: Hypothesis, Playwright, ~0.6 s of CPU per collecting process)
+    if "not slow" in clauses and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        return _module_marked(collection_path, "slow") or None
     return None
+
+
+def _module_marked(path: Path, mark: str) -> bool:
+    """Whether the file's module-level ``pytestmark`` (a mark or a list of them) holds ``pytest.mark.<mark>``."""
+    import ast
+
+    source = path.read_text(encoding="utf-8")
+    if "pytestmark" not in source:
+        return False
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "pytestmark" for t in node.targets):
+            marks = node.value.elts if isinstance(node.value, (ast.List, ast.Tuple)) else [node.value]
+            return any(isinstance(m, ast.Attribute) and m.attr == mark and ast.unparse(m.value) == "pytest.mark"
+                       for m in marks)
+    return False
