@@ -35,3 +35,38 @@ def test_the_line_after_an_import_names_the_kind_and_the_day_in_words():
                                             "数据截至2025年6月30日。")
     assert import_done_text(done, "en") == ("Imported 新隐患.csv (Hazards): 3 rows, 3 new, 0 updated; "
                                             "data as of 30 Jun 2025.")
+
+
+# a refused write names the record, the field and the day in words too (issue 17 item 8): not
+# "hazards H100: column deadline: value '2025-06-30'", the codes records.py keeps for the command line
+
+
+def test_a_refused_form_names_the_kind_the_field_and_the_day():
+    from riskdash.importer import Problem
+    from riskdash.records import RecordRefused
+    from riskdash.screens.data.view import refused_problems_frame, refused_text
+
+    late = Problem("hazards H100", None, "deadline", "2025-06-30", "deadline_before_found")
+    refused = RecordRefused(problems=[late])
+    assert refused.message("zh") == "hazards H100: column deadline: value '2025-06-30': 整改期限不能早于发现日期"
+    assert refused_text(refused, "zh") == "隐患 H100：整改期限“2025年6月30日”：整改期限不能早于发现日期"
+    assert refused_text(refused, "en") == "Hazards H100: deadline '30 Jun 2025': a deadline on or after found_on"
+    two = RecordRefused(problems=[late, Problem("hazards H100", None, "found_on", None, "required")], total=2)
+    assert refused_text(two, "zh") == "隐患 H100：整改期限“2025年6月30日”：整改期限不能早于发现日期（另有 1 处问题）"
+    frame = refused_problems_frame(two.problems, "zh")
+    assert frame[["文件", "列", "填写的值"]].values.tolist() == [
+        ["隐患 H100", "整改期限", "2025年6月30日"], ["隐患 H100", "发现日期", ""]]
+
+
+def test_a_refused_edit_or_step_names_the_kind_and_the_field():
+    from riskdash.records import RecordRefused
+    from riskdash.screens.data.view import refused_text
+
+    future = RecordRefused("future", {"column": "rectified_on", "value": "2026-12-01", "today": "2026-11-28"})
+    assert refused_text(future, "zh") == "整改完成日期 为 2026年12月1日，晚于今天（2026年11月28日）：不能登记尚未发生的事"
+    assert refused_text(future, "en") == ("rectified_on 1 Dec 2026 is after today (28 Nov 2026): "
+                                          "nothing can be recorded before it happens")
+    assert refused_text(RecordRefused("not_found", {"table": "hazards", "id": "H9"}), "zh") == \
+        "隐患 中没有编号为“H9”的记录"
+    assert refused_text(RecordRefused("already_rectified", {"day": "2025-03-01"}), "zh") == \
+        "该隐患已于 2025年3月1日 整改完成，不能再次登记整改"

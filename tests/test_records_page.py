@@ -51,7 +51,7 @@ def test_add_a_hazard_from_the_form(at, small_db_path):
     press(at, "校验并保存")
     assert not at.exception, at.exception
     errors = messages(at.error)
-    assert errors and errors[0].startswith("未保存：hazards H100: column deadline")
+    assert errors and errors[0] == "未保存：隐患 H100：整改期限“2025年6月30日”：整改期限不能早于发现日期"
     assert rows(small_db_path, "select count(*) from hazards where hazard_id = 'H100'") == [(0,)]
     at.date_input(key="data_add_hazards_deadline").set_value(date(2025, 7, 31))
     press(at, "校验并保存")

@@ -221,9 +221,10 @@ def last_record(page) -> None:
 
 def _refused_message(page, refused) -> None:
 
-    st.error(plain(page.t("data.record.refused", message=refused.message(page.lang))), icon=":material/error:")
+    st.error(plain(page.t("data.record.refused", message=view.refused_text(refused, page.lang))),
+             icon=":material/error:")
     if refused.problems and refused.total > 1:
-        st.dataframe(view.problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
+        st.dataframe(view.refused_problems_frame(refused.problems, page.lang), hide_index=True, width="stretch", placeholder=i18n.DASH)
 
 
 def _write_record(page, write) -> None:
@@ -242,7 +243,7 @@ def _write_record(page, write) -> None:
     try:
         result = write_window(lambda con: write(con, False))
     except RecordRefused as refused:  # the data changed between the check and the write
-        _flash(page, page.t("data.record.refused", message=refused.message(page.lang)), ok=False)
+        _flash(page, page.t("data.record.refused", message=view.refused_text(refused, page.lang)), ok=False)
     except db.RiskdashError as exc:
         _flash(page, error_line(exc, page.lang), ok=False)
     else:

@@ -193,6 +193,90 @@ def result_text(result, lang: str) -> str:
                   entry=result.entry_id)
 
 
+def _day_words(value, lang: str):
+    """An ISO day (2025-06-30) in the page's date style (2025年6月30日; 30 Jun 2025); any other value unchanged."""
+    from datetime import date
+
+    if isinstance(value, date):
+        return i18n.day(value, lang)
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return i18n.day(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    return value
+
+
+def _record_words(label: str, lang: str) -> tuple[str, object]:
+    """A form's problem label ("hazards H100", records.py) as the record's kind title and id (隐患 H100), with
+    the kind (None when the label names no table)."""
+    table, _, key = (label or "").partition(" ")
+    kind = kind_of(table)
+    if kind is None:
+        return label, None
+    title = (kind.title_zh if lang == "zh" else kind.title_en) or table
+    return f"{title} {key}".strip(), kind
+
+
+def _field_words(kind, columns: str, lang: str) -> str:
+    """Column codes (one, or several joined with ", ") as the form labels name them: the Chinese template header
+    in Chinese, the column name in English (as result_text)."""
+    if lang != "zh":
+        return columns
+    named = {}
+    for each in [kind] if kind is not None else KINDS.values():  # no kind given: the first kind with the column
+        for c in each.columns:
+            named.setdefault(c.name, c.header_zh)
+    return "、".join(named.get(c.strip(), c.strip()) for c in str(columns).split(","))
+
+
+def record_problem_line(problem: Problem, lang: str) -> str:
+    """One problem of a form's row in words: 隐患 H100：整改期限“2025年6月30日”：整改期限不能早于发现日期
+    (not "hazards H100: column deadline: value '2025-06-30'": issue 17 item 8)."""
+    record, kind = _record_words(problem.file, lang)
+    parts = [record if problem.row is None else f"{record} {i18n.t('data.col.row', lang)} {problem.row}"]
+    field = _field_words(kind, problem.column, lang) if problem.column else ""
+    if problem.value is not None:
+        shown = str(_day_words(problem.value, lang))
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        field = f"{field}“{shown}”" if lang == "zh" else f"{field} {shown!r}".strip()
+    if field:
+        parts.append(field)
+    values = {k: _day_words(v, lang) for k, v in problem.values.items()}
+    parts.append(i18n.t(f"data.problem.{problem.code}", lang, **values))
+    return ("：" if lang == "zh" else ": ").join(parts)
+
+
+def refused_text(refused, lang: str) -> str:
+    """Why a form, an edit or a loop step was refused (records.RecordRefused), naming the kind and the fields
+    as the forms do and days in the page's date style; records.py keeps the codes (the CLI's words)."""
+    if refused.problems:
+        line = record_problem_line(refused.problems[0], lang)
+        more = refused.total - 1
+        return line if not more else line + i18n.t("data.rule.more", lang, n=more)
+    values = dict(refused.values)
+    kind = kind_of(values["table"]) if "table" in values else None
+    if kind is not None:
+        values["table"] = (kind.title_zh if lang == "zh" else kind.title_en) or values["table"]
+    if "column" in values:
+        values["column"] = _field_words(kind, values["column"], lang)
+    values = {k: _day_words(v, lang) for k, v in values.items()}
+    return i18n.t(f"data.rule.{refused.code}", lang, **values)
+
+
+def refused_problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """The problem table of a refused form: the record and the column named in words, values in the date style."""
+    from dataclasses import replace
+
+    named = []
+    for p in problems:
+        record, kind = _record_words(p.file, lang)
+        named.append(replace(p, file=record, column=_field_words(kind, p.column, lang) if p.column else p.column,
+                             value=None if p.value is None else str(_day_words(p.value, lang)),
+                             values={k: _day_words(v, lang) for k, v in p.values.items()}))
+    return problems_frame(named, lang)
+
+
 def import_done_text(done: dict, lang: str) -> str:
     """The line after an import (``ImportResult.as_json``): the kind by its title (隐患, not hazards) and the data's
     as-of day in the page's date style (2025年6月30日), as everywhere on the screens (issue 17 items 8 and 10)."""
