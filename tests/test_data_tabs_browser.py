@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 
 GOOD = "Safe-pass9"
 TODAY = date.today()
+ZH_TODAY = f"{TODAY.year}年{TODAY.month}月{TODAY.day}日"  # the loop table's date style
 FLOW = "隐患整改闭环"
 
 
@@ -87,13 +88,13 @@ def test_a_write_keeps_the_rectification_tab(county_server, tmp_path):
         page.screenshot(path=str(tmp_path / "data-tab-after-rectify.png"))
         assert selected_tab(page) == FLOW
         assert stored_dates(path, "H2") == (TODAY, None)
-        assert f"整改完成{TODAY.isoformat()}" in loop_table(page).replace(" ", "")
+        assert f"整改完成{ZH_TODAY}" in loop_table(page).replace(" ", "")
 
         # the next record without clicking the tab again: 验收销号 of the same hazard
         take_step(page, "H2", "验收销号", "已保存：隐患 H2 修改了 验收日期")
         assert selected_tab(page) == FLOW
         assert stored_dates(path, "H2") == (TODAY, TODAY)
         shown = loop_table(page).replace(" ", "")
-        assert f"整改完成{TODAY.isoformat()}" in shown and f"验收销号{TODAY.isoformat()}" in shown
+        assert f"整改完成{ZH_TODAY}" in shown and f"验收销号{ZH_TODAY}" in shown
         page.get_by_text("该隐患已完成闭环，没有待办环节。").wait_for(timeout=PAGE_MS)
         assert page.locator('[data-testid="stException"]').count() == 0

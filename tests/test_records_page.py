@@ -87,7 +87,8 @@ def test_rectification_loop_from_the_township_list(at, small_db_path):
     # the filter region is the whole city: the first township (东镇) lists H2, H3, H4 (found earliest first)
     pick = at.selectbox(key="data_flow_pick")
     assert pick.value == "H2" and list(pick.options) == [
-        "H2 · 东镇建材厂 · 一般 · 2025-02-01", "H3 · 东镇化工 · 重大 · 2025-03-01", "H4 · 东镇化工 · 重大 · 2025-04-01"]
+        "H2 · 东镇建材厂 · 一般 · 2025年2月1日", "H3 · 东镇化工 · 重大 · 2025年3月1日",
+        "H4 · 东镇化工 · 重大 · 2025年4月1日"]
     # not rectified yet: rectifying is the only step offered
     assert list(at.radio(key="data_flow_action_H2").options) == ["登记整改完成"]
     at.date_input[-1].set_value(date(2025, 1, 31))  # before it was found
@@ -205,7 +206,13 @@ def test_hazard_steps_and_offered_actions(small_con):
     h4 = records.load(small_con, "hazards", "H4")
     steps = hazard_steps(h4, "zh")
     assert steps.to_dict("records")[4] == {"环节": "挂牌督办", "日期": "— (县级)"}
-    assert steps["日期"].tolist()[:3] == ["2025-04-01", "2025-06-15", "2025-06-01"]
+    assert steps["日期"].tolist()[:3] == ["2025年4月1日", "2025年6月15日", "2025年6月1日"]
+    assert hazard_steps(h4, "en")["Day"].tolist()[:3] == ["1 Apr 2025", "15 Jun 2025", "1 Jun 2025"]
+    from riskdash.screens.data.view import hazard_choice_label
+
+    picked = {"hazard_id": "H3", "enterprise_name": "东镇化工", "grade": "major", "found_on": date(2025, 3, 1)}
+    assert hazard_choice_label(picked, "en").endswith(" · 1 Mar 2025")
+    assert hazard_choice_label(picked, "zh") == "H3 · 东镇化工 · 重大 · 2025年3月1日"
     assert offered_actions(h4, date(2025, 7, 10)) == ["verify"]  # rectified, supervised, not verified
     assert offered_actions(records.load(small_con, "hazards", "H3"), date(2025, 7, 10)) == ["delist"]
     assert offered_actions(records.load(small_con, "hazards", "H1"), date(2025, 7, 10)) == ["verify"]

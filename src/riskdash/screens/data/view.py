@@ -152,7 +152,7 @@ def hazard_steps(row: dict, lang: str) -> pd.DataFrame:
     values = []
     for column in STEP_COLUMNS:
         value = row.get(column)
-        text = value.isoformat() if value is not None else "—"
+        text = i18n.day(value, lang) if value is not None else "—"  # the one date style (issue 17 item 8)
         if column == "supervised_on" and level != "none":
             text = f"{text} ({i18n.t(f'data.flow.level.{level}', lang)})"
         values.append(text)
@@ -176,7 +176,11 @@ def offered_actions(row: dict, today) -> list[str]:
 
 def hazard_choice_label(row, lang: str) -> str:
     grade = i18n.t(f"data.flow.grade.{row['grade']}", lang)
-    return f"{row['hazard_id']} · {row['enterprise_name']} · {grade} · {row['found_on']:%Y-%m-%d}"
+    from datetime import datetime
+
+    found = row["found_on"]  # in the one date style (2025年3月1日; 1 Mar 2025), issue 17 item 8
+    found = i18n.day(found.date() if isinstance(found, datetime) else found, lang)
+    return f"{row['hazard_id']} · {row['enterprise_name']} · {grade} · {found}"
 
 
 def result_text(result, lang: str) -> str:
