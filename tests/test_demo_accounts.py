@@ -4,16 +4,13 @@ their demo-only passwords printed by `riskdash demo`, each able to log in with t
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from riskdash import accounts, db
 
 
-def test_demo_prints_its_accounts_and_each_logs_in(tmp_path):
+def test_demo_prints_its_accounts_and_each_logs_in(tmp_path, riskdash_cli):
     path = tmp_path / "demo.duckdb"
-    result = subprocess.run([sys.executable, "-m", "riskdash", "demo", "--db", str(path), "--scale", "0.05",
-                             "--today", "2025-06-30"], check=False, capture_output=True, text=True, timeout=300)
+    result = riskdash_cli("demo", "--db", str(path), "--scale", "0.05", "--today", "2025-06-30")
     assert result.returncode == 0, result.stderr
     printed = re.findall(r"demo account (\S+) \((\w+)(?: (\d{12}))?\) password (\S+) \(demo only\)", result.stderr)
     assert [(name, role) for name, role, _, _ in printed] == [
