@@ -180,7 +180,7 @@ def test_the_data_screen_messages(hostile_db):
     at = run_page("data")
     at.text_input(key="data_edit_key").input(IMAGE).run()  # no such record: the warning quotes the id typed
     assert not at.exception, at.exception
-    assert [w.value for w in at.warning] == [f"accidents 中没有编号为“{plain(IMAGE)}”的记录"]
+    assert [w.value for w in at.warning] == [f"事故 中没有编号为“{plain(IMAGE)}”的记录"]  # the kind in words (issue 17 item 8)
     assert check(at) >= {IMAGE}
     at.text_input(key="data_flow_id").input("H2").run()  # the hazard's description is shown as plain text
     assert not at.exception, at.exception

@@ -346,7 +346,7 @@ def edit_panel(page, actor: str) -> None:
         return
     row = records.load(page.con, kind, key)
     if row is None:
-        st.warning(plain(page.t("data.edit.missing", table=KINDS[kind].table, id=key)), icon=":material/search_off:")
+        st.warning(plain(page.t("data.edit.missing", table=view.kind_label(kind, page.lang), id=key)), icon=":material/search_off:")
         return
     with st.expander(page.t("data.col.stored")):
         stored = view.record_frame(row, kind, page.lang)
@@ -406,7 +406,7 @@ def flow_panel(page, actor: str) -> None:
         return
     row = records.load(page.con, "hazards", hazard_id)
     if row is None:
-        st.warning(plain(page.t("data.edit.missing", table="hazards", id=hazard_id)), icon=":material/search_off:")
+        st.warning(plain(page.t("data.edit.missing", table=view.kind_label("hazards", page.lang), id=hazard_id)), icon=":material/search_off:")
         return
     today = _date.today()
     # plain text: the description is the user's data, never markdown
