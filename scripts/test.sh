@@ -21,4 +21,6 @@ fi
 # One worker more than cores: the browser tests' worker mostly waits on its server and Chromium (about 4 s of
 # CPU, theirs included, in a test of 15-60 s), so with -n <cores> most of a core sat idle under it while the
 # rest queued on the others. The browser group, the largest, starts first (xdist orders groups by size).
+# RISKDASH_BROWSER_GROUPS=2 on a machine of 4 or more cores: two browser workers, each a whole file at a time
+# (tests/conftest.py).
 exec .venv/bin/python -m pytest -n "$(( $(nproc) + 1 ))" --dist loadgroup "$@"

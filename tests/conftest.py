@@ -333,16 +333,24 @@ BROWSER_FILE = re.compile(r"(^|/)test_(\w+_)?browser\.py$")
 TOGETHER_FILES = {"tests/test_offline_install.py": "deploy"}
 
 
+# RISKDASH_BROWSER_GROUPS=2 (or more) splits the browser files into that many groups, each on its own worker, a
+# file always whole (a module-scoped server stays with its tests): for a machine with the cores for two servers and
+# two Chromiums at once besides the other workers (4 or more). Unset: one group, as on 2 cores.
+BROWSER_GROUPS = max(1, int(os.environ.get("RISKDASH_BROWSER_GROUPS") or 1))
+
+
 def pytest_xdist_make_scheduler(config, log):
     if config.getoption("dist") != "loadgroup":
         return None
+    import zlib
+
     from xdist.scheduler import LoadGroupScheduling
 
     class BrowserTestsTogether(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::")[0]
             if BROWSER_FILE.search(path):
-                return "browser"
+                return "browser" if BROWSER_GROUPS == 1 else f"browser-{zlib.crc32(path.encode()) % BROWSER_GROUPS}"
             return TOGETHER_FILES.get(path) or super()._split_scope(nodeid)
 
     return BrowserTestsTogether(config, log)
