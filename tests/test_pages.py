@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n, metrics
@@ -77,7 +77,7 @@ def expected_overview(region: str = CITY) -> metrics.Overview:
 
 @pytest.mark.parametrize("page", i18n.PAGES)
 def test_every_page_runs_with_its_chinese_title_and_stamp(app_db, page):
-    at = start(page)
+    at = start(page)  # through the navigation, as a click in the sidebar opens it (the others: open_page)
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [i18n.t(f"page.{page}", "zh")]
     words = texts(at)
@@ -90,14 +90,14 @@ def test_every_page_runs_with_its_chinese_title_and_stamp(app_db, page):
 
 @pytest.mark.parametrize("page", i18n.PAGES)
 def test_every_page_marks_demo_data(demo_db, page):
-    at = start(page)
+    at = open_page(page)
     assert not at.exception, at.exception
     assert DEMO_MARK in texts(at)
 
 
 @pytest.mark.parametrize("page", i18n.PAGES)
 def test_every_page_runs_in_english(app_db, page):
-    at = start(page)
+    at = open_page(page)
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [i18n.t(f"page.{page}", "en")]
