@@ -158,3 +158,18 @@ def test_a_table_too_wide_to_fit_keeps_its_text_on_one_line():
     assert widths["乡镇（街道）"] >= widgets.text_px("城关街道（银沙县）") + widgets.CELL_PAD_PX
     assert widths["一票否决原因"] >= widgets.text_px(long_text) + widgets.CELL_PAD_PX
     assert "row_height" not in fitted
+
+
+def test_integer_columns_get_thousands_separators_but_not_years_codes_or_record_numbers():
+    """Issue 17 item 8: an integer column is drawn localized (1,606; sorted still as numbers), and measured with its
+    separators; years, codes and record numbers, and text or decimal columns, keep their own format."""
+    frame = pd.DataFrame({"乡镇": ["东镇", "合计"], "销号（项）": [1606, 28768], "年度": [2026, 2025],
+                          "序号": [1201, 1202], "Entry": [3001, 3002], "区划代码": ["419800000000", "419800000001"],
+                          "完成率": [99.5, 100.0], "有照片": [True, False]})
+    config = widgets.fit(frame)["column_config"]
+    assert config["销号（项）"]["type_config"]["type"] == "number"
+    assert [name for name, column in config.items() if column.get("type_config", {}).get("format") == "localized"] \
+        == ["销号（项）"]
+    # "28,768" is measured, not "28768": one more character than the bare number
+    assert config["销号（项）"]["width"] >= widgets.text_px("28,768") + widgets.CELL_PAD_PX
+    assert not widgets.thousands("Year", pd.Series([2026])) and widgets.thousands("Deaths", pd.Series([1606]))

@@ -3,6 +3,7 @@ formula lines and charts. Every text from the data goes through ``plain`` first 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Sequence
 
 import pandas as pd
@@ -58,6 +59,21 @@ def text_px(text: str) -> float:
     return sum(14.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 8.0 for ch in str(text))
 
 
+# Integer columns are drawn with thousands separators (issue 17 item 8: 1,606 as the formula lines write it), in the
+# browser's locale (st.column_config.NumberColumn's "localized": the value stays a number, so the column still
+# sorts as numbers); not a column that holds years, codes or numbers that name a record (2026, an entry's 序号)
+NOT_THOUSANDS = ("年度", "年份", "序号", "编号", "代码", "Year", "year", "ID", "Id", "Code", "code", "Entry", "No.")
+
+
+def thousands(name, column) -> bool:
+    """Whether the grid shows column ``name`` (a Series) with thousands separators: an integer column (not
+    booleans) whose header names no year, code or record number (NOT_THOUSANDS)."""
+    from pandas.api.types import is_bool_dtype, is_integer_dtype
+
+    return (is_integer_dtype(column.dtype) and not is_bool_dtype(column.dtype)
+            and not any(word in str(name) for word in NOT_THOUSANDS))
+
+
 def _wraps(values: list) -> bool:
     """Whether the grid can break this column's text: words or Chinese (not codes such as A2026-00098)."""
     import unicodedata
@@ -78,9 +94,12 @@ def fit(frame, budget: int | None = None, selectable: bool = False, max_lines: i
     heads: dict[str, float] = {}
     contents: dict[str, float] = {}
     wrapping: set[str] = set()
+    grouped = {str(name) for name in data.columns if thousands(name, data[name])}
     for name in data.columns:
         values = [v for v in data[name].tolist() if v is not None and str(v) not in ("", "nan", "None")]
         key = str(name)
+        if key in grouped:  # measured as drawn: 1,606
+            values = [f"{v:,}" for v in values]
         heads[key] = text_px(key) + HEAD_PAD_PX
         contents[key] = max((text_px(v) for v in values), default=0.0) + CELL_PAD_PX
         if contents[key] > heads[key] and _wraps(values):
@@ -126,7 +145,8 @@ def fit(frame, budget: int | None = None, selectable: bool = False, max_lines: i
         # a long list scrolls inside a grid no taller than the window (a grid of sixty tall rows, taller than the
         # page, scrolled both ways at once and a click on a row did not select it)
         height = min(height, max(LONG_LIST_PX, ROW_PX + 3 * row_height + 3))
-    config = {key: st.column_config.Column(width=int(width + 0.999)) for key, width in widths.items()}
+    config = {key: st.column_config.NumberColumn(width=int(width + 0.999), format="localized") if key in grouped
+              else st.column_config.Column(width=int(width + 0.999)) for key, width in widths.items()}
     out = {"column_config": config, "height": height if rows else "auto"}
     if lines > 1:
         out["row_height"] = row_height
@@ -163,8 +183,10 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
     config = {}
     for column in shown:
         width = sized["column_config"][labels.get(column, column)]["width"]
-        config[column] = (st.column_config.Column(label=labels[column], help=plain(column), width=width)
-                          if column in labels else st.column_config.Column(width=width))
+        kind = (partial(st.column_config.NumberColumn, format="localized") if thousands(column, frame[column])
+                else st.column_config.Column)
+        config[column] = (kind(label=labels[column], help=plain(column), width=width)
+                          if column in labels else kind(width=width))
     extra = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
                          key=f"{key}_grid" if key else None, **{**sized, "column_config": config}, **extra)
