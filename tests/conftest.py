@@ -26,7 +26,11 @@ os.environ.setdefault("RISKDASH_LOCAL_ONLY", "1")
 def _component_scan_once():
     """Each new AppTest scans every installed package's metadata for Streamlit components (~0.13 s of CPU each,
     against 0.2–0.5 s for a page's own first run), where `riskdash serve` scans once when it starts: here once
-    per test process too. The packages installed do not change during a run (and the scan finds none)."""
+    per test process too. The packages installed do not change during a run (and the scan finds none). A process
+    whose tests never imported Streamlit (`pytest tests/test_db.py`) is left alone rather than made to import it."""
+    if "streamlit" not in sys.modules:
+        yield
+        return
     from streamlit.components.v2 import manifest_scanner
 
     scan = manifest_scanner.scan_component_manifests
