@@ -70,3 +70,16 @@ def test_a_refused_edit_or_step_names_the_kind_and_the_field():
         "隐患 中没有编号为“H9”的记录"
     assert refused_text(RecordRefused("already_rectified", {"day": "2025-03-01"}), "zh") == \
         "该隐患已于 2025年3月1日 整改完成，不能再次登记整改"
+
+
+def test_an_evidence_refusal_names_the_record_in_words_and_keeps_its_own_words():
+    """ui/evidence.py shows refused_text too: an attachment to a record that is gone names its kind, not the table;
+    a refusal with no table or column (the file too big) reads as records.py words it."""
+    from riskdash.records import RecordRefused
+    from riskdash.screens.data.view import refused_text
+
+    gone = RecordRefused("not_found", {"table": "hazards", "id": "H404"})
+    assert "隐患" in refused_text(gone, "zh") and "hazards" not in refused_text(gone, "zh")
+    assert "hazards" in gone.message("zh")  # the codes stay in records.py, for the command line
+    big = RecordRefused("evidence_too_big", {"name": "照片.jpg", "limit": 1, "size": 2})
+    assert refused_text(big, "zh") == big.message("zh") and refused_text(big, "en") == big.message("en")

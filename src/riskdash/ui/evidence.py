@@ -58,6 +58,7 @@ def upload_form(page, kind: str, record_id: str, key: str, actor: str) -> None:
     """The upload form under the list (not for a viewer): a role and one file, checked on the session's read-only
     connection first (a refusal is one line, nothing written), then written in the write window."""
     from riskdash import records
+    from riskdash.screens.data.view import refused_text
     from riskdash.ui.widgets import file_uploader
     from riskdash.ui.write_window import error_line, write_window
 
@@ -78,7 +79,7 @@ def upload_form(page, kind: str, record_id: str, key: str, actor: str) -> None:
         records.attach(page.con, kind, record_id, role, data, name, actor=actor, check_only=True)
         result = write_window(lambda con: records.attach(con, kind, record_id, role, data, name, actor=actor))
     except records.RecordRefused as refused:
-        st.session_state[_FLASH] = (False, refused.message(page.lang))
+        st.session_state[_FLASH] = (False, refused_text(refused, page.lang))
     except db.RiskdashError as exc:
         st.session_state[_FLASH] = (False, error_line(exc, page.lang))
     else:
