@@ -157,7 +157,8 @@ def test_accident_breakdowns_fit_at_1024(fit_server, tmp_path, lang):
 def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
     """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card), and 设置's editors: every one
     in Chinese; in English the sectors (two views: eight columns, two of them codes), the denominators and the
-    kinds that fit (the settings, risk weights and hazard bases editors still pass the page in English)."""
+    kinds (the English Settings, Risk weights and Major hazard criteria editors are measured in
+    tests/test_fit_wide4_browser.py)."""
     zh = lang == "zh"
     with chromium_page(tmp_path, 1024, 768) as page:
         bad, seen = check_tabs(page, fit_server + f"data?lang={lang}", ["操作日志" if zh else "Audit log"])

@@ -11,8 +11,9 @@ the page's last change before it is idle again (``IDLE_JS``: Streamlit's own scr
 unchanged since for ``SETTLE_S`` — a callback's second run starts within it — and the step's concrete element,
 a KPI value or the record card, visible); the quiet time waited is not counted. A run so short that its
 "running" state is never drawn (the floor's) counts once the page has been unchanged for ``QUIET_S``. A tab
-starts no run (Streamlit draws every tab at once): it is timed until its content is drawn. The figure of each
-step is the median over the runs.
+click on 事故趋势 runs the breakdowns' fragment, which draws the open tab alone (since 6d64e44; the floor's tabs
+start no run): it is timed like the other steps, until the tab's content is drawn. The figure of each step is
+the median over the runs.
 
 The bench database is copied first (a login writes counters and audit entries) and an admin account
 ``bench`` with a random password is added to the copy. Playwright is a test dependency: without it, or
@@ -65,7 +66,7 @@ WHAT = {
     "preset": "period preset (统计期 → 上月)",
     "date": "a date (自定义 开始日期)",
     "region": "region (县（市、区） → first county)",
-    "tab": "a tab (按地区; no run)",
+    "tab": "a tab (按地区; a fragment run)",
     "drill": "drill-down (按地区 → first township)",
 }
 
@@ -360,18 +361,17 @@ class Driver:
             raise db.RiskdashError(f"bench browser: the page shows an exception: "
                                    f"{failed.first.inner_text()[:200]!r}")
 
-    def timed(self, action: Callable[[], None], expect: Callable[[], Any], reruns: bool = True) -> float:
+    def timed(self, action: Callable[[], None], expect: Callable[[], Any]) -> float:
         """Seconds from ``action`` to the page idle again (IDLE_JS) with ``expect()``'s element visible, on the
         page's clock: its last change minus the moment before the action (the waiting for quiet is not
-        counted). ``reruns=False``: a step that starts no run (a tab)."""
+        counted)."""
         self._wait_idle()
         load, runs = self._runs()
         t0 = self.page.evaluate("() => performance.now()")
         started = time.perf_counter()
         action()
         expect().wait_for(state="visible", timeout=STEP_MS)
-        quiet = SETTLE_S if not reruns else QUIET_S
-        self.page.wait_for_function(IDLE_JS, arg=[load, runs, t0, SETTLE_S * 1000, quiet * 1000],
+        self.page.wait_for_function(IDLE_JS, arg=[load, runs, t0, SETTLE_S * 1000, QUIET_S * 1000],
                                     timeout=STEP_MS, polling=20)
         # how long ago the page last changed (its own clock: a reload, as after a login, starts a new one)
         since_change = self.page.evaluate("() => performance.now() - window.__rdChanged")
@@ -451,7 +451,7 @@ class Driver:
     def tab(self) -> float:
         tab = self.page.get_by_role("tab", name="按地区")
         tab.scroll_into_view_if_needed(timeout=STEP_MS)
-        return self.timed(tab.click, lambda: self.page.locator(".st-key-acc_drill").first, reruns=False)
+        return self.timed(tab.click, lambda: self.page.locator(".st-key-acc_drill").first)
 
     def drill(self) -> float:
         box = self.page.locator(".st-key-acc_drill [data-testid='stSelectbox']").first
