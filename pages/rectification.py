@@ -53,7 +53,10 @@ with tab_form:
     table, form_header = page.load(monthly_form.monthly_form, f, month)
     st.markdown(f"**{t('rectification.form_title')}**")
     st.caption(plain(draw.form_scope(page, form_header)))
-    ui.full_table(view.form_display(table), download=False)  # the 月报表 button below is its file
+    # in views of its columns (issue 17 item 7: whole, about 2,700 px wide); the 月报表 button below is its file
+    ui.widgets.view_table(view.form_display(table), view.form_views(lang), "rect_form_view",
+                          t("rectification.view_label"), view.form_labels(lang), download=False)
+    st.caption(t("rectification.form_units"))
     ui.formula(t("rectification.form_note"))
     # 重大隐患判定依据 (issue 18): the major hazards the form counts, each with the item it was judged by
     majors = page.load(monthly_form.major_hazards, f, month)

@@ -1,5 +1,5 @@
 """Themed views of tables too wide for the page at 1024×768 (issue 17 item 7): every column of 隐患治理's lists,
-the 月报表 major-hazard list, the breakdowns, 数据管理's audit log and 设置's sectors editor is in at least one view
+the 月报表 and its major-hazard list, the breakdowns, 数据管理's audit log and 设置's sectors editor is in at least one view
 (修改前/修改后 of the audit log in the entry's card), the key columns first in every view, in either language; the
 shorter editor headers name their full header in the tooltip."""
 
@@ -143,3 +143,32 @@ def test_the_zero_report_windows_views(lang):
     else:
         assert views == {"Reports": ["Window", "Dates", "Days", "Due", "Filed", "On time", "Missed"],
                          "Rates and accidents": ["Window", "Dates", "Rate", "Timely", "Accidents"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_monthly_form_views_keep_every_prescribed_column(lang):
+    """The 月报表 on screen: three views of its thirteen prescribed columns, 行业和领域 first in each, every column
+    in a view, each with a short header distinct within its view (its full header is the tooltip)."""
+    sources = [source for _, _, source in monthly_form.FORM_COLUMNS]
+    form = pd.DataFrame({"is_total": [False, True], "name_zh": ["工贸", "合计"],
+                         **{s: [1, 1] for s in sources if s != "name_zh"}})
+    form[["general_rate", "major_rate"]] = None
+    shown = view.form_display(monthly_form.form_table(form))
+    views = view.form_views(lang)
+    labels = view.form_labels(lang)
+    assert len(views) == 3 and all(columns[0] == "行业和领域" for columns in views.values())
+    assert {c for columns in views.values() for c in columns} == set(shown.columns) and len(shown.columns) == 13
+    assert set(labels) == set(shown.columns)
+    for columns in views.values():
+        names = [labels[c] for c in columns]
+        assert len(set(names)) == len(names), names
+    if lang == "zh":
+        assert {name: [labels[c] for c in columns] for name, columns in views.items()} == {
+            "一般隐患": ["行业和领域", "排查治理单位", "排查", "已整改", "整改率"],
+            "重大隐患": ["行业和领域", "排查", "已整改销号", "整改率", "列入治理计划", "其中五到位"],
+            "挂牌督办与资金": ["行业和领域", "挂牌督办", "其中省级", "治理资金"]}
+        assert views["重大隐患"][1] == "重大事故隐患·排查（项）" and views["一般隐患"][2] == "一般事故隐患·排查（项）"
+    else:
+        assert list(views) == ["General hazards", "Major hazards", "Listing and funds"]
+        assert labels["累计落实治理资金（万元）"] == "Funds" and labels["行业和领域"] == "Sector"
+    assert list(shown.iloc[0]) == ["合计", "1", "1", "1", "—", "1", "1", "—", "1", "1", "1", "1", "1.00"]

@@ -121,6 +121,29 @@ TEXT = {
         "general-hazard rectification rate = rectified ÷ found; major-hazard rectification rate = closed ÷ found; “—” where nothing was found.",
     },
     "rectification.form_download": {"zh": "导出月报表（Excel）", "en": "Export the monthly form (Excel)"},
+    # the form on screen, in views of its columns (short headers; the full header is each column's tooltip)
+    "rectification.form_view_general": {"zh": "一般隐患", "en": "General hazards"},
+    "rectification.form_view_major": {"zh": "重大隐患", "en": "Major hazards"},
+    "rectification.form_view_listed": {"zh": "挂牌督办与资金", "en": "Listing and funds"},
+    "rectification.form_units": {
+        "zh": "单位：排查治理单位为家，隐患为项，整改率为%，治理资金为万元（1月至报表月累计）；"
+              "列名为简称，悬停可见报表原列名；导出的月报表为规定的全表格式。",
+        "en": "Units: enterprises; hazards (items); rates in %; funds in 万元 (10,000 yuan, January to the report "
+              "month). Hover a header for the form's own column name; the exported form has the prescribed layout.",
+    },
+    "rectification.form_col_name_zh": {"zh": "行业和领域", "en": "Sector"},
+    "rectification.form_col_enterprises_checked": {"zh": "排查治理单位", "en": "Enterprises"},
+    "rectification.form_col_general_found": {"zh": "排查", "en": "Found"},
+    "rectification.form_col_general_rectified": {"zh": "已整改", "en": "Rectified"},
+    "rectification.form_col_general_rate": {"zh": "整改率", "en": "Rate"},
+    "rectification.form_col_major_found": {"zh": "排查", "en": "Found"},
+    "rectification.form_col_major_closed": {"zh": "已整改销号", "en": "Closed"},
+    "rectification.form_col_major_rate": {"zh": "整改率", "en": "Rate"},
+    "rectification.form_col_major_in_plan": {"zh": "列入治理计划", "en": "In plan"},
+    "rectification.form_col_major_five_in_place": {"zh": "其中五到位", "en": "Five in place"},
+    "rectification.form_col_major_supervised": {"zh": "挂牌督办", "en": "Listed"},
+    "rectification.form_col_major_supervised_province": {"zh": "其中省级", "en": "Province-listed"},
+    "rectification.form_col_funds_wan": {"zh": "治理资金", "en": "Funds"},
     "rectification.form_majors_note": {
         "zh": "判定依据：应急管理部令第10号《工贸企业重大事故隐患判定标准》或所属行业的判定标准（清单可在“设置”中导入）；"
               "导出的月报表第二个工作表为本清单。",

@@ -99,9 +99,37 @@ def loop_split(k: dict[str, Any], lang: str) -> pd.DataFrame:
 def form_display(table: pd.DataFrame) -> pd.DataFrame:
     """The same table for st.dataframe: one header line per column, every cell as text."""
     return pd.DataFrame({
-        (f"{group}·{column}" if group else column): [form_cell_text(column, v) for v in table[(group, column)]]
+        form_heading(group, column): [form_cell_text(column, v) for v in table[(group, column)]]
         for group, column in table.columns
     })
+
+
+def form_heading(group: str, column: str) -> str:
+    """A form column's header on screen (``form_display``): "一般事故隐患·排查（项）", or the column alone."""
+    return f"{group}·{column}" if group else column
+
+
+# The form on screen in three views of its thirteen prescribed columns (issue 17 item 7: whole, about 2,700 px
+# against the 674 px of the page at 1024 px): each view's name key and its columns by source (FORM_COLUMNS), the
+# sector first in every one. The download and the print keep the official layout.
+FORM_VIEWS: dict[str, tuple[str, ...]] = {
+    "form_view_general": ("name_zh", "enterprises_checked", "general_found", "general_rectified", "general_rate"),
+    "form_view_major": ("name_zh", "major_found", "major_closed", "major_rate", "major_in_plan", "major_five_in_place"),
+    "form_view_listed": ("name_zh", "major_supervised", "major_supervised_province", "funds_wan"),
+}
+
+
+def form_views(lang: str) -> dict[str, list[str]]:
+    """The form's views (FORM_VIEWS): each view's name in ``lang`` and its columns as ``form_display`` heads them."""
+    heads = {source: form_heading(group, column) for group, column, source in FORM_COLUMNS}
+    return {i18n.t(f"rectification.{name}", lang): [heads[s] for s in sources] for name, sources in FORM_VIEWS.items()}
+
+
+def form_labels(lang: str) -> dict[str, str]:
+    """The form's short headers on screen (its units are said once, in ``rectification.form_units``); the full
+    header is the column's tooltip."""
+    return {form_heading(group, column): i18n.t(f"rectification.form_col_{source}", lang)
+            for group, column, source in FORM_COLUMNS}
 
 
 def form_cell_text(column: str, value: Any) -> str:
