@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import pandas as pd
 from conftest import open_page
 from streamlit.testing.v1 import AppTest
 
@@ -138,3 +139,35 @@ def test_the_editors_label_their_columns_in_either_language_and_keep_the_column_
     shown = editors[("level", "min_score")]
     assert shown["level"]["label"] == "Level" and shown["min_score"]["label"] == "Lowest score"
     assert all(isinstance(shown[c]["width"], int) for c in ("level", "min_score"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_coded_columns_show_words_and_keep_the_codes(lang):
+    """评分项 and the criteria's 行业 are shown by their names, not snake_case codes (issue 17 item 10): the editor
+    picks from the names and the rows (what is saved) keep the codes; a code the lists lack is kept as stored."""
+    zh = lang == "zh"
+    sectors = pd.DataFrame({"code": ["hazardous_chemicals", "fire"], "name_zh": ["危险化学品", "消防"],
+                            "name_en": ["Hazardous chemicals", "Fire"]})
+    bases = pd.DataFrame({"code": ["危化-1", "消防-1", "x-1"], "sector": ["hazardous_chemicals", "fire", None],
+                          "title_en": ["a", "b", "c"]})
+    shown = settings.sizing_frame(bases, "hazard-bases", lang, sectors)
+    assert shown["sector"].tolist() == (["危险化学品", "消防", ""] if zh else ["Hazardous chemicals", "Fire", ""])
+    assert bases["sector"].tolist()[:2] == ["hazardous_chemicals", "fire"]  # the rows keep the codes
+    assert pd.isna(bases["sector"].iloc[2])
+    names = settings.code_names("hazard-bases", lang, sectors)["sector"]
+    assert settings.options(names, bases["sector"]) == ["hazardous_chemicals", "fire"]
+
+    weights = pd.DataFrame({"component": ["open_major_hazard", "uninspected_per_90_days", "odd_one"],
+                            "weight": [12.0, 2.0, 1.0]})
+    shown = settings.sizing_frame(weights, "risk-weights", lang)
+    assert shown["component"].tolist() == (
+        ["未销号重大隐患（项）", "距上次监管检查（整90天数）", "odd_one"] if zh
+        else ["Open major hazards", "Since the last supervisory inspection (full 90 days)", "odd_one"])
+    names = settings.code_names("risk-weights", lang)["component"]
+    choices = settings.options(names, weights["component"])
+    assert choices[0] == "open_major_hazard" and choices[-1] == "odd_one" and len(choices) == 11
+    # every shipped component has a name in both languages (none would fall back to its code)
+    from riskdash.reference import RISK_WEIGHTS
+    assert all(names[c] != c for c, *_ in RISK_WEIGHTS)
+    assert set(settings.code_names("sectors", lang)) == {"stat_class"}
+    assert settings.code_names("hazard-bases", lang) == {}  # without the sectors' rows, nothing to name them by

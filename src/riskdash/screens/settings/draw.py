@@ -15,7 +15,6 @@ from riskdash.metrics import data as reads
 from riskdash.screens.settings import view
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.importer.aliases import FIXED
 from riskdash.ui.widgets import NARROW_PX, fit
 from riskdash.ui.write_window import default_actor, error_line, write_import
 
@@ -43,7 +42,9 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     key = f"settings_edit_{kind}_{_version(kind)}"
     # the labels (not the stored column names) sized to the page at 1024 px, long text wrapped (issue 17 item 7);
     # an editor that cannot fit whole is shown one themed view of its columns at a time
-    sizing = view.sizing_frame(before, kind, lang)
+    sectors = page.load(reads.settings_rows, "sectors") if kind == "hazard-bases" else None
+    coded = view.code_names(kind, lang, sectors)  # a code shown by its name, saved as the code (issue 17 item 10)
+    sizing = view.sizing_frame(before, kind, lang, sectors)
     views = view.editor_views(kind, lang)
     lines = {"max_lines": view.max_lines(kind, lang)} if view.max_lines(kind, lang) else {}
     whole = fit(sizing[shown].rename(columns=labels), **lines)["column_config"].values()
@@ -54,10 +55,11 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     helps = view.column_help(kind, lang)
     config = {name: st.column_config.Column(text, width=widths.get(name), help=plain(helps[name]) if name in helps
                                             else None) for name, text in labels.items()}
-    if kind == "sectors" and "stat_class" in labels:  # picked by its name (工矿商贸…), stored as its code
-        config["stat_class"] = st.column_config.SelectboxColumn(
-            labels["stat_class"], width=widths.get("stat_class"), options=list(FIXED["stat_class"]),
-            format_func=lambda code: view.stat_class_name(code, lang))
+    for column, names in coded.items():  # picked by its name (工矿商贸, 危险化学品…), stored as its code
+        config[column] = st.column_config.SelectboxColumn(
+            labels[column], width=widths.get(column), options=view.options(names, before[column]),
+            help=plain(helps[column]) if column in helps else None,
+            format_func=lambda code, names=names: names.get(code, str(code)))
     edited = st.data_editor(before, key=key,
                             num_rows="add" if view.can_add_rows(kind, lang) else "fixed",
                             hide_index=True, width="stretch", column_config=config, column_order=shown,

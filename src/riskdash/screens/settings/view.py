@@ -21,6 +21,7 @@ import pandas as pd
 
 from riskdash import i18n
 from riskdash.importer import KINDS, ImportResult, Problem, check, import_file
+from riskdash.importer.aliases import FIXED
 from riskdash.metrics.data import SETTINGS_QUERIES
 
 EDITABLE = tuple(SETTINGS_QUERIES)  # the reference kinds the screen edits, in the order of its tabs
@@ -93,11 +94,36 @@ def stat_class_name(code, lang: str) -> str:
     return i18n.enum_name(key, code, lang) if isinstance(code, str) and code in i18n.ENUMS[key] else str(code or "")
 
 
-def sizing_frame(before: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
-    """The rows as the editor shows them, for sizing its columns: a 统计类别 code by its name."""
+def code_names(kind: str, lang: str, sectors: pd.DataFrame | None = None) -> dict[str, dict[str, str]]:
+    """The editor's columns that store a code but show its name (issue 17 item 10), each as code → name in
+    ``lang``: a sector's 统计类别 (the accident breakdown's names), a risk weight's 评分项 (the score
+    component's name, as 重点部位's score breakdown names it) and a major-hazard criterion's 行业 (the sector's
+    name_zh / name_en from ``sectors``, the sectors table's rows). The editor picks a name and saves the code."""
+    if kind == "sectors":
+        return {"stat_class": {c: stat_class_name(c, lang) for c in FIXED["stat_class"]}}
+    if kind == "risk-weights":
+        return {"component": {c: i18n.enum_name("risk_component", c, lang) for c in i18n.ENUMS["risk_component"]}}
+    if kind == "hazard-bases" and sectors is not None:
+        name = "name_zh" if lang == "zh" else "name_en"
+        return {"sector": {code: str(text or code) for code, text in zip(sectors["code"], sectors[name])}}
+    return {}
+
+
+def options(names: dict[str, str], stored: pd.Series) -> list[str]:
+    """A coded column's choices: the known codes (``code_names``), then any other code the rows hold (kept and
+    shown as stored, so that saving an untouched row writes it back unchanged)."""
+    extra = [c for c in dict.fromkeys(stored) if isinstance(c, str) and c and c not in names]
+    return [*names, *extra]
+
+
+def sizing_frame(before: pd.DataFrame, kind: str, lang: str, sectors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows as the editor shows them, for sizing its columns: a coded column's code by its name
+    (``code_names``)."""
     out = before.copy()
-    if kind == "sectors" and "stat_class" in out:
-        out["stat_class"] = [stat_class_name(c, lang) for c in out["stat_class"]]
+    for column, names in code_names(kind, lang, sectors).items():
+        if column in out:
+            out[column] = [names.get(c, "" if c is None or (not isinstance(c, str) and pd.isna(c)) else str(c))
+                           for c in out[column]]
     return out
 
 
