@@ -596,7 +596,7 @@ def counts_panel(page) -> None:
     with st.container(key="data_counts"):
         st.caption(page.t("data.counts.heading"))
         table = view.counts_table(reads.table_counts(page.con), page.lang)
-        st.table(table, hide_index=True, width="content")
+        st.table(view.counts_shown(table), hide_index=True, width="content")
         _table_button(page, table, page.t("data.counts.file"))
 
 
