@@ -103,6 +103,8 @@ def test_rectification_loop_from_the_township_list(at, small_db_path):
 
 def test_supervise_a_major_hazard_by_id(at, small_db_path):
     at.text_input(key="data_flow_id").input("H4").run()
+    # the hazard's line names its enterprise in words, then its code (not the code alone)
+    assert "隐患 H4（重大，东镇化工 E2）：—" in [t.value for t in at.text]
     at.radio(key="data_flow_action_H4").set_value("verify").run()
     at.date_input[-1].set_value(date(2025, 6, 2))
     press(at, "保存")
@@ -235,6 +237,7 @@ def test_the_screen_in_english_with_a_hazard_loaded_everywhere(at):
     assert headers[:8] == ["Import a file", "Add one record", "Hazard rectification loop", "Edit one record",
                            "Export the filtered view", "Export a table", "Backup and restore", "Audit log"]
     assert list(at.radio(key="data_flow_action_H4").options) == ["Verify and close"]
+    assert "Hazard H4 (major, 东镇化工 E2): —" in [t.value for t in at.text]
     labels = [w.label for w in at.text_input] + [w.label for w in at.selectbox] + [w.label for w in at.date_input]
     assert "*site_id" in labels and "*potential_fatalities" in labels and "filed_city_on" in labels
     # no Chinese in the English screen's own labels (names in the data may be Chinese)

@@ -411,7 +411,9 @@ def flow_panel(page, actor: str) -> None:
     today = _date.today()
     # plain text: the description is the user's data, never markdown
     st.text(page.t("data.flow.current", id=hazard_id, grade=page.t(f"data.flow.grade.{row['grade']}"),
-                       enterprise=row["enterprise_id"], description=row.get("description") or "—"))
+                       enterprise=view.enterprise_words(records.load(page.con, "enterprises", row["enterprise_id"]),
+                                                        row["enterprise_id"]),
+                       description=row.get("description") or "—"))
     steps, form_side = st.columns([1, 1])
     with steps:
         loop = view.hazard_steps(row, page.lang)

@@ -428,8 +428,8 @@ TEXT.update({
     "data.flow.none_open": {"zh": "该乡镇没有未闭环的隐患。", "en": "No hazard of this township is still open."},
     "data.flow.by_id": {"zh": "或直接输入隐患编号", "en": "Or type a hazard id"},
     "data.flow.current": {
-        "zh": "隐患 {id}（{grade}，企业 {enterprise}）：{description}",
-        "en": "Hazard {id} ({grade}, enterprise {enterprise}): {description}",
+        "zh": "隐患 {id}（{grade}，{enterprise}）：{description}",
+        "en": "Hazard {id} ({grade}, {enterprise}): {description}",
     },
     "data.flow.step": {"zh": "环节", "en": "Step"},
     "data.flow.day": {"zh": "日期", "en": "Day"},

@@ -183,6 +183,14 @@ def hazard_choice_label(row, lang: str) -> str:
     return f"{row['hazard_id']} · {row['enterprise_name']} · {grade} · {found}"
 
 
+def enterprise_words(enterprise: dict | None, code: str) -> str:
+    """An enterprise as a line about one of its records names it (issue 17 item 8: words, not only a code): its
+    name, then the code the forms and imports use (东镇化工 E2); the code alone for a record whose enterprise
+    is not in the database."""
+    name = (enterprise or {}).get("name")
+    return f"{name} {code}" if name else str(code)
+
+
 def result_text(result, lang: str) -> str:
     """One line for a write that went through: what, which record, which columns changed, named as the forms
     name them (隐患, 整改完成日期 in Chinese; not the table and column codes: issue 17 item 10)."""
