@@ -18,10 +18,11 @@ draw.last_record(page)
 actor = st.text_input(t("data.import.actor"), value=default_actor(),
                       disabled=current_account_name() is not None)
 # the open tab is kept by the server (a key, on_change): a write reruns the page with its result line above the
-# tabs, which made them a new element that the browser opened on its first tab (issue 17 item 11)
-tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = st.tabs(
+# tabs, which made them a new element that the browser opened on its first tab (issue 17 item 11); the language
+# switch keeps it too (ui.kept_tabs)
+tab_import, tab_add, tab_flow, tab_edit, tab_export, tab_audit = ui.kept_tabs(
     [t("data.tab.import"), t("data.tab.add"), t("data.tab.flow"), t("data.tab.edit"), t("data.tab.export"),
-     t("data.tab.audit")], key="data_tab", on_change="rerun")
+     t("data.tab.audit")], "data_tab")
 
 with tab_import:
     ui.section(t("data.import.heading"), t("data.import.scope"))

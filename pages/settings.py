@@ -20,7 +20,8 @@ draw.last_save(page)
 actor = st.text_input(t("settings.actor"), value=default_actor(), disabled=login.current_account_name() is not None)
 kinds = draw.kinds()
 # the open tab is kept by the server (a key, on_change): a save reruns the page with its result line above the tabs,
-# which made them a new element that the browser opened on its first tab (issue 17 item 11)
-for kind, tab in zip(kinds, st.tabs([view.kind_title(k, lang) for k in kinds], key="settings_tab", on_change="rerun")):
+# which made them a new element that the browser opened on its first tab (issue 17 item 11); the language switch
+# keeps it too (ui.kept_tabs)
+for kind, tab in zip(kinds, ui.kept_tabs([view.kind_title(k, lang) for k in kinds], "settings_tab")):
     with tab:
         draw.editor(page, kind, actor)

@@ -98,3 +98,14 @@ def test_a_write_keeps_the_rectification_tab(county_server, tmp_path):
         assert f"整改完成{ZH_TODAY}" in shown and f"验收销号{ZH_TODAY}" in shown
         page.get_by_text("该隐患已完成闭环，没有待办环节。").wait_for(timeout=PAGE_MS)
         assert page.locator('[data-testid="stException"]').count() == 0
+
+        # the language switch renames every tab: still the loop, now "Rectification loop" (it opened Import)
+        page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+        page.get_by_role("tab", name="Rectification loop").first.wait_for(timeout=PAGE_MS)
+        settle(page)
+        assert selected_tab(page) == "Rectification loop"
+        page.locator('[data-testid="stSidebar"]').get_by_text("中文", exact=True).click()
+        page.get_by_role("tab", name=FLOW).first.wait_for(timeout=PAGE_MS)
+        settle(page)
+        assert selected_tab(page) == FLOW
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -195,6 +195,24 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
     return event
 
 
+def kept_tabs(labels: Sequence[str], key: str):
+    """st.tabs whose open tab the server knows (``key``, on_change="rerun": each tab's ``.open``) and keeps by its
+    place, not its label: the language switch renames every tab, which Streamlit took for new tabs and opened
+    the first (issue 17: a page in English after 数据管理's 审计日志 showed Import). The open tab's place is
+    kept in the session beside the widget's own value, and given back as the renamed tabs' default."""
+    labels = list(labels)
+    place_key = f"_keep_{key}_place"
+    place = st.session_state.get(place_key, 0)
+    current = st.session_state.get(key)
+    if current in labels:
+        place = labels.index(current)
+    elif current is not None:  # renamed: the same place under its new name
+        place = min(place, len(labels) - 1)
+        st.session_state[key] = labels[place]
+    st.session_state[place_key] = place
+    return st.tabs(labels, key=key, on_change="rerun", default=labels[place])
+
+
 def full_table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:
     """A table tall enough to show every row (the monthly form: 14 sectors and 合计, no scrolling)."""
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, height=35 * (len(frame) + 1) + 3)
