@@ -44,11 +44,11 @@ def breakdowns(page: ui.PageContext, summary: dict, measure: str) -> None:
     choosing a tab runs this fragment alone, not the whole page (draw.part_start)."""
     draw.part_start(page, "breakdowns")
     here = page.scope
-    by_class, by_sector, by_department, by_type, by_grade, by_region, by_time = st.tabs([
+    by_class, by_sector, by_department, by_type, by_grade, by_region, by_time = ui.kept_tabs([
         page.t("classes.tab"), page.t("accidents.by_sector"), page.t("departments.tab"), page.t("accidents.by_type"),
         page.t("accidents.by_grade"), page.t("accidents.by_region"),
         page.t("accidents.by_weekday") + " / " + page.t("accidents.by_hour"),
-    ], key=draw.TABS_KEY, on_change="rerun")
+    ], draw.TABS_KEY)  # the open tab kept through the language switch too
     if by_class.open:  # 《生产安全事故统计调查制度》's classes (issue 18; docs/rules.md#statistical-classes)
         with by_class:
             ui.table(view.class_table(page.load(classes.accidents_by_class, page.filters), page.lang),

@@ -355,6 +355,17 @@ def test_each_breakdown_tab_draws_its_own_charts_only_when_open(app_db):
             "acc_drill" not in [s.key for s in at.selectbox]
 
 
+def test_the_open_breakdown_tab_survives_the_language_switch(app_db):
+    at = start()
+    at.session_state[draw.TABS_KEY] = "按地区"
+    at.run()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    # the same tab, renamed: its drill select and its chart are drawn, not the first tab's
+    assert at.session_state[draw.TABS_KEY] == at.tabs[5].label and "acc_drill" in [s.key for s in at.selectbox]
+    assert [c.key for c in at.get("plotly_chart")][-1] == f"acc_chart_region_{CITY}"
+
+
 def test_page_follows_the_filters(app_db):
     at = start()
     at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
