@@ -259,6 +259,52 @@ def small_con(small_db_path: Path):
     con.close()
 
 
+# ---- page tests that only read share one file per process (issue 15 item 5) ----------------------------------
+
+_SHARED: dict[tuple, Path] = {}
+
+
+def shared_database(*fills) -> Path:
+    """One copy per test process of what ``prepared_database(path, *fills)`` makes, for the tests that only read it.
+    The pages cache what they work out per database file (ui/session.py ``load``, keyed on the path, inode and
+    mtime), as `riskdash serve` does for all its sessions: on one shared file a page's figures are worked out once
+    per process and then read from that cache, where a copy per test works them out every time (0.1–0.7 s of CPU
+    per page and test). Not for a test that writes to the file or replaces a function the pages call
+    (monkeypatch): it takes its own copy (small_db_path, prepared_database), or it would be served another
+    test's results or change theirs. ``read_shared`` checks after each test that the file was not written."""
+    key = tuple(f"{fill.__module__}.{fill.__qualname__}" for fill in fills)
+    if key not in _SHARED:
+        template = _template(*fills)
+        _SHARED[key] = copy_database(template, template.with_name(f"shared-{len(_SHARED)}.duckdb"))
+    return _SHARED[key]
+
+
+def _stamp(path: Path) -> tuple:
+    stat = path.stat()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns, path.with_name(path.name + ".wal").exists()
+
+
+def read_shared(request, *fills) -> Path:
+    """``shared_database(*fills)`` as the pages' database (RISKDASH_DB) for this test, and after it a check that
+    the test did not write to it (a teardown error names the test: give it its own copy)."""
+    path = shared_database(*fills)
+    request.getfixturevalue("monkeypatch").setenv(db.ENV_DB, str(path))
+    before = _stamp(path)
+
+    def not_written():
+        assert _stamp(path) == before, f"{request.node.nodeid} wrote to the shared {path}: give it its own copy"
+
+    request.addfinalizer(not_written)
+    return path
+
+
+@pytest.fixture()
+def read_city(request) -> Path:
+    """The small city as the pages' database, shared by the tests of this process that only read it
+    (``shared_database``): a page test that neither writes nor monkeypatches."""
+    return read_shared(request, fill_small_city)
+
+
 @contextmanager
 def held(path: Path, read_only: bool = False):
     """Another process holding the database file: writable as an import would, read-only as the dashboard

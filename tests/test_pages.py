@@ -6,13 +6,12 @@ a user moves between them, so that the shared filters' state is carried across p
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, open_page
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, fill_small_city, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n, metrics
@@ -47,21 +46,19 @@ def kpis(at: AppTest) -> dict[str, tuple[str, str, str]]:
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for every test here: they only read it (conftest.shared_database)."""
+    return read_city
+
+
+def mark_demo(con) -> None:
+    """The small city marked as demo data (the mark is what the pages read)."""
+    db.set_meta(con, "dataset", "demo")
 
 
 @pytest.fixture()
-def demo_db(small_db_path: Path, tmp_path: Path, monkeypatch) -> Path:
-    """The small city marked as demo data (the mark is what the pages read)."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(small_db_path, path)
-    con = db.connect(path)
-    db.set_meta(con, "dataset", "demo")
-    con.close()
-    monkeypatch.setenv(db.ENV_DB, str(path))
-    return path
+def demo_db(request) -> Path:
+    return read_shared(request, fill_small_city, mark_demo)
 
 
 def expected_overview(region: str = CITY) -> metrics.Overview:
