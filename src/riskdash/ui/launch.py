@@ -11,10 +11,12 @@ The server's upload limit (``server.maxUploadSize``, MB) is a server option, rea
 from the database's ``upload_max_mb`` setting (default 200), unless the command line names it.
 
 The modules the pages need are imported once in this process before the server starts (``preload``): the ones
-app.py and pages/*.py import (riskdash.ui, the screens, the metrics, the exports), openpyxl and the Plotly code
-that ``st.plotly_chart`` imports on its first call. Otherwise the first visit of each page pays them (issue 17:
-重点部位's openpyxl, 3.8 s under load, every chart page's Plotly element, 2.5 s; riskdash.ui itself, with Streamlit
-and pandas, is imported by this module's package already). They read no data.
+app.py and pages/*.py import (riskdash.ui, the screens, the metrics, the exports), openpyxl, the Plotly code
+that ``st.plotly_chart`` imports on its first call and 汇报's writers (python-pptx, python-docx). Otherwise the
+first visit of each page pays them (issue 17: 重点部位's openpyxl, 3.8 s under load, every chart page's Plotly
+element, 2.5 s, 汇报's writers 2.8 s; riskdash.ui itself, with Streamlit and pandas, is imported by this module's
+package already). They read no data. Once the server is up, the default view's reads are computed into the
+cache (``warm_caches``: ui/warm.py).
 Only ``riskdash serve`` runs this module: ``riskdash --help`` and the other commands do not import it.
 """
 
@@ -52,7 +54,9 @@ def upload_limit_args(argv: list[str]) -> list[str]:
 
 # imported by the first chart or workbook, not by any page's own imports: st.plotly_chart imports plotly.io and
 # plotly.tools on its first call; openpyxl is imported by the exports when a file is built
-PRELOAD_EXTRA = ("openpyxl", "plotly.io", "plotly.tools", "plotly.graph_objects", "streamlit.elements.plotly_chart")
+# (and 汇报's writers: its first run imports python-pptx and python-docx for the download buttons, 1.4 s each here)
+PRELOAD_EXTRA = ("openpyxl", "plotly.io", "plotly.tools", "plotly.graph_objects", "streamlit.elements.plotly_chart",
+                 "riskdash.briefing.pptx_export", "riskdash.briefing.docx_export")
 
 
 def page_modules(app: Path) -> list[str]:
@@ -96,6 +100,13 @@ def preload(app: Path) -> list[str]:
 SERVING = False
 
 
+def warm_caches() -> None:
+    """The default view's reads computed once the server is up (``ui/warm.py``)."""
+    from riskdash.ui import warm
+
+    warm.warm_up_when_served()
+
+
 def main() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli as streamlit_cli
@@ -105,6 +116,7 @@ def main() -> None:
     app = next((Path(a) for a in args if a.endswith(".py")), None)
     if app is not None:
         preload(app)
+        warm_caches()
     # run as ``-m riskdash.ui.launch`` this module is __main__: the pages read the flag of the package's module
     importlib.import_module("riskdash.ui.launch").SERVING = True
     sys.argv = ["streamlit", *args, *upload_limit_args(args)]
