@@ -397,9 +397,10 @@ def test_refuses_a_real_database_without_force(tmp_path):
         con.close()
 
 
-def test_refuses_a_file_held_by_another_process(tmp_path, small_builds):
+def test_refuses_a_file_held_by_another_process(tmp_path, city):
+    # a demo file (the module's city, built anyway: a small build only for this test cost ~2.5 s of CPU)
     path = tmp_path / "held.duckdb"
-    path.write_bytes(small_builds["a"].read_bytes())
+    path.write_bytes(city.read_bytes())
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import duckdb, sys, time
@@ -421,9 +422,9 @@ def test_refuses_a_file_held_by_another_process(tmp_path, small_builds):
         holder.wait(timeout=10)
 
 
-def test_rebuilds_over_an_existing_demo(tmp_path):
+def test_rebuilds_over_an_existing_demo(tmp_path, city):
     path = tmp_path / "demo.duckdb"
-    demo.build_demo(path, scale=SMALL, seed=1, today=TODAY)
+    path.write_bytes(city.read_bytes())  # an existing demo (seed 42, built for TODAY by the module's fixture)
     summary = demo.build_demo(path, scale=SMALL, seed=2, today=date(2024, 6, 30))
     assert summary["counts"]["accidents"] > 0
     con = db.connect(path, read_only=True)
