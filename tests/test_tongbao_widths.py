@@ -137,3 +137,29 @@ def test_the_pdf_sets_each_date_and_short_value_on_one_line():
     for text in ("2025年10月24日", "2月9日", "H000156518", "1386", "待验收", "绿寨高新技术产业园区",
                  "永集鑫源危险货物运输有限公司"):
         assert lines[text] == 1, (text, lines)
+
+
+def test_a_merged_group_continued_on_the_next_page_names_itself_there(tmp_path):
+    """附件2 下步工作清单 merges each 事项 over its rows; weasyprint does not repeat a rowspan cell on the next page,
+    so a long group's rows on the following pages had no 事项 and no top border. Every page holding rows of a
+    group shows its 事项 once (pdf_export._continued_groups cuts the group where a page begins)."""
+    import subprocess
+
+    from riskdash.briefing import pdf_export
+
+    rows = ([["甲项", f"甲对象{i}", "某镇", "未报"] for i in range(3)]
+            + [["乙项", f"乙对象{i:02d}", "某镇", "未报"] for i in range(50)]
+            + [["丙项", f"丙对象{i}", "某镇", "未报"] for i in range(4)])
+    table = Table("下步工作清单", ["事项", "对象", "乡镇", "情况"], rows, grouped=True)
+    doc = Tongbao(title="关于2026年1—11月安全生产形势的通报", addressee="各乡镇安委会：", blocks=[], issuer="某县安委办",
+                  issued_on=date(2026, 11, 28), issued_on_text="2026年11月28日", footer="",
+                  attachment_note=("附件：1. 下步工作清单",), attachments=(Attachment("附件1", table.caption, table),))
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(pdf_export.pdf_bytes(doc))
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    holding = [p for p in pages if "乙对象" in p]
+    assert len(holding) >= 2  # the group runs over a page break: what is tested
+    assert [p.count("乙项") for p in holding] == [1] * len(holding)
+    # every row printed once, in order
+    assert [line for p in pages for line in p.split() if line.startswith("乙对象")] == [f"乙对象{i:02d}" for i in range(50)]
+    assert [p.count("甲项") for p in pages if "甲对象" in p] == [1]

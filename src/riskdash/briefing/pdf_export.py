@@ -46,8 +46,35 @@ def pdf_bytes(tb: Tongbao) -> bytes:
 
     # weasyprint logs every CSS property it does not know at WARNING; the command line stays quiet
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    styles = [CSS(string=stylesheet())]
     with _LAYOUT_LOCK:
-        return HTML(string=html_text(tb)).write_pdf(stylesheets=[CSS(string=stylesheet())])
+        cuts: frozenset[str] = frozenset()
+        document = HTML(string=html_text(tb)).render(stylesheets=styles)
+        for _ in range(3):  # a cut moves no row (the label is one line, as its rows): once is enough in practice
+            more = cuts | _continued_groups(document)
+            if more == cuts:
+                break
+            cuts = more
+            document = HTML(string=html_text(tb, cuts)).render(stylesheets=styles)
+        return document.write_pdf()
+
+
+def _continued_groups(document) -> frozenset[str]:
+    """The rows (``data-r`` of a <tr>) that open a page inside a merged group of a table (附件2's 事项 over its
+    rows): weasyprint does not repeat a rowspan cell's text on the next page, which left the continued rows
+    without their 事项 and its top border. Each is made the first row of a group of its own, label repeated."""
+    def rows(box):
+        if type(box).__name__ == "TableRowBox" and box.element is not None and box.element.get("data-r"):
+            yield box.element
+        for child in getattr(box, "children", None) or ():
+            yield from rows(child)
+
+    cuts = set()
+    for page in document.pages:
+        first = next(rows(page._page_box), None)
+        if first is not None and first.get("data-c") == "1":
+            cuts.add(first.get("data-r"))
+    return frozenset(cuts)
 
 
 def warm_up_writer() -> bool:
@@ -94,8 +121,11 @@ def stylesheet() -> str:
     return resources.files("riskdash.briefing").joinpath("templates/tongbao.css").read_text(encoding="utf-8")
 
 
-def html_text(tb: Tongbao) -> str:
+def html_text(tb: Tongbao, cuts: frozenset[str] = frozenset()) -> str:
+    """The 通报 as HTML for weasyprint; ``cuts``: rows of merged groups that open a page (``_continued_groups``),
+    each drawn as the first row of a group of its own, its first cell's text repeated."""
     e = _escape
+    numbers = iter(range(1_000_000))  # each table's number in the document, for its rows' data-r
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if tb.lang == "zh" else "en"}"><head><meta charset="utf-8">',
@@ -114,7 +144,7 @@ def html_text(tb: Tongbao) -> str:
         parts.append(f'<p class="subtitle">{e(tb.subtitle)}</p>')
     parts.append(f'<p class="addressee">{e(tb.addressee)}</p>')
     for block in tb.blocks:
-        parts.append(_block(block))
+        parts.append(_block(block, number=next(numbers), cuts=cuts))
     if tb.attachment_note:
         lines = "".join(f'<p class="{"first" if i == 0 else "more"}">{e(t)}</p>'
                         for i, t in enumerate(tb.attachment_note))
@@ -124,7 +154,7 @@ def html_text(tb: Tongbao) -> str:
         wide = " wide" if attachment.table.landscape else ""
         parts.append(f'<section class="attachment{wide}"><p class="attachment-label">{e(attachment.label)}</p>'
                      f'<h2 class="attachment-title">{e(attachment.title)}</h2>'
-                     f'{_block(attachment.table, caption=False)}</section>')
+                     f'{_block(attachment.table, caption=False, number=next(numbers), cuts=cuts)}</section>')
     if tb.copy_to or tb.printed_by:
         copy = f'<p class="copy-to">{e(tb.copy_to)}</p>' if tb.copy_to else ""
         upright = " upright" if tb.attachments and tb.attachments[-1].table.landscape else ""
@@ -138,7 +168,7 @@ def html_text(tb: Tongbao) -> str:
     return "\n".join(parts)
 
 
-def _block(block, caption: bool = True) -> str:
+def _block(block, caption: bool = True, number: int = 0, cuts: frozenset[str] = frozenset()) -> str:
     e = _escape
     if isinstance(block, Heading):
         tag = "h2" if block.level == 1 else "h3"
@@ -148,13 +178,14 @@ def _block(block, caption: bool = True) -> str:
     if isinstance(block, Table):
         head = "".join(f"<th>{'<br>'.join(e(line) for line in lines)}</th>" for lines in block.header_lines())
         rows = ""
-        for first, count in block.first_column_groups():
+        for first, count in _split_groups(block.first_column_groups(), number, cuts):
             for i in range(first, first + count):
                 row = block.rows[i]
                 cells = [f"<td>{e(v)}</td>" for v in row]
                 if count > 1:
                     cells[0] = f'<td rowspan="{count}">{e(row[0])}</td>' if i == first else ""
-                rows += "<tr>" + "".join(cells) + "</tr>"
+                inside = ' data-c="1"' if count > 1 and i > first else ""
+                rows += f'<tr data-r="{number}-{i}"{inside}>' + "".join(cells) + "</tr>"
         note = f'<p class="table-note">{e(block.note)}</p>' if block.note else ""
         cols = "".join(f'<col style="width:{share * 100:.2f}%">' for share in block.column_shares())
         label = f'<p class="table-caption">{e(block.caption)}</p>' if caption else ""
@@ -165,6 +196,20 @@ def _block(block, caption: bool = True) -> str:
         return (f'<figure><img src="data:image/png;base64,{data}" alt="{e(block.caption)}">'
                 f'<p class="figure-caption">{e(block.caption)}</p></figure>')
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _split_groups(groups, number: int, cuts: frozenset[str]) -> list[tuple[int, int]]:
+    """``groups`` ((first row, row count) of each merged run) cut before every row of table ``number`` in
+    ``cuts``."""
+    out = []
+    for first, count in groups:
+        start = first
+        for i in range(first + 1, first + count):
+            if f"{number}-{i}" in cuts:
+                out.append((start, i - start))
+                start = i
+        out.append((start, first + count - start))
+    return out
 
 
 def _escape(text: object) -> str:
