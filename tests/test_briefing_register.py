@@ -34,11 +34,10 @@ TRAILING_ZERO = re.compile(r"\d\.0%")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from riskdash.cli import main
+    from shared_demo import TODAY, demo_city  # what `riskdash demo --today 2026-11-28` builds, once per process
 
-    path = tmp_path_factory.mktemp("register") / "demo.duckdb"
-    assert main(["demo", "--db", str(path), "--today", AS_OF.isoformat()]) == 0
-    return path
+    assert AS_OF == TODAY
+    return demo_city(tmp_path_factory.mktemp("register") / "demo.duckdb")
 
 
 def _png() -> bytes:

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import AS_OF, CITY, TOWN_A1, TOWN_B1
-from riskdash import bench, db, demo, records
+from riskdash import bench, db, records
 from riskdash.bench import oracle
 from riskdash.importer import import_file
 from riskdash.importer.export import export_table
@@ -27,8 +27,9 @@ IN_STEP = {"enterprises.enterprise_no": 0, "inspections.inspection_no": 0, "haza
 
 @pytest.fixture(scope="module")
 def demo_con(tmp_path_factory):
-    path = tmp_path_factory.mktemp("keys") / "city.duckdb"
-    demo.build_demo(path, scale=0.5, seed=42, today=date(2026, 11, 28))
+    from shared_demo import demo_city  # scale 1, seed 42, dated 2026-11-28: built once per process
+
+    path = demo_city(tmp_path_factory.mktemp("keys") / "city.duckdb")
     con = db.connect(path, read_only=True)
     yield con
     con.close()

@@ -458,10 +458,9 @@ def test_evidence_by_township(con):
 
 @pytest.fixture(scope="module")
 def demo_con(tmp_path_factory):
-    from riskdash import demo
+    from shared_demo import demo_city  # scale 1, seed 42, dated 2026-11-28: built once per process
 
-    path = tmp_path_factory.mktemp("demo") / "city.duckdb"
-    demo.build_demo(path, today=date(2026, 11, 28))
+    path = demo_city(tmp_path_factory.mktemp("demo") / "city.duckdb")
     connection = db.connect(path, read_only=True)
     yield connection
     connection.close()
