@@ -298,6 +298,11 @@ def read_shared(request, *fills) -> Path:
     return path
 
 
+def mark_demo(con) -> None:
+    """Marks the database as demo data (the mark is what the pages read): a fill for shared_database."""
+    db.set_meta(con, "dataset", "demo")
+
+
 @pytest.fixture()
 def read_city(request) -> Path:
     """The small city as the pages' database, shared by the tests of this process that only read it

@@ -11,7 +11,7 @@ import pytest
 from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, open_page
 from streamlit.testing.v1 import AppTest
 
-from riskdash import charts, db, i18n
+from riskdash import charts, i18n
 from riskdash.filters import Filters
 from riskdash.metrics import accidents as acc
 from riskdash.screens.accidents import draw, view
@@ -294,9 +294,9 @@ def test_chart_png_has_chinese_fonts(small_con):
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for the tests here that only read it (conftest.shared_database)."""
+    return read_city
 
 
 def start() -> AppTest:

@@ -15,7 +15,6 @@ import pytest
 from conftest import CITY, COUNTY_A, COUNTY_B, TOWN_A2
 from streamlit.testing.v1 import AppTest
 
-from riskdash import db
 from riskdash.filters import Filters
 from riskdash.ui import address
 from riskdash.ui.markdown import plain
@@ -138,9 +137,9 @@ def test_the_address_of_a_view():
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for the tests here that only read it (conftest.shared_database)."""
+    return read_city
 
 
 def opened(page: str = "", **query: str) -> AppTest:

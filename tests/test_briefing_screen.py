@@ -4,13 +4,14 @@ the screen speaks English on request. The slide-index rules are tested alone fir
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, open_page
+from conftest import AS_OF, CITY, fill_small_city, mark_demo, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db
@@ -76,7 +77,15 @@ def test_the_key_script_clicks_the_buttons_the_page_draws():
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for the tests here that only read it (conftest.shared_database)."""
+    return read_city
+
+
+@pytest.fixture()
+def own_db(small_db_path: Path, monkeypatch) -> Path:
+    """A copy of the small city of the test's own: for a test that replaces what the page calls (on the shared
+    file the page would be served the brief another test's run cached)."""
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     return small_db_path
 
@@ -103,13 +112,25 @@ def shown(at: AppTest) -> tuple[str, str]:
     return html.unescape(titles[0]), html.unescape(counters[0])
 
 
-def expected_slides(lang: str = "zh") -> tuple[view.SlideView, ...]:
-    """The deck the content model builds for the page's default filters (1 January to the as-of day, the city)."""
-    con = db.connect(db.resolve_db_path(None), read_only=True)
+def expected_brief(lang: str = "zh"):
+    """The brief the content model builds for the page's default filters (1 January to the as-of day, the city)
+    from the pages' database, built once per file and language (~0.5 s of CPU): the tests here only read it."""
+    path = db.resolve_db_path(None)
+    return _built_brief(str(path), path.stat().st_mtime_ns, lang)
+
+
+@functools.lru_cache(maxsize=4)
+def _built_brief(path: str, mtime_ns: int, lang: str):
+    con = db.connect(Path(path), read_only=True)
     try:
-        return view.slide_views(build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), lang), lang)
+        return build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), lang)
     finally:
         con.close()
+
+
+def expected_slides(lang: str = "zh") -> tuple[view.SlideView, ...]:
+    """The deck the content model builds for the page's default filters (expected_brief)."""
+    return view.slide_views(expected_brief(lang), lang)
 
 
 def expected_titles(at: AppTest, lang: str = "zh") -> list[str]:
@@ -144,11 +165,7 @@ def test_the_deck_opens_with_a_cover_and_cuts_long_lists(app_db):
     assert cover.headline[0] == "统计期：2025年1—6月" and cover.headline[1] == "数据截至2025年6月30日"
     assert cover.headline[2] == "汇报内容：事故形势 → 隐患治理 → 重点部位 → 乡镇排名 → 下步工作"
     assert [s.number for s in slides] == list(range(1, len(slides) + 1))
-    con = db.connect(db.resolve_db_path(None), read_only=True)
-    try:
-        brief = build_brief(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF), "zh")
-    finally:
-        con.close()
+    brief = expected_brief("zh")
     listed = [s for s in brief.slides if s.table is not None and len(s.table.rows) >= 2]
     assert listed, "the small city should give at least one list of two rows"
     cut = view.slide_views(brief, "zh", table_rows=1)
@@ -212,7 +229,7 @@ def test_the_url_brings_a_reloading_presenter_back_to_the_slide(app_db):
     assert shown(at) == (titles[-1], f"{len(titles)} / {len(titles)}")
 
 
-def test_a_failing_content_build_is_said_in_one_line_and_offers_no_slides(app_db, monkeypatch):
+def test_a_failing_content_build_is_said_in_one_line_and_offers_no_slides(own_db, monkeypatch):
     from riskdash.briefing import content
 
     def broken(con, filters, lang="zh", generated_at=None):
@@ -226,13 +243,8 @@ def test_a_failing_content_build_is_said_in_one_line_and_offers_no_slides(app_db
     assert len(at.get("download_button")) == 0  # nothing to write
 
 
-def test_demo_data_is_said_on_the_slides(small_db_path, tmp_path, monkeypatch):
-    path = tmp_path / "demo.duckdb"
-    path.write_bytes(small_db_path.read_bytes())
-    con = db.connect(path)
-    db.set_meta(con, "dataset", "demo")
-    con.close()
-    monkeypatch.setenv(db.ENV_DB, str(path))
+def test_demo_data_is_said_on_the_slides(request):
+    read_shared(request, fill_small_city, mark_demo)  # the small city marked as demo data
     at = start()
     sections = [c.value for c in at.caption if c.value.endswith(" · 演示数据")]
     assert sections == [f"{s} · 演示数据" for s in ("封面", "事故形势", "隐患治理", "重点部位", "乡镇排名", "下步工作")]

@@ -13,7 +13,6 @@ import pytest
 from conftest import CITY
 from streamlit.testing.v1 import AppTest
 
-from riskdash import db
 from riskdash.filters import Filters
 from riskdash.screens.kit import Scope
 from riskdash.screens.overview import view as charts
@@ -25,9 +24,9 @@ WHERE = Scope.of(F, "示例市", "全部行业", END, "zh")
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for the tests here that only read it (conftest.shared_database)."""
+    return read_city
 
 
 def _months(values: list[int]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, fill_small_city, open_page, read_shared
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A2, TOWN_B1, fill_small_city, mark_demo, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db, i18n, metrics
@@ -51,13 +51,9 @@ def app_db(read_city: Path) -> Path:
     return read_city
 
 
-def mark_demo(con) -> None:
-    """The small city marked as demo data (the mark is what the pages read)."""
-    db.set_meta(con, "dataset", "demo")
-
-
 @pytest.fixture()
 def demo_db(request) -> Path:
+    """The small city marked as demo data, shared as app_db is."""
     return read_shared(request, fill_small_city, mark_demo)
 
 

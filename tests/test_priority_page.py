@@ -16,7 +16,14 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
 @pytest.fixture()
-def app_db(small_db_path: Path, monkeypatch) -> Path:
+def app_db(read_city: Path) -> Path:
+    """The small city, one file for the tests here that only read it (conftest.shared_database)."""
+    return read_city
+
+
+@pytest.fixture()
+def own_db(small_db_path: Path, monkeypatch) -> Path:
+    """A copy of the small city of the test's own, for a test that writes to it."""
     monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     return small_db_path
 
@@ -82,9 +89,9 @@ def test_the_page_in_english(app_db):
     assert ranking.columns[-1] == "Reasons" and ranking.iloc[0]["Level"] == "Red alert"
 
 
-def test_backtest_and_weight_calibration_tables(app_db):
+def test_backtest_and_weight_calibration_tables(own_db):
     # an old supervisory inspection gives the city a year of history before 2022-06-30, 2023-06-30 and 2024-06-30
-    con = db.connect(app_db)
+    con = db.connect(own_db)
     try:
         con.execute("insert into inspections (inspection_id, inspected_on, enterprise_id, level) "
                     "values ('I-OLD', DATE '2021-01-01', 'E1', 'city')")

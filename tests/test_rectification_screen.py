@@ -6,13 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, open_page, prepared_database
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, open_page, read_shared
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
@@ -32,11 +30,10 @@ H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
 
 
 @pytest.fixture()
-def rect_db(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "rect.duckdb"
-    prepared_database(path, fill_small_city, add_extras)
-    monkeypatch.setenv(db.ENV_DB, str(path))
-    return path
+def rect_db(request) -> Path:
+    """The small city with test_rectification_metrics' extra hazards, one file for every test here: they only
+    read it (conftest.shared_database)."""
+    return read_shared(request, fill_small_city, add_extras)
 
 
 def start() -> AppTest:
@@ -155,11 +152,11 @@ def test_monthly_form_xlsx_equals_the_screen_table_cell_by_cell(rect_db):
 # ---------------------------------------------------------------------------------------------- CLI, screen, export
 
 
-def test_cli_screen_and_export_agree(rect_db):
+def test_cli_screen_and_export_agree(rect_db, riskdash_cli):
     args = ["--db", str(rect_db), "--from", "2025-01-01", "--to", "2025-06-30", "--as-of", "2025-06-30",
             "--region", COUNTY_A]
-    result = subprocess.run([sys.executable, "-m", "riskdash", "metrics", "rectification", *args],
-                            capture_output=True, text=True, timeout=120)
+    result = riskdash_cli("metrics", "rectification", *args)
+    assert result.returncode == 0, result.stderr
     cli = json.loads(result.stdout)
     at = start()
     at.sidebar.selectbox(key="flt_county").set_value(COUNTY_A).run()
