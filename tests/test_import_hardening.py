@@ -485,10 +485,9 @@ def test_a_declared_as_of_day_after_today_is_refused(con, tmp_path):
 
 def test_migration_14_drops_a_stored_day_that_was_derived_and_keeps_a_declared_one(tmp_path):
     for stored, kept in (("2099-01-01", None), ("2025-06-30", "2025-06-30")):
-        con = db.connect(tmp_path / f"old-{stored}.duckdb", create=True)
+        # a new database with FIXTURES' regions.csv and enterprises.csv imported (prepared once per process)
+        con = db.connect(prepared_database(tmp_path / f"old-{stored}.duckdb", imported_regions_and_enterprises))
         try:
-            import_file(con, "regions", FIXTURES / "regions.csv")
-            import_file(con, "enterprises", FIXTURES / "enterprises.csv")
             import_file(con, "hazards", csv_file(tmp_path, [HEADER, hazard(1), hazard(2)]))
             # a file as schema 13 left it: the old import stored the latest event day (here a mistyped 2099)
             con.execute("update hazards set found_on = date '2099-01-01', deadline = date '2099-01-31' "
