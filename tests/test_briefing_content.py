@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1
+from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, new_database
 from riskdash import db, metrics
 from riskdash.briefing import SLIDE_KEYS, build_brief
 from riskdash.briefing import headline as hl
@@ -441,7 +441,7 @@ def test_region_below_the_city_uses_its_own_wording(small_con):
 
 
 def test_missing_data_gets_a_placeholder_not_a_number(tmp_path):
-    con = db.connect(tmp_path / "empty.duckdb", create=True)
+    con = db.connect(new_database(tmp_path / "empty.duckdb"))
     try:
         con.execute("insert into regions values ('419900000000', '空市', 'city', null, null, null)")
         brief = build_brief(con, _filters(), generated_at=GENERATED)

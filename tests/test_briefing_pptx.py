@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 import office_render
-from conftest import AS_OF, CITY, fill_small_city
+from conftest import AS_OF, CITY, fill_small_city, prepared_database
 from riskdash import cli, db
 from riskdash.briefing import SLIDE_KEYS, build_brief
 from riskdash.briefing import headline as hl
@@ -26,10 +26,7 @@ ARGS = ["--from", "2025-01-01", "--to", AS_OF.isoformat()]
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
     folder = tmp_path_factory.mktemp("deck")
-    path = folder / "small.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    con.close()
+    path = prepared_database(folder / "small.duckdb", fill_small_city)
     out = folder / "brief.pptx"
     assert cli.main(["brief", "--db", str(path), *ARGS, "--out", str(out)]) == 0
     con = db.connect(path, read_only=True)

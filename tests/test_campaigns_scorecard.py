@@ -226,11 +226,7 @@ def test_a_bad_setting_is_one_clear_error(con):
 
 
 def test_cli_prints_the_contract(tmp_path, capsys):
-    path = tmp_path / "cli.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    fill_campaigns(con)
-    con.close()
+    path = prepared_database(tmp_path / "cli.duckdb", fill_small_city, fill_campaigns)
     assert cli.main(["metrics", "townships", "--db", str(path), "--year", "2025"]) == 0
     assert json.loads(capsys.readouterr().out) == json.loads(json.dumps(EXPECTED))
     assert cli.main(["metrics", "townships", "--db", str(path), "--year", "2025", "--region", "419902"]) == 0

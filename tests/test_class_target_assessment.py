@@ -14,7 +14,7 @@ import json
 from io import BytesIO
 
 import docx
-from conftest import COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city
+from conftest import COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 from openpyxl import load_workbook
 from PIL import Image
 from test_campaigns_scorecard import YEAR, con, fill_campaigns  # noqa: F401  (the scorecard's hand-made city)
@@ -138,9 +138,7 @@ def test_the_reason_on_the_ranking_xlsx_and_tongbao(con):  # noqa: F811
 
 def test_cli_carries_the_class_targets(tmp_path, capsys):
     path = tmp_path / "cli.duckdb"
-    con = db.connect(path, create=True)  # noqa: F811
-    fill_small_city(con)
-    fill_campaigns(con)
+    con = db.connect(prepared_database(path, fill_small_city, fill_campaigns))  # noqa: F811
     target(con, TOWN_A2, "road_traffic", 2)
     con.close()
     assert cli.main(["metrics", "townships", "--db", str(path), "--year", "2025"]) == 0

@@ -9,6 +9,7 @@ from datetime import date
 from io import BytesIO
 
 from openpyxl import load_workbook
+from conftest import new_database
 from test_departments import CITY, YEAR, con, write  # noqa: F401  (the hand-made city of the department table)
 
 from riskdash import db
@@ -105,7 +106,7 @@ def test_sites_by_department_and_the_filed_departments(con, tmp_path):  # noqa: 
 
 def test_an_older_database_gains_the_column(tmp_path):
     path = tmp_path / "old.duckdb"
-    con = db.connect(path, create=True)  # noqa: F811
+    con = db.connect(new_database(path))  # noqa: F811
     con.execute("delete from settings where key = 'assessment_points_per_class_target'")
     con.execute("alter table key_sites drop column filed_departments")
     db.set_meta(con, "schema_version", "26")

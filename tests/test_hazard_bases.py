@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import imported_regions_and_enterprises, prepared_database
+from conftest import imported_regions_and_enterprises, new_database, prepared_database
 from openpyxl import load_workbook
 
 from riskdash import db
@@ -99,7 +99,7 @@ def test_unknown_code_and_a_general_hazards_basis_are_refused(con, tmp_path):
 
 def test_an_older_database_gains_the_list_and_the_column(tmp_path):
     path = tmp_path / "old.duckdb"
-    con = db.connect(path, create=True)
+    con = db.connect(new_database(path))
     con.execute("drop table hazard_bases")
     con.execute("alter table hazards drop column basis_code")
     con.execute("update meta set value = '25' where key = 'schema_version'")

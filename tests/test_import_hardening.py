@@ -158,11 +158,8 @@ def test_an_unclosed_quote_is_one_line_naming_the_row_where_it_opened(con, tmp_p
 
 
 def test_an_unclosed_quote_on_the_command_line_is_one_line(tmp_path):
-    path = tmp_path / "city.duckdb"
-    con = db.connect(path, create=True)
-    import_file(con, "regions", FIXTURES / "regions.csv")
-    import_file(con, "enterprises", FIXTURES / "enterprises.csv")
-    con.close()
+    # a new database with FIXTURES' regions.csv and enterprises.csv imported (prepared once per process)
+    path = prepared_database(tmp_path / "city.duckdb", imported_regions_and_enterprises)
     bad = csv_file(tmp_path, [HEADER, "", 'H1,E1,2025-03-05,一般,"2025-03-20'])
     result = subprocess.run([sys.executable, "-m", "riskdash", "import", "hazards", str(bad), "--db", str(path)],
                             capture_output=True, text=True, timeout=120)

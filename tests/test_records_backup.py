@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import held
+from conftest import held, new_database
 from riskdash import db, records
 
 SKIP_META = ("views_fingerprint",)
@@ -88,7 +88,7 @@ def test_restore_over_an_existing_database_keeps_the_old_file(filled, tmp_path):
     records.backup(con, tmp_path / "bk")
     con.close()
     other = tmp_path / "other.duckdb"
-    con = db.connect(other, create=True)
+    con = db.connect(new_database(other))
     con.execute("insert into regions values ('419900000000', '别的市', 'city', null, null, null)")
     con.close()
     result = records.restore(other, tmp_path / "bk")

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
+from conftest import AS_OF, CITY, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, new_database, prepared_database
 
 from riskdash import db
 from riskdash.filters import Filters
@@ -163,7 +163,7 @@ def test_four_in_place_reads_each_requirement_from_one_item(con):
 
 def test_migration_19_moves_a_duplicate_tick_to_its_item_and_drops_the_duplicates(tmp_path):
     path = tmp_path / "old.duckdb"
-    con = db.connect(path, create=True)  # then made to look like a database of schema 18
+    con = db.connect(new_database(path))  # then made to look like a database of schema 18
     con.executemany("insert into regions values (?, ?, ?, ?, ?, ?)", [
         (CITY, "示例市", "city", None, None, None), ("419901000000", "甲县", "county", CITY, None, None),
         (TOWN_A1, "东镇", "township", "419901000000", "town", "key")])
