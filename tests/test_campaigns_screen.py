@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import AS_OF, CITY, fill_small_city, open_page, prepared_database
+from conftest import AS_OF, CITY, fill_small_city, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 
-from riskdash import db
 from riskdash.screens.campaigns import charts
 from riskdash.exports.township_scorecard import scorecard_xlsx
 from xlsx_support import read_back
@@ -23,11 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()
-def towns_db(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "screen.duckdb"
-    prepared_database(path, fill_small_city, fill_campaigns)
-    monkeypatch.setenv(db.ENV_DB, str(path))
-    return path
+def towns_db(request) -> Path:
+    """The small city with the campaign fixtures, one file for the tests here: they only read it
+    (conftest.shared_database)."""
+    return read_shared(request, fill_small_city, fill_campaigns)
 
 
 def start() -> AppTest:

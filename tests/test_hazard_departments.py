@@ -57,19 +57,18 @@ def test_a_sector_moved_to_another_department_moves_its_hazards(small_con):
     assert ids(rect.overdue_list(small_con, F, department="消防救援")) == []
 
 
-def test_the_select_boxes_on_the_page(small_db_path, monkeypatch):
+def test_the_select_boxes_on_the_page(read_city):
     """隐患治理: 行业主管部门 over the 隐患清单 tab's two lists and over the due-soon list, 全部部门 by default; a
     department chosen narrows the lists and says so under each, with the count."""
     from riskdash import db
 
-    con = db.connect(small_db_path, read_only=True)
+    con = db.connect(read_city, read_only=True)
     try:
         overdue = len(rect.overdue_list(con, F, department="应急管理"))
         supervised = len(rect.supervised_list(con, F, department="应急管理"))
         due = list(rect.due_soon(con, F, department="交通运输")["hazard_id"])
     finally:
         con.close()
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     at = open_page("rectification", timeout=120)
     assert not at.exception, at.exception
     box = at.selectbox(key="rect_lists_department")

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, open_page
+from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
-from riskdash import db
 from riskdash.ui.markdown import html_text, plain, plain_frame
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -32,26 +31,26 @@ MARKDOWN_FIELDS = ("body", "label", "help", "text", "placeholder")
 NOT_MARKDOWN = {"html", "dataframe", "arrow_data_frame", "plotly_chart", "text", "code", "json", "exception"}
 
 
+def make_hostile(con) -> None:
+    """The names and texts of the small city carrying the payloads, written by plain SQL."""
+    for code, name in ((CITY, HEADING + "示例市"), (COUNTY_A, LATEX + "甲县"), (TOWN_A1, IMAGE + "东镇"),
+                       (TOWN_A2, TAG + "西乡"), (TOWN_B1, LINK + "南街道")):
+        con.execute("update regions set name = ? where region_code = ?", [name, code])
+    for enterprise, name in (("E1", IMAGE + "建材厂"), ("E2", HEADING + "化工"), ("E3", LINK + "运输"),
+                             ("E4", TAG + "商场")):
+        con.execute("update enterprises set name = ?, address = ? where enterprise_id = ?",
+                    [name, LATEX + "路1号", enterprise])
+    con.execute("update hazards set description = ?", [IMAGE + "消防通道堵塞"])
+    con.execute("update key_sites set name = ?, control_measures = ?, responsible_person = ?",
+                [LINK + "储罐区", LATEX + "监控", TAG])
+    con.execute("update accidents set summary = ?", [IMAGE + "事故经过"])
+    con.execute("update sectors set name_zh = ? where code = 'road_transport'", [LINK + "道路运输"])
+
+
 @pytest.fixture()
-def hostile_db(small_db_path, monkeypatch) -> Path:
-    con = db.connect(small_db_path)
-    try:
-        for code, name in ((CITY, HEADING + "示例市"), (COUNTY_A, LATEX + "甲县"), (TOWN_A1, IMAGE + "东镇"),
-                           (TOWN_A2, TAG + "西乡"), (TOWN_B1, LINK + "南街道")):
-            con.execute("update regions set name = ? where region_code = ?", [name, code])
-        for enterprise, name in (("E1", IMAGE + "建材厂"), ("E2", HEADING + "化工"), ("E3", LINK + "运输"),
-                                 ("E4", TAG + "商场")):
-            con.execute("update enterprises set name = ?, address = ? where enterprise_id = ?",
-                        [name, LATEX + "路1号", enterprise])
-        con.execute("update hazards set description = ?", [IMAGE + "消防通道堵塞"])
-        con.execute("update key_sites set name = ?, control_measures = ?, responsible_person = ?",
-                    [LINK + "储罐区", LATEX + "监控", TAG])
-        con.execute("update accidents set summary = ?", [IMAGE + "事故经过"])
-        con.execute("update sectors set name_zh = ? where code = 'road_transport'", [LINK + "道路运输"])
-    finally:
-        con.close()
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+def hostile_db(request) -> Path:
+    """The hostile small city, one file for the tests here: they only read it (conftest.shared_database)."""
+    return read_shared(request, fill_small_city, make_hostile)
 
 
 def shown(node) -> list[str]:

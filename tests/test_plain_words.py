@@ -120,15 +120,12 @@ def screen_words(at) -> list[str]:
     return [str(p) for p in parts if p]
 
 
-def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(small_db_path, monkeypatch):
+def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(read_city):
     """Every screen run in Chinese on the small city: the words it shows, with their values filled in."""
     from pathlib import Path
 
     from streamlit.testing.v1 import AppTest
 
-    from riskdash import db
-
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
     keys = [row[0] for row in reference.SETTINGS]
     at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90).run()
     found: dict[str, list[str]] = {}
