@@ -26,9 +26,10 @@ def test_first_working_day_and_report_month():
     assert monthly.previous_month(date(2027, 1, 4)) == (date(2026, 1, 1), date(2026, 12, 31))
 
 
-def test_without_a_city_account_it_fails_in_one_line(small_db_path, tmp_path):
-    run = _run("schedule", "run", "monthly", "--db", str(small_db_path), "--reports", str(tmp_path / "r"),
-               "--today", "2026-12-01")
+def test_without_a_city_account_it_fails_in_one_line(small_db_path, tmp_path, riskdash_cli):
+    # in process in the fast tier, as a real `python -m riskdash` process in the whole suite (conftest.riskdash_cli)
+    run = riskdash_cli("schedule", "run", "monthly", "--db", str(small_db_path), "--reports", str(tmp_path / "r"),
+                       "--today", "2026-12-01")
     assert run.returncode == 1 and len(run.stderr.strip().splitlines()) == 1
     assert "no enabled admin or city account" in run.stderr
     assert "no enabled admin or city account" in (tmp_path / "r" / "FAILED-monthly.txt").read_text()
