@@ -76,3 +76,23 @@ def test_a_write_after_the_warm_up_is_seen(served, monkeypatch):
 def test_warm_up_says_what_failed_and_never_raises(tmp_path, monkeypatch):
     monkeypatch.setenv(db.ENV_DB, str(tmp_path / "none.duckdb"))
     assert warm.warm_up() == ["start"]
+
+
+def test_each_read_waits_while_a_session_runs_its_script(served, monkeypatch):
+    overview_calls = _counted(monkeypatch, metrics, "overview")
+    busy = iter([True, True, True])  # a page running for the first three looks, then idle
+    looked = []
+
+    def running() -> bool:
+        looked.append(len(overview_calls))
+        return next(busy, False)
+
+    monkeypatch.setattr(warm, "sessions_running", running)
+    monkeypatch.setattr(warm, "YIELD_POLL_S", 0.001)
+    assert warm.warm_up() == []
+    assert looked[:4] == [0, 0, 0, 0]  # the first read waited through the three busy looks before it ran
+    assert len(overview_calls) == 1
+
+
+def test_no_runtime_means_no_session_running():
+    assert warm.sessions_running() is False

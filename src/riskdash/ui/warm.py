@@ -3,10 +3,11 @@ the server starts").
 
 A first visit of a screen after a server start otherwise computes all its reads while the official waits (总览
 after the login, 重点部位's back-test, 汇报's whole Brief). Once Streamlit's runtime is up, one thread of the
-server reads, through the pages' own cached loader (``session.load``) and their own read functions, what the
-screens show first: the whole city (the administrator's and the city accounts' view), the default period
-(``DEFAULT_PRESET`` on the data's as-of day), every sector, in Chinese. Another view (a county account, another
-period) is computed on its first visit, as before.
+server reads what the screens show first, through the pages' own cached loader (``session.load``) and their own
+read functions: the whole city (the administrator's and the city accounts' view), the default period
+(``DEFAULT_PRESET`` on the data's as-of day), every sector, in Chinese. Each read waits while a session is
+running its script (``sessions_running``): a page someone waits for goes first. Another view (a county
+account, another period) is computed on its first visit, as before.
 
 Never stale: every result is cached under the file's data key (``session.data_key``) as it is when the thread
 reads it, as a page's own read is; a write by any tool changes the key, so the pages never find these results
@@ -19,7 +20,7 @@ import contextlib
 import logging
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -30,6 +31,33 @@ from riskdash.ui.frame import PageContext
 
 THREAD_NAME = "riskdash-warm-up"
 RUNTIME_WAIT_S = 120.0
+YIELD_POLL_S = 0.05  # how often a read waiting for the sessions' runs looks again
+
+
+def sessions_running() -> bool:
+    """Whether any session of this server is running its script now (a login, a page): the warm-up's next read
+    waits meanwhile, so that it takes no CPU from someone waiting for a page (2 cores). Streamlit has no public
+    call for this (its session manager's private attributes): False whenever they cannot be read."""
+    try:
+        from streamlit import runtime
+
+        if not runtime.exists():
+            return False
+        manager = runtime.get_instance()._session_mgr
+        return any(getattr(getattr(info.session, "_state", None), "name", "") == "APP_IS_RUNNING"
+                   for info in manager.list_active_sessions())
+    except Exception:  # noqa: BLE001 - a Streamlit that changed: the warm-up goes on without waiting
+        return False
+
+
+@dataclass(frozen=True)
+class _PoliteContext(PageContext):
+    """The default view's context whose every read first waits while a session runs its script."""
+
+    def load(self, fn, *args, **kwargs):
+        while sessions_running():
+            time.sleep(YIELD_POLL_S)
+        return super().load(fn, *args, **kwargs)
 
 
 def default_context(reader, key: str) -> PageContext | None:
@@ -48,8 +76,8 @@ def default_context(reader, key: str) -> PageContext | None:
     names = dict(zip(regions["region_code"], regions["name"]))
     start, end = preset_period(DEFAULT_PRESET, as_of)
     filters = Filters(start=start, end=end, region_code=cities[0], as_of=min(end, as_of), industry=None)
-    return PageContext(con=reader, db_key=key, filters=filters, lang=lang, data_as_of=as_of, is_demo=is_demo,
-                       region_name=names[cities[0]], sector_name=i18n.t("filters.all_sectors", lang), role=None)
+    return _PoliteContext(con=reader, db_key=key, filters=filters, lang=lang, data_as_of=as_of, is_demo=is_demo,
+                          region_name=names[cities[0]], sector_name=i18n.t("filters.all_sectors", lang), role=None)
 
 
 def _overview(page: PageContext) -> None:
