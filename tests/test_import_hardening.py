@@ -157,12 +157,12 @@ def test_an_unclosed_quote_is_one_line_naming_the_row_where_it_opened(con, tmp_p
         "h.csv: row 3: a quote opened in this row is never closed (the file may be cut off); nothing was written"]
 
 
-def test_an_unclosed_quote_on_the_command_line_is_one_line(tmp_path):
+def test_an_unclosed_quote_on_the_command_line_is_one_line(tmp_path, riskdash_cli):
     # a new database with FIXTURES' regions.csv and enterprises.csv imported (prepared once per process)
     path = prepared_database(tmp_path / "city.duckdb", imported_regions_and_enterprises)
     bad = csv_file(tmp_path, [HEADER, "", 'H1,E1,2025-03-05,一般,"2025-03-20'])
-    result = subprocess.run([sys.executable, "-m", "riskdash", "import", "hazards", str(bad), "--db", str(path)],
-                            capture_output=True, text=True, timeout=120)
+    # in process in the fast tier, as a real `python -m riskdash` process in the whole suite (conftest.riskdash_cli)
+    result = riskdash_cli("import", "hazards", str(bad), "--db", str(path))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"riskdash import: {bad}: row 3: a quote opened in this row is never closed (the file may be cut off); "
