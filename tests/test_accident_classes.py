@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1
+from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, prepared_database
 
+from riskdash import db
 from riskdash.bench.oracle import classes as peers
 from riskdash.filters import Filters
 from riskdash.metrics import classes
@@ -67,18 +68,30 @@ EXPECTED = {
 }
 
 
-@pytest.fixture()
-def con(small_con):
-    small_con.execute("delete from accidents")
-    small_con.execute("insert into enterprises (enterprise_id, name, region_code, industry) "
-                      "values ('E5', '东镇建工', ?, 'construction')", [TOWN_A1])
-    small_con.executemany(
+def fill_classes(con) -> None:
+    """The small city's accidents replaced by ROWS, with the construction firm E5."""
+    con.execute("delete from accidents")
+    con.execute("insert into enterprises (enterprise_id, name, region_code, industry) "
+                "values ('E5', '东镇建工', ?, 'construction')", [TOWN_A1])
+    con.executemany(
         """insert into accidents (accident_id, occurred_at, region_code, enterprise_id, industry, accident_type,
                                   deaths, missing, serious_injuries, direct_loss_wan, commercial)
            values (?, ?, ?, ?, ?, 'other_injury', ?, ?, ?, ?, ?)""", ROWS)
-    from riskdash import db
-    db.sync_keys(small_con)
-    return small_con
+    db.sync_keys(con)
+
+
+@pytest.fixture()
+def classes_db(tmp_path: Path) -> Path:
+    """A copy of its own for each test (some write targets) of the small city with ROWS, built once per process
+    (conftest.prepared_database)."""
+    return prepared_database(tmp_path / "classes.duckdb", fill_small_city, fill_classes)
+
+
+@pytest.fixture()
+def con(classes_db: Path):
+    connection = db.connect(classes_db)
+    yield connection
+    connection.close()
 
 
 def test_every_line_counts_its_class(con):
@@ -284,14 +297,12 @@ def test_overview_bars_per_class(con):
     assert bars[2].text.endswith("（已超出全年控制指标）")
 
 
-def test_pages_show_the_table_and_the_bars(con, small_db_path, monkeypatch):
+def test_pages_show_the_table_and_the_bars(con, classes_db, monkeypatch):
     from streamlit.testing.v1 import AppTest
-
-    from riskdash import db
 
     set_targets(con, [("industrial", 10)])
     con.close()  # the page opens the file itself
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    monkeypatch.setenv(db.ENV_DB, str(classes_db))
     app = Path(__file__).resolve().parents[1] / "app.py"
     at = AppTest.from_file(str(app), default_timeout=90).run()
     assert not at.exception, at.exception
