@@ -3,6 +3,7 @@ formula lines and charts. Every text from the data goes through ``plain`` first 
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Sequence
 
@@ -326,14 +327,61 @@ def file_uploader(label: str, types: list[str], key: str, limit_mb: int, lang: s
     uploader (its key's class) hides those words and shows 选择文件 / 单个文件不超过200MB · CSV、XLSX instead."""
     upload = st.file_uploader(label, type=types, key=key, max_upload_size=limit_mb)
     if lang == "zh":
-        st.html(uploader_css(key, types, limit_mb))
+        st.html(uploader_css(key, types, limit_mb) + uploader_script(key, label, types, limit_mb),
+                unsafe_allow_javascript=True)
     return upload
+
+
+def _limit_words(types: list[str], limit_mb: int) -> str:
+    return f"单个文件不超过{limit_mb}MB · " + "、".join(t.upper() for t in types)
+
+
+def uploader_script(key: str, label: str, types: list[str], limit_mb: int) -> str:
+    """What a screen reader says of uploader ``key`` in Chinese: the style above changes what is seen only, and
+    the reader still said "file upload", "Upload" and "200MB per file". The script names the file field and the
+    button in Chinese (aria-label), hides Streamlit's English words from the reader (aria-hidden, which hides the
+    style's Chinese after them too) and gives it the size line in Chinese in a span that is not seen; it runs
+    again whenever Streamlit draws the uploader anew."""
+    words = json.dumps({"field": f"{label}：{_limit_words(types, limit_mb)}", "button": "选择文件",
+                        "limit": _limit_words(types, limit_mb), "scope": f".st-key-{key}"}, ensure_ascii=False)
+    return f"""<script>(function () {{
+  const w = {words};
+  function apply() {{
+    const zone = document.querySelector(w.scope + " [data-testid='stFileUploaderDropzone']");
+    if (!zone) return;
+    const input = zone.querySelector("input[type=file]");
+    if (input && input.getAttribute("aria-label") !== w.field) input.setAttribute("aria-label", w.field);
+    const button = zone.querySelector("button");
+    if (button && button.getAttribute("aria-label") !== w.button) button.setAttribute("aria-label", w.button);
+    // the English words and the Chinese the style shows after them (::after) are hidden together; the size
+    // line is given to the reader in a span of its own, not seen
+    for (const el of zone.querySelectorAll("button [data-testid='stMarkdownContainer'] p, "
+                                           + "[data-testid='stFileUploaderDropzoneInstructions'] span")) {{
+      if (!el.classList.contains("rd-limit-words") && el.getAttribute("aria-hidden") !== "true") {{
+        el.setAttribute("aria-hidden", "true");
+      }}
+    }}
+    const line = zone.querySelector("[data-testid='stFileUploaderDropzoneInstructions'] span");
+    if (line && !zone.querySelector(".rd-limit-words")) {{
+      const said = document.createElement("span");
+      said.className = "rd-limit-words";
+      said.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)";
+      said.textContent = w.limit;
+      line.parentNode.appendChild(said);
+    }}
+  }}
+  apply();
+  window.__riskdashUploaders = window.__riskdashUploaders || {{}};
+  if (window.__riskdashUploaders[w.scope]) return;  // one watcher per uploader, however many page runs
+  window.__riskdashUploaders[w.scope] = true;
+  new MutationObserver(apply).observe(document.body, {{childList: true, subtree: true}});
+}})();</script>"""
 
 
 def uploader_css(key: str, types: list[str], limit_mb: int) -> str:
     """The style that puts the Chinese words on uploader ``key`` (kept to its own element: st-key-<key>)."""
     scope = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
-    limit = f"单个文件不超过{limit_mb}MB · " + "、".join(t.upper() for t in types)
+    limit = _limit_words(types, limit_mb)
     return (
         "<style>"
         f"{scope} button [data-testid='stMarkdownContainer'] p {{font-size:0 !important}}"
