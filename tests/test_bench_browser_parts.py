@@ -109,6 +109,14 @@ def test_the_floor_draws_the_dashboards_labels_and_keys_without_data():
     assert "上月" in at.sidebar.selectbox[0].options and "自定义" in at.sidebar.selectbox[0].options
     assert at.title[0].value == "总览" and at.metric[0].label == "事故起数（起）"
     assert [t.label for t in at.tabs] == ["分类", "按行业", "按地区"]
+    # lazy tabs as 事故趋势's (issue 17): only the open tab is drawn, so the drill select waits for 按地区
+    assert "acc_drill" not in [s.key for s in at.selectbox]
+    at.session_state["acc_breakdown"] = "按地区"
+    at.run()
     assert at.selectbox(key="acc_drill").label == "下钻"
+    # a drill choice runs the whole page (the county changes, as the dashboard's region does)
+    at.selectbox(key="acc_drill").select("东镇").run()
+    assert not at.exception
+    assert at.sidebar.selectbox[1].value == "甲县"
     at.sidebar.selectbox[0].select("自定义").run()
     assert [d.label for d in at.sidebar.date_input] == ["开始日期"]

@@ -125,6 +125,22 @@ COUNTIES = ["全部", "甲县", "乙县"]
 TITLES = ["总览", "事故趋势", "隐患治理", "重点部位", "专项行动", "汇报"]
 
 
+def drill_chosen():
+    # as 事故趋势's drill-down: a choice in the fragment's select runs the whole page, from its callback
+    st.session_state.county = "甲县"
+    st.rerun()
+
+
+@st.fragment
+def breakdowns():
+    # as 事故趋势's breakdowns: lazy tabs (on_change="rerun") in a fragment, only the open tab drawn
+    tabs = st.tabs(["分类", "按行业", "按地区"], key="acc_breakdown", on_change="rerun")
+    if tabs[2].open:
+        with tabs[2]:
+            st.session_state.acc_drill = ""
+            st.selectbox("下钻", ["", "东镇", "西乡"], key="acc_drill", on_change=drill_chosen)
+
+
 def screen(title):
     def draw():
         bar = st.sidebar
@@ -136,9 +152,7 @@ def screen(title):
         county = bar.selectbox("县（市、区）", COUNTIES, key="county")
         st.title(title)
         st.metric("事故起数（起）", len(preset) + len(county))
-        tabs = st.tabs(["分类", "按行业", "按地区"])
-        with tabs[2]:
-            st.selectbox("下钻", ["", "东镇", "西乡"], key="acc_drill")
+        breakdowns()
         rows = pd.DataFrame({"事故": ["A1", "A2"], "地区": ["东镇", "西乡"]})
         event = st.dataframe(rows, key="acc_larger", on_select="rerun", selection_mode="single-row")
         if event.selection.rows:
