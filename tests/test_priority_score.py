@@ -442,6 +442,24 @@ def test_risk_scores_sql_equals_pandas(random_con, hazards, accidents, inspectio
         assert sql.values.tolist() == oracle.risk_scores(random_con, filters).values.tolist()
 
 
+@pytest.mark.parametrize("weight_values", [None, [0.5, 7.0, 2.0, 25.0, 1.0, 0.0]], ids=["default", "edited"])
+def test_the_points_of_the_small_city_add_up_to_the_score(small_con, weight_values):
+    """The property below on the hand-made city (every component scores for some enterprise there), with the
+    default weights and with edited ones (cycled over the components): the fast tier's check of it."""
+    if weight_values is not None:
+        values = [weight_values[i % len(weight_values)] for i in range(len(reference.RISK_WEIGHTS))]
+        for (component, *_), value in zip(reference.RISK_WEIGHTS, values):
+            small_con.execute("update risk_weights set weight = ? where component = ?", [value, component])
+    frame = priority.risk_scores(small_con, city())
+    points = frame[[c for c in frame.columns if c.startswith("points_")]].sum(axis=1)
+    assert len(frame) == 4 and (frame["score"] > 0).all()
+    assert (points.round(2) - frame["score"]).abs().max() < 0.006
+    assert list(frame["rank"]) == [1, 2, 3, 4]
+    assert list(frame["score"]) == sorted(frame["score"], reverse=True)
+
+
+@pytest.mark.slow  # a property test over many generated cities (25, ~6 s of CPU): left out of the fast tier,
+# where test_the_points_of_the_small_city_add_up_to_the_score checks the same sum on the hand-made city
 @given(hazards=hazard_rows, accidents=accident_rows, inspections=inspection_rows, as_of=as_of_days,
        weight_values=weights)
 @PROPERTY
