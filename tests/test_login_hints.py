@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, open_page, prepared_database
+from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
 
-from riskdash import accounts, db, i18n
+from riskdash import accounts, i18n
 
 ADMIN_TARGET = "可在“设置”中录入年度控制指标"
 ASK_TARGET = "请市级管理员在“设置”中录入年度控制指标"
@@ -29,13 +29,11 @@ def strip_and_add_accounts(con) -> None:
 
 
 @pytest.fixture()
-def bare(small_db_path: Path, monkeypatch) -> Path:
+def bare(request) -> Path:
     """The small city without annual targets or zero-report windows, with an admin, a township and a viewer."""
-    # copied from a file made once per process (an argon2 hash is ~0.2 s of CPU)
-    small_db_path.unlink()
-    prepared_database(small_db_path, fill_small_city, strip_and_add_accounts)
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    return small_db_path
+    # made once per process (an argon2 hash is ~0.2 s of CPU); the tests here log in by session state
+    # (logged_in) and only read: one file for all of them (conftest.shared_database)
+    return read_shared(request, fill_small_city, strip_and_add_accounts)
 
 
 def _texts(at: AppTest) -> str:

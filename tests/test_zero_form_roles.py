@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, open_page, prepared_database
+from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import fill_campaigns
 from test_login import APP, GOOD, TIMEOUT
 
-from riskdash import accounts, db
+from riskdash import accounts
 
 ACCOUNTS = {"boss": ("admin", None), "shi": ("city", None), "xian": ("county", COUNTY_A),
             "zhen": ("township", TOWN_A1), "kan": ("viewer", COUNTY_A)}
@@ -27,11 +27,10 @@ def add_accounts(con) -> None:
 
 
 @pytest.fixture()
-def city(tmp_path: Path, monkeypatch) -> Path:
-    # five argon2 hashes (~0.2 s of CPU each) made once per process, not per test
-    path = prepared_database(tmp_path / "roles.duckdb", fill_small_city, fill_campaigns, add_accounts)
-    monkeypatch.setenv(db.ENV_DB, str(path))
-    return path
+def city(request) -> Path:
+    # five argon2 hashes (~0.2 s of CPU each) made once per process, not per test; the tests here log in by
+    # session state (logged_in) and only read: one file for all of them (conftest.shared_database)
+    return read_shared(request, fill_small_city, fill_campaigns, add_accounts)
 
 
 def _campaigns(account: str, lang: str = "zh") -> AppTest:
