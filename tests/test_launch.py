@@ -71,12 +71,10 @@ def test_serve_sets_the_flag_before_streamlit_starts(flag, monkeypatch, tmp_path
     monkeypatch.setenv("RISKDASH_DB", str(tmp_path / "none.duckdb"))
     monkeypatch.setattr(streamlit_cli, "main", lambda: seen.setdefault("flag", PagesManager.uses_pages_directory))
     monkeypatch.setattr(launch, "preload", lambda app: seen.setdefault("preloaded", (app, "flag" in seen)))
-    monkeypatch.setattr(launch, "warm_caches", lambda: seen.setdefault("warmed", "flag" in seen))
     monkeypatch.setattr("sys.argv", ["launch", "run", str(ROOT / "app.py")])
     launch.main()
-    # the pages' modules imported before the server starts (preload's own test below), and the thread that warms
-    # the caches started before it (it waits for the runtime: ui/warm.py; what it reads: tests/test_warm.py)
-    assert seen == {"flag": False, "preloaded": (ROOT / "app.py", False), "warmed": False}
+    # the pages' modules imported before the server starts (preload's own test below)
+    assert seen == {"flag": False, "preloaded": (ROOT / "app.py", False)}
 
 
 def test_the_modules_to_preload_are_what_app_py_and_the_pages_import():

@@ -15,8 +15,7 @@ app.py and pages/*.py import (riskdash.ui, the screens, the metrics, the exports
 that ``st.plotly_chart`` imports on its first call and 汇报's writers (python-pptx, python-docx). Otherwise the
 first visit of each page pays them (issue 17: 重点部位's openpyxl, 3.8 s under load, every chart page's Plotly
 element, 2.5 s, 汇报's writers 2.8 s; riskdash.ui itself, with Streamlit and pandas, is imported by this module's
-package already). They read no data. Once the server is up, the default view's reads are computed into the
-cache (``warm_caches``: ui/warm.py).
+package already). They read no data.
 Only ``riskdash serve`` runs this module: ``riskdash --help`` and the other commands do not import it.
 """
 
@@ -100,13 +99,6 @@ def preload(app: Path) -> list[str]:
 SERVING = False
 
 
-def warm_caches() -> None:
-    """The default view's reads computed once the server is up (``ui/warm.py``)."""
-    from riskdash.ui import warm
-
-    warm.warm_up_when_served()
-
-
 def main() -> None:
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli as streamlit_cli
@@ -116,7 +108,6 @@ def main() -> None:
     app = next((Path(a) for a in args if a.endswith(".py")), None)
     if app is not None:
         preload(app)
-        warm_caches()
     # run as ``-m riskdash.ui.launch`` this module is __main__: the pages read the flag of the package's module
     importlib.import_module("riskdash.ui.launch").SERVING = True
     sys.argv = ["streamlit", *args, *upload_limit_args(args)]
