@@ -14,9 +14,11 @@ with a writable connection (the dashboard's write window), and each write is one
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
+import secrets
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -356,6 +358,7 @@ def set_password(con: duckdb.DuckDBPyConnection, name: str, password: str, *, ac
     def write():
         _run(con, "account_password", name=name, password_hash=password_hash,
              must_change_password=must_change_password)
+        _run(con, "tokens_delete_account", name=name)  # every kept login of the account ends
         _audit(con, actor, "account_password", name, {"must_change_password": must_change_password})
 
     _in_transaction(con, write)
@@ -374,6 +377,7 @@ def change_password(con: duckdb.DuckDBPyConnection, name: str, old: str, new: st
 
     def write():
         _run(con, "account_password", name=name, password_hash=password_hash, must_change_password=False)
+        _run(con, "tokens_delete_account", name=name)  # its logins in other browsers end too
         _audit(con, name, "password_change", name)
 
     _in_transaction(con, write)
@@ -392,6 +396,7 @@ def disable_account(con: duckdb.DuckDBPyConnection, name: str, *, actor: str | N
 
     def write():
         _run(con, "account_disable", name=name)
+        _run(con, "tokens_delete_account", name=name)
         _audit(con, actor, "account_disable", name)
 
     _in_transaction(con, write)
@@ -499,9 +504,143 @@ def authenticate(con: duckdb.DuckDBPyConnection, name: str, password: str,
     return LoginResult(get_account(con, name), "ok")
 
 
-def record_logout(con: duckdb.DuckDBPyConnection, name: str, reason: str = "logout") -> None:
-    """A logout (``logout``) or a session ended by the idle timeout (``idle``), as an audit entry."""
-    _in_transaction(con, lambda: _audit(con, name, "logout", name, {"reason": reason}))
+def record_logout(con: duckdb.DuckDBPyConnection, name: str, reason: str = "logout",
+                  token: str | None = None) -> None:
+    """A logout (``logout``) or a session ended by the idle timeout (``idle``), as an audit entry; the session's
+    login token (``token``), if it has one, is deleted in the same transaction."""
+
+    def write():
+        if token:
+            _run(con, "token_delete", token_hash=token_hash(token))
+        _audit(con, name, "logout", name, {"reason": reason})
+
+    _in_transaction(con, write)
+
+
+# ---------------------------------------------------------------------------------------------- keeping a login
+#
+# Issue 17 item 2: a refresh (F5) or a dropped connection opens a new dashboard session; the login survives it
+# through a token the browser keeps in a session cookie (ui/login.py sets and reads it). Only the token's SHA-256
+# is stored (login_tokens, schema 29). A token resumes the login only while the account exists, is neither
+# disabled nor locked, still has the password it had when the token was made (password_mark), and the token was
+# used within session_idle_minutes. Logout, the idle end, disabling the account and a password change or reset
+# delete it; a refused resume deletes it too.
+
+TOKEN_BYTES = 32  # secrets.token_urlsafe(32): 256 random bits, 43 characters
+TOKEN_MAX_LENGTH = 128  # a longer cookie value is no token of ours: refused without a look-up
+TOUCH_SECONDS = 60.0  # a session writes its token's last_seen_at at most once a minute (and at most idle / 5)
+
+
+def token_hash(token: str) -> str:
+    """The SHA-256 (hex) of a login token: what the database keeps instead of the token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _password_mark(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()
+
+
+def touch_seconds(settings: LoginSettings) -> float:
+    """How often a session writes its token's last_seen_at: once a minute, more often under a short idle
+    setting, so that the stored activity lags the session's by at most a fifth of the idle time."""
+    return min(TOUCH_SECONDS, settings.idle_minutes * 60 / 5)
+
+
+def create_login_token(con: duckdb.DuckDBPyConnection, name: str, now: datetime | None = None) -> str:
+    """A new login token for account ``name``, made after a successful login (and any password change it had
+    to make). Returns the token, for the browser's cookie and nowhere else; the database keeps its SHA-256, the
+    mark of the account's password hash and the time. Tokens idle beyond the setting are cleared meanwhile."""
+    now = now or datetime.now()
+    rows = _rows(_run(con, "account", name=name))
+    if not rows:
+        raise AccountError(f"no account {name}", f"没有账号{name}")
+    settings = login_settings(con)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+
+    def write():
+        _run(con, "tokens_purge", before=now - timedelta(minutes=settings.idle_minutes))
+        _run(con, "token_insert", token_hash=token_hash(token), name=name,
+             password_mark=_password_mark(rows[0]["password_hash"]), now=now)
+
+    _in_transaction(con, write)
+    return token
+
+
+@dataclass(frozen=True)
+class ResumeResult:
+    """``account`` is set when the token resumed its login; else ``reason`` says why not: ``unknown`` (no such
+    token, or no token at all), ``no_account``, ``disabled``, ``locked``, ``password_changed`` (changed or reset
+    since the token was made), ``must_change`` (the account must change its password first), ``idle`` (not used
+    for longer than session_idle_minutes)."""
+
+    account: Account | None
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return self.account is not None
+
+
+def resume_login(con: duckdb.DuckDBPyConnection, token: str | None, now: datetime | None = None) -> ResumeResult:
+    """Resume a login from a token (the cookie of a new browser session) on a writable connection. A token that
+    passes every check is marked used at ``now`` and the resume is an audit entry (``login_resumed``); a known
+    token that fails one is deleted, with a ``login_refused`` entry (``logout`` with reason idle for an idle one,
+    as a session's own idle end writes). An unknown token writes nothing."""
+    now = now or datetime.now()
+    if not token or len(token) > TOKEN_MAX_LENGTH:
+        return ResumeResult(None, "unknown")
+    hashed = token_hash(token)
+    rows = _rows(_run(con, "token_lookup", token_hash=hashed))
+    if not rows:
+        return ResumeResult(None, "unknown")
+    row = rows[0]
+    name = row["account_name"]
+    if row["name"] is None:
+        reason = "no_account"
+    elif row["disabled"]:
+        reason = "disabled"
+    elif row["locked_until"] is not None and row["locked_until"] > now:
+        reason = "locked"
+    elif _password_mark(row["password_hash"]) != row["password_mark"]:
+        reason = "password_changed"
+    elif row["must_change_password"]:
+        reason = "must_change"
+    elif (now - row["last_seen_at"]).total_seconds() > login_settings(con).idle_minutes * 60:
+        reason = "idle"
+    else:
+        reason = "ok"
+    since = row["created_at"].isoformat(timespec="seconds")
+    if reason != "ok":
+        def refuse():
+            _run(con, "token_delete", token_hash=hashed)
+            if reason == "idle":
+                _audit(con, name, "logout", name, {"reason": "idle"})
+            else:
+                _audit(con, name, "login_refused", name, {"reason": reason, "via": "session cookie",
+                                                          "logged_in_at": since})
+
+        _in_transaction(con, refuse)
+        return ResumeResult(None, reason)
+
+    def resume():
+        _run(con, "token_touch", token_hash=hashed, now=now)
+        _audit(con, name, "login_resumed", name, {"via": "session cookie", "logged_in_at": since})
+
+    _in_transaction(con, resume)
+    account = Account(**{k: row[k] for k in Account.__dataclass_fields__ if k != "created_at"},
+                      created_at=row["account_created_at"])
+    return ResumeResult(account, "ok")
+
+
+def touch_login_token(con: duckdb.DuckDBPyConnection, token: str, now: datetime | None = None) -> None:
+    """The session holding ``token`` was active at ``now`` (ui/login.py calls it at most every touch_seconds)."""
+    now = now or datetime.now()
+    _in_transaction(con, lambda: _run(con, "token_touch", token_hash=token_hash(token), now=now))
+
+
+def end_login_token(con: duckdb.DuckDBPyConnection, token: str) -> None:
+    """Delete a login token (its session ended without a logout entry to write)."""
+    _in_transaction(con, lambda: _run(con, "token_delete", token_hash=token_hash(token)))
 
 
 # ---------------------------------------------------------------------------------------------- the demo

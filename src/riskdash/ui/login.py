@@ -6,12 +6,21 @@ has no account yet and the server listens on this machine only (``riskdash serve
 then): the page then works as before and says how to add the first admin. Otherwise it draws the login form
 (用户名 / 密码 / 登录), or the password change an account must make at its first login, and stops the page.
 A session idle longer than the setting ``session_idle_minutes`` ends. The sidebar shows the account, its role
-and a logout button. Logins write the database (failure counts, lockout, audit entries) in the exclusive
+and a logout button.
+
+A refresh (F5) or a dropped connection starts a new Streamlit session with an empty session_state; the login
+survives it (issue 17 item 2) through a token in the session cookie ``riskdash_session`` (Path=/,
+SameSite=Strict, Secure on https, no Max-Age: it ends when the browser closes). Streamlit 1.67 sets no cookie
+from Python: the token is written by a script in ``st.html(..., unsafe_allow_javascript=True)`` (so the cookie
+cannot be HttpOnly), and read back by ``st.context.cookies`` (the cookies of the session's first request). The
+database keeps only the token's SHA-256 (accounts.create_login_token / resume_login); logout, the idle end, a
+disabled account and a password change or reset end it. Logins write the database (failure counts, lockout, audit entries) in the exclusive
 write window without clearing the cached results (session.write_keeping_cache): they change no data shown.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -27,6 +36,11 @@ NOTICE_KEY = "_riskdash_login_notice"  # a message for the next login form (logg
 REFUSED_KEY = "_riskdash_login_refused"  # (icon, message) of the login just refused, shown under the next form
 REFUSED_ICONS = {"locked": ":material/lock_clock:", "disabled": ":material/block:", "wrong": ":material/error:"}
 LOCAL_ONLY_ENV = accounts.LOCAL_ONLY_ENV  # "1": the server listens on 127.0.0.1 only (no accounts yet)
+COOKIE = "riskdash_session"  # the browser's copy of this session's login token (issue 17 item 2)
+TOKEN_KEY = "_riskdash_token"  # this session's login token (the cookie's value)
+TOUCHED_KEY = "_riskdash_token_touched"  # time.time() of the last write of the token's last_seen_at
+RESUME_KEY = "_riskdash_resume_tried"  # the cookie was looked at once in this session (never again after)
+CLEAR_KEY = "_riskdash_clear_cookie"  # the login form deletes the browser's cookie (after a logout or an end)
 
 TEXT = {
     "title": {"zh": "登录", "en": "Log in"},
@@ -196,6 +210,10 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
     settings = accounts.login_settings(con)
     name = st.session_state.get(ACCOUNT_KEY)
     now = time.time()
+    if name is None and not st.session_state.get(RESUME_KEY):
+        st.session_state[RESUME_KEY] = True  # once per session: after a logout the first request's cookie is stale
+        if _resume(session_cookie(), lang, settings):
+            st.rerun()  # app.py builds the navigation for the account: the same page, now logged in
     if name is not None:
         last = st.session_state.get(ACTIVE_KEY, now)
         account = accounts.get_account(con, name)
@@ -213,8 +231,10 @@ def require_login(con: duckdb.DuckDBPyConnection, lang: str, db_path) -> account
                 st.session_state[CHANGE_KEY] = must_change
                 st.rerun()  # the navigation follows (none during the first-login password change)
             if must_change:
+                st.session_state.pop(TOKEN_KEY, None)  # a reset ended it: a new one is made after the change
                 _change_password_form(account, lang)
                 st.stop()
+            _keep_login(settings, now)
             _sidebar(con, account, lang)
             return account
     _login_form(lang)
@@ -226,11 +246,88 @@ def _end_session(name: str, reason: str, notice: str) -> None:
     st.session_state.pop(ACTIVE_KEY, None)
     st.session_state.pop(ROLE_KEY, None)
     st.session_state.pop(CHANGE_KEY, None)
+    token = st.session_state.pop(TOKEN_KEY, None)
+    st.session_state.pop(TOUCHED_KEY, None)
+    st.session_state[RESUME_KEY] = True
+    st.session_state[CLEAR_KEY] = True  # the login form deletes the cookie
     st.session_state[NOTICE_KEY] = notice
-    _write(lambda con: accounts.record_logout(con, name, reason))
+    _write(lambda con: accounts.record_logout(con, name, reason, token=token))
+
+
+# ---------------------------------------------------------------------------------------------- kept login
+
+
+def session_cookie() -> str | None:
+    """The login token the browser sent with this session's first request (cookie riskdash_session), if any.
+    (AppTest cannot give a session cookies: tests replace this function.)"""
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no client context (a bare script run)
+        return None
+    return value if isinstance(value, str) and value else None  # (AppTest's context answers with a stand-in)
+
+
+def _resume(token: str | None, lang: str, settings: accounts.LoginSettings) -> bool:
+    """Resume the login of ``token`` (the cookie of a new session) when it passes accounts.resume_login's
+    checks; a refused one is deleted, the cookie too, and the login form says why when it can."""
+    from riskdash import db
+
+    if not token:
+        return False
+    try:
+        result = _write(lambda con: accounts.resume_login(con, token))
+    except db.RiskdashError:  # the file held by another process: the login form, as without a cookie
+        return False
+    if not result.ok:
+        st.session_state[CLEAR_KEY] = True
+        if result.reason == "idle":
+            st.session_state[NOTICE_KEY] = say("idle", lang, minutes=f"{settings.idle_minutes:g}")
+        elif result.reason == "disabled":
+            st.session_state[NOTICE_KEY] = say("disabled", lang)
+        return False
+    now = time.time()
+    st.session_state[ACCOUNT_KEY] = result.account.name
+    st.session_state[ACTIVE_KEY] = now
+    st.session_state[ROLE_KEY] = result.account.role
+    st.session_state[CHANGE_KEY] = False
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[TOUCHED_KEY] = now
+    return True
+
+
+def _keep_login(settings: accounts.LoginSettings, now: float) -> None:
+    """The logged-in session's token (made in the login's own write, or after the required password change, or
+    brought by the cookie it resumed from): its last_seen_at written again at most every accounts.touch_seconds,
+    and the cookie holding it. A write that fails (the file held by another process) is left for a later run:
+    the kept login is a convenience, never a reason for the page to fail."""
+    from riskdash import db
+
+    token = st.session_state.get(TOKEN_KEY)
+    if token is None:
+        return
+    if now - st.session_state.get(TOUCHED_KEY, 0.0) >= accounts.touch_seconds(settings):
+        st.session_state[TOUCHED_KEY] = now
+        try:
+            _write(lambda con: accounts.touch_login_token(con, token))
+        except db.RiskdashError:
+            pass
+    st.sidebar.html(cookie_script(token), unsafe_allow_javascript=True)
+
+
+def cookie_script(token: str | None) -> str:
+    """The script that writes the login cookie (``token``) or deletes it (None). A session cookie: no Max-Age
+    or Expires, so it ends with the browser; Secure when the page itself is https."""
+    value = json.dumps(token or "")
+    ending = "" if token else "; Max-Age=0"
+    return ("<script>(function () {"
+            f"document.cookie = {json.dumps(COOKIE + '=')} + {value} + '; Path=/; SameSite=Strict{ending}'"
+            " + (window.location.protocol === 'https:' ? '; Secure' : '');"
+            "})();</script>")
 
 
 def _login_form(lang: str) -> None:
+    if st.session_state.pop(CLEAR_KEY, False):
+        st.html(cookie_script(None), unsafe_allow_javascript=True)  # F5 now shows this form again
     st.title(say("title", lang))
     st.caption(say("intro", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
@@ -249,8 +346,18 @@ def _login_form(lang: str) -> None:
         st.error(refused[1], icon=refused[0])
     if not submitted:
         return
-    result = _write(lambda con: accounts.authenticate(con, name, password))
+    def write(con):
+        result = accounts.authenticate(con, name, password)
+        # the kept login's token in the same write window, unless a password change comes first
+        made = (accounts.create_login_token(con, result.account.name)
+                if result.ok and not result.account.must_change_password else None)
+        return result, made
+
+    result, token = _write(write)
     if result.ok:
+        if token is not None:
+            st.session_state[TOKEN_KEY] = token
+            st.session_state[TOUCHED_KEY] = time.time()
         st.session_state[ACCOUNT_KEY] = result.account.name
         st.session_state[ACTIVE_KEY] = time.time()
         st.session_state[ROLE_KEY] = result.account.role  # the navigation of the next run (admin_in_navigation)
@@ -278,11 +385,17 @@ def _change_password_form(account: accounts.Account, lang: str) -> None:
     if new != again:
         st.error(say("mismatch", lang), icon=":material/error:")
         return
+    def write(con):
+        accounts.change_password(con, account.name, old, new)
+        return accounts.create_login_token(con, account.name)  # the kept login begins now
+
     try:
-        _write(lambda con: accounts.change_password(con, account.name, old, new))
+        token = _write(write)
     except accounts.AccountError as exc:
         st.error(plain(exc.text(lang)), icon=":material/error:")
         return
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[TOUCHED_KEY] = time.time()
     st.session_state[NOTICE_KEY] = say("changed", lang)
     st.rerun()
 

@@ -509,6 +509,7 @@ TEXT.update({
     # the account actions of the audit log in words (issue 16; accounts.py writes the codes): the screen shows
     # the words, the column 操作代码 beside them keeps the code (the .csv/.xlsx exports carry both)
     "data.audit.word.login": {"zh": "登录", "en": "Logged in"},
+    "data.audit.word.login_resumed": {"zh": "刷新页面后恢复登录", "en": "Login resumed after a page refresh"},
     "data.audit.word.login_failed": {"zh": "登录失败（密码错误）", "en": "Login failed (wrong password)"},
     "data.audit.word.login_refused": {"zh": "登录被拒（账号锁定或停用）", "en": "Login refused (account locked or disabled)"},
     "data.audit.word.account_locked": {"zh": "账号锁定", "en": "Account locked"},
