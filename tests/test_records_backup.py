@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import held, new_database
+from conftest import fill_small_city, held, new_database, prepared_database
 from riskdash import db, records
 
 SKIP_META = ("views_fingerprint",)
@@ -34,15 +34,18 @@ def contents(path: Path) -> dict:
         con.close()
 
 
-@pytest.fixture()
-def filled(small_db_path: Path) -> Path:
-    """The small city with an import-like audit entry and a form-added hazard (so audit ids exist)."""
-    con = db.connect(small_db_path)
+def add_hazard_h100(con) -> None:
+    """A form-added hazard (so audit ids exist), its description a formula an export must neutralise."""
     records.add(con, "hazards", {"hazard_id": "H100", "enterprise_id": "E1", "found_on": "2025-06-01",
                                  "grade": "major", "deadline": "2025-07-01",
                                  "description": "=HYPERLINK(\"x\"); drop table hazards"}, today=date(2025, 7, 1))
-    con.close()
-    return small_db_path
+
+
+@pytest.fixture()
+def filled(tmp_path: Path) -> Path:
+    """The small city with an import-like audit entry and a form-added hazard (so audit ids exist): copied from
+    one prepared once per process (the add cost ~0.2 s of CPU a test)."""
+    return prepared_database(tmp_path / "small.duckdb", fill_small_city, add_hazard_h100)
 
 
 _RUN = []  # the runner of the current test, set by the cli fixture
