@@ -120,3 +120,38 @@ def test_the_floor_draws_the_dashboards_labels_and_keys_without_data():
     assert at.sidebar.selectbox[1].value == "甲县"
     at.sidebar.selectbox[0].select("自定义").run()
     assert [d.label for d in at.sidebar.date_input] == ["开始日期"]
+
+
+def test_a_served_process_leaves_no_descendant_behind(tmp_path):
+    """kaleido's Chromium runs in a session of its own (outside the server's process group): the bench's stop
+    ends every descendant, or each run left a server and a Chromium behind (seen on the shared machine)."""
+    import sys
+    import time
+
+    port = bt.free_port()
+    script = tmp_path / "server.py"
+    script.write_text(
+        "import http.server, subprocess, sys\n"
+        "subprocess.Popen(['sleep', '300'], start_new_session=True)\n"
+        "class H(http.server.BaseHTTPRequestHandler):\n"
+        "    def do_GET(self):\n"
+        "        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')\n"
+        "    def log_message(self, *a): pass\n"
+        f"http.server.HTTPServer(('127.0.0.1', {port}), H).serve_forever()\n")
+    with bt.served([sys.executable, str(script)], port, tmp_path / "log.txt", tmp_path) as (_, _, proc):
+        family = bt.descendants(proc.pid)
+        assert len(family) == 1  # the sleep, in its own session
+        started = bt._started(family[0])
+
+    def alive(pid: int) -> bool:  # the same process, neither gone nor a zombie waiting for init to reap it
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z" and bt._started(pid) == started
+
+    deadline = time.monotonic() + 5
+    while alive(family[0]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(family[0])

@@ -12,7 +12,7 @@ unchanged since for ``SETTLE_S`` — a callback's second run starts within it �
 a KPI value or the record card, visible); the quiet time waited is not counted. A run so short that its
 "running" state is never drawn (the floor's) counts once the page has been unchanged for ``QUIET_S``. A tab
 click on 事故趋势 runs the breakdowns' fragment, which draws the open tab alone (since 6d64e44; the floor's tabs
-start no run): it is timed like the other steps, until the tab's content is drawn. The figure of each step is
+likewise since e847d9e): it is timed like the other steps, until the tab's content is drawn. The figure of each step is
 the median over the runs.
 
 The bench database is copied first (a login writes counters and audit entries) and an admin account
@@ -342,6 +342,10 @@ def served(command: list[str], port: int, log: Path, cwd: Path) -> Iterator[tupl
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/", time.perf_counter() - started, proc
     finally:
+        # kaleido's Chromium (the 汇报 screen's renderer) runs in a session of its own, outside the group, and
+        # Streamlit's process could outlive `riskdash serve`: every descendant is ended too, or each run left a
+        # server and a Chromium behind on the machine
+        family = {pid: _started(pid) for pid in descendants(proc.pid)}
         try:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=15)
@@ -350,6 +354,48 @@ def served(command: list[str], port: int, log: Path, cwd: Path) -> Iterator[tupl
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
+        family.update({pid: _started(pid) for pid in descendants_of(list(family))})
+        for pid, started_at in family.items():
+            if started_at is not None and _started(pid) == started_at:  # the same process, not a reused id
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+
+
+def _started(pid: int) -> str | None:
+    """The process's start time (/proc/PID/stat field 22), to tell it from a later process given its id."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (Linux /proc children lists), nearest first; [] where they cannot be read."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop(0)
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{parent}/task/{task}/children") as listed:
+                    children = [int(c) for c in listed.read().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def descendants_of(pids: list[int]) -> list[int]:
+    """The processes below any of ``pids`` now (a child started after the first look)."""
+    return [child for pid in pids for child in descendants(pid)]
 
 
 class Driver:
