@@ -449,3 +449,28 @@ def _module_marked(path: Path, mark: str) -> bool:
             return any(isinstance(m, ast.Attribute) and m.attr == mark and ast.unparse(m.value) == "pytest.mark"
                        for m in marks)
     return False
+
+
+# ---- browser tests: one Chromium and shared servers per test process (tests/browser_support.py, issue 15) ----
+
+@pytest.hookimpl(trylast=True)  # after the test's fixtures have ended (a page's context closes first)
+def pytest_runtest_teardown(item, nextitem):
+    """The shared Chromium lives while the next test is one that opens pages through it; the shared servers while
+    the next test is a browser test. Then both end: Playwright's event loop counts as running in this thread while
+    it lives (a Playwright of a test's own, test_bench_browser's, or asyncio code would refuse to start), and the
+    servers hold memory. A process that never imported browser_support is left alone."""
+    support = sys.modules.get("browser_support")
+    if support is None:
+        return
+    module = getattr(nextitem, "module", None)
+    if not (hasattr(module, "chromium_page") or hasattr(module, "browser_page")):
+        support.close_chromium()
+    if nextitem is None or not BROWSER_FILE.search(nextitem.nodeid.split("::")[0]):
+        support.close_servers()
+
+
+def pytest_sessionfinish(session):
+    support = sys.modules.get("browser_support")
+    if support is not None:
+        support.close_chromium()
+        support.close_servers()

@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 from conftest import CITY, COUNTY_A
-from test_browser import PAGE_MS, browser_page, metric_value, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, metric_value, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
+
 
 # drawing a chart to PNG starts kaleido's own Chromium: slow on a loaded machine
 DOWNLOAD_MS = 180_000

@@ -7,36 +7,26 @@ view through a refresh (F5) and a click in the navigation.
 
 from __future__ import annotations
 
-import http.client
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import closing, contextmanager
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B
+from browser_support import (  # the browser files' kit, imported from here
+    CHROMIUM,
+    PAGE_MS,
+    chromium_page,
+    serving,
+    shared_database,
+    shared_server,
+)
+from conftest import AS_OF, CITY, COUNTY_A, COUNTY_B, fill_small_city, prepared_database
 
 from riskdash import db, metrics
 from riskdash.filters import Filters
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-START_SECONDS = 90
-PAGE_MS = 60_000
-
-import playwright.sync_api as playwright_api  # noqa: E402 (a test dependency: its absence is a failure)
 
 if not Path(CHROMIUM).exists():
     # scripts/setup.sh installs Debian's chromium; CI must never skip the browser quietly
@@ -45,94 +35,42 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (run scripts/setup.sh)", allow_module_level=True)
 
 
-def free_port() -> int:
-    """A port nothing listens on: the one the OS hands out, or on a shared machine where each person keeps to a
-    range, the first free one of RISKDASH_TEST_PORTS (e.g. "8821-8839"), each xdist worker starting at its own."""
-    span = os.environ.get("RISKDASH_TEST_PORTS")
-    candidates = [0]
-    if span:
-        low, high = (int(part) for part in span.split("-"))
-        ports = list(range(low, high + 1))
-        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-        start = worker * 4 % len(ports)
-        candidates = ports[start:] + ports[:start]
-    for port in candidates:
-        with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise RuntimeError(f"no free port in RISKDASH_TEST_PORTS={span}")
-
-
-def wait_for_health(port: int, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"riskdash serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (OSError, http.client.HTTPException):
-            # refused or reset while it starts; or a BadStatusLine when the port, in the ephemeral range, was
-            # taken by our own connection to itself (a TCP simultaneous open) before the server bound it
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"riskdash serve did not answer within {START_SECONDS} s:\n{log.read_text(errors='replace')}")
-
-
-@contextmanager
-def serving(db_path: Path, tmp_path: Path):
-    """``riskdash serve`` on ``db_path`` at a free port; yields its URL and ends the server's process group.
-    The one way every browser test starts a server."""
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if k != db.ENV_DB}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "riskdash", "serve", "--db", str(db_path), "--port", str(port),
-             "--address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        wait_for_health(port, proc, log)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        # streamlit runs as a child of `riskdash serve`: end the whole process group we started
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-
-
 @pytest.fixture()
 def server(small_db_path: Path, tmp_path: Path):
+    """A server of its own on this test's copy of the small city: for a test that writes to it (and reads the
+    file afterwards) or looks at a cold server."""
     with serving(small_db_path, tmp_path) as url:
         yield url
 
 
-@contextmanager
-def chromium_page(tmp_path: Path, width: int = 1440, height: int = 1800):
-    """A page of Debian's Chromium, headless, with a fresh profile under ``tmp_path``."""
-    with playwright_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            user_data_dir=str(tmp_path / "chromium-profile"),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": width, "height": height},
-            locale="zh-CN",
-        )
+@pytest.fixture()
+def shared_small_city(small_city_file: Path) -> str:
+    """The URL of the one warm server of this test process on a copy of the small city (browser_support's
+    shared_server), for a test that only reads: what ``server`` shows, without a server start and a cold first
+    run per test."""
+    return shared_server("small-city", lambda path: shutil.copyfile(small_city_file, path))
+
+
+@pytest.fixture()
+def shared_towns() -> str:
+    """The same for the small city with the township campaigns' rows (test_campaigns_scorecard.fill_campaigns)."""
+    from test_campaigns_scorecard import fill_campaigns
+
+    return shared_server("towns", lambda path: prepared_database(path, fill_small_city, fill_campaigns))
+
+
+@pytest.fixture()
+def shared_demo(small_city_file: Path) -> tuple[str, Path]:
+    """The same for the small city marked as demo data (the slides say 演示数据): its URL and its file."""
+    def build(path: Path) -> None:
+        shutil.copyfile(small_city_file, path)
+        con = db.connect(path)
         try:
-            yield context.new_page()
+            db.set_meta(con, "dataset", "demo")
         finally:
-            context.close()
+            con.close()
+
+    return shared_server("small-demo", build), shared_database("small-demo")
 
 
 @pytest.fixture()
@@ -153,7 +91,8 @@ def metric_value(page, label: str) -> str:
     return card.locator('[data-testid="stMetricValue"]').inner_text(timeout=PAGE_MS).strip()
 
 
-def test_overview_in_chromium(server, browser_page, small_db_path, tmp_path):
+def test_overview_in_chromium(shared_small_city, browser_page, small_db_path, tmp_path):
+    server = shared_small_city  # the test only reads
     con = db.connect(small_db_path, read_only=True)
     try:
         expected = metrics.overview(con, Filters(date(AS_OF.year, 1, 1), AS_OF, CITY, AS_OF))
@@ -202,8 +141,9 @@ def sidebar_choice(page, label: str) -> str:
     return box.locator("input").first.get_attribute("value", timeout=PAGE_MS)
 
 
-def test_the_address_keeps_the_view_through_a_refresh(server, browser_page):
+def test_the_address_keeps_the_view_through_a_refresh(shared_small_city, browser_page):
     """Issue 17 item 2: a presenter's F5 keeps region, period and language; / and /overview both answer."""
+    server = shared_small_city  # the test only reads
     page = browser_page
     view = f"region={COUNTY_A}&from=2025-01-01&to=2025-05-31&lang=en"
     page.goto(server + "accidents?" + view, timeout=PAGE_MS)

@@ -4,27 +4,19 @@ the "1+1" coverage, the zero-report compliance and its form."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-from conftest import fill_small_city
-from test_browser import PAGE_MS, browser_page, serving, wait_until_idle  # noqa: F401 (fixtures)
-from test_campaigns_scorecard import fill_campaigns
+from test_browser import PAGE_MS, browser_page, shared_towns, wait_until_idle  # noqa: F401 (fixtures)
 
-from riskdash import db
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture()
-def towns_server(tmp_path: Path):
-    path = tmp_path / "towns.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    fill_campaigns(con)
-    con.close()
-    with serving(path, tmp_path) as url:
-        yield url
+def towns_server(shared_towns):  # noqa: F811 (the fixture)
+    """The test only reads (the zero-report form is looked at, not sent): the test process's one warm server on
+    the small city with the campaigns' rows."""
+    return shared_towns
 
 
 def open_tab(page, name: str) -> None:

@@ -9,11 +9,10 @@ breakdown table of that screen, their six count columns' headers (事故（起�
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
-from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle
+from test_browser import PAGE_MS, chromium_page, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables, whole
 
 from riskdash.screens.accidents.draw import DEPARTMENT_KEY
@@ -31,14 +30,10 @@ SIDEWAYS = """() => [document.documentElement, document.body,
   .map(e => [e.getAttribute('data-testid') || e.tagName, e.scrollWidth, e.clientWidth])"""
 
 
-@pytest.fixture(scope="module")
-def module_server(small_city_file, tmp_path_factory):
-    """One ``riskdash serve`` for the module, on a copy of the small city."""
-    folder = tmp_path_factory.mktemp("department-tables")
-    path = folder / "small.duckdb"
-    shutil.copyfile(small_city_file, path)
-    with serving(path, folder) as url:
-        yield url
+@pytest.fixture()
+def module_server(shared_small_city):  # noqa: F811 (the fixture)
+    """The tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
 
 
 def open_screen(page, url: str) -> None:

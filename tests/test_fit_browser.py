@@ -8,11 +8,18 @@ the tables are fitted to the narrow page and the grid stretches them on a wider 
 from __future__ import annotations
 
 import pytest
-from test_browser import PAGE_MS, chromium_page, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, chromium_page, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 
 from riskdash.screens.accidents.draw import LIST_KEY, RISK_LIST_KEY
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
+
 
 SIZES = ((1024, 768), (1366, 768), (1920, 1080))
 

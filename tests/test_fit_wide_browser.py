@@ -7,28 +7,19 @@ headless Chromium with the sidebar open, one server for the module: no column pa
 from __future__ import annotations
 
 import pytest
-from conftest import fill_small_city
-from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle
-from test_campaigns_scorecard import fill_campaigns
+from test_browser import PAGE_MS, chromium_page, shared_towns, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables
 
-from riskdash import db
 
 pytestmark = pytest.mark.browser
 
 GRIDS = "[data-testid='stDataFrame']"
 
 
-@pytest.fixture(scope="module")
-def wide_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("fit_wide")
-    path = folder / "towns.duckdb"
-    con = db.connect(path, create=True)
-    fill_small_city(con)
-    fill_campaigns(con)
-    con.close()
-    with serving(path, folder) as url:
-        yield url
+@pytest.fixture()
+def wide_server(shared_towns):  # noqa: F811 (the fixture)
+    """The tests only read: the test process's one warm server on the small city with the campaigns' rows."""
+    return shared_towns
 
 
 def open_page(page, url: str) -> None:

@@ -6,15 +6,13 @@ the scope line on every page; ``<html lang>`` follows the language."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from playwright import sync_api as playwright_errors
-from test_browser import PAGE_MS, chromium_page, serving
+from test_browser import PAGE_MS, chromium_page, shared_demo  # noqa: F401 (fixtures)
 
-from riskdash import db, i18n
+from riskdash import i18n
 from riskdash.screens.briefing import view
 from riskdash.ui import printing
 
@@ -25,14 +23,9 @@ SIZES = ((1024, 768), (1366, 768), (1920, 1080))
 
 
 @pytest.fixture()
-def demo_server(small_db_path: Path, tmp_path: Path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(small_db_path, path)
-    con = db.connect(path)
-    db.set_meta(con, "dataset", "demo")
-    con.close()
-    with serving(path, tmp_path) as url:
-        yield url
+def demo_server(shared_demo):  # noqa: F811 (the fixture)
+    """The tests only read: the test process's one warm server on the small city marked as demo data."""
+    return shared_demo[0]
 
 
 def settle(page) -> None:

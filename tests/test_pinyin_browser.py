@@ -5,9 +5,15 @@ finds 甲县 东镇."""
 from __future__ import annotations
 
 import pytest
-from test_browser import PAGE_MS, browser_page, server, sidebar_choice  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, shared_small_city, sidebar_choice  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
 
 
 def settle(page) -> None:

@@ -4,11 +4,12 @@ rows, the map draws its points and schematic township outlines from the page alo
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 import pytest
-from test_browser import PAGE_MS, browser_page, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, shared_server, wait_until_idle  # noqa: F401 (fixtures)
 
 from riskdash import db
 
@@ -19,16 +20,20 @@ COORDINATES = {"E1": (112.10, 34.60), "E2": (112.14, 34.64), "E3": (112.40, 34.7
 
 
 @pytest.fixture()
-def small_db_path(small_db_path: Path) -> Path:
-    # the server fixture serves this file: give the enterprises coordinates so that the map has points
-    con = db.connect(small_db_path)
-    try:
-        for enterprise_id, (lon, lat) in COORDINATES.items():
-            con.execute("update enterprises set longitude = ?, latitude = ? where enterprise_id = ?",
-                        [lon, lat, enterprise_id])
-    finally:
-        con.close()
-    return small_db_path
+def server(small_city_file: Path) -> str:
+    """The tests only read: the test process's one warm server on the small city whose enterprises have
+    coordinates, so that the map has points."""
+    def build(path: Path) -> None:
+        shutil.copyfile(small_city_file, path)
+        con = db.connect(path)
+        try:
+            for enterprise_id, (lon, lat) in COORDINATES.items():
+                con.execute("update enterprises set longitude = ?, latitude = ? where enterprise_id = ?",
+                            [lon, lat, enterprise_id])
+        finally:
+            con.close()
+
+    return shared_server("small-city-coordinates", build, warm="priority")
 
 
 def cells_once_holding(page, locator, text: str, timeout_ms: int = 30_000) -> list[str]:

@@ -6,12 +6,18 @@ table and no row behind an inner scroll."""
 from __future__ import annotations
 
 import pytest
-from test_browser import PAGE_MS, chromium_page, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, chromium_page, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables, whole
 
 from riskdash.screens.priority.draw import COUNTS_SECTOR_KEY, COUNTS_TOWNSHIP_KEY
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
 
 
 @pytest.mark.parametrize(("lang", "heads"), [("zh", ("乡镇（街道）", "行业")), ("en", ("Township", "Sector"))])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from conftest import AS_OF, CITY
-from test_browser import PAGE_MS, browser_page, metric_value, server, wait_until_idle  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, metric_value, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 
 from riskdash import cli, db, i18n
 from riskdash.exports import monthly_form
@@ -21,6 +21,12 @@ from riskdash.metrics import rectification as rect
 from riskdash.screens.rectification import view
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
 
 
 def cells(data: bytes) -> list[list]:

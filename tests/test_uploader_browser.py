@@ -4,11 +4,18 @@ English; on the Chinese page the uploader shows 选择文件 and 单个文件不
 from __future__ import annotations
 
 import pytest
-from test_browser import PAGE_MS, browser_page, server  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, shared_small_city  # noqa: F401 (fixtures)
 
 from riskdash.ui.widgets import uploader_css
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """This module's tests only read: the test process's one warm server on the small city."""
+    return shared_small_city
+
 
 SHOWN = """(sel) => {
   const zone = document.querySelector(sel);
