@@ -84,7 +84,8 @@ def attach(page, name: str, mime: str, data: bytes) -> None:
     page.locator('.st-key-data_flow_evidence_file input[type="file"]').set_input_files(
         {"name": name, "mimeType": mime, "buffer": data})
     page.locator(".st-key-data_flow_evidence_file").get_by_text(name).wait_for(timeout=PAGE_MS)
-    page.locator(".st-key-data_flow_evidence").get_by_role("button", name="上传").click()
+    # the form's button: the uploader's own box is a button whose name (its aria-label) begins with 上传 too
+    page.locator(".st-key-data_flow_evidence").get_by_test_id("stBaseButton-secondaryFormSubmit").click()
 
 
 def stored(path: Path) -> list[tuple]:

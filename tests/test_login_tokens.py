@@ -24,7 +24,7 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 def tokens(con) -> list[tuple]:
     return con.execute("select token_hash, account_name, created_at, last_seen_at from login_tokens "
-                       "order by created_at, account_name").fetchall()
+                       "order by created_at, account_name, token_hash").fetchall()
 
 
 def actions(con, name: str) -> list[tuple]:
@@ -201,7 +201,7 @@ def test_touch_and_purge(con):
     accounts.create_login_token(con, "adm", now=T0 + timedelta(minutes=45))
     assert [row[1] for row in tokens(con)] == ["jia", "adm"]
     assert accounts.resume_login(con, stale, now=T0).reason == "unknown"
-    accounts.end_login_token(con, token)
+    accounts.record_logout(con, "jia", "logout", token=token)  # a logout deletes its session's token
     assert [row[1] for row in tokens(con)] == ["adm"]
 
 

@@ -4,7 +4,7 @@ number or township (not only the top 300 by risk), and a ranking row opens its c
 from __future__ import annotations
 
 import pandas as pd
-from test_priority_page import app_db, start  # noqa: F401
+from test_priority_page import app_db, own_db, start  # noqa: F401
 
 from riskdash.screens.priority import view
 
@@ -57,12 +57,12 @@ def test_a_ranking_row_opens_the_enterprise_card(app_db):  # noqa: F811
     assert sum(f"（{second}）" in c.value for c in at.caption) >= 1
 
 
-def test_a_row_of_the_high_risk_enterprises_without_sites_opens_its_card(app_db):  # noqa: F811
+def test_a_row_of_the_high_risk_enterprises_without_sites_opens_its_card(own_db):  # noqa: F811
     from conftest import TOWN_A2
 
     from riskdash import db
 
-    con = db.connect(app_db)
+    con = db.connect(own_db)  # it adds an enterprise: a copy of its own, not the shared file
     con.execute("insert into enterprises (enterprise_id, name, region_code, industry, employees) values "
                 "('E5', '西乡建筑', ?, 'construction', 50)", [TOWN_A2])
     db.sync_keys(con)

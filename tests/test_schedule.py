@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from riskdash import db, nightly
+from riskdash import db, nightly, records
 from riskdash.commands import doctor, schedule
 
 
@@ -70,7 +70,8 @@ def test_nightly_backup_verifies_and_prunes(small_db_path, tmp_path, cli):
     out = json.loads(run.stdout)
     con = db.connect(small_db_path, read_only=True)
     tables = [r[0] for r in con.execute("select table_name from information_schema.tables where table_schema = "
-                                        "'main' and table_type = 'BASE TABLE'").fetchall()]
+                                        "'main' and table_type = 'BASE TABLE'").fetchall()
+              if r[0] not in records.NOT_BACKED_UP]  # the login tokens stay out of every backup
     rows = sum(con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables)
     con.close()
     assert (out["job"], out["verified"], out["tables"], out["rows"]) == ("backup", True, len(tables), rows)

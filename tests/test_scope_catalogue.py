@@ -193,7 +193,8 @@ def test_the_catalogue_follows_each_way_a_query_is_named():
     assert runners["campaigns/township_scorecard"] == {"riskdash.metrics.campaigns:township_scorecard"}
     assert runners["campaigns/checklist_progress"] == {"riskdash.metrics.campaigns:checklist_progress"}
     assert runners["accounts/account"] == {"riskdash.accounts:get_account", "riskdash.accounts:authenticate",
-                                           "riskdash.accounts:change_password"}
+                                           "riskdash.accounts:change_password",
+                                           "riskdash.accounts:create_login_token"}  # f"accounts/{query}"
     assert "riskdash.metrics.data:settings_rows" in runners["settings/sectors"]
     assert "riskdash.metrics.data:filtered_view" in runners["data/export_hazards"]
     assert runners["data/data_as_of"] == {"riskdash.db:data_as_of"}

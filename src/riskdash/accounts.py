@@ -638,11 +638,6 @@ def touch_login_token(con: duckdb.DuckDBPyConnection, token: str, now: datetime 
     _in_transaction(con, lambda: _run(con, "token_touch", token_hash=token_hash(token), now=now))
 
 
-def end_login_token(con: duckdb.DuckDBPyConnection, token: str) -> None:
-    """Delete a login token (its session ended without a logout entry to write)."""
-    _in_transaction(con, lambda: _run(con, "token_delete", token_hash=token_hash(token)))
-
-
 # ---------------------------------------------------------------------------------------------- the demo
 
 # The demo city's accounts (README "Demo accounts"): DEMO-ONLY passwords, printed by `riskdash demo` and

@@ -89,16 +89,17 @@ def run(db_path: Path, backups: Path, now: datetime | None = None) -> Result:
     from riskdash import records
 
     now = now or datetime.now()
-    backups.mkdir(parents=True, exist_ok=True)
-    folder = backups / f"{PREFIX}{now.strftime(STAMP)}"
-    if folder.exists():
-        raise db.RiskdashError(f"{folder} exists already")
-    con = db.connect(db_path, read_only=True)
+    con = db.connect(db_path, read_only=True)  # first: a missing database is the failure to name
     try:
-        records.backup(con, folder)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+        backups.mkdir(parents=True, exist_ok=True)
+        folder = backups / f"{PREFIX}{now.strftime(STAMP)}"
+        if folder.exists():  # another run's folder, left as it is
+            raise db.RiskdashError(f"{folder} exists already")
+        try:
+            records.backup(con, folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
     finally:
         con.close()
     try:
