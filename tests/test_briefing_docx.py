@@ -330,6 +330,59 @@ def test_grouped_first_column_runs():
     assert replace(table, grouped=False).first_column_groups() == [(0, 1), (1, 1), (2, 1), (3, 1)]
 
 
+def test_a_group_is_kept_in_pieces_that_fit_a_page():
+    """Each piece takes at most PIECE_ROWS row heights: a group that fits is one piece; a longer one is cut
+    before the row that would pass the budget; a row of n lines counts 1 + ROW_LINE_SHARE × (n - 1)."""
+    budget = int(tongbao.PIECE_ROWS[False])
+    rows = ([["a", "1"]] + [["b", str(i)] for i in range(budget)] + [["c", str(i)] for i in range(budget + 1)]
+            + [["d", "x"]])
+    table = tongbao.Table("表1", ["类别", "对象"], rows, grouped=True)
+    c = 1 + budget
+    assert table.kept_pieces() == [(0, 1), (1, budget), (c, budget), (c + budget, 1), (c + budget + 1, 1)]
+    # a row of three lines counts 2.3 rows: the piece holding it is cut two rows sooner
+    wide = tongbao.Table("表1", ["类别", "对象"], [["b", "字" * 80]] + [["b", str(i)] for i in range(budget)],
+                         grouped=True)
+    lines = -(-80 // int(wide.column_shares()[1] * tongbao.TABLE_EM - tongbao.CELL_PADDING_EM))
+    assert lines == 3
+    kept = budget - 2  # 1 + 0.65 × 2 = 2.3 row heights, then budget - 3 one-line rows fit with it
+    assert wide.kept_pieces() == [(0, kept), (kept, budget + 1 - kept)]
+    assert replace(table, grouped=False).kept_pieces() == [(i, 1) for i in range(len(rows))]
+    assert tongbao.PIECE_ROWS[True] < tongbao.PIECE_ROWS[False]  # a landscape page holds fewer rows
+
+
+@pytest.mark.slow  # LibreOffice renders the file: left out of the fast tier
+@pytest.mark.parametrize("landscape", [False, True])
+def test_a_merged_group_over_a_page_break_names_itself_on_every_page(tmp_path, landscape):
+    """Word and LibreOffice paginate a .docx themselves and show a merged cell's text on its first page only:
+    附件2 下步工作清单's long 事项 left the rows on the next page without it. The group's rows are kept in pieces
+    that fit a page (keep-with-next), each merged apart: every page holding rows of a group names it, a short
+    group is never split, and every row is printed once, in order."""
+    from datetime import date
+
+    columns = ["事项", "对象", "乡镇", "情况"] + (["责任单位", "完成时限"] if landscape else [])
+    extra = ["某局", "11月30日"] if landscape else []
+    rows = ([["甲项", f"甲对象{i}", "某镇", "未报", *extra] for i in range(3)]
+            + [["乙项", f"乙对象{i:02d}", "某镇", "未报", *extra] for i in range(50)]
+            + [["丙项", f"丙对象{i}", "某镇", "未报", *extra] for i in range(12)])
+    table = tongbao.Table("下步工作清单", columns, rows, grouped=True, landscape=landscape)
+    doc = tongbao.Tongbao(title="关于2026年1—11月安全生产形势的通报", addressee="各乡镇安委会：", blocks=[],
+                          issuer="某县安委办", issued_on=date(2026, 11, 28), issued_on_text="2026年11月28日",
+                          footer="", attachment_note=("附件：1. 下步工作清单",),
+                          attachments=(tongbao.Attachment("附件1", table.caption, table),))
+    path = tmp_path / "t.docx"
+    path.write_bytes(docx_export.docx_bytes(doc))
+    pages = office_render.pdf_text(office_render.to_pdf(path, tmp_path))
+    for group in ("甲", "乙", "丙"):
+        holding = [p for p in pages if f"{group}对象" in p]
+        # the label before the group's first row on each page (pdftotext reads a merged cell at its middle,
+        # so only the count is read here: once per piece, a piece on one page)
+        assert all(p.count(f"{group}项") >= 1 for p in holding), (group, [p.count(f"{group}项") for p in holding])
+        printed = [w for p in pages for w in re.findall(rf"{group}对象\s*(\d+)", p)]
+        assert [int(n) for n in printed] == list(range(len(printed))) and len(printed) == {"甲": 3, "乙": 50, "丙": 12}[group]
+    assert len([p for p in pages if "乙对象" in p]) >= 2  # the long group does run over a page break
+    assert len([p for p in pages if "丙对象" in p]) == 1  # a short group is never split
+
+
 @pytest.mark.parametrize(("level", "kind", "children", "text"), [
     ("city", "市", ("县", "区", "市"), "各县（区、市）安委会，市安委会各成员单位："),
     ("city", "市", ("区",), "各区安委会，市安委会各成员单位："),

@@ -309,9 +309,17 @@ def _table(document, block: Table, caption: bool = True) -> None:
         if header:
             _repeat_header_tr(tr)
         _cant_split_tr(tr)
-    for first, count in block.first_column_groups():
-        if count > 1:
-            _merge_down(rows, first + 1, count)
+    if block.grouped:
+        # Word paginates on its own and names a merged cell on its first page only: each piece of a group
+        # (tongbao.Table.kept_pieces) is kept on one page and merged apart, so every page names its groups
+        for first, count in block.kept_pieces():
+            if count > 1:
+                _merge_down(rows, first + 1, count)
+            # every paragraph of the row, the merged cell's empty ones too (LibreOffice keeps a row with the
+            # next only when all of them say so)
+            for tr in rows[first + 1:first + count]:  # the header is rows[0]
+                for p in tr.xpath(".//w:p"):
+                    p.get_or_add_pPr().keepNext_val = True
 
     if block.note:
         note = document.add_paragraph()

@@ -29,6 +29,13 @@ LANDSCAPE_COLUMNS = 6  # a 附件 of this many columns is set across a landscape
 CELL_PADDING_EM = 0.9
 # a merged group cell (the first column of a grouped table) may wrap onto this many of the lines of its rows
 GROUP_LINES = 4
+# Word paginates a .docx itself, and a merged cell continued on the next page shows its text on the first page
+# only. So the .docx keeps each group's rows on one page (keep-with-next), cut into pieces of at most this many
+# row heights (a row of n lines counts 1 + ROW_LINE_SHARE × (n - 1)), each naming its group; a piece then always
+# fits one page and every page holding a group's rows names it. A portrait page holds about 29 one-line rows
+# of 小四 under the header (LibreOffice 7.4), a landscape one about 19.
+PIECE_ROWS = {False: 24.0, True: 15.0}  # by landscape
+ROW_LINE_SHARE = 0.65  # a further line of 12 pt at 1.15 spacing (13.8 pt) against a one-line row (about 21 pt)
 # GB/T 9704 7.3.3: 一、 then （一）; English documents number 1. and (1)
 HEADING_FORMATS = {"zh": ("{n}、{title}", "（{n}）{title}"), "en": ("{n}. {title}", "({n}) {title}")}
 _NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)")
@@ -119,6 +126,31 @@ class Table:
             else:
                 runs.append((i, 1))
         return runs
+
+    def kept_pieces(self) -> list[tuple[int, int]]:
+        """(first row, row count) of each group's pieces, the rows a .docx keeps together on one page: a whole
+        group when its rows take at most ``PIECE_ROWS`` row heights, else cut before the row that would pass
+        them (a piece has one row at least). One row each when not grouped."""
+        across = LANDSCAPE_EM if self.landscape else TABLE_EM
+        room = [max(share * across - CELL_PADDING_EM, 1.0) for share in self.column_shares()]
+        budget = PIECE_ROWS[self.landscape]
+
+        def height(row) -> float:
+            lines = max(max(1, -(-int(_width(text) * 100) // int(r * 100))) for text, r in zip(row[1:], room[1:])) \
+                if len(row) > 1 else 1
+            return 1 + ROW_LINE_SHARE * (lines - 1)
+
+        pieces: list[tuple[int, int]] = []
+        for first, count in self.first_column_groups():
+            start, used = first, 0.0
+            for i in range(first, first + count):
+                h = height(self.rows[i])
+                if i > start and used + h > budget:
+                    pieces.append((start, i - start))
+                    start, used = i, 0.0
+                used += h
+            pieces.append((start, first + count - start))
+        return pieces
 
     def column_shares(self) -> list[float]:
         """Each column's share of the table width, so that as few cells wrap as can be: every column gets the
