@@ -235,7 +235,11 @@ def _file_names(at: AppTest) -> list[str]:
 
 
 def test_the_ledger_select_box(app_path):
+    from riskdash.screens.priority import draw as priority_draw
+
     at = _start("priority")
+    at.session_state[priority_draw.TABS_KEY] = at.tabs[1].label  # 重点部位台账: only the open tab is drawn
+    at.run()
     box = at.selectbox(key="priority_ledger_department")
     assert box.label == "行业主管部门" and box.value == ""  # every department by default
     assert box.options[0] == "全部部门" and "住房和城乡建设" in box.options

@@ -130,8 +130,16 @@ def test_the_accident_record(hostile_db):
 
 
 def test_the_enterprise_card(hostile_db):
+    from riskdash.screens.priority import draw as priority_draw
+
     at = run_page("priority")
     check(at)
+    # only the open tab is drawn (issue 17): each of 重点部位's tabs in turn, the card's last
+    for tab in [t.label for t in at.tabs][1:] + [at.tabs[4].label]:
+        at.session_state[priority_draw.TABS_KEY] = tab
+        at.run()
+        assert not at.exception, (tab, at.exception)
+        check(at)
     assert len(at.selectbox(key="priority_card").options) == 4  # every enterprise of the small city is offered
     for enterprise, name, town in (("E1", IMAGE + "建材厂", IMAGE + "东镇"), ("E3", LINK + "运输", TAG + "西乡")):
         at.selectbox(key="priority_card").set_value(enterprise).run()

@@ -4,7 +4,7 @@ initials in their labels (Streamlit's select filters on the label)."""
 
 from __future__ import annotations
 
-from test_priority_page import app_db, start  # noqa: F401 (fixture)
+from test_priority_page import LEDGER, app_db, start  # noqa: F401 (fixture)
 from test_rectification_screen import rect_db  # noqa: F401 (fixture)
 from test_rectification_screen import start as start_rectification
 
@@ -12,7 +12,7 @@ from riskdash.screens.priority.draw import LEDGER_TOWN_KEY
 
 
 def test_the_ledger_township_is_found_by_initials(app_db):  # noqa: F811
-    at = start()
+    at = start(LEDGER)
     options = at.selectbox(key=LEDGER_TOWN_KEY).options
     assert options[0] and all(" · " in o for o in options[1:]) and len(options) > 1
     assert any(o.startswith("东镇（") and o.endswith(" · dz") for o in options)

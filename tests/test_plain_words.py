@@ -135,6 +135,14 @@ def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(read_
         assert not at.exception, screen
         words = screen_words(at)
         assert words, screen
+        if screen == "priority":  # 重点部位 draws its open tab alone (issue 17): each tab's words, in turn
+            from riskdash.screens.priority import draw as priority_draw
+
+            for label in [t.label for t in at.tabs][1:] + [at.tabs[0].label]:
+                at.session_state[priority_draw.TABS_KEY] = label
+                at.run()
+                assert not at.exception, (screen, label)
+                words += screen_words(at)
         # the sidebar's hint for the administrator names the command and the database file: not a caption
         words = [w for w in words if "riskdash user add" not in w]
         bad = [w for w in words if LIBRARIES.search(w) or PATH.search(w) or ISO_DAY.search(w)

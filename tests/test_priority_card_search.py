@@ -4,7 +4,7 @@ number or township (not only the top 300 by risk), and a ranking row opens its c
 from __future__ import annotations
 
 import pandas as pd
-from test_priority_page import app_db, own_db, start  # noqa: F401
+from test_priority_page import CARD, GAPS, app_db, open_tab, own_db, start  # noqa: F401
 
 from riskdash.screens.priority import view
 
@@ -37,6 +37,7 @@ def test_the_card_finds_an_enterprise_by_search(app_db):  # noqa: F811
     at = start()
     ranking = at.dataframe[0].value
     rank = int(ranking[ranking["企业编号"] == "E3"]["排名"].iloc[0])
+    open_tab(at, CARD)
     at.text_input(key="priority_card_search").set_value("运输").run()
     assert not at.exception, at.exception
     assert at.selectbox(key="priority_card").options == [f"{rank}. 西乡运输（E3） · xxys · 西乡"]
@@ -67,7 +68,7 @@ def test_a_row_of_the_high_risk_enterprises_without_sites_opens_its_card(own_db)
                 "('E5', '西乡建筑', ?, 'construction', 50)", [TOWN_A2])
     db.sync_keys(con)
     con.close()
-    at = start()
+    at = start(GAPS)
     assert not any(c.value.startswith("西乡建筑（E5）") for c in at.caption)
     at.session_state["priority_gap_enterprises"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()

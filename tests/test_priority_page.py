@@ -1,5 +1,5 @@
 """The priority-sites page, run headless with AppTest on the hand-made city: the screen agrees with the CLI,
-filters apply, every tab draws, English works."""
+filters apply, every tab draws (only when open: issue 17), English works."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from conftest import COUNTY_B, open_page
 from streamlit.testing.v1 import AppTest
 
 from riskdash import cli, db
+from riskdash.screens.priority import draw
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
@@ -28,8 +29,21 @@ def own_db(small_db_path: Path, monkeypatch) -> Path:
     return small_db_path
 
 
-def start() -> AppTest:
+# the tabs by their place (ui.kept_tabs): only the open one is drawn
+RANKING, LEDGER, GAPS, MAP, CARD, BACKTEST = range(6)
+
+
+def start(tab: int = RANKING) -> AppTest:
+    """The page's first visit, then the tab at place ``tab`` opened (the ranking is open on arrival)."""
     at = open_page("priority")
+    assert not at.exception, at.exception
+    return open_tab(at, tab) if tab != RANKING else at
+
+
+def open_tab(at: AppTest, tab: int) -> AppTest:
+    """The tab at place ``tab`` chosen, as a click does (st.tabs with on_change: the session keeps its label)."""
+    at.session_state[draw.TABS_KEY] = at.tabs[tab].label
+    at.run()
     assert not at.exception, at.exception
     return at
 
@@ -51,21 +65,66 @@ def test_screen_and_cli_agree(app_db, capsys):
     shown = metrics_shown(at)
     assert shown["红色预警（家）"] == "2" and shown["重点关注（家）"] == "1"
     assert shown["黄色（家）"] == "1" and shown["蓝色（家）"] == "0"
+    shown = metrics_shown(open_tab(at, GAPS))
     assert shown["无台账的乡镇（个）"] == "1" and shown["台账外发生的事故（起）"] == "2"  # A1 and A2 in 1—6月 2025
 
 
-def test_every_tab_draws_and_states_its_scope(app_db):
+def _words(at: AppTest) -> str:
+    return "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown] + [i.value for i in at.info])
+
+
+# each tab's own words (the scope line of its section) and the ranking's KPI row: one tab's are drawn at a time
+OWN_WORDS = {RANKING: "红色预警 ≥ 60，重点关注（橙色）≥ 35，黄色 ≥ 18",
+             LEDGER: "示例市各乡镇（街道）上报、市县安委办备案的重点部位 2 处",
+             GAPS: "台账现状；事故为",
+             MAP: "所选企业没有登记经纬度",
+             CARD: "风险分值 71.40，红色预警，排名第1位",  # the site card of the top enterprise
+             BACKTEST: "数据不足"}
+
+
+def test_every_tab_draws_and_states_its_scope_only_when_open(app_db):
     at = start()
-    words = "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
-    assert "风险分值截至2025年6月30日" in words
-    assert "红色预警 ≥ 60，重点关注（橙色）≥ 35，黄色 ≥ 18" in words
-    assert "示例市各乡镇（街道）上报、市县安委办备案的重点部位 2 处" in words
-    assert any("所选企业没有登记经纬度" in i.value for i in at.info)
-    assert "风险分值 71.40，红色预警，排名第1位" in words  # the site card of the top enterprise
-    # red/orange bars only: no map without coordinates, and no back-test day with a year of history before it
-    assert len(at.get("plotly_chart")) == 1
-    assert any("数据不足" in i.value for i in at.info)
-    assert at.get("download_button")
+    assert "风险分值截至2025年6月30日" in _words(at)
+    assert [t.label.split(" ", 1)[1] for t in at.tabs] == ["风险排序", "重点部位台账", "台账漏项", "风险分布图", "企业档案", "评分检验"]
+    for tab, own in OWN_WORDS.items():
+        words = _words(open_tab(at, tab))
+        assert own in words, (tab, own)
+        # the other tabs' parts are not drawn
+        assert [t for t, other in OWN_WORDS.items() if other in words] == [tab]
+        # the ranking's KPIs and its red/orange bars are the ranking tab's alone (no map without coordinates, and
+        # no back-test day with a year of history before it, in the small city)
+        assert bool(at.metric) == (tab in (RANKING, GAPS))
+        assert len(at.get("plotly_chart")) == (tab == RANKING)
+        assert bool(at.get("download_button")) == (tab not in (MAP, BACKTEST))
+
+
+def test_the_first_visit_reads_the_ranking_only(app_db, monkeypatch):
+    """The first visit draws the ranking: neither the ledger, its gaps nor the back-test is read (the back-test
+    was about a third of the page's first-visit CPU on the demo city)."""
+    from riskdash.metrics import priority
+
+    read = []
+    # the wrappers (one qualified name, unlike the functions') are cached by the loader apart from any earlier
+    # test's entries, so a read the page makes is seen here
+    for name in ("key_site_ledger", "townships_without_sites", "high_risk_enterprises_without_sites",
+                 "accidents_without_ledger", "ledger_townships", "backtest_rankings", "site_card"):
+        original = getattr(priority, name)
+        monkeypatch.setattr(priority, name, lambda *a, _f=original, _n=name, **k: (read.append(_n), _f(*a, **k))[1])
+    monkeypatch.setattr(draw, "backtest_tables", lambda *a, _f=draw.backtest_tables, **k: (read.append("backtest"),
+                                                                                           _f(*a, **k))[1])
+    at = start()
+    assert at.dataframe and read == []
+    open_tab(at, BACKTEST)
+    assert "backtest" in read
+
+
+def test_the_open_tab_survives_the_language_switch(app_db):
+    at = start(MAP)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert at.session_state[draw.TABS_KEY] == at.tabs[MAP].label
+    assert "None of the chosen enterprises has coordinates." in [i.value for i in at.info]
+    assert not at.dataframe  # not the ranking, the first tab
 
 
 def test_filters_narrow_the_ranking_and_the_ledger(app_db):
@@ -73,8 +132,10 @@ def test_filters_narrow_the_ranking_and_the_ledger(app_db):
     at.sidebar.selectbox(key="flt_county").set_value(COUNTY_B).run()
     assert not at.exception
     assert list(at.dataframe[0].value["企业编号"]) == ["E4"]
+    open_tab(at, CARD)
     at.selectbox(key="priority_card").set_value("E4").run()
     assert "南街道商场（E4）" in "\n".join(c.value for c in at.caption)
+    open_tab(at, RANKING)
     at.multiselect(key="priority_levels").set_value(["red"]).run()
     assert at.dataframe[0].value.empty
 
@@ -97,7 +158,7 @@ def test_backtest_and_weight_calibration_tables(own_db):
                     "values ('I-OLD', DATE '2021-01-01', 'E1', 'city')")
     finally:
         con.close()
-    at = start()
+    at = start(BACKTEST)
     tables = [d.value for d in at.dataframe]
     backtest = next(t for t in tables if "评分日" in t.columns)
     assert list(backtest["评分日"]) == ["2022-06-30", "2023-06-30", "2024-06-30", "合计"]

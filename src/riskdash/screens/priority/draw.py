@@ -3,13 +3,14 @@ the ledger download and the site card."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import charts, i18n
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
@@ -24,7 +25,8 @@ from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import fit, kpi_row, plot, section, table, table_download, view_table
+from riskdash.ui.session import data_key
+from riskdash.ui.widgets import exports_at, fit, kpi_row, plot, section, table, table_download, view_table
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
@@ -33,6 +35,7 @@ LEDGER_DEPARTMENT_KEY = "priority_ledger_department"
 CARD_KEY = "priority_card"
 CARD_SEARCH_KEY = "priority_card_search"
 RANK_TABLE_KEY = "priority_rank_table"
+TABS_KEY = "priority_tab"  # the open tab (its label; ui.kept_tabs keeps its place through the language switch)
 # the reasons may wrap over this many lines: in English they run about twice as long as in Chinese, and at six
 # lines the ranking scrolled sideways at 1024 px (issue 17 item 7)
 RANK_REASON_LINES = 12
@@ -49,31 +52,58 @@ ROW_CHOICES = (50, 100, 200, 500)
 CARD_CHOICES = 300
 
 
-@dataclass(frozen=True)
 class ScreenData:
-    scores: pd.DataFrame
-    weights: dict[str, float]
-    thresholds: dict[str, float]
-    gaps: priority.LedgerGaps
-    ledger_townships: pd.DataFrame
+    """The screen's reads, each made (through the cached loader) when a part first asks for it: the open tab
+    alone is drawn (issue 17), and the ranking needs neither the ledger nor its gaps."""
+
+    def __init__(self, page: PageContext) -> None:
+        self._page = page
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        return self._page.load(priority.risk_scores, self._page.filters)
+
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        return self._page.load(priority.risk_weights)
+
+    @cached_property
+    def thresholds(self) -> dict[str, float]:
+        return self._page.load(priority.risk_thresholds)
+
+    @cached_property
+    def _whole(self) -> Filters:
+        # the ledger is not split by sector: key sites of public places have none
+        return replace(self._page.filters, industry=None)
+
+    @cached_property
+    def gaps(self) -> priority.LedgerGaps:
+        page, f = self._page, self._page.filters
+        return priority.LedgerGaps(
+            ledger=page.load(priority.key_site_ledger, self._whole),
+            townships_without_sites=page.load(priority.townships_without_sites, self._whole),
+            high_risk_enterprises_without_sites=page.load(priority.high_risk_enterprises_without_sites, f),
+            accidents_without_ledger=page.load(priority.accidents_without_ledger, f),
+        )
+
+    @cached_property
+    def ledger_townships(self) -> pd.DataFrame:
+        return self._page.load(priority.ledger_townships, self._whole)
 
 
 def load(page: PageContext) -> ScreenData:
-    f = page.filters
-    # the ledger is not split by sector: key sites of public places have none
-    whole = replace(f, industry=None)
-    return ScreenData(
-        scores=page.load(priority.risk_scores, f),
-        weights=page.load(priority.risk_weights),
-        thresholds=page.load(priority.risk_thresholds),
-        gaps=priority.LedgerGaps(
-            ledger=page.load(priority.key_site_ledger, whole),
-            townships_without_sites=page.load(priority.townships_without_sites, whole),
-            high_risk_enterprises_without_sites=page.load(priority.high_risk_enterprises_without_sites, f),
-            accidents_without_ledger=page.load(priority.accidents_without_ledger, f),
-        ),
-        ledger_townships=page.load(priority.ledger_townships, whole),
-    )
+    """The screen's data, read lazily (ScreenData)."""
+    return ScreenData(page)
+
+
+def part_start(page: PageContext) -> None:
+    """The start of the tabs, drawn as a fragment (``st.fragment``: a tab, a row or a picker in it runs it alone,
+    on the page's last full run's filters). The whole page runs again instead when the database file changed
+    since that run (``page.db_key``); and the tables keep their download names (as 事故趋势's draw.part_start)."""
+    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
+    if alone and data_key() != page.db_key:
+        st.rerun()
+    exports_at("tabs")
 
 
 # the three reads below are composites, cached whole through page.load (their first argument is the cursor)
