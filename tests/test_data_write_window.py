@@ -4,6 +4,7 @@ reads the new file (no connection or cursor to the old one survives the swap).""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -177,24 +178,21 @@ def test_a_query_running_when_the_window_closes_its_connection_waits_and_reads_t
     reader = session.session_cursor(session.open_database())
     count = "select count(*) from hazards"
     before = reader.execute(count).fetchone()[0]
-    waiting = threading.Event()
-    real_sleep = session.time.sleep
 
-    class Clock:
-        monotonic = staticmethod(session.time.monotonic)
+    def waiting() -> bool:  # the other query waits for the window (session.reading)
+        deadline = time.monotonic() + 60
+        while session._guard.waiting == 0:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
 
-        @staticmethod
-        def sleep(seconds: float) -> None:
-            waiting.set()
-            real_sleep(seconds)
-
-    monkeypatch.setattr(session, "time", Clock)
     seen: list = []
     other = threading.Thread(target=lambda: seen.append(reader.execute(count).fetchone()[0]))
 
     def write(con):
         other.start()  # its cursor is already closed: the query meets the closed connection
-        assert waiting.wait(60)  # it waits for the window instead of failing
+        assert waiting()  # it waits for the window instead of failing
         return records.add(con, "hazards", {"hazard_id": "H-WIN", "enterprise_id": "E1", "found_on": "2025-06-01",
                                             "grade": "general", "deadline": "2025-07-01"}, today=date(2025, 7, 1))
 

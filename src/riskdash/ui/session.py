@@ -5,15 +5,24 @@ the process shares one read-only connection (``st.cache_resource``) and each ses
 own ``cursor()``. Results are read through one cached loader (``load``), bounded, and keyed on the
 database file's identity, the metric function and its arguments (the frozen ``Filters``), so a rebuilt demo
 file is never answered from the old one's cache. The write window (ui/write_window.py) closes every
-connection opened here and opens none while it writes (begin_write / end_write); a session's cursor (Reader) that meets its closed
-connection waits for the window and runs its query again on the new one.
+connection opened here and opens none while it writes (begin_write / end_write).
+
+A write window never closes the connection under a running read (issue 17: DuckDB refuses to close a
+connection whose cursor is running a query, and the read would lose its result): every read holds a shared
+hold on the database while it runs (``reading``: a cached load for the whole of its metric function, a
+session cursor's call, an open), and begin_write waits until the reads running finish, while reads that
+start meanwhile wait until end_write (the page says so if it waits long: db.busy). A session's cursor
+(Reader) whose connection a window closed between two of its calls moves to the new connection, and a fetch
+whose result the window dropped runs its query again there.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -44,6 +53,7 @@ class Database:
     key: str
     connection: duckdb.DuckDBPyConnection
     lock: threading.Lock
+    closed: threading.Event = field(default_factory=threading.Event)  # set by the write window that closed it
 
 
 def database_path() -> Path:
@@ -85,6 +95,95 @@ _opened_lock = threading.Lock()
 _writing = threading.Event()
 # one write at a time in this process: the write window (ui/write_window.py) and write_keeping_cache
 WRITE_LOCK = threading.Lock()
+# how long a read goes on waiting for a write window before the page says that it waits (db.busy): a login's
+# window lasts a fraction of a second, and the notice speaks of an import
+NOTICE_AFTER_SECONDS = 0.5
+# how long a write window waits for the reads running when it begins (each is one cached load or one call of
+# a cursor: seconds at most); then the write is refused with one line (db.DatabaseBusy) and nothing is closed
+WRITE_WAIT_SECONDS = 60.0
+
+
+class _Guard:
+    """Shared holds for the reads, an exclusive one for a write window. A waiting window goes first: reads that
+    start while it waits wait too, so a stream of reads cannot keep it out. A thread's shared holds nest (the
+    queries of a cached load run inside the load's hold) and never wait while it holds one."""
+
+    def __init__(self) -> None:
+        self._state = threading.Condition()
+        self._readers = 0  # threads holding a shared hold
+        self._writer = False  # a write window waiting or open
+        self.waiting = 0  # reads waiting for a window (tests look)
+        self._mine = threading.local()
+
+    def depth(self) -> int:
+        return getattr(self._mine, "depth", 0)
+
+    def acquire_read(self, timeout: float) -> bool:
+        if self.depth():
+            self._mine.depth += 1
+            return True
+        deadline = time.monotonic() + timeout
+        with self._state:
+            self.waiting += 1
+            try:
+                while self._writer:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return False
+                    self._state.wait(left)
+            finally:
+                self.waiting -= 1
+            self._readers += 1
+        self._mine.depth = 1
+        return True
+
+    def release_read(self) -> None:
+        self._mine.depth -= 1
+        if self._mine.depth == 0:
+            with self._state:
+                self._readers -= 1
+                self._state.notify_all()
+
+    def acquire_write(self, timeout: float) -> bool:
+        own = 1 if self.depth() else 0  # the writing thread's own read (none in the dashboard) is not waited for
+        deadline = time.monotonic() + timeout
+        with self._state:
+            self._writer = True
+            while self._readers > own:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self._writer = False
+                    self._state.notify_all()
+                    return False
+                self._state.wait(left)
+        return True
+
+    def release_write(self) -> None:
+        with self._state:
+            self._writer = False
+            self._state.notify_all()
+
+
+_guard = _Guard()
+
+
+@contextmanager
+def reading():
+    """A shared hold on the database for one read: no write window closes the connection while it runs. It
+    waits while a window is open or waiting (saying so after NOTICE_AFTER_SECONDS, as a page load waits for an
+    import: db.busy) for up to db.READ_WAIT_SECONDS, then raises db.DatabaseBusy. Nested holds never wait."""
+    if not _guard.acquire_read(0 if _guard.depth() else NOTICE_AFTER_SECONDS):
+        notice = st.empty()
+        notice.info(i18n.t("db.busy", chosen_lang()), icon=":material/hourglass_top:")
+        try:
+            if not _guard.acquire_read(db.READ_WAIT_SECONDS):
+                raise db.DatabaseBusy(f"{database_path()}: the 数据管理 screen is writing the database")
+        finally:
+            notice.empty()
+    try:
+        yield
+    finally:
+        _guard.release_read()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -102,28 +201,42 @@ def _open(path: str, key: str) -> Database:
 
 
 def begin_write(keep_data: bool = False) -> None:
-    """The write window begins: close every connection this process opened on the database, and with them
-    every session's cursor, forget the cached connections and results, and open none until end_write(), so
-    that every later page load opens the file anew and reads what was written (DuckDB would otherwise serve
-    a restored path from the old file's instance while any connection to it lived). ``keep_data``: the
-    cached results stay (a write that changes nothing they hold: write_keeping_cache)."""
-    with _opened_lock:
-        _writing.set()
-        held = list(_opened)
-        _opened.clear()
-    for database in held:
-        with database.lock:
-            database.connection.close()
-    _open.clear()
-    if not keep_data:
-        st.cache_data.clear()
+    """The write window begins: wait until the reads running finish (new ones wait meanwhile: ``reading``),
+    then close every connection this process opened on the database, and with them every session's cursor,
+    forget the cached connections and results, and open none until end_write(), so that every later page load
+    opens the file anew and reads what was written (DuckDB would otherwise serve a restored path from the old
+    file's instance while any connection to it lived). ``keep_data``: the cached results stay (a write that
+    changes nothing they hold: write_keeping_cache). Raises db.DatabaseBusy (nothing closed, no window open)
+    when the reads running do not finish within WRITE_WAIT_SECONDS."""
+    if not _guard.acquire_write(WRITE_WAIT_SECONDS):
+        raise db.DatabaseBusy(f"{database_path()}: other users' pages are still reading the database; "
+                              "try again in a moment")
+    try:
+        with _opened_lock:
+            _writing.set()
+            held = list(_opened)
+            _opened.clear()
+        for database in held:
+            with database.lock:
+                database.closed.set()
+                database.connection.close()
+        _open.clear()
+        if not keep_data:
+            st.cache_data.clear()
+    except BaseException:
+        _writing.clear()
+        _guard.release_write()
+        raise
 
 
 def end_write(keep_data: bool = False) -> None:
     """The write window ends: results cached meanwhile belong to the old file; page loads may open again."""
-    if not keep_data:
-        st.cache_data.clear()
-    _writing.clear()
+    try:
+        if not keep_data:
+            st.cache_data.clear()
+    finally:
+        _writing.clear()
+        _guard.release_write()
 
 
 def write_keeping_cache(write):
@@ -168,10 +281,11 @@ def open_database() -> Database:
     try:
         while True:
             try:
-                if _writing.is_set():
-                    raise db.DatabaseBusy(f"{path}: the 数据管理 screen is writing the database")
-                return _open(str(path), _data_key(path))
-            except db.DatabaseBusy:
+                with reading():  # a window waiting or open goes first (its own wait says so)
+                    if _writing.is_set():  # (the writing thread itself)
+                        raise db.DatabaseBusy(f"{path}: the 数据管理 screen is writing the database")
+                    return _open(str(path), _data_key(path))
+            except db.DatabaseBusy:  # another process holds the file (an import on the command line)
                 if time.monotonic() >= deadline:
                     raise
                 if notice is None:
@@ -184,39 +298,83 @@ def open_database() -> Database:
             notice.empty()
 
 
+# the calls of a cursor that read the result of its last execute: after a write window closed the cursor
+# between the two, the query runs again on the new connection
+_FETCHES = frozenset({"fetchone", "fetchmany", "fetchall", "df", "fetchdf", "fetch_df", "fetchnumpy", "arrow",
+                      "fetch_arrow_table", "pl", "fetch_record_batch", "fetch_df_chunk", "tf", "torch"})
+
+
 class Reader:
-    """A session's cursor that outlives a write window: a query that meets the connection closed by another
-    user's import or restore (a page load already running when the window opened) waits for the window to
-    close, as a page load does (open_database), and runs again on the new connection. Everything else is the
-    cursor's own (``execute`` returns the reader, so ``.df()``, ``.fetchone()``, ``.description`` read the
-    current cursor's result)."""
+    """A session's cursor that outlives a write window. Each call holds a shared hold on the database while it
+    runs (``reading``), so no window closes the connection under it. A call that comes after a window closed
+    the connection (a page load already running when the window opened) moves to a cursor on the new one
+    (waiting for the window to close, as a page load does: open_database); a fetch whose result the window
+    dropped runs its query again there, past the rows already taken. Everything else is the cursor's own
+    (``execute`` returns the reader, so ``.df()``, ``.fetchone()``, ``.description`` read the current
+    cursor's result)."""
 
     def __init__(self, database: Database, cursor: duckdb.DuckDBPyConnection):
         self._database = database
         self._cursor = cursor
+        self._query: tuple | None = None  # the last execute's arguments
+        self._taken = 0  # rows of its result fetched one by one or by fetchmany
+
+    def _move(self) -> None:
+        self._database, self._cursor = _cursor_on(open_database())
 
     def execute(self, *args, **kwargs) -> Reader:
-        try:
-            self._cursor.execute(*args, **kwargs)
-        except duckdb.ConnectionException as exc:
-            if "closed" not in str(exc):
-                raise
-            self._database, self._cursor = new_cursor(open_database())
-            self._cursor.execute(*args, **kwargs)
+        with reading():
+            if self._database.closed.is_set():
+                self._move()
+            try:
+                self._cursor.execute(*args, **kwargs)
+            except duckdb.ConnectionException as exc:  # closed otherwise than by a window (kept as before)
+                if "closed" not in str(exc):
+                    raise
+                self._move()
+                self._cursor.execute(*args, **kwargs)
+            self._query = (args, kwargs)
+            self._taken = 0
         return self
 
+    def _call(self, name: str, *args, **kwargs):
+        with reading():
+            if self._database.closed.is_set():
+                if name == "close":
+                    return None  # closed with its connection
+                self._move()
+                if name in _FETCHES and self._query is not None:
+                    self._cursor.execute(*self._query[0], **self._query[1])
+                    if self._taken:
+                        self._cursor.fetchmany(self._taken)
+            result = getattr(self._cursor, name)(*args, **kwargs)
+            if name == "fetchone" and result is not None:
+                self._taken += 1
+            elif name == "fetchmany":
+                self._taken += len(result)
+            return result
+
     def __getattr__(self, name: str):
-        return getattr(self._cursor, name)
+        with reading():
+            value = getattr(self._cursor, name)
+        return functools.partial(self._call, name) if callable(value) else value
 
 
-def new_cursor(database: Database) -> tuple[Database, duckdb.DuckDBPyConnection]:
+def _cursor_on(database: Database) -> tuple[Database, duckdb.DuckDBPyConnection]:
     """A new cursor on the shared connection, or on the next one when a write window closed it meanwhile."""
     while True:
-        try:
-            with database.lock:  # cursor() itself is a call on the shared connection
-                return database, database.connection.cursor()
-        except duckdb.ConnectionException:  # closed by a write window since it was handed out
-            database = open_database()
+        with reading():
+            if not database.closed.is_set():
+                with database.lock:  # cursor() itself is a call on the shared connection
+                    return database, database.connection.cursor()
+        database = open_database()  # closed by a write window since it was handed out
+
+
+def new_cursor(database: Database) -> tuple[Database, Reader]:
+    """A cursor of its own on the shared connection (a read outside a page's run: the login's checks, a
+    download's data), as a Reader: safe beside a write window, closed by its ``close()``."""
+    reader = Reader(*_cursor_on(database))
+    return reader._database, reader
 
 
 def session_cursor(database: Database) -> Reader:
@@ -225,7 +383,7 @@ def session_cursor(database: Database) -> Reader:
     held = st.session_state.get(_CURSOR_KEY)
     if held is not None and held[0] is database:
         return held[1]
-    reader = Reader(*new_cursor(database))
+    reader = Reader(*_cursor_on(database))
     st.session_state[_CURSOR_KEY] = (reader._database, reader)
     return reader
 
@@ -246,5 +404,6 @@ def load(fn: Callable[..., T], con: Any, db_key: str, *args: Any, **kwargs: Any)
     ``fn`` is the metric function itself (``metrics.rectification.overdue_list``), so that a reader or grep
     goes from a page to the function and on to its SQL; the arguments (the frozen ``Filters``, a day, a code)
     must be hashable by ``st.cache_data``. Pages call it through ``PageContext.load``."""
-    return _loaded(f"{fn.__module__}.{fn.__qualname__}", db_key, args, tuple(sorted(kwargs.items())), _fn=fn,
-                   _con=con)
+    with reading():  # the whole of the metric function: no write window closes the cursor between its queries
+        return _loaded(f"{fn.__module__}.{fn.__qualname__}", db_key, args, tuple(sorted(kwargs.items())),
+                       _fn=fn, _con=con)

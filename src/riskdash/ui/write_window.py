@@ -8,9 +8,10 @@ through the session's read-only cursor (temp tables only), then, under a process
 connection the process opened on the file (which closes every session's cursor; session.begin_write), open
 the file writable, write in one transaction, close it, and drop the cached connections and results so that
 the next run of every page reopens it read-only and reads what was written (after a restore too: no
-connection to the old file survives the swap). A page load that runs during those seconds waits (a notice
-says so) and then shows the new data: an open waits for the window, and a query that meets its closed cursor
-reopens and runs again (session.Reader). A failing disk is one line saying whether the write was kept
+connection to the old file survives the swap). The window first waits for the reads running to finish (it
+never closes a connection under one: session.reading); a page load that runs during those seconds waits (a
+notice says so if it waits long) and then shows the new data: an open waits for the window, and a cursor
+whose connection the window closed moves to the new one and runs its query again (session.Reader). A failing disk is one line saying whether the write was kept
 (db.io_guard, error_line).
 """
 
