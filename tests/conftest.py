@@ -424,9 +424,7 @@ def pytest_ignore_collect(collection_path, config):
     process (each xdist worker collects).
     (Their tests would all be deselected; the check above that the mark and the file name agree runs whenever
     they are collected, as in the whole suite.)"""
-    clauses = [c.strip() for c in (config.getoption("markexpr", "") or "").split(" and ")]
-    if any(" or " in c or "(" in c for c in clauses):
-        return None
+    clauses = _and_clauses(config)
     if "not browser" in clauses and BROWSER_FILE.search(collection_path.as_posix()):
         return True
     # likewise a file whose every test is marked slow by a module-level `pytestmark` under "not slow" (the fault,
@@ -434,6 +432,48 @@ def pytest_ignore_collect(collection_path, config):
     if "not slow" in clauses and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
         return _module_marked(collection_path, "slow") or None
     return None
+
+
+def _and_clauses(config) -> list[str]:
+    """The -m expression's clauses joined by "and" ("not browser", "not slow"), or none for an expression with
+    "or" or brackets, which this simple reading cannot be sure of."""
+    clauses = [c.strip() for c in (config.getoption("markexpr", "") or "").split(" and ")]
+    return [] if any(" or " in c or "(" in c for c in clauses) else clauses
+
+
+# ---- a cheap password hasher where no browser test runs (issue 15 item 5) -------------------------------------
+# accounts.HASHER is argon2id over 64 MiB, 3 passes: ~0.2 s of CPU per hash or check, by design. The tests that
+# make accounts and log in do not test that cost, and a run without the browser tests (the fast tier) does all its
+# hashing in this process: there every hash is made, and every login checked, with 1 pass over 1 MiB (argon2id
+# still, the same code; a hash carries its parameters, and hashes are only ever made here). The tests of the
+# production parameters and of a login's cost take the fixture production_hasher. The whole suite keeps the real
+# hasher: its browser tests' servers (other processes) would rehash on login a hash made with other parameters.
+PRODUCTION_HASHER: tuple = ()
+
+
+def pytest_configure(config):
+    global PRODUCTION_HASHER
+    if "not browser" not in _and_clauses(config):
+        return
+    import secrets
+
+    from argon2 import PasswordHasher
+
+    from riskdash import accounts
+
+    PRODUCTION_HASHER = (accounts.HASHER, accounts._DUMMY_HASH)
+    accounts.HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    accounts._DUMMY_HASH = accounts.HASHER.hash(secrets.token_hex(32))
+
+
+@pytest.fixture
+def production_hasher(monkeypatch):
+    """accounts.HASHER and its unknown-name hash as production has them, for a test of their parameters or cost."""
+    if PRODUCTION_HASHER:
+        from riskdash import accounts
+
+        monkeypatch.setattr(accounts, "HASHER", PRODUCTION_HASHER[0])
+        monkeypatch.setattr(accounts, "_DUMMY_HASH", PRODUCTION_HASHER[1])
 
 
 def _module_marked(path: Path, mark: str) -> bool:

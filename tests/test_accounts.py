@@ -77,7 +77,7 @@ def test_password_rules(password, ok):
     assert (accounts.password_problem("zhangsan", password) is None) is ok
 
 
-def test_a_hash_is_argon2id_with_the_tuned_cost():
+def test_a_hash_is_argon2id_with_the_tuned_cost(production_hasher):
     """The cost is the hash's parameters (3 passes over 64 MiB, one lane: ~0.15–0.2 s per check on a 2-core
     server, accounts.HASHER); a wall-clock bound here failed under load (3.4 s) and speed belongs in the bench."""
     hashed = accounts.hash_password(GOOD)
@@ -159,7 +159,7 @@ def test_login_lockout_and_counters(small_con):
     assert audit(con, "nobody") == [("nobody", "login_failed", json.dumps({"reason": "unknown account"}))]
 
 
-def test_the_unknown_name_hash_is_made_as_a_password_is():
+def test_the_unknown_name_hash_is_made_as_a_password_is(production_hasher):
     """An unknown name is checked against a written-out hash: it must carry HASHER's parameters (else that check
     would be quicker or slower than a wrong password's, and tell names apart) and be a hash nobody's password
     matches."""
@@ -206,7 +206,7 @@ def test_change_password_and_disable(small_con):
     assert accounts.has_accounts(con)
 
 
-def test_a_login_check_takes_under_a_second(small_con):
+def test_a_login_check_takes_under_a_second(small_con, production_hasher):
     """The login's cost is the argon2 check plus a few small writes: counted in CPU time of this process (its
     threads included), which another program on a busy machine does not stretch as it stretches the wall clock
     (1.06-1.87 s wall were seen at a load of 15 for ~0.2 s of work)."""
