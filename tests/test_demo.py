@@ -16,7 +16,8 @@ import pytest
 
 from riskdash import db, demo
 
-TODAY = date(2025, 11, 20)
+# the date of the shared demo city (tests/shared_demo.py), which the module's scale-1 city is
+TODAY = date(2026, 11, 28)
 SMALL = 0.2
 
 
@@ -33,9 +34,17 @@ def _table_hashes(path: Path) -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "city.duckdb"
-    summary = demo.build_demo(path, scale=1.0, seed=42, today=TODAY)
-    assert summary["counts"]["enterprises"] == 5000
+    """A copy of the scale-1 city of seed 42 that several files read, built once per test process by
+    ``demo.build_demo(path, scale=1.0, seed=42, today=TODAY)`` (tests/shared_demo.py): ~5 s of CPU not spent twice."""
+    from shared_demo import TODAY as SHARED_TODAY, demo_city
+
+    assert SHARED_TODAY == TODAY
+    path = demo_city(tmp_path_factory.mktemp("demo") / "city.duckdb")
+    con = db.connect(path, read_only=True)
+    try:
+        assert con.execute("select count(*) from enterprises").fetchone()[0] == 5000
+    finally:
+        con.close()
     return path
 
 
