@@ -27,7 +27,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager, suppress
 from pathlib import Path
 
 import playwright.sync_api as playwright_api
@@ -157,6 +157,7 @@ def chromium_page(tmp_path: Path | None = None, width: int = 1440, height: int =
     in all that a page can see (no cookie, storage or cache of another test). ``tmp_path`` is no longer used (the
     context keeps its profile in memory); it stays for the callers that pass it."""
     context = _browser().new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    context.add_init_script(TRACK_RUNS)
     try:
         yield context.new_page()
     finally:
@@ -166,6 +167,49 @@ def chromium_page(tmp_path: Path | None = None, width: int = 1440, height: int =
 def wait_idle(page, timeout: float = PAGE_MS) -> None:
     """The page's script run is over (Streamlit's script state on stApp is notRunning)."""
     page.wait_for_selector(IDLE, state="attached", timeout=timeout)
+
+
+# In every page (an init script of each context): when the page last sent a message to its server (a widget's
+# change, a page switch: each asks for a run) and when Streamlit's script state on stApp last changed.
+TRACK_RUNS = """(() => {
+  const runs = window.__riskdashRuns = {sent: 0, changed: 0};
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (...args) { runs.sent = performance.now(); return send.apply(this, args); };
+  new MutationObserver(() => { runs.changed = performance.now(); })
+    .observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+})()"""
+
+# Settled: no run going, no running indicator, and the last message to the server answered by a run (the script
+# state changed after it), or sent more than ``grace`` ms ago (a message that asks for no run), then a frame drawn.
+SETTLED = """(grace) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  const runs = window.__riskdashRuns;
+  return !runs || runs.changed >= runs.sent || performance.now() - runs.sent > grace;
+}"""
+SETTLE_FLOOR_MS = 150
+SETTLE_GRACE_MS = 1_500
+
+# every visible grid (st.dataframe, st.data_editor) has drawn its headers: a grid fills them a moment after it
+# appears, later still on a busy machine
+GRIDS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(d => d.offsetParent)
+  .every(d => d.querySelector('.dvn-scroller') && [...d.querySelectorAll('th')].some(t => t.innerText))"""
+GRIDS_MS = 5_000
+
+
+def settle(page, timeout: float = PAGE_MS) -> None:
+    """Wait until the run the last action asked for is over and drawn — rather than a fixed pause after the
+    running indicator goes (500 ms, too short when a loaded machine starts the run late, and paid after every
+    action). A widget sends its change at once (or within ``SETTLE_FLOOR_MS``, the one fixed pause); the run it
+    asks for changes the script state, whose end is what this waits for. A message that asks for no run is waited
+    out ``SETTLE_GRACE_MS``."""
+    page.wait_for_timeout(SETTLE_FLOOR_MS)
+    page.wait_for_function(SETTLED, arg=SETTLE_GRACE_MS, timeout=timeout, polling="raf")
+    # then the grids drawn (up to GRIDS_MS: a grid that never shows headers must not hold every test up)
+    with suppress(playwright_api.TimeoutError):
+        page.wait_for_function(GRIDS_DRAWN, timeout=GRIDS_MS, polling="raf")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 # ---- one server per database for the tests that only read ----------------------------------------------------

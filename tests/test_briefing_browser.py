@@ -12,6 +12,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import browser_support
 import pytest
 from conftest import AS_OF, CITY
 from test_browser import PAGE_MS, chromium_page, serving
@@ -45,8 +46,7 @@ def projector(tmp_path: Path):
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(400)
+    browser_support.settle(page)
 
 
 def slide_title(page) -> str:

@@ -17,6 +17,7 @@ from browser_support import (  # the browser files' kit, imported from here
     CHROMIUM,
     PAGE_MS,
     chromium_page,
+    settle,
     serving,
     shared_database,
     shared_server,
@@ -82,8 +83,7 @@ def browser_page(tmp_path: Path):
 def wait_until_idle(page) -> None:
     """Streamlit shows a running indicator while the script runs; wait for the page to settle."""
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=PAGE_MS)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    settle(page)
 
 
 def metric_value(page, label: str) -> str:

@@ -5,6 +5,7 @@ the "1+1" coverage, the zero-report compliance and its form."""
 from __future__ import annotations
 
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, browser_page, shared_towns, wait_until_idle  # noqa: F401 (fixtures)
 
@@ -21,8 +22,7 @@ def towns_server(shared_towns):  # noqa: F811 (the fixture)
 
 def open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def panel(page):

@@ -4,6 +4,7 @@ serves, and the new rows are counted on the screen and in the database."""
 
 from __future__ import annotations
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, browser_page, server  # noqa: F401 (fixtures)
 
@@ -18,8 +19,7 @@ CSV = ("隐患编号,企业编号,发现日期,隐患等级,整改期限,隐患�
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def counts(page) -> dict[str, str]:

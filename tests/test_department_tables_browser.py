@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, chromium_page, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables, whole
@@ -46,8 +47,7 @@ def open_screen(page, url: str) -> None:
 
 def open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()  # the name holds the icon's ligature too
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def grid(page, header: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import browser_support
 import pytest
 from conftest import COUNTY_A
 from test_browser import PAGE_MS, chromium_page, serving
@@ -40,8 +41,7 @@ def county_server(small_db_path: Path, tmp_path: Path):
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def go(page, screen: str) -> None:

@@ -4,6 +4,7 @@ region after coming back)."""
 
 from __future__ import annotations
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, browser_page, server, sidebar_choice  # noqa: F401 (fixtures)
 
@@ -11,8 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def test_settings_hides_the_filters_and_keeps_the_view(server, browser_page):  # noqa: F811

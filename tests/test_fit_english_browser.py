@@ -37,6 +37,10 @@ def test_english_lists_fit_at_1024(server, tmp_path):  # noqa: F811
         lists = tables(page, f".st-key-{LIST_KEY} [data-testid='stDataFrame'], "
                              f".st-key-{RISK_LIST_KEY} [data-testid='stDataFrame']")
         assert lists and whole(lists) == []
+        # the open cases' grid fills its headers a moment after it appears
+        page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stDataFrame\"]')].some(d => "
+                               "[...d.querySelectorAll('th')].map(t => t.innerText).filter(Boolean).join('|')"
+                               ".startsWith('Accident|When|Due|Days'))", timeout=PAGE_MS)
         every = tables(page, "[data-testid='stDataFrame']")
         open_cases = [t for t in every if t and t[0].startswith("Accident|When|Due|Days")]
         assert len(open_cases) == 1 and whole(open_cases) == []

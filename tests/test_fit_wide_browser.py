@@ -6,6 +6,7 @@ headless Chromium with the sidebar open, one server for the module: no column pa
 
 from __future__ import annotations
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, chromium_page, shared_towns, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables
@@ -28,8 +29,7 @@ def open_page(page, url: str) -> None:
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def grid(page, *heads: str) -> list:

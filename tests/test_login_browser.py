@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import browser_support
 import pytest
 from conftest import COUNTY_A, TOWN_B1
 from test_browser import PAGE_MS, chromium_page, serving
@@ -45,8 +46,7 @@ def refused(page, text: str) -> None:
 
 
 def wait_settled(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def test_login_in_chromium(guarded_server, tmp_path):
@@ -66,6 +66,7 @@ def test_login_in_chromium(guarded_server, tmp_path):
         log_in(page, "jia", GOOD)
         page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=PAGE_MS)
         page.get_by_text("当前账号：jia（县级 · 甲县）").wait_for(timeout=PAGE_MS)
+        wait_settled(page)  # the login's run over: a click on a button it still redraws can be lost
 
         # logout: the form again, no data
         page.get_by_role("button", name="退出登录").click()

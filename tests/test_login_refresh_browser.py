@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import browser_support
 import pytest
 from conftest import COUNTY_A
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.browser
 
 GOOD = "Safe-pass9"
 ROOT = Path(__file__).resolve().parents[1]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @pytest.fixture()
@@ -37,9 +37,7 @@ def guarded_server(small_db_path: Path, tmp_path: Path):
 
 
 def settled(page) -> None:
-    page.wait_for_selector(IDLE, state="attached", timeout=PAGE_MS)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def log_in(page, name: str) -> None:

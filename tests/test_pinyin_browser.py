@@ -4,6 +4,7 @@ finds 甲县 东镇."""
 
 from __future__ import annotations
 
+import browser_support
 import pytest
 from test_browser import PAGE_MS, browser_page, shared_small_city, sidebar_choice  # noqa: F401 (fixtures)
 
@@ -17,8 +18,7 @@ def server(shared_small_city):  # noqa: F811 (the module's own)
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    browser_support.settle(page)
 
 
 def options(page) -> list[str]:
