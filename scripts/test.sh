@@ -21,6 +21,8 @@ fi
 # One worker more than cores: the browser tests' worker mostly waits on its server and Chromium (about 4 s of
 # CPU, theirs included, in a test of 15-60 s), so with -n <cores> most of a core sat idle under it while the
 # rest queued on the others. The browser group, the largest, starts first (xdist orders groups by size).
-# RISKDASH_BROWSER_GROUPS=2 on a machine of 4 or more cores: two browser workers, each a whole file at a time
-# (tests/conftest.py).
+# The browser tests in two groups by default (RISKDASH_BROWSER_GROUPS, tests/conftest.py), each on its own worker,
+# a file always whole: they mostly wait (the whole group: ~135 s of CPU in 17-23 min of tests), and on 2 cores at
+# a load of 10-14 two groups ran them in 10-12 min. RISKDASH_BROWSER_GROUPS=1 puts them back on one worker.
+export RISKDASH_BROWSER_GROUPS="${RISKDASH_BROWSER_GROUPS:-2}"
 exec .venv/bin/python -m pytest -n "$(( $(nproc) + 1 ))" --dist loadgroup "$@"

@@ -389,8 +389,8 @@ TOGETHER_FILES = {"tests/test_offline_install.py": "deploy"}
 
 
 # RISKDASH_BROWSER_GROUPS=2 (or more) splits the browser files into that many groups, each on its own worker, a
-# file always whole (a module-scoped server stays with its tests): for a machine with the cores for two servers and
-# two Chromiums at once besides the other workers (4 or more). Unset: one group, as on 2 cores.
+# file always whole (a module-scoped server stays with its tests). scripts/test.sh sets 2 (on 2 cores, at a load of
+# 10-14, the browser tests took 10-12 min in two groups: they mostly wait). Unset: one group.
 BROWSER_GROUPS = max(1, int(os.environ.get("RISKDASH_BROWSER_GROUPS") or 1))
 
 
