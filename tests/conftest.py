@@ -441,19 +441,20 @@ def _and_clauses(config) -> list[str]:
     return [] if any(" or " in c or "(" in c for c in clauses) else clauses
 
 
-# ---- a cheap password hasher where no browser test runs (issue 15 item 5) -------------------------------------
+# ---- a cheap password hasher in the fast tier (issue 15 item 5) ------------------------------------------------
 # accounts.HASHER is argon2id over 64 MiB, 3 passes: ~0.2 s of CPU per hash or check, by design. The tests that
-# make accounts and log in do not test that cost, and a run without the browser tests (the fast tier) does all its
-# hashing in this process: there every hash is made, and every login checked, with 1 pass over 1 MiB (argon2id
-# still, the same code; a hash carries its parameters, and hashes are only ever made here). The tests of the
-# production parameters and of a login's cost take the fixture production_hasher. The whole suite keeps the real
-# hasher: its browser tests' servers (other processes) would rehash on login a hash made with other parameters.
+# make accounts and log in do not test that cost, and a run without the browser and the slow tests (the fast tier:
+# -m "not browser and not slow") does all its hashing in this process: there every hash is made, and every login
+# checked, with 1 pass over 1 MiB (argon2id still, the same code; a hash carries its parameters). The tests of the
+# production parameters and of a login's cost take the fixture production_hasher. Other runs keep the real hasher:
+# the browser tests' servers and the slow tests' `python -m riskdash` are other processes, which would make hashes
+# with the real parameters or rehash on login those made with the cheap ones.
 PRODUCTION_HASHER: tuple = ()
 
 
 def pytest_configure(config):
     global PRODUCTION_HASHER
-    if "not browser" not in _and_clauses(config):
+    if not {"not browser", "not slow"} <= set(_and_clauses(config)):
         return
     import secrets
 
