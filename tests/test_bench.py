@@ -117,3 +117,23 @@ def test_user_times_every_query_as_that_account_reads_it(tmp_path, bench_file):
     assert admin["account_region"] is None
     with pytest.raises(accounts.AccountError, match="no such account"):
         bench.run_bench(scale=0.05, db_path=path, runs=1, only=["metrics/"], pandas=False, user="nobody")
+
+
+def test_a_browser_step_that_fails_is_one_line_naming_the_step_and_the_server():
+    """The scale-20 city's record step once ended `riskdash bench` with a Playwright traceback (the list's first
+    row was scrolled off the screen): a failing step is one line now, saying which step, on which server."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    from riskdash import db
+    from riskdash.bench import browser_tasks
+
+    def fails():
+        raise PlaywrightError('Locator.wait_for: Timeout 120000ms exceeded.\nCall log:\n  - waiting for locator')
+
+    with pytest.raises(db.RiskdashError) as caught:
+        browser_tasks._step("warm/record", "bench", fails)
+    assert str(caught.value) == ("bench browser: step warm/record failed on the dashboard: Locator.wait_for: "
+                                 "Timeout 120000ms exceeded.; nothing was written to the bench database (a copy)")
+    with pytest.raises(db.RiskdashError, match="on the floor app"):
+        browser_tasks._step("warm/record", "floor", fails)
+    assert browser_tasks._step("login", "bench", lambda: 1.5) == 1.5
