@@ -136,17 +136,19 @@ with tab_due:
                              hazard_ids=list(due["hazard_id"]), views=view.list_views("follow_up", lang))
     week_until = i18n.day(view.week_end(f.as_of, rect.WEEK_DAYS), lang)
     ui.section(t("rectification.weekly_title"), t("rectification.weekly_scope", until=week_until, **words))
-    weekly = view.weekly_by_township(page.load(rect.weekly_list, f))
+    weekly = page.load(rect.weekly_list, f)
+    weekly_n = view.weekly_counts(weekly)
     town_names = view.township_choices(towns)
     if not town_names:
         st.info(t("rectification.weekly_none"), icon=":material/info:")
     else:
         town = st.selectbox(t("rectification.weekly_township"), list(town_names), key="rect_week_town",
-                            format_func=lambda c: with_initials(f"{town_names[c]}（{len(weekly.get(c, []))}）",
+                            format_func=lambda c: with_initials(f"{town_names[c]}（{weekly_n.get(c, 0)}）",
                                                                 town_names[c]))
         heading = t("rectification.weekly_heading", township=town_names[town], as_of=scope.as_of,
-                    n=len(weekly.get(town, [])))
-        rows = view.follow_up_table(weekly[town], sectors, lang) if town in weekly else None
+                    n=weekly_n.get(town, 0))
+        own = view.weekly_of(weekly, town)
+        rows = view.follow_up_table(own, sectors, lang) if own is not None else None
         st.markdown(f"**{plain(heading)}**")
         if rows is None:
             st.info(t("rectification.empty"), icon=":material/check_circle:")

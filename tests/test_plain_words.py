@@ -178,3 +178,21 @@ def test_integer_columns_get_thousands_separators_but_not_years_codes_or_record_
     # "28,768" is measured, not "28768": one more character than the bare number
     assert config["销号（项）"]["width"] >= widgets.text_px("28,768") + widgets.CELL_PAD_PX
     assert not widgets.thousands("Year", pd.Series([2026])) and widgets.thousands("Deaths", pd.Series([1606]))
+
+
+def test_the_widest_text_is_found_measuring_few():
+    """``widest_px`` (the fit's column width, measured on the longest distinct texts only) equals the largest
+    ``text_px`` of all the texts, whatever mix of Chinese, Latin and lengths; a column of repeats is one text."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = "城关街道危险化学品（）、abcdefWXYZ 0123456789-—"
+    for _ in range(300):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(0, 40))]
+        assert widgets.widest_px(texts) == max((widgets.text_px(t) for t in texts), default=0.0), texts
+    # a short all-Chinese text is wider than a longer Latin one: the search does not stop at the longest
+    assert widgets.widest_px(["abcdefghijklmno", "危险化学品企业十家"]) == widgets.text_px("危险化学品企业十家") == 126.0
+    assert widgets.text_px("1,606") == 40.0 and widgets.text_px("城关") == 28.0
+    # 1, 1.0 and True are drawn apart ("1", "1.0", "True"): the widest of them counts
+    mixed = widgets.fit(pd.DataFrame({"x": pd.Series([1, 1.0, True], dtype=object)}), budget=2000)
+    assert mixed["column_config"]["x"]["width"] >= widgets.text_px("True") + widgets.CELL_PAD_PX

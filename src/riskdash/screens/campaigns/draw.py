@@ -113,7 +113,7 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
     if pairs.empty:
         st.info(t("campaigns.empty"), icon=":material/info:")
         return
-    town_names = {row["region_code"]: view._town(row) for _, row in pairs.iterrows()}
+    town_names = dict(zip(pairs["region_code"], view._towns(pairs)))
     towns = {code: searchable(name) for code, name in town_names.items()}  # found by name or pinyin initials
     region_code = st.selectbox(t("campaigns.form_township"), list(towns), format_func=towns.get,
                                key="campaigns_pair_town")
