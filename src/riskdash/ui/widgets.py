@@ -57,7 +57,7 @@ HEAD_PAD_PX = 26     # the header's padding and its sort mark
 WIDE_PX, NARROW_CHAR_PX = 14.0, 8.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _char_px(ch: str) -> float:
     return WIDE_PX if unicodedata.east_asian_width(ch) in ("W", "F") else NARROW_CHAR_PX
 

@@ -15,7 +15,7 @@ from riskdash.pinyin import searchable
 from riskdash.screens.campaigns import view
 from riskdash.screens.data.view import problems_frame
 from riskdash.screens.kit import Scope, download_name
-from riskdash.ui import widgets
+from riskdash.ui import session, widgets
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import
@@ -76,7 +76,8 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
             try:
                 with view.zero_report_file(window_id, region_code, report_on, int(accidents),
                                            datetime.now().replace(microsecond=0)) as path:  # deleted after
-                    rows, problems, total = view.check_zero_report(page.con, path, label)
+                    with session.reading():  # the check's temp tables kept on the cursor (data.draw.check_upload)
+                        rows, problems, total = view.check_zero_report(page.con, path, label)
                     if total:
                         raise ImportFailed(label, problems, total, rows)
                     write_import(view.ZERO_REPORT_KIND, path, view.ZERO_REPORT_MODE,
@@ -137,7 +138,8 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
         label = view.pair_label(year, region_code, industry_type)
         try:
             with view.pair_file(year, region_code, industry_type, common, individual, advice) as path:
-                rows, problems, total = view.check_pair(page.con, path, label)
+                with session.reading():  # the check's temp tables kept on the cursor (data.draw.check_upload)
+                    rows, problems, total = view.check_pair(page.con, path, label)
                 if total:
                     raise ImportFailed(label, problems, total, rows)
                 write_import(view.PAIR_KIND, path, view.PAIR_MODE, default_actor(), label)

@@ -79,8 +79,11 @@ def too_big(page, upload, limit_mb: int) -> bool:
 
 
 def check_upload(con, kind: str, path: Path, mode: str, label: str):
-    """Validation only (nothing written): (rows, problems, total) through the session's read-only cursor."""
-    return check(con, kind, path, mode=mode, file_label=label)
+    """Validation only (nothing written): (rows, problems, total) through the session's read-only cursor, under
+    the read guard for all its queries: the file is staged in temp tables on the cursor, which a write window
+    opened meanwhile by another session would close under it (session.reading)."""
+    with session.reading():
+        return check(con, kind, path, mode=mode, file_label=label)
 
 
 # ---------------------------------------------------------------------------------------------- drawing
@@ -233,7 +236,8 @@ def _write_record(page, write) -> None:
     from riskdash.records import RecordRefused
 
     try:
-        checked = write(page.con, True)
+        with session.reading():  # its temp tables kept on the cursor until the check is done (check_upload)
+            checked = write(page.con, True)
     except RecordRefused as refused:
         _refused_message(page, refused)
         return

@@ -13,6 +13,7 @@ from riskdash import db, i18n
 from riskdash.importer import KINDS, ImportFailed
 from riskdash.metrics import data as reads
 from riskdash.screens.settings import view
+from riskdash.ui import session
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
 from riskdash.ui.widgets import NARROW_PX, fit
@@ -110,7 +111,8 @@ def _save(page: PageContext, kind: str, edited, actor: str) -> None:
     """Check ``edited`` as an import file of ``kind`` (upsert) and write it; refused rows are listed."""
     title = view.kind_title(kind, page.lang)
     with view.edits_file(kind, edited) as path:  # one copy, deleted whatever the outcome
-        rows, problems, total = view.check_edits(page.con, kind, path)
+        with session.reading():  # the check's temp tables kept on the cursor (data.draw.check_upload)
+            rows, problems, total = view.check_edits(page.con, kind, path)
         if total:
             _refused(page, rows, problems, total)
             return
