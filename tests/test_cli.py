@@ -12,6 +12,7 @@ import subprocess
 import pytest
 
 from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, held
+from riskdash import db
 
 
 @pytest.fixture
@@ -182,7 +183,8 @@ def test_a_missing_database_is_refused_not_created(tmp_path, riskdash):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path, riskdash):
+def test_a_database_held_by_the_dashboard_is_refused_in_one_line(small_db_path, riskdash, monkeypatch):
+    monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.5")  # the refusal, not the default 5 s wait (tests/test_db.py)
     with held(small_db_path):
         result = riskdash("metrics", "accidents", "--db", str(small_db_path), "--from", "2025-01-01",
                           "--to", "2025-06-30")
@@ -196,7 +198,8 @@ def test_metrics_work_while_the_dashboard_serves(small_db_path, riskdash):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path, riskdash):
+def test_demo_refuses_a_file_the_dashboard_holds_and_changes_nothing(tmp_path, riskdash, monkeypatch):
+    monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.5")  # the refusal, not the default 5 s wait (tests/test_db.py)
     path = tmp_path / "demo.duckdb"
     built = riskdash("demo", "--db", str(path), "--scale", "0.1", "--today", "2025-06-30")
     assert built.returncode == 0, built.stderr

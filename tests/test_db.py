@@ -287,7 +287,7 @@ def test_a_foreign_duckdb_file_is_refused(tmp_path):
         db.connect(path)
 
 
-def test_a_held_file_is_waited_for_then_refused_in_one_line(small_db_path):
+def test_a_held_file_is_waited_for_then_refused_in_one_line(small_db_path, monkeypatch):
     with held(small_db_path) as pid:
         started = time.monotonic()
         with pytest.raises(db.RiskdashError) as err:
@@ -296,7 +296,23 @@ def test_a_held_file_is_waited_for_then_refused_in_one_line(small_db_path):
         message = str(err.value)
         assert "held by another process" in message and "\n" not in message
         assert f"PID {pid}" in message
+        # an open that names no wait takes RISKDASH_LOCK_WAIT_SECONDS (the refusal tests set a short one)
+        monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.3")
+        started = time.monotonic()
+        with pytest.raises(db.DatabaseBusy):
+            db.connect(small_db_path)
+        assert 0.3 <= time.monotonic() - started < db.LOCK_WAIT_SECONDS
     db.connect(small_db_path).close()
+
+
+@pytest.mark.parametrize(("value", "seconds"), [(None, 5.0), ("0.5", 0.5), ("0", 0.0), ("", 5.0), ("soon", 5.0),
+                                                ("-1", 5.0), ("inf", 5.0), ("nan", 5.0)])
+def test_the_default_lock_wait_is_5_s_unless_the_environment_names_another(monkeypatch, value, seconds):
+    if value is None:
+        monkeypatch.delenv(db.LOCK_WAIT_ENV, raising=False)
+    else:
+        monkeypatch.setenv(db.LOCK_WAIT_ENV, value)
+    assert db.LOCK_WAIT_SECONDS == 5.0 and db.lock_wait_seconds() == seconds
 
 
 def _reader(path: Path, waiting: threading.Event, opened: list) -> threading.Thread:

@@ -105,7 +105,8 @@ def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path, riskda
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_a_held_file_is_refused_in_one_line(tmp_path, cli):
+def test_a_held_file_is_refused_in_one_line(tmp_path, cli, monkeypatch):
+    monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.5")  # the refusal, not the default 5 s wait (tests/test_db.py)
     path = city(tmp_path)
     with held(path, read_only=True):
         result = riskdash("import", "hazards", str(FIXTURES / "hazards.csv"), "--db", str(path))

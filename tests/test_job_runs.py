@@ -39,7 +39,8 @@ def _job_entries(path) -> list[tuple]:
         con.close()
 
 
-def test_a_job_failing_while_the_dashboard_holds_the_file(small_db_path, tmp_path, cli):
+def test_a_job_failing_while_the_dashboard_holds_the_file(small_db_path, tmp_path, cli, monkeypatch):
+    monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.5")  # the audit's wait: 0.5 s, not the default 5 (tests/test_db.py)
     not_a_folder = tmp_path / "backups"
     not_a_folder.write_text("a file where the backups folder should be")
     with held(small_db_path, read_only=True):  # as the dashboard holds it

@@ -372,7 +372,8 @@ def test_cli_backup_and_restore_print_one_json_line(filled, tmp_path, cli):
 
 
 @pytest.mark.slow  # real child processes hold the file for seconds: left out of the fast tier
-def test_cli_restore_is_refused_while_the_dashboard_holds_the_file(filled, tmp_path, cli):
+def test_cli_restore_is_refused_while_the_dashboard_holds_the_file(filled, tmp_path, cli, monkeypatch):
+    monkeypatch.setenv(db.LOCK_WAIT_ENV, "0.5")  # the refusal, not the default 5 s wait (tests/test_db.py)
     assert run_cli("backup", "--db", str(filled), "--out", str(tmp_path / "bk")).returncode == 0
     before = contents(filled)
     with held(filled, read_only=True):

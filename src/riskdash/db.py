@@ -27,6 +27,10 @@ if TYPE_CHECKING:  # pandas costs seconds to import; `grade` and the lock checks
 DEFAULT_DB = Path("data") / "riskdash.duckdb"
 ENV_DB = "RISKDASH_DB"
 LOCK_WAIT_SECONDS = 5.0
+# RISKDASH_LOCK_WAIT_SECONDS=N sets that wait (seconds >= 0) for every open that does not name its own: a command's
+# wait for a file another process holds. The tests of a refusal set a short one, so that each does not sit 5 s
+# (often twice) before the refusal they check; the wait itself is tested with explicit waits (tests/test_db.py).
+LOCK_WAIT_ENV = "RISKDASH_LOCK_WAIT_SECONDS"
 
 # DuckDB's file header carries this magic at byte 8
 _DUCKDB_MAGIC = b"DUCK"
@@ -504,11 +508,22 @@ def check_file(path: Path) -> None:
         raise RiskdashError(f"{path}: is not a file (expected a riskdash .duckdb file)")
 
 
-def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float,
+def lock_wait_seconds() -> float:
+    """The default wait for a held file: RISKDASH_LOCK_WAIT_SECONDS when it is a number >= 0, else
+    LOCK_WAIT_SECONDS."""
+    try:
+        value = float(os.environ.get(LOCK_WAIT_ENV, ""))
+    except ValueError:
+        return LOCK_WAIT_SECONDS
+    return value if 0 <= value < float("inf") else LOCK_WAIT_SECONDS
+
+
+def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float | None,
                   on_wait: Callable[[], None] | None = None) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, waiting up to ``wait_seconds`` for a lock held by another connection (``on_wait`` is
-    called once, when the wait begins, so that a screen can say why it waits); then DatabaseBusy."""
-    deadline = time.monotonic() + wait_seconds
+    """duckdb.connect, waiting up to ``wait_seconds`` (None: lock_wait_seconds()) for a lock held by another
+    connection (``on_wait`` is called once, when the wait begins, so that a screen can say why it waits); then
+    DatabaseBusy."""
+    deadline = time.monotonic() + (lock_wait_seconds() if wait_seconds is None else wait_seconds)
     pause = 0.1
     while True:
         try:
@@ -531,7 +546,7 @@ def _open_waiting(path: Path, *, read_only: bool, wait_seconds: float,
             raise RiskdashError(f"{path}: cannot open database: {exc}") from None
 
 
-def ensure_not_held(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+def ensure_not_held(path: str | os.PathLike, wait_seconds: float | None = None) -> None:
     """Refuse (after waiting) a file that any other process has open, even read-only as the dashboard does.
 
     Only an exclusive (writable) open can tell; nothing is written or migrated here.
@@ -542,7 +557,7 @@ def ensure_not_held(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SEC
         _open_waiting(path, read_only=False, wait_seconds=wait_seconds).close()
 
 
-def peek_meta(path: str | os.PathLike, wait_seconds: float = LOCK_WAIT_SECONDS) -> dict[str, str] | None:
+def peek_meta(path: str | os.PathLike, wait_seconds: float | None = None) -> dict[str, str] | None:
     """The meta rows of a file whatever its schema version (read-only, nothing migrated); None when the
     file is a DuckDB database without riskdash's meta table."""
     con = _open_waiting(Path(path), read_only=True, wait_seconds=wait_seconds)
@@ -559,14 +574,15 @@ def connect(
     *,
     read_only: bool = False,
     create: bool = False,
-    wait_seconds: float = LOCK_WAIT_SECONDS,
+    wait_seconds: float | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open a riskdash database with one-line errors for the user's usual mistakes.
 
     A missing file is created (with the full schema and default reference lists) only when ``create``;
-    a file held by another connection is waited for ``wait_seconds`` (``on_wait()`` is called once when the
-    wait begins) and then refused with DatabaseBusy; a writable open migrates an older schema forward.
+    a file held by another connection is waited for ``wait_seconds`` (None: lock_wait_seconds(); ``on_wait()`` is
+    called once when the wait begins) and then refused with DatabaseBusy; a writable open migrates an older schema
+    forward.
     """
     path = resolve_db_path(path)
     check_file(path)

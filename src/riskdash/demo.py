@@ -155,7 +155,7 @@ def _run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> N
         con.execute(statement, {k: params[k] for k in wanted})
 
 
-def _check_target(path: Path, force: bool, wait_seconds: float) -> None:
+def _check_target(path: Path, force: bool, wait_seconds: float | None) -> None:
     """Refuse, changing nothing, a path that is not ours to replace."""
     db.check_file(path)
     if not path.exists():
@@ -195,7 +195,7 @@ def build_demo(
     today: date,
     force: bool = False,
     progress: Callable[[str], Any] | None = None,
-    wait_seconds: float = db.LOCK_WAIT_SECONDS,
+    wait_seconds: float | None = None,  # None: db.lock_wait_seconds()
 ) -> dict:
     """Build the demo city into a new file next to ``path`` and swap it in atomically.
 

@@ -33,7 +33,9 @@ ACTOR = "riskdash-schedule"
 ACTION = "job_failed"
 SUFFIX = ".jobs.jsonl"
 KEEP_RUNS = 1000          # lines kept in the run log (a few years of nightly backups)
-AUDIT_WAIT_SECONDS = 5.0  # the job's short wait for a writable open before it leaves the entry to the dashboard
+# the job's short wait for a writable open before it leaves the entry to the dashboard: None, db.lock_wait_seconds()
+# (5 s, or RISKDASH_LOCK_WAIT_SECONDS)
+AUDIT_WAIT_SECONDS: float | None = None
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def carry_failures_quietly(con, db_path: str | os.PathLike) -> int:
 
 
 def record_failure(db_path: str | os.PathLike, job: str, what: str, started: datetime,
-                   wait_seconds: float = AUDIT_WAIT_SECONDS) -> tuple[dict, bool]:
+                   wait_seconds: float | None = AUDIT_WAIT_SECONDS) -> tuple[dict, bool]:
     """A failed run: into the run log first, then into the audit log if the database opens for writing within
     ``wait_seconds``. (the run, whether it is in the audit log now). Never raises for the audit part: the
     failure being recorded matters more than how."""
