@@ -183,10 +183,73 @@ def fit(frame, budget: int | None = None, selectable: bool = False, max_lines: i
     return out
 
 
+# English wrapped in a grid (issue 17 item 7, in English). The grid (glide data grid, through canvas-hypertxt)
+# wraps a cell's text only where it guesses the line too long, and it guesses from the average width of the
+# characters it has measured so far on the page in that font: first 1.5 × the cell's width ÷ that average
+# characters are measured, and if they fit the whole line is drawn as one. After Chinese names that average is
+# near a Chinese character's 14 px, and English (about 7 px a character) was drawn on one line and cut at the cell's
+# border: the ranking's sectors and reasons, the lists' sectors. A newline in a cell is drawn as a space, so the
+# text cannot be broken beforehand. A cell given a font string of its own is measured apart: "font-weight: 400"
+# (a pandas Styler's CSS, which st.dataframe makes the cell's font "400 0.875rem", the same 14 px look as the
+# grid's "400 14px") gives each cell of mostly narrow characters that must wrap an average of English text alone,
+# and it wraps where it should; Chinese cells keep the grid's own font and average, as before.
+APART_CSS = "font-weight: 400"
+APART_MAX_ROWS = 2_000  # a Styler's translation costs about 0.1 s per 1,000 rows of 8 columns: longer lists as before
+
+
+def narrow(text: str) -> bool:
+    """Whether ``text`` is mostly narrow characters (English, figures): fewer than a third of them Chinese."""
+    return text.isascii() or 3 * sum(_char_px(c) == WIDE_PX for c in text) < len(text)
+
+
+def _plain_float(value) -> str:
+    """A float as the grid draws one without a format (up to four decimals, no trailing zeros)."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def measured_apart(frame, widths: dict, wraps: bool):
+    """``frame`` (a DataFrame or a pandas Styler) to draw with its columns ``widths`` (column name → px; a
+    column left out is not looked at) and rows that wrap (``wraps``): the same frame, or where a cell of mostly
+    narrow characters is wider than its column a Styler that measures such cells apart (APART_CSS). A DataFrame's
+    Styler draws its floats as the grid does (``_plain_float``); null cells keep the placeholder."""
+    data = getattr(frame, "data", frame)
+    if not wraps or len(data) > APART_MAX_ROWS:
+        return frame
+    apart: dict = {}
+    for name in data.columns:
+        width = widths.get(name)
+        kind = data[name].dtype
+        if width is None or not (kind == object or pd.api.types.is_string_dtype(kind)):
+            continue
+        texts = {v for v in _distinct(data[name])
+                 if isinstance(v, str) and text_px(v) + CELL_PAD_PX > width and narrow(v)}
+        if texts:
+            apart[name] = texts
+    if not apart:
+        return frame
+    styler = frame
+    if styler is data:
+        floats = [name for name in data.columns if pd.api.types.is_float_dtype(data[name].dtype)]
+        styler = data.style.format(_plain_float, subset=floats) if floats else data.style
+    for name, texts in apart.items():
+        styler = styler.map(lambda v, texts=texts: APART_CSS if isinstance(v, str) and v in texts else "",
+                            subset=[name])
+    return styler
+
+
+def fitted(frame, **options) -> tuple:
+    """``frame`` as st.dataframe should draw it (``measured_apart``) and ``fit``'s keyword arguments for it."""
+    sized = fit(frame, **options)
+    widths = {getattr(frame, "data", frame).columns[i]: c["width"]
+              for i, c in enumerate(sized["column_config"].values())}
+    return measured_apart(frame, widths, "row_height" in sized), sized
+
+
 def table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:
     """A fitted table and under it its .xlsx download (``table_download``; ``download=False`` where the screen
     offers its own file of the same table)."""
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(frame))
+    shown, sized = fitted(frame)
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, **sized)
     if download:
         table_download(frame, name)
 
@@ -218,7 +281,8 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
         config[column] = (kind(label=labels[column], help=plain(column), width=width)
                           if column in labels else kind(width=width))
     extra = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
-    event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
+    drawn = measured_apart(frame, {c: config[c]["width"] for c in shown}, "row_height" in sized)
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
                          key=f"{key}_grid" if key else None, **{**sized, "column_config": config}, **extra)
     if download:
         table_download(frame, name)

@@ -23,7 +23,7 @@ from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
 from riskdash.ui.session import data_key
-from riskdash.ui.widgets import PNG_CONFIG, exports_at, fit, table_download, target_progress
+from riskdash.ui.widgets import PNG_CONFIG, exports_at, fitted, table_download, target_progress
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -253,8 +253,9 @@ def _record_list(page: PageContext, frame: pd.DataFrame, shown: pd.DataFrame, ke
         st.info(page.t(none_key), icon=":material/check_circle:")
         _department_note(page, department, 0)
         return
-    event = st.dataframe(shown, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(shown, selectable=True))
+    drawn, sized = fitted(shown, selectable=True)  # English wrapped where it should (ui.widgets.measured_apart)
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row", **sized)
     # named for its section (较大及以上事故, 较大涉险事故) and the department when one is chosen
     table_download(shown, departments_view.filter_name(page.t(heading_key), department, page.lang))
     _department_note(page, department, len(frame))

@@ -26,7 +26,18 @@ from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
 from riskdash.ui.session import data_key
-from riskdash.ui.widgets import exports_at, fit, kpi_row, plot, section, table, table_download, view_table
+from riskdash.ui.widgets import (
+    exports_at,
+    fit,
+    fitted,
+    kpi_row,
+    measured_apart,
+    plot,
+    section,
+    table,
+    table_download,
+    view_table,
+)
 
 LEVELS_KEY = "priority_levels"
 ROWS_KEY = "priority_rows"
@@ -149,9 +160,12 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     # names the enterprise's number and its score, which the list leaves out to fit the page at 1024 px beside
     # the sidebar (issue 17 item 7): rank, name, township, sector, level and the reasons
     shown = [c for c in frame.columns if c not in view.ranking_in_card(lang)]
-    event = st.dataframe(view.level_cells(frame, lang), hide_index=True, width="stretch", placeholder=i18n.DASH,
-                         key=RANK_TABLE_KEY, on_select="rerun", selection_mode="single-row", column_order=shown,
-                         **fit(frame[shown], selectable=True, max_lines=RANK_REASON_LINES))
+    sized = fit(frame[shown], selectable=True, max_lines=RANK_REASON_LINES)
+    # the English sectors and reasons wrapped, not drawn on one line and cut at the cell's border (measured_apart)
+    cells = measured_apart(view.level_cells(frame, lang), {c: sized["column_config"][c]["width"] for c in shown},
+                           "row_height" in sized)
+    event = st.dataframe(cells, hide_index=True, width="stretch", placeholder=i18n.DASH, key=RANK_TABLE_KEY,
+                         on_select="rerun", selection_mode="single-row", column_order=shown, **sized)
     table_download(frame)  # the rows shown, with the number and score the card names
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
@@ -284,8 +298,9 @@ def _enterprise_listing(ctx: PageContext, data: ScreenData, title: str, frame: p
         return
     # fitted to the page at 1024 px like every table (issue 17 item 7): left to the grid's own widths, the
     # enterprises without a key site took 826 px (785 in English) on the demo city
-    event = st.dataframe(frame, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(frame, selectable=True))
+    drawn, sized = fitted(frame, selectable=True)
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row", **sized)
     table_download(frame, title)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     ids = frame[i18n.t("priority.col_enterprise_id", ctx.lang)].to_list()

@@ -11,7 +11,7 @@ import streamlit as st
 from riskdash import i18n, metrics
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
-from riskdash.ui.widgets import fit, table_download
+from riskdash.ui.widgets import fit, fitted, table_download
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
@@ -31,7 +31,8 @@ def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: s
     if enterprises is not None:
         _enterprise_list(page, table, enterprises, f"rect_list_{name}")
     elif hazard_ids is None:
-        st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table))
+        drawn, sized = fitted(table)
+        st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **sized)
     else:
         _hazard_list(page, table, hazard_ids, f"rect_list_{name}", views)
     # both files are built when clicked (a callable ``data``: Streamlit runs it on its own thread, so it gets
@@ -83,8 +84,9 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
         event = view_table(table, views, f"{key}_view", page.t("rectification.view_label"), download=False,
                            selectable=True)
     else:
-        event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key,
-                             on_select="rerun", selection_mode="single-row", **fit(table, selectable=True))
+        drawn, sized = fitted(table, selectable=True)
+        event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key,
+                             on_select="rerun", selection_mode="single-row", **sized)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(hazard_ids):
         st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
@@ -112,8 +114,9 @@ def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.Dat
     from riskdash.screens.priority import view as priority_view
     from riskdash.ui.markdown import plain
 
-    event = st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **fit(table, selectable=True))
+    drawn, sized = fitted(table, selectable=True)
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
+                         selection_mode="single-row", **sized)
     rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if not rows or rows[0] >= len(enterprises):
         st.caption(":material/touch_app: " + page.t("rectification.enterprise_hint"))
@@ -151,7 +154,8 @@ def table_or_views(table: pd.DataFrame, views: dict[str, list[str]], key: str, l
 def department_table(table: pd.DataFrame) -> None:
     """The table by 行业主管部门: its sectors column (a department's list of sectors, long in English) may wrap
     over more lines than other tables' text so that the counts stay within the page (issue 17 item 7)."""
-    st.dataframe(table, hide_index=True, width="stretch", placeholder=i18n.DASH, **fit(table, max_lines=12))
+    drawn, sized = fitted(table, max_lines=12)
+    st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **sized)
     table_download(table)
 
 
