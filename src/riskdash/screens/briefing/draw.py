@@ -22,8 +22,10 @@ from riskdash.screens.briefing import view
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import html_text, plain, plain_frame
+from riskdash.ui.widgets import fitted
 
 PRESENT_STATE = "brief_present"
+PREVIEW_TABLE_PX = 630  # a table's width in a slide's preview at 1024 px beside the sidebar
 INDEX_STATE = "brief_index"
 URL_READ_STATE = "_brief_url_read"
 # the Word and PDF downloads: what each one's own thread is doing ({"stage", "started", "charts"}), and the
@@ -175,7 +177,11 @@ def _table(slide: view.SlideView, big: bool) -> None:
         st.table(plain_frame(slide.table), hide_index=True, border="horizontal")
     else:
         st.markdown(f"**{plain(slide.table_title)}**")
-        st.dataframe(slide.table, hide_index=True, width="stretch", placeholder=i18n.DASH)
+        # fitted as every table (ui.widgets.fitted) to the slide's frame: left to the grid's own widths, at 1024 px
+        # in English the reasons ran past their cells and the overdue hazards' last column had 23 px (issue 17
+        # item 7; those seven columns in English still pass the frame's width: its grid scrolls sideways)
+        drawn, sized = fitted(slide.table, budget=PREVIEW_TABLE_PX)
+        st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **sized)
     if slide.table_more:
         st.caption(plain(slide.table_more))
 
