@@ -37,9 +37,9 @@ def test_without_a_city_account_it_fails_in_one_line(small_db_path, tmp_path, ri
 
 @pytest.mark.slow
 def test_documents_per_region_as_its_account(tmp_path):
-    path = tmp_path / "demo.duckdb"
-    built = _run("demo", "--db", str(path), "--today", "2026-12-01")
-    assert built.returncode == 0, built.stderr
+    from shared_demo import demo_city  # `riskdash demo --today 2026-11-28`, built once per test process
+
+    path = demo_city(tmp_path / "demo.duckdb")  # a copy: no demo build of its own (~6 s of CPU as a process)
     accounts = json.loads(_run("user", "list", "--db", str(path)).stdout)["accounts"]
     counties = {a["region_name"] for a in accounts if a["role"] == "county" and not a["disabled"]}
     assert counties, "the demo city has a county account"
