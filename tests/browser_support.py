@@ -212,6 +212,26 @@ def settle(page, timeout: float = PAGE_MS) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
+# the element's box the same over ``frames`` animation frames in a row, and not empty: a scroll, a relayout or a
+# grid's redraw over (what a fixed pause before a click at a computed point used to wait out)
+STEADY = """([e, frames]) => {
+  const r = e.getBoundingClientRect(), box = [r.x, r.y, r.width, r.height].join();
+  e.__riskdashSame = e.__riskdashBox === box ? (e.__riskdashSame || 0) + 1 : 0;
+  e.__riskdashBox = box;
+  return r.width > 0 && r.height > 0 && e.__riskdashSame >= frames;
+}"""
+
+
+def steady(page, locator, frames: int = 3, timeout: float = PAGE_MS) -> dict:
+    """Wait until ``locator``'s element has stopped moving (its box unchanged for ``frames`` frames) and every
+    visible grid has drawn its headers; returns its bounding box, for a click at a point inside it."""
+    page.wait_for_function(STEADY, arg=[locator.element_handle(timeout=timeout), frames], timeout=timeout,
+                           polling="raf")
+    with suppress(playwright_api.TimeoutError):
+        page.wait_for_function(GRIDS_DRAWN, timeout=GRIDS_MS, polling="raf")
+    return locator.bounding_box(timeout=timeout)
+
+
 # ---- one server per database for the tests that only read ----------------------------------------------------
 
 _servers: dict[str, tuple[str, ExitStack, Path]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_support import steady
 from conftest import CITY, COUNTY_A
 from test_browser import PAGE_MS, browser_page, metric_value, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 
@@ -25,10 +26,8 @@ DOWNLOAD_MS = 180_000
 
 
 def open_screen(page, server: str) -> None:  # noqa: F811
-    # a cold server: load once and let the first run finish before looking at anything
+    # the shared server is warm (shared_server made its first run): the first load is the one looked at
     page.goto(server + "accidents", timeout=PAGE_MS)
-    wait_until_idle(page)
-    page.reload(timeout=PAGE_MS)
     wait_until_idle(page)
     page.get_by_role("heading", name="事故趋势").first.wait_for(timeout=PAGE_MS)
 
@@ -69,8 +68,7 @@ def test_list_row_opens_the_record_and_png_downloads(server, browser_page, tmp_p
     grid = page.locator(".st-key-acc_larger").first
     grid.scroll_into_view_if_needed(timeout=PAGE_MS)
     grid.wait_for(timeout=PAGE_MS)
-    page.wait_for_timeout(500)
-    box = grid.bounding_box()
+    box = steady(page, grid)  # scrolled and drawn (a fixed 500 ms before)
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # header row, then the middle of the first row
     record = page.locator(".st-key-acc_larger_record")
     record.wait_for(timeout=PAGE_MS)
@@ -89,7 +87,7 @@ def test_county_bar_click_drills_down(server, browser_page, tmp_path):  # noqa: 
     chart = page.locator(f".st-key-acc_chart_region_{CITY} .js-plotly-plot").first
     chart.wait_for(timeout=PAGE_MS)
     chart.scroll_into_view_if_needed(timeout=PAGE_MS)
-    page.wait_for_timeout(500)
+    steady(page, chart)  # scrolled and drawn (a fixed 500 ms before)
     # the bar of 甲县 this period: the category whose tick reads 甲县, on the trace with the value labels
     tick = chart.locator(".ytick text", has_text="甲县").first.bounding_box()
     tick_y = tick["y"] + tick["height"] / 2

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 import pytest
+from browser_support import steady
 from conftest import AS_OF, CITY, fill_small_city
 from test_browser import PAGE_MS, chromium_page, serving
 from test_campaigns_scorecard import fill_campaigns
@@ -95,8 +96,7 @@ def test_pairs_fit_at_1024_and_a_row_opens_its_record(wide3_server, tmp_path, la
         assert fits(pairs), pairs
         table = page.locator(".st-key-campaigns_pairs_0_grid").first
         table.scroll_into_view_if_needed(timeout=PAGE_MS)
-        page.wait_for_timeout(500)
-        box = table.bounding_box()
+        box = steady(page, table)  # scrolled and drawn (a fixed 500 ms before)
         page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's marker
         card = page.locator(".st-key-campaigns_pair_card")
         card.get_by_text("限期整改并复查").wait_for(timeout=PAGE_MS)
@@ -206,8 +206,8 @@ def test_enterprise_card_hazards_fit_at_1024(wide3_server, tmp_path, lang):
         ranking.evaluate("e => e.scrollIntoView({block: 'start'})")
         page.mouse.move(600, 400)
         page.mouse.wheel(0, -120)
-        page.wait_for_timeout(500)
-        box = ranking.bounding_box()
+        # the wheel's scroll over (a fixed 500 ms before): still for 10 frames, as the scroll may start a frame late
+        box = steady(page, ranking, frames=10)
         page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's marker: its card opens
         page.locator(".st-key-priority_rank_table_record").wait_for(timeout=PAGE_MS)
         settle(page)

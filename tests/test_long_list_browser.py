@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import duckdb
 import pytest
+from browser_support import steady
 from conftest import AS_OF
 from test_browser import PAGE_MS, chromium_page, serving, wait_until_idle
 
@@ -44,8 +45,7 @@ def test_a_row_of_a_long_list_opens_its_record(small_db_path, tmp_path):
         grid = page.locator(f".st-key-{KEY}_view_grid [data-testid='stDataFrame']").first
         grid.wait_for(timeout=PAGE_MS)
         grid.scroll_into_view_if_needed(timeout=PAGE_MS)
-        page.wait_for_timeout(500)
-        box = grid.bounding_box()
+        box = steady(page, grid)  # scrolled and drawn (a fixed 500 ms before)
         # the grid scrolls inside and stays within the window
         assert box["height"] <= widgets.LONG_LIST_PX + 2 and box["height"] < 768
         page.mouse.click(box["x"] + 16, box["y"] + 35 + 30)  # the first row's marker, below the header
