@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 
+import browser_support
 import pytest
 from playwright import sync_api as playwright_errors
 from test_browser import PAGE_MS, chromium_page, shared_demo  # noqa: F401 (fixtures)
@@ -29,8 +30,9 @@ def demo_server(shared_demo):  # noqa: F811 (the fixture)
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
-    page.wait_for_timeout(700)
+    """The run the last action asked for over and drawn (browser_support.settle), where a fixed 700 ms after the
+    running indicator went used to be waited out after every slide and screen."""
+    browser_support.settle(page)
 
 
 MEASURE = """() => {
@@ -63,6 +65,9 @@ CHART_FILLED = f"""() => [...document.querySelectorAll('.st-key-{view.SLIDE_CONT
 FITTED = f"""() => document.querySelector('.st-key-{view.SLIDE_CONTAINER_KEY}').getBoundingClientRect().bottom
   <= document.querySelector('.st-key-{view.NAV_CONTAINER_KEY}').getBoundingClientRect().top"""
 
+# the slide fitted with its charts drawn across their columns (what the fit script and Plotly do after a run)
+SLIDE_READY = f"() => ({FITTED})() && ({CHART_FILLED})()"
+
 
 def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
     url = demo_server
@@ -83,13 +88,11 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
                     "(t) => document.querySelector('.brief-counter')?.innerText.trim() === t",
                     arg=f"{number} / {count}", timeout=PAGE_MS)
                 settle(page)
-                # the fit script scales the slide once its chart has drawn (a few hundred ms); if it never
-                # fits (20 s: CI failed at 5 s under a load of 17, zoom 0.9 measured before the chart grew), the
-                # assertions below say how
+                # the fit script scales the slide once its chart has drawn (a few hundred ms), and Plotly redraws
+                # at the new width: both waited for at once; if they never hold (30 s: CI failed at 5 s under a
+                # load of 17, zoom 0.9 measured before the chart grew), the assertions below say how
                 with contextlib.suppress(playwright_errors.TimeoutError):
-                    page.wait_for_function(FITTED, timeout=20_000)  # a busy machine draws the chart late
-                with contextlib.suppress(playwright_errors.TimeoutError):
-                    page.wait_for_function(CHART_FILLED, timeout=10_000)  # Plotly redraws at the new width
+                    page.wait_for_function(SLIDE_READY, timeout=30_000, polling="raf")
                 m = page.evaluate(MEASURE)
                 page.screenshot(path=str(tmp_path / f"slide-{width}-{number}.png"))
                 where = f"{width}×{height} slide {number}: {m}"
@@ -149,6 +152,12 @@ WIDEST = """() => {
 }"""
 
 
+# every chart in view (not on a closed tab) drawn, and the print fit script's measure of the content's width made
+PRINT_READY = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.offsetParent)
+    .every(c => c.querySelector('.main-svg')?.getBoundingClientRect().width > 0)
+  && document.documentElement.style.getPropertyValue('--riskdash-print-width') !== ''"""
+
+
 def test_print_view_of_every_analysis_screen(demo_server, tmp_path):
     url = demo_server
     with chromium_page(tmp_path, 1366, 768) as page:
@@ -160,7 +169,8 @@ def test_print_view_of_every_analysis_screen(demo_server, tmp_path):
                 page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first.click()
                 page.get_by_role("heading", name=title).first.wait_for(timeout=COLD_MS)
             settle(page)
-            page.wait_for_timeout(1500)
+            # its charts drawn and the print fit's width measured (the fixed 1.5 s this waited before)
+            page.wait_for_function(PRINT_READY, timeout=PAGE_MS, polling="raf")
             assert page.evaluate("document.documentElement.lang") == "zh-CN"
             # the 打印 button calls the browser's print
             button = page.frame_locator('iframe[data-testid="stIFrame"]').get_by_role("button", name="打印")
@@ -171,7 +181,11 @@ def test_print_view_of_every_analysis_screen(demo_server, tmp_path):
             page.emulate_media(media="print")
             # the printed page is the printable width of A4 landscape wide (the screen's layout is kept, scaled)
             page.set_viewport_size({"width": printing.PRINTABLE_WIDTH_PX, "height": 740})
-            page.wait_for_timeout(500)
+            # laid out at the new width (rather than a fixed 500 ms): measured once nothing is wider than the
+            # printable width, or after 10 s, when the assertion below says what is
+            with contextlib.suppress(playwright_errors.TimeoutError):
+                page.wait_for_function(f"() => ({WIDEST})().widest <= {printing.PRINTABLE_WIDTH_PX + 1}",
+                                       timeout=10_000, polling="raf")
             assert not page.locator('[data-testid="stSidebar"]').is_visible()
             assert not any(b.is_visible() for b in page.locator('[data-testid="stButton"]').all())
             assert not page.locator('iframe[data-testid="stIFrame"]').first.is_visible()
