@@ -60,23 +60,33 @@ def fit_server(tmp_path_factory):
         yield url
 
 
+# VISIBLE_GRIDS once it has read the same on STABLE_FRAMES animation frames in a row: the grids laid out (a grid
+# sizes its columns a frame or two after it draws), where a fixed 300 ms was waited out before every measure
+STABLE_FRAMES = 5
+STABLE_GRIDS = f"""() => {{
+  const now = JSON.stringify(({VISIBLE_GRIDS})()), runs = window.__riskdashGrids;
+  window.__riskdashGrids = runs && runs.last === now ? {{last: now, same: runs.same + 1}} : {{last: now, same: 0}};
+  return window.__riskdashGrids.same >= {STABLE_FRAMES} && now;
+}}"""
+
+
 def cut_off(page, seen: list) -> list:
     """The visible grids whose columns pass their right edge (``seen`` collects every grid measured)."""
-    page.wait_for_timeout(300)
-    grids = page.evaluate(VISIBLE_GRIDS)
+    page.evaluate("() => { window.__riskdashGrids = null; }")
+    grids = json.loads(page.wait_for_function(STABLE_GRIDS, timeout=PAGE_MS, polling="raf").json_value())
     seen.extend(grids)
     return [g for g in grids if g[1] < 0 or g[1] > g[2] + 1]
 
 
 def drawn(page) -> None:
-    """Wait (up to 20 s) until the tab shown has a grid and every visible grid has drawn its headers; a tab
-    without a table simply waits out the time."""
+    """Wait (up to 20 s) until every visible grid has drawn its headers. Called once the run that drew the tab is
+    over (settle): a tab without a table has none to come and returns at once (it waited out the 20 s before)."""
     try:
         page.wait_for_function("""() => {
             const grids = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(d => d.offsetParent);
-            return grids.length > 0 && grids.every(d => d.querySelector('.dvn-scroller')
+            return grids.every(d => d.querySelector('.dvn-scroller')
                 && [...d.querySelectorAll('th')].some(t => t.innerText));
-        }""", timeout=20_000)
+        }""", timeout=20_000, polling="raf")
     except PlaywrightTimeout:
         pass
 
