@@ -38,10 +38,8 @@ def module_server(shared_small_city):  # noqa: F811 (the fixture)
 
 
 def open_screen(page, url: str) -> None:
-    # a cold server: the first run warms up, the reload is what is looked at
+    # the shared server is warm (shared_server made its first run): the first load is the one looked at
     page.goto(url, timeout=PAGE_MS)
-    wait_until_idle(page)
-    page.reload(timeout=PAGE_MS)
     wait_until_idle(page)
 
 
