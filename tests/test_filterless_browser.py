@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import browser_support
 import pytest
-from test_browser import PAGE_MS, browser_page, server, sidebar_choice  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, shared_small_city, sidebar_choice  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """The test only reads (a filter chosen is the session's, not the file's): the test process's one warm server
+    on the small city."""
+    return shared_small_city
 
 
 def settle(page) -> None:

@@ -6,11 +6,17 @@ English ("file upload", "Upload", "200MB per file") from the reader. Read from C
 from __future__ import annotations
 
 import pytest
-from test_browser import PAGE_MS, browser_page, server  # noqa: F401 (fixtures)
+from test_browser import PAGE_MS, browser_page, shared_small_city  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
 ZONE = '[class*="st-key-data_import_file"] [data-testid="stFileUploaderDropzone"]'
+
+
+@pytest.fixture()
+def server(shared_small_city):  # noqa: F811 (the module's own)
+    """The test only reads: the test process's one warm server on the small city (no server of its own to start)."""
+    return shared_small_city
 
 
 def heard(page) -> list[tuple[str, str]]:
