@@ -7,6 +7,7 @@ states measure, period, region and as-of day in its title, and uses the official
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from datetime import date
@@ -42,18 +43,25 @@ def chart_title(measure: str, filters: Filters, region_name: str, lang: str = "z
 def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: str | None = None,
           height: int = 420) -> go.Figure:
     """The house style: CJK font named explicitly, title with its scope, unit on the axis; every text that
-    may come from the data escaped (``escape_text``)."""
+    may come from the data escaped (``escape_text``); the title, the legend and the plot each in a band of its own
+    (``fit_top``, which a builder calls again after it adds a label over the plot or changes the sizes)."""
     escape_text(fig)
     text = lambda value: None if value is None else plain_text(value)  # noqa: E731
     # one update of nested dicts: Plotly parses a magic path ("tickfont_color") and selects the axes
     # (update_xaxes) at a cost of several ms a call, for the same figure (issue 17, speed)
+    html = title_html(title)
+    top = _top(fig, html or "", TITLE_PX, height, NARROW_CHART_PX, 60, 30, FONT_PX)  # fit_top, in the one update
     layout: dict[str, Any] = {
-        "title": {"text": _two_lines(title), "font": {"size": 16}},
-        "font": {"family": CJK_FONT, "size": 13, "color": TEXT},
+        # in the chart's coordinates (Plotly's default): its top left corner, clear of the modebar (title_lines)
+        "title": {"text": html, "font": {"size": TITLE_PX}, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top",
+                  "pad": {"t": top["title"]["pad"]["t"], "l": TITLE_LEFT}},
+        "font": {"family": CJK_FONT, "size": FONT_PX, "color": TEXT},
         "height": height,
-        "margin": {"l": 60, "r": 30, "t": 80, "b": 50},
+        "margin": {"l": 60, "r": 30, "t": top["margin"]["t"], "b": 50},
         "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+        # from the plot's left edge (x in the plot's coordinates, Plotly's default), under the title (y in the chart's)
+        "legend": {"orientation": "h", "x": 0.0, "xanchor": "left", "yref": "container", "yanchor": "top",
+                   "y": top["legend"]["y"]},
     }
     x_axis = {"title": {"text": text(x_title)}, "showgrid": False, "linecolor": "#888", "tickfont": {"color": TEXT}}
     y_axis = {"title": {"text": text(y_title)}, "gridcolor": "#e5e5e5", "zerolinecolor": "#bbb",
@@ -72,16 +80,205 @@ def axis_names(fig: go.Figure, prefix: str) -> list[str]:
     return [name for name in fig.layout if name.startswith(prefix) and fig.layout[name] is not None]
 
 
-def _two_lines(title: str | None) -> str | None:
-    """A title from ``chart_title`` (measure · period · region · as-of) on two lines, the measure above and its
-    scope smaller below, so that it fits beside the modebar at 1366 px and in a PNG; each part escaped."""
+# ---------------------------------------------------------------------------------------------- title and legend
+# The top of every chart, from its top edge down (issue 17 item 5: at 1024 px the legend ran over the title's
+# second line): the title, the measure on its first line and its scope smaller below, on as many lines as the
+# narrowest chart needs, its first line clear of the modebar; then the legend, in a band of its own; then any
+# label standing on the plot's top edge (a 合格线's label); then the plot. The legend is placed in the chart's own
+# coordinates (yref "container") right under the title: Plotly wraps a legend whose entries do not fit the plot's
+# width into rows, and a legend placed so reserves the top margin down to its last row, so the plot stays below
+# the legend at any width the page gives the chart. The top margin set here is what the narrowest chart on screen
+# needs (a wider one may show a little space under a legend that took fewer rows); an export is fitted again to
+# its own size (``to_png``, ``to_pngs``).
+
+TITLE_PX = 16  # the measure
+SCOPE_PX = 13  # the scope (period · region · as-of day), and a measure's qualifiers that wrap
+FONT_PX = 13  # ticks, legend, labels
+TOP_PAD = 4  # above the title's glyphs
+TITLE_LEFT = 8  # the title's left edge
+# the narrowest chart on screen: at 1024 px beside the sidebar a page's main column is 676 px, 汇报's preview 644
+NARROW_CHART_PX = 644
+# the modebar (shown on hover, at the top right: 8 buttons in Streamlit, 224 × 28 px): the title's first line, at
+# its height, keeps this far from the chart's right edge
+MODEBAR_PX = 240
+LINE_SPACING = 1.3  # Plotly's, times the font size, from one line's baseline to the next
+LEGEND_GAP = 6  # between the title and the legend
+# between the legend (or the title) and the plot: Plotly keeps a push of 12 px there for the axes' labels
+PLOT_GAP = 14
+LEGEND_ITEM_GAP = 5  # Plotly's gap around each legend entry
+LEGEND_SYMBOL_PX = 40  # an entry's symbol and the gap before its name
+
+
+def text_px(text: str, size: float) -> float:
+    """About how wide ``text`` is at ``size`` px in the charts' font (Noto Sans CJK SC, whose Latin is Source Sans),
+    a little wider than drawn, bold or not: Chinese and full-width forms one em, Latin by letter class. Used to
+    decide where a title breaks and how many rows a legend takes, never to place anything exactly."""
+    width = 0.0
+    for char in text:
+        code = ord(char)
+        if code >= 0x2E80 or char in "\u2014\u2026":  # CJK, full-width forms; the em dash and the ellipsis
+            width += 1.0
+        elif char == " ":
+            width += 0.26
+        elif char in "ijl.,:;'|!()[]{}/-·":
+            width += 0.3
+        elif char.isupper() or char in "mw%&@":
+            width += 0.72
+        else:  # other letters, digits
+            width += 0.56
+    return width * size * 1.06
+
+
+def _pack(parts: list[str], size: float, room: float) -> list[str]:
+    """``parts`` joined with " · " into lines of at most ``room`` px, greedily; a part wider than a line stands
+    alone (``_split`` breaks it)."""
+    lines: list[list[str]] = []
+    line: list[str] = []
+    for part in parts:
+        if line and text_px(" · ".join([*line, part]), size) > room:
+            lines.append(line)
+            line = []
+        line.append(part)
+    if line:
+        lines.append(line)
+    return [" · ".join(line) for line in lines]
+
+
+def _split(text: str, size: float, room: float) -> tuple[str, str]:
+    """``text`` cut where the most of it fits ``room`` px: after a word of English, after any character of
+    Chinese; the rest ("" when all of it fits)."""
+    if text_px(text, size) <= room:
+        return text, ""
+    cuts = [i for i, char in enumerate(text)
+            if char == " " or ord(char) >= 0x2E80 or (i and ord(text[i - 1]) >= 0x2E80)]
+    fits = [i for i in cuts if i and text_px(text[:i].rstrip(), size) <= room]
+    if not fits:
+        return text, ""  # one word wider than the line: left whole
+    cut = fits[-1]
+    return text[:cut].rstrip(), text[cut:].lstrip()
+
+
+def title_lines(title: str, width: int = NARROW_CHART_PX) -> list[tuple[str, bool]]:
+    """The title's lines on a chart ``width`` px wide, each with whether it is drawn small: the measure first,
+    beside the modebar (its words that do not fit there on the next line, at its size), the measure's qualifiers
+    that do not fit after it on lines of their own, then the scope (the last three parts of a ``chart_title``) on
+    as few lines as fit, small. Plain text, not yet escaped."""
+    parts = title.split(" · ")
+    head, tail = (parts[:-3], parts[-3:]) if len(parts) >= 4 else (parts, [])
+    room = width - 2 * TITLE_LEFT
+    first, *rest = _pack(head, TITLE_PX, room - MODEBAR_PX)
+    first, more = _split(first, TITLE_PX, room - MODEBAR_PX)
+    lines = [(first, False)]
+    while more:  # the measure itself wider than its line
+        line, more = _split(more, TITLE_PX, room)
+        lines.append((line, False))
+    if rest:
+        lines += [(line, True) for line in _pack(" · ".join(rest).split(" · "), SCOPE_PX, room)]
+    return lines + [(line, True) for line in (_pack(tail, SCOPE_PX, room) if tail else [])]
+
+
+def title_html(title: str | None, width: int = NARROW_CHART_PX) -> str | None:
+    """A title from ``chart_title`` (measure · period · region · as-of) as Plotly draws it: the measure above and
+    its scope smaller below (``title_lines``), each line escaped."""
     if title is None:
         return None
-    parts = title.split(" · ")
-    if len(parts) < 4:
-        return plain_text(title)
-    head, tail = " · ".join(parts[:-3]), " · ".join(parts[-3:])
-    return f"{plain_text(head)}<br><span style=\"font-size:13px\">{plain_text(tail)}</span>"
+    return "<br>".join(f"<span style=\"font-size:{SCOPE_PX}px\">{plain_text(line)}</span>" if small
+                       else plain_text(line) for line, small in title_lines(title, width))
+
+
+def _shown(value: Any) -> str:
+    """A text as drawn (the entities ``plain_text`` made back to characters, markup left out), to be measured."""
+    text = re.sub(r"<[^>]*>", "", str(value))
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def legend_names(fig: go.Figure) -> list[str]:
+    """The names the legend shows: one per trace that appears in it (Plotly shows a legend when two or more do,
+    or when the layout asks for one)."""
+    names = []
+    for trace in fig.data:
+        if trace.visible is False or trace.showlegend is False:
+            continue
+        if trace.type not in ("bar", "scatter", "scattergl", "box", "histogram", "pie"):
+            continue
+        names.append(_shown(trace.name if trace.name is not None else "trace"))
+    shows = fig.layout.showlegend
+    return names if (shows is None and len(names) > 1) or shows else []
+
+
+def legend_rows(names: list[str], room: float, size: float = FONT_PX) -> int:
+    """How many rows Plotly wraps a horizontal legend of ``names`` into, ``room`` px wide: one row when all entries
+    fit side by side, else a grid of columns as wide as the widest entry."""
+    if not names:
+        return 0
+    widths = [LEGEND_SYMBOL_PX + text_px(name, size) for name in names]
+    if sum(widths) + LEGEND_ITEM_GAP * (len(widths) + 1) <= room:
+        return 1
+    per_row = max(1, int((room - LEGEND_ITEM_GAP) // (max(widths) + LEGEND_ITEM_GAP)))
+    return -(-len(names) // per_row)
+
+
+def _notes_above(fig: go.Figure) -> float:
+    """The height of the labels that stand on the plot's top edge (an annotation at the top of the plot, anchored
+    at its bottom: a vertical line's label), which the legend must leave room for."""
+    most = 0.0
+    for note in fig.layout.annotations:
+        yref = note.yref or "y"
+        on_top = yref == "paper" or yref.endswith("domain")
+        if on_top and note.y is not None and note.y >= 1 and note.yanchor == "bottom":
+            size = (note.font.size if note.font and note.font.size else FONT_PX)
+            lines = str(note.text or "").count("<br>") + 1
+            most = max(most, size * LINE_SPACING * lines + 2 * (note.borderpad or 1) + 2)
+    return most
+
+
+def _left_labels(fig: go.Figure) -> float:
+    """About how wide the category labels left of a horizontal bar chart are (Plotly widens the left margin to
+    them, narrowing the plot and so the legend's room)."""
+    labels: list[str] = []
+    for name in axis_names(fig, "yaxis"):
+        if fig.layout[name].ticktext is not None:
+            labels += [_shown(v) for v in fig.layout[name].ticktext]
+    if not labels:
+        for trace in fig.data:
+            if getattr(trace, "orientation", None) == "h" and trace.y is not None:
+                labels += [_shown(v) for v in trace.y]
+    return max((text_px(label, FONT_PX) for label in labels), default=0.0) + 12
+
+
+def fit_top(fig: go.Figure, width: int = NARROW_CHART_PX, height: int | None = None) -> go.Figure:
+    """The title, the legend and the plot one under another on a chart ``width`` × ``height`` px (the figure's
+    height by default; the narrowest chart on screen by default): the legend placed right under the title's last
+    line, and the top margin down to the legend's last row (as many as it takes at ``width``) and any label on
+    the plot's top edge. Called by ``style``; again after a builder adds such a label or changes the sizes."""
+    layout = fig.layout
+    margin = layout.margin
+    fig.update_layout(_top(fig, layout.title.text or "", layout.title.font.size or TITLE_PX,
+                           height or layout.height or 420, width,
+                           margin.l if margin.l is not None else 80, margin.r if margin.r is not None else 80,
+                           layout.legend.font.size or layout.font.size or FONT_PX))
+    return fig
+
+
+def _top(fig: go.Figure, title: str, size: float, height: float, width: float, left: float, right: float,
+         legend_size: float) -> dict[str, Any]:
+    """``fit_top``'s layout: the title's pad, the legend's place, the top margin (``title``: as drawn, its lines
+    split by <br>; ``size``: the title's font size; ``left``, ``right``: the side margins)."""
+    lines = title.count("<br>") + 1 if title else 0
+    # Plotly draws a title of several lines half a line higher than its anchor says (measured in plotly.js 4.1 and
+    # 4.2, which kaleido and Streamlit use): the pad sets its glyphs' top at TOP_PAD; its last line's bottom below
+    if lines > 1:
+        pad = TOP_PAD + 1.2 * size
+        bottom = pad + 1.6 * size + size * LINE_SPACING * (lines - 2)
+    else:
+        pad = TOP_PAD + 0.5 * size
+        bottom = pad + size * (1 if lines else -0.5)
+    top = bottom + LEGEND_GAP  # the legend's
+    room = width - max(left, _left_labels(fig)) - right
+    rows = legend_rows(legend_names(fig), room, legend_size)
+    legend = 2 * LEGEND_ITEM_GAP + 2 + rows * (legend_size * LINE_SPACING + 2.2) if rows else 0.0
+    plot_top = (top + legend if rows else bottom) + _notes_above(fig) + PLOT_GAP
+    return {"title": {"pad": {"t": round(pad)}}, "legend": {"y": 1 - top / height}, "margin": {"t": round(plot_top)}}
 
 
 # ---------------------------------------------------------------------------------------------- axes
@@ -246,9 +443,18 @@ def _rendered(render):
             return render()
 
 
+def _fitted(fig: go.Figure, width: int, height: int | None) -> go.Figure:
+    """A copy of the figure with its title, legend and plot fitted to an export ``width`` × ``height`` (``fit_top``:
+    the legend placed in the chart's coordinates must move when the height is not the figure's, and a wider
+    chart may need fewer legend rows); the caller's figure is left as it is."""
+    return fit_top(go.Figure(fig), width, height or fig.layout.height or 420)
+
+
 def to_png(fig: go.Figure, width: int = 1200, height: int | None = None, scale: float = 2.0) -> bytes:
-    """A PNG of the figure with Chinese fonts, through kaleido and Debian's Chromium (no download)."""
+    """A PNG of the figure with Chinese fonts, through kaleido and Debian's Chromium (no download), its title,
+    legend and plot fitted to the PNG's size."""
     start_renderer()
+    fig = _fitted(fig, width, height)
 
     def render() -> bytes:
         with warnings.catch_warnings():
@@ -270,6 +476,7 @@ def to_pngs(figs: list[go.Figure], width: int = 1200, height: int | None = None,
 
     if not figs:
         return []
+    figs = [_fitted(fig, width, height) for fig in figs]
     start_renderer()
     with tempfile.TemporaryDirectory(prefix="riskdash-charts-") as folder:
         paths = [Path(folder) / f"chart{i}.png" for i in range(len(figs))]

@@ -34,7 +34,7 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
                                             if lang == "zh" else f"{i18n.t('accidents.rolling', lang)} ({unit})"},
                                   "overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"})
     fig.update_xaxes(type="category", tickangle=charts.tick_angle(frame["label"]))
-    fig = _legend_below(charts.style(fig, title, y_title=unit, height=460))
+    fig = _month_ticks(charts.style(fig, title, y_title=unit, height=460))
     charts.count_axis(fig, frame["value"])
     if rolling:
         charts.count_axis(fig, frame["rolling"], axis="yaxis2")
@@ -42,11 +42,9 @@ def trend_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Figu
     return fig
 
 
-def _legend_below(fig: go.Figure) -> go.Figure:
-    # the title (two lines) needs the whole width, and turned month ticks fill the space under the plot: the
-    # legend sits between the title and the plot
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0.0},
-                      margin={"t": 115, "b": 80})
+def _month_ticks(fig: go.Figure) -> go.Figure:
+    # turned month ticks fill the space under the plot (the legend has its band under the title: charts.style)
+    fig.update_layout(margin={"b": 80})
     return fig
 
 
@@ -81,7 +79,7 @@ def cumulative_lines(frame: pd.DataFrame, title: str, unit: str, this_year: int,
                       annotation_position="top left")
     fig.update_xaxes(tickmode="array", tickvals=list(range(1, 13)),
                      ticktext=[f"{m}月" if lang == "zh" else str(m) for m in range(1, 13)])
-    fig = _legend_below(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
+    fig = _month_ticks(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
                                      height=460))
     values = list(frame["current"]) + list(frame["previous"]) + ([target] if target is not None else [])
     return charts.count_axis(fig, values)
@@ -107,7 +105,7 @@ def control_chart(frame: pd.DataFrame, title: str, unit: str, measure_name: str,
                         name=i18n.t("accidents.outside", lang),
                         marker={"color": charts.ALERT, "size": 12, "symbol": "diamond-open", "line": {"width": 2}})
     fig.update_xaxes(type="category", tickangle=charts.tick_angle(frame["label"]))
-    fig = _legend_below(charts.style(fig, title, y_title=unit, height=460))
+    fig = _month_ticks(charts.style(fig, title, y_title=unit, height=460))
     return charts.count_axis(fig, list(frame["value"]) + list(frame["upper"].dropna()))
 
 
@@ -165,6 +163,6 @@ def class_lines(frame: pd.DataFrame, title: str, unit: str, lang: str) -> go.Fig
                               "dash": CLASS_DASHES[i % len(CLASS_DASHES)]},
                         marker={"size": 7})
     fig.update_xaxes(type="category", tickangle=charts.tick_angle(frame["label"]))
-    fig = _legend_below(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
+    fig = _month_ticks(charts.style(fig, title, y_title=unit, x_title=i18n.t("accidents.month_axis", lang),
                                      height=460))
     return charts.count_axis(fig, [v for n in names for v in frame[n]])

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from riskdash import i18n
+from riskdash import charts, i18n
 from riskdash.briefing import content
 from riskdash.screens.briefing import view
 from riskdash.screens.kit import download_name
@@ -165,6 +165,7 @@ def _chart(slide: view.SlideView, big: bool) -> None:
         fig.update_yaxes(tickfont_size=15, title_font_size=16)
     else:
         fig.update_layout(height=PREVIEW_CHART_PX)
+    charts.fit_top(fig)  # the title, legend and plot one under another again at the new sizes
     st.plotly_chart(fig, width="stretch", key=f"brief_chart_{'big' if big else 'small'}_{slide.number}",
                     config={"displayModeBar": not big})
 

@@ -53,5 +53,6 @@ def township_score_bars(result: dict, pass_score: float, filters: Filters, regio
                                                                "分" if lang == "zh" else "", lang, axis="x"),
                        height=max(320, 150 + 28 * len(shown)))
     fig.update_xaxes(range=[floor, 100])
-    fig.update_layout(margin={"r": 50, "t": 115})  # the pass line's label between the title and the plot
+    # the scores beyond the bars; the pass line's label stands on the plot's top edge, under the legend (style)
+    fig.update_layout(margin={"r": 50})
     return fig

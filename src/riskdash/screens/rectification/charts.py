@@ -43,8 +43,8 @@ def closed_loop_split(split: pd.DataFrame, filters: Filters, region_name: str, l
     fig.update_yaxes(type="category", tickmode="array", tickvals=list(rows["label"]),
                      ticktext=[_t("split_found", lang).format(grade=plain_label, found=f"{int(found):,}")
                                for plain_label, found in zip(rows["label"], rows["found"])])
-    fig.update_layout(margin={"r": 150, "t": 115}, legend={"traceorder": "normal", "yanchor": "bottom", "y": 1.02,
-                                                           "xanchor": "left", "x": 0.0})
+    # the counts at the bars' ends on the right; the legend in the bars' order (done, open, overdue), not reversed
+    fig.update_layout(margin={"r": 150}, legend={"traceorder": "normal"})
     return fig
 
 
