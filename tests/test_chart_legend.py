@@ -124,10 +124,22 @@ def test_the_top_margin_grows_with_the_legends_rows():
     names = [f"Statistical class number {i}" for i in range(7)]
     narrow, wide = bars(names), charts.fit_top(bars(names), width=1800)
     assert legend_top(narrow) == pytest.approx(legend_top(wide))
-    rows = charts.legend_rows(names, charts.NARROW_CHART_PX - 90)
+    rows = charts.legend_rows(names, charts.LEGEND_CHART_PX - 90)  # counted on screen at LEGEND_CHART_PX
     assert rows > 1
     assert narrow.layout.margin.t - wide.layout.margin.t == pytest.approx(
         (rows - 1) * (charts.LINE_SPACING * charts.FONT_PX + 2.2), abs=1)
+
+
+def test_with_a_label_on_the_plots_top_edge_the_legends_rows_are_counted_on_the_narrowest_chart():
+    """Plotly pushes the plot under a legend that takes more rows than counted, but not a label standing on the
+    plot's top edge: with one, the rows are counted at the narrowest chart's width."""
+    names = [f"Statistical class number {i}" for i in range(7)]
+    fig = bars(names)
+    fig.add_vline(x=0.5, annotation_text="合格线 60", annotation_position="top")
+    charts.fit_top(fig)
+    assert fig.layout.margin.t == charts.fit_top(go.Figure(fig), width=charts.NARROW_CHART_PX).layout.margin.t
+    assert charts.legend_rows(names, charts.NARROW_CHART_PX - 90) > charts.legend_rows(
+        names, charts.LEGEND_CHART_PX - 90)
 
 
 def test_a_label_on_the_plots_top_edge_gets_room_under_the_legend():
@@ -141,8 +153,8 @@ def test_a_label_on_the_plots_top_edge_gets_room_under_the_legend():
 
 
 def test_a_horizontal_bar_charts_labels_narrow_the_legends_room():
-    names = ["Relatively major or worse accidents", "With deaths", "By chance"]
-    labels = ["城关街道（绿营区）经济技术开发区"] * 3
+    names = ["Relatively major or worse accidents", "With deaths", "By chance", "Expected by chance over three years"]
+    labels = ["城关街道（绿营区）经济技术开发区城关街道（绿营区）经济技术开发区"] * 3
     fig = go.Figure([go.Bar(y=labels, x=[1, 2, 3], orientation="h", name=name) for name in names])
     plain = go.Figure([go.Bar(y=["甲", "乙", "丙"], x=[1, 2, 3], orientation="h", name=name) for name in names])
     assert charts.style(fig, SHORT_ZH).layout.margin.t > charts.style(plain, SHORT_ZH).layout.margin.t

@@ -50,7 +50,7 @@ def style(fig: go.Figure, title: str, *, y_title: str | None = None, x_title: st
     # one update of nested dicts: Plotly parses a magic path ("tickfont_color") and selects the axes
     # (update_xaxes) at a cost of several ms a call, for the same figure (issue 17, speed)
     html = title_html(title)
-    top = _top(fig, html or "", TITLE_PX, height, NARROW_CHART_PX, 60, 30, FONT_PX)  # fit_top, in the one update
+    top = _top(fig, html or "", TITLE_PX, height, None, 60, 30, FONT_PX)  # fit_top's, in the one update
     layout: dict[str, Any] = {
         # in the chart's coordinates (Plotly's default): its top left corner, clear of the modebar (title_lines)
         "title": {"text": html, "font": {"size": TITLE_PX}, "x": 0, "xanchor": "left", "y": 1, "yanchor": "top",
@@ -87,9 +87,9 @@ def axis_names(fig: go.Figure, prefix: str) -> list[str]:
 # label standing on the plot's top edge (a 合格线's label); then the plot. The legend is placed in the chart's own
 # coordinates (yref "container") right under the title: Plotly wraps a legend whose entries do not fit the plot's
 # width into rows, and a legend placed so reserves the top margin down to its last row, so the plot stays below
-# the legend at any width the page gives the chart. The top margin set here is what the narrowest chart on screen
-# needs (a wider one may show a little space under a legend that took fewer rows); an export is fitted again to
-# its own size (``to_png``, ``to_pngs``).
+# the legend at any width the page gives the chart (Plotly adds its 12 px push for the axes' labels under it). The
+# top margin set here is what the legend's rows take at LEGEND_CHART_PX, so that the plot does not move there; an
+# export is fitted again to its own size (``to_png``, ``to_pngs``).
 
 TITLE_PX = 16  # the measure
 SCOPE_PX = 13  # the scope (period · region · as-of day), and a measure's qualifiers that wrap
@@ -98,6 +98,11 @@ TOP_PAD = 4  # above the title's glyphs
 TITLE_LEFT = 8  # the title's left edge
 # the narrowest chart on screen: at 1024 px beside the sidebar a page's main column is 676 px, 汇报's preview 644
 NARROW_CHART_PX = 644
+# the width the legend's rows are counted at on screen: the main column at 1366 px beside the sidebar. On a narrower
+# page a legend that takes more rows pushes the plot down itself (its reserved margin, above); counted at 644 px,
+# a wrapped legend left a band of empty rows above the plot at 1366 and 1920 px. A chart with a label on the
+# plot's top edge counts at NARROW_CHART_PX: that label has no such push.
+LEGEND_CHART_PX = 1018
 # the modebar (shown on hover, at the top right: 8 buttons in Streamlit, 224 × 28 px): the title's first line, at
 # its height, keeps this far from the chart's right edge
 MODEBAR_PX = 240
@@ -246,9 +251,9 @@ def _left_labels(fig: go.Figure) -> float:
     return max((text_px(label, FONT_PX) for label in labels), default=0.0) + 12
 
 
-def fit_top(fig: go.Figure, width: int = NARROW_CHART_PX, height: int | None = None) -> go.Figure:
+def fit_top(fig: go.Figure, width: int | None = None, height: int | None = None) -> go.Figure:
     """The title, the legend and the plot one under another on a chart ``width`` × ``height`` px (the figure's
-    height by default; the narrowest chart on screen by default): the legend placed right under the title's last
+    height by default; on screen by default, LEGEND_CHART_PX): the legend placed right under the title's last
     line, and the top margin down to the legend's last row (as many as it takes at ``width``) and any label on
     the plot's top edge. Called by ``style``; again after a builder adds such a label or changes the sizes."""
     layout = fig.layout
@@ -260,10 +265,11 @@ def fit_top(fig: go.Figure, width: int = NARROW_CHART_PX, height: int | None = N
     return fig
 
 
-def _top(fig: go.Figure, title: str, size: float, height: float, width: float, left: float, right: float,
+def _top(fig: go.Figure, title: str, size: float, height: float, width: float | None, left: float, right: float,
          legend_size: float) -> dict[str, Any]:
     """``fit_top``'s layout: the title's pad, the legend's place, the top margin (``title``: as drawn, its lines
-    split by <br>; ``size``: the title's font size; ``left``, ``right``: the side margins)."""
+    split by <br>; ``size``: the title's font size; ``width``: None on screen; ``left``, ``right``: the side
+    margins)."""
     lines = title.count("<br>") + 1 if title else 0
     # Plotly draws a title of several lines half a line higher than its anchor says (measured in plotly.js 4.1 and
     # 4.2, which kaleido and Streamlit use): the pad sets its glyphs' top at TOP_PAD; its last line's bottom below
@@ -274,10 +280,13 @@ def _top(fig: go.Figure, title: str, size: float, height: float, width: float, l
         pad = TOP_PAD + 0.5 * size
         bottom = pad + size * (1 if lines else -0.5)
     top = bottom + LEGEND_GAP  # the legend's
+    notes = _notes_above(fig)
+    if width is None:
+        width = NARROW_CHART_PX if notes else LEGEND_CHART_PX
     room = width - max(left, _left_labels(fig)) - right
     rows = legend_rows(legend_names(fig), room, legend_size)
     legend = 2 * LEGEND_ITEM_GAP + 2 + rows * (legend_size * LINE_SPACING + 2.2) if rows else 0.0
-    plot_top = (top + legend if rows else bottom) + _notes_above(fig) + PLOT_GAP
+    plot_top = (top + legend if rows else bottom) + notes + PLOT_GAP
     return {"title": {"pad": {"t": round(pad)}}, "legend": {"y": 1 - top / height}, "margin": {"t": round(plot_top)}}
 
 
