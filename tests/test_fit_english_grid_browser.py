@@ -11,6 +11,7 @@ the cell's right border (a drawn line ends at least the cell's 8 px padding befo
 from __future__ import annotations
 
 import pytest
+from browser_support import settle
 from test_browser import PAGE_MS, chromium_page, shared_small_city, wait_until_idle  # noqa: F401 (fixtures)
 
 from riskdash.screens.priority.draw import RANK_TABLE_KEY
@@ -101,3 +102,33 @@ def test_the_ranking_draws_every_cell_whole_at_1024(server, tmp_path):
         assert english["rows"] == chinese["rows"]
         page.screenshot(path=str(tmp_path / "priority-en-1024.png"))
         assert english["cut"] == [], english
+
+
+def open_tab_grids(page, tab: str, view: str | None = None) -> list[dict]:
+    """The grids of 设置's open tab ``tab`` (and its editor's view ``view``), as CUT_CELLS reads them."""
+    page.get_by_role("tab", name=tab, exact=True).click()
+    settle(page)
+    if view:
+        page.locator("[role='tabpanel']:visible [data-testid='stButtonGroup'] button").filter(has_text=view).click()
+        settle(page)
+    return cut_cells(page, "[role='tabpanel']:visible [data-testid='stDataFrame']")
+
+
+def test_the_settings_editors_draw_every_cell_whole_in_english_at_1024(server, tmp_path):
+    """设置's risk weights: 评分项 is a select box, whose cell the grid never wraps, so its column holds the longest
+    English name on one line (it was sized as wrapped text: "Recent accident deaths (deca…" at 179 px), beside
+    the English description or the Chinese unit and description; the checklist items: the English name beside
+    its code, group and scope ("Supervision" was cut at 84 px beside the Chinese name), or the Chinese name."""
+    with chromium_page(tmp_path, 1024, 768) as page:
+        page.goto(server + "settings?lang=en", timeout=PAGE_MS)  # no KPI cards on 设置
+        page.get_by_role("tab").first.wait_for(timeout=PAGE_MS)
+        settle(page)
+        seen = []
+        for tab, view in [("Risk weights", None), ("Risk weights", "Chinese"),
+                          ("Checklist items", None), ("Checklist items", "Chinese")]:
+            [grid] = open_tab_grids(page, tab, view)
+            seen.append(grid["heads"])
+            assert grid["rows"] >= 3, (tab, view, grid)
+            assert grid["cut"] == [], (tab, view, grid)
+        assert seen == ["Component|Weight|Description", "Component|Weight|Unit|Chinese",
+                        "Item code|Group|Name|Applies to|Order", "Item code|Group|Name (Chinese)|Applies to|Order"]

@@ -49,7 +49,8 @@ def test_settings_weights_and_criteria_editors_fit_at_1024(wide4_server, tmp_pat
         assert bad == [], bad
         heads = {g[0] for g in seen}
         expected = ({"值|说明", "评分项|权重|单位|说明", "判定依据编号|行业|判定标准|条款标题|排序"} if zh else
-                    {"Description|Value", "Setting|Description (Chinese)", "Component|Weight|Unit|Chinese|Description",
+                    {"Description|Value", "Setting|Description (Chinese)", "Component|Weight|Description",
+                     "Component|Weight|Unit|Chinese",
                      "Code|Sector|Title|Order", "Code|Sector|Standard (Chinese)|Title (Chinese)"})
         assert expected <= heads, heads
         page.screenshot(path=str(tmp_path / f"settings-{lang}-1024.png"), full_page=True)

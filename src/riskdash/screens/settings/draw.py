@@ -7,6 +7,9 @@ page at their next run.
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
 import streamlit as st
 
 from riskdash import db, i18n
@@ -16,7 +19,15 @@ from riskdash.screens.settings import view
 from riskdash.ui import session
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import NARROW_PX, fit
+from riskdash.ui.widgets import (
+    CELL_PAD_PX,
+    NARROW_CHAR_PX,
+    NARROW_PX,
+    fit,
+    narrow,
+    text_px,
+    widest_px,
+)
 from riskdash.ui.write_window import default_actor, error_line, write_import
 
 _SAVED = "settings_last_save"
@@ -32,6 +43,29 @@ def last_save(page: PageContext) -> None:
         st.success(page.t("settings.saved", **done), icon=":material/check_circle:")
 
 
+def one_line(sizing: pd.DataFrame, columns) -> pd.DataFrame:
+    """``sizing`` (``view.sizing_frame``) with each of ``columns`` (the coded ones, picked in a select box, whose
+    cell the grid draws on one line, never wrapped) as a run of unbreakable characters of its name's measured
+    width, so that ``fit`` gives the column its whole name rather than a wrapped width (issue 17 item 7: "Recent
+    accident deaths (deca…" cut at 179 px in English)."""
+    out = sizing.copy()
+    for column in columns:
+        if column in out:
+            out[column] = ["x" * math.ceil(text_px(v) / NARROW_CHAR_PX) for v in out[column]]
+    return out
+
+
+def words_fit(sizing: pd.DataFrame, widths: dict[str, int]) -> bool:
+    """Whether every English word of ``sizing``'s text columns fits its column's width (``widths``, column
+    name → px): the grid breaks English only between words, so a longer word is cut at the cell's border (the
+    checklist's "Supervision" at 84 px beside the Chinese names, issue 17 item 7)."""
+    for name, width in widths.items():
+        words = {w for v in sizing[name] if isinstance(v, str) and narrow(v) for w in v.split()}
+        if words and widest_px(words) + CELL_PAD_PX > width:
+            return False
+    return True
+
+
 def editor(page: PageContext, kind: str, actor: str) -> None:
     """The stored rows of ``kind`` in an editor, and its 保存 button."""
     t, lang = page.t, page.lang
@@ -45,11 +79,12 @@ def editor(page: PageContext, kind: str, actor: str) -> None:
     # an editor that cannot fit whole is shown one themed view of its columns at a time
     sectors = page.load(reads.settings_rows, "sectors") if kind == "hazard-bases" else None
     coded = view.code_names(kind, lang, sectors)  # a code shown by its name, saved as the code (issue 17 item 10)
-    sizing = view.sizing_frame(before, kind, lang, sectors)
+    sizing = one_line(view.sizing_frame(before, kind, lang, sectors), coded)  # a select box: one line
     views = view.editor_views(kind, lang)
     lines = {"max_lines": view.max_lines(kind, lang)} if view.max_lines(kind, lang) else {}
-    whole = fit(sizing[shown].rename(columns=labels), **lines)["column_config"].values()
-    if views and sum(c["width"] for c in whole) > NARROW_PX + len(whole):  # each width is rounded up
+    whole = fit(sizing[shown].rename(columns=labels), **lines)["column_config"]
+    if views and (sum(c["width"] for c in whole.values()) > NARROW_PX + len(whole)  # each width is rounded up
+                  or not words_fit(sizing[shown], {name: whole[labels[name]]["width"] for name in shown})):
         shown = _editor_view(page, kind, views, key)
     sized = fit(sizing[shown].rename(columns=labels), **lines)
     widths = {name: sized["column_config"][labels[name]]["width"] for name in shown}

@@ -64,6 +64,8 @@ TEXT = {
     "settings.view.keys": {"zh": "设置项与中文说明", "en": "Keys and Chinese"},
     "settings.view.english": {"zh": "英文标题", "en": "English"},
     "settings.view.chinese": {"zh": "判定标准与条款", "en": "Chinese"},
+    "settings.view.in_english": {"zh": "英文", "en": "English"},
+    "settings.view.in_chinese": {"zh": "中文", "en": "Chinese"},
     "settings.view.names": {"zh": "名称与别名", "en": "Names"},
     "settings.view.class": {"zh": "类别与风险", "en": "Class and risk"},
     "settings.view.pending": {"zh": "有未保存的修改：保存后可切换显示列。",

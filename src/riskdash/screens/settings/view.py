@@ -56,6 +56,13 @@ EDITOR_VIEWS: dict[str, dict[str, tuple[str, ...]]] = {
     "settings": {"values": ("description_en", "value"), "keys": ("key", "description_zh")},
     "hazard-bases": {"english": ("code", "sector", "title_en", "sort_order"),
                      "chinese": ("code", "sector", "standard_zh", "title_zh")},
+    # the risk weights in English: 评分项 drawn whole on one line (a select box's cell does not wrap, up to 434 px)
+    # beside the English description, or beside the Chinese unit and description; the checklist items in English:
+    # the English name beside its code, group and scope (84 px beside the Chinese name, a word cut), or the Chinese
+    "risk-weights": {"in_english": ("component", "weight", "description_en"),
+                     "in_chinese": ("component", "weight", "unit_zh", "description_zh")},
+    "checklist-items": {"in_english": ("item_code", "item_group", "name_en", "applies_to", "sort_order"),
+                        "in_chinese": ("item_code", "item_group", "name_zh", "applies_to", "sort_order")},
 }
 
 
