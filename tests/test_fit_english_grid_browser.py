@@ -132,3 +132,37 @@ def test_the_settings_editors_draw_every_cell_whole_in_english_at_1024(server, t
             assert grid["cut"] == [], (tab, view, grid)
         assert seen == ["Component|Weight|Description", "Component|Weight|Unit|Chinese",
                         "Item code|Group|Name|Applies to|Order", "Item code|Group|Name (Chinese)|Applies to|Order"]
+
+
+SIDEWAYS = "d => { const s = d.querySelector('.dvn-scroller'); return s.scrollWidth - s.clientWidth; }"
+
+
+def overdue_preview(page, server: str, lang: str, head: str) -> tuple[dict, int]:
+    """汇报's preview of the overdue major hazards (the grid whose first header is ``head``), as CUT_CELLS reads
+    it, and how far its grid scrolls sideways (px)."""
+    open_page(page, server + f"briefing?lang={lang}")
+    previews = "[data-testid='stDataFrame']"
+    page.wait_for_function("(h) => [...document.querySelectorAll('[data-testid=\"stDataFrame\"] th')]"
+                           ".some(t => t.innerText === h)", arg=head, timeout=PAGE_MS)
+    index = page.locator(previews).evaluate_all(
+        "(ds, h) => ds.findIndex(d => d.querySelector('th')?.innerText === h)", head)
+    grid = page.locator(previews).nth(index)
+    grid.evaluate("d => d.scrollIntoView()")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return grid.evaluate(CUT_CELLS), grid.evaluate(SIDEWAYS)
+
+
+def test_the_briefing_overdue_preview_fits_whole_at_1024(server, tmp_path):
+    """The overdue majors' seven columns passed the preview's 630 px in English (896 px, scrolling sideways): the
+    enterprise, days-overdue and listing headers are shorter there (the full ones in their tooltips); Chinese as
+    before."""
+    with chromium_page(tmp_path, 1024, 768) as page:
+        chinese, aside = overdue_preview(page, server, "zh", "隐患编号")
+        assert chinese["heads"] == "隐患编号|乡镇|企业|整改期限|逾期天数|整改情况|挂牌督办"
+        assert aside <= 1 and chinese["rows"] >= 1 and chinese["cut"] == [], (aside, chinese)
+
+        english, aside = overdue_preview(page, server, "en", "Hazard")
+        page.screenshot(path=str(tmp_path / "briefing-en-1024.png"))
+        assert aside <= 1, (aside, english)
+        assert english["heads"] == "Hazard|Township|Firm|Deadline|Days late|State|Listing"
+        assert english["rows"] == chinese["rows"] and english["cut"] == [], english

@@ -180,8 +180,17 @@ def _table(slide: view.SlideView, big: bool) -> None:
         st.markdown(f"**{plain(slide.table_title)}**")
         # fitted as every table (ui.widgets.fitted) to the slide's frame: left to the grid's own widths, at 1024 px
         # in English the reasons ran past their cells and the overdue hazards' last column had 23 px (issue 17
-        # item 7; those seven columns in English still pass the frame's width: its grid scrolls sideways)
+        # item 7); shorter headers in a table that would still pass the frame (the overdue majors' seven columns
+        # in English: 896 px, scrolling sideways), the full ones in their tooltips (view.preview_labels)
         drawn, sized = fitted(slide.table, budget=PREVIEW_TABLE_PX)
+        labels = view.preview_labels(slide.table.columns)
+        widths = [c["width"] for c in sized["column_config"].values()]
+        if labels and sum(widths) > PREVIEW_TABLE_PX + len(widths):  # each width is rounded up
+            drawn, sized = fitted(slide.table.rename(columns=labels), budget=PREVIEW_TABLE_PX)
+        else:
+            labels = {}
+        for full, short in labels.items():
+            sized["column_config"][short] = {**sized["column_config"][short], "help": plain(full)}
         st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **sized)
     if slide.table_more:
         st.caption(plain(slide.table_more))

@@ -9,6 +9,10 @@ TEXT: dict[str, dict[str, str]] = {
         "follow the order of a safety meeting; the exported files hold the same content.",
     },
     "briefing.present": {"zh": "进入演示模式", "en": "Start presentation"},
+    # a shorter header in the preview's grid at 1024 px (the full one is its tooltip; the files keep it)
+    "briefing.short.enterprise": {"zh": "企业", "en": "Firm"},
+    "briefing.short.days_overdue": {"zh": "逾期天数", "en": "Days late"},
+    "briefing.short.supervision": {"zh": "挂牌督办", "en": "Listing"},
     "briefing.present_help": {
         "zh": "全屏放映：隐藏侧边栏，大字号，每页一个结论。用 → / ← 、PageDown / PageUp（翻页笔）或空格翻页，"
         "Esc 退出；按 F11 让浏览器全屏。刷新页面仍停留在当前页。",

@@ -113,6 +113,19 @@ def _slide_view(number: int, slide: Any, lang: str, table_rows: int, projector: 
     )
 
 
+# The preview's headers shortened where the slide's table would pass the preview's width at 1024 px: the overdue
+# majors' seven columns in English needed 646 px at their narrowest, 896 as drawn (issue 17 item 7, in English)
+PREVIEW_SHORT = ("enterprise", "days_overdue", "supervision")
+
+
+def preview_labels(columns: Any) -> dict[str, str]:
+    """A preview table's full header → its shorter one (PREVIEW_SHORT), for the headers ``columns`` holds that
+    have a shorter one (in English; the Chinese ones are short already)."""
+    short = {i18n.t(f"briefing.x.col.{name}", lang): i18n.t(f"briefing.short.{name}", lang)
+             for name in PREVIEW_SHORT for lang in ("zh", "en")}
+    return {c: short[c] for c in columns if c in short and short[c] != c}
+
+
 def _kind_of(text: str, lang: str) -> str | None:
     for kind in WORK_KINDS:
         if text == i18n.t(f"briefing.x.next.kind.{kind}", lang):
