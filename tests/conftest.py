@@ -401,9 +401,10 @@ BROWSER_GROUPS = max(1, int(os.environ.get("RISKDASH_BROWSER_GROUPS") or 1))
 # `pytest -m browser -n 0 --durations=0`, summed per file.
 BROWSER_SECONDS = {
     "test_accidents_browser.py": 32, "test_bench_browser.py": 16,
-    "test_briefing_browser.py": 20, "test_browser.py": 44, "test_campaigns_browser.py": 11, "test_data_browser.py": 8,
+    "test_briefing_browser.py": 20, "test_browser.py": 44, "test_chart_legend_browser.py": 70, "test_campaigns_browser.py": 11, "test_data_browser.py": 8,
     "test_data_tabs_browser.py": 14, "test_department_tables_browser.py": 16, "test_evidence_browser.py": 16,
     "test_filterless_browser.py": 11, "test_fit_browser.py": 25, "test_fit_english_browser.py": 22,
+    "test_fit_english_grid_browser.py": 30,
     "test_fit_wide2_browser.py": 100, "test_fit_wide3_browser.py": 81, "test_fit_wide4_browser.py": 62,
     "test_fit_wide_browser.py": 55, "test_login_browser.py": 50, "test_login_refresh_browser.py": 72,
     "test_long_list_browser.py": 15, "test_meeting_browser.py": 60, "test_pinyin_browser.py": 19,
