@@ -253,6 +253,21 @@ def small_db_path(small_city_file: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
+def dashboard_db(small_db_path: Path, monkeypatch) -> Path:
+    """A fresh copy of the small city as the dashboard's database (RISKDASH_DB), the session's connection and cached
+    results dropped before and after (a write window: session.begin_write / end_write), so that nothing is carried
+    from another test's file: for tests that run the dashboard's session code in process, without Streamlit."""
+    from riskdash.ui import session
+
+    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
+    session.begin_write()
+    session.end_write()
+    yield small_db_path
+    session.begin_write()
+    session.end_write()
+
+
+@pytest.fixture()
 def small_con(small_db_path: Path):
     con = db.connect(small_db_path)
     yield con

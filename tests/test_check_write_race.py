@@ -12,25 +12,12 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
-from riskdash import db
 from riskdash.importer import core
 from riskdash.screens.data import draw
 from riskdash.ui import session
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "import" / "enterprises.csv"
 PAUSE = 0.8  # seconds between the check's staging and its next query: a window asked for meanwhile
-
-
-@pytest.fixture()
-def served(small_db_path: Path, monkeypatch) -> Path:
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    session.begin_write()  # nothing cached from another test's file
-    session.end_write()
-    yield small_db_path
-    session.begin_write()
-    session.end_write()
 
 
 def _check(path: Path):
@@ -42,7 +29,7 @@ def _check(path: Path):
         reader.close()
 
 
-def test_a_write_window_waits_for_a_check_between_its_queries(served, tmp_path, monkeypatch):
+def test_a_write_window_waits_for_a_check_between_its_queries(dashboard_db, tmp_path, monkeypatch):
     upload = tmp_path / "enterprises.csv"
     shutil.copyfile(FIXTURE, upload)
     alone = _check(upload)  # the same check with no window anywhere near it

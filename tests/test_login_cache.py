@@ -16,18 +16,13 @@ GOOD = "Safe-pass9"
 
 
 @pytest.fixture()
-def served(small_db_path: Path, monkeypatch) -> Path:
-    con = db.connect(small_db_path)
+def served(dashboard_db: Path) -> Path:
+    con = db.connect(dashboard_db)
     try:
         accounts.add_account(con, "jia", "county", "419901000000", GOOD, actor="test", must_change_password=False)
     finally:
         con.close()
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    session.begin_write()  # nothing cached from another test's file
-    session.end_write()
-    yield small_db_path
-    session.begin_write()
-    session.end_write()
+    return dashboard_db
 
 
 def _counting():

@@ -24,19 +24,13 @@ HEAVY = 1_500_000  # rows summed by a read: long enough for a window to open whi
 
 
 @pytest.fixture()
-def served(small_db_path: Path, monkeypatch) -> Path:
-    con = db.connect(small_db_path)
+def served(dashboard_db: Path) -> int:
+    con = db.connect(dashboard_db)
     try:
         accounts.add_account(con, "jia", "county", "419901000000", GOOD, actor="test", must_change_password=False)
-        regions = con.execute("select count(*) from regions").fetchone()[0]
+        return con.execute("select count(*) from regions").fetchone()[0]
     finally:
         con.close()
-    monkeypatch.setenv(db.ENV_DB, str(small_db_path))
-    session.begin_write()  # nothing cached from another test's file
-    session.end_write()
-    yield regions
-    session.begin_write()
-    session.end_write()
 
 
 def _summed(con, n: int, salt: int) -> tuple[int, int]:
