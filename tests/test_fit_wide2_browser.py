@@ -60,13 +60,16 @@ def fit_server(tmp_path_factory):
         yield url
 
 
-# VISIBLE_GRIDS once it has read the same on STABLE_FRAMES animation frames in a row: the grids laid out (a grid
-# sizes its columns a frame or two after it draws), where a fixed 300 ms was waited out before every measure
+# VISIBLE_GRIDS once it has read the same on STABLE_FRAMES animation frames in a row, every grid with its headers
+# and its scroller: the grids laid out (a grid sizes its columns a frame or two after it draws), where a fixed
+# 300 ms was waited out before every measure. A grid read before it had drawn its headers passed as '' (CI, under
+# load: 零报告's three grids measured empty)
 STABLE_FRAMES = 5
 STABLE_GRIDS = f"""() => {{
   const now = JSON.stringify(({VISIBLE_GRIDS})()), runs = window.__riskdashGrids;
   window.__riskdashGrids = runs && runs.last === now ? {{last: now, same: runs.same + 1}} : {{last: now, same: 0}};
-  return window.__riskdashGrids.same >= {STABLE_FRAMES} && now;
+  const drawn = JSON.parse(now).every(g => g[0] && g[1] >= 0);
+  return drawn && window.__riskdashGrids.same >= {STABLE_FRAMES} && now;
 }}"""
 
 
@@ -110,7 +113,14 @@ def every_view(page, seen: list) -> list:
     return bad
 
 
-def check_tabs(page, url: str, tabs: list[str]) -> tuple[list, list]:
+# a visible grid whose headers start with the given text
+GRID_SHOWN = """(start) => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(d => d.offsetParent)
+  .some(d => [...d.querySelectorAll('th')].map(t => t.innerText).filter(Boolean).join('|').startsWith(start))"""
+
+
+def check_tabs(page, url: str, tabs: list[str], expect: dict[str, str] | None = None) -> tuple[list, list]:
+    """Every view of every grid on each tab, measured; ``expect`` names, per tab, the start of the headers of a grid
+    the tab must show before it is measured (a loaded machine ended a run before the tab's grids were there)."""
     page.goto(url, timeout=PAGE_MS)  # 数据管理 and 设置 have no KPI cards to wait for
     page.get_by_role("tab").first.wait_for(timeout=PAGE_MS)
     settle(page)
@@ -121,6 +131,8 @@ def check_tabs(page, url: str, tabs: list[str]) -> tuple[list, list]:
         # a tab drawn only when open (事故趋势's breakdowns, st.tabs on_change="rerun") fills its panel after a run
         page.wait_for_function(OPEN_PANEL_FILLED, timeout=PAGE_MS)
         settle(page)
+        if expect and tab in expect:
+            page.wait_for_function(GRID_SHOWN, arg=expect[tab], timeout=PAGE_MS, polling="raf")
         drawn(page)
         bad += [(tab, g) for g in every_view(page, seen)]
     return bad, seen

@@ -62,7 +62,9 @@ def test_zero_report_windows_fit_at_1024(wide4_server, tmp_path, lang):
     after the window and its dates."""
     zh = lang == "zh"
     with chromium_page(tmp_path, 1024, 768) as page:
-        bad, seen = check_tabs(page, wide4_server + f"campaigns?lang={lang}", ["零报告" if zh else "Zero reports"])
+        tab = "零报告" if zh else "Zero reports"
+        bad, seen = check_tabs(page, wide4_server + f"campaigns?lang={lang}", [tab],
+                               expect={tab: "时段|" if zh else "Window|Dates"})
         assert bad == [], bad
         windows = [g[0] for g in seen if g[0].startswith("时段|" if zh else "Window|Dates")]
         assert windows == (["时段|起止日期|天数|应报|已报|按时|缺报|报送率|按时率|事故（起）"] if zh else
