@@ -232,6 +232,25 @@ def steady(page, locator, frames: int = 3, timeout: float = PAGE_MS) -> dict:
     return locator.bounding_box(timeout=timeout)
 
 
+def choose(page, box, option: str, *, exact: bool = False, tries: int = 3) -> None:
+    """Open the select ``box`` (a locator of the widget or its input) and click ``option`` in its list. A run
+    still redrawing the widget when it is clicked can close the list just opened, or take the click before the
+    select is ready (CI, under load: the sidebar's county list never opened): the list is opened again, up to
+    ``tries`` times, before the last try waits the page's whole timeout."""
+    listed = page.get_by_role("option", name=option, exact=exact).first
+    for attempt in range(tries):
+        box.click()
+        try:
+            listed.wait_for(timeout=PAGE_MS if attempt == tries - 1 else PAGE_MS / 6)
+            break
+        except playwright_api.TimeoutError:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
+            settle(page)
+    listed.click()
+
+
 # ---- one server per database for the tests that only read ----------------------------------------------------
 
 _servers: dict[str, tuple[str, ExitStack, Path]] = {}

@@ -76,8 +76,7 @@ def card(page) -> str:
 
 
 def choose_role(page, role: str) -> None:
-    page.locator(".st-key-data_flow_evidence_role").click()
-    page.get_by_role("option", name=role, exact=True).click()
+    browser_support.choose(page, page.locator(".st-key-data_flow_evidence_role"), role, exact=True)
 
 
 def attach(page, name: str, mime: str, data: bytes) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import browser_support
 import pytest
 from conftest import COUNTY_A
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import PAGE_MS, chromium_page, serving
 
 from riskdash import accounts, db
@@ -52,16 +51,7 @@ def log_in(page, name: str) -> None:
 def pick(page, label: str, option: str) -> None:
     """Choose ``option`` in the sidebar's select labelled ``label``, and wait for the run it starts."""
     box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label).first
-    for _ in range(3):  # a run still redrawing the sidebar may close the list just opened: open it again
-        box.click()
-        listed = page.get_by_role("option", name=option).first
-        try:
-            listed.wait_for(timeout=PAGE_MS / 3)
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            continue
-        listed.click()
-        break
+    browser_support.choose(page, box, option)  # opened again if a run redrawing the sidebar closed the list
     settled(page)
     page.wait_for_function(
         "([label, option]) => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stSelectbox]')]"

@@ -9,8 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser_support import settle, steady
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from browser_support import choose, settle, steady
 from test_browser import PAGE_MS, browser_page, shared_server, wait_until_idle  # noqa: F401 (fixtures)
 
 from riskdash import db
@@ -104,16 +103,7 @@ def test_ranking_map_and_site_card_offline(server, browser_page, tmp_path):  # n
     # the tab's run (its fragment, since 0e3aa63) may still redraw the select after the card's first words: a
     # list opened meanwhile closes again, so wait for the run to end, and open it again if it closed
     settle(page)
-    for attempt in range(3):
-        card.locator('[data-testid="stSelectbox"]').first.click()
-        option = page.get_by_role("option", name="2. 东镇化工（E2）")
-        try:
-            option.wait_for(timeout=10_000 if attempt < 2 else PAGE_MS)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            settle(page)
-    option.click()
+    choose(page, card.locator('[data-testid="stSelectbox"]').first, "2. 东镇化工（E2）")
     # the rerun draws the card again (the KPI cards sit on the hidden ranking tab, so wait for the status)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=PAGE_MS)
     card = page.get_by_role("tabpanel", name="企业档案")
