@@ -576,3 +576,23 @@ def pytest_sessionfinish(session):
     if support is not None:
         support.close_chromium()
         support.close_servers()
+
+
+# ---- where a run's time goes (issue 15 item 5) -----------------------------------------------------------------
+# RISKDASH_TIMELINE=FILE: each worker appends one line per test to FILE.<worker> — its start and end (wall clock,
+# setup and teardown included) and its node id — to find the worker that ends last and what it ran
+# (scripts/timeline.py reads them).
+TIMELINE = os.environ.get("RISKDASH_TIMELINE")
+
+
+if TIMELINE:
+    import time
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(item, nextitem):
+        started = time.time()
+        result = yield
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(f"{TIMELINE}.{worker}", "a", encoding="utf-8") as out:
+            out.write(f"{started:.3f}\t{time.time():.3f}\t{item.nodeid}\n")
+        return result
