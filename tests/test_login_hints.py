@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, open_page, read_shared
+from rectification_support import DUE, open_tab
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
 
@@ -40,11 +41,14 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in ("caption", "info", "markdown") for e in getattr(at, kind))
 
 
-def _page(name: str, account: str, path: str, lang: str = "zh") -> str:
+def _page(name: str, account: str, path: str, lang: str = "zh", tab: int | None = None) -> str:
+    """The page's words (``tab``: 隐患治理's tab at that place opened first: only the open tab is drawn)."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["_keep_lang"] = lang
     at = open_page(path.removeprefix("pages/").removesuffix(".py"), logged_in(at, account))
     assert not at.exception
+    if tab is not None:
+        open_tab(at, tab)
     return _texts(at)
 
 
@@ -103,8 +107,8 @@ def test_no_text_tells_a_non_admin_to_do_an_admins_task_in_settings():
 
 
 def test_the_reader_is_set_per_page_run_and_the_command_line_reads_as_admin(bare):
-    shown = _page("rectification", "nan", "pages/rectification.py")
+    shown = _page("rectification", "nan", "pages/rectification.py", tab=DUE)
     assert "天数由市级管理员在“设置”中修改" in shown and "天数可在“设置”中修改" not in shown
-    assert "天数可在“设置”中修改" in _page("rectification", "boss", "pages/rectification.py")
+    assert "天数可在“设置”中修改" in _page("rectification", "boss", "pages/rectification.py", tab=DUE)
     # the test's own thread (the command line, documents) still reads as the file's owner
     assert "可在“设置”中录入年度控制指标" in i18n.t("target.none", "zh", year=2026, region="示例市")

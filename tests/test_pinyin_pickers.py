@@ -4,6 +4,7 @@ initials in their labels (Streamlit's select filters on the label)."""
 
 from __future__ import annotations
 
+from rectification_support import DUE, open_tab
 from test_priority_page import LEDGER, app_db, start  # noqa: F401 (fixture)
 from test_rectification_screen import rect_db  # noqa: F401 (fixture)
 from test_rectification_screen import start as start_rectification
@@ -19,6 +20,6 @@ def test_the_ledger_township_is_found_by_initials(app_db):  # noqa: F811
 
 
 def test_the_weekly_township_is_found_by_initials(rect_db):  # noqa: F811
-    at = start_rectification()
+    at = open_tab(start_rectification(), DUE)  # only the open tab is drawn
     options = at.selectbox(key="rect_week_town").options
     assert options == ["甲县 东镇（2） · jxdz", "甲县 西乡（1） · jxxx", "乙区 南街道（1） · yqnjd"]

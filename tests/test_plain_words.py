@@ -143,6 +143,11 @@ def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(read_
                 at.run()
                 assert not at.exception, (screen, label)
                 words += screen_words(at)
+        if screen == "rectification":  # 隐患治理 too: each tab's words
+            from rectification_support import open_tab
+
+            for place in [*range(1, len(at.tabs)), 0]:
+                words += screen_words(open_tab(at, place))
         # the sidebar's hint for the administrator names the command and the database file: not a caption
         words = [w for w in words if "riskdash user add" not in w]
         bad = [w for w in words if LIBRARIES.search(w) or PATH.search(w) or ISO_DAY.search(w)

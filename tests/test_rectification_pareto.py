@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 from conftest import AS_OF, CITY, TOWN_A1, TOWN_B1, fill_small_city, read_shared
+from rectification_support import PARETO, open_tab
 from test_rectification_metrics import add_extras, con  # noqa: F401  (the fixture: the small city with extras)
 from test_rectification_screen import start
 
@@ -189,7 +190,7 @@ def test_the_page_shows_the_pareto_view_and_the_new_hazards(request):
     # a file of its own, categorised when made (the shared rect_db is read by test_rectification_screen's tests:
     # writing to it changed their counts in the same process)
     read_shared(request, fill_small_city, add_extras, categorise)
-    at = start()
+    at = open_tab(start(), PARETO)  # only the open tab is drawn
     words = "\n".join(m.value for m in at.markdown)
     assert "3 类隐患（共 4 类）合计 8 项，占统计期内排查隐患 9 项的 88.9%：消防设施、用电、（未填类别）。" in words
     pareto = next(d.value for d in at.dataframe if "累计占比" in d.value.columns)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import AS_OF
+from rectification_support import CHECKS, LISTS, open_tab
 from test_rectification_metrics import con  # noqa: F401  (the fixture: the small city with extras)
 from test_rectification_screen import rect_db, start  # noqa: F401
 
@@ -51,7 +52,7 @@ def test_the_record_fields_in_words(con):  # noqa: F811
 
 
 def test_a_row_of_the_overdue_list_opens_its_record(rect_db):  # noqa: F811
-    at = start()
+    at = open_tab(start(), LISTS)  # only the open tab is drawn
     assert any("选中一行" in c.value for c in at.caption)
     # the overdue list's first row: H2 (东镇建材厂, 140 days overdue)
     # the list's grid under its views (issue 17 item 7): key rect_list_overdue_view_grid
@@ -64,7 +65,7 @@ def test_a_row_of_the_overdue_list_opens_its_record(rect_db):  # noqa: F811
 
 
 def test_a_row_of_the_uninspected_enterprises_opens_its_record(rect_db):  # noqa: F811
-    at = start()
+    at = open_tab(start(), CHECKS)
     assert any("查看该企业的隐患和检查记录" in c.value for c in at.caption)
     # never inspected by a supervising level (its only check is its own): 西乡运输 E3 leads the list
     uninspected = next(d.value for d in at.dataframe if "最近监管检查" in d.value.columns)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, CITY, COUNTY_A, TOWN_A1, TOWN_A2, TOWN_B1, fill_small_city, open_page, read_shared
 from openpyxl import load_workbook
+from rectification_support import BREAKDOWN, DUE, FORM, KPIS, LISTS, PARETO, open_tab
 from streamlit.testing.v1 import AppTest
 from test_rectification_metrics import add_extras
 
@@ -23,7 +24,7 @@ from xlsx_support import read_form_xlsx
 from riskdash.exports.rectification_lists import escape_formula, list_csv, list_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import rectification as rect
-from riskdash.screens.rectification import view
+from riskdash.screens.rectification import draw, view
 
 ROOT = Path(__file__).resolve().parents[1]
 H1 = Filters(date(2025, 1, 1), AS_OF, CITY, AS_OF)
@@ -100,7 +101,7 @@ def test_page_in_english_and_with_nothing_found(rect_db):
 
 
 def test_the_lists_on_the_page_are_the_metric_lists(rect_db):
-    at = start()
+    at = open_tab(start(), LISTS)
     overdue = next(d.value for d in at.dataframe if "逾期天数" in d.value.columns)
     assert list(overdue["隐患编号"]) == ["H2", "H6", "H4"] and list(overdue["逾期天数"]) == [140, 51, 15]
     assert list(overdue["状态"]) == ["逾期未整改", "逾期未整改", "逾期未销号（已整改待验收）"]
@@ -119,7 +120,7 @@ def test_the_lists_on_the_page_are_the_metric_lists(rect_db):
 
 
 def test_monthly_form_xlsx_equals_the_screen_table_cell_by_cell(rect_db):
-    at = start()
+    at = open_tab(start(), FORM)
     screen = screen_form(at)
     con = db.connect(rect_db, read_only=True)
     try:
@@ -173,7 +174,7 @@ def test_cli_screen_and_export_agree(rect_db, riskdash_cli):
     total = rows[0]
     assert (total[2] + 1, total[3], total[5], total[6]) == (
         cli["general_found"], cli["general_rectified"], cli["major_found"], cli["major_closed"])
-    screen_total = screen_form(at).iloc[0]
+    screen_total = screen_form(open_tab(at, FORM)).iloc[0]
     assert screen_total["一般事故隐患·排查（项）"] == str(total[2])
 
 
@@ -293,16 +294,65 @@ def test_an_empty_scope_says_so_instead_of_an_empty_plot(rect_db):
     """A period without hazards: every chart of the screen is one line in words (所选范围内没有可画的数据：…),
     not a plot on an axis −1…6."""
     at = start()
-    assert len(at.get("plotly_chart")) == 6
+    charted = (KPIS, BREAKDOWN, PARETO)  # the tabs with charts, each drawn when open
+    assert [len(open_tab(at, tab).get("plotly_chart")) for tab in charted] == [1, 4, 1]
     at.sidebar.selectbox(key="flt_preset").set_value("custom").run()
     at.sidebar.date_input(key="flt_start").set_value(date(2021, 1, 1)).run()
     at.sidebar.date_input(key="flt_end").set_value(date(2021, 1, 31)).run()
     assert not at.exception
-    said = [i.value for i in at.info if i.value.startswith("所选范围内没有可画的数据")]
+    said, plots = [], 0
+    for tab in charted:
+        open_tab(at, tab)
+        said += [i.value for i in at.info if i.value.startswith("所选范围内没有可画的数据")]
+        plots += len(at.get("plotly_chart"))
     assert said == ["所选范围内没有可画的数据：统计期内没有排查出隐患。",
                     "所选范围内没有可画的数据：没有排查出隐患的乡镇。",
                     "所选范围内没有可画的数据：各行业均未排查出隐患。",
                     "所选范围内没有可画的数据：统计期内没有可计算整改率的月份。",
                     "所选范围内没有可画的数据：没有未完成的隐患。",
                     "所选范围内没有可画的数据：统计期内没有排查出隐患。"]  # the hazard categories' Pareto chart
-    assert not at.get("plotly_chart")
+    assert plots == 0
+
+
+# ---------------------------------------------------------------------------------------------- the open tab alone
+
+
+def test_only_the_open_tab_is_drawn_and_read(rect_db, monkeypatch):
+    """Issue 17 (speed): the first visit reads and draws the KPIs tab alone; opening 月报表 reads the form, and
+    即将到期与周清单 reads the township coverage it lists by without 四级排查 having been opened."""
+    from riskdash.ui import session
+
+    read: list = []
+    real = session.load
+
+    def spy(fn, *args, **kwargs):
+        read.append(fn)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(session, "load", spy)  # every page.load, whether or not its result was cached
+    at = start()
+    assert {fn.__name__ for fn in read if fn.__module__ == rect.__name__} == {"rectification_kpis",
+                                                                             "evidence_by_township"}
+    assert monthly_form.monthly_form not in read and rect.overdue_list not in read
+    assert [bool(tab.children) for tab in at.tabs] == [True] + [False] * 6
+    assert shown_kpis(at)["本期排查隐患（项）"] == "7"
+
+    read.clear()
+    open_tab(at, FORM)
+    assert monthly_form.monthly_form in read and monthly_form.major_hazards in read
+    assert rect.rectification_kpis not in read and rect.evidence_by_township not in read
+    assert [bool(tab.children) for tab in at.tabs] == [False, True] + [False] * 5
+    assert not shown_kpis(at) and "合计" in list(screen_form(at)["行业和领域"])
+
+    read.clear()
+    open_tab(at, DUE)
+    assert rect.coverage_by_township in read and rect.due_soon in read and rect.checks_by_level not in read
+    assert at.selectbox(key="rect_week_town").options  # the weekly list's townships, from that coverage
+
+
+def test_the_open_tab_survives_the_language_switch(rect_db):
+    at = open_tab(start(), PARETO)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.session_state[draw.TABS_KEY] == at.tabs[PARETO].label == i18n.t("rectification.tab_pareto", "en")
+    assert [bool(tab.children) for tab in at.tabs] == [False] * 6 + [True]
