@@ -19,7 +19,6 @@ import atexit
 import http.client
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -34,6 +33,7 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from riskdash import db
+from riskdash.bench.browser_tasks import stop_family
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -107,15 +107,7 @@ def serving(db_path: Path, tmp_path: Path):
         wait_for_health(port, proc, log)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        # streamlit runs as a child of `riskdash serve`: end the whole process group we started
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
+        stop_family(proc)  # its group, and kaleido's Chromium outside it
 
 
 # ---- one Chromium per test process ---------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -342,25 +342,38 @@ def served(command: list[str], port: int, log: Path, cwd: Path) -> Iterator[tupl
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/", time.perf_counter() - started, proc
     finally:
-        # kaleido's Chromium (the 汇报 screen's renderer) runs in a session of its own, outside the group, and
-        # Streamlit's process could outlive `riskdash serve`: every descendant is ended too, or each run left a
-        # server and a Chromium behind on the machine
-        family = {pid: _started(pid) for pid in descendants(proc.pid)}
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-        family.update({pid: _started(pid) for pid in descendants_of(list(family))})
-        for pid, started_at in family.items():
-            if started_at is not None and _started(pid) == started_at:  # the same process, not a reused id
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
+        stop_family(proc)
+
+
+def stop_family(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """End ``proc`` (started with start_new_session) and every process below it. SIGTERM to its group, SIGKILL to
+    what is left of the group after ``timeout`` s, then SIGKILL to any other descendant seen: kaleido's Chromium
+    (the 汇报 screen's renderer) runs in a session of its own, outside the group, and Streamlit's process outlives
+    `riskdash serve` (which dies at the SIGTERM at once) — waiting for `riskdash serve` alone left a server whose
+    shutdown hung running on its port, with its Chromium, until killed by hand."""
+    family = {pid: _started(pid) for pid in descendants(proc.pid)}
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    else:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            proc.poll()  # reaped: a zombie leader would keep the group alive
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            family.update({pid: _started(pid) for pid in descendants_of(list(family))})
+            time.sleep(0.05)
+        else:
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+    for pid, started_at in family.items():
+        if started_at is not None and _started(pid) == started_at:  # the same process, not a reused id
+            with suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _started(pid: int) -> str | None:
