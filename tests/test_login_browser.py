@@ -13,6 +13,7 @@ from conftest import COUNTY_A, TOWN_B1
 from test_browser import PAGE_MS, chromium_page, serving
 
 from riskdash import accounts, db
+from riskdash.ui import login
 
 pytestmark = pytest.mark.browser
 
@@ -55,6 +56,12 @@ def test_login_in_chromium(guarded_server, tmp_path):
         page.goto(url, timeout=PAGE_MS)
         page.get_by_label("用户名").wait_for(timeout=PAGE_MS)
         assert page.locator('[data-testid="stMetric"]').count() == 0
+        # the browser code of charts and grids loads while the form waits (login.WARM_KEY): an empty chart and an
+        # empty grid are drawn out of sight, nothing of them seen
+        warm = page.locator(f".st-key-{login.WARM_KEY}")
+        warm.locator(".js-plotly-plot .main-svg").first.wait_for(state="attached", timeout=PAGE_MS)
+        warm.locator('[data-testid="stDataFrame"] canvas').first.wait_for(state="attached", timeout=PAGE_MS)
+        assert not warm.is_visible() and not warm.locator('[data-testid="stDataFrame"]').is_visible()
 
         # a wrong password: one line, still no data
         log_in(page, "jia", "Wrong-pass1")
