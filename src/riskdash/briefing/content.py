@@ -556,17 +556,18 @@ def next_steps_slide(con: duckdb.DuckDBPyConnection, scope: _Scope, parts) -> Sl
     rows: list[tuple] = []
     kinds: list[str] = []
     labels = metrics.township_labels(con)
-    for _, r in overdue_major.iterrows():
+    # plain dict rows: every item is counted (the table keeps TABLE_ROWS), thousands in a big city
+    for r in overdue_major.to_dict("records"):
         rows.append((_t("next.kind.overdue_major", lang), f"{r['enterprise_name']}（{r['hazard_id']}）",
                      _township_of(labels, r), _t("next.detail.overdue", lang, days=int(r["days_overdue"]))))
         kinds.append("overdue_major")
-    for _, r in unfiled.iterrows():
+    for r in unfiled.to_dict("records"):
         city, county = pd.notna(r["filed_city_on"]), pd.notna(r["filed_county_on"])
         detail = "next.detail.unfiled_both" if not city and not county else (
             "next.detail.unfiled_city" if not city else "next.detail.unfiled_county")
         rows.append((_t("next.kind.unfiled", lang), r["name"], _township_of(labels, r), _t(detail, lang)))
         kinds.append("unfiled")
-    for _, r in high_uninspected.iterrows():
+    for r in high_uninspected.to_dict("records"):
         detail = (_t("next.detail.never", lang) if pd.isna(r["days_since"])
                   else _t("next.detail.days", lang, days=int(r["days_since"])))
         rows.append((_t("next.kind.uninspected", lang), r["enterprise_name"], _township_of(labels, r), detail))

@@ -274,7 +274,8 @@ def townships(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str = "zh"
         frame = township_scorecard(con, filters, values)
     labels = township_labels(con)  # 城关街道（甲县） where another township shares the name
     entries = []
-    for _, row in frame.iterrows():
+    # rows as plain dicts: a pandas row (iterrows) answered each of the ~100 look-ups per township ten times slower
+    for row in frame.to_dict("records"):
         found = vetoes(row, lang, rules)
         vetoed = bool(found)
         score = _score(row["score"])
@@ -304,13 +305,14 @@ def _add_stations(con: duckdb.DuckDBPyConnection, filters: Filters, entries: lis
     """Each entry's 安监站 (issue 18): ``staffing`` (full-time staff against the class's minimum, the station
     head) and ``acceptance_report`` (验收报告: due day, day sent, on_time / late / missing / not_due / filed /
     not_required), from ``township_stations``."""
-    stations = township_stations(con, filters).set_index("region_code")
+    # one dict per township (a pandas row looked up per township cost half of townships() in a 1,200-town city)
+    stations = township_stations(con, filters).set_index("region_code").to_dict("index")
     for entry in entries:
         zero = entry["components"]["zero_report"]
         entry["zero_report_late_days"] = zero["reported_days"] - zero["on_time_days"]  # reported after the cut-off
-        if entry["region_code"] not in stations.index:
+        if entry["region_code"] not in stations:
             continue
-        row = stations.loc[entry["region_code"]]
+        row = stations[entry["region_code"]]
         entry["staffing"] = {
             "full_time_staff": None if pd.isna(row["full_time_staff"]) else int(row["full_time_staff"]),
             "required": int(row["staff_required"]), "met": bool(row["staff_met"]),
@@ -334,7 +336,7 @@ def _city_ranks(whole: pd.DataFrame, values: dict[str, str], entries: list[dict[
     rules = veto_rules(values)
     ranked = sorted(({"region_code": row["region_code"], "vetoed": bool(vetoes(row, "zh", rules)),
                       "score": _score(row["score"])}
-                     for _, row in whole.iterrows()), key=_rank_key)
+                     for row in whole.to_dict("records")), key=_rank_key)
     rank = {e["region_code"]: n for n, e in enumerate(ranked, start=1)}
     for entry in entries:
         entry["city_rank"] = rank.get(entry["region_code"])
