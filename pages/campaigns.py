@@ -15,18 +15,14 @@ from riskdash.ui.markdown import plain
 from riskdash.ui.widgets import view_table
 
 page = ui.start_page("campaigns")
-f, lang, t = page.filters, page.lang, page.t
-scope = draw.scope(page)
-words = scope.words()
-values = page.load(campaigns.settings_values)
-pass_score = f"{float(values['assessment_pass_score']):g}"
-st.caption(plain(t("campaigns.subtitle", **words)))
+st.caption(plain(page.t("campaigns.subtitle", **draw.scope(page).words())))
 
-tab_score, tab_checklist, tab_campaign, tab_zero = st.tabs([
-    t("campaigns.tab_scorecard"), t("campaigns.tab_checklist"), t("campaigns.tab_campaign"), t("campaigns.tab_zero"),
-])
 
-with tab_score:
+def scorecard(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> None:
+    """乡镇考核: the year's scores, their ranking with its .xlsx and one township's components."""
+    f, lang, t = page.filters, page.lang, page.t
+    words = scope.words()
+    pass_score = f"{float(values['assessment_pass_score']):g}"
     result = page.load(campaigns.townships, f, lang)
     summary = view.scorecard_summary(result)
     cols = st.columns(4)
@@ -61,7 +57,11 @@ with tab_score:
         ui.table(view.component_details(names[pick], lang),
                  t("table.of", whole=t("campaigns.detail_title"), part=names[pick]["name"]))
 
-with tab_checklist:
+
+def checklist(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> None:
+    """规范化建设: the checklist's progress against its deadlines, the stations and one township's items."""
+    f, lang, t = page.filters, page.lang, page.t
+    words = scope.words()
     ui.section(t("campaigns.groups_title"), t("campaigns.groups_scope", **words, **draw.deadline_words(page, values)))
     ui.table(view.group_table(page.load(campaigns.checklist_progress_by_group, f), lang))
     progress = page.load(campaigns.checklist_progress, f)
@@ -93,7 +93,11 @@ with tab_checklist:
         ui.table(view.items_table(items[items["region_code"] == town], lang),
                  t("table.of", whole=t("campaigns.items_title"), part=towns[town]))
 
-with tab_campaign:
+
+def campaign(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> None:
+    """The "1+1" campaign by 产业类型: the coverage, the pairs with their card and .xlsx, and the pair form."""
+    f, lang, t = page.filters, page.lang, page.t
+    words = scope.words()
     # "1+1" by 产业类型 (issue 18): one pair per township × industry class
     ui.section(t("campaigns.coverage_title"), t("campaigns.coverage_scope", **words))
     ui.table(view.coverage_table(page.load(campaigns.campaign_coverage, f), lang, page.region_name))
@@ -140,7 +144,11 @@ with tab_campaign:
     ui.section(t("campaigns.pair_title"), t("campaigns.pair_scope", year=scope.year))
     draw.pair_form(page, pairs, scope.year)
 
-with tab_zero:
+
+def zero_reports(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> None:
+    """零报告: the windows, each township's reporting and the day's form."""
+    f, lang, t = page.filters, page.lang, page.t
+    words = scope.words()
     windows = page.load(campaigns.zero_report_windows, f)
     cutoff = str(values["zero_report_cutoff"]).strip()  # the daily cut-off (setting; docs/rules.md#township-assessment-考核-and-campaigns)
     ui.section(t("campaigns.windows_title"), t("campaigns.windows_scope", cutoff=cutoff, **words))
@@ -161,3 +169,25 @@ with tab_zero:
     ui.listing(view.late_table(late_zero, lang), t("campaigns.empty"), t("campaigns.late_zero_title", n=len(late_zero)))
     ui.section(t("campaigns.form_title"), t("campaigns.form_scope"))
     draw.zero_report_form(page, windows, compliance)
+
+
+@st.fragment
+def tabs(page: ui.PageContext) -> None:
+    """Only the open tab is drawn and only its data read (ui.kept_tabs: each tab's ``open``; issue 17: reading all
+    four tabs made the first visit at scale 20 take 3.11 s); choosing a tab, a row or a picker runs this fragment
+    alone, not the whole page (draw.part_start). A saved form reruns the whole page (st.rerun), its tab kept open."""
+    draw.part_start(page)
+    scope = draw.scope(page)
+    values = page.load(campaigns.settings_values)
+    parts = [scorecard, checklist, campaign, zero_reports]
+    opened = ui.kept_tabs([
+        page.t("campaigns.tab_scorecard"), page.t("campaigns.tab_checklist"), page.t("campaigns.tab_campaign"),
+        page.t("campaigns.tab_zero"),
+    ], draw.TABS_KEY)  # the open tab kept through the language switch too
+    for tab, part in zip(opened, parts):
+        if tab.open:
+            with tab:
+                part(page, scope, values)
+
+
+tabs(page)

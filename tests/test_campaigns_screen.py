@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from campaigns_support import CAMPAIGN, CHECKLIST, SCORECARD, ZERO, open_tab
 from conftest import AS_OF, CITY, fill_small_city, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
-
-from riskdash.screens.campaigns import charts
-from riskdash.exports.township_scorecard import scorecard_xlsx
 from xlsx_support import read_back
+
+from riskdash import i18n
+from riskdash.exports.township_scorecard import scorecard_xlsx
 from riskdash.filters import Filters
-from riskdash.screens.campaigns import view
+from riskdash.metrics import campaigns
+from riskdash.screens.campaigns import charts, draw, view
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,16 +56,25 @@ def test_page_ranking_is_the_metric(towns_db):
     assert "数据截至2025年6月30日" in text and "示例市" in text
 
 
+def every_tab(at: AppTest) -> list:
+    """The tables of every tab, each tab opened in turn (only the open tab is drawn, issue 17)."""
+    frames = []
+    for place in range(len(at.tabs)):
+        frames += open_tab(at, place).dataframe
+    return frames
+
+
 def test_every_tab_shows_its_tables(towns_db):
-    at = start()
-    headers = [list(d.value.columns) for d in at.dataframe]
+    frames = every_tab(start())
+    assert all(frame.proto.placeholder == "—" for frame in frames)
+    headers = [list(d.value.columns) for d in frames]
     assert any("完成期限" in h and "逾期乡镇" in h for h in headers)
     assert any("覆盖率" in h and "乡镇产业类型数" in h for h in headers)
     # "1+1" by 产业类型 (issue 18): per township the classes and the coverage, per pair the findings
     assert any("产业类型数" in h and "覆盖率" in h and "乡镇（街道）" in h for h in headers)
     assert any("产业类型" in h and "共性问题" in h and "整改建议" in h for h in headers)
     assert any("缺报日期" in h and "缺报" in h for h in headers)
-    compliance = next(d.value for d in at.dataframe if {"缺报", "缺报日期"} <= set(d.value.columns))
+    compliance = next(d.value for d in frames if {"缺报", "缺报日期"} <= set(d.value.columns))
     assert list(compliance.columns) == ["乡镇（街道）", "应报", "已报", "缺报", "迟报", "报送率", "按时率", "缺报日期",
                                         "迟报日期"]
     assert list(compliance["缺报"]) == [3, 2, 0]
@@ -77,6 +88,58 @@ def test_page_in_english(towns_db):
     ranking = at.dataframe[0].value
     assert list(ranking["Result"]) == ["passed", "failed", "failed"]
     assert "one-vote veto" in ranking["Veto reasons"].iloc[1]
+
+
+# ---------------------------------------------------------------------------------------------- the open tab alone
+
+# each tab's reads (page.load) of riskdash.metrics.campaigns; the settings are read on every run
+SETTINGS = {"settings_values"}
+READS = {
+    SCORECARD: SETTINGS | {"townships"},
+    CHECKLIST: SETTINGS | {"checklist_progress_by_group", "checklist_progress", "checklist_items_by_township",
+                           "township_stations", "four_in_place"},
+    CAMPAIGN: SETTINGS | {"campaign_coverage", "campaign_pairs", "campaign_townships", "common_problems",
+                          "warning_meetings"},
+    ZERO: SETTINGS | {"zero_report_windows", "zero_report_missing", "zero_report_late", "zero_report_compliance"},
+}
+
+
+def test_only_the_open_tab_is_drawn_and_read(towns_db, monkeypatch):
+    """Issue 17 (speed): the first visit reads and draws 乡镇考核 alone (at scale 20 the four tabs' reads made it
+    3.11 s); each tab opened reads its own metrics and no other tab's."""
+    from riskdash.ui import session
+
+    read: list = []
+    real = session.load
+
+    def spy(fn, *args, **kwargs):
+        read.append(fn)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(session, "load", spy)  # every page.load, whether or not its result was cached
+
+    def reads() -> set[str]:
+        return {fn.__name__ for fn in read if fn.__module__ == campaigns.__name__}
+
+    at = start()
+    assert reads() == READS[SCORECARD]
+    assert [bool(tab.children) for tab in at.tabs] == [True, False, False, False]
+    assert [m.value for m in at.metric] == ["3", "1", "2", "2"]
+    for place in (CHECKLIST, CAMPAIGN, ZERO):
+        read.clear()
+        open_tab(at, place)
+        assert reads() == READS[place], place
+        assert [bool(tab.children) for tab in at.tabs] == [i == place for i in range(4)], place
+        assert not at.metric, place  # the scorecard's four figures are drawn with their tab alone
+
+
+def test_the_open_tab_survives_the_language_switch(towns_db):
+    at = open_tab(start(), CAMPAIGN)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.session_state[draw.TABS_KEY] == at.tabs[CAMPAIGN].label == i18n.t("campaigns.tab_campaign", "en")
+    assert [bool(tab.children) for tab in at.tabs] == [False, False, True, False]
+    assert any("Industry class" in d.value.columns for d in at.dataframe)  # the pairs' table, in English
 
 
 def test_pairs_xlsx_equals_the_screen_table():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit
+from campaigns_support import open_tab as open_campaigns_tab
 from rectification_support import open_tab
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
@@ -70,6 +71,9 @@ def page_files(downloads: list[str], lang: str) -> dict[str, list[str]]:
         if page == "rectification":  # 隐患治理 draws its open tab alone (issue 17): each tab's downloads in turn
             for place in [*range(1, len(at.tabs)), 0]:  # back to the first, the tab a page switch opens on
                 open_tab(at, place)
+        if page == "campaigns":  # 专项行动 too: each tab's downloads in turn, back to the first
+            for place in [*range(1, len(at.tabs)), 0]:
+                open_campaigns_tab(at, place)
         files[page] = list(dict.fromkeys(downloads))
     return files
 

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 import streamlit
 from conftest import AS_OF, CITY, open_page
+from campaigns_support import open_tab as open_campaigns_tab
 from rectification_support import open_tab
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
@@ -90,6 +91,9 @@ def run_page(page: str) -> AppTest:
     if page == "rectification":  # 隐患治理 draws its open tab alone (issue 17): each tab's buttons, in turn
         for place in range(1, len(at.tabs)):
             open_tab(at, place)
+    if page == "campaigns":  # 专项行动 too: each tab's buttons, in turn
+        for place in range(1, len(at.tabs)):
+            open_campaigns_tab(at, place)
     return at
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import COUNTY_A, TOWN_B1, fill_small_city, logged_in, open_page, read_shared
+from campaigns_support import ZERO
+from campaigns_support import open_tab as open_campaigns_tab
 from rectification_support import DUE, open_tab
 from streamlit.testing.v1 import AppTest
 from test_login import APP, GOOD, TIMEOUT
@@ -42,13 +44,14 @@ def _texts(at: AppTest) -> str:
 
 
 def _page(name: str, account: str, path: str, lang: str = "zh", tab: int | None = None) -> str:
-    """The page's words (``tab``: 隐患治理's tab at that place opened first: only the open tab is drawn)."""
+    """The page's words (``tab``: 隐患治理's or 专项行动's tab at that place opened first: only the open tab is
+    drawn)."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.session_state["_keep_lang"] = lang
     at = open_page(path.removeprefix("pages/").removesuffix(".py"), logged_in(at, account))
     assert not at.exception
     if tab is not None:
-        open_tab(at, tab)
+        (open_campaigns_tab if name == "campaigns" else open_tab)(at, tab)
     return _texts(at)
 
 
@@ -70,9 +73,9 @@ def test_the_risk_weights_and_zero_report_hints_by_role(bare):
     township = _page("priority", "nan", "pages/priority.py")
     assert "权重和分级阈值可在“设置”中修改" in admin and "由市级管理员在“设置”中修改" not in admin
     assert "权重和分级阈值由市级管理员在“设置”中修改" in township and "可在“设置”中修改" not in township
-    admin = _page("campaigns", "boss", "pages/campaigns.py")
-    township = _page("campaigns", "nan", "pages/campaigns.py")
-    viewer = _page("campaigns", "kan", "pages/campaigns.py")
+    admin = _page("campaigns", "boss", "pages/campaigns.py", tab=ZERO)
+    township = _page("campaigns", "nan", "pages/campaigns.py", tab=ZERO)
+    viewer = _page("campaigns", "kan", "pages/campaigns.py", tab=ZERO)
     assert i18n.t("campaigns.form_no_windows", "zh") in admin
     assert i18n.t("campaigns.form_no_windows_ask", "zh") in township
     assert "请先在“设置”或“数据管理”中录入" not in township

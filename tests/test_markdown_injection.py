@@ -116,6 +116,11 @@ def test_no_page_renders_data_as_markdown(hostile_db, page):
 
         for place in range(1, len(at.tabs)):
             check(open_tab(at, place))
+    if page == "campaigns":  # 专项行动 too: each of its tabs in turn
+        from campaigns_support import open_tab as open_campaigns_tab
+
+        for place in range(1, len(at.tabs)):
+            check(open_campaigns_tab(at, place))
 
 
 def test_the_settings_page(hostile_db):

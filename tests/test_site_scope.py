@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import streamlit
 from conftest import CITY, COUNTY_A, TOWN_A1, TOWN_A2, logged_in
+from campaigns_support import open_tab as open_campaigns_tab
 from rectification_support import open_tab
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
@@ -202,6 +203,9 @@ def test_every_page_and_download_stays_within_the_account(city, downloads, monke
             if page == "rectification":  # 隐患治理 draws its open tab alone (issue 17): each tab's words and files
                 for place in [*range(1, len(at.tabs)), 0]:  # back to 整改情况, whose figures are compared below
                     text += "\n" + page_text(open_tab(at, place))
+            if page == "campaigns":  # 专项行动 too: each tab's words and files
+                for place in [*range(1, len(at.tabs)), 0]:  # back to 乡镇考核, whose ranking is compared below
+                    text += "\n" + page_text(open_campaigns_tab(at, place))
             assert leaks(text, foreign) == [], where
             files = []
             for label, data, file_name in downloads:

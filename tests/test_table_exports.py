@@ -13,12 +13,14 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from campaigns_support import open_tab as open_campaigns_tab
 from rectification_support import open_tab
 from streamlit.testing.v1 import AppTest
 
 from riskdash import db
 from riskdash.exports.tables import table_xlsx
 from riskdash.screens.accidents import draw as accidents_draw
+from riskdash.screens.campaigns import draw as campaigns_draw
 from riskdash.screens.priority import draw as priority_draw
 from riskdash.screens.rectification import draw as rectification_draw
 
@@ -129,6 +131,13 @@ def screens(small_city_file, tmp_path_factory):
                 open_tab(at, place)
                 seen[f"rectification/{label}"] = _tables_and_buttons(at)
             at.session_state[rectification_draw.TABS_KEY] = at.tabs[0].label
+        if page == "campaigns":
+            # 专项行动 too draws its open tab alone: each of the other three tabs in turn (乡镇考核's already seen)
+            for place in range(1, len(at.tabs)):
+                label = at.tabs[place].label
+                open_campaigns_tab(at, place)
+                seen[f"campaigns/{label}"] = _tables_and_buttons(at)
+            at.session_state[campaigns_draw.TABS_KEY] = at.tabs[0].label
     if old is None:
         os.environ.pop(db.ENV_DB, None)
     else:
@@ -139,8 +148,9 @@ def screens(small_city_file, tmp_path_factory):
 @pytest.mark.parametrize("page", ["overview", "accidents", "rectification", "priority", "campaigns", "data"])
 def test_every_table_on_the_screen_has_its_download(screens, page):
     for seen in [key for key in screens if key == page or key.startswith(page + "/")]:
-        # 隐患治理's tabs, each drawn alone, may have a single table (整改情况: its evidence figure)
-        _one_button_per_table(screens[seen], seen, 1 if seen.startswith("rectification") else 2)
+        # 隐患治理's and 专项行动's tabs, each drawn alone, may have a single table (整改情况: its evidence figure;
+        # 零报告 in the small city: its compliance, the other lists empty)
+        _one_button_per_table(screens[seen], seen, 1 if seen.startswith(("rectification", "campaigns/")) else 2)
 
 
 def _one_button_per_table(drawn, page, least=2):
@@ -166,4 +176,5 @@ def test_the_tables_are_named_for_what_they_hold(screens):
     assert {"监管检查覆盖率（分乡镇）", "监管检查覆盖率（分行业）", "重大隐患清单"} <= set(rect), rect
     # the tables a screen gives its own file of keep that file alone (no second button)
     assert {"rect_form_xlsx", "rect_week_xlsx", "rect_xlsx_overdue"} <= {k for key in tabs for k in screens[key][2]}
-    assert {"campaigns_xlsx", "campaigns_pairs_xlsx"} <= set(screens["campaigns"][2])
+    tabs = [key for key in screens if key == "campaigns" or key.startswith("campaigns/")]
+    assert {"campaigns_xlsx", "campaigns_pairs_xlsx"} <= {k for key in tabs for k in screens[key][2]}

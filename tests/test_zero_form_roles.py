@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from campaigns_support import ZERO, open_tab
 from conftest import COUNTY_A, TOWN_A1, fill_small_city, logged_in, open_page, read_shared
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import fill_campaigns
@@ -38,7 +39,7 @@ def _campaigns(account: str, lang: str = "zh") -> AppTest:
     at.session_state["_keep_lang"] = lang
     at = open_page("campaigns", logged_in(at, account))
     assert not at.exception, at.exception
-    return at
+    return open_tab(at, ZERO)  # the form's tab (only the open tab is drawn, issue 17)
 
 
 def _infos(at: AppTest) -> str:

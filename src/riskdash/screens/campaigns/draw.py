@@ -1,5 +1,6 @@
-"""Streamlit helpers of the 专项行动与乡镇规范化 page: the scope words, the deadlines in words and the 零报告 form
-(written through the write window). The page reads its metrics itself, through ``page.load``."""
+"""Streamlit helpers of the 专项行动与乡镇规范化 page: the start of its tabs' fragment, the scope words, the
+deadlines in words and the 零报告 form (written through the write window). The page reads its metrics itself,
+through ``page.load``."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed
@@ -19,6 +21,19 @@ from riskdash.ui import session, widgets
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
 from riskdash.ui.write_window import default_actor, error_line, write_import
+
+TABS_KEY = "campaigns_tab"  # the open tab (its label; ui.kept_tabs keeps its place through the language switch)
+
+
+def part_start(page: PageContext) -> None:
+    """The start of the tabs, drawn as a fragment (``st.fragment``: a tab, a row, a toggle or a picker in it runs
+    it alone, on the page's last full run's filters). The whole page runs again instead when the database file
+    changed since that run (``page.db_key``: nothing is read under an older file's key); and the tables keep
+    their download names (as 隐患治理's draw.part_start)."""
+    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
+    if alone and session.data_key() != page.db_key:
+        st.rerun()
+    widgets.exports_at("tabs")
 
 
 def scope(page: PageContext) -> Scope:
