@@ -41,6 +41,7 @@ def test_nbinom_ppf_is_scipys(stats, n, p):
     assert exact.nbinom_ppf(QUANTILES, n, p) == [int(stats.nbinom(n, p).ppf(q)) for q in QUANTILES]
 
 
+@pytest.mark.slow  # a property test against scipy over generated values: left out of the fast tier (its fixed cases stay)
 @settings(max_examples=300, deadline=None)
 @given(st.floats(0.01, 3000), st.floats(0.05, 1.0, exclude_max=False), st.floats(1e-6, 1 - 1e-6))
 def test_nbinom_ppf_is_scipys_anywhere(stats, n, p, q):
@@ -82,6 +83,7 @@ def test_binomial_p_edges_and_large_counts(stats, k, n, a, b):
     assert exact.binomial_two_sided_p(k, n, Fraction(a, a + b)) == pytest.approx(expected, rel=1e-9, abs=FAR_TAIL)
 
 
+@pytest.mark.slow  # a property test against scipy over generated values: left out of the fast tier (its fixed cases stay)
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 400), st.integers(1, 400), st.integers(1, 400), st.data())
 def test_binomial_p_is_scipys_anywhere(stats, n, a, b, data):
@@ -90,6 +92,7 @@ def test_binomial_p_is_scipys_anywhere(stats, n, a, b, data):
     assert exact.binomial_two_sided_p(k, n, Fraction(a, a + b)) == pytest.approx(expected, rel=1e-9, abs=FAR_TAIL)
 
 
+@pytest.mark.slow  # a property test against scipy over generated values: left out of the fast tier (its fixed cases stay)
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1, 3000), st.integers(1, 400), st.integers(1, 400), st.data())
 def test_binomial_p_in_floating_point_is_scipys(stats, n, a, b, data):
@@ -139,12 +142,14 @@ def test_sign_flip_equals_scipys_exact_enumeration(stats, values):
     assert exact.sign_flip_two_sided_p(values) == pytest.approx(scipy_sign_flip(values, stats), rel=1e-12)
 
 
+@pytest.mark.slow  # a property test against scipy over generated values: left out of the fast tier (its fixed cases stay)
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(-12, 12).filter(bool), min_size=2, max_size=13))
 def test_sign_flip_equals_scipys_exact_enumeration_anywhere(stats, values):
     assert exact.sign_flip_two_sided_p(values) == pytest.approx(scipy_sign_flip(values, stats), rel=1e-12)
 
 
+@pytest.mark.slow  # a property test against scipy over generated values: left out of the fast tier (its fixed cases stay)
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.integers(-9, 9).filter(bool), min_size=14, max_size=17))
 def test_sign_flip_beyond_scipys_enumeration_is_still_exact(stats, values):
