@@ -3,7 +3,8 @@ when its fingerprint matches the sources), unpacked, installed by its install.sh
 no network (``unshare -n``, as root) into a temporary prefix with --no-service; then, still without network,
 ``DIR/bin/riskdash demo`` and ``serve`` on loopback, the health endpoint, and nginx from the bundle's own .deb
 (unpacked, started by hand with the site file install.sh rendered) proxying over HTTPS with the self-signed
-certificate made at install. Upgrade and rollback run on the same install.
+certificate made at install. Upgrade, re-run and rollback start from the version before the newest migration,
+installed offline in a prefix of their own.
 
 Slow (a ~490 MB bundle, ~40 s to build here from the package mirrors); ``RISKDASH_BUNDLE=path.tar.gz`` tests a
 bundle built elsewhere; ``RISKDASH_BUNDLE_PYTHON_ONLY=1`` builds the Python-only bundle (CI), where nginx then
@@ -92,6 +93,32 @@ def _offline(script: str, timeout: float = 300) -> subprocess.CompletedProcess:
                            "|| true\n" + script], capture_output=True, text=True, timeout=timeout, check=False)
 
 
+def _built_bundle(options: list[str]) -> Path:
+    """The .tar.gz scripts/bundle.sh builds with these options: the one in dist/ whose fingerprint matches, else
+    built now."""
+    script = str(ROOT / "scripts" / "bundle.sh")
+    wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
+              if p.read_text().strip() == wanted and p.with_suffix(".tar.gz").exists()]
+    if prints:
+        return prints[0].with_suffix(".tar.gz")
+    started = time.monotonic()
+    built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800, check=False)
+    assert built.returncode == 0, built.stderr[-2000:]
+    tarball = Path(built.stdout.strip().splitlines()[-1])
+    print(f"bundle {' '.join(options)} built in {time.monotonic() - started:.0f} s")
+    return tarball
+
+
+def _unpacked(tarball: Path, into: Path) -> Path:
+    print(f"bundle {tarball.name}: {tarball.stat().st_size / 1e6:.0f} MB")
+    with tarfile.open(tarball) as archive:
+        archive.extractall(into, filter="tar")
+    (folder,) = into.iterdir()
+    return folder
+
+
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """The unpacked bundle folder."""
@@ -104,25 +131,8 @@ def bundle(tmp_path_factory) -> Path:
         options = ["--worktree", "--xz-level", "0"]
         if os.environ.get("RISKDASH_BUNDLE_PYTHON_ONLY"):
             options.append("--python-only")
-        script = str(ROOT / "scripts" / "bundle.sh")
-        wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True,
-                                text=True, check=True).stdout.strip()
-        prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
-                  if p.read_text().strip() == wanted and p.with_suffix(".tar.gz").exists()]
-        if prints:
-            tarball = prints[0].with_suffix(".tar.gz")
-        else:
-            started = time.monotonic()
-            built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800, check=False)
-            assert built.returncode == 0, built.stderr[-2000:]
-            tarball = Path(built.stdout.strip().splitlines()[-1])
-            print(f"bundle built in {time.monotonic() - started:.0f} s")
-    print(f"bundle {tarball.name}: {tarball.stat().st_size / 1e6:.0f} MB")
-    into = tmp_path_factory.mktemp("bundle")
-    with tarfile.open(tarball) as archive:
-        archive.extractall(into, filter="tar")
-    (folder,) = into.iterdir()
-    return folder
+        tarball = _built_bundle(options)
+    return _unpacked(tarball, tmp_path_factory.mktemp("bundle"))
 
 
 @pytest.fixture(scope="module")
@@ -289,49 +299,6 @@ pkill -TERM -P $server || true; kill $server || true; wait $server || true
     assert "IP Address:127.0.0.1" in cert.stdout, cert.stdout
 
 
-def test_rerun_upgrade_and_rollback(installed, tmp_path):
-    """Re-running the same bundle changes nothing; a newer bundle backs the database up and migrates it;
-    --rollback puts the previous version and the database copy back."""
-    prefix, data, bundle = installed["prefix"], installed["data"], installed["bundle"]
-    db_file = data / "riskdash.duckdb"
-    if not db_file.exists():
-        assert _offline(f"{prefix}/bin/riskdash demo --today 2026-11-28").returncode == 0
-    first = (prefix / "current").resolve()
-    again = _offline(f"bash {bundle}/install.sh --prefix {prefix} --data {data} --no-service --port {PORT}")
-    assert again.returncode == 0, again.stderr
-    assert "already installed" in again.stderr and (prefix / "current").resolve() == first
-    # a "newer" bundle: the same files under another commit name (hard links, not a copy of ~400 MB: the two files
-    # that differ are replaced, never written through a link, and install.sh only reads its bundle)
-    newer = tmp_path / "newer"
-    shutil.copytree(bundle, newer, symlinks=True, copy_function=os.link)
-    info = (newer / "BUNDLE_INFO").read_text()
-    (newer / "BUNDLE_INFO").unlink()
-    (newer / "BUNDLE_INFO").write_text(re.sub(r"^commit=.*$", "commit=next", info, flags=re.MULTILINE))
-    assert "commit=next" not in (bundle / "BUNDLE_INFO").read_text()
-    subprocess.run("sha256sum BUNDLE_INFO > s && grep -v ' BUNDLE_INFO$' SHA256SUMS >> s && mv s SHA256SUMS",
-                   shell=True, cwd=newer, check=True)
-    before = _state(db_file)
-    up = _offline(f"bash {newer}/install.sh --prefix {prefix} --data {data} --no-service --port {PORT}")
-    assert up.returncode == 0, up.stderr
-    second = (prefix / "current").resolve()
-    assert second.name.endswith("-next") and second != first
-    saved = sorted(p for p in (data / "backups").glob("pre-upgrade-*") if (p / "manifest.json").exists())
-    assert len(saved) == 2  # the re-run's and the upgrade's
-    copy = saved[-1] / "riskdash.duckdb"
-    assert _state(copy) == before  # DuckDB's bytes move between opens; the content is what must match
-    assert (prefix / "state" / "previous").read_text().strip() == str(first)
-    # the database changes under the new version; --rollback brings back the copy taken before the upgrade
-    assert _offline(f"{prefix}/bin/riskdash demo --today 2026-11-27 --seed 7").returncode == 0
-    assert _state(db_file) != before
-    back = _offline(f"bash {bundle}/install.sh --prefix {prefix} --data {data} --no-service --rollback")
-    assert back.returncode == 0, back.stderr
-    assert (prefix / "current").resolve() == first
-    assert db_file.read_bytes() == copy.read_bytes() and _state(db_file) == before
-    assert list(data.glob("riskdash.duckdb.pre-rollback-*"))
-    run = _offline(f"{prefix}/bin/riskdash grade --deaths 0 --serious-injuries 1 --loss-wan 1")
-    assert run.returncode == 0, run.stderr
-
-
 def _schema_version(path: Path) -> int:
     import duckdb
 
@@ -369,28 +336,19 @@ def _previous_schema_ref() -> str | None:
     return parent or None
 
 
-def test_upgrade_from_the_previous_schema_and_rollback(bundle, tmp_path_factory):
+def test_upgrade_from_the_previous_schema_rerun_and_rollback(bundle, tmp_path_factory):
     """The version before the newest migration, installed offline with its demo database; the bundle under test
-    upgrades it (backup by the old version, migration by the new) and --rollback returns to both."""
+    upgrades it (backup by the old version, migration by the new); re-running the same bundle changes nothing;
+    --rollback returns to the old version and to the database copy taken before the upgrade. (One upgrade path for
+    what two tests checked before, the other one upgrading a fresh install to a copy of the same bundle under
+    another commit name: an install and a demo build fewer.)"""
     ref = _previous_schema_ref()
     if ref is None:
         pytest.skip("no commit before the newest migration in this checkout (a shallow clone?)")
-    script = str(ROOT / "scripts" / "bundle.sh")
-    options = ["--python-only", "--ref", ref, "--xz-level", "0"]  # as the bundle fixture's
-    wanted = subprocess.run(["bash", script, *options, "--print-fingerprint"], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    prints = [p for p in (ROOT / "dist").glob("riskdash-offline-*.fingerprint")
-              if p.read_text().strip() == wanted and p.with_suffix(".tar.gz").exists()]
-    if prints:
-        tarball = prints[0].with_suffix(".tar.gz")
-    else:
-        built = subprocess.run(["bash", script, *options], capture_output=True, text=True, timeout=1800, check=False)
-        assert built.returncode == 0, built.stderr[-2000:]
-        tarball = Path(built.stdout.strip().splitlines()[-1])
-    into = tmp_path_factory.mktemp("old-bundle")
-    with tarfile.open(tarball) as archive:
-        archive.extractall(into, filter="tar")
-    (old_bundle,) = into.iterdir()
+    # the old version only has to install: the wheels as downloaded, with no xz to pack or unpack
+    old_bundle = _unpacked(_built_bundle(["--python-only", "--no-repack", "--ref", ref, "--xz-level", "0"]),
+                           tmp_path_factory.mktemp("old-bundle"))
+    assert (old_bundle / "wheels").is_dir() and not (old_bundle / "wheels.tar.xz").exists()
     base = tmp_path_factory.mktemp("upgrade")
     prefix, data = base / "opt", base / "data"
     common = f"--prefix {prefix} --data {data} --no-service --port {PORT}"
@@ -403,22 +361,40 @@ def test_upgrade_from_the_previous_schema_and_rollback(bundle, tmp_path_factory)
 
     up = _offline(f"bash {bundle}/install.sh {common}")
     assert up.returncode == 0, up.stderr[-3000:]
-    assert (prefix / "current").resolve() != old_dir
+    new_dir = (prefix / "current").resolve()
+    assert new_dir != old_dir
+    assert (prefix / "state" / "previous").read_text().strip() == str(old_dir)
     new_schema = _schema_version(db_file)
     assert new_schema > old_schema, (old_schema, new_schema)
+    assert _state(db_file) != before
     (saved,) = [p for p in (data / "backups").glob("pre-upgrade-*")]
     assert json.loads((saved / "manifest.json").read_text())["schema_version"] == old_schema
-    assert _state(saved / "riskdash.duckdb") == before
+    copy = saved / "riskdash.duckdb"
+    assert _state(copy) == before  # DuckDB's bytes move between opens; the content is what must match
+    assert (prefix / "state" / "previous_db").read_text().strip() == str(copy)
     doctor = _offline(f"{prefix}/bin/riskdash doctor --db {db_file}")
     assert f"schema {new_schema}; " in doctor.stdout, doctor.stdout
+
+    # the same bundle again: nothing installed, a backup taken, and what --rollback goes back to is still the
+    # version and the copy from before the upgrade
+    again = _offline(f"bash {bundle}/install.sh {common}")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "already installed" in again.stderr and (prefix / "current").resolve() == new_dir
+    saved_now = [p for p in (data / "backups").glob("pre-upgrade-*") if (p / "manifest.json").exists()]
+    assert sorted(p.name.split("-from-")[1] for p in saved_now) == sorted([old_dir.name, new_dir.name])
+    assert (prefix / "state" / "previous").read_text().strip() == str(old_dir)
+    assert (prefix / "state" / "previous_db").read_text().strip() == str(copy)
+    assert _schema_version(db_file) == new_schema
 
     back = _offline(f"bash {bundle}/install.sh {common} --rollback")
     assert back.returncode == 0, back.stderr
     assert (prefix / "current").resolve() == old_dir
     assert _schema_version(db_file) == old_schema and _state(db_file) == before
-    assert db_file.read_bytes() == (saved / "riskdash.duckdb").read_bytes()
-    works = _offline(f"{prefix}/bin/riskdash metrics accidents --from 2026-01-01 --to 2026-11-28")
-    assert works.returncode == 0 and '"accidents"' in works.stdout, works.stderr
+    assert db_file.read_bytes() == copy.read_bytes()
+    assert list(data.glob("riskdash.duckdb.pre-rollback-*"))
+    works = _offline(f"{prefix}/bin/riskdash metrics accidents --from 2026-01-01 --to 2026-11-28 && "
+                     f"{prefix}/bin/riskdash grade --deaths 0 --serious-injuries 1 --loss-wan 1")
+    assert works.returncode == 0 and '"accidents"' in works.stdout and '"grade": ' in works.stdout, works.stderr
 
 
 # PID 1 of a new PID, mount, UTS, IPC and network namespace: the chroot made its root by pivot_root (systemd
