@@ -55,7 +55,8 @@ def tabs(page: ui.PageContext) -> None:
     if tab_form.open:
         with tab_form:
             months = view.report_months(page.data_as_of, f.end)
-            month = st.selectbox(t("rectification.form_month"), months, key="rect_form_month",
+            # kept while another tab is open (ui.kept), as every choice inside these tabs
+            month = st.selectbox(t("rectification.form_month"), months, **ui.kept("rect_form_month"),
                                  index=months.index(monthly_form.default_report_month(months, page.data_as_of)),
                                  format_func=lambda m: view.month_text(m, lang))
             table, form_header = page.load(monthly_form.monthly_form, f, month)
@@ -159,7 +160,7 @@ def tabs(page: ui.PageContext) -> None:
             if not town_names:
                 st.info(t("rectification.weekly_none"), icon=":material/info:")
             else:
-                town = st.selectbox(t("rectification.weekly_township"), list(town_names), key="rect_week_town",
+                town = st.selectbox(t("rectification.weekly_township"), list(town_names), **ui.kept("rect_week_town"),
                                     format_func=lambda c: with_initials(f"{town_names[c]}（{weekly_n.get(c, 0)}）",
                                                                         town_names[c]))
                 heading = t("rectification.weekly_heading", township=town_names[town], as_of=scope.as_of,

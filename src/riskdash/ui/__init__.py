@@ -14,7 +14,7 @@ importing this package would load Streamlit into them); they are named here too.
 from riskdash.screens.kit import Kpi, Scope
 from riskdash.ui.frame import PageContext, alias_page, current_lang, nav_page, start_page
 from riskdash.ui.widgets import file_uploader, formula, full_table, kpi_row, listing, plot, section, table
-from riskdash.ui.widgets import kept_tabs, template_button
+from riskdash.ui.widgets import kept, kept_tabs, template_button
 
 __all__ = [
     "Kpi",
@@ -24,6 +24,7 @@ __all__ = [
     "current_lang",
     "formula",
     "full_table",
+    "kept",
     "kept_tabs",
     "kpi_row",
     "listing",

@@ -256,7 +256,7 @@ def table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -
 
 def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, label: str,
                labels: dict[str, str] | None = None, name: str | None = None, download: bool = True,
-               selectable: bool = False):
+               selectable: bool = False, ids: Sequence | None = None):
     """A table too wide for the page at 1024 px, shown one themed view of its columns at a time (issue 17 item 7):
     a segmented control named ``label`` over the views (``views``: each view's name and its columns, the key
     columns first in every one; one view: no control, the columns the grid shows), the chosen view's columns
@@ -264,13 +264,16 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
     on screen for a column (its full name in the column's tooltip; the frame and its download keep the full name).
     The grid holds the whole frame (column_order picks the view): the download under it (``table_download``;
     ``download=False`` where the screen offers its own file) carries every column in one sheet. ``selectable``:
-    rows can be selected (single row); ``key`` "" (one view): a grid without a key, for a table drawn more than
-    once on a page (the enterprise card). Returns st.dataframe's event."""
+    rows can be selected (single row), the selected row's record (``ids``: each row's) kept while the table's tab
+    is closed (``kept_row``); ``key`` "" (one view): a grid without a key, for a table drawn more than once on a
+    page (the enterprise card). The view chosen is kept too (``kept``), by its place: the language switch renames
+    every view. Returns st.dataframe's event."""
     names = list(views)
-    choice = names[0]
+    place = 0
     if len(names) > 1:  # one view (the columns a card does not hold): no control
-        choice = st.segmented_control(label, names, default=names[0], required=True, key=key) or names[0]
-    shown = [c for c in views[choice] if c in frame.columns]
+        place = st.segmented_control(label, list(range(len(names))), default=0, required=True,
+                                     format_func=names.__getitem__, **kept(key))
+    shown = [c for c in views[names[place or 0]] if c in frame.columns]
     labels = {c: labels[c] for c in shown if labels and c in labels}
     sized = fit(frame[shown].rename(columns=labels), selectable=selectable)
     config = {}
@@ -280,10 +283,16 @@ def view_table(frame: pd.DataFrame, views: dict[str, Sequence[str]], key: str, l
                 else st.column_config.Column)
         config[column] = (kind(label=labels[column], help=plain(column), width=width)
                           if column in labels else kind(width=width))
-    extra = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    grid = f"{key}_grid" if key else None
+    extra = {"key": grid}
+    if selectable:
+        extra = kept_row(grid, ids) if grid and ids is not None else {**extra, "on_select": "rerun",
+                                                                      "selection_mode": "single-row"}
     drawn = measured_apart(frame, {c: config[c]["width"] for c in shown}, "row_height" in sized)
     event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, column_order=shown,
-                         key=f"{key}_grid" if key else None, **{**sized, "column_config": config}, **extra)
+                         **{**sized, "column_config": config}, **extra)
+    if selectable and grid and ids is not None:
+        keep_row(grid, ids, event)
     if download:
         table_download(frame, name)
     return event
@@ -305,6 +314,46 @@ def kept_tabs(labels: Sequence[str], key: str):
         st.session_state[key] = labels[place]
     st.session_state[place_key] = place
     return st.tabs(labels, key=key, on_change="rerun", default=labels[place])
+
+
+# A choice made inside a tab of kept_tabs survives leaving the tab (issue 17): only the open tab is drawn, and
+# Streamlit drops the state of a widget a run does not draw, so 隐患治理's 月报表 month was back to its default
+# after a look at another tab. Streamlit 1.67's persist_state="page" keeps the value of a keyed widget while it
+# is not drawn (under its key, restored when it is drawn again, fragment runs included) and drops it when the
+# user goes to another page; the widget then starts from its own default, which it also falls back to when its
+# value is no longer offered (a selectbox's option gone with a changed scope). Nothing is written to the
+# widget's key, so no "default value but also set via the Session State API" warning.
+KEPT_ROW = "_kept_row."  # + a grid's key: the record of its selected row
+
+
+def kept(key: str) -> dict:
+    """A select, radio, segmented control or text input's ``key`` and the keeping of its value while its tab is
+    closed: ``st.selectbox(label, options, **kept("rect_form_month"))``."""
+    return {"key": key, "persist_state": "page"}
+
+
+def kept_row(key: str, ids: Sequence) -> dict:
+    """st.dataframe's arguments for grid ``key`` whose one selected row opens a record (``ids``: each row's
+    record): st.dataframe has no persist_state, so the record selected (``keep_row``) is given back as the
+    selection_default of a grid drawn anew, found by its id (not its place: a changed scope lists other rows,
+    and a record no longer listed is not selected)."""
+    chosen = st.session_state.get(KEPT_ROW + key)
+    ids = list(ids)
+    default = {"selection": {"rows": [ids.index(chosen)]}} if chosen is not None and chosen in ids else None
+    return {"key": key, "on_select": "rerun", "selection_mode": "single-row", "selection_default": default}
+
+
+def selected_row(event, n: int) -> int | None:
+    """The row selected in a single-row grid of ``n`` rows (st.dataframe's ``event``), None for none."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    return rows[0] if rows and rows[0] < n else None
+
+
+def keep_row(key: str, ids: Sequence, event) -> int | None:
+    """The row selected in grid ``key`` (``selected_row``), its record noted for ``kept_row``."""
+    row = selected_row(event, len(ids))
+    st.session_state[KEPT_ROW + key] = None if row is None else list(ids)[row]
+    return row
 
 
 def full_table(frame: pd.DataFrame, name: str | None = None, download: bool = True) -> None:

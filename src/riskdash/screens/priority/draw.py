@@ -30,6 +30,9 @@ from riskdash.ui.widgets import (
     exports_at,
     fit,
     fitted,
+    keep_row,
+    kept,
+    kept_row,
     kpi_row,
     measured_apart,
     plot,
@@ -151,10 +154,11 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     st.caption(":material/function: " + plain(view.formula(data.thresholds, lang, ctx.is_admin)))
     left, right = st.columns([3, 1])
     st.html(view.level_chip_css(LEVELS_KEY))  # the chips in their level's colour, not all in the theme's red
+    # the pickers, the row selected and the views below are kept while another tab is open (ui.widgets.kept)
     levels = left.multiselect(ctx.t("priority.levels_filter"), list(priority.LEVELS),
-                              default=list(priority.LEVELS), key=LEVELS_KEY, placeholder=ctx.t("widget.choose"),
+                              default=list(priority.LEVELS), **kept(LEVELS_KEY), placeholder=ctx.t("widget.choose"),
                               format_func=lambda lv: i18n.enum_name("risk_level", lv, lang))
-    limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, key=ROWS_KEY)
+    limit = right.selectbox(ctx.t("priority.rows_shown"), ROW_CHOICES, **kept(ROWS_KEY))
     frame, total = view.ranking_table(data.scores, lang, levels, limit)
     # a row opens the enterprise's card below the ranking (as the accident lists open their record); the card
     # names the enterprise's number and its score, which the list leaves out to fit the page at 1024 px beside
@@ -164,15 +168,15 @@ def ranking(ctx: PageContext, data: ScreenData) -> None:
     # the English sectors and reasons wrapped, not drawn on one line and cut at the cell's border (measured_apart)
     cells = measured_apart(view.level_cells(frame, lang), {c: sized["column_config"][c]["width"] for c in shown},
                            "row_height" in sized)
-    event = st.dataframe(cells, hide_index=True, width="stretch", placeholder=i18n.DASH, key=RANK_TABLE_KEY,
-                         on_select="rerun", selection_mode="single-row", column_order=shown, **sized)
+    ids = frame[i18n.t("priority.col_enterprise_id", lang)].to_list()
+    event = st.dataframe(cells, hide_index=True, width="stretch", placeholder=i18n.DASH,
+                         **kept_row(RANK_TABLE_KEY, ids), column_order=shown, **sized)
     table_download(frame)  # the rows shown, with the number and score the card names
     st.caption(ctx.t("priority.rows_note", shown=len(frame), total=total))
-    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    ids = frame[i18n.t("priority.col_enterprise_id", lang)].to_list()
-    if rows and rows[0] < len(ids):
+    row = keep_row(RANK_TABLE_KEY, ids, event)
+    if row is not None:
         with st.container(border=True, key=f"{RANK_TABLE_KEY}_record"):
-            _card(ctx, data, ids[rows[0]])
+            _card(ctx, data, ids[row])
     else:
         st.caption(":material/touch_app: " + ctx.t("priority.rank_hint"))
 
@@ -199,7 +203,7 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     town_column, department_column = st.columns(2)
     # 行业主管部门 (issue 18): the ledger of one department's sectors, narrowed in SQL (in_department)
     department = department_column.selectbox(
-        ctx.t("departments.filter"), departments_view.filter_choices(department_list), key=LEDGER_DEPARTMENT_KEY,
+        ctx.t("departments.filter"), departments_view.filter_choices(department_list), **kept(LEDGER_DEPARTMENT_KEY),
         format_func=lambda d: d or ctx.t("departments.filter_all")) or None
     rows = data.gaps.ledger if department is None else ctx.load(priority.key_site_ledger, whole, department)
     towns = (data.ledger_townships if department is None
@@ -210,7 +214,7 @@ def ledger(ctx: PageContext, data: ScreenData) -> None:
     # named as everywhere (城关街道（甲县） where another township shares the name), with its number of sites
     labels = dict(zip(towns["region_code"], towns["township_label"]))
     names = dict(zip(towns["region_code"], towns["township_label"] + "（" + towns["key_sites"].astype(str) + "）"))
-    township = town_column.selectbox(ctx.t("priority.ledger_township"), ["", *names], key=LEDGER_TOWN_KEY,
+    township = town_column.selectbox(ctx.t("priority.ledger_township"), ["", *names], **kept(LEDGER_TOWN_KEY),
                                      format_func=lambda c: (with_initials(names[c], labels[c]) if c
                                                             else ctx.t("priority.ledger_all")))
     shown = rows if not township else rows[rows["region_code"] == township]
@@ -298,16 +302,16 @@ def _enterprise_listing(ctx: PageContext, data: ScreenData, title: str, frame: p
         return
     # fitted to the page at 1024 px like every table (issue 17 item 7): left to the grid's own widths, the
     # enterprises without a key site took 826 px (785 in English) on the demo city
-    drawn, sized = fitted(frame, selectable=True)
-    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **sized)
-    table_download(frame, title)
-    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     ids = frame[i18n.t("priority.col_enterprise_id", ctx.lang)].to_list()
+    drawn, sized = fitted(frame, selectable=True)
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **kept_row(key, ids),
+                         **sized)
+    table_download(frame, title)
+    row = keep_row(key, ids, event)  # kept while another tab is open
     scored = set(data.scores["enterprise_id"])
-    if rows and rows[0] < len(ids) and ids[rows[0]] in scored:
+    if row is not None and ids[row] in scored:
         with st.container(border=True, key=f"{key}_record"):
-            _card(ctx, data, ids[rows[0]])
+            _card(ctx, data, ids[row])
     else:
         st.caption(":material/touch_app: " + ctx.t("priority.rank_hint"))
 
@@ -331,7 +335,8 @@ def site_card(ctx: PageContext, data: ScreenData) -> None:
         st.info(ctx.t("priority.card_none"), icon=":material/info:")
         return
     # any enterprise in scope: found by a part of its name, number or township; the first 300 by rank listed
-    query = st.text_input(ctx.t("priority.card_search"), key=CARD_SEARCH_KEY,
+    # the search and the enterprise chosen are kept while another tab is open (ui.widgets.kept)
+    query = st.text_input(ctx.t("priority.card_search"), **kept(CARD_SEARCH_KEY),
                           placeholder=ctx.t("priority.card_search_hint")).strip()
     labels, found = view.card_choices(data.scores, query, CARD_CHOICES)
     if not labels:
@@ -341,7 +346,7 @@ def site_card(ctx: PageContext, data: ScreenData) -> None:
         st.session_state[CARD_KEY] = next(iter(labels))
     pick = (ctx.t("priority.card_pick_found", total=f"{found:,}", n=len(labels)) if query
             else ctx.t("priority.card_pick", n=len(labels)))
-    enterprise_id = st.selectbox(pick, list(labels), key=CARD_KEY, format_func=labels.get)
+    enterprise_id = st.selectbox(pick, list(labels), **kept(CARD_KEY), format_func=labels.get)
     _card(ctx, data, enterprise_id)
 
 

@@ -13,7 +13,16 @@ from riskdash import i18n, metrics
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
 from riskdash.ui.session import data_key
-from riskdash.ui.widgets import exports_at, fit, fitted, table_download
+from riskdash.ui.widgets import (
+    exports_at,
+    fit,
+    fitted,
+    keep_row,
+    kept,
+    kept_row,
+    selected_row,
+    table_download,
+)
 
 TABS_KEY = "rect_tab"  # the open tab (its label; ui.kept_tabs keeps its place through the language switch)
 
@@ -89,7 +98,7 @@ def form_scope(page: PageContext, header) -> str:
 def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], key: str,
                  views: dict[str, list[str]] | None = None) -> None:
     """The list with one selectable row (``views``: one themed view of its columns at a time); the selected
-    hazard's record card below it (as the accident lists do)."""
+    hazard's record card below it (as the accident lists do), kept while the tab is closed (ui.widgets.kept_row)."""
     from riskdash.metrics import rectification as rect
     from riskdash.screens.rectification import view
     from riskdash.ui.markdown import plain, plain_frame
@@ -97,16 +106,17 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
 
     if views:
         event = view_table(table, views, f"{key}_view", page.t("rectification.view_label"), download=False,
-                           selectable=True)
+                           selectable=True, ids=hazard_ids)
+        row = selected_row(event, len(hazard_ids))  # noted by view_table
     else:
         drawn, sized = fitted(table, selectable=True)
-        event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key,
-                             on_select="rerun", selection_mode="single-row", **sized)
-    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    if not rows or rows[0] >= len(hazard_ids):
+        event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH,
+                             **kept_row(key, hazard_ids), **sized)
+        row = keep_row(key, hazard_ids, event)
+    if row is None:
         st.caption(":material/touch_app: " + page.t("rectification.record_hint"))
         return
-    hazard_id = hazard_ids[rows[0]]
+    hazard_id = hazard_ids[row]
     record = page.load(rect.hazard_record, hazard_id, page.filters.as_of)
     if record is None:
         return
@@ -124,19 +134,20 @@ def _hazard_list(page: PageContext, table: pd.DataFrame, hazard_ids: list[str], 
 
 def _enterprise_list(page: PageContext, table: pd.DataFrame, enterprises: pd.DataFrame, key: str) -> None:
     """The list with one selectable row; the selected enterprise's record below it: its hazards and its
-    inspections up to the as-of day (the lists of 重点防控's enterprise card)."""
+    inspections up to the as-of day (the lists of 重点防控's enterprise card), kept while the tab is closed."""
     from riskdash.metrics import priority
     from riskdash.screens.priority import view as priority_view
     from riskdash.ui.markdown import plain
 
+    ids = enterprises["enterprise_id"].to_list()
     drawn, sized = fitted(table, selectable=True)
-    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, key=key, on_select="rerun",
-                         selection_mode="single-row", **sized)
-    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    if not rows or rows[0] >= len(enterprises):
+    event = st.dataframe(drawn, hide_index=True, width="stretch", placeholder=i18n.DASH, **kept_row(key, ids),
+                         **sized)
+    row = keep_row(key, ids, event)
+    if row is None:
         st.caption(":material/touch_app: " + page.t("rectification.enterprise_hint"))
         return
-    chosen = enterprises.iloc[rows[0]]
+    chosen = enterprises.iloc[row]
     enterprise_id, as_of = chosen["enterprise_id"], page.filters.as_of
     with st.container(border=True, key=f"{key}_record"):
         heading = page.t("rectification.enterprise_record", name=chosen["enterprise_name"], id=enterprise_id)
@@ -185,7 +196,7 @@ def department_filter(page: PageContext, key: str) -> str | None:
     from riskdash.screens import departments as departments_view
 
     listed = page.load(departments.department_list)
-    return st.selectbox(page.t("departments.filter"), departments_view.filter_choices(listed), key=key,
+    return st.selectbox(page.t("departments.filter"), departments_view.filter_choices(listed), **kept(key),
                         format_func=lambda d: d or page.t("departments.filter_all")) or None
 
 
