@@ -87,7 +87,9 @@ def checklist(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> 
     ui.section(t("campaigns.four_title"), t("campaigns.four_scope", **words))
     ui.listing(view.four_table(page.load(campaigns.four_in_place, f), lang), t("campaigns.empty"))
     if not progress.empty:
-        towns = dict(zip(progress["region_code"], progress["township_name"]))
+        # named as the tables name them, 东镇（甲县）: a select's choice travels as its label, and two townships of
+        # one bare name came back as the same one (the other's items shown)
+        towns = dict(zip(progress["region_code"], view._towns(progress)))
         town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
                             format_func=lambda c: searchable(towns[c]))
         ui.table(view.items_table(items[items["region_code"] == town], lang),

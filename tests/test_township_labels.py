@@ -143,3 +143,22 @@ def test_the_accidents_by_region_names_both(small_con):
         [TOWN_B1, "南街道", 1], [TOWN_B2, "东镇（乙区）", 1]]
     # 甲县's own row (an accident recorded on the county itself) keeps the county's name
     assert accidents.accidents_by_region(small_con, YEAR, COUNTY_A)["name"].tolist() == ["西乡", "东镇（甲县）", "甲县"]
+
+
+def test_the_checklist_picker_tells_two_townships_of_one_name_apart(tmp_path, monkeypatch):
+    """规范化建设's one-township picker names each 东镇 with its county: a select's choice travels as its label, and
+    two options of one label came back as the same township (the other 东镇's items shown for the one picked)."""
+    from campaigns_support import CHECKLIST, open_tab
+    from conftest import fill_small_city, open_page, prepared_database
+    from test_campaigns_scorecard import fill_campaigns
+
+    path = prepared_database(tmp_path / "east.duckdb", fill_small_city, fill_campaigns, add_second_east)
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    at = open_tab(open_page("campaigns"), CHECKLIST)
+    picker = at.selectbox(key="campaigns_items_town")
+    assert sorted(o.split(" · ")[0] for o in picker.options) == sorted(SHOWN.values())
+    for code in (TOWN_B2, TOWN_A1):
+        at.selectbox(key="campaigns_items_town").set_value(code).run()
+        at.run()  # the choice sent back once more, as the browser does on the next run
+        assert not at.exception
+        assert at.selectbox(key="campaigns_items_town").value == code, code
