@@ -51,7 +51,8 @@ def scorecard(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> 
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="campaigns_xlsx", on_click="ignore")
         names = {e["region_code"]: e for e in result["townships"]}
-        pick = st.selectbox(t("campaigns.detail_pick"), list(names), key="campaigns_detail",
+        # kept while another tab is open (ui.kept), as the checklist's township below
+        pick = st.selectbox(t("campaigns.detail_pick"), list(names), **ui.kept("campaigns_detail"),
                             format_func=lambda c: f"{names[c]['name']}（{names[c]['score']}）")
         st.markdown(f"**{t('campaigns.detail_title')}**")
         ui.table(view.component_details(names[pick], lang),
@@ -90,7 +91,7 @@ def checklist(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> 
         # named as the tables name them, 东镇（甲县）: a select's choice travels as its label, and two townships of
         # one bare name came back as the same one (the other's items shown)
         towns = dict(zip(progress["region_code"], view._towns(progress)))
-        town = st.selectbox(t("campaigns.items_title"), list(towns), key="campaigns_items_town",
+        town = st.selectbox(t("campaigns.items_title"), list(towns), **ui.kept("campaigns_items_town"),
                             format_func=lambda c: searchable(towns[c]))
         ui.table(view.items_table(items[items["region_code"] == town], lang),
                  t("table.of", whole=t("campaigns.items_title"), part=towns[town]))

@@ -9,7 +9,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from campaigns_support import CAMPAIGN, CHECKLIST, SCORECARD, ZERO, open_tab
-from conftest import AS_OF, CITY, fill_small_city, open_page, read_shared
+from conftest import (
+    AS_OF,
+    CITY,
+    TOWN_A2,
+    TOWN_B1,
+    fill_small_city,
+    open_page,
+    read_shared,
+)
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 from xlsx_support import read_back
@@ -140,6 +148,25 @@ def test_the_open_tab_survives_the_language_switch(towns_db):
     assert at.session_state[draw.TABS_KEY] == at.tabs[CAMPAIGN].label == i18n.t("campaigns.tab_campaign", "en")
     assert [bool(tab.children) for tab in at.tabs] == [False, False, True, False]
     assert any("Industry class" in d.value.columns for d in at.dataframe)  # the pairs' table, in English
+
+
+def test_the_township_pickers_survive_another_tab_and_the_language_switch(towns_db):
+    """乡镇考核's township and 规范化建设's township, each chosen, are still chosen after a look at another tab (only
+    the open tab is drawn: Streamlit dropped an undrawn widget's choice) and through the language switch."""
+    at = start()
+    assert at.selectbox(key="campaigns_detail").value == TOWN_B1  # the first ranked, 南街道
+    at.selectbox(key="campaigns_detail").set_value(TOWN_A2).run()
+    open_tab(at, CHECKLIST)
+    assert at.selectbox(key="campaigns_items_town").value != TOWN_A2
+    at.selectbox(key="campaigns_items_town").set_value(TOWN_A2).run()
+    open_tab(at, ZERO)
+    open_tab(at, SCORECARD)
+    assert at.selectbox(key="campaigns_detail").value == TOWN_A2
+    assert "西乡" in at.selectbox(key="campaigns_detail").proto.options[at.selectbox(key="campaigns_detail").index]
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert at.selectbox(key="campaigns_detail").value == TOWN_A2
+    open_tab(at, CHECKLIST)
+    assert at.selectbox(key="campaigns_items_town").value == TOWN_A2
 
 
 def test_pairs_xlsx_equals_the_screen_table():
