@@ -6,8 +6,9 @@ getBoundingClientRect) lie inside the chart and do not overlap one another, and 
 runs under the modebar. Before charts.fit_top, 评分检验's back-test at 1024 px drew its legend over the title's
 second line, and 乡镇考核's English title ran under the modebar.
 
-One server on a copy of the demo city for the file (the login writes to it); one page per language, each screen
-opened once and measured at the three window sizes by resizing the page (the charts follow the page's width)."""
+One server on a copy of the demo city for the file (the login writes to it); one page logged in once for the file
+(each language's screens opened by their address with ?lang=), each screen opened once per language and measured
+at the three window sizes by resizing the page (the charts follow the page's width)."""
 
 from __future__ import annotations
 
@@ -101,12 +102,23 @@ def log_in(page, url: str) -> None:
     settle(page)
 
 
-def show(page, url: str, path: str, tab: str | None, lang: str) -> None:
+@pytest.fixture(scope="module")
+def logged_in(demo_url):
+    """One page, logged in once, for both languages' tests (a login per test cost a new browser context, the
+    password's check and the overview's first drawing again, issue 15); ``shown`` is the screen it shows."""
+    with chromium_page(None, *SIZES[0]) as page:
+        log_in(page, demo_url)
+        yield page, {"shown": None}
+
+
+def show(page, url: str, path: str, tab: str | None, lang: str, shown: dict) -> None:
     """The screen at ``path`` in ``lang`` (opened when it is not the one shown), and its tab ``tab``."""
-    if not page.url.startswith(f"{url}{path}?"):
+    if shown["shown"] != (path, lang):
+        shown["shown"] = None  # until it is drawn
         page.goto(f"{url}{path}?lang={lang}", timeout=PAGE_MS)
         wait_idle(page)
         settle(page)
+        shown["shown"] = (path, lang)
     if tab is not None:
         # by the end of its name (an icon's name may come first; 按行业 must not find 按行业主管部门)
         page.get_by_role("tab", name=re.compile(re.escape(i18n.t(tab, lang)) + "$")).click()
@@ -114,25 +126,24 @@ def show(page, url: str, path: str, tab: str | None, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_legends_titles_and_plots_do_not_overlap(demo_url, lang):
+def test_legends_titles_and_plots_do_not_overlap(demo_url, logged_in, lang):
     problems: list[str] = []
     seen: dict[str, int] = {}  # legends measured per screen
-    with chromium_page(None, *SIZES[0]) as page:
-        log_in(page, demo_url)
-        for path, tab in VISITS:
-            show(page, demo_url, path, tab, lang)
-            for width, height in SIZES:
-                page.set_viewport_size({"width": width, "height": height})
-                page.wait_for_function(DRAWN, timeout=PAGE_MS)
-                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                charts = page.evaluate(BOXES)
-                assert charts, f"no chart on {path} ({tab}) at {width} px"
-                for chart in charts:
-                    assert chart["chart"] and chart["plot"] and chart["title"], chart
-                    problems += [f"{path} ({tab}) {width}×{height} «{chart['name'][:40]}»: {fault}"
-                                 for fault in faults(chart)]
-                    seen[f"{path} {tab}"] = seen.get(f"{path} {tab}", 0) + (chart["legend"] is not None)
-            page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+    page, shown = logged_in
+    for path, tab in VISITS:
+        show(page, demo_url, path, tab, lang, shown)
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_function(DRAWN, timeout=PAGE_MS)
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            charts = page.evaluate(BOXES)
+            assert charts, f"no chart on {path} ({tab}) at {width} px"
+            for chart in charts:
+                assert chart["chart"] and chart["plot"] and chart["title"], chart
+                problems += [f"{path} ({tab}) {width}×{height} «{chart['name'][:40]}»: {fault}"
+                             for fault in faults(chart)]
+                seen[f"{path} {tab}"] = seen.get(f"{path} {tab}", 0) + (chart["legend"] is not None)
+        page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
     assert problems == []
     # every screen measured at least one legend at each size (the test cannot pass on charts without one)
     assert {visit: count for visit, count in seen.items() if count < len(SIZES)} == {}

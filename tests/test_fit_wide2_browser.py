@@ -11,9 +11,9 @@ import json
 import pytest
 from conftest import fill_small_city
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import PAGE_MS, chromium_page, serving
+from test_browser import PAGE_MS, chromium_page, serving  # noqa: F401 (chromium_page: the Chromium kept, conftest.py)
 from test_campaigns_scorecard import fill_campaigns
-from test_fit_wide_browser import settle
+from test_fit_wide_browser import fit_page, settle
 
 from riskdash import db
 
@@ -118,9 +118,11 @@ GRID_SHOWN = """(start) => [...document.querySelectorAll('[data-testid="stDataFr
   .some(d => [...d.querySelectorAll('th')].map(t => t.innerText).filter(Boolean).join('|').startsWith(start))"""
 
 
-def check_tabs(page, url: str, tabs: list[str], expect: dict[str, str] | None = None) -> tuple[list, list]:
+def check_tabs(page, url: str, tabs: list[str], expect: dict[str, str] | None = None,
+               by_tab: dict[str, list] | None = None) -> tuple[list, list]:
     """Every view of every grid on each tab, measured; ``expect`` names, per tab, the start of the headers of a grid
-    the tab must show before it is measured (a loaded machine ended a run before the tab's grids were there)."""
+    the tab must show before it is measured (a loaded machine ended a run before the tab's grids were there);
+    ``by_tab``, when given, gets the grids measured on each tab."""
     page.goto(url, timeout=PAGE_MS)  # 数据管理 and 设置 have no KPI cards to wait for
     page.get_by_role("tab").first.wait_for(timeout=PAGE_MS)
     settle(page)
@@ -134,7 +136,10 @@ def check_tabs(page, url: str, tabs: list[str], expect: dict[str, str] | None = 
         if expect and tab in expect:
             page.wait_for_function(GRID_SHOWN, arg=expect[tab], timeout=PAGE_MS, polling="raf")
         drawn(page)
+        before = len(seen)
         bad += [(tab, g) for g in every_view(page, seen)]
+        if by_tab is not None:
+            by_tab[tab] = seen[before:]
     return bad, seen
 
 
@@ -144,10 +149,22 @@ def test_rectification_fits_at_1024(fit_server, tmp_path, lang):
     tabs = (["整改情况", "月报表", "逾期与挂牌督办", "四级排查", "即将到期与周清单", "分乡镇与行业", "隐患类别与近7日新增"] if zh
             else ["Rectification", "Monthly form", "Overdue and supervised", "Four-level checking",
                   "Due soon and weekly list", "By township and sector", "Categories and new hazards"])
-    with chromium_page(tmp_path, 1024, 768) as page:
-        bad, seen = check_tabs(page, fit_server + f"rectification?lang={lang}", tabs)
+    by_tab: dict[str, list] = {}
+    with fit_page() as page:
+        bad, seen = check_tabs(page, fit_server + f"rectification?lang={lang}", tabs, by_tab=by_tab)
         assert bad == [], bad
         heads = [g[0] for g in seen]
+        # 月报表 on screen (its thirteen prescribed columns took about 2,700 px whole): each of its three views within
+        # the grid's width, 行业和领域 first; the .xlsx keeps the official layout (in tests/test_fit_wide4_browser.py
+        # before: the same page, width, language and measures)
+        forms = [g for g in by_tab[tabs[1]] if g[0].startswith(("行业和领域|", "Sector|"))]
+        assert forms and all(g[1] > 0 and g[1] <= g[2] + 1 for g in forms), forms
+        assert {g[0] for g in forms} == ({"行业和领域|排查治理单位|排查|已整改|整改率",
+                                          "行业和领域|排查|已整改销号|整改率|列入治理计划|其中五到位",
+                                          "行业和领域|挂牌督办|其中省级|治理资金"} if zh else
+                                         {"Sector|Enterprises|Found|Rectified|Rate",
+                                          "Sector|Found|Closed|Rate|In plan|Five in place",
+                                          "Sector|Listed|Province-listed|Funds"}), forms
         # the lists were there and were seen in each of their views
         overdue = ["隐患编号|企业|县区|乡镇（街道）|行业|隐患等级|发现日期", "隐患编号|企业|整改期限|逾期天数|状态|整改日期|挂牌督办"] if zh \
             else ["Hazard|Firm|County|Township|Sector|Grade|Found on", "Hazard|Firm|Deadline|Days late|State|Rectified|Listing"]
@@ -163,7 +180,7 @@ def test_accident_breakdowns_fit_at_1024(fit_server, tmp_path, lang):
     tabs = (["按统计类别", "按行业", "按行业主管部门", "按事故类型（GB 6441）", "按地区"] if zh else
             ["By statistical class", "By sector", "By responsible department", "By accident type (GB 6441)",
              "By region"])
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         bad, seen = check_tabs(page, fit_server + f"accidents?lang={lang}", tabs)
         assert bad == [], bad
         heads = [g[0] for g in seen]
@@ -174,12 +191,13 @@ def test_accident_breakdowns_fit_at_1024(fit_server, tmp_path, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
-    """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card), and 设置's editors: every one
-    in Chinese; in English the sectors (two views: eight columns, two of them codes), the denominators and the
-    kinds (the English Settings, Risk weights and Major hazard criteria editors are measured in
-    tests/test_fit_wide4_browser.py)."""
+    """数据管理's audit log in its two views (修改前/修改后 in the selected entry's card), and 设置's editors, every one
+    in either language: in English the sectors in two views (eight columns, two of them codes), the settings editor
+    a value beside its description or the key beside the Chinese description, the risk weights their Chinese unit
+    and description shortly, the criteria the English title or the Chinese standard and title (those three were
+    measured again in tests/test_fit_wide4_browser.py: the same page, width and language)."""
     zh = lang == "zh"
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         bad, seen = check_tabs(page, fit_server + f"data?lang={lang}", ["操作日志" if zh else "Audit log"])
         assert bad == [], bad
         audit = [g[0] for g in seen if g[0].startswith("序号|时间" if zh else "Entry|When")]
@@ -190,8 +208,8 @@ def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
 
         tabs = (["设置", "风险评分权重", "风险等级分界", "行业", "年度控制指标", "分类控制指标", "指标分母", "规范化建设项目",
                  "重大隐患判定依据"] if zh else
-                ["Risk thresholds", "Sectors", "Annual targets", "Control targets by class", "Indicator denominators",
-                 "Checklist items"])
+                ["Settings", "Risk weights", "Risk thresholds", "Sectors", "Annual targets", "Control targets by class",
+                 "Indicator denominators", "Checklist items", "Major hazard criteria"])
         bad, seen = check_tabs(page, fit_server + f"settings?lang={lang}", tabs)
         assert bad == [], bad
         heads = [g[0] for g in seen]
@@ -202,3 +220,9 @@ def test_audit_log_and_settings_editors_fit_at_1024(fit_server, tmp_path, lang):
             assert "Code|Name (Chinese)|Name|Aliases|Order" in heads, heads
             assert "Code|Statistical class|Inherent risk|High-risk" in heads, heads
             assert "Year|Region code|GDP (100M yuan)|Employed|Vehicles|Coal (10k t)" in heads, heads
+        editors = ({"值|说明", "评分项|权重|单位|说明", "判定依据编号|行业|判定标准|条款标题|排序"} if zh else
+                   {"Description|Value", "Setting|Description (Chinese)", "Component|Weight|Description",
+                    "Component|Weight|Unit|Chinese",
+                    "Code|Sector|Title|Order", "Code|Sector|Standard (Chinese)|Title (Chinese)"})
+        assert editors <= set(heads), heads
+        page.screenshot(path=str(tmp_path / f"settings-{lang}-1024.png"), full_page=True)

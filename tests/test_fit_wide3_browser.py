@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 from browser_support import steady
 from conftest import AS_OF, CITY, fill_small_city
-from test_browser import PAGE_MS, chromium_page, serving
+from test_browser import PAGE_MS, chromium_page, serving  # noqa: F401 (chromium_page: the Chromium kept, conftest.py)
 from test_campaigns_scorecard import fill_campaigns
-from test_fit_wide_browser import fits, grid, open_page, settle
+from test_fit_wide_browser import fit_page, fits, grid, open_page, settle
 
 from riskdash import db
 from riskdash.filters import Filters
@@ -70,7 +70,7 @@ def test_township_ranking_views_fit_at_1024(wide3_server, tmp_path, lang):
     whole view within the grid."""
     zh = lang == "zh"
     keys = ["名次", "乡镇（街道）", "得分", "结果"] if zh else ["Rank", "Township", "Score", "Result"]
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"campaigns?lang={lang}")
         for name, columns in RANKING_VIEWS[lang].items():
             choose(page, "campaigns_ranking_view", name)
@@ -87,7 +87,7 @@ def test_pairs_fit_at_1024_and_a_row_opens_its_record(wide3_server, tmp_path, la
     zh = lang == "zh"
     heads = (["乡镇（街道）", "产业类型", "企业数", "已检查", "检查日期", "问题", "警示会"] if zh
              else ["Township", "Class", "Firms", "Inspected", "Date", "Problems", "Meetings"])
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"campaigns?lang={lang}")
         page.get_by_role("tab", name="“1+1”专项整治" if zh else '"1+1" campaign').click()
         settle(page)
@@ -128,7 +128,7 @@ def test_key_site_ledger_views_fit_at_1024(wide3_server, tmp_path, lang):
     ledger."""
     zh = lang == "zh"
     keys, views = LEDGER_KEYS[lang], LEDGER_VIEWS[lang]
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"priority?lang={lang}")
         page.get_by_role("tab", name="重点部位台账" if zh else "Key-site ledger").click()
         settle(page)
@@ -161,7 +161,7 @@ def test_backtest_and_calibration_views_fit_at_1024(wide3_server, tmp_path, lang
     days = ["评分日", "统计至", "在营企业", "前10%企业"] if zh else ["Scored on", "Until", "Active", "Top 10 %"]
     weights = ["权重方案", "差别"] if zh else ["Weights", "Change"]
     shares = ["前10% / 全部", "占比", "随机预期"] if zh else ["Top 10 % / all", "Share", "By chance"]
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"priority?lang={lang}")
         page.get_by_role("tab", name="评分检验" if zh else "Back-test").click()
         settle(page)
@@ -182,7 +182,7 @@ def test_station_staffing_fits_at_1024(wide3_server, tmp_path, lang):
     zh = lang == "zh"
     heads = (["乡镇（街道）", "类别", "专职人员", "配齐", "专职站长", "任命文号", "验收报告", "报送日期"] if zh
              else ["Township", "Class", "Staff", "Met", "Head", "Document", "Report", "Sent on"])
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"campaigns?lang={lang}")
         page.get_by_role("tab", name="规范化建设" if zh else "Standardisation").click()
         settle(page)
@@ -198,7 +198,7 @@ def test_enterprise_card_hazards_fit_at_1024(wide3_server, tmp_path, lang):
     zh = lang == "zh"
     heads = (["隐患编号", "发现日期", "等级", "描述", "整改期限", "当日状态", "挂牌督办"] if zh
              else ["Hazard", "Found", "Grade", "Description", "Deadline", "State", "Listed"])
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide3_server + f"priority?lang={lang}")
         ranking = page.locator(".st-key-priority_rank_table").first
         # the English ranking (reasons over many lines) is taller than the window: its top row in view, below the

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import browser_support
 import pytest
+
+# chromium_page: a module that has it keeps the process's Chromium open between its tests (tests/conftest.py)
 from test_browser import PAGE_MS, chromium_page, shared_towns, wait_until_idle  # noqa: F401 (fixtures)
 from test_fit_browser import tables
-
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,12 @@ GRIDS = "[data-testid='stDataFrame']"
 def wide_server(shared_towns):  # noqa: F811 (the fixture)
     """The tests only read: the test process's one warm server on the small city with the campaigns' rows."""
     return shared_towns
+
+
+def fit_page(width: int = 1024, height: int = 768):
+    """A page of the fit tests' kept browser context (browser_support.kept_context_page): they only read and never
+    log in, and a new context per test had each fetch and compile Streamlit's scripts again (issue 15)."""
+    return browser_support.kept_context_page("fit", width, height)
 
 
 def open_page(page, url: str) -> None:
@@ -50,7 +57,7 @@ def fits(measured: list) -> bool:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_zero_reports_and_settings_fit_at_1024(wide_server, tmp_path, lang):
     zh = lang == "zh"
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide_server + f"?lang={lang}")  # the shared server is warm: no reload needed
         accidents = grid(page, *(["等级", "本期（起）"] if zh else ["Grade", "This period"]))
         hazards = grid(page, *(["隐患等级", "排查（项）"] if zh else ["Hazard grade", "Found"]))
@@ -92,7 +99,7 @@ def test_rectification_tables_fit_at_1024(wide_server, tmp_path, lang):
     """隐患治理's tables of figures: the evidence (佐证) table, the coverage tables, the record-quality table and, in
     Chinese, the breakdowns by township and sector (in English their ten columns still take about 860 px)."""
     zh = lang == "zh"
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide_server + f"rectification?lang={lang}")
         evidence = grid(page, *(["县区", "乡镇（街道）", "销号（项）", "有整改后照片"] if zh
                                 else ["County", "Township", "Closed", "After photo"]))
@@ -121,7 +128,7 @@ def test_priority_summaries_fit_at_1024(wide_server, tmp_path, lang):
     """重点部位's table by department and 台账漏项's townships: English headers (Filed with city and county, Of which
     in high-risk sectors) had passed the page."""
     zh = lang == "zh"
-    with chromium_page(tmp_path, 1024, 768) as page:
+    with fit_page() as page:
         open_page(page, wide_server + f"priority?lang={lang}")
         page.get_by_role("tab", name="重点部位台账" if zh else "Key-site ledger").click()
         settle(page)
