@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import new_database
 
 from riskdash import db, demo
 
@@ -36,7 +37,8 @@ def _table_hashes(path: Path) -> dict[str, tuple[int, int]]:
 def city(tmp_path_factory) -> Path:
     """A copy of the scale-1 city of seed 42 that several files read, built once per test process by
     ``demo.build_demo(path, scale=1.0, seed=42, today=TODAY)`` (tests/shared_demo.py): ~5 s of CPU not spent twice."""
-    from shared_demo import TODAY as SHARED_TODAY, demo_city
+    from shared_demo import TODAY as SHARED_TODAY
+    from shared_demo import demo_city
 
     assert SHARED_TODAY == TODAY
     path = demo_city(tmp_path_factory.mktemp("demo") / "city.duckdb")
@@ -56,13 +58,35 @@ def con(city):
 
 
 @pytest.fixture(scope="module")
-def small_builds(tmp_path_factory) -> dict[str, Path]:
+def small_builds(tmp_path_factory) -> dict:
+    """Three small cities: "a" and "other_seed" built new, "b" of a's seed built with force over a real
+    database after a build without force was refused there ("refused": what that refusal left; the test of the
+    refusal reads it). "b" is both the second build of the determinism tests and the forced build (a small
+    build costs ~2 s of CPU)."""
     folder = tmp_path_factory.mktemp("small")
-    paths = {"a": folder / "a.duckdb", "b": folder / "b.duckdb", "other_seed": folder / "c.duckdb"}
+    paths = {"a": folder / "a.duckdb", "b": _real_database(tmp_path_factory.mktemp("real") / "b.duckdb"),
+             "other_seed": folder / "c.duckdb"}
     demo.build_demo(paths["a"], scale=SMALL, seed=42, today=TODAY)
-    demo.build_demo(paths["b"], scale=SMALL, seed=42, today=TODAY)
+    before = _fingerprint(paths["b"])
+    try:
+        demo.build_demo(paths["b"], scale=SMALL, today=TODAY)
+        refusal = None
+    except db.RiskdashError as exc:
+        refusal = str(exc)
+    refused = {"error": refusal, "unchanged": _fingerprint(paths["b"]) == before,
+               "leftovers": _leftovers(paths["b"].parent)}
+    demo.build_demo(paths["b"], scale=SMALL, today=TODAY, force=True)  # the default seed is 42
     demo.build_demo(paths["other_seed"], scale=SMALL, seed=7, today=TODAY)
-    return paths
+    return {**paths, "refused": refused}
+
+
+def _real_database(path: Path) -> Path:
+    """A riskdash database of imported data, not a demo."""
+    con = db.connect(new_database(path))
+    db.set_meta(con, "dataset", "import")
+    con.execute("checkpoint")
+    con.close()
+    return path
 
 
 def _one(con, sql: str, **params):
@@ -386,22 +410,15 @@ def test_refuses_a_file_that_is_not_duckdb(tmp_path):
     assert _leftovers(tmp_path) == []
 
 
-def test_refuses_a_real_database_without_force(tmp_path):
-    path = tmp_path / "city.duckdb"
-    con = db.connect(path, create=True)
-    db.set_meta(con, "dataset", "import")
-    con.execute("checkpoint")
-    con.close()
-    before = _fingerprint(path)
-    with pytest.raises(db.RiskdashError, match="not demo data"):
-        demo.build_demo(path, scale=SMALL, today=TODAY)
-    assert _fingerprint(path) == before
-    assert _leftovers(tmp_path) == []
-
-    demo.build_demo(path, scale=SMALL, today=TODAY, force=True)
-    con = db.connect(path, read_only=True)
+def test_refuses_a_real_database_without_force(small_builds):
+    # small_builds' "b": a real database, a build refused there, then one with force
+    refused = small_builds["refused"]
+    assert refused["error"] is not None and "not demo data" in refused["error"], refused
+    assert refused["unchanged"] and refused["leftovers"] == []
+    con = db.connect(small_builds["b"], read_only=True)
     try:
         assert db.is_demo(con)
+        assert db.get_meta(con, "demo_seed") == "42"
     finally:
         con.close()
 
