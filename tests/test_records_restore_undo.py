@@ -24,16 +24,21 @@ def _count(path: Path, table: str) -> int:
         con.close()
 
 
-@pytest.fixture()
-def emptied_backup(small_db_path: Path, tmp_path: Path) -> Path:
-    """A backup of the small city with every hazard deleted (what a careless or hostile upload would hold)."""
-    copy = tmp_path / "emptied.duckdb"
-    shutil.copy(small_db_path, copy)
+@pytest.fixture(scope="module")
+def emptied_backup(small_city_file: Path, tmp_path_factory) -> Path:
+    """A backup of the small city with every hazard deleted (what a careless or hostile upload would hold): made
+    once for the module (a restore only reads its folder), its files read-only so that none is changed."""
+    folder = tmp_path_factory.mktemp("emptied")
+    copy = folder / "emptied.duckdb"
+    shutil.copy(small_city_file, copy)
     con = db.connect(copy)
     con.execute("delete from hazards")
-    records.backup(con, tmp_path / "emptied-bk")
+    records.backup(con, folder / "emptied-bk")
     con.close()
-    return tmp_path / "emptied-bk"
+    for file in (folder / "emptied-bk").rglob("*"):
+        if file.is_file():
+            file.chmod(0o444)
+    return folder / "emptied-bk"
 
 
 def test_restoring_an_emptied_backup_twice_keeps_the_real_data(small_db_path, emptied_backup):
