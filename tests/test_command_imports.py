@@ -11,8 +11,7 @@ import sys
 
 import pytest
 
-from conftest import fill_small_city
-from riskdash import db
+from conftest import copy_database
 
 HEAVY = ("pandas", "numpy", "plotly", "kaleido", "openpyxl", "docx", "pptx", "weasyprint", "streamlit", "scipy",
          "pyarrow")
@@ -32,14 +31,9 @@ def _loaded(*argv: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def small_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("imports") / "small.duckdb"
-    con = db.connect(path, create=True)
-    try:
-        fill_small_city(con)
-    finally:
-        con.close()
-    return path
+def small_db(small_city_file, tmp_path_factory):
+    """A copy of the small city (conftest.small_city_file: built once per process)."""
+    return copy_database(small_city_file, tmp_path_factory.mktemp("imports") / "small.duckdb")
 
 
 def test_metrics_accidents_loads_no_heavy_library(small_db):

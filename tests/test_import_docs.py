@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from conftest import new_database
+
 from riskdash import db
 from riskdash.importer import KINDS, import_file
 from riskdash.importer.aliases import FIXED
@@ -21,7 +23,7 @@ def test_every_kind_column_header_and_alias_is_documented():
 
 
 def test_the_example_files_import_in_order(tmp_path):
-    con = db.connect(tmp_path / "ex.duckdb", create=True)
+    con = db.connect(new_database(tmp_path / "ex.duckdb"))
     try:
         for name in ["regions", "enterprises", "inspections", "accidents", "hazards", "key-sites", "targets", "class-targets", "rate-targets",
                      "denominators", "checklist-status", "township-stations", "accident-measures", "zero-report-windows", "zero-reports", "warning-meetings",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import imported_regions_and_enterprises, prepared_database
+from conftest import imported_regions_and_enterprises, new_database, prepared_database
 
 from riskdash import db
 from riskdash.importer import ImportFailed, Problem, import_file
@@ -431,7 +431,7 @@ def test_a_declared_as_of_day_holds_until_an_import_without_one(con, tmp_path):
 
 
 def test_an_empty_database_has_no_data_as_of(tmp_path):
-    con = db.connect(tmp_path / "empty.duckdb", create=True)
+    con = db.connect(new_database(tmp_path / "empty.duckdb"))
     try:
         assert db.data_as_of(con) is None
     finally:
