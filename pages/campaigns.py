@@ -12,7 +12,7 @@ from riskdash.pinyin import searchable
 from riskdash.screens.campaigns import charts, draw, view
 from riskdash.screens.kit import download_name
 from riskdash.ui.markdown import plain
-from riskdash.ui.widgets import view_table
+from riskdash.ui.widgets import selected_row, view_table
 
 page = ui.start_page("campaigns")
 st.caption(plain(page.t("campaigns.subtitle", **draw.scope(page).words())))
@@ -108,9 +108,9 @@ def campaign(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> N
     ui.section(t("campaigns.towns_title"), t("campaigns.towns_scope", **words))
     ui.listing(view.towns_table(page.load(campaigns.campaign_townships, f), lang), t("campaigns.empty"))
     st.markdown(f"**{t('campaigns.sectors_title')}**")
-    pairs_shown = pairs
-    if st.toggle(t("campaigns.sectors_only_missing"), key="campaigns_only_missing"):
-        pairs_shown = pairs[~pairs["is_inspected"]]
+    # the toggle and the pair whose card is open are kept while another tab is open (ui.kept, kept_row)
+    only_missing = st.toggle(t("campaigns.sectors_only_missing"), **ui.kept("campaigns_only_missing"))
+    pairs_shown = pairs[~pairs["is_inspected"]] if only_missing else pairs
     pairs_list = view.pairs_table(pairs_shown, lang)
     if pairs_list.empty:
         st.info(t("campaigns.empty"), icon=":material/check_circle:")
@@ -118,12 +118,13 @@ def campaign(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) -> N
         # the figures listed, the pair's record in words in a card on row selection (issue 17 item 7)
         st.caption(t("campaigns.pairs_note"))
         listed, short = view.pairs_listed(lang)
-        only_missing = bool(st.session_state.get("campaigns_only_missing"))
+        # a pair is its township and its class; each list (all pairs, those not inspected) keeps its own row
+        ids = list(zip(pairs_shown["region_code"], pairs_shown["industry_type"]))
         event = view_table(pairs_list, {"": listed}, f"campaigns_pairs_{int(only_missing)}", "", short,
-                           download=False, selectable=True)  # its own .xlsx below
-        picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-        if picked and picked[0] < len(pairs_list):
-            title, lines = view.pair_card(pairs_list.iloc[picked[0]], lang)
+                           download=False, selectable=True, ids=ids)  # its own .xlsx below
+        picked = selected_row(event, len(ids))  # noted by view_table
+        if picked is not None:
+            title, lines = view.pair_card(pairs_list.iloc[picked], lang)
             with st.container(border=True, key="campaigns_pair_card"):
                 st.markdown(f"**{plain(title)}**")
                 for head, text in lines:

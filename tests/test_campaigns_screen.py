@@ -12,17 +12,19 @@ from campaigns_support import CAMPAIGN, CHECKLIST, SCORECARD, ZERO, open_tab
 from conftest import (
     AS_OF,
     CITY,
+    TOWN_A1,
     TOWN_A2,
     TOWN_B1,
     fill_small_city,
     open_page,
+    prepared_database,
     read_shared,
 )
 from streamlit.testing.v1 import AppTest
 from test_campaigns_scorecard import EXPECTED, fill_campaigns
 from xlsx_support import read_back
 
-from riskdash import i18n
+from riskdash import db, i18n
 from riskdash.exports.township_scorecard import scorecard_xlsx
 from riskdash.filters import Filters
 from riskdash.metrics import campaigns
@@ -232,3 +234,123 @@ def test_score_chart_shows_the_bottom_of_the_ranking_labelled_on_a_zoomed_axis()
     assert high_pass.layout.xaxis.range == (85.0, 100)
     assert high_pass.layout.xaxis.title.text == "Score (points, axis starts at 85)"
     assert charts.township_score_bars({"townships": []}, 60.0, f, "示例市", "zh") is None
+
+
+# ------------------------------------------------------------------------ choices kept while another tab is open
+
+ROW = {"selection": {"rows": [2], "columns": [], "cells": []}}  # a grid's third row selected, as a click does
+
+
+def drawn(at: AppTest) -> dict:
+    """The open tab's own choices (not the sidebar's filters), by widget key."""
+    widgets = (*at.selectbox, *at.toggle, *at.text_area, *at.date_input, *at.number_input, *at.text_input)
+    return {w.key: w.value for w in widgets if not w.key.startswith("flt_")}
+
+
+def card(at: AppTest) -> list[str]:
+    """The title of the "1+1" pair's card open under the pairs (none: no row selected)."""
+    return [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
+
+
+def switch_language(at: AppTest, lang: str) -> AppTest:
+    at.sidebar.radio(key="lang").set_value(lang).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_campaign_choices_survive_another_tab_and_the_language_switch(towns_db):
+    """"1+1"专项整治's 仅看未检查 toggle, the pair whose card is open, the pair form's township and class, and 零报告's
+    window, each chosen, are still chosen after a look at another tab (only the open tab is drawn: Streamlit
+    dropped an undrawn widget's choice) and through the language switch."""
+    at = open_tab(start(), CAMPAIGN)
+    assert drawn(at) == {"campaigns_only_missing": False, "campaigns_pair_town": TOWN_A1,
+                         f"campaigns_pair_class_{TOWN_A1}": "危险化学品", **pair_texts(TOWN_A1, "危险化学品")}
+    at.toggle(key="campaigns_only_missing").set_value(True).run()
+    at.session_state["campaigns_pairs_1_grid"] = ROW  # 西乡's 道路运输 (all four pairs are not yet inspected)
+    at.run()
+    at.selectbox(key=f"campaigns_pair_class_{TOWN_A1}").set_value("工贸").run()
+    at.selectbox(key="campaigns_pair_town").set_value(TOWN_B1).run()  # the class of 东镇 left chosen, undrawn
+    campaign = {"campaigns_only_missing": True, "campaigns_pair_town": TOWN_B1,
+                f"campaigns_pair_class_{TOWN_B1}": "消防（人员密集场所）", **pair_texts(TOWN_B1, "消防（人员密集场所）")}
+    assert (drawn(at), card(at)) == (campaign, ["**西乡 · 道路运输（按行业）**"])
+    open_tab(at, ZERO)
+    at.selectbox(key="campaigns_form_window").set_value("W1").run()
+    zero = {"campaigns_form_window": "W1", "campaigns_form_town": TOWN_A1,
+            "campaigns_form_day_W1": date(2025, 5, 3), "campaigns_form_accidents": 0, "campaigns_form_actor": "root"}
+    assert drawn(at) == zero
+    open_tab(at, SCORECARD)
+    open_tab(at, CAMPAIGN)
+    assert (drawn(at), card(at)) == (campaign, ["**西乡 · 道路运输（按行业）**"])
+    open_tab(at, ZERO)
+    assert drawn(at) == zero
+    switch_language(at, "en")
+    assert drawn(at) == zero
+    open_tab(at, CAMPAIGN)
+    assert (drawn(at), card(at)) == (campaign, ["**西乡 · 道路运输 (by sector)**"])
+    at.selectbox(key="campaigns_pair_town").set_value(TOWN_A1).run()  # 东镇's class chosen before: 工贸
+    assert drawn(at)[f"campaigns_pair_class_{TOWN_A1}"] == "工贸"
+
+
+def pair_texts(town: str, industry_type: str, texts: tuple[str, str, str] = ("", "", "")) -> dict:
+    """The pair form's three text areas (共性问题, 个性问题, 整改建议) by key."""
+    return {f"campaigns_pair_{town}_{industry_type}_{part}": text for part, text in zip("cia", texts)}
+
+
+@pytest.fixture()
+def own_db(tmp_path: Path, monkeypatch) -> Path:
+    """The small city with the campaign fixtures, a copy of its own: the test saves a 零报告."""
+    path = prepared_database(tmp_path / "forms.duckdb", fill_small_city, fill_campaigns)
+    monkeypatch.setenv(db.ENV_DB, str(path))
+    return path
+
+
+def submit(at: AppTest, label: str) -> AppTest:
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_forms_keep_what_was_sent_through_another_tab_and_the_language_switch(own_db, monkeypatch):
+    """The "1+1" pair form refused by the checks and the 零报告 form saved: what was sent in each is still in its
+    fields after a look at another tab and through the language switch (a refused record is there to be
+    corrected, a saved one to be corrected or followed by the next day's). What the browser holds unsent is not
+    the server's to keep (draw.FORM_KEPT); AppTest sends a form's fields only with its submit, as the browser."""
+    real_check = view.check_pair
+
+    def refused(con, path, label):  # the pair as if its township were unknown: refused by the importer's check
+        header, row = path.read_text(encoding="utf-8").splitlines()
+        fields = row.split(",")
+        fields[header.split(",").index("region_code")] = "419901999000"
+        path.write_text(f"{header}\n{','.join(fields)}\n", encoding="utf-8")
+        return real_check(con, path, label)
+
+    monkeypatch.setattr(view, "check_pair", refused)
+    at = open_tab(start(), CAMPAIGN)
+    texts = ("除尘系统未定期清灰", "", "月底前完成清灰")
+    for key, text in pair_texts(TOWN_A1, "危险化学品", texts).items():
+        at.text_area(key=key).set_value(text)
+    submit(at, "保存检查结果")
+    assert [e.value for e in at.error] == ["未记录：发现1处问题（与文件导入的校验相同），请修改后再提交。"]
+    campaign = {"campaigns_only_missing": False, "campaigns_pair_town": TOWN_A1,
+                f"campaigns_pair_class_{TOWN_A1}": "危险化学品", **pair_texts(TOWN_A1, "危险化学品", texts)}
+    assert drawn(at) == campaign
+    open_tab(at, ZERO)
+    at.selectbox(key="campaigns_form_window").set_value("W1").run()
+    at.selectbox(key="campaigns_form_town").set_value(TOWN_A2)
+    at.date_input(key="campaigns_form_day_W1").set_value(date(2025, 5, 2))
+    at.number_input(key="campaigns_form_accidents").set_value(2)
+    at.text_input(key="campaigns_form_actor").set_value("西乡安监站 王五")
+    submit(at, "提交报告")
+    assert [s.value for s in at.success] == ["已记录：西乡 2025-05-02（五一）报告事故2起，报送人：西乡安监站 王五。"]
+    zero = {"campaigns_form_window": "W1", "campaigns_form_town": TOWN_A2, "campaigns_form_day_W1": date(2025, 5, 2),
+            "campaigns_form_accidents": 2, "campaigns_form_actor": "西乡安监站 王五"}
+    assert drawn(at) == zero
+    open_tab(at, SCORECARD)
+    open_tab(at, CAMPAIGN)
+    assert drawn(at) == campaign
+    open_tab(at, ZERO)
+    assert (drawn(at), [s.value for s in at.success]) == (zero, [])  # the fields kept, the message said once
+    switch_language(at, "en")
+    assert drawn(at) == zero
+    open_tab(at, CAMPAIGN)
+    assert drawn(at) == campaign

@@ -52,6 +52,13 @@ def deadline_words(ctx: PageContext, values: dict[str, str]) -> dict[str, str]:
 
 _SAVED = "campaigns_zero_report_saved"
 
+# FORM_KEPT. The two forms' fields are kept while another tab is open (widgets.kept, issue 17), as they were
+# last sent: a field inside st.form reaches the server only with the form's submit, and Streamlit's browser side
+# drops the pending values of a form it no longer draws, so what was typed and not yet sent is lost with the tab
+# (nothing on the server can keep it). What was sent stays: a report refused by the checks comes back as the user
+# wrote it, to be corrected; a saved one as saved (the form showed it so, clear_on_submit=False). The selects
+# outside the forms (the window, the pair's township and class) are kept as every picker.
+
 
 def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFrame) -> None:
     """A township station (or the city office) records one day's report; the write goes through the write
@@ -71,20 +78,21 @@ def zero_report_form(page: PageContext, windows: pd.DataFrame, towns: pd.DataFra
         names = dict(zip(windows["window_id"], windows["name"]))
         town_names = {row["region_code"]: view._town(row) for _, row in towns.sort_values("region_code").iterrows()}
         places = {code: searchable(name) for code, name in town_names.items()}  # found by name or pinyin initials
+        # every field kept while another tab is open (widgets.kept: FORM_KEPT)
         window_id = st.selectbox(t("campaigns.form_window"), list(names)[::-1], format_func=names.get,
-                                 key="campaigns_form_window")
+                                 **widgets.kept("campaigns_form_window"))
         window = windows[windows["window_id"] == window_id].iloc[0]
         first, last, default = view.report_days(window, page.filters.as_of)
         with st.form("campaigns_zero_report", clear_on_submit=False, border=True):
             cols = st.columns(2)
             region_code = cols[0].selectbox(t("campaigns.form_township"), list(places), format_func=places.get,
-                                            key="campaigns_form_town")
+                                            **widgets.kept("campaigns_form_town"))
             report_on = cols[1].date_input(t("campaigns.form_day"), value=default, min_value=first, max_value=last,
-                                           key=f"campaigns_form_day_{window_id}")
+                                           **widgets.kept(f"campaigns_form_day_{window_id}"))
             accidents = cols[0].number_input(t("campaigns.form_accidents"), min_value=0, step=1, value=0,
-                                             key="campaigns_form_accidents")
+                                             **widgets.kept("campaigns_form_accidents"))
             actor = cols[1].text_input(t("campaigns.form_reporter"), value=default_actor(),
-                                       key="campaigns_form_actor")
+                                       **widgets.kept("campaigns_form_actor"))
             submitted = st.form_submit_button(t("campaigns.form_submit"), type="primary", icon=":material/send:")
         if submitted:
             label = view.zero_report_label(region_code, report_on)
@@ -131,11 +139,13 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
         return
     town_names = dict(zip(pairs["region_code"], view._towns(pairs)))
     towns = {code: searchable(name) for code, name in town_names.items()}  # found by name or pinyin initials
+    # every field kept while another tab is open (widgets.kept: FORM_KEPT)
     region_code = st.selectbox(t("campaigns.form_township"), list(towns), format_func=towns.get,
-                               key="campaigns_pair_town")
+                               **widgets.kept("campaigns_pair_town"))
     own = pairs[pairs["region_code"] == region_code]
     classes = list(own["industry_type"])
-    industry_type = st.selectbox(t("campaigns.col.industry_type"), classes, key=f"campaigns_pair_class_{region_code}")
+    industry_type = st.selectbox(t("campaigns.col.industry_type"), classes,
+                                 **widgets.kept(f"campaigns_pair_class_{region_code}"))
     row = own[own["industry_type"] == industry_type].iloc[0]
 
     def known(column: str) -> str:
@@ -144,10 +154,11 @@ def pair_form(page: PageContext, pairs: pd.DataFrame, year: int) -> None:
 
     key = f"campaigns_pair_{region_code}_{industry_type}"
     with st.form("campaigns_pair", clear_on_submit=False, border=True):
-        common = st.text_area(t("campaigns.col.common_problems"), value=known("common_problems"), key=f"{key}_c")
+        common = st.text_area(t("campaigns.col.common_problems"), value=known("common_problems"),
+                              **widgets.kept(f"{key}_c"))
         individual = st.text_area(t("campaigns.col.individual_problems"), value=known("individual_problems"),
-                                  key=f"{key}_i")
-        advice = st.text_area(t("campaigns.col.advice"), value=known("advice"), key=f"{key}_a")
+                                  **widgets.kept(f"{key}_i"))
+        advice = st.text_area(t("campaigns.col.advice"), value=known("advice"), **widgets.kept(f"{key}_a"))
         submitted = st.form_submit_button(t("campaigns.pair_submit"), type="primary", icon=":material/save:")
     if submitted:
         label = view.pair_label(year, region_code, industry_type)
