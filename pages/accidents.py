@@ -41,8 +41,8 @@ ui.section(page.t("accidents.breakdowns"), view.breakdown_scope(page.filters, he
 @st.fragment
 def breakdowns(page: ui.PageContext, summary: dict, measure: str) -> None:
     """Only the open tab is drawn, its queries and charts (st.tabs with on_change="rerun": each tab's ``open``);
-    choosing a tab runs this fragment alone, not the whole page (draw.part_start)."""
-    draw.part_start(page, "breakdowns")
+    choosing a tab runs this fragment alone, not the whole page (page.part_start)."""
+    page.part_start("breakdowns")
     here = page.scope
     by_class, by_sector, by_department, by_type, by_grade, by_region, by_time = ui.kept_tabs([
         page.t("classes.tab"), page.t("accidents.by_sector"), page.t("departments.tab"), page.t("accidents.by_type"),
@@ -100,7 +100,7 @@ breakdowns(page, summary, measure)
 @st.fragment
 def accident_lists(page: ui.PageContext, larger, risk_involved) -> None:
     """The two lists and the record a selected row opens: a row (or the department) runs this fragment alone."""
-    draw.part_start(page, "lists")
+    page.part_start("lists")
     here = page.scope
     ui.section(page.t("accidents.larger"), view.larger_scope(page.filters, here, page.lang))
     # 行业主管部门 (issue 18): one select box narrows both lists below to a department's sectors

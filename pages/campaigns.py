@@ -179,8 +179,8 @@ def zero_reports(page: ui.PageContext, scope: ui.Scope, values: dict[str, str]) 
 def tabs(page: ui.PageContext) -> None:
     """Only the open tab is drawn and only its data read (ui.kept_tabs: each tab's ``open``; issue 17: reading all
     four tabs made the first visit at scale 20 take 3.11 s); choosing a tab, a row or a picker runs this fragment
-    alone, not the whole page (draw.part_start). A saved form reruns the whole page (st.rerun), its tab kept open."""
-    draw.part_start(page)
+    alone, not the whole page (page.part_start). A saved form reruns the whole page (st.rerun), its tab kept open."""
+    page.part_start()
     scope = draw.scope(page)
     values = page.load(campaigns.settings_values)
     parts = [scorecard, checklist, campaign, zero_reports]

@@ -14,8 +14,8 @@ draw.subtitle(page)
 def tabs(page: ui.PageContext) -> None:
     """Only the open tab is drawn and only its data read (ui.kept_tabs: each tab's ``open``; issue 17: the
     back-test behind 评分检验 cost about a third of the page's first visit); choosing a tab, a row or a picker
-    runs this fragment alone, not the whole page (draw.part_start)."""
-    draw.part_start(page)
+    runs this fragment alone, not the whole page (page.part_start)."""
+    page.part_start()
     data = draw.load(page)  # lazy: a read is made when the open tab first asks for it
     ranking, ledger, gaps, risk_map, card, backtest = ui.kept_tabs([
         ":material/format_list_numbered: " + page.t("priority.tab_ranking"),

@@ -24,8 +24,8 @@ st.caption(plain(page.t("rectification.subtitle", **page.scope.words())))
 def tabs(page: ui.PageContext) -> None:
     """Only the open tab is drawn and only its data read (ui.kept_tabs: each tab's ``open``; issue 17: reading all
     seven tabs made the first visit at scale 20 take 3.05 s); choosing a tab, a row or a picker runs this fragment
-    alone, not the whole page (draw.part_start)."""
-    draw.part_start(page)
+    alone, not the whole page (page.part_start)."""
+    page.part_start()
     f, lang, t = page.filters, page.lang, page.t
     scope = page.scope
     words = scope.words()

@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import accounts, db, i18n, metrics
 from riskdash.filters import DEFAULT_PRESET, PRESETS, Filters, preset_period
@@ -81,6 +82,16 @@ class PageContext:
     def scope(self) -> Scope:
         """The filters in words (period, as-of day, region, sector, the data's as-of day)."""
         return Scope.of(self.filters, self.region_name, self.sector_name, self.data_as_of, self.lang)
+
+    def part_start(self, part: str = "tabs") -> None:
+        """The start of a part of the page drawn as a fragment (``st.fragment``: a tab, a row or a picker in it
+        runs it alone, on the page's last full run's filters and data). The whole page runs again instead when the
+        database file changed since that run (``db_key``: nothing is read under an older file's key); and the
+        part's tables keep their download names (``widgets.exports_at``)."""
+        alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
+        if alone and session.data_key() != self.db_key:
+            st.rerun()
+        widgets.exports_at(part)
 
 
 # ---------------------------------------------------------------------------------------------- navigation

@@ -11,7 +11,6 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import charts, i18n, metrics, ui
 from riskdash.metrics import accidents as acc
@@ -22,8 +21,7 @@ from riskdash.screens.kit import download_name
 from riskdash.ui.frame import ALL, PageContext
 from riskdash.ui.frame import KEYS as PAGE_KEYS
 from riskdash.ui.markdown import plain, plain_frame
-from riskdash.ui.session import data_key
-from riskdash.ui.widgets import PNG_CONFIG, exports_at, fitted, table_download, target_progress
+from riskdash.ui.widgets import PNG_CONFIG, fitted, table_download, target_progress
 
 GRAIN_KEY = "acc_grain"
 MEASURE_KEY = "acc_measure"
@@ -58,16 +56,6 @@ def screen_data(page: PageContext) -> ScreenData:
         rates=page.load(acc.rate_indicators, f),
     )
 
-
-def part_start(page: PageContext, part: str) -> None:
-    """The start of a part of the page drawn as a fragment (``st.fragment``: a click inside it runs it alone,
-    on the page's last full run's filters and data). The whole page runs again instead when the database file
-    changed since that run (``page.db_key``: nothing is read under an older file's key); and the part's tables
-    keep their download names."""
-    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-    if alone and data_key() != page.db_key:
-        st.rerun()
-    exports_at(part)
 
 
 # ---------------------------------------------------------------------------------------------- drawing

@@ -8,7 +8,6 @@ from datetime import datetime
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import db, i18n
 from riskdash.importer import ImportFailed
@@ -24,16 +23,6 @@ from riskdash.ui.write_window import default_actor, error_line, write_import
 
 TABS_KEY = "campaigns_tab"  # the open tab (its label; ui.kept_tabs keeps its place through the language switch)
 
-
-def part_start(page: PageContext) -> None:
-    """The start of the tabs, drawn as a fragment (``st.fragment``: a tab, a row, a toggle or a picker in it runs
-    it alone, on the page's last full run's filters). The whole page runs again instead when the database file
-    changed since that run (``page.db_key``: nothing is read under an older file's key); and the tables keep
-    their download names (as 隐患治理's draw.part_start)."""
-    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-    if alone and session.data_key() != page.db_key:
-        st.rerun()
-    widgets.exports_at("tabs")
 
 
 def scope(page: PageContext) -> Scope:

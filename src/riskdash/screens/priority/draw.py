@@ -10,7 +10,6 @@ from functools import cached_property, partial
 import duckdb
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import charts, i18n
 from riskdash.exports.key_site_ledger import key_site_ledger_xlsx
@@ -25,9 +24,7 @@ from riskdash.screens.priority import view
 from riskdash.screens.priority.outlines import township_outlines
 from riskdash.ui.frame import PageContext
 from riskdash.ui.markdown import plain
-from riskdash.ui.session import data_key
 from riskdash.ui.widgets import (
-    exports_at,
     fit,
     fitted,
     keep_row,
@@ -109,15 +106,6 @@ def load(page: PageContext) -> ScreenData:
     """The screen's data, read lazily (ScreenData)."""
     return ScreenData(page)
 
-
-def part_start(page: PageContext) -> None:
-    """The start of the tabs, drawn as a fragment (``st.fragment``: a tab, a row or a picker in it runs it alone,
-    on the page's last full run's filters). The whole page runs again instead when the database file changed
-    since that run (``page.db_key``); and the tables keep their download names (as 事故趋势's draw.part_start)."""
-    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-    if alone and data_key() != page.db_key:
-        st.rerun()
-    exports_at("tabs")
 
 
 # the three reads below are composites, cached whole through page.load (their first argument is the cursor)

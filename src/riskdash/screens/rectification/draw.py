@@ -7,14 +7,11 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from riskdash import i18n, metrics
 from riskdash.screens.kit import download_name
 from riskdash.ui.frame import PageContext
-from riskdash.ui.session import data_key
 from riskdash.ui.widgets import (
-    exports_at,
     fit,
     fitted,
     keep_row,
@@ -26,16 +23,6 @@ from riskdash.ui.widgets import (
 
 TABS_KEY = "rect_tab"  # the open tab (its label; ui.kept_tabs keeps its place through the language switch)
 
-
-def part_start(page: PageContext) -> None:
-    """The start of the tabs, drawn as a fragment (``st.fragment``: a tab, a row or a picker in it runs it alone,
-    on the page's last full run's filters). The whole page runs again instead when the database file changed
-    since that run (``page.db_key``: nothing is read under an older file's key); and the tables keep their
-    download names (as 重点部位's draw.part_start)."""
-    alone = bool(getattr(get_script_run_ctx(), "fragment_ids_this_run", None))
-    if alone and data_key() != page.db_key:
-        st.rerun()
-    exports_at("tabs")
 
 
 def list_with_downloads(table: pd.DataFrame, name: str, title: str, csv_label: str, xlsx_label: str,
