@@ -209,7 +209,9 @@ SETTLE_GRACE_MS = 1_500
 
 # every visible grid (st.dataframe, st.data_editor) has drawn its headers: a grid fills them a moment after it
 # appears, later still on a busy machine
-GRIDS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(d => d.offsetParent)
+# (a grid out of sight, visibility hidden, is not waited for: the login form's empty one, login.WARM_KEY)
+GRIDS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+  .filter(d => d.offsetParent && getComputedStyle(d).visibility !== 'hidden')
   .every(d => d.querySelector('.dvn-scroller') && [...d.querySelectorAll('th')].some(t => t.innerText))"""
 GRIDS_MS = 5_000
 
