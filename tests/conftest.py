@@ -581,19 +581,25 @@ def pytest_sessionfinish(session):
 
 # ---- where a run's time goes (issue 15 item 5) -----------------------------------------------------------------
 # RISKDASH_TIMELINE=FILE: each worker appends one line per test to FILE.<worker> — its start and end (wall clock,
-# setup and teardown included) and its node id — to find the worker that ends last and what it ran
-# (scripts/timeline.py reads them).
+# setup and teardown included), its node id and the CPU seconds it cost (the worker's and its ended children's:
+# a browser file's server and Chromium count when its module fixtures end them) — to find the worker that ends
+# last and what it ran (scripts/timeline.py reads them).
 TIMELINE = os.environ.get("RISKDASH_TIMELINE")
 
 
 if TIMELINE:
+    import resource
     import time
+
+    def _cpu() -> float:
+        own, ended = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(item, nextitem):
-        started = time.time()
+        started, cpu = time.time(), _cpu()
         result = yield
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         with open(f"{TIMELINE}.{worker}", "a", encoding="utf-8") as out:
-            out.write(f"{started:.3f}\t{time.time():.3f}\t{item.nodeid}\n")
+            out.write(f"{started:.3f}\t{time.time():.3f}\t{item.nodeid}\t{_cpu() - cpu:.3f}\n")
         return result

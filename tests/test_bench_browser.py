@@ -26,3 +26,40 @@ def test_the_login_task_times_the_dashboard_beside_the_floor(tmp_path):
     assert task["peak_rss_mb"] > 50  # the dashboard server's own peak
     assert "on" in task["load_average"]
     assert path.stat().st_mtime_ns == before  # the login wrote to the served copy, not to the bench database
+
+
+CANVAS_PAGE = """<!doctype html><html><body><div id="text">a</div>
+<canvas id="grid" width="100" height="50"><table><tbody><tr><td id="cell">1</td></tr></tbody></table></canvas>
+</body></html>"""
+
+
+def test_a_canvas_fallback_is_not_a_change_of_the_page(tmp_path):
+    """The bench's end of a step (the page's last change) skips what a canvas holds for screen readers (the
+    grid's accessibility table, written ~0.3 s after the cells are drawn) but counts the canvas's size and every
+    other element."""
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "page.html"
+    page_file.write_text(CANVAS_PAGE, encoding="utf-8")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.add_init_script(bt.COUNT_RUNS_JS)
+            page.goto(page_file.as_uri())
+
+            def changed_by(script: str) -> bool:
+                before = page.evaluate("() => { window.__rdChanged = 0; return 0; }")
+                page.evaluate(script)
+                page.wait_for_timeout(50)  # the observer's records are delivered after the script's task
+                return page.evaluate("() => window.__rdChanged") > before
+
+            assert not changed_by("() => { document.getElementById('cell').textContent = '2'; }")
+            assert not changed_by("() => { document.querySelector('tbody').append(document.createElement('tr')); }")
+            assert not changed_by("() => { document.querySelector('table').setAttribute('aria-rowcount', '3'); }")
+            assert not changed_by("() => { document.getElementById('grid').append(document.createElement('p')); }")
+            assert changed_by("() => { document.getElementById('grid').setAttribute('height', '80'); }")
+            assert changed_by("() => { document.getElementById('text').textContent = 'b'; }")
+            assert changed_by("() => { document.body.append(document.createElement('canvas')); }")
+        finally:
+            browser.close()

@@ -87,12 +87,17 @@ window.__rdLoad = String(Math.random());  // a reload (the login may make one) s
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
                                                  attributeFilter: ['data-test-script-state']});
   setInterval(check, 10);
-  // the last change of the page outside the status widget (performance.now()): when the page was last drawn
+  // the last change of the page outside the status widget (performance.now()): when the page was last drawn.
+  // Not a change one sees: a canvas's fallback content (the grid's accessibility table, which glide-data-grid
+  // writes into its <canvas> some 0.3 s after drawing the cells; a canvas never shows its children). The
+  // canvas's own attributes (its size) still count.
   window.__rdChanged = 0;
   new MutationObserver(records => {
     for (const r of records) {
       const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (el && el.closest && el.closest('[data-testid="stStatusWidget"], [data-testid="stHeader"]')) continue;
+      const canvas = el && el.closest ? el.closest('canvas') : null;
+      if (canvas && (canvas !== el || r.type === 'childList')) continue;
       window.__rdChanged = performance.now();
       return;
     }
