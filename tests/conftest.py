@@ -581,9 +581,10 @@ def pytest_sessionfinish(session):
 
 # ---- where a run's time goes (issue 15 item 5) -----------------------------------------------------------------
 # RISKDASH_TIMELINE=FILE: each worker appends one line per test to FILE.<worker> — its start and end (wall clock,
-# setup and teardown included), its node id and the CPU seconds it cost (the worker's and its ended children's:
-# a browser file's server and Chromium count when its module fixtures end them) — to find the worker that ends
-# last and what it ran (scripts/timeline.py reads them).
+# setup and teardown included), its node id and the CPU seconds it cost (the worker's and its children's that have
+# ended and been waited for: a browser file's server counts when its fixture ends it; a process not waited for by
+# its parent, such as a Chromium the Playwright driver still holds, is missed) — to find the worker that ends last
+# and what it ran (scripts/timeline.py reads them).
 TIMELINE = os.environ.get("RISKDASH_TIMELINE")
 
 
