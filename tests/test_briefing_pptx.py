@@ -160,6 +160,10 @@ def test_charts_are_native_and_carry_the_numbers(deck):
         for series, (_, values) in zip(chart.series, spec.series):
             assert tuple(series.values) == tuple(values)
         assert chart.chart_title.text_frame.text == spec.title
+        # the value axis of the figure (ChartSpec.value_axis): a rate axis zoomed where its bars differ says so
+        start, end, unit = spec.value_axis()
+        axis = chart.value_axis
+        assert (axis.minimum_scale, axis.maximum_scale, axis.axis_title.text_frame.text) == (start, end, unit)
         # the chart's default text properties name the CJK face too (axes, legend, labels)
         defaults = chart._chartSpace.find(qn("c:txPr")).find(".//" + qn("a:defRPr"))
         assert defaults.find(qn("a:ea")).get("typeface") == FONT

@@ -43,6 +43,39 @@ def test_briefing_chart_specs_count_in_whole_numbers():
     assert rate.figure().layout.yaxis.dtick is None  # a rate keeps its own ticks
 
 
+def test_briefing_rate_charts_zoom_where_the_bars_differ_and_say_so():
+    """The slide's, the presentation's and the 通报's rate-by-township chart (issue 17 item 5): 93–99 % bars on a
+    0–100 axis said nothing; the axis starts at zoom_floor and its title says from where, in both languages."""
+    wall = ChartSpec("bar", "t", ("甲", "乙"), (("整改率", (93.2, 99.0)),), "整改率（%）", value_max=100)
+    fig = wall.figure()
+    assert fig.layout.xaxis.range == (90.0, 100)
+    assert fig.layout.xaxis.title.text == "整改率（%，横轴自90%起）"
+    assert wall.value_axis() == (90.0, 100, "整改率（%，横轴自90%起）")
+    english = ChartSpec("bar", "t", ("A", "B"), (("Rate", (93.2, 99.0)),), "Rate (%)", value_max=100, lang="en")
+    assert english.value_axis() == (90.0, 100, "Rate (%, axis starts at 90%)")
+    low = ChartSpec("bar", "t", ("甲", "乙"), (("整改率", (12.0, 99.0)),), "整改率（%）", value_max=100)
+    assert low.figure().layout.xaxis.range == (0.0, 100) and low.value_axis()[2] == "整改率（%）"
+    counts = ChartSpec("column", "t", ("1月",), (("起数", (3,)),), "起")
+    assert counts.value_axis() == (0.0, None, "起")  # counts always from 0
+    line = ChartSpec("line", "t", ("1月",), (("起数", (3,)),), "起")
+    assert line.value_axis() == (None, None, "起")
+
+
+def test_briefing_bars_carry_their_values_at_the_axis_size():
+    """Nobody hovers over a projected slide or a printed 通报: every bar says its value (a rate with its %,
+    counts with separators, no label on an empty segment of a stack), at the ticks' size."""
+    rate = ChartSpec("bar", "t", ("甲", "乙"), (("整改率", (93.2, 99.0)),), "整改率（%）", value_max=100).figure()
+    assert rate.data[0].text == ("93.2%", "99.0%") and rate.data[0].textposition == "outside"
+    assert rate.data[0].textfont.size == charts.FONT_PX
+    stacked = ChartSpec("bar", "t", ("甲", "乙"), (("红", (1200, 1)), ("橙", (3, 0))), "家", stacked=True).figure()
+    assert [t.text for t in stacked.data] == [("1,200", "1"), ("3", "")]
+    assert stacked.data[0].textposition == "inside"
+    scores = ChartSpec("bar", "t", ("甲",), (("得分", (87.5,)),), "分").figure()
+    assert scores.data[0].text == ("87.5",)
+    line = ChartSpec("line", "t", ("1月",), (("起数", (3,)),), "起").figure()
+    assert line.data[0].text is None
+
+
 def test_data_labels_are_at_the_axis_size_and_never_shrunk():
     import pandas as pd
 

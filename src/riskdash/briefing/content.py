@@ -93,6 +93,35 @@ class ChartSpec:
     stacked: bool = False
     value_max: float | None = None  # a fixed top of the value axis (100 for a percentage), else automatic
     caption: str | None = None  # the measure alone, for a document's figure caption (the title adds the scope)
+    lang: str = "zh"  # of the axis note a zoomed rate axis carries
+
+    def value_axis(self) -> tuple[float | None, float | None, str]:
+        """The value axis: its start (None: automatic), its end and its title. A rate axis (``value_max``, e.g.
+        100 for a percentage) starts where its bars' differences show — a wall of 93–99 % bars on 0–100 says
+        nothing (issue 17 item 5) — and its title then says where it starts ("整改率（%，横轴自90%起）")."""
+        if self.value_max is None:
+            return (None if self.kind == "line" else 0.0), None, self.unit
+        from riskdash import charts
+
+        values = [v for _, series in self.series for v in series if v is not None]
+        floor = 0.0 if self.stacked else charts.zoom_floor(values)
+        suffix = "%" if self.value_max == 100 else ""
+        axis = "x" if self.kind == "bar" else "y"
+        return floor, self.value_max, charts.zoomed_title(self.unit, floor, suffix, self.lang, axis=axis)
+
+    def labels(self, values) -> list[str]:
+        """Each bar's value as its label (the slide's and the document's reader cannot hover): counts with
+        thousands separators, a rate with its %, an empty segment of a stack unlabelled."""
+        suffix = "%" if self.value_max == 100 else ""
+        out = []
+        for v in values:
+            if v is None or (self.stacked and not v):
+                out.append("")
+            elif isinstance(v, int):
+                out.append(f"{v:,}{suffix}")
+            else:
+                out.append(f"{v:,.1f}{suffix}" if suffix else f"{v:,g}")
+        return out
 
     def figure(self):
         """A plotly figure in the house style (CJK font, scope in the title, unit on the axis)."""
@@ -107,14 +136,19 @@ class ChartSpec:
             if self.kind == "line":
                 fig.add_trace(go.Scatter(x=list(self.categories), y=list(values), name=name, mode="lines+markers",
                                          line={"color": colour}))
-            elif self.kind == "bar":
-                fig.add_trace(go.Bar(y=list(self.categories), x=list(values), name=name, orientation="h",
-                                     marker_color=colour))
-            else:
-                fig.add_trace(go.Bar(x=list(self.categories), y=list(values), name=name, marker_color=colour))
+            else:  # bars and columns carry their values, at the axis' size (charts.FONT_PX)
+                text = {"text": self.labels(values), "textposition": "inside" if self.stacked else "outside",
+                        "cliponaxis": False, "textfont": {"size": charts.FONT_PX}, "constraintext": "none"}
+                if self.kind == "bar":
+                    fig.add_trace(go.Bar(y=list(self.categories), x=list(values), name=name, orientation="h",
+                                         marker_color=colour, **text))
+                else:
+                    fig.add_trace(go.Bar(x=list(self.categories), y=list(values), name=name, marker_color=colour,
+                                         **text))
         if self.stacked and self.kind != "line":
             fig.update_layout(barmode="stack")
-        value_range = None if self.value_max is None else [0, self.value_max]
+        start, end, unit = self.value_axis()
+        value_range = None if end is None else [start, end]
         values = [v for _, series in self.series for v in series if v is not None]
         counts = self.value_max is None and all(isinstance(v, int) for v in values)  # whole ticks: no 0.5 起
         if self.stacked:  # the axis reaches the stack's top
@@ -122,11 +156,12 @@ class ChartSpec:
         if self.kind == "bar":
             fig.update_yaxes(autorange="reversed")
             fig.update_xaxes(range=value_range)
-            fig = charts.style(fig, self.title, x_title=self.unit)
+            fig = charts.style(fig, self.title, x_title=unit)
+            fig.update_layout(margin={"r": 60})  # the longest bar's label beside the axis' end
             return charts.count_axis(fig, values, axis="x") if counts else fig
         fig.update_yaxes(range=value_range)
         fig.update_xaxes(tickangle=charts.tick_angle(self.categories))
-        fig = charts.style(fig, self.title, y_title=self.unit)
+        fig = charts.style(fig, self.title, y_title=unit)
         return charts.count_axis(fig, values) if counts else fig
 
     def png(self, width: int = 1200, height: int = 520) -> bytes:
@@ -429,7 +464,8 @@ def rectification_slide(con: duckdb.DuckDBPyConnection, scope: _Scope) -> Slide:
         chart = ChartSpec("bar", scope.chart_title(_t("chart.rate_by_township", lang)),
                           _township_labels(con, towns["region_code"], towns["township_name"]),
                           ((_t("chart.rate", lang), tuple(float(metrics.round_pct(r * 100)) for r in towns["rate"])),),
-                          _t("unit.pct", lang), value_max=100, caption=_t("chart.rate_by_township", lang))
+                          _t("unit.pct", lang), value_max=100, caption=_t("chart.rate_by_township", lang),
+                          lang=lang)
     # the stock's overdue majors (any year's, 逾期未销号), each saying whether it is rectified
     overdue = rect.overdue_list(con, f, stock=True)
     major = overdue[overdue["grade"] == "major"]

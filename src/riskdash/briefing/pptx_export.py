@@ -212,15 +212,16 @@ def _chart(slide, spec: ChartSpec, left, top, width, height) -> None:
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = RGBColor(0xE5, 0xE5, 0xE5)
+    start, end, unit = spec.value_axis()  # a rate axis zoomed to where its bars differ, its title saying so
     value_axis.has_title = True
-    value_axis.axis_title.text_frame.text = spec.unit
+    value_axis.axis_title.text_frame.text = unit
     for paragraph in value_axis.axis_title.text_frame.paragraphs:
         for run in paragraph.runs:
             _style_run(run, 11, False, MUTED)
-    if spec.kind != "line":
-        value_axis.minimum_scale = 0  # a bar starting above zero misstates the differences
-    if spec.value_max is not None:
-        value_axis.maximum_scale = spec.value_max
+    if start is not None:
+        value_axis.minimum_scale = start  # 0 for counts; a zoomed rate axis says where it starts in its title
+    if end is not None:
+        value_axis.maximum_scale = end
     _label_every_category(chart.category_axis)
     if spec.kind == "bar":
         chart.category_axis.reverse_order = True  # the first category on top, as listed
