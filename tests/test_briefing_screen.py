@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -227,6 +228,20 @@ def test_the_url_brings_a_reloading_presenter_back_to_the_slide(app_db):
     assert shown(at) == (titles[2], f"3 / {len(titles)}")
     at = start({"present": "1", "slide": "99"})
     assert shown(at) == (titles[-1], f"{len(titles)} / {len(titles)}")
+
+
+def test_the_projected_chart_says_its_values_at_the_ticks_size(app_db):
+    """On the projector the rate-by-township chart's bars carry their values (ChartSpec.labels) at the ticks'
+    projector size, and its axis is the spec's (zoomed where the bars differ, the title saying so)."""
+    at = start({"present": "1", "slide": "3"})
+    spec = expected_slides()[2].chart
+    assert spec is not None
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = figure["data"][0]
+    assert bars["text"] == spec.labels(spec.series[0][1]) and bars["textfont"]["size"] == 15
+    start_at, end, unit = spec.value_axis()
+    assert figure["layout"]["xaxis"]["range"] == [start_at, end]
+    assert figure["layout"]["xaxis"]["tickfont"]["size"] == 15 and figure["layout"]["xaxis"]["title"]["text"] == unit
 
 
 def test_a_failing_content_build_is_said_in_one_line_and_offers_no_slides(own_db, monkeypatch):

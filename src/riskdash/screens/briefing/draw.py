@@ -163,6 +163,7 @@ def _chart(slide: view.SlideView, big: bool) -> None:
         fig.update_layout(height=PROJECTOR_CHART_PX, title_font_size=17, legend_font_size=16)
         fig.update_xaxes(tickfont_size=15, title_font_size=16)
         fig.update_yaxes(tickfont_size=15, title_font_size=16)
+        fig.update_traces(textfont_size=15, selector={"type": "bar"})  # the bars' values at the ticks' size
     else:
         fig.update_layout(height=PREVIEW_CHART_PX)
     charts.fit_top(fig)  # the title, legend and plot one under another again at the new sizes
