@@ -50,7 +50,11 @@ MEASURE = """() => {
     // (the browser's own answer: the fit script makes the frame answer in its own CSS pixels)
     frameHeight: Element.prototype.getBoundingClientRect.call(
                    c.querySelector('[data-testid="stFullScreenFrame"]') || c).height}));
-  return {scroll: document.scrollingElement.scrollHeight, height: innerHeight, width: innerWidth,
+  // the KPI cards' row ends above whatever the slide shows under it (a chart's frame once covered their edges)
+  const kpis = document.querySelector('.st-key-SLIDE .brief-kpis');
+  const below = kpis && [...document.querySelectorAll('.st-key-SLIDE [data-testid="stPlotlyChart"], .st-key-SLIDE [data-testid="stTable"], .st-key-SLIDE .brief-table-title')];
+  const kpisClear = !kpis || below.every(e => e.getBoundingClientRect().top >= kpis.getBoundingClientRect().bottom);
+  return {kpisClear, scroll: document.scrollingElement.scrollHeight, height: innerHeight, width: innerWidth,
           top: slide.top, bottom: slide.bottom, left: slide.left, right: slide.right, bar: bar.top, cellPx, fit: !!window.__riskdashBriefFit, zoom,
           charts};
 }""".replace("SLIDE", view.SLIDE_CONTAINER_KEY).replace("NAV", view.NAV_CONTAINER_KEY)
@@ -99,6 +103,7 @@ def test_every_slide_fits_the_projector_above_the_bar(demo_server, tmp_path):
                 assert m["scroll"] <= m["height"], where
                 assert m["top"] >= 0 and m["left"] >= 0 and m["right"] <= m["width"], where
                 assert m["bottom"] <= m["bar"] <= m["height"], where
+                assert m["kpisClear"], where
                 if m["cellPx"] is not None:
                     seen_tables += 1
                     assert m["cellPx"] >= 14 * 96 / 72 - 0.05, where

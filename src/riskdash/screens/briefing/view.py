@@ -216,7 +216,9 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
   color: #1f2933; }}
 {slide} .brief-title.brief-cover {{ font-size: 3.4rem; margin: 8vh 0 1.5rem; }}
 {slide} .brief-headline {{ font-size: 1.45rem; line-height: 1.45; color: #1f2933; margin-bottom: .25rem; }}
-{slide} .brief-kpis {{ display: flex; gap: .8rem; flex-wrap: wrap; margin: .4rem 0 .3rem; }}
+/* Streamlit pulls a markdown block's end up by 1rem (its paragraphs' margin): the cards' row gives it back, or
+   the chart under it covered the cards' bottom edges */
+{slide} .brief-kpis {{ display: flex; gap: .8rem; flex-wrap: wrap; margin: .4rem 0 1.3rem; }}
 {slide} .brief-kpi {{ flex: 1 1 0; min-width: 9rem; border: 2px solid #d5dbe3; border-radius: .6rem;
   padding: .2rem .8rem; }}
 {slide} .brief-kpi-label {{ font-size: 1.15rem; color: #4f5a68; }}
