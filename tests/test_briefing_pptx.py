@@ -192,3 +192,19 @@ def test_libreoffice_renders_every_slide_with_its_title(deck):
     fonts = office_render.pdf_fonts(pdf)
     assert fonts and all(f["embedded"] == "yes" for f in fonts)
     assert any("CJK" in f["name"] for f in fonts)
+
+
+def test_the_headline_shrinks_only_as_far_as_the_chart_needs():
+    """14 pt while the chart and table keep VISUAL_MIN_IN under the text; 13, then 12, when they would not (slide
+    2 with its classes' paragraph left a chart 1.1 in high); never below 12; 14 without a chart or table."""
+    from riskdash.briefing.pptx_export import TEXT_SIZES, VISUAL_MIN_IN, _text_height, _text_size
+
+    text = ["较大及以上事故的发生，突破了“坚决杜绝较大及以上事故”的红线。" * 3] * 4
+    width = 12.0
+    need = {size: _text_height(text, width, size, 6) + 0.05 + VISUAL_MIN_IN for size in TEXT_SIZES}
+    assert need[14] > need[13] > need[12]
+    assert _text_size(text, width, need[14] + 1e-9, True) == 14  # just enough room keeps 14
+    assert _text_size(text, width, need[14] - 0.01, True) == 13
+    assert _text_size(text, width, need[13] - 0.01, True) == 12
+    assert _text_size(text, width, 1.0, True) == 12  # the smallest, never below
+    assert _text_size(text, width, 1.0, False) == 14  # nothing beside the text: its full size

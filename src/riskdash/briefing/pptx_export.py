@@ -336,6 +336,21 @@ def _table(slide, spec: TableSpec, lang: str, left, top, width, bottom) -> None:
             _style_run(run, size, r == 0, RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK)
 
 
+VISUAL_MIN_IN = 2.6  # the least height a chart or a table beside the text keeps (inches)
+TEXT_SIZES = (14, 13, 12)  # the headline's sizes, largest first; 12 pt is the smallest read across a room
+
+
+def _text_size(text: list[str], width_in: float, room_in: float, visual: bool) -> int:
+    """The largest of TEXT_SIZES at which ``text`` leaves a visual VISUAL_MIN_IN of ``room_in`` (the smallest
+    when none does; 14 when the slide has no chart or table)."""
+    if not visual:
+        return TEXT_SIZES[0]
+    for size in TEXT_SIZES:
+        if room_in - _text_height(text, width_in, size, 6) - 0.05 >= VISUAL_MIN_IN:
+            return size
+    return TEXT_SIZES[-1]
+
+
 def _title_size(title: str) -> int:
     units = _units(title)
     return 28 if units <= 28 else 24 if units <= 33 else 20
@@ -353,7 +368,10 @@ def _content_slide(prs, brief: Brief, slide_spec: Slide, number: int, page: int)
     full = WIDTH - 2 * MARGIN
     text = [*slide_spec.headline, *([slide_spec.split] if slide_spec.split else [])]  # + the classes (issue 18)
     if text:
-        size = 14
+        # 14 pt, or smaller where the text would leave the chart and the table less than VISUAL_MIN_IN (slide 2
+        # with its classes' paragraph left a chart 1.1 in high and a table of one row)
+        size = _text_size(text, full / 914400 - 0.1, (bottom - top) / 914400,
+                          slide_spec.chart is not None or slide_spec.table is not None)
         height = Inches(_text_height(text, full / 914400 - 0.1, size, 6))
         _text_box(slide, "headline", MARGIN, top, full, height, [(t, size, False, INK) for t in text], space_after=6)
         top += height + Inches(0.05)
