@@ -70,8 +70,8 @@ def test_briefing_bars_carry_their_values_at_the_axis_size():
     stacked = ChartSpec("bar", "t", ("甲", "乙"), (("红", (1200, 1)), ("橙", (3, 0))), "家", stacked=True).figure()
     assert [t.text for t in stacked.data] == [("1,200", "1"), ("3", "")]
     assert stacked.data[0].textposition == "inside"
-    scores = ChartSpec("bar", "t", ("甲",), (("得分", (87.5,)),), "分").figure()
-    assert scores.data[0].text == ("87.5",)
+    scores = ChartSpec("bar", "t", ("甲", "乙", "丙"), (("得分", (87.5, 90.0, 1234567.25)),), "分").figure()
+    assert scores.data[0].text == ("87.5", "90", "1,234,567.25")
     line = ChartSpec("line", "t", ("1月",), (("起数", (3,)),), "起").figure()
     assert line.data[0].text is None
 

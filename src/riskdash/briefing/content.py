@@ -105,22 +105,28 @@ class ChartSpec:
 
         values = [v for _, series in self.series for v in series if v is not None]
         floor = 0.0 if self.stacked else charts.zoom_floor(values)
-        suffix = "%" if self.value_max == 100 else ""
         axis = "x" if self.kind == "bar" else "y"
-        return floor, self.value_max, charts.zoomed_title(self.unit, floor, suffix, self.lang, axis=axis)
+        return floor, self.value_max, charts.zoomed_title(self.unit, floor, self._suffix, self.lang, axis=axis)
+
+    @property
+    def _suffix(self) -> str:
+        """"%" after a percentage's numbers (a 0–100 axis), nothing otherwise."""
+        return "%" if self.value_max == 100 else ""
 
     def labels(self, values) -> list[str]:
         """Each bar's value as its label (the slide's and the document's reader cannot hover): counts with
         thousands separators, a rate with its %, an empty segment of a stack unlabelled."""
-        suffix = "%" if self.value_max == 100 else ""
+        suffix = self._suffix
         out = []
         for v in values:
             if v is None or (self.stacked and not v):
                 out.append("")
             elif isinstance(v, int):
                 out.append(f"{v:,}{suffix}")
-            else:
-                out.append(f"{v:,.1f}{suffix}" if suffix else f"{v:,g}")
+            elif suffix:
+                out.append(f"{v:,.1f}{suffix}")
+            else:  # a score: its decimals as given, never an exponent (":g" wrote 1234567.0 as 1.23457e+06)
+                out.append(f"{v:,.2f}".rstrip("0").rstrip("."))
         return out
 
     def figure(self):
