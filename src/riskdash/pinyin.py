@@ -12,6 +12,8 @@ another reading (重庆 chóng, not zhòng; 西藏 zàng, not cáng). Pure: no S
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # the first character of each initial in GB2312 level 1 (no words begin with i, u or v)
 _FIRSTS = "啊芭擦搭蛾发噶哈击喀垃妈拿哦啪期然撒塌挖昔压匝"
 _LETTERS = "abcdefghjklmnopqrstwxyz"
@@ -59,6 +61,7 @@ _PLACE_READINGS = {"重": "c", "藏": "z"}
 _OVERRIDES = {ch: letter for letter, chars in _BY_LETTER.items() for ch in chars} | _PLACE_READINGS
 
 
+@lru_cache(maxsize=None)  # one entry per character ever asked: a few thousand at most
 def initial(ch: str) -> str | None:
     """The pinyin initial of one Chinese character, lower case ("绿" → "l"); None for a character that is
     not Chinese or whose initial is not known here (level 2 or outside GB2312, and not in the overrides)."""
@@ -96,6 +99,9 @@ def initials(name: str) -> str | None:
     return "".join(letters) or None
 
 
+# 数据管理's forms label every enterprise on every run (15,000 in the demo city: 0.27 s of the page's 0.47 s of CPU
+# a run before this cache)
+@lru_cache(maxsize=1 << 16)
 def hint(name: str) -> str | None:
     """The initials to show beside ``name`` in a list: None for a name without Chinese characters (they would
     only repeat it) or whose initials are not known."""
