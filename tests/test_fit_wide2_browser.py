@@ -170,6 +170,15 @@ def test_rectification_fits_at_1024(fit_server, tmp_path, lang):
             else ["Hazard|Firm|County|Township|Sector|Grade|Found on", "Hazard|Firm|Deadline|Days late|State|Rectified|Listing"]
         assert all(h in heads for h in overdue), heads
         assert any(h.startswith("行业主管部门|行业|事故|死亡" if zh else "Department|Sectors|Accidents|Deaths") for h in heads)
+        # the tables of figures were there too (tests/test_fit_wide_browser.py measured these before, on the same
+        # rows, width and languages): the evidence (佐证) table, 四级排查's coverage by township and by sector,
+        # the record-quality table and, in Chinese, the breakdowns by township and by sector
+        figures = (["县区|乡镇（街道）|销号（项）|有整改后照片", "县区|乡镇（街道）|在营（家）", "行业|在营（家）",
+                    "县区|乡镇（街道）|隐患（项）|有检查", "县区|乡镇（街道）|排查|一般|已整改|重大|已销号",
+                    "行业|排查|一般|已整改|重大|已销号"] if zh else
+                   ["County|Township|Closed|After photo", "County|Township|Active", "Sector|Active",
+                    "County|Township|Hazards|Linked"])
+        assert all(any(h.startswith(start) for h in heads) for start in figures), (figures, heads)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
