@@ -409,24 +409,22 @@ TOGETHER_FILES = {"tests/test_offline_install.py": "deploy"}
 BROWSER_GROUPS = max(1, int(os.environ.get("RISKDASH_BROWSER_GROUPS") or 1))
 
 # Each browser file's wall time in seconds, the shared servers' starts included where the file was first to use one
-# (one process, `-m browser -n 0`, on 2 cores at a load of about 10, 4 December 2026). The groups are made by giving
-# each file, longest first, to the group with the least time so far: with these figures the two differ by 1 s, where
-# the hash of the file name they had before split them 436 s / 478 s (and moved as files came and went). A file
-# not listed counts DEFAULT_SECONDS per test. Measure again when a file grows or shrinks by much:
-# `pytest -m browser -n 0 --durations=0`, summed per file. (5 December: the six fit/legend files scaled by their
-# CPU after f5db4d6/e31595b, and test_kept_choices_browser from its one run: estimates until measured again.)
+# (`RISKDASH_TIMELINE=… pytest -m browser -n 3 --dist loadgroup`, two groups, on 2 cores, 6 December 2026: the
+# timeline's lines summed per file; test_fit_wide_browser less its two tests that left it that day). The groups are
+# made by giving each file, longest first, to the group with the least time so far. A file not listed counts
+# DEFAULT_SECONDS per test. Measure again when a file grows or shrinks by much.
 BROWSER_SECONDS = {
-    "test_accidents_browser.py": 32, "test_bench_browser.py": 16,
-    "test_briefing_browser.py": 20, "test_browser.py": 44, "test_chart_legend_browser.py": 62, "test_campaigns_browser.py": 11, "test_data_browser.py": 8,
-    "test_data_tabs_browser.py": 14, "test_department_tables_browser.py": 16, "test_evidence_browser.py": 16,
-    "test_filterless_browser.py": 11, "test_fit_browser.py": 15, "test_fit_english_browser.py": 22,
-    "test_fit_english_grid_browser.py": 30,
-    "test_fit_wide2_browser.py": 88, "test_fit_wide3_browser.py": 33, "test_fit_wide4_browser.py": 25,
-    "test_fit_wide_browser.py": 42, "test_kept_choices_browser.py": 18, "test_login_browser.py": 50, "test_login_refresh_browser.py": 72,
-    "test_long_list_browser.py": 15, "test_meeting_browser.py": 60, "test_pinyin_browser.py": 19,
-    "test_priority_browser.py": 26, "test_priority_counts_browser.py": 12, "test_rectification_browser.py": 19,
-    "test_settings_lock_browser.py": 30, "test_target_bar_browser.py": 38, "test_uploader_browser.py": 4,
-    "test_uploader_reader_browser.py": 3,
+    "test_accidents_browser.py": 33, "test_bench_browser.py": 24, "test_briefing_browser.py": 38,
+    "test_browser.py": 39, "test_campaigns_browser.py": 19, "test_chart_legend_browser.py": 106,
+    "test_data_browser.py": 11, "test_data_tabs_browser.py": 21, "test_department_tables_browser.py": 22,
+    "test_evidence_browser.py": 28, "test_filterless_browser.py": 8, "test_fit_browser.py": 17,
+    "test_fit_english_browser.py": 32, "test_fit_english_grid_browser.py": 26, "test_fit_wide2_browser.py": 119,
+    "test_fit_wide3_browser.py": 48, "test_fit_wide4_browser.py": 27, "test_fit_wide_browser.py": 47,
+    "test_kept_choices_browser.py": 14, "test_login_browser.py": 47, "test_login_refresh_browser.py": 63,
+    "test_long_list_browser.py": 13, "test_meeting_browser.py": 57, "test_pinyin_browser.py": 9,
+    "test_priority_browser.py": 22, "test_priority_counts_browser.py": 8, "test_rectification_browser.py": 5,
+    "test_settings_lock_browser.py": 16, "test_target_bar_browser.py": 23, "test_uploader_browser.py": 3,
+    "test_uploader_reader_browser.py": 10,
 }
 DEFAULT_SECONDS = 10  # per test of a file not in BROWSER_SECONDS
 
