@@ -13,6 +13,7 @@ import pytest
 from conftest import CITY, COUNTY_A, COUNTY_B, ENTERPRISES, REGIONS, TOWN_A1, TOWN_A2, TOWN_B1
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracle_support import tables_read_once
 
 from riskdash import db, reference
 from riskdash.filters import Filters
@@ -158,56 +159,57 @@ def test_campaign_queries_equal_pandas(base_path, rows):
     con.execute("begin transaction")
     try:
         fill(con, rows)
-        as_of = rows["as_of"]
-        filters = Filters(date(as_of.year, 1, 1), as_of, rows["region"], as_of)
-        values = campaigns.settings_values(con)
-        params = campaigns.checklist_params(values, as_of.year)
-        deadlines = {group: params[f"deadline_{group}"] for group in campaigns.DEADLINE_GROUPS}
-        staff = (rows["staff_min_key"], rows["staff_min_ordinary"])
-        cutoff = campaigns.cutoff_minutes(values)
+        with tables_read_once():  # the rows stay as they are while the queries are compared
+            as_of = rows["as_of"]
+            filters = Filters(date(as_of.year, 1, 1), as_of, rows["region"], as_of)
+            values = campaigns.settings_values(con)
+            params = campaigns.checklist_params(values, as_of.year)
+            deadlines = {group: params[f"deadline_{group}"] for group in campaigns.DEADLINE_GROUPS}
+            staff = (rows["staff_min_key"], rows["staff_min_ordinary"])
+            cutoff = campaigns.cutoff_minutes(values)
 
-        assert_same(campaigns.checklist_items_by_township(con, filters),
-                    oracle.checklist_items_by_township(con, filters, deadlines, *staff),
-                    ["region_code", "deadline_group", "deadline", "item_code", "status", "status_on", "is_done",
-                     "is_late", "is_done_late"])
-        assert_same(campaigns.checklist_progress(con, filters),
-                    oracle.checklist_progress(con, filters, deadlines, *staff),
-                    ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
-                     "items_late", "is_complete", "is_late"])
-        assert_same(campaigns.checklist_progress_by_group(con, filters),
-                    oracle.checklist_progress_by_group(con, filters, deadlines, *staff),
-                    ["deadline_group", "deadline", "townships", "townships_complete", "townships_late",
-                     "items_applicable", "items_done"])
-        assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
-                    ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
-        assert_same(campaigns.campaign_pairs(con, filters), oracle.campaign_pairs(con, filters),
-                    ["region_code", "county_name", "township_name", "industry_type", "enterprises",
-                     "untyped_enterprises", "is_inspected", "first_inspected_on", "inspected_enterprise",
-                     "problems_found", "meetings", "last_meeting_on", "attendance", "common_problems",
-                     "individual_problems", "advice"])
-        assert_same(campaigns.warning_meetings(con, filters), oracle.warning_meetings(con, filters),
-                    ["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
-                     "industry_type", "attendance", "note"])
-        assert_same(campaigns.common_problems(con, filters),
-                    oracle.common_problems(con, filters, rows["min_enterprises"]),
-                    ["industry", "category", "enterprises", "hazards", "townships"])
-        assert_same(campaigns.zero_report_compliance(con, filters),
-                    oracle.zero_report_compliance(con, filters, cutoff),
-                    ["region_code", "days_due", "days_reported", "days_missing", "days_on_time", "days_late",
-                     "accidents_reported"])
-        assert_same(campaigns.zero_report_windows(con, filters), oracle.zero_report_windows(con, filters, cutoff),
-                    ["window_id", "days_due", "townships", "reports_due", "reports_received", "reports_on_time",
-                     "reports_missing", "accidents_reported"])
-        assert_same(campaigns.zero_report_late(con, filters), oracle.zero_report_late(con, filters, cutoff),
-                    ["region_code", "window_name", "report_on", "first_reported_at"])
-        assert_same(campaigns.township_stations(con, filters),
-                    oracle.township_stations(con, filters, campaigns.report_due(values, as_of.year), *staff),
-                    ["region_code", "full_time_staff", "staff_required", "staff_met", "head_in_place",
-                     "acceptance_report_on", "report_due", "report_status"])
-        assert_same(campaigns.four_in_place(con, filters), oracle.four_in_place(con, filters, *staff),
-                    ["region_code", "requirement", "item_code", "is_done"])
-        assert_same(campaigns.zero_report_missing(con, filters), oracle.zero_report_missing(con, filters),
-                    ["region_code", "window_name", "report_on"])
+            assert_same(campaigns.checklist_items_by_township(con, filters),
+                        oracle.checklist_items_by_township(con, filters, deadlines, *staff),
+                        ["region_code", "deadline_group", "deadline", "item_code", "status", "status_on", "is_done",
+                         "is_late", "is_done_late"])
+            assert_same(campaigns.checklist_progress(con, filters),
+                        oracle.checklist_progress(con, filters, deadlines, *staff),
+                        ["region_code", "items_applicable", "items_done", "items_in_progress", "items_not_started",
+                         "items_late", "is_complete", "is_late"])
+            assert_same(campaigns.checklist_progress_by_group(con, filters),
+                        oracle.checklist_progress_by_group(con, filters, deadlines, *staff),
+                        ["deadline_group", "deadline", "townships", "townships_complete", "townships_late",
+                         "items_applicable", "items_done"])
+            assert_same(campaigns.campaign_coverage(con, filters), oracle.campaign_coverage(con, filters),
+                        ["is_total", "region_code", "townships", "pairs", "pairs_inspected", "pairs_with_meeting"])
+            assert_same(campaigns.campaign_pairs(con, filters), oracle.campaign_pairs(con, filters),
+                        ["region_code", "county_name", "township_name", "industry_type", "enterprises",
+                         "untyped_enterprises", "is_inspected", "first_inspected_on", "inspected_enterprise",
+                         "problems_found", "meetings", "last_meeting_on", "attendance", "common_problems",
+                         "individual_problems", "advice"])
+            assert_same(campaigns.warning_meetings(con, filters), oracle.warning_meetings(con, filters),
+                        ["meeting_id", "held_on", "region_code", "county_name", "township_name", "industry",
+                         "industry_type", "attendance", "note"])
+            assert_same(campaigns.common_problems(con, filters),
+                        oracle.common_problems(con, filters, rows["min_enterprises"]),
+                        ["industry", "category", "enterprises", "hazards", "townships"])
+            assert_same(campaigns.zero_report_compliance(con, filters),
+                        oracle.zero_report_compliance(con, filters, cutoff),
+                        ["region_code", "days_due", "days_reported", "days_missing", "days_on_time", "days_late",
+                         "accidents_reported"])
+            assert_same(campaigns.zero_report_windows(con, filters), oracle.zero_report_windows(con, filters, cutoff),
+                        ["window_id", "days_due", "townships", "reports_due", "reports_received", "reports_on_time",
+                         "reports_missing", "accidents_reported"])
+            assert_same(campaigns.zero_report_late(con, filters), oracle.zero_report_late(con, filters, cutoff),
+                        ["region_code", "window_name", "report_on", "first_reported_at"])
+            assert_same(campaigns.township_stations(con, filters),
+                        oracle.township_stations(con, filters, campaigns.report_due(values, as_of.year), *staff),
+                        ["region_code", "full_time_staff", "staff_required", "staff_met", "head_in_place",
+                         "acceptance_report_on", "report_due", "report_status"])
+            assert_same(campaigns.four_in_place(con, filters), oracle.four_in_place(con, filters, *staff),
+                        ["region_code", "requirement", "item_code", "is_done"])
+            assert_same(campaigns.zero_report_missing(con, filters), oracle.zero_report_missing(con, filters),
+                        ["region_code", "window_name", "report_on"])
     finally:
         con.execute("rollback")
         con.close()
