@@ -54,6 +54,7 @@ def _docx_pngs(path) -> list[bytes]:
     return [part.blob for part in document.part.package.parts if part.content_type == "image/png"]
 
 
+@pytest.mark.slow  # out of the fast tier: the .docx and the PDF written (~2 s of CPU)
 def test_both_files_draw_each_chart_once(brief, counted, tmp_path):
     charts_in_brief = _chart_count(brief)
     assert charts_in_brief >= 2  # the small city has charts to share

@@ -132,6 +132,7 @@ def _offences(text: str) -> list[str]:
     return found + [f".0%: …{text[max(0, m.start() - 15):m.end() + 5]}…" for m in TRAILING_ZERO.finditer(text)]
 
 
+@pytest.mark.slow  # out of the fast tier: every document of three regions written and read back (~7 s of CPU)
 @pytest.mark.parametrize("region", [CITY, COUNTY, TOWNSHIP])
 def test_no_jargon_in_any_document(demo, brief_of, region, tmp_path):
     brief = brief_of(region)

@@ -79,6 +79,7 @@ def test_one_problem_is_one_line_many_are_a_summary_then_one_line_each(tmp_path,
     assert [line.split(": ")[1] for line in lines[1:]] == ["row 2", "row 3"]
 
 
+@pytest.mark.slow  # out of the fast tier: a real `python -m riskdash import` of 50,000 rows, killed
 def test_a_process_killed_halfway_leaves_the_database_as_before(tmp_path, riskdash_in_process):
     _RUN[:] = [riskdash_in_process]  # the city set up in process; the import killed is a real process
     path = city(tmp_path)

@@ -245,6 +245,7 @@ def other_tool(path: Path, *statements: str) -> None:
     con.close()
 
 
+@pytest.mark.slow  # out of the fast tier: every registered query, six times over (~6 s of CPU)
 def test_rows_written_by_another_tool_count_in_every_metric(small_db_path, tmp_path):
     """An overdue major hazard and an inspection inserted with plain SQL, a hazard moved to another
     enterprise by a plain update, and deletes give the figures that the project's own write paths give."""

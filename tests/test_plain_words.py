@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from riskdash import i18n, reference
 from riskdash.filters import Filters
@@ -120,6 +121,7 @@ def screen_words(at) -> list[str]:
     return [str(p) for p in parts if p]
 
 
+@pytest.mark.slow  # out of the fast tier: all eight pages walked in one session (~3 s of CPU)
 def test_no_screen_shows_a_library_setting_key_path_or_iso_date_in_chinese(read_city):
     """Every screen run in Chinese on the small city: the words it shows, with their values filled in."""
     from pathlib import Path

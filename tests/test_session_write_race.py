@@ -40,6 +40,7 @@ def _summed(con, n: int, salt: int) -> tuple[int, int]:
     return int(total), int(regions)
 
 
+@pytest.mark.slow  # out of the fast tier: the production hasher's logins racing readers (~3 s of CPU)
 def test_reads_survive_write_windows(served, production_hasher):
     # the logins' real argon2 checks (~0.2 s each) keep the write windows coming while the readers run: with the
     # fast tier's cheap hasher the writer was done before one reader had read once (tests/conftest.py)
