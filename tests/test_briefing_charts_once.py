@@ -71,6 +71,7 @@ def test_both_files_draw_each_chart_once(brief, counted, tmp_path):
     assert counted == [("to_pngs", charts_in_brief)]  # the outline above drew nothing again
 
 
+@pytest.mark.slow  # out of the fast tier: the .docx and the PDF written at once in two threads (~2 s of CPU)
 def test_two_threads_at_once_draw_each_chart_once(brief, counted, tmp_path):
     """The screen's Word and PDF downloads run on threads of their own: clicked together, one batch."""
     errors: list[BaseException] = []

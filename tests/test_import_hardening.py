@@ -253,6 +253,7 @@ def xlsx_with_cell(tmp_path: Path, chunks, name: str = "big.xlsx") -> Path:
     return path
 
 
+@pytest.mark.slow  # out of the fast tier: a sheet that expands to 300 MB, read as far as the bound
 def test_an_xlsx_with_a_300_mb_cell_is_refused_in_one_line_before_it_is_read(con, tmp_path):
     path = xlsx_with_cell(tmp_path, (b"A" * (1 << 20) for _ in range(300)))
     assert path.stat().st_size < 1 << 20  # the file: 297 KB
@@ -276,6 +277,7 @@ def test_an_xlsx_cell_longer_than_any_value_is_refused_unread(con, tmp_path):
     assert peak < PEAK_LIMIT_MB
 
 
+@pytest.mark.slow  # out of the fast tier: a 300 MB file written, then read as far as the bound
 @pytest.mark.parametrize("line", [b"A" * (1 << 20), b"A" * 99 + b"\n"], ids=["one-line", "many-lines"])
 def test_a_csv_with_a_300_mb_field_is_refused_in_one_line(con, tmp_path, line):
     path = tmp_path / "big.csv"
