@@ -7,7 +7,8 @@
 #   bash scripts/test.sh fast [pytest args]  the fast loop: ruff's error checks, then every test except the
 #                                            browser ones and those marked slow (office rendering, fault and
 #                                            fuzz runs, property tests, files held by child processes, the
-#                                            command-line tests' run as real processes), on
+#                                            command-line tests' run as real processes, the
+#                                            heaviest single tests), on
 #                                            every core (pytest-xdist; `-n 0` runs them in one process)
 set -euo pipefail
 cd "$(dirname "$0")/.."
