@@ -19,6 +19,15 @@ wait
 """
 
 
+def written(path) -> int:
+    """The pid in ``path``, or 0 while the file is not there or not yet whole."""
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        return 0
+    return int(text) if text.endswith("\n") else 0
+
+
 def alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as stat:
@@ -30,11 +39,15 @@ def alive(pid: int) -> bool:
 def test_the_leader_its_stubborn_child_and_a_grandchild_of_another_session_are_ended(tmp_path):
     proc = subprocess.Popen(["bash", "-c", FAMILY, "family", str(tmp_path)], start_new_session=True)
     deadline = time.monotonic() + 10
-    while not ((tmp_path / "stubborn").exists() and len(descendants(proc.pid)) >= 3):
+    # the family in place: the two pids written, three processes below the leader, and the first one in a session
+    # of its own (bash writes $! as soon as it has forked; setsid runs in the child a moment later: a CI run read
+    # the session before it had)
+    while not (written(tmp_path / "stubborn") and written(tmp_path / "outside") and len(descendants(proc.pid)) >= 3
+               and os.getsid(written(tmp_path / "outside")) != os.getsid(proc.pid)):
         assert time.monotonic() < deadline, descendants(proc.pid)
         time.sleep(0.05)
-    outside = int((tmp_path / "outside").read_text())
-    stubborn = int((tmp_path / "stubborn").read_text())
+    outside = written(tmp_path / "outside")
+    stubborn = written(tmp_path / "stubborn")
     below = descendants(proc.pid)
     assert os.getsid(outside) != os.getsid(proc.pid)  # the grandchild is outside the group's session
     started = time.monotonic()
