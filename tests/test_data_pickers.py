@@ -115,3 +115,50 @@ def test_an_enterprise_to_edit_is_picked_from_the_list(at):  # noqa: F811
     # the edit form of E2: its name in the form, its key locked
     assert at.text_input(key="data_edit_E2_enterprises_name").value == "东镇化工"
     assert at.text_input(key="data_edit_E2_enterprises_enterprise_id").disabled
+
+
+def test_the_record_forms_give_each_picker_a_row_of_its_own():
+    """A select's open list is as wide as the select: a third of the form at 1024 px cut an enterprise's label
+    (东林凯达铸造有限公司（E000295）· dlkdzzyxgs · 凤林县 东林镇) to its name. The pickers have a row each; the
+    other fields stay three to a row in the contract's order, and a key being edited (locked) is no picker."""
+    from riskdash.importer import KINDS
+
+    def names(rows):
+        return [(wide, [c.name for c in row]) for wide, row in rows]
+
+    accidents = KINDS["accidents"].columns
+    assert names(view.form_rows(accidents)) == [
+        (False, ["accident_id", "occurred_at"]), (True, ["region_code"]), (True, ["enterprise_id"]),
+        (False, ["industry", "accident_type", "deaths"]), (False, ["missing", "serious_injuries", "minor_injuries"]),
+        (False, ["direct_loss_wan", "endangered", "trapped"]), (False, ["evacuated", "reported_at", "closed_on"]),
+        (False, ["summary", "nature", "concealed"]), (False, ["falsely_reported", "commercial"])]
+    # every field once, in the contract's order, whatever the rows
+    for kind in ("accidents", "inspections", "hazards"):
+        columns = KINDS[kind].columns
+        assert [c for _, row in view.form_rows(columns) for c in row] == list(columns)
+    # a locked enterprise key (none of today's kinds has one: the rule, on the hazards' columns) rides with the others
+    hazards = KINDS["hazards"].columns
+    assert names(view.form_rows(hazards, locked=("enterprise_id",)))[:2] == [
+        (False, ["hazard_id", "inspection_id", "enterprise_id"]), (False, ["found_on", "grade", "category"])]
+
+
+def _blocks_above(node, key: str, path=()) -> tuple | None:
+    """The types of the blocks from the page down to the widget ``key`` (AppTest's tree has no parent links)."""
+    if getattr(node, "key", None) == key:
+        return path
+    for child in getattr(node, "children", {}).values():
+        found = _blocks_above(child, key, (*path, getattr(child, "type", None)))
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_enterprise_picker_is_drawn_on_a_row_of_its_own(at):  # noqa: F811
+    """On the page (AppTest): the new hazard form's enterprise select sits in the form itself, not in a column;
+    the grade beside it in the contract is in one."""
+    at.selectbox(key="data_add_kind").set_value("hazards").run()
+    picker = _blocks_above(at._tree, "data_add_hazards_enterprise_id")
+    grade = _blocks_above(at._tree, "data_add_hazards_grade")
+    assert picker is not None and grade is not None
+    assert "form" in picker and "column" not in picker[picker.index("form"):], picker
+    assert "column" in grade[grade.index("form"):], grade

@@ -308,13 +308,14 @@ def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
 
     spec = KINDS[kind]
     values = {}
-    columns = st.columns(3)
-    for i, column in enumerate(spec.columns):
-        with columns[i % 3]:
-            locked = current is not None and column.name in spec.key
-            # examples help an empty form; in an edit a grey example would pass for a stored value
-            values[column.name] = _field(page, kind, column, (current or {}).get(column.name),
-                                         f"{prefix}_{kind}_{column.name}", disabled=locked, example=current is None)
+    for wide, row in view.form_rows(spec.columns, locked=spec.key if current is not None else ()):
+        for column, cell in zip(row, [st.container()] if wide else st.columns(3)):
+            with cell:
+                locked = current is not None and column.name in spec.key
+                # examples help an empty form; in an edit a grey example would pass for a stored value
+                values[column.name] = _field(page, kind, column, (current or {}).get(column.name),
+                                             f"{prefix}_{kind}_{column.name}", disabled=locked,
+                                             example=current is None)
     return values
 
 

@@ -58,6 +58,36 @@ def enum_options(held: pd.DataFrame, domain: str, lang: str) -> list[tuple[str, 
                                                                            frame["name_en"])]
 
 
+# a record form's fields in rows of three, in the import contract's order; a picker with long labels on a row of its
+# own: an enterprise's read 东林凯达铸造有限公司（E000295）· dlkdzzyxgs · 凤林县 东林镇, and a select's open list is
+# as wide as the select (a third of the form at 1024 px cut them to the name)
+
+
+def wide_field(column) -> bool:
+    """An enterprise or region picker (a key field being edited is locked: a short text, not a picker)."""
+    return column.ref == "enterprise" or column.type == "region"
+
+
+def form_rows(columns, locked=()) -> list[tuple[bool, tuple]]:
+    """(wide, the row's columns) for each row of a record form: up to three narrow fields, or one wide one."""
+    rows: list[tuple[bool, tuple]] = []
+    narrow: list = []
+    for column in columns:
+        if wide_field(column) and column.name not in locked:
+            if narrow:
+                rows.append((False, tuple(narrow)))
+                narrow = []
+            rows.append((True, (column,)))
+            continue
+        narrow.append(column)
+        if len(narrow) == 3:
+            rows.append((False, tuple(narrow)))
+            narrow = []
+    if narrow:
+        rows.append((False, tuple(narrow)))
+    return rows
+
+
 PICK_LIMIT = 5000  # a form lists at most this many enterprises to pick from; beyond, the number is typed
 
 
