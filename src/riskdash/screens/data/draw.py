@@ -308,13 +308,13 @@ def _record_fields(page, kind: str, current: dict | None, prefix: str) -> dict:
 
     spec = KINDS[kind]
     values = {}
-    for wide, row in view.form_rows(spec.columns, locked=spec.key if current is not None else ()):
+    locked = spec.key if current is not None else ()  # an edit's key stays as it is
+    for wide, row in view.form_rows(spec.columns, locked=locked):
         for column, cell in zip(row, [st.container()] if wide else st.columns(3)):
             with cell:
-                locked = current is not None and column.name in spec.key
                 # examples help an empty form; in an edit a grey example would pass for a stored value
                 values[column.name] = _field(page, kind, column, (current or {}).get(column.name),
-                                             f"{prefix}_{kind}_{column.name}", disabled=locked,
+                                             f"{prefix}_{kind}_{column.name}", disabled=column.name in locked,
                                              example=current is None)
     return values
 
